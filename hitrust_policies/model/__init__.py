@@ -1,0 +1,81 @@
+"""The typed, cloud-agnostic model every source fills and every rule reads."""
+
+from hitrust_policies.model.audit import AuditCoverage, AuditTrail, LogGroup, Network
+from hitrust_policies.model.crypto import CryptoKey, TlsListener
+from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
+from hitrust_policies.model.identity import (
+    Credential,
+    Identity,
+    PasswordPolicy,
+    PolicyGrant,
+    RootAccount,
+    Statement,
+)
+from hitrust_policies.model.network import ALL_PROTOCOLS, IngressRule, SecurityGroup
+from hitrust_policies.model.ref import ResourceRef
+from hitrust_policies.model.storage import (
+    KMS,
+    NO_ENCRYPTION,
+    PROVIDER_MANAGED,
+    AccountStorageSettings,
+    BlockStorageDefaults,
+    BlockVolume,
+    DatabaseInstance,
+    ObjectStore,
+)
+
+KINDS: tuple[type, ...] = (
+    AccountStorageSettings,
+    AuditCoverage,
+    AuditTrail,
+    BlockStorageDefaults,
+    BlockVolume,
+    Credential,
+    CryptoKey,
+    DatabaseInstance,
+    Identity,
+    IngressRule,
+    LogGroup,
+    Network,
+    ObjectStore,
+    PasswordPolicy,
+    PolicyGrant,
+    RootAccount,
+    SecurityGroup,
+    TlsListener,
+)
+"""Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
+
+__all__ = [
+    "ALL_PROTOCOLS",
+    "KINDS",
+    "KMS",
+    "NO_ENCRYPTION",
+    "PROVIDER_MANAGED",
+    "AccountStorageSettings",
+    "AuditCoverage",
+    "AuditTrail",
+    "BlockStorageDefaults",
+    "BlockVolume",
+    "Credential",
+    "CryptoKey",
+    "DatabaseInstance",
+    "Identity",
+    "IngressRule",
+    "LogGroup",
+    "Network",
+    "ObjectStore",
+    "PasswordPolicy",
+    "PolicyGrant",
+    "ResourceRef",
+    "RootAccount",
+    "SecurityGroup",
+    "Statement",
+    "TlsListener",
+    "Unknown",
+    "UnknownFact",
+    "every",
+    "exists",
+    "failing",
+    "is_unknown",
+]

@@ -1,0 +1,32 @@
+"""Where a model value came from: the identity every finding is keyed on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceRef:
+    """Identity of one resource, whichever source saw it.
+
+    ``native_id`` is the source's own stable id (ARN, Pulumi URN, ARM id, full
+    resource name); ``name`` is the human name a report shows and the key parity
+    tests compare across sources (the physical name where known).
+    """
+
+    provider: str  # aws | azure | gcp
+    native_type: str  # "AWS::S3::Bucket", "aws:s3/bucket:Bucket", ...
+    native_id: str
+    name: str
+    account: str | None = None
+    region: str | None = None
+    source: str = "manual"  # live | pulumi | terraform | manual
+
+    @classmethod
+    def manual(cls, name: str, native_type: str = "manual", provider: str = "aws") -> ResourceRef:
+        """A ref for hand-built model values (library users, tests, docs).
+
+        >>> ResourceRef.manual("phi-bucket").native_id
+        'manual:phi-bucket'
+        """
+        return cls(provider=provider, native_type=native_type, native_id=f"manual:{name}", name=name)

@@ -1,0 +1,59 @@
+"""Data at rest: object stores, block volumes, databases and their account defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hitrust_policies.model.facts import Unknown
+from hitrust_policies.model.ref import ResourceRef
+
+# Values of ObjectStore.encryption: what protects objects written without headers.
+NO_ENCRYPTION = "none"
+PROVIDER_MANAGED = "provider-managed"  # SSE-S3, Google-managed, Microsoft-managed keys
+KMS = "kms"  # a key in the cloud's key service (SSE-KMS / DSSE-KMS / CMEK)
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectStore:
+    """A bucket / storage container."""
+
+    ref: ResourceRef
+    encryption: str | Unknown  # NO_ENCRYPTION | PROVIDER_MANAGED | KMS
+    kms_key: str | None | Unknown
+    public_access_blocked: bool | Unknown  # every public-access guard on the store is on
+    access_logging: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class AccountStorageSettings:
+    """Account-wide object-store guards (S3 account Block Public Access)."""
+
+    ref: ResourceRef
+    public_access_blocked: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class BlockVolume:
+    """A disk attached or attachable to compute."""
+
+    ref: ResourceRef
+    encrypted: bool | Unknown
+    kms_key: str | None | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class BlockStorageDefaults:
+    """Per-region default for new volumes (EBS encryption by default)."""
+
+    ref: ResourceRef
+    encrypted_by_default: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseInstance:
+    """A managed relational database instance."""
+
+    ref: ResourceRef
+    engine: str | Unknown
+    storage_encrypted: bool | Unknown
+    publicly_accessible: bool | Unknown
