@@ -1,0 +1,46 @@
+"""Where CloudTrail trails become model values, and the account's audit coverage is joined."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from hitrust_policies.model import AuditCoverage, AuditTrail, ResourceRef, Unknown
+from hitrust_policies.sources.live.aws.collector import Ctx, collector
+
+
+@collector(
+    "cloudtrail-trails",
+    service="cloudtrail",
+    kinds=(AuditTrail,),
+    calls=("cloudtrail:DescribeTrails", "cloudtrail:GetTrailStatus"),
+)
+def cloudtrail_trails(ctx: Ctx) -> Iterator[AuditTrail]:
+    ct = ctx.client("cloudtrail")
+    # Trails homed in this region only: a multi-region trail is reported once, where it lives.
+    for t in ct.describe_trails(includeShadowTrails=False).get("trailList", []):
+        arn = t["TrailARN"]
+        status = ctx.fact("cloudtrail:GetTrailStatus", lambda: ct.get_trail_status(Name=arn))
+        yield AuditTrail(
+            ref=ctx.ref("AWS::CloudTrail::Trail", arn, t["Name"], region=t.get("HomeRegion", ctx.region)),
+            multi_region=bool(t.get("IsMultiRegionTrail")),
+            logging=status if isinstance(status, Unknown) else bool(status.get("IsLogging")),
+            log_file_validation=bool(t.get("LogFileValidationEnabled")),
+            kms_key=t.get("KmsKeyId"),
+        )
+
+
+def audit_coverage(account: str, trails: Iterable[AuditTrail], unseen: Iterable[str]) -> AuditCoverage:
+    """Join every region's trails into the account-level fact.
+
+    Regions whose trails could not be listed may hold the one good trail: they enter as a
+    trail whose every fact is unknown, so "no good trail" can only be said when all was seen.
+    """
+    members: list[AuditTrail] = list(trails)
+    for reason in unseen:
+        u = Unknown(reason)
+        members.append(AuditTrail(ResourceRef("aws", "AWS::CloudTrail::Trail", reason, reason), u, u, u, u))
+    return AuditCoverage(
+        ref=ResourceRef("aws", "AWS::CloudTrail::AccountCoverage", f"arn:aws:cloudtrail::{account}:coverage",
+                        f"cloudtrail-{account}", account=account, region="", source="live"),
+        trails=tuple(members),
+    )

@@ -1,0 +1,185 @@
+"""Collectors declared as data: service, scope, API calls, kinds produced.
+
+A collector is a generator over one `Ctx` (one account + region) yielding model values.
+Its ``calls`` are the botocore operations it may make; the scanner's IAM policy and the
+read-only test are derived from them, so the permission list is never hand-kept apart
+from the code.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, TypeVar
+
+from hitrust_policies.model.facts import Unknown
+from hitrust_policies.model.ref import ResourceRef
+from hitrust_policies.sources.live.aws.errors import describe_failure, error_code
+
+T = TypeVar("T")
+
+# botocore service name -> IAM action prefix, where they differ.
+IAM_PREFIX = {"elbv2": "elasticloadbalancing", "s3control": "s3"}
+# botocore operation -> IAM action, where the names differ.
+IAM_ACTION = {
+    "s3:ListBuckets": "s3:ListAllMyBuckets",
+    "s3:GetBucketEncryption": "s3:GetEncryptionConfiguration",
+    "s3:GetPublicAccessBlock": "s3:GetBucketPublicAccessBlock",
+    "s3control:GetPublicAccessBlock": "s3:GetAccountPublicAccessBlock",
+}
+READ_PREFIXES = ("Describe", "Get", "List")
+SERVICE_MODULES = ("cloudtrail", "ec2", "elbv2", "iam", "kms", "logs", "rds", "s3")
+
+
+def iam_action(call: str) -> str:
+    """IAM action that authorises a botocore ``service:Operation``.
+
+    >>> iam_action("elbv2:DescribeListeners"), iam_action("s3:GetBucketEncryption")
+    ('elasticloadbalancing:DescribeListeners', 's3:GetEncryptionConfiguration')
+    """
+    if call in IAM_ACTION:
+        return IAM_ACTION[call]
+    service, op = call.split(":", 1)
+    return f"{IAM_PREFIX.get(service, service)}:{op}"
+
+
+@dataclass(frozen=True)
+class Collector:
+    name: str  # "ec2-volumes": also the coverage label
+    service: str  # botocore service name
+    regional: bool
+    kinds: tuple[type, ...]
+    calls: tuple[str, ...]  # botocore "service:Operation" it may call
+    fn: Callable[[Ctx], Iterable[Any]]
+
+
+_COLLECTORS: dict[str, Collector] = {}
+
+
+def collector(
+    name: str, *, service: str, kinds: tuple[type, ...], calls: tuple[str, ...], regional: bool = True
+) -> Callable[[Callable[[Ctx], Iterable[Any]]], Collector]:
+    def register(fn: Callable[[Ctx], Iterable[Any]]) -> Collector:
+        for call in calls:
+            if not call.split(":", 1)[1].startswith(READ_PREFIXES):
+                raise ValueError(f"collector {name}: {call} is not a read-only operation")
+        if name in _COLLECTORS:
+            raise ValueError(f"collector {name} registered twice")
+        _COLLECTORS[name] = Collector(name, service, regional, kinds, calls, fn)
+        return _COLLECTORS[name]
+
+    return register
+
+
+def all_collectors() -> list[Collector]:
+    import importlib
+
+    for module in SERVICE_MODULES:
+        importlib.import_module(f"hitrust_policies.sources.live.aws.{module}")
+    return sorted(_COLLECTORS.values(), key=lambda c: c.name)
+
+
+class ClientPool:
+    """One boto3 client per (service, region), created under a lock.
+
+    boto3 sessions are not thread-safe but clients are: create them serially, share them.
+    """
+
+    def __init__(self, session: Any, config: Any, endpoint_url: str | None = None) -> None:
+        self._session = session
+        self._config = config
+        self._endpoint_url = endpoint_url
+        self._clients: dict[tuple[str, str], Any] = {}
+        self._lock = threading.Lock()
+
+    def get(self, service: str, region: str) -> Any:
+        key = (service, region)
+        with self._lock:
+            if key not in self._clients:
+                config = self._config
+                if service == "s3control" and self._endpoint_url:
+                    # S3 Control prefixes the account id to the host; a local endpoint has no such host.
+                    config = config.merge(type(config)(inject_host_prefix=False))
+                self._clients[key] = self._session.client(
+                    service, region_name=region, config=config, endpoint_url=self._endpoint_url
+                )
+            return self._clients[key]
+
+
+@dataclass
+class Ctx:
+    """What a collector gets: clients for one account and region, and fact helpers."""
+
+    pool: ClientPool
+    account: str
+    region: str
+    partition: str = "aws"
+    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    problems: list[str] = field(default_factory=list)  # per-item calls that failed
+
+    def client(self, service: str, region: str | None = None) -> Any:
+        return self.pool.get(service, region or self.region)
+
+    def ref(self, native_type: str, native_id: str, name: str, region: str | None = None) -> ResourceRef:
+        return ResourceRef(
+            provider="aws",
+            native_type=native_type,
+            native_id=native_id,
+            name=name,
+            account=self.account,
+            region=region if region is not None else self.region,
+            source="live",
+        )
+
+    def arn(self, service: str, resource: str, region: str | None = None, account: str | None = None) -> str:
+        region = self.region if region is None else region
+        account = self.account if account is None else account
+        return f"arn:{self.partition}:{service}:{region}:{account}:{resource}"
+
+    def fact(
+        self,
+        operation: str,
+        call: Callable[[], T],
+        *,
+        absent: dict[str, Any] | None = None,
+    ) -> T | Unknown | Any:
+        """Make one per-resource call; a failure becomes an `Unknown` naming the call.
+
+        ``absent`` maps error codes that *mean something* (e.g. NoSuchEntity: no
+        password policy) to the value they stand for; every other error is unknown.
+        """
+        try:
+            return call()
+        except Exception as exc:
+            code = error_code(exc)
+            if absent and code in absent:
+                return absent[code]
+            return self.unknown(operation, exc)
+
+    def unknown(self, operation: str, exc: BaseException) -> Unknown:
+        """Record a failed call and return the `Unknown` standing for what it would have shown."""
+        reason = describe_failure(exc, operation)
+        self.problems.append(reason)
+        return Unknown(reason)
+
+    def paginate(self, service: str, operation: str, key: str, **kwargs: Any) -> Iterator[Any]:
+        """Every item of a paginated listing (a failure propagates: the whole listing is a gap)."""
+        from botocore import xform_name
+
+        client = self.client(service)
+        method = xform_name(operation)
+        if client.can_paginate(method):
+            for page in client.get_paginator(method).paginate(**kwargs):
+                yield from page.get(key, [])
+        else:
+            yield from getattr(client, method)(**kwargs).get(key, [])
+
+
+def tag(tags: list[dict[str, str]] | None, key: str = "Name") -> str | None:
+    """A tag's value from AWS's ``[{"Key":..., "Value":...}]`` lists."""
+    for t in tags or []:
+        if t.get("Key") == key:
+            return t.get("Value")
+    return None

@@ -1,0 +1,97 @@
+"""Where an S3 bucket (and the account's S3 guards) become model values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from hitrust_policies.model import KMS, PROVIDER_MANAGED, AccountStorageSettings, ObjectStore, Unknown
+from hitrust_policies.sources.live.aws.collector import Ctx, collector
+
+PAB_FLAGS = ("BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets")
+
+
+def _encryption(result: Any) -> tuple[Any, Any]:
+    """(encryption, kms key) from GetBucketEncryption's result (or an Unknown)."""
+    if isinstance(result, Unknown):
+        return result, result
+    rules = result.get("ServerSideEncryptionConfiguration", {}).get("Rules", [])
+    for r in rules:
+        default = r.get("ApplyServerSideEncryptionByDefault", {})
+        if default.get("SSEAlgorithm") in ("aws:kms", "aws:kms:dsse"):
+            return KMS, default.get("KMSMasterKeyID")
+    # No rule, or AES256: SSE-S3. Since January 2023 S3 applies SSE-S3 to every bucket,
+    # so a missing configuration means provider-managed keys, not plaintext.
+    return PROVIDER_MANAGED, None
+
+
+def _all_blocked(result: Any) -> Any:
+    if isinstance(result, Unknown):
+        return result
+    config = result.get("PublicAccessBlockConfiguration", {})
+    return all(config.get(flag, False) for flag in PAB_FLAGS)
+
+
+@collector(
+    "s3-buckets",
+    service="s3",
+    regional=False,
+    kinds=(ObjectStore,),
+    calls=(
+        "s3:ListBuckets",
+        "s3:GetBucketLocation",
+        "s3:GetBucketEncryption",
+        "s3:GetPublicAccessBlock",
+        "s3:GetBucketLogging",
+    ),
+)
+def s3_buckets(ctx: Ctx) -> Iterator[ObjectStore]:
+    s3 = ctx.client("s3")
+    for bucket in ctx.paginate("s3", "ListBuckets", "Buckets"):
+        name = bucket["Name"]
+        region = bucket.get("BucketRegion")
+        if not region:
+            location = ctx.fact("s3:GetBucketLocation", lambda: s3.get_bucket_location(Bucket=name))
+            region = (
+                None if isinstance(location, Unknown) else (location.get("LocationConstraint") or "us-east-1")
+            )
+        client = ctx.client("s3", region) if region else s3
+        enc = ctx.fact(
+            "s3:GetBucketEncryption",
+            lambda: client.get_bucket_encryption(Bucket=name),
+            absent={"ServerSideEncryptionConfigurationNotFoundError": {}},
+        )
+        pab = ctx.fact(
+            "s3:GetPublicAccessBlock",
+            lambda: client.get_public_access_block(Bucket=name),
+            absent={"NoSuchPublicAccessBlockConfiguration": {}},
+        )
+        logging_ = ctx.fact("s3:GetBucketLogging", lambda: client.get_bucket_logging(Bucket=name))
+        encryption, kms_key = _encryption(enc)
+        yield ObjectStore(
+            ref=ctx.ref("AWS::S3::Bucket", f"arn:{ctx.partition}:s3:::{name}", name, region=region or ""),
+            encryption=encryption,
+            kms_key=kms_key,
+            public_access_blocked=_all_blocked(pab),
+            access_logging=logging_ if isinstance(logging_, Unknown) else "LoggingEnabled" in logging_,
+        )
+
+
+@collector(
+    "s3-account-public-access-block",
+    service="s3control",
+    regional=False,
+    kinds=(AccountStorageSettings,),
+    calls=("s3control:GetPublicAccessBlock",),
+)
+def s3_account_public_access_block(ctx: Ctx) -> Iterator[AccountStorageSettings]:
+    result = ctx.fact(
+        "s3control:GetPublicAccessBlock",
+        lambda: ctx.client("s3control").get_public_access_block(AccountId=ctx.account),
+        absent={"NoSuchPublicAccessBlockConfiguration": {}},
+    )
+    yield AccountStorageSettings(
+        ref=ctx.ref("AWS::S3::AccountPublicAccessBlock", f"arn:{ctx.partition}:s3::{ctx.account}:account",
+                    f"s3-account-{ctx.account}", region=""),
+        public_access_blocked=_all_blocked(result),
+    )
