@@ -1,1 +1,1 @@
-"""outputs."""
+"""Renderers: findings and rule catalogs as text for people and machines."""

@@ -1,1 +1,22 @@
-"""sources."""
+"""Adapters from each source (live cloud APIs, Pulumi, plan files) to the model."""
+
+from __future__ import annotations
+
+
+def kinds_by_source() -> dict[str, set[type]]:
+    """Model kinds each source can produce, read from the adapters' own declarations.
+
+    Importing the declarations pulls in no cloud SDK.
+    """
+    from hitrust_policies.sources.live.aws.cloudtrail import JOINED_KINDS
+    from hitrust_policies.sources.live.aws.collector import all_collectors
+
+    live = {k for c in all_collectors() for k in c.kinds} | set(JOINED_KINDS)
+    sources: dict[str, set[type]] = {"live-aws": live}
+    try:
+        from hitrust_policies.sources.pulumi.registry import produced_kinds
+    except ImportError:
+        pass
+    else:
+        sources["pulumi-aws"] = set(produced_kinds("aws"))
+    return sources

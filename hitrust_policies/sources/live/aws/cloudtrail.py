@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator
 from hitrust_policies.model import AuditCoverage, AuditTrail, ResourceRef, Unknown
 from hitrust_policies.sources.live.aws.collector import Ctx, collector
 
+JOINED_KINDS = (AuditCoverage,)  # built by the scan from every region's trails, not by one collector
+
 
 @collector(
     "cloudtrail-trails",

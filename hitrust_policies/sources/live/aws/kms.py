@@ -27,7 +27,8 @@ def kms_keys(ctx: Ctx) -> Iterator[CryptoKey]:
         if isinstance(meta, Unknown):
             yield CryptoKey(ref, customer_managed=meta, symmetric=meta, enabled=meta, rotation_enabled=meta)
             continue
-        customer = meta.get("KeyManager") == "CUSTOMER"
+        # aws/* aliases are reserved for AWS-managed keys, whatever an emulator reports as KeyManager.
+        customer = meta.get("KeyManager") == "CUSTOMER" and not aliases.get(kid, "").startswith("aws/")
         symmetric = meta.get("KeySpec", meta.get("CustomerMasterKeySpec")) == "SYMMETRIC_DEFAULT"
         enabled = meta.get("KeyState") == "Enabled"
         rotation: bool | Unknown = False

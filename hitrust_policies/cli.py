@@ -1,0 +1,212 @@
+"""The ``hitrust`` command: the scheduled-scan front end.
+
+Exit codes (stable, for CI and schedulers):
+  0  clean: no failing finding at or above --fail-on, and everything was read
+  1  failing findings at or above --fail-on
+  2  usage error (bad option, unknown rule id, missing extra)
+  3  scan incomplete: some region/service could not be read (UNKNOWN findings), or no report
+Failing findings (1) take precedence over an incomplete scan (3).
+
+Heavy imports (boto3, rich tables, moto) happen inside commands so ``hitrust --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from hitrust_policies.rules.registry import DOMAINS, SEVERITIES
+
+EXIT_CLEAN, EXIT_FAILING, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
+FORMATS = ("table", "json")
+
+
+def _selected_rules(rule_ids: tuple[str, ...], domains: tuple[str, ...], min_severity: str | None) -> list[Any]:
+    from hitrust_policies.rules.registry import select
+
+    try:
+        return select(ids=rule_ids or None, domains=domains or None, min_severity=min_severity)
+    except (KeyError, ValueError) as exc:
+        raise click.UsageError(str(exc.args[0] if exc.args else exc)) from None
+
+
+def _exit_code(findings: list[Any], complete: bool, fail_on: str) -> int:
+    from hitrust_policies.findings import Status
+
+    if fail_on != "none":
+        floor = SEVERITIES.index(fail_on)
+        if any(f.status is Status.FAIL and SEVERITIES.index(f.severity) >= floor for f in findings):
+            return EXIT_FAILING
+    if not complete or any(f.status is Status.UNKNOWN for f in findings):
+        return EXIT_INCOMPLETE
+    return EXIT_CLEAN
+
+
+def _emit(scan: Any, findings: list[Any], fmt: str, output: str | None, show_pass: bool) -> None:
+    from rich.console import Console
+
+    from hitrust_policies.outputs import report
+
+    if fmt == "json":
+        text = report.to_json(scan, findings)
+        if output:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(text + "\n")
+        else:
+            click.echo(text)
+        return
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            report.render_table(scan, findings, Console(file=fh, width=200, no_color=True), show_pass)
+    else:
+        # Piped output has no terminal width; don't squeeze an assessor's report into 80 columns.
+        width = None if sys.stdout.isatty() else 180
+        report.render_table(scan, findings, Console(width=width), show_pass)
+
+
+class _Progress:
+    """A rich progress bar on an interactive terminal; nothing when piped or in CI."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._task: Any = None
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self._bar = Progress(console=Console(stderr=True), transient=True)
+
+    def __enter__(self) -> _Progress:
+        if self._bar:
+            self._bar.start()
+            self._task = self._bar.add_task("scanning", total=None)
+        return self
+
+    def __call__(self, done: int, total: int, label: str) -> None:
+        if self._bar:
+            self._bar.update(self._task, completed=done, total=total, description=label)
+
+    def __exit__(self, *_: Any) -> None:
+        if self._bar:
+            self._bar.stop()
+
+
+_common_rule_options = [
+    click.option("--rule", "rule_ids", multiple=True, help="Only these rule ids (repeatable)."),
+    click.option("--domain", "domains", multiple=True, type=click.Choice(DOMAINS), help="Only these domains."),
+    click.option("--min-severity", type=click.Choice(SEVERITIES), help="Only rules at or above this severity."),
+]
+
+
+def _with_rule_options(fn: Any) -> Any:
+    for option in reversed(_common_rule_options):
+        fn = option(fn)
+    return fn
+
+
+def _report_options(fn: Any) -> Any:
+    fn = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)(fn)
+    fn = click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
+                      help="Write the report to FILE instead of stdout.")(fn)
+    fn = click.option("--show-pass", is_flag=True, help="Table format: list passing findings too.")(fn)
+    return fn
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="hitrust-policies")
+def main() -> None:
+    """HITRUST CSF / HIPAA policy-as-code: scan cloud accounts, list rules, run the demo."""
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(("table", "json", "markdown")), default="table",
+              show_default=True)
+@_with_rule_options
+def rules_cmd(fmt: str, rule_ids: tuple[str, ...], domains: tuple[str, ...], min_severity: str | None) -> None:
+    """List the rules with their HITRUST CSF / HIPAA / NIST references and sources."""
+    from hitrust_policies.outputs import rules_catalog
+
+    rows = rules_catalog.catalog(_selected_rules(rule_ids, domains, min_severity))
+    if fmt == "json":
+        click.echo(rules_catalog.to_json(rows))
+    elif fmt == "markdown":
+        click.echo(rules_catalog.to_markdown(rows), nl=False)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"{len(rows)} rules")
+        for col in ("id", "domain", "severity", "HITRUST CSF", "HIPAA", "sources"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            table.add_row(r["id"], r["domain"], r["severity"], ", ".join(r["csf"]), ", ".join(r["hipaa"]),
+                          ", ".join(r["sources"]) + (" (live only)" if r["live_only"] else ""))
+        Console().print(table)
+
+
+@main.group("scan")
+def scan_group() -> None:
+    """Scan a live cloud account (read-only)."""
+
+
+@scan_group.command("aws")
+@click.option("--profile", help="AWS named profile (default: the standard credential chain).")
+@click.option("--regions", help="Comma-separated regions (default: every enabled region).")
+@click.option("--endpoint-url", hidden=True, help="Send every call to this endpoint (testing).")
+@click.option("--fail-on", type=click.Choice((*SEVERITIES, "none")), default="low", show_default=True,
+              help="Exit 1 if a FAIL finding has at least this severity.")
+@_report_options
+@_with_rule_options
+def scan_aws_cmd(profile: str | None, regions: str | None, endpoint_url: str | None, fail_on: str, fmt: str,
+                 output: str | None, show_pass: bool, rule_ids: tuple[str, ...], domains: tuple[str, ...],
+                 min_severity: str | None) -> None:
+    """Scan an AWS account: all enabled regions, concurrently, with read-only calls."""
+    rules = _selected_rules(rule_ids, domains, min_severity)
+    try:
+        from hitrust_policies.sources.live.aws.scan import ScanError, scan_aws
+        import boto3  # noqa: F401
+    except ImportError as exc:
+        raise click.UsageError(f"the AWS scanner needs the aws extra: pip install 'hitrust-policies[aws]' ({exc})")
+    region_list = [r.strip() for r in regions.split(",") if r.strip()] if regions else None
+    try:
+        with _Progress() as progress:
+            scan = scan_aws(profile=profile, regions=region_list, endpoint_url=endpoint_url, progress=progress)
+    except ScanError as exc:
+        click.echo(f"error: scan incomplete: {exc}", err=True)
+        sys.exit(EXIT_INCOMPLETE)
+    findings = scan.findings(rules)
+    _emit(scan, findings, fmt, output, show_pass)
+    sys.exit(_exit_code(findings, scan.complete, fail_on))
+
+
+@main.command("demo")
+@_report_options
+def demo_cmd(fmt: str, output: str | None, show_pass: bool) -> None:
+    """Scan a built-in demo AWS account (in-process moto, two regions): no cloud account needed."""
+    try:
+        from hitrust_policies.demo import run_demo
+    except ImportError as exc:
+        raise click.UsageError(f"the demo needs the demo extra: pip install 'hitrust-policies[demo]' ({exc})")
+    with _Progress() as progress:
+        scan = run_demo(progress=progress)
+    findings = scan.findings()
+    _emit(scan, findings, fmt, output, show_pass)
+    if fmt == "table" and not output:
+        click.echo("\nThis was a simulated account. Scan yours with: hitrust scan aws --profile <name>")
+
+
+@main.command("permissions")
+@click.argument("provider", type=click.Choice(("aws",)))
+def permissions_cmd(provider: str) -> None:
+    """Print the least-privilege read-only IAM policy the scanner needs."""
+    import json
+
+    from hitrust_policies.sources.live.aws.permissions import iam_policy
+
+    click.echo(json.dumps(iam_policy(), indent=2))
+
+
+if __name__ == "__main__":
+    main()

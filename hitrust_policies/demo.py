@@ -1,0 +1,209 @@
+"""A built-in demo account: an in-process moto AWS account seeded like a small healthcare vendor.
+
+Two regions, a realistic mix of compliant and non-compliant resources in every domain,
+scanned by the real scanner (real boto3, real collectors) so ``hitrust demo`` shows
+exactly what a scan of a real account shows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+REGIONS = ("us-east-1", "eu-west-1")
+ADMIN_POLICY = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
+READ_PHI_POLICY = {
+    "Version": "2012-10-17",
+    "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "arn:aws:s3:::acme-phi-records/*"}],
+}
+
+
+def _s3(session: Any) -> None:
+    s3 = session.client("s3", region_name="us-east-1")
+    kms = session.client("kms", region_name="us-east-1")
+    key = kms.create_key(Description="PHI data key")["KeyMetadata"]["KeyId"]
+    kms.create_alias(AliasName="alias/phi-data", TargetKeyId=key)
+    kms.enable_key_rotation(KeyId=key)
+    legacy = kms.create_key(Description="legacy app key")["KeyMetadata"]["KeyId"]
+    kms.create_alias(AliasName="alias/legacy-app", TargetKeyId=legacy)
+    block_all = {flag: True for flag in ("BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy",
+                                         "RestrictPublicBuckets")}
+    for name in ("acme-phi-records", "acme-access-logs", "acme-marketing-site"):
+        s3.create_bucket(Bucket=name)
+    s3.put_bucket_encryption(Bucket="acme-phi-records", ServerSideEncryptionConfiguration={"Rules": [
+        {"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": key}}]})
+    s3.put_public_access_block(Bucket="acme-phi-records", PublicAccessBlockConfiguration=block_all)
+    s3.put_public_access_block(Bucket="acme-access-logs", PublicAccessBlockConfiguration=block_all)
+    s3.put_bucket_policy(Bucket="acme-access-logs", Policy=json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Principal": {"Service": "logging.s3.amazonaws.com"},
+                       "Action": "s3:PutObject", "Resource": "arn:aws:s3:::acme-access-logs/*"}]}))
+    s3.put_bucket_logging(Bucket="acme-phi-records", BucketLoggingStatus={
+        "LoggingEnabled": {"TargetBucket": "acme-access-logs", "TargetPrefix": "phi/"}})
+    eu = session.client("s3", region_name="eu-west-1")
+    eu.create_bucket(Bucket="acme-eu-claims-export",
+                     CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+    eu.put_bucket_encryption(Bucket="acme-eu-claims-export", ServerSideEncryptionConfiguration={"Rules": [
+        {"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]})
+
+
+def _network(session: Any, region: str) -> dict[str, str]:
+    ec2 = session.client("ec2", region_name=region)
+    vpc = ec2.create_vpc(CidrBlock="10.20.0.0/16")["Vpc"]["VpcId"]
+    ec2.create_tags(Resources=[vpc], Tags=[{"Key": "Name", "Value": f"app-{region}"}])
+    subnets = [
+        ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.20.{i}.0/24", AvailabilityZone=f"{region}{az}")["Subnet"][
+            "SubnetId"]
+        for i, az in ((1, "a"), (2, "b"))
+    ]
+
+    def group(name: str, rules: list[dict[str, Any]]) -> str:
+        gid = ec2.create_security_group(GroupName=name, Description=name, VpcId=vpc)["GroupId"]
+        if rules:
+            ec2.authorize_security_group_ingress(GroupId=gid, IpPermissions=rules)
+        return gid
+
+    web = group("web-alb", [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443,
+                             "IpRanges": [{"CidrIp": "0.0.0.0/0"}]},
+                            {"IpProtocol": "tcp", "FromPort": 80, "ToPort": 80,
+                             "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+    group("db", [{"IpProtocol": "tcp", "FromPort": 5432, "ToPort": 5432,
+                  "IpRanges": [{"CidrIp": "10.20.0.0/16"}]}])
+    if region == "us-east-1":
+        group("bastion", [{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22,
+                           "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+        ec2.create_flow_logs(ResourceIds=[vpc], ResourceType="VPC", TrafficType="ALL",
+                             LogDestinationType="cloud-watch-logs", LogGroupName="/aws/vpc/flow-logs",
+                             DeliverLogsPermissionArn="arn:aws:iam::123456789012:role/flow-logs")
+        ec2.enable_ebs_encryption_by_default()
+        # Close the default group in the home region only.
+        for g in ec2.describe_security_groups(Filters=[{"Name": "group-name", "Values": ["default"]}])[
+                "SecurityGroups"]:
+            if g["IpPermissionsEgress"]:
+                ec2.revoke_security_group_egress(GroupId=g["GroupId"], IpPermissions=g["IpPermissionsEgress"])
+            if g["IpPermissions"]:
+                ec2.revoke_security_group_ingress(GroupId=g["GroupId"], IpPermissions=g["IpPermissions"])
+        ec2.create_volume(Size=100, AvailabilityZone="us-east-1a", Encrypted=True,
+                          TagSpecifications=[{"ResourceType": "volume",
+                                              "Tags": [{"Key": "Name", "Value": "patients-db-data"}]}])
+    else:
+        group("debug-anywhere", [{"IpProtocol": "-1", "Ipv6Ranges": [{"CidrIpv6": "::/0"}]}])
+        ec2.create_volume(Size=20, AvailabilityZone="eu-west-1a",
+                          TagSpecifications=[{"ResourceType": "volume",
+                                              "Tags": [{"Key": "Name", "Value": "legacy-scratch"}]}])
+    return {"vpc": vpc, "web_sg": web, "subnet_a": subnets[0], "subnet_b": subnets[1]}
+
+
+def _databases(session: Any) -> None:
+    rds = session.client("rds", region_name="us-east-1")
+    rds.create_db_instance(DBInstanceIdentifier="patients-db", Engine="postgres", DBInstanceClass="db.t3.medium",
+                           MasterUsername="app", MasterUserPassword="demo-password-1", AllocatedStorage=50,
+                           StorageEncrypted=True, PubliclyAccessible=False)
+    eu = session.client("rds", region_name="eu-west-1")
+    eu.create_db_instance(DBInstanceIdentifier="analytics-replica", Engine="mysql",
+                          DBInstanceClass="db.t3.medium", MasterUsername="app",
+                          MasterUserPassword="demo-password-2", AllocatedStorage=20, StorageEncrypted=False,
+                          PubliclyAccessible=True)
+
+
+def _logging(session: Any) -> None:
+    s3 = session.client("s3", region_name="us-east-1")
+    s3.create_bucket(Bucket="acme-cloudtrail")
+    s3.put_bucket_policy(Bucket="acme-cloudtrail", Policy=json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Principal": {"Service": "cloudtrail.amazonaws.com"},
+                       "Action": ["s3:GetBucketAcl", "s3:PutObject"], "Resource": [
+                           "arn:aws:s3:::acme-cloudtrail", "arn:aws:s3:::acme-cloudtrail/*"]}]}))
+    ct = session.client("cloudtrail", region_name="us-east-1")
+    ct.create_trail(Name="org-trail", S3BucketName="acme-cloudtrail", IsMultiRegionTrail=True,
+                    EnableLogFileValidation=True, KmsKeyId="alias/phi-data")
+    ct.start_logging(Name="org-trail")
+    eu = session.client("cloudtrail", region_name="eu-west-1")
+    eu.create_trail(Name="eu-debug-trail", S3BucketName="acme-cloudtrail")
+    logs = session.client("logs", region_name="us-east-1")
+    for name, days in (("/aws/vpc/flow-logs", 400), ("/app/api", 30), ("/app/audit", None)):
+        logs.create_log_group(logGroupName=name)
+        if days:
+            logs.put_retention_policy(logGroupName=name, retentionInDays=days)
+    session.client("logs", region_name="eu-west-1").create_log_group(logGroupName="/app/eu-batch")
+
+
+def _load_balancers(session: Any, region: str, net: dict[str, str]) -> None:
+    elb = session.client("elbv2", region_name=region)
+    acm = session.client("acm", region_name=region)
+    cert = acm.request_certificate(DomainName="portal.example.com")["CertificateArn"]
+    name = "patient-portal" if region == "us-east-1" else "legacy-api"
+    lb = elb.create_load_balancer(Name=name, Subnets=[net["subnet_a"], net["subnet_b"]],
+                                  SecurityGroups=[net["web_sg"]])["LoadBalancers"][0]["LoadBalancerArn"]
+    tg = elb.create_target_group(Name=f"{name}-tg", Protocol="HTTP", Port=8080, VpcId=net["vpc"])[
+        "TargetGroups"][0]["TargetGroupArn"]
+    forward = [{"Type": "forward", "TargetGroupArn": tg}]
+    policy = "ELBSecurityPolicy-TLS13-1-2-2021-06" if region == "us-east-1" else "ELBSecurityPolicy-2016-08"
+    elb.create_listener(LoadBalancerArn=lb, Protocol="HTTPS", Port=443, SslPolicy=policy,
+                        Certificates=[{"CertificateArn": cert}], DefaultActions=forward)
+    if region == "us-east-1":
+        elb.create_listener(LoadBalancerArn=lb, Protocol="HTTP", Port=80, DefaultActions=[{
+            "Type": "redirect", "RedirectConfig": {"Protocol": "HTTPS", "Port": "443", "StatusCode": "HTTP_301"}}])
+    else:
+        elb.create_listener(LoadBalancerArn=lb, Protocol="HTTP", Port=80, DefaultActions=forward)
+
+
+def _identities(session: Any) -> None:
+    iam = session.client("iam", region_name="us-east-1")
+    iam.update_account_password_policy(MinimumPasswordLength=8, RequireNumbers=True)
+    admin = iam.create_policy(PolicyName="AdminEverything", PolicyDocument=json.dumps(ADMIN_POLICY))
+    read = iam.create_policy(PolicyName="ReadPhiBucket", PolicyDocument=json.dumps(READ_PHI_POLICY))
+    iam.create_group(GroupName="clinicians")
+    iam.attach_group_policy(GroupName="clinicians", PolicyArn=read["Policy"]["Arn"])
+    for user in ("alice", "bob", "ci-deployer"):
+        iam.create_user(UserName=user)
+    for user in ("alice", "bob"):
+        iam.create_login_profile(UserName=user, Password="Demo-Password-123!")
+        iam.add_user_to_group(GroupName="clinicians", UserName=user)
+    device = iam.create_virtual_mfa_device(VirtualMFADeviceName="alice")["VirtualMFADevice"]
+    iam.enable_mfa_device(UserName="alice", SerialNumber=device["SerialNumber"],
+                          AuthenticationCode1="123456", AuthenticationCode2="654321")
+    iam.attach_user_policy(UserName="bob", PolicyArn=admin["Policy"]["Arn"])
+    old = iam.create_access_key(UserName="ci-deployer")["AccessKey"]["AccessKeyId"]
+    iam.create_access_key(UserName="alice")
+    _age_access_key("ci-deployer", old, days=200)
+
+
+def _age_access_key(user: str, key_id: str, days: int) -> None:
+    """moto stamps keys with the current time; the demo needs one that has not rotated in 200 days."""
+    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.iam.models import iam_backends
+
+    backend = iam_backends[DEFAULT_ACCOUNT_ID]["global"]
+    for key in backend.users[user].access_keys:
+        if key.access_key_id == key_id:
+            key.create_date = datetime.now(timezone.utc).replace(tzinfo=None) - timedelta(days=days)
+
+
+def seed(session: Any) -> None:
+    """Create the demo account's resources (mutating calls: the seeder, never the scanner)."""
+    _s3(session)
+    nets = {region: _network(session, region) for region in REGIONS}
+    _databases(session)
+    _logging(session)
+    for region, net in nets.items():
+        _load_balancers(session, region, net)
+    _identities(session)
+
+
+def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:
+    """Seed a fresh in-process moto account and scan it with the real scanner."""
+    import os
+
+    import boto3
+    from moto import mock_aws
+
+    from hitrust_policies.sources.live.aws.scan import scan_aws
+
+    os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
+    with mock_aws():
+        session = boto3.Session(region_name="us-east-1")
+        seed(session)
+        return scan_aws(session=boto3.Session(region_name="us-east-1"), regions=list(REGIONS), progress=progress)

@@ -1,0 +1,119 @@
+"""A scan's findings and coverage as a console table or JSON document."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from typing import Any
+
+from hitrust_policies.findings import Finding, Status
+from hitrust_policies.rules.registry import SEVERITIES
+
+STATUS_STYLE = {Status.FAIL: "bold red", Status.UNKNOWN: "yellow", Status.PASS: "green"}
+
+
+def _order(f: Finding) -> tuple[int, int, str, str]:
+    status_rank = {Status.FAIL: 0, Status.UNKNOWN: 1, Status.PASS: 2}[f.status]
+    return (status_rank, -SEVERITIES.index(f.severity), f.rule_id, f.resource.name)
+
+
+def summary(findings: Iterable[Finding]) -> dict[str, Any]:
+    findings = list(findings)
+    by_status = Counter(f.status.value for f in findings)
+    failing = Counter(f.severity for f in findings if f.status is Status.FAIL)
+    return {
+        "total": len(findings),
+        "by_status": {s.value: by_status.get(s.value, 0) for s in Status},
+        "failing_by_severity": {s: failing.get(s, 0) for s in reversed(SEVERITIES)},
+    }
+
+
+def to_document(scan: Any, findings: list[Finding]) -> dict[str, Any]:
+    """The JSON report: stable keys for SIEM ingestion and scan-to-scan diffs."""
+    from hitrust_policies import __version__
+
+    return {
+        "tool": {"name": "hitrust-policies", "version": __version__},
+        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "provider": scan.provider,
+        "account": scan.account,
+        "regions": scan.regions,
+        "regions_read": scan.regions_read,
+        "complete": scan.complete,
+        "coverage": [
+            {"collector": c.collector, "region": c.region, "status": c.status, "resources": c.resources,
+             "problems": list(c.problems)}
+            for c in scan.coverage
+        ],
+        "api_calls": sum(scan.calls.values()),
+        "summary": summary(findings),
+        "findings": [f.to_dict() for f in sorted(findings, key=_order)],
+    }
+
+
+def to_json(scan: Any, findings: list[Finding]) -> str:
+    return json.dumps(to_document(scan, findings), indent=2, default=str)
+
+
+def _short_id(native_id: str) -> str:
+    """The distinguishing tail of an ARN / URN / scope id, for a narrow column."""
+    return native_id.rsplit("/", 1)[-1].rsplit(":", 1)[-1][:24]
+
+
+def render_table(scan: Any, findings: list[Finding], console: Any, show_pass: bool = False) -> None:
+    """Human report: what fails, what could not be seen, the standards at stake, and coverage."""
+    from rich.table import Table
+
+    shown = [f for f in sorted(findings, key=_order) if show_pass or f.status is not Status.PASS]
+    table = Table(title=f"HITRUST findings: {scan.provider} account {scan.account}")
+    table.add_column("status", no_wrap=True)
+    table.add_column("sev", no_wrap=True)
+    table.add_column("rule", no_wrap=True)
+    table.add_column("resource", overflow="fold", max_width=40)
+    table.add_column("region", no_wrap=True)
+    table.add_column("why", overflow="fold", min_width=20)
+    names = Counter((f.rule_id, f.resource.name, f.resource.region) for f in shown)
+    for f in shown:
+        ambiguous = names[(f.rule_id, f.resource.name, f.resource.region)] > 1
+        table.add_row(
+            f"[{STATUS_STYLE[f.status]}]{f.status.value}[/]",
+            f.severity,
+            f.rule_id,
+            f"{f.resource.name} [dim]{_short_id(f.resource.native_id)}[/]" if ambiguous else f.resource.name,
+            f.resource.region or "global",
+            f.message or "-",
+        )
+    console.print(table)
+    per_rule: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.status is not Status.PASS:
+            per_rule.setdefault(f.rule_id, []).append(f)
+    if per_rule:
+        refs = Table(title="Standards at stake (rules with FAIL or UNKNOWN findings)")
+        refs.add_column("rule", no_wrap=True)
+        refs.add_column("fail", justify="right")
+        refs.add_column("unknown", justify="right")
+        refs.add_column("HITRUST CSF", overflow="fold")
+        refs.add_column("HIPAA", overflow="fold")
+        for rule_id, items in sorted(per_rule.items()):
+            r = items[0].references
+            refs.add_row(rule_id, str(sum(f.status is Status.FAIL for f in items)),
+                         str(sum(f.status is Status.UNKNOWN for f in items)),
+                         ", ".join(c.id for c in r.csf), ", ".join(c.id for c in r.hipaa))
+        console.print(refs)
+    failed = [c for c in scan.coverage if c.status != "ok"]
+    if failed:
+        cov = Table(title="Coverage problems (their rules report UNKNOWN)")
+        for col in ("collector", "region", "status", "reason"):
+            cov.add_column(col, overflow="fold")
+        for c in failed:
+            cov.add_row(c.collector, c.region, c.status, "; ".join(c.problems))
+        console.print(cov)
+    s = summary(findings)
+    console.print(
+        f"[bold]{s['by_status']['FAIL']} failing[/], {s['by_status']['UNKNOWN']} unknown, "
+        f"{s['by_status']['PASS']} passing; {len(scan.regions_read)}/{len(scan.regions)} regions read "
+        f"({', '.join(scan.regions_read) or 'none'}), {sum(scan.calls.values())} API calls, {scan.seconds:.1f}s"
+    )

@@ -1,0 +1,60 @@
+"""The rule catalog as rows, JSON or Markdown (the README's table is generated from here)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hitrust_policies.mappings import Mappings, default_mappings
+from hitrust_policies.rules.registry import Rule, all_rules
+
+
+def rule_sources(rule: Rule) -> list[str]:
+    """Which sources can evaluate a rule: derived from the kinds each source produces."""
+    from hitrust_policies.sources import kinds_by_source
+
+    return [name for name, kinds in kinds_by_source().items()
+            if rule.kind in kinds and not (rule.live_only and not name.startswith("live"))]
+
+
+def catalog(rules: list[Rule] | None = None, mappings: Mappings | None = None) -> list[dict[str, Any]]:
+    mappings = mappings or default_mappings()
+    rows = []
+    for r in rules if rules is not None else all_rules():
+        refs = mappings.references(r.id)
+        rows.append({
+            "id": r.id,
+            "title": r.title,
+            "domain": r.domain,
+            "severity": r.severity,
+            "kind": r.kind.__name__,
+            "live_only": r.live_only,
+            "sources": rule_sources(r),
+            "csf": [c.id for c in refs.csf],
+            "csf_basis": refs.csf_basis,
+            "hipaa": [c.id for c in refs.hipaa],
+            "nist": [c.id for c in refs.nist],
+            "remediation": r.remediation,
+        })
+    return rows
+
+
+def to_json(rows: list[dict[str, Any]]) -> str:
+    return json.dumps(rows, indent=2)
+
+
+def to_markdown(rows: list[dict[str, Any]]) -> str:
+    lines = [
+        "| id | domain | severity | HITRUST CSF | HIPAA | NIST 800-53 | sources |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        csf = ", ".join(row["csf"]) + ("" if row["csf_basis"] == "derived" else " ¹")
+        lines.append(
+            f"| `{row['id']}` | {row['domain']} | {row['severity']} | {csf} | {', '.join(row['hipaa'])} "
+            f"| {', '.join(row['nist'])} | {', '.join(row['sources'])} |"
+        )
+    lines.append("")
+    lines.append("¹ CSF ids as Microsoft's HITRUST Azure Policy initiative maps the equivalent check; "
+                 "other CSF ids are our derived assignment.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,37 @@
+"""The scanner's least-privilege IAM policy, derived from what the collectors declare.
+
+``scanners/aws/iam-policy.json`` is this function's output, committed; a test keeps the
+two equal, and the read-only test checks every call the scan makes is in it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hitrust_policies.sources.live.aws.collector import all_collectors, iam_action
+
+# Calls the scan itself makes outside collectors.
+SCAN_CALLS = ("sts:GetCallerIdentity", "ec2:DescribeRegions")
+
+
+def required_calls() -> list[str]:
+    """Every botocore ``service:Operation`` a scan may make."""
+    calls = set(SCAN_CALLS)
+    for c in all_collectors():
+        calls.update(c.calls)
+    return sorted(calls)
+
+
+def iam_policy() -> dict[str, Any]:
+    actions = sorted({iam_action(call) for call in required_calls()} - {"sts:GetCallerIdentity"})
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "HitrustPoliciesReadOnlyScan",
+                "Effect": "Allow",
+                "Action": actions,
+                "Resource": "*",
+            }
+        ],
+    }
