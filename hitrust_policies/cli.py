@@ -165,10 +165,12 @@ def scan_aws_cmd(profile: str | None, regions: str | None, endpoint_url: str | N
     """Scan an AWS account: all enabled regions, concurrently, with read-only calls."""
     rules = _selected_rules(rule_ids, domains, min_severity)
     try:
-        from hitrust_policies.sources.live.aws.scan import ScanError, scan_aws
         import boto3  # noqa: F401
+
+        from hitrust_policies.sources.live.aws.scan import ScanError, scan_aws
     except ImportError as exc:
-        raise click.UsageError(f"the AWS scanner needs the aws extra: pip install 'hitrust-policies[aws]' ({exc})")
+        raise click.UsageError(f"the AWS scanner needs the aws extra: pip install 'hitrust-policies[aws]' ({exc})"
+                               ) from None
     region_list = [r.strip() for r in regions.split(",") if r.strip()] if regions else None
     try:
         with _Progress() as progress:
@@ -186,9 +188,12 @@ def scan_aws_cmd(profile: str | None, regions: str | None, endpoint_url: str | N
 def demo_cmd(fmt: str, output: str | None, show_pass: bool) -> None:
     """Scan a built-in demo AWS account (in-process moto, two regions): no cloud account needed."""
     try:
+        import moto  # noqa: F401
+
         from hitrust_policies.demo import run_demo
     except ImportError as exc:
-        raise click.UsageError(f"the demo needs the demo extra: pip install 'hitrust-policies[demo]' ({exc})")
+        raise click.UsageError(f"the demo needs the demo extra: pip install 'hitrust-policies[demo]' ({exc})"
+                               ) from None
     with _Progress() as progress:
         scan = run_demo(progress=progress)
     findings = scan.findings()
