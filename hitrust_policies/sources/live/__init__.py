@@ -1,1 +1,1 @@
-"""sources/live."""
+"""Live cloud collection (read-only API calls)."""

@@ -98,14 +98,23 @@ class ClientPool:
         key = (service, region)
         with self._lock:
             if key not in self._clients:
-                config = self._config
-                if service == "s3control" and self._endpoint_url:
-                    # S3 Control prefixes the account id to the host; a local endpoint has no such host.
-                    config = config.merge(type(config)(inject_host_prefix=False))
-                self._clients[key] = self._session.client(
-                    service, region_name=region, config=config, endpoint_url=self._endpoint_url
+                client = self._session.client(
+                    service, region_name=region, config=self._config, endpoint_url=self._endpoint_url
                 )
+                if service == "s3control" and self._endpoint_url:
+                    # S3 Control's endpoint rules put the account id in front of the host
+                    # (123456789012.s3-control...); a local endpoint has no such host name.
+                    client.meta.events.register("before-sign.s3-control", _strip_account_host)
+                self._clients[key] = client
             return self._clients[key]
+
+
+def _strip_account_host(request: Any, **_: Any) -> None:
+    scheme, rest = request.url.split("://", 1)
+    host, _, path = rest.partition("/")
+    label, dot, remainder = host.partition(".")
+    if dot and label.isdigit() and len(label) == 12:
+        request.url = f"{scheme}://{remainder}/{path}"
 
 
 @dataclass

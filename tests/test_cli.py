@@ -1,0 +1,118 @@
+"""The ``hitrust`` command as a user runs it: a subprocess against a moto server."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import boto3
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def hitrust(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "hitrust_policies.cli", *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def moto_url() -> Iterator[str]:
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def account(moto_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
+    import urllib.request
+
+    urllib.request.urlopen(urllib.request.Request(f"{moto_url}/moto-api/reset", method="POST")).read()
+    env = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1",
+           "AWS_SESSION_TOKEN": "testing"}
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    ec2 = boto3.client("ec2", region_name="us-east-1", endpoint_url=moto_url)
+    ec2.create_volume(Size=8, AvailabilityZone="us-east-1a",
+                      TagSpecifications=[{"ResourceType": "volume", "Tags": [{"Key": "Name", "Value": "scratch"}]}])
+    ec2.create_volume(Size=8, AvailabilityZone="us-east-1a", Encrypted=True,
+                      TagSpecifications=[{"ResourceType": "volume", "Tags": [{"Key": "Name", "Value": "phi"}]}])
+    yield env
+
+
+def test_scan_reports_exact_findings_and_fails(moto_url: str, account: dict[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    proc = hitrust("scan", "aws", "--endpoint-url", moto_url, "--regions", "us-east-1", "--format", "json",
+                   "--output", str(out), "--rule", "enc-block-volume-encrypted", env=account)
+    assert proc.returncode == 1, proc.stderr
+    report = json.loads(out.read_text())
+    got = {(f["rule_id"], f["resource"]["name"], f["status"]) for f in report["findings"]}
+    assert got == {("enc-block-volume-encrypted", "scratch", "FAIL"), ("enc-block-volume-encrypted", "phi", "PASS")}
+    assert report["complete"] is True and report["regions_read"] == ["us-east-1"]
+    fail = next(f for f in report["findings"] if f["status"] == "FAIL")
+    assert [c["id"] for c in fail["references"]["csf"]] == ["06.c"]
+    assert fail["references"]["hipaa"][0] == {"id": "164.312(a)(2)(iv)", "name": "Encryption and decryption"}
+
+
+def test_fail_on_threshold(moto_url: str, account: dict[str, str]) -> None:
+    proc = hitrust("scan", "aws", "--endpoint-url", moto_url, "--regions", "us-east-1", "--format", "json",
+                   "--rule", "enc-block-volume-encrypted", "--fail-on", "critical", env=account)
+    assert proc.returncode == 0, proc.stderr
+    proc = hitrust("scan", "aws", "--endpoint-url", moto_url, "--regions", "us-east-1",
+                   "--rule", "enc-block-volume-encrypted", "--fail-on", "none", env=account)
+    assert proc.returncode == 0 and "scratch" in proc.stdout
+
+
+def test_unreachable_account_is_incomplete_not_clean(account: dict[str, str]) -> None:
+    proc = hitrust("scan", "aws", "--endpoint-url", "http://127.0.0.1:9", "--regions", "us-east-1", env=account)
+    assert proc.returncode == 3
+    assert "could not identify the AWS account" in proc.stderr and "sts:GetCallerIdentity" in proc.stderr
+
+
+def test_usage_errors_name_the_culprit() -> None:
+    proc = hitrust("scan", "aws", "--rule", "enc-no-such-rule")
+    assert proc.returncode == 2 and "enc-no-such-rule" in proc.stderr
+    proc = hitrust("rules", "--min-severity", "urgent")
+    assert proc.returncode == 2 and "urgent" in proc.stderr
+
+
+def test_rules_json_lists_sources_and_live_only() -> None:
+    rows = {r["id"]: r for r in json.loads(hitrust("rules", "--format", "json").stdout)}
+    assert rows["iam-identity-console-mfa"]["live_only"] is True
+    assert "live-aws" in rows["iam-identity-console-mfa"]["sources"]
+    assert not any(s.startswith("pulumi") for s in rows["iam-identity-console-mfa"]["sources"])
+    assert rows["net-ingress-rule-admin-ports"]["csf"] == ["01.n", "01.l", "01.m", "09.m"]
+
+
+def test_readme_rule_catalog_is_current() -> None:
+    """The README's catalog is generated: regenerate with `hitrust rules --format markdown`."""
+    readme = (ROOT / "README.md").read_text()
+    start, end = "<!-- rules:start -->\n", "<!-- rules:end -->"
+    current = readme[readme.index(start) + len(start):readme.index(end)]
+    assert current == hitrust("rules", "--format", "markdown").stdout
+
+
+def test_scanner_policy_file_is_current() -> None:
+    """scanners/aws/iam-policy.json is derived from the collectors' declared calls."""
+    from hitrust_policies.sources.live.aws.permissions import iam_policy
+
+    assert json.loads((ROOT / "scanners" / "aws" / "iam-policy.json").read_text()) == iam_policy()
+
+
+def test_help_is_fast_and_lists_commands() -> None:
+    proc = hitrust("--help")
+    assert proc.returncode == 0
+    for command in ("scan", "rules", "demo", "permissions"):
+        assert command in proc.stdout
+    probe = subprocess.run([sys.executable, "-c", "import sys, hitrust_policies.cli; "
+                            "print(sorted(m for m in ('boto3', 'botocore', 'moto', 'pulumi') if m in sys.modules))"],
+                           capture_output=True, text=True)
+    assert probe.stdout.strip() == "[]", "cloud SDKs must be imported lazily"

@@ -1,0 +1,53 @@
+"""The built-in demo account: the real scanner finds exactly what the seed put there."""
+
+from __future__ import annotations
+
+import pytest
+
+from hitrust_policies.demo import run_demo
+
+
+@pytest.fixture(scope="module")
+def scan():
+    return run_demo()
+
+
+def test_demo_covers_both_regions_and_every_domain(scan) -> None:
+    assert scan.complete and scan.regions_read == ["eu-west-1", "us-east-1"]
+    failing = {f.domain for f in scan.findings() if f.status.value == "FAIL"}
+    assert failing == {"encryption", "iam", "logging", "network"}
+
+
+@pytest.mark.parametrize(
+    "rule_id, name, status",
+    [
+        ("net-ingress-rule-admin-ports", "bastion", "FAIL"),
+        ("net-ingress-rule-admin-ports", "debug-anywhere", "FAIL"),
+        ("net-database-not-public", "analytics-replica", "FAIL"),
+        ("net-database-not-public", "patients-db", "PASS"),
+        ("enc-database-storage-encrypted", "patients-db", "PASS"),
+        ("enc-object-store-kms", "acme-phi-records", "PASS"),
+        ("enc-object-store-default-encryption", "acme-marketing-site", "PASS"),
+        ("enc-tls-listener-modern", "legacy-api:443", "FAIL"),
+        ("enc-tls-listener-modern", "patient-portal:443", "PASS"),
+        ("enc-tls-listener-modern", "patient-portal:80", "PASS"),
+        ("enc-crypto-key-rotation", "legacy-app", "FAIL"),
+        ("enc-crypto-key-rotation", "phi-data", "PASS"),
+        ("iam-identity-console-mfa", "bob", "FAIL"),
+        ("iam-identity-console-mfa", "alice", "PASS"),
+        ("iam-credential-rotated", "ci-deployer", "FAIL"),
+        ("iam-policy-grant-no-admin", "AdminEverything", "FAIL"),
+        ("iam-policy-grant-no-admin", "ReadPhiBucket", "PASS"),
+        ("log-audit-coverage-multi-region", "cloudtrail-123456789012", "PASS"),
+        ("log-audit-trail-validation", "eu-debug-trail", "FAIL"),
+        ("log-log-group-retention", "/app/api", "FAIL"),
+        ("log-log-group-retention", "/app/audit", "PASS"),
+        ("log-network-flow-logs", "app-us-east-1", "PASS"),
+        ("log-network-flow-logs", "app-eu-west-1", "FAIL"),
+    ],
+)
+def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:
+    """Exact status for the named resource (access keys are named ``<user>/<key id>``)."""
+    got = {f.status.value for f in scan.findings()
+           if f.rule_id == rule_id and (f.resource.name == name or f.resource.name.startswith(name + "/AKIA"))}
+    assert got == {status}
