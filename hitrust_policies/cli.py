@@ -12,6 +12,7 @@ Heavy imports (boto3, rich tables, moto) happen inside commands so ``hitrust --h
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
@@ -20,6 +21,18 @@ import click
 from hitrust_policies.rules.registry import DOMAINS, SEVERITIES
 
 EXIT_CLEAN, EXIT_FAILING, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
+REGION_NAME = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d{1,2}$")
+
+
+def _check_baseline(path: str | None) -> None:
+    """Reject a bad baseline before spending minutes on a scan."""
+    if path:
+        from hitrust_policies.outputs.baseline import BaselineError, load_baseline
+
+        try:
+            load_baseline(path)
+        except BaselineError as exc:
+            raise click.BadParameter(str(exc), param_hint="--baseline") from None
 FORMATS = ("table", "json")
 
 
@@ -44,13 +57,16 @@ def _exit_code(findings: list[Any], complete: bool, fail_on: str) -> int:
     return EXIT_CLEAN
 
 
-def _emit(scan: Any, findings: list[Any], fmt: str, output: str | None, show_pass: bool) -> None:
+def _emit(scan: Any, findings: list[Any], fmt: str, output: str | None, show_pass: bool,
+          baseline: str | None = None) -> None:
     from rich.console import Console
 
     from hitrust_policies.outputs import report
+    from hitrust_policies.outputs.baseline import compare, load_baseline
 
+    changes = compare(load_baseline(baseline), findings) if baseline else None
     if fmt == "json":
-        text = report.to_json(scan, findings)
+        text = report.to_json(scan, findings, changes)
         if output:
             with open(output, "w", encoding="utf-8") as fh:
                 fh.write(text + "\n")
@@ -59,11 +75,11 @@ def _emit(scan: Any, findings: list[Any], fmt: str, output: str | None, show_pas
         return
     if output:
         with open(output, "w", encoding="utf-8") as fh:
-            report.render_table(scan, findings, Console(file=fh, width=200, no_color=True), show_pass)
+            report.render_table(scan, findings, Console(file=fh, width=200, no_color=True), show_pass, changes)
     else:
         # Piped output has no terminal width; don't squeeze an assessor's report into 80 columns.
         width = None if sys.stdout.isatty() else 180
-        report.render_table(scan, findings, Console(width=width), show_pass)
+        report.render_table(scan, findings, Console(width=width), show_pass, changes)
 
 
 class _Progress:
@@ -111,6 +127,8 @@ def _report_options(fn: Any) -> Any:
     fn = click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
                       help="Write the report to FILE instead of stdout.")(fn)
     fn = click.option("--show-pass", is_flag=True, help="Table format: list passing findings too.")(fn)
+    fn = click.option("--baseline", type=click.Path(dir_okay=False),
+                      help="A previous JSON report: mark findings new / persisting and list resolved ones.")(fn)
     return fn
 
 
@@ -160,10 +178,11 @@ def scan_group() -> None:
 @_report_options
 @_with_rule_options
 def scan_aws_cmd(profile: str | None, regions: str | None, endpoint_url: str | None, fail_on: str, fmt: str,
-                 output: str | None, show_pass: bool, rule_ids: tuple[str, ...], domains: tuple[str, ...],
-                 min_severity: str | None) -> None:
+                 output: str | None, show_pass: bool, baseline: str | None, rule_ids: tuple[str, ...],
+                 domains: tuple[str, ...], min_severity: str | None) -> None:
     """Scan an AWS account: all enabled regions, concurrently, with read-only calls."""
     rules = _selected_rules(rule_ids, domains, min_severity)
+    _check_baseline(baseline)
     try:
         import boto3  # noqa: F401
 
@@ -172,6 +191,9 @@ def scan_aws_cmd(profile: str | None, regions: str | None, endpoint_url: str | N
         raise click.UsageError(f"the AWS scanner needs the aws extra: pip install 'hitrust-policies[aws]' ({exc})"
                                ) from None
     region_list = [r.strip() for r in regions.split(",") if r.strip()] if regions else None
+    bad = [r for r in region_list or [] if not REGION_NAME.match(r)]
+    if bad:
+        raise click.BadParameter(f"not an AWS region name: {', '.join(bad)}", param_hint="--regions")
     try:
         with _Progress() as progress:
             scan = scan_aws(profile=profile, regions=region_list, endpoint_url=endpoint_url, progress=progress)
@@ -179,14 +201,15 @@ def scan_aws_cmd(profile: str | None, regions: str | None, endpoint_url: str | N
         click.echo(f"error: scan incomplete: {exc}", err=True)
         sys.exit(EXIT_INCOMPLETE)
     findings = scan.findings(rules)
-    _emit(scan, findings, fmt, output, show_pass)
+    _emit(scan, findings, fmt, output, show_pass, baseline)
     sys.exit(_exit_code(findings, scan.complete, fail_on))
 
 
 @main.command("demo")
 @_report_options
-def demo_cmd(fmt: str, output: str | None, show_pass: bool) -> None:
+def demo_cmd(fmt: str, output: str | None, show_pass: bool, baseline: str | None) -> None:
     """Scan a built-in demo AWS account (in-process moto, two regions): no cloud account needed."""
+    _check_baseline(baseline)
     try:
         import moto  # noqa: F401
 
@@ -197,7 +220,7 @@ def demo_cmd(fmt: str, output: str | None, show_pass: bool) -> None:
     with _Progress() as progress:
         scan = run_demo(progress=progress)
     findings = scan.findings()
-    _emit(scan, findings, fmt, output, show_pass)
+    _emit(scan, findings, fmt, output, show_pass, baseline)
     if fmt == "table" and not output:
         click.echo("\nThis was a simulated account. Scan yours with: hitrust scan aws --profile <name>")
 

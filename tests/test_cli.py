@@ -116,3 +116,32 @@ def test_help_is_fast_and_lists_commands() -> None:
                             "print(sorted(m for m in ('boto3', 'botocore', 'moto', 'pulumi') if m in sys.modules))"],
                            capture_output=True, text=True)
     assert probe.stdout.strip() == "[]", "cloud SDKs must be imported lazily"
+
+
+def test_baseline_marks_new_and_resolved(moto_url: str, account: dict[str, str], tmp_path: Path) -> None:
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    args = ("scan", "aws", "--endpoint-url", moto_url, "--regions", "us-east-1", "--format", "json",
+            "--rule", "enc-block-volume-encrypted")
+    assert hitrust(*args, "--output", str(first), env=account).returncode == 1
+    ec2 = boto3.client("ec2", region_name="us-east-1", endpoint_url=moto_url)
+    for v in ec2.describe_volumes()["Volumes"]:
+        if not v["Encrypted"]:
+            ec2.delete_volume(VolumeId=v["VolumeId"])
+    ec2.create_volume(Size=8, AvailabilityZone="us-east-1a",
+                      TagSpecifications=[{"ResourceType": "volume", "Tags": [{"Key": "Name", "Value": "tmp"}]}])
+    assert hitrust(*args, "--output", str(second), "--baseline", str(first), env=account).returncode == 1
+    report = json.loads(second.read_text())
+    changes = {(f["resource"]["name"], f["status"], f["change"]) for f in report["findings"]}
+    assert changes == {("tmp", "FAIL", "new"), ("phi", "PASS", None)}
+    resolved = report["since_baseline"]["resolved"]
+    assert [(r["rule_id"], r["resource"], r["previous_status"]) for r in resolved] == [
+        ("enc-block-volume-encrypted", "scratch", "FAIL")]
+
+
+def test_bad_baseline_is_a_usage_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.json"
+    bogus.write_text('{"findings": [{"no": "id"}]}')
+    proc = hitrust("scan", "aws", "--baseline", str(bogus))
+    assert proc.returncode == 2 and "bogus.json: not a hitrust JSON report" in proc.stderr
+    proc = hitrust("scan", "aws", "--regions", "us-east-1,mars")
+    assert proc.returncode == 2 and "not an AWS region name: mars" in proc.stderr

@@ -30,11 +30,17 @@ def summary(findings: Iterable[Finding]) -> dict[str, Any]:
     }
 
 
-def to_document(scan: Any, findings: list[Finding]) -> dict[str, Any]:
+def to_document(scan: Any, findings: list[Finding], changes: Any = None) -> dict[str, Any]:
     """The JSON report: stable keys for SIEM ingestion and scan-to-scan diffs."""
     from hitrust_policies import __version__
 
-    return {
+    rows = []
+    for f in sorted(findings, key=_order):
+        row = f.to_dict()
+        if changes is not None:
+            row["change"] = changes.change_of(f)
+        rows.append(row)
+    doc = {
         "tool": {"name": "hitrust-policies", "version": __version__},
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "provider": scan.provider,
@@ -49,12 +55,16 @@ def to_document(scan: Any, findings: list[Finding]) -> dict[str, Any]:
         ],
         "api_calls": sum(scan.calls.values()),
         "summary": summary(findings),
-        "findings": [f.to_dict() for f in sorted(findings, key=_order)],
+        "findings": rows,
     }
+    if changes is not None:
+        doc["since_baseline"] = {"new": len(changes.new), "persisting": len(changes.persisting),
+                                 "resolved": list(changes.resolved)}
+    return doc
 
 
-def to_json(scan: Any, findings: list[Finding]) -> str:
-    return json.dumps(to_document(scan, findings), indent=2, default=str)
+def to_json(scan: Any, findings: list[Finding], changes: Any = None) -> str:
+    return json.dumps(to_document(scan, findings, changes), indent=2, default=str)
 
 
 def _short_id(native_id: str) -> str:
@@ -62,7 +72,8 @@ def _short_id(native_id: str) -> str:
     return native_id.rsplit("/", 1)[-1].rsplit(":", 1)[-1][:24]
 
 
-def render_table(scan: Any, findings: list[Finding], console: Any, show_pass: bool = False) -> None:
+def render_table(scan: Any, findings: list[Finding], console: Any, show_pass: bool = False,
+                 changes: Any = None) -> None:
     """Human report: what fails, what could not be seen, the standards at stake, and coverage."""
     from rich.table import Table
 
@@ -74,6 +85,8 @@ def render_table(scan: Any, findings: list[Finding], console: Any, show_pass: bo
     table.add_column("resource", overflow="fold", max_width=40)
     table.add_column("region", no_wrap=True)
     table.add_column("why", overflow="fold", min_width=20)
+    if changes is not None:
+        table.add_column("change", no_wrap=True)
     names = Counter((f.rule_id, f.resource.name, f.resource.region) for f in shown)
     for f in shown:
         ambiguous = names[(f.rule_id, f.resource.name, f.resource.region)] > 1
@@ -84,6 +97,7 @@ def render_table(scan: Any, findings: list[Finding], console: Any, show_pass: bo
             f"{f.resource.name} [dim]{_short_id(f.resource.native_id)}[/]" if ambiguous else f.resource.name,
             f.resource.region or "global",
             f.message or "-",
+            *([changes.change_of(f) or ""] if changes is not None else []),
         )
     console.print(table)
     per_rule: dict[str, list[Finding]] = {}
@@ -111,6 +125,11 @@ def render_table(scan: Any, findings: list[Finding], console: Any, show_pass: bo
         for c in failed:
             cov.add_row(c.collector, c.region, c.status, "; ".join(c.problems))
         console.print(cov)
+    if changes is not None:
+        console.print(f"Since baseline: {len(changes.new)} new, {len(changes.persisting)} persisting, "
+                      f"{len(changes.resolved)} resolved")
+        for r in changes.resolved:
+            console.print(f"  resolved: {r['rule_id']} on {r['resource']} (was {r['previous_status']})")
     s = summary(findings)
     console.print(
         f"[bold]{s['by_status']['FAIL']} failing[/], {s['by_status']['UNKNOWN']} unknown, "
