@@ -33,7 +33,7 @@ def _check_baseline(path: str | None) -> None:
             load_baseline(path)
         except BaselineError as exc:
             raise click.BadParameter(str(exc), param_hint="--baseline") from None
-FORMATS = ("table", "json")
+FORMATS = ("table", "json", "ocsf", "markdown")
 
 
 def _selected_rules(rule_ids: tuple[str, ...], domains: tuple[str, ...], min_severity: str | None) -> list[Any]:
@@ -65,8 +65,17 @@ def _emit(scan: Any, findings: list[Any], fmt: str, output: str | None, show_pas
     from hitrust_policies.outputs.baseline import compare, load_baseline
 
     changes = compare(load_baseline(baseline), findings) if baseline else None
-    if fmt == "json":
-        text = report.to_json(scan, findings, changes)
+    if fmt != "table":
+        if fmt == "json":
+            text = report.to_json(scan, findings, changes)
+        elif fmt == "ocsf":
+            from hitrust_policies.outputs.ocsf import to_json_lines
+
+            text = to_json_lines(findings)
+        else:
+            from hitrust_policies.outputs.assessor import to_markdown
+
+            text = to_markdown(scan, findings)
         if output:
             with open(output, "w", encoding="utf-8") as fh:
                 fh.write(text + "\n")
