@@ -1,0 +1,45 @@
+"""Meta-tests over every registered live collector: declared kinds, read-only calls, permissions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hitrust_policies.model import KINDS
+from hitrust_policies.rules import all_rules
+from hitrust_policies.sources import kinds_by_source
+from hitrust_policies.sources.live.aws.collector import READ_PREFIXES, all_collectors, collector, iam_action
+
+POLICY = json.loads((Path(__file__).resolve().parents[1] / "scanners" / "aws" / "iam-policy.json").read_text())
+ALLOWED = set(POLICY["Statement"][0]["Action"])
+COLLECTORS = all_collectors()
+
+
+@pytest.mark.parametrize("c", COLLECTORS, ids=lambda c: c.name)
+def test_collector_declaration(c) -> None:
+    assert c.name.startswith(c.service.replace("control", "") + "-") or c.name.startswith(c.service + "-")
+    assert c.kinds and set(c.kinds) <= set(KINDS)
+    assert c.calls and all(call.split(":")[0] == c.service for call in c.calls)
+    for call in c.calls:
+        assert call.split(":", 1)[1].startswith(READ_PREFIXES)
+        assert iam_action(call) in ALLOWED, f"{call} needs {iam_action(call)} in scanners/aws/iam-policy.json"
+    assert c.fn.__doc__ is None or c.fn.__doc__.strip()
+
+
+def test_policy_grants_nothing_beyond_reads() -> None:
+    assert POLICY["Statement"][0]["Effect"] == "Allow"
+    for action in ALLOWED:
+        assert action.split(":", 1)[1].startswith(READ_PREFIXES), action
+    assert not any("*" in a for a in ALLOWED)
+
+
+def test_a_mutating_declaration_is_refused() -> None:
+    with pytest.raises(ValueError, match="ec2:CreateTags is not a read-only operation"):
+        collector("ec2-bad", service="ec2", kinds=(KINDS[0],), calls=("ec2:CreateTags",))(lambda ctx: [])
+
+
+def test_every_rule_has_a_live_aws_source() -> None:
+    live = kinds_by_source()["live-aws"]
+    assert [r.id for r in all_rules() if r.kind not in live] == []
