@@ -10,6 +10,17 @@ from hitrust_policies.sources.live.aws.collector import Ctx, collector
 JOINED_KINDS = (AuditCoverage,)  # built by the scan from every region's trails, not by one collector
 
 
+def _reported_here(ctx: Ctx, home: str) -> bool:
+    """Report each trail once: in its home region, or (homed outside the scan) in the first scanned region.
+
+    A multi-region trail homed in a region the scan skips still covers the scanned ones; it
+    appears here as a shadow trail and must count for the account.
+    """
+    if home == ctx.region:
+        return True
+    return home not in ctx.scan_regions and ctx.region == min(ctx.scan_regions or (ctx.region,))
+
+
 @collector(
     "cloudtrail-trails",
     service="cloudtrail",
@@ -18,8 +29,9 @@ JOINED_KINDS = (AuditCoverage,)  # built by the scan from every region's trails,
 )
 def cloudtrail_trails(ctx: Ctx) -> Iterator[AuditTrail]:
     ct = ctx.client("cloudtrail")
-    # Trails homed in this region only: a multi-region trail is reported once, where it lives.
-    for t in ct.describe_trails(includeShadowTrails=False).get("trailList", []):
+    for t in ct.describe_trails(includeShadowTrails=True).get("trailList", []):
+        if not _reported_here(ctx, t.get("HomeRegion", ctx.region)):
+            continue
         arn = t["TrailARN"]
         status = ctx.fact("cloudtrail:GetTrailStatus", lambda: ct.get_trail_status(Name=arn))
         yield AuditTrail(

@@ -125,6 +125,7 @@ class Ctx:
     account: str
     region: str
     partition: str = "aws"
+    scan_regions: tuple[str, ...] = ()  # every region this scan covers
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     problems: list[str] = field(default_factory=list)  # per-item calls that failed
 

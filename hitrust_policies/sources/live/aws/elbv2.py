@@ -17,6 +17,8 @@ from hitrust_policies.sources.live.aws.collector import Ctx, collector
 )
 def elbv2_listeners(ctx: Ctx) -> Iterator[TlsListener]:
     for lb in ctx.paginate("elbv2", "DescribeLoadBalancers", "LoadBalancers"):
+        if lb.get("Type") == "gateway":  # GENEVE pass-through: accepts no connections, negotiates no TLS
+            continue
         for ls in ctx.paginate("elbv2", "DescribeListeners", "Listeners", LoadBalancerArn=lb["LoadBalancerArn"]):
             protocol = ls.get("Protocol", "")
             policy = ls.get("SslPolicy")

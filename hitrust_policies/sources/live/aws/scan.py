@@ -66,15 +66,36 @@ class ScanResult:
         return evaluate(self.resources, rules, gaps=self.gaps)
 
 
-def record_calls(session: Any, calls: Counter[str]) -> None:
-    """Count every API operation the session's clients make (botocore ``before-call``)."""
+def record_calls(session: Any, calls: Counter[str]) -> Callable[[], None]:
+    """Count every API operation the session's clients make (botocore ``before-call``).
+
+    Returns the function that stops counting: a session may run several scans, and each
+    scan's ``calls`` must be the evidence of that scan alone.
+    """
     lock = threading.Lock()
+    unique_id = f"hitrust-record-calls-{id(calls)}"
 
     def on_call(model: Any, **_: Any) -> None:
         with lock:
             calls[f"{model.service_model.service_name}:{model.name}"] += 1
 
-    session.events.register("before-call", on_call)
+    session.events.register("before-call", on_call, unique_id=unique_id)
+    return lambda: session.events.unregister("before-call", unique_id=unique_id)
+
+
+def _listing_failure(exc: BaseException, c: Collector, label: str) -> str:
+    """Why a whole listing is missing: the failed call when botocore names it, and where.
+
+    >>> from botocore.exceptions import ClientError
+    >>> err = ClientError({"Error": {"Code": "AccessDenied"}}, "DescribeDBInstances")
+    >>> _listing_failure(err, Collector("rds-instances", "rds", True, (), (), list), "eu-west-1")
+    'AccessDenied: rds:DescribeDBInstances (rds-instances in eu-west-1)'
+    """
+    where = f"{c.name} in {'all regions' if label == 'global' else label}"
+    operation = getattr(exc, "operation_name", None)
+    if operation:
+        return f"{describe_failure(exc, f'{c.service}:{operation}')} ({where})"
+    return describe_failure(exc, where)
 
 
 def _gap_scope(account: str, region: str, c: Collector) -> ResourceRef:
@@ -102,13 +123,32 @@ def scan_aws(
     progress: Callable[[int, int, str], None] | None = None,
 ) -> ScanResult:
     import boto3
-    from botocore.config import Config
 
     started = time.perf_counter()
     session = session or boto3.Session(profile_name=profile)
     calls: Counter[str] = Counter()
-    record_calls(session, calls)
-    config = Config(retries={"mode": "standard", "max_attempts": max_attempts}, connect_timeout=5,
+    stop_recording = record_calls(session, calls)
+    try:
+        return _scan(session, calls, regions, collectors, endpoint_url, max_workers, max_attempts, progress,
+                     started)
+    finally:
+        stop_recording()
+
+
+def _scan(
+    session: Any,
+    calls: Counter[str],
+    regions: Iterable[str] | None,
+    collectors: Iterable[Collector] | None,
+    endpoint_url: str | None,
+    max_workers: int,
+    max_attempts: int,
+    progress: Callable[[int, int, str], None] | None,
+    started: float,
+) -> ScanResult:
+    from botocore.config import Config
+
+    config = Config(retries={"mode": "standard", "total_max_attempts": max_attempts}, connect_timeout=5,
                     read_timeout=20, max_pool_connections=max_workers)
     pool = ClientPool(session, config, endpoint_url)
     home = session.region_name or HOME_REGION
@@ -136,7 +176,7 @@ def scan_aws(
     coverage: list[Coverage] = []
 
     def run(c: Collector, region: str) -> tuple[list[Any], Ctx]:
-        ctx = Ctx(pool, account, region)
+        ctx = Ctx(pool, account, region, scan_regions=tuple(region_list))
         return list(c.fn(ctx)), ctx
 
     with ThreadPoolExecutor(max_workers=max_workers) as executor:
@@ -147,7 +187,7 @@ def scan_aws(
             try:
                 items, ctx = future.result()
             except Exception as exc:
-                reason = describe_failure(exc, f"{c.name} in {label}")
+                reason = _listing_failure(exc, c, label)
                 coverage.append(Coverage(c.name, label, "failed", 0, (reason,)))
                 gaps.extend(CoverageGap(kind, _gap_scope(account, label, c), reason) for kind in c.kinds)
             else:
@@ -157,11 +197,13 @@ def scan_aws(
             if progress:
                 progress(done, len(tasks), f"{c.name} {label}")
 
-    if not any(c.status != "failed" and c.region != "global" for c in coverage) and any(
-        c.regional for c in chosen
-    ):
-        failures = "; ".join(sorted({p for c in coverage for p in c.problems}))[:500]
-        raise ScanError(f"no region could be read: {failures}")
+    regional = [c for c in coverage if c.region != "global"]
+    if regional and all(c.status == "failed" for c in regional):
+        reasons = sorted({p for c in regional for p in c.problems})
+        # Denials are an answer from every region (the report shows them as UNKNOWN); an
+        # unreachable or throttled-out account is not, and a report would pretend it was read.
+        if not all(r.startswith("AccessDenied") for r in reasons):
+            raise ScanError(f"no region could be read: {'; '.join(reasons)[:500]}")
 
     trail_failures = [c.problems[0] for c in coverage if c.collector == "cloudtrail-trails" and c.status == "failed"]
     if any(c.name == "cloudtrail-trails" for c in chosen):

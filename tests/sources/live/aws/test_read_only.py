@@ -1,0 +1,167 @@
+"""The scanner only reads: every API operation it makes is declared by a collector and is a read.
+
+The IAM policy a customer grants the scanner is derived from the collectors' ``calls``; these tests
+prove the declaration is complete (nothing undeclared is called) and harmless (nothing mutates).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any
+
+import boto3
+import botocore.session
+import pytest
+
+from hitrust_policies.model import KINDS, Network
+from hitrust_policies.sources.live.aws.collector import Collector, Ctx, all_collectors, collector
+from hitrust_policies.sources.live.aws.scan import scan_aws
+from tests.sources.live.aws.conftest import HOME, new_session
+
+READ_PREFIXES = ("Describe", "Get", "List", "Head")
+MUTATING_PREFIXES = ("Create", "Delete", "Put", "Update", "Modify", "Attach", "Detach", "Enable", "Disable",
+                     "Start", "Stop", "Terminate", "Run", "Generate", "Set", "Tag", "Untag", "Authorize",
+                     "Revoke")
+SCANNER_OWN_CALLS = {"sts:GetCallerIdentity", "ec2:DescribeRegions"}  # made by scan_aws itself
+
+
+@cache
+def operations(service: str) -> frozenset[str]:
+    """Every operation botocore knows for a service."""
+    return frozenset(botocore.session.get_session().get_service_model(service).operation_names)
+
+
+def mutating_operations(service: str) -> frozenset[str]:
+    """botocore's operations of a service that are not reads (by AWS's naming convention)."""
+    return frozenset(op for op in operations(service) if not op.startswith(READ_PREFIXES))
+
+
+def read_only_violations(calls: Iterable[str], collectors: Iterable[Collector]) -> list[str]:
+    """Why each recorded ``service:Operation`` is not an allowed read; empty when all are fine."""
+    declared = {call for c in collectors for call in c.calls} | SCANNER_OWN_CALLS
+    problems = []
+    for call in sorted(set(calls)):
+        service, _, op = call.partition(":")
+        if call not in declared:
+            problems.append(f"{call}: not declared by any collector")
+        if not op.startswith(("Describe", "Get", "List")):
+            problems.append(f"{call}: not a Describe/Get/List operation")
+        if op in mutating_operations(service) or op not in operations(service):
+            problems.append(f"{call}: mutating (or unknown) botocore operation")
+        if op.startswith(MUTATING_PREFIXES):
+            problems.append(f"{call}: denylisted mutating prefix")
+    return problems
+
+
+def seed_every_kind(session: boto3.Session) -> None:
+    """At least one resource of every kind the scanner produces, so every code path makes its calls."""
+    s3, ec2, iam = session.client("s3"), session.client("ec2"), session.client("iam")
+    s3.create_bucket(Bucket="phi-records")
+    s3.put_bucket_encryption(Bucket="phi-records", ServerSideEncryptionConfiguration={"Rules": [
+        {"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]})
+    session.client("cloudtrail").create_trail(Name="org-trail", S3BucketName="phi-records", IsMultiRegionTrail=True)
+    ec2.create_volume(AvailabilityZone=f"{HOME}a", Size=8)
+    vpc = ec2.describe_vpcs()["Vpcs"][0]["VpcId"]
+    gid = ec2.create_security_group(GroupName="web", Description="web", VpcId=vpc)["GroupId"]
+    ec2.authorize_security_group_ingress(GroupId=gid, IpPermissions=[
+        {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+    subnets = [s["SubnetId"] for s in ec2.describe_subnets(Filters=[{"Name": "vpc-id", "Values": [vpc]}])["Subnets"]]
+    elb = session.client("elbv2")
+    lb = elb.create_load_balancer(Name="web", Subnets=subnets[:2])["LoadBalancers"][0]["LoadBalancerArn"]
+    elb.create_listener(LoadBalancerArn=lb, Protocol="HTTP", Port=80, DefaultActions=[
+        {"Type": "redirect", "RedirectConfig": {"Protocol": "HTTPS", "Port": "443", "StatusCode": "HTTP_301"}}])
+    kms = session.client("kms")
+    kms.create_alias(AliasName="alias/phi", TargetKeyId=kms.create_key()["KeyMetadata"]["KeyId"])
+    session.client("logs").create_log_group(logGroupName="/phi/app")
+    session.client("rds").create_db_instance(
+        DBInstanceIdentifier="phi-db", Engine="postgres", DBInstanceClass="db.t3.micro", MasterUsername="admin_user",
+        MasterUserPassword="Correct-Horse-9", AllocatedStorage=20)
+    iam.update_account_password_policy(MinimumPasswordLength=14)
+    iam.create_user(UserName="alice")
+    iam.create_login_profile(UserName="alice", Password="Correct-Horse-Battery-9")
+    iam.create_access_key(UserName="alice")
+    iam.create_policy(PolicyName="s3-read", PolicyDocument=json.dumps(
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}]}))
+
+
+@pytest.fixture
+def full_scan(session: boto3.Session) -> Any:
+    seed_every_kind(session)
+    return scan_aws(session=session, regions=[HOME])
+
+
+def test_full_scan_is_read_only(full_scan: Any) -> None:
+    """A full scan of an account holding every kind makes only declared Describe/Get/List calls."""
+    assert {type(r) for r in full_scan.resources} == set(KINDS)  # every code path ran
+    assert full_scan.complete, [c for c in full_scan.coverage if c.status != "ok"]
+    assert read_only_violations(full_scan.calls, all_collectors()) == []
+    every_declared = {call for c in all_collectors() for call in c.calls}
+    assert set(full_scan.calls) == every_declared | {"sts:GetCallerIdentity"}  # and every declared call ran
+
+
+def test_declared_calls_are_real_read_operations() -> None:
+    """Declarations are what the IAM policy is built from: each must be a real, read-only operation."""
+    for c in all_collectors():
+        for call in c.calls:
+            service, _, op = call.partition(":")
+            assert op in operations(service), f"{c.name}: {call} is not a botocore operation"
+            assert op not in mutating_operations(service), f"{c.name}: {call} mutates"
+        assert all(call.startswith(f"{c.service}:") for call in c.calls), f"{c.name} calls another service"
+
+
+def _rogue(ctx: Ctx) -> Iterator[Network]:
+    """A collector that "helpfully" tags what it reads: exactly what the read-only check must catch."""
+    ec2 = ctx.client("ec2")
+    for vpc in ec2.describe_vpcs()["Vpcs"]:
+        ec2.create_tags(Resources=[vpc["VpcId"]], Tags=[{"Key": "scanned-by", "Value": "hitrust"}])
+    yield from ()
+
+
+@pytest.mark.parametrize("declares_it", [False, True], ids=["undeclared", "declared"])
+def test_checker_flags_a_mutating_collector(session: boto3.Session, declares_it: bool) -> None:
+    """The same check fails a scan whose collector writes, even if the write is declared (a Collector
+    built directly skips the decorator's own guard, and is not registered globally)."""
+    calls = ("ec2:DescribeVpcs", "ec2:CreateTags") if declares_it else ("ec2:DescribeVpcs",)
+    rogue = Collector("rogue-tagger", "ec2", True, (Network,), calls, _rogue)
+    result = scan_aws(session=session, regions=[HOME], collectors=[rogue])
+    assert result.calls["ec2:CreateTags"] == 1
+    problems = read_only_violations(result.calls, [rogue])
+    expected = [
+        "ec2:CreateTags: not a Describe/Get/List operation",
+        "ec2:CreateTags: mutating (or unknown) botocore operation",
+        "ec2:CreateTags: denylisted mutating prefix",
+    ]
+    assert problems == ([] if declares_it else ["ec2:CreateTags: not declared by any collector"]) + expected
+    assert "rogue-tagger" not in {c.name for c in all_collectors()}
+
+
+def test_decorator_refuses_a_mutating_declaration() -> None:
+    """Registering a collector that declares a write fails at import time, before any scan."""
+    with pytest.raises(ValueError, match="ec2:CreateTags is not a read-only operation"):
+        collector("rogue-declared", service="ec2", kinds=(Network,), calls=("ec2:CreateTags",))(_rogue)
+    assert "rogue-declared" not in {c.name for c in all_collectors()}
+
+
+def test_all_enabled_regions_when_none_given(session: boto3.Session) -> None:
+    """regions=None lists the enabled regions (ec2:DescribeRegions) and reads every one of them."""
+    listed = sorted(r["RegionName"] for r in new_session().client("ec2").describe_regions()["Regions"]
+                    if r.get("OptInStatus") != "not-opted-in")
+    assert len(listed) > 10
+    [logs] = [c for c in all_collectors() if c.name == "logs-log-groups"]
+    result = scan_aws(session=session, regions=None, collectors=[logs])
+    assert result.regions == listed
+    assert result.regions_read == listed
+    assert sorted(c.region for c in result.coverage) == listed
+    assert result.calls["ec2:DescribeRegions"] == 1
+    assert result.calls["logs:DescribeLogGroups"] == len(listed)
+
+
+def test_calls_belong_to_their_scan(session: boto3.Session) -> None:
+    """ScanResult.calls is the evidence of what one scan did; a later scan must not rewrite it."""
+    [logs] = [c for c in all_collectors() if c.name == "logs-log-groups"]
+    first = scan_aws(session=session, regions=[HOME], collectors=[logs])
+    recorded = dict(first.calls)
+    scan_aws(session=session, regions=[HOME], collectors=[logs])
+    assert dict(first.calls) == recorded
