@@ -23,6 +23,8 @@ CATALOG_FILES = {
 }
 CROSSWALK_FILE = "crosswalk.yaml"
 CSF_BASES = ("derived", "azure-policy")
+# libyaml's safe loader parses the catalogs ~8x faster (it is most of a policy pack's cold start).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class MappingError(ValueError):
@@ -53,7 +55,7 @@ class Mappings:
 def _read(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=_LOADER)  # noqa: S506 - a safe loader, C-accelerated when available
     except FileNotFoundError:
         raise MappingError(f"{path}: file not found") from None
     except yaml.YAMLError as exc:

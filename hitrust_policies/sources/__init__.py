@@ -13,10 +13,7 @@ def kinds_by_source() -> dict[str, set[type]]:
 
     live = {k for c in all_collectors() for k in c.kinds} | set(JOINED_KINDS)
     sources: dict[str, set[type]] = {"live-aws": live}
-    try:
-        from hitrust_policies.sources.pulumi.registry import produced_kinds
-    except ImportError:
-        pass
-    else:
-        sources["pulumi-aws"] = set(produced_kinds("aws"))
+    from hitrust_policies.sources.pulumi.registry import supported_kinds
+
+    sources["pulumi-aws"] = supported_kinds()
     return sources

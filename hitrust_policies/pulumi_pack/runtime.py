@@ -1,0 +1,161 @@
+"""What the pack needs from the analyzer protocol that pulumi-policy's public API lacks.
+
+pulumi-policy 1.21 gives a policy (1) props with secret markers already stripped, (2) one
+enforcement level for every violation of a policy and (3) only its own config. The pack
+needs (1) to keep secrets out of messages, (2) to report UNKNOWN verdicts as ADVISORY
+while FAILs keep the configured level, and (3) pack-wide settings from ``"all"``.
+
+So `install` wraps three RPC methods of the SDK's servicer — by their protocol names,
+which are stable — to see the raw request: ``Analyze``/``AnalyzeStack`` decode the
+request once into a `RequestContext` the policies read (which also saves re-decoding
+per policy), then downgrade the diagnostics the policies marked UNKNOWN and scrub any
+secret plaintext; ``Configure`` validates the pack settings before any analysis.
+Without `install` the policies still work from ``args`` (the fallback path), reporting
+UNKNOWNs at the configured level and unable to recognise secrets.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from hitrust_policies.pulumi_pack.config import PackConfigError, PackSettings
+from hitrust_policies.rules import Rule
+from hitrust_policies.sources.pulumi import PulumiResource, Stack, model_values
+
+REDACTED = "[secret]"
+
+
+@dataclass
+class PackState:
+    """Rules in the pack and the settings the last ``Configure`` gave."""
+
+    rules: list[Rule]
+    settings: PackSettings
+
+    def configure(self, config: dict[str, Any]) -> None:
+        self.settings = PackSettings.from_config(config, self.rules)
+
+
+@dataclass
+class RequestContext:
+    """One Analyze / AnalyzeStack request, decoded once and shared by every policy."""
+
+    stack: Stack
+    advisory: set[tuple[str, str, str]] = field(default_factory=set)
+    _values: dict[type, list[Any]] = field(default_factory=dict)
+
+    @property
+    def secrets(self) -> frozenset[str]:
+        return frozenset(s for r in self.stack.resources for s in r.props.secrets)
+
+    def values(self, kind: type) -> list[Any]:
+        """Model values of ``kind`` (and adapter failures for it), computed once per request."""
+        if kind not in self._values:
+            self._values[kind] = [
+                v for v in model_values(self.stack, [kind])
+                if type(v) is kind or kind in getattr(v, "kinds", ())
+            ]
+        return self._values[kind]
+
+    def mark_advisory(self, policy: str, urn: str, message: str) -> None:
+        self.advisory.add((policy, urn, message))
+
+    def finish(self, response: Any, default_urn: str = "") -> None:
+        """Downgrade marked diagnostics to ADVISORY and scrub secrets from every message."""
+        from pulumi.runtime.proto import analyzer_pb2
+
+        for diag in response.diagnostics:
+            urn = diag.urn or default_urn
+            if any(p == diag.policyName and u == urn and diag.message.endswith(m) for p, u, m in self.advisory):
+                diag.enforcementLevel = analyzer_pb2.ADVISORY
+            diag.message = scrub(diag.message, self.secrets)
+
+
+_CURRENT: contextvars.ContextVar[RequestContext | None] = contextvars.ContextVar("hitrust_request", default=None)
+
+
+def current() -> RequestContext | None:
+    return _CURRENT.get()
+
+
+def scrub(text: str, secrets: Iterable[str]) -> str:
+    """Replace every secret plaintext (as a whole token) with ``[secret]``.
+
+    >>> scrub("key arn:aws:kms:k1 used; arn:aws:kms:k10 not", {"arn:aws:kms:k1"})
+    'key [secret] used; arn:aws:kms:k10 not'
+    """
+    for secret in sorted(set(secrets), key=len, reverse=True):
+        text = re.sub(rf"(?<![\w:/.-]){re.escape(secret)}(?![\w:/.-])", REDACTED, text)
+    return text
+
+
+def _struct(message: Any) -> dict[str, Any]:
+    from google.protobuf import json_format
+
+    return json_format.MessageToDict(message)
+
+
+def resource_from_request(r: Any) -> PulumiResource:
+    """A `PulumiResource` from an ``AnalyzeRequest`` or ``AnalyzerResource`` (raw, secrets marked)."""
+    deps = {k: list(v.urns) for k, v in getattr(r, "propertyDependencies", {}).items()}
+    return PulumiResource.from_wire(
+        r.type,
+        r.urn,
+        _struct(r.properties),
+        name=r.name,
+        parent=getattr(r, "parent", ""),
+        dependencies=list(getattr(r, "dependencies", [])),
+        property_dependencies=deps,
+    )
+
+
+_STATE: PackState | None = None
+
+
+def install(state: PackState) -> None:
+    """Wrap the SDK servicer's Analyze, AnalyzeStack and Configure (once per process)."""
+    global _STATE
+    from pulumi_policy import policy as sdk
+
+    _STATE = state
+    servicer = sdk._PolicyAnalyzerServicer
+    if getattr(servicer, "_hitrust_installed", False):
+        return
+    analyze, analyze_stack, configure = servicer.Analyze, servicer.AnalyzeStack, servicer.Configure
+
+    def _run(method: Any, self: Any, request: Any, context: Any, ctx: RequestContext, urn: str) -> Any:
+        token = _CURRENT.set(ctx)
+        try:
+            response = method(self, request, context)
+        finally:
+            _CURRENT.reset(token)
+        ctx.finish(response, urn)
+        return response
+
+    def wrapped_analyze(self: Any, request: Any, context: Any) -> Any:
+        ctx = RequestContext(Stack([resource_from_request(request)]))
+        return _run(analyze, self, request, context, ctx, request.urn)
+
+    def wrapped_analyze_stack(self: Any, request: Any, context: Any) -> Any:
+        ctx = RequestContext(Stack(resource_from_request(r) for r in request.resources))
+        return _run(analyze_stack, self, request, context, ctx, "")
+
+    def wrapped_configure(self: Any, request: Any, context: Any) -> Any:
+        config = {k: _struct(v.properties) for k, v in request.policyConfig.items()}
+        try:
+            if _STATE is not None:
+                _STATE.configure(config)
+        except PackConfigError as exc:
+            import grpc
+
+            context.abort(grpc.StatusCode.INVALID_ARGUMENT, str(exc))
+        return configure(self, request, context)
+
+    servicer.Analyze = wrapped_analyze
+    servicer.AnalyzeStack = wrapped_analyze_stack
+    servicer.Configure = wrapped_configure
+    servicer._hitrust_installed = True

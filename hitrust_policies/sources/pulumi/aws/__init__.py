@@ -1,0 +1,13 @@
+"""Adapters for pulumi-aws v7, one module per AWS service; importing registers them all."""
+
+from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
+    cloudtrail,
+    cloudwatch,
+    ebs,
+    ec2,
+    iam,
+    kms,
+    lb,
+    rds,
+    s3,
+)

@@ -1,0 +1,120 @@
+"""The whole stack as one view: joins of split resources, and model values out.
+
+pulumi-aws v7 splits one bucket over several resources (encryption, public access
+block, logging), a security group over rule resources, a user over attachments. The
+link is a property holding the other resource's id — unknown during a preview of new
+resources — so joins go first through ``propertyDependencies`` (which the engine
+sends even while the id is unknown) and only then by value.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from hitrust_policies.model.facts import Unknown
+from hitrust_policies.model.ref import ResourceRef
+from hitrust_policies.sources.pulumi.registry import adapters_for
+from hitrust_policies.sources.pulumi.resource import PulumiResource
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class AdapterFailure:
+    """An adapter raised on a resource: every rule over ``kinds`` is UNKNOWN there, never PASS."""
+
+    ref: ResourceRef
+    kinds: tuple[type, ...]
+    reason: str
+
+
+class Stack:
+    """All resources of one stack, indexed for joins."""
+
+    def __init__(self, resources: Iterable[PulumiResource]) -> None:
+        self.resources: list[PulumiResource] = list(resources)
+        self.by_urn = {r.urn: r for r in self.resources}
+        self._by_type: dict[str, list[PulumiResource]] = {}
+        for r in self.resources:
+            self._by_type.setdefault(r.type, []).append(r)
+
+    def of_type(self, *types: str) -> list[PulumiResource]:
+        return [r for t in types for r in self._by_type.get(t, ())]
+
+    @staticmethod
+    def _keys(target: PulumiResource, match_props: Sequence[str]) -> set[str]:
+        keys = set()
+        for prop in ("id", *match_props):
+            value = target.props.get(prop)
+            if isinstance(value, str) and value:
+                keys.add(value)
+        return keys
+
+    def points_at(self, source: PulumiResource, prop: str, target: PulumiResource,
+                  match_props: Sequence[str] = ()) -> bool | Unknown:
+        """Does ``source.<prop>`` designate ``target``? Unknown when it cannot be told."""
+        deps = source.property_dependencies.get(prop)
+        if deps and target.urn in deps:
+            return True
+        value = source.props.get(prop)
+        if isinstance(value, Unknown):
+            return False if deps else value
+        if isinstance(value, str):
+            return value in self._keys(target, match_props)
+        return False
+
+    def referrers(self, target: PulumiResource, types: Sequence[str], prop: str,
+                  match_props: Sequence[str] = ()) -> tuple[list[PulumiResource], list[PulumiResource]]:
+        """Resources of ``types`` whose ``prop`` designates ``target``, and those that might.
+
+        The second list holds resources whose link is unknown and carries no dependency
+        information: the caller must not read their absence as "none".
+        """
+        sure, maybe = [], []
+        for r in self.of_type(*types):
+            hit = self.points_at(r, prop, target, match_props)
+            if isinstance(hit, Unknown):
+                maybe.append(r)
+            elif hit:
+                sure.append(r)
+        return sure, maybe
+
+    def referent(self, source: PulumiResource, prop: str, types: Sequence[str],
+                 match_props: Sequence[str] = ()) -> PulumiResource | None:
+        """The resource of ``types`` that ``source.<prop>`` designates, if it is in this stack."""
+        for target in self.of_type(*types):
+            if self.points_at(source, prop, target, match_props) is True:
+                return target
+        return None
+
+
+def model_values(stack: Stack, kinds: Iterable[type] | None = None,
+                 only: Iterable[PulumiResource] | None = None) -> list[Any]:
+    """Every model value the adapters make from the stack's resources (optionally ``only`` some).
+
+    An adapter that raises yields an `AdapterFailure` instead of nothing, so a bug
+    reads as UNKNOWN and not as a clean pass.
+    """
+    wanted = set(kinds) if kinds is not None else None
+    out: list[Any] = []
+    for res in only if only is not None else stack.resources:
+        for adapter in adapters_for(res.type):
+            if wanted is not None and not wanted.intersection(adapter.produces):
+                continue
+            try:
+                values = list(adapter.fn(res, stack))
+            except Exception as exc:  # noqa: BLE001 - reported as UNKNOWN, see AdapterFailure
+                # no exception text in logs: it may quote a prop value, and props may hold secrets
+                log.error("pulumi adapter for %s failed on %s: %s", res.type, res.urn, type(exc).__name__)
+                out.append(AdapterFailure(res.ref(), adapter.produces, f"adapter error {type(exc).__name__}: {exc}"))
+                continue
+            out.extend(v for v in values if wanted is None or type(v) in wanted)
+    return out
+
+
+def to_model(resources: Iterable[PulumiResource], kinds: Iterable[type] | None = None) -> list[Any]:
+    """Convenience: model values of a list of resources seen as one stack."""
+    return model_values(Stack(resources), kinds)

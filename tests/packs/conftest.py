@@ -1,0 +1,10 @@
+"""One real pack process (packs/hitrust-aws, started as the engine starts it) per test session."""
+
+import pytest
+
+from hitrust_policies.testing.pulumi import PackProcess, default_pack_dir, shared_pack
+
+
+@pytest.fixture(scope="session")
+def pack() -> PackProcess:
+    return shared_pack(default_pack_dir())

@@ -1,0 +1,310 @@
+"""Each adapter on captured-shape props, including joins while ids are unknown."""
+
+import pytest
+
+from hitrust_policies.model import (
+    KMS,
+    PROVIDER_MANAGED,
+    AuditTrail,
+    BlockStorageDefaults,
+    BlockVolume,
+    CryptoKey,
+    DatabaseInstance,
+    Identity,
+    IngressRule,
+    LogGroup,
+    Network,
+    ObjectStore,
+    PasswordPolicy,
+    PolicyGrant,
+    SecurityGroup,
+    Statement,
+    TlsListener,
+    Unknown,
+)
+from hitrust_policies.model.facts import same
+from hitrust_policies.sources.pulumi import AdapterFailure, Stack, model_values, to_model
+from hitrust_policies.sources.pulumi.aws.lb import min_tls_version
+from hitrust_policies.sources.pulumi.props import SECRET_SIG, SIG_KEY, UNKNOWN_STRING
+from hitrust_policies.sources.pulumi.registry import pulumi_adapter
+from tests.sources.pulumi.helpers import res, urn
+
+U = UNKNOWN_STRING
+BUCKET = "aws:s3/bucket:Bucket"
+SSE = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration"
+PAB = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"
+LOGGING = "aws:s3/bucketLogging:BucketLogging"
+SG = "aws:ec2/securityGroup:SecurityGroup"
+SG_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule"
+VPC_INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"
+
+
+def one(values, kind):
+    (value,) = [v for v in values if isinstance(v, kind)]
+    return value
+
+
+def kms_rules(key):
+    return [{"applyServerSideEncryptionByDefault": {"sseAlgorithm": "aws:kms", "kmsMasterKeyId": key}}]
+
+
+# ------------------------------------------------------------------ S3
+
+
+def test_bare_bucket_gets_provider_managed_encryption_and_no_guards():
+    store = one(to_model([res(BUCKET, "b")]), ObjectStore)
+    assert store.encryption == PROVIDER_MANAGED and store.kms_key is None
+    assert store.public_access_blocked is False and store.access_logging is False
+    assert store.ref.name == "b" and store.ref.source == "pulumi" and store.ref.native_type == BUCKET
+    assert store.ref.native_id == urn(BUCKET, "b")
+
+
+def test_bucket_joins_through_property_dependencies_while_the_id_is_unknown():
+    bucket_urn = urn(BUCKET, "b")
+    store = one(to_model([
+        res(BUCKET, "b", {"bucket": "phi-b"}),
+        res(SSE, "b-sse", {"bucket": U, "rules": kms_rules("arn:key")}, bucket=[bucket_urn]),
+        res(PAB, "b-pab", {"bucket": U, "blockPublicAcls": True, "blockPublicPolicy": True,
+                           "ignorePublicAcls": True, "restrictPublicBuckets": True}, bucket=[bucket_urn]),
+        res(LOGGING, "b-log", {"bucket": U, "targetBucket": "logs"}, bucket=[bucket_urn]),
+    ]), ObjectStore)
+    assert (store.encryption, store.kms_key, store.public_access_blocked, store.access_logging) == (
+        KMS, "arn:key", True, True)
+    assert store.ref.name == "phi-b"
+
+
+def test_bucket_joins_by_value_when_ids_are_known():
+    stores = {v.ref.name: v for v in to_model([
+        res(BUCKET, "b", {"bucket": "phi-b", "id": "phi-b"}),
+        res(SSE, "b-sse", {"bucket": "phi-b", "rules": [
+            {"applyServerSideEncryptionByDefault": {"sseAlgorithm": "AES256"}}]}),
+        res(PAB, "b-pab", {"bucket": "phi-b", "blockPublicAcls": True, "blockPublicPolicy": True,
+                           "ignorePublicAcls": True, "restrictPublicBuckets": True}),
+        res(BUCKET, "other", {"bucket": "other"}),
+    ])}
+    store = stores["phi-b"]
+    assert store.encryption == PROVIDER_MANAGED and store.public_access_blocked is True
+    assert stores["other"].public_access_blocked is False
+
+
+def test_bucket_child_that_cannot_be_attributed_makes_facts_unknown_not_false():
+    store = one(to_model([res(BUCKET, "b"), res(LOGGING, "mystery-log", {"bucket": U, "targetBucket": "x"})]),
+                ObjectStore)
+    assert isinstance(store.access_logging, Unknown)
+    assert store.access_logging.reason == "computed at preview: bucket of mystery-log"
+
+
+def test_unknown_kms_key_keeps_encryption_known():
+    store = one(to_model([
+        res(BUCKET, "b"), res(SSE, "s", {"bucket": U, "rules": kms_rules(U)}, bucket=[urn(BUCKET, "b")])
+    ]), ObjectStore)
+    assert store.encryption == KMS
+    reason = "computed at preview: rules[0].applyServerSideEncryptionByDefault.kmsMasterKeyId"
+    assert same(store.kms_key, Unknown(reason))
+
+
+def test_inline_deprecated_encryption_and_logging():
+    store = one(to_model([res(BUCKET, "b", {
+        "serverSideEncryptionConfiguration": {"rule": {"applyServerSideEncryptionByDefault": {
+            "sseAlgorithm": "aws:kms:dsse"}}},
+        "logging": {"targetBucket": "logs"},
+    })]), ObjectStore)
+    assert store.encryption == KMS and store.kms_key is None and store.access_logging is True
+
+
+def test_bucket_name_falls_back_to_name_tag_then_logical_name_and_skips_secrets():
+    tagged = one(to_model([res(BUCKET, "b", {"tags": {"Name": "tagged"}})]), ObjectStore)
+    secret_name = one(to_model([res(BUCKET, "b2", {"bucket": {SIG_KEY: SECRET_SIG, "value": "hush"}})]),
+                      ObjectStore)
+    assert tagged.ref.name == "tagged" and secret_name.ref.name == "b2"
+
+
+# ------------------------------------------------------------------ EC2 / VPC
+
+
+def test_inline_ingress_expands_to_one_rule_per_source():
+    sg = res(SG, "web", {"name": "web-sg", "ingress": [
+        {"protocol": "tcp", "fromPort": 22.0, "toPort": 22.0,
+         "cidrBlocks": ["10.0.0.0/8", "0.0.0.0/0"], "ipv6CidrBlocks": ["::/0"]},
+        {"protocol": "-1", "fromPort": 0.0, "toPort": 0.0, "self": True},
+    ]})
+    rules = [v for v in to_model([sg]) if isinstance(v, IngressRule)]
+    assert [(r.protocol, r.from_port, r.to_port, r.source) for r in rules] == [
+        ("tcp", 22, 22, "10.0.0.0/8"), ("tcp", 22, 22, "0.0.0.0/0"), ("tcp", 22, 22, "::/0"),
+        ("all", 0, 65535, "self"),
+    ]
+    assert {r.group for r in rules} == {"web-sg"} and {r.ref.name for r in rules} == {"web-sg"}
+    group = one(to_model([sg]), SecurityGroup)
+    # counted per permission (protocol + port range), as DescribeSecurityGroups lists them
+    assert group.is_default is False and group.ingress_rule_count == 2 and group.egress_rule_count == 0
+
+
+def test_icmp_has_no_ports_like_the_live_scanner_reports():
+    rule = one(to_model([res(SG, "s", {"ingress": [
+        {"protocol": "icmp", "fromPort": 8.0, "toPort": 0.0, "cidrBlocks": ["0.0.0.0/0"]}]})]), IngressRule)
+    assert (rule.protocol, rule.from_port, rule.to_port) == ("icmp", -1, -1)
+
+
+def test_three_ways_to_open_ssh_give_the_same_ingress_rule_facts():
+    sg_urn = urn(SG, "web")
+    values = to_model([
+        res(SG, "web", {"name": "web-sg", "ingress": [
+            {"protocol": "tcp", "fromPort": 22.0, "toPort": 22.0, "cidrBlocks": ["0.0.0.0/0"]}]}),
+        res(SG_RULE, "r1", {"type": "ingress", "securityGroupId": U, "protocol": "6", "fromPort": 22.0,
+                            "toPort": 22.0, "cidrBlocks": ["0.0.0.0/0"]}, securityGroupId=[sg_urn]),
+        res(VPC_INGRESS, "r2", {"securityGroupId": U, "ipProtocol": "tcp", "fromPort": 22.0, "toPort": 22.0,
+                                "cidrIpv4": "0.0.0.0/0"}, securityGroupId=[sg_urn]),
+        res(SG_RULE, "out", {"type": "egress", "securityGroupId": U, "protocol": "-1", "fromPort": 0.0,
+                             "toPort": 0.0, "cidrBlocks": ["0.0.0.0/0"]}, securityGroupId=[sg_urn]),
+    ])
+    rules = [v for v in values if isinstance(v, IngressRule)]
+    facts = {(r.group, r.protocol, r.from_port, r.to_port, r.source) for r in rules}
+    assert facts == {("web-sg", "tcp", 22, 22, "0.0.0.0/0")}
+    assert len(rules) == 3
+    assert {r.ref.native_type for r in rules} == {SG, SG_RULE, VPC_INGRESS}
+    group = one(values, SecurityGroup)
+    assert (group.ingress_rule_count, group.egress_rule_count) == (1, 1)  # AWS merges the same permission
+
+
+def test_unknown_cidr_and_pending_group_sources():
+    values = to_model([res(SG, "s", {"ingress": [
+        {"protocol": "tcp", "fromPort": 22.0, "toPort": 22.0, "cidrBlocks": [U], "securityGroups": [U]},
+        {"protocol": "tcp", "fromPort": 80.0, "toPort": 80.0, "cidrBlocks": U},
+    ]})])
+    sources = [r.source for r in values if isinstance(r, IngressRule)]
+    assert isinstance(sources[0], Unknown) and sources[0].reason == "computed at preview: ingress[0].cidrBlocks[0]"
+    assert sources[1] == "sg-(computed at preview)"  # a group, known not to be the internet
+    assert sources[2].reason == "computed at preview: ingress[1].cidrBlocks"
+
+
+def test_rule_for_a_group_outside_the_stack_names_the_group_id():
+    rule = one(to_model([res(VPC_INGRESS, "r", {"securityGroupId": "sg-0abc", "ipProtocol": "tcp",
+                                                "fromPort": 3389.0, "toPort": 3389.0, "cidrIpv4": "0.0.0.0/0"})]),
+               IngressRule)
+    assert rule.group == "sg-0abc" and rule.ref.name == "sg-0abc"
+
+
+def test_default_security_group():
+    bare = one(to_model([res("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "d", {"vpcId": U})]),
+               SecurityGroup)
+    assert bare.is_default is True and bare.ref.name == "default"
+    assert (bare.ingress_rule_count, bare.egress_rule_count) == (0, 0)
+
+
+def test_vpc_flow_logs_join_on_vpc_id():
+    vpc_urn = urn("aws:ec2/vpc:Vpc", "v")
+    logged = one(to_model([res("aws:ec2/vpc:Vpc", "v", {"tags": {"Name": "phi"}}),
+                           res("aws:ec2/flowLog:FlowLog", "fl", {"vpcId": U}, vpcId=[vpc_urn])]), Network)
+    assert logged.flow_logs_enabled is True and logged.ref.name == "phi" and logged.is_default is False
+    by_value = one(to_model([res("aws:ec2/vpc:Vpc", "v", {"id": "vpc-1"}),
+                             res("aws:ec2/flowLog:FlowLog", "fl", {"vpcId": "vpc-1"})]), Network)
+    assert by_value.flow_logs_enabled is True
+    assert one(to_model([res("aws:ec2/vpc:Vpc", "v")]), Network).flow_logs_enabled is False
+
+
+# ------------------------------------------------------------------ other services
+
+
+@pytest.mark.parametrize("props, encrypted, public", [
+    ({}, False, False),
+    ({"storageEncrypted": True, "publiclyAccessible": True}, True, True),
+    ({"snapshotIdentifier": "snap"}, Unknown("x"), False),
+])
+def test_rds_defaults(props, encrypted, public):
+    db = one(to_model([res("aws:rds/instance:Instance", "db", {"identifier": "phi-db", **props})]),
+             DatabaseInstance)
+    assert db.ref.name == "phi-db" and db.publicly_accessible is public
+    assert isinstance(db.storage_encrypted, Unknown) if isinstance(encrypted, Unknown) else (
+        db.storage_encrypted is encrypted)
+
+
+def test_ebs():
+    vol = one(to_model([res("aws:ebs/volume:Volume", "v", {"encrypted": True, "kmsKeyId": "arn:k"})]), BlockVolume)
+    assert (vol.encrypted, vol.kms_key) == (True, "arn:k")
+    implicit = one(to_model([res("aws:ebs/volume:Volume", "v")]), BlockVolume)
+    assert isinstance(implicit.encrypted, Unknown)
+    defaults = one(to_model([res("aws:ebs/encryptionByDefault:EncryptionByDefault", "d")]), BlockStorageDefaults)
+    assert defaults.encrypted_by_default is True
+
+
+def test_kms_trail_log_group_defaults():
+    key = one(to_model([res("aws:kms/key:Key", "k")]), CryptoKey)
+    assert (key.customer_managed, key.symmetric, key.enabled, key.rotation_enabled) == (True, True, True, False)
+    trail = one(to_model([res("aws:cloudtrail/trail:Trail", "t", {"name": "org"})]), AuditTrail)
+    assert (trail.multi_region, trail.logging, trail.log_file_validation, trail.kms_key) == (
+        False, True, False, None)
+    assert trail.ref.name == "org"
+    for props, days in (({}, None), ({"retentionInDays": 0.0}, None), ({"retentionInDays": 30.0}, 30)):
+        assert one(to_model([res("aws:cloudwatch/logGroup:LogGroup", "g", props)]), LogGroup).retention_days == days
+
+
+def test_iam_user_direct_policies_and_live_only_facts():
+    user_urn = urn("aws:iam/user:User", "alice")
+    policy_urn = urn("aws:iam/policy:Policy", "admin")
+    values = to_model([
+        res("aws:iam/user:User", "alice", {"name": "alice"}),
+        res("aws:iam/policy:Policy", "admin", {"name": "full-admin", "policy": U}),
+        res("aws:iam/userPolicyAttachment:UserPolicyAttachment", "a", {"user": "alice", "policyArn": U},
+            policyArn=[policy_urn], user=[user_urn]),
+        res("aws:iam/userPolicyAttachment:UserPolicyAttachment", "b",
+            {"user": "alice", "policyArn": "arn:aws:iam::aws:policy/ReadOnlyAccess"}),
+        res("aws:iam/userPolicy:UserPolicy", "c", {"user": U, "name": "inline"}, user=[user_urn]),
+    ])
+    user = one(values, Identity)
+    assert user.direct_policies == ("full-admin", "ReadOnlyAccess", "inline")
+    assert user.console_access.reason == "only visible in a live account"
+    grant = one(values, PolicyGrant)
+    assert grant.statements.reason == "computed at preview: policy" and grant.attached is True
+
+
+def test_policy_document_parsing():
+    grant = one(to_model([res("aws:iam/policy:Policy", "p", {"policy": (
+        '{"Statement": [{"Effect": "Allow", "Action": ["s3:*", "kms:Decrypt"], "Resource": "*",'
+        ' "Condition": {"Bool": {"aws:SecureTransport": "true"}}},'
+        ' {"Effect": "Deny", "NotAction": "iam:*", "NotResource": ["arn:x"]}]}')})]), PolicyGrant)
+    assert grant.statements == (
+        Statement("Allow", ("s3:*", "kms:Decrypt"), ("*",), conditional=True),
+        Statement("Deny", ("iam:*",), ("arn:x",), not_actions=True),
+    )
+    bad = one(to_model([res("aws:iam/policy:Policy", "p", {"policy": "{not json"})]), PolicyGrant)
+    assert bad.statements.reason == "policy document is not valid JSON"
+
+
+def test_password_policy_defaults():
+    p = one(to_model([res("aws:iam/accountPasswordPolicy:AccountPasswordPolicy", "pp")]), PasswordPolicy)
+    assert (p.present, p.min_length, p.require_symbols, p.max_age_days, p.reuse_prevention) == (
+        True, 6, False, None, None)
+
+
+def test_listeners():
+    def listener(props):
+        return one(to_model([res("aws:lb/listener:Listener", "l", props)]), TlsListener)
+
+    assert listener({"protocol": "HTTPS"}).min_tls_version == "1.0"  # provider default policy
+    assert listener({"protocol": "TLS", "sslPolicy": "ELBSecurityPolicy-TLS13-1-3-2021-06"}).min_tls_version == "1.3"
+    assert isinstance(listener({"protocol": "HTTPS", "sslPolicy": "Custom"}).min_tls_version, Unknown)
+    redirect = listener({"protocol": "HTTP", "defaultActions": [
+        {"type": "redirect", "redirect": {"protocol": "HTTPS", "port": "443"}}]})
+    assert (redirect.min_tls_version, redirect.redirects_to_https) == (None, True)
+    assert listener({"protocol": "HTTP", "defaultActions": U}).redirects_to_https.reason == (
+        "computed at preview: defaultActions")
+    assert listener({"protocol": "HTTPS"}).ref.name == "l"
+    assert min_tls_version(None) == "1.0"
+
+
+def test_alb_alias_token_uses_the_same_adapter():
+    assert isinstance(one(to_model([res("aws:alb/listener:Listener", "l", {"protocol": "HTTP"})]), TlsListener),
+                      TlsListener)
+
+
+def test_an_adapter_that_raises_yields_a_failure_not_a_pass():
+    token = "test:index/broken:Broken"
+
+    @pulumi_adapter(token, produces=BlockVolume)
+    def broken(res_, stack):
+        raise KeyError("boom")
+        yield
+
+    (failure,) = model_values(Stack([res(token, "x")]))
+    assert isinstance(failure, AdapterFailure) and BlockVolume in failure.kinds
+    assert "KeyError" in failure.reason
