@@ -58,6 +58,8 @@ def finding_id(rule_id: str, ref: ResourceRef) -> str:
     '78c5c8b697cccddc'
     """
     key = f"{rule_id}|{ref.provider}|{ref.account or ''}|{ref.native_id}"
+    if ref.part:
+        key += f"#{ref.part}"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 

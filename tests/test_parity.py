@@ -282,7 +282,9 @@ def live_findings(scenario: Scenario, monkeypatch: pytest.MonkeyPatch) -> set[Tr
         scenario.seed(session)
         result = scan_aws(session=session, regions=[REGION], max_workers=4)
     assert result.complete
-    return {(f.rule_id, f.resource.name, f.status.value) for f in result.findings()
+    findings = result.findings()
+    assert len({f.id for f in findings}) == len(findings), "one finding id per rule and opening / resource"
+    return {(f.rule_id, f.resource.name, f.status.value) for f in findings
             if f.resource.name in scenario.names and f.rule_id in PACK_RULES}
 
 
@@ -299,7 +301,9 @@ def test_pack_and_scanner_agree(scenario: Scenario, pack, monkeypatch: pytest.Mo
                                                property_dependencies=r.property_dependencies) for r in captured)
 
     # The Pulumi adapter and the live collectors: every verdict, PASS included.
-    adapted = {(f.rule_id, f.resource.name, f.status.value) for f in evaluate(values)
+    pulumi_findings = evaluate(values)
+    assert len({f.id for f in pulumi_findings}) == len(pulumi_findings)
+    adapted = {(f.rule_id, f.resource.name, f.status.value) for f in pulumi_findings
                if f.resource.name in scenario.names and f.rule_id in PACK_RULES}
     assert adapted == live
 

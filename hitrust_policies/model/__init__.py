@@ -11,7 +11,7 @@ from hitrust_policies.model.identity import (
     RootAccount,
     Statement,
 )
-from hitrust_policies.model.network import ALL_PROTOCOLS, IngressRule, SecurityGroup
+from hitrust_policies.model.network import ALL_PROTOCOLS, IngressRule, SecurityGroup, opening_id
 from hitrust_policies.model.ref import ResourceRef
 from hitrust_policies.model.storage import (
     KMS,
@@ -78,4 +78,5 @@ __all__ = [
     "exists",
     "failing",
     "is_unknown",
+    "opening_id",
 ]

@@ -11,7 +11,9 @@ class ResourceRef:
 
     ``native_id`` is the source's own stable id (ARN, Pulumi URN, ARM id, full
     resource name); ``name`` is the human name a report shows and the key parity
-    tests compare across sources (the physical name where known).
+    tests compare across sources (the physical name where known). ``part`` tells apart
+    several model values drawn from one native resource (each opening of a security
+    group): findings on them get distinct ids while still pointing at the resource.
     """
 
     provider: str  # aws | azure | gcp
@@ -21,6 +23,7 @@ class ResourceRef:
     account: str | None = None
     region: str | None = None
     source: str = "manual"  # live | pulumi | terraform | manual
+    part: str | None = None
 
     @classmethod
     def manual(cls, name: str, native_type: str = "manual", provider: str = "aws") -> ResourceRef:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from hitrust_policies.model import (
@@ -13,6 +14,7 @@ from hitrust_policies.model import (
     Network,
     SecurityGroup,
     Unknown,
+    opening_id,
 )
 from hitrust_policies.sources.live.aws.collector import Ctx, collector, tag
 
@@ -74,10 +76,9 @@ def ingress_rules(ctx: Ctx, group: dict[str, Any], group_name: str) -> Iterator[
         sources += [r["GroupId"] for r in perm.get("UserIdGroupPairs", []) if "GroupId" in r]
         sources += [r["PrefixListId"] for r in perm.get("PrefixListIds", [])]
         for source in sources:
-            rid = f"{gid}/ingress/{protocol}/{lo}-{hi}/{source}"
             yield IngressRule(
-                ref=ctx.ref("AWS::EC2::SecurityGroupIngress", ctx.arn("ec2", f"security-group-rule/{rid}"),
-                            group_name),
+                ref=replace(ctx.ref("AWS::EC2::SecurityGroup", ctx.arn("ec2", f"security-group/{gid}"), group_name),
+                            part=opening_id(protocol, lo, hi, source)),
                 group=group_name,
                 protocol=protocol,
                 from_port=lo,

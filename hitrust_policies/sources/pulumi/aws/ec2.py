@@ -10,9 +10,10 @@ its name) through ``securityGroupId``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
-from hitrust_policies.model import ALL_PROTOCOLS, IngressRule, Network, SecurityGroup, Unknown
+from hitrust_policies.model import ALL_PROTOCOLS, IngressRule, Network, SecurityGroup, Unknown, opening_id
 from hitrust_policies.model.ref import ResourceRef
 from hitrust_policies.sources.pulumi.props import preview_unknown, to_int
 from hitrust_policies.sources.pulumi.registry import pulumi_adapter
@@ -81,12 +82,17 @@ def _sources(block: dict, self_id: Any) -> list[Any]:
     return out
 
 
+def _opening(ref: ResourceRef, group: str, proto: Any, low: Any, high: Any, source: Any) -> IngressRule:
+    """One opening, its ref told apart from the group's other openings as the live scanner does."""
+    return IngressRule(replace(ref, part=opening_id(proto, low, high, source)), group, proto, low, high, source)
+
+
 def _rules_of_block(block: Any, ref: ResourceRef, group: str, self_id: Any) -> list[IngressRule]:
     if isinstance(block, Unknown):
-        return [IngressRule(ref, group, block, block, block, block)]
+        return [_opening(ref, group, block, block, block, block)]
     proto = protocol(block.get("protocol"))
     low, high = ports(proto, block.get("fromPort"), block.get("toPort"))
-    return [IngressRule(ref, group, proto, low, high, source) for source in _sources(block, self_id)]
+    return [_opening(ref, group, proto, low, high, source) for source in _sources(block, self_id)]
 
 
 def _inline(res: PulumiResource, prop: str, group: str) -> list[IngressRule] | Unknown:
@@ -143,7 +149,7 @@ def _group(res: PulumiResource, stack: Stack, is_default: bool) -> Iterator[Any]
     )
     inline = _inline(res, "ingress", name)
     if isinstance(inline, Unknown):
-        yield IngressRule(res.ref(name=name), name, inline, inline, inline, inline)
+        yield _opening(res.ref(name=name), name, inline, inline, inline, inline)
     else:
         yield from inline
 
@@ -175,7 +181,7 @@ def _separate_rule_values(rule: PulumiResource, group: str) -> list[IngressRule]
             break
     if source is None:
         return []
-    return [IngressRule(ref, group, proto, low, high, source)]
+    return [_opening(ref, group, proto, low, high, source)]
 
 
 @pulumi_adapter(SG_RULE, VPC_INGRESS, produces=IngressRule, joins=True)
@@ -186,7 +192,7 @@ def ingress_rule(res: PulumiResource, stack: Stack) -> Iterator[IngressRule]:
     group = _owning_group(res, stack)
     values = _separate_rule_values(res, group)
     if isinstance(kind, Unknown):
-        values = [IngressRule(v.ref, v.group, kind, v.from_port, v.to_port, v.source) for v in values]
+        values = [_opening(v.ref, v.group, kind, v.from_port, v.to_port, v.source) for v in values]
     yield from values
 
 
