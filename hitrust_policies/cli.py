@@ -195,7 +195,7 @@ def scan_aws_cmd(profile: str | None, regions: str | None, endpoint_url: str | N
     try:
         import boto3  # noqa: F401
 
-        from hitrust_policies.sources.live.aws.scan import ScanError, scan_aws
+        from hitrust_policies.sources.live.aws.scan import ScanConfigError, ScanError, scan_aws
     except ImportError as exc:
         raise click.UsageError(f"the AWS scanner needs the aws extra: pip install 'hitrust-policies[aws]' ({exc})"
                                ) from None
@@ -206,6 +206,8 @@ def scan_aws_cmd(profile: str | None, regions: str | None, endpoint_url: str | N
     try:
         with _Progress() as progress:
             scan = scan_aws(profile=profile, regions=region_list, endpoint_url=endpoint_url, progress=progress)
+    except ScanConfigError as exc:
+        raise click.BadParameter(str(exc), param_hint="--profile") from None
     except ScanError as exc:
         click.echo(f"error: scan incomplete: {exc}", err=True)
         sys.exit(EXIT_INCOMPLETE)

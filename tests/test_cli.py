@@ -138,6 +138,13 @@ def test_baseline_marks_new_and_resolved(moto_url: str, account: dict[str, str],
         ("enc-block-volume-encrypted", "scratch", "FAIL")]
 
 
+def test_unknown_profile_is_a_usage_error(tmp_path: Path) -> None:
+    config = tmp_path / "config"
+    config.write_text("[profile audit]\nregion = us-east-1\n")
+    proc = hitrust("scan", "aws", "--profile", "nope", env={"AWS_CONFIG_FILE": str(config)})
+    assert proc.returncode == 2 and "The config profile (nope) could not be found" in proc.stderr
+
+
 def test_bad_baseline_is_a_usage_error(tmp_path: Path) -> None:
     bogus = tmp_path / "bogus.json"
     bogus.write_text('{"findings": [{"no": "id"}]}')

@@ -32,6 +32,10 @@ class ScanError(RuntimeError):
     """The scan could not produce a meaningful report (no identity, no region readable)."""
 
 
+class ScanConfigError(ValueError):
+    """The scan was asked for something that does not exist (an unknown profile): a usage error."""
+
+
 @dataclass(frozen=True)
 class Coverage:
     """What one collector read in one region."""
@@ -125,7 +129,13 @@ def scan_aws(
     import boto3
 
     started = time.perf_counter()
-    session = session or boto3.Session(profile_name=profile)
+    if session is None:
+        from botocore.exceptions import ProfileNotFound
+
+        try:
+            session = boto3.Session(profile_name=profile)
+        except ProfileNotFound as exc:
+            raise ScanConfigError(str(exc)) from None
     calls: Counter[str] = Counter()
     stop_recording = record_calls(session, calls)
     try:
