@@ -33,7 +33,7 @@ def _check_baseline(path: str | None) -> None:
             load_baseline(path)
         except BaselineError as exc:
             raise click.BadParameter(str(exc), param_hint="--baseline") from None
-FORMATS = ("table", "json", "ocsf", "markdown")
+FORMATS = ("table", "json", "ocsf", "asff", "markdown")
 
 
 def _selected_rules(rule_ids: tuple[str, ...], domains: tuple[str, ...], min_severity: str | None) -> list[Any]:
@@ -72,6 +72,10 @@ def _emit(scan: Any, findings: list[Any], fmt: str, output: str | None, show_pas
             from hitrust_policies.outputs.ocsf import to_json_lines
 
             text = to_json_lines(findings)
+        elif fmt == "asff":
+            from hitrust_policies.outputs import asff
+
+            text = asff.to_json(findings)
         else:
             from hitrust_policies.outputs.assessor import to_markdown
 

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from hitrust_policies import BlockVolume, ResourceRef, Unknown, evaluate
+from hitrust_policies.outputs.asff import to_asff
 from hitrust_policies.outputs.assessor import to_markdown
 from hitrust_policies.outputs.ocsf import to_json_lines
 from hitrust_policies.outputs.report import to_document
@@ -57,3 +58,17 @@ def test_json_document(scan) -> None:
     assert [(f["resource"]["name"], f["status"]) for f in doc["findings"]] == [
         ("plain", "FAIL"), ("denied", "UNKNOWN"), ("phi", "PASS")]
     assert doc["findings"][1]["message"] == "AccessDenied: kms:DescribeKey"
+
+
+def test_asff_findings(scan) -> None:
+    _, findings = scan
+    got = {(a["ProductFields"]["hitrust/ResourceName"], a["Compliance"]["Status"], a["Severity"]["Label"],
+            a["Workflow"]["Status"]) for a in to_asff(findings)}
+    assert got == {("plain", "FAILED", "HIGH", "NEW"), ("phi", "PASSED", "INFORMATIONAL", "RESOLVED"),
+                   ("denied", "NOT_AVAILABLE", "HIGH", "NEW")}
+    plain = next(a for a in to_asff(findings) if a["ProductFields"]["hitrust/ResourceName"] == "plain")
+    assert plain["Resources"] == [{"Type": "AwsEc2Volume", "Id": "arn:aws:ec2:us-east-1:1:volume/plain",
+                                   "Partition": "aws", "Region": "us-east-1"}]
+    assert plain["AwsAccountId"] == "111122223333" and plain["Id"].startswith("hitrust-policies/")
+    assert "HITRUST CSF 06.c" in plain["Compliance"]["RelatedRequirements"]
+    assert "HIPAA 164.312(a)(2)(iv)" in plain["Compliance"]["RelatedRequirements"]

@@ -1,0 +1,86 @@
+"""Findings in the AWS Security Finding Format, for ``securityhub batch-import-findings``.
+
+Security Hub is where many AWS shops triage; ASFF carries the compliance status and the
+related requirements natively. UNKNOWN maps to ``NOT_AVAILABLE``, never to ``PASSED``.
+Security Hub takes at most 100 findings per BatchImportFindings call: `batches` splits.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from typing import Any
+
+from hitrust_policies.findings import Finding, Status
+
+COMPLIANCE = {Status.PASS: "PASSED", Status.FAIL: "FAILED", Status.UNKNOWN: "NOT_AVAILABLE"}
+RESOURCE_TYPE = {
+    "AWS::S3::Bucket": "AwsS3Bucket",
+    "AWS::EC2::Volume": "AwsEc2Volume",
+    "AWS::EC2::SecurityGroup": "AwsEc2SecurityGroup",
+    "AWS::EC2::VPC": "AwsEc2Vpc",
+    "AWS::RDS::DBInstance": "AwsRdsDbInstance",
+    "AWS::KMS::Key": "AwsKmsKey",
+    "AWS::CloudTrail::Trail": "AwsCloudTrailTrail",
+    "AWS::IAM::User": "AwsIamUser",
+    "AWS::IAM::ManagedPolicy": "AwsIamPolicy",
+    "AWS::IAM::AccessKey": "AwsIamAccessKey",
+    "AWS::IAM::Root": "AwsAccount",
+    "AWS::IAM::AccountPasswordPolicy": "AwsAccount",
+    "AWS::S3::AccountPublicAccessBlock": "AwsAccount",
+}
+FINDING_TYPE = "Software and Configuration Checks/Industry and Regulatory Standards/HIPAA Controls"
+
+
+def _requirements(f: Finding) -> list[str]:
+    refs = f.references
+    return ([f"HITRUST CSF {c.id}" for c in refs.csf] + [f"HIPAA {c.id}" for c in refs.hipaa]
+            + [f"NIST.800-53.r5 {c.id}" for c in refs.nist])[:32]
+
+
+def finding(f: Finding, *, now: str, default_region: str = "us-east-1") -> dict[str, Any]:
+    account = f.resource.account or ""
+    region = f.resource.region or default_region
+    description = f.message or f.title
+    if f.status is Status.UNKNOWN:
+        description = f"Could not be evaluated: {description}"
+    return {
+        "SchemaVersion": "2018-10-08",
+        "Id": f"hitrust-policies/{f.id}",
+        "ProductArn": f"arn:aws:securityhub:{region}:{account}:product/{account}/default",
+        "GeneratorId": f"hitrust-policies/{f.rule_id}",
+        "AwsAccountId": account,
+        "Types": [FINDING_TYPE],
+        "CreatedAt": now,
+        "UpdatedAt": now,
+        "Severity": {"Label": "INFORMATIONAL" if f.status is Status.PASS else f.severity.upper()},
+        "Title": f.title[:256],
+        "Description": description[:1024],
+        "Remediation": {"Recommendation": {"Text": f.remediation[:512]}},
+        "ProductFields": {"hitrust/RuleId": f.rule_id, "hitrust/Domain": f.domain,
+                          "hitrust/CsfBasis": f.references.csf_basis, "hitrust/ResourceName": f.resource.name[:256]},
+        "Resources": [{"Type": RESOURCE_TYPE.get(f.resource.native_type, "Other"), "Id": f.resource.native_id,
+                       "Partition": "aws", "Region": region}],
+        "Compliance": {"Status": COMPLIANCE[f.status], "RelatedRequirements": _requirements(f)},
+        "Workflow": {"Status": "RESOLVED" if f.status is Status.PASS else "NEW"},
+        "RecordState": "ACTIVE",
+    }
+
+
+def to_asff(findings: Iterable[Finding]) -> list[dict[str, Any]]:
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    return [finding(f, now=now) for f in findings]
+
+
+def batches(items: list[dict[str, Any]], size: int = 100) -> Iterator[list[dict[str, Any]]]:
+    """
+    >>> [len(b) for b in batches([{}] * 250)]
+    [100, 100, 50]
+    """
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def to_json(findings: Iterable[Finding]) -> str:
+    return json.dumps(to_asff(findings), indent=2)
