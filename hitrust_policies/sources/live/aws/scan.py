@@ -12,8 +12,9 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,12 +71,13 @@ class ScanResult:
         return evaluate(self.resources, rules, gaps=self.gaps)
 
 
-def record_calls(session: Any, calls: Counter[str]) -> Callable[[], None]:
-    """Count every API operation the session's clients make (botocore ``before-call``).
+@contextmanager
+def recorded_calls(session: Any) -> Iterator[Counter[str]]:
+    """Count every API operation the session's clients make (botocore ``before-call``), until exit.
 
-    Returns the function that stops counting: a session may run several scans, and each
-    scan's ``calls`` must be the evidence of that scan alone.
+    A session may run several scans; each scan's counter is the evidence of that scan alone.
     """
+    calls: Counter[str] = Counter()
     lock = threading.Lock()
     unique_id = f"hitrust-record-calls-{id(calls)}"
 
@@ -84,7 +86,14 @@ def record_calls(session: Any, calls: Counter[str]) -> Callable[[], None]:
             calls[f"{model.service_model.service_name}:{model.name}"] += 1
 
     session.events.register("before-call", on_call, unique_id=unique_id)
-    return lambda: session.events.unregister("before-call", unique_id=unique_id)
+    try:
+        yield calls
+    finally:
+        session.events.unregister("before-call", unique_id=unique_id)
+
+
+def _where(c: Collector, label: str) -> str:
+    return f"{c.name} in {'all regions' if label == 'global' else label}"
 
 
 def _listing_failure(exc: BaseException, c: Collector, label: str) -> str:
@@ -95,7 +104,7 @@ def _listing_failure(exc: BaseException, c: Collector, label: str) -> str:
     >>> _listing_failure(err, Collector("rds-instances", "rds", True, (), (), list), "eu-west-1")
     'AccessDenied: rds:DescribeDBInstances (rds-instances in eu-west-1)'
     """
-    where = f"{c.name} in {'all regions' if label == 'global' else label}"
+    where = _where(c, label)
     operation = getattr(exc, "operation_name", None)
     if operation:
         return f"{describe_failure(exc, f'{c.service}:{operation}')} ({where})"
@@ -103,12 +112,11 @@ def _listing_failure(exc: BaseException, c: Collector, label: str) -> str:
 
 
 def _gap_scope(account: str, region: str, c: Collector) -> ResourceRef:
-    where = "all regions" if region == "global" else region
     return ResourceRef(
         provider="aws",
         native_type=f"scope:{c.name}",
         native_id=f"aws:{account}:{region}:{c.name}",
-        name=f"{c.name} in {where}",
+        name=_where(c, region),
         account=account,
         region="" if region == "global" else region,
         source="live",
@@ -136,13 +144,9 @@ def scan_aws(
             session = boto3.Session(profile_name=profile)
         except ProfileNotFound as exc:
             raise ScanConfigError(str(exc)) from None
-    calls: Counter[str] = Counter()
-    stop_recording = record_calls(session, calls)
-    try:
+    with recorded_calls(session) as calls:
         return _scan(session, calls, regions, collectors, endpoint_url, max_workers, max_attempts, progress,
                      started)
-    finally:
-        stop_recording()
 
 
 def _scan(
