@@ -174,7 +174,7 @@ def rules_cmd(fmt: str, rule_ids: tuple[str, ...], domains: tuple[str, ...], min
         for r in rows:
             table.add_row(r["id"], r["domain"], r["severity"], ", ".join(r["csf"]), ", ".join(r["hipaa"]),
                           ", ".join(r["sources"]) + (" (live only)" if r["live_only"] else ""))
-        Console().print(table)
+        Console(width=None if sys.stdout.isatty() else 160).print(table)
 
 
 @main.group("scan")
