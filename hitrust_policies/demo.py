@@ -19,6 +19,13 @@ READ_PHI_POLICY = {
     "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "arn:aws:s3:::acme-phi-records/*"}],
 }
 
+TLS_ONLY_PHI_POLICY = {
+    "Version": "2012-10-17",
+    "Statement": [{"Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+                   "Resource": ["arn:aws:s3:::acme-phi-records", "arn:aws:s3:::acme-phi-records/*"],
+                   "Condition": {"Bool": {"aws:SecureTransport": "false"}}}],
+}
+
 
 def _s3(session: Any) -> None:
     s3 = session.client("s3", region_name="us-east-1")
@@ -35,6 +42,7 @@ def _s3(session: Any) -> None:
     s3.put_bucket_encryption(Bucket="acme-phi-records", ServerSideEncryptionConfiguration={"Rules": [
         {"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": key}}]})
     s3.put_public_access_block(Bucket="acme-phi-records", PublicAccessBlockConfiguration=block_all)
+    s3.put_bucket_policy(Bucket="acme-phi-records", Policy=json.dumps(TLS_ONLY_PHI_POLICY))
     s3.put_public_access_block(Bucket="acme-access-logs", PublicAccessBlockConfiguration=block_all)
     s3.put_bucket_policy(Bucket="acme-access-logs", Policy=json.dumps({
         "Version": "2012-10-17",

@@ -28,6 +28,9 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("enc-database-storage-encrypted", "patients-db", "PASS"),
         ("enc-object-store-kms", "acme-phi-records", "PASS"),
         ("enc-object-store-default-encryption", "acme-marketing-site", "PASS"),
+        ("enc-object-store-tls-only", "acme-phi-records", "PASS"),
+        ("enc-object-store-tls-only", "acme-access-logs", "FAIL"),  # a policy, but no deny without TLS
+        ("enc-object-store-tls-only", "acme-marketing-site", "FAIL"),  # no policy at all
         ("enc-tls-listener-modern", "legacy-api:443", "FAIL"),
         ("enc-tls-listener-modern", "patient-portal:443", "PASS"),
         ("enc-tls-listener-modern", "patient-portal:80", "PASS"),

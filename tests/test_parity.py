@@ -30,6 +30,10 @@ PACK_RULES = {r.id for r in pack_rules()}
 ADMIN = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
 SCOPED = {"Version": "2012-10-17",
           "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "arn:aws:s3:::phi-records/*"}]}
+TLS_ONLY_RECORDS = {"Version": "2012-10-17", "Statement": [{
+    "Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+    "Resource": ["arn:aws:s3:::phi-records", "arn:aws:s3:::phi-records/*"],
+    "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}
 PAB = {flag: True for flag in ("BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets")}
 Triple = tuple[str, str, str]
 
@@ -41,6 +45,7 @@ class Scenario:
     seed: Callable[[Any], None]
     names: frozenset[str]  # the scenario's resources (the live account also has moto's defaults)
     must_fail: frozenset[tuple[str, str]]  # keeps the scenario from being vacuous
+    must_pass: frozenset[tuple[str, str]] = frozenset()
 
 
 # ----------------------------------------------------------------- 1. object storage
@@ -61,6 +66,7 @@ def storage_program() -> None:
                                        ignore_public_acls=True, block_public_policy=True,
                                        restrict_public_buckets=True)
     aws.s3.BucketLogging("records-logging", bucket=records.id, target_bucket=logs.id, target_prefix="records/")
+    aws.s3.BucketPolicy("records-policy", bucket=records.id, policy=json.dumps(TLS_ONLY_RECORDS))
 
 
 def storage_seed(session: Any) -> None:
@@ -77,6 +83,7 @@ def storage_seed(session: Any) -> None:
     s3.put_bucket_acl(Bucket="phi-access-logs", ACL="log-delivery-write")
     s3.put_bucket_logging(Bucket="phi-records", BucketLoggingStatus={
         "LoggingEnabled": {"TargetBucket": "phi-access-logs", "TargetPrefix": "records/"}})
+    s3.put_bucket_policy(Bucket="phi-records", Policy=json.dumps(TLS_ONLY_RECORDS))
 
 
 # ----------------------------------------------------------------- 2. ingress, three ways
@@ -252,7 +259,10 @@ SCENARIOS = [
     Scenario("storage", storage_program, storage_seed,
              frozenset({"phi-records", "phi-access-logs", "phi-scratch"}),
              frozenset({("enc-object-store-kms", "phi-scratch"), ("log-object-store-access-logging", "phi-scratch"),
-                        ("net-object-store-public-access-blocked", "phi-scratch")})),
+                        ("net-object-store-public-access-blocked", "phi-scratch"),
+                        ("enc-object-store-tls-only", "phi-scratch"),
+                        ("enc-object-store-tls-only", "phi-access-logs")}),
+             must_pass=frozenset({("enc-object-store-tls-only", "phi-records")})),
     Scenario("ingress", ingress_program, ingress_seed, frozenset({"bastion", "app"}),
              frozenset({("net-ingress-rule-admin-ports", "bastion"), ("net-ingress-rule-admin-ports", "app")})),
     Scenario("data", data_program, data_seed, frozenset({"enc-disk", "plain-disk", "patients-db", "reports-db"}),
@@ -316,3 +326,4 @@ def test_pack_and_scanner_agree(scenario: Scenario, pack, monkeypatch: pytest.Mo
     assert reported == {t for t in live if t[2] != Status.PASS.value}
 
     assert {(rule, name) for rule, name, status in live if status == "FAIL"} >= scenario.must_fail
+    assert {(rule, name) for rule, name, status in live if status == "PASS"} >= scenario.must_pass

@@ -22,6 +22,7 @@ class ObjectStore:
     kms_key: str | None | Unknown
     public_access_blocked: bool | Unknown  # every public-access guard on the store is on
     access_logging: bool | Unknown
+    tls_only: bool | Unknown  # every request without TLS is refused by the store's policy
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,8 @@ def test_exclusions_by_urn_name_and_tag(pack):
         ]},
     }
     assert keys(pack.run(program, config)) == {
+        ("enc-object-store-tls-only", "bare", M),
+        ("enc-object-store-tls-only", "partial", M),
         ("log-object-store-access-logging", "bare", M),
         ("net-object-store-public-access-blocked", "bare", M),
         ("net-object-store-public-access-blocked", "partial", M),

@@ -11,7 +11,7 @@ def test_one_policy_per_rule_the_pack_can_check(pack):
     names = [p.name for p in info.policies]
     expected = sorted(r.id for r in all_rules() if not r.live_only)
     assert sorted(names) == expected
-    assert len(names) == 19
+    assert len(names) == 20
     live_only = {r.id for r in all_rules() if r.live_only}
     assert live_only == {
         "iam-credential-rotated", "iam-identity-console-mfa", "iam-root-account-no-access-keys",

@@ -17,6 +17,8 @@ CASES = {
     "buckets-noncompliant": (storage.noncompliant_buckets, True, {
         ("enc-object-store-kms", "bare", M),
         ("enc-object-store-kms", "partial", M),
+        ("enc-object-store-tls-only", "bare", M),  # no bucket policy
+        ("enc-object-store-tls-only", "partial", M),  # a policy refusing plain-HTTP downloads only
         ("log-object-store-access-logging", "bare", M),
         ("log-object-store-access-logging", "partial", M),
         ("net-object-store-public-access-blocked", "bare", M),
@@ -25,6 +27,8 @@ CASES = {
     "buckets-noncompliant-update": (storage.noncompliant_buckets, False, {
         ("enc-object-store-kms", "bare", M),
         ("enc-object-store-kms", "partial", M),
+        ("enc-object-store-tls-only", "bare", M),  # no bucket policy
+        ("enc-object-store-tls-only", "partial", M),  # a policy refusing plain-HTTP downloads only
         ("log-object-store-access-logging", "bare", M),
         ("log-object-store-access-logging", "partial", M),
         ("net-object-store-public-access-blocked", "bare", M),

@@ -14,6 +14,8 @@ def test_preview_unknowns_are_advisory_and_say_what_was_not_known(pack):
         # the SSE algorithm itself is an unresolved output: both encryption rules are UNKNOWN
         ("enc-object-store-default-encryption", "algo-bucket", A),
         ("enc-object-store-kms", "algo-bucket", A),
+        # its bucket policy is built from the bucket's ARN, unknown in a preview of a new bucket
+        ("enc-object-store-tls-only", "algo-bucket", A),
         # an SSH ingress whose CIDR is an unresolved output
         ("net-ingress-rule-admin-ports", "nat-sg", A),
         # known facts of the same buckets still fail at the configured level
@@ -28,6 +30,7 @@ def test_preview_unknowns_are_advisory_and_say_what_was_not_known(pack):
     assert "computed at preview: rules[0].applyServerSideEncryptionByDefault.sseAlgorithm" in texts[
         ("enc-object-store-kms", "algo-bucket")]
     assert "computed at preview: kmsKeyId" in texts[("enc-audit-trail-kms", "late-trail")]
+    assert "could not be known: computed at preview: policy" in texts[("enc-object-store-tls-only", "algo-bucket")]
     for v in violations:
         if v.level == A:
             assert "UNKNOWN" in v.message and "HITRUST CSF" in v.message and "HIPAA" in v.message
@@ -43,6 +46,7 @@ def test_secrets_never_appear_in_messages(pack):
     for preview in (True, False):
         violations = pack.run(captured(unknowns.secrets, preview), MANDATORY)
         assert keys(violations) == {
+            ("enc-object-store-tls-only", "hidden", M),
             ("iam-identity-no-direct-policies", "carol", M),
             ("log-log-group-retention", "hidden-logs", M),
             ("log-object-store-access-logging", "hidden", M),

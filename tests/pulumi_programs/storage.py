@@ -1,6 +1,16 @@
 """Object stores, volumes, databases."""
 
+import json
+
 import pulumi
+
+
+def deny_without_tls(bucket: str) -> str:
+    """The bucket policy that refuses every request to the bucket and its objects not sent over TLS."""
+    return json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+        "Resource": [f"arn:aws:s3:::{bucket}", f"arn:aws:s3:::{bucket}/*"],
+        "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]})
 
 
 def compliant_bucket() -> None:
@@ -20,12 +30,13 @@ def compliant_bucket() -> None:
     )
     aws.s3.BucketLogging("records-logging", bucket=bucket.id, target_bucket="central-access-logs",
                          target_prefix="phi-records/")
+    aws.s3.BucketPolicy("records-policy", bucket=bucket.id, policy=deny_without_tls("phi-records"))
 
 
 def noncompliant_buckets() -> None:
     import pulumi_aws as aws
 
-    aws.s3.Bucket("bare")  # SSE-S3 by default, no public access block, no logging
+    aws.s3.Bucket("bare")  # SSE-S3 by default, no public access block, no logging, no policy
     partial = aws.s3.Bucket("partial", tags={"Name": "partial-bucket"})
     aws.s3.BucketServerSideEncryptionConfiguration(
         "partial-sse", bucket=partial.id,
@@ -33,6 +44,11 @@ def noncompliant_buckets() -> None:
     )
     aws.s3.BucketPublicAccessBlock("partial-pab", bucket=partial.id, block_public_acls=True,
                                    block_public_policy=True)
+    # a policy, but it refuses only downloads over plain HTTP, not uploads
+    aws.s3.BucketPolicy("partial-policy", bucket=partial.id, policy=json.dumps({
+        "Version": "2012-10-17", "Statement": [{
+            "Effect": "Deny", "Principal": "*", "Action": "s3:GetObject", "Resource": "*",
+            "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}))
 
 
 def volumes() -> None:

@@ -2,6 +2,8 @@
 
 import pulumi
 
+from tests.pulumi_programs.storage import deny_without_tls
+
 SECRET_KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/0000-SECRET-KEY"
 SECRET_CIDR = "203.0.113.77/32"
 SECRET_BUCKET = "secret-bucket-name-7731"
@@ -17,7 +19,11 @@ def unresolved_outputs() -> None:
         "late-bucket-sse", bucket=bucket.id,
         rules=[{"apply_server_side_encryption_by_default": {"sse_algorithm": "aws:kms",
                                                            "kms_master_key_id": key.arn}}])
+    aws.s3.BucketPolicy("late-bucket-policy", bucket=bucket.id, policy=deny_without_tls("phi-late"))
     algo_bucket = aws.s3.Bucket("algo-bucket", bucket="phi-algo")
+    # built from the bucket's ARN, which a preview of a new bucket does not know
+    aws.s3.BucketPolicy("algo-bucket-policy", bucket=algo_bucket.id,
+                        policy=algo_bucket.arn.apply(lambda arn: deny_without_tls(arn.split(":::", 1)[-1])))
     aws.s3.BucketServerSideEncryptionConfiguration(
         "algo-bucket-sse", bucket=algo_bucket.id,
         rules=[{"apply_server_side_encryption_by_default": {"sse_algorithm": key.key_usage}}])

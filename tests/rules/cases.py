@@ -56,7 +56,7 @@ class Case:
 
 
 def store(**kw: Any) -> ObjectStore:
-    base = dict(encryption=KMS, kms_key="k", public_access_blocked=True, access_logging=True)
+    base = dict(encryption=KMS, kms_key="k", public_access_blocked=True, access_logging=True, tls_only=True)
     return ObjectStore(ref(kw.pop("name", "bucket")), **{**base, **kw})
 
 
@@ -98,6 +98,10 @@ CASES: list[Case] = [
     Case("enc-object-store-kms", "kms", store(), "PASS"),
     Case("enc-object-store-kms", "sse-s3", store(encryption=PROVIDER_MANAGED), "FAIL", "provider-managed"),
     Case("enc-object-store-kms", "denied", store(encryption=U), "UNKNOWN"),
+    Case("enc-object-store-tls-only", "deny-insecure", store(), "PASS"),
+    Case("enc-object-store-tls-only", "no-deny", store(tls_only=False), "FAIL", "without TLS are not refused"),
+    Case("enc-object-store-tls-only", "policy-computed", store(tls_only=Unknown("computed at preview: policy")),
+         "UNKNOWN"),
     Case("enc-block-volume-encrypted", "encrypted", BlockVolume(ref("v"), True, "k"), "PASS"),
     Case("enc-block-volume-encrypted", "plain", BlockVolume(ref("v"), False, None), "FAIL", "not encrypted"),
     Case("enc-block-volume-encrypted", "unknown", BlockVolume(ref("v"), U, U), "UNKNOWN"),

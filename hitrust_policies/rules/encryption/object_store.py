@@ -1,4 +1,4 @@
-"""Encryption at rest for object stores."""
+"""Encryption at rest and in transit for object stores."""
 
 from hitrust_policies.model import KMS, NO_ENCRYPTION, ObjectStore
 from hitrust_policies.rules.registry import rule
@@ -28,3 +28,19 @@ def enc_object_store_kms(store: ObjectStore):
     """Provider-managed keys cannot be access-controlled or audited separately from the data."""
     if store.encryption != KMS:
         return f"default encryption is {store.encryption}, not a KMS key"
+
+
+@rule(
+    "enc-object-store-tls-only",
+    title="Object stores refuse requests not sent over TLS",
+    domain="encryption",
+    severity="medium",
+    remediation=(
+        'Add a bucket policy statement (e.g. Sid "DenyInsecureTransport") that denies "s3:*" to every principal '
+        'on the bucket and its objects when "aws:SecureTransport" is "false".'
+    ),
+)
+def enc_object_store_tls_only(store: ObjectStore):
+    """PHI must be encrypted in transit; object stores still answer plain HTTP unless a policy refuses it."""
+    if not store.tls_only:
+        return "requests without TLS are not refused by the store's policy"

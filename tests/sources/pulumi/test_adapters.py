@@ -1,5 +1,7 @@
 """Each adapter on captured-shape props, including joins while ids are unknown."""
 
+import json
+
 import pytest
 
 from hitrust_policies.model import (
@@ -34,6 +36,7 @@ BUCKET = "aws:s3/bucket:Bucket"
 SSE = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration"
 PAB = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"
 LOGGING = "aws:s3/bucketLogging:BucketLogging"
+POLICY = "aws:s3/bucketPolicy:BucketPolicy"
 SG = "aws:ec2/securityGroup:SecurityGroup"
 SG_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule"
 VPC_INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"
@@ -54,7 +57,7 @@ def kms_rules(key):
 def test_bare_bucket_gets_provider_managed_encryption_and_no_guards():
     store = one(to_model([res(BUCKET, "b")]), ObjectStore)
     assert store.encryption == PROVIDER_MANAGED and store.kms_key is None
-    assert store.public_access_blocked is False and store.access_logging is False
+    assert store.public_access_blocked is False and store.access_logging is False and store.tls_only is False
     assert store.ref.name == "b" and store.ref.source == "pulumi" and store.ref.native_type == BUCKET
     assert store.ref.native_id == urn(BUCKET, "b")
 
@@ -110,6 +113,86 @@ def test_inline_deprecated_encryption_and_logging():
         "logging": {"targetBucket": "logs"},
     })]), ObjectStore)
     assert store.encryption == KMS and store.kms_key is None and store.access_logging is True
+
+
+def tls_deny(bucket="phi-b", **statement):
+    """A bucket policy (JSON text, as pulumi-aws sends it) denying s3:* to everyone without TLS."""
+    return json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+        "Resource": [f"arn:aws:s3:::{bucket}", f"arn:aws:s3:::{bucket}/*"],
+        "Condition": {"Bool": {"aws:SecureTransport": "false"}}, **statement}]})
+
+
+def test_bucket_policy_joins_while_the_id_is_unknown():
+    bucket_urn = urn(BUCKET, "b")
+    store = one(to_model([
+        res(BUCKET, "b", {"bucket": "phi-b"}),
+        res(POLICY, "b-policy", {"bucket": U, "policy": tls_deny()}, bucket=[bucket_urn]),
+    ]), ObjectStore)
+    assert store.tls_only is True
+
+
+def test_bucket_policy_joins_by_value_and_judges_each_bucket_by_its_own_policy():
+    stores = {v.ref.name: v for v in to_model([
+        res(BUCKET, "b", {"bucket": "phi-b", "id": "phi-b"}),
+        res(BUCKET, "other", {"bucket": "other", "id": "other"}),
+        res(BUCKET, "objects-only", {"bucket": "objects-only", "id": "objects-only"}),
+        res(BUCKET, "bare", {"bucket": "bare", "id": "bare"}),
+        res(POLICY, "b-policy", {"bucket": "phi-b", "policy": tls_deny()}),
+        res(POLICY, "other-policy", {"bucket": "other", "policy": tls_deny()}),  # names phi-b's ARNs
+        res(POLICY, "objects-policy", {"bucket": "objects-only", "policy": tls_deny(
+            "objects-only", Resource="arn:aws:s3:::objects-only/*")}),
+    ])}
+    assert {name: store.tls_only for name, store in stores.items()} == {
+        "phi-b": True, "other": False, "objects-only": False, "bare": False}
+
+
+def test_bucket_policy_unknown_at_preview_makes_tls_only_unknown():
+    store = one(to_model([
+        res(BUCKET, "b", {"bucket": "phi-b"}),
+        res(POLICY, "b-policy", {"bucket": U, "policy": U}, bucket=[urn(BUCKET, "b")]),
+    ]), ObjectStore)
+    assert same(store.tls_only, Unknown("computed at preview: policy"))
+
+
+def test_bucket_policy_given_as_a_document_object_with_a_value_unknown_at_preview():
+    def tls_only(policy):
+        return one(to_model([res(BUCKET, "b", {"bucket": "phi-b"}),
+                             res(POLICY, "p", {"bucket": U, "policy": policy}, bucket=[urn(BUCKET, "b")])]),
+                   ObjectStore).tls_only
+
+    document = json.loads(tls_deny())
+    assert tls_only(document) is True
+    document["Statement"][0]["Resource"] = U
+    assert same(tls_only(document), Unknown("computed at preview: policy.Statement[0].Resource"))
+    assert same(tls_only({"Statement": U}), Unknown("computed at preview: policy.Statement"))
+
+
+def test_bucket_policy_that_cannot_be_attributed_makes_tls_only_unknown_not_false():
+    store = one(to_model([res(BUCKET, "b", {"bucket": "phi-b"}),
+                          res(POLICY, "mystery-policy", {"bucket": U, "policy": tls_deny()})]), ObjectStore)
+    assert same(store.tls_only, Unknown("computed at preview: bucket of mystery-policy"))
+
+
+def test_bucket_policy_with_unknown_bucket_name():
+    """The name decides only when the policy names ARNs: ``arn:aws:s3:::*`` covers any name."""
+    def tls_only(resource):
+        return one(to_model([res(BUCKET, "b", {"bucket": U}),
+                             res(POLICY, "p", {"bucket": U, "policy": tls_deny(**resource)},
+                                 bucket=[urn(BUCKET, "b")])]), ObjectStore).tls_only
+
+    assert same(tls_only({}), Unknown("computed at preview: bucket"))
+    assert tls_only({"Resource": ["arn:aws:s3:::*"]}) is True
+
+
+def test_inline_deprecated_bucket_policy():
+    def tls_only(props):
+        return one(to_model([res(BUCKET, "b", {"bucket": "phi-b", **props})]), ObjectStore).tls_only
+
+    assert tls_only({"policy": tls_deny()}) is True
+    assert tls_only({"policy": tls_deny(Condition={"NumericLessThan": {"s3:TlsVersion": "1.2"}})}) is False
+    assert same(tls_only({"policy": U}), Unknown("computed at preview: policy"))
+    assert same(tls_only({"policy": "{not json"}), Unknown("bucket policy is not valid JSON"))
 
 
 def test_bucket_name_falls_back_to_name_tag_then_logical_name_and_skips_secrets():

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from hitrust_policies.model import KMS, PROVIDER_MANAGED, AccountStorageSettings, ObjectStore, Unknown
+from hitrust_policies.sources.aws_s3_policy import denies_plaintext
 from hitrust_policies.sources.live.aws.collector import Ctx, collector
 
 PAB_FLAGS = ("BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets")
@@ -32,6 +33,13 @@ def _all_blocked(result: Any) -> Any:
     return all(config.get(flag, False) for flag in PAB_FLAGS)
 
 
+def _tls_only(result: Any, bucket: str, partition: str) -> Any:
+    """From GetBucketPolicy's result (``{}``: NoSuchBucketPolicy, the bucket has none) or an Unknown."""
+    if isinstance(result, Unknown):
+        return result
+    return denies_plaintext(result.get("Policy"), bucket, partition)
+
+
 @collector(
     "s3-buckets",
     service="s3",
@@ -43,6 +51,7 @@ def _all_blocked(result: Any) -> Any:
         "s3:GetBucketEncryption",
         "s3:GetPublicAccessBlock",
         "s3:GetBucketLogging",
+        "s3:GetBucketPolicy",
     ),
 )
 def s3_buckets(ctx: Ctx) -> Iterator[ObjectStore]:
@@ -67,6 +76,11 @@ def s3_buckets(ctx: Ctx) -> Iterator[ObjectStore]:
             absent={"NoSuchPublicAccessBlockConfiguration": {}},
         )
         logging_ = ctx.fact("s3:GetBucketLogging", lambda: client.get_bucket_logging(Bucket=name))
+        policy = ctx.fact(
+            "s3:GetBucketPolicy",
+            lambda: client.get_bucket_policy(Bucket=name),
+            absent={"NoSuchBucketPolicy": {}},
+        )
         encryption, kms_key = _encryption(enc)
         yield ObjectStore(
             ref=ctx.ref("AWS::S3::Bucket", f"arn:{ctx.partition}:s3:::{name}", name, region=region or ""),
@@ -74,6 +88,7 @@ def s3_buckets(ctx: Ctx) -> Iterator[ObjectStore]:
             kms_key=kms_key,
             public_access_blocked=_all_blocked(pab),
             access_logging=logging_ if isinstance(logging_, Unknown) else "LoggingEnabled" in logging_,
+            tls_only=_tls_only(policy, name, ctx.partition),
         )
 
 

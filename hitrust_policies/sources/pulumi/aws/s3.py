@@ -1,8 +1,8 @@
-"""S3 buckets, joined with v7's separate encryption, public-access-block and logging resources.
+"""S3 buckets, joined with v7's separate encryption, public-access-block, logging and policy resources.
 
 A bucket with none of those resources still has facts: S3 has applied SSE-S3 to every
 bucket since January 2023 (so PROVIDER_MANAGED, as the live scanner reports it), and a
-bucket without a public access block or logging resource has neither.
+bucket without a public access block, logging or policy resource has none of them.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from hitrust_policies.model import KMS, PROVIDER_MANAGED, ObjectStore, Unknown
+from hitrust_policies.sources.aws_s3_policy import denies_plaintext
 from hitrust_policies.sources.pulumi.props import and3, preview_unknown, to_bool
 from hitrust_policies.sources.pulumi.registry import pulumi_adapter
 from hitrust_policies.sources.pulumi.resource import PulumiResource
@@ -23,6 +24,7 @@ SSE = (
 )
 PAB = ("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",)
 LOGGING = ("aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2")
+POLICY = ("aws:s3/bucketPolicy:BucketPolicy",)
 MATCH = ("bucket", "arn")  # a child's ``bucket`` holds the bucket's name (= id) or, rarely, its ARN
 PAB_FLAGS = ("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")
 
@@ -91,6 +93,18 @@ def _access_logging(bucket: PulumiResource, stack: Stack) -> Any:
     return target if isinstance(target, Unknown) else bool(target)
 
 
+def _tls_only(bucket: PulumiResource, stack: Stack) -> Any:
+    sure, maybe = stack.referrers(bucket, POLICY, "bucket", MATCH)
+    if sure:
+        document = sure[-1].props.get("policy")
+    elif maybe:
+        return _unattributed(maybe)
+    else:
+        document = bucket.props.get("policy")  # deprecated inline form; None: the bucket has no policy
+    name = bucket.props.get("bucket")
+    return denies_plaintext(document, preview_unknown("bucket") if name is None else name)
+
+
 @pulumi_adapter(BUCKET, produces=ObjectStore, joins=True)
 def bucket(res: PulumiResource, stack: Stack) -> Iterator[ObjectStore]:
     encryption, kms_key = _encryption(res, stack)
@@ -100,4 +114,5 @@ def bucket(res: PulumiResource, stack: Stack) -> Iterator[ObjectStore]:
         kms_key=kms_key,
         public_access_blocked=_public_access_blocked(res, stack),
         access_logging=_access_logging(res, stack),
+        tls_only=_tls_only(res, stack),
     )

@@ -46,7 +46,7 @@ def test_every_rule_has_pass_fail_unknown() -> None:
         if status not in seen.get(r.id, set()) and (r.id, status) not in UNREACHABLE
     }
     assert not missing
-    assert len(all_rules()) == 24
+    assert len(all_rules()) == 25
 
 
 def test_tables_name_real_rules() -> None:
