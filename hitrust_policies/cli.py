@@ -185,15 +185,22 @@ def scan_group() -> None:
 @scan_group.command("aws")
 @click.option("--profile", help="AWS named profile (default: the standard credential chain).")
 @click.option("--regions", help="Comma-separated regions (default: every enabled region).")
+@click.option("--accounts", help="Comma-separated account ids to scan through --role-name (default: the caller's).")
+@click.option("--organization", is_flag=True,
+              help="Scan every active account of the AWS Organization through --role-name.")
+@click.option("--role-name", default="hitrust-scanner", show_default=True,
+              help="Role assumed in each account for --accounts / --organization.")
+@click.option("--external-id", help="ExternalId the member roles' trust policy requires.")
 @click.option("--endpoint-url", hidden=True, help="Send every call to this endpoint (testing).")
 @click.option("--fail-on", type=click.Choice((*SEVERITIES, "none")), default="low", show_default=True,
               help="Exit 1 if a FAIL finding has at least this severity.")
 @_report_options
 @_with_rule_options
-def scan_aws_cmd(profile: str | None, regions: str | None, endpoint_url: str | None, fail_on: str, fmt: str,
-                 output: str | None, show_pass: bool, baseline: str | None, rule_ids: tuple[str, ...],
-                 domains: tuple[str, ...], min_severity: str | None) -> None:
-    """Scan an AWS account: all enabled regions, concurrently, with read-only calls."""
+def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None, organization: bool, role_name: str,
+                 external_id: str | None, endpoint_url: str | None, fail_on: str, fmt: str, output: str | None,
+                 show_pass: bool, baseline: str | None, rule_ids: tuple[str, ...], domains: tuple[str, ...],
+                 min_severity: str | None) -> None:
+    """Scan AWS accounts: all enabled regions, concurrently, with read-only calls."""
     rules = _selected_rules(rule_ids, domains, min_severity)
     _check_baseline(baseline)
     try:
@@ -207,9 +214,20 @@ def scan_aws_cmd(profile: str | None, regions: str | None, endpoint_url: str | N
     bad = [r for r in region_list or [] if not REGION_NAME.match(r)]
     if bad:
         raise click.BadParameter(f"not an AWS region name: {', '.join(bad)}", param_hint="--regions")
+    account_list = [a.strip() for a in accounts.split(",") if a.strip()] if accounts else []
+    bad = [a for a in account_list if not (a.isdigit() and len(a) == 12)]
+    if bad:
+        raise click.BadParameter(f"not a 12-digit AWS account id: {', '.join(bad)}", param_hint="--accounts")
     try:
         with _Progress() as progress:
-            scan = scan_aws(profile=profile, regions=region_list, endpoint_url=endpoint_url, progress=progress)
+            if account_list or organization:
+                from hitrust_policies.sources.live.aws.accounts import scan_accounts
+
+                scan = scan_accounts(accounts=account_list, organization=organization, role_name=role_name,
+                                     external_id=external_id, profile=profile, regions=region_list,
+                                     endpoint_url=endpoint_url, progress=progress)
+            else:
+                scan = scan_aws(profile=profile, regions=region_list, endpoint_url=endpoint_url, progress=progress)
     except ScanConfigError as exc:
         raise click.BadParameter(str(exc), param_hint="--profile") from None
     except ScanError as exc:
@@ -242,13 +260,15 @@ def demo_cmd(fmt: str, output: str | None, show_pass: bool, baseline: str | None
 
 @main.command("permissions")
 @click.argument("provider", type=click.Choice(("aws",)))
-def permissions_cmd(provider: str) -> None:
-    """Print the least-privilege read-only IAM policy the scanner needs."""
+@click.option("--caller", is_flag=True,
+              help="The scanning principal's policy for --accounts / --organization (assume role, list accounts).")
+def permissions_cmd(provider: str, caller: bool) -> None:
+    """Print the least-privilege read-only IAM policy the scanner needs (attach it to the scanned role)."""
     import json
 
-    from hitrust_policies.sources.live.aws.permissions import iam_policy
+    from hitrust_policies.sources.live.aws.permissions import caller_policy, iam_policy
 
-    click.echo(json.dumps(iam_policy(), indent=2))
+    click.echo(json.dumps(caller_policy() if caller else iam_policy(), indent=2))
 
 
 if __name__ == "__main__":

@@ -152,3 +152,25 @@ def test_bad_baseline_is_a_usage_error(tmp_path: Path) -> None:
     assert proc.returncode == 2 and "bogus.json: not a hitrust JSON report" in proc.stderr
     proc = hitrust("scan", "aws", "--regions", "us-east-1,mars")
     assert proc.returncode == 2 and "not an AWS region name: mars" in proc.stderr
+
+
+def test_scan_member_accounts_through_a_role(moto_url: str, account: dict[str, str], tmp_path: Path) -> None:
+    member = "111111111111"
+    creds = boto3.client("sts", region_name="us-east-1", endpoint_url=moto_url).assume_role(
+        RoleArn=f"arn:aws:iam::{member}:role/auditor", RoleSessionName="seed")["Credentials"]
+    boto3.client("ec2", region_name="us-east-1", endpoint_url=moto_url, aws_access_key_id=creds["AccessKeyId"],
+                 aws_secret_access_key=creds["SecretAccessKey"], aws_session_token=creds["SessionToken"]
+                 ).create_volume(Size=8, AvailabilityZone="us-east-1a", TagSpecifications=[
+                     {"ResourceType": "volume", "Tags": [{"Key": "Name", "Value": "member-disk"}]}])
+    out = tmp_path / "org.json"
+    proc = hitrust("scan", "aws", "--endpoint-url", moto_url, "--regions", "us-east-1", "--accounts",
+                   f"{member},123456789012", "--role-name", "auditor", "--rule", "enc-block-volume-encrypted",
+                   "--format", "json", "--output", str(out), env=account)
+    assert proc.returncode == 1, proc.stderr
+    report = json.loads(out.read_text())
+    got = {(f["resource"]["account"], f["resource"]["name"], f["status"]) for f in report["findings"]}
+    assert got == {(member, "member-disk", "FAIL"), ("123456789012", "scratch", "FAIL"),
+                   ("123456789012", "phi", "PASS")}
+    assert {c["account"] for c in report["coverage"]} == {member, "123456789012"}
+    proc = hitrust("scan", "aws", "--accounts", "12345")
+    assert proc.returncode == 2 and "not a 12-digit AWS account id: 12345" in proc.stderr

@@ -41,8 +41,10 @@ def to_markdown(scan: Any, findings: list[Finding]) -> str:
         lines.append("")
     problems = [c for c in scan.coverage if c.status != "ok"]
     if problems:
-        lines += ["## Coverage problems", "", "| collector | region | status | reason |", "|---|---|---|---|"]
-        lines += [f"| {c.collector} | {c.region} | {c.status} | {'; '.join(c.problems)} |" for c in problems]
+        lines += ["## Coverage problems", "", "| account | collector | region | status | reason |",
+                  "|---|---|---|---|---|"]
+        lines += [f"| {c.account} | {c.collector} | {c.region} | {c.status} | {'; '.join(c.problems)} |"
+                  for c in problems]
         lines.append("")
     lines.append("CSF ids marked derived in the crosswalk are this tool's assignment; review them with your assessor.")
     return "\n".join(lines) + "\n"

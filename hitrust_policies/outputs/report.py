@@ -49,8 +49,8 @@ def to_document(scan: Any, findings: list[Finding], changes: Any = None) -> dict
         "regions_read": scan.regions_read,
         "complete": scan.complete,
         "coverage": [
-            {"collector": c.collector, "region": c.region, "status": c.status, "resources": c.resources,
-             "problems": list(c.problems)}
+            {"account": c.account, "collector": c.collector, "region": c.region, "status": c.status,
+             "resources": c.resources, "problems": list(c.problems)}
             for c in scan.coverage
         ],
         "api_calls": sum(scan.calls.values()),
@@ -120,10 +120,10 @@ def render_table(scan: Any, findings: list[Finding], console: Any, show_pass: bo
     failed = [c for c in scan.coverage if c.status != "ok"]
     if failed:
         cov = Table(title="Coverage problems (their rules report UNKNOWN)")
-        for col in ("collector", "region", "status", "reason"):
+        for col in ("account", "collector", "region", "status", "reason"):
             cov.add_column(col, overflow="fold")
         for c in failed:
-            cov.add_row(c.collector, c.region, c.status, "; ".join(c.problems))
+            cov.add_row(c.account, c.collector, c.region, c.status, "; ".join(c.problems))
         console.print(cov)
     if changes is not None:
         console.print(f"Since baseline: {len(changes.new)} new, {len(changes.persisting)} persisting, "

@@ -22,8 +22,10 @@ def scan() -> tuple[ScanResult, list]:
 
     resources = [vol("plain", False), vol("phi", True), vol("denied", Unknown("AccessDenied: kms:DescribeKey"))]
     result = ScanResult("aws", "111122223333", ["us-east-1", "eu-west-1"], resources, [],
-                        [Coverage("ec2-volumes", "us-east-1", "partial", 3, ("AccessDenied: kms:DescribeKey",)),
-                         Coverage("ec2-volumes", "eu-west-1", "failed", 0, ("Unreachable: ec2-volumes",))])
+                        [Coverage("ec2-volumes", "us-east-1", "partial", 3, ("AccessDenied: kms:DescribeKey",),
+                                  "111122223333"),
+                         Coverage("ec2-volumes", "eu-west-1", "failed", 0, ("Unreachable: ec2-volumes",),
+                                  "111122223333")])
     return result, evaluate(resources)
 
 
@@ -47,7 +49,7 @@ def test_assessor_markdown_groups_by_control(scan) -> None:
            "1 pass / 1 fail / 1 unknown | plain (enc-block-volume-encrypted) |" in md
     assert "| 164.312(a)(2)(iv) | Encryption and decryption |" in md
     assert "Coverage complete: NO" in md
-    assert "| ec2-volumes | eu-west-1 | failed | Unreachable: ec2-volumes |" in md
+    assert "| 111122223333 | ec2-volumes | eu-west-1 | failed | Unreachable: ec2-volumes |" in md
 
 
 def test_json_document(scan) -> None:

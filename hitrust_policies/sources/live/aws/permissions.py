@@ -35,3 +35,17 @@ def iam_policy() -> dict[str, Any]:
             }
         ],
     }
+
+
+def caller_policy(role_name: str = "hitrust-scanner") -> dict[str, Any]:
+    """What the scanning principal needs for ``--accounts`` / ``--organization``: nothing but to
+    assume the member role, and to list the organization's accounts."""
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Sid": "AssumeScannerRole", "Effect": "Allow", "Action": ["sts:AssumeRole"],
+             "Resource": f"arn:aws:iam::*:role/{role_name}"},
+            {"Sid": "ListOrganizationAccounts", "Effect": "Allow", "Action": ["organizations:ListAccounts"],
+             "Resource": "*"},
+        ],
+    }

@@ -46,6 +46,7 @@ class Coverage:
     status: str  # ok | partial | failed
     resources: int
     problems: tuple[str, ...] = ()
+    account: str = ""
 
 
 @dataclass
@@ -90,6 +91,16 @@ def recorded_calls(session: Any) -> Iterator[Counter[str]]:
         yield calls
     finally:
         session.events.unregister("before-call", unique_id=unique_id)
+
+
+def _partition(arn: str) -> str:
+    """``aws``, ``aws-us-gov``, ``aws-cn``... from the caller's ARN (ARNs built by collectors must match).
+
+    >>> _partition("arn:aws-us-gov:iam::123456789012:user/x"), _partition("")
+    ('aws-us-gov', 'aws')
+    """
+    parts = arn.split(":")
+    return parts[1] if len(parts) > 2 and parts[0] == "arn" and parts[1] else "aws"
 
 
 def _where(c: Collector, label: str) -> str:
@@ -168,7 +179,8 @@ def _scan(
     home = session.region_name or HOME_REGION
 
     try:
-        account = pool.get("sts", home).get_caller_identity()["Account"]
+        identity = pool.get("sts", home).get_caller_identity()
+        account, caller_arn = identity["Account"], identity.get("Arn", "")
     except Exception as exc:
         raise ScanError(f"could not identify the AWS account ({describe_failure(exc, 'sts:GetCallerIdentity')})"
                         ) from exc
@@ -190,7 +202,7 @@ def _scan(
     coverage: list[Coverage] = []
 
     def run(c: Collector, region: str) -> tuple[list[Any], Ctx]:
-        ctx = Ctx(pool, account, region, scan_regions=tuple(region_list))
+        ctx = Ctx(pool, account, region, partition=_partition(caller_arn), scan_regions=tuple(region_list))
         return list(c.fn(ctx)), ctx
 
     with ThreadPoolExecutor(max_workers=max_workers) as executor:
@@ -202,12 +214,13 @@ def _scan(
                 items, ctx = future.result()
             except Exception as exc:
                 reason = _listing_failure(exc, c, label)
-                coverage.append(Coverage(c.name, label, "failed", 0, (reason,)))
+                coverage.append(Coverage(c.name, label, "failed", 0, (reason,), account))
                 gaps.extend(CoverageGap(kind, _gap_scope(account, label, c), reason) for kind in c.kinds)
             else:
                 resources.extend(items)
                 status = "partial" if ctx.problems else "ok"
-                coverage.append(Coverage(c.name, label, status, len(items), tuple(dict.fromkeys(ctx.problems))))
+                coverage.append(Coverage(c.name, label, status, len(items), tuple(dict.fromkeys(ctx.problems)),
+                                         account))
             if progress:
                 progress(done, len(tasks), f"{c.name} {label}")
 

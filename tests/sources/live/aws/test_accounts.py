@@ -1,0 +1,101 @@
+"""Organization scans: a role assumed in each member account, one merged report, nothing dropped."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import boto3
+import pytest
+from botocore.exceptions import ClientError
+
+from hitrust_policies.sources.live.aws.accounts import ACCOUNT_CALLS, assumed_session, scan_accounts
+from hitrust_policies.sources.live.aws.collector import all_collectors
+from hitrust_policies.sources.live.aws.permissions import caller_policy
+from tests.sources.live.aws.conftest import ACCOUNT, FAIL, PASS, UNKNOWN, collectors
+
+RULE = "enc-block-volume-encrypted"
+COLLECTORS = collectors("ec2-volumes")
+
+
+def member_accounts(session: boto3.Session) -> tuple[str, str]:
+    org = session.client("organizations")
+    org.create_organization(FeatureSet="ALL")
+    ids = tuple(org.create_account(AccountName=name, Email=f"{name}@example.com")["CreateAccountStatus"]["AccountId"]
+                for name in ("prod", "dev"))
+    return ids  # type: ignore[return-value]
+
+
+def volume(session: boto3.Session, name: str, encrypted: bool) -> None:
+    session.client("ec2").create_volume(Size=8, AvailabilityZone="us-east-1a", Encrypted=encrypted,
+                                        TagSpecifications=[{"ResourceType": "volume",
+                                                            "Tags": [{"Key": "Name", "Value": name}]}])
+
+
+def verdicts(result) -> set[tuple[str, str, str, object]]:
+    return {(f.resource.account, f.rule_id, f.resource.name, f.status) for f in result.findings()}
+
+
+def test_organization_scan_covers_every_member(session: boto3.Session) -> None:
+    prod, dev = member_accounts(session)
+    volume(assumed_session(session, f"arn:aws:iam::{prod}:role/hitrust-scanner"), "prod-data", True)
+    volume(assumed_session(session, f"arn:aws:iam::{dev}:role/hitrust-scanner"), "dev-scratch", False)
+    volume(session, "mgmt-tools", False)
+
+    result = scan_accounts(session=session, organization=True, regions=["us-east-1"], collectors=COLLECTORS)
+
+    assert verdicts(result) == {(prod, RULE, "prod-data", PASS), (dev, RULE, "dev-scratch", FAIL),
+                                (ACCOUNT, RULE, "mgmt-tools", FAIL)}
+    assert result.complete and result.account == ",".join(sorted((ACCOUNT, prod, dev)))
+    assert {c.account for c in result.coverage} == {ACCOUNT, prod, dev}
+    assert result.calls["sts:AssumeRole"] == 3 and result.calls["organizations:ListAccounts"] == 1
+
+
+def test_an_account_that_cannot_be_assumed_is_unknown_not_dropped(session: boto3.Session) -> None:
+    prod, dev = member_accounts(session)
+    volume(assumed_session(session, f"arn:aws:iam::{prod}:role/hitrust-scanner"), "prod-data", False)
+
+    def deny_dev(params, **_):
+        if dev in params.get("RoleArn", ""):
+            raise ClientError({"Error": {"Code": "AccessDenied", "Message": "not trusted"}}, "AssumeRole")
+
+    session.events.register("before-parameter-build.sts.AssumeRole", deny_dev)
+    result = scan_accounts(session=session, accounts=[prod, dev], regions=["us-east-1"], collectors=COLLECTORS)
+
+    reason = f"AccessDenied: sts:AssumeRole arn:aws:iam::{dev}:role/hitrust-scanner"
+    assert verdicts(result) == {(prod, RULE, "prod-data", FAIL), (dev, RULE, f"account {dev}", UNKNOWN)}
+    [unknown] = [f for f in result.findings() if f.status is UNKNOWN]
+    assert unknown.message == reason
+    assert not result.complete
+    assert [(c.account, c.collector, c.status, c.problems) for c in result.coverage if c.status != "ok"] == [
+        (dev, "account", "failed", (reason,))]
+
+
+def test_every_rule_is_unknown_for_an_unreadable_account(session: boto3.Session) -> None:
+    """With all collectors, a lost account yields UNKNOWN for every rule (and a PASS for none)."""
+    _, dev = member_accounts(session)
+    session.events.register("before-parameter-build.sts.AssumeRole", lambda params, **_: (_ for _ in ()).throw(
+        ClientError({"Error": {"Code": "AccessDenied", "Message": "x"}}, "AssumeRole")))
+    result = scan_accounts(session=session, accounts=[dev], regions=["us-east-1"])
+    from hitrust_policies import all_rules
+
+    assert {(f.rule_id, f.status) for f in result.findings()} == {(r.id, UNKNOWN) for r in all_rules()}
+
+
+def test_scanning_principal_only_assumes_and_lists(session: boto3.Session) -> None:
+    """The caller's own calls are the two in its policy; members' calls are the declared reads."""
+    prod, _ = member_accounts(session)
+    result = scan_accounts(session=session, organization=True, regions=["us-east-1"], collectors=COLLECTORS)
+    declared = {call for c in all_collectors() for call in c.calls} | {"sts:GetCallerIdentity"}
+    assert set(result.calls) <= declared | set(ACCOUNT_CALLS)
+    policy = caller_policy()
+    assert sorted(a for s in policy["Statement"] for a in s["Action"]) == sorted(ACCOUNT_CALLS)
+    shipped = json.loads((Path(__file__).resolve().parents[4] / "scanners" / "aws" / "caller-policy.json").read_text())
+    assert shipped == policy
+
+
+def test_no_accounts_is_an_error(session: boto3.Session) -> None:
+    from hitrust_policies.sources.live.aws.scan import ScanError
+
+    with pytest.raises(ScanError, match="no accounts to scan"):
+        scan_accounts(session=session, accounts=[], regions=["us-east-1"], collectors=COLLECTORS)
