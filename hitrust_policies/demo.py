@@ -192,6 +192,22 @@ def _age_access_key(user: str, key_id: str, days: int) -> None:
             key.create_date = datetime.now(timezone.utc).replace(tzinfo=None) - timedelta(days=days)
 
 
+def _threat_detection(session: Any) -> None:
+    """GuardDuty watches the home region only: eu-west-1 was never switched on."""
+    session.client("guardduty", region_name="us-east-1").create_detector(Enable=True)
+
+
+def _messaging(session: Any) -> None:
+    """Lab orders flow through an encrypted queue; an old alerts topic and a scratch share are not encrypted."""
+    session.client("sqs", region_name="us-east-1").create_queue(QueueName="acme-lab-orders")  # SSE-SQS default
+    session.client("sns", region_name="us-east-1").create_topic(Name="acme-phi-alerts")
+    efs = session.client("efs", region_name="us-east-1")
+    efs.create_file_system(CreationToken="acme-imaging", Encrypted=True,
+                           Tags=[{"Key": "Name", "Value": "acme-imaging"}])
+    eu = session.client("efs", region_name="eu-west-1")
+    eu.create_file_system(CreationToken="acme-eu-scratch", Tags=[{"Key": "Name", "Value": "acme-eu-scratch"}])
+
+
 def seed(session: Any) -> None:
     """Create the demo account's resources (mutating calls: the seeder, never the scanner)."""
     _s3(session)
@@ -201,6 +217,8 @@ def seed(session: Any) -> None:
     for region, net in nets.items():
         _load_balancers(session, region, net)
     _identities(session)
+    _messaging(session)
+    _threat_detection(session)
 
 
 def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:

@@ -31,6 +31,10 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("enc-object-store-tls-only", "acme-phi-records", "PASS"),
         ("enc-object-store-tls-only", "acme-access-logs", "FAIL"),  # a policy, but no deny without TLS
         ("enc-object-store-tls-only", "acme-marketing-site", "FAIL"),  # no policy at all
+        ("enc-message-queue-encrypted", "acme-lab-orders", "PASS"),  # SSE-SQS, the default for new queues
+        ("enc-message-queue-encrypted", "acme-phi-alerts", "FAIL"),  # SNS has no default encryption
+        ("enc-file-system-encrypted", "acme-imaging", "PASS"),
+        ("enc-file-system-encrypted", "acme-eu-scratch", "FAIL"),
         ("enc-tls-listener-modern", "legacy-api:443", "FAIL"),
         ("enc-tls-listener-modern", "patient-portal:443", "PASS"),
         ("enc-tls-listener-modern", "patient-portal:80", "PASS"),
@@ -47,6 +51,9 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("log-log-group-retention", "/app/audit", "PASS"),
         ("log-network-flow-logs", "app-us-east-1", "PASS"),
         ("log-network-flow-logs", "app-eu-west-1", "FAIL"),
+        ("log-threat-detection-enabled", "guardduty/us-east-1", "PASS"),
+        ("log-threat-detection-enabled", "guardduty/eu-west-1", "FAIL"),
+        ("iam-root-account-mfa", "root-123456789012", "FAIL"),  # moto's root never has MFA
     ],
 )
 def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:

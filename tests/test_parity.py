@@ -46,6 +46,7 @@ class Scenario:
     names: frozenset[str]  # the scenario's resources (the live account also has moto's defaults)
     must_fail: frozenset[tuple[str, str]]  # keeps the scenario from being vacuous
     must_pass: frozenset[tuple[str, str]] = frozenset()
+    regions: tuple[str, ...] = (REGION,)  # regions the live side scans
 
 
 # ----------------------------------------------------------------- 1. object storage
@@ -255,6 +256,45 @@ def edge_seed(session: Any) -> None:
                         Certificates=[{"CertificateArn": cert}], DefaultActions=fixed)
 
 
+# ----------------------------------------------------------------- 7. messages and shared files at rest
+
+def messaging_program() -> None:
+    import pulumi_aws as aws
+
+    aws.sqs.Queue("phi-orders", name="phi-orders")  # SSE-SQS, AWS's default for a new queue
+    aws.sqs.Queue("phi-results", name="phi-results", kms_master_key_id="alias/aws/sqs")
+    aws.sqs.Queue("legacy-intake", name="legacy-intake", sqs_managed_sse_enabled=False)
+    aws.sns.Topic("lab-results", name="lab-results", kms_master_key_id="alias/aws/sns")
+    aws.sns.Topic("phi-alerts", name="phi-alerts")
+    aws.efs.FileSystem("phi-shared", encrypted=True, tags={"Name": "phi-shared"})
+    aws.efs.FileSystem("scratch-share", tags={"Name": "scratch-share"})
+
+
+def messaging_seed(session: Any) -> None:
+    sqs, sns, efs = session.client("sqs"), session.client("sns"), session.client("efs")
+    sqs.create_queue(QueueName="phi-orders")
+    sqs.create_queue(QueueName="phi-results", Attributes={"KmsMasterKeyId": "alias/aws/sqs"})
+    sqs.create_queue(QueueName="legacy-intake", Attributes={"SqsManagedSseEnabled": "false"})
+    sns.create_topic(Name="lab-results", Attributes={"KmsMasterKeyId": "alias/aws/sns"})
+    sns.create_topic(Name="phi-alerts")
+    efs.create_file_system(CreationToken="phi-shared", Encrypted=True, Tags=[{"Key": "Name", "Value": "phi-shared"}])
+    efs.create_file_system(CreationToken="scratch-share", Tags=[{"Key": "Name", "Value": "scratch-share"}])
+
+
+# ----------------------------------------------------------------- 8. threat detection, per region
+
+def threat_detection_program() -> None:
+    import pulumi_aws as aws
+
+    aws.guardduty.Detector("threats-us", enable=True, region="us-east-1")
+    aws.guardduty.Detector("threats-eu", enable=False, region="eu-west-1")
+
+
+def threat_detection_seed(session: Any) -> None:
+    session.client("guardduty", region_name="us-east-1").create_detector(Enable=True)
+    session.client("guardduty", region_name="eu-west-1").create_detector(Enable=False)
+
+
 SCENARIOS = [
     Scenario("storage", storage_program, storage_seed,
              frozenset({"phi-records", "phi-access-logs", "phi-scratch"}),
@@ -280,6 +320,20 @@ SCENARIOS = [
              frozenset({"phi-vpc", "dark-vpc", "phi-key", "legacy-key", "portal:443", "portal:80", "portal:8443"}),
              frozenset({("log-network-flow-logs", "dark-vpc"), ("enc-crypto-key-rotation", "legacy-key"),
                         ("enc-tls-listener-modern", "portal:8443")})),
+    Scenario("messaging-and-files", messaging_program, messaging_seed,
+             frozenset({"phi-orders", "phi-results", "legacy-intake", "lab-results", "phi-alerts", "phi-shared",
+                        "scratch-share"}),
+             frozenset({("enc-message-queue-encrypted", "legacy-intake"), ("enc-message-queue-encrypted", "phi-alerts"),
+                        ("enc-file-system-encrypted", "scratch-share")}),
+             must_pass=frozenset({("enc-message-queue-encrypted", "phi-orders"),
+                                  ("enc-message-queue-encrypted", "phi-results"),
+                                  ("enc-message-queue-encrypted", "lab-results"),
+                                  ("enc-file-system-encrypted", "phi-shared")})),
+    Scenario("threat-detection", threat_detection_program, threat_detection_seed,
+             frozenset({"guardduty/us-east-1", "guardduty/eu-west-1"}),
+             frozenset({("log-threat-detection-enabled", "guardduty/eu-west-1")}),
+             must_pass=frozenset({("log-threat-detection-enabled", "guardduty/us-east-1")}),
+             regions=("us-east-1", "eu-west-1")),
 ]
 
 
@@ -290,7 +344,7 @@ def live_findings(scenario: Scenario, monkeypatch: pytest.MonkeyPatch) -> set[Tr
     with mock_aws():
         session = boto3.Session(region_name=REGION)
         scenario.seed(session)
-        result = scan_aws(session=session, regions=[REGION], max_workers=4)
+        result = scan_aws(session=session, regions=list(scenario.regions), max_workers=4)
     assert result.complete
     findings = result.findings()
     assert len({f.id for f in findings}) == len(findings), "one finding id per rule and opening / resource"

@@ -1,6 +1,6 @@
 """The typed, cloud-agnostic model every source fills and every rule reads."""
 
-from hitrust_policies.model.audit import AuditCoverage, AuditTrail, LogGroup, Network
+from hitrust_policies.model.audit import AuditCoverage, AuditTrail, LogGroup, Network, ThreatDetection
 from hitrust_policies.model.crypto import CryptoKey, TlsListener
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
 from hitrust_policies.model.identity import (
@@ -11,6 +11,7 @@ from hitrust_policies.model.identity import (
     RootAccount,
     Statement,
 )
+from hitrust_policies.model.messaging import MessageQueue
 from hitrust_policies.model.network import ALL_PROTOCOLS, IngressRule, SecurityGroup, opening_id
 from hitrust_policies.model.ref import ResourceRef
 from hitrust_policies.model.storage import (
@@ -21,6 +22,7 @@ from hitrust_policies.model.storage import (
     BlockStorageDefaults,
     BlockVolume,
     DatabaseInstance,
+    FileSystem,
     ObjectStore,
 )
 
@@ -33,15 +35,18 @@ KINDS: tuple[type, ...] = (
     Credential,
     CryptoKey,
     DatabaseInstance,
+    FileSystem,
     Identity,
     IngressRule,
     LogGroup,
+    MessageQueue,
     Network,
     ObjectStore,
     PasswordPolicy,
     PolicyGrant,
     RootAccount,
     SecurityGroup,
+    ThreatDetection,
     TlsListener,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
@@ -60,9 +65,11 @@ __all__ = [
     "Credential",
     "CryptoKey",
     "DatabaseInstance",
+    "FileSystem",
     "Identity",
     "IngressRule",
     "LogGroup",
+    "MessageQueue",
     "Network",
     "ObjectStore",
     "PasswordPolicy",
@@ -71,6 +78,7 @@ __all__ = [
     "RootAccount",
     "SecurityGroup",
     "Statement",
+    "ThreatDetection",
     "TlsListener",
     "Unknown",
     "UnknownFact",

@@ -1,4 +1,4 @@
-"""Audit evidence: trails of API activity, network flow logs, log stores."""
+"""Audit evidence: trails of API activity, network flow logs, log stores, threat detection."""
 
 from __future__ import annotations
 
@@ -43,3 +43,11 @@ class LogGroup:
     ref: ResourceRef
     retention_days: int | None | Unknown
     kms_key: str | None | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class ThreatDetection:
+    """Per-region continuous threat detection (GuardDuty); ``enabled`` means some detector is on."""
+
+    ref: ResourceRef
+    enabled: bool | Unknown

@@ -58,3 +58,12 @@ class DatabaseInstance:
     engine: str | Unknown
     storage_encrypted: bool | Unknown
     publicly_accessible: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class FileSystem:
+    """A shared network file system (EFS, Azure Files, Filestore)."""
+
+    ref: ResourceRef
+    encrypted: bool | Unknown
+    kms_key: str | None | Unknown

@@ -8,7 +8,7 @@ their violations. Levels are forced to mandatory so UNKNOWN (advisory) stands ou
 import pytest
 
 from tests.packs.helpers import MANDATORY, captured, keys
-from tests.pulumi_programs import iam, logging, network, storage, tls
+from tests.pulumi_programs import iam, logging, messaging, network, storage, threat_detection, tls
 
 M, A = "mandatory", "advisory"
 
@@ -42,6 +42,22 @@ CASES = {
     "volume-implicit-encryption": (storage.volume_implicit, True, {
         ("enc-block-volume-encrypted", "implicit-disk", A),
     }),
+    "messaging-compliant": (messaging.compliant, True, set()),
+    "messaging-noncompliant": (messaging.noncompliant, True, {
+        ("enc-message-queue-encrypted", "legacy-intake", M),  # SSE-SQS turned off, no KMS key
+        ("enc-message-queue-encrypted", "phi-alerts", M),  # a topic without a KMS key
+        ("enc-file-system-encrypted", "scratch", M),  # encrypted left to its default, false
+    }),
+    "messaging-noncompliant-update": (messaging.noncompliant, False, {
+        ("enc-message-queue-encrypted", "legacy-intake", M),
+        ("enc-message-queue-encrypted", "phi-alerts", M),
+        ("enc-file-system-encrypted", "scratch", M),
+    }),
+    "messaging-unresolved": (messaging.unresolved, True, {
+        ("enc-message-queue-encrypted", "late-queue", A),  # SSE-SQS off, key not created yet
+        ("enc-message-queue-encrypted", "late-topic", A),  # key not created yet
+    }),
+    "messaging-unresolved-update": (messaging.unresolved, False, set()),
     "databases": (storage.databases, True, {
         ("enc-database-storage-encrypted", "bad-db", M),
         ("net-database-not-public", "bad-db", M),
@@ -68,6 +84,18 @@ CASES = {
         ("log-audit-trail-validation", "dev-trail", M),
     }),
     "log-groups": (logging.log_groups, True, {("log-log-group-retention", "short-logs", M)}),
+    "threat-detectors": (threat_detection.detectors, True, {
+        ("log-threat-detection-enabled", "paused", M),
+        ("log-threat-detection-enabled", "eu-paused", M),
+    }),
+    "threat-detectors-update": (threat_detection.detectors, False, {
+        ("log-threat-detection-enabled", "paused", M),
+        ("log-threat-detection-enabled", "eu-paused", M),
+    }),
+    "threat-detector-enabled": (threat_detection.detector_enabled, True, set()),
+    "threat-detector-computed": (threat_detection.detector_computed, True, {
+        ("log-threat-detection-enabled", "threats", A),
+    }),
     "users-and-policies": (iam.users_and_policies, True, {
         ("iam-identity-no-direct-policies", "alice", M),
         ("iam-policy-grant-no-admin", "admin", M),

@@ -21,7 +21,7 @@ from hitrust_policies.sources.live.aws.errors import describe_failure, error_cod
 T = TypeVar("T")
 
 # botocore service name -> IAM action prefix, where they differ.
-IAM_PREFIX = {"elbv2": "elasticloadbalancing", "s3control": "s3"}
+IAM_PREFIX = {"efs": "elasticfilesystem", "elbv2": "elasticloadbalancing", "s3control": "s3"}
 # botocore operation -> IAM action, where the names differ.
 IAM_ACTION = {
     "s3:ListBuckets": "s3:ListAllMyBuckets",
@@ -30,7 +30,7 @@ IAM_ACTION = {
     "s3control:GetPublicAccessBlock": "s3:GetAccountPublicAccessBlock",
 }
 READ_PREFIXES = ("Describe", "Get", "List")
-SERVICE_MODULES = ("cloudtrail", "ec2", "elbv2", "iam", "kms", "logs", "rds", "s3")
+SERVICE_MODULES = ("cloudtrail", "ec2", "efs", "elbv2", "guardduty", "iam", "kms", "logs", "rds", "s3", "sns", "sqs")
 
 
 def iam_action(call: str) -> str:

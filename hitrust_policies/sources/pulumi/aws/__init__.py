@@ -5,9 +5,13 @@ from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
     cloudwatch,
     ebs,
     ec2,
+    efs,
+    guardduty,
     iam,
     kms,
     lb,
     rds,
     s3,
+    sns,
+    sqs,
 )

@@ -16,6 +16,7 @@ USER_RULES = ("iam-identity-console-mfa", "iam-identity-no-direct-policies", "ia
 POLICY_RULE = "iam-policy-grant-no-admin"
 PASSWORD_RULE = "iam-password-policy-strong"
 ROOT_RULE = "iam-root-account-no-access-keys"
+ROOT_MFA_RULE = "iam-root-account-mfa"
 
 ADMIN = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
 POLICIES = {
@@ -243,12 +244,26 @@ ROOT_CASES = [
          extra={"summary": {"AccountAccessKeysPresent": 1, "AccountMFAEnabled": 1}}),
     Case("summary-denied", table(f"{ROOT_RULE}  {ROOT_NAME}  UNKNOWN"), denied=(("iam", "GetAccountSummary"),),
          unknown_reason="AccessDenied: iam:GetAccountSummary"),
+    # moto always reports AccountMFAEnabled 0: its account is the FAIL case, a canned summary the PASS one
+    Case("root-without-mfa", table(f"{ROOT_MFA_RULE}  {ROOT_NAME}  FAIL")),
+    Case("root-with-mfa", table(f"""
+        {ROOT_MFA_RULE}  {ROOT_NAME}  PASS
+        {ROOT_RULE}      {ROOT_NAME}  PASS
+    """), extra={"summary": {"AccountAccessKeysPresent": 0, "AccountMFAEnabled": 1, "Users": 3}}),
+    Case("root-keys-and-no-mfa", table(f"""
+        {ROOT_MFA_RULE}  {ROOT_NAME}  FAIL
+        {ROOT_RULE}      {ROOT_NAME}  FAIL
+    """), extra={"summary": {"AccountAccessKeysPresent": 1, "AccountMFAEnabled": 0}}),
+    Case("summary-denied-mfa", table(f"""
+        {ROOT_MFA_RULE}  {ROOT_NAME}  UNKNOWN
+        {ROOT_RULE}      {ROOT_NAME}  UNKNOWN
+    """), denied=(("iam", "GetAccountSummary"),), unknown_reason="AccessDenied: iam:GetAccountSummary"),
 ]
 
 
 @pytest.mark.parametrize("case", ROOT_CASES, ids=lambda c: c.id)
 def test_root_account(session: boto3.Session, case: Case) -> None:
-    """Root keys come from GetAccountSummary (moto's credential report has no root row to read)."""
+    """Root keys and MFA come from GetAccountSummary (moto's credential report has no root row to read)."""
     if "summary" in case.extra:
         respond(session, "iam", "GetAccountSummary", {"SummaryMap": case.extra["summary"]})
     apply_denials(session, case)

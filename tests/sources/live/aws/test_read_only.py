@@ -75,9 +75,13 @@ def seed_every_kind(session: boto3.Session) -> None:
     kms = session.client("kms")
     kms.create_alias(AliasName="alias/phi", TargetKeyId=kms.create_key()["KeyMetadata"]["KeyId"])
     session.client("logs").create_log_group(logGroupName="/phi/app")
+    session.client("guardduty").create_detector(Enable=True)
     session.client("rds").create_db_instance(
         DBInstanceIdentifier="phi-db", Engine="postgres", DBInstanceClass="db.t3.micro", MasterUsername="admin_user",
         MasterUserPassword="Correct-Horse-9", AllocatedStorage=20)
+    session.client("sqs").create_queue(QueueName="phi-orders")
+    session.client("sns").create_topic(Name="phi-alerts")
+    session.client("efs").create_file_system(CreationToken="phi-shared", Encrypted=True)
     iam.update_account_password_policy(MinimumPasswordLength=14)
     iam.create_user(UserName="alice")
     iam.create_login_profile(UserName="alice", Password="Correct-Horse-Battery-9")
