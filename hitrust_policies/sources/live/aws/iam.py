@@ -118,7 +118,8 @@ def iam_root_account(ctx: Ctx) -> Iterator[RootAccount]:
 )
 def iam_users(ctx: Ctx) -> Iterator[Identity | Credential]:
     iam = ctx.client("iam")
-    for u in ctx.paginate("iam", "ListUsers", "Users"):
+
+    def one(u: dict[str, Any]) -> list[Identity | Credential]:
         name, arn = u["UserName"], u["Arn"]
         console = ctx.fact("iam:GetLoginProfile", lambda: bool(iam.get_login_profile(UserName=name)),
                            absent={"NoSuchEntity": False})
@@ -130,21 +131,26 @@ def iam_users(ctx: Ctx) -> Iterator[Identity | Credential]:
         direct: Any = attached if isinstance(attached, Unknown) else inline if isinstance(inline, Unknown) \
             else tuple(attached) + tuple(inline)
         ref = ctx.ref("AWS::IAM::User", arn, name, region="")
-        yield Identity(ref, console_access=console, mfa_enabled=mfa, direct_policies=direct)
+        values: list[Identity | Credential] = [
+            Identity(ref, console_access=console, mfa_enabled=mfa, direct_policies=direct)]
         keys = ctx.fact("iam:ListAccessKeys",
                         lambda: iam.list_access_keys(UserName=name)["AccessKeyMetadata"])
         if isinstance(keys, Unknown):
-            yield Credential(ctx.ref("AWS::IAM::AccessKey", f"{arn}/access-keys", f"{name}/access-keys",
-                                     region=""), owner=name, active=keys, age_days=keys)
-            continue
+            values.append(Credential(ctx.ref("AWS::IAM::AccessKey", f"{arn}/access-keys", f"{name}/access-keys",
+                                             region=""), owner=name, active=keys, age_days=keys))
+            return values
         for k in keys:
             kid = k["AccessKeyId"]
-            yield Credential(
+            values.append(Credential(
                 ref=ctx.ref("AWS::IAM::AccessKey", f"{arn}/access-key/{kid}", f"{name}/{kid}", region=""),
                 owner=name,
                 active=k.get("Status") == "Active",
                 age_days=(ctx.now - k["CreateDate"]).days,
-            )
+            ))
+        return values
+
+    for values in ctx.fan_out(one, ctx.paginate("iam", "ListUsers", "Users")):
+        yield from values
 
 
 @collector(
@@ -156,12 +162,15 @@ def iam_users(ctx: Ctx) -> Iterator[Identity | Credential]:
 )
 def iam_customer_policies(ctx: Ctx) -> Iterator[PolicyGrant]:
     iam = ctx.client("iam")
-    for p in ctx.paginate("iam", "ListPolicies", "Policies", Scope="Local"):
+
+    def one(p: dict[str, Any]) -> PolicyGrant:
         arn = p["Arn"]
         doc = ctx.fact("iam:GetPolicyVersion", lambda: iam.get_policy_version(
             PolicyArn=arn, VersionId=p["DefaultVersionId"])["PolicyVersion"]["Document"])
-        yield PolicyGrant(
+        return PolicyGrant(
             ref=ctx.ref("AWS::IAM::ManagedPolicy", arn, p["PolicyName"], region=""),
             statements=doc if isinstance(doc, Unknown) else statements(doc),
             attached=int(p.get("AttachmentCount", 0)) > 0,
         )
+
+    yield from ctx.fan_out(one, ctx.paginate("iam", "ListPolicies", "Policies", Scope="Local"))

@@ -56,7 +56,8 @@ def _tls_only(result: Any, bucket: str, partition: str) -> Any:
 )
 def s3_buckets(ctx: Ctx) -> Iterator[ObjectStore]:
     s3 = ctx.client("s3")
-    for bucket in ctx.paginate("s3", "ListBuckets", "Buckets"):
+
+    def one(bucket: dict[str, Any]) -> ObjectStore:
         name = bucket["Name"]
         region = bucket.get("BucketRegion")
         if not region:
@@ -82,7 +83,7 @@ def s3_buckets(ctx: Ctx) -> Iterator[ObjectStore]:
             absent={"NoSuchBucketPolicy": {}},
         )
         encryption, kms_key = _encryption(enc)
-        yield ObjectStore(
+        return ObjectStore(
             ref=ctx.ref("AWS::S3::Bucket", f"arn:{ctx.partition}:s3:::{name}", name, region=region or ""),
             encryption=encryption,
             kms_key=kms_key,
@@ -90,6 +91,8 @@ def s3_buckets(ctx: Ctx) -> Iterator[ObjectStore]:
             access_logging=logging_ if isinstance(logging_, Unknown) else "LoggingEnabled" in logging_,
             tls_only=_tls_only(policy, name, ctx.partition),
         )
+
+    yield from ctx.fan_out(one, ctx.paginate("s3", "ListBuckets", "Buckets"))
 
 
 @collector(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from hitrust_policies.model import MessageQueue, Unknown
 from hitrust_policies.sources.live.aws.collector import Ctx, collector
@@ -13,7 +14,7 @@ GONE = ("NotFound",)  # deleted since the listing
 @collector("sns-topics", service="sns", kinds=(MessageQueue,), calls=("sns:ListTopics", "sns:GetTopicAttributes"))
 def sns_topics(ctx: Ctx) -> Iterator[MessageQueue]:
     sns = ctx.client("sns")
-    for topic in ctx.paginate("sns", "ListTopics", "Topics"):
+    def one(topic: dict[str, Any]) -> MessageQueue | None:
         arn = topic["TopicArn"]
         attributes = ctx.fact(
             "sns:GetTopicAttributes",
@@ -21,10 +22,11 @@ def sns_topics(ctx: Ctx) -> Iterator[MessageQueue]:
             absent=dict.fromkeys(GONE),
         )
         if attributes is None:
-            continue
+            return None
         ref = ctx.ref("AWS::SNS::Topic", arn, arn.rsplit(":", 1)[-1])
         if isinstance(attributes, Unknown):
-            yield MessageQueue(ref=ref, encrypted=attributes, kms_key=attributes)
-            continue
+            return MessageQueue(ref=ref, encrypted=attributes, kms_key=attributes)
         kms_key = attributes.get("KmsMasterKeyId") or None
-        yield MessageQueue(ref=ref, encrypted=kms_key is not None, kms_key=kms_key)
+        return MessageQueue(ref=ref, encrypted=kms_key is not None, kms_key=kms_key)
+
+    yield from (q for q in ctx.fan_out(one, ctx.paginate("sns", "ListTopics", "Topics")) if q is not None)

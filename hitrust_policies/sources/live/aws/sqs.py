@@ -31,7 +31,7 @@ def _encryption(attributes: Any) -> tuple[Any, Any]:
 def sqs_queues(ctx: Ctx) -> Iterator[MessageQueue]:
     sqs = ctx.client("sqs")
     # ListQueues pages (NextToken) only when MaxResults is set; without it, 1000 queues and no more.
-    for url in ctx.paginate("sqs", "ListQueues", "QueueUrls", PaginationConfig={"PageSize": 1000}):
+    def one(url: str) -> MessageQueue | None:
         account, name = url.rstrip("/").split("/")[-2:]
         attributes = ctx.fact(
             "sqs:GetQueueAttributes",
@@ -39,7 +39,11 @@ def sqs_queues(ctx: Ctx) -> Iterator[MessageQueue]:
             absent=dict.fromkeys(GONE),
         )
         if attributes is None:
-            continue
+            return None
         encrypted, kms_key = _encryption(attributes)
         arn = ctx.arn("sqs", name, account=account)
-        yield MessageQueue(ref=ctx.ref("AWS::SQS::Queue", arn, name), encrypted=encrypted, kms_key=kms_key)
+        return MessageQueue(ref=ctx.ref("AWS::SQS::Queue", arn, name), encrypted=encrypted, kms_key=kms_key)
+
+    # ListQueues pages (NextToken) only when MaxResults is set; without it, 1000 queues and no more.
+    urls = ctx.paginate("sqs", "ListQueues", "QueueUrls", PaginationConfig={"PageSize": 1000})
+    yield from (q for q in ctx.fan_out(one, urls) if q is not None)
