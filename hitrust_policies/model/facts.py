@@ -79,10 +79,6 @@ class Unknown:
         return (Unknown, (self.reason,))
 
 
-Fact = Any
-"""Annotation helper: ``bool | Unknown`` etc. are spelled out on each field."""
-
-
 def is_unknown(value: object) -> bool:
     """True for an `Unknown`; the only safe way to ask without deciding on it."""
     return isinstance(value, Unknown)
