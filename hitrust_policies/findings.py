@@ -28,22 +28,76 @@ class ControlRef:
 
 
 @dataclass(frozen=True, slots=True)
+class VendorMapping:
+    """Where vendor-assigned CSF ids come from: one policy definition in one initiative version.
+
+    Microsoft's two HITRUST initiatives (CSF v9.2 and v11.3) map the same Azure Policy definition
+    to different CSF ids, so an assessor needs the version, not just the policy name.
+    """
+
+    policy: str  # display name of the Azure Policy definition
+    policy_id: str  # its GUID
+    initiative: str  # "HITRUST/HIPAA"
+    initiative_version: str  # "14.13.0"
+    csf_version: str  # "9.2"
+    csf: tuple[str, ...]  # the CSF ids this initiative maps the policy to
+
+    def label(self) -> str:
+        """The initiative and version, as an assessor looks it up."""
+        return f"{self.initiative} initiative {self.initiative_version} (CSF v{self.csf_version})"
+
+    def text(self) -> str:
+        """The whole provenance of these ids in one sentence.
+
+        >>> VendorMapping("Secure transfer", "404c3081", "HITRUST/HIPAA", "14.13.0", "9.2", ("01.n",)).text()
+        "01.n per Azure Policy 'Secure transfer' (404c3081) in HITRUST/HIPAA initiative 14.13.0 (CSF v9.2)"
+        """
+        return f"{', '.join(self.csf)} per Azure Policy '{self.policy}' ({self.policy_id}) in {self.label()}"
+
+
+@dataclass(frozen=True, slots=True)
 class References:
     csf: tuple[ControlRef, ...] = ()
     hipaa: tuple[ControlRef, ...] = ()
     nist: tuple[ControlRef, ...] = ()
-    csf_basis: str = "derived"  # derived | azure-policy: who assigned the CSF ids
+    csf_basis: str = "derived"  # derived | azure-policy | azure-policy+derived: who assigned the CSF ids
+    csf_sources: tuple[VendorMapping, ...] = ()  # the vendor mappings behind non-derived CSF ids
+
+    def vendor_csf_ids(self) -> set[str]:
+        return {cid for source in self.csf_sources for cid in source.csf}
+
+    def provenance(self) -> str:
+        """Who assigned the CSF ids, in words an assessor can check against the published initiative.
+
+        >>> References(csf=(ControlRef("06.d", "Data Protection"),)).provenance()
+        'CSF ids derived by hitrust-policies (no vendor mapping)'
+        """
+        vendor = [s.text() for s in self.csf_sources]
+        derived = [c.id for c in self.csf if c.id not in self.vendor_csf_ids()]
+        parts = vendor + ([f"{', '.join(derived)} derived by hitrust-policies"] if derived and vendor else [])
+        return "; ".join(parts) if parts else "CSF ids derived by hitrust-policies (no vendor mapping)"
 
     def summary(self) -> str:
         """One line for messages where only text travels (Pulumi violations, SARIF).
 
+        Vendor-mapped CSF ids carry the initiative version they come from; derived ones say so.
+
         >>> References(csf=(ControlRef("01.n", "Network Connection Control"),),
         ...            hipaa=(ControlRef("164.312(e)(1)", "Transmission security"),)).summary()
-        'HITRUST CSF 01.n; HIPAA 164.312(e)(1)'
+        'HITRUST CSF 01.n (derived); HIPAA 164.312(e)(1)'
+        >>> References(csf=(ControlRef("01.n", "Network Connection Control"),), csf_basis="azure-policy",
+        ...            csf_sources=(VendorMapping("p", "g", "HITRUST/HIPAA", "14.13.0", "9.2", ("01.n",)),)).summary()
+        'HITRUST CSF 01.n (Azure Policy: HITRUST/HIPAA initiative 14.13.0 (CSF v9.2))'
         """
         parts = []
         if self.csf:
-            parts.append("HITRUST CSF " + ", ".join(c.id for c in self.csf))
+            basis = "derived"
+            if self.csf_sources:
+                versions = ", ".join(sorted({source.label() for source in self.csf_sources}))
+                basis = f"Azure Policy: {versions}"
+                if self.csf_basis != "azure-policy":
+                    basis = f"{', '.join(sorted(self.vendor_csf_ids()))} {basis}; rest derived"
+            parts.append("HITRUST CSF " + ", ".join(c.id for c in self.csf) + f" ({basis})")
         if self.hipaa:
             parts.append("HIPAA " + ", ".join(c.id for c in self.hipaa))
         if self.nist:

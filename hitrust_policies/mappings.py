@@ -6,6 +6,7 @@ error names the file and the offending id or rule.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from hitrust_policies.findings import ControlRef, References
+from hitrust_policies.findings import ControlRef, References, VendorMapping
 
 CATALOG_FILES = {
     "csf": ("hitrust_csf.yaml", "controls", "name"),
@@ -22,7 +23,10 @@ CATALOG_FILES = {
     "nist": ("nist_800_53.yaml", "controls", "name"),
 }
 CROSSWALK_FILE = "crosswalk.yaml"
-CSF_BASES = ("derived", "azure-policy")
+INITIATIVES_FILE = "azure_policy_initiatives.yaml"
+CSF_BASES = ("derived", "azure-policy", "azure-policy+derived")
+_CITATION = re.compile(r"^164\.3(0[68]|1[0246])(\([a-z0-9]+\))+$")
+_GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 # libyaml's safe loader parses the catalogs ~8x faster (it is most of a policy pack's cold start).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -44,6 +48,11 @@ def default_dir() -> Path:
 class Mappings:
     catalogs: dict[str, dict[str, dict[str, Any]]]  # "csf" -> id -> entry
     crosswalk: dict[str, References]
+    aliases: dict[str, dict[str, str]] | None = None  # "hipaa" -> alt citation -> id
+
+    def canonical(self, standard: str, cid: str) -> str:
+        """The catalog id for an id or an alternate citation form (``164.308(a)(1)(i)``)."""
+        return (self.aliases or {}).get(standard, {}).get(cid, cid)
 
     def references(self, rule_id: str) -> References:
         try:
@@ -79,6 +88,74 @@ def _load_catalog(directory: Path, standard: str) -> dict[str, dict[str, Any]]:
     return entries
 
 
+def _aliases(path: Path, entries: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Alternate citation forms -> id; each must be a citation, and name one provision only."""
+    aliases: dict[str, str] = {}
+    for cid, entry in entries.items():
+        alts = entry.get("alt", [])
+        if not isinstance(alts, list):
+            raise MappingError(f"{path}: {cid!r}: 'alt' must be a list of citations")
+        for alt in map(str, alts):
+            if not _CITATION.match(alt):
+                raise MappingError(f"{path}: {cid!r}: alt {alt!r} is not a citation such as 164.308(a)(1)(i)")
+            if alt in entries or alt in aliases:
+                other = alt if alt in entries else aliases[alt]
+                raise MappingError(f"{path}: {cid!r}: alt {alt!r} already names {other!r}")
+            aliases[alt] = cid
+    return aliases
+
+
+def _load_initiatives(directory: Path) -> dict[str, dict[str, str]]:
+    path = directory / INITIATIVES_FILE
+    data = _read(path)
+    if not isinstance(data, dict) or not isinstance(data.get("initiatives"), list):
+        raise MappingError(f"{path}: expected a top-level 'initiatives:' list")
+    out: dict[str, dict[str, str]] = {}
+    for i, entry in enumerate(data["initiatives"]):
+        fields = ("id", "name", "initiative_version", "csf_version", "reference")
+        if not isinstance(entry, dict) or any(not entry.get(f) for f in fields):
+            raise MappingError(f"{path}: initiatives[{i}] needs {', '.join(fields)}")
+        if entry["id"] in out:
+            raise MappingError(f"{path}: duplicate initiative id {entry['id']!r}")
+        out[str(entry["id"])] = {f: str(entry[f]) for f in fields}
+    return out
+
+
+def _vendor_mappings(where: str, row: dict[str, Any], csf_ids: list[str],
+                     initiatives: dict[str, dict[str, str]]) -> tuple[VendorMapping, ...]:
+    """csf_source entries, checked against the initiatives catalog and the row's own CSF ids."""
+    basis, sources = row.get("csf_basis"), row.get("csf_source")
+    if basis == "derived":
+        if sources:
+            raise MappingError(f"{where}: csf_basis derived must not cite a csf_source")
+        return ()
+    if not isinstance(sources, list) or not sources:
+        raise MappingError(f"{where}: csf_basis {basis} needs csf_source (the vendor check and initiative)")
+    out = []
+    for i, src in enumerate(sources):
+        at = f"{where}: csf_source[{i}]"
+        if not isinstance(src, dict) or set(src) != {"policy", "policy_id", "initiative", "csf"}:
+            raise MappingError(f"{at}: needs exactly policy, policy_id, initiative, csf")
+        if not _GUID.match(str(src["policy_id"])):
+            raise MappingError(f"{at}: policy_id {src['policy_id']!r} is not an Azure Policy definition GUID")
+        initiative = initiatives.get(str(src["initiative"]))
+        if initiative is None:
+            raise MappingError(f"{at}: initiative {src['initiative']!r} is not in {INITIATIVES_FILE}")
+        ids = [str(c) for c in src["csf"] or []]
+        stray = [c for c in ids if c not in csf_ids]
+        if not ids or stray:
+            raise MappingError(f"{at}: csf {stray or ids!r} must be non-empty and among the row's csf ids")
+        out.append(VendorMapping(str(src["policy"]), str(src["policy_id"]), initiative["name"],
+                                 initiative["initiative_version"], initiative["csf_version"], tuple(ids)))
+    vendor = {c for m in out for c in m.csf}
+    if basis == "azure-policy" and vendor != set(csf_ids):
+        raise MappingError(f"{where}: csf_basis azure-policy but {sorted(set(csf_ids) - vendor)} "
+                           "come from no csf_source (use azure-policy+derived)")
+    if basis == "azure-policy+derived" and vendor == set(csf_ids):
+        raise MappingError(f"{where}: csf_basis azure-policy+derived but every csf id is vendor-mapped")
+    return tuple(out)
+
+
 def load_mappings(directory: Path | str | None = None, rule_ids: Iterable[str] | None = None) -> Mappings:
     """Load catalogs + crosswalk and check them against each other and the rule registry.
 
@@ -87,6 +164,8 @@ def load_mappings(directory: Path | str | None = None, rule_ids: Iterable[str] |
     """
     directory = Path(directory) if directory is not None else default_dir()
     catalogs = {std: _load_catalog(directory, std) for std in CATALOG_FILES}
+    aliases = {std: _aliases(directory / CATALOG_FILES[std][0], catalogs[std]) for std in CATALOG_FILES}
+    initiatives = _load_initiatives(directory)
     if rule_ids is None:
         from hitrust_policies.rules.registry import all_rules
 
@@ -113,25 +192,26 @@ def load_mappings(directory: Path | str | None = None, rule_ids: Iterable[str] |
                 raise MappingError(f"{where}: '{std}' must be a non-empty list")
             resolved = []
             for cid in ids:
-                entry = catalogs[std].get(str(cid))
+                entry = catalogs[std].get(aliases[std].get(str(cid), str(cid)))
                 if entry is None:
                     raise MappingError(
                         f"{where}: {std} id {cid!r} is not in {CATALOG_FILES[std][0]}"
                     )
+                if any(c.id == entry["id"] for c in resolved):
+                    raise MappingError(f"{where}: {std} id {entry['id']!r} listed twice (or as an alt form too)")
                 resolved.append(ControlRef(entry["id"], entry["name"]))
             refs[std] = tuple(resolved)
         basis = row.get("csf_basis")
         if basis not in CSF_BASES:
             raise MappingError(f"{where}: csf_basis {basis!r} must be one of {CSF_BASES}")
-        if basis == "azure-policy" and not row.get("csf_source"):
-            raise MappingError(f"{where}: csf_basis azure-policy needs csf_source (the vendor check)")
+        sources = _vendor_mappings(where, row, [c.id for c in refs["csf"]], initiatives)
         crosswalk[rule_id] = References(
-            csf=refs["csf"], hipaa=refs["hipaa"], nist=refs["nist"], csf_basis=basis
+            csf=refs["csf"], hipaa=refs["hipaa"], nist=refs["nist"], csf_basis=basis, csf_sources=sources
         )
     missing = sorted(expected - set(crosswalk))
     if missing:
         raise MappingError(f"{path}: no crosswalk row for rule(s) {', '.join(missing)}")
-    return Mappings(catalogs=catalogs, crosswalk=crosswalk)
+    return Mappings(catalogs=catalogs, crosswalk=crosswalk, aliases=aliases)
 
 
 @lru_cache(maxsize=1)

@@ -58,7 +58,13 @@ def test_scan_reports_exact_findings_and_fails(moto_url: str, account: dict[str,
     assert got == {("enc-block-volume-encrypted", "scratch", "FAIL"), ("enc-block-volume-encrypted", "phi", "PASS")}
     assert report["complete"] is True and report["regions_read"] == ["us-east-1"]
     fail = next(f for f in report["findings"] if f["status"] == "FAIL")
-    assert [c["id"] for c in fail["references"]["csf"]] == ["06.c"]
+    assert [c["id"] for c in fail["references"]["csf"]] == ["06.c", "06.d", "10.f"]
+    assert fail["references"]["csf_basis"] == "azure-policy+derived"
+    assert [(s["csf"], s["policy_id"], s["initiative"], s["initiative_version"], s["csf_version"])
+            for s in fail["references"]["csf_sources"]] == [
+        (["06.c"], "ca88aadc-6e2b-416c-9de2-5a0f01d1693f", "HITRUST CSF v11.3", "1.7.0", "11.3"),
+        (["06.c"], "3dc5edcd-002d-444c-b216-e123bbfa37c0", "HITRUST CSF v11.3", "1.7.0", "11.3"),
+    ]
     assert fail["references"]["hipaa"][0] == {"id": "164.312(a)(2)(iv)", "name": "Encryption and decryption"}
 
 

@@ -91,3 +91,120 @@ def test_missing_file_names_the_file(mappings_copy: Path) -> None:
     (mappings_copy / "hipaa_security_rule.yaml").unlink()
     with pytest.raises(MappingError, match=r"hipaa_security_rule.yaml: file not found"):
         load_mappings(mappings_copy)
+
+
+def _set_source(rule_id: str, **changes):
+    def change(d):
+        d[rule_id]["csf_source"][0].update(changes)
+    return change
+
+
+@pytest.mark.parametrize(
+    "change, error",
+    [
+        (_set_source("enc-tls-listener-modern", initiative="hitrust-v12"),
+         r"rule 'enc-tls-listener-modern': csf_source\[0\]: initiative 'hitrust-v12' is not in "
+         r"azure_policy_initiatives.yaml"),
+        (_set_source("enc-tls-listener-modern", policy_id="App Service TLS"),
+         r"csf_source\[0\]: policy_id 'App Service TLS' is not an Azure Policy definition GUID"),
+        (_set_source("enc-crypto-key-rotation", csf=["06.c", "01.a"]),
+         r"rule 'enc-crypto-key-rotation': csf_source\[0\]: csf \['01.a'\] must be non-empty and among"),
+        (_set_source("enc-crypto-key-rotation", csf=["06.c"]),
+         r"rule 'enc-crypto-key-rotation': csf_basis azure-policy but \['10.g'\] come from no csf_source"),
+        (lambda d: d["enc-crypto-key-rotation"]["csf_source"][0].pop("policy_id"),
+         r"csf_source\[0\]: needs exactly policy, policy_id, initiative, csf"),
+        (lambda d: d["enc-block-volume-encrypted"].__setitem__("csf", ["06.c"]),
+         r"rule 'enc-block-volume-encrypted': csf_basis azure-policy\+derived but every csf id is vendor-mapped"),
+        (lambda d: d["enc-object-store-kms"].__setitem__("csf_source", d["enc-crypto-key-rotation"]["csf_source"]),
+         r"rule 'enc-object-store-kms': csf_basis derived must not cite a csf_source"),
+        (lambda d: d["enc-object-store-kms"].__setitem__("csf", ["06.c", "06.c"]),
+         r"rule 'enc-object-store-kms': csf id '06.c' listed twice"),
+        (lambda d: d["log-log-group-retention"].__setitem__("hipaa", ["164.312(b)", "164.312(b)"]),
+         r"rule 'log-log-group-retention': hipaa id '164.312\(b\)' listed twice"),
+    ],
+    ids=["unknown-initiative", "bad-policy-guid", "stray-vendor-id", "vendor-ids-short", "source-missing-field",
+         "mixed-but-all-vendor", "derived-with-source", "duplicate-csf", "duplicate-hipaa"],
+)
+def test_broken_vendor_provenance_is_rejected(mappings_copy: Path, change, error) -> None:
+    _edit(mappings_copy / "crosswalk.yaml", change)
+    with pytest.raises(MappingError, match=error):
+        load_mappings(mappings_copy)
+
+
+# Independent expectation: read off Microsoft's two initiatives (azure-policy@f4a50bacae07) by hand.
+VENDOR_ROWS = {
+    "enc-object-store-tls-only": {("404c3081-a854-4457-ae30-26a93ef643f9", "9.2"): ("01.n", "05.i", "09.y"),
+                                  ("404c3081-a854-4457-ae30-26a93ef643f9", "11.3"): ("01.m", "01.n")},
+    "enc-block-volume-encrypted": {("ca88aadc-6e2b-416c-9de2-5a0f01d1693f", "11.3"): ("06.c",),
+                                   ("3dc5edcd-002d-444c-b216-e123bbfa37c0", "11.3"): ("06.c",)},
+    "enc-crypto-key-rotation": {("d8cf8476-a2ec-4916-896e-992351803c44", "11.3"): ("06.c", "10.g")},
+    "enc-tls-listener-modern": {("f0e6e85b-9b9f-4a4b-b67b-f730d42f1b0b", "9.2"): ("01.n", "09.y")},
+    "log-audit-coverage-multi-region": {("41388f1c-2db0-4c25-95b2-35d7f5ccbfa9", "11.3"): ("09.aa", "09.ab")},
+    "log-network-flow-logs": {("4c3c6c5f-0d47-4402-99b8-aa543dd8bcee", "11.3"): ("09.aa", "09.ab")},
+}
+
+
+def test_every_vendor_mapping_names_policy_initiative_and_version() -> None:
+    m = load_mappings()
+    got = {rule_id: {(s.policy_id, s.csf_version): s.csf for s in refs.csf_sources}
+           for rule_id, refs in m.crosswalk.items() if refs.csf_sources}
+    assert got == VENDOR_ROWS
+    versions = {(s.initiative, s.initiative_version) for refs in m.crosswalk.values() for s in refs.csf_sources}
+    assert versions == {("HITRUST/HIPAA", "14.13.0"), ("HITRUST CSF v11.3", "1.7.0")}
+
+
+def test_at_rest_rules_share_one_csf_set() -> None:
+    m = load_mappings()
+    at_rest = ["enc-object-store-default-encryption", "enc-object-store-kms", "enc-block-volume-encrypted",
+               "enc-block-storage-default-encryption", "enc-database-storage-encrypted", "enc-file-system-encrypted",
+               "enc-message-queue-encrypted", "enc-audit-trail-kms"]
+    for rule_id in at_rest:
+        assert {"06.c", "06.d", "10.f"} <= {c.id for c in m.references(rule_id).csf}, rule_id
+
+
+def test_provenance_reaches_the_one_line_summary() -> None:
+    m = load_mappings()
+    assert m.references("enc-object-store-tls-only").summary().startswith(
+        "HITRUST CSF 01.m, 01.n, 05.i, 09.y (Azure Policy: HITRUST CSF v11.3 initiative 1.7.0 (CSF v11.3), "
+        "HITRUST/HIPAA initiative 14.13.0 (CSF v9.2)); HIPAA ")
+    assert m.references("enc-block-volume-encrypted").summary().startswith(
+        "HITRUST CSF 06.c, 06.d, 10.f (06.c Azure Policy: HITRUST CSF v11.3 initiative 1.7.0 (CSF v11.3); "
+        "rest derived); HIPAA ")
+    assert m.references("enc-block-volume-encrypted").provenance() == (
+        "06.c per Azure Policy 'Linux virtual machines should enable Azure Disk Encryption or EncryptionAtHost.' "
+        "(ca88aadc-6e2b-416c-9de2-5a0f01d1693f) in HITRUST CSF v11.3 initiative 1.7.0 (CSF v11.3); "
+        "06.c per Azure Policy 'Windows virtual machines should enable Azure Disk Encryption or EncryptionAtHost.' "
+        "(3dc5edcd-002d-444c-b216-e123bbfa37c0) in HITRUST CSF v11.3 initiative 1.7.0 (CSF v11.3); "
+        "06.d, 10.f derived by hitrust-policies")
+
+
+def test_alternate_hipaa_citations_resolve_to_their_provision(mappings_copy: Path) -> None:
+    alt_forms = ["164.308(a)(1)(i)", "164.308(a)(5)(ii)(C)"]
+    _edit(mappings_copy / "crosswalk.yaml", lambda d: d["log-threat-detection-enabled"].__setitem__("hipaa", alt_forms))
+    m = load_mappings(mappings_copy)
+    assert [c.id for c in m.references("log-threat-detection-enabled").hipaa] == ["164.308(a)(1)",
+                                                                                  "164.308(a)(5)(ii)(C)"]
+    assert m.canonical("hipaa", "164.308(a)(7)(i)") == "164.308(a)(7)"
+
+
+@pytest.mark.parametrize(
+    "alt, error",
+    [
+        ("listed under 164.308(b)(1) in Appendix A matrix",
+         r"hipaa_security_rule.yaml: '164.308\(a\)\(1\)': alt 'listed under .*' is not a citation"),
+        ("164.312(b)", r"'164.308\(a\)\(1\)': alt '164.312\(b\)' already names '164.312\(b\)'"),
+        ("164.308(a)(3)(i)", r"'164.308\(a\)\(3\)': alt '164.308\(a\)\(3\)\(i\)' already names '164.308\(a\)\(1\)'"),
+    ],
+    ids=["sentence", "collides-with-id", "collides-with-alt"],
+)
+def test_bad_alternate_citations_are_rejected(mappings_copy: Path, alt: str, error: str) -> None:
+    _edit(mappings_copy / "hipaa_security_rule.yaml", lambda d: d["citations"][0]["alt"].append(alt))
+    with pytest.raises(MappingError, match=error):
+        load_mappings(mappings_copy)
+
+
+def test_shipped_alternate_citations_are_citations() -> None:
+    hipaa = load_mappings().catalogs["hipaa"]
+    alts = {alt: cid for cid, entry in hipaa.items() for alt in entry.get("alt", [])}
+    assert alts == {f"{cid}(i)": cid for cid in ("164.308(a)(1)", "164.308(a)(3)", "164.308(a)(4)",
+                                                   "164.308(a)(5)", "164.308(a)(6)", "164.308(a)(7)")}

@@ -46,5 +46,9 @@ def to_markdown(scan: Any, findings: list[Finding]) -> str:
         lines += [f"| {c.account} | {c.collector} | {c.region} | {c.status} | {'; '.join(c.problems)} |"
                   for c in problems]
         lines.append("")
-    lines.append("CSF ids marked derived in the crosswalk are this tool's assignment; review them with your assessor.")
+    lines += ["## Where the HITRUST CSF ids come from", "", "| rule | basis | provenance |", "|---|---|---|"]
+    seen: dict[str, Any] = {f.rule_id: f.references for f in findings}
+    lines += [f"| {rule_id} | {refs.csf_basis} | {refs.provenance()} |" for rule_id, refs in sorted(seen.items())]
+    lines.append("")
+    lines.append("CSF ids marked derived are this tool's assignment; review them with your assessor.")
     return "\n".join(lines) + "\n"

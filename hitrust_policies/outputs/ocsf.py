@@ -40,6 +40,7 @@ def event(f: Finding, *, time_ms: int, version: str) -> dict[str, Any]:
             "standards": ["HITRUST CSF", "HIPAA Security Rule", "NIST SP 800-53 Rev. 5"],
             "requirements": [c.id for c in refs.csf] + [c.id for c in refs.hipaa] + [c.id for c in refs.nist],
             "status_id": COMPLIANCE_STATUS_ID[f.status],
+            "status_detail": f"HITRUST CSF basis: {refs.provenance()}",
             "status": {1: "Pass", 3: "Fail", 0: "Unknown"}[COMPLIANCE_STATUS_ID[f.status]],
         },
         "cloud": {"provider": f.resource.provider.upper(), "account": {"uid": f.resource.account or ""},

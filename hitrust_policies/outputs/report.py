@@ -115,8 +115,12 @@ def render_table(scan: Any, findings: list[Finding], console: Any, show_pass: bo
             r = items[0].references
             refs.add_row(rule_id, str(sum(f.status is Status.FAIL for f in items)),
                          str(sum(f.status is Status.UNKNOWN for f in items)),
-                         ", ".join(c.id for c in r.csf), ", ".join(c.id for c in r.hipaa))
+                         ", ".join(c.id + ("¹" if c.id in r.vendor_csf_ids() else "") for c in r.csf),
+                         ", ".join(c.id for c in r.hipaa))
         console.print(refs)
+        if any(items[0].references.csf_sources for items in per_rule.values()):
+            console.print("¹ as Microsoft's Azure Policy HITRUST initiatives map the equivalent check "
+                          "(`hitrust rules --format json` names initiative and version); other CSF ids are derived.")
     failed = [c for c in scan.coverage if c.status != "ok"]
     if failed:
         cov = Table(title="Coverage problems (their rules report UNKNOWN)")

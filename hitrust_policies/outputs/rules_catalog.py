@@ -32,6 +32,9 @@ def catalog(rules: list[Rule] | None = None, mappings: Mappings | None = None) -
             "sources": rule_sources(r),
             "csf": [c.id for c in refs.csf],
             "csf_basis": refs.csf_basis,
+            "csf_sources": [{"csf": list(s.csf), "policy": s.policy, "policy_id": s.policy_id,
+                             "initiative": s.initiative, "initiative_version": s.initiative_version,
+                             "csf_version": s.csf_version} for s in refs.csf_sources],
             "hipaa": [c.id for c in refs.hipaa],
             "nist": [c.id for c in refs.nist],
             "remediation": r.remediation,
@@ -49,12 +52,14 @@ def to_markdown(rows: list[dict[str, Any]]) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for row in rows:
-        csf = ", ".join(row["csf"]) + ("" if row["csf_basis"] == "derived" else " ¹")
+        vendor = {cid for s in row["csf_sources"] for cid in s["csf"]}
+        csf = ", ".join(cid + (" ¹" if cid in vendor else "") for cid in row["csf"])
         lines.append(
             f"| `{row['id']}` | {row['domain']} | {row['severity']} | {csf} | {', '.join(row['hipaa'])} "
             f"| {', '.join(row['nist'])} | {', '.join(row['sources'])} |"
         )
     lines.append("")
-    lines.append("¹ CSF ids as Microsoft's HITRUST Azure Policy initiative maps the equivalent check; "
-                 "other CSF ids are our derived assignment.")
+    lines.append("¹ CSF id as Microsoft's Azure Policy HITRUST initiatives (HITRUST/HIPAA 14.13.0 for CSF v9.2, "
+                 "HITRUST CSF v11.3 1.7.0) map the equivalent check; `hitrust rules --format json` names the policy "
+                 "and initiative version per id. Other CSF ids are our derived assignment.")
     return "\n".join(lines) + "\n"

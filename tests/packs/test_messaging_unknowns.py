@@ -10,6 +10,6 @@ def test_unknown_key_is_advisory_and_names_the_property(pack):
     assert set(texts) == {"late-queue", "late-topic"}  # default-queue is encrypted whatever the key
     for text in texts.values():
         assert "UNKNOWN" in text and "could not be known: computed at preview: kmsMasterKeyId" in text
-        assert "HITRUST CSF 06.d, 10.f" in text and "HIPAA 164.312(a)(2)(iv)" in text
+        assert "HITRUST CSF 06.c, 06.d, 10.f (derived)" in text and "HIPAA 164.312(a)(2)(iv)" in text
     assert {v.level for v in violations} == {"advisory"}
     assert {v.phase for v in violations} == {"resource"}  # no joins: checked per resource, on inputs

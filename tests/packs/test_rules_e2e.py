@@ -132,7 +132,7 @@ def test_violation_text_names_resource_and_references(pack):
     assert v.phase == "resource"
     detail = v.message.split("\n", 1)[1]
     assert detail == (
-        "legacy-db: database has a public endpoint [HITRUST CSF 01.n, 01.o, 01.m, 09.z; "
+        "legacy-db: database has a public endpoint [HITRUST CSF 01.n, 01.o, 01.m, 09.z (derived); "
         "HIPAA 164.312(a)(1), 164.312(e)(1); NIST 800-53 AC-3, SC-7, SC-7(3)]"
     )
 
