@@ -89,7 +89,7 @@ class AddressSet:
         return sum(end - start for start, end in self.spans)
 
     def __or__(self, other: AddressSet) -> AddressSet:
-        return AddressSet(self.version, _merge(self.spans + other._same(other).spans))
+        return AddressSet(self.version, _merge(self.spans + self._same(other).spans))
 
     def __sub__(self, other: AddressSet) -> AddressSet:
         out: list[Span] = []

@@ -126,8 +126,8 @@ def internet_admits(entries: Iterable[AclEntry] | Unknown, protocol: str, port: 
                     continue
                 possible = known
             for fact in (match, entry.allow, entry.source):
-                if isinstance(fact, Unknown):
-                    pending = pending or fact
+                if pending is None and isinstance(fact, Unknown):
+                    pending = fact
             certain = match is True and known is not None
             if certain and entry.allow is True:
                 sure = sure | (known - may_be_decided)

@@ -181,7 +181,7 @@ def _entry(item: Any) -> list[AdminPort]:
     if isinstance(item, dict):
         unknown = set(item) - {"protocol", "port", "service"}
         if unknown or "port" not in item:
-            raise ValueError(f"{item!r}: an object needs \"port\" and may have \"protocol\", \"service\" only")
+            raise ValueError('an object needs "port" and may have "protocol", "service" only')
         service = str(item.get("service") or "").strip()
         return [AdminPort(_number(item["port"], "port"), _protocol(item.get("protocol", TCP)), service)]
     if not isinstance(item, str):
@@ -192,7 +192,7 @@ def _entry(item: Any) -> list[AdminPort]:
     first = _number(low, "port")
     last = _number(high, "port") if dash else first
     if last < first or last - first >= MAX_RANGE:
-        raise ValueError(f"{item!r}: a range runs low-high, at most {MAX_RANGE} ports")
+        raise ValueError(f"a range runs low-high, at most {MAX_RANGE} ports")
     proto = _protocol(protocol) if slash else TCP
     return [AdminPort(port, proto, service.strip()) for port in range(first, last + 1)]
 
