@@ -126,7 +126,8 @@ def test_network_acl_rule_takes_its_own_port_list(pack):
 
 
 @pytest.mark.parametrize("props, culprit", [
-    ({"ports": ["ftp/21"]}, '"net-ingress-rule-admin-ports".ports: entry 0 \'ftp/21\': protocol \'ftp\' is not tcp or udp'),
+    ({"ports": ["ftp/21"]},
+     '"net-ingress-rule-admin-ports".ports: entry 0 \'ftp/21\': protocol \'ftp\' is not tcp or udp'),
     # numbers reach the pack as floats (protobuf Struct): the message shows what arrived
     ({"ports": [70000]}, '"net-ingress-rule-admin-ports".ports: entry 0 70000.0: port 70000 is not a port number'),
     ({"prots": ["tcp/22"]}, '"net-ingress-rule-admin-ports": unknown field(s) [\'prots\'] '

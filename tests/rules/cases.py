@@ -228,7 +228,8 @@ CASES: list[Case] = [
          "UNKNOWN"),
     Case("net-network-acl-admin-ports", "no-entries", NetworkAcl(ref("nacl"), False, ()), "PASS"),
     Case("net-network-acl-admin-ports", "https-only", NetworkAcl(ref("nacl"), False, (
-        AclEntry(100, True, "tcp", 443, 443, "0.0.0.0/0"), AclEntry(110, True, "all", 0, 65535, "10.0.0.0/8"))), "PASS"),
+        AclEntry(100, True, "tcp", 443, 443, "0.0.0.0/0"), AclEntry(110, True, "all", 0, 65535, "10.0.0.0/8"))),
+         "PASS"),
     Case("net-network-acl-admin-ports", "ssh-denied-first", NetworkAcl(ref("nacl"), False, (
         AclEntry(200, True, "tcp", 22, 22, "0.0.0.0/0"), AclEntry(100, False, "tcp", 22, 22, "0.0.0.0/0"))), "PASS"),
     Case("net-network-acl-admin-ports", "default-allow-all", NetworkAcl(ref("nacl"), True, (

@@ -51,7 +51,8 @@ def test_ports_option_values(ports, expected) -> None:
 
 def test_service_names_from_the_option_reach_the_message() -> None:
     options = {"ports": ["default", "tcp/8443=Admin console", "udp/500"]}
-    assert verdict(get_rule(ADMIN), opening(8443), options) == (Status.FAIL, "8443/tcp (Admin console) open to 0.0.0.0/0")
+    assert verdict(get_rule(ADMIN), opening(8443), options) == (
+        Status.FAIL, "8443/tcp (Admin console) open to 0.0.0.0/0")
     assert verdict(get_rule(ADMIN), opening(500, "udp"), options) == (Status.FAIL, "500/udp open to 0.0.0.0/0")
     assert verdict(get_rule(ADMIN), opening(500), options) == (Status.PASS, "")
 
@@ -62,7 +63,8 @@ def test_all_traffic_fails_whatever_the_port_list() -> None:
 
 
 @pytest.mark.parametrize("options, message", [
-    ({"ports": ["ftp/21"]}, "net-ingress-rule-admin-ports: option 'ports': entry 0 'ftp/21': protocol 'ftp' is not tcp or udp"),
+    ({"ports": ["ftp/21"]},
+     "net-ingress-rule-admin-ports: option 'ports': entry 0 'ftp/21': protocol 'ftp' is not tcp or udp"),
     ({"ports": ["tcp/70000"]}, "entry 0 'tcp/70000': port 70000 is not a port number (0-65535)"),
     ({"ports": [22.5]}, "entry 0 22.5: port 22.5 is not a port number"),
     ({"ports": ["tcp/30-20"]}, "entry 0 'tcp/30-20': a range runs low-high"),

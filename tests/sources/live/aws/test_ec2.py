@@ -262,10 +262,10 @@ def test_ingress_rule_messages_name_ports(default_groups: dict[str, str]) -> Non
         "ssh-world-numeric": "22/tcp (SSH) open to 0.0.0.0/0",
         "postgres-world-v6": "5432/tcp (PostgreSQL) open to ::/0",
         "all-world": "all ports open to 0.0.0.0/0",
-        "wide-range-world": "1433/tcp (SQL Server), 1434/tcp (SQL Server Browser), 1521/tcp (Oracle), 2049/tcp (NFS), "
-                            "2375/tcp (Docker API), 2376/tcp (Docker API over TLS), 2379/tcp (etcd), 2483/tcp (Oracle), "
-                            "2484/tcp (Oracle over TLS), 3000/tcp (web development server) and 2 more admin ports "
-                            "open to 0.0.0.0/0",
+        "wide-range-world": "1433/tcp (SQL Server), 1434/tcp (SQL Server Browser), 1521/tcp (Oracle), "
+                            "2049/tcp (NFS), 2375/tcp (Docker API), 2376/tcp (Docker API over TLS), 2379/tcp (etcd), "
+                            "2483/tcp (Oracle), 2484/tcp (Oracle over TLS), 3000/tcp (web development server) "
+                            "and 2 more admin ports open to 0.0.0.0/0",
         "snmp-world": "161/udp (SNMP) open to 0.0.0.0/0",
         "rdp-udp-numeric-v6": "3389/udp (RDP) open to ::/0",
         # one finding per opening: each half of the split is the internet on its own
