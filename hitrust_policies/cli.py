@@ -45,6 +45,36 @@ def _selected_rules(rule_ids: tuple[str, ...], domains: tuple[str, ...], min_sev
         raise click.UsageError(str(exc.args[0] if exc.args else exc)) from None
 
 
+def _rule_options(entries: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    """``RULE.OPTION=VALUE`` flags as rule id -> option -> raw value (VALUE is JSON, else text)."""
+    import json
+
+    options: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        key, eq, raw = entry.partition("=")
+        rule_id, dot, name = key.strip().rpartition(".")
+        if not (eq and dot and rule_id and name):
+            raise click.BadParameter(f"{entry!r}: expected RULE.OPTION=VALUE, e.g. "
+                                     "net-ingress-rule-admin-ports.ports=default,tcp/8443", param_hint="--rule-option")
+        if name in options.setdefault(rule_id, {}):
+            raise click.BadParameter(f"{key.strip()} given twice", param_hint="--rule-option")
+        try:
+            value: Any = json.loads(raw)
+        except ValueError:
+            value = raw
+        options[rule_id][name] = value
+    return options
+
+
+def _configured(rules: list[Any], entries: tuple[str, ...]) -> list[Any]:
+    from hitrust_policies.rules.registry import RuleOptionError, configure_rules
+
+    try:
+        return configure_rules(rules, _rule_options(entries))
+    except RuleOptionError as exc:
+        raise click.BadParameter(str(exc), param_hint="--rule-option") from None
+
+
 def _exit_code(findings: list[Any], complete: bool, fail_on: str) -> int:
     from hitrust_policies.findings import Status
 
@@ -194,14 +224,17 @@ def scan_group() -> None:
 @click.option("--endpoint-url", hidden=True, help="Send every call to this endpoint (testing).")
 @click.option("--fail-on", type=click.Choice((*SEVERITIES, "none")), default="low", show_default=True,
               help="Exit 1 if a FAIL finding has at least this severity.")
+@click.option("--rule-option", "rule_option", multiple=True, metavar="RULE.OPTION=VALUE",
+              help="Tune a rule (repeatable), e.g. net-ingress-rule-admin-ports.ports=default,tcp/8443 "
+                   "(VALUE is JSON or text; `hitrust rules --format json` lists each rule's options).")
 @_report_options
 @_with_rule_options
 def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None, organization: bool, role_name: str,
-                 external_id: str | None, endpoint_url: str | None, fail_on: str, fmt: str, output: str | None,
-                 show_pass: bool, baseline: str | None, rule_ids: tuple[str, ...], domains: tuple[str, ...],
-                 min_severity: str | None) -> None:
+                 external_id: str | None, endpoint_url: str | None, fail_on: str, rule_option: tuple[str, ...],
+                 fmt: str, output: str | None, show_pass: bool, baseline: str | None, rule_ids: tuple[str, ...],
+                 domains: tuple[str, ...], min_severity: str | None) -> None:
     """Scan AWS accounts: all enabled regions, concurrently, with read-only calls."""
-    rules = _selected_rules(rule_ids, domains, min_severity)
+    rules = _configured(_selected_rules(rule_ids, domains, min_severity), rule_option)
     _check_baseline(baseline)
     try:
         import boto3  # noqa: F401

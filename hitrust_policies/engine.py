@@ -9,14 +9,15 @@ could not look never reads as clean.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from hitrust_policies.findings import Finding, Status, finding_id
 from hitrust_policies.mappings import Mappings, default_mappings
 from hitrust_policies.model.facts import UnknownFact
 from hitrust_policies.model.ref import ResourceRef
-from hitrust_policies.rules.registry import Rule, all_rules
+from hitrust_policies.rules.registry import Rule, all_rules, configure_rules
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +35,8 @@ class CoverageGap:
     reason: str
 
 
-def verdict(rule: Rule, resource: object) -> tuple[Status, str]:
-    """Status and message of one rule on one resource.
+def verdict(rule: Rule, resource: object, options: Mapping[str, Any] | None = None) -> tuple[Status, str]:
+    """Status and message of one rule on one resource (with ``options`` for the rule, if given).
 
     >>> from hitrust_policies.model import BlockVolume, ResourceRef, Unknown
     >>> from hitrust_policies.rules import get_rule
@@ -45,8 +46,10 @@ def verdict(rule: Rule, resource: object) -> tuple[Status, str]:
     >>> verdict(r, BlockVolume(ResourceRef.manual("v"), encrypted=Unknown("denied"), kms_key=None))
     (<Status.UNKNOWN: 'UNKNOWN'>, 'denied')
     """
+    if options:
+        rule = rule.configure(options)
     try:
-        result = rule.check(resource)
+        result = rule(resource)
         if result is None:
             return Status.PASS, ""
         messages = [result] if isinstance(result, str) else list(result)
@@ -81,11 +84,16 @@ def evaluate(
     *,
     gaps: Iterable[CoverageGap] = (),
     mappings: Mappings | None = None,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> list[Finding]:
-    """Every selected rule on every resource of its kind, plus UNKNOWNs for gaps."""
+    """Every selected rule on every resource of its kind, plus UNKNOWNs for gaps.
+
+    ``options``: rule id -> option values (see `hitrust_policies.rules.registry.RuleOption`).
+    """
     mappings = mappings or default_mappings()
     by_kind: dict[type, list[Rule]] = {}
-    for r in rules if rules is not None else all_rules():
+    chosen = rules if rules is not None else all_rules()
+    for r in configure_rules(chosen, options) if options else chosen:
         by_kind.setdefault(r.kind, []).append(r)
     findings: list[Finding] = []
     for resource in resources:

@@ -98,6 +98,51 @@ def test_rules_json_lists_sources_and_live_only() -> None:
     assert rows["net-ingress-rule-admin-ports"]["csf"] == ["01.n", "01.l", "01.m", "09.m"]
 
 
+def test_rules_json_lists_options_with_defaults() -> None:
+    rows = {r["id"]: r for r in json.loads(hitrust("rules", "--format", "json").stdout)}
+    assert rows["net-ingress-rule-admin-ports"]["options"]["ports"]["default"] == ["default"]
+    assert rows["net-network-acl-admin-ports"]["options"]["ports"]["default"] == ["default"]
+    assert rows["enc-block-volume-encrypted"]["options"] == {}
+
+
+def _admin_port_verdicts(moto_url: str, account: dict[str, str], *options: str) -> set[tuple[str, str]]:
+    ec2 = boto3.client("ec2", region_name="us-east-1", endpoint_url=moto_url)
+    for name, port in (("ssh-open", 22), ("console-open", 8443)):
+        if not ec2.describe_security_groups(Filters=[{"Name": "group-name", "Values": [name]}])["SecurityGroups"]:
+            gid = ec2.create_security_group(GroupName=name, Description=name)["GroupId"]
+            ec2.authorize_security_group_ingress(GroupId=gid, IpPermissions=[
+                {"IpProtocol": "tcp", "FromPort": port, "ToPort": port, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+    proc = hitrust("scan", "aws", "--endpoint-url", moto_url, "--regions", "us-east-1", "--format", "json",
+                   "--rule", "net-ingress-rule-admin-ports", *options, env=account)
+    assert proc.returncode == 1, proc.stderr
+    return {(f["resource"]["name"], f["status"]) for f in json.loads(proc.stdout)["findings"]
+            if f["resource"]["name"] in ("ssh-open", "console-open")}
+
+
+def test_rule_option_flag_tunes_the_admin_ports(moto_url: str, account: dict[str, str]) -> None:
+    assert _admin_port_verdicts(moto_url, account) == {("ssh-open", "FAIL"), ("console-open", "PASS")}
+    flag = "net-ingress-rule-admin-ports.ports"
+    assert _admin_port_verdicts(moto_url, account, "--rule-option", f"{flag}=tcp/8443") == {
+        ("ssh-open", "PASS"), ("console-open", "FAIL")}
+    assert _admin_port_verdicts(moto_url, account, "--rule-option", f"{flag}=default,tcp/8443=Admin console") == {
+        ("ssh-open", "FAIL"), ("console-open", "FAIL")}
+    assert _admin_port_verdicts(moto_url, account, "--rule-option", f'{flag}=["default", 8443]') == {
+        ("ssh-open", "FAIL"), ("console-open", "FAIL")}
+
+
+@pytest.mark.parametrize("flag, culprit", [
+    ("net-ingress-rule-admin-ports.ports=ftp/21",
+     "net-ingress-rule-admin-ports: option 'ports': entry 0 'ftp/21': protocol 'ftp' is not tcp or udp"),
+    ("net-ingress-rule-admin-ports.prots=tcp/22", "net-ingress-rule-admin-ports: no option 'prots'"),
+    ("net-no-such-rule.ports=tcp/22", "unknown rule id 'net-no-such-rule'"),
+    ("ports=tcp/22", "expected RULE.OPTION=VALUE"),
+])
+def test_bad_rule_options_are_usage_errors(flag: str, culprit: str) -> None:
+    proc = hitrust("scan", "aws", "--regions", "us-east-1", "--rule-option", flag)
+    assert proc.returncode == 2, proc.stderr
+    assert culprit in " ".join(proc.stderr.split()) and "--rule-option" in proc.stderr
+
+
 def test_readme_rule_catalog_is_current() -> None:
     """The README's catalog is generated: regenerate with `hitrust rules --format markdown`."""
     readme = (ROOT / "README.md").read_text()

@@ -295,6 +295,77 @@ def threat_detection_seed(session: Any) -> None:
     session.client("guardduty", region_name="eu-west-1").create_detector(Enable=False)
 
 
+# ----------------------------------------------------------------- 9. UDP, protocol numbers, half the internet
+
+def udp_numeric_program() -> None:
+    import pulumi_aws as aws
+
+    voip = aws.ec2.SecurityGroup("voip", name="voip", description="voip", ingress=[
+        {"protocol": "udp", "from_port": 3389, "to_port": 3389, "cidr_blocks": ["0.0.0.0/0"]},
+        {"protocol": "17", "from_port": 53, "to_port": 53, "cidr_blocks": ["0.0.0.0/0"]},
+    ])
+    aws.vpc.SecurityGroupIngressRule("voip-ssh-half", security_group_id=voip.id, ip_protocol="6",
+                                     from_port=22, to_port=22, cidr_ipv4="128.0.0.0/1")
+    aws.ec2.SecurityGroup("quiet", name="quiet", description="quiet", ingress=[
+        {"protocol": "6", "from_port": 3389, "to_port": 3389, "cidr_blocks": ["172.16.0.0/12"]},
+    ])
+
+
+def udp_numeric_seed(session: Any) -> None:
+    ec2 = session.client("ec2")
+    voip = ec2.create_security_group(GroupName="voip", Description="voip")["GroupId"]
+    ec2.authorize_security_group_ingress(GroupId=voip, IpPermissions=[
+        {"IpProtocol": "udp", "FromPort": 3389, "ToPort": 3389, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]},
+        {"IpProtocol": "17", "FromPort": 53, "ToPort": 53, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]},
+        {"IpProtocol": "6", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "128.0.0.0/1"}]},
+    ])
+    quiet = ec2.create_security_group(GroupName="quiet", Description="quiet")["GroupId"]
+    ec2.authorize_security_group_ingress(GroupId=quiet, IpPermissions=[
+        {"IpProtocol": "6", "FromPort": 3389, "ToPort": 3389, "IpRanges": [{"CidrIp": "172.16.0.0/12"}]}])
+
+
+# ----------------------------------------------------------------- 10. network ACLs: order and shadowing
+
+def network_acl_program() -> None:
+    import pulumi_aws as aws
+
+    def entry(number: int, action: str, protocol: str, low: int, high: int, cidr: str) -> dict[str, Any]:
+        key = "ipv6_cidr_block" if ":" in cidr else "cidr_block"
+        return {"rule_no": number, "action": action, "protocol": protocol, "from_port": low, "to_port": high,
+                key: cidr}
+
+    vpc = aws.ec2.Vpc("acl-vpc", cidr_block="10.3.0.0/16", tags={"Name": "acl-vpc"})
+    aws.ec2.NetworkAcl("open-acl", vpc_id=vpc.id, tags={"Name": "open-acl"},
+                       ingress=[entry(100, "allow", "tcp", 22, 22, "0.0.0.0/0")])
+    app = aws.ec2.NetworkAcl("app-acl", vpc_id=vpc.id, tags={"Name": "app-acl"},
+                             ingress=[entry(110, "allow", "6", 443, 443, "0.0.0.0/0")])
+    aws.ec2.NetworkAclRule("app-deny-ssh", network_acl_id=app.id, rule_number=90, egress=False, protocol="6",
+                           rule_action="deny", cidr_block="0.0.0.0/0", from_port=22, to_port=22)
+    aws.ec2.NetworkAclRule("app-allow-ssh", network_acl_id=app.id, rule_number=100, egress=False, protocol="6",
+                           rule_action="allow", cidr_block="0.0.0.0/0", from_port=22, to_port=22)
+    aws.ec2.NetworkAcl("snmp-acl", vpc_id=vpc.id, tags={"Name": "snmp-acl"},
+                       ingress=[entry(100, "allow", "udp", 161, 162, "::/0")])
+
+
+def network_acl_seed(session: Any) -> None:
+    ec2 = session.client("ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.3.0.0/16", TagSpecifications=[
+        {"ResourceType": "vpc", "Tags": [{"Key": "Name", "Value": "acl-vpc"}]}])["Vpc"]["VpcId"]
+
+    def acl(name: str, *entries: tuple[int, str, str, int, str]) -> None:
+        aid = ec2.create_network_acl(VpcId=vpc, TagSpecifications=[
+            {"ResourceType": "network-acl", "Tags": [{"Key": "Name", "Value": name}]}])["NetworkAcl"]["NetworkAclId"]
+        for number, action, protocol, port, cidr in entries:
+            where = {"Ipv6CidrBlock": cidr} if ":" in cidr else {"CidrBlock": cidr}
+            ec2.create_network_acl_entry(NetworkAclId=aid, RuleNumber=number, Protocol=protocol, RuleAction=action,
+                                         Egress=False, PortRange={"From": port, "To": port + (port == 161)}, **where)
+
+    acl("open-acl", (100, "allow", "6", 22, "0.0.0.0/0"))
+    acl("app-acl", (110, "allow", "6", 443, "0.0.0.0/0"), (90, "deny", "6", 22, "0.0.0.0/0"),
+        (100, "allow", "6", 22, "0.0.0.0/0"))
+    acl("snmp-acl", (100, "allow", "17", 161, "::/0"))
+
+
 SCENARIOS = [
     Scenario("storage", storage_program, storage_seed,
              frozenset({"phi-records", "phi-access-logs", "phi-scratch"}),
@@ -334,6 +405,13 @@ SCENARIOS = [
              frozenset({("log-threat-detection-enabled", "guardduty/eu-west-1")}),
              must_pass=frozenset({("log-threat-detection-enabled", "guardduty/us-east-1")}),
              regions=("us-east-1", "eu-west-1")),
+    Scenario("ingress-udp-numeric", udp_numeric_program, udp_numeric_seed, frozenset({"voip", "quiet"}),
+             frozenset({("net-ingress-rule-admin-ports", "voip")}),
+             must_pass=frozenset({("net-ingress-rule-admin-ports", "quiet")})),
+    Scenario("network-acls", network_acl_program, network_acl_seed,
+             frozenset({"acl-vpc", "open-acl", "app-acl", "snmp-acl"}),
+             frozenset({("net-network-acl-admin-ports", "open-acl"), ("net-network-acl-admin-ports", "snmp-acl")}),
+             must_pass=frozenset({("net-network-acl-admin-ports", "app-acl")})),
 ]
 
 

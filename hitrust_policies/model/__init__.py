@@ -1,5 +1,6 @@
 """The typed, cloud-agnostic model every source fills and every rule reads."""
 
+from hitrust_policies.model.addresses import is_internet
 from hitrust_policies.model.audit import AuditCoverage, AuditTrail, LogGroup, Network, ThreatDetection
 from hitrust_policies.model.crypto import CryptoKey, TlsListener
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
@@ -12,7 +13,17 @@ from hitrust_policies.model.identity import (
     Statement,
 )
 from hitrust_policies.model.messaging import MessageQueue
-from hitrust_policies.model.network import ALL_PROTOCOLS, IngressRule, SecurityGroup, opening_id
+from hitrust_policies.model.network import (
+    ALL_PROTOCOLS,
+    TCP,
+    UDP,
+    AclEntry,
+    IngressRule,
+    NetworkAcl,
+    SecurityGroup,
+    internet_admits,
+    opening_id,
+)
 from hitrust_policies.model.ref import ResourceRef
 from hitrust_policies.model.storage import (
     KMS,
@@ -41,6 +52,7 @@ KINDS: tuple[type, ...] = (
     LogGroup,
     MessageQueue,
     Network,
+    NetworkAcl,
     ObjectStore,
     PasswordPolicy,
     PolicyGrant,
@@ -54,6 +66,9 @@ KINDS: tuple[type, ...] = (
 __all__ = [
     "ALL_PROTOCOLS",
     "KINDS",
+    "TCP",
+    "UDP",
+    "AclEntry",
     "KMS",
     "NO_ENCRYPTION",
     "PROVIDER_MANAGED",
@@ -71,6 +86,7 @@ __all__ = [
     "LogGroup",
     "MessageQueue",
     "Network",
+    "NetworkAcl",
     "ObjectStore",
     "PasswordPolicy",
     "PolicyGrant",
@@ -85,6 +101,8 @@ __all__ = [
     "every",
     "exists",
     "failing",
+    "internet_admits",
+    "is_internet",
     "is_unknown",
     "opening_id",
 ]

@@ -38,6 +38,7 @@ def catalog(rules: list[Rule] | None = None, mappings: Mappings | None = None) -
             "hipaa": [c.id for c in refs.hipaa],
             "nist": [c.id for c in refs.nist],
             "remediation": r.remediation,
+            "options": {o.name: {"default": o.default, "description": o.description} for o in r.options},
         })
     return rows
 

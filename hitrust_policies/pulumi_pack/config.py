@@ -1,4 +1,4 @@
-"""Pack settings from Pulumi's ``--policy-pack-config`` file: selection and exclusions.
+"""Pack settings from Pulumi's ``--policy-pack-config`` file: selection, exclusions, rule options.
 
 Enforcement levels (per policy and ``all``) are the engine's and the SDK's business.
 What this module adds, validated when the engine calls ``Configure`` so a bad file
@@ -6,7 +6,9 @@ fails the preview before anything is analyzed, with the culprit named:
 
 * under ``"all"`` (next to ``enforcementLevel``): ``domains``, ``severities``,
   ``minSeverity`` (which rules report at all) and pack-wide ``exclusions``;
-* under a policy name: ``exclusions`` for that rule only.
+* under a policy name: ``exclusions`` for that rule only, and the rule's options (e.g.
+  ``"net-ingress-rule-admin-ports": {"ports": ["default", "tcp/8443"]}``), validated by the
+  rule's own parser; any other key is an error naming the policy.
 
 An exclusion matches by ``urn`` (exact or glob), ``name`` (glob over the resource's
 physical and logical names) or ``tag`` (``"Key"`` or ``"Key=Value"``), optionally limited
@@ -34,9 +36,10 @@ from typing import Any
 
 from hitrust_policies.model.ref import ResourceRef
 from hitrust_policies.rules import Rule, all_rules, select
-from hitrust_policies.rules.registry import SEVERITIES
+from hitrust_policies.rules.registry import SEVERITIES, RuleOptionError
 
 PACK_KEY = "all"
+POLICY_KEYS = ("enforcementLevel", "exclusions")  # besides the rule's own options
 MATCHERS = ("urn", "name", "tag")
 EXCLUSION_SCHEMA: dict[str, Any] = {
     "type": "array",
@@ -119,6 +122,24 @@ def _exclusion(entry: Any, where: str, rule_ids: set[str], only: str | None) -> 
     )
 
 
+def _options(rule: Rule, props: Mapping[str, Any]) -> list[Rule]:
+    """The rule configured with the option values among a policy's properties (none: nothing)."""
+    values = {k: v for k, v in props.items() if k not in POLICY_KEYS}
+    if not values:
+        return []
+    known = [o.name for o in rule.options]
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise PackConfigError(f'policy-pack config "{rule.id}": unknown field(s) {unknown} '
+                              f"(fields: {', '.join([*POLICY_KEYS, *known])})")
+    for name, value in values.items():
+        try:
+            rule.configure({name: value})
+        except RuleOptionError as exc:
+            raise PackConfigError(f'policy-pack config "{rule.id}".{name}: {exc.reason}') from None
+    return [rule.configure(values)]
+
+
 def _strings(value: Any, where: str) -> list[str]:
     if isinstance(value, str):
         return [value]
@@ -133,6 +154,11 @@ class PackSettings:
 
     selected: frozenset[str]
     exclusions: tuple[Exclusion, ...] = ()
+    configured: tuple[Rule, ...] = ()  # rules given option values (the others run with defaults)
+
+    def rule(self, rule: Rule) -> Rule:
+        """``rule`` with the option values this config gives it."""
+        return next((r for r in self.configured if r.id == rule.id), rule)
 
     @classmethod
     def default(cls, rules: Iterable[Rule] | None = None) -> PackSettings:
@@ -161,6 +187,8 @@ class PackSettings:
                 raise PackConfigError(f'policy-pack config "{PACK_KEY}".severities: {bad} not in {SEVERITIES}')
             chosen = [r for r in chosen if r.severity in severities]
         exclusions: list[Exclusion] = []
+        configured: list[Rule] = []
+        by_id = {r.id: r for r in pool}
         for key, props in sorted(config.items()):
             if key != PACK_KEY and key not in rule_ids:
                 continue  # another pack's policy, or a rule this pack was built without
@@ -169,7 +197,9 @@ class PackSettings:
                 raise PackConfigError(f'policy-pack config "{key}".exclusions: expected a list')
             only = None if key == PACK_KEY else key
             exclusions += [_exclusion(e, f'"{key}".exclusions[{i}]', rule_ids, only) for i, e in enumerate(entries)]
-        return cls(frozenset(r.id for r in chosen), tuple(exclusions))
+            if key != PACK_KEY and isinstance(props, Mapping):
+                configured += _options(by_id[key], props)
+        return cls(frozenset(r.id for r in chosen), tuple(exclusions), tuple(configured))
 
     def excluded(self, rule_id: str, ref: ResourceRef, tags: Mapping[str, str], logical: str) -> Exclusion | None:
         for exclusion in self.exclusions:

@@ -84,11 +84,12 @@ class _Check:
         if self.rule.id not in settings.selected:
             return
         ctx = current() or _context_from_args(args)
+        rule = settings.rule(self.rule)
         for value in ctx.values(self.rule.kind):
             if isinstance(value, AdapterFailure):
                 status, text = Status.UNKNOWN, value.reason
             else:
-                status, text = verdict(self.rule, value)
+                status, text = verdict(rule, value)
             if status is Status.PASS:
                 continue
             ref: ResourceRef = value.ref
@@ -116,10 +117,11 @@ def build_policies(state: PackState, mappings: Mappings | None = None) -> list[A
 
     mappings = mappings or default_mappings()
     joined = stack_level_kinds()
-    schema = PolicyConfigSchema(properties={"exclusions": EXCLUSION_SCHEMA})
     policies: list[Any] = []
     for rule in state.rules:
         refs = mappings.references(rule.id)
+        schema = PolicyConfigSchema(properties={"exclusions": EXCLUSION_SCHEMA,
+                                                **{o.name: o.json_schema() for o in rule.options}})
         common = dict(
             name=rule.id,
             description=description(rule, refs),

@@ -3,6 +3,19 @@
 A rule is a plain function over one model kind. Its signature says what it takes
 (the first parameter's annotation is the kind); it returns None when the resource
 complies, or the reason(s) it does not. No I/O, no SDK, no source-specific code.
+
+**Options.** A rule a team may tune (which ports count as administrative) declares each
+option once, in the decorator, as a `RuleOption` (name, default, parser, JSON schema); the
+function takes it as a keyword-only parameter of the same name, without a default, so what
+a rule reads is visible in its signature and it stays pure::
+
+    @rule("net-ingress-rule-admin-ports", ..., options=(RuleOption("ports", ...),))
+    def net_ingress_rule_admin_ports(r: IngressRule, *, ports: PortSet): ...
+
+A registered `Rule` carries its option values (the defaults until `Rule.configure` returns
+a copy with others); calling the rule passes them. Values from a CLI flag or a pack config
+(where numbers arrive as floats) go through the option's parser, and a bad one is a
+`RuleOptionError` naming the rule and the option.
 """
 
 from __future__ import annotations
@@ -10,8 +23,8 @@ from __future__ import annotations
 import inspect
 import re
 import typing
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 DOMAINS = ("encryption", "iam", "logging", "network")
@@ -26,6 +39,37 @@ class RuleDefinitionError(ValueError):
     """A rule's declaration is inconsistent (bad id, kind, domain...)."""
 
 
+class RuleOptionError(ValueError):
+    """An option value given to a rule is invalid; the message names the rule and the option."""
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason or message  # without the rule and option names
+
+
+_OPTION_NAME = re.compile(r"^[a-z][a-zA-Z0-9]*$")
+
+
+@dataclass(frozen=True, eq=False)
+class RuleOption:
+    """One tunable parameter of a rule, declared once in its ``@rule(..., options=...)``.
+
+    ``default`` is given in the form a user would write it (JSON: it is shown in the
+    pack's config schema) and goes through ``parse`` like any user value; ``parse`` turns
+    a raw value (JSON from a pack config, numbers as floats; text from a CLI flag) into
+    what the rule receives, raising ValueError with the reason for a bad one.
+    """
+
+    name: str  # the rule function's keyword parameter, and the config key
+    default: Any
+    parse: Callable[[Any], Any]
+    schema: dict[str, Any]
+    description: str
+
+    def json_schema(self) -> dict[str, Any]:
+        return {**self.schema, "description": self.description, "default": self.default}
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -34,8 +78,10 @@ class Rule:
     domain: str
     severity: str
     remediation: str
-    check: Callable[[Any], RuleResult]
+    check: Callable[..., RuleResult]
     live_only: bool = False  # facts only a running account shows (MFA devices, key age)
+    options: tuple[RuleOption, ...] = ()
+    values: tuple[tuple[str, Any], ...] = ()  # the option values the check receives, parsed
 
     @property
     def rationale(self) -> str:
@@ -46,7 +92,37 @@ class Rule:
         return SEVERITIES.index(self.severity)
 
     def __call__(self, resource: Any) -> RuleResult:
-        return self.check(resource)
+        return self.check(resource, **dict(self.values))
+
+    def option_values(self) -> dict[str, Any]:
+        return dict(self.values)
+
+    def configure(self, values: Mapping[str, Any] | None = None) -> Rule:
+        """This rule with ``values`` for some options (the others at their defaults).
+
+        >>> r = get_rule("net-ingress-rule-admin-ports")
+        >>> r.configure({"ports": ["tcp/8443=Admin console"]}).option_values()["ports"].labels()
+        ['8443/tcp (Admin console)']
+        >>> r.configure({"prots": []})
+        Traceback (most recent call last):
+        ...
+        hitrust_policies.rules.registry.RuleOptionError: net-ingress-rule-admin-ports: no option 'prots' \
+(options: ports)
+        """
+        values = dict(values or {})
+        known = {o.name: o for o in self.options}
+        unknown = sorted(set(values) - set(known))
+        if unknown:
+            names = ", ".join(known) or "none"
+            raise RuleOptionError(f"{self.id}: no option {', '.join(map(repr, unknown))} (options: {names})")
+        parsed = []
+        for option in self.options:
+            raw = values.get(option.name, option.default)
+            try:
+                parsed.append((option.name, option.parse(raw)))
+            except (ValueError, TypeError) as exc:
+                raise RuleOptionError(f"{self.id}: option {option.name!r}: {exc}", str(exc)) from None
+        return replace(self, values=tuple(parsed))
 
 
 _REGISTRY: dict[str, Rule] = {}
@@ -60,10 +136,13 @@ def rule(
     severity: str,
     remediation: str,
     live_only: bool = False,
-) -> Callable[[Callable[[Any], RuleResult]], Rule]:
-    """Register a rule. The kind comes from the first parameter's type hint."""
+    options: Iterable[RuleOption] = (),
+) -> Callable[[Callable[..., RuleResult]], Rule]:
+    """Register a rule. The kind comes from the first parameter's type hint; ``options``
+    are its keyword-only parameters (see the module docstring)."""
+    declared = tuple(options)
 
-    def register(fn: Callable[[Any], RuleResult]) -> Rule:
+    def register(fn: Callable[..., RuleResult]) -> Rule:
         if not _ID.match(rule_id) or len(rule_id) > 100:
             raise RuleDefinitionError(f"{rule_id}: ids are kebab-case <domain>-<kind>-<property>")
         if domain not in DOMAINS:
@@ -74,10 +153,13 @@ def rule(
             raise RuleDefinitionError(f"{rule_id}: severity {severity!r} not in {SEVERITIES}")
         if fn.__name__ != rule_id.replace("-", "_"):
             raise RuleDefinitionError(f"{rule_id}: function must be named {rule_id.replace('-', '_')}")
-        params = list(inspect.signature(fn).parameters)
+        signature = inspect.signature(fn).parameters.values()
+        params = [p.name for p in signature if p.kind is not inspect.Parameter.KEYWORD_ONLY]
+        keywords = [p for p in signature if p.kind is inspect.Parameter.KEYWORD_ONLY]
         hints = typing.get_type_hints(fn)
         if len(params) != 1 or params[0] not in hints:
             raise RuleDefinitionError(f"{rule_id}: a rule takes exactly one annotated model argument")
+        _check_options(rule_id, declared, keywords)
         if rule_id in _REGISTRY:
             raise RuleDefinitionError(f"{rule_id}: registered twice")
         registered = Rule(
@@ -89,11 +171,47 @@ def rule(
             remediation=remediation,
             check=fn,
             live_only=live_only,
+            options=declared,
         )
+        try:
+            registered = registered.configure()
+        except RuleOptionError as exc:
+            raise RuleDefinitionError(f"default rejected by its own parser: {exc}") from None
         _REGISTRY[rule_id] = registered
         return registered
 
     return register
+
+
+def _check_options(rule_id: str, declared: tuple[RuleOption, ...], keywords: list[inspect.Parameter]) -> None:
+    """Options and keyword-only parameters must be the same names, with defaults in one place."""
+    names = [o.name for o in declared]
+    bad = [n for n in names if not _OPTION_NAME.match(n)]
+    if bad or len(set(names)) != len(names):
+        raise RuleDefinitionError(f"{rule_id}: option names must be unique lowerCamelCase words: {names}")
+    if sorted(names) != sorted(p.name for p in keywords):
+        raise RuleDefinitionError(
+            f"{rule_id}: options {sorted(names)} must be exactly the keyword-only parameters "
+            f"{sorted(p.name for p in keywords)}"
+        )
+    defaulted = [p.name for p in keywords if p.default is not inspect.Parameter.empty]
+    if defaulted:
+        raise RuleDefinitionError(f"{rule_id}: declare the defaults of {defaulted} once, in the decorator")
+
+
+def configure_rules(rules: Iterable[Rule], options: Mapping[str, Mapping[str, Any]] | None) -> list[Rule]:
+    """``rules`` with option values by rule id; an id that is no rule at all is an error.
+
+    Options for a known rule that is not among ``rules`` (not selected) are checked, then unused.
+    """
+    chosen = list(rules)
+    options = dict(options or {})
+    known = {r.id: r for r in all_rules()} | {r.id: r for r in chosen}
+    for rule_id, values in options.items():
+        if rule_id not in known:
+            raise RuleOptionError(f"unknown rule id {rule_id!r}")
+        known[rule_id].configure(values)
+    return [r.configure(options[r.id]) if r.id in options else r for r in chosen]
 
 
 def all_rules() -> list[Rule]:

@@ -5,7 +5,7 @@ import pytest
 
 from hitrust_policies.model import ResourceRef
 from hitrust_policies.pulumi_pack import PackConfigError, PackSettings, make_state
-from tests.packs.helpers import captured, keys
+from tests.packs.helpers import MANDATORY, captured, keys
 from tests.pulumi_programs import network, storage
 
 M, A = "mandatory", "advisory"
@@ -99,6 +99,61 @@ def test_per_policy_exclusion_without_justification_names_the_policy(pack):
     assert '"net-database-not-public".exclusions[0]' in err.value.details()
 
 
+def test_rule_options_from_the_config_replace_or_extend_the_port_list(pack):
+    program = captured(network.open_admin_ports)
+    only_rdp = {"all": "mandatory", "net-ingress-rule-admin-ports": {"ports": ["tcp/3389"]}}
+    assert keys(pack.run(program, only_rdp)) == {
+        ("net-ingress-rule-admin-ports", "web-rdp", M),  # 3389 is still listed
+        ("net-ingress-rule-admin-ports", "db-everything", M),  # all protocols, whatever the list
+    }
+    extended = {"all": "mandatory", "net-ingress-rule-admin-ports": {"ports": ["default", "tcp/443=Portal admin"]}}
+    violations = [v for v in pack.run(program, extended) if v.resource == "web"]
+    assert sorted(v.message.split("\n")[1].split(" [")[0] for v in violations) == [
+        "web-sg: 22/tcp (SSH) open to 0.0.0.0/0",
+        "web-sg: 443/tcp (Portal admin) open to 0.0.0.0/0",
+    ]
+    # the next run without options is back to the built-in catalogue
+    assert ("net-ingress-rule-admin-ports", "db-postgres", M) in keys(pack.run(program, MANDATORY))
+
+
+def test_network_acl_rule_takes_its_own_port_list(pack):
+    config = {"all": "mandatory", "net-network-acl-admin-ports": {"ports": ["udp/161", 8443.0]}}
+    assert {k for k in keys(pack.run(captured(network.network_acls), config))
+            if k[0] == "net-network-acl-admin-ports"} == {
+        ("net-network-acl-admin-ports", "snmp-acl", M),
+        ("net-network-acl-admin-ports", "web-acl", M),  # everything from ::/0, 8443 included
+    }
+
+
+@pytest.mark.parametrize("props, culprit", [
+    ({"ports": ["ftp/21"]},
+     '"net-ingress-rule-admin-ports".ports: entry 0 \'ftp/21\': protocol \'ftp\' is not tcp or udp'),
+    # numbers reach the pack as floats (protobuf Struct): the message shows what arrived
+    ({"ports": [70000]}, '"net-ingress-rule-admin-ports".ports: entry 0 70000.0: port 70000 is not a port number'),
+    ({"prots": ["tcp/22"]}, '"net-ingress-rule-admin-ports": unknown field(s) [\'prots\'] '
+                            "(fields: enforcementLevel, exclusions, ports)"),
+])
+def test_bad_rule_options_are_rejected_at_configure(pack, props, culprit):
+    with pytest.raises(grpc.RpcError) as err:
+        pack.run(captured(network.open_admin_ports), {"net-ingress-rule-admin-ports": props})
+    assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert culprit in err.value.details()
+
+
+def test_options_are_in_each_policy_config_schema(pack):
+    import json
+
+    from google.protobuf import json_format
+
+    schemas = {p.name: json_format.MessageToDict(p.configSchema) for p in pack.info().policies}
+    for name in ("net-ingress-rule-admin-ports", "net-network-acl-admin-ports"):
+        ports = schemas[name]["properties"]["ports"]
+        assert ports["default"] == ["default"] and "tcp/8443" in ports["description"]
+        assert set(schemas[name]["properties"]) == {"exclusions", "ports"}
+    assert set(schemas["enc-object-store-kms"]["properties"]) == {"exclusions"}
+    assert json.dumps(schemas["net-ingress-rule-admin-ports"])  # plain JSON, as Pulumi Cloud shows it
+
+
 # -- PackSettings unit tests (no process)
 
 
@@ -145,3 +200,7 @@ def test_example_config_file_is_valid():
     config = json.loads((default_pack_dir() / "config.example.json").read_text())
     settings = PackSettings.from_config(config, make_state().rules)
     assert len(settings.exclusions) == 2
+    (tuned,) = settings.configured
+    assert tuned.id == "net-ingress-rule-admin-ports"
+    assert "8443/tcp (Admin console)" in tuned.option_values()["ports"].labels()
+    assert "22/tcp (SSH)" in tuned.option_values()["ports"].labels()

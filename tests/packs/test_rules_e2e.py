@@ -75,6 +75,26 @@ CASES = {
         ("net-ingress-rule-admin-ports", "db-everything", M),
     }),
     "admin-ports-closed": (network.closed_admin_ports, True, set()),
+    "admin-ports-udp-and-numeric": (network.udp_and_numeric_ports, True, {
+        ("net-ingress-rule-admin-ports", "voip", M),  # inline udp 3389 (RDP over UDP); udp 53 passes
+        ("net-ingress-rule-admin-ports", "voip-snmp", M),  # protocol "17", 161 to ::/0
+        ("net-ingress-rule-admin-ports", "voip-ssh-half", M),  # ip_protocol "6" to 128.0.0.0/1
+    }),
+    "network-acls": (network.network_acls, True, {
+        ("net-network-acl-admin-ports", "open-acl", M),  # inline allow 22
+        ("net-network-acl-admin-ports", "web-acl", M),  # a separate rule allowing everything from ::/0
+        ("net-network-acl-admin-ports", "snmp-acl", M),  # udp 161-162
+        ("net-network-acl-admin-ports", "legacy-ssh", A),  # ACL outside the stack: its other entries unknown
+        ("log-network-flow-logs", "acl-vpc", M),
+        # app-acl: its deny 22 (rule 90) shadows the allow 22 (rule 100); adopted-default: no entries left
+    }),
+    "network-acls-update": (network.network_acls, False, {
+        ("net-network-acl-admin-ports", "open-acl", M),
+        ("net-network-acl-admin-ports", "web-acl", M),
+        ("net-network-acl-admin-ports", "snmp-acl", M),
+        ("net-network-acl-admin-ports", "legacy-ssh", A),
+        ("log-network-flow-logs", "acl-vpc", M),
+    }),
     "vpcs-and-default-groups": (network.vpcs, True, {
         ("log-network-flow-logs", "unlogged", M),
         ("net-security-group-default-closed", "unlogged-default", M),
@@ -145,8 +165,22 @@ def test_stack_policies_attribute_to_the_rule_resource(pack):
     )
     assert by_resource["web-rdp"].phase == "stack"
     # the separate rule names its owning group, joined while the group's id is unknown (preview)
-    assert "web-sg: 3389 (RDP) open to 0.0.0.0/0" in by_resource["web-rdp"].message
+    assert "web-sg: 3389/tcp (RDP) open to 0.0.0.0/0" in by_resource["web-rdp"].message
     assert "db-sg: all ports open to 0.0.0.0/0" in by_resource["db-everything"].message
+
+
+def test_network_acl_violations_name_the_reachable_ports(pack):
+    violations = {v.resource: v for v in pack.run(captured(network.network_acls), MANDATORY)
+                  if v.policy == "net-network-acl-admin-ports"}
+    assert violations["open-acl"].urn == "urn:pulumi:test::hitrust::aws:ec2/networkAcl:NetworkAcl::open-acl"
+    assert violations["open-acl"].phase == "stack"
+    assert "open-acl: 22/tcp (SSH) reachable from the internet [HITRUST CSF 01.n, 01.m, 09.m;" in (
+        violations["open-acl"].message)
+    assert "snmp-acl: 161/udp (SNMP), 162/udp (SNMP trap) reachable from the internet" in violations["snmp-acl"].message
+    # medium severity: advisory unless configured otherwise
+    levels = {v.resource: v.level for v in pack.run(captured(network.network_acls))
+              if v.policy == "net-network-acl-admin-ports"}
+    assert levels == {"open-acl": A, "web-acl": A, "snmp-acl": A, "legacy-ssh": A}
 
 
 def test_default_levels_block_critical_and_high_only(pack):

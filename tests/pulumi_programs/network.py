@@ -51,3 +51,54 @@ def vpcs() -> None:
                                  egress=[{"protocol": "-1", "from_port": 0, "to_port": 0,
                                           "cidr_blocks": ["0.0.0.0/0"]}])
     aws.ec2.DefaultSecurityGroup("logged-default", vpc_id=logged.id)
+
+
+def udp_and_numeric_ports() -> None:
+    """Openings written with protocol numbers, over UDP, and to half the internet at a time."""
+    import pulumi_aws as aws
+
+    voip = aws.ec2.SecurityGroup(
+        "voip", name="voip-sg",
+        ingress=[
+            {"protocol": "udp", "from_port": 3389, "to_port": 3389, "cidr_blocks": ["0.0.0.0/0"]},  # RDP over UDP
+            {"protocol": "17", "from_port": 53, "to_port": 53, "cidr_blocks": ["0.0.0.0/0"]},  # DNS: fine
+        ],
+    )
+    aws.ec2.SecurityGroupRule("voip-snmp", type="ingress", security_group_id=voip.id, protocol="17",
+                              from_port=161, to_port=161, ipv6_cidr_blocks=["::/0"])
+    aws.vpc.SecurityGroupIngressRule("voip-ssh-half", security_group_id=voip.id, ip_protocol="6",
+                                     from_port=22, to_port=22, cidr_ipv4="128.0.0.0/1")
+    aws.vpc.SecurityGroupIngressRule("voip-ssh-vpn", security_group_id=voip.id, ip_protocol="6",
+                                     from_port=22, to_port=22, cidr_ipv4="100.64.0.0/10")
+
+
+def network_acls() -> None:
+    """Inline entries, separate rules (one shadowing another), a rule on an ACL outside the program."""
+    import pulumi_aws as aws
+
+    vpc = aws.ec2.Vpc("acl-vpc", cidr_block="10.2.0.0/16")
+    aws.ec2.NetworkAcl("open-acl", vpc_id=vpc.id, tags={"Name": "open-acl"}, ingress=[
+        {"rule_no": 100, "action": "allow", "protocol": "tcp", "from_port": 22, "to_port": 22,
+         "cidr_block": "0.0.0.0/0"},
+    ])
+    app = aws.ec2.NetworkAcl("app-acl", vpc_id=vpc.id, tags={"Name": "app-acl"}, ingress=[
+        {"rule_no": 110, "action": "allow", "protocol": "6", "from_port": 443, "to_port": 443,
+         "cidr_block": "0.0.0.0/0"},
+    ])
+    aws.ec2.NetworkAclRule("app-deny-ssh", network_acl_id=app.id, rule_number=90, egress=False, protocol="6",
+                           rule_action="deny", cidr_block="0.0.0.0/0", from_port=22, to_port=22)
+    aws.ec2.NetworkAclRule("app-allow-ssh", network_acl_id=app.id, rule_number=100, egress=False, protocol="6",
+                           rule_action="allow", cidr_block="0.0.0.0/0", from_port=22, to_port=22)
+    web = aws.ec2.NetworkAcl("web-acl", vpc_id=vpc.id, tags={"Name": "web-acl"})
+    aws.ec2.NetworkAclRule("web-all-v6", network_acl_id=web.id, rule_number=100, egress=False, protocol="-1",
+                           rule_action="allow", ipv6_cidr_block="::/0", from_port=0, to_port=0)
+    aws.ec2.NetworkAclRule("web-out", network_acl_id=web.id, rule_number=100, egress=True, protocol="-1",
+                           rule_action="allow", cidr_block="0.0.0.0/0", from_port=0, to_port=0)
+    aws.ec2.NetworkAcl("snmp-acl", vpc_id=vpc.id, tags={"Name": "snmp-acl"}, ingress=[
+        {"rule_no": 100, "action": "allow", "protocol": "udp", "from_port": 161, "to_port": 162,
+         "cidr_block": "0.0.0.0/0"},
+    ])
+    aws.ec2.DefaultNetworkAcl("adopted-default", default_network_acl_id=vpc.default_network_acl_id,
+                              tags={"Name": "adopted-default"})
+    aws.ec2.NetworkAclRule("legacy-ssh", network_acl_id="acl-0123456789abcdef0", rule_number=100, egress=False,
+                           protocol="tcp", rule_action="allow", cidr_block="0.0.0.0/0", from_port=22, to_port=22)

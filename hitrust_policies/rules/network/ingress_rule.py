@@ -1,27 +1,8 @@
 """Inbound exposure of administrative and database ports."""
 
-from hitrust_policies.model import IngressRule, exists
+from hitrust_policies.model import ALL_PROTOCOLS, TCP, UDP, IngressRule, is_internet
+from hitrust_policies.rules.network.admin_ports import PortSet, describe, ports_option
 from hitrust_policies.rules.registry import rule
-
-ADMIN_PORTS = {
-    22: "SSH",
-    23: "Telnet",
-    135: "RPC",
-    445: "SMB",
-    1433: "SQL Server",
-    1521: "Oracle",
-    2375: "Docker API",
-    3306: "MySQL",
-    3389: "RDP",
-    5432: "PostgreSQL",
-    5500: "VNC",
-    5900: "VNC",
-    6379: "Redis",
-    9200: "Elasticsearch",
-    11211: "Memcached",
-    27017: "MongoDB",
-}
-WORLD = ("0.0.0.0/0", "::/0")
 
 
 @rule(
@@ -30,13 +11,20 @@ WORLD = ("0.0.0.0/0", "::/0")
     domain="network",
     severity="critical",
     remediation="Restrict the rule's source to known networks, or reach hosts through a bastion / SSM / VPN.",
+    options=(ports_option(),),
 )
-def net_ingress_rule_admin_ports(r: IngressRule):
-    """Internet-facing SSH, RDP and database ports are the most scanned doors into PHI systems."""
-    if r.source not in WORLD or r.protocol not in ("tcp", "all"):
+def net_ingress_rule_admin_ports(r: IngressRule, *, ports: PortSet):
+    """Internet-facing SSH, RDP and database ports are the most scanned doors into PHI systems.
+
+    Follows CIS AWS Foundations Benchmark v4.0.1 5.3/5.4 (TCP, UDP or all protocols), AWS Config
+    restricted-common-ports and Security Hub EC2.13/EC2.14/EC2.19 (vpc-sg-restricted-common-ports),
+    Prowler ec2_securitygroup_allow_ingress_from_internet_to_*: their ports are the ``ports``
+    catalogue; "the internet" is any source covering a large share of public space, not only /0.
+    """
+    if r.protocol not in (TCP, UDP, ALL_PROTOCOLS) or not is_internet(r.source):
         return None
-    if r.protocol == "all" or (r.from_port <= 0 and r.to_port >= 65535):
-        return f"all ports open to {r.source}"
-    if exists(ADMIN_PORTS, lambda port: r.from_port <= port <= r.to_port):
-        ports = [f"{port} ({name})" for port, name in ADMIN_PORTS.items() if r.from_port <= port <= r.to_port]
-        return f"{', '.join(ports)} open to {r.source}"
+    if r.protocol == ALL_PROTOCOLS or (r.from_port <= 0 and r.to_port >= 65535):
+        return f"all {'' if r.protocol == ALL_PROTOCOLS else r.protocol + ' '}ports open to {r.source}"
+    exposed = ports.within(r.protocol, r.from_port, r.to_port)
+    if exposed:
+        return f"{describe([p.label for p in exposed])} open to {r.source}"

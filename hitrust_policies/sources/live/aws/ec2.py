@@ -1,4 +1,4 @@
-"""Where EC2 volumes, regional EBS defaults, security groups and VPCs become model values."""
+"""Where EC2 volumes, regional EBS defaults, security groups, network ACLs and VPCs become model values."""
 
 from __future__ import annotations
 
@@ -7,15 +7,16 @@ from dataclasses import replace
 from typing import Any
 
 from hitrust_policies.model import (
-    ALL_PROTOCOLS,
     BlockStorageDefaults,
     BlockVolume,
     IngressRule,
     Network,
+    NetworkAcl,
     SecurityGroup,
     Unknown,
     opening_id,
 )
+from hitrust_policies.sources.aws_network import acl_entry, port_range, protocol
 from hitrust_policies.sources.live.aws.collector import Ctx, collector, tag
 
 
@@ -57,20 +58,12 @@ def ec2_ebs_encryption_by_default(ctx: Ctx) -> Iterator[BlockStorageDefaults]:
     )
 
 
-def _protocol(p: Any) -> str:
-    return ALL_PROTOCOLS if str(p) == "-1" else str(p).lower()
-
-
 def ingress_rules(ctx: Ctx, group: dict[str, Any], group_name: str) -> Iterator[IngressRule]:
     """One IngressRule per (permission, source): the shape every source normalises to."""
     gid = group["GroupId"]
     for perm in group.get("IpPermissions", []):
-        protocol = _protocol(perm.get("IpProtocol", "-1"))
-        all_ports = protocol == ALL_PROTOCOLS or "FromPort" not in perm
-        lo = 0 if all_ports else int(perm["FromPort"])
-        hi = 65535 if all_ports else int(perm["ToPort"])
-        if protocol in ("icmp", "icmpv6", "58", "1"):
-            lo, hi = -1, -1
+        proto = protocol(perm.get("IpProtocol", "-1"))
+        lo, hi = port_range(proto, perm.get("FromPort"), perm.get("ToPort"))
         sources = [r["CidrIp"] for r in perm.get("IpRanges", [])]
         sources += [r["CidrIpv6"] for r in perm.get("Ipv6Ranges", [])]
         sources += [r["GroupId"] for r in perm.get("UserIdGroupPairs", []) if "GroupId" in r]
@@ -78,9 +71,9 @@ def ingress_rules(ctx: Ctx, group: dict[str, Any], group_name: str) -> Iterator[
         for source in sources:
             yield IngressRule(
                 ref=replace(ctx.ref("AWS::EC2::SecurityGroup", ctx.arn("ec2", f"security-group/{gid}"), group_name),
-                            part=opening_id(protocol, lo, hi, source)),
+                            part=opening_id(proto, lo, hi, source)),
                 group=group_name,
-                protocol=protocol,
+                protocol=proto,
                 from_port=lo,
                 to_port=hi,
                 source=source,
@@ -103,6 +96,30 @@ def ec2_security_groups(ctx: Ctx) -> Iterator[SecurityGroup | IngressRule]:
             egress_rule_count=len(g.get("IpPermissionsEgress", [])),
         )
         yield from ingress_rules(ctx, g, name)
+
+
+@collector(
+    "ec2-network-acls",
+    service="ec2",
+    kinds=(NetworkAcl,),
+    calls=("ec2:DescribeNetworkAcls",),
+)
+def ec2_network_acls(ctx: Ctx) -> Iterator[NetworkAcl]:
+    """Every ACL with all its inbound entries, the default ``*`` deny (rule 32767) included."""
+    for acl in ctx.paginate("ec2", "DescribeNetworkAcls", "NetworkAcls"):
+        aid = acl["NetworkAclId"]
+        ingress = tuple(
+            acl_entry(e.get("RuleNumber"), e.get("RuleAction"), e.get("Protocol", "-1"),
+                      (e.get("PortRange") or {}).get("From"), (e.get("PortRange") or {}).get("To"),
+                      e.get("CidrBlock") or e.get("Ipv6CidrBlock"))
+            for e in acl.get("Entries", [])
+            if not e.get("Egress")
+        )
+        yield NetworkAcl(
+            ref=ctx.ref("AWS::EC2::NetworkAcl", ctx.arn("ec2", f"network-acl/{aid}"), tag(acl.get("Tags")) or aid),
+            is_default=bool(acl.get("IsDefault")),
+            ingress=ingress,
+        )
 
 
 @collector(

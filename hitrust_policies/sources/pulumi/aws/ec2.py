@@ -1,10 +1,15 @@
-"""Security groups and their rules, default security groups, VPCs and flow logs.
+"""Security groups and their rules, network ACLs and their rules, VPCs and flow logs.
 
 An opening is one `IngressRule` per protocol / port range / single source whichever
 way it was written: an inline ``ingress`` block of a group, an
 ``aws:ec2/securityGroupRule`` of type ingress, or an
 ``aws:vpc/securityGroupIngressRule``. Separate rules are joined to their group (for
 its name) through ``securityGroupId``.
+
+A network ACL is one `NetworkAcl` holding every inbound entry: its inline ``ingress`` blocks
+and the ``aws:ec2/networkAclRule`` resources joined through ``networkAclId``. A
+``DefaultNetworkAcl`` adopts the VPC's default ACL and removes every entry the program does
+not declare, so a bare one denies everything.
 """
 
 from __future__ import annotations
@@ -13,9 +18,11 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from hitrust_policies.model import ALL_PROTOCOLS, IngressRule, Network, SecurityGroup, Unknown, opening_id
+from hitrust_policies.model import AclEntry, IngressRule, Network, NetworkAcl, SecurityGroup, Unknown, opening_id
 from hitrust_policies.model.ref import ResourceRef
-from hitrust_policies.sources.pulumi.props import preview_unknown, to_int
+from hitrust_policies.sources.aws_network import acl_entry, port_range
+from hitrust_policies.sources.aws_network import protocol as aws_protocol
+from hitrust_policies.sources.pulumi.props import optional, preview_unknown, to_bool
 from hitrust_policies.sources.pulumi.registry import pulumi_adapter
 from hitrust_policies.sources.pulumi.resource import PulumiResource
 from hitrust_policies.sources.pulumi.stack import Stack
@@ -29,34 +36,17 @@ VPC_EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"
 VPC = "aws:ec2/vpc:Vpc"
 DEFAULT_VPC = "aws:ec2/defaultVpc:DefaultVpc"
 FLOW_LOG = "aws:ec2/flowLog:FlowLog"
-
-PROTOCOLS = {"-1": ALL_PROTOCOLS, "all": ALL_PROTOCOLS, "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6"}
+NETWORK_ACL = "aws:ec2/networkAcl:NetworkAcl"
+DEFAULT_NETWORK_ACL = "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl"
+ACLS = (NETWORK_ACL, DEFAULT_NETWORK_ACL)
+NETWORK_ACL_RULE = "aws:ec2/networkAclRule:NetworkAclRule"
 # A source whose *kind* is known (a group or prefix list) but whose id is computed later
 # is known not to be a CIDR: it must not make an exposure rule UNKNOWN.
 PENDING_GROUP = "sg-(computed at preview)"
 PENDING_PREFIX_LIST = "pl-(computed at preview)"
 
 
-def protocol(value: Any) -> Any:
-    if isinstance(value, Unknown) or value is None:
-        return value if value is not None else Unknown("protocol not set")
-    text = str(value).strip().lower()
-    return PROTOCOLS.get(text, text)
-
-
-def ports(proto: Any, from_port: Any, to_port: Any) -> tuple[Any, Any]:
-    """All-protocol rules span every port, whatever the block says (AWS ignores it too).
-
-    ICMP has types, not ports: -1..-1, as the live scanner reports it.
-    """
-    if not isinstance(proto, Unknown) and proto == ALL_PROTOCOLS:
-        return 0, 65535
-    if not isinstance(proto, Unknown) and proto in ("icmp", "icmpv6"):
-        return -1, -1
-    low, high = to_int(from_port), to_int(to_port)
-    if low is None and high is None:
-        return 0, 65535
-    return (low if low is not None else high), (high if high is not None else low)
+protocol, ports = aws_protocol, port_range  # AWS semantics, shared with the live scanner
 
 
 def group_name(group: PulumiResource) -> str:
@@ -206,3 +196,71 @@ def vpc(res: PulumiResource, stack: Stack) -> Iterator[Network]:
     else:
         flow_logs = False
     yield Network(ref=res.ref(), is_default=res.type == DEFAULT_VPC, flow_logs_enabled=flow_logs)
+
+
+# ------------------------------------------------------------------ network ACLs
+
+
+def _entries_of_block(block: Any, number_key: str, action_key: str) -> list[AclEntry]:
+    """One entry per CIDR of an inline ``ingress`` block or an ``aws:ec2/networkAclRule``."""
+    if isinstance(block, Unknown):
+        return [AclEntry(block, block, block, block, block, block)]
+    cidrs = [optional(block.get(key)) for key in ("cidrBlock", "ipv6CidrBlock")]
+    return [acl_entry(block.get(number_key), block.get(action_key), block.get("protocol"), block.get("fromPort"),
+                      block.get("toPort"), cidr) for cidr in cidrs if cidr is not None]
+
+
+def _rule_entries(rule: PulumiResource, member: Any = True) -> list[AclEntry]:
+    """A separate rule's inbound entries; one whose direction or ACL is not known yet may or may
+    not apply: its action is then unknown, which bounds the verdict both ways."""
+    egress = to_bool(rule.props.get("egress"), default=False)
+    if egress is True:
+        return []
+    entries = _entries_of_block(dict(rule.props.values), "ruleNumber", "ruleAction")
+    doubt = egress if isinstance(egress, Unknown) else member if isinstance(member, Unknown) else None
+    return [replace(e, allow=doubt) for e in entries] if doubt is not None else entries
+
+
+def _acl(res: PulumiResource, stack: Stack, is_default: bool) -> Iterator[NetworkAcl]:
+    blocks = res.props.get("ingress")
+    if isinstance(blocks, Unknown):
+        ingress: Any = blocks
+    else:
+        entries = [e for block in blocks or [] for e in _entries_of_block(block, "ruleNo", "action")]
+        sure, maybe = stack.referrers(res, (NETWORK_ACL_RULE,), "networkAclId")
+        for rule in sure:
+            entries += _rule_entries(rule)
+        for rule in maybe:
+            entries += _rule_entries(rule, preview_unknown(f"networkAclId of {rule.logical_name}"))
+        ingress = tuple(entries)
+    yield NetworkAcl(ref=res.ref(), is_default=is_default, ingress=ingress)
+
+
+@pulumi_adapter(NETWORK_ACL, produces=NetworkAcl, joins=True)
+def network_acl(res: PulumiResource, stack: Stack) -> Iterator[NetworkAcl]:
+    yield from _acl(res, stack, is_default=False)
+
+
+@pulumi_adapter(DEFAULT_NETWORK_ACL, produces=NetworkAcl, joins=True)
+def default_network_acl(res: PulumiResource, stack: Stack) -> Iterator[NetworkAcl]:
+    """Pulumi adopts the VPC's default ACL and strips every entry it does not declare."""
+    yield from _acl(res, stack, is_default=True)
+
+
+@pulumi_adapter(NETWORK_ACL_RULE, produces=NetworkAcl, joins=True)
+def network_acl_rule(res: PulumiResource, stack: Stack) -> Iterator[NetworkAcl]:
+    """A rule added to an ACL this stack does not declare: judged on its own entry, placed after
+    an unknown deny standing for the ACL's other entries, which could shadow it but whose
+    allows are not this program's doing. (Rules of ACLs in the stack count with their ACL.)"""
+    target = res.props.get("networkAclId")
+    if stack.referent(res, "networkAclId", ACLS) is not None:
+        return
+    if isinstance(target, Unknown):
+        if not res.property_dependencies.get("networkAclId") and stack.of_type(*ACLS):
+            return  # the stack's ACLs count it as a rule that may be theirs
+        target = "(network ACL computed at preview)"
+    elif not isinstance(target, str) or not target:
+        return
+    others = Unknown(f"the other entries of {target} are not in this stack")
+    ingress = (AclEntry(0, False, "all", 0, 65535, others), *_rule_entries(res))
+    yield NetworkAcl(ref=res.ref(name=target), is_default=Unknown(f"{target} is not in this stack"), ingress=ingress)
