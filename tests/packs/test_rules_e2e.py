@@ -174,7 +174,7 @@ def test_network_acl_violations_name_the_reachable_ports(pack):
                   if v.policy == "net-network-acl-admin-ports"}
     assert violations["open-acl"].urn == "urn:pulumi:test::hitrust::aws:ec2/networkAcl:NetworkAcl::open-acl"
     assert violations["open-acl"].phase == "stack"
-    assert "open-acl: 22/tcp (SSH) reachable from the internet [HITRUST CSF 01.n, 01.m, 09.m;" in (
+    assert "open-acl: 22/tcp (SSH) reachable from the internet [HITRUST CSF 01.n, 01.m, 09.m (derived);" in (
         violations["open-acl"].message)
     assert "snmp-acl: 161/udp (SNMP), 162/udp (SNMP trap) reachable from the internet" in violations["snmp-acl"].message
     # medium severity: advisory unless configured otherwise
