@@ -209,7 +209,7 @@ class _Session:
 
 
 def _monitor(session: _Session) -> Any:
-    from google.protobuf import empty_pb2, json_format
+    from google.protobuf import json_format
     from pulumi.runtime import mocks
     from pulumi.runtime.proto import resource_pb2
 
@@ -257,12 +257,24 @@ def _monitor(session: _Session) -> Any:
             args = _plain(downgrade(json_format.MessageToDict(request.args)))
             return resource_pb2.ResourceInvokeResponse(**{"return": _struct(session.answer(request.tok, args))})
 
-        def RegisterResourceOutputs(self, request: Any) -> Any:  # noqa: N802
-            if request.urn == session.stack_urn:
-                session.exports.update(json_format.MessageToDict(request.outputs))
-            return empty_pb2.Empty()
-
     return _Monitor(_Unused())
+
+
+def _record_exports(session: _Session) -> list[Any]:
+    """Resolve ``pulumi.export`` values into ``session.exports`` (UNKNOWN where a preview cannot know them).
+
+    Under mocks the root stack registers its outputs before the program runs, so they
+    never reach the monitor: read them off the stack resource instead.
+    """
+    import pulumi
+    from pulumi.runtime.settings import get_root_resource
+
+    root = get_root_resource()
+    pending = []
+    for key, value in dict(getattr(root, "outputs", {})).items():
+        session.exports[key] = UNKNOWN
+        pending.append(pulumi.Output.from_input(value).apply(lambda v, k=key: session.exports.__setitem__(k, v)))
+    return pending
 
 
 def capture(
@@ -291,6 +303,7 @@ def capture(
     """
     import pulumi
     from pulumi.runtime import config as runtime_config
+    from pulumi.runtime import settings as runtime_settings
 
     settings = {"aws:region": DEFAULT_REGION}
     for key, value in (config or {}).items():
@@ -298,12 +311,14 @@ def capture(
     session = _Session(preview, unknown or {}, outputs or {}, invokes or {}, settings["aws:region"])
     monitor = _monitor(session)
     config_token = runtime_config.CONFIG.set(settings)
+    root_token = runtime_settings.ROOT.set(None)  # a fresh stack resource: exports of earlier runs stay there
     try:
         pulumi.runtime.set_mocks(monitor.mocks, project=project, stack=stack, preview=preview, monitor=monitor)
 
         @pulumi.runtime.test
         def _run() -> Any:
-            return program()
+            returned = program()
+            return pulumi.Output.all(returned, *_record_exports(session))
 
         try:
             _run()
@@ -316,6 +331,7 @@ def capture(
                                    + "\n".join(f"- {h}" for h in dict.fromkeys(hints))) from exc
             raise
     finally:
+        runtime_settings.ROOT.reset(root_token)
         runtime_config.CONFIG.reset(config_token)
     result = CaptureResult(session.captured, invokes=session.invokes, opaque_components=session.opaque(),
                            exports=session.exports)

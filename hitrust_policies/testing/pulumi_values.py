@@ -224,10 +224,10 @@ def plausible_string(prop: str, namer: Namer) -> str:
         return namer.physical
     if "url" in low or low.endswith("uri"):
         return f"https://{namer.host()}/"
-    if "dns" in low or low.endswith("domainname") or low in ("endpoint", "address", "fqdn", "hostname"):
-        return namer.host()
-    if low.endswith("ip"):
+    if low.endswith(("ip", "ipaddress")):
         return "10.0.0.10" if "private" in low else "203.0.113.10"
+    if "dns" in low or low.endswith(("domainname", "endpoint", "address", "fqdn", "hostname")):
+        return namer.host()
     if "cidr" in low:
         return "10.0.0.0/16"
     if prop == "id" or prop.endswith("Id"):
