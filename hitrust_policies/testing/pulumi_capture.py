@@ -94,9 +94,11 @@ class CaptureResult(list):  # list[CapturedResource], so existing callers keep w
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        return tuple(_opaque_message(r) for r in self.opaque_components) + tuple(
+        unanswered = tuple(
             f"data source {t} has no answer of the harness's or yours: its values are made up from its "
-            f"result type; pass invokes={{{short_token(t)!r}: {{...}}}} to choose them" for t in self.unanswered_invokes)
+            f"result type; pass invokes={{{short_token(t)!r}: {{...}}}} to choose them"
+            for t in self.unanswered_invokes)
+        return tuple(_opaque_message(r) for r in self.opaque_components) + unanswered
 
     def by_name(self) -> dict[str, CapturedResource]:
         return {r.name: r for r in self}
@@ -222,6 +224,15 @@ def _monitor(session: _Session) -> Any:
 
     class _Monitor(mocks.MockMonitor):
         """Answers in wire form directly: nothing is deserialized into resource objects here."""
+
+        def make_urn(self, parent: str, type_: str, name: str) -> str:
+            """The engine's URN: the parent's whole type chain, without the root stack type."""
+            from pulumi.runtime.settings import get_project, get_stack
+
+            parent_type = parent.split("::")[2] if parent else ""
+            if parent_type and parent_type != "pulumi:pulumi:Stack":
+                type_ = f"{parent_type}${type_}"
+            return f"urn:pulumi:{get_stack()}::{get_project()}::{type_}::{name}"
 
         def RegisterResource(self, request: Any) -> Any:  # noqa: N802 - gRPC method name
             urn = self.make_urn(request.parent, request.type, request.name)

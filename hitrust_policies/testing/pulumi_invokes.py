@@ -158,7 +158,8 @@ def _role(args: dict[str, Any], region: str) -> dict[str, Any]:
 
 def _managed_policy(args: dict[str, Any], region: str) -> dict[str, Any]:
     arn = args.get("arn") or f"arn:aws:iam::{ACCOUNT_ID}:policy/{args.get('name') or 'policy'}"
-    return {"id": arn, "arn": arn, "name": arn.rsplit("/", 1)[-1], "path": "/", "policyId": "ANPA" + digest(arn).upper()}
+    return {"id": arn, "arn": arn, "name": arn.rsplit("/", 1)[-1], "path": "/",
+            "policyId": "ANPA" + digest(arn).upper()}
 
 
 def _kms_alias(args: dict[str, Any], region: str) -> dict[str, Any]:

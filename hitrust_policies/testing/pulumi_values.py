@@ -140,8 +140,8 @@ class Namer:
             return f"arn:aws:s3:::{self.physical}"
         service = _ARN_SERVICE.get(self.module, self.module)
         template = _ARN_RESOURCE.get(self.token, f"{kebab(self.type_name)}/{{name}}")
-        resource = template.format(name=self.physical, hash=digest(self.urn, length=16), hash6=digest(self.urn, length=6),
-                                   uuid=self.uuid())
+        resource = template.format(name=self.physical, hash=digest(self.urn, length=16),
+                                   hash6=digest(self.urn, length=6), uuid=self.uuid())
         if self.module == "iam":
             return f"arn:aws:iam::{ACCOUNT_ID}:{resource}"
         return f"arn:aws:{service}:{self.region}:{ACCOUNT_ID}:{resource}"
@@ -156,7 +156,7 @@ class Namer:
 
     def resource_id(self, state: Mapping[str, Any]) -> str:
         """The id AWS would give: ``vpc-<hex>``, the bucket's name, the topic's ARN, ``<name>-id`` otherwise."""
-        if self.module == "ec2" or self.module == "vpc":
+        if self.module in ("ec2", "vpc", "ebs"):
             prefix = _EC2_ID_PREFIX.get(self.type_name[:1].lower() + self.type_name[1:])
             if prefix:
                 return f"{prefix}-{digest(self.urn)}"

@@ -6,6 +6,7 @@ declared with getters and filled by the awsx provider plugin. Under mocks that p
 never runs, which is exactly what the harness must notice.
 """
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,6 +20,14 @@ class _Remote(pulumi.ComponentResource):
     def __init__(self, name: str, opts: pulumi.ResourceOptions | None = None, **args: Any) -> None:
         props = {**args, **{output: None for output in self.OUTPUTS}}
         super().__init__(self.TYPE, name, props, opts, remote=True)
+
+    # names on the wire are camelCase, as the generated SDK's type metadata makes them
+    def translate_input_property(self, prop: str) -> str:
+        head, *rest = prop.split("_")
+        return head + "".join(part.title() for part in rest)
+
+    def translate_output_property(self, prop: str) -> str:
+        return re.sub(r"(?<!^)(?=[A-Z])", "_", prop).lower()
 
 
 class Vpc(_Remote):

@@ -44,10 +44,11 @@ def program() -> None:
     aws.eks.NodeGroup("eks-nodes", cluster_name=cluster.name, node_role_arn=node_role.arn, subnet_ids=subnet_ids,
                       scaling_config={"desired_size": 2, "max_size": 2, "min_size": 1})
 
+    authority = cluster.certificate_authority.apply(lambda ca: ca.data)
     kubeconfig = pulumi.Output.json_dumps({
         "apiVersion": "v1", "kind": "Config", "current-context": "aws",
-        "clusters": [{"name": "kubernetes", "cluster": {
-            "server": cluster.endpoint, "certificate-authority-data": cluster.certificate_authority.apply(lambda ca: ca.data)}}],
+        "clusters": [{"name": "kubernetes", "cluster": {"server": cluster.endpoint,
+                                                        "certificate-authority-data": authority}}],
         "contexts": [{"name": "aws", "context": {"cluster": "kubernetes", "user": "aws"}}],
         "users": [{"name": "aws", "user": {"exec": {"apiVersion": "client.authentication.k8s.io/v1beta1",
                                                      "command": "aws", "args": ["eks", "get-token", "--cluster-name",
