@@ -88,7 +88,7 @@ class Violation:
 class RunResult(list):  # list[Violation]
     """The violations of one `PackProcess.run`, and the capture warnings that qualify them."""
 
-    def __init__(self, violations: Iterable[Violation], warnings: Iterable[str] = ()) -> None:
+    def __init__(self, violations: Iterable[Violation] = (), warnings: Iterable[str] = ()) -> None:
         super().__init__(violations)
         self.warnings: tuple[str, ...] = tuple(warnings)
 

@@ -80,7 +80,7 @@ class CaptureError(RuntimeError):
 class CaptureResult(list):  # list[CapturedResource], so existing callers keep working
     """The registrations of one run, plus what the harness could not reproduce faithfully."""
 
-    def __init__(self, resources: Iterable[CapturedResource], *, invokes: Iterable[InvokeCall] = (),
+    def __init__(self, resources: Iterable[CapturedResource] = (), *, invokes: Iterable[InvokeCall] = (),
                  opaque_components: Iterable[CapturedResource] = (), exports: Mapping[str, Any] | None = None) -> None:
         super().__init__(resources)
         self.invokes: tuple[InvokeCall, ...] = tuple(invokes)

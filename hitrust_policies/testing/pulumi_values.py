@@ -14,6 +14,7 @@ captured twice gives the same values.
 from __future__ import annotations
 
 import enum
+import functools
 import hashlib
 import re
 import sys
@@ -28,6 +29,8 @@ DEFAULT_REGION = "us-east-1"
 _AUTONAME_PROPERTY = {
     "aws:s3/bucket:Bucket": "bucket",
     "aws:s3/bucketV2:BucketV2": "bucket",
+    "aws:rds/instance:Instance": "identifier",
+    "aws:rds/cluster:Cluster": "clusterIdentifier",
 }
 # service part of ARNs where it differs from the SDK module
 _ARN_SERVICE = {"lb": "elasticloadbalancing", "alb": "elasticloadbalancing", "elb": "elasticloadbalancing",
@@ -106,8 +109,9 @@ def sdk_class(token: str, suffix: str = "") -> type | None:
     return None
 
 
+@functools.cache
 def declared_types(cls: type | None) -> dict[str, Any]:
-    """Wire name -> Python type of every attribute a resource or output type declares."""
+    """Wire name -> Python type of every attribute a resource or output type declares (do not mutate)."""
     if cls is None:
         return {}
     from pulumi import _types
