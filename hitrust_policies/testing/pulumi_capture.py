@@ -166,7 +166,6 @@ class _Session:
         self.captured: list[CapturedResource] = []
         self.invokes: list[InvokeCall] = []
         self.exports: dict[str, Any] = {}
-        self.stack_urn = ""
 
     def state(self, token: str, name: str, urn: str, inputs: dict[str, Any], custom: bool,
               computed: bool) -> tuple[str, dict[str, Any], set[str]]:
@@ -184,7 +183,10 @@ class _Session:
                 visible.add("arn")
             for prop, typ in declared.items():
                 if prop not in state and prop not in ("id", "urn"):
-                    value = plausible(prop, typ, namer)
+                    try:
+                        value = plausible(prop, typ, namer)
+                    except Exception:  # noqa: BLE001 - an SDK type shape not foreseen: leave it unset
+                        value = None
                     if value is not None:
                         state[prop] = value
         state.update(self.outputs.get(name, {}))
@@ -237,7 +239,6 @@ def _monitor(session: _Session) -> Any:
         def RegisterResource(self, request: Any) -> Any:  # noqa: N802 - gRPC method name
             urn = self.make_urn(request.parent, request.type, request.name)
             if request.type == "pulumi:pulumi:Stack":
-                session.stack_urn = urn
                 return resource_pb2.RegisterResourceResponse(urn=urn)
             inputs = downgrade(json_format.MessageToDict(request.object))
             resource_id, state, visible = session.state(
