@@ -7,7 +7,10 @@ Two halves:
   analyzer: inputs in wire encoding (camelCase, float numbers, unknown sentinels, secret
   signatures), outputs, parent, dependencies and propertyDependencies. Resource
   references are downgraded to ids / URNs as the engine does, and URNs get the engine's
-  shape (no ``pulumi:pulumi:Stack$`` prefix for children of the stack).
+  shape (no ``pulumi:pulumi:Stack$`` prefix for children of the stack). Data sources
+  are answered, ``pulumi.Config`` reads the given config, update runs get plausible
+  provider-computed outputs, and remote components that build nothing under mocks are
+  reported (see `hitrust_policies.testing.pulumi_capture`).
 * `PackProcess` starts the pack exactly as the engine does
   (``python -u -m pulumi.policy <engine-address> <pack-dir>``, pack dir as cwd, port on
   the first stdout line), serves the engine gRPC endpoint it is given, and calls
@@ -32,124 +35,29 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from concurrent import futures
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
-_SIG = "4dabf18193072939515e22adb298388d"
-_RESOURCE_REF_SIG = "5cf8f73096256a8f31e491e813e4eb8e"
+from hitrust_policies.testing.pulumi_capture import (
+    UNKNOWN,
+    CapturedResource,
+    CaptureError,
+    CaptureResult,
+    InvokeCall,
+    OpaqueComponentWarning,
+    capture,
+)
+
 _LEVELS = {0: "advisory", 1: "mandatory", 2: "disabled", 3: "remediate"}
 _LEVEL_CODES = {v: k for k, v in _LEVELS.items()}
-_ROOT_PREFIX = "pulumi:pulumi:Stack$"
 
-
-# ---------------------------------------------------------------- capture
-
-
-@dataclass(frozen=True)
-class CapturedResource:
-    """One registration, as the engine would show it to an analyzer."""
-
-    type: str
-    name: str
-    urn: str
-    inputs: dict[str, Any]
-    outputs: dict[str, Any]
-    parent: str = ""
-    dependencies: tuple[str, ...] = ()
-    property_dependencies: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    custom: bool = True
-
-
-def _engine_urn(urn: str) -> str:
-    return urn.replace(_ROOT_PREFIX, "")
-
-
-def _downgrade(value: Any) -> Any:
-    """Resource references -> id (custom) or URN (component), as the engine sends them."""
-    if isinstance(value, list):
-        return [_downgrade(v) for v in value]
-    if isinstance(value, dict):
-        if value.get(_SIG) == _RESOURCE_REF_SIG:
-            return value.get("id") or _engine_urn(value.get("urn", ""))
-        return {k: _downgrade(v) for k, v in value.items()}
-    return value
-
-
-def capture(
-    program: Callable[[], Any],
-    *,
-    preview: bool = True,
-    unknown: Mapping[str, Iterable[str]] | None = None,
-    outputs: Mapping[str, Mapping[str, Any]] | None = None,
-    project: str = "hitrust",
-    stack: str = "test",
-) -> list[CapturedResource]:
-    """Run ``program`` under mocks and return its registrations in wire encoding.
-
-    In a preview every output the provider computes is unknown (as in ``pulumi preview``
-    of new resources) and ids are unknown. ``unknown`` marks more outputs unknown by
-    logical name (``{"key": ["arn"]}``), also outside preview; ``outputs`` sets output
-    values by logical name. Outside preview ids are ``<name>-id`` and ARNs are mocked.
-    """
-    import pulumi
-    from google.protobuf import json_format
-    from pulumi.runtime import mocks
-
-    unknown = {k: list(v) for k, v in (unknown or {}).items()}
-    outputs = outputs or {}
-    captured: list[CapturedResource] = []
-
-    class _Mocks(mocks.Mocks):
-        def new_resource(self, args: mocks.MockResourceArgs) -> tuple[str | None, dict]:
-            state: dict[str, Any] = {}
-            if not preview:
-                state["arn"] = f"arn:aws:mock:::{args.typ.split(':')[-1].lower()}/{args.name}"
-            state.update(outputs.get(args.name, {}))
-            state.update({prop: UNKNOWN for prop in unknown.get(args.name, ())})
-            resource_id = state.pop("id", None) or ("" if preview else f"{args.name}-id")
-            return resource_id, state
-
-        def call(self, args: mocks.MockCallArgs) -> tuple[dict, None]:
-            return {}, None
-
-    class _Monitor(mocks.MockMonitor):
-        def RegisterResource(self, request: Any) -> Any:  # noqa: N802 - gRPC method name
-            response = super().RegisterResource(request)
-            inputs = _downgrade(json_format.MessageToDict(request.object))
-            state = _downgrade(json_format.MessageToDict(response.object)) if response.object else {}
-            out = {**inputs, **state}
-            if response.id:
-                out["id"] = response.id
-            captured.append(
-                CapturedResource(
-                    type=request.type,
-                    name=request.name,
-                    urn=_engine_urn(response.urn),
-                    inputs=inputs,
-                    outputs=out,
-                    parent=_engine_urn(request.parent),
-                    dependencies=tuple(_engine_urn(d) for d in request.dependencies),
-                    property_dependencies={
-                        k: tuple(_engine_urn(u) for u in v.urns) for k, v in request.propertyDependencies.items()
-                    },
-                    custom=bool(request.custom),
-                )
-            )
-            return response
-
-    monitor = _Monitor(_Mocks())
-    pulumi.runtime.set_mocks(monitor.mocks, project=project, stack=stack, preview=preview, monitor=monitor)
-
-    @pulumi.runtime.test
-    def _run() -> Any:
-        return program()
-
-    _run()
-    return captured
+__all__ = [
+    "UNKNOWN", "CaptureError", "CaptureResult", "CapturedResource", "InvokeCall", "OpaqueComponentWarning",
+    "PackError", "PackProcess", "RunResult", "Violation", "capture", "default_pack_dir", "shared_pack",
+]
 
 
 # ---------------------------------------------------------------- the pack process
@@ -175,6 +83,19 @@ class Violation:
     def key(self) -> tuple[str, str, str]:
         """(policy, resource logical name, level): what tests usually assert on."""
         return (self.policy, self.resource, self.level)
+
+
+class RunResult(list):  # list[Violation]
+    """The violations of one `PackProcess.run`, and the capture warnings that qualify them."""
+
+    def __init__(self, violations: Iterable[Violation] = (), warnings: Iterable[str] = ()) -> None:
+        super().__init__(violations)
+        self.warnings: tuple[str, ...] = tuple(warnings)
+
+    @property
+    def keys(self) -> list[tuple[str, str, str]]:
+        """(policy, resource, level) of each violation, in order (a multiset: duplicates kept)."""
+        return [v.key for v in self]
 
 
 class PackError(RuntimeError):
@@ -393,12 +314,18 @@ class PackProcess:
             violations += self.analyze_resource(r)
         return violations + self.analyze_stack(resources)
 
-    def run(self, resources: Iterable[CapturedResource], config: Mapping[str, Any] | None = None) -> list[Violation]:
-        """Configure then analyze: one preview's worth of calls (serialised per process)."""
+    def run(self, resources: Iterable[CapturedResource], config: Mapping[str, Any] | None = None) -> RunResult:
+        """Configure then analyze: one preview's worth of calls (serialised per process).
+
+        The result carries the capture's warnings (remote components the pack could not
+        see into, data sources nobody answered), so a clean run over an opaque stack
+        does not read as a clean stack.
+        """
         with self._lock:
             self.configure_stack()
             self.configure(config)
-            return self.analyze(resources)
+            violations = self.analyze(resources)
+        return RunResult(violations, getattr(resources, "warnings", ()))
 
     @staticmethod
     def _violation(d: Any, default_urn: str, phase: str) -> Violation:
