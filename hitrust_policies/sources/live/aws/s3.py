@@ -60,6 +60,7 @@ class _KeyManagers:
     def __init__(self, ctx: Ctx) -> None:
         self._ctx = ctx
         self._seen: dict[tuple[str, str], Any] = {}
+        self._locks: dict[tuple[str, str], threading.Lock] = {}
         self._lock = threading.Lock()
 
     def customer_managed(self, encryption: Any, key: Any, bucket_region: str | None) -> Any:
@@ -72,14 +73,14 @@ class _KeyManagers:
         if region is None:
             return Unknown(f"bucket Region unknown: cannot look up KMS key {key}")
         with self._lock:
-            if (region, key) in self._seen:
-                return self._seen[region, key]
-        kms = self._ctx.client("kms", region)
-        meta = self._ctx.fact("kms:DescribeKey", lambda: kms.describe_key(KeyId=key)["KeyMetadata"])
-        answer = meta if isinstance(meta, Unknown) else aws_kms.key_manager_is_customer(meta.get("KeyManager"))
-        with self._lock:
-            self._seen[region, key] = answer
-        return answer
+            key_lock = self._locks.setdefault((region, key), threading.Lock())
+        with key_lock:  # buckets sharing a key wait for the first one's answer
+            if (region, key) not in self._seen:
+                kms = self._ctx.client("kms", region)
+                meta = self._ctx.fact("kms:DescribeKey", lambda: kms.describe_key(KeyId=key)["KeyMetadata"])
+                self._seen[region, key] = (meta if isinstance(meta, Unknown)
+                                           else aws_kms.key_manager_is_customer(meta.get("KeyManager")))
+            return self._seen[region, key]
 
 
 @collector(
