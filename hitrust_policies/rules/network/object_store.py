@@ -9,7 +9,7 @@ from hitrust_policies.rules.registry import rule
     title="Object stores block public access",
     domain="network",
     severity="high",
-    remediation="Turn on all four Block Public Access settings on the bucket.",
+    remediation="Turn on all four Block Public Access settings on the bucket, or account-wide (S3 applies either).",
 )
 def net_object_store_public_access_blocked(store: ObjectStore):
     """One public ACL or policy on a PHI bucket is a reportable breach.
