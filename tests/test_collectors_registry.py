@@ -21,7 +21,7 @@ COLLECTORS = all_collectors()
 def test_collector_declaration(c) -> None:
     assert c.name.startswith(c.service.replace("control", "") + "-") or c.name.startswith(c.service + "-")
     assert c.kinds and set(c.kinds) <= set(KINDS)
-    assert c.calls and all(call.split(":")[0] == c.service for call in c.calls)
+    assert c.calls and c.calls[0].split(":")[0] == c.service  # its own service first; joins may read others
     for call in c.calls:
         assert call.split(":", 1)[1].startswith(READ_PREFIXES)
         assert iam_action(call) in ALLOWED, f"{call} needs {iam_action(call)} in scanners/aws/iam-policy.json"

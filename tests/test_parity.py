@@ -56,31 +56,50 @@ def storage_program() -> None:
 
     records = aws.s3.Bucket("phi-records", bucket="phi-records")
     logs = aws.s3.Bucket("phi-access-logs", bucket="phi-access-logs")
-    aws.s3.Bucket("phi-scratch", bucket="phi-scratch")
+    aws.s3.Bucket("phi-scratch", bucket="phi-scratch")  # no block resource: S3's own default blocks it
+    website = aws.s3.Bucket("phi-website", bucket="phi-website")
+    default_key = aws.s3.Bucket("phi-default-key", bucket="phi-default-key")
+    dsse = aws.s3.Bucket("phi-dsse", bucket="phi-dsse")
     key = aws.kms.Key("records-key")
     aws.s3.BucketServerSideEncryptionConfiguration("records-sse", bucket=records.id, rules=[{
         "apply_server_side_encryption_by_default": {"sse_algorithm": "aws:kms", "kms_master_key_id": key.arn}}])
     aws.s3.BucketServerSideEncryptionConfiguration("logs-sse", bucket=logs.id, rules=[{
         "apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}])
+    aws.s3.BucketServerSideEncryptionConfiguration("default-key-sse", bucket=default_key.id, rules=[{
+        "apply_server_side_encryption_by_default": {"sse_algorithm": "aws:kms"}}])  # the AWS-managed aws/s3 key
+    aws.s3.BucketServerSideEncryptionConfiguration("dsse-sse", bucket=dsse.id, rules=[{
+        "apply_server_side_encryption_by_default": {"sse_algorithm": "aws:kms:dsse", "kms_master_key_id": key.arn}}])
     for name, bucket in (("records", records), ("logs", logs)):
         aws.s3.BucketPublicAccessBlock(f"{name}-pab", bucket=bucket.id, block_public_acls=True,
                                        ignore_public_acls=True, block_public_policy=True,
                                        restrict_public_buckets=True)
+    aws.s3.BucketPublicAccessBlock("website-pab", bucket=website.id, block_public_acls=True, ignore_public_acls=True,
+                                   block_public_policy=True, restrict_public_buckets=False)
     aws.s3.BucketLogging("records-logging", bucket=records.id, target_bucket=logs.id, target_prefix="records/")
     aws.s3.BucketPolicy("records-policy", bucket=records.id, policy=json.dumps(TLS_ONLY_RECORDS))
+
+
+def create_bucket(s3: Any, name: str) -> None:
+    """A bucket as S3 creates it since April 2023: all four public-access guards on (moto leaves them off)."""
+    s3.create_bucket(Bucket=name)
+    s3.put_public_access_block(Bucket=name, PublicAccessBlockConfiguration=PAB)
 
 
 def storage_seed(session: Any) -> None:
     s3, kms = session.client("s3"), session.client("kms")
     key = kms.create_key()["KeyMetadata"]["Arn"]
-    for name in ("phi-records", "phi-access-logs", "phi-scratch"):
-        s3.create_bucket(Bucket=name)
+    for name in ("phi-records", "phi-access-logs", "phi-scratch", "phi-website", "phi-default-key", "phi-dsse"):
+        create_bucket(s3, name)
     s3.put_bucket_encryption(Bucket="phi-records", ServerSideEncryptionConfiguration={"Rules": [
         {"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": key}}]})
     s3.put_bucket_encryption(Bucket="phi-access-logs", ServerSideEncryptionConfiguration={"Rules": [
         {"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]})
-    for name in ("phi-records", "phi-access-logs"):
-        s3.put_public_access_block(Bucket=name, PublicAccessBlockConfiguration=PAB)
+    s3.put_bucket_encryption(Bucket="phi-default-key", ServerSideEncryptionConfiguration={"Rules": [
+        {"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms"}}]})
+    s3.put_bucket_encryption(Bucket="phi-dsse", ServerSideEncryptionConfiguration={"Rules": [
+        {"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms:dsse", "KMSMasterKeyID": key}}]})
+    s3.put_public_access_block(Bucket="phi-website", PublicAccessBlockConfiguration={
+        **PAB, "RestrictPublicBuckets": False})
     s3.put_bucket_acl(Bucket="phi-access-logs", ACL="log-delivery-write")
     s3.put_bucket_logging(Bucket="phi-records", BucketLoggingStatus={
         "LoggingEnabled": {"TargetBucket": "phi-access-logs", "TargetPrefix": "records/"}})
@@ -281,7 +300,55 @@ def messaging_seed(session: Any) -> None:
     efs.create_file_system(CreationToken="scratch-share", Tags=[{"Key": "Name", "Value": "scratch-share"}])
 
 
-# ----------------------------------------------------------------- 8. threat detection, per region
+# ----------------------------------------------------------------- 8. account-level public access guards
+
+def account_guards_program() -> None:
+    import pulumi_aws as aws
+
+    aws.s3.AccountPublicAccessBlock("account-pab", block_public_acls=True, ignore_public_acls=True,
+                                    block_public_policy=True, restrict_public_buckets=False)
+    acls_only = aws.s3.Bucket("phi-acls-only", bucket="phi-acls-only")  # policies: account blocks BlockPublicPolicy
+    aws.s3.BucketPublicAccessBlock("acls-only-pab", bucket=acls_only.id, block_public_acls=True,
+                                   ignore_public_acls=True)
+    covered = aws.s3.Bucket("phi-covered", bucket="phi-covered")  # its own block covers what the account leaves
+    aws.s3.BucketPublicAccessBlock("covered-pab", bucket=covered.id, restrict_public_buckets=True)
+
+
+def account_guards_seed(session: Any) -> None:
+    session.client("s3control").put_public_access_block(AccountId=ACCOUNT, PublicAccessBlockConfiguration={
+        **PAB, "RestrictPublicBuckets": False})
+    s3 = session.client("s3")
+    for name, config in (("phi-acls-only", {"BlockPublicAcls": True, "IgnorePublicAcls": True}),
+                         ("phi-covered", {"RestrictPublicBuckets": True})):
+        s3.create_bucket(Bucket=name)
+        s3.put_public_access_block(Bucket=name, PublicAccessBlockConfiguration=config)
+
+
+# ----------------------------------------------------------------- 9. keys KMS can and cannot rotate
+
+def keys_program() -> None:
+    import pulumi_aws as aws
+
+    aws.kms.Key("global-static", multi_region=True)
+    aws.kms.Key("signing-rsa", customer_master_key_spec="RSA_2048", key_usage="SIGN_VERIFY")
+    aws.kms.Key("mac-hmac", customer_master_key_spec="HMAC_256", key_usage="GENERATE_VERIFY_MAC")
+    aws.kms.Key("hsm-key", custom_key_store_id="cks-1234567890abcdef0")
+    aws.kms.ExternalKey("imported", key_material_base64="c2l4dGVlbi1ieXRlLWtleSE=")
+
+
+def keys_seed(session: Any) -> None:
+    kms = session.client("kms")
+    for alias, kwargs in (
+        ("global-static", {"MultiRegion": True}),
+        ("signing-rsa", {"KeySpec": "RSA_2048", "KeyUsage": "SIGN_VERIFY"}),
+        ("mac-hmac", {"KeySpec": "HMAC_256", "KeyUsage": "GENERATE_VERIFY_MAC"}),
+        ("hsm-key", {"Origin": "AWS_CLOUDHSM", "CustomKeyStoreId": "cks-1234567890abcdef0"}),
+        ("imported", {"Origin": "EXTERNAL"}),
+    ):
+        kms.create_alias(AliasName=f"alias/{alias}", TargetKeyId=kms.create_key(**kwargs)["KeyMetadata"]["KeyId"])
+
+
+# ----------------------------------------------------------------- 10. threat detection, per region
 
 def threat_detection_program() -> None:
     import pulumi_aws as aws
@@ -368,12 +435,25 @@ def network_acl_seed(session: Any) -> None:
 
 SCENARIOS = [
     Scenario("storage", storage_program, storage_seed,
-             frozenset({"phi-records", "phi-access-logs", "phi-scratch"}),
+             frozenset({"phi-records", "phi-access-logs", "phi-scratch", "phi-website", "phi-default-key",
+                        "phi-dsse"}),
              frozenset({("enc-object-store-kms", "phi-scratch"), ("log-object-store-access-logging", "phi-scratch"),
-                        ("net-object-store-public-access-blocked", "phi-scratch"),
+                        ("net-object-store-public-access-blocked", "phi-website"),
+                        ("enc-object-store-kms", "phi-default-key"),
                         ("enc-object-store-tls-only", "phi-scratch"),
                         ("enc-object-store-tls-only", "phi-access-logs")}),
-             must_pass=frozenset({("enc-object-store-tls-only", "phi-records")})),
+             must_pass=frozenset({("enc-object-store-tls-only", "phi-records"),
+                                  ("net-object-store-public-access-blocked", "phi-scratch"),
+                                  ("enc-object-store-kms", "phi-records"), ("enc-object-store-kms", "phi-dsse")})),
+    Scenario("account-guards", account_guards_program, account_guards_seed,
+             frozenset({"phi-acls-only", "phi-covered"}),
+             frozenset({("net-object-store-public-access-blocked", "phi-acls-only")}),  # RestrictPublicBuckets
+             must_pass=frozenset({("net-object-store-public-access-blocked", "phi-covered")})),
+    Scenario("keys", keys_program, keys_seed,
+             frozenset({"global-static", "signing-rsa", "mac-hmac", "hsm-key", "imported"}),
+             frozenset({("enc-crypto-key-rotation", "global-static")}),
+             must_pass=frozenset({("enc-crypto-key-rotation", name)
+                                  for name in ("signing-rsa", "mac-hmac", "hsm-key", "imported")})),
     Scenario("ingress", ingress_program, ingress_seed, frozenset({"bastion", "app"}),
              frozenset({("net-ingress-rule-admin-ports", "bastion"), ("net-ingress-rule-admin-ports", "app")})),
     Scenario("data", data_program, data_seed, frozenset({"enc-disk", "plain-disk", "patients-db", "reports-db"}),

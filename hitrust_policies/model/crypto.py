@@ -10,11 +10,16 @@ from hitrust_policies.model.ref import ResourceRef
 
 @dataclass(frozen=True, slots=True)
 class CryptoKey:
-    """A key in the cloud key service. Only customer-managed symmetric keys rotate."""
+    """A key in the cloud key service.
+
+    ``rotation_supported``: the key service can rotate this key automatically (the source
+    decides from the key's type and where its material lives; on AWS only symmetric keys
+    generated in KMS's own key store can).
+    """
 
     ref: ResourceRef
     customer_managed: bool | Unknown
-    symmetric: bool | Unknown
+    rotation_supported: bool | Unknown
     enabled: bool | Unknown
     rotation_enabled: bool | Unknown
 

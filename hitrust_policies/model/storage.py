@@ -15,12 +15,18 @@ KMS = "kms"  # a key in the cloud's key service (SSE-KMS / DSSE-KMS / CMEK)
 
 @dataclass(frozen=True, slots=True)
 class ObjectStore:
-    """A bucket / storage container."""
+    """A bucket / storage container.
+
+    ``public_access_open`` names the public-access guards (AWS: the four Block Public Access
+    settings) that are on at no level applying to the store, its own or the account's; the
+    source does that join. ``()`` means public access is fully blocked.
+    """
 
     ref: ResourceRef
     encryption: str | Unknown  # NO_ENCRYPTION | PROVIDER_MANAGED | KMS
-    kms_key: str | None | Unknown
-    public_access_blocked: bool | Unknown  # every public-access guard on the store is on
+    kms_key: str | None | Unknown  # None with KMS: the cloud's default key for the service (aws/s3)
+    kms_key_customer_managed: bool | Unknown  # the KMS key is the customer's, not the cloud's; False without KMS
+    public_access_open: tuple[str, ...] | Unknown
     access_logging: bool | Unknown
     tls_only: bool | Unknown  # every request without TLS is refused by the store's policy
 
@@ -30,7 +36,7 @@ class AccountStorageSettings:
     """Account-wide object-store guards (S3 account Block Public Access)."""
 
     ref: ResourceRef
-    public_access_blocked: bool | Unknown
+    public_access_open: tuple[str, ...] | Unknown  # account-wide public-access guards that are off
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,6 +116,8 @@ def denies_plaintext(document: Any, bucket: str | Unknown, partition: str | None
     >>> late = {**deny, "Resource": Unknown("computed at preview: policy.Statement[0].Resource")}
     >>> denies_plaintext({"Statement": [late]}, "b"), denies_plaintext({"Statement": [late, deny]}, "b")
     (Unknown('computed at preview: policy.Statement[0].Resource'), True)
+    >>> denies_plaintext({"Statement": [late, late]}, "b")  # two unknown statements: still just unknown
+    Unknown('computed at preview: policy.Statement[0].Resource')
     """
     if isinstance(document, Unknown) or document is None:
         return False if document is None else document
@@ -135,7 +137,7 @@ def denies_plaintext(document: Any, bucket: str | Unknown, partition: str | None
     for s in statements:
         unknown = _unknown_in(s)
         if unknown is not None:
-            pending = pending or unknown
+            pending = unknown if pending is None else pending
             continue
         if not (isinstance(s, dict) and s.get("Effect") == "Deny" and _any_principal(s)
                 and any(covers(a, "s3:*", ignore_case=True) for a in _strings(s.get("Action")))
@@ -145,7 +147,7 @@ def denies_plaintext(document: Any, bucket: str | Unknown, partition: str | None
         if isinstance(bucket, Unknown):
             if _resources_covered(patterns, "*", partitions):  # the policy covers whatever the name is
                 return True
-            pending = pending or bucket
+            pending = bucket if pending is None else pending
         elif _resources_covered(patterns, bucket, partitions):
             return True
     return pending if pending is not None else False

@@ -8,7 +8,7 @@ their violations. Levels are forced to mandatory so UNKNOWN (advisory) stands ou
 import pytest
 
 from tests.packs.helpers import MANDATORY, captured, keys
-from tests.pulumi_programs import iam, logging, messaging, network, storage, threat_detection, tls
+from tests.pulumi_programs import iam, kms_keys, logging, messaging, network, storage, threat_detection, tls
 
 M, A = "mandatory", "advisory"
 
@@ -21,8 +21,8 @@ CASES = {
         ("enc-object-store-tls-only", "partial", M),  # a policy refusing plain-HTTP downloads only
         ("log-object-store-access-logging", "bare", M),
         ("log-object-store-access-logging", "partial", M),
-        ("net-object-store-public-access-blocked", "bare", M),
-        ("net-object-store-public-access-blocked", "partial", M),
+        # "bare" has no block resource: S3 creates it with all four guards on (April 2023)
+        ("net-object-store-public-access-blocked", "partial", M),  # two guards left off
     }),
     "buckets-noncompliant-update": (storage.noncompliant_buckets, False, {
         ("enc-object-store-kms", "bare", M),
@@ -31,8 +31,40 @@ CASES = {
         ("enc-object-store-tls-only", "partial", M),  # a policy refusing plain-HTTP downloads only
         ("log-object-store-access-logging", "bare", M),
         ("log-object-store-access-logging", "partial", M),
-        ("net-object-store-public-access-blocked", "bare", M),
         ("net-object-store-public-access-blocked", "partial", M),
+    }),
+    "stock-template-bucket": (storage.stock_template_bucket, True, {
+        ("enc-object-store-kms", "my-bucket", M),  # SSE-S3
+        ("enc-object-store-tls-only", "my-bucket", M),
+        ("log-object-store-access-logging", "my-bucket", M),
+    }),
+    "bucket-one-guard-off": (storage.bucket_one_guard_off, True, {
+        ("enc-object-store-kms", "website", M),
+        ("enc-object-store-tls-only", "website", M),
+        ("log-object-store-access-logging", "website", M),
+        ("net-object-store-public-access-blocked", "website", M),
+    }),
+    "bucket-guards-covered-by-account-block": (storage.bucket_guard_covered_by_account_block, True, {
+        ("enc-object-store-kms", "shared", M),
+        ("enc-object-store-tls-only", "shared", M),
+        ("log-object-store-access-logging", "shared", M),
+    }),
+    "bucket-encryption-keys": (storage.bucket_encryption_keys, True, {
+        ("enc-object-store-kms", "default-key", M),  # aws:kms without a key: the AWS-managed aws/s3 key
+        ("enc-object-store-kms", "named-aws-key", M),
+        ("enc-object-store-kms", "dsse-default-key", M),
+        ("enc-object-store-kms", "foreign-key", A),  # not in the stack: customer-managed or not, unknown here
+        *((rule, bucket, M) for rule in ("enc-object-store-tls-only", "log-object-store-access-logging")
+          for bucket in ("default-key", "named-aws-key", "stack-key", "dsse-stack-key", "dsse-default-key",
+                         "foreign-key")),
+    }),
+    "kms-keys-that-cannot-rotate": (kms_keys.keys_that_cannot_rotate, True, {
+        ("enc-crypto-key-rotation", "global-static", M),
+        # a per-resource Analyze carries no propertyDependencies: the new store's id is just unknown
+        ("enc-crypto-key-rotation", "hsm-key", A),
+    }),
+    "kms-keys-that-cannot-rotate-update": (kms_keys.keys_that_cannot_rotate, False, {
+        ("enc-crypto-key-rotation", "global-static", M),
     }),
     "volumes": (storage.volumes, True, {
         ("enc-block-volume-encrypted", "plain-disk", M),

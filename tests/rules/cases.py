@@ -61,7 +61,8 @@ class Case:
 
 
 def store(**kw: Any) -> ObjectStore:
-    base = dict(encryption=KMS, kms_key="k", public_access_blocked=True, access_logging=True, tls_only=True)
+    base = dict(encryption=KMS, kms_key="k", kms_key_customer_managed=True, public_access_open=(), access_logging=True,
+                tls_only=True)
     return ObjectStore(ref(kw.pop("name", "bucket")), **{**base, **kw})
 
 
@@ -82,7 +83,7 @@ def pw(**kw: Any) -> PasswordPolicy:
 
 
 def key(**kw: Any) -> CryptoKey:
-    base = dict(customer_managed=True, symmetric=True, enabled=True, rotation_enabled=True)
+    base = dict(customer_managed=True, rotation_supported=True, enabled=True, rotation_enabled=True)
     return CryptoKey(ref("key"), **{**base, **kw})
 
 
@@ -103,6 +104,9 @@ CASES: list[Case] = [
     Case("enc-object-store-kms", "kms", store(), "PASS"),
     Case("enc-object-store-kms", "sse-s3", store(encryption=PROVIDER_MANAGED), "FAIL", "provider-managed"),
     Case("enc-object-store-kms", "denied", store(encryption=U), "UNKNOWN"),
+    Case("enc-object-store-kms", "aws-managed-key", store(kms_key=None, kms_key_customer_managed=False), "FAIL",
+         "provider-managed KMS key"),
+    Case("enc-object-store-kms", "key-unresolved", store(kms_key_customer_managed=U), "UNKNOWN"),
     Case("enc-object-store-tls-only", "deny-insecure", store(), "PASS"),
     Case("enc-object-store-tls-only", "no-deny", store(tls_only=False), "FAIL", "without TLS are not refused"),
     Case("enc-object-store-tls-only", "policy-computed", store(tls_only=Unknown("computed at preview: policy")),
@@ -131,9 +135,11 @@ CASES: list[Case] = [
     Case("enc-audit-trail-kms", "computed", trail(kms_key=Unknown("computed at preview: kmsKeyId")), "UNKNOWN"),
     Case("enc-crypto-key-rotation", "rotating", key(), "PASS"),
     Case("enc-crypto-key-rotation", "aws-managed", key(customer_managed=False, rotation_enabled=False), "PASS"),
-    Case("enc-crypto-key-rotation", "asymmetric", key(symmetric=False, rotation_enabled=False), "PASS"),
+    Case("enc-crypto-key-rotation", "cannot-rotate", key(rotation_supported=False, rotation_enabled=False), "PASS"),
+    Case("enc-crypto-key-rotation", "disabled-key", key(enabled=False, rotation_enabled=False), "PASS"),
     Case("enc-crypto-key-rotation", "not-rotating", key(rotation_enabled=False), "FAIL", "rotation"),
     Case("enc-crypto-key-rotation", "denied", key(rotation_enabled=U), "UNKNOWN"),
+    Case("enc-crypto-key-rotation", "origin-unknown", key(rotation_supported=U, rotation_enabled=False), "UNKNOWN"),
     Case("enc-tls-listener-modern", "tls12", listener(), "PASS"),
     Case("enc-tls-listener-modern", "tls13", listener(min_tls_version="1.3"), "PASS"),
     Case("enc-tls-listener-modern", "http-redirect", listener(protocol="HTTP", min_tls_version=None,
@@ -250,10 +256,12 @@ CASES: list[Case] = [
     Case("net-database-not-public", "public", DatabaseInstance(ref("db"), "mysql", True, True), "FAIL", "public"),
     Case("net-database-not-public", "unknown", DatabaseInstance(ref("db"), "mysql", True, U), "UNKNOWN"),
     Case("net-object-store-public-access-blocked", "blocked", store(), "PASS"),
-    Case("net-object-store-public-access-blocked", "open", store(public_access_blocked=False), "FAIL", "public"),
-    Case("net-object-store-public-access-blocked", "denied", store(public_access_blocked=U), "UNKNOWN"),
-    Case("net-account-storage-public-access-blocked", "on", AccountStorageSettings(ref("acct"), True), "PASS"),
-    Case("net-account-storage-public-access-blocked", "off", AccountStorageSettings(ref("acct"), False), "FAIL",
-         "account-level"),
+    Case("net-object-store-public-access-blocked", "open", store(public_access_open=("BlockPublicPolicy",)), "FAIL",
+         "public access guards off on the store and account-wide: BlockPublicPolicy"),
+    Case("net-object-store-public-access-blocked", "denied", store(public_access_open=U), "UNKNOWN"),
+    Case("net-account-storage-public-access-blocked", "on", AccountStorageSettings(ref("acct"), ()), "PASS"),
+    Case("net-account-storage-public-access-blocked", "off",
+         AccountStorageSettings(ref("acct"), ("IgnorePublicAcls", "RestrictPublicBuckets")), "FAIL",
+         "account-level public access guards off: IgnorePublicAcls, RestrictPublicBuckets"),
     Case("net-account-storage-public-access-blocked", "denied", AccountStorageSettings(ref("acct"), U), "UNKNOWN"),
 ]

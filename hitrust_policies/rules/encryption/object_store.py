@@ -19,15 +19,23 @@ def enc_object_store_default_encryption(store: ObjectStore):
 
 @rule(
     "enc-object-store-kms",
-    title="Object stores encrypt by default with a KMS key",
+    title="Object stores encrypt by default with a customer-managed KMS key",
     domain="encryption",
     severity="medium",
-    remediation="Set the bucket's default encryption to SSE-KMS with a customer-managed key.",
+    remediation="Set the bucket's default encryption to SSE-KMS (or DSSE-KMS) with a customer-managed key.",
 )
 def enc_object_store_kms(store: ObjectStore):
-    """Provider-managed keys cannot be access-controlled or audited separately from the data."""
+    """Provider-managed keys cannot be access-controlled or audited separately from the data.
+
+    That holds for the cloud's default KMS key too (AWS ``aws/s3``: its key policy cannot be
+    edited), so the key must be customer-managed, as Trivy ``AWS-0132`` requires; Prowler's
+    ``s3_bucket_kms_encryption`` and AWS Config ``s3-default-encryption-kms`` accept any KMS
+    key. SSE-KMS and dual-layer DSSE-KMS both count.
+    """
     if store.encryption != KMS:
         return f"default encryption is {store.encryption}, not a KMS key"
+    if not store.kms_key_customer_managed:
+        return "default encryption uses a provider-managed KMS key, not a customer-managed one"
 
 
 @rule(

@@ -153,13 +153,13 @@ def to_bool(value: Any, default: bool | None = None) -> Any:
 def and3(*values: Any) -> Any:
     """Three-valued AND for adapters joining facts: a known False wins over an Unknown.
 
-    >>> and3(True, Unknown("x"), False), and3(True, True), and3(True, Unknown("x"))
-    (False, True, Unknown('x'))
+    >>> and3(True, Unknown("x"), False), and3(True, True), and3(True, Unknown("x")), and3(Unknown("x"), Unknown("y"))
+    (False, True, Unknown('x'), Unknown('x'))
     """
     pending = None
     for value in values:
         if isinstance(value, Unknown):
-            pending = pending or value
+            pending = value if pending is None else pending  # never bool() an Unknown
         elif not value:
             return False
     return pending if pending is not None else True

@@ -21,6 +21,13 @@ def logical_name(urn: str) -> str:
     return urn.rsplit("::", 1)[-1]
 
 
+def urn_type(urn: str) -> str:
+    """Type token of a URN (after any parent types): ``urn:pulumi:dev::proj::my:C$aws:kms/key:Key::k`` ->
+    ``aws:kms/key:Key``."""
+    parts = urn.split("::", 3)
+    return parts[2].rsplit("$", 1)[-1] if len(parts) == 4 else ""
+
+
 @dataclass(frozen=True)
 class PulumiResource:
     """Type token, URN, decoded props and the dependency edges the engine sent."""

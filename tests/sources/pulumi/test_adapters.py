@@ -54,25 +54,28 @@ def kms_rules(key):
 # ------------------------------------------------------------------ S3
 
 
-def test_bare_bucket_gets_provider_managed_encryption_and_no_guards():
+def test_bare_bucket_gets_aws_defaults_sse_s3_and_public_access_blocked():
+    """Since 2023 S3 encrypts every new bucket (SSE-S3) and creates it with all four public-access guards on."""
     store = one(to_model([res(BUCKET, "b")]), ObjectStore)
-    assert store.encryption == PROVIDER_MANAGED and store.kms_key is None
-    assert store.public_access_blocked is False and store.access_logging is False and store.tls_only is False
+    assert store.encryption == PROVIDER_MANAGED and store.kms_key is None and store.kms_key_customer_managed is False
+    assert store.public_access_open == () and store.access_logging is False and store.tls_only is False
     assert store.ref.name == "b" and store.ref.source == "pulumi" and store.ref.native_type == BUCKET
     assert store.ref.native_id == urn(BUCKET, "b")
 
 
 def test_bucket_joins_through_property_dependencies_while_the_id_is_unknown():
     bucket_urn = urn(BUCKET, "b")
+    key_urn = urn("aws:kms/key:Key", "k")
     store = one(to_model([
         res(BUCKET, "b", {"bucket": "phi-b"}),
-        res(SSE, "b-sse", {"bucket": U, "rules": kms_rules("arn:key")}, bucket=[bucket_urn]),
-        res(PAB, "b-pab", {"bucket": U, "blockPublicAcls": True, "blockPublicPolicy": True,
+        res("aws:kms/key:Key", "k"),
+        res(SSE, "b-sse", {"bucket": U, "rules": kms_rules(U)}, bucket=[bucket_urn], rules=[key_urn]),
+        res(PAB, "b-pab", {"bucket": U, "blockPublicAcls": False, "blockPublicPolicy": True,
                            "ignorePublicAcls": True, "restrictPublicBuckets": True}, bucket=[bucket_urn]),
         res(LOGGING, "b-log", {"bucket": U, "targetBucket": "logs"}, bucket=[bucket_urn]),
     ]), ObjectStore)
-    assert (store.encryption, store.kms_key, store.public_access_blocked, store.access_logging) == (
-        KMS, "arn:key", True, True)
+    assert (store.encryption, store.kms_key_customer_managed, store.public_access_open, store.access_logging) == (
+        KMS, True, ("BlockPublicAcls",), True)
     assert store.ref.name == "phi-b"
 
 
@@ -86,8 +89,8 @@ def test_bucket_joins_by_value_when_ids_are_known():
         res(BUCKET, "other", {"bucket": "other"}),
     ])}
     store = stores["phi-b"]
-    assert store.encryption == PROVIDER_MANAGED and store.public_access_blocked is True
-    assert stores["other"].public_access_blocked is False
+    assert store.encryption == PROVIDER_MANAGED and store.public_access_open == ()
+    assert stores["other"].public_access_open == ()  # no block resource: the April 2023 default
 
 
 def test_bucket_child_that_cannot_be_attributed_makes_facts_unknown_not_false():
@@ -312,7 +315,8 @@ def test_ebs():
 
 def test_kms_trail_log_group_defaults():
     key = one(to_model([res("aws:kms/key:Key", "k")]), CryptoKey)
-    assert (key.customer_managed, key.symmetric, key.enabled, key.rotation_enabled) == (True, True, True, False)
+    assert (key.customer_managed, key.rotation_supported, key.enabled, key.rotation_enabled) == (
+        True, True, True, False)
     trail = one(to_model([res("aws:cloudtrail/trail:Trail", "t", {"name": "org"})]), AuditTrail)
     assert (trail.multi_region, trail.logging, trail.log_file_validation, trail.kms_key) == (
         False, True, False, None)

@@ -1,15 +1,23 @@
-"""Where an S3 bucket (and the account's S3 guards) become model values."""
+"""Where an S3 bucket (and the account's S3 guards) become model values.
+
+A bucket's public-access guards are joined here with the account's (S3 enforces, per guard,
+the more restrictive of the two: see `aws_s3_public_access`), and its default-encryption key
+is resolved to AWS- or customer-managed (``DescribeKey``, once per key: see `aws_kms`).
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from typing import Any
 
 from hitrust_policies.model import KMS, PROVIDER_MANAGED, AccountStorageSettings, ObjectStore, Unknown
+from hitrust_policies.sources import aws_kms
 from hitrust_policies.sources.aws_s3_policy import denies_plaintext
+from hitrust_policies.sources.aws_s3_public_access import level, open_guards
 from hitrust_policies.sources.live.aws.collector import Ctx, collector
 
-PAB_FLAGS = ("BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets")
+KMS_ALGORITHMS = ("aws:kms", "aws:kms:dsse")  # SSE-KMS and dual-layer DSSE-KMS
 
 
 def _encryption(result: Any) -> tuple[Any, Any]:
@@ -19,18 +27,24 @@ def _encryption(result: Any) -> tuple[Any, Any]:
     rules = result.get("ServerSideEncryptionConfiguration", {}).get("Rules", [])
     for r in rules:
         default = r.get("ApplyServerSideEncryptionByDefault", {})
-        if default.get("SSEAlgorithm") in ("aws:kms", "aws:kms:dsse"):
-            return KMS, default.get("KMSMasterKeyID")
+        if default.get("SSEAlgorithm") in KMS_ALGORITHMS:
+            return KMS, default.get("KMSMasterKeyID") or None
     # No rule, or AES256: SSE-S3. Since January 2023 S3 applies SSE-S3 to every bucket,
     # so a missing configuration means provider-managed keys, not plaintext.
     return PROVIDER_MANAGED, None
 
 
-def _all_blocked(result: Any) -> Any:
-    if isinstance(result, Unknown):
-        return result
-    config = result.get("PublicAccessBlockConfiguration", {})
-    return all(config.get(flag, False) for flag in PAB_FLAGS)
+def _block_level(result: Any) -> Any:
+    """One level's guards from GetPublicAccessBlock (``{}``: NoSuchPublicAccessBlockConfiguration)."""
+    return result if isinstance(result, Unknown) else level(result.get("PublicAccessBlockConfiguration"))
+
+
+def _account_block(ctx: Ctx) -> Any:
+    return _block_level(ctx.fact(
+        "s3control:GetPublicAccessBlock",
+        lambda: ctx.client("s3control").get_public_access_block(AccountId=ctx.account),
+        absent={"NoSuchPublicAccessBlockConfiguration": {}},
+    ))
 
 
 def _tls_only(result: Any, bucket: str, partition: str) -> Any:
@@ -38,6 +52,35 @@ def _tls_only(result: Any, bucket: str, partition: str) -> Any:
     if isinstance(result, Unknown):
         return result
     return denies_plaintext(result.get("Policy"), bucket, partition)
+
+
+class _KeyManagers:
+    """Is a default-encryption key customer-managed? One DescribeKey per key, shared by the buckets."""
+
+    def __init__(self, ctx: Ctx) -> None:
+        self._ctx = ctx
+        self._seen: dict[tuple[str, str], Any] = {}
+        self._locks: dict[tuple[str, str], threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    def customer_managed(self, encryption: Any, key: Any, bucket_region: str | None) -> Any:
+        if isinstance(encryption, Unknown) or encryption != KMS:
+            return encryption if isinstance(encryption, Unknown) else False
+        by_reference = aws_kms.customer_managed_by_reference(key)
+        if by_reference is not None:
+            return by_reference
+        region = aws_kms.key_region(key) or bucket_region
+        if region is None:
+            return Unknown(f"bucket Region unknown: cannot look up KMS key {key}")
+        with self._lock:
+            key_lock = self._locks.setdefault((region, key), threading.Lock())
+        with key_lock:  # buckets sharing a key wait for the first one's answer
+            if (region, key) not in self._seen:
+                kms = self._ctx.client("kms", region)
+                meta = self._ctx.fact("kms:DescribeKey", lambda: kms.describe_key(KeyId=key)["KeyMetadata"])
+                self._seen[region, key] = (meta if isinstance(meta, Unknown)
+                                           else aws_kms.key_manager_is_customer(meta.get("KeyManager")))
+            return self._seen[region, key]
 
 
 @collector(
@@ -52,10 +95,14 @@ def _tls_only(result: Any, bucket: str, partition: str) -> Any:
         "s3:GetPublicAccessBlock",
         "s3:GetBucketLogging",
         "s3:GetBucketPolicy",
+        "s3control:GetPublicAccessBlock",
+        "kms:DescribeKey",
     ),
 )
 def s3_buckets(ctx: Ctx) -> Iterator[ObjectStore]:
     s3 = ctx.client("s3")
+    account_block = _account_block(ctx)
+    keys = _KeyManagers(ctx)
 
     def one(bucket: dict[str, Any]) -> ObjectStore:
         name = bucket["Name"]
@@ -87,7 +134,8 @@ def s3_buckets(ctx: Ctx) -> Iterator[ObjectStore]:
             ref=ctx.ref("AWS::S3::Bucket", f"arn:{ctx.partition}:s3:::{name}", name, region=region or ""),
             encryption=encryption,
             kms_key=kms_key,
-            public_access_blocked=_all_blocked(pab),
+            kms_key_customer_managed=keys.customer_managed(encryption, kms_key, region),
+            public_access_open=open_guards(_block_level(pab), account_block),
             access_logging=logging_ if isinstance(logging_, Unknown) else "LoggingEnabled" in logging_,
             tls_only=_tls_only(policy, name, ctx.partition),
         )
@@ -103,13 +151,8 @@ def s3_buckets(ctx: Ctx) -> Iterator[ObjectStore]:
     calls=("s3control:GetPublicAccessBlock",),
 )
 def s3_account_public_access_block(ctx: Ctx) -> Iterator[AccountStorageSettings]:
-    result = ctx.fact(
-        "s3control:GetPublicAccessBlock",
-        lambda: ctx.client("s3control").get_public_access_block(AccountId=ctx.account),
-        absent={"NoSuchPublicAccessBlockConfiguration": {}},
-    )
     yield AccountStorageSettings(
         ref=ctx.ref("AWS::S3::AccountPublicAccessBlock", f"arn:{ctx.partition}:s3::{ctx.account}:account",
                     f"s3-account-{ctx.account}", region=""),
-        public_access_blocked=_all_blocked(result),
+        public_access_open=open_guards(_account_block(ctx)),
     )
