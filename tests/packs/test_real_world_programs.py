@@ -49,8 +49,7 @@ BUCKET_DEFAULTS = [  # a bucket with nothing but its defaults
     ("enc-object-store-kms", "my-bucket", M),  # SSE-S3 by default, no KMS key
     ("enc-object-store-tls-only", "my-bucket", M),  # no bucket policy refusing plain HTTP
     ("log-object-store-access-logging", "my-bucket", M),  # no BucketLogging
-    # WRONG TODAY: issue 6 class 5 - new buckets block public access by default (AWS, April 2023)
-    ("net-object-store-public-access-blocked", "my-bucket", M),
+    # no BucketPublicAccessBlock: new buckets block all public access by default (AWS, April 2023)
 ]
 CONTENT = "www.example.com-content"
 SITE = [
