@@ -4,12 +4,14 @@ from hitrust_policies.model.audit import AuditCoverage, AuditTrail, LogGroup, Ne
 from hitrust_policies.model.crypto import CryptoKey, TlsListener
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
 from hitrust_policies.model.identity import (
+    FULL_ADMIN,
+    NEAR_ADMIN,
+    SCOPED,
     Credential,
     Identity,
     PasswordPolicy,
     PolicyGrant,
     RootAccount,
-    Statement,
 )
 from hitrust_policies.model.messaging import MessageQueue
 from hitrust_policies.model.network import ALL_PROTOCOLS, IngressRule, SecurityGroup, opening_id
@@ -53,10 +55,13 @@ KINDS: tuple[type, ...] = (
 
 __all__ = [
     "ALL_PROTOCOLS",
+    "FULL_ADMIN",
     "KINDS",
     "KMS",
+    "NEAR_ADMIN",
     "NO_ENCRYPTION",
     "PROVIDER_MANAGED",
+    "SCOPED",
     "AccountStorageSettings",
     "AuditCoverage",
     "AuditTrail",
@@ -77,7 +82,6 @@ __all__ = [
     "ResourceRef",
     "RootAccount",
     "SecurityGroup",
-    "Statement",
     "ThreatDetection",
     "TlsListener",
     "Unknown",
