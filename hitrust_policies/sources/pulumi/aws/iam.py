@@ -92,7 +92,7 @@ def _attached(policy: PulumiResource, stack: Stack) -> bool | Unknown:
     for role in stack.of_type(ROLE):
         arns = role.props.get("managedPolicyArns")
         if policy.urn in role.property_dependencies.get("managedPolicyArns", ()) or (
-                isinstance(arns, list) and isinstance(arn, str) and arn in arns):
+                isinstance(arns, list) and isinstance(arn, str) and any(a == arn for a in arns if isinstance(a, str))):
             return True
     return True if sure else Unknown("attachments made outside this stack are " + LIVE_ONLY)
 
@@ -103,14 +103,14 @@ def policy(res: PulumiResource, stack: Stack) -> Iterator[PolicyGrant]:
 
 
 def _principal(res: PulumiResource, prop: str, principal_type: str, stack: Stack) -> str:
-    """The principal's name as IAM lists it: the prop's value (a name, or an ARN's last segment), else
-    the principal resource it designates in this stack."""
-    value = res.props.get(prop)
-    if isinstance(value, str) and value and not res.props.is_secret(prop):
-        return value.rsplit("/", 1)[-1] if value.startswith("arn:") else value
+    """The principal's name as IAM lists it: that of the principal resource the prop designates in this
+    stack (given as its name, its id or the resource itself), else the prop's value (a name, or an ARN)."""
     target = stack.referent(res, prop, (principal_type,), ("name",))
     if target is not None:
         return target.display_name("name")
+    value = res.props.get(prop)
+    if isinstance(value, str) and value and not res.props.is_secret(prop):
+        return value.rsplit("/", 1)[-1] if value.startswith("arn:") else value
     return f"({prop} computed at preview)"
 
 
@@ -143,15 +143,27 @@ def principal_attachment(res: PulumiResource, stack: Stack) -> Iterator[PolicyGr
         yield grant
 
 
+def _principals(res: PulumiResource, prop: str, principal_type: str, stack: Stack) -> list[str]:
+    """Names in a list of principals; elements not known yet are the list's dependencies of that type
+    (their order does not matter: each gets the same grant)."""
+    listed = res.props.get(prop, [])
+    if isinstance(listed, Unknown):
+        listed = [listed]
+    names = [n for n in listed if isinstance(n, str)]
+    deps = [stack.by_urn[u] for u in res.property_dependencies.get(prop, ()) if u in stack.by_urn]
+    pending = [d.display_name("name") for d in deps if d.type == principal_type]
+    pending = [n for n in pending if n not in names]
+    unknown = len(listed) - len(names)
+    if unknown and len(pending) == unknown:
+        return names + pending
+    return names + [f"({prop} computed at preview)"] * unknown
+
+
 @pulumi_adapter(POLICY_ATTACHMENT, produces=PolicyGrant, joins=True)
 def policy_attachment(res: PulumiResource, stack: Stack) -> Iterator[PolicyGrant]:
     """One grant per user, group and role the attachment lists."""
-    for kind, prop in (("user", "users"), ("group", "groups"), ("role", "roles")):
-        principals = res.props.get(prop) or []
-        if isinstance(principals, Unknown):
-            principals = [principals]
-        for i, principal in enumerate(principals):
-            who = principal if isinstance(principal, str) else f"({prop} computed at preview)"
+    for kind, prop, principal_type in (("user", "users", USER), ("group", "groups", GROUP), ("role", "roles", ROLE)):
+        for i, who in enumerate(_principals(res, prop, principal_type, stack)):
             grant = _admin_attachment(res, stack, res.props.get("policyArn"), f"{kind}/{who}")
             if grant is not None:
                 yield replace(grant, ref=replace(grant.ref, part=f"{prop}[{i}]"))
@@ -161,16 +173,16 @@ def policy_attachment(res: PulumiResource, stack: Stack) -> Iterator[PolicyGrant
 def role_grants(res: PulumiResource, stack: Stack) -> Iterator[PolicyGrant]:
     """A role's own ``inlinePolicies`` and ``managedPolicyArns`` (pulumi-aws keeps both on the role)."""
     role = res.display_name("name")
-    inline = res.props.get("inlinePolicies") or []
+    inline = res.props.get("inlinePolicies", [])
     for i, entry in enumerate([inline] if isinstance(inline, Unknown) else inline):
         document = entry.get("policy") if isinstance(entry, dict) else entry
-        if document is None or document == "":
+        if document is None or (isinstance(document, str) and not document):
             continue  # an empty block: "this role has no inline policies"
         name = entry.get("name") if isinstance(entry, dict) else None
         label = name if isinstance(name, str) and name else "(inline policy computed at preview)"
         ref = replace(res.ref(name=f"role/{role}/{label}"), part=f"inlinePolicies[{i}]")
         yield policy_grant(ref, document_access(document), True)
-    arns = res.props.get("managedPolicyArns") or []
+    arns = res.props.get("managedPolicyArns", [])
     policy_deps = res.property_dependencies.get("managedPolicyArns", ())
     from_stack_policies = bool(policy_deps) and all(
         getattr(stack.by_urn.get(u), "type", None) == POLICY for u in policy_deps)
