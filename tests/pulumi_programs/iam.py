@@ -86,11 +86,9 @@ def admin_grants() -> None:
 
 
 def grant_computed_at_preview() -> None:
-    """An inline policy whose document waits for a bucket's ARN: UNKNOWN at preview, judged after."""
+    """An inline policy whose document waits for the role's own ARN: UNKNOWN at preview, judged after."""
     import pulumi_aws as aws
 
-    bucket = aws.s3.Bucket("releases")
     role = aws.iam.Role("publisher", name="publisher", assume_role_policy=TRUST)
-    aws.iam.RolePolicy("publish", name="publish", role=role.name, policy=bucket.arn.apply(lambda arn: json.dumps(
-        {"Version": "2012-10-17",
-         "Statement": [{"Effect": "Allow", "Action": "s3:PutObject", "Resource": f"{arn}/*"}]})))
+    aws.iam.RolePolicy("publish", name="publish", role=role.name, policy=role.arn.apply(lambda arn: json.dumps(
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": arn}]})))
