@@ -34,6 +34,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 from urllib.parse import unquote
 
@@ -67,9 +68,11 @@ class _Statement:
     not_resource: bool
     conditional: bool
 
-    def matches(self, action: str, resource: str) -> bool:
-        return (any(_match(p, action, True) for p in self.actions) != self.not_action
-                and any(_match(p, resource, False) for p in self.resources) != self.not_resource)
+    def action_matches(self, action: str) -> bool:
+        return any(_match(p, action, True) for p in self.actions) != self.not_action
+
+    def resource_matches(self, resource: str) -> bool:
+        return any(_match(p, resource, False) for p in self.resources) != self.not_resource
 
 
 _ALLOW_ALL = _Statement(True, ("*",), False, ("*",), False, False)
@@ -209,14 +212,37 @@ def _broadest(patterns: list[str], fresh: str, ignore_case: bool) -> list[str]:
             if not any(j != i and named_by(i, j) and (j < i or not named_by(j, i)) for j in range(len(patterns)))]
 
 
+class _Replay:
+    """Replays requests against statements; which statements match an action (or a resource) is worked out
+    once per string, so a request costs two set intersections."""
+
+    def __init__(self, statements: list[_Statement]) -> None:
+        # a conditional Deny may not apply: it never counts
+        self.statements = [s for s in statements if s.allow or not s.conditional]
+        self.allows = frozenset(i for i, s in enumerate(self.statements) if s.allow)
+        self._actions: dict[str, frozenset[int]] = {}
+        self._resources: dict[str, frozenset[int]] = {}
+
+    def _by_action(self, action: str) -> frozenset[int]:
+        if action not in self._actions:
+            self._actions[action] = frozenset(i for i, s in enumerate(self.statements) if s.action_matches(action))
+        return self._actions[action]
+
+    def _by_resource(self, resource: str) -> frozenset[int]:
+        if resource not in self._resources:
+            self._resources[resource] = frozenset(
+                i for i, s in enumerate(self.statements) if s.resource_matches(resource))
+        return self._resources[resource]
+
+    def allowed(self, action: str, resource: str) -> bool:
+        hits = self._by_action(action) & self._by_resource(resource)
+        return bool(hits & self.allows) and hits <= self.allows
+
+
 def _classify(statements: list[_Statement]) -> Access:
     fresh = _fresh(statements)
-    allows = [s for s in statements if s.allow]
-    denies = [s for s in statements if not s.allow and not s.conditional]
-
-    def allowed(action: str, resource: str) -> bool:
-        return any(s.matches(action, resource) for s in allows) and not any(s.matches(action, resource) for s in denies)
-
+    replay = _Replay(statements)
+    allowed = replay.allowed
     action = f"{fresh}:{fresh}"
     every_resource: list[str] | None = None
     for partition in PARTITIONS:
@@ -232,12 +258,13 @@ def _classify(statements: list[_Statement]) -> Access:
                                        if not _match(p, action, True)))
     named_resources = list(dict.fromkeys(p for s in statements for p in s.resources
                                          if not all(_match(p, r, False) for r in every_resource)))
-    left_actions = _broadest([p for p in named_actions
-                              if not all(allowed(_instance(p, fresh), r) for r in every_resource)], fresh, True)
-    left_resources = _broadest([p for p in named_resources if not allowed(action, _instance(p, fresh))], fresh, False)
-    mixed = [f"{a} on {r}" for a in named_actions if a not in left_actions
-             for r in named_resources if r not in left_resources
-             if not allowed(_instance(a, fresh), _instance(r, fresh))]
+    denied_actions = {p for p in named_actions if not all(allowed(_instance(p, fresh), r) for r in every_resource)}
+    denied_resources = {p for p in named_resources if not allowed(action, _instance(p, fresh))}
+    mixed = list(islice((f"{a} on {r}" for a in named_actions if a not in denied_actions
+                         for r in named_resources if r not in denied_resources
+                         if not allowed(_instance(a, fresh), _instance(r, fresh))), _MAX_LISTED + 1))
+    left_actions = _broadest([p for p in named_actions if p in denied_actions], fresh, True)
+    left_resources = _broadest([p for p in named_resources if p in denied_resources], fresh, False)
     parts = [", ".join(left_actions)] if left_actions else []
     if left_resources:
         parts.append("on " + ", ".join(left_resources))

@@ -125,5 +125,14 @@ def test_managed_policy_access(arn, expected) -> None:
 
 
 def test_exceptions_name_each_left_out_pattern_once() -> None:
-    document = doc(allow(NotAction=["iam:*", "IAM:*", "iam:PassRole"], Resource="*"))
+    document = doc(allow(NotAction=["iam:*", "IAM:*", "iam:PassRole"], Resource="*"),
+                   allow(Action="s3:GetObject", Resource="arn:aws:s3:::phi/*"))
     assert document_access(document) == Access(NEAR_ADMIN, "iam:*")
+
+
+def test_a_large_open_ended_document() -> None:
+    """Many services left out and many scoped statements beside them (the size IAM allows)."""
+    document = doc(allow(NotAction=[f"svc{i}:*" for i in range(40)], Resource="*"),
+                   *(allow(Action=[f"s{j}:Get{i}*" for i in range(10)],
+                           Resource=[f"arn:aws:s{j}:::b{i}/*" for i in range(10)]) for j in range(10)))
+    assert document_access(document) == Access(NEAR_ADMIN, ", ".join(f"svc{i}:*" for i in range(40)))

@@ -1,4 +1,10 @@
-"""Where IAM users, keys, customer policies and account settings become model values."""
+"""Where IAM users, keys, permission grants, the root user and account settings become model values.
+
+Grants come from one paginated ``GetAccountAuthorizationDetails`` listing (every user, group
+and role with its inline and attached policies, every customer managed policy with its
+versions) rather than three or four calls per principal: IAM's API rate is low and accounts
+hold thousands of roles. A denied listing is one UNKNOWN gap naming the call.
+"""
 
 from __future__ import annotations
 
