@@ -19,7 +19,9 @@ not explicitly leave out: admin. The patterns the document does name are then re
 one by one to list what is left out (none: full admin). Conditions never narrow an
 ``Allow`` (an admin policy behind an MFA condition is still an admin policy) and never make
 a ``Deny`` count (it may not apply). Wildcards follow IAM: ``*`` any run of characters,
-``?`` one; actions match case-insensitively, ARNs case-sensitively. Deny statements in
+``?`` one; actions match case-insensitively, ARNs case-sensitively. Resources count as
+"every resource" in whichever partition a pattern covers them (the same model value from a
+Pulumi program, whose partition may be unknown, and from a scan). Deny statements in
 *other* policies, permission boundaries and SCPs are not considered: this is a property of
 the one document.
 
@@ -41,8 +43,8 @@ from urllib.parse import unquote
 from hitrust_policies.model.facts import Unknown
 from hitrust_policies.model.identity import FULL_ADMIN, NEAR_ADMIN, SCOPED, PolicyGrant
 from hitrust_policies.model.ref import ResourceRef
+from hitrust_policies.sources.aws_s3_policy import PARTITIONS
 
-PARTITIONS = ("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc")
 # AWS-managed policies that grant administrator access; the same set Prowler's per-principal
 # checks (iam_user/group_administrator_access_policy, iam_role_administratoraccess_policy) look for.
 ADMIN_MANAGED_POLICIES = {"AdministratorAccess": FULL_ADMIN}

@@ -8,7 +8,10 @@ Grants are everywhere a program can give admin: customer managed policies, inlin
 (``RolePolicy`` / ``UserPolicy`` / ``GroupPolicy``, a role's ``inlinePolicies``), and
 attachments of AWS-managed admin policies (the four attachment resources, a role's
 ``managedPolicyArns``). They are named ``<kind>/<principal>/<policy>`` as the live scanner
-names them; documents are judged by the shared `aws_iam_policy` semantics.
+names them; documents are judged by the shared `aws_iam_policy` semantics. An attachment of a
+customer policy is no grant of its own (the policy is judged once, where it is defined; one
+defined outside the stack only a live scan can read); one whose ARN is still computed, and
+not that of a policy in this stack, may be AdministratorAccess: unknown.
 """
 
 from __future__ import annotations

@@ -83,7 +83,7 @@ def test_every_rule_is_unknown_for_an_unreadable_account(session: boto3.Session)
 
 
 def test_scanning_principal_only_assumes_and_lists(session: boto3.Session) -> None:
-    """The caller's own calls are the two in its policy; members' calls are the declared reads."""
+    """The caller's own calls are those in its policy; members' calls are the declared reads."""
     prod, _ = member_accounts(session)
     result = scan_accounts(session=session, organization=True, regions=["us-east-1"], collectors=COLLECTORS)
     declared = {call for c in all_collectors() for call in c.calls} | {"sts:GetCallerIdentity"}
