@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import botocore.session
 import pytest
 
 from hitrust_policies.model import KINDS
@@ -23,6 +24,8 @@ def test_collector_declaration(c) -> None:
     assert c.kinds and set(c.kinds) <= set(KINDS)
     assert c.calls and c.calls[0].split(":")[0] == c.service  # its own service first; joins may read others
     for call in c.calls:
+        service, operation = call.split(":", 1)
+        assert operation in botocore.session.get_session().get_service_model(service).operation_names, call
         assert call.split(":", 1)[1].startswith(READ_PREFIXES)
         assert iam_action(call) in ALLOWED, f"{call} needs {iam_action(call)} in scanners/aws/iam-policy.json"
     assert c.fn.__doc__ is None or c.fn.__doc__.strip()

@@ -47,6 +47,7 @@ class Scenario:
     must_fail: frozenset[tuple[str, str]]  # keeps the scenario from being vacuous
     must_pass: frozenset[tuple[str, str]] = frozenset()
     regions: tuple[str, ...] = (REGION,)  # regions the live side scans
+    moto_config: dict[str, Any] | None = None  # moto's own settings for the live side
 
 
 # ----------------------------------------------------------------- 1. object storage
@@ -201,6 +202,13 @@ def logging_seed(session: Any) -> None:
 
 # ----------------------------------------------------------------- 5. identities and grants
 
+ADMIN_ARN = "arn:aws:iam::aws:policy/AdministratorAccess"
+ALL_BUT_IAM = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}]}
+NOTHING = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "NotResource": "*"}]}
+TRUST = {"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Principal": {"Service": "codebuild.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
+
+
 def iam_program() -> None:
     import pulumi_aws as aws
 
@@ -210,6 +218,16 @@ def iam_program() -> None:
     bob = aws.iam.User("bob", name="bob")
     aws.iam.UserPolicyAttachment("bob-admin", user=bob.name, policy_arn=admin.arn)
     aws.iam.AccountPasswordPolicy(f"password-policy-{ACCOUNT}", minimum_password_length=8, require_numbers=True)
+    # admin in disguise, and grants that look alarming but give nothing
+    deployer = aws.iam.Role("deployer", name="deployer", assume_role_policy=json.dumps(TRUST))
+    aws.iam.RolePolicy("deployer-all-but-iam", name="all-but-iam", role=deployer.name, policy=json.dumps(ALL_BUT_IAM))
+    aws.iam.RolePolicyAttachment("deployer-admin", role=deployer.name, policy_arn=ADMIN_ARN)
+    aws.iam.Role("auditor", name="auditor", assume_role_policy=json.dumps(TRUST),
+                 inline_policies=[{"name": "read-phi", "policy": json.dumps(SCOPED)}])
+    ops = aws.iam.Group("ops", name="ops")
+    aws.iam.GroupPolicy("ops-nothing", name="nothing", group=ops.name, policy=json.dumps(NOTHING))
+    carol = aws.iam.User("carol", name="carol")
+    aws.iam.UserPolicy("carol-everything", name="everything", user=carol.name, policy=json.dumps(ADMIN))
 
 
 def iam_seed(session: Any) -> None:
@@ -220,6 +238,15 @@ def iam_seed(session: Any) -> None:
     iam.create_user(UserName="bob")
     iam.attach_user_policy(UserName="bob", PolicyArn=arn)
     iam.update_account_password_policy(MinimumPasswordLength=8, RequireNumbers=True)
+    iam.create_role(RoleName="deployer", AssumeRolePolicyDocument=json.dumps(TRUST))
+    iam.put_role_policy(RoleName="deployer", PolicyName="all-but-iam", PolicyDocument=json.dumps(ALL_BUT_IAM))
+    iam.attach_role_policy(RoleName="deployer", PolicyArn=ADMIN_ARN)
+    iam.create_role(RoleName="auditor", AssumeRolePolicyDocument=json.dumps(TRUST))
+    iam.put_role_policy(RoleName="auditor", PolicyName="read-phi", PolicyDocument=json.dumps(SCOPED))
+    iam.create_group(GroupName="ops")
+    iam.put_group_policy(GroupName="ops", PolicyName="nothing", PolicyDocument=json.dumps(NOTHING))
+    iam.create_user(UserName="carol")
+    iam.put_user_policy(UserName="carol", PolicyName="everything", PolicyDocument=json.dumps(ADMIN))
 
 
 # ----------------------------------------------------------------- 6. networks, keys and TLS endpoints
@@ -464,9 +491,18 @@ SCENARIOS = [
              frozenset({("log-audit-trail-validation", "weak-trail"), ("enc-audit-trail-kms", "weak-trail"),
                         ("log-log-group-retention", "/app/api")})),
     Scenario("iam", iam_program, iam_seed,
-             frozenset({"admin-all", "read-phi", "alice", "bob", f"password-policy-{ACCOUNT}"}),
+             frozenset({"admin-all", "read-phi", "alice", "bob", "carol", f"password-policy-{ACCOUNT}",
+                        "role/deployer/all-but-iam", "role/deployer/AdministratorAccess", "role/auditor/read-phi",
+                        "group/ops/nothing", "user/carol/everything"}),
              frozenset({("iam-policy-grant-no-admin", "admin-all"), ("iam-identity-no-direct-policies", "bob"),
-                        ("iam-password-policy-strong", f"password-policy-{ACCOUNT}")})),
+                        ("iam-password-policy-strong", f"password-policy-{ACCOUNT}"),
+                        ("iam-policy-grant-no-admin", "role/deployer/all-but-iam"),
+                        ("iam-policy-grant-no-admin", "role/deployer/AdministratorAccess"),
+                        ("iam-policy-grant-no-admin", "user/carol/everything")}),
+             must_pass=frozenset({("iam-policy-grant-no-admin", "read-phi"),
+                                  ("iam-policy-grant-no-admin", "role/auditor/read-phi"),
+                                  ("iam-policy-grant-no-admin", "group/ops/nothing")}),
+             moto_config={"iam": {"load_aws_managed_policies": True}}),
     Scenario("edge", edge_program, edge_seed,
              frozenset({"phi-vpc", "dark-vpc", "phi-key", "legacy-key", "portal:443", "portal:80", "portal:8443"}),
              frozenset({("log-network-flow-logs", "dark-vpc"), ("enc-crypto-key-rotation", "legacy-key"),
@@ -499,7 +535,7 @@ def live_findings(scenario: Scenario, monkeypatch: pytest.MonkeyPatch) -> set[Tr
     for var, value in (("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing"),
                        ("AWS_DEFAULT_REGION", REGION)):
         monkeypatch.setenv(var, value)
-    with mock_aws():
+    with mock_aws(config=scenario.moto_config):  # type: ignore[arg-type]
         session = boto3.Session(region_name=REGION)
         scenario.seed(session)
         result = scan_aws(session=session, regions=list(scenario.regions), max_workers=4)

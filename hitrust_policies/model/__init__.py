@@ -5,12 +5,14 @@ from hitrust_policies.model.audit import AuditCoverage, AuditTrail, LogGroup, Ne
 from hitrust_policies.model.crypto import CryptoKey, TlsListener
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
 from hitrust_policies.model.identity import (
+    FULL_ADMIN,
+    NEAR_ADMIN,
+    SCOPED,
     Credential,
     Identity,
     PasswordPolicy,
     PolicyGrant,
     RootAccount,
-    Statement,
 )
 from hitrust_policies.model.messaging import MessageQueue
 from hitrust_policies.model.network import (
@@ -65,13 +67,16 @@ KINDS: tuple[type, ...] = (
 
 __all__ = [
     "ALL_PROTOCOLS",
+    "FULL_ADMIN",
     "KINDS",
     "TCP",
     "UDP",
     "AclEntry",
     "KMS",
+    "NEAR_ADMIN",
     "NO_ENCRYPTION",
     "PROVIDER_MANAGED",
+    "SCOPED",
     "AccountStorageSettings",
     "AuditCoverage",
     "AuditTrail",
@@ -93,7 +98,6 @@ __all__ = [
     "ResourceRef",
     "RootAccount",
     "SecurityGroup",
-    "Statement",
     "ThreatDetection",
     "TlsListener",
     "Unknown",

@@ -47,30 +47,39 @@ class Credential:
     age_days: int | Unknown
 
 
-@dataclass(frozen=True, slots=True)
-class Statement:
-    """One permission statement of a policy document, normalised to tuples."""
-
-    effect: str  # Allow | Deny
-    actions: tuple[str, ...]
-    resources: tuple[str, ...]
-    not_actions: bool = False  # the statement uses NotAction
-    conditional: bool = False
+FULL_ADMIN = "full-admin"  # every action on every resource
+NEAR_ADMIN = "near-admin"  # open-ended: every action on every resource except some named ones
+SCOPED = "scoped"  # bounded to named actions or resources (or nothing at all)
 
 
 @dataclass(frozen=True, slots=True)
 class PolicyGrant:
-    """A customer-managed permission policy and its statements."""
+    """A grant of permissions: a policy document, or an attachment of a provider-defined admin policy.
+
+    ``access`` is how much it grants, decided by the source with its cloud's policy semantics
+    (one `FULL_ADMIN` / `NEAR_ADMIN` / `SCOPED` scale for every cloud: an AWS ``"*"`` on ``"*"``,
+    an ``Allow`` with ``NotAction``, a GCP ``roles/owner`` binding). For `NEAR_ADMIN`,
+    ``exceptions`` names what the grant leaves out (``"iam:*, organizations:*"``).
+    ``attached`` says whether any principal holds it (an inline policy always is).
+    """
 
     ref: ResourceRef
-    statements: tuple[Statement, ...] | Unknown
+    access: str | Unknown
     attached: bool | Unknown
+    exceptions: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class RootAccount:
-    """The account's all-powerful principal (AWS root user)."""
+    """The account's all-powerful principal (AWS root user).
+
+    ``credentials_centrally_managed``: the organization manages this member account's root
+    credentials (AWS Organizations centralized root access): nobody can recover a root
+    password from the account's e-mail alone. A management or standalone account: False.
+    """
 
     ref: ResourceRef
     access_keys_present: bool | Unknown
     mfa_enabled: bool | Unknown
+    password_present: bool | Unknown
+    credentials_centrally_managed: bool | Unknown

@@ -151,7 +151,23 @@ CASES = {
     "users-and-policies": (iam.users_and_policies, True, {
         ("iam-identity-no-direct-policies", "alice", M),
         ("iam-policy-grant-no-admin", "admin", M),
+        ("iam-policy-grant-no-admin", "reader", M),  # its second statement: Allow NotAction iam:* on "*"
     }),
+    "admin-grants": (iam.admin_grants, True, {
+        ("iam-policy-grant-no-admin", "ci-deployer-admin", M),  # RolePolicyAttachment of AdministratorAccess
+        ("iam-policy-grant-no-admin", "app-all-but-iam", M),  # RolePolicy: Allow NotAction iam:* on *
+        ("iam-policy-grant-no-admin", "every-arn", M),  # "*:*" on arn:aws:*:*:*:*
+        ("iam-policy-grant-no-admin", "break-glass", M),  # the role's own managedPolicyArns
+        ("iam-policy-grant-no-admin", "ops-everything", M),
+        ("iam-policy-grant-no-admin", "ops-admin", M),
+        ("iam-policy-grant-no-admin", "admins-all-but-iam", M),
+        ("iam-policy-grant-no-admin", "admins-admin", M),
+        ("iam-policy-grant-no-admin", "oncall-admin", M),  # PolicyAttachment
+        ("iam-identity-no-direct-policies", "ops", M),
+        ("iam-identity-no-direct-policies", "auditor", M),
+    }),
+    "grant-computed": (iam.grant_computed_at_preview, True, {("iam-policy-grant-no-admin", "publish", A)}),
+    "grant-computed-update": (iam.grant_computed_at_preview, False, set()),
     "password-policy-weak": (iam.password_policies, True, {("iam-password-policy-strong", "weak", M)}),
     "password-policy-strong": (iam.strong_password_policy, True, set()),
     "kms-keys": (iam.keys, True, {("enc-crypto-key-rotation", "static", M)}),

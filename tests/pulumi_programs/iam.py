@@ -45,3 +45,50 @@ def keys() -> None:
     aws.kms.Key("rotating", enable_key_rotation=True)
     aws.kms.Key("static")
     aws.kms.Key("signing", customer_master_key_spec="RSA_2048", key_usage="SIGN_VERIFY")
+
+
+ADMIN_ARN = "arn:aws:iam::aws:policy/AdministratorAccess"
+TRUST = json.dumps({"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Principal": {"Service": "codebuild.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
+ADMIN_DOC = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
+ALL_BUT_IAM = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}]}
+NOTHING = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "NotResource": "*"}]}
+EVERY_ARN = {"Version": "2012-10-17",
+             "Statement": [{"Effect": "Allow", "Action": "*:*", "Resource": "arn:aws:*:*:*:*"}]}
+DEPLOY = {"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::releases/*"}]}
+
+
+def admin_grants() -> None:
+    """Admin granted every way pulumi-aws allows, beside grants that must pass."""
+    import pulumi_aws as aws
+
+    deployer = aws.iam.Role("ci-deployer", name="ci-deployer", assume_role_policy=TRUST, inline_policies=[
+        {"name": "deploy", "policy": json.dumps(DEPLOY)},
+        {"name": "escape-hatch", "policy": json.dumps(NOTHING)},  # Allow * with NotResource *: grants nothing
+    ])
+    aws.iam.RolePolicyAttachment("ci-deployer-admin", role=deployer.name, policy_arn=ADMIN_ARN)
+    app = aws.iam.Role("app", name="app", assume_role_policy=TRUST)
+    aws.iam.RolePolicy("app-all-but-iam", name="all-but-iam", role=app.id, policy=json.dumps(ALL_BUT_IAM))
+    every_arn = aws.iam.Policy("every-arn", name="every-arn", policy=json.dumps(EVERY_ARN))
+    aws.iam.RolePolicyAttachment("app-every-arn", role=app.name, policy_arn=every_arn.arn)
+    aws.iam.Role("break-glass", name="break-glass", assume_role_policy=TRUST, managed_policy_arns=[ADMIN_ARN])
+    ops = aws.iam.User("ops", name="ops")
+    aws.iam.UserPolicy("ops-everything", name="ops-everything", user=ops.name, policy=json.dumps(ADMIN_DOC))
+    aws.iam.UserPolicyAttachment("ops-admin", user=ops.name, policy_arn=ADMIN_ARN)
+    auditor = aws.iam.User("auditor", name="auditor")
+    aws.iam.UserPolicyAttachment("auditor-read", user=auditor.name,
+                                 policy_arn="arn:aws:iam::aws:policy/SecurityAudit")
+    admins = aws.iam.Group("admins", name="admins")
+    aws.iam.GroupPolicy("admins-all-but-iam", name="all-but-iam", group=admins.name, policy=json.dumps(ALL_BUT_IAM))
+    aws.iam.GroupPolicyAttachment("admins-admin", group=admins.name, policy_arn=ADMIN_ARN)
+    aws.iam.PolicyAttachment("oncall-admin", name="oncall-admin", users=[auditor.name], policy_arn=ADMIN_ARN)
+
+
+def grant_computed_at_preview() -> None:
+    """An inline policy whose document waits for the role's own ARN: UNKNOWN at preview, judged after."""
+    import pulumi_aws as aws
+
+    role = aws.iam.Role("publisher", name="publisher", assume_role_policy=TRUST)
+    aws.iam.RolePolicy("publish", name="publish", role=role.name, policy=role.arn.apply(lambda arn: json.dumps(
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": arn}]})))

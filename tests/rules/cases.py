@@ -10,9 +10,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from hitrust_policies.model import (
+    FULL_ADMIN,
     KMS,
+    NEAR_ADMIN,
     NO_ENCRYPTION,
     PROVIDER_MANAGED,
+    SCOPED,
     AccountStorageSettings,
     AclEntry,
     AuditCoverage,
@@ -35,7 +38,6 @@ from hitrust_policies.model import (
     ResourceRef,
     RootAccount,
     SecurityGroup,
-    Statement,
     ThreatDetection,
     TlsListener,
     Unknown,
@@ -92,8 +94,10 @@ def listener(**kw: Any) -> TlsListener:
     return TlsListener(ref("lb:443"), **{**base, **kw})
 
 
-ADMIN = Statement("Allow", ("*",), ("*",))
-SCOPED = Statement("Allow", ("s3:GetObject",), ("arn:aws:s3:::b/*",))
+def root(keys: Any = False, mfa: Any = False, password: Any = True, central: Any = False) -> RootAccount:
+    return RootAccount(ref("root"), access_keys_present=keys, mfa_enabled=mfa, password_present=password,
+                       credentials_centrally_managed=central)
+
 
 CASES: list[Case] = [
     # encryption
@@ -168,20 +172,36 @@ CASES: list[Case] = [
     Case("iam-credential-rotated", "old-inactive", Credential(ref("k"), "ci", False, 400), "PASS"),
     Case("iam-credential-rotated", "old", Credential(ref("k"), "ci", True, 200), "FAIL", "200 days"),
     Case("iam-credential-rotated", "denied", Credential(ref("k"), "ci", U, U), "UNKNOWN"),
-    Case("iam-policy-grant-no-admin", "scoped", PolicyGrant(ref("p"), (SCOPED,), True), "PASS"),
-    Case("iam-policy-grant-no-admin", "deny-all", PolicyGrant(ref("p"), (Statement("Deny", ("*",), ("*",)),), True),
-         "PASS"),
-    Case("iam-policy-grant-no-admin", "not-action", PolicyGrant(
-        ref("p"), (Statement("Allow", ("*",), ("*",), not_actions=True),), True), "PASS"),
-    Case("iam-policy-grant-no-admin", "admin", PolicyGrant(ref("p"), (SCOPED, ADMIN), True), "FAIL", '"*"'),
+    Case("iam-policy-grant-no-admin", "scoped", PolicyGrant(ref("p"), SCOPED, True), "PASS"),
+    Case("iam-policy-grant-no-admin", "scoped-unattached-unknown", PolicyGrant(ref("p"), SCOPED, U), "PASS"),
+    Case("iam-policy-grant-no-admin", "full-admin", PolicyGrant(ref("p"), FULL_ADMIN, True), "FAIL",
+         'every action ("*") on every resource ("*")'),
+    Case("iam-policy-grant-no-admin", "full-admin-unattached", PolicyGrant(ref("p"), FULL_ADMIN, False), "FAIL",
+         "every action"),  # AWS Config and Prowler judge unattached customer policies too
+    Case("iam-policy-grant-no-admin", "near-admin", PolicyGrant(ref("p"), NEAR_ADMIN, True, "iam:*, organizations:*"),
+         "FAIL", "every action on every resource except iam:*, organizations:*"),
+    Case("iam-policy-grant-no-admin", "near-admin-by-hand", PolicyGrant(ref("p"), NEAR_ADMIN, True), "FAIL",
+         "except a few named ones"),
     Case("iam-policy-grant-no-admin", "computed", PolicyGrant(ref("p"), Unknown("computed at preview: policy"), True),
          "UNKNOWN"),
-    Case("iam-root-account-no-access-keys", "none", RootAccount(ref("root"), False, True), "PASS"),
-    Case("iam-root-account-no-access-keys", "keys", RootAccount(ref("root"), True, True), "FAIL", "access keys"),
-    Case("iam-root-account-no-access-keys", "denied", RootAccount(ref("root"), U, U), "UNKNOWN"),
-    Case("iam-root-account-mfa", "mfa", RootAccount(ref("root"), False, True), "PASS"),
-    Case("iam-root-account-mfa", "no-mfa", RootAccount(ref("root"), False, False), "FAIL", "no MFA"),
-    Case("iam-root-account-mfa", "denied", RootAccount(ref("root"), U, U), "UNKNOWN"),
+    Case("iam-root-account-no-access-keys", "none", root(mfa=True), "PASS"),
+    Case("iam-root-account-no-access-keys", "keys", root(keys=True, mfa=True), "FAIL", "access keys"),
+    Case("iam-root-account-no-access-keys", "denied", root(U, U, U, U), "UNKNOWN"),
+    Case("iam-root-account-mfa", "mfa", root(mfa=True), "PASS"),
+    Case("iam-root-account-mfa", "mfa-rest-unseen", root(U, True, U, U), "PASS"),
+    Case("iam-root-account-mfa", "no-mfa", root(), "FAIL", "no MFA"),
+    # centralized root access, credentials deleted: nothing to sign in with, nothing to recover
+    Case("iam-root-account-mfa", "centrally-managed-no-credentials", root(password=False, central=True), "PASS"),
+    Case("iam-root-account-mfa", "centrally-managed-with-password", root(password=True, central=True), "FAIL",
+         "no MFA"),
+    Case("iam-root-account-mfa", "centrally-managed-with-keys", root(keys=True, password=False, central=True),
+         "FAIL", "no MFA"),
+    # no password, but whoever holds the root e-mail can recover one
+    Case("iam-root-account-mfa", "no-password-not-centrally-managed", root(password=False, central=False), "FAIL",
+         "no MFA"),
+    Case("iam-root-account-mfa", "no-password-management-unseen", root(password=False, central=U), "UNKNOWN"),
+    Case("iam-root-account-mfa", "password-unseen-standalone", root(password=U, central=False), "FAIL", "no MFA"),
+    Case("iam-root-account-mfa", "denied", root(U, U, U, U), "UNKNOWN"),
     # logging
     Case("log-audit-coverage-multi-region", "good", AuditCoverage(ref("acct"), (trail("a", multi_region=False),
                                                                                  trail("b"))), "PASS"),

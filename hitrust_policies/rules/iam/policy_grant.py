@@ -1,20 +1,31 @@
-"""Customer-managed permission policies."""
+"""Permission grants: policy documents and attachments of admin policies."""
 
-from hitrust_policies.model import PolicyGrant, exists
+from hitrust_policies.model import FULL_ADMIN, NEAR_ADMIN, PolicyGrant
 from hitrust_policies.rules.registry import rule
 
 
 @rule(
     "iam-policy-grant-no-admin",
-    title="No customer policy allows every action on every resource",
+    title="No policy grants administrator access (every action on every resource)",
     domain="iam",
     severity="high",
-    remediation="Replace the \"*\" on \"*\" statement with the actions and resources the principal needs.",
+    remediation="Replace the \"*\" on \"*\" (or NotAction / NotResource) statement with the actions and resources "
+    "the principal needs; detach AdministratorAccess from users, groups and roles that do not administer the "
+    "account.",
 )
-def iam_policy_grant_no_admin(policy: PolicyGrant):
-    """Full administrator grants defeat least privilege and make every principal a PHI reader."""
-    if exists(
-        policy.statements,
-        lambda s: s.effect == "Allow" and not s.not_actions and "*" in s.actions and "*" in s.resources,
-    ):
-        return 'allows "*" actions on "*" resources'
+def iam_policy_grant_no_admin(grant: PolicyGrant):
+    """Admin grants defeat least privilege and make every holder a PHI reader (and an audit-log eraser).
+
+    Follows CIS AWS Foundations 1.16 ("*:*" administrative privileges) and AWS Config
+    ``iam-policy-no-statements-with-admin-access`` for customer managed policies, extended as
+    Prowler is (``iam_customer_attached_policy_no_administrative_privileges``, ``..._unattached_...``,
+    ``iam_inline_policy_no_administrative_privileges``, ``iam_aws_attached_policy_...``,
+    ``iam_role_administratoraccess_policy``) to inline policies, unattached policies and
+    attachments of AdministratorAccess; and, like Prowler, an ``Allow`` with ``NotAction`` on
+    every resource is admin in disguise. The source decides the access level with its cloud's
+    policy semantics; a Deny of everything in the same document cancels the grant.
+    """
+    if grant.access == FULL_ADMIN:
+        return 'allows every action ("*") on every resource ("*")'
+    if grant.access == NEAR_ADMIN:
+        return f"allows every action on every resource except {grant.exceptions or 'a few named ones'}"

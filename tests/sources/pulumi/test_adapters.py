@@ -6,7 +6,9 @@ import pytest
 
 from hitrust_policies.model import (
     KMS,
+    NEAR_ADMIN,
     PROVIDER_MANAGED,
+    SCOPED,
     AuditTrail,
     BlockStorageDefaults,
     BlockVolume,
@@ -20,7 +22,6 @@ from hitrust_policies.model import (
     PasswordPolicy,
     PolicyGrant,
     SecurityGroup,
-    Statement,
     TlsListener,
     Unknown,
 )
@@ -335,26 +336,27 @@ def test_iam_user_direct_policies_and_live_only_facts():
             policyArn=[policy_urn], user=[user_urn]),
         res("aws:iam/userPolicyAttachment:UserPolicyAttachment", "b",
             {"user": "alice", "policyArn": "arn:aws:iam::aws:policy/ReadOnlyAccess"}),
-        res("aws:iam/userPolicy:UserPolicy", "c", {"user": U, "name": "inline"}, user=[user_urn]),
+        res("aws:iam/userPolicy:UserPolicy", "c", {"user": U, "name": "inline", "policy": json.dumps(
+            {"Statement": {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}})}, user=[user_urn]),
     ])
     user = one(values, Identity)
     assert user.direct_policies == ("full-admin", "ReadOnlyAccess", "inline")
     assert user.console_access.reason == "only visible in a live account"
-    grant = one(values, PolicyGrant)
-    assert grant.statements.reason == "computed at preview: policy" and grant.attached is True
+    grants = {g.ref.name: g for g in values if isinstance(g, PolicyGrant)}
+    assert set(grants) == {"full-admin", "user/alice/inline"}  # ReadOnlyAccess grants no admin: no value
+    assert grants["full-admin"].access.reason == "computed at preview: policy" and grants["full-admin"].attached
+    assert (grants["user/alice/inline"].access, grants["user/alice/inline"].attached) == (SCOPED, True)
 
 
-def test_policy_document_parsing():
+def test_policy_document_is_judged_by_the_shared_evaluator():
     grant = one(to_model([res("aws:iam/policy:Policy", "p", {"policy": (
-        '{"Statement": [{"Effect": "Allow", "Action": ["s3:*", "kms:Decrypt"], "Resource": "*",'
+        '{"Statement": [{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*",'
         ' "Condition": {"Bool": {"aws:SecureTransport": "true"}}},'
-        ' {"Effect": "Deny", "NotAction": "iam:*", "NotResource": ["arn:x"]}]}')})]), PolicyGrant)
-    assert grant.statements == (
-        Statement("Allow", ("s3:*", "kms:Decrypt"), ("*",), conditional=True),
-        Statement("Deny", ("iam:*",), ("arn:x",), not_actions=True),
-    )
+        ' {"Effect": "Deny", "Action": "kms:*", "NotResource": ["arn:x"]}]}')})]), PolicyGrant)
+    assert (grant.access, grant.exceptions) == (NEAR_ADMIN, "iam:*, kms:*")
+    assert isinstance(grant.attached, Unknown)  # no attachment in this stack: only a live account knows
     bad = one(to_model([res("aws:iam/policy:Policy", "p", {"policy": "{not json"})]), PolicyGrant)
-    assert bad.statements.reason == "policy document is not valid JSON"
+    assert bad.access.reason == "policy document is not valid JSON"
 
 
 def test_password_policy_defaults():

@@ -20,6 +20,7 @@ from hitrust_policies.model import ResourceRef
 from hitrust_policies.sources.live.aws.cloudtrail import JOINED_KINDS
 from hitrust_policies.sources.live.aws.collector import Collector, all_collectors
 from hitrust_policies.sources.live.aws.errors import describe_failure
+from hitrust_policies.sources.live.aws.iam import read_organization_view
 from hitrust_policies.sources.live.aws.scan import (
     HOME_REGION,
     Coverage,
@@ -30,7 +31,8 @@ from hitrust_policies.sources.live.aws.scan import (
     scan_aws,
 )
 
-ACCOUNT_CALLS = ("sts:AssumeRole", "organizations:ListAccounts")  # made by the scanning principal only
+# made by the scanning principal only; ListOrganizationsFeatures: member accounts cannot ask the organization
+ACCOUNT_CALLS = ("sts:AssumeRole", "organizations:ListAccounts", "iam:ListOrganizationsFeatures")
 
 
 def organization_accounts(session: Any, endpoint_url: str | None = None) -> list[str]:
@@ -110,6 +112,10 @@ def scan_accounts(
         if not targets:
             raise ScanError("no accounts to scan")
         partition = session.client("sts", region_name=session.region_name or HOME_REGION).meta.partition
+        view = None
+        if any(c.name == "iam-root-account" for c in chosen):
+            view = read_organization_view(session.client("iam", region_name=session.region_name or HOME_REGION,
+                                                         endpoint_url=endpoint_url))
 
         def one(account: str) -> ScanResult | tuple[list[CoverageGap], Coverage]:
             role_arn = f"arn:{partition}:iam::{account}:role/{role_name}"
@@ -119,7 +125,7 @@ def scan_accounts(
                 return _unreadable(account, describe_failure(exc, f"sts:AssumeRole {role_arn}"), chosen)
             try:
                 return scan_aws(session=member, regions=regions, collectors=chosen, endpoint_url=endpoint_url,
-                                **scan_options)
+                                organization=view, **scan_options)
             except ScanError as exc:
                 return _unreadable(account, str(exc), chosen)
 

@@ -118,6 +118,18 @@ def _strip_account_host(request: Any, **_: Any) -> None:
         request.url = f"{scheme}://{remainder}/{path}"
 
 
+@dataclass(frozen=True)
+class OrganizationView:
+    """What an organization scan's principal read once for every member account.
+
+    Some organization-level facts are visible only from the management (or a delegated
+    administrator) account, never from the member being scanned.
+    """
+
+    organization_id: str
+    root_features: frozenset[str]  # iam:ListOrganizationsFeatures EnabledFeatures
+
+
 @dataclass
 class Ctx:
     """What a collector gets: clients for one account and region, and fact helpers."""
@@ -129,6 +141,7 @@ class Ctx:
     scan_regions: tuple[str, ...] = ()  # every region this scan covers
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     problems: list[str] = field(default_factory=list)  # per-item calls that failed
+    organization: OrganizationView | None = None  # read by an organization scan's principal
 
     def client(self, service: str, region: str | None = None) -> Any:
         return self.pool.get(service, region or self.region)

@@ -1,51 +1,19 @@
-"""Where IAM users, keys, customer policies and account settings become model values."""
+"""Where IAM users, keys, permission grants, the root user and account settings become model values.
+
+Grants come from one paginated ``GetAccountAuthorizationDetails`` listing (every user, group
+and role with its inline and attached policies, every customer managed policy with its
+versions) rather than three or four calls per principal: IAM's API rate is low and accounts
+hold thousands of roles. A denied listing is one UNKNOWN gap naming the call.
+"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import unquote
 
-from hitrust_policies.model import (
-    Credential,
-    Identity,
-    PasswordPolicy,
-    PolicyGrant,
-    RootAccount,
-    Statement,
-    Unknown,
-)
-from hitrust_policies.sources.live.aws.collector import Ctx, collector
-
-
-def _as_tuple(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    return (value,) if isinstance(value, str) else tuple(value)
-
-
-def statements(document: Any) -> tuple[Statement, ...]:
-    """Normalise an IAM policy document (dict, JSON or URL-encoded JSON) to `Statement`s.
-
-    >>> statements('{"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}')
-    (Statement(effect='Allow', actions=('*',), resources=('*',), not_actions=False, conditional=False),)
-    """
-    if isinstance(document, str):
-        document = json.loads(unquote(document) if document.startswith("%") else document)
-    raw = document.get("Statement", [])
-    out = []
-    for s in [raw] if isinstance(raw, dict) else raw:
-        out.append(
-            Statement(
-                effect=s.get("Effect", "Deny"),
-                actions=_as_tuple(s.get("Action", s.get("NotAction"))),
-                resources=_as_tuple(s.get("Resource", s.get("NotResource"))),
-                not_actions="NotAction" in s,
-                conditional="Condition" in s,
-            )
-        )
-    return tuple(out)
+from hitrust_policies.model import Credential, Identity, PasswordPolicy, PolicyGrant, RootAccount, Unknown
+from hitrust_policies.sources.aws_iam_policy import Access, document_access, managed_policy_access, policy_grant
+from hitrust_policies.sources.live.aws.collector import Ctx, OrganizationView, collector
 
 
 @collector(
@@ -81,25 +49,72 @@ def iam_password_policy(ctx: Ctx) -> Iterator[PasswordPolicy]:
     )
 
 
+ROOT_CREDENTIALS_MANAGEMENT = "RootCredentialsManagement"
+# ListOrganizationsFeatures answers that mean centralized root access cannot be on in the organization
+NO_ROOT_FEATURES = {
+    "ServiceAccessNotEnabledException": frozenset(),  # IAM has no trusted access in the organization
+    "OrganizationNotInAllFeaturesModeException": frozenset(),
+}
+
+
+def root_credentials_centrally_managed(ctx: Ctx) -> bool | Unknown:
+    """Does AWS Organizations manage this account's root credentials (centralized root access)?
+
+    Only member accounts can be covered, and only the management account or IAM's delegated
+    administrator may ask the organization (``iam:ListOrganizationsFeatures``): an organization
+    scan passes what its scanning principal read (`Ctx.organization`); a member account scanned
+    on its own cannot tell, and says so.
+    """
+    org = ctx.fact("organizations:DescribeOrganization",
+                   lambda: ctx.client("organizations").describe_organization()["Organization"],
+                   absent={"AWSOrganizationsNotInUseException": None})
+    if isinstance(org, Unknown):
+        return org
+    if org is None or org.get("MasterAccountId") == ctx.account:
+        return False  # a standalone or management account: no one else manages its root
+    seen = ctx.organization
+    if seen is not None and seen.organization_id == org.get("Id"):
+        return ROOT_CREDENTIALS_MANAGEMENT in seen.root_features
+    features = ctx.fact("iam:ListOrganizationsFeatures",
+                        lambda: frozenset(ctx.client("iam").list_organizations_features().get("EnabledFeatures", [])),
+                        absent=NO_ROOT_FEATURES)
+    return features if isinstance(features, Unknown) else ROOT_CREDENTIALS_MANAGEMENT in features
+
+
+def read_organization_view(iam: Any) -> OrganizationView | None:
+    """The organization's root-access features as the scanning principal sees them; None if it cannot."""
+    try:
+        answer = iam.list_organizations_features()
+    except Exception:  # noqa: BLE001 - members then ask for themselves, and report what they could not see
+        return None
+    return OrganizationView(answer["OrganizationId"], frozenset(answer.get("EnabledFeatures", [])))
+
+
 @collector(
     "iam-root-account",
     service="iam",
     regional=False,
     kinds=(RootAccount,),
-    calls=("iam:GetAccountSummary",),
+    calls=("iam:GetAccountSummary", "organizations:DescribeOrganization", "iam:ListOrganizationsFeatures"),
 )
 def iam_root_account(ctx: Ctx) -> Iterator[RootAccount]:
     summary = ctx.fact("iam:GetAccountSummary", lambda: ctx.client("iam").get_account_summary()["SummaryMap"])
     ref = ctx.ref("AWS::IAM::Root", f"arn:{ctx.partition}:iam::{ctx.account}:root", f"root-{ctx.account}",
                   region="")
     if isinstance(summary, Unknown):
-        yield RootAccount(ref, summary, summary)
+        yield RootAccount(ref, summary, summary, summary, summary)
         return
-    yield RootAccount(
-        ref,
-        access_keys_present=bool(summary.get("AccountAccessKeysPresent")),
-        mfa_enabled=bool(summary.get("AccountMFAEnabled")),
-    )
+    keys = bool(summary.get("AccountAccessKeysPresent"))
+    mfa = bool(summary.get("AccountMFAEnabled"))
+    password: bool | Unknown = (bool(summary["AccountPasswordPresent"]) if "AccountPasswordPresent" in summary
+                                else Unknown("GetAccountSummary did not report AccountPasswordPresent"))
+    if mfa or keys or password is True:
+        # decided without it: not read, so a member account's scan needs no organization-level call
+        managed: bool | Unknown = Unknown("not read: the root user's MFA, password or keys decide")
+    else:
+        managed = root_credentials_centrally_managed(ctx)
+    yield RootAccount(ref, access_keys_present=keys, mfa_enabled=mfa, password_present=password,
+                      credentials_centrally_managed=managed)
 
 
 @collector(
@@ -153,24 +168,51 @@ def iam_users(ctx: Ctx) -> Iterator[Identity | Credential]:
         yield from values
 
 
+GRANT_FILTER = ["User", "Group", "Role", "LocalManagedPolicy"]
+
+
 @collector(
-    "iam-customer-policies",
+    "iam-policy-grants",
     service="iam",
     regional=False,
     kinds=(PolicyGrant,),
-    calls=("iam:ListPolicies", "iam:GetPolicyVersion"),
+    calls=("iam:GetAccountAuthorizationDetails",),
 )
-def iam_customer_policies(ctx: Ctx) -> Iterator[PolicyGrant]:
-    iam = ctx.client("iam")
+def iam_policy_grants(ctx: Ctx) -> Iterator[PolicyGrant]:
+    """Every place admin can be granted, from one paginated call (it returns every user, group and
+    role with its inline and attached policies, and every customer managed policy with its versions):
+    customer managed policies (attached or not), inline policies, attachments of AdministratorAccess."""
+    pages = ctx.client("iam").get_paginator("get_account_authorization_details").paginate(Filter=GRANT_FILTER)
+    for page in pages:
+        for p in page.get("Policies", []):
+            yield _managed_policy(ctx, p)
+        for kind, key, inline_key in (("user", "UserDetailList", "UserPolicyList"),
+                                      ("group", "GroupDetailList", "GroupPolicyList"),
+                                      ("role", "RoleDetailList", "RolePolicyList")):
+            for principal in page.get(key, []):
+                yield from _principal_grants(ctx, kind, principal, inline_key)
 
-    def one(p: dict[str, Any]) -> PolicyGrant:
-        arn = p["Arn"]
-        doc = ctx.fact("iam:GetPolicyVersion", lambda: iam.get_policy_version(
-            PolicyArn=arn, VersionId=p["DefaultVersionId"])["PolicyVersion"]["Document"])
-        return PolicyGrant(
-            ref=ctx.ref("AWS::IAM::ManagedPolicy", arn, p["PolicyName"], region=""),
-            statements=doc if isinstance(doc, Unknown) else statements(doc),
-            attached=int(p.get("AttachmentCount", 0)) > 0,
-        )
 
-    yield from ctx.fan_out(one, ctx.paginate("iam", "ListPolicies", "Policies", Scope="Local"))
+def _managed_policy(ctx: Ctx, p: dict[str, Any]) -> PolicyGrant:
+    arn = p["Arn"]
+    name = p.get("PolicyName") or arn.rsplit("/", 1)[-1]
+    default = [v for v in p.get("PolicyVersionList", []) if v.get("IsDefaultVersion")]
+    access = document_access(default[0].get("Document")) if default else Unknown(
+        "GetAccountAuthorizationDetails returned no default version")
+    ref = ctx.ref("AWS::IAM::ManagedPolicy", arn, name, region="")
+    return policy_grant(ref, access, int(p.get("AttachmentCount", 0)) > 0)
+
+
+def _principal_grants(ctx: Ctx, kind: str, principal: dict[str, Any], inline_key: str) -> Iterator[PolicyGrant]:
+    """Named ``<kind>/<principal>/<policy>``: the same names the Pulumi adapters give."""
+    name, arn = principal[f"{kind.capitalize()}Name"], principal["Arn"]
+    for inline in principal.get(inline_key, []):
+        ref = ctx.ref(f"AWS::IAM::{kind.capitalize()}Policy", f"{arn}/inline-policy/{inline['PolicyName']}",
+                      f"{kind}/{name}/{inline['PolicyName']}", region="")
+        yield policy_grant(ref, document_access(inline.get("PolicyDocument")), True)
+    for attached in principal.get("AttachedManagedPolicies", []):
+        access: Access | None = managed_policy_access(attached["PolicyArn"])
+        if access is not None:
+            ref = ctx.ref("AWS::IAM::ManagedPolicyAttachment", f"{arn}/attached-policy/{attached['PolicyArn']}",
+                          f"{kind}/{name}/{attached['PolicyName']}", region="")
+            yield policy_grant(ref, access, True)

@@ -38,14 +38,17 @@ def iam_policy() -> dict[str, Any]:
 
 
 def caller_policy(role_name: str = "hitrust-scanner") -> dict[str, Any]:
-    """What the scanning principal needs for ``--accounts`` / ``--organization``: nothing but to
-    assume the member role, and to list the organization's accounts."""
+    """What the scanning principal needs for ``--accounts`` / ``--organization``: to assume the member
+    role, to list the organization's accounts, and to read the organization's centralized root access
+    features (member accounts cannot; without it their root MFA verdict may stay UNKNOWN)."""
     return {
         "Version": "2012-10-17",
         "Statement": [
             {"Sid": "AssumeScannerRole", "Effect": "Allow", "Action": ["sts:AssumeRole"],
              "Resource": f"arn:aws:iam::*:role/{role_name}"},
             {"Sid": "ListOrganizationAccounts", "Effect": "Allow", "Action": ["organizations:ListAccounts"],
+             "Resource": "*"},
+            {"Sid": "ReadOrganizationRootAccess", "Effect": "Allow", "Action": ["iam:ListOrganizationsFeatures"],
              "Resource": "*"},
         ],
     }

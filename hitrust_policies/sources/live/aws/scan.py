@@ -23,7 +23,7 @@ from hitrust_policies.findings import Finding
 from hitrust_policies.model import AuditTrail, ResourceRef
 from hitrust_policies.rules.registry import Rule
 from hitrust_policies.sources.live.aws.cloudtrail import audit_coverage
-from hitrust_policies.sources.live.aws.collector import ClientPool, Collector, Ctx, all_collectors
+from hitrust_policies.sources.live.aws.collector import ClientPool, Collector, Ctx, OrganizationView, all_collectors
 from hitrust_policies.sources.live.aws.errors import describe_failure
 
 HOME_REGION = "us-east-1"
@@ -144,7 +144,9 @@ def scan_aws(
     max_workers: int = 16,
     max_attempts: int = 5,
     progress: Callable[[int, int, str], None] | None = None,
+    organization: OrganizationView | None = None,
 ) -> ScanResult:
+    """Scan one account. ``organization``: what an organization scan's principal read for its members."""
     import boto3
 
     started = time.perf_counter()
@@ -157,7 +159,7 @@ def scan_aws(
             raise ScanConfigError(str(exc)) from None
     with recorded_calls(session) as calls:
         return _scan(session, calls, regions, collectors, endpoint_url, max_workers, max_attempts, progress,
-                     started)
+                     started, organization)
 
 
 def _scan(
@@ -170,6 +172,7 @@ def _scan(
     max_attempts: int,
     progress: Callable[[int, int, str], None] | None,
     started: float,
+    organization: OrganizationView | None = None,
 ) -> ScanResult:
     from botocore.config import Config
 
@@ -202,7 +205,8 @@ def _scan(
     coverage: list[Coverage] = []
 
     def run(c: Collector, region: str) -> tuple[list[Any], Ctx]:
-        ctx = Ctx(pool, account, region, partition=_partition(caller_arn), scan_regions=tuple(region_list))
+        ctx = Ctx(pool, account, region, partition=_partition(caller_arn), scan_regions=tuple(region_list),
+                  organization=organization)
         return list(c.fn(ctx)), ctx
 
     with ThreadPoolExecutor(max_workers=max_workers) as executor:

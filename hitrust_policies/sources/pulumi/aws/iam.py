@@ -1,32 +1,51 @@
-"""IAM users (with their direct policy attachments), customer-managed policies, password policy.
+"""IAM users (with their direct policy attachments), permission grants, password policy.
 
 Console access and MFA devices are not declared in a program (a login profile may be
 made by hand; MFA devices always are): they are Unknown here and the rules over them
 are live-only.
+
+Grants are everywhere a program can give admin: customer managed policies, inline policies
+(``RolePolicy`` / ``UserPolicy`` / ``GroupPolicy``, a role's ``inlinePolicies``), and
+attachments of AWS-managed admin policies (the four attachment resources, a role's
+``managedPolicyArns``). They are named ``<kind>/<principal>/<policy>`` as the live scanner
+names them; documents are judged by the shared `aws_iam_policy` semantics. An attachment of a
+customer policy is no grant of its own (the policy is judged once, where it is defined; one
+defined outside the stack only a live scan can read); one whose ARN is still computed, and
+not that of a policy in this stack, may be AdministratorAccess: unknown.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
-from hitrust_policies.model import Identity, PasswordPolicy, PolicyGrant, Statement, Unknown
+from hitrust_policies.model import Identity, PasswordPolicy, PolicyGrant, Unknown
+from hitrust_policies.sources.aws_iam_policy import document_access, managed_policy_access, policy_grant
 from hitrust_policies.sources.pulumi.props import preview_unknown, to_bool, to_int
 from hitrust_policies.sources.pulumi.registry import pulumi_adapter
 from hitrust_policies.sources.pulumi.resource import PulumiResource
 from hitrust_policies.sources.pulumi.stack import Stack
 
 USER = "aws:iam/user:User"
+GROUP = "aws:iam/group:Group"
+ROLE = "aws:iam/role:Role"
 POLICY = "aws:iam/policy:Policy"
 USER_ATTACHMENT = "aws:iam/userPolicyAttachment:UserPolicyAttachment"
 USER_INLINE = "aws:iam/userPolicy:UserPolicy"
-ATTACHMENTS = (
-    USER_ATTACHMENT,
-    "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
-    "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
-    "aws:iam/policyAttachment:PolicyAttachment",
-)
+POLICY_ATTACHMENT = "aws:iam/policyAttachment:PolicyAttachment"
+# attachment type -> (principal kind, principal prop, principal type)
+PRINCIPAL_ATTACHMENTS = {
+    USER_ATTACHMENT: ("user", "user", USER),
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": ("role", "role", ROLE),
+    "aws:iam/groupPolicyAttachment:GroupPolicyAttachment": ("group", "group", GROUP),
+}
+ATTACHMENTS = (*PRINCIPAL_ATTACHMENTS, POLICY_ATTACHMENT)
+INLINE_POLICIES = {
+    USER_INLINE: ("user", "user", USER),
+    "aws:iam/rolePolicy:RolePolicy": ("role", "role", ROLE),
+    "aws:iam/groupPolicy:GroupPolicy": ("group", "group", GROUP),
+}
 LIVE_ONLY = "only visible in a live account"
 SECRET = "[secret]"
 
@@ -68,54 +87,116 @@ def user(res: PulumiResource, stack: Stack) -> Iterator[Identity]:
     )
 
 
-def _strings(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    return tuple(str(v) for v in value)
-
-
-def parse_statements(document: Any) -> tuple[Statement, ...] | Unknown:
-    """Statements of an IAM policy document (JSON text or already a dict).
-
-    >>> parse_statements('{"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}')
-    (Statement(effect='Allow', actions=('*',), resources=('*',), not_actions=False, conditional=False),)
-    """
-    if isinstance(document, Unknown):
-        return document
-    if isinstance(document, str):
-        try:
-            document = json.loads(document)
-        except ValueError:
-            return Unknown("policy document is not valid JSON")
-    if not isinstance(document, dict):
-        return Unknown("policy document is not a JSON object")
-    raw = document.get("Statement", [])
-    statements = [raw] if isinstance(raw, dict) else list(raw)
-    out = []
-    for s in statements:
-        not_actions = "NotAction" in s
-        out.append(
-            Statement(
-                effect=str(s.get("Effect", "")),
-                actions=_strings(s.get("NotAction") if not_actions else s.get("Action")),
-                resources=_strings(s.get("Resource", s.get("NotResource"))),
-                not_actions=not_actions,
-                conditional=bool(s.get("Condition")),
-            )
-        )
-    return tuple(out)
+def _attached(policy: PulumiResource, stack: Stack) -> bool | Unknown:
+    """Held by a principal in this stack (an attachment, a role's ``managedPolicyArns``); else unknown:
+    attachments made outside the stack are only visible in a live account."""
+    sure, _ = stack.referrers(policy, ATTACHMENTS, "policyArn", ("arn",))
+    arn = policy.props.get("arn")
+    for role in stack.of_type(ROLE):
+        arns = role.props.get("managedPolicyArns")
+        if policy.urn in role.property_dependencies.get("managedPolicyArns", ()) or (
+                isinstance(arns, list) and isinstance(arn, str) and any(a == arn for a in arns if isinstance(a, str))):
+            return True
+    return True if sure else Unknown("attachments made outside this stack are " + LIVE_ONLY)
 
 
 @pulumi_adapter(POLICY, produces=PolicyGrant, joins=True)
 def policy(res: PulumiResource, stack: Stack) -> Iterator[PolicyGrant]:
-    sure, _ = stack.referrers(res, ATTACHMENTS, "policyArn", ("arn",))
-    yield PolicyGrant(
-        ref=res.ref("name"),
-        statements=parse_statements(res.props.get("policy")),
-        attached=True if sure else Unknown("attachments made outside this stack are " + LIVE_ONLY),
-    )
+    yield policy_grant(res.ref("name"), document_access(res.props.get("policy")), _attached(res, stack))
+
+
+def _principal(res: PulumiResource, prop: str, principal_type: str, stack: Stack) -> str:
+    """The principal's name as IAM lists it: that of the principal resource the prop designates in this
+    stack (given as its name, its id or the resource itself), else the prop's value (a name, or an ARN)."""
+    target = stack.referent(res, prop, (principal_type,), ("name",))
+    if target is not None:
+        return target.display_name("name")
+    value = res.props.get(prop)
+    if isinstance(value, str) and value and not res.props.is_secret(prop):
+        return value.rsplit("/", 1)[-1] if value.startswith("arn:") else value
+    return f"({prop} computed at preview)"
+
+
+@pulumi_adapter(*INLINE_POLICIES, produces=PolicyGrant, joins=True)
+def inline_policy(res: PulumiResource, stack: Stack) -> Iterator[PolicyGrant]:
+    kind, prop, principal_type = INLINE_POLICIES[res.type]
+    name = f"{kind}/{_principal(res, prop, principal_type, stack)}/{res.display_name('name')}"
+    yield policy_grant(res.ref(name=name), document_access(res.props.get("policy")), True)
+
+
+def _admin_attachment(res: PulumiResource, stack: Stack, arn: Any, name: str) -> PolicyGrant | None:
+    """The grant an attachment of ``arn`` makes: an AWS-managed admin policy, or unknown while the ARN is
+    computed and not a customer policy of this stack (which is judged on its own)."""
+    if isinstance(arn, Unknown):
+        if stack.referent(res, "policyArn", (POLICY,), ("arn",)) is not None:
+            return None
+        return policy_grant(res.ref(name=f"{name}/(policy computed at preview)"), arn, True)
+    access = managed_policy_access(arn)
+    if access is None:
+        return None
+    return policy_grant(res.ref(name=f"{name}/{arn.rsplit('/', 1)[-1]}"), access, True)
+
+
+@pulumi_adapter(*PRINCIPAL_ATTACHMENTS, produces=PolicyGrant, joins=True)
+def principal_attachment(res: PulumiResource, stack: Stack) -> Iterator[PolicyGrant]:
+    kind, prop, principal_type = PRINCIPAL_ATTACHMENTS[res.type]
+    grant = _admin_attachment(res, stack, res.props.get("policyArn"),
+                              f"{kind}/{_principal(res, prop, principal_type, stack)}")
+    if grant is not None:
+        yield grant
+
+
+def _principals(res: PulumiResource, prop: str, principal_type: str, stack: Stack) -> list[str]:
+    """Names in a list of principals; elements not known yet are the list's dependencies of that type
+    (their order does not matter: each gets the same grant)."""
+    listed = res.props.get(prop, [])
+    if isinstance(listed, Unknown):
+        listed = [listed]
+    names = [n for n in listed if isinstance(n, str)]
+    deps = [stack.by_urn[u] for u in res.property_dependencies.get(prop, ()) if u in stack.by_urn]
+    pending = [d.display_name("name") for d in deps if d.type == principal_type]
+    pending = [n for n in pending if n not in names]
+    unknown = len(listed) - len(names)
+    if unknown and len(pending) == unknown:
+        return names + pending
+    return names + [f"({prop} computed at preview)"] * unknown
+
+
+@pulumi_adapter(POLICY_ATTACHMENT, produces=PolicyGrant, joins=True)
+def policy_attachment(res: PulumiResource, stack: Stack) -> Iterator[PolicyGrant]:
+    """One grant per user, group and role the attachment lists."""
+    for kind, prop, principal_type in (("user", "users", USER), ("group", "groups", GROUP), ("role", "roles", ROLE)):
+        for i, who in enumerate(_principals(res, prop, principal_type, stack)):
+            grant = _admin_attachment(res, stack, res.props.get("policyArn"), f"{kind}/{who}")
+            if grant is not None:
+                yield replace(grant, ref=replace(grant.ref, part=f"{prop}[{i}]"))
+
+
+@pulumi_adapter(ROLE, produces=PolicyGrant, joins=True)
+def role_grants(res: PulumiResource, stack: Stack) -> Iterator[PolicyGrant]:
+    """A role's own ``inlinePolicies`` and ``managedPolicyArns`` (pulumi-aws keeps both on the role)."""
+    role = res.display_name("name")
+    inline = res.props.get("inlinePolicies", [])
+    for i, entry in enumerate([inline] if isinstance(inline, Unknown) else inline):
+        document = entry.get("policy") if isinstance(entry, dict) else entry
+        if document is None or (isinstance(document, str) and not document):
+            continue  # an empty block: "this role has no inline policies"
+        name = entry.get("name") if isinstance(entry, dict) else None
+        label = name if isinstance(name, str) and name else "(inline policy computed at preview)"
+        ref = replace(res.ref(name=f"role/{role}/{label}"), part=f"inlinePolicies[{i}]")
+        yield policy_grant(ref, document_access(document), True)
+    arns = res.props.get("managedPolicyArns", [])
+    policy_deps = res.property_dependencies.get("managedPolicyArns", ())
+    from_stack_policies = bool(policy_deps) and all(
+        getattr(stack.by_urn.get(u), "type", None) == POLICY for u in policy_deps)
+    for i, arn in enumerate([arns] if isinstance(arns, Unknown) else arns):
+        if isinstance(arn, Unknown) and from_stack_policies:
+            continue  # the ARN of a customer policy of this stack, judged on its own
+        access = arn if isinstance(arn, Unknown) else managed_policy_access(arn)
+        if access is not None:
+            label = arn.rsplit("/", 1)[-1] if isinstance(arn, str) else "(policy computed at preview)"
+            yield policy_grant(replace(res.ref(name=f"role/{role}/{label}"), part=f"managedPolicyArns[{i}]"),
+                               access, True)
 
 
 @pulumi_adapter("aws:iam/accountPasswordPolicy:AccountPasswordPolicy", produces=PasswordPolicy)

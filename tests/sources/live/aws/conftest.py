@@ -38,15 +38,18 @@ CANARY_ALT = "kms-keys"  # for the logs module itself
 
 
 @contextmanager
-def moto_account() -> Iterator[None]:
-    """A fresh, empty moto account with fake credentials (moto resets its state when the mock stops)."""
+def moto_account(config: dict[str, Any] | None = None) -> Iterator[None]:
+    """A fresh, empty moto account with fake credentials (moto resets its state when the mock stops).
+
+    ``config``: moto's own (``{"iam": {"load_aws_managed_policies": True}}`` makes AWS-managed
+    policies such as AdministratorAccess attachable; it costs about a second)."""
     with pytest.MonkeyPatch.context() as mp:
         for var in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE"):
             mp.delenv(var, raising=False)
         mp.setenv("AWS_ACCESS_KEY_ID", "testing")
         mp.setenv("AWS_SECRET_ACCESS_KEY", "testing")
         mp.setenv("AWS_DEFAULT_REGION", HOME)
-        with mock_aws():
+        with mock_aws(config=config):  # type: ignore[arg-type]
             yield
 
 

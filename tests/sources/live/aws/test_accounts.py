@@ -12,7 +12,7 @@ from botocore.exceptions import ClientError
 from hitrust_policies.sources.live.aws.accounts import ACCOUNT_CALLS, assumed_session, scan_accounts
 from hitrust_policies.sources.live.aws.collector import all_collectors
 from hitrust_policies.sources.live.aws.permissions import caller_policy
-from tests.sources.live.aws.conftest import ACCOUNT, FAIL, PASS, UNKNOWN, collectors
+from tests.sources.live.aws.conftest import ACCOUNT, FAIL, PASS, UNKNOWN, collectors, deny, respond
 
 RULE = "enc-block-volume-encrypted"
 COLLECTORS = collectors("ec2-volumes")
@@ -83,7 +83,7 @@ def test_every_rule_is_unknown_for_an_unreadable_account(session: boto3.Session)
 
 
 def test_scanning_principal_only_assumes_and_lists(session: boto3.Session) -> None:
-    """The caller's own calls are the two in its policy; members' calls are the declared reads."""
+    """The caller's own calls are those in its policy; members' calls are the declared reads."""
     prod, _ = member_accounts(session)
     result = scan_accounts(session=session, organization=True, regions=["us-east-1"], collectors=COLLECTORS)
     declared = {call for c in all_collectors() for call in c.calls} | {"sts:GetCallerIdentity"}
@@ -99,3 +99,50 @@ def test_no_accounts_is_an_error(session: boto3.Session) -> None:
 
     with pytest.raises(ScanError, match="no accounts to scan"):
         scan_accounts(session=session, accounts=[], regions=["us-east-1"], collectors=COLLECTORS)
+
+
+def _roots_without_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    """moto's GetAccountSummary has no AccountPasswordPresent: answer as AWS does for roots with no password
+    (member accounts' sessions are made inside the scan, so this is patched in moto, not hooked per session)."""
+    from moto.iam.models import AccountSummary
+
+    summary = AccountSummary.summary_map
+    monkeypatch.setattr(AccountSummary, "summary_map",
+                        property(lambda self: {**summary.fget(self), "AccountPasswordPresent": 0}))
+
+
+@pytest.mark.parametrize("features, member_status", [
+    (["RootCredentialsManagement", "RootSessions"], PASS),  # root credentials deleted and unrecoverable
+    (["RootSessions"], FAIL),  # no central credentials management: the root e-mail can recover a password
+])
+def test_organization_scan_tells_members_about_central_root_access(
+        session: boto3.Session, monkeypatch: pytest.MonkeyPatch, features, member_status) -> None:
+    """Only the management (or delegated administrator) account may call iam:ListOrganizationsFeatures: the
+    scanning principal reads it once (moto lacks it: answered through botocore's event hooks) for all members."""
+    prod, dev = member_accounts(session)
+    org_id = session.client("organizations").describe_organization()["Organization"]["Id"]
+    respond(session, "iam", "ListOrganizationsFeatures", {"OrganizationId": org_id, "EnabledFeatures": features})
+    _roots_without_password(monkeypatch)
+
+    result = scan_accounts(session=session, organization=True, regions=["us-east-1"],
+                           collectors=collectors("iam-root-account"))
+
+    mfa = "iam-root-account-mfa"
+    assert {(a, r, s) for a, r, _, s in verdicts(result) if r == mfa} == {
+        (prod, mfa, member_status), (dev, mfa, member_status), (ACCOUNT, mfa, FAIL)}  # management: always MFA
+    assert result.complete and result.calls["iam:ListOrganizationsFeatures"] == 1
+
+
+def test_a_member_scanned_alone_cannot_see_central_root_access(
+        session: boto3.Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scanned through --accounts by a principal that may not ask the organization: UNKNOWN, not a false FAIL."""
+    prod, _ = member_accounts(session)
+    deny(session, "iam", "ListOrganizationsFeatures", code="AccountNotManagementOrDelegatedAdministratorException",
+         status=400)
+    _roots_without_password(monkeypatch)
+    result = scan_accounts(session=session, accounts=[prod], regions=["us-east-1"],
+                           collectors=collectors("iam-root-account"))
+    [finding] = [f for f in result.findings() if f.rule_id == "iam-root-account-mfa"]
+    assert (finding.resource.account, finding.status) == (prod, UNKNOWN)
+    # the member's own attempt is what the finding names (moto does not implement the call at all)
+    assert finding.message.startswith("NotImplementedError: iam:ListOrganizationsFeatures")

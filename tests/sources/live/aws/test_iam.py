@@ -1,16 +1,28 @@
-"""IAM users, access keys, customer policies, the password policy and the root user against moto."""
+"""IAM users, access keys, permission grants, the password policy and the root user against moto."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 
 import boto3
 import pytest
 from freezegun import freeze_time
 
-from tests.sources.live.aws.conftest import ACCOUNT, Case, apply_denials, check, respond, scan, table, verdicts
+from hitrust_policies.model import PolicyGrant
+from tests.sources.live.aws.conftest import (
+    ACCOUNT,
+    Case,
+    apply_denials,
+    check,
+    moto_account,
+    new_session,
+    respond,
+    scan,
+    table,
+    verdicts,
+)
 
 USER_RULES = ("iam-identity-console-mfa", "iam-identity-no-direct-policies", "iam-credential-rotated")
 POLICY_RULE = "iam-policy-grant-no-admin"
@@ -175,35 +187,103 @@ def test_user_messages(session: boto3.Session) -> None:
     }
 
 
+MANAGED = "arn:aws:iam::aws:policy/"
+SCOPED_DEPLOY = {"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::releases/*"}]}
+GRANT_POLICIES = {
+    **POLICIES,
+    "nothing-at-all": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "NotResource": "*"}]},
+    "every-arn": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*:*",
+                                                          "Resource": "arn:aws:*:*:*:*"}]},
+}
+
+
+@pytest.fixture
+def managed_session() -> Iterator[boto3.Session]:
+    """A moto account where AWS-managed policies (AdministratorAccess) exist and can be attached."""
+    with moto_account({"iam": {"load_aws_managed_policies": True}}):
+        yield new_session()
+
+
+def seed_grants(session: boto3.Session) -> None:
+    """Every place admin can be granted: customer policies (attached or not), inline policies of users,
+    groups and roles, and AdministratorAccess attached to each kind of principal."""
+    iam = session.client("iam")
+    arns = {name: iam.create_policy(PolicyName=name, PolicyDocument=json.dumps(doc))["Policy"]["Arn"]
+            for name, doc in GRANT_POLICIES.items()}
+    trust = json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"Service": "codebuild.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
+    iam.create_user(UserName="ops")
+    iam.put_user_policy(UserName="ops", PolicyName="ops-everything", PolicyDocument=json.dumps(ADMIN))
+    iam.attach_user_policy(UserName="ops", PolicyArn=MANAGED + "AdministratorAccess")
+    iam.create_user(UserName="svc")
+    iam.put_user_policy(UserName="svc", PolicyName="svc-read", PolicyDocument=json.dumps(POLICIES["s3-read"]))
+    iam.attach_user_policy(UserName="svc", PolicyArn=arns["admin-star"])  # judged once, as the policy itself
+    iam.create_group(GroupName="admins")
+    iam.put_group_policy(GroupName="admins", PolicyName="all-but-iam",
+                         PolicyDocument=json.dumps(POLICIES["all-but-iam"]))
+    iam.attach_group_policy(GroupName="admins", PolicyArn=MANAGED + "AdministratorAccess")
+    iam.create_group(GroupName="readers")
+    iam.attach_group_policy(GroupName="readers", PolicyArn=MANAGED + "ReadOnlyAccess")  # no admin: no grant
+    iam.create_role(RoleName="ci-deployer", AssumeRolePolicyDocument=trust)
+    iam.put_role_policy(RoleName="ci-deployer", PolicyName="deploy", PolicyDocument=json.dumps(SCOPED_DEPLOY))
+    iam.put_role_policy(RoleName="ci-deployer", PolicyName="escape-hatch",
+                        PolicyDocument=json.dumps(GRANT_POLICIES["nothing-at-all"]))
+    iam.attach_role_policy(RoleName="ci-deployer", PolicyArn=MANAGED + "AdministratorAccess")
+    iam.create_role(RoleName="app", AssumeRolePolicyDocument=trust)
+    iam.attach_role_policy(RoleName="app", PolicyArn=arns["s3-read"])
+
+
+GRANTS_BASELINE = table(f"""
+    {POLICY_RULE}  admin-star                           FAIL
+    {POLICY_RULE}  admin-in-second-statement            FAIL
+    {POLICY_RULE}  s3-read                              PASS
+    {POLICY_RULE}  deny-everything                      PASS
+    {POLICY_RULE}  all-but-iam                          FAIL
+    {POLICY_RULE}  nothing-at-all                       PASS
+    {POLICY_RULE}  every-arn                            FAIL
+    {POLICY_RULE}  user/ops/ops-everything              FAIL
+    {POLICY_RULE}  user/ops/AdministratorAccess         FAIL
+    {POLICY_RULE}  user/svc/svc-read                    PASS
+    {POLICY_RULE}  group/admins/all-but-iam             FAIL
+    {POLICY_RULE}  group/admins/AdministratorAccess     FAIL
+    {POLICY_RULE}  role/ci-deployer/deploy              PASS
+    {POLICY_RULE}  role/ci-deployer/escape-hatch        PASS
+    {POLICY_RULE}  role/ci-deployer/AdministratorAccess  FAIL
+""")
 POLICY_CASES = [
-    Case("baseline", table(f"""
-        {POLICY_RULE}  admin-star                 FAIL
-        {POLICY_RULE}  admin-in-second-statement  FAIL
-        {POLICY_RULE}  s3-read                    PASS
-        {POLICY_RULE}  deny-everything            PASS
-        {POLICY_RULE}  all-but-iam                PASS
-    """)),
-    Case("policy-version-denied", table(f"""
-        {POLICY_RULE}  admin-star                 UNKNOWN
-        {POLICY_RULE}  admin-in-second-statement  UNKNOWN
-        {POLICY_RULE}  s3-read                    UNKNOWN
-        {POLICY_RULE}  deny-everything            UNKNOWN
-        {POLICY_RULE}  all-but-iam                UNKNOWN
-    """), denied=(("iam", "GetPolicyVersion"),), unknown_reason="AccessDenied: iam:GetPolicyVersion"),
-    Case("policy-listing-denied", table(f"{POLICY_RULE}  iam-customer-policies in all regions  UNKNOWN"),
-         denied=(("iam", "ListPolicies"),),
-         unknown_reason="AccessDenied: iam:ListPolicies (iam-customer-policies in all regions)"),
+    Case("baseline", GRANTS_BASELINE),
+    Case("authorization-details-denied",
+         table(f"{POLICY_RULE}  iam-policy-grants in all regions  UNKNOWN"),
+         denied=(("iam", "GetAccountAuthorizationDetails"),),
+         unknown_reason="AccessDenied: iam:GetAccountAuthorizationDetails (iam-policy-grants in all regions)"),
 ]
 
 
 @pytest.mark.parametrize("case", POLICY_CASES, ids=lambda c: c.id)
-def test_customer_policies(session: boto3.Session, case: Case) -> None:
-    """Only customer-managed policies are listed (Scope=Local); "*" on "*" in any Allow statement fails."""
-    iam = session.client("iam")
-    for name, doc in POLICIES.items():
-        iam.create_policy(PolicyName=name, PolicyDocument=json.dumps(doc))
-    apply_denials(session, case)
-    check(scan(session, "iam-customer-policies"), case)
+def test_policy_grants(managed_session: boto3.Session, case: Case) -> None:
+    """One GetAccountAuthorizationDetails listing: customer managed policies (attached or not), inline
+    policies of users, groups and roles, AdministratorAccess attachments; denied, it is one UNKNOWN gap."""
+    seed_grants(managed_session)
+    apply_denials(managed_session, case)
+    check(scan(managed_session, "iam-policy-grants"), case)
+
+
+def test_policy_grant_messages_and_attachment(managed_session: boto3.Session) -> None:
+    """What a FAIL says (admin in disguise names what it leaves out), and the honest ``attached`` fact."""
+    seed_grants(managed_session)
+    result = scan(managed_session, "iam-policy-grants")
+    messages = {f.resource.name: f.message for f in result.findings() if f.status.value == "FAIL"}
+    assert messages["all-but-iam"] == "allows every action on every resource except iam:*"
+    assert messages["group/admins/all-but-iam"] == "allows every action on every resource except iam:*"
+    assert messages["every-arn"] == 'allows every action ("*") on every resource ("*")'
+    assert messages["role/ci-deployer/AdministratorAccess"] == 'allows every action ("*") on every resource ("*")'
+    attached = {g.ref.name: g.attached for g in result.resources if isinstance(g, PolicyGrant)}
+    assert {n: a for n, a in attached.items() if "/" not in n} == {
+        "admin-star": True, "s3-read": True, "admin-in-second-statement": False, "deny-everything": False,
+        "all-but-iam": False, "nothing-at-all": False, "every-arn": False}
+    assert all(a is True for n, a in attached.items() if "/" in n)  # inline and attachments: held by definition
+    assert result.calls["iam:GetAccountAuthorizationDetails"] == 1 and result.complete
 
 
 STRONG = {"MinimumPasswordLength": 14, "RequireUppercaseCharacters": True, "RequireLowercaseCharacters": True,
@@ -237,6 +317,9 @@ def test_password_policy(session: boto3.Session, case: Case) -> None:
 
 
 ROOT_NAME = f"root-{ACCOUNT}"
+ROOT_MANAGEMENT = "RootCredentialsManagement"
+NO_CREDENTIALS = {"AccountAccessKeysPresent": 0, "AccountMFAEnabled": 0, "AccountPasswordPresent": 0}
+MEMBER = {"Id": "o-phi", "MasterAccountId": "999999999999"}
 ROOT_CASES = [
     Case("no-root-keys", table(f"{ROOT_RULE}  {ROOT_NAME}  PASS")),
     # moto cannot give the root user keys: answer GetAccountSummary as AWS does for such an account
@@ -258,13 +341,52 @@ ROOT_CASES = [
         {ROOT_MFA_RULE}  {ROOT_NAME}  UNKNOWN
         {ROOT_RULE}      {ROOT_NAME}  UNKNOWN
     """), denied=(("iam", "GetAccountSummary"),), unknown_reason="AccessDenied: iam:GetAccountSummary"),
+    # AWS Organizations centralized root access: a member account whose root credentials were deleted
+    Case("centrally-managed-no-credentials", table(f"{ROOT_MFA_RULE}  {ROOT_NAME}  PASS"),
+         extra={"summary": NO_CREDENTIALS, "organization": MEMBER, "features": [ROOT_MANAGEMENT, "RootSessions"]}),
+    Case("organization-without-central-root-access", table(f"{ROOT_MFA_RULE}  {ROOT_NAME}  FAIL"),
+         extra={"summary": NO_CREDENTIALS, "organization": MEMBER, "features": ["RootSessions"]}),
+    Case("iam-trusted-access-off", table(f"{ROOT_MFA_RULE}  {ROOT_NAME}  FAIL"),  # central root access impossible
+         denied=(("iam", "ListOrganizationsFeatures"),), extra={
+             "summary": NO_CREDENTIALS, "organization": MEMBER, "code": "ServiceAccessNotEnabledException"}),
+    Case("member-cannot-ask-its-organization", table(f"{ROOT_MFA_RULE}  {ROOT_NAME}  UNKNOWN"),
+         denied=(("iam", "ListOrganizationsFeatures"),), extra={
+             "summary": NO_CREDENTIALS, "organization": MEMBER,
+             "code": "AccountNotManagementOrDelegatedAdministratorException"},
+         unknown_reason="AccountNotManagementOrDelegatedAdministratorException: iam:ListOrganizationsFeatures"),
+    Case("organization-denied", table(f"{ROOT_MFA_RULE}  {ROOT_NAME}  UNKNOWN"),
+         denied=(("organizations", "DescribeOrganization"),), extra={"summary": NO_CREDENTIALS},
+         unknown_reason="AccessDenied: organizations:DescribeOrganization"),
+    # the management account's root is never centrally managed; a recoverable-by-e-mail root must have MFA
+    Case("management-account-root", table(f"{ROOT_MFA_RULE}  {ROOT_NAME}  FAIL"),
+         extra={"summary": NO_CREDENTIALS, "organization": {"Id": "o-phi", "MasterAccountId": ACCOUNT},
+                "features": [ROOT_MANAGEMENT]}),
+    Case("standalone-root-without-password", table(f"{ROOT_MFA_RULE}  {ROOT_NAME}  FAIL"),
+         extra={"summary": NO_CREDENTIALS}),  # moto: the account is in no organization
+    Case("centrally-managed-but-password-recovered", table(f"{ROOT_MFA_RULE}  {ROOT_NAME}  FAIL"),
+         extra={"summary": {**NO_CREDENTIALS, "AccountPasswordPresent": 1}, "organization": MEMBER,
+                "features": [ROOT_MANAGEMENT]}),
 ]
 
 
 @pytest.mark.parametrize("case", ROOT_CASES, ids=lambda c: c.id)
 def test_root_account(session: boto3.Session, case: Case) -> None:
-    """Root keys and MFA come from GetAccountSummary (moto's credential report has no root row to read)."""
+    """Root keys, password and MFA come from GetAccountSummary (moto's credential report has no root row;
+    its summary has no AccountPasswordPresent). Central root management comes from DescribeOrganization
+    (moto) and iam:ListOrganizationsFeatures, which moto does not implement: answered here through
+    botocore's event hooks as AWS answers it."""
     if "summary" in case.extra:
         respond(session, "iam", "GetAccountSummary", {"SummaryMap": case.extra["summary"]})
-    apply_denials(session, case)
-    check(scan(session, "iam-root-account"), case)
+    if "organization" in case.extra:
+        respond(session, "organizations", "DescribeOrganization", {"Organization": case.extra["organization"]})
+    if "features" in case.extra:
+        respond(session, "iam", "ListOrganizationsFeatures",
+                {"OrganizationId": "o-phi", "EnabledFeatures": case.extra["features"]})
+    apply_denials(session, case, code=case.extra.get("code", "AccessDenied"),
+                  status=400 if "code" in case.extra else 403)
+    result = scan(session, "iam-root-account")
+    check(result, case)
+    if case.id in ("management-account-root", "standalone-root-without-password", "no-root-keys"):
+        assert result.calls["iam:ListOrganizationsFeatures"] == 0  # never asked where it cannot matter
+    if case.extra.get("summary", {}).get("AccountPasswordPresent") or case.id == "root-with-mfa":
+        assert result.calls["organizations:DescribeOrganization"] == 0  # decided without it

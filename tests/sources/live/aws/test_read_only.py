@@ -18,7 +18,7 @@ import pytest
 from hitrust_policies.model import KINDS, Network
 from hitrust_policies.sources.live.aws.collector import Collector, Ctx, all_collectors, collector
 from hitrust_policies.sources.live.aws.scan import scan_aws
-from tests.sources.live.aws.conftest import HOME, new_session
+from tests.sources.live.aws.conftest import HOME, new_session, respond
 
 READ_PREFIXES = ("Describe", "Get", "List", "Head")
 MUTATING_PREFIXES = ("Create", "Delete", "Put", "Update", "Modify", "Attach", "Detach", "Enable", "Disable",
@@ -93,6 +93,11 @@ def seed_every_kind(session: boto3.Session) -> None:
 @pytest.fixture
 def full_scan(session: boto3.Session) -> Any:
     seed_every_kind(session)
+    # moto's account is in no organization and moto lacks iam:ListOrganizationsFeatures: answer as AWS does
+    # for a member account, so the root collector's organization path runs too
+    respond(session, "organizations", "DescribeOrganization",
+            {"Organization": {"Id": "o-phi", "MasterAccountId": "999999999999"}})
+    respond(session, "iam", "ListOrganizationsFeatures", {"OrganizationId": "o-phi", "EnabledFeatures": []})
     return scan_aws(session=session, regions=[HOME])
 
 

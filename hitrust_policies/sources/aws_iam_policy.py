@@ -1,0 +1,299 @@
+"""IAM identity policies -> how much they grant (shared by every AWS source).
+
+One question, answered with IAM's own semantics: does a policy document give administrator
+access, plainly ("*" on "*") or in disguise (``NotAction``, ``NotResource``, ``*:*``,
+``arn:*``, ``arn:aws:*:*:*:*``)? The answer is a `PolicyGrant` access level:
+
+- ``FULL_ADMIN``: every action on every resource;
+- ``NEAR_ADMIN``: an open-ended grant, every action on every resource except some named
+  ones (``Allow NotAction iam:*`` on "*", ``Allow *`` with ``NotResource`` a bucket, or an
+  admin ``Allow`` narrowed by a ``Deny`` in the same document);
+- ``SCOPED``: anything bounded: named services, actions or resources, or nothing at all
+  (``Allow *`` with ``NotResource *``, an ``Allow`` cancelled by ``Deny * on *``).
+
+How it decides, soundly: a request IAM has never heard of (an action of a service no
+statement names, on a resource no statement names, each built from characters no pattern
+in the document uses) is replayed against the document. If some ``Allow`` matches it and no
+unconditional ``Deny`` does, the document grants every action on every resource it does
+not explicitly leave out: admin. The patterns the document does name are then replayed
+one by one to list what is left out (none: full admin). Conditions never narrow an
+``Allow`` (an admin policy behind an MFA condition is still an admin policy) and never make
+a ``Deny`` count (it may not apply). Wildcards follow IAM: ``*`` any run of characters,
+``?`` one; actions match case-insensitively, ARNs case-sensitively. Resources count as
+"every resource" in whichever partition a pattern covers them (the same model value from a
+Pulumi program, whose partition may be unknown, and from a scan). Deny statements in
+*other* policies, permission boundaries and SCPs are not considered: this is a property of
+the one document.
+
+Values not computed yet (a Pulumi preview) make the answer unknown only if they could
+change it: an unknown ``Allow`` cannot hide admin granted elsewhere in the document, and a
+document that is scoped even if every unknown statement allowed everything is scoped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+from typing import Any
+from urllib.parse import unquote
+
+from hitrust_policies.model.facts import Unknown
+from hitrust_policies.model.identity import FULL_ADMIN, NEAR_ADMIN, SCOPED, PolicyGrant
+from hitrust_policies.model.ref import ResourceRef
+from hitrust_policies.sources.aws_s3_policy import PARTITIONS
+
+# AWS-managed policies that grant administrator access; the same set Prowler's per-principal
+# checks (iam_user/group_administrator_access_policy, iam_role_administratoraccess_policy) look for.
+ADMIN_MANAGED_POLICIES = {"AdministratorAccess": FULL_ADMIN}
+_AWS_MANAGED = re.compile(r"arn:[a-z-]+:iam::aws:policy/(?P<name>[\w+=,.@/-]+)")
+_FRESH_CHARS = "zqxjkvwyfgbhmpdcultnsroeia9876543210"
+_MAX_LISTED = 3  # mixed exceptions named in a message before "..."
+
+
+@dataclass(frozen=True)
+class Access:
+    """How much a document grants: a `PolicyGrant` access level and, for near-admin, what it leaves out."""
+
+    level: str
+    exceptions: str = ""
+
+
+@dataclass(frozen=True)
+class _Statement:
+    allow: bool
+    actions: tuple[str, ...]
+    not_action: bool
+    resources: tuple[str, ...]
+    not_resource: bool
+    conditional: bool
+
+    def action_matches(self, action: str) -> bool:
+        return any(_match(p, action, True) for p in self.actions) != self.not_action
+
+    def resource_matches(self, resource: str) -> bool:
+        return any(_match(p, resource, False) for p in self.resources) != self.not_resource
+
+
+_ALLOW_ALL = _Statement(True, ("*",), False, ("*",), False, False)
+_DENY_ALL = _Statement(False, ("*",), False, ("*",), False, False)
+
+
+@lru_cache(maxsize=4096)
+def _regex(pattern: str, ignore_case: bool) -> re.Pattern[str]:
+    parts = (".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
+    return re.compile("".join(parts), re.IGNORECASE | re.DOTALL if ignore_case else re.DOTALL)
+
+
+def _match(pattern: str, value: str, ignore_case: bool) -> bool:
+    return _regex(pattern, ignore_case).fullmatch(value) is not None
+
+
+def _unknown_in(value: Any) -> Unknown | None:
+    if isinstance(value, Unknown):
+        return value
+    children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return next((u for u in map(_unknown_in, children) if u is not None), None)
+
+
+class _Invalid(ValueError):
+    pass
+
+
+def _patterns(statement: dict[str, Any], key: str, negated: str) -> tuple[tuple[str, ...], bool]:
+    if (key in statement) == (negated in statement):
+        raise _Invalid(f"a statement needs exactly one of {key} and {negated}")
+    value = statement[key] if key in statement else statement[negated]
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise _Invalid(f"{key} must be a string or a list of strings")
+    return tuple(values), negated in statement
+
+
+def _statement(raw: Any) -> _Statement:
+    if not isinstance(raw, dict):
+        raise _Invalid("a statement is not a JSON object")
+    effect = raw.get("Effect")
+    if effect not in ("Allow", "Deny"):
+        raise _Invalid(f"Effect {effect!r}")
+    actions, not_action = _patterns(raw, "Action", "NotAction")
+    resources, not_resource = _patterns(raw, "Resource", "NotResource")
+    return _Statement(effect == "Allow", actions, not_action, resources, not_resource, bool(raw.get("Condition")))
+
+
+def _statements(document: Any) -> list[Any] | Unknown:
+    """The raw statements of a document given as a dict, JSON text or URL-encoded JSON (as IAM returns it)."""
+    if isinstance(document, Unknown):
+        return document
+    if document is None:
+        return Unknown("no policy document")
+    if isinstance(document, str):
+        try:
+            text = unquote(document) if document.lstrip().startswith("%") else document
+            document = json.loads(text)
+        except ValueError:
+            return Unknown("policy document is not valid JSON")
+    if not isinstance(document, dict):
+        return Unknown("policy document is not a JSON object")
+    raw = document.get("Statement", [])
+    if isinstance(raw, Unknown):
+        return raw
+    return [raw] if isinstance(raw, dict) else raw if isinstance(raw, list) else [raw]
+
+
+def document_access(document: Any) -> Access | Unknown:
+    """How much an IAM identity policy ``document`` grants (see the module docstring).
+
+    >>> document_access({"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}})
+    Access(level='full-admin', exceptions='')
+    >>> document_access({"Statement": [{"Effect": "Allow", "NotAction": ["iam:*", "organizations:*"],
+    ...                                 "Resource": "*"}]})
+    Access(level='near-admin', exceptions='iam:*, organizations:*')
+    >>> document_access({"Statement": [{"Effect": "Allow", "Action": "*", "NotResource": "*"}]})
+    Access(level='scoped', exceptions='')
+    >>> document_access('{"Statement": [{"Effect": "Allow", "Action": "*:*", "Resource": "arn:aws:*:*:*:*"},'
+    ...                 ' {"Effect": "Deny", "Action": "*", "Resource": "*"}]}')
+    Access(level='scoped', exceptions='')
+    >>> document_access({"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"},
+    ...                                {"Effect": "Allow", "Action": "s3:*", "Resource": Unknown("bucket arn")}]})
+    Access(level='full-admin', exceptions='')
+    >>> document_access("{not json")
+    Unknown('policy document is not valid JSON')
+    """
+    raw = _statements(document)
+    if isinstance(raw, Unknown):
+        return raw
+    known: list[_Statement] = []
+    widest: list[_Statement] = []  # unknown statements at their most generous
+    narrowest: list[_Statement] = []  # ... and at their most restrictive
+    pending: Unknown | None = None
+    try:
+        for s in raw:
+            unknown = _unknown_in(s)
+            if unknown is None:
+                known.append(_statement(s))
+                continue
+            pending = pending or unknown
+            effect = s.get("Effect") if isinstance(s, dict) else None
+            if effect != "Deny":
+                widest.append(_ALLOW_ALL)
+            if effect != "Allow":
+                narrowest.append(_DENY_ALL)
+    except _Invalid as exc:
+        return Unknown(f"policy document is not valid: {exc}")
+    most = _classify(known + widest)
+    if pending is None or most.level == SCOPED:
+        return most
+    least = _classify(known + narrowest)
+    return least if least.level != SCOPED else pending
+
+
+def _fresh(statements: list[_Statement]) -> str:
+    """A string made of a character no pattern uses, longer than any pattern: no pattern names it."""
+    patterns = [p for s in statements for p in (*s.actions, *s.resources)]
+    used = {c for p in patterns for c in p.lower()}
+    char = next((c for c in _FRESH_CHARS if c not in used), None)
+    if char is None:  # every letter and digit in use: fall back to a character IAM names never contain
+        char = "~"
+    return char * (max((len(p) for p in patterns), default=0) + 2)
+
+
+def _instance(pattern: str, fresh: str) -> str:
+    """A concrete string the pattern names: its wildcards filled with fresh characters."""
+    return pattern.replace("*", fresh).replace("?", fresh[0])
+
+
+def _broadest(patterns: list[str], fresh: str, ignore_case: bool) -> list[str]:
+    """Drop the patterns another one in the list already names (``iam:PassRole`` beside ``iam:*``)."""
+    def named_by(i: int, j: int) -> bool:
+        return _match(patterns[j], _instance(patterns[i], fresh), ignore_case)
+
+    return [p for i, p in enumerate(patterns)  # of two naming each other, the first stays
+            if not any(j != i and named_by(i, j) and (j < i or not named_by(j, i)) for j in range(len(patterns)))]
+
+
+class _Replay:
+    """Replays requests against statements; which statements match an action (or a resource) is worked out
+    once per string, so a request costs two set intersections."""
+
+    def __init__(self, statements: list[_Statement]) -> None:
+        # a conditional Deny may not apply: it never counts
+        self.statements = [s for s in statements if s.allow or not s.conditional]
+        self.allows = frozenset(i for i, s in enumerate(self.statements) if s.allow)
+        self._actions: dict[str, frozenset[int]] = {}
+        self._resources: dict[str, frozenset[int]] = {}
+
+    def _by_action(self, action: str) -> frozenset[int]:
+        if action not in self._actions:
+            self._actions[action] = frozenset(i for i, s in enumerate(self.statements) if s.action_matches(action))
+        return self._actions[action]
+
+    def _by_resource(self, resource: str) -> frozenset[int]:
+        if resource not in self._resources:
+            self._resources[resource] = frozenset(
+                i for i, s in enumerate(self.statements) if s.resource_matches(resource))
+        return self._resources[resource]
+
+    def allowed(self, action: str, resource: str) -> bool:
+        hits = self._by_action(action) & self._by_resource(resource)
+        return bool(hits & self.allows) and hits <= self.allows
+
+
+def _classify(statements: list[_Statement]) -> Access:
+    fresh = _fresh(statements)
+    replay = _Replay(statements)
+    allowed = replay.allowed
+    action = f"{fresh}:{fresh}"
+    every_resource: list[str] | None = None
+    for partition in PARTITIONS:
+        prefix, f = f"arn:{partition}:{fresh}:", fresh  # regionless, path-style and colon-style resources
+        shapes = [f"{prefix}::{f}", f"{prefix}{f}:{f}:{f}/{f}", f"{prefix}{f}:{f}:{f}:{f}"]
+        if all(allowed(action, r) for r in shapes):
+            every_resource = shapes
+            break
+    if every_resource is None:
+        return Access(SCOPED)
+
+    named_actions = list(dict.fromkeys(p for s in statements for p in s.actions
+                                       if not _match(p, action, True)))
+    named_resources = list(dict.fromkeys(p for s in statements for p in s.resources
+                                         if not all(_match(p, r, False) for r in every_resource)))
+    denied_actions = {p for p in named_actions if not all(allowed(_instance(p, fresh), r) for r in every_resource)}
+    denied_resources = {p for p in named_resources if not allowed(action, _instance(p, fresh))}
+    mixed = list(islice((f"{a} on {r}" for a in named_actions if a not in denied_actions
+                         for r in named_resources if r not in denied_resources
+                         if not allowed(_instance(a, fresh), _instance(r, fresh))), _MAX_LISTED + 1))
+    left_actions = _broadest([p for p in named_actions if p in denied_actions], fresh, True)
+    left_resources = _broadest([p for p in named_resources if p in denied_resources], fresh, False)
+    parts = [", ".join(left_actions)] if left_actions else []
+    if left_resources:
+        parts.append("on " + ", ".join(left_resources))
+    parts += mixed[:_MAX_LISTED] + (["..."] if len(mixed) > _MAX_LISTED else [])
+    return Access(NEAR_ADMIN, "; ".join(parts)) if parts else Access(FULL_ADMIN)
+
+
+def managed_policy_access(arn: Any) -> Access | None:
+    """The access an AWS-managed policy grants, for those known to grant admin; None for any other ARN.
+
+    >>> managed_policy_access("arn:aws:iam::aws:policy/AdministratorAccess")
+    Access(level='full-admin', exceptions='')
+    >>> managed_policy_access("arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess") is None
+    True
+    """
+    found = _AWS_MANAGED.fullmatch(arn) if isinstance(arn, str) else None
+    level = ADMIN_MANAGED_POLICIES.get(found.group("name")) if found else None
+    return Access(level) if level else None
+
+
+def is_aws_managed(arn: Any) -> bool:
+    """Is ``arn`` an AWS-managed policy (``arn:<partition>:iam::aws:policy/...``)?"""
+    return isinstance(arn, str) and _AWS_MANAGED.fullmatch(arn) is not None
+
+
+def policy_grant(ref: ResourceRef, access: Access | Unknown, attached: bool | Unknown) -> PolicyGrant:
+    """The model value: one shape whatever the source."""
+    if isinstance(access, Unknown):
+        return PolicyGrant(ref, access=access, attached=attached)
+    return PolicyGrant(ref, access=access.level, attached=attached, exceptions=access.exceptions)
