@@ -1,10 +1,17 @@
-"""CloudTrail trails. Provider defaults: logging on, single-region, no log file validation."""
+"""CloudTrail trails. Provider defaults: logging on, single-region, no log file validation, and
+(no event selector) every management event, read and write.
+
+Which management events the selectors record is decided by the module the live scanner uses
+too (`hitrust_policies.sources.aws_cloudtrail`). A plan shows no CloudWatch Logs deliveries:
+``cloudwatch_delivery_hours`` is None (not observable), and the configured log group decides.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from hitrust_policies.model import AuditTrail
+from hitrust_policies.model import AuditTrail, Unknown
+from hitrust_policies.sources.aws_cloudtrail import management_events
 from hitrust_policies.sources.pulumi.props import optional, to_bool
 from hitrust_policies.sources.pulumi.registry import pulumi_adapter
 from hitrust_policies.sources.pulumi.resource import PulumiResource
@@ -13,10 +20,16 @@ from hitrust_policies.sources.pulumi.stack import Stack
 
 @pulumi_adapter("aws:cloudtrail/trail:Trail", produces=AuditTrail)
 def trail(res: PulumiResource, stack: Stack) -> Iterator[AuditTrail]:
+    events = management_events(res.props.get("eventSelectors"), res.props.get("advancedEventSelectors"))
     yield AuditTrail(
         ref=res.ref("name"),
         multi_region=to_bool(res.props.get("isMultiRegionTrail"), False),
         logging=to_bool(res.props.get("enableLogging"), True),
         log_file_validation=to_bool(res.props.get("enableLogFileValidation"), False),
         kms_key=optional(res.props.get("kmsKeyId")),
+        management_reads=events if isinstance(events, Unknown) else events.reads,
+        management_writes=events if isinstance(events, Unknown) else events.writes,
+        management_exclusions=events if isinstance(events, Unknown) else events.exclusions,
+        cloudwatch_logs=optional(res.props.get("cloudWatchLogsGroupArn")),
+        cloudwatch_delivery_hours=None,
     )
