@@ -9,6 +9,7 @@ too (`hitrust_policies.sources.aws_cloudtrail`). A plan shows no CloudWatch Logs
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from hitrust_policies.model import AuditTrail, Unknown
 from hitrust_policies.sources.aws_cloudtrail import management_events
@@ -17,8 +18,20 @@ from hitrust_policies.sources.pulumi.registry import pulumi_adapter
 from hitrust_policies.sources.pulumi.resource import PulumiResource
 from hitrust_policies.sources.pulumi.stack import Stack
 
+LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup"
 
-@pulumi_adapter("aws:cloudtrail/trail:Trail", produces=AuditTrail)
+
+def _log_group(res: PulumiResource, stack: Stack) -> Any:
+    """The trail's log group ARN; one built from a log group of this stack is set even while unknown."""
+    arn = optional(res.props.get("cloudWatchLogsGroupArn"))
+    if isinstance(arn, Unknown):
+        group = stack.referent(res, "cloudWatchLogsGroupArn", (LOG_GROUP,))
+        if group is not None:
+            return f"(ARN of log group {group.logical_name}, computed at preview)"
+    return arn
+
+
+@pulumi_adapter("aws:cloudtrail/trail:Trail", produces=AuditTrail, joins=True)
 def trail(res: PulumiResource, stack: Stack) -> Iterator[AuditTrail]:
     events = management_events(res.props.get("eventSelectors"), res.props.get("advancedEventSelectors"))
     yield AuditTrail(
@@ -30,6 +43,6 @@ def trail(res: PulumiResource, stack: Stack) -> Iterator[AuditTrail]:
         management_reads=events if isinstance(events, Unknown) else events.reads,
         management_writes=events if isinstance(events, Unknown) else events.writes,
         management_exclusions=events if isinstance(events, Unknown) else events.exclusions,
-        cloudwatch_logs=optional(res.props.get("cloudWatchLogsGroupArn")),
+        cloudwatch_logs=_log_group(res, stack),
         cloudwatch_delivery_hours=None,
     )
