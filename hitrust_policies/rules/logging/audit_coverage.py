@@ -17,9 +17,11 @@ def log_audit_coverage_multi_region(coverage: AuditCoverage):
     """Activity in a region or API nobody records is activity an assessor cannot account for.
 
     Follows CIS AWS Foundations Benchmark 3.1 (v1.5, v3: a multi-region trail, IsLogging, an
-    event selector with management events and ReadWriteType All), AWS Config
-    multi-region-cloudtrail-enabled (which also rejects excluded management event sources) and
-    Prowler cloudtrail_multi_region_enabled_logging_management_events. Log file validation is
+    event selector with management events and ReadWriteType All; Security Hub CloudTrail.1),
+    AWS Config multi-region-cloudtrail-enabled (which also rejects excluded management event
+    sources: the strictest, and kept) and Prowler
+    cloudtrail_multi_region_enabled_logging_management_events (which recognises an advanced
+    selector by its name; here by its eventCategory and readOnly fields). Log file validation is
     its own rule (log-audit-trail-validation), not a condition of coverage.
     """
     if exists(coverage.trails, lambda t: not _shortfalls(t)):

@@ -32,11 +32,12 @@ def log_audit_trail_validation(trail: AuditTrail):
 def log_audit_trail_cloudwatch(trail: AuditTrail):
     """Events in a log store can be alarmed on as they happen; files in a bucket are read too late.
 
-    Follows CIS AWS Foundations Benchmark 3.4 (v1.5) / 3.5 and Prowler
-    cloudtrail_cloudwatch_logging_enabled: a log group is set and, where deliveries can be seen
-    (a live trail), one reached it within the last 24 hours; AWS Config
-    cloud-trail-cloud-watch-logs-enabled checks the log group (and, optionally, the same window).
-    A deployment plan cannot show deliveries: there the configured log group decides.
+    Follows CIS AWS Foundations Benchmark 3.4 (v1.5, v2.0; 2.4 in v1.2; Security Hub CloudTrail.5)
+    and Prowler cloudtrail_cloudwatch_logging_enabled: a log group is set and, where deliveries
+    can be seen (a live trail), one reached it within the last 24 hours, so a role that lost its
+    permission fails; AWS Config cloud-trail-cloud-watch-logs-enabled checks the log group (and,
+    optionally, such a window). A deployment plan cannot show deliveries: there the configured
+    log group decides.
     """
     if not trail.cloudwatch_logs:
         return "trail does not deliver to CloudWatch Logs"
