@@ -115,6 +115,7 @@ def listener(res: PulumiResource, stack: Stack) -> Iterator[TlsListener]:
 
 
 def _attributes(items: Any, key: str, value: str) -> dict[str, str] | Unknown:
+    """``[{"name": ..., "value": ...}]`` -> dict; any unknown part (a whole item too) makes it unknown."""
     if isinstance(items, Unknown):
         return items
     out: dict[str, str] = {}
