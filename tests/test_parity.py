@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import boto3
@@ -23,6 +24,7 @@ from hitrust_policies.pulumi_pack import pack_rules
 from hitrust_policies.sources.live.aws.scan import scan_aws
 from hitrust_policies.sources.pulumi import PulumiResource, to_model
 from hitrust_policies.testing.pulumi import capture, default_pack_dir, shared_pack
+from tests.sources.live.aws.conftest import cloudwatch_deliveries
 
 ACCOUNT = "123456789012"
 REGION = "us-east-1"
@@ -459,6 +461,127 @@ def network_acl_seed(session: Any) -> None:
         (100, "allow", "6", 22, "0.0.0.0/0"))
     acl("snmp-acl", (100, "allow", "17", 161, "::/0"))
 
+# ----------------------------------------------------------------- 9. audit events, CloudWatch delivery, audit log keys
+
+AUDIT_KEY = "arn:aws:kms:us-east-1:123456789012:key/audit"
+TRAIL_ROLE = "arn:aws:iam::123456789012:role/trail-to-logs"
+FLOW_ROLE = "arn:aws:iam::123456789012:role/flow-logs"
+NO_KMS_EVENTS = [{"Field": "eventCategory", "Equals": ["Management"]},
+                 {"Field": "eventSource", "NotEquals": ["kms.amazonaws.com"]}]
+
+
+def audit_program() -> None:
+    import pulumi
+    import pulumi_aws as aws
+
+    org_logs = aws.cloudwatch.LogGroup("/audit/org-trail", name="/audit/org-trail", retention_in_days=400,
+                                       kms_key_id=AUDIT_KEY)
+    flows = aws.cloudwatch.LogGroup("/audit/flows", name="/audit/flows", retention_in_days=400)
+    aws.cloudwatch.LogGroup("/app/web", name="/app/web", retention_in_days=400)
+    common = dict(s3_bucket_name="audit-files", is_multi_region_trail=True, enable_log_file_validation=True,
+                  kms_key_id=AUDIT_KEY)
+    aws.cloudtrail.Trail("org-trail", name="org-trail", **common,
+                         cloud_watch_logs_group_arn=pulumi.Output.concat(org_logs.arn, ":*"),
+                         cloud_watch_logs_role_arn=TRAIL_ROLE,
+                         event_selectors=[{"read_write_type": "All", "include_management_events": True}])
+    aws.cloudtrail.Trail("writes-trail", name="writes-trail", **common,
+                         event_selectors=[{"read_write_type": "WriteOnly"}])
+    aws.cloudtrail.Trail("no-kms-trail", name="no-kms-trail", **common, advanced_event_selectors=[
+        {"name": "no kms", "field_selectors": [{"field": f["Field"], **({"equals": f["Equals"]} if "Equals" in f
+                                                                         else {"not_equals": f["NotEquals"]})}
+                                               for f in NO_KMS_EVENTS]}])
+    vpc = aws.ec2.Vpc("audit-vpc", cidr_block="10.50.0.0/16", tags={"Name": "audit-vpc"})
+    aws.ec2.FlowLog("audit-vpc-flows", vpc_id=vpc.id, traffic_type="ALL", log_destination=flows.arn,
+                    iam_role_arn=FLOW_ROLE)
+
+
+def audit_seed(session: Any) -> None:
+    session.client("s3").create_bucket(Bucket="audit-files")
+    ct, logs, ec2 = session.client("cloudtrail"), session.client("logs"), session.client("ec2")
+    logs.create_log_group(logGroupName="/audit/org-trail", kmsKeyId=AUDIT_KEY)
+    for name in ("/audit/org-trail", "/audit/flows", "/app/web"):
+        if name != "/audit/org-trail":
+            logs.create_log_group(logGroupName=name)
+        logs.put_retention_policy(logGroupName=name, retentionInDays=400)
+    common = dict(S3BucketName="audit-files", IsMultiRegionTrail=True, EnableLogFileValidation=True,
+                  KmsKeyId=AUDIT_KEY)
+    ct.create_trail(Name="org-trail", **common, CloudWatchLogsRoleArn=TRAIL_ROLE,
+                    CloudWatchLogsLogGroupArn=f"arn:aws:logs:{REGION}:{ACCOUNT}:log-group:/audit/org-trail:*")
+    ct.put_event_selectors(TrailName="org-trail", EventSelectors=[{"ReadWriteType": "All",
+                                                                   "IncludeManagementEvents": True}])
+    ct.create_trail(Name="writes-trail", **common)
+    ct.put_event_selectors(TrailName="writes-trail", EventSelectors=[{"ReadWriteType": "WriteOnly"}])
+    ct.create_trail(Name="no-kms-trail", **common)
+    ct.put_event_selectors(TrailName="no-kms-trail", AdvancedEventSelectors=[
+        {"Name": "no kms", "FieldSelectors": NO_KMS_EVENTS}])
+    for name in ("org-trail", "writes-trail", "no-kms-trail"):
+        ct.start_logging(Name=name)
+    cloudwatch_deliveries(session, {"org-trail": datetime.now(timezone.utc) - timedelta(hours=1)})  # moto gap
+    vpc = ec2.create_vpc(CidrBlock="10.50.0.0/16", TagSpecifications=[
+        {"ResourceType": "vpc", "Tags": [{"Key": "Name", "Value": "audit-vpc"}]}])["Vpc"]["VpcId"]
+    ec2.create_flow_logs(ResourceIds=[vpc], ResourceType="VPC", TrafficType="ALL", LogGroupName="/audit/flows",
+                         DeliverLogsPermissionArn=FLOW_ROLE)
+
+
+# ----------------------------------------------------------------- 10. listeners: defaults, rules, classic ELB
+
+CERT = "arn:aws:acm:us-east-1:123456789012:certificate/listeners"
+
+
+def listeners_program() -> None:
+    import pulumi_aws as aws
+
+    web = aws.lb.LoadBalancer("gateway-web", name="gateway-web", subnets=["subnet-a", "subnet-b"])
+    proxy = aws.lb.LoadBalancer("db-proxy", name="db-proxy", load_balancer_type="network", subnets=["subnet-a"])
+    forward = [{"type": "forward", "target_group_arn": "arn:tg"}]
+    aws.lb.Listener("gateway-web:8080", load_balancer_arn=web.arn, port=8080, default_actions=forward)
+    leaky = aws.lb.Listener("gateway-web:80", load_balancer_arn=web.arn, port=80, protocol="HTTP", default_actions=[
+        {"type": "redirect", "redirect": {"protocol": "HTTPS", "port": "443", "status_code": "HTTP_301"}}])
+    aws.lb.ListenerRule("gateway-web-api", listener_arn=leaky.arn, priority=10, actions=forward,
+                        conditions=[{"path_pattern": {"values": ["/api/*"]}}])
+    aws.lb.Listener("db-proxy:5432", load_balancer_arn=proxy.arn, port=5432, default_actions=forward)
+    legacy = aws.elb.LoadBalancer("legacy", name="legacy", availability_zones=["us-east-1a"], listeners=[
+        {"lb_protocol": "https", "lb_port": 443, "instance_protocol": "http", "instance_port": 80,
+         "ssl_certificate_id": CERT},
+        {"lb_protocol": "ssl", "lb_port": 8443, "instance_protocol": "tcp", "instance_port": 8443,
+         "ssl_certificate_id": CERT},
+        {"lb_protocol": "tcp", "lb_port": 5432, "instance_protocol": "tcp", "instance_port": 5432},
+        {"lb_protocol": "http", "lb_port": 80, "instance_protocol": "http", "instance_port": 80},
+    ])
+    aws.elb.SslNegotiationPolicy("legacy-tls12", name="tls12", load_balancer=legacy.id, lb_port=443, attributes=[
+        {"name": "Reference-Security-Policy", "value": "ELBSecurityPolicy-TLS-1-2-2017-01"}])
+
+
+def listeners_seed(session: Any) -> None:
+    ec2, elb, classic = session.client("ec2"), session.client("elbv2"), session.client("elb")
+    vpc = ec2.describe_vpcs()["Vpcs"][0]["VpcId"]
+    subnets = [s["SubnetId"] for s in ec2.describe_subnets(Filters=[{"Name": "vpc-id", "Values": [vpc]}])["Subnets"]]
+    web = elb.create_load_balancer(Name="gateway-web", Subnets=subnets[:2])["LoadBalancers"][0]["LoadBalancerArn"]
+    proxy = elb.create_load_balancer(Name="db-proxy", Subnets=subnets[:1],
+                                     Type="network")["LoadBalancers"][0]["LoadBalancerArn"]
+    tg = elb.create_target_group(Name="app", Protocol="HTTP", Port=80, VpcId=vpc)["TargetGroups"][0]["TargetGroupArn"]
+    forward = [{"Type": "forward", "TargetGroupArn": tg}]
+    elb.create_listener(LoadBalancerArn=web, Protocol="HTTP", Port=8080, DefaultActions=forward)
+    leaky = elb.create_listener(LoadBalancerArn=web, Protocol="HTTP", Port=80, DefaultActions=[{
+        "Type": "redirect", "RedirectConfig": {"Protocol": "HTTPS", "Port": "443", "StatusCode": "HTTP_301"}}])
+    elb.create_rule(ListenerArn=leaky["Listeners"][0]["ListenerArn"], Priority=10, Actions=forward,
+                    Conditions=[{"Field": "path-pattern", "Values": ["/api/*"]}])
+    elb.create_listener(LoadBalancerArn=proxy, Protocol="TCP", Port=5432, DefaultActions=forward)
+    cert = session.client("acm").request_certificate(DomainName="legacy.example.com")["CertificateArn"]
+    classic.create_load_balancer(LoadBalancerName="legacy", AvailabilityZones=["us-east-1a"], Listeners=[
+        {"Protocol": "HTTPS", "LoadBalancerPort": 443, "InstanceProtocol": "HTTP", "InstancePort": 80,
+         "SSLCertificateId": cert},
+        {"Protocol": "SSL", "LoadBalancerPort": 8443, "InstanceProtocol": "TCP", "InstancePort": 8443,
+         "SSLCertificateId": cert},
+        {"Protocol": "TCP", "LoadBalancerPort": 5432, "InstanceProtocol": "TCP", "InstancePort": 5432},
+        {"Protocol": "HTTP", "LoadBalancerPort": 80, "InstanceProtocol": "HTTP", "InstancePort": 80}])
+    classic.create_load_balancer_policy(LoadBalancerName="legacy", PolicyName="tls12",
+                                        PolicyTypeName="SSLNegotiationPolicyType", PolicyAttributes=[
+                                            {"AttributeName": "Reference-Security-Policy",
+                                             "AttributeValue": "ELBSecurityPolicy-TLS-1-2-2017-01"}])
+    classic.set_load_balancer_policies_of_listener(LoadBalancerName="legacy", LoadBalancerPort=443,
+                                                   PolicyNames=["tls12"])
+
 
 SCENARIOS = [
     Scenario("storage", storage_program, storage_seed,
@@ -528,6 +651,21 @@ SCENARIOS = [
              frozenset({"acl-vpc", "open-acl", "app-acl", "snmp-acl"}),
              frozenset({("net-network-acl-admin-ports", "open-acl"), ("net-network-acl-admin-ports", "snmp-acl")}),
              must_pass=frozenset({("net-network-acl-admin-ports", "app-acl")})),
+
+    Scenario("audit", audit_program, audit_seed,
+             frozenset({"org-trail", "writes-trail", "no-kms-trail", "/audit/org-trail", "/audit/flows", "/app/web",
+                        "audit-vpc"}),
+             frozenset({("log-audit-trail-cloudwatch", "writes-trail"), ("log-audit-trail-cloudwatch", "no-kms-trail"),
+                        ("enc-log-group-audit-kms", "/audit/flows")}),
+             must_pass=frozenset({("log-audit-trail-cloudwatch", "org-trail"),
+                                  ("enc-log-group-audit-kms", "/audit/org-trail"),
+                                  ("enc-log-group-audit-kms", "/app/web"), ("log-network-flow-logs", "audit-vpc")})),
+    Scenario("listeners", listeners_program, listeners_seed,
+             frozenset({"gateway-web:8080", "gateway-web:80", "db-proxy:5432", "legacy:443", "legacy:8443",
+                        "legacy:5432", "legacy:80"}),
+             frozenset({("enc-tls-listener-modern", "gateway-web:8080"), ("enc-tls-listener-modern", "gateway-web:80"),
+                        ("enc-tls-listener-modern", "legacy:8443"), ("enc-tls-listener-modern", "legacy:80")}),
+             must_pass=frozenset({("enc-tls-listener-modern", "legacy:443")})),
 ]
 
 
@@ -566,11 +704,19 @@ def test_pack_and_scanner_agree(scenario: Scenario, pack, monkeypatch: pytest.Mo
     assert adapted == live
 
     # The real pack process: its violations are exactly the live FAIL / UNKNOWN verdicts.
-    names_by_urn: dict[str, str] = {v.ref.native_id: v.ref.name for v in values}
+    # one resource may hold several model values (a classic ELB's listeners): the message names which
+    names_by_urn: dict[str, set[str]] = {}
+    for v in values:
+        names_by_urn.setdefault(v.ref.native_id, set()).add(v.ref.name)
+
+    def name(violation: Any) -> str:
+        detail = violation.message.split("\n", 1)[1]
+        (found,) = [n for n in names_by_urn[violation.urn] if detail.startswith(f"{n}: ")]
+        return found
+
     violations = pack.run(captured, config={"all": "mandatory"})
-    reported = {(v.policy, names_by_urn[v.urn],
-                 Status.UNKNOWN.value if "could not be known" in v.message else Status.FAIL.value)
-                for v in violations if names_by_urn[v.urn] in scenario.names}
+    reported = {(v.policy, name(v), Status.UNKNOWN.value if "could not be known" in v.message else Status.FAIL.value)
+                for v in violations if name(v) in scenario.names}
     assert reported == {t for t in live if t[2] != Status.PASS.value}
 
     assert {(rule, name) for rule, name, status in live if status == "FAIL"} >= scenario.must_fail

@@ -28,12 +28,17 @@ class CryptoKey:
 class TlsListener:
     """A load-balancer listener or other network endpoint that accepts connections.
 
+    ``protocol`` is what clients speak to it: HTTPS / TLS / SSL terminate TLS at the listener;
+    HTTP is plaintext; TCP / UDP / TCP_UDP pass bytes through unread (TLS may ride inside).
     ``min_tls_version`` is the lowest protocol version the negotiated policy accepts
-    ("1.0", "1.1", "1.2", "1.3"), translated by the source from provider policy names;
-    None for plaintext listeners.
+    ("SSLv3", "1.0", "1.1", "1.2", "1.3"), translated by the source from provider policy names;
+    None for listeners that terminate no TLS. ``plaintext_routes`` names, for an HTTP listener,
+    each action that serves a request without sending the client to HTTPS (``"default action
+    forwards"``, ``"rule 10 redirects to HTTP"``); empty when every request is redirected to
+    HTTPS or answered by the load balancer itself (fixed response), and for other protocols.
     """
 
     ref: ResourceRef
-    protocol: str | Unknown  # HTTP | HTTPS | TLS | TCP | UDP ...
+    protocol: str | Unknown  # HTTP | HTTPS | TLS | SSL | TCP | UDP | TCP_UDP ...
     min_tls_version: str | None | Unknown
-    redirects_to_https: bool | Unknown
+    plaintext_routes: tuple[str, ...] | Unknown

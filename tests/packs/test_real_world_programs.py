@@ -73,9 +73,8 @@ CASES = {
         # the role's inline policy grants three DynamoDB actions on one table: not admin
     ]),
     "fargate": Case(fargate.program, [
-        # WRONG TODAY: issue 6 (listener without protocol) - port 80 on an application load
-        # balancer defaults to HTTP, so this plain-HTTP forward should be a mandatory FAIL
-        ("enc-tls-listener-modern", "web", A),
+        # no protocol on an application load balancer's listener: HTTP, forwarded in plain text
+        ("enc-tls-listener-modern", "web", M),
         # the default VPC is looked up, not created: its flow logs are not this stack's to judge
     ]),
     "components": Case(components.program, [
@@ -97,10 +96,10 @@ CASES = {
     ], config={"targetDomain": "www.example.com"}),
     "audited-data-store": Case(audited_data_store.program, preview=[
         ("log-object-store-access-logging", "access-logs", M),  # the log bucket itself is not logged
-        # policies and the trail's key come from ARNs a preview does not know yet
+        # the TLS-only policies come from bucket ARNs a preview does not know yet; the trail's and its
+        # log group's key is the stack's records-key: set, though its ARN is unknown
         ("enc-object-store-tls-only", "access-logs", A),
         ("enc-object-store-tls-only", "records", A),
-        ("enc-audit-trail-kms", "audit", A),
     ], update=[
         ("log-object-store-access-logging", "access-logs", M),  # the log bucket itself is not logged
         # the rendered TLS-only policies and the trail's KMS key now pass

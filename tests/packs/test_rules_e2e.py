@@ -134,6 +134,13 @@ CASES = {
     "trails": (logging.trails, False, {
         ("enc-audit-trail-kms", "dev-trail", M),
         ("log-audit-trail-validation", "dev-trail", M),
+        ("log-audit-trail-cloudwatch", "dev-trail", M),
+    }),
+    "audit-log-groups": (logging.audit_log_groups, True, {
+        ("enc-log-group-audit-kms", "flow-logs", M),  # a flow log delivers there; no key
+    }),
+    "audit-log-groups-update": (logging.audit_log_groups, False, {
+        ("enc-log-group-audit-kms", "flow-logs", M),
     }),
     "log-groups": (logging.log_groups, True, {("log-log-group-retention", "short-logs", M)}),
     "threat-detectors": (threat_detection.detectors, True, {
@@ -176,6 +183,17 @@ CASES = {
         ("enc-tls-listener-modern", "https-legacy", M),
         ("enc-tls-listener-modern", "https-mystery", A),  # policy name not in the table
     }),
+    "listener-defaults-and-rules": (tls.listener_defaults_and_rules, True, {
+        ("enc-tls-listener-modern", "implicit-http", M),  # no protocol on an application LB: HTTP
+        ("enc-tls-listener-modern", "implicit-tcp", A),  # no protocol on a network LB: TCP pass-through
+        ("enc-tls-listener-modern", "leaky-redirect", M),  # redirects by default, rule 10 forwards
+    }),
+    "listener-defaults-and-rules-update": (tls.listener_defaults_and_rules, False, {
+        ("enc-tls-listener-modern", "implicit-http", M),
+        ("enc-tls-listener-modern", "implicit-tcp", A),
+        ("enc-tls-listener-modern", "leaky-redirect", M),
+    }),
+
 }
 
 
@@ -192,6 +210,19 @@ def test_every_pack_policy_has_a_failing_case(pack):
     # Since January 2023 S3 encrypts every bucket (SSE-S3): no Pulumi program can produce an unencrypted
     # bucket, so this rule can only pass or be UNKNOWN from this source (see test_unknowns_and_secrets).
     assert policies - caught == {"enc-object-store-default-encryption"}
+
+
+def test_classic_load_balancer_listeners(pack):
+    """One classic ELB, four listeners: each judged on its own, named "<load balancer>:<port>"."""
+    violations = pack.run(captured(tls.classic_load_balancer), MANDATORY)
+    found = sorted((v.resource, v.level, v.message.split("\n", 1)[1].split(" [", 1)[0]) for v in violations)
+    assert found == [
+        ("legacy", A, "legacy:5432: could not be known: TCP listener passes traffic through without terminating "
+                      "it: whether it is TLS end to end is decided by the targets, not visible at the listener "
+                      "(UNKNOWN, reported as advisory until it can be checked; it is not a pass)"),
+        ("legacy", M, "legacy:80: HTTP listener serves unencrypted requests: listener forwards to its instances"),
+        ("legacy", M, "legacy:8443: TLS policy allows TLS 1.0"),  # no negotiation policy: ELB's default
+    ]
 
 
 def test_violation_text_names_resource_and_references(pack):

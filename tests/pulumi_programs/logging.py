@@ -6,7 +6,9 @@ def trails() -> None:
 
     key = aws.kms.Key("trail-key", enable_key_rotation=True)
     aws.cloudtrail.Trail("org-trail", name="org-trail", s3_bucket_name="central-trail-logs",
-                         is_multi_region_trail=True, enable_log_file_validation=True, kms_key_id=key.arn)
+                         is_multi_region_trail=True, enable_log_file_validation=True, kms_key_id=key.arn,
+                         cloud_watch_logs_group_arn="arn:aws:logs:us-east-1:123456789012:log-group:audit/org:*",
+                         cloud_watch_logs_role_arn="arn:aws:iam::123456789012:role/trail-to-logs")
     aws.cloudtrail.Trail("dev-trail", name="dev-trail", s3_bucket_name="central-trail-logs")
 
 
@@ -17,3 +19,35 @@ def log_groups() -> None:
     aws.cloudwatch.LogGroup("forever-logs", name="/phi/forever")
     aws.cloudwatch.LogGroup("zero-logs", name="/phi/zero", retention_in_days=0)
     aws.cloudwatch.LogGroup("short-logs", name="/phi/short", retention_in_days=30)
+
+
+def audit_log_groups() -> None:
+    """A trail and a VPC flow log deliver to log groups; only the trail's group has a KMS key."""
+    import pulumi
+    import pulumi_aws as aws
+
+    key = "arn:aws:kms:us-east-1:123456789012:key/audit-logs"
+    trail_logs = aws.cloudwatch.LogGroup("trail-logs", name="/audit/trail", retention_in_days=400, kms_key_id=key)
+    flow_logs = aws.cloudwatch.LogGroup("flow-logs", name="/audit/flows", retention_in_days=400)
+    aws.cloudwatch.LogGroup("app-logs", name="/app/web", retention_in_days=400)  # no audit source: no key needed
+    aws.cloudtrail.Trail("audited-trail", name="audited-trail", s3_bucket_name="central-trail-logs",
+                         is_multi_region_trail=True, enable_log_file_validation=True, kms_key_id=key,
+                         cloud_watch_logs_group_arn=pulumi.Output.concat(trail_logs.arn, ":*"),
+                         cloud_watch_logs_role_arn="arn:aws:iam::123456789012:role/trail-to-logs")
+    vpc = aws.ec2.Vpc("audited-vpc", cidr_block="10.40.0.0/16")
+    aws.ec2.FlowLog("audited-vpc-flows", vpc_id=vpc.id, traffic_type="ALL", log_destination=flow_logs.arn,
+                    iam_role_arn="arn:aws:iam::123456789012:role/flow-logs")
+
+
+def trail_selectors() -> None:
+    """Event selectors: a write-only trail and one excluding KMS events (coverage is live-only;
+    the pack checks the per-trail rules on them)."""
+    import pulumi_aws as aws
+
+    for name, selector in (("writes-trail", {"read_write_type": "WriteOnly"}),
+                           ("no-kms-trail", {"exclude_management_event_sources": ["kms.amazonaws.com"]})):
+        aws.cloudtrail.Trail(name, name=name, s3_bucket_name="central-trail-logs", is_multi_region_trail=True,
+                             enable_log_file_validation=True, kms_key_id="arn:aws:kms:us-east-1:123456789012:key/k",
+                             cloud_watch_logs_group_arn="arn:aws:logs:us-east-1:123456789012:log-group:audit:*",
+                             cloud_watch_logs_role_arn="arn:aws:iam::123456789012:role/trail-to-logs",
+                             event_selectors=[selector])

@@ -32,8 +32,13 @@ def unresolved_outputs() -> None:
         "nat-sg", name="nat-sg",
         ingress=[{"protocol": "tcp", "from_port": 22, "to_port": 22,
                   "cidr_blocks": [eip.public_ip.apply(lambda ip: f"{ip}/32")]}])
+    # the trail's log group is created in the same preview: its ARN is unknown, but it is set
+    trail_logs = aws.cloudwatch.LogGroup("late-trail-logs", name="/audit/late-trail", retention_in_days=400,
+                                         kms_key_id=key.arn)
     aws.cloudtrail.Trail("late-trail", name="late-trail", s3_bucket_name="central-trail-logs",
-                         is_multi_region_trail=True, enable_log_file_validation=True, kms_key_id=key.arn)
+                         is_multi_region_trail=True, enable_log_file_validation=True, kms_key_id=key.arn,
+                         cloud_watch_logs_group_arn=pulumi.Output.concat(trail_logs.arn, ":*"),
+                         cloud_watch_logs_role_arn="arn:aws:iam::123456789012:role/trail-to-logs")
 
 
 def secrets() -> None:

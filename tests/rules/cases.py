@@ -6,6 +6,7 @@ outcomes; replacing any fact of a failing case with an Unknown never yields PASS
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,8 +70,13 @@ def store(**kw: Any) -> ObjectStore:
 
 
 def trail(name: str = "t", **kw: Any) -> AuditTrail:
-    base = dict(multi_region=True, logging=True, log_file_validation=True, kms_key="k")
+    base = dict(multi_region=True, logging=True, log_file_validation=True, kms_key="k", management_reads=True,
+                management_writes=True, management_exclusions=(), cloudwatch_logs=AUDIT_GROUP,
+                cloudwatch_delivery_hours=1.0)
     return AuditTrail(ref(name), **{**base, **kw})
+
+
+AUDIT_GROUP = "arn:aws:logs:us-east-1:123456789012:log-group:audit:*"
 
 
 def ingress(**kw: Any) -> IngressRule:
@@ -90,7 +96,7 @@ def key(**kw: Any) -> CryptoKey:
 
 
 def listener(**kw: Any) -> TlsListener:
-    base = dict(protocol="HTTPS", min_tls_version="1.2", redirects_to_https=False)
+    base = dict(protocol="HTTPS", min_tls_version="1.2", plaintext_routes=())
     return TlsListener(ref("lb:443"), **{**base, **kw})
 
 
@@ -146,12 +152,33 @@ CASES: list[Case] = [
     Case("enc-crypto-key-rotation", "origin-unknown", key(rotation_supported=U, rotation_enabled=False), "UNKNOWN"),
     Case("enc-tls-listener-modern", "tls12", listener(), "PASS"),
     Case("enc-tls-listener-modern", "tls13", listener(min_tls_version="1.3"), "PASS"),
-    Case("enc-tls-listener-modern", "http-redirect", listener(protocol="HTTP", min_tls_version=None,
-                                                             redirects_to_https=True), "PASS"),
+    Case("enc-tls-listener-modern", "http-redirect", listener(protocol="HTTP", min_tls_version=None), "PASS"),
+    Case("enc-tls-listener-modern", "classic-ssl", listener(protocol="SSL"), "PASS"),
     Case("enc-tls-listener-modern", "tls10", listener(min_tls_version="1.0"), "FAIL", "TLS 1.0"),
-    Case("enc-tls-listener-modern", "http", listener(protocol="HTTP", min_tls_version=None), "FAIL", "unencrypted"),
+    Case("enc-tls-listener-modern", "ssl3", listener(protocol="SSL", min_tls_version="SSLv3"), "FAIL", "SSL 3.0"),
+    Case("enc-tls-listener-modern", "http", listener(protocol="HTTP", min_tls_version=None,
+                                                    plaintext_routes=("default action forwards",)),
+         "FAIL", "unencrypted requests: default action forwards"),
+    Case("enc-tls-listener-modern", "http-rule-forwards-behind-redirect", listener(
+        protocol="HTTP", min_tls_version=None, plaintext_routes=("rule 10 forwards", "rule 20 redirects to HTTP")),
+         "FAIL", "rule 10 forwards, rule 20 redirects to HTTP"),
+    Case("enc-tls-listener-modern", "http-rules-denied", listener(
+        protocol="HTTP", min_tls_version=None, plaintext_routes=Unknown("AccessDenied: elbv2:DescribeRules")),
+         "UNKNOWN"),
     Case("enc-tls-listener-modern", "custom-policy", listener(min_tls_version=Unknown("unrecognised TLS policy x")),
          "UNKNOWN"),
+    Case("enc-tls-listener-modern", "tcp-pass-through", listener(protocol="TCP", min_tls_version=None), "UNKNOWN"),
+    Case("enc-tls-listener-modern", "udp-pass-through", listener(protocol="UDP", min_tls_version=None), "UNKNOWN"),
+    Case("enc-tls-listener-modern", "unrecognised-protocol", listener(protocol="GENEVE", min_tls_version=None),
+         "UNKNOWN"),
+    Case("enc-log-group-audit-kms", "audit-with-key", LogGroup(ref("g"), 365, "k", True), "PASS"),
+    Case("enc-log-group-audit-kms", "not-audit", LogGroup(ref("g"), 365, None, False), "PASS"),
+    Case("enc-log-group-audit-kms", "key-audit-unknown", LogGroup(ref("g"), 365, "k", U), "PASS"),
+    Case("enc-log-group-audit-kms", "audit-without-key", LogGroup(ref("g"), 365, None, True), "FAIL",
+         "holds audit data and is not encrypted with a KMS key"),
+    Case("enc-log-group-audit-kms", "audit-unknown", LogGroup(ref("g"), 365, None, U), "UNKNOWN"),
+    Case("enc-log-group-audit-kms", "key-computed", LogGroup(ref("g"), 365, Unknown("computed at preview: kmsKeyId"),
+                                                              True), "UNKNOWN"),
     # iam
     Case("iam-password-policy-strong", "strong", pw(), "PASS"),
     Case("iam-password-policy-strong", "absent", pw(present=False), "FAIL", "no account password policy"),
@@ -208,7 +235,22 @@ CASES: list[Case] = [
     Case("log-audit-coverage-multi-region", "good-beside-unknown", AuditCoverage(
         ref("acct"), (trail("a", logging=U), trail("b"))), "PASS"),
     Case("log-audit-coverage-multi-region", "single-region", AuditCoverage(ref("acct"), (trail(multi_region=False),)),
-         "FAIL", "no trail"),
+         "FAIL", "no trail records every region's management events: t (single-region)"),
+    Case("log-audit-coverage-multi-region", "unvalidated-still-covers", AuditCoverage(
+        ref("acct"), (trail(log_file_validation=False),)), "PASS"),
+    Case("log-audit-coverage-multi-region", "write-only", AuditCoverage(
+        ref("acct"), (trail(management_reads=False),)), "FAIL", "t (records no read management events)"),
+    Case("log-audit-coverage-multi-region", "no-management-events", AuditCoverage(
+        ref("acct"), (trail(management_reads=False, management_writes=False),)), "FAIL",
+         "t (records no read management events, records no write management events)"),
+    Case("log-audit-coverage-multi-region", "kms-events-excluded", AuditCoverage(
+        ref("acct"), (trail(management_exclusions=("events from kms.amazonaws.com",)),)), "FAIL",
+         "t (leaves out events from kms.amazonaws.com)"),
+    Case("log-audit-coverage-multi-region", "each-discarded-trail-named", AuditCoverage(
+        ref("acct"), (trail("a", multi_region=False, logging=U), trail("b", logging=False))), "FAIL",
+         "a (single-region); b (not logging)"),
+    Case("log-audit-coverage-multi-region", "selectors-denied", AuditCoverage(ref("acct"), (trail(
+        management_reads=U, management_writes=U, management_exclusions=U),)), "UNKNOWN"),
     Case("log-audit-coverage-multi-region", "no-trails", AuditCoverage(ref("acct"), ()), "FAIL", "no trail"),
     Case("log-audit-coverage-multi-region", "region-unseen", AuditCoverage(
         ref("acct"), (trail("a", multi_region=False), trail("b", logging=U))), "UNKNOWN"),
@@ -221,10 +263,22 @@ CASES: list[Case] = [
     Case("log-object-store-access-logging", "on", store(), "PASS"),
     Case("log-object-store-access-logging", "off", store(access_logging=False), "FAIL", "logging"),
     Case("log-object-store-access-logging", "denied", store(access_logging=U), "UNKNOWN"),
-    Case("log-log-group-retention", "year", LogGroup(ref("g"), 365, None), "PASS"),
-    Case("log-log-group-retention", "forever", LogGroup(ref("g"), None, None), "PASS"),
-    Case("log-log-group-retention", "month", LogGroup(ref("g"), 30, None), "FAIL", "30 days"),
-    Case("log-log-group-retention", "computed", LogGroup(ref("g"), U, None), "UNKNOWN"),
+    Case("log-audit-trail-cloudwatch", "delivering", trail(), "PASS"),
+    Case("log-audit-trail-cloudwatch", "planned", trail(cloudwatch_delivery_hours=None), "PASS"),
+    Case("log-audit-trail-cloudwatch", "no-log-group", trail(cloudwatch_logs=None, cloudwatch_delivery_hours=None),
+         "FAIL", "trail does not deliver to CloudWatch Logs"),
+    Case("log-audit-trail-cloudwatch", "stale", trail(cloudwatch_delivery_hours=50.2), "FAIL",
+         "no delivery to CloudWatch Logs in the last 24 hours (last 50 hours ago)"),
+    Case("log-audit-trail-cloudwatch", "never-delivered", trail(cloudwatch_delivery_hours=math.inf), "FAIL",
+         "never delivered"),
+    Case("log-audit-trail-cloudwatch", "status-denied", trail(cloudwatch_delivery_hours=U), "UNKNOWN"),
+    Case("log-audit-trail-cloudwatch", "group-computed", trail(
+        cloudwatch_logs=Unknown("computed at preview: cloudWatchLogsGroupArn"), cloudwatch_delivery_hours=None),
+         "UNKNOWN"),
+    Case("log-log-group-retention", "year", LogGroup(ref("g"), 365, None, False), "PASS"),
+    Case("log-log-group-retention", "forever", LogGroup(ref("g"), None, None, False), "PASS"),
+    Case("log-log-group-retention", "month", LogGroup(ref("g"), 30, None, False), "FAIL", "30 days"),
+    Case("log-log-group-retention", "computed", LogGroup(ref("g"), U, None, False), "UNKNOWN"),
     Case("log-threat-detection-enabled", "detector-on", ThreatDetection(ref("guardduty/r"), True), "PASS"),
     Case("log-threat-detection-enabled", "no-detector", ThreatDetection(ref("guardduty/r"), False), "FAIL",
          "no enabled threat detector"),

@@ -1,9 +1,10 @@
 """Encryption in transit at network endpoints."""
 
-from hitrust_policies.model import TlsListener
+from hitrust_policies.model import TlsListener, UnknownFact
 from hitrust_policies.rules.registry import rule
 
-PLAINTEXT = ("HTTP", "TCP", "UDP", "TCP_UDP")
+TERMINATING = ("HTTPS", "TLS", "SSL")
+PASS_THROUGH = ("TCP", "UDP", "TCP_UDP")
 MODERN = ("1.2", "1.3")
 
 
@@ -13,13 +14,32 @@ MODERN = ("1.2", "1.3")
     domain="encryption",
     severity="high",
     remediation="Serve HTTPS/TLS with a TLS 1.2+ policy (e.g. ELBSecurityPolicy-TLS13-1-2-2021-06); "
-    "make HTTP listeners redirect to HTTPS.",
+    "make HTTP listeners and every one of their rules redirect to HTTPS.",
 )
 def enc_tls_listener_modern(listener: TlsListener):
-    """PHI in transit must be encrypted; TLS 1.0/1.1 are broken and banned by HHS guidance."""
-    if listener.protocol in PLAINTEXT:
-        if listener.protocol == "HTTP" and listener.redirects_to_https:
-            return None
-        return f"{listener.protocol} listener accepts unencrypted connections"
+    """PHI in transit must be encrypted; TLS 1.0/1.1 are broken and banned by HHS guidance.
+
+    Follows AWS Config elbv2-listener-encryption-in-transit / elb-tls-https-listeners-only and
+    alb-http-to-https-redirection-check, Security Hub ELB.1 / ELB.3 / ELB.8 / ELB.17 and Prowler
+    elbv2_ssl_listeners / elb_ssl_listeners / elbv2_insecure_ssl_ciphers. An HTTP listener passes
+    only if no default action or rule serves a request without redirecting it to HTTPS (a fixed
+    response serves no target): a forwarding rule behind a redirecting default is what Prowler
+    misses. TCP / UDP pass-through listeners are UNKNOWN, not FAIL as AWS Config has them: the
+    bytes may be TLS end to end, which only the targets show, so neither verdict would be sound.
+    """
+    protocol = listener.protocol
+    if protocol == "HTTP":
+        if listener.plaintext_routes:
+            return f"HTTP listener serves unencrypted requests: {', '.join(listener.plaintext_routes)}"
+        return None
+    if protocol in PASS_THROUGH:
+        raise UnknownFact(f"{protocol} listener passes traffic through without terminating it: whether "
+                          "it is TLS end to end is decided by the targets, not visible at the listener")
+    if protocol not in TERMINATING:
+        raise UnknownFact(f"unrecognised listener protocol {protocol}")
     if listener.min_tls_version not in MODERN:
-        return f"TLS policy allows TLS {listener.min_tls_version}"
+        return f"TLS policy allows {_version(listener.min_tls_version)}"
+
+
+def _version(version: str) -> str:
+    return "SSL 3.0" if version == "SSLv3" else f"TLS {version}"

@@ -1,19 +1,45 @@
 """Account-wide audit trail coverage."""
 
-from hitrust_policies.model import AuditCoverage, exists
+from hitrust_policies.model import AuditCoverage, AuditTrail, exists, failing
 from hitrust_policies.rules.registry import rule
 
 
 @rule(
     "log-audit-coverage-multi-region",
-    title="A multi-region audit trail is logging with log file validation",
+    title="A multi-region audit trail is logging every management event, read and write",
     domain="logging",
     severity="high",
-    remediation="Create (or fix) one CloudTrail trail with IsMultiRegionTrail, log file validation, "
-    "and logging started.",
+    remediation="Keep one CloudTrail trail with IsMultiRegionTrail, logging started, and an event selector "
+    "recording all management events (ReadWriteType All, no excluded event sources).",
     live_only=True,
 )
 def log_audit_coverage_multi_region(coverage: AuditCoverage):
-    """Activity in a region nobody watches is activity an assessor cannot account for."""
-    if not exists(coverage.trails, lambda t: t.multi_region and t.logging and t.log_file_validation):
-        return "no trail is multi-region, logging and validating log files"
+    """Activity in a region or API nobody records is activity an assessor cannot account for.
+
+    Follows CIS AWS Foundations Benchmark 3.1 (v1.5, v3: a multi-region trail, IsLogging, an
+    event selector with management events and ReadWriteType All; Security Hub CloudTrail.1),
+    AWS Config multi-region-cloudtrail-enabled (which also rejects excluded management event
+    sources: the strictest, and kept) and Prowler
+    cloudtrail_multi_region_enabled_logging_management_events (which recognises an advanced
+    selector by its name; here by its eventCategory and readOnly fields). Log file validation is
+    its own rule (log-audit-trail-validation), not a condition of coverage.
+    """
+    if exists(coverage.trails, lambda t: not _shortfalls(t)):
+        return None
+    if not coverage.trails:
+        return "no trail records this account's activity"
+    return "no trail records every region's management events: " + "; ".join(
+        f"{t.ref.name} ({', '.join(_shortfalls(t))})" for t in sorted(coverage.trails, key=lambda t: t.ref.name))
+
+
+def _shortfalls(t: AuditTrail) -> list[str]:
+    """Why one trail does not count; raises `UnknownFact` if that cannot be told."""
+    excluded = "leaves out management events"
+    gaps = failing(
+        (lambda: not t.multi_region, "single-region"),
+        (lambda: not t.logging, "not logging"),
+        (lambda: not t.management_reads, "records no read management events"),
+        (lambda: not t.management_writes, "records no write management events"),
+        (lambda: t.management_exclusions, excluded),
+    )
+    return [f"leaves out {', '.join(t.management_exclusions)}" if g == excluded else g for g in gaps]

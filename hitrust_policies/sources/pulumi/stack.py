@@ -10,7 +10,7 @@ sends even while the id is unknown) and only then by value.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,8 +54,13 @@ class Stack:
         return keys
 
     def points_at(self, source: PulumiResource, prop: str, target: PulumiResource,
-                  match_props: Sequence[str] = ()) -> bool | Unknown:
-        """Does ``source.<prop>`` designate ``target``? Unknown when it cannot be told."""
+                  match_props: Sequence[str] = (),
+                  match: Callable[[str, PulumiResource], bool] | None = None) -> bool | Unknown:
+        """Does ``source.<prop>`` designate ``target``? Unknown when it cannot be told.
+
+        A known value is compared with the target's id and ``match_props``, or by ``match``
+        where the reference is written differently (a log group ARN with ``:*`` appended).
+        """
         deps = source.property_dependencies.get(prop)
         if deps and target.urn in deps:
             return True
@@ -63,11 +68,13 @@ class Stack:
         if isinstance(value, Unknown):
             return False if deps else value
         if isinstance(value, str):
-            return value in self._keys(target, match_props)
+            return match(value, target) if match else value in self._keys(target, match_props)
         return False
 
     def referrers(self, target: PulumiResource, types: Sequence[str], prop: str,
-                  match_props: Sequence[str] = ()) -> tuple[list[PulumiResource], list[PulumiResource]]:
+                  match_props: Sequence[str] = (),
+                  match: Callable[[str, PulumiResource], bool] | None = None,
+                  ) -> tuple[list[PulumiResource], list[PulumiResource]]:
         """Resources of ``types`` whose ``prop`` designates ``target``, and those that might.
 
         The second list holds resources whose link is unknown and carries no dependency
@@ -75,7 +82,7 @@ class Stack:
         """
         sure, maybe = [], []
         for r in self.of_type(*types):
-            hit = self.points_at(r, prop, target, match_props)
+            hit = self.points_at(r, prop, target, match_props, match)
             if isinstance(hit, Unknown):
                 maybe.append(r)
             elif hit:

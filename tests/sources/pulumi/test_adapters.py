@@ -321,9 +321,70 @@ def test_kms_trail_log_group_defaults():
     trail = one(to_model([res("aws:cloudtrail/trail:Trail", "t", {"name": "org"})]), AuditTrail)
     assert (trail.multi_region, trail.logging, trail.log_file_validation, trail.kms_key) == (
         False, True, False, None)
+    # no event selector: CloudTrail's default, every management event read and write
+    assert (trail.management_reads, trail.management_writes, trail.management_exclusions) == (True, True, ())
+    assert (trail.cloudwatch_logs, trail.cloudwatch_delivery_hours) == (None, None)
     assert trail.ref.name == "org"
     for props, days in (({}, None), ({"retentionInDays": 0.0}, None), ({"retentionInDays": 30.0}, 30)):
         assert one(to_model([res("aws:cloudwatch/logGroup:LogGroup", "g", props)]), LogGroup).retention_days == days
+
+
+TRAIL = "aws:cloudtrail/trail:Trail"
+MANAGEMENT = {"field": "eventCategory", "equals": ["Management"]}
+
+
+@pytest.mark.parametrize("props, facts", [
+    ({"eventSelectors": [{"readWriteType": "All"}]}, (True, True, ())),  # includeManagementEvents defaults to true
+    ({"eventSelectors": [{"readWriteType": "WriteOnly", "includeManagementEvents": True}]}, (False, True, ())),
+    ({"eventSelectors": [{"includeManagementEvents": False, "dataResources": [
+        {"type": "AWS::S3::Object", "values": ["arn:aws:s3"]}]}]}, (False, False, ())),
+    ({"eventSelectors": [{"readWriteType": "All", "excludeManagementEventSources": ["kms.amazonaws.com"]}]},
+     (True, True, ("events from kms.amazonaws.com",))),
+    ({"advancedEventSelectors": [{"name": "m", "fieldSelectors": [MANAGEMENT]}]}, (True, True, ())),
+    ({"advancedEventSelectors": [{"fieldSelectors": [MANAGEMENT, {"field": "readOnly", "equals": ["true"]}]}]},
+     (True, False, ())),
+    ({"advancedEventSelectors": [{"fieldSelectors": [
+        {"field": "eventCategory", "equals": ["Data"]}, {"field": "resources.type", "equals": ["AWS::S3::Object"]}]}]},
+     (False, False, ())),
+    ({"advancedEventSelectors": [{"fieldSelectors": [MANAGEMENT, {"field": "eventName", "startsWiths": ["Get"]}]}]},
+     (True, True, ("events outside eventName startswith Get",))),
+])
+def test_trail_management_events(props, facts):
+    trail = one(to_model([res(TRAIL, "t", {"name": "t", **props})]), AuditTrail)
+    assert (trail.management_reads, trail.management_writes, trail.management_exclusions) == facts
+
+
+def test_trail_selectors_unknown_and_cloudwatch_group():
+    trail = one(to_model([res(TRAIL, "t", {"eventSelectors": [{"readWriteType": U}],
+                                           "cloudWatchLogsGroupArn": "arn:aws:logs:us-east-1:1:log-group:a:*"})]),
+                AuditTrail)
+    assert trail.management_reads.reason == "computed at preview: eventSelectors[0].readWriteType"
+    assert trail.management_exclusions.reason == trail.management_writes.reason == trail.management_reads.reason
+    assert (trail.cloudwatch_logs, trail.cloudwatch_delivery_hours) == ("arn:aws:logs:us-east-1:1:log-group:a:*", None)
+
+
+GROUP = "aws:cloudwatch/logGroup:LogGroup"
+FLOW_LOG = "aws:ec2/flowLog:FlowLog"
+
+
+def test_log_group_holds_audit_data_joined_from_trails_and_flow_logs():
+    def holds(*others, group=None):
+        group = group or {"name": "/audit", "arn": U}
+        return one(to_model([res(GROUP, "g", group), *others]), LogGroup).holds_audit_data
+
+    g = [urn(GROUP, "g")]
+    assert holds() is False
+    assert holds(res(TRAIL, "t", {"cloudWatchLogsGroupArn": U}, cloudWatchLogsGroupArn=g)) is True
+    assert holds(res(TRAIL, "t", {"cloudWatchLogsGroupArn": "arn:aws:logs:us-east-1:1:log-group:/audit:*"})) is True
+    assert holds(res(TRAIL, "t", {"cloudWatchLogsGroupArn": "arn:aws:logs:us-east-1:1:log-group:/other:*"})) is False
+    assert holds(res(TRAIL, "t", {"cloudWatchLogsGroupArn": U})).reason == "computed at preview: destination of t"
+    assert holds(res(FLOW_LOG, "f", {"logDestination": U}, logDestination=g)) is True  # cloud-watch-logs by default
+    assert holds(res(FLOW_LOG, "f", {"logGroupName": "/audit"})) is True
+    assert holds(res(FLOW_LOG, "f", {"logDestination": U, "logDestinationType": "s3"}, logDestination=g)) is False
+    assert holds(res(FLOW_LOG, "f", {"logDestination": U, "logDestinationType": U},
+                     logDestination=g)).reason == "computed at preview: destination of f"
+    assert holds(res(FLOW_LOG, "f", {"logDestination": "arn:aws:logs:us-east-1:1:log-group:/audit"}),
+                 group={"name": "/audit", "arn": "arn:aws:logs:us-east-1:1:log-group:/audit"}) is True
 
 
 def test_iam_user_direct_policies_and_live_only_facts():
@@ -374,11 +435,119 @@ def test_listeners():
     assert isinstance(listener({"protocol": "HTTPS", "sslPolicy": "Custom"}).min_tls_version, Unknown)
     redirect = listener({"protocol": "HTTP", "defaultActions": [
         {"type": "redirect", "redirect": {"protocol": "HTTPS", "port": "443"}}]})
-    assert (redirect.min_tls_version, redirect.redirects_to_https) == (None, True)
-    assert listener({"protocol": "HTTP", "defaultActions": U}).redirects_to_https.reason == (
+    assert (redirect.min_tls_version, redirect.plaintext_routes) == (None, ())
+    assert listener({"protocol": "HTTP", "defaultActions": U}).plaintext_routes.reason == (
         "computed at preview: defaultActions")
+    assert listener({"protocol": "HTTP", "defaultActions": [{"type": "forward", "targetGroupArn": "arn:tg"}]}
+                    ).plaintext_routes == ("default action forwards",)
+    tcp = listener({"protocol": "TCP"})
+    assert (tcp.plaintext_routes, tcp.min_tls_version) == ((), None)
     assert listener({"protocol": "HTTPS"}).ref.name == "l"
+    assert listener({}).protocol.reason.startswith("protocol not set and the load balancer is not in this stack")
     assert min_tls_version(None) == "1.0"
+
+
+LB = "aws:lb/loadBalancer:LoadBalancer"
+LISTENER = "aws:lb/listener:Listener"
+LISTENER_RULE = "aws:lb/listenerRule:ListenerRule"
+TO_HTTPS = [{"type": "redirect", "redirect": {"protocol": "HTTPS", "port": "443", "statusCode": "HTTP_301"}}]
+FORWARD = [{"type": "forward", "targetGroupArn": "arn:tg"}]
+
+
+@pytest.mark.parametrize("lb_props, protocol", [
+    ({"name": "web"}, "HTTP"),  # application is the provider's default type
+    ({"name": "web", "loadBalancerType": "application"}, "HTTP"),
+    ({"name": "web", "loadBalancerType": "network"}, "TCP"),
+])
+def test_listener_without_protocol_takes_its_load_balancers_default(lb_props, protocol):
+    values = to_model([res(LB, "web", {**lb_props, "arn": U}),
+                       res(LISTENER, "web-80", {"loadBalancerArn": U, "port": 80, "defaultActions": FORWARD},
+                           loadBalancerArn=[urn(LB, "web")])])
+    ls = one(values, TlsListener)
+    assert (ls.protocol, ls.ref.name) == (protocol, "web:80")
+
+
+def test_listener_protocol_default_unknown_or_absent():
+    lb_type_unknown = to_model([res(LB, "web", {"name": "web", "loadBalancerType": U}),
+                                res(LISTENER, "l", {"loadBalancerArn": U, "port": 80},
+                                    loadBalancerArn=[urn(LB, "web")])])
+    assert one(lb_type_unknown, TlsListener).protocol.reason == "computed at preview: loadBalancerType"
+    gateway = to_model([res(LB, "gw", {"name": "gw", "loadBalancerType": "gateway"}),
+                        res(LISTENER, "l", {"loadBalancerArn": U}, loadBalancerArn=[urn(LB, "gw")])])
+    assert [v for v in gateway if isinstance(v, TlsListener)] == []
+    # joined by value too, once the ARN is known
+    by_arn = to_model([res(LB, "web", {"name": "web", "arn": "arn:lb/web"}),
+                       res(LISTENER, "l", {"loadBalancerArn": "arn:lb/web", "port": 8080})])
+    assert (one(by_arn, TlsListener).protocol, one(by_arn, TlsListener).ref.name) == ("HTTP", "web:8080")
+
+
+def test_listener_rules_are_joined():
+    listener_urn = urn(LISTENER, "web-80")
+
+    def routes(*rules):
+        return one(to_model([res(LISTENER, "web-80", {"protocol": "HTTP", "defaultActions": TO_HTTPS, "arn": U}),
+                             *rules]), TlsListener).plaintext_routes
+
+    def rule(name, actions, priority=10, **deps):
+        props = {"listenerArn": U, "actions": actions, **({"priority": priority} if priority else {})}
+        return res(LISTENER_RULE, name, props, **(deps or {"listenerArn": [listener_urn]}))
+
+    assert routes() == ()
+    assert routes(rule("api", FORWARD)) == ("rule 10 forwards",)
+    assert routes(rule("api", FORWARD, priority=None)) == ("rule api forwards",)
+    assert routes(rule("ok", TO_HTTPS, 5), rule("legacy", [{"type": "redirect", "redirect": {"protocol": "HTTP"}}],
+                                                  20)) == ("rule 20 redirects to HTTP",)
+    assert routes(rule("fixed", [{"type": "fixed-response", "fixedResponse": {"contentType": "text/plain"}}])) == ()
+    assert routes(rule("late", U)).reason == "computed at preview: actions"
+    # a rule whose listener link is unknown and carries no dependency might be this listener's
+    assert routes(res(LISTENER_RULE, "orphan", {"listenerArn": U, "actions": FORWARD})).reason == (
+        "computed at preview: listenerArn of orphan")
+    # another listener's rule does not count
+    assert routes(rule("other", FORWARD, listenerArn=[urn(LISTENER, "other")])) == ()
+    # a forwarding rule known beside an unknown one already fails the listener
+    assert routes(rule("api", FORWARD), rule("late", U)) == ("rule 10 forwards",)
+
+
+CLASSIC = "aws:elb/loadBalancer:LoadBalancer"
+
+
+def test_classic_load_balancer_listeners():
+    listeners = [{"lbProtocol": "https", "lbPort": 443, "instanceProtocol": "http", "instancePort": 80},
+                 {"lbProtocol": "ssl", "lbPort": 8443, "instanceProtocol": "tcp", "instancePort": 8443},
+                 {"lbProtocol": "tcp", "lbPort": 5432, "instanceProtocol": "tcp", "instancePort": 5432},
+                 {"lbProtocol": "http", "lbPort": 80, "instanceProtocol": "http", "instancePort": 80}]
+    lb_urn = urn(CLASSIC, "legacy")
+    values = to_model([
+        res(CLASSIC, "legacy", {"name": "legacy", "listeners": listeners}),
+        res("aws:elb/sslNegotiationPolicy:SslNegotiationPolicy", "tls12", {
+            "loadBalancer": U, "lbPort": 443, "attributes": [
+                {"name": "Reference-Security-Policy", "value": "ELBSecurityPolicy-TLS-1-2-2017-01"}]},
+            loadBalancer=[lb_urn]),
+    ])
+    got = {v.ref.name: (v.protocol, v.min_tls_version, v.plaintext_routes, v.ref.part)
+           for v in values if isinstance(v, TlsListener)}
+    assert got == {
+        "legacy:443": ("HTTPS", "1.2", (), "443"),
+        "legacy:8443": ("SSL", "1.0", (), "8443"),  # no policy: ELB's default, ELBSecurityPolicy-2016-08
+        "legacy:5432": ("TCP", None, (), "5432"),
+        "legacy:80": ("HTTP", None, ("listener forwards to its instances",), "80"),
+    }
+
+
+def test_classic_listener_policy_joined_through_load_balancer_policy():
+    lb_urn, policy_urn = urn(CLASSIC, "legacy"), urn("aws:elb/loadBalancerPolicy:LoadBalancerPolicy", "tls11")
+    values = to_model([
+        res(CLASSIC, "legacy", {"name": "legacy", "listeners": [{"lbProtocol": "HTTPS", "lbPort": 443}]}),
+        res("aws:elb/loadBalancerPolicy:LoadBalancerPolicy", "tls11", {
+            "loadBalancerName": U, "policyName": "tls11", "policyTypeName": "SSLNegotiationPolicyType",
+            "policyAttributes": [{"name": "Protocol-TLSv1", "value": "false"},
+                                 {"name": "Protocol-TLSv1.1", "value": "true"},
+                                 {"name": "Protocol-TLSv1.2", "value": "true"}]}, loadBalancerName=[lb_urn]),
+        res("aws:elb/listenerPolicy:ListenerPolicy", "attach", {
+            "loadBalancerName": U, "loadBalancerPort": 443, "policyNames": [U]},
+            loadBalancerName=[lb_urn], policyNames=[policy_urn]),
+    ])
+    assert one(values, TlsListener).min_tls_version == "1.1"
 
 
 def test_alb_alias_token_uses_the_same_adapter():

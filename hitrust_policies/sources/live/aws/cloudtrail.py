@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from hitrust_policies.model import AuditCoverage, AuditTrail, ResourceRef, Unknown
+from hitrust_policies.sources.aws_cloudtrail import management_events
 from hitrust_policies.sources.live.aws.collector import Ctx, collector
 
 JOINED_KINDS = (AuditCoverage,)  # built by the scan from every region's trails, not by one collector
@@ -25,22 +28,43 @@ def _reported_here(ctx: Ctx, home: str) -> bool:
     "cloudtrail-trails",
     service="cloudtrail",
     kinds=(AuditTrail,),
-    calls=("cloudtrail:DescribeTrails", "cloudtrail:GetTrailStatus"),
+    calls=("cloudtrail:DescribeTrails", "cloudtrail:GetTrailStatus", "cloudtrail:GetEventSelectors"),
 )
 def cloudtrail_trails(ctx: Ctx) -> Iterator[AuditTrail]:
-    ct = ctx.client("cloudtrail")
-    for t in ct.describe_trails(includeShadowTrails=True).get("trailList", []):
-        if not _reported_here(ctx, t.get("HomeRegion", ctx.region)):
-            continue
-        arn = t["TrailARN"]
-        status = ctx.fact("cloudtrail:GetTrailStatus", lambda: ct.get_trail_status(Name=arn))
-        yield AuditTrail(
-            ref=ctx.ref("AWS::CloudTrail::Trail", arn, t["Name"], region=t.get("HomeRegion", ctx.region)),
-            multi_region=bool(t.get("IsMultiRegionTrail")),
-            logging=status if isinstance(status, Unknown) else bool(status.get("IsLogging")),
-            log_file_validation=bool(t.get("LogFileValidationEnabled")),
-            kms_key=t.get("KmsKeyId"),
-        )
+    listed = ctx.client("cloudtrail").describe_trails(includeShadowTrails=True).get("trailList", [])
+    mine = [t for t in listed if _reported_here(ctx, t.get("HomeRegion", ctx.region))]
+    yield from ctx.fan_out(lambda t: _trail(ctx, t), mine)
+
+
+def _trail(ctx: Ctx, t: dict[str, Any]) -> AuditTrail:
+    """One trail, its status and selectors read in its home region (where its configuration lives)."""
+    arn, home = t["TrailARN"], t.get("HomeRegion", ctx.region)
+    ct = ctx.client("cloudtrail", region=home)
+    status = ctx.fact("cloudtrail:GetTrailStatus", lambda: ct.get_trail_status(Name=arn))
+    selectors = ctx.fact("cloudtrail:GetEventSelectors", lambda: ct.get_event_selectors(TrailName=arn))
+    events = selectors if isinstance(selectors, Unknown) else management_events(
+        selectors.get("EventSelectors"), selectors.get("AdvancedEventSelectors"))
+    log_group = t.get("CloudWatchLogsLogGroupArn") or None
+    return AuditTrail(
+        ref=ctx.ref("AWS::CloudTrail::Trail", arn, t["Name"], region=home),
+        multi_region=bool(t.get("IsMultiRegionTrail")),
+        logging=status if isinstance(status, Unknown) else bool(status.get("IsLogging")),
+        log_file_validation=bool(t.get("LogFileValidationEnabled")),
+        kms_key=t.get("KmsKeyId"),
+        management_reads=events if isinstance(events, Unknown) else events.reads,
+        management_writes=events if isinstance(events, Unknown) else events.writes,
+        management_exclusions=events if isinstance(events, Unknown) else events.exclusions,
+        cloudwatch_logs=log_group,
+        cloudwatch_delivery_hours=_delivery_hours(ctx, status) if log_group else None,
+    )
+
+
+def _delivery_hours(ctx: Ctx, status: dict[str, Any] | Unknown) -> float | Unknown:
+    """Hours since the trail last delivered to CloudWatch Logs (``inf`` if it never has)."""
+    if isinstance(status, Unknown):
+        return status
+    latest = status.get("LatestCloudWatchLogsDeliveryTime")
+    return math.inf if latest is None else max(0.0, (ctx.now - latest).total_seconds() / 3600)
 
 
 def audit_coverage(account: str, trails: Iterable[AuditTrail], unseen: Iterable[str]) -> AuditCoverage:
@@ -52,7 +76,8 @@ def audit_coverage(account: str, trails: Iterable[AuditTrail], unseen: Iterable[
     members: list[AuditTrail] = list(trails)
     for reason in unseen:
         u = Unknown(reason)
-        members.append(AuditTrail(ResourceRef("aws", "AWS::CloudTrail::Trail", reason, reason), u, u, u, u))
+        members.append(AuditTrail(ResourceRef("aws", "AWS::CloudTrail::Trail", reason, reason),
+                                  *(u,) * (len(AuditTrail.__dataclass_fields__) - 1)))
     return AuditCoverage(
         ref=ResourceRef("aws", "AWS::CloudTrail::AccountCoverage", f"arn:aws:cloudtrail::{account}:coverage",
                         f"cloudtrail-{account}", account=account, region="", source="live"),

@@ -21,7 +21,8 @@ from hitrust_policies.sources.live.aws.errors import describe_failure, error_cod
 T = TypeVar("T")
 
 # botocore service name -> IAM action prefix, where they differ.
-IAM_PREFIX = {"efs": "elasticfilesystem", "elbv2": "elasticloadbalancing", "s3control": "s3"}
+IAM_PREFIX = {"efs": "elasticfilesystem", "elb": "elasticloadbalancing", "elbv2": "elasticloadbalancing",
+              "s3control": "s3"}
 # botocore operation -> IAM action, where the names differ.
 IAM_ACTION = {
     "s3:ListBuckets": "s3:ListAllMyBuckets",
@@ -31,7 +32,8 @@ IAM_ACTION = {
 }
 READ_PREFIXES = ("Describe", "Get", "List")
 FAN_OUT_WORKERS = 8  # concurrent per-resource reads inside one collector (see Ctx.fan_out)
-SERVICE_MODULES = ("cloudtrail", "ec2", "efs", "elbv2", "guardduty", "iam", "kms", "logs", "rds", "s3", "sns", "sqs")
+SERVICE_MODULES = ("cloudtrail", "ec2", "efs", "elb", "elbv2", "guardduty", "iam", "kms", "logs", "rds", "s3", "sns",
+                   "sqs")
 
 
 def iam_action(call: str) -> str:

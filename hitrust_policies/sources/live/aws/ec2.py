@@ -17,6 +17,7 @@ from hitrust_policies.model import (
     opening_id,
 )
 from hitrust_policies.sources.aws_network import acl_entry, port_range, protocol
+from hitrust_policies.sources.live.aws.audit_logs import AuditLogDestination
 from hitrust_policies.sources.live.aws.collector import Ctx, collector, tag
 
 
@@ -128,16 +129,15 @@ def ec2_network_acls(ctx: Ctx) -> Iterator[NetworkAcl]:
     kinds=(Network,),
     calls=("ec2:DescribeVpcs", "ec2:DescribeFlowLogs"),
 )
-def ec2_vpcs(ctx: Ctx) -> Iterator[Network]:
+def ec2_vpcs(ctx: Ctx) -> Iterator[Network | AuditLogDestination]:
+    """VPCs and whether they are flow-logged; also where every flow log delivers (for audit_logs)."""
     vpcs = list(ctx.paginate("ec2", "DescribeVpcs", "Vpcs"))
     try:
-        logged: set[str] | Unknown = {
-            f["ResourceId"]
-            for f in ctx.paginate("ec2", "DescribeFlowLogs", "FlowLogs")
-            if f.get("FlowLogStatus", "ACTIVE") == "ACTIVE"
-        }
+        flows: list[dict[str, Any]] | Unknown = list(ctx.paginate("ec2", "DescribeFlowLogs", "FlowLogs"))
     except Exception as exc:  # VPCs are still reported, their flow-log fact unknown
-        logged = ctx.unknown("ec2:DescribeFlowLogs", exc)
+        flows = ctx.unknown("ec2:DescribeFlowLogs", exc)
+    logged: set[str] | Unknown = flows if isinstance(flows, Unknown) else {
+        f["ResourceId"] for f in flows if f.get("FlowLogStatus", "ACTIVE") == "ACTIVE"}
     for vpc in vpcs:
         vid = vpc["VpcId"]
         yield Network(
@@ -145,3 +145,11 @@ def ec2_vpcs(ctx: Ctx) -> Iterator[Network]:
             is_default=bool(vpc.get("IsDefault")),
             flow_logs_enabled=logged if isinstance(logged, Unknown) else vid in logged,
         )
+    if isinstance(flows, Unknown):
+        yield AuditLogDestination(ctx.region, flows, "flow logs")
+        return
+    for f in flows:
+        if f.get("LogDestinationType", "cloud-watch-logs") == "cloud-watch-logs":
+            group = f.get("LogGroupName") or f.get("LogDestination")
+            if group:
+                yield AuditLogDestination(ctx.region, group, f"flow log {f.get('FlowLogId')}")

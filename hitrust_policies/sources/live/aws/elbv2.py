@@ -1,11 +1,17 @@
-"""Where an Application / Network Load Balancer listener becomes a model value."""
+"""Where an Application / Network Load Balancer listener becomes a model value.
+
+An HTTP listener's rules are read too (``DescribeRules``, one call per HTTP listener, a few at
+a time): a redirecting default action says nothing about a rule that forwards ``/api/*`` in
+plaintext. The route semantics are shared with the Pulumi source (`sources.aws_tls`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
-from hitrust_policies.model import TlsListener
-from hitrust_policies.sources.aws_tls import min_tls_version
+from hitrust_policies.model import TlsListener, Unknown
+from hitrust_policies.sources.aws_tls import min_tls_version, plaintext_route, routes
 from hitrust_policies.sources.live.aws.collector import Ctx, collector
 
 
@@ -13,23 +19,37 @@ from hitrust_policies.sources.live.aws.collector import Ctx, collector
     "elbv2-listeners",
     service="elbv2",
     kinds=(TlsListener,),
-    calls=("elbv2:DescribeLoadBalancers", "elbv2:DescribeListeners"),
+    calls=("elbv2:DescribeLoadBalancers", "elbv2:DescribeListeners", "elbv2:DescribeRules"),
 )
 def elbv2_listeners(ctx: Ctx) -> Iterator[TlsListener]:
+    listeners: list[tuple[dict[str, Any], dict[str, Any]]] = []
     for lb in ctx.paginate("elbv2", "DescribeLoadBalancers", "LoadBalancers"):
         if lb.get("Type") == "gateway":  # GENEVE pass-through: accepts no connections, negotiates no TLS
             continue
-        for ls in ctx.paginate("elbv2", "DescribeListeners", "Listeners", LoadBalancerArn=lb["LoadBalancerArn"]):
-            protocol = ls.get("Protocol", "")
-            policy = ls.get("SslPolicy")
-            redirects = any(
-                a.get("Type") == "redirect" and a.get("RedirectConfig", {}).get("Protocol") == "HTTPS"
-                for a in ls.get("DefaultActions", [])
-            )
-            yield TlsListener(
-                ref=ctx.ref("AWS::ElasticLoadBalancingV2::Listener", ls["ListenerArn"],
-                            f"{lb['LoadBalancerName']}:{ls.get('Port')}"),
-                protocol=protocol,
-                min_tls_version=min_tls_version(policy) if policy else None,
-                redirects_to_https=redirects,
-            )
+        listeners += [(lb, ls) for ls in ctx.paginate("elbv2", "DescribeListeners", "Listeners",
+                                                       LoadBalancerArn=lb["LoadBalancerArn"])]
+    yield from ctx.fan_out(lambda pair: _listener(ctx, *pair), listeners)
+
+
+def _listener(ctx: Ctx, lb: dict[str, Any], ls: dict[str, Any]) -> TlsListener:
+    protocol = ls.get("Protocol", "")
+    policy = ls.get("SslPolicy")
+    return TlsListener(
+        ref=ctx.ref("AWS::ElasticLoadBalancingV2::Listener", ls["ListenerArn"],
+                    f"{lb['LoadBalancerName']}:{ls.get('Port')}"),
+        protocol=protocol,
+        min_tls_version=min_tls_version(policy) if policy else None,
+        plaintext_routes=_plaintext_routes(ctx, ls) if protocol == "HTTP" else (),
+    )
+
+
+def _plaintext_routes(ctx: Ctx, ls: dict[str, Any]) -> tuple[str, ...] | Unknown:
+    """The default action and every rule of an HTTP listener that serve requests in plaintext."""
+    default = plaintext_route(ls.get("DefaultActions", []), "default action")
+    try:
+        rules = [r for r in ctx.paginate("elbv2", "DescribeRules", "Rules", ListenerArn=ls["ListenerArn"])
+                 if not r.get("IsDefault")]
+    except Exception as exc:  # the default action may still settle it
+        return routes(default, ctx.unknown("elbv2:DescribeRules", exc))
+    rules.sort(key=lambda r: int(r.get("Priority", 0)))
+    return routes(default, *(plaintext_route(r.get("Actions", []), f"rule {r.get('Priority')}") for r in rules))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from hitrust_policies.model import LogGroup
+from hitrust_policies.sources.live.aws.audit_logs import NOT_JOINED
 from hitrust_policies.sources.live.aws.collector import Ctx, collector
 
 
@@ -16,4 +17,5 @@ def logs_log_groups(ctx: Ctx) -> Iterator[LogGroup]:
             ref=ctx.ref("AWS::Logs::LogGroup", ctx.arn("logs", f"log-group:{name}"), name),
             retention_days=g.get("retentionInDays"),  # absent: never expire
             kms_key=g.get("kmsKeyId"),
+            holds_audit_data=NOT_JOINED,  # decided by the scan from trails and flow logs (audit_logs.py)
         )

@@ -22,6 +22,7 @@ from hitrust_policies.engine import CoverageGap, evaluate
 from hitrust_policies.findings import Finding
 from hitrust_policies.model import AuditTrail, ResourceRef
 from hitrust_policies.rules.registry import Rule
+from hitrust_policies.sources.live.aws.audit_logs import LOG_GROUPS, AuditLogDestination, join_audit_log_groups
 from hitrust_policies.sources.live.aws.cloudtrail import audit_coverage
 from hitrust_policies.sources.live.aws.collector import ClientPool, Collector, Ctx, OrganizationView, all_collectors
 from hitrust_policies.sources.live.aws.errors import describe_failure
@@ -223,7 +224,8 @@ def _scan(
             else:
                 resources.extend(items)
                 status = "partial" if ctx.problems else "ok"
-                coverage.append(Coverage(c.name, label, status, len(items), tuple(dict.fromkeys(ctx.problems)),
+                count = sum(not isinstance(i, AuditLogDestination) for i in items)
+                coverage.append(Coverage(c.name, label, status, count, tuple(dict.fromkeys(ctx.problems)),
                                          account))
             if progress:
                 progress(done, len(tasks), f"{c.name} {label}")
@@ -240,6 +242,11 @@ def _scan(
     if any(c.name == "cloudtrail-trails" for c in chosen):
         resources.append(audit_coverage(account, [r for r in resources if isinstance(r, AuditTrail)],
                                         trail_failures))
+    records = [r for r in resources if isinstance(r, AuditLogDestination)]
+    resources = [r for r in resources if not isinstance(r, AuditLogDestination)]
+    if any(c.name == LOG_GROUPS for c in chosen):
+        failures = [(c.collector, c.region, c.problems[0]) for c in coverage if c.status == "failed"]
+        resources = join_audit_log_groups(resources, records, failures, {c.name for c in chosen}, account)
     coverage.sort(key=lambda c: (c.collector, c.region))
     return ScanResult("aws", account, region_list, resources, gaps, coverage, calls,
                       time.perf_counter() - started)

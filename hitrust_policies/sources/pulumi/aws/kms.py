@@ -18,6 +18,20 @@ from hitrust_policies.sources.pulumi.resource import PulumiResource, urn_type
 from hitrust_policies.sources.pulumi.stack import Stack
 
 CUSTOM_KEY_STORE = "aws:kms/customKeyStore:CustomKeyStore"
+KEYS_AND_ALIASES = ("aws:kms/key:Key", "aws:kms/externalKey:ExternalKey", "aws:kms/replicaKey:ReplicaKey",
+                    "aws:kms/replicaExternalKey:ReplicaExternalKey", "aws:kms/alias:Alias")
+
+
+def key_reference(res: PulumiResource, stack: Stack, prop: str) -> Any:
+    """The KMS key ``res.<prop>`` names. One built from a key or alias of this stack is *set*, even
+    while its ARN is unknown at preview: a rule asking "is a customer key configured?" can decide
+    (the same way a trail's log group built from the stack is known to be set)."""
+    value = optional(res.props.get(prop))
+    if isinstance(value, Unknown):
+        key = stack.referent(res, prop, KEYS_AND_ALIASES)
+        if key is not None:
+            return f"(ARN of key {key.logical_name}, computed at preview)"
+    return value
 
 
 def _origin(res: PulumiResource) -> Any:

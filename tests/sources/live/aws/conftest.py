@@ -244,3 +244,23 @@ def on_send(session: boto3.Session, service: str, operation: str,
 
     session.events.register_first("before-send", handler)
     return injected
+
+
+def cloudwatch_deliveries(session: boto3.Session, latest: dict[str, Any]) -> None:
+    """Add ``LatestCloudWatchLogsDeliveryTime`` to GetTrailStatus answers, per trail name or ARN.
+
+    moto never delivers to CloudWatch Logs, so its status has no such field (a trail that never
+    delivered); this fills it in after moto answers, leaving the rest of its status as is.
+    """
+
+    def remember(params: dict[str, Any], context: dict[str, Any], **_: Any) -> None:
+        context["hitrust-trail"] = params.get("Name", "")
+
+    def fill(parsed: dict[str, Any], context: dict[str, Any], **_: Any) -> None:
+        name = context.get("hitrust-trail", "")
+        when = latest.get(name, latest.get(name.rsplit("/", 1)[-1]))
+        if when is not None:
+            parsed["LatestCloudWatchLogsDeliveryTime"] = when
+
+    session.events.register("provide-client-params.cloudtrail.GetTrailStatus", remember)
+    session.events.register("after-call.cloudtrail.GetTrailStatus", fill)

@@ -72,6 +72,16 @@ def seed_every_kind(session: boto3.Session) -> None:
     lb = elb.create_load_balancer(Name="web", Subnets=subnets[:2])["LoadBalancers"][0]["LoadBalancerArn"]
     elb.create_listener(LoadBalancerArn=lb, Protocol="HTTP", Port=80, DefaultActions=[
         {"Type": "redirect", "RedirectConfig": {"Protocol": "HTTPS", "Port": "443", "StatusCode": "HTTP_301"}}])
+    classic = session.client("elb")
+    cert = session.client("acm").request_certificate(DomainName="legacy.example.com")["CertificateArn"]
+    classic.create_load_balancer(LoadBalancerName="legacy", AvailabilityZones=[f"{HOME}a"], Listeners=[
+        {"Protocol": "SSL", "LoadBalancerPort": 443, "InstanceProtocol": "TCP", "InstancePort": 8443,
+         "SSLCertificateId": cert}])
+    classic.create_load_balancer_policy(LoadBalancerName="legacy", PolicyName="tls12",
+                                        PolicyTypeName="SSLNegotiationPolicyType", PolicyAttributes=[
+                                            {"AttributeName": "Protocol-TLSv1.2", "AttributeValue": "true"}])
+    classic.set_load_balancer_policies_of_listener(LoadBalancerName="legacy", LoadBalancerPort=443,
+                                                   PolicyNames=["tls12"])
     kms = session.client("kms")
     kms.create_alias(AliasName="alias/phi", TargetKeyId=kms.create_key()["KeyMetadata"]["KeyId"])
     session.client("logs").create_log_group(logGroupName="/phi/app")
