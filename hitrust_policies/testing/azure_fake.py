@@ -44,13 +44,16 @@ class Fault:
     path: str | None = None  # substring of the lower-cased request path
     subscription: str | None = None  # the request concerns this subscription
     method: str | None = None
+    query: str | None = None  # substring of a Resource Graph query's text (a resource family)
     times: int | None = None
     retry_after: float | None = None
     message: str = ""
     hits: int = 0
 
-    def matches(self, method: str, path: str, subscriptions: Iterable[str]) -> bool:
+    def matches(self, method: str, path: str, subscriptions: Iterable[str], query: str = "") -> bool:
         if self.times is not None and self.hits >= self.times:
+            return False
+        if self.query and self.query.lower() not in query.lower():
             return False
         if self.method and self.method.upper() != method:
             return False
@@ -167,7 +170,8 @@ class FakeAzure:
                 return 401, {}, _error("AuthenticationFailed", "Authentication failed. The 'Authorization' "
                                        "header is missing.")
             for fault in self.faults:
-                if fault.matches(method, low, subs):
+                text = body.get("query", "") if isinstance(body, dict) else ""
+                if fault.matches(method, low, subs, text):
                     fault.hits += 1
                     extra = {"Retry-After": f"{fault.retry_after:g}"} if fault.retry_after is not None else {}
                     return fault.status, extra, _error(fault.code, fault.message or _MESSAGES.get(fault.code, ""))
