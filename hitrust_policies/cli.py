@@ -244,6 +244,8 @@ AZURE_SUBSCRIPTION = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F
 @scan_group.command("azure")
 @click.option("--subscription", "subscriptions", multiple=True, help="Subscription id to scan (repeatable).")
 @click.option("--all-subscriptions", is_flag=True, help="Scan every subscription the credential can read.")
+@click.option("--management-group", "management_groups", multiple=True,
+              help="Scan every subscription below this management group (repeatable).")
 @click.option("--auth", type=click.Choice(("default", "cli", "env", "managed-identity", "token")), default="default",
               show_default=True, help="Credential: azure-identity's default chain, the Azure CLI's sign-in, "
               "AZURE_* service-principal variables, the managed identity, or a bearer token in AZURE_ACCESS_TOKEN.")
@@ -256,7 +258,8 @@ AZURE_SUBSCRIPTION = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F
               help="Exit 1 if a FAIL finding has at least this severity.")
 @_report_options
 @_with_rule_options
-def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, auth: str, cloud: str,
+def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, management_groups: tuple[str, ...],
+                   auth: str, cloud: str,
                    arm_endpoint: str | None, export: str | None, fail_on: str, fmt: str, output: str | None,
                    show_pass: bool, baseline: str | None, rule_ids: tuple[str, ...], domains: tuple[str, ...],
                    min_severity: str | None) -> None:
@@ -266,11 +269,12 @@ def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, auth
     bad = [s for s in subscriptions if not AZURE_SUBSCRIPTION.match(s)]
     if bad:
         raise click.BadParameter(f"not a subscription id (a GUID): {', '.join(bad)}", param_hint="--subscription")
-    if export and (subscriptions or all_subscriptions):
-        raise click.UsageError("--from-export evaluates a file: it takes no --subscription / --all-subscriptions")
-    if not export and not subscriptions and not all_subscriptions:
-        raise click.UsageError("say what to scan: --subscription ID (repeatable), --all-subscriptions, "
-                               "or --from-export FILE")
+    if export and (subscriptions or all_subscriptions or management_groups):
+        raise click.UsageError("--from-export evaluates a file: it takes no --subscription / --all-subscriptions "
+                               "/ --management-group")
+    if not export and not (subscriptions or all_subscriptions or management_groups):
+        raise click.UsageError("say what to scan: --subscription ID (repeatable), --management-group ID, "
+                               "--all-subscriptions, or --from-export FILE")
     from hitrust_policies.sources.live.aws.scan import ScanError
     from hitrust_policies.sources.live.azure.scan import ExportError, load_export, scan_export
 
@@ -294,7 +298,7 @@ def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, auth
             with _Progress() as progress:
                 scan = scan_azure(credential=credential, cloud=cloud, arm_endpoint=arm_endpoint,
                                   subscriptions=subscriptions, all_subscriptions=all_subscriptions,
-                                  progress=progress)
+                                  management_groups=management_groups, progress=progress)
     except ExportError as exc:
         raise click.BadParameter(str(exc), param_hint="--from-export") from None
     except ScanError as exc:

@@ -30,7 +30,8 @@ from urllib.parse import parse_qs, urlsplit
 
 GRAPH_PATH = "/providers/microsoft.resourcegraph/resources"
 PAGE_LIMIT = 1000  # Resource Graph's cap on rows per page
-_TYPE_EQ = re.compile(r"type\s*=~\s*'([^']+)'", re.I)
+_TYPE_EQ = re.compile(r"type\s*(?:=~|==)\s*'([^']+)'", re.I)
+SUBSCRIPTION_TYPE = "microsoft.resources/subscriptions"
 _TYPE_IN = re.compile(r"type\s+in~\s*\(([^)]*)\)", re.I)
 _SUB_IN_PATH = re.compile(r"^/subscriptions/([^/]+)", re.I)
 
@@ -82,13 +83,17 @@ class FakeAzure:
     documents: dict[str, Any] = field(default_factory=dict)
     faults: list[Fault] = field(default_factory=list)
     requests: list[Request] = field(default_factory=list)
+    management_groups: dict[str, list[str]] = field(default_factory=dict)
     truncate_after: int | None = None  # answer resultTruncated after this many rows, no $skipToken
     _server: ThreadingHTTPServer | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     # -- tenant data ---------------------------------------------------------------------------
 
-    def add_subscription(self, subscription_id: str, name: str, state: str = "Enabled") -> None:
+    def add_subscription(self, subscription_id: str, name: str, state: str = "Enabled",
+                         management_groups: Iterable[str] = ()) -> None:
+        """A subscription, under ``management_groups`` (nearest first, as ARM lists ancestors)."""
+        self.management_groups[subscription_id.lower()] = [g.lower() for g in management_groups]
         self.subscriptions[subscription_id] = {
             "id": f"/subscriptions/{subscription_id}",
             "authorizationSource": "RoleBased",
@@ -206,14 +211,27 @@ class FakeAzure:
                                f"&$skiptoken={start + len(page)}")
         return doc
 
+    def _container(self, sub: dict[str, Any]) -> dict[str, Any]:
+        """A subscription as Resource Graph's ``resourcecontainers`` table shows it."""
+        chain = self.management_groups.get(sub["subscriptionId"].lower(), [])
+        return {"id": sub["id"], "name": sub["displayName"], "type": SUBSCRIPTION_TYPE, "tenantId": self.tenant_id,
+                "subscriptionId": sub["subscriptionId"], "resourceGroup": "", "location": "", "tags": {},
+                "properties": {"state": sub["state"], "subscriptionPolicies": sub["subscriptionPolicies"],
+                               "managementGroupAncestorsChain": [{"name": g, "displayName": g} for g in chain]}}
+
     def _graph(self, body: dict[str, Any]) -> dict[str, Any]:
         text = body.get("query", "")
         types = set(re.findall(r"'([^']+)'", _TYPE_IN.search(text).group(1))) if _TYPE_IN.search(text) else set()
         types |= {m.lower() for m in _TYPE_EQ.findall(text)}
         types = {t.lower() for t in types}
         subs = {s.lower() for s in body.get("subscriptions") or ()}
-        matched = sorted((r for r in self.rows if r["type"].lower() in types
-                          and (not subs or r["subscriptionId"].lower() in subs)), key=lambda r: r["id"].lower())
+        groups = {g.lower() for g in body.get("managementGroups") or ()}
+        if groups:  # a management-group scope: every subscription below it
+            subs |= {s for s, chain in self.management_groups.items() if groups & set(chain)}
+        rows = self.rows + [self._container(s) for s in self.subscriptions.values()]
+        matched = sorted((r for r in rows if r["type"].lower() in types
+                          and (not (subs or groups) or r["subscriptionId"].lower() in subs)),
+                         key=lambda r: r["id"].lower())
         options = body.get("options") or {}
         start = _decode(options["$skipToken"]) if options.get("$skipToken") else int(options.get("$skip") or 0)
         top = min(int(options.get("$top") or PAGE_LIMIT), PAGE_LIMIT)

@@ -24,11 +24,9 @@ def error_code(exc: BaseException) -> str | None:
 def describe_failure(exc: BaseException, operation: str) -> str:
     """A short, stable reason naming what failed and the call.
 
-    >>> from azure.core.exceptions import HttpResponseError
-    >>> class R:  # the minimum of a response azure-core reads
-    ...     status_code, reason, headers = 403, "Forbidden", {}
-    ...     def text(self): return '{"error": {"code": "AuthorizationFailed", "message": "no"}}'
-    >>> describe_failure(HttpResponseError(response=R()), "Microsoft.Sql/servers/read")
+    >>> class Denied(Exception):  # what azure-core's HttpResponseError carries
+    ...     status_code = 403
+    >>> describe_failure(Denied(), "Microsoft.Sql/servers/read")
     'AccessDenied: Microsoft.Sql/servers/read'
     """
     status = getattr(exc, "status_code", None)

@@ -21,6 +21,7 @@ from hitrust_policies.model.ref import ResourceRef
 T = TypeVar("T")
 GRAPH_PERMISSION = "Microsoft.ResourceGraph/resources/read"
 SUBSCRIPTIONS_PERMISSION = "Microsoft.Resources/subscriptions/read"
+MANAGEMENT_GROUP_PERMISSION = "Microsoft.Management/managementGroups/read"  # --management-group only
 FAN_OUT_WORKERS = 8
 FAMILY_MODULES = ("storage", "network", "sql", "compute")
 _READ_SUFFIXES = ("/read",)

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from hitrust_policies.sources.live.azure.families import GRAPH_PERMISSION, SUBSCRIPTIONS_PERMISSION, all_families
+from hitrust_policies.sources.live.azure.families import (
+    GRAPH_PERMISSION,
+    MANAGEMENT_GROUP_PERMISSION,
+    SUBSCRIPTIONS_PERMISSION,
+    all_families,
+)
 
 ROLE_NAME = "HITRUST Policies Scanner (read-only)"
 
 
 def required_actions() -> list[str]:
     """Every RBAC action a scan may need: the scan's own, each family's listing and ARM reads."""
-    actions = {GRAPH_PERMISSION, SUBSCRIPTIONS_PERMISSION}
+    actions = {GRAPH_PERMISSION, SUBSCRIPTIONS_PERMISSION, MANAGEMENT_GROUP_PERMISSION}
     for f in all_families():
         actions.update(f.permissions)
         actions.update(r.permission for r in f.reads)

@@ -31,10 +31,12 @@ from hitrust_policies.sources.live.azure.clouds import cloud as resolve_cloud
 from hitrust_policies.sources.live.azure.errors import describe_failure
 from hitrust_policies.sources.live.azure.families import (
     GRAPH_PERMISSION,
+    MANAGEMENT_GROUP_PERMISSION,
     SUBSCRIPTIONS_PERMISSION,
     Ctx,
     Family,
     all_families,
+    prop,
 )
 
 PAGE_SIZE = 1000  # Resource Graph's maximum rows per page
@@ -108,6 +110,23 @@ class Clients:
             if not token:
                 return rows, ""
 
+    def management_group_subscriptions(self, group: str, calls: Counter[str]) -> list[tuple[str, str | None]]:
+        """(subscription id, tenant id) of every readable subscription below a management group."""
+        from azure.mgmt.resourcegraph.models import QueryRequest, QueryRequestOptions
+
+        query = "resourcecontainers | where type == 'microsoft.resources/subscriptions' | order by id asc"
+        found: list[tuple[str, str | None]] = []
+        token: str | None = None
+        while True:
+            calls[GRAPH_PERMISSION] += 1
+            options = QueryRequestOptions(skip_token=token, top=PAGE_SIZE, result_format="objectArray")
+            page = self.graph.resources(QueryRequest(management_groups=[group], query=query, options=options))
+            found += [(r["subscriptionId"], r.get("tenantId")) for r in page.data or []
+                      if str(prop(r, "properties", "state") or "Enabled").lower() in READABLE_STATES]
+            token = page.skip_token
+            if not token:
+                return found
+
     def list_subscriptions(self, calls: Counter[str]) -> list[tuple[str, str | None]]:
         """(subscription id, tenant id) of every readable subscription the credential sees."""
         calls[SUBSCRIPTIONS_PERMISSION] += 1
@@ -133,13 +152,15 @@ def scan_azure(
     arm_endpoint: str | None = None,
     subscriptions: Iterable[str] = (),
     all_subscriptions: bool = False,
+    management_groups: Iterable[str] = (),
     families: Iterable[Family] | None = None,
     max_workers: int = 8,
     max_attempts: int = 5,
     backoff: float = 0.8,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> AzureScanResult:
-    """Scan the given subscriptions (or every one the credential sees) with every family."""
+    """Scan the given subscriptions, those below the management groups, or every one the credential
+    sees (``all_subscriptions``), with every family."""
     started = time.perf_counter()
     target = resolve_cloud(cloud, arm_endpoint)
     clients = Clients(credential, target, max_attempts, backoff)
@@ -155,6 +176,16 @@ def scan_azure(
                             ) from exc
         tenant = next((t for _, t in listed if t), None)
         chosen_subs = sorted(dict.fromkeys([*chosen_subs, *(s.lower() for s, _ in listed)]))
+    for group in management_groups:
+        try:
+            below = clients.management_group_subscriptions(group, calls)
+        except Exception as exc:
+            raise ScanError(f"could not list the subscriptions of management group {group} "
+                            f"({describe_failure(exc, MANAGEMENT_GROUP_PERMISSION)})") from exc
+        if not below:
+            raise ScanError(f"management group {group} has no subscription this credential can read")
+        tenant = tenant or next((t for _, t in below if t), None)
+        chosen_subs = sorted(dict.fromkeys([*chosen_subs, *(s.lower() for s, _ in below)]))
     if not chosen_subs:
         raise ScanError("no subscription to scan: the credential sees none (give --subscription)")
     chosen = list(families) if families is not None else all_families()

@@ -161,3 +161,26 @@ def test_unknown_facts_never_pass(fake: FakeAzure) -> None:
     scoped = [f for f in result.findings() if f.resource.native_type.startswith("scope:")]
     assert scoped and all(f.status is UNKNOWN for f in scoped)
     assert {f.resource.account for f in scoped} == {SUB}
+
+
+def test_management_group_scans_the_subscriptions_below_it(fake: FakeAzure) -> None:
+    """--management-group: subscriptions found through Resource Graph's resourcecontainers at the group's
+    scope (nested groups included), then each scanned like --subscription."""
+    below = "0b1c2d3e-0000-4000-8000-00000000cc01"
+    fake.add_subscription(below, "phi-clinic", management_groups=["mg-clinics", "mg-healthcare"])
+    fake.add_subscription("0b1c2d3e-0000-4000-8000-00000000cc02", "retired", state="Disabled",
+                          management_groups=["mg-healthcare"])
+    disks(fake, 1, below)
+    disks(fake, 1, SUB)
+    result = scan_azure(credential=RecordingToken(), arm_endpoint=fake.endpoint, management_groups=["mg-healthcare"],
+                        families=families("managed-disks"), backoff=0)
+    assert result.subscriptions == [below]
+    assert [r.ref.account for r in result.resources] == [below]
+    [containers, *_] = fake.graph_queries()
+    assert containers.body["managementGroups"] == ["mg-healthcare"] and "resourcecontainers" in containers.body["query"]
+
+
+def test_empty_management_group_is_an_error(fake: FakeAzure) -> None:
+    with pytest.raises(ScanError, match="management group mg-empty has no subscription this credential can read"):
+        scan_azure(credential=RecordingToken(), arm_endpoint=fake.endpoint, management_groups=["mg-empty"],
+                   backoff=0)
