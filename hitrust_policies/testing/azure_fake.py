@@ -22,7 +22,7 @@ import base64
 import json
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -295,11 +295,3 @@ class _Handler(BaseHTTPRequestHandler):
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve
 
-
-def running(fake: FakeAzure) -> Iterator[FakeAzure]:
-    """``with``-less helper for pytest fixtures: start, yield, stop."""
-    fake.start()
-    try:
-        yield fake
-    finally:
-        fake.stop()
