@@ -271,6 +271,77 @@ def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None,
     sys.exit(_exit_code(findings, scan.complete, fail_on))
 
 
+AZURE_SUBSCRIPTION = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
+
+
+@scan_group.command("azure")
+@click.option("--subscription", "subscriptions", multiple=True, help="Subscription id to scan (repeatable).")
+@click.option("--all-subscriptions", is_flag=True, help="Scan every subscription the credential can read.")
+@click.option("--management-group", "management_groups", multiple=True,
+              help="Scan every subscription below this management group (repeatable).")
+@click.option("--auth", type=click.Choice(("default", "cli", "env", "managed-identity", "token")), default="default",
+              show_default=True, help="Credential: azure-identity's default chain, the Azure CLI's sign-in, "
+              "AZURE_* service-principal variables, the managed identity, or a bearer token in AZURE_ACCESS_TOKEN.")
+@click.option("--cloud", type=click.Choice(("AzureCloud", "AzureUSGovernment", "AzureChinaCloud")),
+              default="AzureCloud", show_default=True, help="Sovereign cloud.")
+@click.option("--arm-endpoint", help="Another Azure Resource Manager endpoint (Azure Stack, private clouds).")
+@click.option("--from-export", "export", type=click.Path(exists=True, dir_okay=False),
+              help="Evaluate a saved Resource Graph result (az graph query ... -o json) instead of scanning.")
+@click.option("--fail-on", type=click.Choice((*SEVERITIES, "none")), default="low", show_default=True,
+              help="Exit 1 if a FAIL finding has at least this severity.")
+@_report_options
+@_with_rule_options
+def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, management_groups: tuple[str, ...],
+                   auth: str, cloud: str,
+                   arm_endpoint: str | None, export: str | None, fail_on: str, fmt: str, output: str | None,
+                   show_pass: bool, baseline: str | None, rule_ids: tuple[str, ...], domains: tuple[str, ...],
+                   min_severity: str | None) -> None:
+    """Scan Azure subscriptions through Resource Graph (read-only), or evaluate a Resource Graph export."""
+    rules = _selected_rules(rule_ids, domains, min_severity)
+    _check_baseline(baseline)
+    bad = [s for s in subscriptions if not AZURE_SUBSCRIPTION.match(s)]
+    if bad:
+        raise click.BadParameter(f"not a subscription id (a GUID): {', '.join(bad)}", param_hint="--subscription")
+    if export and (subscriptions or all_subscriptions or management_groups):
+        raise click.UsageError("--from-export evaluates a file: it takes no --subscription / --all-subscriptions "
+                               "/ --management-group")
+    if not export and not (subscriptions or all_subscriptions or management_groups):
+        raise click.UsageError("say what to scan: --subscription ID (repeatable), --management-group ID, "
+                               "--all-subscriptions, or --from-export FILE")
+    from hitrust_policies.sources.live.aws.scan import ScanError
+    from hitrust_policies.sources.live.azure.scan import ExportError, load_export, scan_export
+
+    try:
+        if export:
+            scan = scan_export(load_export(export))
+        else:
+            try:
+                import azure.mgmt.resourcegraph  # noqa: F401
+
+                from hitrust_policies.sources.live.azure.auth import AuthConfigError, make_credential
+                from hitrust_policies.sources.live.azure.clouds import cloud as resolve_cloud
+                from hitrust_policies.sources.live.azure.scan import scan_azure
+            except ImportError as exc:
+                raise click.UsageError("the Azure scanner needs the azure extra: "
+                                       f"pip install 'hitrust-policies[azure]' ({exc})") from None
+            try:
+                credential = make_credential(auth, resolve_cloud(cloud, arm_endpoint))
+            except AuthConfigError as exc:
+                raise click.BadParameter(str(exc), param_hint="--auth") from None
+            with _Progress() as progress:
+                scan = scan_azure(credential=credential, cloud=cloud, arm_endpoint=arm_endpoint,
+                                  subscriptions=subscriptions, all_subscriptions=all_subscriptions,
+                                  management_groups=management_groups, progress=progress)
+    except ExportError as exc:
+        raise click.BadParameter(str(exc), param_hint="--from-export") from None
+    except ScanError as exc:
+        click.echo(f"error: scan incomplete: {exc}", err=True)
+        sys.exit(EXIT_INCOMPLETE)
+    findings = scan.findings(rules)
+    _emit(scan, findings, fmt, output, show_pass, baseline)
+    sys.exit(_exit_code(findings, scan.complete, fail_on))
+
+
 @main.command("demo")
 @_report_options
 def demo_cmd(fmt: str, output: str | None, show_pass: bool, baseline: str | None) -> None:
@@ -292,13 +363,18 @@ def demo_cmd(fmt: str, output: str | None, show_pass: bool, baseline: str | None
 
 
 @main.command("permissions")
-@click.argument("provider", type=click.Choice(("aws",)))
+@click.argument("provider", type=click.Choice(("aws", "azure")))
 @click.option("--caller", is_flag=True,
               help="The scanning principal's policy for --accounts / --organization (assume role, list accounts).")
 def permissions_cmd(provider: str, caller: bool) -> None:
-    """Print the least-privilege read-only IAM policy the scanner needs (attach it to the scanned role)."""
+    """Print the least-privilege read-only IAM policy (aws) or custom role (azure) the scanner needs."""
     import json
 
+    if provider == "azure":
+        from hitrust_policies.sources.live.azure.permissions import custom_role
+
+        click.echo(json.dumps(custom_role(), indent=2))
+        return
     from hitrust_policies.sources.live.aws.permissions import caller_policy, iam_policy
 
     click.echo(json.dumps(caller_policy() if caller else iam_policy(), indent=2))

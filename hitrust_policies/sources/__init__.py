@@ -13,6 +13,9 @@ def kinds_by_source() -> dict[str, set[type]]:
 
     live = {k for c in all_collectors() for k in c.kinds} | set(JOINED_KINDS)
     sources: dict[str, set[type]] = {"live-aws": live}
+    from hitrust_policies.sources.live.azure.families import all_families
+
+    sources["live-azure"] = {k for f in all_families() for k in f.kinds}
     from hitrust_policies.sources.pulumi.registry import supported_kinds
 
     sources["pulumi-aws"] = supported_kinds()

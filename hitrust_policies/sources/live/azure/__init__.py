@@ -1,0 +1,1 @@
+"""Live Azure collection: Resource Graph queries declared as data, a few ARM reads, the scan."""

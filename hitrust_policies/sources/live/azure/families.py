@@ -1,0 +1,154 @@
+"""Resource families declared as data: one Resource Graph query each, plus the ARM reads it needs.
+
+A family names the ARM types it lists (its query is derived from them), the model kinds its
+adapter yields, and the permissions both need; the scanner's custom role
+(``scanners/azure/custom-role.json``) and the read-only tests are derived from these
+declarations, never kept apart from the code. Adapters turn the rows of one subscription into
+model values; they never call an SDK themselves, only `Ctx.read` for a declared `ArmRead`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
+
+from hitrust_policies.model.facts import Unknown
+from hitrust_policies.model.ref import ResourceRef
+
+T = TypeVar("T")
+GRAPH_PERMISSION = "Microsoft.ResourceGraph/resources/read"
+SUBSCRIPTIONS_PERMISSION = "Microsoft.Resources/subscriptions/read"
+MANAGEMENT_GROUP_PERMISSION = "Microsoft.Management/managementGroups/read"  # --management-group only
+FAN_OUT_WORKERS = 8
+FAMILY_MODULES = ("storage", "network", "sql", "compute")
+_READ_SUFFIXES = ("/read",)
+
+
+@dataclass(frozen=True)
+class ArmRead:
+    """One per-resource ARM GET a family makes where Resource Graph does not carry the fact."""
+
+    name: str  # "blob-diagnostic-settings": also how reasons name it
+    path: str  # appended to the resource id
+    api_version: str
+    permission: str  # the RBAC action that authorises the GET
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str  # "storage-accounts": the coverage label
+    types: tuple[str, ...]  # lower-cased ARM types, as Resource Graph spells them
+    kinds: tuple[type, ...]
+    permissions: tuple[str, ...]  # RBAC read actions on the listed types
+    adapt: Callable[[Ctx, list[dict[str, Any]]], Iterable[Any]]
+    reads: tuple[ArmRead, ...] = ()
+
+    @property
+    def query(self) -> str:
+        """The Resource Graph query: full rows of the family's types, ordered so pages are stable."""
+        types = ", ".join(f"'{t}'" for t in self.types)
+        return f"resources | where type in~ ({types}) | order by id asc"
+
+
+_FAMILIES: dict[str, Family] = {}
+
+
+def family(name: str, *, types: tuple[str, ...], kinds: tuple[type, ...], permissions: tuple[str, ...],
+           reads: tuple[ArmRead, ...] = ()) -> Callable[[Callable[..., Iterable[Any]]], Family]:
+    """Register an adapter as the family that lists ``types``."""
+
+    def register(fn: Callable[..., Iterable[Any]]) -> Family:
+        for action in (*permissions, *(r.permission for r in reads)):
+            if not action.lower().endswith(_READ_SUFFIXES):
+                raise ValueError(f"family {name}: {action} is not a read permission")
+        if any(t != t.lower() for t in types):
+            raise ValueError(f"family {name}: Resource Graph types are lower-case")
+        if name in _FAMILIES:
+            raise ValueError(f"family {name} registered twice")
+        _FAMILIES[name] = Family(name, types, kinds, permissions, fn, reads)
+        return _FAMILIES[name]
+
+    return register
+
+
+def all_families() -> list[Family]:
+    for module in FAMILY_MODULES:
+        importlib.import_module(f"hitrust_policies.sources.live.azure.{module}")
+    return sorted(_FAMILIES.values(), key=lambda f: f.name)
+
+
+@dataclass
+class Ctx:
+    """What an adapter gets: one subscription, a way to make its declared ARM reads, fact helpers.
+
+    ``reader`` is None when rows come from an export: every ARM read is then an Unknown saying
+    the export does not carry it.
+    """
+
+    subscription: str
+    source: str = "live"  # live | export
+    reader: Callable[[str], Any] | None = None  # GET a path (with api-version), JSON or raise
+    problems: list[str] = field(default_factory=list)
+    calls: list[str] = field(default_factory=list)
+
+    def ref(self, row: dict[str, Any], name: str | None = None, part: str | None = None) -> ResourceRef:
+        return ResourceRef(
+            provider="azure",
+            native_type=row.get("type", ""),
+            native_id=row["id"],
+            name=name or row.get("name") or row["id"].rsplit("/", 1)[-1],
+            account=row.get("subscriptionId") or self.subscription,
+            region=row.get("location") or "",
+            source=self.source,
+            part=part,
+        )
+
+    def part(self, ref: ResourceRef, part: str) -> ResourceRef:
+        return replace(ref, part=part)
+
+    def read(self, read: ArmRead, resource_id: str) -> Any:
+        """One declared ARM GET on a resource; a failure is an `Unknown` naming the call."""
+        if self.reader is None:
+            reason = f"not in a Resource Graph export: {read.name} ({read.permission})"
+            self.problems.append(reason)
+            return Unknown(reason)
+        self.calls.append(read.permission)
+        try:
+            return self.reader(f"{resource_id}{read.path}?api-version={read.api_version}")
+        except Exception as exc:
+            from hitrust_policies.sources.live.azure.errors import describe_failure
+
+            reason = describe_failure(exc, f"{read.permission} ({read.name})")
+            self.problems.append(reason)
+            return Unknown(reason)
+
+    def fan_out(self, fn: Callable[[Any], T], items: Iterable[Any]) -> list[T]:
+        """``fn`` over every item, a few at a time when ARM reads are made, results in order."""
+        items = list(items)
+        if len(items) < 2 or self.reader is None:
+            return [fn(item) for item in items]
+        with ThreadPoolExecutor(max_workers=min(FAN_OUT_WORKERS, len(items))) as pool:
+            return list(pool.map(fn, items))
+
+
+def prop(row: dict[str, Any], *path: str) -> Any:
+    """A nested value of a row (``None`` where any step is missing), matching keys case-insensitively
+    as ARM does (``keyvaultproperties`` / ``keyVaultProperties``).
+
+    >>> prop({"properties": {"encryption": {"keyvaultproperties": {"keyname": "k"}}}},
+    ...      "properties", "encryption", "keyVaultProperties", "keyName")
+    'k'
+    """
+    node: Any = row
+    for key in path:
+        if not isinstance(node, dict):
+            return None
+        if key in node:
+            node = node[key]
+            continue
+        lowered = key.lower()
+        node = next((v for k, v in node.items() if k.lower() == lowered), None)
+    return node

@@ -1,0 +1,52 @@
+"""Where an Azure storage account becomes an `ObjectStore`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from hitrust_policies.model import KMS, ObjectStore, Unknown
+from hitrust_policies.sources import azure_semantics as az
+from hitrust_policies.sources.live.azure.families import ArmRead, Ctx, family, prop
+
+BLOB_DIAGNOSTICS = ArmRead(
+    "blob-diagnostic-settings",
+    "/blobServices/default/providers/Microsoft.Insights/diagnosticSettings",
+    "2021-05-01-preview",
+    "Microsoft.Insights/DiagnosticSettings/Read",
+)
+
+
+def _access_logging(settings: Any) -> Any:
+    """Some diagnostic setting on the blob service records every read, write and delete."""
+    if isinstance(settings, Unknown):
+        return settings
+    return any(az.logs_blob_access(prop(s, "properties", "logs") or []) for s in settings.get("value", []))
+
+
+@family(
+    "storage-accounts",
+    types=("microsoft.storage/storageaccounts",),
+    kinds=(ObjectStore,),
+    permissions=("Microsoft.Storage/storageAccounts/read",),
+    reads=(BLOB_DIAGNOSTICS,),
+)
+def storage_accounts(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[ObjectStore]:
+    def one(row: dict[str, Any]) -> ObjectStore:
+        encryption = prop(row, "properties", "encryption") or {}
+        key = az.storage_key_id(prop(encryption, "keyvaultproperties", "keyvaulturi"),
+                                prop(encryption, "keyvaultproperties", "keyname"),
+                                prop(encryption, "keyvaultproperties", "keyversion"))
+        kind, kms_key = az.storage_encryption(encryption.get("keySource"), key)
+        return ObjectStore(
+            ref=ctx.ref(row),
+            encryption=kind,
+            kms_key=kms_key,
+            kms_key_customer_managed=kind == KMS,  # Key Vault keys are always the customer's
+            public_access_open=az.storage_public_access_open(
+                prop(row, "properties", "allowBlobPublicAccess"), prop(row, "properties", "publicNetworkAccess")),
+            access_logging=_access_logging(ctx.read(BLOB_DIAGNOSTICS, row["id"])),
+            tls_only=az.storage_tls_only(prop(row, "properties", "supportsHttpsTrafficOnly")),
+        )
+
+    yield from ctx.fan_out(one, rows)

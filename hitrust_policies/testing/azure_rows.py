@@ -1,0 +1,225 @@
+"""Resource Graph rows and ARM documents in Azure's wire shape, for the fake tenant and exports.
+
+Shapes follow what Resource Graph returns for ``resources`` (objectArray rows: lower-cased
+``type``, ARM ``properties`` with wire names such as ``supportsHttpsTrafficOnly``,
+``networkAcls``, lower-cased ``keyvaultproperties``) and what ARM answers for the extra reads
+(diagnostic settings, transparent data encryption). Defaults describe a compliant resource;
+keyword arguments make the misconfigurations tests need.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+TENANT = "72f988bf-0000-4000-8000-00000000a2b1"
+CREATED = "2025-03-04T10:21:43.1234567Z"
+
+
+def _base(sub: str, group: str, provider: str, kind_path: str, name: str, wire_type: str, location: str,
+          properties: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    row = {
+        "id": f"/subscriptions/{sub}/resourceGroups/{group}/providers/{provider}/{kind_path}/{name}",
+        "name": name,
+        "type": wire_type,
+        "tenantId": TENANT,
+        "kind": "",
+        "location": location,
+        "resourceGroup": group.lower(),
+        "subscriptionId": sub,
+        "managedBy": "",
+        "sku": None,
+        "plan": None,
+        "properties": properties,
+        "tags": {},
+        "identity": None,
+        "zones": None,
+        "extendedLocation": None,
+    }
+    row.update(extra)
+    return row
+
+
+def storage_account(sub: str, name: str, *, group: str = "rg-phi", location: str = "eastus",
+                    https_only: bool | None = True, allow_blob_public_access: bool | None = False,
+                    public_network_access: str | None = None, default_action: str = "Allow",
+                    key_vault_key: tuple[str, str] | None = None, min_tls: str = "TLS1_2") -> dict[str, Any]:
+    """A StorageV2 account; ``None`` for a setting leaves the property out (older accounts)."""
+    services = {svc: {"keyType": "Account", "enabled": True, "lastEnabledTime": CREATED} for svc in ("blob", "file")}
+    encryption: dict[str, Any] = {"requireInfrastructureEncryption": False, "services": services,
+                                  "keySource": "Microsoft.Storage"}
+    identity = None
+    if key_vault_key:
+        vault_uri, key_name = key_vault_key
+        encryption["keySource"] = "Microsoft.Keyvault"
+        encryption["keyvaultproperties"] = {
+            "keyvaulturi": vault_uri, "keyname": key_name, "keyversion": "",
+            "currentVersionedKeyIdentifier": f"{vault_uri.rstrip('/')}/keys/{key_name}/3f6b1c0e9a7d4e21",
+            "lastKeyRotationTimestamp": CREATED,
+        }
+        identity = {"type": "SystemAssigned", "principalId": "0c5e6f4a-0000-4000-8000-0000000000aa",
+                    "tenantId": TENANT}
+    props: dict[str, Any] = {
+        "keyCreationTime": {"key1": CREATED, "key2": CREATED},
+        "allowCrossTenantReplication": False,
+        "privateEndpointConnections": [],
+        "minimumTlsVersion": min_tls,
+        "networkAcls": {"ipv6Rules": [], "bypass": "AzureServices", "virtualNetworkRules": [], "ipRules": [],
+                        "defaultAction": default_action},
+        "encryption": encryption,
+        "accessTier": "Hot",
+        "provisioningState": "Succeeded",
+        "creationTime": CREATED,
+        "primaryEndpoints": {"blob": f"https://{name}.blob.core.windows.net/",
+                             "file": f"https://{name}.file.core.windows.net/"},
+        "primaryLocation": location,
+        "statusOfPrimary": "available",
+    }
+    if https_only is not None:
+        props["supportsHttpsTrafficOnly"] = https_only
+    if allow_blob_public_access is not None:
+        props["allowBlobPublicAccess"] = allow_blob_public_access
+    if public_network_access is not None:
+        props["publicNetworkAccess"] = public_network_access
+    return _base(sub, group, "Microsoft.Storage", "storageAccounts", name, "microsoft.storage/storageaccounts",
+                 location, props, kind="StorageV2", sku={"name": "Standard_GRS", "tier": "Standard"},
+                 identity=identity)
+
+
+def security_rule(nsg_id: str, name: str, *, priority: int, protocol: str = "Tcp", ports: str | list[str] = "*",
+                  sources: str | list[str] = "*", access: str = "Allow", direction: str = "Inbound") -> dict[str, Any]:
+    """One NSG rule as ARM nests it inside the NSG: single values or the plural lists."""
+    props: dict[str, Any] = {
+        "provisioningState": "Succeeded",
+        "protocol": protocol,
+        "sourcePortRange": "*",
+        "destinationAddressPrefix": "*",
+        "access": access,
+        "priority": priority,
+        "direction": direction,
+        "sourcePortRanges": [],
+        "destinationPortRanges": [],
+        "sourceAddressPrefixes": [],
+        "destinationAddressPrefixes": [],
+    }
+    if isinstance(ports, list):
+        props["destinationPortRanges"] = ports
+    else:
+        props["destinationPortRange"] = ports
+    if isinstance(sources, list):
+        props["sourceAddressPrefixes"] = sources
+    else:
+        props["sourceAddressPrefix"] = sources
+    return {"name": name, "id": f"{nsg_id}/securityRules/{name}", "etag": 'W/"5b1a2c3d-0000-4000-8000-000000000001"',
+            "type": "Microsoft.Network/networkSecurityGroups/securityRules", "properties": props}
+
+
+def _default_rules(nsg_id: str) -> list[dict[str, Any]]:
+    rules = [
+        security_rule(nsg_id, "AllowVnetInBound", priority=65000, protocol="*", sources="VirtualNetwork"),
+        security_rule(nsg_id, "AllowAzureLoadBalancerInBound", priority=65001, protocol="*",
+                      sources="AzureLoadBalancer"),
+        security_rule(nsg_id, "DenyAllInBound", priority=65500, protocol="*", access="Deny"),
+        security_rule(nsg_id, "AllowVnetOutBound", priority=65000, protocol="*", sources="VirtualNetwork",
+                      direction="Outbound"),
+        security_rule(nsg_id, "AllowInternetOutBound", priority=65001, protocol="*", direction="Outbound"),
+        security_rule(nsg_id, "DenyAllOutBound", priority=65500, protocol="*", access="Deny", direction="Outbound"),
+    ]
+    for r in rules:
+        r["id"] = r["id"].replace("/securityRules/", "/defaultSecurityRules/")
+        r["type"] = "Microsoft.Network/networkSecurityGroups/defaultSecurityRules"
+        r["properties"]["description"] = "Default rule"
+    return rules
+
+
+def network_security_group(sub: str, name: str, rules: list[dict[str, Any]] | None = None, *,
+                           group: str = "rg-net", location: str = "eastus") -> dict[str, Any]:
+    """An NSG with its rules (build them with `security_rule` on `nsg_id`) and the six default rules."""
+    nsg_id = nsg_id_of(sub, name, group)
+    props = {"provisioningState": "Succeeded", "resourceGuid": "1d2c3b4a-0000-4000-8000-000000000002",
+             "securityRules": rules or [], "defaultSecurityRules": _default_rules(nsg_id), "subnets": []}
+    return _base(sub, group, "Microsoft.Network", "networkSecurityGroups", name,
+                 "microsoft.network/networksecuritygroups", location, props)
+
+
+def nsg_id_of(sub: str, name: str, group: str = "rg-net") -> str:
+    return f"/subscriptions/{sub}/resourceGroups/{group}/providers/Microsoft.Network/networkSecurityGroups/{name}"
+
+
+def sql_server(sub: str, name: str, *, group: str = "rg-data", location: str = "eastus",
+               public_network_access: str | None = "Disabled", minimal_tls: str | None = "1.2") -> dict[str, Any]:
+    props: dict[str, Any] = {"administratorLogin": "phiadmin", "version": "12.0", "state": "Ready",
+                             "fullyQualifiedDomainName": f"{name}.database.windows.net",
+                             "privateEndpointConnections": [], "restrictOutboundNetworkAccess": "Disabled"}
+    if public_network_access is not None:
+        props["publicNetworkAccess"] = public_network_access
+    if minimal_tls is not None:
+        props["minimalTlsVersion"] = minimal_tls
+    return _base(sub, group, "Microsoft.Sql", "servers", name, "microsoft.sql/servers", location, props,
+                 kind="v12.0")
+
+
+def sql_database(server: dict[str, Any], name: str, *, system: bool = False) -> dict[str, Any]:
+    sub, group = server["subscriptionId"], server["resourceGroup"]
+    props = {"collation": "SQL_Latin1_General_CP1_CI_AS", "maxSizeBytes": 34359738368, "status": "Online",
+             "databaseId": "6f1e2d3c-0000-4000-8000-000000000003", "creationDate": CREATED,
+             "currentServiceObjectiveName": "GP_S_Gen5_1", "catalogCollation": "SQL_Latin1_General_CP1_CI_AS",
+             "zoneRedundant": False, "readScale": "Disabled", "currentBackupStorageRedundancy": "Geo",
+             "isLedgerOn": False}
+    row = _base(sub, group, "Microsoft.Sql", f"servers/{server['name']}/databases", name,
+                "microsoft.sql/servers/databases", server["location"], props,
+                kind="v12.0,system" if system else "v12.0,user,vcore,serverless",
+                sku={"name": "GP_S_Gen5", "tier": "GeneralPurpose", "family": "Gen5", "capacity": 1})
+    row["id"] = f"{server['id']}/databases/{name}"
+    return row
+
+
+def tde(database: dict[str, Any], state: str = "Enabled") -> tuple[str, dict[str, Any]]:
+    """(path, document) of a database's ``transparentDataEncryption/current`` for `FakeAzure.put`."""
+    path = f"{database['id']}/transparentDataEncryption/current"
+    return path, {"id": f"{database['id']}/transparentDataEncryption/Current", "name": "Current",
+                  "type": "Microsoft.Sql/servers/databases/transparentDataEncryption",
+                  "properties": {"state": state}}
+
+
+def managed_disk(sub: str, name: str, *, group: str = "rg-vm", location: str = "eastus",
+                 disk_encryption_set: str | None = None) -> dict[str, Any]:
+    encryption: dict[str, Any] = {"type": "EncryptionAtRestWithPlatformKey"}
+    if disk_encryption_set:
+        encryption = {"type": "EncryptionAtRestWithCustomerKey", "diskEncryptionSetId": disk_encryption_set}
+    props = {"osType": "Linux", "hyperVGeneration": "V2",
+             "creationData": {"createOption": "FromImage",
+                              "imageReference": {"id": "/Subscriptions/x/Providers/Microsoft.Compute/Locations/"
+                                                       "eastus/Publishers/canonical/ArtifactTypes/VMImage/Offers/"
+                                                       "ubuntu-24_04-lts/Skus/server/Versions/latest"}},
+             "diskSizeGB": 30, "diskIOPSReadWrite": 120, "diskMBpsReadWrite": 25, "encryption": encryption,
+             "networkAccessPolicy": "AllowAll", "publicNetworkAccess": "Enabled", "timeCreated": CREATED,
+             "provisioningState": "Succeeded", "diskState": "Attached", "diskSizeBytes": 32212254720,
+             "uniqueId": "9a8b7c6d-0000-4000-8000-000000000004"}
+    return _base(sub, group, "Microsoft.Compute", "disks", name, "microsoft.compute/disks", location, props,
+                 sku={"name": "Premium_LRS", "tier": "Premium"},
+                 managedBy=f"/subscriptions/{sub}/resourceGroups/{group}/providers/Microsoft.Compute/"
+                           f"virtualMachines/{name.split('_')[0]}")
+
+
+def diagnostic_settings(resource_id: str, *logs: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """(path, document) of a resource's diagnostic-settings list with one setting to a workspace."""
+    setting = {
+        "id": f"{resource_id}/providers/microsoft.insights/diagnosticSettings/to-law",
+        "type": "Microsoft.Insights/diagnosticSettings", "name": "to-law", "location": None, "kind": None,
+        "tags": None, "identity": None,
+        "properties": {
+            "storageAccountId": None, "serviceBusRuleId": None, "eventHubAuthorizationRuleId": None,
+            "eventHubName": None, "logAnalyticsDestinationType": None,
+            "workspaceId": "/subscriptions/00000000-0000-4000-8000-00000000000f/resourceGroups/rg-log/providers/"
+                           "Microsoft.OperationalInsights/workspaces/law-security",
+            "metrics": [{"category": "Transaction", "enabled": True,
+                         "retentionPolicy": {"enabled": False, "days": 0}}],
+            "logs": [{"category": None, "categoryGroup": None, "enabled": True,
+                      "retentionPolicy": {"enabled": False, "days": 0}, **entry} for entry in logs],
+        },
+    }
+    return f"{resource_id}/providers/Microsoft.Insights/diagnosticSettings", {"value": [setting]}
+
+
+def blob_service_id(account: dict[str, Any]) -> str:
+    return f"{account['id']}/blobServices/default"

@@ -1,0 +1,41 @@
+"""A small tenant holding every family the scanner reads, with passing and failing resources.
+
+Used by the read-only, export and CLI tests: one seeding, so "same findings live and from an
+export" compares the same resources.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hitrust_policies.testing import azure_rows as rows
+from hitrust_policies.testing.azure_fake import FakeAzure
+from tests.sources.live.azure.conftest import SUB, SUB2
+
+
+def tenant_rows() -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]]]:
+    """(Resource Graph rows, ARM documents) of the tenant."""
+    docs: list[tuple[str, dict[str, Any]]] = []
+    good = rows.storage_account(SUB, "phirecords", key_vault_key=("https://kv-phi.vault.azure.net/", "cmk"))
+    bad = rows.storage_account(SUB2, "publicweb", https_only=False, allow_blob_public_access=True)
+    docs.append(rows.diagnostic_settings(rows.blob_service_id(good), {"categoryGroup": "allLogs"}))
+    nsg = rows.nsg_id_of(SUB, "web-nsg")
+    server = rows.sql_server(SUB, "sql-phi", public_network_access="Enabled")
+    db = rows.sql_database(server, "claims")
+    docs.append(rows.tde(db))
+    data = [
+        good, bad,
+        rows.network_security_group(SUB, "web-nsg", [rows.security_rule(nsg, "ssh", priority=100, ports="22",
+                                                                        sources="Internet")]),
+        server, db, rows.sql_database(server, "master", system=True),
+        rows.managed_disk(SUB, "vm1_OsDisk"), rows.managed_disk(SUB2, "dev_OsDisk"),
+    ]
+    return data, docs
+
+
+def seed(fake: FakeAzure) -> list[dict[str, Any]]:
+    data, docs = tenant_rows()
+    fake.add(*data)
+    for path, doc in docs:
+        fake.put(path, doc)
+    return data

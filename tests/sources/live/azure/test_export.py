@@ -1,0 +1,66 @@
+"""--from-export: saved Resource Graph rows give the live scan's findings, offline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hitrust_policies.findings import Status
+from hitrust_policies.sources.live.azure.scan import ExportError, load_export, scan_export
+from hitrust_policies.testing.azure_fake import FakeAzure
+from tests.sources.live.azure.conftest import SUB, SUB2, scan
+from tests.sources.live.azure.tenant import seed, tenant_rows
+
+ARM_READ_RULES = {"log-object-store-access-logging": "blob-diagnostic-settings (Microsoft.Insights/"
+                                                     "DiagnosticSettings/Read)",
+                  "enc-database-storage-encrypted": "transparent-data-encryption (Microsoft.Sql/servers/"
+                                                    "databases/transparentDataEncryption/read)"}
+
+
+def triples(findings: list) -> set[tuple[str, str, str, str]]:
+    return {(f.id, f.rule_id, f.resource.name, f.status.value) for f in findings}
+
+
+def test_export_gives_the_live_findings(fake: FakeAzure, tmp_path: Path) -> None:
+    """Same finding ids, rules, resources and statuses, except the facts only an ARM read shows: those
+    are UNKNOWN from an export, with the reason."""
+    rows = seed(fake)
+    live = scan(fake, subscriptions=[SUB, SUB2]).findings()
+    path = tmp_path / "rows.json"
+    path.write_text(json.dumps({"count": len(rows), "data": rows, "skip_token": None, "total_records": len(rows)}))
+    offline = scan_export(load_export(path)).findings()
+
+    assert triples([f for f in offline if f.rule_id not in ARM_READ_RULES]) == triples(
+        [f for f in live if f.rule_id not in ARM_READ_RULES])
+    assert {(f.id, f.rule_id) for f in offline} == {(f.id, f.rule_id) for f in live}
+    for f in offline:
+        if f.rule_id in ARM_READ_RULES:
+            assert (f.status, f.message) == (Status.UNKNOWN, f"not in a Resource Graph export: "
+                                                             f"{ARM_READ_RULES[f.rule_id]}")
+    assert {f.resource.source for f in offline} == {"export"}
+
+
+def test_export_shapes(tmp_path: Path) -> None:
+    rows, _ = tenant_rows()
+    bare = tmp_path / "bare.json"
+    bare.write_text(json.dumps(rows))
+    assert load_export(bare) == rows
+    columns = ["id", "name", "type", "location", "subscriptionId", "properties"]
+    table = tmp_path / "table.json"
+    table.write_text(json.dumps({"data": {"columns": [{"name": c, "type": "string"} for c in columns],
+                                          "rows": [[r[c] for c in columns] for r in rows]}}))
+    assert [r["id"] for r in load_export(table)] == [r["id"] for r in rows]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("not json", "not a readable JSON file"),
+    ('{"value": []}', "expected a Resource Graph result"),
+    ('[{"name": "x"}]', "row 0 has no 'id' and 'type'"),
+])
+def test_bad_exports_are_refused(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "rows.json"
+    path.write_text(content)
+    with pytest.raises(ExportError, match=message):
+        load_export(path)

@@ -1,0 +1,99 @@
+"""Storage accounts -> ObjectStore: exact verdicts of every object-store rule, live from the fake."""
+
+from __future__ import annotations
+
+from hitrust_policies.testing import azure_rows as rows
+from hitrust_policies.testing.azure_fake import FakeAzure
+from tests.sources.live.aws.conftest import reasons, table, verdicts
+from tests.sources.live.azure.conftest import SUB, scan
+
+RULES = ("enc-object-store-default-encryption", "enc-object-store-kms", "enc-object-store-tls-only",
+         "net-object-store-public-access-blocked", "log-object-store-access-logging")
+VAULT = "https://kv-phi.vault.azure.net/"
+
+
+def seed(fake: FakeAzure) -> None:
+    accounts = {
+        "phirecords": rows.storage_account(SUB, "phirecords"),
+        "phicmk": rows.storage_account(SUB, "phicmk", key_vault_key=(VAULT, "storage-cmk")),
+        "publicweb": rows.storage_account(SUB, "publicweb", https_only=False, allow_blob_public_access=True),
+        "legacy": rows.storage_account(SUB, "legacy", https_only=None, allow_blob_public_access=None),
+        "privateonly": rows.storage_account(SUB, "privateonly", allow_blob_public_access=True,
+                                            public_network_access="Disabled", default_action="Deny"),
+        "firewalled": rows.storage_account(SUB, "firewalled", allow_blob_public_access=True, default_action="Deny"),
+    }
+    fake.add(*accounts.values())
+    all_logs = {"categoryGroup": "allLogs"}
+    every_category = [{"category": c} for c in ("StorageRead", "StorageWrite", "StorageDelete")]
+    fake.put(*rows.diagnostic_settings(rows.blob_service_id(accounts["phirecords"]), all_logs))
+    fake.put(*rows.diagnostic_settings(rows.blob_service_id(accounts["phicmk"]), *every_category))
+    fake.put(*rows.diagnostic_settings(rows.blob_service_id(accounts["publicweb"]), {"category": "StorageRead"}))
+    fake.put(*rows.diagnostic_settings(rows.blob_service_id(accounts["legacy"]),
+                                       {"category": "StorageRead"}, {"category": "StorageWrite"},
+                                       {"category": "StorageDelete", "enabled": False}))
+
+
+def test_storage_account_verdicts(fake: FakeAzure) -> None:
+    seed(fake)
+    result = scan(fake, "storage-accounts")
+    assert result.complete
+    assert verdicts(result.findings(), RULES) == set(table("""
+        enc-object-store-default-encryption     phirecords   PASS
+        enc-object-store-default-encryption     phicmk       PASS
+        enc-object-store-default-encryption     publicweb    PASS
+        enc-object-store-default-encryption     legacy       PASS
+        enc-object-store-default-encryption     privateonly  PASS
+        enc-object-store-default-encryption     firewalled   PASS
+        enc-object-store-kms                    phirecords   FAIL
+        enc-object-store-kms                    phicmk       PASS
+        enc-object-store-kms                    publicweb    FAIL
+        enc-object-store-kms                    legacy       FAIL
+        enc-object-store-kms                    privateonly  FAIL
+        enc-object-store-kms                    firewalled   FAIL
+        enc-object-store-tls-only               phirecords   PASS
+        enc-object-store-tls-only               phicmk       PASS
+        enc-object-store-tls-only               publicweb    FAIL
+        enc-object-store-tls-only               legacy       PASS
+        enc-object-store-tls-only               privateonly  PASS
+        enc-object-store-tls-only               firewalled   PASS
+        net-object-store-public-access-blocked  phirecords   PASS
+        net-object-store-public-access-blocked  phicmk       PASS
+        net-object-store-public-access-blocked  publicweb    FAIL
+        net-object-store-public-access-blocked  legacy       FAIL
+        net-object-store-public-access-blocked  privateonly  PASS
+        net-object-store-public-access-blocked  firewalled   FAIL
+        log-object-store-access-logging         phirecords   PASS
+        log-object-store-access-logging         phicmk       PASS
+        log-object-store-access-logging         publicweb    FAIL
+        log-object-store-access-logging         legacy       FAIL
+        log-object-store-access-logging         privateonly  FAIL
+        log-object-store-access-logging         firewalled   FAIL
+    """))
+    [cmk] = [r for r in result.resources if r.ref.name == "phicmk"]
+    assert cmk.kms_key == "https://kv-phi.vault.azure.net/keys/storage-cmk"
+    assert cmk.ref.native_id == f"/subscriptions/{SUB}/resourceGroups/rg-phi/providers/Microsoft.Storage/" \
+                                "storageAccounts/phicmk"
+    assert (cmk.ref.provider, cmk.ref.account, cmk.ref.region, cmk.ref.source) == ("azure", SUB, "eastus", "live")
+
+
+def test_denied_diagnostic_settings_are_unknown(fake: FakeAzure) -> None:
+    """A 403 on one account's diagnostic settings: its logging rule is UNKNOWN naming the call; every
+    other fact of it, and the other accounts, keep their exact verdicts."""
+    seed(fake)
+    fake.fail(403, "AuthorizationFailed", path="/storageaccounts/publicweb/blobservices/default/providers/"
+                                               "microsoft.insights/diagnosticsettings")
+    result = scan(fake, "storage-accounts")
+    findings = result.findings()
+    assert reasons(findings, RULES) == {
+        ("log-object-store-access-logging", "publicweb",
+         "AccessDenied: Microsoft.Insights/DiagnosticSettings/Read (blob-diagnostic-settings)"),
+    }
+    assert verdicts(findings, ["enc-object-store-tls-only", "log-object-store-access-logging"]) >= set(table("""
+        enc-object-store-tls-only        publicweb    FAIL
+        log-object-store-access-logging  phirecords   PASS
+        log-object-store-access-logging  legacy       FAIL
+    """))
+    [cov] = result.coverage
+    assert (cov.status, cov.resources, cov.problems) == (
+        "partial", 6, ("AccessDenied: Microsoft.Insights/DiagnosticSettings/Read (blob-diagnostic-settings)",))
+    assert not result.complete
