@@ -141,6 +141,12 @@ VENDOR_ROWS = {
     "enc-tls-listener-modern": {("f0e6e85b-9b9f-4a4b-b67b-f730d42f1b0b", "9.2"): ("01.n", "09.y")},
     "log-audit-coverage-multi-region": {("41388f1c-2db0-4c25-95b2-35d7f5ccbfa9", "11.3"): ("09.aa", "09.ab")},
     "log-network-flow-logs": {("4c3c6c5f-0d47-4402-99b8-aa543dd8bcee", "11.3"): ("09.aa", "09.ab")},
+    "enc-secret-store-recoverable": {("0b60c0b2-2dc2-4e1c-b5c9-abbed971de53", "11.3"): ("06.c",)},
+    "iam-secret-store-role-based-access": {("12d4fa5e-1f9f-4c21-97a9-b99b3c6611b5", "11.3"): ("01.c",)},
+    "net-service-firewall-default-deny": {
+        ("34c877ad-507e-4c82-993e-3452a6e0ad3c", "9.2"): ("09.m",),
+        ("34c877ad-507e-4c82-993e-3452a6e0ad3c", "11.3"): ("01.m", "01.o", "09.w", "09.ab"),
+        ("55615ac9-af46-4a59-874e-391cc3dfb490", "11.3"): ("01.m", "01.n", "09.w", "09.ab")},
 }
 
 

@@ -2,7 +2,7 @@
 
 from hitrust_policies.model.addresses import is_internet
 from hitrust_policies.model.audit import AuditCoverage, AuditTrail, LogGroup, Network, ThreatDetection
-from hitrust_policies.model.crypto import CryptoKey, TlsListener
+from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
 from hitrust_policies.model.identity import (
     FULL_ADMIN,
@@ -23,6 +23,7 @@ from hitrust_policies.model.network import (
     IngressRule,
     NetworkAcl,
     SecurityGroup,
+    ServiceFirewall,
     internet_admits,
     opening_id,
 )
@@ -59,7 +60,9 @@ KINDS: tuple[type, ...] = (
     PasswordPolicy,
     PolicyGrant,
     RootAccount,
+    SecretStore,
     SecurityGroup,
+    ServiceFirewall,
     ThreatDetection,
     TlsListener,
 )
@@ -97,7 +100,9 @@ __all__ = [
     "PolicyGrant",
     "ResourceRef",
     "RootAccount",
+    "SecretStore",
     "SecurityGroup",
+    "ServiceFirewall",
     "ThreatDetection",
     "TlsListener",
     "Unknown",

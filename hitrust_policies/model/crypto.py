@@ -42,3 +42,19 @@ class TlsListener:
     protocol: str | Unknown  # HTTP | HTTPS | TLS | SSL | TCP | UDP | TCP_UDP ...
     min_tls_version: str | None | Unknown
     plaintext_routes: tuple[str, ...] | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class SecretStore:
+    """A managed vault holding keys, secrets and certificates (Azure Key Vault).
+
+    ``soft_delete``: a deleted vault or object stays recoverable for a retention period;
+    ``purge_protection``: nobody, not even an owner, can purge it before that period ends.
+    ``role_based_access``: access to the vault's contents is granted by the cloud's role
+    assignments (auditable, scoped, conditional) rather than by the vault's own access policies.
+    """
+
+    ref: ResourceRef
+    soft_delete: bool | Unknown
+    purge_protection: bool | Unknown
+    role_based_access: bool | Unknown

@@ -32,6 +32,21 @@ class IngressRule:
 
 
 @dataclass(frozen=True, slots=True)
+class ServiceFirewall:
+    """The network firewall in front of a managed service's public endpoint (an Azure storage
+    account's or key vault's network ACLs).
+
+    ``public_network_access``: the endpoint answers requests from public networks at all (off: only
+    private endpoints reach it); ``default_deny``: a request from a network no firewall rule names is
+    refused.
+    """
+
+    ref: ResourceRef
+    public_network_access: bool | Unknown
+    default_deny: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
 class SecurityGroup:
     """A stateful firewall attached to interfaces; only its rule counts matter here."""
 

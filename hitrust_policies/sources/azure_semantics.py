@@ -185,3 +185,55 @@ def sql_min_tls(minimal_tls_version: str | None) -> str:
     if not minimal_tls_version or minimal_tls_version.lower() == "none":
         return "1.0"
     return minimal_tls_version
+
+
+def public_network_enabled(public_network_access: str | None) -> bool:
+    """A service's public endpoint answers unless public network access is off (storage accounts,
+    key vaults: absent means Enabled; ``SecuredByPerimeter`` leaves only what a perimeter admits).
+
+    >>> public_network_enabled(None), public_network_enabled("Disabled"), public_network_enabled("SecuredByPerimeter")
+    (True, False, False)
+    """
+    return (public_network_access or "Enabled").lower() == "enabled"
+
+
+def firewall_default_deny(network_acls: dict[str, object] | None) -> bool:
+    """Whether a storage account's / key vault's network ACLs refuse networks no rule names.
+
+    ARM spells it ``networkAcls.defaultAction`` (azure-native: ``networkRuleSet`` for storage,
+    ``networkAcls`` for vaults); without network ACLs every network is admitted.
+
+    >>> firewall_default_deny({"defaultAction": "Deny"}), firewall_default_deny({"defaultAction": "Allow"})
+    (True, False)
+    >>> firewall_default_deny(None)
+    False
+    """
+    return str((network_acls or {}).get("defaultAction") or "Allow").lower() == "deny"
+
+
+def vault_soft_delete(enable_soft_delete: bool | None) -> bool:
+    """Soft delete counts only when the vault says so: vaults from before it became the default
+    (and could not be turned off) show ``enableSoftDelete`` false or leave it out, as Azure Policy's
+    and Prowler's checks read it.
+
+    >>> vault_soft_delete(True), vault_soft_delete(None), vault_soft_delete(False)
+    (True, False, False)
+    """
+    return enable_soft_delete is True
+
+
+def key_rotates(rotation_policy: dict[str, object] | None) -> bool:
+    """Whether a Key Vault key's rotation policy rotates it automatically: some lifetime action
+    of type ``Rotate`` (``Notify`` only reminds). No policy: the key never rotates by itself.
+
+    Key Vault rotates every key type this way (RSA, EC, HSM-backed; a rotation generates a new
+    version in the vault), unlike AWS KMS, which rotates only symmetric keys it generated.
+
+    >>> key_rotates({"lifetimeActions": [{"action": {"type": "Notify"}}, {"action": {"type": "rotate"}}]})
+    True
+    >>> key_rotates({"lifetimeActions": [{"action": {"type": "Notify"}}]}), key_rotates(None)
+    (False, False)
+    """
+    actions = (rotation_policy or {}).get("lifetimeActions") or []
+    return any(str((a.get("action") or {}).get("type", "")).lower() == "rotate"
+               for a in actions if isinstance(a, dict))  # type: ignore[union-attr]

@@ -8,8 +8,9 @@ Azure answers it:
   lower-cased ``type`` the query names (``type =~ '...'`` / ``type in~ (...)``) and by the body's
   ``subscriptions``, ordered by id, paged with ``$skipToken`` in ``options`` (``$top`` honoured,
   1000 rows at most a page), ``resultTruncated`` when told to truncate;
-- any other ``GET`` of an ARM path registered with `FakeAzure.put` (diagnostic settings, TDE...);
-  a diagnostic-settings listing nobody registered is the empty list Azure returns.
+- any other ``GET`` of an ARM path registered with `FakeAzure.put` (diagnostic settings, TDE...),
+  a later page of a listing registered as ``path?$skiptoken=N`` (its ``nextLink`` target); a
+  listing nobody registered (diagnostic settings, a vault's keys) is the empty list Azure returns.
 
 Faults are injected per path / subscription (`FakeAzure.fail`): 403 AuthorizationFailed, 429 with
 Retry-After, 500... Every request is recorded (method, path, subscriptions) so tests can prove
@@ -111,8 +112,10 @@ class FakeAzure:
         self.rows.extend(rows)
 
     def put(self, path: str, document: Any) -> None:
-        """The JSON a GET of this ARM path answers (any api-version)."""
-        self.documents[path.lower()] = document
+        """The JSON a GET of this ARM path answers (any api-version); ``path?$skiptoken=N`` for a
+        later page of a listing."""
+        base, sep, token = path.partition("?")
+        self.documents[base.lower() + sep + token] = document
 
     def fail(self, status: int, code: str, **match: Any) -> Fault:
         fault = Fault(status, code, **match)
@@ -195,9 +198,10 @@ class FakeAzure:
                 return 404, {}, _error("SubscriptionNotFound", f"The subscription '{match.group(1)}' could not "
                                        "be found.")
             return 200, {}, sub
-        if low in self.documents:
-            return 200, {}, self.documents[low]
-        if low.endswith("/providers/microsoft.insights/diagnosticsettings"):
+        key = f"{low}?$skiptoken={query['$skiptoken'][0]}" if "$skiptoken" in query else low
+        if key in self.documents:
+            return 200, {}, self.documents[key]
+        if key == low and any(low.endswith(empty) for empty in _EMPTY_LISTINGS):
             return 200, {}, {"value": []}
         return 404, {}, _error("ResourceNotFound", f"The Resource '{path}' was not found.")
 
@@ -246,6 +250,8 @@ class FakeAzure:
             doc["$skipToken"] = _encode(start + len(page))
         return doc
 
+
+_EMPTY_LISTINGS = ("/providers/microsoft.insights/diagnosticsettings", "/keys")
 
 _MESSAGES = {
     "AuthorizationFailed": "The client does not have authorization to perform action over scope or the scope is "

@@ -223,3 +223,58 @@ def diagnostic_settings(resource_id: str, *logs: dict[str, Any]) -> tuple[str, d
 
 def blob_service_id(account: dict[str, Any]) -> str:
     return f"{account['id']}/blobServices/default"
+
+
+def key_vault(sub: str, name: str, *, group: str = "rg-sec", location: str = "eastus",
+              soft_delete: bool | None = True, purge_protection: bool | None = True, rbac: bool | None = True,
+              public_network_access: str | None = "Enabled", default_action: str | None = "Deny") -> dict[str, Any]:
+    """A key vault row; ``None`` leaves a property out (vaults made by older API versions)."""
+    props: dict[str, Any] = {
+        "sku": {"family": "A", "name": "standard"}, "tenantId": TENANT, "accessPolicies": [],
+        "enabledForDeployment": False, "enabledForDiskEncryption": False, "enabledForTemplateDeployment": False,
+        "softDeleteRetentionInDays": 90, "vaultUri": f"https://{name}.vault.azure.net/",
+        "provisioningState": "Succeeded", "privateEndpointConnections": [],
+    }
+    if default_action is not None:
+        props["networkAcls"] = {"bypass": "AzureServices", "defaultAction": default_action, "ipRules": [],
+                                "virtualNetworkRules": []}
+    for key, value in (("enableSoftDelete", soft_delete), ("enablePurgeProtection", purge_protection),
+                       ("enableRbacAuthorization", rbac), ("publicNetworkAccess", public_network_access)):
+        if value is not None:
+            props[key] = value
+    return _base(sub, group, "Microsoft.KeyVault", "vaults", name, "microsoft.keyvault/vaults", location, props)
+
+
+def vault_key(vault: dict[str, Any], name: str, *, kty: str = "RSA", enabled: bool = True,
+              rotate: bool | None = True, expires: int | None = 1893456000) -> dict[str, Any]:
+    """A key as ARM lists it under its vault (``Microsoft.KeyVault/vaults/keys``: attributes, no
+    material); ``rotate`` None: no rotation policy, False: a policy that only notifies."""
+    attributes: dict[str, Any] = {"enabled": enabled, "created": 1741083703, "updated": 1741083703,
+                                  "recoveryLevel": "Recoverable", "exportable": False}
+    if expires is not None:
+        attributes["exp"] = expires
+    props: dict[str, Any] = {"attributes": attributes, "kty": kty,
+                             "keyOps": ["encrypt", "decrypt", "wrapKey", "unwrapKey"],
+                             "keySize": 2048 if kty.startswith("RSA") else None,
+                             "curveName": "P-256" if kty.startswith("EC") else None,
+                             "keyUri": f"{vault['properties']['vaultUri']}keys/{name}",
+                             "keyUriWithVersion": f"{vault['properties']['vaultUri']}keys/{name}/5d1c9e2f7a3b4c60"}
+    if rotate is not None:
+        actions = [{"trigger": {"timeBeforeExpiry": "P30D"}, "action": {"type": "Notify"}}]
+        if rotate:
+            actions.append({"trigger": {"timeAfterCreate": "P335D"}, "action": {"type": "Rotate"}})
+        props["rotationPolicy"] = {"attributes": {"expiryTime": "P1Y", "created": 1741083703,
+                                                  "updated": 1741083703}, "lifetimeActions": actions}
+    return {"id": f"{vault['id']}/keys/{name}", "name": name, "type": "Microsoft.KeyVault/vaults/keys",
+            "location": vault["location"], "tags": {}, "properties": props}
+
+
+def vault_keys(vault: dict[str, Any], *keys: dict[str, Any],
+               next_page: str | None = None) -> tuple[str, dict[str, Any]]:
+    """(path, document) of a vault's key listing for `FakeAzure.put`; ``next_page`` the $skiptoken of
+    a further page (register it as ``path?$skiptoken=...``)."""
+    doc: dict[str, Any] = {"value": list(keys)}
+    if next_page:
+        doc["nextLink"] = (f"https://management.azure.com{vault['id']}/keys?api-version=2023-07-01"
+                           f"&$skiptoken={next_page}")
+    return f"{vault['id']}/keys", doc

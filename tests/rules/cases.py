@@ -38,7 +38,9 @@ from hitrust_policies.model import (
     PolicyGrant,
     ResourceRef,
     RootAccount,
+    SecretStore,
     SecurityGroup,
+    ServiceFirewall,
     ThreatDetection,
     TlsListener,
     Unknown,
@@ -100,6 +102,11 @@ def listener(**kw: Any) -> TlsListener:
     return TlsListener(ref("lb:443"), **{**base, **kw})
 
 
+def vault(**kw: Any) -> SecretStore:
+    base = dict(soft_delete=True, purge_protection=True, role_based_access=True)
+    return SecretStore(ref("kv"), **{**base, **kw})
+
+
 def root(keys: Any = False, mfa: Any = False, password: Any = True, central: Any = False) -> RootAccount:
     return RootAccount(ref("root"), access_keys_present=keys, mfa_enabled=mfa, password_present=password,
                        credentials_centrally_managed=central)
@@ -150,6 +157,14 @@ CASES: list[Case] = [
     Case("enc-crypto-key-rotation", "not-rotating", key(rotation_enabled=False), "FAIL", "rotation"),
     Case("enc-crypto-key-rotation", "denied", key(rotation_enabled=U), "UNKNOWN"),
     Case("enc-crypto-key-rotation", "origin-unknown", key(rotation_supported=U, rotation_enabled=False), "UNKNOWN"),
+    Case("enc-secret-store-recoverable", "both-on", vault(), "PASS"),
+    Case("enc-secret-store-recoverable", "no-purge-protection", vault(purge_protection=False), "FAIL",
+         "purge protection off"),
+    Case("enc-secret-store-recoverable", "neither", vault(soft_delete=False, purge_protection=False), "FAIL",
+         "soft delete and purge protection off"),
+    Case("enc-secret-store-recoverable", "no-soft-delete-purge-unseen", vault(soft_delete=False, purge_protection=U),
+         "FAIL", "soft delete off"),
+    Case("enc-secret-store-recoverable", "purge-unseen", vault(purge_protection=U), "UNKNOWN"),
     Case("enc-tls-listener-modern", "tls12", listener(), "PASS"),
     Case("enc-tls-listener-modern", "tls13", listener(min_tls_version="1.3"), "PASS"),
     Case("enc-tls-listener-modern", "http-redirect", listener(protocol="HTTP", min_tls_version=None), "PASS"),
@@ -211,6 +226,11 @@ CASES: list[Case] = [
          "except a few named ones"),
     Case("iam-policy-grant-no-admin", "computed", PolicyGrant(ref("p"), Unknown("computed at preview: policy"), True),
          "UNKNOWN"),
+    Case("iam-secret-store-role-based-access", "rbac", vault(), "PASS"),
+    Case("iam-secret-store-role-based-access", "access-policies", vault(role_based_access=False), "FAIL",
+         "own access policies"),
+    Case("iam-secret-store-role-based-access", "computed", vault(role_based_access=Unknown(
+        "computed at preview: properties.enableRbacAuthorization")), "UNKNOWN"),
     Case("iam-root-account-no-access-keys", "none", root(mfa=True), "PASS"),
     Case("iam-root-account-no-access-keys", "keys", root(keys=True, mfa=True), "FAIL", "access keys"),
     Case("iam-root-account-no-access-keys", "denied", root(U, U, U, U), "UNKNOWN"),
@@ -326,6 +346,12 @@ CASES: list[Case] = [
     Case("net-security-group-default-closed", "default-egress", SecurityGroup(ref("default"), True, 0, 1), "FAIL",
          "1 outbound"),
     Case("net-security-group-default-closed", "denied", SecurityGroup(ref("default"), True, U, U), "UNKNOWN"),
+    Case("net-service-firewall-default-deny", "deny", ServiceFirewall(ref("st"), True, True), "PASS"),
+    Case("net-service-firewall-default-deny", "private-only", ServiceFirewall(ref("st"), False, False), "PASS"),
+    Case("net-service-firewall-default-deny", "private-only-acl-unseen", ServiceFirewall(ref("st"), False, U), "PASS"),
+    Case("net-service-firewall-default-deny", "allow-all", ServiceFirewall(ref("st"), True, False), "FAIL",
+         "admits every network"),
+    Case("net-service-firewall-default-deny", "acl-unseen", ServiceFirewall(ref("st"), True, U), "UNKNOWN"),
     Case("net-database-not-public", "private", DatabaseInstance(ref("db"), "mysql", True, False), "PASS"),
     Case("net-database-not-public", "public", DatabaseInstance(ref("db"), "mysql", True, True), "FAIL", "public"),
     Case("net-database-not-public", "unknown", DatabaseInstance(ref("db"), "mysql", True, U), "UNKNOWN"),

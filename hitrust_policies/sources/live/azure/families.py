@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from hitrust_policies.model.facts import Unknown
 from hitrust_policies.model.ref import ResourceRef
@@ -23,7 +24,7 @@ GRAPH_PERMISSION = "Microsoft.ResourceGraph/resources/read"
 SUBSCRIPTIONS_PERMISSION = "Microsoft.Resources/subscriptions/read"
 MANAGEMENT_GROUP_PERMISSION = "Microsoft.Management/managementGroups/read"  # --management-group only
 FAN_OUT_WORKERS = 8
-FAMILY_MODULES = ("storage", "network", "sql", "compute")
+FAMILY_MODULES = ("storage", "network", "sql", "compute", "keyvault")
 _READ_SUFFIXES = ("/read",)
 
 
@@ -115,9 +116,27 @@ class Ctx:
             reason = f"not in a Resource Graph export: {read.name} ({read.permission})"
             self.problems.append(reason)
             return Unknown(reason)
+        return self._get(read, f"{resource_id}{read.path}?api-version={read.api_version}")
+
+    def read_list(self, read: ArmRead, resource_id: str) -> list[Any] | Unknown:
+        """A declared ARM listing on a resource, every page (``nextLink``); a failure on any page is an
+        `Unknown` naming the call: a partial list would pass what the missing pages hold."""
+        document = self.read(read, resource_id)
+        values: list[Any] = []
+        while not isinstance(document, Unknown):
+            values.extend(document.get("value") or [])
+            link = document.get("nextLink")
+            if not link:
+                return values
+            parts = urlsplit(link)
+            document = self._get(read, f"{parts.path}?{parts.query}")
+        return document
+
+    def _get(self, read: ArmRead, path: str) -> Any:
+        assert self.reader is not None
         self.calls.append(read.permission)
         try:
-            return self.reader(f"{resource_id}{read.path}?api-version={read.api_version}")
+            return self.reader(path)
         except Exception as exc:
             from hitrust_policies.sources.live.azure.errors import describe_failure
 

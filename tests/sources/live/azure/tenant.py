@@ -23,12 +23,15 @@ def tenant_rows() -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]
     server = rows.sql_server(SUB, "sql-phi", public_network_access="Enabled")
     db = rows.sql_database(server, "claims")
     docs.append(rows.tde(db))
+    vault = rows.key_vault(SUB, "kv-phi")
+    docs.append(rows.vault_keys(vault, rows.vault_key(vault, "cmk"), rows.vault_key(vault, "legacy", rotate=None)))
     data = [
         good, bad,
         rows.network_security_group(SUB, "web-nsg", [rows.security_rule(nsg, "ssh", priority=100, ports="22",
                                                                         sources="Internet")]),
         server, db, rows.sql_database(server, "master", system=True),
         rows.managed_disk(SUB, "vm1_OsDisk"), rows.managed_disk(SUB2, "dev_OsDisk"),
+        vault, rows.key_vault(SUB2, "kv-dev", purge_protection=False, rbac=False, default_action="Allow"),
     ]
     return data, docs
 
