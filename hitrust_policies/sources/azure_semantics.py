@@ -237,3 +237,14 @@ def key_rotates(rotation_policy: dict[str, object] | None) -> bool:
     actions = (rotation_policy or {}).get("lifetimeActions") or []
     return any(str((a.get("action") or {}).get("type", "")).lower() == "rotate"
                for a in actions if isinstance(a, dict))  # type: ignore[union-attr]
+
+
+def storage_min_tls(minimum_tls_version: str | None) -> str:
+    """The lowest TLS version a storage account accepts: ``TLS1_2`` -> "1.2"; unset is read as TLS 1.0,
+    as Azure documents the property's default interpretation.
+
+    >>> storage_min_tls("TLS1_2"), storage_min_tls("TLS1_3"), storage_min_tls(None), storage_min_tls("TLS1_1")
+    ('1.2', '1.3', '1.0', '1.1')
+    """
+    text = (minimum_tls_version or "TLS1_0").upper().removeprefix("TLS")
+    return text.replace("_", ".")

@@ -42,7 +42,7 @@ def _base(sub: str, group: str, provider: str, kind_path: str, name: str, wire_t
 def storage_account(sub: str, name: str, *, group: str = "rg-phi", location: str = "eastus",
                     https_only: bool | None = True, allow_blob_public_access: bool | None = False,
                     public_network_access: str | None = None, default_action: str = "Allow",
-                    key_vault_key: tuple[str, str] | None = None, min_tls: str = "TLS1_2") -> dict[str, Any]:
+                    key_vault_key: tuple[str, str] | None = None, min_tls: str | None = "TLS1_2") -> dict[str, Any]:
     """A StorageV2 account; ``None`` for a setting leaves the property out (older accounts)."""
     services = {svc: {"keyType": "Account", "enabled": True, "lastEnabledTime": CREATED} for svc in ("blob", "file")}
     encryption: dict[str, Any] = {"requireInfrastructureEncryption": False, "services": services,
@@ -62,7 +62,6 @@ def storage_account(sub: str, name: str, *, group: str = "rg-phi", location: str
         "keyCreationTime": {"key1": CREATED, "key2": CREATED},
         "allowCrossTenantReplication": False,
         "privateEndpointConnections": [],
-        "minimumTlsVersion": min_tls,
         "networkAcls": {"ipv6Rules": [], "bypass": "AzureServices", "virtualNetworkRules": [], "ipRules": [],
                         "defaultAction": default_action},
         "encryption": encryption,
@@ -74,6 +73,8 @@ def storage_account(sub: str, name: str, *, group: str = "rg-phi", location: str
         "primaryLocation": location,
         "statusOfPrimary": "available",
     }
+    if min_tls is not None:
+        props["minimumTlsVersion"] = min_tls
     if https_only is not None:
         props["supportsHttpsTrafficOnly"] = https_only
     if allow_blob_public_access is not None:

@@ -26,6 +26,11 @@ def enc_tls_listener_modern(listener: TlsListener):
     response serves no target): a forwarding rule behind a redirecting default is what Prowler
     misses. TCP / UDP pass-through listeners are UNKNOWN, not FAIL as AWS Config has them: the
     bytes may be TLS end to end, which only the targets show, so neither verdict would be sound.
+    On Azure, storage account and SQL server endpoints: Azure Policy "Storage accounts should have the
+    specified minimum TLS version" (fe83a0eb-a853-422d-aac2-1bffd182c5d0) and "Azure SQL Database should
+    be running TLS version 1.2 or newer" (32e6bbec-16b6-44c2-be37-c5b672d103cf), CIS Microsoft Azure
+    Foundations 3.15 (v2.0.0), Prowler storage_ensure_minimum_tls_version_12 /
+    sqlserver_recommended_minimal_tls_version.
     """
     protocol = listener.protocol
     if protocol == "HTTP":

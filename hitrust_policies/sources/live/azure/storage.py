@@ -1,11 +1,12 @@
-"""Where an Azure storage account becomes an `ObjectStore`."""
+"""Where an Azure storage account becomes an `ObjectStore`, the `TlsListener` of its endpoints and the
+`ServiceFirewall` in front of them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import KMS, ObjectStore, Unknown
+from hitrust_policies.model import KMS, ObjectStore, ServiceFirewall, TlsListener, Unknown
 from hitrust_policies.sources import azure_semantics as az
 from hitrust_policies.sources.live.azure.families import ArmRead, Ctx, family, prop
 
@@ -27,11 +28,22 @@ def _access_logging(settings: Any) -> Any:
 @family(
     "storage-accounts",
     types=("microsoft.storage/storageaccounts",),
-    kinds=(ObjectStore,),
+    kinds=(ObjectStore, TlsListener, ServiceFirewall),
     permissions=("Microsoft.Storage/storageAccounts/read",),
     reads=(BLOB_DIAGNOSTICS,),
 )
-def storage_accounts(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[ObjectStore]:
+def storage_accounts(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[ObjectStore | TlsListener | ServiceFirewall]:
+    """The account's endpoints are one HTTPS listener (its minimum TLS version) whether or not plain
+    HTTP is also served: that is the object store's ``tls_only``, judged once."""
+    for row in rows:
+        yield TlsListener(ref=ctx.ref(row), protocol="HTTPS", plaintext_routes=(),
+                          min_tls_version=az.storage_min_tls(prop(row, "properties", "minimumTlsVersion")))
+        yield ServiceFirewall(
+            ref=ctx.ref(row),
+            public_network_access=az.public_network_enabled(prop(row, "properties", "publicNetworkAccess")),
+            default_deny=az.firewall_default_deny(prop(row, "properties", "networkAcls")),
+        )
+
     def one(row: dict[str, Any]) -> ObjectStore:
         encryption = prop(row, "properties", "encryption") or {}
         key = az.storage_key_id(prop(encryption, "keyvaultproperties", "keyvaulturi"),

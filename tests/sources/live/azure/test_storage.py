@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hitrust_policies.model import ObjectStore
 from hitrust_policies.testing import azure_rows as rows
 from hitrust_policies.testing.azure_fake import FakeAzure
 from tests.sources.live.aws.conftest import reasons, table, verdicts
@@ -69,7 +70,7 @@ def test_storage_account_verdicts(fake: FakeAzure) -> None:
         log-object-store-access-logging         privateonly  FAIL
         log-object-store-access-logging         firewalled   FAIL
     """))
-    [cmk] = [r for r in result.resources if r.ref.name == "phicmk"]
+    [cmk] = [r for r in result.resources if r.ref.name == "phicmk" and isinstance(r, ObjectStore)]
     assert cmk.kms_key == "https://kv-phi.vault.azure.net/keys/storage-cmk"
     assert cmk.ref.native_id == f"/subscriptions/{SUB}/resourceGroups/rg-phi/providers/Microsoft.Storage/" \
                                 "storageAccounts/phicmk"
@@ -93,7 +94,35 @@ def test_denied_diagnostic_settings_are_unknown(fake: FakeAzure) -> None:
         log-object-store-access-logging  phirecords   PASS
         log-object-store-access-logging  legacy       FAIL
     """))
-    [cov] = result.coverage
+    [cov] = result.coverage  # six accounts, each an ObjectStore, a TlsListener and a ServiceFirewall
     assert (cov.status, cov.resources, cov.problems) == (
-        "partial", 6, ("AccessDenied: Microsoft.Insights/DiagnosticSettings/Read (blob-diagnostic-settings)",))
+        "partial", 18, ("AccessDenied: Microsoft.Insights/DiagnosticSettings/Read (blob-diagnostic-settings)",))
     assert not result.complete
+
+
+def test_endpoint_tls_and_firewall_verdicts(fake: FakeAzure) -> None:
+    """The account's endpoint is a TlsListener (minimum TLS version, unset read as 1.0) and its network
+    ACLs a ServiceFirewall (default Deny, or no public network access at all)."""
+    fake.add(rows.storage_account(SUB, "modern", default_action="Deny", min_tls="TLS1_3"),
+             rows.storage_account(SUB, "tls10", min_tls="TLS1_0", default_action="Deny"),
+             rows.storage_account(SUB, "unset", min_tls=None, default_action="Deny"),
+             rows.storage_account(SUB, "openfw"),
+             rows.storage_account(SUB, "privateonly", public_network_access="Disabled"))
+    result = scan(fake, "storage-accounts")
+    assert result.complete
+    assert verdicts(result.findings(), ["enc-tls-listener-modern", "net-service-firewall-default-deny"]) == set(
+        table("""
+        enc-tls-listener-modern            modern       PASS
+        enc-tls-listener-modern            tls10        FAIL
+        enc-tls-listener-modern            unset        FAIL
+        enc-tls-listener-modern            openfw       PASS
+        enc-tls-listener-modern            privateonly  PASS
+        net-service-firewall-default-deny  modern       PASS
+        net-service-firewall-default-deny  tls10        PASS
+        net-service-firewall-default-deny  unset        PASS
+        net-service-firewall-default-deny  openfw       FAIL
+        net-service-firewall-default-deny  privateonly  PASS
+    """))
+    messages = {(f.rule_id, f.resource.name): f.message for f in result.findings() if f.status.value == "FAIL"}
+    assert (messages["enc-tls-listener-modern", "unset"], messages["net-service-firewall-default-deny", "openfw"]) == (
+        "TLS policy allows TLS 1.0", "public network access is on and the firewall admits every network by default")
