@@ -248,3 +248,28 @@ def storage_min_tls(minimum_tls_version: str | None) -> str:
     """
     text = (minimum_tls_version or "TLS1_0").upper().removeprefix("TLS")
     return text.replace("_", ".")
+
+
+SQL_PORT = 1433  # Azure SQL's gateway port; redirect mode also uses 11000-11999 behind the same firewall
+AZURE_SERVICES = "AzureCloud"  # the service tag: every Azure datacenter address, of any tenant
+
+
+def sql_firewall_sources(start_ip: str, end_ip: str) -> list[str]:
+    """The sources one Azure SQL server firewall rule admits, as CIDR blocks.
+
+    An address range becomes the CIDR blocks that cover it exactly (0.0.0.0-255.255.255.255 is
+    0.0.0.0/0), so "the internet" is judged as for any other opening. The special rule 0.0.0.0-0.0.0.0
+    is "Allow Azure services and resources to access this server": every Azure address, any
+    tenant's, named by its service tag.
+
+    >>> sql_firewall_sources("0.0.0.0", "255.255.255.255"), sql_firewall_sources("0.0.0.0", "0.0.0.0")
+    (['0.0.0.0/0'], ['AzureCloud'])
+    >>> sql_firewall_sources("10.1.0.0", "10.1.1.255"), sql_firewall_sources("203.0.113.7", "203.0.113.7")
+    (['10.1.0.0/23'], ['203.0.113.7/32'])
+    """
+    import ipaddress
+
+    if start_ip == end_ip == "0.0.0.0":
+        return [AZURE_SERVICES]
+    first, last = ipaddress.IPv4Address(start_ip), ipaddress.IPv4Address(end_ip)
+    return [str(net) for net in ipaddress.summarize_address_range(first, last)]

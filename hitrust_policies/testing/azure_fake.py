@@ -251,7 +251,7 @@ class FakeAzure:
         return doc
 
 
-_EMPTY_LISTINGS = ("/providers/microsoft.insights/diagnosticsettings", "/keys")
+_EMPTY_LISTINGS = ("/providers/microsoft.insights/diagnosticsettings", "/keys", "/firewallrules")
 
 _MESSAGES = {
     "AuthorizationFailed": "The client does not have authorization to perform action over scope or the scope is "

@@ -279,3 +279,11 @@ def vault_keys(vault: dict[str, Any], *keys: dict[str, Any],
         doc["nextLink"] = (f"https://management.azure.com{vault['id']}/keys?api-version=2023-07-01"
                            f"&$skiptoken={next_page}")
     return f"{vault['id']}/keys", doc
+
+
+def sql_firewall_rules(server: dict[str, Any], *ranges: tuple[str, str, str]) -> tuple[str, dict[str, Any]]:
+    """(path, document) of a server's firewall rules, each (name, start ip, end ip); the rule Azure
+    creates for "Allow Azure services" is ("AllowAllWindowsAzureIps", "0.0.0.0", "0.0.0.0")."""
+    value = [{"id": f"{server['id']}/firewallRules/{name}", "name": name, "type": "Microsoft.Sql/servers/firewallRules",
+              "properties": {"startIpAddress": start, "endIpAddress": end}} for name, start, end in ranges]
+    return f"{server['id']}/firewallRules", {"value": value}

@@ -20,6 +20,9 @@ def net_ingress_rule_admin_ports(r: IngressRule, *, ports: PortSet):
     restricted-common-ports and Security Hub EC2.13/EC2.14/EC2.19 (vpc-sg-restricted-common-ports),
     Prowler ec2_securitygroup_allow_ingress_from_internet_to_*: their ports are the ``ports``
     catalogue; "the internet" is any source covering a large share of public space, not only /0.
+    On Azure: NSG rules (CIS Microsoft Azure Foundations 6.1-6.4, v2.0.0) and SQL server firewall
+    rules (CIS 4.1.2, Prowler sqlserver_unrestricted_inbound_access); "Allow Azure services" admits
+    the AzureCloud tag, not the internet, as Prowler judges it.
     """
     if r.protocol not in (TCP, UDP, ALL_PROTOCOLS) or not is_internet(r.source):
         return None

@@ -1,11 +1,12 @@
-"""Where Azure SQL servers and databases become `DatabaseInstance`s and `TlsListener`s."""
+"""Where Azure SQL servers and databases become `DatabaseInstance`s, `TlsListener`s and, for the
+server firewall's rules, `IngressRule`s."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import DatabaseInstance, TlsListener, Unknown
+from hitrust_policies.model import TCP, DatabaseInstance, IngressRule, TlsListener, Unknown, opening_id
 from hitrust_policies.sources import azure_semantics as az
 from hitrust_policies.sources.live.azure.families import ArmRead, Ctx, family, prop
 
@@ -14,6 +15,12 @@ TDE = ArmRead(
     "/transparentDataEncryption/current",
     "2021-11-01",
     "Microsoft.Sql/servers/databases/transparentDataEncryption/read",
+)
+FIREWALL = ArmRead(
+    "sql-firewall-rules",
+    "/firewallRules",
+    "2021-11-01",
+    "Microsoft.Sql/servers/firewallRules/read",
 )
 SERVER = "microsoft.sql/servers"
 DATABASE = "microsoft.sql/servers/databases"
@@ -32,11 +39,11 @@ def _tde_on(document: Any) -> Any:
 @family(
     "sql-servers",
     types=(SERVER, DATABASE),
-    kinds=(DatabaseInstance, TlsListener),
+    kinds=(DatabaseInstance, TlsListener, IngressRule),
     permissions=("Microsoft.Sql/servers/read", "Microsoft.Sql/servers/databases/read"),
-    reads=(TDE,),
+    reads=(TDE, FIREWALL),
 )
-def sql_servers(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[DatabaseInstance | TlsListener]:
+def sql_servers(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[DatabaseInstance | TlsListener | IngressRule]:
     """One TlsListener per server (its endpoint), one DatabaseInstance per user database: storage
     encryption (TDE) is per database, the public endpoint is the server's."""
     servers = {row["id"].lower(): row for row in rows if row["type"].lower() == SERVER}
@@ -47,6 +54,8 @@ def sql_servers(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[DatabaseInstan
             min_tls_version=az.sql_min_tls(prop(server, "properties", "minimalTlsVersion")),
             plaintext_routes=(),
         )
+    for openings in ctx.fan_out(lambda server: list(_firewall(ctx, server)), servers.values()):
+        yield from openings
     databases = [row for row in rows if row["type"].lower() == DATABASE and "system" not in str(row.get("kind"))]
 
     def one(db: dict[str, Any]) -> DatabaseInstance:
@@ -62,3 +71,20 @@ def sql_servers(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[DatabaseInstan
         )
 
     yield from ctx.fan_out(one, databases)
+
+
+def _firewall(ctx: Ctx, server: dict[str, Any]) -> Iterator[IngressRule]:
+    """Each server firewall rule is an opening of the SQL port to its address range (only while the
+    public endpoint answers: with public network access off the rules admit nobody)."""
+    if not az.sql_public(prop(server, "properties", "publicNetworkAccess")):
+        return
+    rules = ctx.read_list(FIREWALL, server["id"])
+    if isinstance(rules, Unknown):
+        yield IngressRule(ctx.ref(server, part="firewall-rules"), server["name"], TCP, az.SQL_PORT, az.SQL_PORT,
+                          rules)
+        return
+    for r in rules:
+        for source in az.sql_firewall_sources(str(prop(r, "properties", "startIpAddress")),
+                                             str(prop(r, "properties", "endIpAddress"))):
+            yield IngressRule(ctx.ref(server, part=opening_id(TCP, az.SQL_PORT, az.SQL_PORT, source)), server["name"],
+                              TCP, az.SQL_PORT, az.SQL_PORT, source)

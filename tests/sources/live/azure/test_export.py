@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hitrust_policies.findings import Status
+from hitrust_policies.findings import Finding, Status
 from hitrust_policies.sources.live.azure.scan import ExportError, load_export, scan_export
 from hitrust_policies.testing.azure_fake import FakeAzure
 from tests.sources.live.azure.conftest import SUB, SUB2, scan
@@ -18,7 +18,14 @@ ARM_READ_RULES = {"log-object-store-access-logging": "blob-diagnostic-settings (
                   "enc-database-storage-encrypted": "transparent-data-encryption (Microsoft.Sql/servers/"
                                                     "databases/transparentDataEncryption/read)"}
 # Listings an export cannot hold: one UNKNOWN per listed resource stands for what the listing shows.
-ARM_LISTED = {"enc-crypto-key-rotation": "vault-keys (Microsoft.KeyVault/vaults/keys/read)"}
+ARM_LISTED = {"enc-crypto-key-rotation": "vault-keys (Microsoft.KeyVault/vaults/keys/read)",
+              "net-ingress-rule-admin-ports": "sql-firewall-rules (Microsoft.Sql/servers/firewallRules/read)"}
+
+
+def listed(f: Finding) -> bool:
+    """A finding on what an ARM listing shows (a vault's keys, a SQL server's firewall rules)."""
+    return f.rule_id == "enc-crypto-key-rotation" or (
+        f.rule_id == "net-ingress-rule-admin-ports" and f.resource.native_type == "microsoft.sql/servers")
 
 
 def triples(findings: list) -> set[tuple[str, str, str, str]]:
@@ -34,14 +41,14 @@ def test_export_gives_the_live_findings(fake: FakeAzure, tmp_path: Path) -> None
     path.write_text(json.dumps({"count": len(rows), "data": rows, "skip_token": None, "total_records": len(rows)}))
     offline = scan_export(load_export(path)).findings()
 
-    assert triples([f for f in offline if f.rule_id not in {**ARM_READ_RULES, **ARM_LISTED}]) == triples(
-        [f for f in live if f.rule_id not in {**ARM_READ_RULES, **ARM_LISTED}])
-    assert {(f.id, f.rule_id) for f in offline if f.rule_id not in ARM_LISTED} == {
-        (f.id, f.rule_id) for f in live if f.rule_id not in ARM_LISTED}
-    assert {(f.resource.name, f.status, f.message) for f in offline if f.rule_id in ARM_LISTED} == {
-        ("kv-phi", Status.UNKNOWN, f"not in a Resource Graph export: {ARM_LISTED['enc-crypto-key-rotation']}"),
-        ("kv-dev", Status.UNKNOWN, f"not in a Resource Graph export: {ARM_LISTED['enc-crypto-key-rotation']}")}
-    assert {f.resource.name for f in live if f.rule_id in ARM_LISTED} == {"kv-phi/cmk", "kv-phi/legacy"}
+    assert triples([f for f in offline if f.rule_id not in ARM_READ_RULES and not listed(f)]) == triples(
+        [f for f in live if f.rule_id not in ARM_READ_RULES and not listed(f)])
+    assert {(f.id, f.rule_id) for f in offline if not listed(f)} == {(f.id, f.rule_id) for f in live if not listed(f)}
+    assert {(f.rule_id, f.resource.name, f.status, f.message) for f in offline if listed(f)} == {
+        (rule_id, name, Status.UNKNOWN, f"not in a Resource Graph export: {ARM_LISTED[rule_id]}")
+        for rule_id, name in (("enc-crypto-key-rotation", "kv-phi"), ("enc-crypto-key-rotation", "kv-dev"),
+                              ("net-ingress-rule-admin-ports", "sql-phi"))}
+    assert {f.resource.name for f in live if listed(f)} == {"kv-phi/cmk", "kv-phi/legacy"}  # sql-phi: no rules
     for f in offline:
         if f.rule_id in ARM_READ_RULES:
             assert (f.status, f.message) == (Status.UNKNOWN, f"not in a Resource Graph export: "
