@@ -4,14 +4,19 @@ from pulumi.runtime.proto import analyzer_pb2
 
 from hitrust_policies import all_rules, default_mappings
 from hitrust_policies.sources.pulumi import stack_level_kinds
+from tests.clouds import azure_only_rule_ids
+
+# Rules over kinds only the live Azure scanner produces so far: they join the pack with the
+# azure-native adapters for key vaults and storage network rules.
+NO_PULUMI_SOURCE_YET = azure_only_rule_ids()
 
 
 def test_one_policy_per_rule_the_pack_can_check(pack):
     info = pack.info()
     names = [p.name for p in info.policies]
-    expected = sorted(r.id for r in all_rules() if not r.live_only)
+    expected = sorted(r.id for r in all_rules() if not r.live_only and r.id not in NO_PULUMI_SOURCE_YET)
     assert sorted(names) == expected
-    assert len(names) == len(set(names)) == len(all_rules()) - sum(r.live_only for r in all_rules())
+    assert len(names) == len(set(names)) == len(expected)
     live_only = {r.id for r in all_rules() if r.live_only}
     assert live_only == {
         "iam-credential-rotated", "iam-identity-console-mfa", "iam-root-account-mfa", "iam-root-account-no-access-keys",
@@ -24,7 +29,7 @@ def test_policy_metadata_carries_csf_hipaa_nist(pack):
     policies = {p.name: p for p in pack.info().policies}
     mappings = default_mappings()
     for rule in all_rules():
-        if rule.live_only:
+        if rule.live_only or rule.id in NO_PULUMI_SOURCE_YET:
             continue
         p = policies[rule.id]
         refs = mappings.references(rule.id)
