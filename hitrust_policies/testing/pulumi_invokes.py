@@ -201,6 +201,13 @@ def _azure_client_config(args: dict[str, Any], region: str) -> dict[str, Any]:
             "subscriptionId": AZURE_SUBSCRIPTION, "tenantId": AZURE_TENANT}
 
 
+def _azure_storage_keys(args: dict[str, Any], region: str) -> dict[str, Any]:
+    account = str(args.get("accountName") or "account")
+    return {"keys": [{"keyName": name, "permissions": "FULL", "creationTime": "2026-01-01T00:00:00Z",
+                      "value": base64.b64encode(digest(account, name, length=64).encode()).decode()}
+                     for name in ("key1", "key2")]}
+
+
 def _certificate(args: dict[str, Any], region: str) -> dict[str, Any]:
     domain = str(args.get("domain") or "example.com")
     arn = f"arn:aws:acm:{region}:{ACCOUNT_ID}:certificate/{_uuid(domain)}"
@@ -314,6 +321,7 @@ DEFAULT_ANSWERS: dict[str, Answer] = {
     "aws:kms/getKey": _kms_key,
     "aws:acm/getCertificate": _certificate,
     "azure-native:authorization:getClientConfig": _azure_client_config,
+    "azure-native:storage:listStorageAccountKeys": _azure_storage_keys,
 }
 
 
