@@ -254,3 +254,37 @@ def mixed_clouds() -> None:
     rg = resources.ResourceGroup("mixed-rg")
     storage.StorageAccount("azurelogs", account_name="azurelogs", resource_group_name=rg.name,
                            kind=storage.Kind.STORAGE_V2, sku=storage.SkuArgs(name=storage.SkuName.STANDARD_LRS))
+
+
+def edge_joins() -> None:
+    """Links written by value or to resources outside the stack, application security groups, a rule list
+    computed at preview, a diagnostic setting given the blob service's id as text."""
+    from pulumi_azure_native import monitor, network, resources, sql, storage
+
+    rg = resources.ResourceGroup("edge-rg", resource_group_name="edge-rg")
+    network.NetworkSecurityGroup("app-nsg", network_security_group_name="app-nsg", resource_group_name="edge-rg")
+    network.SecurityRule(  # names its group by value: joined without a dependency
+        "app-ssh", security_rule_name="app-ssh", network_security_group_name="app-nsg", resource_group_name="edge-rg",
+        priority=100, protocol="Tcp", access="Allow", direction="Inbound", source_port_range="*",
+        destination_address_prefix="*", destination_port_range="22", source_address_prefix="Internet")
+    network.SecurityRule(  # a group managed elsewhere
+        "shared-rdp", security_rule_name="shared-rdp", network_security_group_name="shared-nsg",
+        resource_group_name="hub-rg", priority=100, protocol="Tcp", access="Allow", direction="Inbound",
+        source_port_range="*", destination_address_prefix="*", destination_port_range="3389",
+        source_address_prefix="*")
+    asg = network.ApplicationSecurityGroup("web-asg", resource_group_name=rg.name)
+    network.NetworkSecurityGroup(
+        "asg-nsg", network_security_group_name="asg-nsg", resource_group_name=rg.name,
+        security_rules=[_rule(network, "ssh-from-web", 100, destination_port_range="22",
+                              source_application_security_groups=[
+                                  network.ApplicationSecurityGroupArgs(id=asg.id)])])
+    network.NetworkSecurityGroup(  # the whole rule list is computed from an output
+        "computed-nsg", network_security_group_name="computed-nsg", resource_group_name=rg.name,
+        security_rules=rg.name.apply(lambda _: [_rule(network, "ssh", 100, destination_port_range="22",
+                                                      source_address_prefix="*")]))
+    sql.Database("shared-db", database_name="shared-db", server_name="shared-sql", resource_group_name="hub-rg")
+    storage.StorageAccount("textlogs", account_name="textlogs", resource_group_name="edge-rg",
+                           kind=storage.Kind.STORAGE_V2, sku=storage.SkuArgs(name=storage.SkuName.STANDARD_LRS))
+    _blob_logs(monitor, "textlogs-logs", "/subscriptions/6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f/resourceGroups/edge-rg/"
+               "providers/Microsoft.Storage/storageAccounts/textlogs/blobServices/default",
+               *({"category": c} for c in ("StorageRead", "StorageWrite", "StorageDelete")))
