@@ -25,9 +25,9 @@ from hitrust_policies.sources.pulumi import AdapterFailure, PulumiResource, Stac
 DEFAULT_LEVELS = {"critical": "mandatory", "high": "mandatory", "medium": "advisory", "low": "advisory"}
 
 
-def pack_rules(rules: Iterable[Rule] | None = None) -> list[Rule]:
-    """Rules the pack can check: not live-only, over a kind some Pulumi adapter produces."""
-    kinds = supported_kinds()
+def pack_rules(rules: Iterable[Rule] | None = None, package: str | None = None) -> list[Rule]:
+    """Rules a pack can check: not live-only, over a kind some Pulumi adapter (of ``package``) produces."""
+    kinds = supported_kinds(package)
     return [r for r in (rules if rules is not None else all_rules()) if not r.live_only and r.kind in kinds]
 
 
@@ -58,7 +58,7 @@ def _unwrap(value: Any) -> Any:
     return value
 
 
-def _context_from_args(args: Any) -> RequestContext:
+def _context_from_args(args: Any, package: str | None) -> RequestContext:
     """Fallback when `runtime.install` was not called: decode from the SDK's args."""
     if hasattr(args, "resources"):
         resources = [
@@ -70,7 +70,7 @@ def _context_from_args(args: Any) -> RequestContext:
         ]
     else:
         resources = [PulumiResource.from_wire(args.resource_type, args.urn, _unwrap(args.props), name=args.name)]
-    return RequestContext(Stack(resources))
+    return RequestContext(Stack(resources), package=package)
 
 
 class _Check:
@@ -83,7 +83,7 @@ class _Check:
         settings: PackSettings = self.state.settings
         if self.rule.id not in settings.selected:
             return
-        ctx = current() or _context_from_args(args)
+        ctx = current() or _context_from_args(args, self.state.package)
         rule = settings.rule(self.rule)
         for value in ctx.values(self.rule.kind):
             if isinstance(value, AdapterFailure):
@@ -116,7 +116,7 @@ def build_policies(state: PackState, mappings: Mappings | None = None) -> list[A
     )
 
     mappings = mappings or default_mappings()
-    joined = stack_level_kinds()
+    joined = stack_level_kinds(state.package)
     policies: list[Any] = []
     for rule in state.rules:
         refs = mappings.references(rule.id)

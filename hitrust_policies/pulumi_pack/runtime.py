@@ -25,16 +25,19 @@ from typing import Any
 from hitrust_policies.pulumi_pack.config import PackConfigError, PackSettings
 from hitrust_policies.rules import Rule
 from hitrust_policies.sources.pulumi import PulumiResource, Stack, model_values
+from hitrust_policies.sources.pulumi.registry import package_of
 
 REDACTED = "[secret]"
 
 
 @dataclass
 class PackState:
-    """Rules in the pack and the settings the last ``Configure`` gave."""
+    """Rules in the pack, the Pulumi package whose resources it checks, and the settings the last
+    ``Configure`` gave."""
 
     rules: list[Rule]
     settings: PackSettings
+    package: str = "aws"
 
     def configure(self, config: dict[str, Any]) -> None:
         self.settings = PackSettings.from_config(config, self.rules)
@@ -42,9 +45,14 @@ class PackState:
 
 @dataclass
 class RequestContext:
-    """One Analyze / AnalyzeStack request, decoded once and shared by every policy."""
+    """One Analyze / AnalyzeStack request, decoded once and shared by every policy.
+
+    Model values come from the resources of ``package`` only (all packages when None); joins
+    still see the whole stack.
+    """
 
     stack: Stack
+    package: str | None = None
     advisory: set[tuple[str, str, str]] = field(default_factory=set)
     _values: dict[type, list[Any]] = field(default_factory=dict)
 
@@ -55,8 +63,9 @@ class RequestContext:
     def values(self, kind: type) -> list[Any]:
         """Model values of ``kind`` (and adapter failures for it), computed once per request."""
         if kind not in self._values:
+            own = [r for r in self.stack.resources if self.package is None or package_of(r.type) == self.package]
             self._values[kind] = [
-                v for v in model_values(self.stack, [kind])
+                v for v in model_values(self.stack, [kind], only=own)
                 if type(v) is kind or kind in getattr(v, "kinds", ())
             ]
         return self._values[kind]
@@ -136,12 +145,15 @@ def install(state: PackState) -> None:
         ctx.finish(response, urn)
         return response
 
+    def package() -> str | None:
+        return _STATE.package if _STATE is not None else None
+
     def wrapped_analyze(self: Any, request: Any, context: Any) -> Any:
-        ctx = RequestContext(Stack([resource_from_request(request)]))
+        ctx = RequestContext(Stack([resource_from_request(request)]), package=package())
         return _run(analyze, self, request, context, ctx, request.urn)
 
     def wrapped_analyze_stack(self: Any, request: Any, context: Any) -> Any:
-        ctx = RequestContext(Stack(resource_from_request(r) for r in request.resources))
+        ctx = RequestContext(Stack(resource_from_request(r) for r in request.resources), package=package())
         return _run(analyze_stack, self, request, context, ctx, "")
 
     def wrapped_configure(self: Any, request: Any, context: Any) -> Any:

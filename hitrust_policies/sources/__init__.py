@@ -18,5 +18,6 @@ def kinds_by_source() -> dict[str, set[type]]:
     sources["live-azure"] = {k for f in all_families() for k in f.kinds}
     from hitrust_policies.sources.pulumi.registry import supported_kinds
 
-    sources["pulumi-aws"] = supported_kinds()
+    sources["pulumi-aws"] = supported_kinds("aws")
+    sources["pulumi-azure"] = supported_kinds("azure-native")
     return sources

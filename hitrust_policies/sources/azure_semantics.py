@@ -3,14 +3,21 @@
 Each function takes plain values, not a source's dict: the live scanner reads ARM wire names
 (``supportsHttpsTrafficOnly``, ``networkAcls``), azure-native Pulumi props use SDK names
 (``enableHttpsTrafficOnly``, ``networkRuleSet``); both call these with what they read, so the
-same setting becomes the same model value whatever the source.
+same setting becomes the same model value whatever the source. (An NSG rule is the exception
+that takes a dict: its ARM ``properties`` and an azure-native ``securityRules[]`` entry or
+``SecurityRule`` resource carry the same flat field names.)
+
+A program creates resources, so the Pulumi source also needs what Azure *sets* when a property
+is left out of a create request today (``*_on_create``); the live scanner reads what the
+resource carries, where an absent property means an older resource's default.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
-from hitrust_policies.model import ALL_PROTOCOLS, KMS, PROVIDER_MANAGED
+from hitrust_policies.model import ALL_PROTOCOLS, KMS, PROVIDER_MANAGED, Unknown
 
 # NSG source prefixes that mean "anyone on the internet". ``*`` matches every address, the
 # ``Internet`` service tag the public address space; both are the AWS rule's 0.0.0.0/0.
@@ -81,6 +88,74 @@ def nsg_openings(
                 yield proto, lo, hi, source
 
 
+def nsg_inbound_allow(rule: Mapping[str, Any]) -> bool:
+    """Is this NSG rule an inbound Allow (the only rules that open anything)?
+
+    >>> nsg_inbound_allow({"direction": "Inbound", "access": "Allow"}), nsg_inbound_allow({"direction": "Outbound"})
+    (True, False)
+    """
+    return str(rule.get("direction", "")).lower() == "inbound" and str(rule.get("access", "")).lower() == "allow"
+
+
+def nsg_values(rule: Mapping[str, Any], single: str, plural: str) -> list[Any]:
+    """An NSG rule carries either the single value or the list (the other empty or absent).
+
+    A value not known yet (a Pulumi preview) is kept as it is, for the caller to report.
+
+    >>> nsg_values({"destinationPortRange": "22", "destinationPortRanges": []},
+    ...            "destinationPortRange", "destinationPortRanges")
+    ['22']
+    >>> nsg_values({"sourceAddressPrefixes": ["10.0.0.0/8", ""]}, "sourceAddressPrefix", "sourceAddressPrefixes")
+    ['10.0.0.0/8']
+    """
+    many = rule.get(plural)
+    if isinstance(many, Unknown):
+        return [many]
+    values = [v for v in many or [] if isinstance(v, Unknown) or v]
+    if values:
+        return values
+    one = rule.get(single)
+    return [one] if isinstance(one, Unknown) or one else []
+
+
+# An application security group that is not created yet is still known not to be an address range.
+PENDING_ASG = "(application security group computed at preview)"
+
+
+def nsg_rule_sources(rule: Mapping[str, Any]) -> list[Any]:
+    """Source prefixes of an NSG rule, then the ids of its source application security groups.
+
+    >>> nsg_rule_sources({"sourceAddressPrefix": "Internet",
+    ...                   "sourceApplicationSecurityGroups": [{"id": "/subscriptions/s/.../asg-web"}]})
+    ['Internet', '/subscriptions/s/.../asg-web']
+    """
+    sources = nsg_values(rule, "sourceAddressPrefix", "sourceAddressPrefixes")
+    groups = rule.get("sourceApplicationSecurityGroups")
+    for asg in [groups] if isinstance(groups, Unknown) else groups or []:
+        asg_id = asg.get("id") if isinstance(asg, Mapping) else asg
+        if isinstance(asg_id, Unknown):
+            sources.append(PENDING_ASG)
+        elif isinstance(asg_id, str) and asg_id:
+            sources.append(asg_id)
+    return sources
+
+
+def nsg_rule_port_ranges(rule: Mapping[str, Any]) -> list[Any]:
+    return nsg_values(rule, "destinationPortRange", "destinationPortRanges")
+
+
+# The inbound rules Azure puts in every network security group (``defaultSecurityRules``); they
+# cannot be removed, only overridden by custom rules of higher priority.
+DEFAULT_INBOUND_RULES: tuple[dict[str, Any], ...] = (
+    {"name": "AllowVnetInBound", "priority": 65000, "direction": "Inbound", "access": "Allow", "protocol": "*",
+     "sourceAddressPrefix": "VirtualNetwork", "destinationPortRange": "*"},
+    {"name": "AllowAzureLoadBalancerInBound", "priority": 65001, "direction": "Inbound", "access": "Allow",
+     "protocol": "*", "sourceAddressPrefix": "AzureLoadBalancer", "destinationPortRange": "*"},
+    {"name": "DenyAllInBound", "priority": 65500, "direction": "Inbound", "access": "Deny", "protocol": "*",
+     "sourceAddressPrefix": "*", "destinationPortRange": "*"},
+)
+
+
 def storage_encryption(key_source: str | None, key_id: str | None) -> tuple[str, str | None]:
     """(encryption, key) of a storage account: Azure Storage always encrypts at rest.
 
@@ -132,6 +207,18 @@ def storage_public_access_open(allow_blob_public_access: bool | None,
     return ("allowBlobPublicAccess",)
 
 
+def storage_allow_blob_public_access_on_create(value: Any) -> Any:
+    """``allowBlobPublicAccess`` of an account created without it: false.
+
+    Storage API 2024-01-01 (azure-native 3.x) documents "the default interpretation is false";
+    Azure made disallowing anonymous access the default for new accounts from late 2023.
+
+    >>> storage_allow_blob_public_access_on_create(None), storage_allow_blob_public_access_on_create(True)
+    (False, True)
+    """
+    return False if value is None else value
+
+
 def storage_tls_only(https_only: bool | None) -> bool:
     """Secure transfer required; ARM defaults it on since API 2019-04-01, so absent means on.
 
@@ -139,6 +226,32 @@ def storage_tls_only(https_only: bool | None) -> bool:
     (True, False)
     """
     return https_only is not False
+
+
+# A storage account's blob service: where blob diagnostic settings live (``<account id>/blobServices/default``).
+BLOB_SERVICE_PATH = "/blobServices/default"
+
+
+def names_blob_service(resource_uri: str) -> bool:
+    """Is this resource id a storage account's blob service (``.../blobServices/default``)?"""
+    return resource_uri.rstrip("/").lower().endswith(BLOB_SERVICE_PATH.lower())
+
+
+def is_blob_service_of(resource_uri: str, account_id: str | None, account_name: str | None) -> bool:
+    """Does a diagnostic setting's ``resourceUri`` designate this account's blob service?
+
+    >>> uri = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/phi/blobServices/default"
+    >>> is_blob_service_of(uri, None, "phi"), is_blob_service_of(uri, None, "other")
+    (True, False)
+    >>> is_blob_service_of(uri.rsplit("/blobServices", 1)[0] + "/queueServices/default", None, "phi")
+    False
+    """
+    if not names_blob_service(resource_uri):
+        return False
+    account = resource_uri.rstrip("/").lower()[: -len(BLOB_SERVICE_PATH)]
+    if account_id and account == account_id.rstrip("/").lower():
+        return True
+    return bool(account_name) and account.endswith(f"/storageaccounts/{str(account_name).lower()}")
 
 
 # Diagnostic-setting log categories that together record every blob read, write and delete.
@@ -174,6 +287,30 @@ def sql_public(public_network_access: str | None) -> bool:
     (True, True, False, False)
     """
     return (public_network_access or "Enabled").lower() == "enabled"
+
+
+def tde_enabled(state: str | None) -> bool:
+    """A database's transparent data encryption ``state``.
+
+    >>> tde_enabled("Enabled"), tde_enabled("Disabled"), tde_enabled(None)
+    (True, False, False)
+    """
+    return str(state or "").lower() == "enabled"
+
+
+# Database create modes that start from nothing; the others (Copy, Restore, Secondary, ...) take
+# the source database's TDE state.
+_FRESH_DATABASE = {"default"}
+
+
+def tde_on_create(create_mode: str | None) -> bool | None:
+    """TDE of a database created without a TDE setting: on for a new database (Azure SQL enables
+    it by default), the source's for a copy / restore / secondary (None: not known from here).
+
+    >>> tde_on_create(None), tde_on_create("Default"), tde_on_create("PointInTimeRestore")
+    (True, True, None)
+    """
+    return True if (create_mode or "Default").lower() in _FRESH_DATABASE else None
 
 
 def sql_min_tls(minimal_tls_version: str | None) -> str:
@@ -239,15 +376,24 @@ def key_rotates(rotation_policy: dict[str, object] | None) -> bool:
                for a in actions if isinstance(a, dict))  # type: ignore[union-attr]
 
 
-def storage_min_tls(minimum_tls_version: str | None) -> str:
-    """The lowest TLS version a storage account accepts: ``TLS1_2`` -> "1.2"; unset is read as TLS 1.0,
-    as Azure documents the property's default interpretation.
+STORAGE_PLATFORM_TLS_FLOOR = "1.2"  # every Azure Storage endpoint, every cloud, since 2026-02-03
 
-    >>> storage_min_tls("TLS1_2"), storage_min_tls("TLS1_3"), storage_min_tls(None), storage_min_tls("TLS1_1")
-    ('1.2', '1.3', '1.0', '1.1')
+
+def storage_min_tls(minimum_tls_version: str | None) -> str:
+    """The lowest TLS version a storage account's endpoints accept.
+
+    The account setting (``TLS1_0`` .. ``TLS1_3``; unset used to mean 1.0) no longer decides alone:
+    since February 3, 2026 Azure Storage refuses TLS 1.0 and 1.1 on every account's public
+    endpoints in every Azure cloud ("Migrate to TLS 1.2 for Azure Blob Storage", Microsoft Learn;
+    the Nov 2024 / Nov 2025 dates were extended once more, with no exceptions per account). So the
+    floor is the stricter of the setting and TLS 1.2: failing an account for an unset or 1.0 setting
+    would be a false FAIL about what clients can actually negotiate.
+
+    >>> storage_min_tls("TLS1_2"), storage_min_tls("TLS1_3"), storage_min_tls(None), storage_min_tls("TLS1_0")
+    ('1.2', '1.3', '1.2', '1.2')
     """
-    text = (minimum_tls_version or "TLS1_0").upper().removeprefix("TLS")
-    return text.replace("_", ".")
+    text = (minimum_tls_version or "TLS1_0").upper().removeprefix("TLS").replace("_", ".")
+    return max(text, STORAGE_PLATFORM_TLS_FLOOR)
 
 
 SQL_PORT = 1433  # Azure SQL's gateway port; redirect mode also uses 11000-11999 behind the same firewall
@@ -273,3 +419,26 @@ def sql_firewall_sources(start_ip: str, end_ip: str) -> list[str]:
         return [AZURE_SERVICES]
     first, last = ipaddress.IPv4Address(start_ip), ipaddress.IPv4Address(end_ip)
     return [str(net) for net in ipaddress.summarize_address_range(first, last)]
+
+
+def sql_min_tls_on_create(minimal_tls_version: str | None) -> str:
+    """The lowest TLS version of a server created with this setting: left out, TLS 1.2.
+
+    Azure SQL makes 1.2 the minimum of a server created without ``minimalTlsVersion`` and no
+    longer creates servers with "None" (Microsoft, "Azure SQL is deprecating the No Minimum TLS
+    configuration", April 2026, effective July 15, 2026); an explicit value is what it says.
+
+    >>> sql_min_tls_on_create(None), sql_min_tls_on_create("1.0"), sql_min_tls_on_create("None")
+    ('1.2', '1.0', '1.0')
+    """
+    return "1.2" if minimal_tls_version is None else sql_min_tls(minimal_tls_version)
+
+
+def disk_encryption(disk_encryption_set_id: str | None) -> tuple[bool, str | None]:
+    """(encrypted, key) of a managed disk: always encrypted at rest (server-side encryption cannot be
+    turned off); the key is the disk encryption set's when the customer manages it.
+
+    >>> disk_encryption(None), disk_encryption("/subscriptions/s/.../diskEncryptionSets/des")
+    ((True, None), (True, '/subscriptions/s/.../diskEncryptionSets/des'))
+    """
+    return True, disk_encryption_set_id or None

@@ -369,6 +369,7 @@ def shared_pack(pack_dir: str | os.PathLike[str], **kwargs: Any) -> PackProcess:
     return pack
 
 
-def default_pack_dir() -> Path:
-    """``packs/hitrust-aws`` of a source checkout (tests run against the real pack folder)."""
-    return Path(__file__).resolve().parents[2] / "packs" / "hitrust-aws"
+def default_pack_dir(name: str = "hitrust-aws") -> Path:
+    """``packs/<name>`` of a source checkout (tests run against the real pack folder):
+    ``hitrust-aws`` or ``hitrust-azure``."""
+    return Path(__file__).resolve().parents[2] / "packs" / name

@@ -174,7 +174,15 @@ class _Session:
         cls = sdk_class(token)
         declared = declared_types(cls)
         state, visible = dict(inputs), set()
-        if custom and namer.autonamed and namer.autoname_property in declared:
+        if custom and namer.azure:
+            # the provider autonames the path parameter when checking inputs; ``name`` is an output
+            if namer.autonamed and namer.autoname_property != "name":
+                state[namer.autoname_property] = namer.physical
+                visible.add(namer.autoname_property)
+            if "name" in declared and (namer.autoname_property != "name" or namer.autonamed):
+                state["name"] = namer.physical if computed else UNKNOWN
+                visible |= {"name"} if computed else set()
+        elif custom and namer.autonamed and namer.autoname_property in declared:
             state[namer.autoname_property] = namer.physical
             visible.add(namer.autoname_property)
         if computed:

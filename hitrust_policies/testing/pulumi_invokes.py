@@ -18,15 +18,29 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from hitrust_policies.testing.pulumi_values import ACCOUNT_ID, Namer, declared_types, digest, plausible, sdk_class
+from hitrust_policies.testing.pulumi_values import (
+    ACCOUNT_ID,
+    AZURE_SUBSCRIPTION,
+    AZURE_TENANT,
+    Namer,
+    declared_types,
+    digest,
+    plausible,
+    sdk_class,
+)
 
 Answer = Callable[[dict[str, Any], str], dict[str, Any]]
 
 
 def short_token(token: str) -> str:
-    """``aws:ec2/getAmi:getAmi`` -> ``aws:ec2/getAmi`` (the form users write)."""
+    """``aws:ec2/getAmi:getAmi`` -> ``aws:ec2/getAmi`` (the form users write); tokens without a
+    ``module/function`` part (``azure-native:authorization:getClientConfig``) stay whole.
+
+    >>> short_token("aws:ec2/getAmi:getAmi"), short_token("azure-native:authorization:getClientConfig")
+    ('aws:ec2/getAmi', 'azure-native:authorization:getClientConfig')
+    """
     parts = token.split(":")
-    return ":".join(parts[:2]) if len(parts) == 3 else token
+    return ":".join(parts[:2]) if len(parts) == 3 and "/" in parts[1] else token
 
 
 def _seed(token: str, args: Mapping[str, Any]) -> str:
@@ -182,6 +196,18 @@ def _uuid(seed: str) -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
+def _azure_client_config(args: dict[str, Any], region: str) -> dict[str, Any]:
+    return {"clientId": _uuid("azure-client"), "objectId": _uuid("azure-object"),
+            "subscriptionId": AZURE_SUBSCRIPTION, "tenantId": AZURE_TENANT}
+
+
+def _azure_storage_keys(args: dict[str, Any], region: str) -> dict[str, Any]:
+    account = str(args.get("accountName") or "account")
+    return {"keys": [{"keyName": name, "permissions": "FULL", "creationTime": "2026-01-01T00:00:00Z",
+                      "value": base64.b64encode(digest(account, name, length=64).encode()).decode()}
+                     for name in ("key1", "key2")]}
+
+
 def _certificate(args: dict[str, Any], region: str) -> dict[str, Any]:
     domain = str(args.get("domain") or "example.com")
     arn = f"arn:aws:acm:{region}:{ACCOUNT_ID}:certificate/{_uuid(domain)}"
@@ -294,6 +320,8 @@ DEFAULT_ANSWERS: dict[str, Answer] = {
     "aws:kms/getAlias": _kms_alias,
     "aws:kms/getKey": _kms_key,
     "aws:acm/getCertificate": _certificate,
+    "azure-native:authorization:getClientConfig": _azure_client_config,
+    "azure-native:storage:listStorageAccountKeys": _azure_storage_keys,
 }
 
 

@@ -24,6 +24,8 @@ from typing import Any
 
 ACCOUNT_ID = "123456789012"
 DEFAULT_REGION = "us-east-1"
+AZURE_SUBSCRIPTION = "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f"
+AZURE_TENANT = "72f988bf-0000-4000-8000-00000000a2b1"
 
 # pulumi-aws autonames these properties (a physical name from the logical one) when unset
 _AUTONAME_PROPERTY = {
@@ -66,6 +68,40 @@ _ID_IS = {
     "aws:lb/listener:Listener": "arn", "aws:ecs/taskDefinition:TaskDefinition": "family",
     "aws:sqs/queue:Queue": "url", "aws:dynamodb/table:Table": "name", "aws:ecr/repository:Repository": "name",
     "aws:rds/instance:Instance": "identifier", "aws:eks/cluster:Cluster": "name",
+}
+# azure-native: the ARM path parameter that names a resource (the provider autonames it from the
+# logical name when left out; the ``name`` output then equals it), and the resource's ARM id below
+# ``/subscriptions/{sub}/resourceGroups/{rg}/providers/`` ({prop} stands for that input).
+_AZURE_RESOURCES: dict[str, tuple[str, str | None]] = {
+    "azure-native:resources:ResourceGroup": ("resourceGroupName", None),
+    "azure-native:storage:StorageAccount": ("accountName", "Microsoft.Storage/storageAccounts/{accountName}"),
+    "azure-native:storage:BlobServiceProperties": (
+        "blobServicesName", "Microsoft.Storage/storageAccounts/{accountName}/blobServices/{blobServicesName}"),
+    "azure-native:storage:BlobContainer": (
+        "containerName", "Microsoft.Storage/storageAccounts/{accountName}/blobServices/default/containers/"
+                         "{containerName}"),
+    "azure-native:network:NetworkSecurityGroup": (
+        "networkSecurityGroupName", "Microsoft.Network/networkSecurityGroups/{networkSecurityGroupName}"),
+    "azure-native:network:SecurityRule": (
+        "securityRuleName", "Microsoft.Network/networkSecurityGroups/{networkSecurityGroupName}/securityRules/"
+                            "{securityRuleName}"),
+    "azure-native:network:VirtualNetwork": (
+        "virtualNetworkName", "Microsoft.Network/virtualNetworks/{virtualNetworkName}"),
+    "azure-native:network:Subnet": (
+        "subnetName", "Microsoft.Network/virtualNetworks/{virtualNetworkName}/subnets/{subnetName}"),
+    "azure-native:network:PublicIPAddress": (
+        "publicIpAddressName", "Microsoft.Network/publicIPAddresses/{publicIpAddressName}"),
+    "azure-native:network:NetworkInterface": (
+        "networkInterfaceName", "Microsoft.Network/networkInterfaces/{networkInterfaceName}"),
+    "azure-native:sql:Server": ("serverName", "Microsoft.Sql/servers/{serverName}"),
+    "azure-native:sql:Database": ("databaseName", "Microsoft.Sql/servers/{serverName}/databases/{databaseName}"),
+    "azure-native:sql:TransparentDataEncryption": (
+        "tdeName", "Microsoft.Sql/servers/{serverName}/databases/{databaseName}/transparentDataEncryption/{tdeName}"),
+    "azure-native:compute:Disk": ("diskName", "Microsoft.Compute/disks/{diskName}"),
+    "azure-native:compute:VirtualMachine": ("vmName", "Microsoft.Compute/virtualMachines/{vmName}"),
+    "azure-native:keyvault:Vault": ("vaultName", "Microsoft.KeyVault/vaults/{vaultName}"),
+    "azure-native:operationalinsights:Workspace": (
+        "workspaceName", "Microsoft.OperationalInsights/workspaces/{workspaceName}"),
 }
 _MAX_DEPTH = 4
 
@@ -127,17 +163,42 @@ class Namer:
 
     def __init__(self, token: str, name: str, urn: str, inputs: Mapping[str, Any], region: str) -> None:
         self.token, self.name, self.urn, self.region = token, name, urn, region
+        self.inputs = inputs
         split = split_token(token) or ("", "", token)
         self.module, self.type_name = split[1], split[2]
-        self.autoname_property = _AUTONAME_PROPERTY.get(token, "name")
+        self.azure = token.startswith("azure-native:")
+        self.autoname_property = (_AZURE_RESOURCES.get(token, ("name", None))[0] if self.azure
+                                  else _AUTONAME_PROPERTY.get(token, "name"))
         given = inputs.get(self.autoname_property)
         self.autonamed = self.autoname_property not in inputs
         self.physical = given if isinstance(given, str) and given else self.autoname()
 
     def autoname(self) -> str:
         """Pulumi's default physical name: the logical name and a random-looking suffix."""
+        if self.token == "azure-native:storage:StorageAccount":  # 3-24 lower-case letters and digits
+            return re.sub("[^a-z0-9]", "", self.name.lower())[:16] + digest(self.urn, length=8)
+        if self.azure:
+            return f"{self.name}{digest(self.urn, length=8)}"
         base = self.name.lower() if self.token.startswith("aws:s3/") else self.name
         return f"{base}-{digest(self.urn, length=7)}"
+
+    def arm_id(self) -> str:
+        """An azure-native resource's ARM id, from its path parameters (the physical name for its own)."""
+
+        def given(prop: str) -> str:
+            value = self.physical if prop == self.autoname_property else self.inputs.get(prop)
+            return value if isinstance(value, str) and value else f"{prop}-{digest(self.urn, prop, length=6)}"
+
+        group = f"/subscriptions/{AZURE_SUBSCRIPTION}/resourceGroups/"
+        if self.token == "azure-native:resources:ResourceGroup":
+            return group + self.physical
+        if self.token in ("azure-native:monitor:DiagnosticSetting", "azure-native:insights:DiagnosticSetting"):
+            return f"{given('resourceUri')}/providers/Microsoft.Insights/diagnosticSettings/{self.physical}"
+        template = _AZURE_RESOURCES.get(self.token, ("", None))[1] or (
+            f"Microsoft.{self.module[:1].upper()}{self.module[1:]}/"
+            f"{self.type_name[:1].lower()}{self.type_name[1:]}s/{{{self.autoname_property}}}")
+        path = re.sub(r"\{(\w+)\}", lambda m: given(m.group(1)), template)
+        return f"{group}{given('resourceGroupName')}/providers/{path}"
 
     def arn(self) -> str:
         if self.module == "s3":
@@ -159,7 +220,10 @@ class Namer:
         return f"{self.physical.lower()}.{service}.{self.region}.amazonaws.com"
 
     def resource_id(self, state: Mapping[str, Any]) -> str:
-        """The id AWS would give: ``vpc-<hex>``, the bucket's name, the topic's ARN, ``<name>-id`` otherwise."""
+        """The id AWS would give: ``vpc-<hex>``, the bucket's name, the topic's ARN, ``<name>-id`` otherwise
+        (an ARM id for azure-native)."""
+        if self.azure:
+            return self.arm_id()
         if self.module in ("ec2", "vpc", "ebs"):
             prefix = _EC2_ID_PREFIX.get(self.type_name[:1].lower() + self.type_name[1:])
             if prefix:

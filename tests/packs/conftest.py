@@ -8,3 +8,9 @@ from hitrust_policies.testing.pulumi import PackProcess, default_pack_dir, share
 @pytest.fixture(scope="session")
 def pack() -> PackProcess:
     return shared_pack(default_pack_dir())
+
+
+@pytest.fixture(scope="session")
+def azure_pack() -> PackProcess:
+    """packs/hitrust-azure, started as the engine starts it."""
+    return shared_pack(default_pack_dir("hitrust-azure"))

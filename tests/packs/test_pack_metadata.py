@@ -42,7 +42,7 @@ def test_policy_metadata_carries_csf_hipaa_nist(pack):
         assert {f"hipaa:{c.id}" for c in refs.hipaa} <= set(p.tags)
         assert {f"nist-800-53:{c.id}" for c in refs.nist} <= set(p.tags)
         assert f"domain:{rule.domain}" in p.tags
-        expected_type = (analyzer_pb2.POLICY_TYPE_STACK if rule.kind in stack_level_kinds()
+        expected_type = (analyzer_pb2.POLICY_TYPE_STACK if rule.kind in stack_level_kinds("aws")
                          else analyzer_pb2.POLICY_TYPE_RESOURCE)
         assert p.policy_type == expected_type
         assert "exclusions" in p.configSchema.properties

@@ -4,6 +4,10 @@ An adapter turns one resource into zero or more model values. It receives the
 `Stack` too, for facts split over several resources (a bucket and its separate
 encryption resource); ``joins=True`` says it reads other resources, so rules over the
 kinds it produces must run as stack policies, where the engine sends every resource.
+
+Adapters are grouped by Pulumi package (the type token's first part: ``aws``,
+``azure-native``): each policy pack checks one package's resources, so which kinds a pack
+can check, and which of them need joins, are asked per package.
 """
 
 from __future__ import annotations
@@ -26,6 +30,16 @@ class Adapter:
     joins: bool
     fn: AdapterFn
 
+    @property
+    def package(self) -> str:
+        """The Pulumi package of the type token: ``aws``, ``azure-native``."""
+        return package_of(self.type_token)
+
+
+def package_of(type_token: str) -> str:
+    """``azure-native:storage:StorageAccount`` -> ``azure-native``."""
+    return type_token.split(":", 1)[0]
+
 
 _ADAPTERS: dict[str, list[Adapter]] = {}
 
@@ -46,6 +60,7 @@ def pulumi_adapter(
 
 def _load() -> None:
     import hitrust_policies.sources.pulumi.aws  # noqa: F401  (registers the AWS adapters)
+    import hitrust_policies.sources.pulumi.azure  # noqa: F401  (registers the azure-native adapters)
 
 
 def adapters_for(type_token: str) -> list[Adapter]:
@@ -53,16 +68,22 @@ def adapters_for(type_token: str) -> list[Adapter]:
     return _ADAPTERS.get(type_token, [])
 
 
-def all_adapters() -> list[Adapter]:
+def all_adapters(package: str | None = None) -> list[Adapter]:
+    """Every adapter, or those of one Pulumi package."""
     _load()
-    return [a for group in _ADAPTERS.values() for a in group]
+    return [a for group in _ADAPTERS.values() for a in group if package is None or a.package == package]
 
 
-def supported_kinds() -> set[type]:
-    """Kinds some Pulumi adapter can produce (rules over other kinds have no Pulumi source)."""
-    return {kind for a in all_adapters() for kind in a.produces}
+def packages() -> list[str]:
+    """Pulumi packages some adapter reads (``aws``, ``azure-native``)."""
+    return sorted({a.package for a in all_adapters()})
 
 
-def stack_level_kinds() -> set[type]:
-    """Kinds that need joins: their rules run in ``AnalyzeStack``, not per resource."""
-    return {kind for a in all_adapters() if a.joins for kind in a.produces}
+def supported_kinds(package: str | None = None) -> set[type]:
+    """Kinds some Pulumi adapter (of ``package``) can produce: rules over other kinds have no Pulumi source."""
+    return {kind for a in all_adapters(package) for kind in a.produces}
+
+
+def stack_level_kinds(package: str | None = None) -> set[type]:
+    """Kinds that need joins in ``package``: their rules run in ``AnalyzeStack``, not per resource."""
+    return {kind for a in all_adapters(package) if a.joins for kind in a.produces}

@@ -15,6 +15,9 @@ from typing import Any
 from hitrust_policies.model.ref import ResourceRef
 from hitrust_policies.sources.pulumi.props import Props, decode_props
 
+# Pulumi package -> the model's provider name
+PROVIDERS = {"aws": "aws", "azure-native": "azure", "gcp": "gcp"}
+
 
 def logical_name(urn: str) -> str:
     """Last URN segment: ``urn:pulumi:dev::proj::aws:s3/bucket:Bucket::phi`` -> ``phi``."""
@@ -92,10 +95,15 @@ class PulumiResource:
         return self.tags().get("Name") or self.logical_name
 
     def ref(self, *name_props: str, name: str | None = None) -> ResourceRef:
-        """The `ResourceRef` every model value from this resource carries."""
-        region = self.props.name_candidate("region")
+        """The `ResourceRef` every model value from this resource carries.
+
+        The provider follows the type token's package; the region is ``region`` (AWS) or
+        ``location`` (Azure) when known.
+        """
+        package = self.type.split(":", 1)[0]
+        region = self.props.name_candidate("location" if package == "azure-native" else "region")
         return ResourceRef(
-            provider="aws",
+            provider=PROVIDERS.get(package, package),
             native_type=self.type,
             native_id=self.urn,
             name=name if name is not None else self.display_name(*name_props),

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from hitrust_policies.model import BlockVolume
+from hitrust_policies.sources import azure_semantics as az
 from hitrust_policies.sources.live.azure.families import Ctx, family, prop
 
 
@@ -16,11 +17,7 @@ from hitrust_policies.sources.live.azure.families import Ctx, family, prop
     permissions=("Microsoft.Compute/disks/read",),
 )
 def managed_disks(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[BlockVolume]:
-    """Managed disks are always encrypted at rest (server-side encryption cannot be turned off);
-    the key is the disk encryption set's when the customer manages it."""
+    """Managed disks are always encrypted at rest (see `azure_semantics.disk_encryption`)."""
     for row in rows:
-        yield BlockVolume(
-            ref=ctx.ref(row),
-            encrypted=True,
-            kms_key=prop(row, "properties", "encryption", "diskEncryptionSetId"),
-        )
+        encrypted, key = az.disk_encryption(prop(row, "properties", "encryption", "diskEncryptionSetId"))
+        yield BlockVolume(ref=ctx.ref(row), encrypted=encrypted, kms_key=key)

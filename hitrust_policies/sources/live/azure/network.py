@@ -10,19 +10,6 @@ from hitrust_policies.sources import azure_semantics as az
 from hitrust_policies.sources.live.azure.families import Ctx, family, prop
 
 
-def _plural(props: dict[str, Any], single: str, plural: str) -> list[str]:
-    """ARM carries either the single value or the list (the other is empty or absent)."""
-    values = [v for v in props.get(plural) or [] if v]
-    value = props.get(single)
-    return values or ([value] if value else [])
-
-
-def _sources(props: dict[str, Any]) -> list[str]:
-    sources = _plural(props, "sourceAddressPrefix", "sourceAddressPrefixes")
-    sources += [asg["id"] for asg in props.get("sourceApplicationSecurityGroups") or [] if asg.get("id")]
-    return sources
-
-
 @family(
     "network-security-groups",
     types=("microsoft.network/networksecuritygroups",),
@@ -40,10 +27,11 @@ def network_security_groups(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[In
             prop(row, "properties", "defaultSecurityRules") or [])
         for r in rules:
             props = r.get("properties") or {}
-            if str(props.get("direction", "")).lower() != "inbound" or str(props.get("access", "")).lower() != "allow":
+            if not az.nsg_inbound_allow(props):
                 continue
-            ports = _plural(props, "destinationPortRange", "destinationPortRanges")
-            for protocol, lo, hi, source in az.nsg_openings(str(props.get("protocol", "*")), _sources(props), ports):
+            ports = az.nsg_rule_port_ranges(props)
+            for protocol, lo, hi, source in az.nsg_openings(str(props.get("protocol", "*")), az.nsg_rule_sources(props),
+                                                            ports):
                 yield IngressRule(
                     ref=ctx.ref(row, part=opening_id(protocol, lo, hi, source)),
                     group=row["name"],

@@ -33,7 +33,7 @@ def _server_id(database_id: str) -> str:
 def _tde_on(document: Any) -> Any:
     if isinstance(document, Unknown):
         return document
-    return str(prop(document, "properties", "state") or "").lower() == "enabled"
+    return az.tde_enabled(prop(document, "properties", "state"))
 
 
 @family(

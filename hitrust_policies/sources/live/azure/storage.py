@@ -12,7 +12,7 @@ from hitrust_policies.sources.live.azure.families import ArmRead, Ctx, family, p
 
 BLOB_DIAGNOSTICS = ArmRead(
     "blob-diagnostic-settings",
-    "/blobServices/default/providers/Microsoft.Insights/diagnosticSettings",
+    f"{az.BLOB_SERVICE_PATH}/providers/Microsoft.Insights/diagnosticSettings",
     "2021-05-01-preview",
     "Microsoft.Insights/DiagnosticSettings/Read",
 )

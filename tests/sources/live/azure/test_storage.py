@@ -101,7 +101,8 @@ def test_denied_diagnostic_settings_are_unknown(fake: FakeAzure) -> None:
 
 
 def test_endpoint_tls_and_firewall_verdicts(fake: FakeAzure) -> None:
-    """The account's endpoint is a TlsListener (minimum TLS version, unset read as 1.0) and its network
+    """The account's endpoint is a TlsListener (at least TLS 1.2 whatever the setting: Azure Storage refuses
+    1.0 and 1.1 since 2026-02-03) and its network
     ACLs a ServiceFirewall (default Deny, or no public network access at all)."""
     fake.add(rows.storage_account(SUB, "modern", default_action="Deny", min_tls="TLS1_3"),
              rows.storage_account(SUB, "tls10", min_tls="TLS1_0", default_action="Deny"),
@@ -113,8 +114,8 @@ def test_endpoint_tls_and_firewall_verdicts(fake: FakeAzure) -> None:
     assert verdicts(result.findings(), ["enc-tls-listener-modern", "net-service-firewall-default-deny"]) == set(
         table("""
         enc-tls-listener-modern            modern       PASS
-        enc-tls-listener-modern            tls10        FAIL
-        enc-tls-listener-modern            unset        FAIL
+        enc-tls-listener-modern            tls10        PASS
+        enc-tls-listener-modern            unset        PASS
         enc-tls-listener-modern            openfw       PASS
         enc-tls-listener-modern            privateonly  PASS
         net-service-firewall-default-deny  modern       PASS
@@ -123,6 +124,7 @@ def test_endpoint_tls_and_firewall_verdicts(fake: FakeAzure) -> None:
         net-service-firewall-default-deny  openfw       FAIL
         net-service-firewall-default-deny  privateonly  PASS
     """))
-    messages = {(f.rule_id, f.resource.name): f.message for f in result.findings() if f.status.value == "FAIL"}
-    assert (messages["enc-tls-listener-modern", "unset"], messages["net-service-firewall-default-deny", "openfw"]) == (
-        "TLS policy allows TLS 1.0", "public network access is on and the firewall admits every network by default")
+    messages = {(f.rule_id, f.resource.name): f.message for f in result.findings() if f.status.value == "FAIL"
+                and f.rule_id in ("enc-tls-listener-modern", "net-service-firewall-default-deny")}
+    assert messages == {("net-service-firewall-default-deny", "openfw"):
+                        "public network access is on and the firewall admits every network by default"}

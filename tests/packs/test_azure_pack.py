@@ -1,0 +1,170 @@
+"""packs/hitrust-azure on real azure-native programs, through the real pack process.
+
+Each case asserts the exact set of (policy, resource, level) the pack reports for a whole program,
+in a preview and in an update: compliant resources produce nothing, the others exactly their
+violations. Levels are forced to mandatory so UNKNOWN (always advisory) stands out.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hitrust_policies.testing.pulumi import PackProcess, default_pack_dir
+from tests.packs.helpers import MANDATORY, captured, keys
+from tests.pulumi_programs import azure_native as programs
+
+M, A = "mandatory", "advisory"
+NONCOMPLIANT_STORAGE = {
+    *(("enc-object-store-kms", name, M) for name in ("publicsite", "legacyhttp", "readsonly", "queuelogs",
+                                                       "privateonly")),
+    *(("log-object-store-access-logging", name, M) for name in ("publicsite", "legacyhttp", "readsonly",
+                                                                  "privateonly")),
+    ("enc-object-store-tls-only", "legacyhttp", M),
+    ("net-object-store-public-access-blocked", "publicsite", M),
+    # privateonly allows anonymous access, but has no public endpoint to be reached on
+    # every account with a public endpoint and no default-deny network rules (privateonly has none)
+    *(("net-service-firewall-default-deny", name, M) for name in ("publicsite", "legacyhttp", "readsonly",
+                                                                    "queuelogs")),
+    # no enc-tls-listener-modern: whatever minimumTlsVersion says, Azure Storage refuses TLS < 1.2
+}
+NSG_RULES = {
+    ("net-ingress-rule-admin-ports", "web-nsg", M),  # inline: 22 from "*"
+    ("net-ingress-rule-admin-ports", "db-engines", M),  # separate: 1433 and 5432 from 0.0.0.0/0
+}
+SQL_SERVERS = {
+    ("enc-tls-listener-modern", "sql-legacy", M),
+    ("enc-database-storage-encrypted", "reports", M),  # its TransparentDataEncryption turns TDE off
+    ("net-database-not-public", "reports", M),
+    ("net-database-not-public", "app-db", M),  # a server created without publicNetworkAccess answers publicly
+}
+
+CASES = {
+    "storage-compliant": (programs.compliant_storage, True, set()),
+    "storage-compliant-update": (programs.compliant_storage, False, set()),
+    "storage-noncompliant": (programs.noncompliant_storage, True, NONCOMPLIANT_STORAGE | {
+        # the setting's resourceUri is built from the account's id: which of its services it names is
+        # computed at preview
+        ("log-object-store-access-logging", "queuelogs", A),
+    }),
+    "storage-noncompliant-update": (programs.noncompliant_storage, False, NONCOMPLIANT_STORAGE | {
+        ("log-object-store-access-logging", "queuelogs", M),  # .../queueServices/default: not the blobs
+    }),
+    "storage-stock-template": (programs.stock_template_storage, True, {
+        ("enc-object-store-kms", "sa", M),
+        ("log-object-store-access-logging", "sa", M),
+        ("net-service-firewall-default-deny", "sa", M),  # medium: advisory at the default levels
+        # allowBlobPublicAccess left out: false for a new account; enableHttpsTrafficOnly: true
+    }),
+    "nsg-rules": (programs.nsg_rules, True, NSG_RULES),
+    "nsg-rules-update": (programs.nsg_rules, False, NSG_RULES),
+    "nsg-loadbalancer-vm": (programs.loadbalancer_vm_nsg, True, set()),
+    "sql-servers": (programs.sql_servers, True, SQL_SERVERS),
+    "sql-servers-update": (programs.sql_servers, False, SQL_SERVERS),
+    "sql-restored-database": (programs.sql_restored_database, True, {
+        ("enc-database-storage-encrypted", "claims-restored", A),
+    }),
+    "managed-disks": (programs.managed_disks, True, set()),
+    "preview-unknowns": (programs.unresolved_outputs, True, {
+        ("enc-object-store-kms", "lateaccount", M),
+        ("log-object-store-access-logging", "lateaccount", M),
+        ("net-object-store-public-access-blocked", "lateaccount", A),
+        ("net-service-firewall-default-deny", "lateaccount", M),
+        ("net-ingress-rule-admin-ports", "jump-nsg", A),
+        ("enc-tls-listener-modern", "sql-late", A),
+    }),
+    "preview-unknowns-update": (programs.unresolved_outputs, False, {
+        ("enc-object-store-kms", "lateaccount", M),
+        ("log-object-store-access-logging", "lateaccount", M),
+        ("net-service-firewall-default-deny", "lateaccount", M),
+    }),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_exact_violations(azure_pack: PackProcess, name: str) -> None:
+    program, preview, expected = CASES[name]
+    assert keys(azure_pack.run(captured(program, preview), MANDATORY)) == expected
+
+
+def test_unknowns_say_what_was_not_known(azure_pack: PackProcess) -> None:
+    texts = {(v.policy, v.resource): v.message.split("\n", 1)[1]
+             for v in azure_pack.run(captured(programs.unresolved_outputs), MANDATORY) if v.level == A}
+    assert texts[("net-ingress-rule-admin-ports", "jump-nsg")].startswith(
+        "jump-nsg: could not be known: computed at preview: securityRules[0].sourceAddressPrefix (UNKNOWN")
+    assert texts[("net-object-store-public-access-blocked", "lateaccount")].startswith(
+        "lateaccount: could not be known: computed at preview: allowBlobPublicAccess")
+    assert texts[("enc-tls-listener-modern", "sql-late")].startswith(
+        "sql-late: could not be known: computed at preview: minimalTlsVersion")
+    restored = azure_pack.run(captured(programs.sql_restored_database), MANDATORY)
+    assert [v.message.split("\n", 1)[1].split(" (UNKNOWN")[0] for v in restored] == [
+        "sql-restore/claims-restored: could not be known: created with createMode PointInTimeRestore: TDE "
+        "follows the source database, which the program does not show"]
+
+
+def test_violations_name_the_resource_and_the_live_name(azure_pack: PackProcess) -> None:
+    """Separate rules are stack violations on the rule's URN, named by their group as the live scanner
+    names the NSG; databases are ``<server>/<database>``, joined while the server's name is unknown."""
+    violations = azure_pack.run(captured(programs.nsg_rules), MANDATORY)
+    separate = [v for v in violations if v.resource == "db-engines"]
+    assert {v.urn for v in separate} == {
+        "urn:pulumi:test::hitrust::azure-native:network:SecurityRule::db-engines"}
+    assert {v.phase for v in violations} == {"stack"}  # NSGs and rules are joined at stack level
+    assert sorted(v.message.split("\n", 1)[1].split(" [")[0] for v in violations) == [
+        "db-nsg: 1433/tcp (SQL Server) open to 0.0.0.0/0",
+        "db-nsg: 5432/tcp (PostgreSQL) open to 0.0.0.0/0",
+        "web-nsg: 22/tcp (SSH) open to 0.0.0.0/0",
+    ]
+    sql = {v.key: v for v in azure_pack.run(captured(programs.sql_servers), MANDATORY)}
+    assert sql[("enc-tls-listener-modern", "sql-legacy", M)].phase == "stack"  # storage listeners are joined
+    assert sql[("net-database-not-public", "reports", M)].phase == "stack"
+    assert sql[("net-database-not-public", "reports", M)].message.split("\n", 1)[1].startswith(
+        "sql-legacy/reports: database has a public endpoint [HITRUST CSF")
+
+
+def test_secrets_never_appear_in_messages(azure_pack: PackProcess) -> None:
+    for preview in (True, False):
+        violations = azure_pack.run(captured(programs.secrets, preview), MANDATORY)
+        assert keys(violations) == {
+            ("net-ingress-rule-admin-ports", "partner-nsg", M),  # 22 from a secret 0.0.0.0/0; 3389 from a partner
+            ("enc-tls-listener-modern", "sql-secret", M),
+            ("net-database-not-public", "secret-db", M),
+        }
+        text = "\n".join(v.message for v in violations)
+        for secret in (programs.SECRET_PASSWORD, programs.SECRET_PREFIX, programs.SECRET_SOURCE):
+            assert secret not in text
+        assert "partner-nsg: 22/tcp (SSH) open to [secret] [" in text
+
+
+def test_default_levels_block_critical_and_high_only(azure_pack: PackProcess) -> None:
+    assert keys(azure_pack.run(captured(programs.noncompliant_storage, False))) == {
+        (rule, name, M if rule in ("net-object-store-public-access-blocked",) else A)
+        for rule, name, _ in NONCOMPLIANT_STORAGE | {("log-object-store-access-logging", "queuelogs", M)}}
+
+
+def test_each_pack_judges_its_own_clouds_resources(azure_pack: PackProcess) -> None:
+    resources = captured(programs.mixed_clouds)
+    assert keys(azure_pack.run(resources, MANDATORY)) == {
+        ("enc-object-store-kms", "azurelogs", M), ("log-object-store-access-logging", "azurelogs", M),
+        ("net-service-firewall-default-deny", "azurelogs", M)}
+    with PackProcess(default_pack_dir("hitrust-aws")) as aws_pack:
+        assert keys(aws_pack.run(resources, MANDATORY)) == {
+            ("enc-object-store-kms", "aws-logs", M), ("enc-object-store-tls-only", "aws-logs", M),
+            ("log-object-store-access-logging", "aws-logs", M)}
+
+
+def test_config_example_is_accepted_and_applied(azure_pack: PackProcess) -> None:
+    import json
+
+    config = json.loads((default_pack_dir("hitrust-azure") / "config.example.json").read_text())
+    found = keys(azure_pack.run(captured(programs.nsg_rules), config))
+    assert found == NSG_RULES
+    found = keys(azure_pack.run(captured(programs.noncompliant_storage, False), config))
+    assert {("enc-object-store-kms", "publicsite", A), ("log-object-store-access-logging", "readsonly", A)} <= found
+    assert ("enc-object-store-tls-only", "legacyhttp", M) in found
+
+
+def test_exclusions_need_a_justification_and_skip_the_resource(azure_pack: PackProcess) -> None:
+    config = {"all": "mandatory", "net-ingress-rule-admin-ports": {
+        "exclusions": [{"name": "web-nsg", "justification": "Bastion host group; SSH is MFA-gated."}]}}
+    assert keys(azure_pack.run(captured(programs.nsg_rules), config)) == {
+        ("net-ingress-rule-admin-ports", "db-engines", M)}

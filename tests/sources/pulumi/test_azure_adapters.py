@@ -1,0 +1,206 @@
+"""azure-native adapters on real azure-native programs (captured under mocks): exact model values,
+and every verdict (PASS included) each adapter leads to, in a preview and after an update."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+import pytest
+
+from hitrust_policies import evaluate
+from hitrust_policies.model import BlockVolume, DatabaseInstance, IngressRule, ObjectStore, TlsListener, Unknown
+from hitrust_policies.sources.pulumi import PulumiResource, to_model
+from hitrust_policies.testing.pulumi import capture
+from tests.pulumi_programs import azure_native as programs
+from tests.sources.live.aws.conftest import table
+
+VAULT_KEY = "https://kv-phi.vault.azure.net/keys/storage-cmk"
+
+
+@cache
+def values(program: Callable[[], None], preview: bool) -> tuple[Any, ...]:
+    return tuple(to_model(PulumiResource.from_wire(r.type, r.urn, r.outputs, name=r.name,
+                                                   property_dependencies=r.property_dependencies)
+                          for r in capture(program, preview=preview)))
+
+
+def shown(value: Any) -> Any:
+    return f"?{value.reason}" if isinstance(value, Unknown) else value
+
+
+def verdicts(program: Callable[[], None], preview: bool) -> Counter[tuple[str, str, str]]:
+    return Counter((f.rule_id, f.resource.name, f.status.value) for f in evaluate(list(values(program, preview))))
+
+
+@pytest.mark.parametrize("preview", [True, False])
+def test_storage_accounts(preview: bool) -> None:
+    stores = {v.ref.name: tuple(shown(getattr(v, f)) for f in ("encryption", "kms_key", "kms_key_customer_managed",
+                                                                   "public_access_open", "access_logging", "tls_only"))
+              for p in (programs.compliant_storage, programs.noncompliant_storage)
+              for v in values(p, preview) if isinstance(v, ObjectStore)}
+    queue_logs = "?computed at preview: resourceUri of queuelogs-logs" if preview else False
+    assert stores == {
+        "phirecords": ("kms", VAULT_KEY, True, (), True, True),  # logs joined through the BlobServiceProperties
+        "publicsite": ("provider-managed", None, False, ("allowBlobPublicAccess",), False, True),
+        "legacyhttp": ("provider-managed", None, False, (), False, False),
+        "readsonly": ("provider-managed", None, False, (), False, True),  # StorageWrite off, no StorageDelete
+        "queuelogs": ("provider-managed", None, False, (), queue_logs, True),
+        "privateonly": ("provider-managed", None, False, (), False, True),
+    }
+    [store] = [v for v in values(programs.compliant_storage, preview) if isinstance(v, ObjectStore)]
+    assert (store.ref.provider, store.ref.source, store.ref.native_type, store.ref.native_id) == (
+        "azure", "pulumi", "azure-native:storage:StorageAccount",
+        "urn:pulumi:test::hitrust::azure-native:storage:StorageAccount::phirecords")
+
+
+def test_storage_verdicts() -> None:
+    expected = table("""
+        enc-object-store-default-encryption     publicsite   PASS
+        enc-object-store-default-encryption     legacyhttp   PASS
+        enc-object-store-default-encryption     readsonly    PASS
+        enc-object-store-default-encryption     queuelogs    PASS
+        enc-object-store-default-encryption     privateonly  PASS
+        enc-object-store-kms                    publicsite   FAIL
+        enc-object-store-kms                    legacyhttp   FAIL
+        enc-object-store-kms                    readsonly    FAIL
+        enc-object-store-kms                    queuelogs    FAIL
+        enc-object-store-kms                    privateonly  FAIL
+        enc-object-store-tls-only               publicsite   PASS
+        enc-object-store-tls-only               legacyhttp   FAIL
+        enc-object-store-tls-only               readsonly    PASS
+        enc-object-store-tls-only               queuelogs    PASS
+        enc-object-store-tls-only               privateonly  PASS
+        net-object-store-public-access-blocked  publicsite   FAIL
+        net-object-store-public-access-blocked  legacyhttp   PASS
+        net-object-store-public-access-blocked  readsonly    PASS
+        net-object-store-public-access-blocked  queuelogs    PASS
+        net-object-store-public-access-blocked  privateonly  PASS
+        log-object-store-access-logging         publicsite   FAIL
+        log-object-store-access-logging         legacyhttp   FAIL
+        log-object-store-access-logging         readsonly    FAIL
+        log-object-store-access-logging         queuelogs    UNKNOWN
+        log-object-store-access-logging         privateonly  FAIL
+        enc-tls-listener-modern                 publicsite   PASS
+        enc-tls-listener-modern                 legacyhttp   PASS
+        enc-tls-listener-modern                 readsonly    PASS
+        enc-tls-listener-modern                 queuelogs    PASS
+        enc-tls-listener-modern                 privateonly  PASS
+        net-service-firewall-default-deny       publicsite   FAIL
+        net-service-firewall-default-deny       legacyhttp   FAIL
+        net-service-firewall-default-deny       readsonly    FAIL
+        net-service-firewall-default-deny       queuelogs    FAIL
+        net-service-firewall-default-deny       privateonly  PASS
+    """)
+    assert verdicts(programs.noncompliant_storage, True) == Counter((r, n, s.value) for r, n, s in expected)
+    assert set(verdicts(programs.compliant_storage, True)) == {
+        (rule, "phirecords", "PASS") for rule in (
+            "enc-object-store-default-encryption", "enc-object-store-kms", "enc-object-store-tls-only",
+            "net-object-store-public-access-blocked", "log-object-store-access-logging",
+            "enc-tls-listener-modern", "net-service-firewall-default-deny")}
+
+
+def openings(program: Callable[[], None], preview: bool) -> Counter[tuple[Any, ...]]:
+    return Counter((v.ref.name, v.ref.native_id.rsplit("::", 1)[-1], v.ref.part, shown(v.protocol),
+                    shown(v.from_port), shown(v.to_port), shown(v.source))
+                   for v in values(program, preview) if isinstance(v, IngressRule))
+
+
+@pytest.mark.parametrize("preview", [True, False])
+def test_security_groups_inline_separate_and_default_rules(preview: bool) -> None:
+    defaults = [(group, group, f"ingress/all/0-65535/{source}", "all", 0, 65535, source)
+                for group in ("web-nsg", "db-nsg") for source in ("VirtualNetwork", "AzureLoadBalancer")]
+    engines = [("db-nsg", "db-engines", f"ingress/{p}/{port}-{port}/{src}", p, port, port, src)
+               for port in (1433, 5432) for src in ("0.0.0.0/0", "10.20.0.0/16") for p in ("tcp", "udp")]
+    assert openings(programs.nsg_rules, preview) == Counter([
+        ("web-nsg", "web-nsg", "ingress/tcp/443-443/0.0.0.0/0", "tcp", 443, 443, "0.0.0.0/0"),  # Internet tag
+        ("web-nsg", "web-nsg", "ingress/tcp/22-22/0.0.0.0/0", "tcp", 22, 22, "0.0.0.0/0"),  # "*"
+        # the Deny and the Outbound rule open nothing
+        *engines,  # a "*" protocol on given ports: TCP and UDP
+        ("db-nsg", "db-from-app", "ingress/tcp/3306-3306/VirtualNetwork", "tcp", 3306, 3306, "VirtualNetwork"),
+        *defaults,
+    ])
+    assert verdicts(programs.nsg_rules, preview)[("net-ingress-rule-admin-ports", "db-nsg", "FAIL")] == 2  # tcp only
+    assert verdicts(programs.nsg_rules, preview)[("net-ingress-rule-admin-ports", "web-nsg", "FAIL")] == 1
+
+
+def test_edge_joins_and_application_security_groups() -> None:
+    computed = "?computed at preview: securityRules"
+    preview = openings(programs.edge_joins, True)
+    assert {k: n for k, n in preview.items() if "ingress/all/0-65535/" not in k[2]} == {
+        ("app-nsg", "app-ssh", "ingress/tcp/22-22/0.0.0.0/0", "tcp", 22, 22, "0.0.0.0/0"): 1,  # joined by value
+        ("shared-nsg", "shared-rdp", "ingress/tcp/3389-3389/0.0.0.0/0", "tcp", 3389, 3389, "0.0.0.0/0"): 1,
+        ("asg-nsg", "asg-nsg", "ingress/tcp/22-22/(application security group computed at preview)", "tcp", 22, 22,
+         "(application security group computed at preview)"): 1,
+        ("computed-nsg", "computed-nsg", f"ingress/Unknown('{computed[1:]}')/Unknown('{computed[1:]}')-Unknown("
+         f"'{computed[1:]}')/Unknown('{computed[1:]}')", computed, computed, computed, computed): 1,
+    }
+    assert verdicts(programs.edge_joins, True) == Counter({
+        ("net-ingress-rule-admin-ports", "app-nsg", "FAIL"): 1,
+        ("net-ingress-rule-admin-ports", "shared-nsg", "FAIL"): 1,
+        ("net-ingress-rule-admin-ports", "asg-nsg", "PASS"): 3, ("net-ingress-rule-admin-ports", "app-nsg", "PASS"): 2,
+        ("net-ingress-rule-admin-ports", "computed-nsg", "UNKNOWN"): 1,
+        ("net-ingress-rule-admin-ports", "computed-nsg", "PASS"): 2,
+        ("enc-database-storage-encrypted", "shared-sql/shared-db", "PASS"): 1,
+        ("net-database-not-public", "shared-sql/shared-db", "UNKNOWN"): 1,  # its server is not in the stack
+        ("enc-object-store-default-encryption", "textlogs", "PASS"): 1, ("enc-object-store-kms", "textlogs", "FAIL"): 1,
+        ("enc-object-store-tls-only", "textlogs", "PASS"): 1,
+        ("net-object-store-public-access-blocked", "textlogs", "PASS"): 1,
+        ("log-object-store-access-logging", "textlogs", "PASS"): 1,  # the blob service's id given as text
+        ("enc-tls-listener-modern", "textlogs", "PASS"): 1, ("net-service-firewall-default-deny", "textlogs", "FAIL"): 1,
+    })
+    assert verdicts(programs.edge_joins, False)[("net-ingress-rule-admin-ports", "computed-nsg", "FAIL")] == 1
+
+
+@pytest.mark.parametrize("preview", [True, False])
+def test_sql_servers_and_databases(preview: bool) -> None:
+    found = values(programs.sql_servers, preview) + values(programs.sql_restored_database, preview)
+    listeners = {v.ref.name: (v.protocol, v.min_tls_version, v.plaintext_routes)
+                 for v in found if isinstance(v, TlsListener)}
+    assert listeners == {"sql-phi": ("TLS", "1.2", ()), "sql-legacy": ("TLS", "1.0", ()),
+                         "sql-app": ("TLS", "1.2", ()),  # created without minimalTlsVersion: 1.2
+                         "sql-restore": ("TLS", "1.2", ())}
+    databases = {v.ref.name: (v.engine, shown(v.storage_encrypted), shown(v.publicly_accessible))
+                 for v in found if isinstance(v, DatabaseInstance)}
+    assert databases == {
+        "sql-phi/claims": ("sqlserver", True, False),
+        "sql-legacy/reports": ("sqlserver", False, True),  # its TransparentDataEncryption resource: Disabled
+        "sql-app/app-db": ("sqlserver", True, True),  # publicNetworkAccess left out: Enabled
+        "sql-restore/claims-restored": ("sqlserver", "?created with createMode PointInTimeRestore: TDE follows the "
+                                        "source database, which the program does not show", False),
+    }
+    assert verdicts(programs.sql_servers, preview) == Counter({
+        ("enc-tls-listener-modern", "sql-phi", "PASS"): 1, ("enc-tls-listener-modern", "sql-legacy", "FAIL"): 1,
+        ("enc-tls-listener-modern", "sql-app", "PASS"): 1,
+        ("enc-database-storage-encrypted", "sql-phi/claims", "PASS"): 1,
+        ("enc-database-storage-encrypted", "sql-legacy/reports", "FAIL"): 1,
+        ("enc-database-storage-encrypted", "sql-app/app-db", "PASS"): 1,
+        ("net-database-not-public", "sql-phi/claims", "PASS"): 1,
+        ("net-database-not-public", "sql-legacy/reports", "FAIL"): 1,
+        ("net-database-not-public", "sql-app/app-db", "FAIL"): 1,
+    })
+
+
+def test_managed_disks_are_always_encrypted() -> None:
+    disks = {v.ref.name: (v.encrypted, v.kms_key) for v in values(programs.managed_disks, True)
+             if isinstance(v, BlockVolume)}
+    assert disks == {"vm1_OsDisk": (True, None), "vm1_DataDisk": (True, programs.DES)}
+    assert verdicts(programs.managed_disks, True) == Counter({
+        ("enc-block-volume-encrypted", "vm1_OsDisk", "PASS"): 1,
+        ("enc-block-volume-encrypted", "vm1_DataDisk", "PASS"): 1})
+
+
+def test_preview_unknowns() -> None:
+    assert verdicts(programs.unresolved_outputs, True) == Counter({
+        ("enc-object-store-default-encryption", "lateaccount", "PASS"): 1,
+        ("enc-object-store-kms", "lateaccount", "FAIL"): 1,
+        ("enc-object-store-tls-only", "lateaccount", "PASS"): 1,
+        ("log-object-store-access-logging", "lateaccount", "FAIL"): 1,
+        ("net-object-store-public-access-blocked", "lateaccount", "UNKNOWN"): 1,
+        ("enc-tls-listener-modern", "lateaccount", "PASS"): 1, ("net-service-firewall-default-deny", "lateaccount", "FAIL"): 1,
+        ("net-ingress-rule-admin-ports", "jump-nsg", "UNKNOWN"): 1,
+        ("net-ingress-rule-admin-ports", "jump-nsg", "PASS"): 2,  # Azure's default rules
+        ("enc-tls-listener-modern", "sql-late", "UNKNOWN"): 1,
+    })
