@@ -149,7 +149,8 @@ def test_edge_joins_and_application_security_groups() -> None:
         ("enc-object-store-tls-only", "textlogs", "PASS"): 1,
         ("net-object-store-public-access-blocked", "textlogs", "PASS"): 1,
         ("log-object-store-access-logging", "textlogs", "PASS"): 1,  # the blob service's id given as text
-        ("enc-tls-listener-modern", "textlogs", "PASS"): 1, ("net-service-firewall-default-deny", "textlogs", "FAIL"): 1,
+        ("enc-tls-listener-modern", "textlogs", "PASS"): 1,
+        ("net-service-firewall-default-deny", "textlogs", "FAIL"): 1,
     })
     assert verdicts(programs.edge_joins, False)[("net-ingress-rule-admin-ports", "computed-nsg", "FAIL")] == 1
 
@@ -199,7 +200,8 @@ def test_preview_unknowns() -> None:
         ("enc-object-store-tls-only", "lateaccount", "PASS"): 1,
         ("log-object-store-access-logging", "lateaccount", "FAIL"): 1,
         ("net-object-store-public-access-blocked", "lateaccount", "UNKNOWN"): 1,
-        ("enc-tls-listener-modern", "lateaccount", "PASS"): 1, ("net-service-firewall-default-deny", "lateaccount", "FAIL"): 1,
+        ("enc-tls-listener-modern", "lateaccount", "PASS"): 1,
+        ("net-service-firewall-default-deny", "lateaccount", "FAIL"): 1,
         ("net-ingress-rule-admin-ports", "jump-nsg", "UNKNOWN"): 1,
         ("net-ingress-rule-admin-ports", "jump-nsg", "PASS"): 2,  # Azure's default rules
         ("enc-tls-listener-modern", "sql-late", "UNKNOWN"): 1,
