@@ -394,10 +394,10 @@ def scan_gcp_cmd(projects: tuple[str, ...], folders: tuple[str, ...], organizati
             scan = scan_export(exports)
         else:
             try:
-                import google.cloud.asset_v1  # noqa: F401
-
-                from hitrust_policies.sources.live.gcp.auth import AuthConfigError, credentials, endpoint
+                from hitrust_policies.sources.live.gcp.auth import AuthConfigError, asset_sdk, credentials, endpoint
                 from hitrust_policies.sources.live.gcp.scan import scan_gcp
+
+                asset_sdk()
             except ImportError as exc:
                 raise click.UsageError(f"the GCP scanner needs the gcp extra: pip install 'hitrust-policies[gcp]' "
                                        f"({exc})") from None

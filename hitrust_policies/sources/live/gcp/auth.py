@@ -105,15 +105,23 @@ def read_only_adapter() -> type:
     return ReadOnlyAdapter
 
 
-def asset_client(creds: Any, api_endpoint: str | None) -> Any:
-    """The real google-cloud-asset client over REST, on a read-only session."""
+def asset_sdk() -> Any:
+    """google-cloud-asset's ``asset_v1`` (ImportError without the gcp extra), imported without the
+    Python-version FutureWarnings google-api-core prints on import."""
     import warnings
 
-    with warnings.catch_warnings():  # google-api-core warns about the Python version on import
+    with warnings.catch_warnings():
         warnings.simplefilter("ignore", FutureWarning)
-        from google.api_core.client_options import ClientOptions
         from google.cloud import asset_v1
 
+    return asset_v1
+
+
+def asset_client(creds: Any, api_endpoint: str | None) -> Any:
+    """The real google-cloud-asset client over REST, on a read-only session."""
+    from google.api_core.client_options import ClientOptions
+
+    asset_v1 = asset_sdk()
     target = endpoint(api_endpoint)
     client = asset_v1.AssetServiceClient(credentials=creds, transport="rest",
                                          client_options=ClientOptions(api_endpoint=target))

@@ -89,8 +89,11 @@ class Lister:
 
     def list(self, scope: str, asset_types: Iterable[str], content: str, calls: Counter[str]) -> list[dict[str, Any]]:
         """Every asset of the types under a scope, page after page, in the export's snake_case shape."""
-        from google.cloud import asset_v1
         from google.protobuf import json_format
+
+        from hitrust_policies.sources.live.gcp.auth import asset_sdk
+
+        asset_v1 = asset_sdk()
 
         assets: list[dict[str, Any]] = []
         token = ""
