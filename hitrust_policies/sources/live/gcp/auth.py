@@ -119,9 +119,8 @@ def asset_sdk() -> Any:
 
 def asset_client(creds: Any, api_endpoint: str | None) -> Any:
     """The real google-cloud-asset client over REST, on a read-only session."""
+    asset_v1 = asset_sdk()  # first: it imports google-api-core quietly
     from google.api_core.client_options import ClientOptions
-
-    asset_v1 = asset_sdk()
     target = endpoint(api_endpoint)
     client = asset_v1.AssetServiceClient(credentials=creds, transport="rest",
                                          client_options=ClientOptions(api_endpoint=target))

@@ -52,7 +52,7 @@ def disks(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[BlockVolume]:
         yield BlockVolume(ref=ctx.ref(asset), encrypted=True, kms_key=kms_key)
 
 
-@family("networks", asset_types=(NETWORK, SUBNETWORK), kinds=(Network,))
+@family("networks", asset_types=(NETWORK, SUBNETWORK), kinds=(Network,), joins=True)
 def networks(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Network]:
     """VPC networks, their flow logs joined from their subnetworks: a network is flow-logged when every
     subnetwork that carries VM traffic logs its flows (flow logs are a subnetwork setting on GCP).

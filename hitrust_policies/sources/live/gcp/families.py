@@ -36,6 +36,12 @@ class Family:
     kinds: tuple[type, ...]
     adapt: Callable[[Ctx, list[dict[str, Any]]], Iterable[Any]]
     iam: bool = False  # also list the assets' IAM policies
+    joins: bool = False  # the adapter joins several assets (an export holds them until the end)
+
+    @property
+    def per_asset(self) -> bool:
+        """The adapter reads each asset alone: an export can be evaluated line by line."""
+        return not (self.iam or self.joins)
 
     @property
     def content_types(self) -> tuple[str, ...]:
@@ -50,7 +56,7 @@ _FAMILIES: dict[str, Family] = {}
 
 
 def family(name: str, *, asset_types: tuple[str, ...], kinds: tuple[type, ...],
-           iam: bool = False) -> Callable[[Callable[..., Iterable[Any]]], Family]:
+           iam: bool = False, joins: bool = False) -> Callable[[Callable[..., Iterable[Any]]], Family]:
     """Register an adapter as the family that lists ``asset_types``."""
 
     def register(fn: Callable[..., Iterable[Any]]) -> Family:
@@ -59,7 +65,7 @@ def family(name: str, *, asset_types: tuple[str, ...], kinds: tuple[type, ...],
             raise ValueError(f"family {name}: not a Cloud Asset type: {', '.join(bad)}")
         if name in _FAMILIES:
             raise ValueError(f"family {name} registered twice")
-        _FAMILIES[name] = Family(name, asset_types, kinds, fn, iam)
+        _FAMILIES[name] = Family(name, asset_types, kinds, fn, iam, joins)
         return _FAMILIES[name]
 
     return register

@@ -21,7 +21,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -280,48 +280,74 @@ def _checked(item: Any, path: str | Path, where: str) -> dict[str, Any]:
 
 
 def scan_export(paths: Iterable[str | Path], families: Iterable[Family] | None = None) -> GcpScanResult:
-    """Evaluate export files (RESOURCE and / or IAM_POLICY content) through the live adapters, no call made."""
+    """Evaluate export files (RESOURCE and / or IAM_POLICY content) through the live adapters, no call made.
+
+    The files are streamed: assets of a family that reads each asset alone are adapted as they are
+    read and dropped; only the assets of joining families (buckets wait for their IAM policies,
+    networks for their subnetworks), the IAM bindings of those types and the project names are held.
+    Resources named by a project number are renamed with the project id at the end, as the project
+    assets may come later in the files.
+    """
     started = time.perf_counter()
     chosen = list(families) if families is not None else all_families()
-    wanted = {t for f in chosen for t in f.asset_types}
-    resources_by_name: dict[str, dict[str, Any]] = {}
+    family_of = {t: f for f in chosen for t in f.asset_types}
+    iam_types = {t for f in chosen if f.iam for t in f.asset_types}
+    held: dict[str, dict[str, Any]] = {}
     policies: dict[str, list[dict[str, Any]]] = {}
-    project_assets: list[dict[str, Any]] = []
-    saw_iam = False
+    names: dict[str, str] = {}
+    streamed: list[tuple[Family, Any]] = []
+    problems: list[str] = []
+    listed: set[tuple[str, str]] = set()  # (family, project) of every evaluated asset read
+    saw_iam = seen = False
+    reader = Ctx("export", "export", names, problems=problems)
     for path in paths:
         for asset in iter_export(path):
+            kind = asset["asset_type"]
             if asset.get("iam_policy") is not None:
                 saw_iam = True
-                if asset["asset_type"] in wanted:
+                if kind in iam_types:
                     policies[asset["name"]] = asset["iam_policy"].get("bindings") or []
             if asset.get("resource") is None:
                 continue
-            if asset["asset_type"] == PROJECT_TYPE:
-                project_assets.append(asset)
-            elif asset["asset_type"] in wanted:
-                resources_by_name[asset["name"]] = {k: v for k, v in asset.items() if k != "iam_policy"}
-    names = project_ids(project_assets)
-    missing = None if saw_iam else Unknown(NO_IAM_IN_EXPORT)
-    by_project: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    sorter = Ctx("export", "export", names)
-    for asset in resources_by_name.values():
-        by_project[sorter.account(asset)].append(asset)
-    resources: list[Any] = []
-    coverage: list[Coverage] = []
-    for project, assets in sorted(by_project.items()):
-        for f in chosen:
-            mine = [a for a in assets if a["asset_type"] in f.asset_types]
-            if not mine:
-                continue  # the export may have been filtered: nothing is claimed about this family
-            ctx = Ctx(f"projects/{project}", "export", names, policies, missing if f.iam else None)
-            if f.iam and missing is not None:
-                ctx.problems.append(missing.reason)
-            items = _adapt(f, ctx, mine)
-            resources.extend(items)
-            problems = tuple(dict.fromkeys(ctx.problems))
-            coverage.append(Coverage(f.name, "global", "partial" if problems else "ok", len(items), problems,
-                                     f"projects/{project}"))
-    if not resources_by_name:
+            if kind == PROJECT_TYPE:
+                names.update(project_ids([asset]))
+            elif (f := family_of.get(kind)) is not None:
+                seen = True
+                listed.add((f.name, reader.account(asset)))
+                if f.per_asset:
+                    streamed.extend((f, item) for item in f.adapt(reader, [asset]))
+                else:
+                    held[asset["name"]] = {k: v for k, v in asset.items() if k != "iam_policy"}
+    if not seen:
         raise ScanError("the export holds no asset of a type the scanner evaluates "
-                        f"({', '.join(sorted(wanted))})")
-    return _result(resources, [], coverage, Counter(), sorted(f"projects/{p}" for p in by_project), started)
+                        f"({', '.join(sorted(family_of))})")
+    missing = None if saw_iam else Unknown(NO_IAM_IN_EXPORT)
+    items = [(f, _renamed(item, names)) for f, item in streamed]
+    by_project: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for asset in held.values():
+        f = family_of[asset["asset_type"]]
+        by_project[(f.name, reader.account(asset))].append(asset)
+    partial: dict[tuple[str, str], tuple[str, ...]] = {}
+    for f in chosen:
+        for (name, project), assets in sorted(by_project.items()):
+            if name != f.name:
+                continue
+            ctx = Ctx(f"projects/{project}", "export", names, policies, missing if f.iam else None)
+            items.extend((f, item) for item in f.adapt(ctx, assets))
+            if f.iam and missing is not None:
+                partial[(f.name, project)] = (missing.reason,)
+    counts: Counter[tuple[str, str]] = Counter({(name, names.get(project, project)): 0 for name, project in listed})
+    counts.update((f.name, str(item.ref.account)) for f, item in items)
+    coverage = [Coverage(name, "global", "partial" if partial.get((name, project)) else "ok", n,
+                         partial.get((name, project), ()), f"projects/{project}")
+                for (name, project), n in counts.items()]
+    projects = sorted({c.account for c in coverage})
+    return _result([item for _, item in items], [], coverage, Counter(), projects, started)
+
+
+def _renamed(item: Any, names: dict[str, str]) -> Any:
+    """A model value whose account is a project number the export later named, with that name."""
+    account = item.ref.account
+    if account in names:
+        return replace(item, ref=replace(item.ref, account=names[account]))
+    return item

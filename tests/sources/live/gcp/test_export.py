@@ -113,3 +113,17 @@ def test_export_with_nothing_evaluable_is_an_error(tmp_path: Path) -> None:
     path = ga.write_export(tmp_path / "assets.json", [ga.project(PROD)])
     with pytest.raises(ScanError, match="holds no asset of a type the scanner evaluates"):
         scan_export([path])
+
+
+def test_projects_named_later_in_the_file_rename_streamed_resources(tmp_path: Path) -> None:
+    """A bucket-less export where the project asset comes last: resources read before it (named by the
+    project number only in their ancestors) still end up under the project id, and a family whose every
+    asset yields nothing (an egress-only firewall) is still covered."""
+    disk = ga.disk(PROD, "web-1")
+    disk["name"] = disk["name"].replace(f"projects/{PROD.id}/", f"projects/{PROD.number}/")
+    path = ga.write_export(tmp_path / "assets.json", [
+        disk, ga.firewall(PROD, "egress-only", direction="EGRESS"), ga.project(PROD)])
+    result = scan_export([path])
+    assert [(r.ref.name, r.ref.account) for r in result.resources] == [("web-1", PROD.id)]
+    assert {(c.account, c.collector, c.resources) for c in result.coverage} == {
+        (f"projects/{PROD.id}", "disks", 1), (f"projects/{PROD.id}", "firewalls", 0)}
