@@ -147,7 +147,7 @@ def bucket_encryption(default_kms_key_name: str | None) -> tuple[str, str | None
     return PROVIDER_MANAGED, None
 
 
-def bucket_public_access_open(public_access_prevention: str | None, uniform_access: bool | None,
+def bucket_public_access_open(public_access_prevention: str | None, uniform_access: bool | Unknown | None,
                               grants: list[str] | Unknown) -> tuple[str, ...] | Unknown:
     """What leaves a bucket open to the public (``()``: public access is blocked).
 
@@ -158,7 +158,8 @@ def bucket_public_access_open(public_access_prevention: str | None, uniform_acce
     bucket-level access is off (CIS 5.2): object ACLs can make any object public and no inventory
     shows them, as S3's IgnorePublicAcls guards against. ``inherited`` prevention (from an
     organization policy) is not visible in the bucket and is not assumed. IAM grants the source
-    could not read are unknown, unless the ACL guard alone already shows the bucket open.
+    could not read are unknown, unless the ACL guard alone already shows the bucket open, and an
+    unknown ACL guard decides nothing when a public IAM grant already does.
 
     >>> bucket_public_access_open("enforced", False, ["allUsers (roles/storage.objectViewer)"])
     ()
@@ -168,12 +169,16 @@ def bucket_public_access_open(public_access_prevention: str | None, uniform_acce
     ('allUsers (roles/storage.objectViewer)',)
     >>> bucket_public_access_open("inherited", False, Unknown("denied"))
     ('uniformBucketLevelAccess',)
+    >>> bucket_public_access_open(None, Unknown("not in the asset"), ["allUsers (roles/storage.admin)"])
+    ('allUsers (roles/storage.admin)',)
     """
     if str(public_access_prevention or "").lower() == "enforced":
         return ()
-    open_: list[str] = [] if uniform_access else [UNIFORM_ACCESS_OFF]
-    if isinstance(grants, Unknown):
-        return tuple(open_) if open_ else grants
+    open_: list[str] = [] if uniform_access is True or isinstance(uniform_access, Unknown) else [UNIFORM_ACCESS_OFF]
+    for fact in (grants, uniform_access):
+        if isinstance(fact, Unknown):
+            known = open_ + ([] if isinstance(grants, Unknown) else list(grants))
+            return tuple(known) if known else fact
     return (*open_, *grants)
 
 
@@ -245,8 +250,8 @@ def kms_rotation_supported(purpose: str | None, protection_level: str | None, im
 
 
 def kms_enabled(purpose: str | None, primary_state: str | None) -> bool | Unknown:
-    """A symmetric key is usable when its primary version is enabled (no primary: it cannot encrypt).
-    Other keys have no primary; their versions' states are not in the key's asset.
+    """A symmetric key is usable when its primary version is enabled. Other keys have no primary; their
+    versions' states are not in the key's asset, nor are a symmetric key's when it shows no primary.
 
     >>> kms_enabled("ENCRYPT_DECRYPT", "ENABLED"), kms_enabled("ENCRYPT_DECRYPT", "DESTROYED")
     (True, False)
@@ -255,7 +260,9 @@ def kms_enabled(purpose: str | None, primary_state: str | None) -> bool | Unknow
     """
     if str(purpose or "ENCRYPT_DECRYPT").upper() != ROTATABLE_PURPOSE:
         return Unknown(f"{purpose} key: version states are not in the key asset")
-    return str(primary_state or "").upper() == "ENABLED"
+    if not primary_state:
+        return Unknown("no primary version in the key asset")
+    return str(primary_state).upper() == "ENABLED"
 
 
 # --- networks -----------------------------------------------------------------------------------------

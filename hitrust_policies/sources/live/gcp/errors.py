@@ -31,10 +31,13 @@ def is_retryable(exc: BaseException) -> bool:
 def describe_failure(exc: BaseException, operation: str) -> str:
     """A short, stable reason naming what failed and the call.
 
-    >>> from google.api_core import exceptions
-    >>> describe_failure(exceptions.PermissionDenied("no"), "cloudasset.assets.listResource")
+    >>> class PermissionDenied(Exception):  # what google-api-core raises for a 403, its ``code``
+    ...     code = 403
+    >>> describe_failure(PermissionDenied("no"), "cloudasset.assets.listResource")
     'AccessDenied: cloudasset.assets.listResource'
-    >>> describe_failure(exceptions.TooManyRequests("quota"), "cloudasset.assets.listResource")
+    >>> class TooManyRequests(Exception):
+    ...     code = 429
+    >>> describe_failure(TooManyRequests("quota"), "cloudasset.assets.listResource")
     'Throttled (retries exhausted): cloudasset.assets.listResource'
     """
     status = status_of(exc)

@@ -19,7 +19,9 @@ def buckets(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[ObjectStore]:
         grants = bindings if isinstance(bindings, Unknown) else gcp.public_grants(bindings)
         iam = bucket.get("iamConfiguration") or {}
         # bucketPolicyOnly is uniform bucket-level access's former name; the API still returns both
-        uniform = dig(iam, "uniformBucketLevelAccess", "enabled") or dig(iam, "bucketPolicyOnly", "enabled")
+        setting = iam.get("uniformBucketLevelAccess") or iam.get("bucketPolicyOnly")
+        uniform = (bool(setting.get("enabled")) if isinstance(setting, dict)
+                   else Unknown("iamConfiguration.uniformBucketLevelAccess not in the asset"))
         yield ObjectStore(
             ref=ctx.ref(asset),
             encryption=kind,

@@ -27,6 +27,19 @@ TOKEN = "ya29.fake-access-token"
 PASS, FAIL, UNKNOWN = Status.PASS, Status.FAIL, Status.UNKNOWN
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Without the gcp extra these tests are skipped, visibly (CI installs it through the dev extra)."""
+    from hitrust_policies.sources.live.gcp.auth import asset_sdk
+
+    try:
+        asset_sdk()
+    except ImportError:
+        skip = pytest.mark.skip(reason="the gcp extra (google-cloud-asset) is not installed")
+        for item in items:
+            if "/live/gcp/" in str(item.fspath).replace("\\", "/"):
+                item.add_marker(skip)
+
+
 def token() -> Any:
     from google.oauth2.credentials import Credentials
 

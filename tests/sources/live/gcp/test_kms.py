@@ -11,6 +11,8 @@ RULE = "enc-crypto-key-rotation"
 
 
 def seed(fake: FakeGcp) -> None:
+    no_primary = ga.crypto_key(PROD, "old", "no-primary", rotation_period=None)
+    del no_primary["resource"]["data"]["primary"]
     fake.add(
         ga.crypto_key(PROD, "phi", "records"),  # 90 days
         ga.crypto_key(PROD, "phi", "never-rotated", rotation_period=None),
@@ -19,6 +21,7 @@ def seed(fake: FakeGcp) -> None:
         ga.crypto_key(PROD, "phi", "ekm", protection_level="EXTERNAL", rotation_period=None),
         ga.crypto_key(PROD, "phi", "imported", import_only=True, rotation_period=None),
         ga.crypto_key(PROD, "old", "destroyed", primary_state="DESTROYED", rotation_period=None),
+        no_primary,
     )
 
 
@@ -34,7 +37,9 @@ def test_crypto_key_verdicts(fake: FakeGcp) -> None:
         enc-crypto-key-rotation  phi/ekm            PASS
         enc-crypto-key-rotation  phi/imported       PASS
         enc-crypto-key-rotation  old/destroyed      PASS
+        enc-crypto-key-rotation  old/no-primary     UNKNOWN
     """))
+    assert reasons(result.findings(), [RULE]) == {(RULE, "old/no-primary", "no primary version in the key asset")}
     [records] = [r for r in result.resources if r.ref.name == "phi/records"]
     assert records.ref.native_id == ("//cloudkms.googleapis.com/projects/phi-prod/locations/us-central1/"
                                      "keyRings/phi/cryptoKeys/records")

@@ -111,3 +111,21 @@ def test_quota_exhausted_iam_listing_is_unknown_after_retries(fake: FakeGcp) -> 
     assert reasons(result.findings(), [PUBLIC_RULE]) >= {
         (PUBLIC_RULE, "phi-records",
          "Throttled (retries exhausted): cloudasset.assets.listIamPolicy (buckets in projects/phi-prod)")}
+
+
+def test_facts_missing_from_the_asset_are_unknown(fake: FakeGcp) -> None:
+    """A bucket asset without iamConfiguration: the ACL guard is UNKNOWN, not off; a public IAM grant on
+    such a bucket still FAILs (the grant alone decides)."""
+    bare = ga.bucket(PROD, "bare")
+    del bare["resource"]["data"]["iamConfiguration"]
+    bare_public = ga.bucket(PROD, "bare-public")
+    del bare_public["resource"]["data"]["iamConfiguration"]
+    fake.add(bare, ga.bucket_policy(PROD, "bare"), bare_public,
+             ga.bucket_policy(PROD, "bare-public", ("roles/storage.objectViewer", ["allUsers"])))
+    result = scan(fake, "buckets")
+    assert verdicts(result.findings(), [PUBLIC_RULE]) == set(table("""
+        net-object-store-public-access-blocked  bare         UNKNOWN
+        net-object-store-public-access-blocked  bare-public  FAIL
+    """))
+    assert reasons(result.findings(), [PUBLIC_RULE]) == {
+        (PUBLIC_RULE, "bare", "iamConfiguration.uniformBucketLevelAccess not in the asset")}
