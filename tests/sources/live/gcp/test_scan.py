@@ -9,7 +9,7 @@ import pytest
 
 from hitrust_policies.model import BlockVolume
 from hitrust_policies.sources.live.aws.scan import ScanError
-from hitrust_policies.sources.live.gcp.auth import AuthConfigError, credentials, endpoint
+from hitrust_policies.sources.live.gcp.auth import AuthConfigError, asset_client, credentials, endpoint
 from hitrust_policies.sources.live.gcp.scan import scan_gcp
 from hitrust_policies.testing import gcp_assets as ga
 from hitrust_policies.testing.gcp_fake import FakeGcp
@@ -110,7 +110,14 @@ def test_the_token_is_sent_as_a_bearer(fake: FakeGcp, tmp_path) -> None:
 
 
 def test_endpoints_and_token_files() -> None:
+    """The client goes where --api-endpoint says (a Private Service Connect host gets https), and nowhere
+    over plain http but loopback; building it sends nothing."""
     assert endpoint("https://cloudasset-phi.p.googleapis.com/") == "https://cloudasset-phi.p.googleapis.com"
+    hosts = {e: asset_client(token(), e)._transport._host
+             for e in (None, "cloudasset-phi.p.googleapis.com", "https://cloudasset-phi.p.googleapis.com")}
+    assert hosts == {None: "https://cloudasset.googleapis.com",
+                     "cloudasset-phi.p.googleapis.com": "https://cloudasset-phi.p.googleapis.com",
+                     "https://cloudasset-phi.p.googleapis.com": "https://cloudasset-phi.p.googleapis.com"}
     with pytest.raises(AuthConfigError, match="is not https"):
         endpoint("http://cloudasset.example.com")
     with pytest.raises(AuthConfigError, match="cannot read the access token file"):
