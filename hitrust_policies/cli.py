@@ -342,6 +342,84 @@ def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, mana
     sys.exit(_exit_code(findings, scan.complete, fail_on))
 
 
+GCP_PROJECT = re.compile(r"^(projects/)?([a-z][a-z0-9-]{4,28}[a-z0-9]|\d{1,20})$")
+GCP_NUMBER = re.compile(r"^(folders/|organizations/)?\d{1,20}$")
+
+
+def _gcp_scopes(values: tuple[str, ...], pattern: re.Pattern[str], hint: str, what: str) -> None:
+    bad = [v for v in values if not pattern.match(v.strip())]
+    if bad:
+        raise click.BadParameter(f"not a {what}: {', '.join(bad)}", param_hint=hint)
+
+
+@scan_group.command("gcp")
+@click.option("--project", "projects", multiple=True, help="Project id (or number) to scan (repeatable).")
+@click.option("--folder", "folders", multiple=True, help="Scan every project below this folder (number; repeatable).")
+@click.option("--organization", "organizations", multiple=True,
+              help="Scan every project of this organization (number; repeatable).")
+@click.option("--from-export", "exports", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Evaluate Cloud Asset Inventory export files (JSON lines; give the resource and the iam-policy "
+                   "exports) instead of scanning. Repeatable.")
+@click.option("--access-token-file", type=click.Path(exists=True, dir_okay=False),
+              help="Use the OAuth access token in this file (gcloud auth print-access-token) instead of "
+                   "Application Default Credentials.")
+@click.option("--api-endpoint", help="Another Cloud Asset API endpoint (a Private Service Connect endpoint).")
+@click.option("--fail-on", type=click.Choice((*SEVERITIES, "none")), default="low", show_default=True,
+              help="Exit 1 if a FAIL finding has at least this severity.")
+@click.option("--rule-option", "rule_option", multiple=True, metavar="RULE.OPTION=VALUE",
+              help="Tune a rule (repeatable), e.g. net-ingress-rule-admin-ports.ports=default,tcp/8443.")
+@_report_options
+@_with_rule_options
+def scan_gcp_cmd(projects: tuple[str, ...], folders: tuple[str, ...], organizations: tuple[str, ...],
+                 exports: tuple[str, ...], access_token_file: str | None, api_endpoint: str | None, fail_on: str,
+                 rule_option: tuple[str, ...], fmt: str, output: str | None, show_pass: bool, baseline: str | None,
+                 rule_ids: tuple[str, ...], domains: tuple[str, ...], min_severity: str | None) -> None:
+    """Scan Google Cloud projects, folders or organizations through Cloud Asset Inventory (read-only), or
+    evaluate Cloud Asset Inventory export files."""
+    rules = _configured(_selected_rules(rule_ids, domains, min_severity), rule_option)
+    _check_baseline(baseline)
+    _gcp_scopes(projects, GCP_PROJECT, "--project", "project id or number")
+    _gcp_scopes(folders, GCP_NUMBER, "--folder", "folder number")
+    _gcp_scopes(organizations, GCP_NUMBER, "--organization", "organization number")
+    if exports and (projects or folders or organizations):
+        raise click.UsageError("--from-export evaluates files: it takes no --project / --folder / --organization")
+    if not exports and not (projects or folders or organizations):
+        raise click.UsageError("say what to scan: --project ID, --folder N, --organization N (each repeatable), "
+                               "or --from-export FILE")
+    from hitrust_policies.sources.live.aws.scan import ScanError
+    from hitrust_policies.sources.live.gcp.scan import ExportError, scan_export
+
+    try:
+        if exports:
+            scan = scan_export(exports)
+        else:
+            try:
+                from hitrust_policies.sources.live.gcp.auth import AuthConfigError, asset_sdk, credentials, endpoint
+                from hitrust_policies.sources.live.gcp.scan import scan_gcp
+
+                asset_sdk()
+            except ImportError as exc:
+                raise click.UsageError(f"the GCP scanner needs the gcp extra: pip install 'hitrust-policies[gcp]' "
+                                       f"({exc})") from None
+            try:
+                endpoint(api_endpoint)
+                creds = credentials(access_token_file)
+            except AuthConfigError as exc:
+                hint = "--api-endpoint" if "endpoint" in str(exc) else "--access-token-file"
+                raise click.BadParameter(str(exc), param_hint=hint) from None
+            with _Progress() as progress:
+                scan = scan_gcp(credentials=creds, projects=projects, folders=folders, organizations=organizations,
+                                api_endpoint=api_endpoint, progress=progress)
+    except ExportError as exc:
+        raise click.BadParameter(str(exc), param_hint="--from-export") from None
+    except ScanError as exc:
+        click.echo(f"error: scan incomplete: {exc}", err=True)
+        sys.exit(EXIT_INCOMPLETE)
+    findings = scan.findings(rules)
+    _emit(scan, findings, fmt, output, show_pass, baseline)
+    sys.exit(_exit_code(findings, scan.complete, fail_on))
+
+
 @main.command("demo")
 @_report_options
 def demo_cmd(fmt: str, output: str | None, show_pass: bool, baseline: str | None) -> None:
@@ -363,12 +441,18 @@ def demo_cmd(fmt: str, output: str | None, show_pass: bool, baseline: str | None
 
 
 @main.command("permissions")
-@click.argument("provider", type=click.Choice(("aws", "azure")))
+@click.argument("provider", type=click.Choice(("aws", "azure", "gcp")))
 @click.option("--caller", is_flag=True,
               help="The scanning principal's policy for --accounts / --organization (assume role, list accounts).")
 def permissions_cmd(provider: str, caller: bool) -> None:
-    """Print the least-privilege read-only IAM policy (aws) or custom role (azure) the scanner needs."""
+    """Print the least-privilege read-only IAM policy (aws) or custom role (azure, gcp) the scanner needs."""
     import json
+
+    if provider == "gcp":
+        from hitrust_policies.sources.live.gcp.permissions import custom_role_yaml
+
+        click.echo(custom_role_yaml(), nl=False)
+        return
 
     if provider == "azure":
         from hitrust_policies.sources.live.azure.permissions import custom_role

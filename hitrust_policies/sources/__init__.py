@@ -16,6 +16,9 @@ def kinds_by_source() -> dict[str, set[type]]:
     from hitrust_policies.sources.live.azure.families import all_families
 
     sources["live-azure"] = {k for f in all_families() for k in f.kinds}
+    from hitrust_policies.sources.live.gcp.families import all_families as gcp_families
+
+    sources["live-gcp"] = {k for f in gcp_families() for k in f.kinds}
     from hitrust_policies.sources.pulumi.registry import supported_kinds
 
     sources["pulumi-aws"] = supported_kinds("aws")

@@ -1,0 +1,311 @@
+"""What Google Cloud settings mean, once for every GCP source (Cloud Asset Inventory, its exports, Pulumi).
+
+Each function takes plain values, not a source's dict: Cloud Asset Inventory carries the services'
+API JSON (``allowed[].IPProtocol``, ``iamConfiguration.uniformBucketLevelAccess.enabled``), pulumi-gcp
+its own names (``allows[].protocol``, ``uniformBucketLevelAccess``); both call these with what they
+read, so the same setting becomes the same model value whatever the source, and the same as on
+AWS / Azure where the fact is the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from hitrust_policies.model import ALL_PROTOCOLS, KMS, PROVIDER_MANAGED, TCP, UDP, Unknown, is_internet
+
+# --- who "the public" is -------------------------------------------------------------------------
+
+ALL_USERS = "allUsers"  # anyone on the internet, signed in or not
+ALL_AUTHENTICATED_USERS = "allAuthenticatedUsers"  # any Google account or service account, in any organization
+PUBLIC_MEMBERS = (ALL_USERS, ALL_AUTHENTICATED_USERS)
+
+
+def public_grants(bindings: Iterable[Mapping[str, Any]]) -> list[str]:
+    """``member (role)`` of every IAM binding that grants a role to the public.
+
+    Both special principals count: ``allAuthenticatedUsers`` is every Google account in the world,
+    not "our users" (CIS Google Cloud Platform Foundation 5.1, Prowler
+    ``cloudstorage_bucket_public_access``). A condition on the binding does not narrow it: IAM
+    refuses conditions on these principals, so a policy holding one grants unconditionally.
+
+    >>> public_grants([{"role": "roles/storage.objectViewer", "members": ["allUsers", "user:a@x.org"]},
+    ...                {"role": "roles/storage.legacyBucketReader", "members": ["projectViewer:p"]}])
+    ['allUsers (roles/storage.objectViewer)']
+    """
+    grants: list[str] = []
+    for binding in bindings:
+        role = str(binding.get("role", ""))
+        grants += [f"{m} ({role})" for m in binding.get("members") or () if m in PUBLIC_MEMBERS]
+    return sorted(dict.fromkeys(grants))
+
+
+# --- firewall rules ---------------------------------------------------------------------------------
+
+# VPC firewall protocol names -> the model's spelling: the AWS names where AWS has one, else the
+# IANA number, so an ESP rule is "50" on both clouds.
+_PROTOCOLS = {"all": ALL_PROTOCOLS, "tcp": TCP, "udp": UDP, "icmp": "icmp", "ipv6-icmp": "icmpv6",
+              "esp": "50", "ah": "51", "sctp": "132", "ipip": "4",
+              "6": TCP, "17": UDP, "1": "icmp", "58": "icmpv6"}
+PORTED = (TCP, UDP, "132")  # protocols whose firewall entries may name ports
+INTERNET_V4 = "0.0.0.0/0"
+
+
+def firewall_protocol(value: Any) -> str:
+    """
+    >>> [firewall_protocol(v) for v in ("TCP", "udp", "all", "icmp", "esp", "sctp", "47", 6.0)]
+    ['tcp', 'udp', 'all', 'icmp', '50', '132', '47', 'tcp']
+    """
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip().lower()
+    return _PROTOCOLS.get(text, text)
+
+
+def port_range(text: Any) -> tuple[int, int]:
+    """A firewall port entry (``"22"``, ``"1000-2000"``) as an inclusive range.
+
+    >>> port_range("22"), port_range("1000-2000"), port_range(443.0)
+    ((22, 22), (1000, 2000), (443, 443))
+    """
+    if isinstance(text, float) and text.is_integer():
+        text = int(text)
+    lo, _, hi = str(text).strip().partition("-")
+    return int(lo), int(hi or lo)
+
+
+def firewall_sources(source_ranges: Iterable[str] | None, source_tags: Iterable[str] | None = None,
+                     source_service_accounts: Iterable[str] | None = None) -> list[str]:
+    """Who an ingress rule admits, as IngressRule sources.
+
+    An ingress rule that names no source at all admits every IPv4 address (the API's default
+    ``sourceRanges`` is ``0.0.0.0/0``). Tags and service accounts name instances of the network,
+    never the internet: they become ``tag:web`` / ``serviceAccount:sa@...`` sources. Ranges and
+    tags are alternatives (a packet matching either is admitted), so each is its own opening.
+
+    >>> firewall_sources(None), firewall_sources([], ["web"]), firewall_sources(["::/0"], ["web"])
+    (['0.0.0.0/0'], ['tag:web'], ['::/0', 'tag:web'])
+    """
+    ranges = [str(r).strip() for r in source_ranges or () if str(r).strip()]
+    tags = [f"tag:{t}" for t in source_tags or ()]
+    accounts = [f"serviceAccount:{a}" for a in source_service_accounts or ()]
+    sources = ranges + tags + accounts
+    return list(dict.fromkeys(sources)) if sources else [INTERNET_V4]
+
+
+def firewall_openings(allowed: Iterable[tuple[Any, Iterable[Any] | None]],
+                      sources: Iterable[str]) -> Iterator[tuple[str, int, int, str]]:
+    """(protocol, from, to, source) of every opening one enabled ingress allow rule makes.
+
+    ``allowed`` is (protocol, ports) per entry. No ports on TCP / UDP / SCTP means every port;
+    ``all`` is every protocol on every port (the AWS "-1" rule); ICMP carries the AWS ICMP port
+    convention (-1..-1); other protocols have no ports and open the whole protocol.
+
+    >>> list(firewall_openings([("tcp", ["22", "8000-8080"]), ("icmp", None)], ["0.0.0.0/0"]))
+    [('tcp', 22, 22, '0.0.0.0/0'), ('tcp', 8000, 8080, '0.0.0.0/0'), ('icmp', -1, -1, '0.0.0.0/0')]
+    >>> list(firewall_openings([("all", None), ("udp", [])], ["10.0.0.0/8"]))
+    [('all', 0, 65535, '10.0.0.0/8'), ('udp', 0, 65535, '10.0.0.0/8')]
+    """
+    entries = [(firewall_protocol(p), list(ports or ())) for p, ports in allowed]
+    for source in sources:
+        for proto, ports in entries:
+            if proto in ("icmp", "icmpv6"):
+                yield proto, -1, -1, source
+            elif proto in PORTED and ports:
+                for entry in ports:
+                    lo, hi = port_range(entry)
+                    yield proto, lo, hi, source
+            else:
+                yield proto, 0, 65535, source
+
+
+def firewall_applies(direction: str | None, disabled: bool | None) -> bool:
+    """Only enabled ingress rules admit traffic (the API's defaults: INGRESS, enabled).
+
+    >>> firewall_applies(None, None), firewall_applies("EGRESS", False), firewall_applies("INGRESS", True)
+    (True, False, False)
+    """
+    return (direction or "INGRESS").upper() == "INGRESS" and not disabled
+
+
+# --- Cloud Storage -----------------------------------------------------------------------------------
+
+UNIFORM_ACCESS_OFF = "uniformBucketLevelAccess"
+
+
+def bucket_encryption(default_kms_key_name: str | None) -> tuple[str, str | None]:
+    """(encryption, key) of a bucket: Cloud Storage encrypts every object at rest.
+
+    A default Cloud KMS key is CMEK, the SSE-KMS of Google Cloud (a Cloud KMS key is always the
+    customer's); without one objects are encrypted with Google-managed keys, the SSE-S3 of Google Cloud.
+
+    >>> bucket_encryption(None), bucket_encryption("projects/p/locations/us/keyRings/r/cryptoKeys/k")
+    (('provider-managed', None), ('kms', 'projects/p/locations/us/keyRings/r/cryptoKeys/k'))
+    """
+    if default_kms_key_name:
+        return KMS, default_kms_key_name
+    return PROVIDER_MANAGED, None
+
+
+def bucket_public_access_open(public_access_prevention: str | None, uniform_access: bool | Unknown | None,
+                              grants: list[str] | Unknown) -> tuple[str, ...] | Unknown:
+    """What leaves a bucket open to the public (``()``: public access is blocked).
+
+    Public access prevention ``enforced`` on the bucket blocks every public grant, IAM or ACL, the
+    way all four S3 Block Public Access settings do: nothing else matters. Otherwise the bucket is
+    open through what grants the public now (an ``allUsers`` / ``allAuthenticatedUsers`` IAM
+    binding, CIS Google Cloud Platform Foundation 5.1) and through fine-grained ACLs while uniform
+    bucket-level access is off (CIS 5.2): object ACLs can make any object public and no inventory
+    shows them, as S3's IgnorePublicAcls guards against. ``inherited`` prevention (from an
+    organization policy) is not visible in the bucket and is not assumed. IAM grants the source
+    could not read are unknown, unless the ACL guard alone already shows the bucket open, and an
+    unknown ACL guard decides nothing when a public IAM grant already does.
+
+    >>> bucket_public_access_open("enforced", False, ["allUsers (roles/storage.objectViewer)"])
+    ()
+    >>> bucket_public_access_open("inherited", True, []), bucket_public_access_open(None, False, [])
+    ((), ('uniformBucketLevelAccess',))
+    >>> bucket_public_access_open("inherited", True, ["allUsers (roles/storage.objectViewer)"])
+    ('allUsers (roles/storage.objectViewer)',)
+    >>> bucket_public_access_open("inherited", False, Unknown("denied"))
+    ('uniformBucketLevelAccess',)
+    >>> bucket_public_access_open(None, Unknown("not in the asset"), ["allUsers (roles/storage.admin)"])
+    ('allUsers (roles/storage.admin)',)
+    """
+    if str(public_access_prevention or "").lower() == "enforced":
+        return ()
+    open_: list[str] = [] if uniform_access is True or isinstance(uniform_access, Unknown) else [UNIFORM_ACCESS_OFF]
+    for fact in (grants, uniform_access):
+        if isinstance(fact, Unknown):
+            known = open_ + ([] if isinstance(grants, Unknown) else list(grants))
+            return tuple(known) if known else fact
+    return (*open_, *grants)
+
+
+def bucket_tls_only() -> bool:
+    """Cloud Storage has no setting that refuses plain HTTP: its XML API endpoints answer ``http://``
+    requests (only the JSON API is HTTPS-only), and no bucket policy condition can deny them, so no
+    bucket refuses requests without TLS."""
+    return False
+
+
+# --- Cloud SQL ------------------------------------------------------------------------------------
+
+_SQL_ENGINES = (("MYSQL", "mysql"), ("POSTGRES", "postgres"), ("SQLSERVER", "sqlserver"))
+
+
+def sql_engine(database_version: str | None) -> str | Unknown:
+    """
+    >>> sql_engine("POSTGRES_15"), sql_engine("MYSQL_8_0"), sql_engine("SQLSERVER_2019_STANDARD")
+    ('postgres', 'mysql', 'sqlserver')
+    """
+    text = str(database_version or "").upper()
+    for prefix, engine in _SQL_ENGINES:
+        if text.startswith(prefix):
+            return engine
+    return Unknown(f"unrecognised Cloud SQL databaseVersion {database_version!r}")
+
+
+def sql_public(ipv4_enabled: bool | None, authorized_networks: Iterable[str]) -> bool | Unknown:
+    """A Cloud SQL instance is public when it has a public IPv4 address *and* an authorized network
+    that is the internet (CIS Google Cloud Platform Foundation 6.5, Prowler
+    ``cloudsql_instance_public_access``); "the internet" is the shared definition
+    (`hitrust_policies.model.addresses`), so ``0.0.0.0/1`` counts as ``0.0.0.0/0`` does. A public IP
+    with only named networks admits nobody else: the Cloud SQL connectors authenticate with IAM.
+
+    >>> sql_public(True, ["0.0.0.0/0"]), sql_public(True, ["35.187.118.0/24"]), sql_public(False, ["0.0.0.0/0"])
+    (True, False, False)
+    >>> sql_public(None, [])
+    False
+    """
+    if not any(is_internet(n) for n in authorized_networks):
+        return False
+    if ipv4_enabled is None:
+        return Unknown("ipConfiguration.ipv4Enabled not in the asset")
+    return bool(ipv4_enabled)
+
+
+# --- Cloud KMS ----------------------------------------------------------------------------------------
+
+ROTATABLE_PURPOSE = "ENCRYPT_DECRYPT"
+EXTERNAL_PROTECTION = ("EXTERNAL", "EXTERNAL_VPC")
+
+
+def kms_rotation_supported(purpose: str | None, protection_level: str | None, import_only: bool | None) -> bool:
+    """Cloud KMS rotates a key automatically only where it can make the new material itself:
+    symmetric ``ENCRYPT_DECRYPT`` keys (asymmetric and MAC keys have no rotation schedule), not keys
+    whose material lives in an external key manager (tfsec ``google-kms-rotate-kms-keys`` exempts
+    them), not import-only keys (new versions must be imported) — as on AWS, where asymmetric,
+    HMAC, imported and custom-key-store keys are exempt.
+
+    >>> kms_rotation_supported("ENCRYPT_DECRYPT", "SOFTWARE", None), kms_rotation_supported("MAC", "HSM", None)
+    (True, False)
+    >>> kms_rotation_supported("ENCRYPT_DECRYPT", "EXTERNAL", None)
+    False
+    >>> kms_rotation_supported("ENCRYPT_DECRYPT", "HSM", True)
+    False
+    """
+    return (str(purpose or "ENCRYPT_DECRYPT").upper() == ROTATABLE_PURPOSE
+            and str(protection_level or "SOFTWARE").upper() not in EXTERNAL_PROTECTION and not import_only)
+
+
+def kms_enabled(purpose: str | None, primary_state: str | None) -> bool | Unknown:
+    """A symmetric key is usable when its primary version is enabled. Other keys have no primary; their
+    versions' states are not in the key's asset, nor are a symmetric key's when it shows no primary.
+
+    >>> kms_enabled("ENCRYPT_DECRYPT", "ENABLED"), kms_enabled("ENCRYPT_DECRYPT", "DESTROYED")
+    (True, False)
+    >>> kms_enabled("ASYMMETRIC_SIGN", None)
+    Unknown('ASYMMETRIC_SIGN key: version states are not in the key asset')
+    """
+    if str(purpose or "ENCRYPT_DECRYPT").upper() != ROTATABLE_PURPOSE:
+        return Unknown(f"{purpose} key: version states are not in the key asset")
+    if not primary_state:
+        return Unknown("no primary version in the key asset")
+    return str(primary_state).upper() == "ENABLED"
+
+
+# --- networks -----------------------------------------------------------------------------------------
+
+DEFAULT_NETWORK = "default"
+# Subnet purposes that carry no VM traffic and cannot have flow logs (proxy-only and PSC subnets).
+NO_FLOW_LOG_PURPOSES = frozenset({"REGIONAL_MANAGED_PROXY", "GLOBAL_MANAGED_PROXY", "INTERNAL_HTTPS_LOAD_BALANCER",
+                                  "PRIVATE_SERVICE_CONNECT", "PRIVATE_NAT"})
+
+
+def subnet_flow_logs(log_config_enable: bool | None, enable_flow_logs: bool | None) -> bool:
+    """A subnetwork's VPC flow logs: ``logConfig.enable``, or the legacy ``enableFlowLogs`` where no
+    logConfig says otherwise.
+
+    >>> subnet_flow_logs(True, None), subnet_flow_logs(None, True), subnet_flow_logs(False, True)
+    (True, True, False)
+    >>> subnet_flow_logs(None, None)
+    False
+    """
+    if log_config_enable is not None:
+        return bool(log_config_enable)
+    return bool(enable_flow_logs)
+
+
+def subnet_needs_flow_logs(purpose: str | None) -> bool:
+    """
+    >>> subnet_needs_flow_logs(None), subnet_needs_flow_logs("PRIVATE")
+    (True, True)
+    >>> subnet_needs_flow_logs("REGIONAL_MANAGED_PROXY")
+    False
+    """
+    return str(purpose or "PRIVATE").upper() not in NO_FLOW_LOG_PURPOSES
+
+
+def network_key(url_or_name: str) -> str:
+    """``projects/P/global/networks/N`` from a self link, a full resource name or a relative name,
+    so subnetworks join their network whichever spelling each carries.
+
+    >>> network_key("https://www.googleapis.com/compute/v1/projects/p/global/networks/default")
+    'projects/p/global/networks/default'
+    >>> network_key("//compute.googleapis.com/projects/p/global/networks/default")
+    'projects/p/global/networks/default'
+    """
+    text = str(url_or_name)
+    index = text.find("projects/")
+    return text[index:] if index >= 0 else text

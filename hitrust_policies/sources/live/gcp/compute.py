@@ -1,0 +1,76 @@
+"""Where Compute Engine firewalls, disks and networks become `IngressRule`s, `BlockVolume`s and `Network`s."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from hitrust_policies.model import BlockVolume, IngressRule, Network, opening_id
+from hitrust_policies.sources import gcp_semantics as gcp
+from hitrust_policies.sources.live.gcp.families import Ctx, data, dig, family
+
+FIREWALL = "compute.googleapis.com/Firewall"
+NETWORK = "compute.googleapis.com/Network"
+SUBNETWORK = "compute.googleapis.com/Subnetwork"
+
+
+@family("firewalls", asset_types=(FIREWALL,), kinds=(IngressRule,))
+def firewalls(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[IngressRule]:
+    """Enabled ingress allow rules, one IngressRule per (protocol, ports, source).
+
+    Like the peers (CIS Google Cloud Platform Foundation 3.6 / 3.7, Prowler
+    ``compute_firewall_*_access_from_the_internet_allowed``), an allow is reported even if a
+    higher-priority deny shadows it, and whatever instances it targets.
+    """
+    for asset in assets:
+        rule = data(asset)
+        if not gcp.firewall_applies(rule.get("direction"), rule.get("disabled")):
+            continue
+        allowed = [(entry.get("IPProtocol", ""), entry.get("ports")) for entry in rule.get("allowed") or ()]
+        sources = gcp.firewall_sources(rule.get("sourceRanges"), rule.get("sourceTags"),
+                                       rule.get("sourceServiceAccounts"))
+        for protocol, lo, hi, source in gcp.firewall_openings(allowed, sources):
+            yield IngressRule(
+                ref=ctx.ref(asset, part=opening_id(protocol, lo, hi, source)),
+                group=str(rule.get("name") or asset["name"].rsplit("/", 1)[-1]),
+                protocol=protocol,
+                from_port=lo,
+                to_port=hi,
+                source=source,
+            )
+
+
+@family("disks", asset_types=("compute.googleapis.com/Disk", "compute.googleapis.com/RegionDisk"),
+        kinds=(BlockVolume,))
+def disks(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[BlockVolume]:
+    """Persistent disks are always encrypted at rest; the key is the customer's Cloud KMS key (CMEK)
+    or, for customer-supplied keys (CSEK), named by its hash; Google-managed otherwise."""
+    for asset in assets:
+        key = dig(data(asset), "diskEncryptionKey") or {}
+        kms_key = key.get("kmsKeyName") or (f"csek:{key['sha256']}" if key.get("sha256") else None)
+        yield BlockVolume(ref=ctx.ref(asset), encrypted=True, kms_key=kms_key)
+
+
+@family("networks", asset_types=(NETWORK, SUBNETWORK), kinds=(Network,), joins=True)
+def networks(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Network]:
+    """VPC networks, their flow logs joined from their subnetworks: a network is flow-logged when every
+    subnetwork that carries VM traffic logs its flows (flow logs are a subnetwork setting on GCP).
+    A network without such subnetworks carries no VM traffic, so nothing goes unlogged."""
+    subnets: dict[str, list[bool]] = defaultdict(list)
+    for asset in assets:
+        if asset.get("asset_type") == SUBNETWORK:
+            subnet = data(asset)
+            if gcp.subnet_needs_flow_logs(subnet.get("purpose")):
+                subnets[gcp.network_key(str(subnet.get("network", "")))].append(
+                    gcp.subnet_flow_logs(dig(subnet, "logConfig", "enable"), subnet.get("enableFlowLogs")))
+    for asset in assets:
+        if asset.get("asset_type") != NETWORK:
+            continue
+        network = data(asset)
+        key = gcp.network_key(str(network.get("selfLink") or asset["name"]))
+        yield Network(
+            ref=ctx.ref(asset),
+            is_default=network.get("name") == gcp.DEFAULT_NETWORK,
+            flow_logs_enabled=all(subnets.get(key, [])),
+        )

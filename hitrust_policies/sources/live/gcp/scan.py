@@ -1,0 +1,353 @@
+"""Scan Google Cloud projects, folders or organizations through Cloud Asset Inventory, read-only.
+
+Per scope: one paged ``ListAssets`` of the project assets (to name each resource's project), then per
+family one of its resources and, where it reads them, one of their IAM policies. Failures are data,
+as in the AWS and Azure scanners: a resource listing that fails (403 PERMISSION_DENIED, 429
+RESOURCE_EXHAUSTED past its retries, unreachable) becomes a `CoverageGap` for that family in that
+scope (UNKNOWN findings for every rule over its kinds, naming the permission and the scope); an IAM
+listing that fails makes the facts drawn from IAM policies `Unknown`. A scan that read nothing at all
+is an error, not an empty (clean-looking) report.
+
+`scan_export` evaluates a Cloud Asset Inventory export (JSON lines, one asset a line: ``gcloud asset
+export --output-path=gs://...`` for ``--content-type=resource`` and ``iam-policy``) through the same
+adapters, streaming the file and keeping only the asset types the scanner evaluates.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from hitrust_policies.engine import CoverageGap
+from hitrust_policies.model import ResourceRef, Unknown
+from hitrust_policies.sources.live.aws.scan import Coverage, ScanError, ScanResult
+from hitrust_policies.sources.live.gcp.errors import describe_failure, is_retryable
+from hitrust_policies.sources.live.gcp.families import (
+    IAM_POLICY,
+    PERMISSIONS,
+    PROJECT_TYPE,
+    RESOURCE,
+    Ctx,
+    Family,
+    all_families,
+    data,
+    normalise,
+    project_number,
+)
+
+PAGE_SIZE = 1000  # ListAssets' maximum page size
+CONTENT_TYPE_NUMBER = {RESOURCE: 1, IAM_POLICY: 2}
+NO_IAM_IN_EXPORT = ("not in the export: IAM policies (export them too: gcloud asset export "
+                    "--content-type=iam-policy)")
+
+
+class ExportError(ValueError):
+    """A file is not a Cloud Asset Inventory export the scanner can read."""
+
+
+@dataclass
+class GcpScanResult(ScanResult):
+    """A ScanResult whose scopes are projects / folders / organizations; ``regions`` are the locations seen."""
+
+    scopes: list[str] = field(default_factory=list)
+
+    @property
+    def regions_read(self) -> list[str]:
+        return self.regions
+
+
+def scope_names(projects: Iterable[str] = (), folders: Iterable[str] = (),
+                organizations: Iterable[str] = ()) -> list[str]:
+    """``projects/ID``, ``folders/N``, ``organizations/N``, each once (a prefix given is kept).
+
+    >>> scope_names(["phi-prod", "projects/phi-dev"], ["123"], ["organizations/456"])
+    ['projects/phi-prod', 'projects/phi-dev', 'folders/123', 'organizations/456']
+    """
+    out: list[str] = []
+    for kind, values in (("projects", projects), ("folders", folders), ("organizations", organizations)):
+        for value in values:
+            text = value.strip().strip("/")
+            if text:
+                out.append(text if text.startswith(f"{kind}/") else f"{kind}/{text}")
+    return list(dict.fromkeys(out))
+
+
+class Lister:
+    """ListAssets through the real google-cloud-asset client: paging, retries with backoff, call counts."""
+
+    def __init__(self, client: Any, max_attempts: int, backoff: float) -> None:
+        self.client = client
+        self.max_attempts = max(max_attempts, 1)
+        self.backoff = backoff
+
+    def list(self, scope: str, asset_types: Iterable[str], content: str, calls: Counter[str]) -> list[dict[str, Any]]:
+        """Every asset of the types under a scope, page after page, in the export's snake_case shape."""
+        from google.protobuf import json_format
+
+        from hitrust_policies.sources.live.gcp.auth import asset_sdk
+
+        asset_v1 = asset_sdk()
+
+        assets: list[dict[str, Any]] = []
+        token = ""
+        while True:
+            request = asset_v1.ListAssetsRequest(parent=scope, asset_types=list(asset_types),
+                                                 content_type=CONTENT_TYPE_NUMBER[content], page_size=PAGE_SIZE,
+                                                 page_token=token)
+            page = self._page(request, PERMISSIONS[content], calls)
+            doc = json_format.MessageToDict(asset_v1.ListAssetsResponse.pb(page), preserving_proto_field_name=True)
+            assets.extend(normalise(a) for a in doc.get("assets", ()))
+            token = page.next_page_token
+            if not token:
+                return assets
+
+    def _page(self, request: Any, permission: str, calls: Counter[str]) -> Any:
+        attempt = 0
+        while True:
+            attempt += 1
+            calls[permission] += 1
+            try:
+                pager = self.client.list_assets(request=request, retry=None, timeout=120)
+                return next(iter(pager.pages))  # the first page only: paging is ours, so retries are too
+            except Exception as exc:
+                if attempt >= self.max_attempts or not is_retryable(exc):
+                    raise
+                time.sleep(self.backoff * 2 ** (attempt - 1))
+
+
+def project_ids(assets: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """Project number -> project id, from project assets (Resource Manager v1 or v3 JSON)."""
+    found: dict[str, str] = {}
+    for asset in assets:
+        body = data(asset)
+        number = str(body.get("projectNumber") or "") or project_number(asset) or ""
+        if not number and str(body.get("name", "")).startswith("projects/"):
+            number = str(body["name"]).split("/", 1)[1]
+        if number and body.get("projectId"):
+            found[number] = str(body["projectId"])
+    return found
+
+
+def _scope_ref(scope: str, f: Family, source: str = "live") -> ResourceRef:
+    account = scope.split("/", 1)[1] if scope.startswith("projects/") else scope
+    return ResourceRef(provider="gcp", native_type=f"scope:{f.name}", native_id=f"gcp:{scope}:{f.name}",
+                       name=f"{f.name} in {scope}", account=account, region="", source=source)
+
+
+def _adapt(f: Family, ctx: Ctx, assets: list[dict[str, Any]]) -> list[Any]:
+    wanted = set(f.asset_types)
+    return list(f.adapt(ctx, [a for a in assets if a.get("asset_type") in wanted]))
+
+
+def scan_gcp(
+    *,
+    credentials: Any,
+    projects: Iterable[str] = (),
+    folders: Iterable[str] = (),
+    organizations: Iterable[str] = (),
+    api_endpoint: str | None = None,
+    families: Iterable[Family] | None = None,
+    max_workers: int = 8,
+    max_attempts: int = 5,
+    backoff: float = 1.0,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> GcpScanResult:
+    """Scan the given projects, folders and organizations (each listed at its own scope) with every family."""
+    from hitrust_policies.sources.live.gcp.auth import asset_client
+
+    started = time.perf_counter()
+    scopes = scope_names(projects, folders, organizations)
+    if not scopes:
+        raise ScanError("nothing to scan: give --project, --folder or --organization")
+    lister = Lister(asset_client(credentials, api_endpoint), max_attempts, backoff)
+    chosen = list(families) if families is not None else all_families()
+    calls: Counter[str] = Counter()
+    lock = threading.Lock()
+    coverage: list[Coverage] = []
+    names: dict[str, str] = {}
+
+    def listed(scope: str, types: Iterable[str], content: str) -> list[dict[str, Any]]:
+        local: Counter[str] = Counter()
+        try:
+            return lister.list(scope, types, content, local)
+        finally:
+            with lock:
+                calls.update(local)
+
+    with ThreadPoolExecutor(max_workers=max_workers) as executor:
+        futures = {executor.submit(listed, scope, [PROJECT_TYPE], RESOURCE): scope for scope in scopes}
+        for future in as_completed(futures):
+            scope = futures[future]
+            try:
+                names.update(project_ids(future.result()))
+            except Exception as exc:
+                reason = f"{describe_failure(exc, PERMISSIONS[RESOURCE])} (projects in {scope})"
+                coverage.append(Coverage("projects", "global", "failed", 0, (reason,), scope))
+
+    def run(f: Family, scope: str) -> tuple[list[Any], Ctx]:
+        assets = listed(scope, f.asset_types, RESOURCE)
+        ctx = Ctx(scope, "live", names)
+        if f.iam:
+            try:
+                ctx.policies = {a["name"]: (a.get("iam_policy") or {}).get("bindings") or []
+                                for a in listed(scope, f.asset_types, IAM_POLICY)}
+            except Exception as exc:
+                reason = f"{describe_failure(exc, PERMISSIONS[IAM_POLICY])} ({f.name} in {scope})"
+                ctx.policies_missing = Unknown(reason)
+                ctx.problems.append(reason)
+        return _adapt(f, ctx, assets), ctx
+
+    resources: list[Any] = []
+    gaps: list[CoverageGap] = []
+    tasks = [(f, scope) for scope in scopes for f in chosen]
+    with ThreadPoolExecutor(max_workers=max_workers) as executor:
+        futures2 = {executor.submit(run, f, scope): (f, scope) for f, scope in tasks}
+        for done, future in enumerate(as_completed(futures2), 1):
+            f, scope = futures2[future]
+            try:
+                items, ctx = future.result()
+            except Exception as exc:
+                reason = f"{describe_failure(exc, PERMISSIONS[RESOURCE])} ({f.name} in {scope})"
+                coverage.append(Coverage(f.name, "global", "failed", 0, (reason,), scope))
+                gaps.extend(CoverageGap(kind, _scope_ref(scope, f), reason) for kind in f.kinds)
+            else:
+                resources.extend(items)
+                problems = tuple(dict.fromkeys(ctx.problems))
+                coverage.append(Coverage(f.name, "global", "partial" if problems else "ok", len(items), problems,
+                                         scope))
+            if progress:
+                progress(done, len(tasks), f"{f.name} {scope}")
+
+    if coverage and all(c.status == "failed" for c in coverage if c.collector != "projects") and tasks:
+        reasons = sorted({p for c in coverage for p in c.problems})
+        raise ScanError(f"nothing could be read: {'; '.join(reasons)[:500]}")
+    return _result(resources, gaps, coverage, calls, scopes, started)
+
+
+def _result(resources: list[Any], gaps: list[CoverageGap], coverage: list[Coverage], calls: Counter[str],
+            scopes: list[str], started: float) -> GcpScanResult:
+    coverage.sort(key=lambda c: (c.account, c.collector))
+    regions = sorted({r.ref.region for r in resources if getattr(r.ref, "region", "")})
+    account = scopes[0] if len(scopes) == 1 else f"{len(scopes)} scopes"
+    return GcpScanResult("gcp", account, regions, resources, gaps, coverage, calls, time.perf_counter() - started,
+                         scopes=scopes)
+
+
+# --- export files --------------------------------------------------------------------------------------
+
+
+def iter_export(path: str | Path) -> Iterator[dict[str, Any]]:
+    """The assets of one export file, one at a time: JSON lines as ``gcloud asset export`` writes them, or
+    one JSON array (``gcloud asset list --format=json``, policy-library's validator fixtures)."""
+    try:
+        fh = open(path, encoding="utf-8")  # noqa: SIM115 - closed below, after streaming
+    except OSError as exc:
+        raise ExportError(f"{path}: not readable ({exc})") from None
+    with fh:
+        head = fh.read(1)
+        while head and head.isspace():
+            head = fh.read(1)
+        if head == "[":
+            try:
+                items = json.loads(head + fh.read())
+            except ValueError as exc:
+                raise ExportError(f"{path}: not a JSON array of assets ({exc})") from None
+            for index, item in enumerate(items):
+                yield _checked(item, path, f"item {index}")
+            return
+        for number, line in enumerate((head + fh.readline(), *fh), 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except ValueError:
+                raise ExportError(f"{path}: line {number} is not JSON (expected one asset a line)") from None
+            yield _checked(item, path, f"line {number}")
+
+
+def _checked(item: Any, path: str | Path, where: str) -> dict[str, Any]:
+    asset = normalise(item) if isinstance(item, dict) else {}
+    if not (asset.get("name") and asset.get("asset_type")):
+        raise ExportError(f"{path}: {where} has no 'name' and 'asset_type' (is this a Cloud Asset Inventory export?)")
+    return asset
+
+
+def scan_export(paths: Iterable[str | Path], families: Iterable[Family] | None = None) -> GcpScanResult:
+    """Evaluate export files (RESOURCE and / or IAM_POLICY content) through the live adapters, no call made.
+
+    The files are streamed: assets of a family that reads each asset alone are adapted as they are
+    read and dropped; only the assets of joining families (buckets wait for their IAM policies,
+    networks for their subnetworks), the IAM bindings of those types and the project names are held.
+    Resources named by a project number are renamed with the project id at the end, as the project
+    assets may come later in the files.
+    """
+    started = time.perf_counter()
+    chosen = list(families) if families is not None else all_families()
+    family_of = {t: f for f in chosen for t in f.asset_types}
+    iam_types = {t for f in chosen if f.iam for t in f.asset_types}
+    held: dict[str, dict[str, Any]] = {}
+    policies: dict[str, list[dict[str, Any]]] = {}
+    names: dict[str, str] = {}
+    streamed: list[tuple[Family, Any]] = []
+    problems: list[str] = []
+    listed: set[tuple[str, str]] = set()  # (family, project) of every evaluated asset read
+    saw_iam = seen = False
+    reader = Ctx("export", "export", names, problems=problems)
+    for path in paths:
+        for asset in iter_export(path):
+            kind = asset["asset_type"]
+            if asset.get("iam_policy") is not None:
+                saw_iam = True
+                if kind in iam_types:
+                    policies[asset["name"]] = asset["iam_policy"].get("bindings") or []
+            if asset.get("resource") is None:
+                continue
+            if kind == PROJECT_TYPE:
+                names.update(project_ids([asset]))
+            elif (f := family_of.get(kind)) is not None:
+                seen = True
+                listed.add((f.name, reader.account(asset)))
+                if f.per_asset:
+                    streamed.extend((f, item) for item in f.adapt(reader, [asset]))
+                else:
+                    held[asset["name"]] = {k: v for k, v in asset.items() if k != "iam_policy"}
+    if not seen:
+        raise ScanError("the export holds no asset of a type the scanner evaluates "
+                        f"({', '.join(sorted(family_of))})")
+    missing = None if saw_iam else Unknown(NO_IAM_IN_EXPORT)
+    items = [(f, _renamed(item, names)) for f, item in streamed]
+    by_project: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for asset in held.values():
+        f = family_of[asset["asset_type"]]
+        by_project[(f.name, reader.account(asset))].append(asset)
+    partial: dict[tuple[str, str], tuple[str, ...]] = {}
+    for f in chosen:
+        for (name, project), assets in sorted(by_project.items()):
+            if name != f.name:
+                continue
+            ctx = Ctx(f"projects/{project}", "export", names, policies, missing if f.iam else None)
+            items.extend((f, item) for item in f.adapt(ctx, assets))
+            if f.iam and missing is not None:
+                partial[(f.name, project)] = (missing.reason,)
+    counts: Counter[tuple[str, str]] = Counter({(name, names.get(project, project)): 0 for name, project in listed})
+    counts.update((f.name, str(item.ref.account)) for f, item in items)
+    coverage = [Coverage(name, "global", "partial" if partial.get((name, project)) else "ok", n,
+                         partial.get((name, project), ()), f"projects/{project}")
+                for (name, project), n in counts.items()]
+    projects = sorted({c.account for c in coverage})
+    return _result([item for _, item in items], [], coverage, Counter(), projects, started)
+
+
+def _renamed(item: Any, names: dict[str, str]) -> Any:
+    """A model value whose account is a project number the export later named, with that name."""
+    account = item.ref.account
+    if account in names:
+        return replace(item, ref=replace(item.ref, account=names[account]))
+    return item

@@ -1,0 +1,298 @@
+"""Cloud Asset Inventory assets for tests and demos, in the exact shape of export lines.
+
+A Cloud Asset export (``gcloud asset export --content-type=resource|iam-policy``) writes one JSON
+object a line with a snake_case envelope (``name``, ``asset_type``, ``resource`` with ``version``,
+``discovery_document_uri``, ``discovery_name``, ``parent``, ``data``, ``location``; or ``iam_policy``;
+``ancestors``, ``update_time``), where ``resource.data`` is the service's own API JSON (camelCase,
+int64 as strings). These builders write that shape (studied on the public validator fixtures of
+GoogleCloudPlatform/policy-library and the services' REST references); `FakeGcp` serves the same
+assets through the REST API's camelCase envelope.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+UPDATED = "2026-10-30T12:00:00.000000Z"
+COMPUTE = "https://www.googleapis.com/compute/v1"
+
+
+@dataclass(frozen=True)
+class Project:
+    id: str
+    number: str
+    folders: tuple[str, ...] = ()  # nearest first
+    organization: str | None = "805614281031"
+
+    @property
+    def ancestors(self) -> list[str]:
+        chain = [f"projects/{self.number}", *(f"folders/{f}" for f in self.folders)]
+        return chain + ([f"organizations/{self.organization}"] if self.organization else [])
+
+    @property
+    def parent(self) -> str:
+        return f"//cloudresourcemanager.googleapis.com/projects/{self.number}"
+
+
+def _id(*parts: str) -> str:
+    """A stable numeric id (the API's uint64 ids, as strings)."""
+    return str(zlib.crc32("/".join(parts).encode()) * 7919 + 10**17)
+
+
+def _line(project: Project, name: str, asset_type: str, discovery: tuple[str, str, str], body: dict[str, Any],
+          location: str, parent: str | None = None) -> dict[str, Any]:
+    version, uri, discovery_name = discovery
+    return {
+        "name": name,
+        "asset_type": asset_type,
+        "resource": {"version": version, "discovery_document_uri": uri, "discovery_name": discovery_name,
+                     "parent": parent or project.parent, "data": body, "location": location},
+        "ancestors": project.ancestors,
+        "update_time": UPDATED,
+    }
+
+
+_COMPUTE = ("v1", "https://www.googleapis.com/discovery/v1/apis/compute/v1/rest")
+
+
+def project(p: Project) -> dict[str, Any]:
+    parent = ({"type": "folder", "id": p.folders[0]} if p.folders else
+              {"type": "organization", "id": p.organization} if p.organization else None)
+    body = {"projectNumber": p.number, "projectId": p.id, "lifecycleState": "ACTIVE", "name": p.id,
+            "createTime": "2024-02-01T10:00:00.000Z", **({"parent": parent} if parent else {})}
+    line = _line(p, f"//cloudresourcemanager.googleapis.com/projects/{p.number}",
+                 "cloudresourcemanager.googleapis.com/Project",
+                 ("v1", "https://cloudresourcemanager.googleapis.com/$discovery/rest", "Project"), body, "global",
+                 parent=(f"//cloudresourcemanager.googleapis.com/folders/{p.folders[0]}" if p.folders else
+                         f"//cloudresourcemanager.googleapis.com/organizations/{p.organization}"))
+    return line
+
+
+def firewall(p: Project, name: str, *, allowed: Iterable[tuple[str, Iterable[str] | None]] = (("tcp", ("22",)),),
+             source_ranges: Iterable[str] | None = ("0.0.0.0/0",), source_tags: Iterable[str] | None = None,
+             direction: str = "INGRESS", disabled: bool = False, network: str = "default", priority: int = 1000,
+             denied: Iterable[tuple[str, Iterable[str] | None]] | None = None) -> dict[str, Any]:
+    def entries(items: Iterable[tuple[str, Iterable[str] | None]]) -> list[dict[str, Any]]:
+        return [{"IPProtocol": proto, **({"ports": list(ports)} if ports else {})} for proto, ports in items]
+
+    body: dict[str, Any] = {
+        "creationTimestamp": "2025-03-04T10:11:12.000-08:00",
+        "description": "",
+        "direction": direction,
+        "disabled": disabled,
+        "id": _id(p.id, name),
+        "kind": "compute#firewall",
+        "logConfig": {"enable": False},
+        "name": name,
+        "network": f"{COMPUTE}/projects/{p.id}/global/networks/{network}",
+        "priority": priority,
+        "selfLink": f"{COMPUTE}/projects/{p.id}/global/firewalls/{name}",
+    }
+    if denied is not None:
+        body["denied"] = entries(denied)
+    else:
+        body["allowed"] = entries(allowed)
+    if source_ranges is not None:
+        body["sourceRanges" if direction == "INGRESS" else "destinationRanges"] = list(source_ranges)
+    if source_tags:
+        body["sourceTags"] = list(source_tags)
+    return _line(p, f"//compute.googleapis.com/projects/{p.id}/global/firewalls/{name}",
+                 "compute.googleapis.com/Firewall", (*_COMPUTE, "Firewall"), body, "global")
+
+
+def bucket(p: Project, name: str, *, kms_key: str | None = None, uniform: bool = True,
+           public_access_prevention: str = "inherited", log_bucket: str | None = None,
+           location: str = "US") -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "id": name,
+        "kind": "storage#bucket",
+        "name": name,
+        "projectNumber": p.number,
+        "location": location,
+        "locationType": "multi-region",
+        "storageClass": "STANDARD",
+        "etag": "CAE=",
+        "metageneration": "1",
+        "timeCreated": "2025-01-02T03:04:05.678Z",
+        "updated": "2025-01-02T03:04:05.678Z",
+        "selfLink": f"https://www.googleapis.com/storage/v1/b/{name}",
+        "iamConfiguration": {
+            "bucketPolicyOnly": {"enabled": uniform},
+            "uniformBucketLevelAccess": {"enabled": uniform},
+            "publicAccessPrevention": public_access_prevention,
+        },
+        "softDeletePolicy": {"retentionDurationSeconds": "604800"},
+    }
+    if kms_key:
+        body["encryption"] = {"defaultKmsKeyName": kms_key}
+    if log_bucket:
+        body["logging"] = {"logBucket": log_bucket, "logObjectPrefix": name}
+    return _line(p, f"//storage.googleapis.com/{name}", "storage.googleapis.com/Bucket",
+                 ("v1", "https://www.googleapis.com/discovery/v1/apis/storage/v1/rest", "Bucket"), body,
+                 location.lower())
+
+
+def bucket_policy(p: Project, name: str, *extra: tuple[str, Iterable[str]]) -> dict[str, Any]:
+    """A bucket's IAM policy line: the legacy project bindings every bucket has, plus ``extra`` (role, members)."""
+    bindings = [
+        {"role": "roles/storage.legacyBucketOwner",
+         "members": [f"projectEditor:{p.id}", f"projectOwner:{p.id}"]},
+        {"role": "roles/storage.legacyBucketReader", "members": [f"projectViewer:{p.id}"]},
+        *({"role": role, "members": list(members)} for role, members in extra),
+    ]
+    return {
+        "name": f"//storage.googleapis.com/{name}",
+        "asset_type": "storage.googleapis.com/Bucket",
+        "iam_policy": {"version": 1, "etag": "CAE=", "bindings": bindings},
+        "ancestors": p.ancestors,
+        "update_time": UPDATED,
+    }
+
+
+def sql_instance(p: Project, name: str, *, version: str = "POSTGRES_15", ipv4: bool | None = True,
+                 networks: Iterable[str] = (), require_ssl: bool | None = None,
+                 region: str = "us-central1") -> dict[str, Any]:
+    ip: dict[str, Any] = {"authorizedNetworks": [{"kind": "sql#aclEntry", "name": f"net-{i}", "value": n}
+                                                 for i, n in enumerate(networks)]}
+    if ipv4 is not None:
+        ip["ipv4Enabled"] = ipv4
+    if require_ssl is not None:
+        ip["requireSsl"] = require_ssl
+        ip["sslMode"] = "ENCRYPTED_ONLY" if require_ssl else "ALLOW_UNENCRYPTED_AND_ENCRYPTED"
+    body = {
+        "backendType": "SECOND_GEN",
+        "connectionName": f"{p.id}:{region}:{name}",
+        "databaseVersion": version,
+        "gceZone": f"{region}-a",
+        "instanceType": "CLOUD_SQL_INSTANCE",
+        "kind": "sql#instance",
+        "name": name,
+        "project": p.id,
+        "region": region,
+        "selfLink": f"https://sqladmin.googleapis.com/sql/v1beta4/projects/{p.id}/instances/{name}",
+        "settings": {
+            "activationPolicy": "ALWAYS",
+            "availabilityType": "ZONAL",
+            "backupConfiguration": {"enabled": True, "kind": "sql#backupConfiguration", "startTime": "04:00"},
+            "dataDiskSizeGb": "10",
+            "dataDiskType": "PD_SSD",
+            "ipConfiguration": ip,
+            "kind": "sql#settings",
+            "pricingPlan": "PER_USE",
+            "settingsVersion": "3",
+            "tier": "db-custom-1-3840",
+        },
+        "state": "RUNNABLE",
+    }
+    return _line(p, f"//cloudsql.googleapis.com/projects/{p.id}/instances/{name}", "sqladmin.googleapis.com/Instance",
+                 ("v1beta4", "https://www.googleapis.com/discovery/v1/apis/sqladmin/v1beta4/rest", "DatabaseInstance"),
+                 body, region)
+
+
+def crypto_key(p: Project, ring: str, name: str, *, location: str = "us-central1", purpose: str = "ENCRYPT_DECRYPT",
+               rotation_period: str | None = "7776000s", protection_level: str = "SOFTWARE",
+               primary_state: str = "ENABLED", import_only: bool | None = None) -> dict[str, Any]:
+    relative = f"projects/{p.id}/locations/{location}/keyRings/{ring}/cryptoKeys/{name}"
+    algorithm = {"ENCRYPT_DECRYPT": "GOOGLE_SYMMETRIC_ENCRYPTION", "ASYMMETRIC_SIGN": "EC_SIGN_P256_SHA256",
+                 "ASYMMETRIC_DECRYPT": "RSA_DECRYPT_OAEP_3072_SHA256", "MAC": "HMAC_SHA256"}[purpose]
+    if protection_level in ("EXTERNAL", "EXTERNAL_VPC"):
+        algorithm = "EXTERNAL_SYMMETRIC_ENCRYPTION"
+    body: dict[str, Any] = {
+        "name": relative,
+        "createTime": "2025-05-15T17:28:36.650275024Z",
+        "purpose": purpose,
+        "versionTemplate": {"algorithm": algorithm, "protectionLevel": protection_level},
+        "destroyScheduledDuration": "2592000s",
+    }
+    if purpose == "ENCRYPT_DECRYPT":
+        body["primary"] = {"name": f"{relative}/cryptoKeyVersions/1", "state": primary_state,
+                           "algorithm": algorithm, "protectionLevel": protection_level,
+                           "createTime": "2025-05-15T17:28:36.650275024Z"}
+    if rotation_period:
+        body["rotationPeriod"] = rotation_period
+        body["nextRotationTime"] = "2026-12-01T00:00:00Z"
+    if import_only is not None:
+        body["importOnly"] = import_only
+    return _line(p, f"//cloudkms.googleapis.com/{relative}", "cloudkms.googleapis.com/CryptoKey",
+                 ("v1", "https://cloudkms.googleapis.com/$discovery/rest", "CryptoKey"), body, location,
+                 parent=f"//cloudkms.googleapis.com/projects/{p.id}/locations/{location}/keyRings/{ring}")
+
+
+def disk(p: Project, name: str, *, zone: str = "us-central1-a", kms_key: str | None = None,
+         csek_sha256: str | None = None, regional: bool = False) -> dict[str, Any]:
+    where = f"regions/{zone.rsplit('-', 1)[0]}" if regional else f"zones/{zone}"
+    body: dict[str, Any] = {
+        "creationTimestamp": "2025-09-19T12:52:28.128-07:00",
+        "id": _id(p.id, name),
+        "kind": "compute#disk",
+        "name": name,
+        "physicalBlockSizeBytes": "4096",
+        "selfLink": f"{COMPUTE}/projects/{p.id}/{where}/disks/{name}",
+        "sizeGb": "10",
+        "status": "READY",
+        "type": f"{COMPUTE}/projects/{p.id}/{where}/diskTypes/pd-balanced",
+        ("region" if regional else "zone"): f"{COMPUTE}/projects/{p.id}/{where}",
+    }
+    if kms_key:
+        body["diskEncryptionKey"] = {"kmsKeyName": f"{kms_key}/cryptoKeyVersions/1"}
+    elif csek_sha256:
+        body["diskEncryptionKey"] = {"sha256": csek_sha256}
+    asset_type = "compute.googleapis.com/RegionDisk" if regional else "compute.googleapis.com/Disk"
+    return _line(p, f"//compute.googleapis.com/projects/{p.id}/{where}/disks/{name}", asset_type,
+                 (*_COMPUTE, "Disk"), body, where.split("/", 1)[1])
+
+
+def network(p: Project, name: str, *, auto_subnets: bool = False) -> dict[str, Any]:
+    body = {
+        "autoCreateSubnetworks": auto_subnets,
+        "creationTimestamp": "2024-11-12T16:26:54.666-08:00",
+        "id": _id(p.id, name),
+        "kind": "compute#network",
+        "name": name,
+        "routingConfig": {"routingMode": "REGIONAL"},
+        "selfLink": f"{COMPUTE}/projects/{p.id}/global/networks/{name}",
+    }
+    return _line(p, f"//compute.googleapis.com/projects/{p.id}/global/networks/{name}",
+                 "compute.googleapis.com/Network", (*_COMPUTE, "Network"), body, "global")
+
+
+def subnetwork(p: Project, name: str, network_name: str, *, region: str = "us-central1",
+               flow_logs: bool | None = None, legacy_flow_logs: bool | None = None,
+               purpose: str | None = None, cidr: str = "10.128.0.0/20") -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "creationTimestamp": "2024-11-12T16:27:00.000-08:00",
+        "gatewayAddress": cidr.rsplit(".", 1)[0] + ".1",
+        "id": _id(p.id, region, name),
+        "ipCidrRange": cidr,
+        "kind": "compute#subnetwork",
+        "name": name,
+        "network": f"{COMPUTE}/projects/{p.id}/global/networks/{network_name}",
+        "privateIpGoogleAccess": False,
+        "region": f"{COMPUTE}/projects/{p.id}/regions/{region}",
+        "selfLink": f"{COMPUTE}/projects/{p.id}/regions/{region}/subnetworks/{name}",
+        "stackType": "IPV4_ONLY",
+    }
+    if flow_logs is not None:
+        body["logConfig"] = {"enable": flow_logs, **({"aggregationInterval": "INTERVAL_5_SEC",
+                                                       "flowSampling": 0.5, "metadata": "INCLUDE_ALL_METADATA"}
+                                                      if flow_logs else {})}
+    if legacy_flow_logs is not None:
+        body["enableFlowLogs"] = legacy_flow_logs
+    if purpose:
+        body["purpose"] = purpose
+    return _line(p, f"//compute.googleapis.com/projects/{p.id}/regions/{region}/subnetworks/{name}",
+                 "compute.googleapis.com/Subnetwork", (*_COMPUTE, "Subnetwork"), body, region)
+
+
+def write_export(path: str | Path, lines: Iterable[dict[str, Any]]) -> Path:
+    """Write lines as an export file (JSON lines)."""
+    target = Path(path)
+    with target.open("w", encoding="utf-8") as fh:
+        for line in lines:
+            fh.write(json.dumps(line, separators=(",", ":")) + "\n")
+    return target

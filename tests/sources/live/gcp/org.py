@@ -1,0 +1,40 @@
+"""A small organization holding every family the scanner reads, with passing and failing resources.
+
+Used by the read-only, export and CLI tests: one seeding, so "same findings live and from an export"
+compares the same assets.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hitrust_policies.testing import gcp_assets as ga
+from hitrust_policies.testing.gcp_fake import FakeGcp
+from tests.sources.live.gcp.conftest import DEV, PROD
+
+CMEK = "projects/phi-prod/locations/us/keyRings/storage/cryptoKeys/records"
+
+
+def org_lines() -> list[dict[str, Any]]:
+    """Export lines (resources, then IAM policies) of the organization's two projects."""
+    return [
+        ga.project(PROD), ga.project(DEV),
+        ga.firewall(PROD, "allow-ssh"), ga.firewall(PROD, "allow-https", allowed=[("tcp", ["443"])]),
+        ga.firewall(DEV, "dev-all", allowed=[("all", None)], source_ranges=["10.0.0.0/8"]),
+        ga.bucket(PROD, "phi-records", kms_key=CMEK, log_bucket="phi-access-logs"),
+        ga.bucket_policy(PROD, "phi-records"),
+        ga.bucket(DEV, "dev-public"),
+        ga.bucket_policy(DEV, "dev-public", ("roles/storage.objectViewer", ["allUsers"])),
+        ga.sql_instance(PROD, "claims-pg", ipv4=False),
+        ga.sql_instance(DEV, "dev-mysql", version="MYSQL_8_0", networks=["0.0.0.0/0"]),
+        ga.crypto_key(PROD, "phi", "records"), ga.crypto_key(DEV, "dev", "scratch", rotation_period=None),
+        ga.disk(PROD, "web-1"), ga.disk(DEV, "dev-1"),
+        ga.network(PROD, "phi-vpc"), ga.subnetwork(PROD, "app", "phi-vpc", flow_logs=True),
+        ga.network(DEV, "default", auto_subnets=True), ga.subnetwork(DEV, "default", "default"),
+    ]
+
+
+def seed(fake: FakeGcp) -> list[dict[str, Any]]:
+    lines = org_lines()
+    fake.add(*lines)
+    return fake.export_lines()

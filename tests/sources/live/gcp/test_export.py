@@ -1,0 +1,129 @@
+"""--from-export: Cloud Asset Inventory export files give the live scan's findings, offline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hitrust_policies.findings import Status
+from hitrust_policies.sources.live.aws.scan import ScanError
+from hitrust_policies.sources.live.gcp.scan import NO_IAM_IN_EXPORT, ExportError, iter_export, scan_export
+from hitrust_policies.testing import gcp_assets as ga
+from hitrust_policies.testing.gcp_fake import FakeGcp
+from tests.sources.live.aws.conftest import table, verdicts
+from tests.sources.live.gcp.conftest import DEV, PROD, scan
+from tests.sources.live.gcp.org import org_lines, seed
+
+PUBLIC_RULE = "net-object-store-public-access-blocked"
+
+
+def quads(findings: list) -> set[tuple[str, str, str, str]]:
+    return {(f.id, f.rule_id, f.resource.name, f.status.value) for f in findings}
+
+
+def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
+    """The same finding ids, rules, resources and statuses (and messages) as a live scan of the same assets,
+    from a resource export and an IAM policy export, as `gcloud asset export` writes them."""
+    lines = seed(fake)
+    live = scan(fake, projects=[PROD.id, DEV.id]).findings()
+    resources = ga.write_export(tmp_path / "resource.json", [a for a in lines if "resource" in a])
+    policies = ga.write_export(tmp_path / "iam-policy.json", [a for a in lines if "iam_policy" in a])
+    offline = scan_export([resources, policies])
+    assert quads(offline.findings()) == quads(live)
+    assert {(f.id, f.message) for f in offline.findings()} == {(f.id, f.message) for f in live}
+    assert {f.resource.source for f in offline.findings()} == {"export"}
+    assert {(c.account, c.collector, c.status) for c in offline.coverage} == {
+        (f"projects/{p}", f, "ok") for p in (PROD.id, DEV.id)
+        for f in ("buckets", "disks", "firewalls", "kms-keys", "networks", "sql-instances")}
+    assert offline.complete
+    assert verdicts(live, {f.rule_id for f in live}) == set(table("""
+        enc-block-volume-encrypted                dev-1         PASS
+        enc-block-volume-encrypted                web-1         PASS
+        enc-crypto-key-rotation                   dev/scratch   FAIL
+        enc-crypto-key-rotation                   phi/records   PASS
+        enc-database-storage-encrypted            claims-pg     PASS
+        enc-database-storage-encrypted            dev-mysql     PASS
+        enc-object-store-default-encryption       dev-public    PASS
+        enc-object-store-default-encryption       phi-records   PASS
+        enc-object-store-kms                      dev-public    FAIL
+        enc-object-store-kms                      phi-records   PASS
+        enc-object-store-tls-only                 dev-public    FAIL
+        enc-object-store-tls-only                 phi-records   FAIL
+        log-network-flow-logs                     default       FAIL
+        log-network-flow-logs                     phi-vpc       PASS
+        log-object-store-access-logging           dev-public    FAIL
+        log-object-store-access-logging           phi-records   PASS
+        net-database-not-public                   claims-pg     PASS
+        net-database-not-public                   dev-mysql     FAIL
+        net-ingress-rule-admin-ports              allow-https   PASS
+        net-ingress-rule-admin-ports              allow-ssh     FAIL
+        net-ingress-rule-admin-ports              dev-all       PASS
+        net-object-store-public-access-blocked    dev-public    FAIL
+        net-object-store-public-access-blocked    phi-records   PASS
+    """))
+
+
+def test_export_without_iam_policies_says_so(tmp_path: Path) -> None:
+    """A resource-only export: public access is UNKNOWN where only IAM could decide it, with the reason."""
+    path = ga.write_export(tmp_path / "resource.json", [a for a in org_lines() if "resource" in a])
+    result = scan_export([path])
+    public = {(f.resource.name, f.status, f.message) for f in result.findings() if f.rule_id == PUBLIC_RULE}
+    assert public == {("phi-records", Status.UNKNOWN, NO_IAM_IN_EXPORT),
+                      ("dev-public", Status.UNKNOWN, NO_IAM_IN_EXPORT)}
+    assert not result.complete
+
+
+def test_camel_case_json_array_is_read_too(tmp_path: Path) -> None:
+    """`gcloud asset list --format=json` (camelCase envelope, one array) and the policy-library fixtures'
+    JSON arrays read the same as JSON lines."""
+    lines = org_lines()
+    camel = [{("assetType" if k == "asset_type" else "iamPolicy" if k == "iam_policy" else k): v
+              for k, v in line.items()} for line in lines]
+    path = tmp_path / "assets.json"
+    path.write_text(json.dumps(camel, indent=2))
+    lines_path = ga.write_export(tmp_path / "assets.jsonl", lines)
+    assert [a["name"] for a in iter_export(path)] == [a["name"] for a in iter_export(lines_path)]
+    assert quads(scan_export([path]).findings()) == quads(scan_export([lines_path]).findings())
+
+
+def test_export_is_streamed_and_filtered(tmp_path: Path) -> None:
+    """Assets of types no family reads are dropped while reading (the scan holds only what it evaluates)."""
+    other = {**ga.disk(PROD, "x"), "name": "//pubsub.googleapis.com/projects/phi-prod/topics/t",
+             "asset_type": "pubsub.googleapis.com/Topic"}
+    path = ga.write_export(tmp_path / "assets.json", [other, ga.disk(PROD, "web-1")])
+    result = scan_export([path])
+    assert [r.ref.name for r in result.resources] == ["web-1"]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("not json\n", "line 1 is not JSON"),
+    ('{"name": "//x"}\n', "line 1 has no 'name' and 'asset_type'"),
+    ("[1, 2]", "item 0 has no 'name' and 'asset_type'"),
+])
+def test_bad_exports_are_refused(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "assets.json"
+    path.write_text(content)
+    with pytest.raises(ExportError, match=message):
+        scan_export([path])
+
+
+def test_export_with_nothing_evaluable_is_an_error(tmp_path: Path) -> None:
+    path = ga.write_export(tmp_path / "assets.json", [ga.project(PROD)])
+    with pytest.raises(ScanError, match="holds no asset of a type the scanner evaluates"):
+        scan_export([path])
+
+
+def test_projects_named_later_in_the_file_rename_streamed_resources(tmp_path: Path) -> None:
+    """A bucket-less export where the project asset comes last: resources read before it (named by the
+    project number only in their ancestors) still end up under the project id, and a family whose every
+    asset yields nothing (an egress-only firewall) is still covered."""
+    disk = ga.disk(PROD, "web-1")
+    disk["name"] = disk["name"].replace(f"projects/{PROD.id}/", f"projects/{PROD.number}/")
+    path = ga.write_export(tmp_path / "assets.json", [
+        disk, ga.firewall(PROD, "egress-only", direction="EGRESS"), ga.project(PROD)])
+    result = scan_export([path])
+    assert [(r.ref.name, r.ref.account) for r in result.resources] == [("web-1", PROD.id)]
+    assert {(c.account, c.collector, c.resources) for c in result.coverage} == {
+        (f"projects/{PROD.id}", "disks", 1), (f"projects/{PROD.id}", "firewalls", 0)}

@@ -1,0 +1,62 @@
+"""Cloud SQL instances -> DatabaseInstance: public only with a public IP *and* an internet-wide authorized network."""
+
+from __future__ import annotations
+
+from hitrust_policies.testing import gcp_assets as ga
+from hitrust_policies.testing.gcp_fake import FakeGcp
+from tests.sources.live.aws.conftest import reasons, table, verdicts
+from tests.sources.live.gcp.conftest import PROD, scan
+
+RULES = ("net-database-not-public", "enc-database-storage-encrypted")
+
+
+def seed(fake: FakeGcp) -> None:
+    fake.add(
+        ga.sql_instance(PROD, "claims-pg", networks=["0.0.0.0/0"], require_ssl=False),
+        ga.sql_instance(PROD, "billing-mysql", version="MYSQL_8_0", networks=["35.187.118.0/24"]),
+        ga.sql_instance(PROD, "private-pg", ipv4=False, networks=["0.0.0.0/0"]),
+        ga.sql_instance(PROD, "split-world", version="SQLSERVER_2019_STANDARD", networks=["0.0.0.0/1", "128.0.0.0/1"]),
+        ga.sql_instance(PROD, "no-networks"),
+        ga.sql_instance(PROD, "ip-unstated", ipv4=None, networks=["0.0.0.0/0"]),
+    )
+
+
+def test_sql_instance_verdicts(fake: FakeGcp) -> None:
+    seed(fake)
+    result = scan(fake, "sql-instances")
+    assert result.complete
+    assert verdicts(result.findings(), RULES) == set(table("""
+        net-database-not-public         claims-pg      FAIL
+        net-database-not-public         billing-mysql  PASS
+        net-database-not-public         private-pg     PASS
+        net-database-not-public         split-world    FAIL
+        net-database-not-public         no-networks    PASS
+        net-database-not-public         ip-unstated    UNKNOWN
+        enc-database-storage-encrypted  claims-pg      PASS
+        enc-database-storage-encrypted  billing-mysql  PASS
+        enc-database-storage-encrypted  private-pg     PASS
+        enc-database-storage-encrypted  split-world    PASS
+        enc-database-storage-encrypted  no-networks    PASS
+        enc-database-storage-encrypted  ip-unstated    PASS
+    """))
+    assert reasons(result.findings(), RULES) == {
+        ("net-database-not-public", "ip-unstated", "ipConfiguration.ipv4Enabled not in the asset")}
+    engines = {r.ref.name: r.engine for r in result.resources}
+    assert engines == {"claims-pg": "postgres", "billing-mysql": "mysql", "private-pg": "postgres",
+                       "split-world": "sqlserver", "no-networks": "postgres", "ip-unstated": "postgres"}
+    [claims] = [r for r in result.resources if r.ref.name == "claims-pg"]
+    assert (claims.ref.native_id, claims.ref.native_type, claims.ref.region) == (
+        "//cloudsql.googleapis.com/projects/phi-prod/instances/claims-pg", "sqladmin.googleapis.com/Instance",
+        "us-central1")
+
+
+def test_throttled_listing_is_unknown(fake: FakeGcp) -> None:
+    seed(fake)
+    fake.fail(429, asset_type="sqladmin.googleapis.com/Instance")
+    result = scan(fake, "sql-instances", "disks", max_attempts=2)
+    reason = "Throttled (retries exhausted): cloudasset.assets.listResource (sql-instances in projects/phi-prod)"
+    assert verdicts(result.findings(), RULES) == set(table("""
+        net-database-not-public         sql-instances in projects/phi-prod  UNKNOWN
+        enc-database-storage-encrypted  sql-instances in projects/phi-prod  UNKNOWN
+    """))
+    assert {m for _, _, m in reasons(result.findings(), RULES)} == {reason}
