@@ -163,7 +163,7 @@ def test_at_rest_rules_share_one_csf_set() -> None:
     m = load_mappings()
     at_rest = ["enc-object-store-default-encryption", "enc-object-store-kms", "enc-block-volume-encrypted",
                "enc-block-storage-default-encryption", "enc-database-storage-encrypted", "enc-file-system-encrypted",
-               "enc-message-queue-encrypted", "enc-audit-trail-kms"]
+               "enc-message-queue-encrypted", "enc-audit-trail-kms", "enc-log-group-audit-kms"]
     for rule_id in at_rest:
         assert {"06.c", "06.d", "10.f"} <= {c.id for c in m.references(rule_id).csf}, rule_id
 
