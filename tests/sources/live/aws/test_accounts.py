@@ -13,6 +13,7 @@ from hitrust_policies.sources.live.aws.accounts import ACCOUNT_CALLS, assumed_se
 from hitrust_policies.sources.live.aws.collector import all_collectors
 from hitrust_policies.sources.live.aws.permissions import caller_policy
 from tests.sources.live.aws.conftest import ACCOUNT, FAIL, PASS, UNKNOWN, collectors
+from tests.verdicts import Verdicts, unique_ids
 
 RULE = "enc-block-volume-encrypted"
 COLLECTORS = collectors("ec2-volumes")
@@ -32,8 +33,8 @@ def volume(session: boto3.Session, name: str, encrypted: bool) -> None:
                                                             "Tags": [{"Key": "Name", "Value": name}]}])
 
 
-def verdicts(result) -> set[tuple[str, str, str, object]]:
-    return {(f.resource.account, f.rule_id, f.resource.name, f.status) for f in result.findings()}
+def verdicts(result) -> Verdicts:
+    return Verdicts((f.resource.account, f.rule_id, f.resource.name, f.status) for f in unique_ids(result.findings()))
 
 
 def test_organization_scan_covers_every_member(session: boto3.Session) -> None:
@@ -79,7 +80,8 @@ def test_every_rule_is_unknown_for_an_unreadable_account(session: boto3.Session)
     result = scan_accounts(session=session, accounts=[dev], regions=["us-east-1"])
     from hitrust_policies import all_rules
 
-    assert {(f.rule_id, f.status) for f in result.findings()} == {(r.id, UNKNOWN) for r in all_rules()}
+    assert Verdicts((f.rule_id, f.status) for f in unique_ids(result.findings())) == {
+        (r.id, UNKNOWN) for r in all_rules()}
 
 
 def test_scanning_principal_only_assumes_and_lists(session: boto3.Session) -> None:
