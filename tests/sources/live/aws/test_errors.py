@@ -75,3 +75,13 @@ def test_error_code() -> None:
     assert error_code(client_error("SlowDown")) == "SlowDown"
     assert error_code(ClientError({}, "ListKeys")) is None
     assert error_code(ValueError("no response")) is None
+
+
+@pytest.mark.parametrize(("status", "reason"), [
+    ("403", "AccessDenied: kms:GetKeyRotationStatus"),
+    ("429", "Throttled (retries exhausted): kms:GetKeyRotationStatus"),
+    ("500", "500: kms:GetKeyRotationStatus"),
+])
+def test_an_unparsable_error_body_is_judged_by_its_http_status(status: str, reason: str) -> None:
+    """botocore reports the HTTP status as the code when the body is not the service's error format."""
+    assert describe_failure(client_error(status), "kms:GetKeyRotationStatus") == reason
