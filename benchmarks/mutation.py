@@ -40,6 +40,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -48,6 +49,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -236,7 +238,9 @@ class _Collector(ast.NodeVisitor):
     def visit_Constant(self, node: ast.Constant) -> None:
         value = node.value
         if isinstance(value, bool):
-            self._expr(node, ast.Constant(not value), "bool", f"`{value}` -> `{not value}`")
+            parent = self._parents[-1] if self._parents else None
+            if not (isinstance(parent, ast.keyword) and parent.arg == "slots"):  # slots= only changes the layout
+                self._expr(node, ast.Constant(not value), "bool", f"`{value}` -> `{not value}`")
         elif isinstance(value, (int, float)):
             for delta in (1, -1):
                 self._expr(node, ast.Constant(value + delta), "num", f"`{value!r}` -> `{value + delta!r}`")
@@ -459,9 +463,18 @@ class Structure:
         self._bodies: dict[str, list[tuple[int, int]]] = {}
         self._statements: dict[str, list[tuple[int, int, set[str], tuple[int, int] | None]]] = {}
         self._users: dict[str, dict[str, set[int]]] = {}  # name -> module -> lines (inside functions) using it
+        self._test_files: dict[str, set[str]] = {}  # name -> test files that mention it
         for path in sorted((root / PACKAGE).rglob("*.py")):
             module = str(path.relative_to(root))
             self._index(module, ast.parse(path.read_text(encoding="utf-8")))
+        for path in sorted((root / "tests").rglob("*.py")):
+            rel = str(path.relative_to(root))
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) \
+                    else None
+                names = [name] if name else [a.name for a in node.names] if isinstance(node, ast.ImportFrom) else []
+                for n in names:
+                    self._test_files.setdefault(n, set()).add(rel)
 
     def _index(self, module: str, tree: ast.Module) -> None:
         bodies = self._bodies.setdefault(module, [])
@@ -496,18 +509,25 @@ class Structure:
     def in_function_body(self, module: str, line: int) -> bool:
         return any(first <= line <= last for first, last in self._bodies.get(module, ()))
 
+    def _defined(self, module: str, line: int) -> Iterator[tuple[set[str], tuple[int, int] | None]]:
+        for first, last, names, own_body in self._statements.get(module, ()):
+            if first <= line <= last:
+                yield names, own_body
+
     def uses(self, module: str, line: int) -> dict[str, set[int]]:
         """Lines (in any module) that use the names defined by the import-time statement holding ``line``."""
         out: dict[str, set[int]] = {}
-        for first, last, names, own_body in self._statements.get(module, ()):
-            if not first <= line <= last:
-                continue
+        for names, own_body in self._defined(module, line):
             if own_body:
                 out.setdefault(module, set()).update(range(own_body[0], own_body[1] + 1))
             for name in names:
                 for user_module, lines in self._users.get(name, {}).items():
                     out.setdefault(user_module, set()).update(lines)
         return out
+
+    def test_files_using(self, module: str, line: int) -> set[str]:
+        """Test files that mention a name the import-time statement holding ``line`` defines."""
+        return {f for names, _ in self._defined(module, line) for n in names for f in self._test_files.get(n, ())}
 
 
 def tree_hash(root: Path) -> str:
@@ -555,7 +575,8 @@ class TestMap:
             how = "uses"
             for module, lines in structure.uses(mutant.module, mutant.line).items():
                 chosen |= self.covering(module, lines)
-            chosen |= {t for t in self.tests if self.file_of(t) in META_TESTS}
+            files = set(META_TESTS) | structure.test_files_using(mutant.module, mutant.line)
+            chosen |= {t for t in self.tests if self.file_of(t) in files}
         return sorted(t for t in chosen if not self.tests.get(t, {}).get("failed")), how
 
     def targets(self, nodeids: list[str]) -> tuple[list[str], float]:
@@ -633,6 +654,8 @@ class Workspace:
             return "survived", ""
         if code in (1, 2, 3):  # failed / collection error (e.g. the module no longer imports) / internal error
             return "killed", _first_failure(text)
+        if code == 4 and not re.search(r"^ERROR: (file or directory )?not found", text, re.M):
+            return "killed", "conftest no longer imports"  # pytest's exit 4 for a conftest that raises
         return "error", f"pytest exit {code}: {text.strip().splitlines()[-1:]}"
 
 
@@ -646,7 +669,7 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
 
 def _first_failure(text: str) -> str:
     for line in text.splitlines():
-        if line.startswith(("FAILED ", "ERROR ")):
+        if re.match(r"(FAILED|ERROR) \S+(\.py\b|::)", line):
             return line.split(" - ")[0]
     lines = [line for line in text.strip().splitlines() if line.strip()]
     return lines[-1] if lines else ""

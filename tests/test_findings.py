@@ -78,3 +78,15 @@ def test_finding_to_dict() -> None:
                        "csf_basis": "azure-policy"},
         "id": "b9116990867caf42",
     }
+
+
+def test_findings_and_references_are_frozen_values() -> None:
+    """Findings travel into sets, dict keys and baselines: they must not change after the fact."""
+    from dataclasses import FrozenInstanceError
+
+    refs = References(csf=(ControlRef("01.n", "Network Connection Control"),))
+    f = Finding(RULE, "t", "network", "high", Status.FAIL, GROUP, "m", "r", refs, "b9116990867caf42")
+    for value, field in ((f, "status"), (refs, "csf_basis"), (refs.csf[0], "name")):
+        with pytest.raises(FrozenInstanceError):
+            setattr(value, field, "changed")
+    assert len({f, replace(f)}) == 1 and len({refs, References(csf=refs.csf)}) == 1
