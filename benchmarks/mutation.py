@@ -18,10 +18,13 @@ How it runs:
 2. The full suite runs once in those copies under a line tracer (``mutation_trace.py``): for
    every line of ``hitrust_policies/``, which tests execute it, and how long each test takes.
    The map is cached (keyed by a hash of the tree) in ``--cache-dir``.
-3. Each mutant runs ``pytest -x -q -p no:cacheprovider`` on the tests that execute its lines
-   (fastest files first; a line no test executes in-process - module level, or only in the
-   policy-pack subprocess - gets every test that touches the module plus the registry meta-tests),
-   in a subprocess with a timeout. Any failure, error or timeout kills the mutant.
+3. Each mutant runs ``pytest -x -q -p no:cacheprovider`` on the tests that execute its lines, fastest
+   files first, in a subprocess with a timeout; any failure, error or timeout kills it. A mutant in
+   code that runs at import (a decorator argument, a default, a constant, a registration function)
+   gets the tests that execute the lines using what its statement defines, the test files that
+   name it, and the registry meta-tests. A line in a function body that no test executes (not even
+   at import) is reported as a survivor without running anything. Lines run only inside the
+   policy-pack subprocess are not traced; the modules mutated by default also run in-process.
 4. Mutants listed in ``mutation_equivalents.yaml`` (id, the original source line, and why the
    mutant cannot change behaviour) are reported as equivalent, not as survivors; an entry whose
    line no longer matches the source is reported stale and ignored.
@@ -546,11 +549,13 @@ def tree_hash(root: Path) -> str:
 class TestMap:
     tests: dict[str, dict[str, Any]]  # nodeid -> {"duration": s, "failed": bool}
     lines: dict[str, dict[int, list[str]]]  # module -> line -> nodeids
+    outside: dict[str, set[int]]  # module -> lines run outside any test (at import, collection)
 
     @classmethod
     def load(cls, path: Path) -> TestMap:
         data = json.loads(path.read_text())
-        return cls(data["tests"], {m: {int(n): ids for n, ids in lines.items()} for m, lines in data["lines"].items()})
+        return cls(data["tests"], {m: {int(n): ids for n, ids in lines.items()} for m, lines in data["lines"].items()},
+                   {m: set(lines) for m, lines in data.get("outside", {}).items()})
 
     def file_of(self, nodeid: str) -> str:
         return nodeid.split("::", 1)[0]
@@ -570,7 +575,8 @@ class TestMap:
         chosen = self.covering(mutant.module, mutant.lines)
         how = "line"
         if not chosen:
-            if structure.in_function_body(mutant.module, mutant.line):
+            at_import = any(n in self.outside.get(mutant.module, ()) for n in mutant.lines)
+            if structure.in_function_body(mutant.module, mutant.line) and not at_import:
                 return [], "uncovered"
             how = "uses"
             for module, lines in structure.uses(mutant.module, mutant.line).items():
@@ -705,7 +711,7 @@ def build_map(workspaces: list[Workspace], cache_dir: Path, log: Any) -> TestMap
 
     with ThreadPoolExecutor(len(workspaces)) as pool:
         results = list(pool.map(trace, workspaces, shards))
-    merged: dict[str, Any] = {"tests": {}, "lines": {}}
+    merged: dict[str, Any] = {"tests": {}, "lines": {}, "outside": {}}
     for code, text, out in results:
         if not out.is_file():
             raise SystemExit(f"tracing the suite failed (exit {code}):\n{text[-3000:]}")
@@ -716,6 +722,8 @@ def build_map(workspaces: list[Workspace], cache_dir: Path, log: Any) -> TestMap
             target = merged["lines"].setdefault(module, {})
             for n, ids in lines.items():
                 target[n] = sorted(set(target.get(n, [])) | set(ids))
+        for module, lines in data.get("outside", {}).items():
+            merged["outside"][module] = sorted(set(merged["outside"].get(module, [])) | set(lines))
     failing = sorted(t for t, v in merged["tests"].items() if v["failed"])
     log(f"test map: {len(merged['tests'])} tests in {time.perf_counter() - started:.0f} s"
         + (f"; {len(failing)} fail unmutated and are left out: {failing[:5]}" if failing else ""))
@@ -800,7 +808,7 @@ def main(argv: list[str] | None = None) -> int:
         chosen = [m for m in every if m.id in wanted]
         missing = wanted - {m.id for m in chosen}
         if missing:
-            raise SystemExit(f"no such mutant(s): {sorted(missing)}")
+            log(f"no such mutant (the file changed, or the operator no longer applies): {sorted(missing)}")
     elif args.sample and args.sample < len(every):
         chosen = random.Random(args.seed).sample(every, args.sample)
     else:

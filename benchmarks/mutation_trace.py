@@ -2,8 +2,9 @@
 
 Loaded with ``-p mutation_trace`` in a throw-away copy of the tree. While a test runs
 (setup, call and teardown), every line executed in ``hitrust_policies/`` - in any thread -
-is recorded against the test's node id; at the end the map, each test's duration and
-outcome are written as JSON to ``$MUTATION_TRACE_OUT``. The mutation runner then gives
+is recorded against the test's node id, and lines run outside any test (imports, collection,
+decorators) apart; at the end the map, each test's duration and outcome are written as JSON
+to ``$MUTATION_TRACE_OUT``. The mutation runner then gives
 each mutant only the tests that execute its line, fastest first.
 
 Python 3.11 has no ``sys.monitoring``: a global trace function is called on every frame,
@@ -27,7 +28,8 @@ _ROOT = os.path.join(os.path.realpath(os.environ.get("MUTATION_TRACE_ROOT", os.g
 _PACKAGE = os.path.join(_ROOT, "hitrust_policies", "")
 _files: dict[Any, str | None] = {}  # code object -> project-relative path, or None
 _lines: dict[str, set[tuple[str, int]]] = {}
-_current: set[tuple[str, int]] | None = None
+_outside: set[tuple[str, int]] = set()  # lines run outside any test: imports, collection, decorators
+_current: set[tuple[str, int]] = _outside
 _tests: dict[str, dict[str, Any]] = {}
 
 
@@ -37,9 +39,8 @@ def _relative(code: Any) -> str | None:
 
 
 def _local(frame: Any, event: str, _arg: Any) -> Any:
-    bucket = _current
-    if event == "line" and bucket is not None:
-        bucket.add((_files[frame.f_code], frame.f_lineno))
+    if event == "line":
+        _current.add((_files[frame.f_code], frame.f_lineno))
     return _local
 
 
@@ -49,7 +50,7 @@ def _global(frame: Any, _event: str, _arg: Any) -> Any:
         rel = _files[code]
     except KeyError:
         rel = _files[code] = _relative(code)
-    return _local if rel is not None and _current is not None else None
+    return _local if rel is not None else None
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -67,7 +68,7 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
         yield
     finally:
         _tests[item.nodeid]["duration"] = round(time.perf_counter() - started, 4)
-        _current = None
+        _current = _outside
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
@@ -82,7 +83,11 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     for nodeid, lines in _lines.items():
         for rel, line in lines:
             by_line.setdefault(rel, {}).setdefault(line, []).append(nodeid)
+    outside: dict[str, list[int]] = {}
+    for rel, line in _outside:
+        outside.setdefault(rel, []).append(line)
     out = {"tests": _tests, "lines": {rel: {str(n): sorted(ids) for n, ids in sorted(lines.items())}
-                                      for rel, lines in sorted(by_line.items())}}
+                                      for rel, lines in sorted(by_line.items())},
+           "outside": {rel: sorted(lines) for rel, lines in sorted(outside.items())}}
     with open(os.environ["MUTATION_TRACE_OUT"], "w", encoding="utf-8") as fh:
         json.dump(out, fh)

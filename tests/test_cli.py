@@ -209,3 +209,20 @@ def test_a_denied_per_resource_call_exits_incomplete(moto_url: str, account: dic
     assert [(c["collector"], c["region"], c["status"], c["problems"]) for c in report["coverage"]
             if c["status"] != "ok"] == [
         ("kms-keys", "us-east-1", "partial", ["AccessDenied: kms:GetKeyRotationStatus"])]
+
+
+def test_scan_the_organization(moto_url: str, account: dict[str, str], tmp_path: Path) -> None:
+    """--organization lists the member accounts (through the given endpoint) and scans each through the role."""
+    org = boto3.client("organizations", region_name="us-east-1", endpoint_url=moto_url)
+    org.create_organization(FeatureSet="ALL")
+    member = org.create_account(AccountName="prod", Email="prod@example.com")["CreateAccountStatus"]["AccountId"]
+    out = tmp_path / "org.json"
+    proc = hitrust("scan", "aws", "--endpoint-url", moto_url, "--regions", "us-east-1", "--organization",
+                   "--role-name", "auditor", "--rule", "enc-block-volume-encrypted", "--format", "json",
+                   "--output", str(out), env=account)
+    assert proc.returncode == 1, proc.stderr
+    report = json.loads(out.read_text())
+    assert sorted((f["resource"]["account"], f["resource"]["name"], f["status"]) for f in report["findings"]) == [
+        ("123456789012", "phi", "PASS"), ("123456789012", "scratch", "FAIL")]
+    assert report["account"] == ",".join(sorted(("123456789012", member)))
+    assert {c["account"] for c in report["coverage"]} == {"123456789012", member} and report["complete"] is True

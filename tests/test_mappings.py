@@ -200,3 +200,12 @@ def test_default_dir_prefers_the_wheel_copy(tmp_path: Path, monkeypatch: pytest.
     (tmp_path / "site" / "mappings" / "crosswalk.yaml").unlink()
     with pytest.raises(MappingError, match=r"^no mappings directory found near .*site/hitrust_policies$"):
         default_dir()
+
+
+def test_ids_are_strings_even_when_yaml_reads_numbers(mappings_copy: Path) -> None:
+    """A reviewer writing ``id: 12.5`` unquoted gets the id "12.5", in the catalog and in references."""
+    _edit(mappings_copy / "hitrust_csf.yaml", lambda d: d["controls"].append({"id": 12.5, "name": "Made Up"}))
+    _edit(mappings_copy / "crosswalk.yaml", lambda d: d["enc-object-store-kms"].__setitem__("csf", [12.5]))
+    m = load_mappings(mappings_copy)
+    assert m.catalogs["csf"]["12.5"]["id"] == "12.5"
+    assert m.references("enc-object-store-kms").csf == (ControlRef("12.5", "Made Up"),)

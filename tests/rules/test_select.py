@@ -79,6 +79,7 @@ def test_rule_metadata_helpers() -> None:
     assert [x.severity_rank() for x in RULES] == [0, 1, 2, 3, 1]
     assert r.rationale == "Why this rule exists."
     assert r(BlockVolume(ResourceRef.manual("v"), encrypted=True, kms_key=None)) is None
+    assert r.live_only is False  # unless declared
 
 
 @pytest.fixture

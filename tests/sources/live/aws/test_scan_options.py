@@ -119,6 +119,27 @@ def test_a_regional_gap_names_its_region(session: boto3.Session) -> None:
     result = scan(session, "kms-keys", regions=(HOME, OTHER))
     assert [(g.scope.name, g.scope.region, g.scope.native_id) for g in result.gaps] == [
         (f"kms-keys in {OTHER}", OTHER, f"aws:{ACCOUNT}:{OTHER}:kms-keys")]
+    assert [(c.region, c.status, c.resources) for c in result.coverage] == [(OTHER, "failed", 0), (HOME, "ok", 0)]
+
+
+def test_coverage_rows_are_values() -> None:
+    from dataclasses import FrozenInstanceError
+
+    from hitrust_policies.sources.live.aws.scan import Coverage
+
+    row = Coverage("kms-keys", HOME, "ok", 1, (), ACCOUNT)
+    with pytest.raises(FrozenInstanceError):
+        row.status = "failed"  # type: ignore[misc]
+    assert len({row, Coverage("kms-keys", HOME, "ok", 1, (), ACCOUNT)}) == 1
+    assert Coverage("kms-keys", HOME, "ok", 1).problems == () and Coverage("kms-keys", HOME, "ok", 1).account == ""
+
+
+def test_every_call_a_scan_makes_is_required_by_the_policy(session: boto3.Session) -> None:
+    from hitrust_policies.sources.live.aws.permissions import required_calls
+
+    result = scan_aws(session=session, regions=None, collectors=collectors("kms-keys"))
+    assert set(result.calls) == {"sts:GetCallerIdentity", "ec2:DescribeRegions", "kms:ListKeys", "kms:ListAliases"}
+    assert set(result.calls) <= set(required_calls())
 
 
 def test_a_failure_without_an_operation_names_the_collector(session: boto3.Session) -> None:
