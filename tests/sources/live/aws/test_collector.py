@@ -46,6 +46,8 @@ def test_iam_action(call: str, action: str) -> None:
     ("http://12345678901.localhost:5000/x", "http://12345678901.localhost:5000/x"),  # 11 digits: not an account
     ("http://s3-control.localhost:5000/x", "http://s3-control.localhost:5000/x"),
     ("http://localhost:5000/x", "http://localhost:5000/x"),
+    ("http://123456789012/x", "http://123456789012/x"),  # the whole host: nothing would remain
+    ("http://abcdefghijkl.localhost:5000/x", "http://abcdefghijkl.localhost:5000/x"),  # 12 letters, not digits
 ])
 def test_s3_control_account_host_is_stripped_for_a_local_endpoint(url: str, expected: str) -> None:
     request = AWSRequest(method="GET", url=url)
