@@ -23,8 +23,7 @@ How it runs:
    code that runs at import (a decorator argument, a default, a constant, a registration function)
    gets the tests that execute the lines using what its statement defines, the test files that
    name it, and the registry meta-tests. A line in a function body that no test executes (not even
-   at import) is reported as a survivor without running anything. Lines run only inside the
-   policy-pack subprocess are not traced; the modules mutated by default also run in-process.
+   at import, nor in a process a test starts) is reported as a survivor without running anything.
 4. Mutants listed in ``mutation_equivalents.yaml`` (id, the original source line, and why the
    mutant cannot change behaviour) are reported as equivalent, not as survivors; an entry whose
    line no longer matches the source is reported stale and ignored.
@@ -77,6 +76,12 @@ META_TESTS = (
     "tests/packs/test_pack_metadata.py",
 )
 NO_MUTATE = "pragma: no mutate"
+SITECUSTOMIZE = """\
+import os
+if os.environ.get("MUTATION_TRACE_PARENT") not in (None, str(os.getpid())):
+    import mutation_trace
+    mutation_trace.start_subprocess()
+"""
 LOG_NAMES = {"log", "logger", "logging"}
 STARTUP_SECONDS = 6.0  # interpreter + pytest + moto / pulumi imports, added to each timeout
 
@@ -702,9 +707,11 @@ def build_map(workspaces: list[Workspace], cache_dir: Path, log: Any) -> TestMap
 
     def trace(ws: Workspace, shard: list[str]) -> tuple[int | None, str, Path]:
         out = ws.path / ".mutation-trace.json"
-        bench = str(ws.path / "benchmarks")
+        site = ws.path / ".mutation-site"
+        site.mkdir(exist_ok=True)
+        (site / "sitecustomize.py").write_text(SITECUSTOMIZE)
         env = {"MUTATION_TRACE_ROOT": str(ws.path), "MUTATION_TRACE_OUT": str(out),
-               "PYTHONPATH": f"{ws.path}{os.pathsep}{bench}"}
+               "PYTHONPATH": os.pathsep.join([str(site), str(ws.path), str(ws.path / "benchmarks")])}
         code, text = ws.pytest(["-p", "mutation_trace", "--continue-on-collection-errors", *shard], timeout=3600,
                                exitfirst=False, env=env)
         return code, text, out
@@ -717,6 +724,11 @@ def build_map(workspaces: list[Workspace], cache_dir: Path, log: Any) -> TestMap
             raise SystemExit(f"tracing the suite failed (exit {code}):\n{text[-3000:]}")
         data = json.loads(out.read_text())
         out.unlink()
+        for child in sorted(out.parent.glob(out.name + ".*")):  # processes the tests started
+            traced = json.loads(child.read_text())
+            child.unlink()
+            for module, line in traced["lines"]:
+                data["lines"].setdefault(module, {}).setdefault(str(line), []).append(traced["context"])
         merged["tests"].update(data["tests"])
         for module, lines in data["lines"].items():
             target = merged["lines"].setdefault(module, {})

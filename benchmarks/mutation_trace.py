@@ -9,8 +9,9 @@ each mutant only the tests that execute its line, fastest first.
 
 Python 3.11 has no ``sys.monitoring``: a global trace function is called on every frame,
 and returns a line tracer only for frames of project files (cached per code object).
-Lines run in subprocesses (the policy-pack process) are not seen here; the runner falls
-back to every test of the module for lines no test was seen executing.
+Processes a test starts (the ``hitrust`` CLI, a policy pack) are traced too, through a
+``sitecustomize`` the runner puts first on PYTHONPATH; their lines count for the test that
+started them (a pack process shared by later tests counts for the first one only).
 """
 
 from __future__ import annotations
@@ -53,9 +54,44 @@ def _global(frame: Any, _event: str, _arg: Any) -> Any:
     return _local if rel is not None else None
 
 
-def pytest_configure(config: pytest.Config) -> None:
+def _start() -> None:
     sys.settrace(_global)
     threading.settrace(_global)
+
+
+def start_subprocess() -> None:
+    """In a process a test started (the ``hitrust`` CLI, a policy pack): trace it all, under the test's id.
+
+    Called from the ``sitecustomize`` the runner puts on PYTHONPATH; the lines are written to
+    ``$MUTATION_TRACE_OUT.<pid>`` at exit, or when the process is terminated.
+    """
+    import atexit
+    import signal
+
+    context = os.environ.get("MUTATION_TRACE_CONTEXT", "")
+    global _current
+    _current = set()
+    lines = _current
+    done = []
+
+    def dump(*_: Any) -> None:
+        if not done and context:
+            done.append(True)
+            with open(f"{os.environ['MUTATION_TRACE_OUT']}.{os.getpid()}", "w", encoding="utf-8") as fh:
+                json.dump({"context": context, "lines": sorted(lines)}, fh)
+
+    def on_term(signum: int, frame: Any) -> None:
+        dump()
+        os._exit(128 + signum)
+
+    atexit.register(dump)
+    signal.signal(signal.SIGTERM, on_term)
+    _start()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ["MUTATION_TRACE_PARENT"] = str(os.getpid())
+    _start()
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -63,12 +99,14 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
     global _current
     _current = _lines.setdefault(item.nodeid, set())
     _tests.setdefault(item.nodeid, {"failed": False})
+    os.environ["MUTATION_TRACE_CONTEXT"] = item.nodeid  # inherited by the processes this test starts
     started = time.perf_counter()
     try:
         yield
     finally:
         _tests[item.nodeid]["duration"] = round(time.perf_counter() - started, 4)
         _current = _outside
+        os.environ.pop("MUTATION_TRACE_CONTEXT", None)
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
