@@ -169,11 +169,14 @@ def test_an_unknown_profile_is_a_configuration_error(tmp_path: Path, monkeypatch
         scan_accounts(profile="nope", accounts=["111111111111"])
 
 
-def test_clients_of_a_session_without_region_use_us_east_1(session: boto3.Session) -> None:
+def test_clients_of_a_session_without_region_use_us_east_1(session: boto3.Session,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """Organizations, STS and the assumed sessions work from us-east-1 when the caller's session has no region."""
     from tests.sources.live.aws.test_scan_options import recording_session
 
     prod, _ = member_accounts(session)
+    monkeypatch.delenv("AWS_DEFAULT_REGION")
+    monkeypatch.delenv("AWS_REGION", raising=False)
     rec = recording_session(region=None)
     scan_accounts(session=rec, organization=True, regions=["eu-west-1"], collectors=COLLECTORS)
     assert sorted(set(rec.asked)) == [("organizations", HOME), ("sts", HOME)]
