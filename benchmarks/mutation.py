@@ -1,7 +1,7 @@
 """Mutation testing: do the tests notice when the code is wrong?
 
 Run: python benchmarks/mutation.py [--modules rules sources engine ...] [--sample 150] [--seed 1]
-                                   [--jobs 2] [--ids ID ...] [--list] [--report out.json]
+                                   [--jobs 2] [--ids ID ...] [--list | --plan] [--report out.json]
 
 A small AST mutator (no dependency beyond the standard library and pytest). Each mutant is one
 deliberate bug in one module of the package: a negated condition, a swapped comparison
@@ -740,6 +740,8 @@ def build_map(workspaces: list[Workspace], cache_dir: Path, log: Any) -> TestMap
     log(f"test map: {len(merged['tests'])} tests in {time.perf_counter() - started:.0f} s"
         + (f"; {len(failing)} fail unmutated and are left out: {failing[:5]}" if failing else ""))
     path.write_text(json.dumps(merged))
+    for old in sorted(cache_dir.glob("testmap-*.json"), key=lambda p: p.stat().st_mtime)[:-3]:
+        old.unlink()  # keep the three newest maps
     return TestMap.load(path)
 
 
