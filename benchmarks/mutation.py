@@ -579,10 +579,12 @@ class TestMap:
         """
         chosen = self.covering(mutant.module, mutant.lines)
         how = "line"
-        if not chosen:
-            at_import = any(n in self.outside.get(mutant.module, ()) for n in mutant.lines)
-            if structure.in_function_body(mutant.module, mutant.line) and not at_import:
-                return [], "uncovered"
+        # Run at import in this process: a test that starts a process (CLI, pack) "executes" the line
+        # too, when that process imports the module, so its own tests say little; add the users'.
+        at_import = any(n in self.outside.get(mutant.module, ()) for n in mutant.lines)
+        if not chosen and not at_import and structure.in_function_body(mutant.module, mutant.line):
+            return [], "uncovered"
+        if at_import or not chosen:
             how = "uses"
             for module, lines in structure.uses(mutant.module, mutant.line).items():
                 chosen |= self.covering(module, lines)
@@ -665,9 +667,11 @@ class Workspace:
             return "survived", ""
         if code in (1, 2, 3):  # failed / collection error (e.g. the module no longer imports) / internal error
             return "killed", _first_failure(text)
-        if code == 4 and not re.search(r"^ERROR: (file or directory )?not found", text, re.M):
-            return "killed", "conftest no longer imports"  # pytest's exit 4 for a conftest that raises
-        return "error", f"pytest exit {code}: {text.strip().splitlines()[-1:]}"
+        if code == 4:  # usage error: a conftest that raises, or tests the mutant made uncollectable...
+            clean, _ = self.pytest(["--collect-only", *targets], timeout)
+            if clean == 0:  # ...as the same targets collect on the unmutated tree
+                return "killed", "tests no longer collect: " + _last_error(text)
+        return "error", f"pytest exit {code}: {_last_error(text)}"
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
@@ -676,6 +680,12 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
     except (ProcessLookupError, PermissionError):
         pass
     proc.wait()
+
+
+def _last_error(text: str) -> str:
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    errors = [line for line in lines if line.startswith(("E ", "ERROR"))]
+    return (errors or lines or [""])[-1][:200]
 
 
 def _first_failure(text: str) -> str:

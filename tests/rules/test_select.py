@@ -138,5 +138,15 @@ def test_a_rule_takes_exactly_one_annotated_argument(empty_registry: dict) -> No
     assert empty_registry == {}
 
 
+def test_a_rule_is_a_frozen_value_calling_its_check() -> None:
+    from dataclasses import FrozenInstanceError
+
+    r = Rule("enc-x-y", "t", BlockVolume, "encryption", "low", "r", lambda v: f"checked {v.ref.name}")
+    assert r(BlockVolume(ResourceRef.manual("disk"), encrypted=False, kms_key=None)) == "checked disk"
+    with pytest.raises(FrozenInstanceError):
+        r.severity = "high"  # type: ignore[misc]
+    assert len({r, Rule("enc-x-y", "t", BlockVolume, "encryption", "low", "r", r.check)}) == 1
+
+
 def test_a_rule_without_docstring_has_an_empty_rationale() -> None:
     assert Rule("enc-x-y", "t", BlockVolume, "encryption", "low", "r", lambda v: None).rationale == ""

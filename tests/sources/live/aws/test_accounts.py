@@ -13,7 +13,7 @@ from hitrust_policies.model import ResourceRef
 from hitrust_policies.sources.live.aws.accounts import ACCOUNT_CALLS, assumed_session, scan_accounts
 from hitrust_policies.sources.live.aws.collector import all_collectors
 from hitrust_policies.sources.live.aws.permissions import caller_policy
-from tests.sources.live.aws.conftest import ACCOUNT, FAIL, HOME, PASS, UNKNOWN, collectors, respond
+from tests.sources.live.aws.conftest import ACCOUNT, FAIL, HOME, PASS, UNKNOWN, collectors, deny, respond
 from tests.verdicts import Verdicts, unique_ids
 
 RULE = "enc-block-volume-encrypted"
@@ -192,3 +192,22 @@ def test_an_assumed_session_carries_the_role_credentials(session: boto3.Session)
     assert creds.token
     assert assumed_session(session, f"arn:aws:iam::{prod}:role/hitrust-scanner").client("sts").get_caller_identity(
         )["Account"] == prod
+
+
+def test_four_accounts_are_scanned_at_a_time(session: boto3.Session) -> None:
+    from tests.sources.live.aws.test_collector import Gate
+
+    gate = Gate(4)
+    session.events.register("before-parameter-build.sts.AssumeRole", gate)
+    accounts = [f"{n:012d}" for n in range(1, 7)]
+    result = scan_accounts(session=session, accounts=accounts, regions=["us-east-1"], collectors=COLLECTORS)
+    assert gate.peak == 4 and result.complete
+
+
+def test_an_unlistable_organization_is_a_scan_error(session: boto3.Session) -> None:
+    from hitrust_policies.sources.live.aws.scan import ScanError
+
+    deny(session, "organizations", "ListAccounts")
+    with pytest.raises(ScanError, match=r"^could not list the organization's accounts "
+                                        r"\(AccessDenied: organizations:ListAccounts\)$"):
+        scan_accounts(session=session, organization=True, regions=["us-east-1"], collectors=COLLECTORS)

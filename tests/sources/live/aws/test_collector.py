@@ -154,3 +154,39 @@ def test_tag(tags: Any, key: str, expected: str | None) -> None:
 
 def test_tag_defaults_to_name() -> None:
     assert tag([{"Key": "Name", "Value": "web"}]) == "web"
+
+
+class Gate:
+    """Holds the first arrivals until ``expect + 1`` have arrived or ``wait`` seconds pass; records the peak.
+
+    With a pool of exactly ``expect`` workers the extra arrival cannot come while they wait, so the
+    peak is ``expect``; a bigger pool lets it in (peak above), a smaller one never reaches it.
+    """
+
+    def __init__(self, expect: int, wait: float = 1.0) -> None:
+        self.expect, self.wait = expect, wait
+        self.active = self.peak = 0
+        self.cond = threading.Condition()
+
+    def __call__(self, *_: Any, **__: Any) -> None:
+        with self.cond:
+            self.active += 1
+            self.peak = max(self.peak, self.active)
+            self.cond.notify_all()
+            self.cond.wait_for(lambda: self.peak > self.expect, timeout=self.wait)
+            self.active -= 1
+
+
+def test_fan_out_reads_eight_resources_at_a_time(ctx: Ctx) -> None:
+    gate = Gate(8)
+    assert ctx.fan_out(lambda n: (gate(), n)[1], range(20)) == list(range(20))
+    assert gate.peak == 8
+
+
+def test_collector_declarations_are_values() -> None:
+    from dataclasses import FrozenInstanceError
+
+    c = all_collectors()[0]
+    with pytest.raises(FrozenInstanceError):
+        c.regional = not c.regional  # type: ignore[misc]
+    assert hash(c) == hash(all_collectors()[0])
