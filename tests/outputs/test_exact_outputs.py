@@ -172,6 +172,11 @@ def test_report_orders_fail_unknown_pass_then_severity_rule_name() -> None:
     assert "since_baseline" not in doc
 
 
+def test_a_hand_built_scan_result_starts_empty() -> None:
+    result = scan_result([])
+    assert (result.calls, result.seconds, result.complete, result.regions_read) == ({}, 0.0, True, [])
+
+
 def test_summary_of_nothing() -> None:
     assert summary([]) == {"total": 0, "by_status": {"PASS": 0, "FAIL": 0, "UNKNOWN": 0},
                            "failing_by_severity": {"critical": 0, "high": 0, "medium": 0, "low": 0}}

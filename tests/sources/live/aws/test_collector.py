@@ -190,3 +190,12 @@ def test_collector_declarations_are_values() -> None:
     with pytest.raises(FrozenInstanceError):
         c.regional = not c.regional  # type: ignore[misc]
     assert hash(c) == hash(all_collectors()[0])
+
+
+def test_two_resources_are_already_read_concurrently(ctx: Ctx) -> None:
+    gate = Gate(2)
+    assert ctx.fan_out(lambda n: (gate(), n)[1], [1, 2]) == [1, 2]
+    assert gate.peak == 2
+    gate = Gate(2)
+    assert ctx.fan_out(lambda n: (gate(), n)[1], [1, 2, 3], workers=2) == [1, 2, 3]
+    assert gate.peak == 2

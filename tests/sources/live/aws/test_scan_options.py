@@ -175,3 +175,17 @@ def test_recording_stops_when_the_scan_ends(session: boto3.Session) -> None:
     before = dict(result.calls)
     session.client("kms", region_name=HOME).list_keys()
     assert dict(result.calls) == before == {"sts:GetCallerIdentity": 1, "kms:ListKeys": 1, "kms:ListAliases": 1}
+
+
+@pytest.mark.parametrize(("arn", "partition"), [
+    ("arn:aws:sts::123456789012:assumed-role/audit/x", "aws"),
+    ("arn:aws-cn:iam::123456789012:user/x", "aws-cn"),
+    ("arn:aws-us-gov:sts::123456789012:assumed-role/audit/x", "aws-us-gov"),
+    ("arn::iam::123456789012:user/x", "aws"),  # no partition: the commercial one
+    ("urn:aws-cn:iam::123456789012:user/x", "aws"),  # not an ARN
+    ("", "aws"),
+])
+def test_partition_of_the_caller(arn: str, partition: str) -> None:
+    from hitrust_policies.sources.live.aws.scan import _partition
+
+    assert _partition(arn) == partition
