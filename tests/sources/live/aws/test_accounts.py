@@ -178,6 +178,7 @@ def test_clients_of_a_session_without_region_use_us_east_1(session: boto3.Sessio
     monkeypatch.delenv("AWS_DEFAULT_REGION")
     monkeypatch.delenv("AWS_REGION", raising=False)
     rec = recording_session(region=None)
+    assert rec.region_name is None
     scan_accounts(session=rec, organization=True, regions=["eu-west-1"], collectors=COLLECTORS)
     assert sorted(set(rec.asked)) == [("organizations", HOME), ("sts", HOME)]
     member = assumed_session(rec, f"arn:aws:iam::{prod}:role/hitrust-scanner")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import boto3
+import botocore.session
 import pytest
 from botocore.exceptions import EndpointConnectionError
 
@@ -30,13 +31,19 @@ class RecordingSession(boto3.Session):
 
 
 def recording_session(region: str | None = HOME) -> RecordingSession:
-    base = new_session()
+    """With ``region=None`` the caller must also clear AWS_DEFAULT_REGION, or boto3 reads it from there."""
+    core = botocore.session.get_session()
+    core.register_component("data_loader", new_session()._session.get_component("data_loader"))
     return RecordingSession(region_name=region, aws_access_key_id="testing", aws_secret_access_key="testing",
-                            botocore_session=base._session)
+                            botocore_session=core)
 
 
-def test_clients_retry_in_standard_mode_with_timeouts(session: boto3.Session) -> None:
-    """botocore's standard retry mode, 5 attempts in all, 5 s to connect, 20 s to read; one pool per worker."""
+def test_clients_retry_in_standard_mode_with_timeouts(session: boto3.Session,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """botocore's standard retry mode, 5 attempts in all, 5 s to connect, 20 s to read; one pool per worker.
+    The scanner's own settings win over the environment's."""
+    monkeypatch.setenv("AWS_RETRY_MODE", "legacy")
+    monkeypatch.setenv("AWS_MAX_ATTEMPTS", "1")
     rec = recording_session()
     scan_aws(session=rec, regions=[HOME], collectors=collectors("kms-keys"))
     assert sorted(rec.asked) == [("kms", HOME), ("sts", HOME)]  # one client per service and region
@@ -52,9 +59,13 @@ def test_max_workers_sizes_the_connection_pool(session: boto3.Session) -> None:
             for c in rec.clients} == {(3, 2)}
 
 
-def test_a_session_without_region_starts_in_us_east_1(session: boto3.Session) -> None:
+def test_a_session_without_region_starts_in_us_east_1(session: boto3.Session,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """The account is identified and global services are read from us-east-1 when the session names no region."""
+    monkeypatch.delenv("AWS_DEFAULT_REGION")
+    monkeypatch.delenv("AWS_REGION", raising=False)
     rec = recording_session(region=None)
+    assert rec.region_name is None
     result = scan_aws(session=rec, regions=[OTHER], collectors=collectors("iam-password-policy", "kms-keys"))
     assert sorted(rec.asked) == [("iam", HOME), ("kms", OTHER), ("sts", HOME)]
     assert [(c.collector, c.region) for c in result.coverage] == [("iam-password-policy", "global"),
