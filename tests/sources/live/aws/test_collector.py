@@ -163,7 +163,7 @@ class Gate:
     peak is ``expect``; a bigger pool lets it in (peak above), a smaller one never reaches it.
     """
 
-    def __init__(self, expect: int, wait: float = 1.0) -> None:
+    def __init__(self, expect: int, wait: float = 0.5) -> None:
         self.expect, self.wait = expect, wait
         self.active = self.peak = 0
         self.cond = threading.Condition()
@@ -179,7 +179,7 @@ class Gate:
 
 def test_fan_out_reads_eight_resources_at_a_time(ctx: Ctx) -> None:
     gate = Gate(8)
-    assert ctx.fan_out(lambda n: (gate(), n)[1], range(20)) == list(range(20))
+    assert ctx.fan_out(lambda n: (gate(), n)[1], range(9)) == list(range(9))
     assert gate.peak == 8
 
 
