@@ -78,8 +78,10 @@ META_TESTS = (
 NO_MUTATE = "pragma: no mutate"
 SITECUSTOMIZE = """\
 import os
-if os.environ.get("MUTATION_TRACE_PARENT") not in (None, str(os.getpid())):
-    import mutation_trace
+import mutation_trace
+if os.environ.get("MUTATION_TRACE_PARENT") in (None, str(os.getpid())):
+    mutation_trace.start_main()  # pytest itself: from the first import on
+else:
     mutation_trace.start_subprocess()
 """
 LOG_NAMES = {"log", "logger", "logging"}

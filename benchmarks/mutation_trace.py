@@ -59,6 +59,11 @@ def _start() -> None:
     threading.settrace(_global)
 
 
+def start_main() -> None:
+    """In pytest's own process, before anything is imported: module-level lines count as import time."""
+    _start()
+
+
 def start_subprocess() -> None:
     """In a process a test started (the ``hitrust`` CLI, a policy pack): trace it all, under the test's id.
 
