@@ -542,7 +542,8 @@ class Structure:
 
 def tree_hash(root: Path) -> str:
     digest = hashlib.sha256()
-    for top in (PACKAGE, "tests", "mappings", "packs", "scanners", "benchmarks/mutation_trace.py", "pyproject.toml"):
+    for top in (PACKAGE, "tests", "mappings", "packs", "scanners", "benchmarks/mutation_trace.py",
+                "benchmarks/mutation.py", "pyproject.toml"):
         base = root / top
         files = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file()
                                                     and "__pycache__" not in p.parts)
