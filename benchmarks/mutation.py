@@ -474,6 +474,7 @@ class Structure:
         self._statements: dict[str, list[tuple[int, int, set[str], tuple[int, int] | None]]] = {}
         self._users: dict[str, dict[str, set[int]]] = {}  # name -> module -> lines (inside functions) using it
         self._test_files: dict[str, set[str]] = {}  # name -> test files that mention it
+        self._importers: dict[str, set[str]] = {}  # dotted module -> test files importing from it
         for path in sorted((root / PACKAGE).rglob("*.py")):
             module = str(path.relative_to(root))
             self._index(module, ast.parse(path.read_text(encoding="utf-8")))
@@ -485,6 +486,11 @@ class Structure:
                 names = [name] if name else [a.name for a in node.names] if isinstance(node, ast.ImportFrom) else []
                 for n in names:
                     self._test_files.setdefault(n, set()).add(rel)
+                if isinstance(node, ast.ImportFrom) and node.module:
+                    self._importers.setdefault(node.module, set()).add(rel)
+                elif isinstance(node, ast.Import):
+                    for alias in node.names:
+                        self._importers.setdefault(alias.name, set()).add(rel)
 
     def _index(self, module: str, tree: ast.Module) -> None:
         bodies = self._bodies.setdefault(module, [])
@@ -536,8 +542,10 @@ class Structure:
         return out
 
     def test_files_using(self, module: str, line: int) -> set[str]:
-        """Test files that mention a name the import-time statement holding ``line`` defines."""
-        return {f for names, _ in self._defined(module, line) for n in names for f in self._test_files.get(n, ())}
+        """Test files that import the module, or mention a name the statement holding ``line`` defines."""
+        dotted = module.removesuffix(".py").replace("/", ".").removesuffix(".__init__")
+        named = {f for names, _ in self._defined(module, line) for n in names for f in self._test_files.get(n, ())}
+        return named | self._importers.get(dotted, set())
 
 
 def tree_hash(root: Path) -> str:

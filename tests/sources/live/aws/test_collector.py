@@ -30,6 +30,7 @@ from tests.sources.live.aws.conftest import ACCOUNT, HOME
     ("efs:DescribeFileSystems", "elasticfilesystem:DescribeFileSystems"),
     ("elbv2:DescribeListeners", "elasticloadbalancing:DescribeListeners"),
     ("s3control:GetPublicAccessBlock", "s3:GetAccountPublicAccessBlock"),
+    ("s3control:ListAccessPoints", "s3:ListAccessPoints"),  # S3 Control actions live under the s3: prefix
     ("s3:ListBuckets", "s3:ListAllMyBuckets"),
     ("s3:GetBucketEncryption", "s3:GetEncryptionConfiguration"),
     ("s3:GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock"),
