@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import boto3
@@ -96,6 +97,12 @@ def test_no_region_is_an_error(session: boto3.Session) -> None:
 
 
 def test_coverage_is_sorted_by_collector_then_region(session: boto3.Session) -> None:
+    """Sorted, not in the order reads finish: here the eu-west-1 reads are held back to finish last."""
+    def slow_in_other(context: dict[str, Any], **_: Any) -> None:
+        if context.get("client_region") == OTHER:
+            time.sleep(0.3)
+
+    session.events.register("before-call", slow_in_other)
     result = scan(session, "logs-log-groups", "iam-password-policy", "kms-keys", regions=(OTHER, HOME))
     assert [(c.collector, c.region, c.account) for c in result.coverage] == [
         ("iam-password-policy", "global", ACCOUNT), ("kms-keys", OTHER, ACCOUNT), ("kms-keys", HOME, ACCOUNT),
