@@ -1,8 +1,9 @@
 """Parity: each scenario written once as a pulumi-aws program and once as a (moto) AWS account.
 
 The policy pack (a real pack process, driven over the analyzer protocol) and the live
-scanner must give the same (rule id, resource, status) set; so must the Pulumi adapter and
-the live collectors with PASS included. A mismatch is a bug in an adapter, not a tolerance.
+scanner must give the same (rule id, resource, status) multiset - two openings of one group
+count twice; so must the Pulumi adapter and the live collectors with PASS included. A
+mismatch is a bug in an adapter, not a tolerance.
 Resources are named alike on both sides (physical name = Pulumi logical name; Name tags
 where AWS has no name), which is the naming convention the two sources share.
 """
@@ -25,6 +26,7 @@ from hitrust_policies.sources.live.aws.scan import scan_aws
 from hitrust_policies.sources.pulumi import PulumiResource, to_model
 from hitrust_policies.testing.pulumi import capture, default_pack_dir, shared_pack
 from tests.sources.live.aws.conftest import cloudwatch_deliveries
+from tests.verdicts import Verdicts, unique_ids
 
 ACCOUNT = "123456789012"
 REGION = "us-east-1"
@@ -37,7 +39,6 @@ TLS_ONLY_RECORDS = {"Version": "2012-10-17", "Statement": [{
     "Resource": ["arn:aws:s3:::phi-records", "arn:aws:s3:::phi-records/*"],
     "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}
 PAB = {flag: True for flag in ("BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets")}
-Triple = tuple[str, str, str]
 
 
 @dataclass(frozen=True)
@@ -669,7 +670,7 @@ SCENARIOS = [
 ]
 
 
-def live_findings(scenario: Scenario, monkeypatch: pytest.MonkeyPatch) -> set[Triple]:
+def live_findings(scenario: Scenario, monkeypatch: pytest.MonkeyPatch) -> Verdicts:
     for var, value in (("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing"),
                        ("AWS_DEFAULT_REGION", REGION)):
         monkeypatch.setenv(var, value)
@@ -678,10 +679,8 @@ def live_findings(scenario: Scenario, monkeypatch: pytest.MonkeyPatch) -> set[Tr
         scenario.seed(session)
         result = scan_aws(session=session, regions=list(scenario.regions), max_workers=4)
     assert result.complete
-    findings = result.findings()
-    assert len({f.id for f in findings}) == len(findings), "one finding id per rule and opening / resource"
-    return {(f.rule_id, f.resource.name, f.status.value) for f in findings
-            if f.resource.name in scenario.names and f.rule_id in PACK_RULES}
+    return Verdicts((f.rule_id, f.resource.name, f.status.value) for f in unique_ids(result.findings())
+                    if f.resource.name in scenario.names and f.rule_id in PACK_RULES)
 
 
 @pytest.fixture(scope="module")
@@ -697,10 +696,8 @@ def test_pack_and_scanner_agree(scenario: Scenario, pack, monkeypatch: pytest.Mo
                                                property_dependencies=r.property_dependencies) for r in captured)
 
     # The Pulumi adapter and the live collectors: every verdict, PASS included.
-    pulumi_findings = evaluate(values)
-    assert len({f.id for f in pulumi_findings}) == len(pulumi_findings)
-    adapted = {(f.rule_id, f.resource.name, f.status.value) for f in pulumi_findings
-               if f.resource.name in scenario.names and f.rule_id in PACK_RULES}
+    adapted = Verdicts((f.rule_id, f.resource.name, f.status.value) for f in unique_ids(evaluate(values))
+                       if f.resource.name in scenario.names and f.rule_id in PACK_RULES)
     assert adapted == live
 
     # The real pack process: its violations are exactly the live FAIL / UNKNOWN verdicts.
@@ -715,9 +712,9 @@ def test_pack_and_scanner_agree(scenario: Scenario, pack, monkeypatch: pytest.Mo
         return found
 
     violations = pack.run(captured, config={"all": "mandatory"})
-    reported = {(v.policy, name(v), Status.UNKNOWN.value if "could not be known" in v.message else Status.FAIL.value)
-                for v in violations if name(v) in scenario.names}
-    assert reported == {t for t in live if t[2] != Status.PASS.value}
+    reported = Verdicts((v.policy, name(v), Status.UNKNOWN.value if "could not be known" in v.message
+                         else Status.FAIL.value) for v in violations if name(v) in scenario.names)
+    assert reported == live.where(lambda t: t[2] != Status.PASS.value)
 
     assert {(rule, name) for rule, name, status in live if status == "FAIL"} >= scenario.must_fail
     assert {(rule, name) for rule, name, status in live if status == "PASS"} >= scenario.must_pass

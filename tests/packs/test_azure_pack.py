@@ -12,6 +12,7 @@ import pytest
 from hitrust_policies.testing.pulumi import PackProcess, default_pack_dir
 from tests.packs.helpers import MANDATORY, captured, keys
 from tests.pulumi_programs import azure_native as programs
+from tests.verdicts import Verdicts
 
 M, A = "mandatory", "advisory"
 NONCOMPLIANT_STORAGE = {
@@ -27,10 +28,10 @@ NONCOMPLIANT_STORAGE = {
                                                                     "queuelogs")),
     # no enc-tls-listener-modern: whatever minimumTlsVersion says, Azure Storage refuses TLS < 1.2
 }
-NSG_RULES = {
-    ("net-ingress-rule-admin-ports", "web-nsg", M),  # inline: 22 from "*"
-    ("net-ingress-rule-admin-ports", "db-engines", M),  # separate: 1433 and 5432 from 0.0.0.0/0
-}
+NSG_RULES = Verdicts({
+    ("net-ingress-rule-admin-ports", "web-nsg", M): 1,  # inline: 22 from "*"
+    ("net-ingress-rule-admin-ports", "db-engines", M): 2,  # separate: 1433 and 5432 from 0.0.0.0/0, one each
+})
 SQL_SERVERS = {
     ("enc-tls-listener-modern", "sql-legacy", M),
     ("enc-database-storage-encrypted", "reports", M),  # its TransparentDataEncryption turns TDE off
@@ -159,12 +160,13 @@ def test_config_example_is_accepted_and_applied(azure_pack: PackProcess) -> None
     found = keys(azure_pack.run(captured(programs.nsg_rules), config))
     assert found == NSG_RULES
     found = keys(azure_pack.run(captured(programs.noncompliant_storage, False), config))
-    assert {("enc-object-store-kms", "publicsite", A), ("log-object-store-access-logging", "readsonly", A)} <= found
+    assert {("enc-object-store-kms", "publicsite", A),
+            ("log-object-store-access-logging", "readsonly", A)} <= set(found)
     assert ("enc-object-store-tls-only", "legacyhttp", M) in found
 
 
 def test_exclusions_need_a_justification_and_skip_the_resource(azure_pack: PackProcess) -> None:
     config = {"all": "mandatory", "net-ingress-rule-admin-ports": {
         "exclusions": [{"name": "web-nsg", "justification": "Bastion host group; SSH is MFA-gated."}]}}
-    assert keys(azure_pack.run(captured(programs.nsg_rules), config)) == {
-        ("net-ingress-rule-admin-ports", "db-engines", M)}
+    assert keys(azure_pack.run(captured(programs.nsg_rules), config)) == Verdicts({
+        ("net-ingress-rule-admin-ports", "db-engines", M): 2})

@@ -23,10 +23,22 @@ THROTTLED = {
 }
 
 
+# When botocore cannot parse an error body (an HTML page from a proxy, a body in another protocol's
+# format) it reports the HTTP status as the code; these statuses still say what happened.
+HTTP_STATUS = {"403": "AccessDenied", "429": "Throttling"}
+
+
 def error_code(exc: BaseException) -> str | None:
+    """The service's error code, or what the bare HTTP status means when there is no parsable code.
+
+    >>> from botocore.exceptions import ClientError
+    >>> error_code(ClientError({"Error": {"Code": "403", "Message": "<html>"}}, "GetKeyRotationStatus"))
+    'AccessDenied'
+    """
     response = getattr(exc, "response", None)
     if isinstance(response, dict):
-        return response.get("Error", {}).get("Code")
+        code = response.get("Error", {}).get("Code")
+        return HTTP_STATUS.get(code, code)
     return None
 
 

@@ -24,6 +24,7 @@ from moto import mock_aws
 from hitrust_policies.findings import Finding, Status
 from hitrust_policies.sources.live.aws.collector import Collector, all_collectors
 from hitrust_policies.sources.live.aws.scan import ScanResult, scan_aws
+from tests.verdicts import Verdicts, unique_ids
 
 ACCOUNT = "123456789012"  # moto's default account
 HOME = "us-east-1"
@@ -94,13 +95,16 @@ def _same(name: str) -> str:
 
 
 def verdicts(findings: Iterable[Finding], rule_ids: Iterable[str],
-             rename: Callable[[str], str] = _same) -> set[Triple]:
-    """(rule_id, resource name, status) of every finding of these rules: the exact shape tests compare.
+             rename: Callable[[str], str] = _same) -> Verdicts:
+    """(rule_id, resource name, status) of every finding of these rules, counted: the exact shape tests compare.
 
-    ``rename`` maps generated parts of names (access key ids) to the labels a table uses.
+    A multiset, so a finding dropped next to a same-named one is missed (see tests/verdicts.py);
+    a finding id reported twice fails here. ``rename`` maps generated parts of names (access key
+    ids) to the labels a table uses.
     """
     wanted = set(rule_ids)
-    return {(f.rule_id, rename(f.resource.name), f.status) for f in findings if f.rule_id in wanted}
+    return Verdicts((f.rule_id, rename(f.resource.name), f.status) for f in unique_ids(findings)
+                    if f.rule_id in wanted)
 
 
 def reasons(findings: Iterable[Finding], rule_ids: Iterable[str],
@@ -111,15 +115,16 @@ def reasons(findings: Iterable[Finding], rule_ids: Iterable[str],
             if f.rule_id in wanted and f.status is Status.UNKNOWN}
 
 
-def table(text: str) -> frozenset[Triple]:
+def table(text: str) -> Verdicts:
     """Parse an expected-verdict table: ``rule-id  resource name  STATUS`` per line, columns split
-    by two or more spaces (resource names such as "rds-instances in us-east-1" hold single spaces)."""
-    rows = set()
+    by two or more spaces (resource names such as "rds-instances in us-east-1" hold single spaces).
+    A row written twice expects two findings that look alike."""
+    rows = Verdicts()
     for line in text.strip().splitlines():
         if line.strip() and not line.strip().startswith("#"):
             rule_id, name, status = re.split(r"\s{2,}", line.strip())
-            rows.add((rule_id, name, Status(status)))
-    return frozenset(rows)
+            rows[(rule_id, name, Status(status))] += 1
+    return rows
 
 
 def rule_ids(expected: Iterable[Triple]) -> set[str]:
@@ -136,7 +141,7 @@ class Case:
     """
 
     id: str
-    expected: frozenset[Triple]
+    expected: Verdicts
     denied: tuple[tuple[str, str], ...] = ()  # (botocore service, Operation) answered with an access error
     unknown_reason: str | None = None
     denied_in: tuple[str, ...] = ()  # regions the denial applies to; empty: everywhere
@@ -154,7 +159,7 @@ def check(result: ScanResult, case: Case, rename: Callable[[str], str] = _same) 
     """Assert a case's exact verdicts and, for its UNKNOWNs, the exact reason."""
     ids = rule_ids(case.expected)
     findings = result.findings()
-    assert verdicts(findings, ids, rename) == set(case.expected)
+    assert verdicts(findings, ids, rename) == case.expected
     unknown = reasons(findings, ids, rename)
     if case.unknown_reason is not None:
         assert unknown, "case expects UNKNOWNs"

@@ -9,10 +9,12 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 
+from hitrust_policies.model import ResourceRef
 from hitrust_policies.sources.live.aws.accounts import ACCOUNT_CALLS, assumed_session, scan_accounts
 from hitrust_policies.sources.live.aws.collector import all_collectors
 from hitrust_policies.sources.live.aws.permissions import caller_policy
-from tests.sources.live.aws.conftest import ACCOUNT, FAIL, PASS, UNKNOWN, collectors, deny, respond
+from tests.sources.live.aws.conftest import ACCOUNT, FAIL, HOME, PASS, UNKNOWN, collectors, deny, respond
+from tests.verdicts import Verdicts, unique_ids
 
 RULE = "enc-block-volume-encrypted"
 COLLECTORS = collectors("ec2-volumes")
@@ -32,8 +34,8 @@ def volume(session: boto3.Session, name: str, encrypted: bool) -> None:
                                                             "Tags": [{"Key": "Name", "Value": name}]}])
 
 
-def verdicts(result) -> set[tuple[str, str, str, object]]:
-    return {(f.resource.account, f.rule_id, f.resource.name, f.status) for f in result.findings()}
+def verdicts(result) -> Verdicts:
+    return Verdicts((f.resource.account, f.rule_id, f.resource.name, f.status) for f in unique_ids(result.findings()))
 
 
 def test_organization_scan_covers_every_member(session: boto3.Session) -> None:
@@ -79,7 +81,8 @@ def test_every_rule_is_unknown_for_an_unreadable_account(session: boto3.Session)
     result = scan_accounts(session=session, accounts=[dev], regions=["us-east-1"])
     from tests.clouds import aws_rules
 
-    assert {(f.rule_id, f.status) for f in result.findings()} == {(r.id, UNKNOWN) for r in aws_rules()}
+    assert Verdicts((f.rule_id, f.status) for f in unique_ids(result.findings())) == {
+        (r.id, UNKNOWN) for r in aws_rules()}
 
 
 def test_scanning_principal_only_assumes_and_lists(session: boto3.Session) -> None:
@@ -146,3 +149,113 @@ def test_a_member_scanned_alone_cannot_see_central_root_access(
     assert (finding.resource.account, finding.status) == (prod, UNKNOWN)
     # the member's own attempt is what the finding names (moto does not implement the call at all)
     assert finding.message.startswith("NotImplementedError: iam:ListOrganizationsFeatures")
+
+
+def test_only_active_members_are_scanned(session: boto3.Session) -> None:
+    """A suspended or closing account cannot be read: the organization listing skips it."""
+    respond(session, "organizations", "ListAccounts", {"Accounts": [
+        {"Id": "111111111111", "Status": "ACTIVE"}, {"Id": "222222222222", "Status": "SUSPENDED"},
+        {"Id": "333333333333", "Status": "PENDING_CLOSURE"}, {"Id": "444444444444"}]})
+    result = scan_accounts(session=session, organization=True, regions=["us-east-1"], collectors=COLLECTORS)
+    assert result.account == "111111111111,444444444444"
+
+
+def test_listed_and_organization_accounts_are_merged_once(session: boto3.Session) -> None:
+    prod, dev = member_accounts(session)
+    result = scan_accounts(session=session, organization=True, accounts=[dev, dev], regions=["us-east-1"],
+                           collectors=COLLECTORS)
+    assert result.account == ",".join(sorted((ACCOUNT, prod, dev)))
+    assert result.calls["sts:AssumeRole"] == 3
+
+
+def test_assume_role_passes_the_external_id(session: boto3.Session) -> None:
+    prod, _ = member_accounts(session)
+    sent: list[dict] = []
+    session.events.register("before-parameter-build.sts.AssumeRole", lambda params, **_: sent.append(dict(params)))
+    scan_accounts(session=session, accounts=[prod], external_id="ext-123", role_name="auditor",
+                  regions=["us-east-1"], collectors=COLLECTORS)
+    scan_accounts(session=session, accounts=[prod], regions=["us-east-1"], collectors=COLLECTORS)
+    assert sent == [
+        {"RoleArn": f"arn:aws:iam::{prod}:role/auditor", "RoleSessionName": "hitrust-policies-scan",
+         "ExternalId": "ext-123"},
+        {"RoleArn": f"arn:aws:iam::{prod}:role/hitrust-scanner", "RoleSessionName": "hitrust-policies-scan"},
+    ]
+
+
+def test_an_unreadable_account_is_scoped_to_the_account(session: boto3.Session) -> None:
+    _, dev = member_accounts(session)
+    session.events.register("before-parameter-build.sts.AssumeRole", lambda params, **_: (_ for _ in ()).throw(
+        ClientError({"Error": {"Code": "AccessDenied", "Message": "x"}}, "AssumeRole")))
+    result = scan_accounts(session=session, accounts=[dev], regions=["us-east-1"],
+                           collectors=collectors("cloudtrail-trails", "ec2-volumes"))
+    scope = ResourceRef("aws", "scope:account", f"aws:{dev}", f"account {dev}", account=dev, region="",
+                        source="live")
+    reason = f"AccessDenied: sts:AssumeRole arn:aws:iam::{dev}:role/hitrust-scanner"
+    assert [(g.kind.__name__, g.scope, g.reason) for g in result.gaps] == [
+        (kind, scope, reason) for kind in ("AuditCoverage", "AuditTrail", "BlockVolume")]
+    assert [(c.collector, c.region, c.status, c.resources, c.problems, c.account) for c in result.coverage] == [
+        ("account", "global", "failed", 0, (reason,), dev)]
+
+
+def test_progress_and_parallelism(session: boto3.Session) -> None:
+    prod, dev = member_accounts(session)
+    seen: list[tuple[int, int, str]] = []
+    result = scan_accounts(session=session, accounts=[prod, dev], regions=["us-east-1"], collectors=COLLECTORS,
+                           parallel_accounts=0, progress=lambda *args: seen.append(args))
+    assert result.complete
+    assert seen == [(1, 2, f"account {min(prod, dev)}"), (2, 2, f"account {max(prod, dev)}")]
+
+
+def test_an_unknown_profile_is_a_configuration_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hitrust_policies.sources.live.aws.scan import ScanConfigError
+
+    config = tmp_path / "config"
+    config.write_text("[profile audit]\nregion = us-east-1\n")
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(config))
+    with pytest.raises(ScanConfigError, match=r"The config profile \(nope\) could not be found"):
+        scan_accounts(profile="nope", accounts=["111111111111"])
+
+
+def test_clients_of_a_session_without_region_use_us_east_1(session: boto3.Session,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Organizations, STS and the assumed sessions work from us-east-1 when the caller's session has no region."""
+    from tests.sources.live.aws.test_scan_options import recording_session
+
+    prod, _ = member_accounts(session)
+    monkeypatch.delenv("AWS_DEFAULT_REGION")
+    monkeypatch.delenv("AWS_REGION", raising=False)
+    rec = recording_session(region=None)
+    assert rec.region_name is None
+    scan_accounts(session=rec, organization=True, regions=["eu-west-1"], collectors=COLLECTORS)
+    assert sorted(set(rec.asked)) == [("organizations", HOME), ("sts", HOME)]
+    member = assumed_session(rec, f"arn:aws:iam::{prod}:role/hitrust-scanner")
+    assert member.region_name == HOME
+
+
+def test_an_assumed_session_carries_the_role_credentials(session: boto3.Session) -> None:
+    prod, _ = member_accounts(session)
+    creds = assumed_session(session, f"arn:aws:iam::{prod}:role/hitrust-scanner").get_credentials()
+    caller = session.get_credentials()
+    assert creds.access_key != caller.access_key and creds.secret_key and creds.secret_key != caller.secret_key
+    assert creds.token
+    assert assumed_session(session, f"arn:aws:iam::{prod}:role/hitrust-scanner").client("sts").get_caller_identity(
+        )["Account"] == prod
+
+
+def test_four_accounts_are_scanned_at_a_time(session: boto3.Session) -> None:
+    from tests.sources.live.aws.test_collector import Gate
+
+    gate = Gate(4)
+    session.events.register("before-parameter-build.sts.AssumeRole", gate)
+    accounts = [f"{n:012d}" for n in range(1, 7)]
+    result = scan_accounts(session=session, accounts=accounts, regions=["us-east-1"], collectors=COLLECTORS)
+    assert gate.peak == 4 and result.complete
+
+
+def test_an_unlistable_organization_is_a_scan_error(session: boto3.Session) -> None:
+    from hitrust_policies.sources.live.aws.scan import ScanError
+
+    deny(session, "organizations", "ListAccounts")
+    with pytest.raises(ScanError, match=r"^could not list the organization's accounts "
+                                        r"\(AccessDenied: organizations:ListAccounts\)$"):
+        scan_accounts(session=session, organization=True, regions=["us-east-1"], collectors=COLLECTORS)

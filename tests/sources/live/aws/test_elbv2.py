@@ -6,6 +6,7 @@ import boto3
 import pytest
 
 from tests.sources.live.aws.conftest import CANARY, Case, apply_denials, check, reasons, scan, table, verdicts
+from tests.verdicts import Verdicts
 
 RULE = "enc-tls-listener-modern"
 PASS_THROUGH = ("{} listener passes traffic through without terminating it: whether it is TLS end to end "
@@ -103,7 +104,7 @@ def test_rules_denied(session: boto3.Session) -> None:
         {RULE}  mixed:8080  UNKNOWN
         {RULE}  mixed:8081  FAIL
     """)
-    assert verdicts(findings, {RULE}) == {t for t in BASELINE if t[1] not in {n for _, n, _ in http}} | http
+    assert verdicts(findings, {RULE}) == Verdicts(t for t in BASELINE if t[1] not in {n for _, n, _ in http}) + http
     assert {(name, message) for _, name, message in reasons(findings, {RULE}) if name in {"web:80", "mixed:80"}} == {
         ("web:80", "AccessDenied: elbv2:DescribeRules"), ("mixed:80", "AccessDenied: elbv2:DescribeRules")}
 

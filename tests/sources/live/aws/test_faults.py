@@ -76,7 +76,7 @@ def test_denied_service(session: boto3.Session) -> None:
     assert denied.hits == 2 and sorted(denied.where) == sorted(REGIONS)
     assert result.calls["rds:DescribeDBInstances"] == 2  # the denied calls were made, and counted
     findings = result.findings()
-    assert verdicts(findings, RULES) == set(table("""
+    assert verdicts(findings, RULES) == table("""
         enc-database-storage-encrypted   rds-instances in us-east-1  UNKNOWN
         enc-database-storage-encrypted   rds-instances in eu-west-1  UNKNOWN
         net-database-not-public          rds-instances in us-east-1  UNKNOWN
@@ -87,7 +87,7 @@ def test_denied_service(session: boto3.Session) -> None:
         log-log-group-retention          /phi/eu-west-1              PASS
         log-audit-coverage-multi-region  cloudtrail-123456789012     FAIL
         enc-object-store-kms             audit-trail-bucket          FAIL
-    """))
+    """)
     assert {f.message for f in findings if f.status is UNKNOWN and f.rule_id in RULES} == {
         "AccessDenied: rds:DescribeDBInstances (rds-instances in us-east-1)",
         "AccessDenied: rds:DescribeDBInstances (rds-instances in eu-west-1)"}
@@ -131,10 +131,10 @@ def test_throttled_service(session: boto3.Session, no_backoff: None) -> None:
     assert attempts.hits == 2  # the first try and one retry went out...
     assert result.calls["kms:ListKeys"] == 1  # ...for one API call
     findings = result.findings()
-    assert verdicts(findings, RULES) == set(table("""
+    assert verdicts(findings, RULES) == table("""
         enc-crypto-key-rotation  kms-keys in us-east-1  UNKNOWN
         log-log-group-retention  /phi/us-east-1         PASS
-    """))
+    """)
     [unknown] = [f for f in findings if f.status is UNKNOWN and f.rule_id in RULES]
     assert unknown.message == "Throttled (retries exhausted): kms:ListKeys (kms-keys in us-east-1)"
     [cov] = [c for c in result.coverage if c.collector == "kms-keys"]
@@ -199,7 +199,7 @@ def test_failing_region(session: boto3.Session) -> None:
     assert down.hits >= 3 and set(down.where) == {OTHER}
     findings = result.findings()
     why = "Unreachable (EndpointConnectionError): {} in eu-west-1"
-    assert verdicts(findings, RULES) == set(table("""
+    assert verdicts(findings, RULES) == table("""
         enc-database-storage-encrypted   phi-db-us-east-1               PASS
         enc-database-storage-encrypted   rds-instances in eu-west-1     UNKNOWN
         net-database-not-public          phi-db-us-east-1               PASS
@@ -210,7 +210,7 @@ def test_failing_region(session: boto3.Session) -> None:
         log-log-group-retention          logs-log-groups in eu-west-1   UNKNOWN
         log-audit-coverage-multi-region  cloudtrail-123456789012        UNKNOWN
         enc-object-store-kms             audit-trail-bucket             FAIL
-    """))
+    """)
     assert {f.message for f in findings if f.status is UNKNOWN and f.rule_id in RULES} == {
         why.format(c) for c in ("rds-instances", "kms-keys", "logs-log-groups", "cloudtrail-trails")}
     assert result.regions_read == [HOME]

@@ -158,7 +158,7 @@ def test_bucket_rules(session: boto3.Session, case: Case) -> None:
     check(result, case)
     if case.denied:  # the rules the fault does not touch keep their baseline verdicts
         untouched = set(BUCKET_RULES) - {r for r, _, _ in case.expected}
-        assert verdicts(result.findings(), untouched) == {t for t in BASELINE if t[0] in untouched}
+        assert verdicts(result.findings(), untouched) == BASELINE.of_rules(untouched)
 
 
 def test_missing_encryption_configuration_means_sse_s3(session: boto3.Session) -> None:
@@ -184,7 +184,7 @@ def test_bucket_location_denied_still_reads_facts(session: boto3.Session) -> Non
     seed(session)
     deny(session, "s3", "GetBucketLocation")
     result = scan(session, "s3-buckets")
-    assert verdicts(result.findings(), BUCKET_RULES) == set(BASELINE)
+    assert verdicts(result.findings(), BUCKET_RULES) == BASELINE
     assert {r.ref.region for r in result.resources} == {""}  # region not guessed
     [cov] = result.coverage
     assert (cov.status, cov.problems) == ("partial", ("AccessDenied: s3:GetBucketLocation",))
@@ -249,7 +249,7 @@ def test_bucket_policy_throttled_is_unknown_for_that_rule_only(session: boto3.Se
     stores = {r.ref.name: r for r in result.resources if isinstance(r, ObjectStore)}
     assert all(isinstance(store.tls_only, Unknown) for store in stores.values())
     untouched = set(BUCKET_RULES) - {TLS_RULE}
-    assert verdicts(result.findings(), untouched) == {t for t in BASELINE if t[0] in untouched}
+    assert verdicts(result.findings(), untouched) == BASELINE.of_rules(untouched)
     assert {status for _, _, status in verdicts(result.findings(), [TLS_RULE])} == {UNKNOWN}
 
 
