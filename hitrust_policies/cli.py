@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -73,6 +73,20 @@ def _configured(rules: list[Any], entries: tuple[str, ...]) -> list[Any]:
         return configure_rules(rules, _rule_options(entries))
     except RuleOptionError as exc:
         raise click.BadParameter(str(exc), param_hint="--rule-option") from None
+
+
+def _incomplete(exc: Exception) -> NoReturn:
+    """A scan that could not read enough to report: exit 3 with the reason, never a clean report."""
+    click.echo(f"error: scan incomplete: {exc}", err=True)
+    sys.exit(EXIT_INCOMPLETE)
+
+
+def _report_and_exit(scan: Any, rules: Any, fmt: str, output: Any, show_pass: bool, baseline: Any,
+                     fail_on: str) -> NoReturn:
+    """What every ``scan <cloud>`` does with its result: evaluate, write the report, exit by the findings."""
+    findings = scan.findings(rules)
+    _emit(scan, findings, fmt, output, show_pass, baseline)
+    sys.exit(_exit_code(findings, scan.complete, fail_on))
 
 
 def _exit_code(findings: list[Any], complete: bool, fail_on: str) -> int:
@@ -264,11 +278,8 @@ def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None,
     except ScanConfigError as exc:
         raise click.BadParameter(str(exc), param_hint="--profile") from None
     except ScanError as exc:
-        click.echo(f"error: scan incomplete: {exc}", err=True)
-        sys.exit(EXIT_INCOMPLETE)
-    findings = scan.findings(rules)
-    _emit(scan, findings, fmt, output, show_pass, baseline)
-    sys.exit(_exit_code(findings, scan.complete, fail_on))
+        _incomplete(exc)
+    _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on)
 
 
 AZURE_SUBSCRIPTION = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
@@ -335,11 +346,8 @@ def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, mana
     except ExportError as exc:
         raise click.BadParameter(str(exc), param_hint="--from-export") from None
     except ScanError as exc:
-        click.echo(f"error: scan incomplete: {exc}", err=True)
-        sys.exit(EXIT_INCOMPLETE)
-    findings = scan.findings(rules)
-    _emit(scan, findings, fmt, output, show_pass, baseline)
-    sys.exit(_exit_code(findings, scan.complete, fail_on))
+        _incomplete(exc)
+    _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on)
 
 
 GCP_PROJECT = re.compile(r"^(projects/)?([a-z][a-z0-9-]{4,28}[a-z0-9]|\d{1,20})$")
@@ -413,11 +421,8 @@ def scan_gcp_cmd(projects: tuple[str, ...], folders: tuple[str, ...], organizati
     except ExportError as exc:
         raise click.BadParameter(str(exc), param_hint="--from-export") from None
     except ScanError as exc:
-        click.echo(f"error: scan incomplete: {exc}", err=True)
-        sys.exit(EXIT_INCOMPLETE)
-    findings = scan.findings(rules)
-    _emit(scan, findings, fmt, output, show_pass, baseline)
-    sys.exit(_exit_code(findings, scan.complete, fail_on))
+        _incomplete(exc)
+    _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on)
 
 
 @main.command("demo")

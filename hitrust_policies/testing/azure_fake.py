@@ -29,6 +29,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from hitrust_policies.testing.loopback import LoopbackServer
+
 GRAPH_PATH = "/providers/microsoft.resourcegraph/resources"
 PAGE_LIMIT = 1000  # Resource Graph's cap on rows per page
 _TYPE_EQ = re.compile(r"type\s*(?:=~|==)\s*'([^']+)'", re.I)
@@ -74,7 +76,7 @@ class Request:
 
 
 @dataclass
-class FakeAzure:
+class FakeAzure(LoopbackServer):
     """One tenant: subscriptions, Resource Graph rows and extra ARM documents."""
 
     tenant_id: str = "72f988bf-0000-4000-8000-00000000a2b1"
@@ -124,34 +126,8 @@ class FakeAzure:
 
     # -- server --------------------------------------------------------------------------------
 
-    @property
-    def endpoint(self) -> str:
-        assert self._server is not None, "start() the fake first"
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def start(self) -> FakeAzure:
-        fake = self
-
-        class Handler(_Handler):
-            azure = fake
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, name="fake-azure", daemon=True).start()
-        return self
-
-    def stop(self) -> None:
-        if self._server:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-
-    def __enter__(self) -> FakeAzure:
-        return self.start()
-
-    def __exit__(self, *_: Any) -> None:
-        self.stop()
+    def handler(self) -> type[BaseHTTPRequestHandler]:
+        return type("Handler", (_Handler,), {"azure": self})
 
     # -- what was asked ------------------------------------------------------------------------
 

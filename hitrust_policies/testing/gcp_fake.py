@@ -30,6 +30,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from hitrust_policies.testing.loopback import LoopbackServer
+
 DEFAULT_PAGE, MAX_PAGE = 100, 1000
 CONTENT_TYPES = {"1": "RESOURCE", "2": "IAM_POLICY", "RESOURCE": "RESOURCE", "IAM_POLICY": "IAM_POLICY"}
 STATUS_NAMES = {400: "INVALID_ARGUMENT", 401: "UNAUTHENTICATED", 403: "PERMISSION_DENIED", 404: "NOT_FOUND",
@@ -83,7 +85,7 @@ class Request:
 
 
 @dataclass
-class FakeGcp:
+class FakeGcp(LoopbackServer):
     """One organization's Cloud Asset Inventory: projects and their resource / IAM policy assets."""
 
     projects: dict[str, str] = field(default_factory=dict)  # project id -> number
@@ -120,34 +122,8 @@ class FakeGcp:
 
     # -- server --------------------------------------------------------------------------------
 
-    @property
-    def endpoint(self) -> str:
-        assert self._server is not None, "start() the fake first"
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def start(self) -> FakeGcp:
-        fake = self
-
-        class Handler(_Handler):
-            gcp = fake
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, name="fake-gcp", daemon=True).start()
-        return self
-
-    def stop(self) -> None:
-        if self._server:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-
-    def __enter__(self) -> FakeGcp:
-        return self.start()
-
-    def __exit__(self, *_: Any) -> None:
-        self.stop()
+    def handler(self) -> type[BaseHTTPRequestHandler]:
+        return type("Handler", (_Handler,), {"gcp": self})
 
     # -- what was asked ------------------------------------------------------------------------
 
