@@ -24,6 +24,8 @@ How it runs:
    gets the tests that execute the lines using what its statement defines, the test files that
    name it, and the registry meta-tests. A line in a function body that no test executes (not even
    at import, nor in a process a test starts) is reported as a survivor without running anything.
+   A selected parametrized test brings its siblings: a module-scoped fixture runs (and is traced)
+   in the first of them only.
 4. Mutants listed in ``mutation_equivalents.yaml`` (id, the original source line, and why the
    mutant cannot change behaviour) are reported as equivalent, not as survivors; an entry whose
    line no longer matches the source is reported stale and ignored.
@@ -601,6 +603,11 @@ class TestMap:
                 chosen |= self.covering(module, lines)
             files = set(META_TESTS) | structure.test_files_using(mutant.module, mutant.line)
             chosen |= {t for t in self.tests if self.file_of(t) in files}
+        # A module- or session-scoped fixture runs in the first test that needs it: its lines are seen
+        # there only. Parametrized siblings usually share it, and their assertions are what count.
+        functions = {t.split("[", 1)[0] for t in chosen if "[" in t}
+        if functions:
+            chosen |= {t for t in self.tests if t.split("[", 1)[0] in functions}
         return sorted(t for t in chosen if not self.tests.get(t, {}).get("failed")), how
 
     def targets(self, nodeids: list[str]) -> tuple[list[str], float]:

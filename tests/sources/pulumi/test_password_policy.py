@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from hitrust_policies import Status, evaluate, get_rule
+from hitrust_policies import Status, Unknown, evaluate, get_rule
 from hitrust_policies.sources.pulumi import PulumiResource, to_model
 from hitrust_policies.testing.pulumi import capture
 
@@ -54,3 +54,28 @@ def verdicts() -> dict[str, tuple[Status, str]]:
 def test_one_weak_setting(verdicts: dict[str, tuple[Status, str]], name: str) -> None:
     message = WEAK[name][1]
     assert verdicts[name] == ((Status.FAIL, message) if message else (Status.PASS, ""))
+
+
+TOKEN = "aws:iam/accountPasswordPolicy:AccountPasswordPolicy"
+STRONG_WIRE = {"minimumPasswordLength": 14.0, "requireUppercaseCharacters": True, "requireLowercaseCharacters": True,
+               "requireNumbers": True, "requireSymbols": True, "maxPasswordAge": 90.0, "passwordReusePrevention": 24.0}
+
+
+def test_zero_means_not_set_as_the_live_api_says() -> None:
+    """The provider's 0 is "not set"; GetAccountPasswordPolicy omits the field: both become None."""
+    from tests.sources.pulumi.helpers import res
+
+    [p] = to_model([res(TOKEN, "pp", {**STRONG_WIRE, "maxPasswordAge": 0.0, "passwordReusePrevention": 0.0})])
+    assert (p.max_age_days, p.reuse_prevention) == (None, None)
+
+
+@pytest.mark.parametrize("prop, field", [("maxPasswordAge", "max_age_days"),
+                                         ("passwordReusePrevention", "reuse_prevention")])
+def test_a_setting_unknown_at_preview_stays_unknown(prop: str, field: str) -> None:
+    from hitrust_policies.model.facts import same
+    from hitrust_policies.sources.pulumi.props import UNKNOWN_STRING
+    from tests.sources.pulumi.helpers import res
+
+    [p] = to_model([res(TOKEN, "pp", {**STRONG_WIRE, prop: UNKNOWN_STRING})])
+    assert same(getattr(p, field), Unknown(f"computed at preview: {prop}"))
+    assert evaluate([p], [RULE])[0].status is Status.UNKNOWN

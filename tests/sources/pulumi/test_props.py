@@ -71,3 +71,50 @@ def test_small_helpers():
     assert to_bool("true") is True and to_bool(None, False) is False
     assert and3(True, Unknown("x"), False) is False
     assert isinstance(and3(True, Unknown("x")), Unknown)
+
+
+def test_output_values_carry_secrecy_and_unknowns():
+    """The engine's output-value form: {sig, value?, secret?}; no value means not computed yet."""
+    from hitrust_policies.sources.pulumi.props import OUTPUT_VALUE_SIG
+
+    p = decode_props({
+        "bucket": {SIG_KEY: OUTPUT_VALUE_SIG, "value": "phi-hidden", "secret": True},
+        "region": {SIG_KEY: OUTPUT_VALUE_SIG, "value": "eu-west-1"},
+        "kmsKeyId": {SIG_KEY: OUTPUT_VALUE_SIG, "secret": True},
+    })
+    assert (p.get("bucket"), p.get("region")) == ("phi-hidden", "eu-west-1")
+    assert p.is_secret("bucket") and not p.is_secret("region") and p.is_secret("kmsKeyId")
+    assert p.secrets == {"phi-hidden"}
+    assert p.name_candidate("bucket") is None and p.name_candidate("region") == "eu-west-1"
+    assert p.get("kmsKeyId").reason == "computed at preview: kmsKeyId"
+
+
+def test_decoded_props_are_frozen():
+    from dataclasses import FrozenInstanceError
+
+    import pytest
+
+    p = decode_props({"a": 1.0})
+    with pytest.raises(FrozenInstanceError):
+        p.values = {}  # type: ignore[misc]
+    assert hash(decode_props({}).secrets) == hash(frozenset())
+
+
+def test_secret_tags_are_not_tags():
+    from tests.sources.pulumi.helpers import res
+
+    r = res("aws:ec2/vpc:Vpc", "vpc", {"tags": {"Name": secret("hidden-name"), "env": "prod"},
+                                       "tagsAll": {"team": "phi", "owner": secret("alice")}})
+    assert r.tags() == {"env": "prod", "team": "phi"}
+    assert r.ref().name == "vpc"
+
+
+def test_adapters_are_found_in_a_fresh_process():
+    """The first lookup loads the AWS adapters itself: nothing else need be imported first."""
+    import subprocess
+    import sys
+
+    probe = ("from hitrust_policies.sources.pulumi.registry import adapters_for; "
+             "print([a.fn.__name__ for a in adapters_for('aws:ebs/volume:Volume')])")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['volume']"  # sources/pulumi/aws/ebs.py

@@ -259,3 +259,11 @@ def test_an_unlistable_organization_is_a_scan_error(session: boto3.Session) -> N
     with pytest.raises(ScanError, match=r"^could not list the organization's accounts "
                                         r"\(AccessDenied: organizations:ListAccounts\)$"):
         scan_accounts(session=session, organization=True, regions=["us-east-1"], collectors=COLLECTORS)
+
+
+def test_an_assumed_session_reuses_the_parsed_service_models(session: boto3.Session) -> None:
+    """Each member account gets a session of its own, but EC2's large model is parsed once per scan."""
+    prod, _ = member_accounts(session)
+    member = assumed_session(session, f"arn:aws:iam::{prod}:role/hitrust-scanner")
+    assert member._session is not session._session
+    assert member._session.get_component("data_loader") is session._session.get_component("data_loader")

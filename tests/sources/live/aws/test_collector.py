@@ -200,3 +200,19 @@ def test_two_resources_are_already_read_concurrently(ctx: Ctx) -> None:
     gate = Gate(2)
     assert ctx.fan_out(lambda n: (gate(), n)[1], [1, 2, 3], workers=2) == [1, 2, 3]
     assert gate.peak == 2
+
+
+def test_a_declaration_registers_and_returns_its_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hitrust_policies.model import Network
+    from hitrust_policies.sources.live.aws import collector as module
+
+    monkeypatch.setattr(module, "_COLLECTORS", {})
+
+    def vpcs(ctx: Ctx) -> list[Any]:
+        return []
+
+    declared = collector("ec2-made-up", service="ec2", kinds=(Network,), calls=("ec2:DescribeVpcs",))(vpcs)
+    assert (declared.name, declared.service, declared.regional, declared.kinds, declared.calls, declared.fn) == (
+        "ec2-made-up", "ec2", True, (Network,), ("ec2:DescribeVpcs",), vpcs)
+    assert module._COLLECTORS == {"ec2-made-up": declared}
+    assert collector("iam-made-up", service="iam", kinds=(Network,), calls=(), regional=False)(vpcs).regional is False
