@@ -80,23 +80,25 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     resources = capture(program, preview=True)
-    full = default_pack_dir()
+    print(compare(f"hitrust-aws ({len(pack_rules(package='aws'))} policies)", default_pack_dir(), TRIVIAL_PACK,
+                  resources, args.rounds, f"{len(resources)} resources"))
+
+
+def compare(label: str, pack_dir: Path, trivial_pack: str, resources: list, rounds: int, what: str) -> str:
+    """A pack against a one-policy pack over the same resources, as a table of medians."""
     with tempfile.TemporaryDirectory() as tmp:
         trivial = Path(tmp)
         (trivial / "PulumiPolicy.yaml").write_text("runtime: python\ndescription: trivial\n")
-        (trivial / "__main__.py").write_text(TRIVIAL_PACK)
-        rows = {
-            f"hitrust-aws ({len(pack_rules())} policies)": measure(full, resources, args.rounds),
-            "trivial (1 policy)": measure(trivial, resources, args.rounds),
-        }
+        (trivial / "__main__.py").write_text(trivial_pack)
+        rows = {label: measure(pack_dir, resources, rounds), "trivial (1 policy)": measure(trivial, resources, rounds)}
     metrics = list(next(iter(rows.values())))
-    width = max(len(m) for m in metrics)
-    print(f"{len(resources)} resources, {args.rounds} rounds, medians; Python {sys.version.split()[0]}")
-    print(f"{'':{width}}  " + "  ".join(f"{name:>26}" for name in rows))
+    width, column = max(len(m) for m in metrics), max(26, *(len(name) for name in rows))
+    lines = [f"{what}, {rounds} rounds, medians; Python {sys.version.split()[0]}",
+             f"{'':{width}}  " + "  ".join(f"{name:>{column}}" for name in rows)]
     for metric in metrics:
-        fmt = "{:>26.0f}" if metric == "violations" else "{:>26.2f}"
-        print(f"{metric:{width}}  " + "  ".join(fmt.format(r[metric]) for r in rows.values()))
-
+        fmt = f"{{:>{column}.0f}}" if metric == "violations" else f"{{:>{column}.2f}}"
+        lines.append(f"{metric:{width}}  " + "  ".join(fmt.format(r[metric]) for r in rows.values()))
+    return "\n".join(lines)
 
 if __name__ == "__main__":
     main()

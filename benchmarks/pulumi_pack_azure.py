@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pulumi_pack import measure  # noqa: E402
+from pulumi_pack import compare  # noqa: E402
 
 from hitrust_policies.pulumi_pack import pack_rules  # noqa: E402
 from hitrust_policies.testing.pulumi import capture, default_pack_dir  # noqa: E402
@@ -52,23 +51,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     resources = capture(program, preview=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        trivial = Path(tmp)
-        (trivial / "PulumiPolicy.yaml").write_text("runtime: python\ndescription: trivial\n")
-        (trivial / "__main__.py").write_text(TRIVIAL_PACK)
-        rows = {
-            f"hitrust-azure ({len(pack_rules(package='azure-native'))} policies)":
-                measure(default_pack_dir("hitrust-azure"), resources, args.rounds),
-            "trivial (1 policy)": measure(trivial, resources, args.rounds),
-        }
-    metrics = list(next(iter(rows.values())))
-    width = max(len(m) for m in metrics)
-    print(f"{len(resources)} azure-native resources, {args.rounds} rounds, medians; Python {sys.version.split()[0]}")
-    print(f"{'':{width}}  " + "  ".join(f"{name:>28}" for name in rows))
-    for metric in metrics:
-        fmt = "{:>28.0f}" if metric == "violations" else "{:>28.2f}"
-        print(f"{metric:{width}}  " + "  ".join(fmt.format(r[metric]) for r in rows.values()))
-
+    print(compare(f"hitrust-azure ({len(pack_rules(package='azure-native'))} policies)",
+                  default_pack_dir("hitrust-azure"), TRIVIAL_PACK, resources, args.rounds,
+                  f"{len(resources)} azure-native resources"))
 
 if __name__ == "__main__":
     main()
