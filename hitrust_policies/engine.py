@@ -72,7 +72,7 @@ def _finding(rule: Rule, ref: ResourceRef, status: Status, message: str, mapping
         status=status,
         resource=ref,
         message=message,
-        remediation=rule.remediation,
+        remediation=rule.remediation_for(ref.provider),
         references=mappings.references(rule.id),
         id=finding_id(rule.id, ref),
     )

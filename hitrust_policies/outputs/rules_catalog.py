@@ -37,7 +37,7 @@ def catalog(rules: list[Rule] | None = None, mappings: Mappings | None = None) -
                              "csf_version": s.csf_version} for s in refs.csf_sources],
             "hipaa": [c.id for c in refs.hipaa],
             "nist": [c.id for c in refs.nist],
-            "remediation": r.remediation,
+            "remediation": dict(r.remediations),
             "options": {o.name: {"default": o.default, "description": o.description} for o in r.options},
         })
     return rows

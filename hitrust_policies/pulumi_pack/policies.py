@@ -25,6 +25,10 @@ from hitrust_policies.sources.pulumi import AdapterFailure, PulumiResource, Stac
 DEFAULT_LEVELS = {"critical": "mandatory", "high": "mandatory", "medium": "advisory", "low": "advisory"}
 
 
+PACKAGE_PROVIDERS = {"aws": "aws", "azure-native": "azure", "gcp": "gcp"}
+"""The cloud whose words a pack's remediation steps use, by the Pulumi package it judges."""
+
+
 def pack_rules(rules: Iterable[Rule] | None = None, package: str | None = None) -> list[Rule]:
     """Rules a pack can check: not live-only, over a kind some Pulumi adapter (of ``package``) produces."""
     kinds = supported_kinds(package)
@@ -137,7 +141,7 @@ def build_policies(state: PackState, mappings: Mappings | None = None) -> list[A
             ),
             tags=[f"domain:{rule.domain}", *(f"hitrust-csf:{c.id}" for c in refs.csf),
                   *(f"hipaa:{c.id}" for c in refs.hipaa), *(f"nist-800-53:{c.id}" for c in refs.nist)],
-            remediation_steps=rule.remediation,
+            remediation_steps=rule.remediation_for(PACKAGE_PROVIDERS.get(state.package or "")),
         )
         check = _Check(rule, refs, state)
         if rule.kind in joined:

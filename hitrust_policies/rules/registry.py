@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 DOMAINS = ("encryption", "iam", "logging", "network")
+PROVIDERS = ("aws", "azure", "gcp")
 SEVERITIES = ("low", "medium", "high", "critical")
 _ID = re.compile(r"^(enc|iam|log|net)-[a-z0-9]+(-[a-z0-9]+)+$")
 _PREFIX = {"encryption": "enc", "iam": "iam", "logging": "log", "network": "net"}
@@ -77,11 +78,22 @@ class Rule:
     kind: type
     domain: str
     severity: str
-    remediation: str
+    remediation: str  # the first cloud's text; `remediation_for` picks the resource's cloud
     check: Callable[..., RuleResult]
     live_only: bool = False  # facts only a running account shows (MFA devices, key age)
     options: tuple[RuleOption, ...] = ()
     values: tuple[tuple[str, Any], ...] = ()  # the option values the check receives, parsed
+    remediations: tuple[tuple[str, str], ...] = ()  # (provider, text) in PROVIDERS order
+
+    def remediation_for(self, provider: str | None) -> str:
+        """The fix in the words of the resource's own cloud (its console, CLI and property names):
+        an Azure finding must not tell an operator to run ``aws s3api``.
+
+        >>> r = get_rule("enc-object-store-tls-only")
+        >>> "az storage account update" in r.remediation_for("azure"), r.remediation_for("aws") == r.remediation
+        (True, True)
+        """
+        return dict(self.remediations).get(provider or "", self.remediation)
 
     @property
     def rationale(self) -> str:
@@ -134,13 +146,16 @@ def rule(
     title: str,
     domain: str,
     severity: str,
-    remediation: str,
+    remediation: str | Mapping[str, str],
     live_only: bool = False,
     options: Iterable[RuleOption] = (),
 ) -> Callable[[Callable[..., RuleResult]], Rule]:
     """Register a rule. The kind comes from the first parameter's type hint; ``options``
-    are its keyword-only parameters (see the module docstring)."""
+    are its keyword-only parameters (see the module docstring). ``remediation`` is one text
+    per cloud the rule's kind exists on (``{"aws": ..., "azure": ..., "gcp": ...}``); a bare
+    string is the AWS text."""
     declared = tuple(options)
+    texts = {"aws": remediation} if isinstance(remediation, str) else dict(remediation)
 
     def register(fn: Callable[..., RuleResult]) -> Rule:
         if not _ID.match(rule_id) or len(rule_id) > 100:
@@ -151,6 +166,9 @@ def rule(
             raise RuleDefinitionError(f"{rule_id}: id must start with {_PREFIX[domain]}- for domain {domain}")
         if severity not in SEVERITIES:
             raise RuleDefinitionError(f"{rule_id}: severity {severity!r} not in {SEVERITIES}")
+        if not texts or set(texts) - set(PROVIDERS) or not all(isinstance(t, str) and t.strip()
+                                                                for t in texts.values()):
+            raise RuleDefinitionError(f"{rule_id}: remediation is a text per cloud, keyed by {PROVIDERS}")
         if fn.__name__ != rule_id.replace("-", "_"):
             raise RuleDefinitionError(f"{rule_id}: function must be named {rule_id.replace('-', '_')}")
         signature = inspect.signature(fn).parameters.values()
@@ -168,10 +186,11 @@ def rule(
             kind=hints[params[0]],
             domain=domain,
             severity=severity,
-            remediation=remediation,
+            remediation=next(texts[p] for p in PROVIDERS if p in texts),
             check=fn,
             live_only=live_only,
             options=declared,
+            remediations=tuple((p, texts[p]) for p in PROVIDERS if p in texts),
         )
         try:
             registered = registered.configure()

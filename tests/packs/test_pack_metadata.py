@@ -34,7 +34,7 @@ def test_policy_metadata_carries_csf_hipaa_nist(pack):
         p = policies[rule.id]
         refs = mappings.references(rule.id)
         assert p.description == f"{rule.title}. {refs.summary()}"
-        assert p.remediation_steps == rule.remediation
+        assert p.remediation_steps == rule.remediation_for("aws")
         assert analyzer_pb2.PolicySeverity.Name(p.severity) == f"POLICY_SEVERITY_{rule.severity.upper()}"
         assert p.framework.name == "HITRUST CSF"
         assert p.framework.version == "v11"

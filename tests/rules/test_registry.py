@@ -9,6 +9,7 @@ import pytest
 
 from hitrust_policies import Unknown, all_rules, default_mappings, verdict
 from hitrust_policies.model import KINDS
+from hitrust_policies.outputs.rules_catalog import rule_sources
 from hitrust_policies.rules.registry import RuleDefinitionError, rule
 from tests.rules.cases import CASES
 
@@ -28,6 +29,28 @@ def test_rule_metadata(r) -> None:
     assert r.kind in KINDS
     assert r.title and r.remediation and r.rationale, "title, remediation and a why-docstring"
     default_mappings().references(r.id)  # has a crosswalk row
+
+
+@pytest.mark.parametrize("r", RULES, ids=lambda r: r.id)
+def test_rule_speaks_each_of_its_clouds_words(r) -> None:
+    """A finding's fix names its own cloud's settings: every cloud some source evaluates the rule on
+    has its own remediation text, and the texts differ."""
+    clouds = {source.rsplit("-", 1)[1] for source in rule_sources(r)}
+    texts = dict(r.remediations)
+    assert clouds <= set(texts), f"{r.id}: no remediation for {sorted(clouds - set(texts))}"
+    assert len(set(texts.values())) == len(texts)
+
+
+def test_findings_carry_their_clouds_remediation() -> None:
+    from hitrust_policies import evaluate
+    from hitrust_policies.rules.registry import get_rule
+
+    r = get_rule("enc-object-store-tls-only")
+    stores = [dataclasses.replace(c.resource, ref=dataclasses.replace(c.resource.ref, provider=cloud, name=cloud))
+              for cloud in ("aws", "azure", "gcp") for c in CASES if c.rule_id == r.id and c.status == "FAIL"]
+    fixes = {f.resource.name: f.remediation for f in evaluate(stores, [r])}
+    assert fixes == {cloud: r.remediation_for(cloud) for cloud in ("aws", "azure", "gcp")}
+    assert "aws:SecureTransport" in fixes["aws"] and "--https-only" in fixes["azure"]
 
 
 @pytest.mark.parametrize("r", RULES, ids=lambda r: r.id)

@@ -9,7 +9,13 @@ from hitrust_policies.rules.registry import rule
     title="Block volumes are encrypted at rest",
     domain="encryption",
     severity="high",
-    remediation="Snapshot the volume, copy the snapshot with encryption, and replace the volume.",
+    remediation={
+        "aws": "Snapshot the volume, copy the snapshot with encryption, and replace the volume.",
+        "azure": "Managed disks are encrypted at rest by the platform; attach a disk encryption set (az disk "
+        "update --disk-encryption-set ...) where a customer-managed key is required.",
+        "gcp": "Persistent disks are always encrypted; recreate the disk from a snapshot with a Cloud KMS key "
+        "(--kms-key) where a customer-managed key is required.",
+    },
 )
 def enc_block_volume_encrypted(volume: BlockVolume):
     """Disks hold PHI copies (swap, caches, databases) that outlive the instance."""

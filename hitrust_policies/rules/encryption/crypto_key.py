@@ -9,7 +9,13 @@ from hitrust_policies.rules.registry import rule
     title="Customer-managed keys rotate automatically where the key service supports it",
     domain="encryption",
     severity="medium",
-    remediation="Enable automatic key rotation on the key (kms:EnableKeyRotation).",
+    remediation={
+        "aws": "Enable automatic key rotation on the key (kms:EnableKeyRotation).",
+        "azure": "Give the Key Vault key a rotation policy with a Rotate action (az keyvault key rotation-policy "
+        "update).",
+        "gcp": "Set a rotation period of 365 days or less on the Cloud KMS key (gcloud kms keys update "
+        "--rotation-period --next-rotation-time).",
+    },
 )
 def enc_crypto_key_rotation(key: CryptoKey):
     """Rotation limits how much data one compromised key version exposes.

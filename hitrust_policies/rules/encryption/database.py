@@ -9,7 +9,12 @@ from hitrust_policies.rules.registry import rule
     title="Database storage is encrypted at rest",
     domain="encryption",
     severity="high",
-    remediation="Restore an encrypted copy from a snapshot (storage encryption cannot be enabled in place).",
+    remediation={
+        "aws": "Restore an encrypted copy from a snapshot (storage encryption cannot be enabled in place).",
+        "azure": "Turn on transparent data encryption for the database (az sql db tde set --status Enabled).",
+        "gcp": "Cloud SQL storage is always encrypted; restore into an instance with a CMEK key "
+        "(--disk-encryption-key) where a customer-managed key is required.",
+    },
 )
 def enc_database_storage_encrypted(db: DatabaseInstance):
     """Databases are where most PHI lives; their storage, backups and replicas must be encrypted."""

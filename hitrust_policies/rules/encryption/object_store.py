@@ -9,7 +9,13 @@ from hitrust_policies.rules.registry import rule
     title="Object stores encrypt new objects by default",
     domain="encryption",
     severity="high",
-    remediation="Set default server-side encryption on the bucket (SSE-S3 at minimum, SSE-KMS preferred).",
+    remediation={
+        "aws": "Set default server-side encryption on the bucket (SSE-S3 at minimum, SSE-KMS preferred).",
+        "azure": "Storage service encryption cannot be turned off; check the account's encryption settings "
+        "(encryption.services) if it is reported off.",
+        "gcp": "Cloud Storage encrypts every object; set a default Cloud KMS key on the bucket (gcloud storage "
+        "buckets update --default-encryption-key) where one is required.",
+    },
 )
 def enc_object_store_default_encryption(store: ObjectStore):
     """PHI written without an explicit encryption header must still land encrypted."""
@@ -22,7 +28,14 @@ def enc_object_store_default_encryption(store: ObjectStore):
     title="Object stores encrypt by default with a customer-managed KMS key",
     domain="encryption",
     severity="medium",
-    remediation="Set the bucket's default encryption to SSE-KMS (or DSSE-KMS) with a customer-managed key.",
+    remediation={
+        "aws": "Set the bucket's default encryption to SSE-KMS (or DSSE-KMS) with a customer-managed key.",
+        "azure": "Encrypt the storage account with a customer-managed key in Key Vault (az storage account update "
+        "--encryption-key-source Microsoft.Keyvault --encryption-key-vault ... --encryption-key-name "
+        "...).",
+        "gcp": "Set a customer-managed default encryption key on the bucket (gcloud storage buckets update "
+        "--default-encryption-key=projects/.../cryptoKeys/...).",
+    },
 )
 def enc_object_store_kms(store: ObjectStore):
     """Provider-managed keys cannot be access-controlled or audited separately from the data.
@@ -43,10 +56,13 @@ def enc_object_store_kms(store: ObjectStore):
     title="Object stores refuse requests not sent over TLS",
     domain="encryption",
     severity="medium",
-    remediation=(
-        'Add a bucket policy statement (e.g. Sid "DenyInsecureTransport") that denies "s3:*" to every principal '
-        'on the bucket and its objects when "aws:SecureTransport" is "false".'
-    ),
+    remediation={
+        "aws": 'Add a bucket policy statement (e.g. Sid "DenyInsecureTransport") that denies "s3:*" to every '
+        'principal on the bucket and its objects when "aws:SecureTransport" is "false".',
+        "azure": "Require secure transfer on the storage account (az storage account update --https-only true).",
+        "gcp": "Cloud Storage answers plain HTTP for any client that asks; serve PHI through signed HTTPS URLs or a "
+        "load balancer with an HTTPS-only frontend, and deny non-TLS access with VPC Service Controls where possible.",
+    },
 )
 def enc_object_store_tls_only(store: ObjectStore):
     """PHI must be encrypted in transit; object stores still answer plain HTTP unless a policy refuses it."""

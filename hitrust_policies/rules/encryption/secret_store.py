@@ -9,8 +9,10 @@ from hitrust_policies.rules.registry import rule
     title="Key vaults keep deleted keys and secrets recoverable and unpurgeable",
     domain="encryption",
     severity="high",
-    remediation="Turn on soft delete and purge protection on the vault "
-    "(az keyvault update --enable-purge-protection true; purge protection cannot be turned off again).",
+    remediation={
+        "azure": "Turn on soft delete and purge protection on the vault "
+        "(az keyvault update --enable-purge-protection true; purge protection cannot be turned off again).",
+    },
 )
 def enc_secret_store_recoverable(vault: SecretStore):
     """A purged key makes every record encrypted with it unreadable: PHI lost for good.

@@ -13,8 +13,13 @@ MODERN = ("1.2", "1.3")
     title="Listeners use TLS 1.2 or newer",
     domain="encryption",
     severity="high",
-    remediation="Serve HTTPS/TLS with a TLS 1.2+ policy (e.g. ELBSecurityPolicy-TLS13-1-2-2021-06); "
-    "make HTTP listeners and every one of their rules redirect to HTTPS.",
+    remediation={
+        "aws": "Serve HTTPS/TLS with a TLS 1.2+ policy (e.g. ELBSecurityPolicy-TLS13-1-2-2021-06); "
+        "make HTTP listeners and every one of their rules redirect to HTTPS.",
+        "azure": "Set the endpoint's minimum TLS version to 1.2 (storage: az storage account update "
+        "--min-tls-version TLS1_2; SQL: az sql server update --minimal-tls-version 1.2) and refuse plain "
+        "HTTP.",
+    },
 )
 def enc_tls_listener_modern(listener: TlsListener):
     """PHI in transit must be encrypted; TLS 1.0/1.1 are broken and banned by HHS guidance.

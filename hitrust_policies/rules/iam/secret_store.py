@@ -9,8 +9,10 @@ from hitrust_policies.rules.registry import rule
     title="Key vaults grant access through role assignments, not vault access policies",
     domain="iam",
     severity="medium",
-    remediation="Switch the vault's permission model to Azure role-based access control "
-    "(enableRbacAuthorization) after granting the Key Vault data roles its users need.",
+    remediation={
+        "azure": "Switch the vault's permission model to Azure role-based access control "
+        "(enableRbacAuthorization) after granting the Key Vault data roles its users need.",
+    },
 )
 def iam_secret_store_role_based_access(vault: SecretStore):
     """Role assignments are scoped per key or secret, reviewed with every other grant and logged;

@@ -9,7 +9,11 @@ from hitrust_policies.rules.registry import rule
     title="Every network has flow logs",
     domain="logging",
     severity="medium",
-    remediation="Create a flow log for the VPC (traffic type ALL) to CloudWatch Logs or S3.",
+    remediation={
+        "aws": "Create a flow log for the VPC (traffic type ALL) to CloudWatch Logs or S3.",
+        "gcp": "Turn on VPC flow logs on every subnet of the network (gcloud compute networks subnets update "
+        "--enable-flow-logs).",
+    },
 )
 def log_network_flow_logs(network: Network):
     """Flow logs are the only record of which hosts talked to PHI systems."""

@@ -10,7 +10,13 @@ from hitrust_policies.rules.registry import rule
     title="No administrative or database port is open to the internet",
     domain="network",
     severity="critical",
-    remediation="Restrict the rule's source to known networks, or reach hosts through a bastion / SSM / VPN.",
+    remediation={
+        "aws": "Restrict the rule's source to known networks, or reach hosts through a bastion / SSM / VPN.",
+        "azure": "Restrict the NSG or firewall rule's source to known address ranges, or reach hosts through "
+        "Azure Bastion or just-in-time VM access.",
+        "gcp": "Restrict the firewall rule's source ranges to known networks, or reach hosts through "
+        "Identity-Aware Proxy TCP forwarding (35.235.240.0/20).",
+    },
     options=(ports_option(),),
 )
 def net_ingress_rule_admin_ports(r: IngressRule, *, ports: PortSet):

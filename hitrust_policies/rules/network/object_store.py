@@ -9,7 +9,13 @@ from hitrust_policies.rules.registry import rule
     title="Object stores block public access",
     domain="network",
     severity="high",
-    remediation="Turn on all four Block Public Access settings on the bucket, or account-wide (S3 applies either).",
+    remediation={
+        "aws": "Turn on all four Block Public Access settings on the bucket, or account-wide (S3 applies either).",
+        "azure": "Disallow anonymous blob access on the storage account (az storage account update "
+        "--allow-blob-public-access false).",
+        "gcp": "Enforce public access prevention on the bucket (gcloud storage buckets update "
+        "--public-access-prevention) and remove allUsers / allAuthenticatedUsers bindings.",
+    },
 )
 def net_object_store_public_access_blocked(store: ObjectStore):
     """One public ACL or policy on a PHI bucket is a reportable breach.

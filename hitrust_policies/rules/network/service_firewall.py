@@ -9,8 +9,10 @@ from hitrust_policies.rules.registry import rule
     title="Service endpoints refuse networks their firewall does not name",
     domain="network",
     severity="medium",
-    remediation="Set the resource's network rules to deny by default (networkAcls.defaultAction Deny) and "
-    "allow only the virtual networks and addresses that need it, or disable public network access.",
+    remediation={
+        "azure": "Set the resource's network rules to deny by default (networkAcls.defaultAction Deny) and "
+        "allow only the virtual networks and addresses that need it, or disable public network access.",
+    },
 )
 def net_service_firewall_default_deny(firewall: ServiceFirewall):
     """An endpoint open to every network is one leaked key or SAS token away from PHI.

@@ -26,6 +26,7 @@ MANAGEMENT_GROUP_PERMISSION = "Microsoft.Management/managementGroups/read"  # --
 FAN_OUT_WORKERS = 8
 FAMILY_MODULES = ("storage", "network", "sql", "compute", "keyvault")
 _READ_SUFFIXES = ("/read",)
+GRAPH_TABLES = ("resources", "securityresources", "authorizationresources")
 
 
 @dataclass(frozen=True)
@@ -46,20 +47,27 @@ class Family:
     permissions: tuple[str, ...]  # RBAC read actions on the listed types
     adapt: Callable[[Ctx, list[dict[str, Any]]], Iterable[Any]]
     reads: tuple[ArmRead, ...] = ()
+    table: str = "resources"  # the Resource Graph table: resources | securityresources | authorizationresources
 
     @property
-    def query(self) -> str:
-        """The Resource Graph query: full rows of the family's types, ordered so pages are stable."""
+    def query(self) -> str | None:
+        """The Resource Graph query: full rows of the family's types, ordered so pages are stable.
+        None for a subscription-level family (no types): its adapter only makes declared ARM reads
+        on the subscription itself (``Ctx.read(read, ctx.scope)``)."""
+        if not self.types:
+            return None
         types = ", ".join(f"'{t}'" for t in self.types)
-        return f"resources | where type in~ ({types}) | order by id asc"
+        return f"{self.table} | where type in~ ({types}) | order by id asc"
 
 
 _FAMILIES: dict[str, Family] = {}
 
 
 def family(name: str, *, types: tuple[str, ...], kinds: tuple[type, ...], permissions: tuple[str, ...],
-           reads: tuple[ArmRead, ...] = ()) -> Callable[[Callable[..., Iterable[Any]]], Family]:
-    """Register an adapter as the family that lists ``types``."""
+           reads: tuple[ArmRead, ...] = (), table: str = "resources"
+           ) -> Callable[[Callable[..., Iterable[Any]]], Family]:
+    """Register an adapter as the family that lists ``types`` from Resource Graph ``table``; with
+    ``types=()`` a subscription-level family whose adapter makes only its declared ARM reads."""
 
     def register(fn: Callable[..., Iterable[Any]]) -> Family:
         for action in (*permissions, *(r.permission for r in reads)):
@@ -67,9 +75,13 @@ def family(name: str, *, types: tuple[str, ...], kinds: tuple[type, ...], permis
                 raise ValueError(f"family {name}: {action} is not a read permission")
         if any(t != t.lower() for t in types):
             raise ValueError(f"family {name}: Resource Graph types are lower-case")
+        if table not in GRAPH_TABLES:
+            raise ValueError(f"family {name}: {table} is not a Resource Graph table ({', '.join(GRAPH_TABLES)})")
+        if not types and not reads:
+            raise ValueError(f"family {name}: neither Resource Graph types nor ARM reads")
         if name in _FAMILIES:
             raise ValueError(f"family {name} registered twice")
-        _FAMILIES[name] = Family(name, types, kinds, permissions, fn, reads)
+        _FAMILIES[name] = Family(name, types, kinds, permissions, fn, reads, table)
         return _FAMILIES[name]
 
     return register
@@ -106,6 +118,12 @@ class Ctx:
             source=self.source,
             part=part,
         )
+
+    @property
+    def scope(self) -> str:
+        """The subscription's ARM id: where subscription-level reads (activity-log export, Defender
+        plans, role assignments) are made."""
+        return f"/subscriptions/{self.subscription}"
 
     def part(self, ref: ResourceRef, part: str) -> ResourceRef:
         return replace(ref, part=part)

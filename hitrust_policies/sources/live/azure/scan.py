@@ -96,6 +96,8 @@ class Clients:
         from azure.mgmt.resourcegraph.models import QueryRequest, QueryRequestOptions
 
         rows: list[dict[str, Any]] = []
+        if family.query is None:  # subscription-level: nothing to list, its adapter reads ARM
+            return rows, ""
         token: str | None = None
         while True:
             options = QueryRequestOptions(skip_token=token, top=PAGE_SIZE, result_format="objectArray")
