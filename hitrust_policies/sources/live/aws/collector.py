@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any, TypeVar
 
@@ -96,6 +96,18 @@ class ClientPool:
         self._endpoint_url = endpoint_url
         self._clients: dict[tuple[str, str], Any] = {}
         self._lock = threading.Lock()
+        self._once: dict[str, tuple[Any, tuple[str, ...]]] = {}
+        self._once_locks: dict[str, threading.Lock] = {}
+
+    def once(self, key: str, compute: Callable[[], tuple[Any, tuple[str, ...]]]) -> tuple[Any, tuple[str, ...]]:
+        """``compute()`` (a value and the problems it recorded) made once per scan of this account,
+        however many collectors need it; concurrent callers wait for the first."""
+        with self._lock:
+            gate = self._once_locks.setdefault(key, threading.Lock())
+        with gate:
+            if key not in self._once:
+                self._once[key] = compute()
+            return self._once[key]
 
     def get(self, service: str, region: str) -> Any:
         key = (service, region)
@@ -183,6 +195,19 @@ class Ctx:
             if absent and code in absent:
                 return absent[code]
             return self.unknown(operation, exc)
+
+    def account_fact(self, operation: str, call: Callable[[], T], *,
+                     absent: dict[str, Any] | None = None) -> T | Unknown | Any:
+        """`fact` for an account-wide setting several collectors read (the account's S3 Block Public
+        Access): one call per scan, and each collector still reports the failure in its coverage."""
+
+        def compute() -> tuple[Any, tuple[str, ...]]:
+            probe = replace(self, problems=[])
+            return probe.fact(operation, call, absent=absent), tuple(probe.problems)
+
+        value, problems = self.pool.once(f"{self.account}:{operation}", compute)
+        self.problems.extend(problems)
+        return value
 
     def unknown(self, operation: str, exc: BaseException) -> Unknown:
         """Record a failed call and return the `Unknown` standing for what it would have shown."""

@@ -40,7 +40,7 @@ def _block_level(result: Any) -> Any:
 
 
 def _account_block(ctx: Ctx) -> Any:
-    return _block_level(ctx.fact(
+    return _block_level(ctx.account_fact(
         "s3control:GetPublicAccessBlock",
         lambda: ctx.client("s3control").get_public_access_block(AccountId=ctx.account),
         absent={"NoSuchPublicAccessBlockConfiguration": {}},

@@ -451,3 +451,25 @@ def test_one_describe_key_per_key(session: boto3.Session) -> None:
     result = scan(session, "s3-buckets")
     assert {status for _, _, status in verdicts(result.findings(), [KMS_RULE])} == {PASS}
     assert result.calls["kms:DescribeKey"] == 1
+
+
+def test_account_block_is_read_once_per_scan(session: boto3.Session) -> None:
+    """The bucket join and the account-level value both need the account's Block Public Access: one
+    call serves both, and a denial still shows in both collectors' coverage."""
+    session.client("s3control").put_public_access_block(AccountId=ACCOUNT, PublicAccessBlockConfiguration=PAB_ALL)
+    session.client("s3").create_bucket(Bucket="phi-once")
+    result = scan(session, "s3-buckets", "s3-account-public-access-block")
+    assert result.calls["s3control:GetPublicAccessBlock"] == 1
+    assert {(f.rule_id, f.resource.name, f.status) for f in result.findings()
+            if f.rule_id in (BPA_RULE, ACCOUNT_RULE)} == {(BPA_RULE, "phi-once", PASS),
+                                                          (ACCOUNT_RULE, ACCOUNT_NAME, PASS)}
+
+
+def test_account_block_denied_once_is_a_problem_of_both_collectors(session: boto3.Session) -> None:
+    session.client("s3").create_bucket(Bucket="phi-once")
+    apply_denials(session, Case("denied", frozenset(), denied=ACCOUNT_PAB_DENIED))
+    result = scan(session, "s3-buckets", "s3-account-public-access-block")
+    assert result.calls["s3control:GetPublicAccessBlock"] == 1
+    reason = "AccessDenied: s3control:GetPublicAccessBlock"
+    assert {c.collector for c in result.coverage if any(reason in p for p in c.problems)} == {
+        "s3-buckets", "s3-account-public-access-block"}
