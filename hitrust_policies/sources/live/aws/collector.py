@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from hitrust_policies.model.facts import Unknown
 from hitrust_policies.model.ref import ResourceRef
 from hitrust_policies.sources.live.aws.errors import describe_failure, error_code
+from hitrust_policies.sources.live.registry import Declarations
 
 T = TypeVar("T")
 
@@ -58,7 +59,7 @@ class Collector:
     fn: Callable[[Ctx], Iterable[Any]]
 
 
-_COLLECTORS: dict[str, Collector] = {}
+_COLLECTORS: Declarations[Collector] = Declarations("collector", "hitrust_policies.sources.live.aws")
 
 
 def collector(
@@ -68,20 +69,13 @@ def collector(
         for call in calls:
             if not call.split(":", 1)[1].startswith(READ_PREFIXES):
                 raise ValueError(f"collector {name}: {call} is not a read-only operation")
-        if name in _COLLECTORS:
-            raise ValueError(f"collector {name} registered twice")
-        _COLLECTORS[name] = Collector(name, service, regional, kinds, calls, fn)
-        return _COLLECTORS[name]
+        return _COLLECTORS.add(Collector(name, service, regional, kinds, calls, fn))
 
     return register
 
 
 def all_collectors() -> list[Collector]:
-    import importlib
-
-    for module in SERVICE_MODULES:
-        importlib.import_module(f"hitrust_policies.sources.live.aws.{module}")
-    return sorted(_COLLECTORS.values(), key=lambda c: c.name)
+    return _COLLECTORS.all(SERVICE_MODULES)
 
 
 class ClientPool:

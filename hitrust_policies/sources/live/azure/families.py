@@ -9,7 +9,6 @@ model values; they never call an SDK themselves, only `Ctx.read` for a declared 
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -18,6 +17,7 @@ from urllib.parse import urlsplit
 
 from hitrust_policies.model.facts import Unknown
 from hitrust_policies.model.ref import ResourceRef
+from hitrust_policies.sources.live.registry import Declarations
 
 T = TypeVar("T")
 GRAPH_PERMISSION = "Microsoft.ResourceGraph/resources/read"
@@ -60,7 +60,7 @@ class Family:
         return f"{self.table} | where type in~ ({types}) | order by id asc"
 
 
-_FAMILIES: dict[str, Family] = {}
+_FAMILIES: Declarations[Family] = Declarations("family", "hitrust_policies.sources.live.azure")
 
 
 def family(name: str, *, types: tuple[str, ...], kinds: tuple[type, ...], permissions: tuple[str, ...],
@@ -79,18 +79,13 @@ def family(name: str, *, types: tuple[str, ...], kinds: tuple[type, ...], permis
             raise ValueError(f"family {name}: {table} is not a Resource Graph table ({', '.join(GRAPH_TABLES)})")
         if not types and not reads:
             raise ValueError(f"family {name}: neither Resource Graph types nor ARM reads")
-        if name in _FAMILIES:
-            raise ValueError(f"family {name} registered twice")
-        _FAMILIES[name] = Family(name, types, kinds, permissions, fn, reads, table)
-        return _FAMILIES[name]
+        return _FAMILIES.add(Family(name, types, kinds, permissions, fn, reads, table))
 
     return register
 
 
 def all_families() -> list[Family]:
-    for module in FAMILY_MODULES:
-        importlib.import_module(f"hitrust_policies.sources.live.azure.{module}")
-    return sorted(_FAMILIES.values(), key=lambda f: f.name)
+    return _FAMILIES.all(FAMILY_MODULES)
 
 
 @dataclass

@@ -12,13 +12,13 @@ Assets reach an adapter in one shape, whatever the source: `normalise` accepts t
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from hitrust_policies.model.facts import Unknown
 from hitrust_policies.model.ref import ResourceRef
+from hitrust_policies.sources.live.registry import Declarations
 
 RESOURCE, IAM_POLICY = "RESOURCE", "IAM_POLICY"
 # The IAM permission each ListAssets content type needs (on the scope listed), and the one every
@@ -52,7 +52,7 @@ class Family:
         return tuple(PERMISSIONS[c] for c in self.content_types)
 
 
-_FAMILIES: dict[str, Family] = {}
+_FAMILIES: Declarations[Family] = Declarations("family", "hitrust_policies.sources.live.gcp")
 
 
 def family(name: str, *, asset_types: tuple[str, ...], kinds: tuple[type, ...],
@@ -63,18 +63,13 @@ def family(name: str, *, asset_types: tuple[str, ...], kinds: tuple[type, ...],
         bad = [t for t in asset_types if "/" not in t or not t.split("/", 1)[0].endswith(".googleapis.com")]
         if bad:
             raise ValueError(f"family {name}: not a Cloud Asset type: {', '.join(bad)}")
-        if name in _FAMILIES:
-            raise ValueError(f"family {name} registered twice")
-        _FAMILIES[name] = Family(name, asset_types, kinds, fn, iam, joins)
-        return _FAMILIES[name]
+        return _FAMILIES.add(Family(name, asset_types, kinds, fn, iam, joins))
 
     return register
 
 
 def all_families() -> list[Family]:
-    for module in FAMILY_MODULES:
-        importlib.import_module(f"hitrust_policies.sources.live.gcp.{module}")
-    return sorted(_FAMILIES.values(), key=lambda f: f.name)
+    return _FAMILIES.all(FAMILY_MODULES)
 
 
 def all_asset_types() -> set[str]:

@@ -205,8 +205,9 @@ def test_two_resources_are_already_read_concurrently(ctx: Ctx) -> None:
 def test_a_declaration_registers_and_returns_its_collector(monkeypatch: pytest.MonkeyPatch) -> None:
     from hitrust_policies.model import Network
     from hitrust_policies.sources.live.aws import collector as module
+    from hitrust_policies.sources.live.registry import Declarations
 
-    monkeypatch.setattr(module, "_COLLECTORS", {})
+    monkeypatch.setattr(module, "_COLLECTORS", Declarations("collector", module.__name__))
 
     def vpcs(ctx: Ctx) -> list[Any]:
         return []
@@ -214,5 +215,5 @@ def test_a_declaration_registers_and_returns_its_collector(monkeypatch: pytest.M
     declared = collector("ec2-made-up", service="ec2", kinds=(Network,), calls=("ec2:DescribeVpcs",))(vpcs)
     assert (declared.name, declared.service, declared.regional, declared.kinds, declared.calls, declared.fn) == (
         "ec2-made-up", "ec2", True, (Network,), ("ec2:DescribeVpcs",), vpcs)
-    assert module._COLLECTORS == {"ec2-made-up": declared}
+    assert module._COLLECTORS.items == {"ec2-made-up": declared}
     assert collector("iam-made-up", service="iam", kinds=(Network,), calls=(), regional=False)(vpcs).regional is False
