@@ -425,24 +425,52 @@ def scan_gcp_cmd(projects: tuple[str, ...], folders: tuple[str, ...], organizati
     _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on)
 
 
-@main.command("demo")
-@_report_options
-def demo_cmd(fmt: str, output: str | None, show_pass: bool, baseline: str | None) -> None:
-    """Scan a built-in demo AWS account (in-process moto, two regions): no cloud account needed."""
-    _check_baseline(baseline)
+DEMO_CLOUDS = ("aws", "azure")
+
+
+def _demo_runner(cloud: str) -> tuple[Any, str, str]:
+    """(run_demo, what was simulated, how to scan the real thing) of a cloud's demo; a missing extra
+    is a usage error naming it."""
+    if cloud == "azure":
+        try:
+            import azure.core  # noqa: F401
+            import azure.mgmt.resource.subscriptions  # noqa: F401
+            import azure.mgmt.resourcegraph  # noqa: F401
+
+            from hitrust_policies.demo_azure import run_demo as run_azure
+        except ImportError as exc:
+            raise click.UsageError("the Azure demo needs the azure extra: pip install 'hitrust-policies[azure]' "
+                                   f"({exc})") from None
+        return run_azure, "tenant", "hitrust scan azure --all-subscriptions"
     try:
         import moto  # noqa: F401
 
-        from hitrust_policies.demo import run_demo
+        from hitrust_policies.demo import run_demo as run_aws
     except ImportError as exc:
         raise click.UsageError(f"the demo needs the demo extra: pip install 'hitrust-policies[demo]' ({exc})"
                                ) from None
+    return run_aws, "account", "hitrust scan aws --profile <name>"
+
+
+@main.command("demo")
+@click.option("--cloud", type=click.Choice(DEMO_CLOUDS), default="aws", show_default=True,
+              help="aws: an in-process moto account (two regions); azure: a local ARM / Resource Graph fake "
+                   "(two subscriptions).")
+@_report_options
+def demo_cmd(cloud: str, fmt: str, output: str | None, show_pass: bool, baseline: str | None) -> None:
+    """Scan a built-in demo cloud with the real scanner, on this machine: no cloud account needed.
+
+    Exits 0 once the report is written (the demo's failing findings are its point), 3 if the demo's own
+    scan could not read everything, 2 on a usage error or a missing extra."""
+    _check_baseline(baseline)
+    run_demo, simulated, scan_yours = _demo_runner(cloud)
     with _Progress() as progress:
         scan = run_demo(progress=progress)
     findings = scan.findings()
     _emit(scan, findings, fmt, output, show_pass, baseline)
     if fmt == "table" and not output:
-        click.echo("\nThis was a simulated account. Scan yours with: hitrust scan aws --profile <name>")
+        click.echo(f"\nThis was a simulated {simulated}. Scan yours with: {scan_yours}")
+    sys.exit(EXIT_CLEAN if scan.complete else EXIT_INCOMPLETE)
 
 
 @main.command("permissions")
