@@ -18,7 +18,7 @@ Measured on the 2-core development machine (shared with other jobs, load ~3):
   subscription) + 570 ARM GETs + 1 subscription listing, 1.8 s wall, 48 MB peak RSS, 2,178 model values,
   3,116 findings; export of the same rows (2.0 MB) -> 0.19 s wall, 28 MB peak RSS (the 570 facts that need
   an ARM read are UNKNOWN there); ``hitrust demo --cloud azure`` 1.08 s wall, 44 MB peak RSS.
-- ``--resources 12000``: live, 24 POSTs (storage, NSG and key-vault queries page past 1,000 rows) + 5,670
+- ``--resources 12000``: live, 24 POSTs (the SQL query, ~1,330 rows a subscription, takes two pages) + 5,670
   ARM GETs, 14.0 s wall, 114 MB peak RSS; export (20 MB) 1.07 s wall, 94 MB peak RSS.
 """
 
