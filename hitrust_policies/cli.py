@@ -296,35 +296,42 @@ AZURE_SUBSCRIPTION = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F
 @click.option("--cloud", type=click.Choice(("AzureCloud", "AzureUSGovernment", "AzureChinaCloud")),
               default="AzureCloud", show_default=True, help="Sovereign cloud.")
 @click.option("--arm-endpoint", help="Another Azure Resource Manager endpoint (Azure Stack, private clouds).")
-@click.option("--from-export", "export", type=click.Path(exists=True, dir_okay=False),
-              help="Evaluate a saved Resource Graph result (az graph query ... -o json) instead of scanning.")
+@click.option("--from-export", "exports", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Evaluate saved Resource Graph results (az graph query ... -o json; see --print-export-query) "
+                   "instead of scanning. Repeatable.")
+@click.option("--print-export-query", is_flag=True,
+              help="Print the az graph query commands whose saved results --from-export evaluates, and exit.")
 @click.option("--fail-on", type=click.Choice((*SEVERITIES, "none")), default="low", show_default=True,
               help="Exit 1 if a FAIL finding has at least this severity.")
 @_report_options
 @_with_rule_options
 def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, management_groups: tuple[str, ...],
                    auth: str, cloud: str,
-                   arm_endpoint: str | None, export: str | None, fail_on: str, fmt: str, output: str | None,
+                   arm_endpoint: str | None, exports: tuple[str, ...], print_export_query: bool, fail_on: str,
+                   fmt: str, output: str | None,
                    show_pass: bool, baseline: str | None, rule_ids: tuple[str, ...], domains: tuple[str, ...],
                    min_severity: str | None) -> None:
     """Scan Azure subscriptions through Resource Graph (read-only), or evaluate a Resource Graph export."""
+    if print_export_query:
+        click.echo("\n".join(_export_commands()))
+        return
     rules = _selected_rules(rule_ids, domains, min_severity)
     _check_baseline(baseline)
     bad = [s for s in subscriptions if not AZURE_SUBSCRIPTION.match(s)]
     if bad:
         raise click.BadParameter(f"not a subscription id (a GUID): {', '.join(bad)}", param_hint="--subscription")
-    if export and (subscriptions or all_subscriptions or management_groups):
+    if exports and (subscriptions or all_subscriptions or management_groups):
         raise click.UsageError("--from-export evaluates a file: it takes no --subscription / --all-subscriptions "
                                "/ --management-group")
-    if not export and not (subscriptions or all_subscriptions or management_groups):
+    if not exports and not (subscriptions or all_subscriptions or management_groups):
         raise click.UsageError("say what to scan: --subscription ID (repeatable), --management-group ID, "
                                "--all-subscriptions, or --from-export FILE")
     from hitrust_policies.sources.live.aws.scan import ScanError
     from hitrust_policies.sources.live.azure.scan import ExportError, load_export, scan_export
 
     try:
-        if export:
-            scan = scan_export(load_export(export))
+        if exports:
+            scan = scan_export([row for path in exports for row in load_export(path)])
         else:
             try:
                 import azure.mgmt.resourcegraph  # noqa: F401
@@ -348,6 +355,18 @@ def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, mana
     except ScanError as exc:
         _incomplete(exc)
     _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on)
+
+
+def _export_commands() -> list[str]:
+    """One ``az graph query`` per Resource Graph table the families read, derived from the family
+    registry so an export always holds every type the scanner evaluates."""
+    from hitrust_policies.sources.live.azure.families import all_families
+
+    by_table: dict[str, list[str]] = {}
+    for f in all_families():
+        by_table.setdefault(f.table, []).extend(t for t in f.types if t not in by_table.get(f.table, []))
+    return [f"az graph query -q \"{table} | where type in~ ({', '.join(repr(t) for t in types)}) | order by id asc\" "
+            f"--first 1000 -o json > {table}.json" for table, types in by_table.items() if types]
 
 
 GCP_PROJECT = re.compile(r"^(projects/)?([a-z][a-z0-9-]{4,28}[a-z0-9]|\d{1,20})$")
