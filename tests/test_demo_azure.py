@@ -111,8 +111,9 @@ def test_demo_reads_every_family_in_both_subscriptions(scan) -> None:
     listed = Counter()
     for c in scan.coverage:
         listed[c.collector] += c.resources
-    assert [f.name for f in all_families() if f.types and not listed[f.name]] == []
-    assert {f.name for f in all_families() if f.types} <= set(demo_azure.SEEDS)
+    unseeded = [f.name for f in all_families() if f.types and not listed[f.name]]
+    assert not unseeded, f"no demo resources for {unseeded}: add a @seeds(family) function to demo_azure.py"
+    assert set(demo_azure.SEEDS) <= {f.name for f in all_families()}, "a seed names no registered family"
 
 
 def test_demo_only_reads_through_the_fake(tenant: FakeAzure, scan) -> None:
@@ -183,3 +184,24 @@ def test_a_demo_scan_that_could_not_read_everything_exits_3(monkeypatch: pytest.
     assert [(f["resource"]["name"], f["resource"]["part"], f["status"], f["message"]) for f in findings
             if f["rule_id"] == "enc-crypto-key-rotation" and f["resource"]["account"] == DEV] == [
         ("kv-acme-dev", "keys", "UNKNOWN", "AccessDenied: Microsoft.KeyVault/vaults/keys/read (vault-keys)")]
+
+
+@pytest.mark.parametrize("fmt", ["ocsf", "asff", "markdown"])
+def test_demo_azure_writes_every_report_format(fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / f"demo.{fmt}"
+    result = CliRunner().invoke(main, ["demo", "--cloud", "azure", "--format", fmt, "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text()
+    assert "nsg-jumpbox" in text and "kv-acme-legacy" in text
+
+
+def test_demo_azure_against_its_own_baseline_has_nothing_new(tmp_path: Path) -> None:
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    for out, extra in ((first, []), (second, ["--baseline", str(first)])):
+        result = CliRunner().invoke(main, ["demo", "--cloud", "azure", "--format", "json", "--output", str(out),
+                                           *extra])
+        assert result.exit_code == 0, result.output
+    report = json.loads(second.read_text())
+    failing = [f for f in report["findings"] if f["status"] == "FAIL"]
+    assert len(failing) == sum(n for _, _, status, n in EXPECTED if status == "FAIL")
+    assert {f["change"] for f in failing} == {"persisting"} and report["since_baseline"]["resolved"] == []
