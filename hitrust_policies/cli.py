@@ -296,35 +296,42 @@ AZURE_SUBSCRIPTION = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F
 @click.option("--cloud", type=click.Choice(("AzureCloud", "AzureUSGovernment", "AzureChinaCloud")),
               default="AzureCloud", show_default=True, help="Sovereign cloud.")
 @click.option("--arm-endpoint", help="Another Azure Resource Manager endpoint (Azure Stack, private clouds).")
-@click.option("--from-export", "export", type=click.Path(exists=True, dir_okay=False),
-              help="Evaluate a saved Resource Graph result (az graph query ... -o json) instead of scanning.")
+@click.option("--from-export", "exports", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Evaluate saved Resource Graph results (az graph query ... -o json; see --print-export-query) "
+                   "instead of scanning. Repeatable.")
+@click.option("--print-export-query", is_flag=True,
+              help="Print the az graph query commands whose saved results --from-export evaluates, and exit.")
 @click.option("--fail-on", type=click.Choice((*SEVERITIES, "none")), default="low", show_default=True,
               help="Exit 1 if a FAIL finding has at least this severity.")
 @_report_options
 @_with_rule_options
 def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, management_groups: tuple[str, ...],
                    auth: str, cloud: str,
-                   arm_endpoint: str | None, export: str | None, fail_on: str, fmt: str, output: str | None,
+                   arm_endpoint: str | None, exports: tuple[str, ...], print_export_query: bool, fail_on: str,
+                   fmt: str, output: str | None,
                    show_pass: bool, baseline: str | None, rule_ids: tuple[str, ...], domains: tuple[str, ...],
                    min_severity: str | None) -> None:
     """Scan Azure subscriptions through Resource Graph (read-only), or evaluate a Resource Graph export."""
+    if print_export_query:
+        click.echo("\n".join(_export_commands()))
+        return
     rules = _selected_rules(rule_ids, domains, min_severity)
     _check_baseline(baseline)
     bad = [s for s in subscriptions if not AZURE_SUBSCRIPTION.match(s)]
     if bad:
         raise click.BadParameter(f"not a subscription id (a GUID): {', '.join(bad)}", param_hint="--subscription")
-    if export and (subscriptions or all_subscriptions or management_groups):
+    if exports and (subscriptions or all_subscriptions or management_groups):
         raise click.UsageError("--from-export evaluates a file: it takes no --subscription / --all-subscriptions "
                                "/ --management-group")
-    if not export and not (subscriptions or all_subscriptions or management_groups):
+    if not exports and not (subscriptions or all_subscriptions or management_groups):
         raise click.UsageError("say what to scan: --subscription ID (repeatable), --management-group ID, "
                                "--all-subscriptions, or --from-export FILE")
     from hitrust_policies.sources.live.aws.scan import ScanError
     from hitrust_policies.sources.live.azure.scan import ExportError, load_export, scan_export
 
     try:
-        if export:
-            scan = scan_export(load_export(export))
+        if exports:
+            scan = scan_export([row for path in exports for row in load_export(path)])
         else:
             try:
                 import azure.mgmt.resourcegraph  # noqa: F401
@@ -348,6 +355,18 @@ def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, mana
     except ScanError as exc:
         _incomplete(exc)
     _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on)
+
+
+def _export_commands() -> list[str]:
+    """One ``az graph query`` per Resource Graph table the families read, derived from the family
+    registry so an export always holds every type the scanner evaluates."""
+    from hitrust_policies.sources.live.azure.families import all_families
+
+    by_table: dict[str, list[str]] = {}
+    for f in all_families():
+        by_table.setdefault(f.table, []).extend(t for t in f.types if t not in by_table.get(f.table, []))
+    return [f"az graph query -q \"{table} | where type in~ ({', '.join(repr(t) for t in types)}) | order by id asc\" "
+            f"--first 1000 -o json > {table}.json" for table, types in by_table.items() if types]
 
 
 GCP_PROJECT = re.compile(r"^(projects/)?([a-z][a-z0-9-]{4,28}[a-z0-9]|\d{1,20})$")
@@ -425,24 +444,52 @@ def scan_gcp_cmd(projects: tuple[str, ...], folders: tuple[str, ...], organizati
     _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on)
 
 
-@main.command("demo")
-@_report_options
-def demo_cmd(fmt: str, output: str | None, show_pass: bool, baseline: str | None) -> None:
-    """Scan a built-in demo AWS account (in-process moto, two regions): no cloud account needed."""
-    _check_baseline(baseline)
+DEMO_CLOUDS = ("aws", "azure")
+
+
+def _demo_runner(cloud: str) -> tuple[Any, str, str]:
+    """(run_demo, what was simulated, how to scan the real thing) of a cloud's demo; a missing extra
+    is a usage error naming it."""
+    if cloud == "azure":
+        try:
+            import azure.core  # noqa: F401
+            import azure.mgmt.resource.subscriptions  # noqa: F401
+            import azure.mgmt.resourcegraph  # noqa: F401
+
+            from hitrust_policies.demo_azure import run_demo as run_azure
+        except ImportError as exc:
+            raise click.UsageError("the Azure demo needs the azure extra: pip install 'hitrust-policies[azure]' "
+                                   f"({exc})") from None
+        return run_azure, "tenant", "hitrust scan azure --all-subscriptions"
     try:
         import moto  # noqa: F401
 
-        from hitrust_policies.demo import run_demo
+        from hitrust_policies.demo import run_demo as run_aws
     except ImportError as exc:
         raise click.UsageError(f"the demo needs the demo extra: pip install 'hitrust-policies[demo]' ({exc})"
                                ) from None
+    return run_aws, "account", "hitrust scan aws --profile <name>"
+
+
+@main.command("demo")
+@click.option("--cloud", type=click.Choice(DEMO_CLOUDS), default="aws", show_default=True,
+              help="aws: an in-process moto account (two regions); azure: a local ARM / Resource Graph fake "
+                   "(two subscriptions).")
+@_report_options
+def demo_cmd(cloud: str, fmt: str, output: str | None, show_pass: bool, baseline: str | None) -> None:
+    """Scan a built-in demo cloud with the real scanner, on this machine: no cloud account needed.
+
+    Exits 0 once the report is written (the demo's failing findings are its point), 3 if the demo's own
+    scan could not read everything, 2 on a usage error or a missing extra."""
+    _check_baseline(baseline)
+    run_demo, simulated, scan_yours = _demo_runner(cloud)
     with _Progress() as progress:
         scan = run_demo(progress=progress)
     findings = scan.findings()
     _emit(scan, findings, fmt, output, show_pass, baseline)
     if fmt == "table" and not output:
-        click.echo("\nThis was a simulated account. Scan yours with: hitrust scan aws --profile <name>")
+        click.echo(f"\nThis was a simulated {simulated}. Scan yours with: {scan_yours}")
+    sys.exit(EXIT_CLEAN if scan.complete else EXIT_INCOMPLETE)
 
 
 @main.command("permissions")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from hitrust_policies.demo import run_demo
@@ -61,3 +63,13 @@ def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:
     got = [f.status.value for f in scan.findings()
            if f.rule_id == rule_id and (f.resource.name == name or f.resource.name.startswith(name + "/AKIA"))]
     assert got == [status]
+
+
+def test_cli_demo_is_aws_by_default_and_exits_0(tmp_path) -> None:
+    from tests.test_cli import hitrust
+
+    out = tmp_path / "demo.json"
+    proc = hitrust("demo", "--format", "json", "--output", str(out))
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(out.read_text())
+    assert report["provider"] == "aws" and report["regions_read"] == ["eu-west-1", "us-east-1"]

@@ -1,0 +1,211 @@
+"""Benchmark: an Azure scan through Resource Graph + ARM, the same rows from an export, and the Azure demo.
+
+Run: python benchmarks/azure_scan.py [--resources 1200] [--subscriptions 4] [--demo-runs 3]
+
+* live: a `FakeAzure` in another process holds a tenant of ``--subscriptions`` subscriptions and about
+  ``--resources`` Resource Graph rows of every family the scanner reads (storage accounts, NSGs, SQL
+  servers and databases, managed disks, key vaults), with the ARM documents of their extra reads. The
+  scanner (a fresh process: the real azure-mgmt-resourcegraph / subscriptions clients and pipeline, a
+  pinned token) scans every subscription. Reported: wall time, peak RSS, and the requests the fake
+  served by kind: Resource Graph query POSTs, ARM GETs (per-resource reads), subscription listing GETs.
+* export: the same rows, written as ``az graph query -o json`` would, evaluated by ``hitrust scan azure
+  --from-export`` (`load_export` + `scan_export`) in a fresh process: wall, peak RSS.
+* demo: ``hitrust demo --cloud azure --format json`` as a user runs it (a fresh interpreter each time):
+  process wall and peak RSS, median of ``--demo-runs``.
+
+Measured on the 2-core development machine (shared with other jobs, load ~3):
+- defaults: live, 1,206 rows in 4 subscriptions -> 20 Resource Graph POSTs (one page per family and
+  subscription) + 570 ARM GETs + 1 subscription listing, 1.8 s wall, 48 MB peak RSS, 2,178 model values,
+  3,116 findings; export of the same rows (2.0 MB) -> 0.19 s wall, 28 MB peak RSS (the 570 facts that need
+  an ARM read are UNKNOWN there); ``hitrust demo --cloud azure`` 1.08 s wall, 44 MB peak RSS.
+- ``--resources 12000``: live, 24 POSTs (the SQL query, ~1,330 rows a subscription, takes two pages) + 5,670
+  ARM GETs, 14.0 s wall, 114 MB peak RSS; export (20 MB) 1.07 s wall, 94 MB peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+REGIONS = ("eastus", "westus2", "centralus", "northeurope")
+
+SERVER = r"""
+import json, sys, warnings
+warnings.simplefilter("ignore")
+sys.path.insert(0, sys.argv[3])
+from benchmarks.azure_scan import request_kinds, tenant
+from hitrust_policies.testing.azure_fake import FakeAzure
+fake = FakeAzure()
+subs, rows, documents = tenant(int(sys.argv[1]), int(sys.argv[2]))
+for i, sub in enumerate(subs):
+    fake.add_subscription(sub, f"phi-bench-{i}")
+fake.add(*rows)
+for path, doc in documents:
+    fake.put(path, doc)
+fake.start()
+print(fake.endpoint, len(rows), flush=True)
+sys.stdin.read()
+print(json.dumps(request_kinds(fake.requests)), flush=True)
+"""
+
+SCANNER = r"""
+import json, resource, sys, time, warnings
+warnings.simplefilter("ignore")
+t0 = time.perf_counter()
+from hitrust_policies.sources.live.azure.auth import StaticToken
+from hitrust_policies.sources.live.azure.scan import scan_azure
+scan = scan_azure(credential=StaticToken("bench"), arm_endpoint=sys.argv[1], all_subscriptions=True)
+findings = scan.findings()
+print(json.dumps({"wall_s": time.perf_counter() - t0, "scan_s": scan.seconds,
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "calls_by_permission": dict(scan.calls), "resources": len(scan.resources),
+                  "findings": len(findings), "complete": scan.complete}))
+"""
+
+WRITE = r"""
+import json, sys
+sys.path.insert(0, sys.argv[4])
+from benchmarks.azure_scan import tenant
+_, rows, _ = tenant(int(sys.argv[2]), int(sys.argv[3]))
+with open(sys.argv[1], "w", encoding="utf-8") as fh:
+    json.dump({"count": len(rows), "data": rows, "skip_token": None, "total_records": len(rows)}, fh)
+print(json.dumps({"rows": len(rows)}))
+"""
+
+EXPORT = r"""
+import json, resource, sys, time
+t0 = time.perf_counter()
+from hitrust_policies.sources.live.azure.scan import load_export, scan_export
+scan = scan_export(load_export(sys.argv[1]))
+findings = scan.findings()
+unknown = sum(f.status.value == "UNKNOWN" for f in findings)
+print(json.dumps({"wall_s": time.perf_counter() - t0,
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "resources": len(scan.resources), "findings": len(findings), "unknown_findings": unknown}))
+"""
+
+
+def tenant(n: int, subscriptions: int) -> tuple[list[str], list[dict[str, Any]], list[tuple[str, Any]]]:
+    """(subscription ids, about ``n`` Resource Graph rows of every family, ARM documents of their reads)."""
+    from hitrust_policies.testing import azure_rows as az
+
+    subs = [f"5b7e0c1d-0000-4000-8000-{i:012x}" for i in range(subscriptions)]
+    rows: list[dict[str, Any]] = []
+    docs: list[tuple[str, Any]] = []
+    i = 0
+    while len(rows) < n:
+        sub, where = subs[i % len(subs)], REGIONS[i % len(REGIONS)]
+        account = az.storage_account(sub, f"phibench{i:05d}", location=where, https_only=i % 6 != 0,
+                                     key_vault_key=("https://kv-bench.vault.azure.net/", "cmk") if i % 2 else None)
+        if i % 3:
+            docs.append(az.diagnostic_settings(az.blob_service_id(account), {"categoryGroup": "allLogs"}))
+        nsg = az.nsg_id_of(sub, f"nsg-{i}")
+        server = az.sql_server(sub, f"sql-bench-{i}", location=where,
+                               public_network_access="Enabled" if i % 4 == 0 else "Disabled")
+        databases = [az.sql_database(server, f"db-{i}-{d}") for d in range(2)]
+        docs += [az.tde(db, "Disabled" if i % 9 == 0 else "Enabled") for db in databases]
+        if i % 4 == 0:
+            docs.append(az.sql_firewall_rules(server, ("AllowAllWindowsAzureIps", "0.0.0.0", "0.0.0.0")))
+        vault = az.key_vault(sub, f"kv-bench-{i}", location=where, purge_protection=i % 5 != 0)
+        docs.append(az.vault_keys(vault, az.vault_key(vault, "cmk"), az.vault_key(vault, "old", rotate=None)))
+        rows += [
+            account,
+            az.network_security_group(sub, f"nsg-{i}", [
+                az.security_rule(nsg, "ssh", priority=100, ports="22",
+                                 sources="Internet" if i % 8 == 0 else "10.0.0.0/8"),
+                az.security_rule(nsg, "https", priority=110, ports=["443"], sources="Internet")], location=where),
+            server, *databases, az.sql_database(server, "master", system=True),
+            az.managed_disk(sub, f"vm-{i}_OsDisk", location=where),
+            az.managed_disk(sub, f"vm-{i}_DataDisk_0", location=where),
+            vault,
+        ]
+        i += 1
+    return subs, rows, docs
+
+
+def request_kinds(requests: list[Any]) -> dict[str, int]:
+    """The fake's request log by kind: Resource Graph POSTs, subscription listing GETs, other ARM GETs."""
+    from hitrust_policies.testing.azure_fake import GRAPH_PATH
+
+    kinds = {"graph_posts": 0, "subscription_gets": 0, "arm_gets": 0, "other": 0}
+    for r in requests:
+        if r.method == "POST" and r.path.lower() == GRAPH_PATH:
+            kinds["graph_posts"] += 1
+        elif r.method == "GET" and r.path.lower().rstrip("/").count("/") <= 2:
+            kinds["subscription_gets"] += 1
+        elif r.method == "GET":
+            kinds["arm_gets"] += 1
+        else:
+            kinds["other"] += 1
+    return kinds
+
+
+def run_child(code: str, *args: str) -> dict[str, Any]:
+    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT,
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    if proc.returncode:
+        raise SystemExit(proc.stderr)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def demo_run() -> dict[str, float]:
+    """One ``hitrust demo --cloud azure`` process: wall and peak RSS (from the kernel's rusage of the child).
+
+    Linux counts the forked parent's memory in the child's peak RSS until it execs, so every child here
+    is started by this small process, which never holds a tenant itself."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "hitrust_policies.cli", "demo", "--cloud", "azure", "--format",
+                             "json", "--output", os.devnull], cwd=ROOT, env={"PYTHONPATH": str(ROOT),
+                                                                            "PATH": "/usr/bin:/bin"})
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"hitrust demo --cloud azure exited {proc.returncode}")
+    return {"wall_s": time.perf_counter() - started, "peak_rss_mb": usage.ru_maxrss / 1024}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--resources", type=int, default=1200)
+    parser.add_argument("--subscriptions", type=int, default=4)
+    parser.add_argument("--demo-runs", type=int, default=3)
+    args = parser.parse_args()
+
+    server = subprocess.Popen([sys.executable, "-c", SERVER, str(args.resources), str(args.subscriptions),
+                               str(ROOT)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT,
+                              env={"PYTHONPATH": str(ROOT)})
+    assert server.stdout and server.stdin
+    endpoint, held = server.stdout.readline().split()
+    try:
+        live = run_child(SCANNER, endpoint)
+    finally:
+        server.stdin.close()
+        served = json.loads(server.stdout.readline())
+        server.wait(timeout=30)
+    print(json.dumps({"live": {"rows": int(held), "subscriptions": args.subscriptions, "requests_served": served,
+                               **live}}, indent=2))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "rows.json"  # written by a child: this process stays small (see demo_run)
+        written = run_child(WRITE, str(path), str(args.resources), str(args.subscriptions), str(ROOT))
+        result = run_child(EXPORT, str(path))
+        print(json.dumps({"export": {**written, "file_mb": path.stat().st_size / 2**20, **result}}, indent=2))
+
+    runs = [demo_run() for _ in range(args.demo_runs)]
+    print(json.dumps({"demo": {"runs": len(runs), **{key: statistics.median(r[key] for r in runs)
+                                                    for key in ("wall_s", "peak_rss_mb")},
+                               "min_wall_s": min(r["wall_s"] for r in runs)}}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,189 @@
+"""The built-in demo Azure tenant: a small healthcare vendor's two subscriptions, served on 127.0.0.1.
+
+``hitrust demo --cloud azure`` seeds a `FakeAzure` (the local ARM + Resource Graph fake of the
+``azure`` extra) with this tenant and scans it with the real scanner: the azure-mgmt Resource
+Graph and subscription clients, the read-only pipeline, every registered resource family. The
+credential is a pinned `StaticToken`, so azure-identity never runs and nothing probes a metadata
+service or leaves the machine.
+
+Acme Health runs production PHI workloads in ``acme-phi-prod`` (East US, with West US 2 for
+disaster recovery) and analytics experiments in ``acme-dev-analytics`` (Central US, East US 2),
+both below the ``mg-acme-health`` management group. Each family holds compliant and
+non-compliant resources, the way a real first scan looks. Seeds are registered per family
+(`seeds`), so a family added later gets its demo resources by appending one function here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from hitrust_policies.testing import azure_rows as rows
+
+TENANT = rows.TENANT
+PROD = "3f2a9c1e-4b7d-4c8e-9a1f-0d5e6b7c8a01"
+DEV = "3f2a9c1e-4b7d-4c8e-9a1f-0d5e6b7c8a02"
+SUBSCRIPTIONS = {PROD: "acme-phi-prod", DEV: "acme-dev-analytics"}
+MANAGEMENT_GROUP = "mg-acme-health"
+CORPORATE_VPN = "203.0.113.0/24"  # the office egress range (TEST-NET-3)
+PHI_VAULT_URI = "https://kv-acme-phi.vault.azure.net/"
+
+
+@dataclass
+class Tenant:
+    """What a seed builds: Resource Graph rows and the ARM documents of the extra reads."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    documents: list[tuple[str, Any]] = field(default_factory=list)
+
+    def add(self, *found: dict[str, Any]) -> None:
+        self.rows.extend(found)
+
+    def put(self, *documents: tuple[str, Any]) -> None:
+        self.documents.extend(documents)
+
+
+Seed = Callable[[Tenant], None]
+SEEDS: dict[str, Seed] = {}
+
+
+def seeds(family: str) -> Callable[[Seed], Seed]:
+    """Register the demo resources of one scanner family (by its coverage name)."""
+
+    def register(fn: Seed) -> Seed:
+        SEEDS[family] = fn
+        return fn
+
+    return register
+
+
+def _des(sub: str, name: str) -> str:
+    return (f"/subscriptions/{sub}/resourceGroups/rg-ehr/providers/Microsoft.Compute/diskEncryptionSets/{name}")
+
+
+@seeds("storage-accounts")
+def _storage(t: Tenant) -> None:
+    """PHI records: a customer-managed key, HTTPS only, private, every blob access logged. Backups in
+    the DR region: Microsoft-managed keys, nothing logged. Dev: an old public scratch account."""
+    records = rows.storage_account(PROD, "acmephirecords", group="rg-ehr", location="eastus",
+                                   public_network_access="Disabled", default_action="Deny",
+                                   key_vault_key=(PHI_VAULT_URI, "storage-cmk"))
+    backups = rows.storage_account(PROD, "acmedrbackups", group="rg-dr", location="westus2", default_action="Deny")
+    exports = rows.storage_account(DEV, "acmeclaimsexport", group="rg-analytics", location="centralus")
+    scratch = rows.storage_account(DEV, "acmedevscratch", group="rg-sandbox", location="eastus2", https_only=False,
+                                   allow_blob_public_access=True, min_tls=None)
+    t.add(records, backups, exports, scratch)
+    t.put(rows.diagnostic_settings(rows.blob_service_id(records), {"categoryGroup": "allLogs"}),
+          rows.diagnostic_settings(rows.blob_service_id(exports), {"category": "StorageWrite"},
+                                   {"category": "StorageDelete"}))
+
+
+@seeds("network-security-groups")
+def _network(t: Tenant) -> None:
+    """The portal's web tier takes HTTPS from anywhere; the jump box takes SSH from anywhere (and RDP
+    from the office only); a dev debugging group allows everything."""
+    web = rows.nsg_id_of(PROD, "nsg-portal-web", "rg-ehr")
+    jump = rows.nsg_id_of(PROD, "nsg-jumpbox", "rg-dr")
+    data = rows.nsg_id_of(PROD, "nsg-ehr-data", "rg-ehr")
+    debug = rows.nsg_id_of(DEV, "nsg-dev-debug", "rg-sandbox")
+    t.add(
+        rows.network_security_group(PROD, "nsg-portal-web", [
+            rows.security_rule(web, "allow-https", priority=100, ports=["443"], sources="Internet")],
+            group="rg-ehr", location="eastus"),
+        rows.network_security_group(PROD, "nsg-ehr-data", [
+            rows.security_rule(data, "allow-sql-from-vnet", priority=100, ports="1433", sources="VirtualNetwork"),
+            rows.security_rule(data, "deny-internet", priority=4000, protocol="*", sources="Internet",
+                               access="Deny")],
+            group="rg-ehr", location="eastus"),
+        rows.network_security_group(PROD, "nsg-jumpbox", [
+            rows.security_rule(jump, "allow-ssh", priority=100, ports="22", sources="*"),
+            rows.security_rule(jump, "allow-rdp-office", priority=110, ports="3389", sources=[CORPORATE_VPN])],
+            group="rg-dr", location="westus2"),
+        rows.network_security_group(DEV, "nsg-dev-debug", [
+            rows.security_rule(debug, "allow-all", priority=100, protocol="*", sources="Internet")],
+            group="rg-sandbox", location="eastus2"),
+    )
+
+
+@seeds("sql-servers")
+def _sql(t: Tenant) -> None:
+    """Patient records on a private server with TDE; the analytics server is public, accepts TLS 1.0,
+    has a database restored with TDE off, and a firewall rule open to the whole internet."""
+    phi = rows.sql_server(PROD, "sql-acme-phi", group="rg-ehr", location="eastus")
+    patients = rows.sql_database(phi, "patients")
+    analytics = rows.sql_server(DEV, "sql-acme-analytics", group="rg-analytics", location="centralus",
+                                public_network_access="Enabled", minimal_tls="1.0")
+    claims = rows.sql_database(analytics, "claims-2024")
+    cohort = rows.sql_database(analytics, "cohort-study")
+    t.add(phi, patients, rows.sql_database(phi, "master", system=True), analytics, claims, cohort,
+          rows.sql_database(analytics, "master", system=True))
+    t.put(rows.tde(patients), rows.tde(claims), rows.tde(cohort, "Disabled"),
+          rows.sql_firewall_rules(analytics, ("AllowAllWindowsAzureIps", "0.0.0.0", "0.0.0.0"),
+                                  ("office", "203.0.113.0", "203.0.113.255"),
+                                  ("temp-anyone", "0.0.0.0", "255.255.255.255")))
+
+
+@seeds("managed-disks")
+def _disks(t: Tenant) -> None:
+    """EHR virtual machine disks use a disk encryption set (customer-managed key); the rest use
+    platform keys (still encrypted at rest)."""
+    des = _des(PROD, "des-ehr")
+    t.add(rows.managed_disk(PROD, "vm-ehr-01_OsDisk", group="rg-ehr", location="eastus", disk_encryption_set=des),
+          rows.managed_disk(PROD, "vm-ehr-01_DataDisk_0", group="rg-ehr", location="eastus",
+                            disk_encryption_set=des),
+          rows.managed_disk(PROD, "vm-jump_OsDisk", group="rg-dr", location="westus2"),
+          rows.managed_disk(DEV, "vm-notebook_OsDisk", group="rg-analytics", location="centralus"))
+
+
+@seeds("key-vaults")
+def _key_vaults(t: Tenant) -> None:
+    """The PHI vault: RBAC, purge protection, firewalled, keys on a rotation policy. A legacy vault
+    with access policies, no purge protection and a key nobody rotates; the dev vault is open."""
+    phi = rows.key_vault(PROD, "kv-acme-phi", group="rg-ehr", location="eastus", public_network_access="Disabled")
+    legacy = rows.key_vault(PROD, "kv-acme-legacy", group="rg-dr", location="westus2", purge_protection=None,
+                            rbac=False)
+    dev = rows.key_vault(DEV, "kv-acme-dev", group="rg-sandbox", location="eastus2", purge_protection=False,
+                         soft_delete=None, default_action="Allow")
+    t.add(phi, legacy, dev)
+    t.put(rows.vault_keys(phi, rows.vault_key(phi, "storage-cmk"), rows.vault_key(phi, "disk-cmk", kty="RSA-HSM")),
+          rows.vault_keys(legacy, rows.vault_key(legacy, "legacy-app", rotate=None, expires=None)),
+          rows.vault_keys(dev, rows.vault_key(dev, "notebook-signing", kty="EC", rotate=False)))
+
+
+def tenant() -> Tenant:
+    """The demo tenant's rows and documents, every registered family seeded."""
+    t = Tenant()
+    for seed in SEEDS.values():
+        seed(t)
+    return t
+
+
+def start_fake() -> Any:
+    """A running `FakeAzure` on 127.0.0.1 holding the demo tenant (stop it when done)."""
+    from hitrust_policies.testing.azure_fake import FakeAzure
+
+    fake = FakeAzure(tenant_id=TENANT)
+    for sub, name in SUBSCRIPTIONS.items():
+        fake.add_subscription(sub, name, management_groups=(MANAGEMENT_GROUP,))
+    t = tenant()
+    fake.add(*t.rows)
+    for path, document in t.documents:
+        fake.put(path, document)
+    return fake.start()
+
+
+def run_demo(progress: Callable[[int, int, str], None] | None = None, fake: Any = None) -> Any:
+    """Scan the demo tenant with the real scanner (every subscription the token sees); ``fake`` a
+    running tenant to scan instead of a fresh one (tests read its request log)."""
+    from hitrust_policies.sources.live.azure.auth import StaticToken
+    from hitrust_policies.sources.live.azure.scan import scan_azure
+
+    own = fake is None
+    fake = start_fake() if own else fake
+    try:
+        return scan_azure(credential=StaticToken("demo-arm-token"), arm_endpoint=fake.endpoint,
+                          all_subscriptions=True, progress=progress)
+    finally:
+        if own:
+            fake.stop()
