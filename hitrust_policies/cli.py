@@ -173,6 +173,12 @@ _common_rule_options = [
 ]
 
 
+_rule_option_flag = click.option(
+    "--rule-option", "rule_option", multiple=True, metavar="RULE.OPTION=VALUE",
+    help="Tune a rule (repeatable), e.g. net-ingress-rule-admin-ports.ports=default,tcp/8443 "
+         "(VALUE is JSON or text; `hitrust rules --format json` lists each rule's options).")
+
+
 def _with_rule_options(fn: Any) -> Any:
     for option in reversed(_common_rule_options):
         fn = option(fn)
@@ -238,9 +244,7 @@ def scan_group() -> None:
 @click.option("--endpoint-url", hidden=True, help="Send every call to this endpoint (testing).")
 @click.option("--fail-on", type=click.Choice((*SEVERITIES, "none")), default="low", show_default=True,
               help="Exit 1 if a FAIL finding has at least this severity.")
-@click.option("--rule-option", "rule_option", multiple=True, metavar="RULE.OPTION=VALUE",
-              help="Tune a rule (repeatable), e.g. net-ingress-rule-admin-ports.ports=default,tcp/8443 "
-                   "(VALUE is JSON or text; `hitrust rules --format json` lists each rule's options).")
+@_rule_option_flag
 @_report_options
 @_with_rule_options
 def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None, organization: bool, role_name: str,
@@ -303,19 +307,20 @@ AZURE_SUBSCRIPTION = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F
               help="Print the az graph query commands whose saved results --from-export evaluates, and exit.")
 @click.option("--fail-on", type=click.Choice((*SEVERITIES, "none")), default="low", show_default=True,
               help="Exit 1 if a FAIL finding has at least this severity.")
+@_rule_option_flag
 @_report_options
 @_with_rule_options
 def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, management_groups: tuple[str, ...],
                    auth: str, cloud: str,
                    arm_endpoint: str | None, exports: tuple[str, ...], print_export_query: bool, fail_on: str,
-                   fmt: str, output: str | None,
+                   rule_option: tuple[str, ...], fmt: str, output: str | None,
                    show_pass: bool, baseline: str | None, rule_ids: tuple[str, ...], domains: tuple[str, ...],
                    min_severity: str | None) -> None:
     """Scan Azure subscriptions through Resource Graph (read-only), or evaluate a Resource Graph export."""
     if print_export_query:
         click.echo("\n".join(_export_commands()))
         return
-    rules = _selected_rules(rule_ids, domains, min_severity)
+    rules = _configured(_selected_rules(rule_ids, domains, min_severity), rule_option)
     _check_baseline(baseline)
     bad = [s for s in subscriptions if not AZURE_SUBSCRIPTION.match(s)]
     if bad:
@@ -393,8 +398,7 @@ def _gcp_scopes(values: tuple[str, ...], pattern: re.Pattern[str], hint: str, wh
 @click.option("--api-endpoint", help="Another Cloud Asset API endpoint (a Private Service Connect endpoint).")
 @click.option("--fail-on", type=click.Choice((*SEVERITIES, "none")), default="low", show_default=True,
               help="Exit 1 if a FAIL finding has at least this severity.")
-@click.option("--rule-option", "rule_option", multiple=True, metavar="RULE.OPTION=VALUE",
-              help="Tune a rule (repeatable), e.g. net-ingress-rule-admin-ports.ports=default,tcp/8443.")
+@_rule_option_flag
 @_report_options
 @_with_rule_options
 def scan_gcp_cmd(projects: tuple[str, ...], folders: tuple[str, ...], organizations: tuple[str, ...],

@@ -88,3 +88,16 @@ def test_permissions_azure_prints_the_custom_role() -> None:
     role = json.loads(proc.stdout)
     root = Path(__file__).resolve().parents[4]
     assert role == json.loads((root / "scanners" / "azure" / "custom-role.json").read_text())
+
+
+def test_rule_options_tune_an_azure_scan_as_they_do_an_aws_one(fake: FakeAzure) -> None:
+    """With the admin-port set narrowed to 8443/tcp, the NSG's SSH-from-Internet rule is no admin opening."""
+    seed(fake)
+    proc = hitrust("scan", "azure", "--auth", "token", "--arm-endpoint", fake.endpoint, "--subscription", SUB,
+                   "--rule", "net-ingress-rule-admin-ports", "--format", "json",
+                   "--rule-option", "net-ingress-rule-admin-ports.ports=tcp/8443", env=TOKEN)
+    assert proc.returncode == 0, proc.stderr
+    assert found(json.loads(proc.stdout)) == {("net-ingress-rule-admin-ports", "web-nsg", "PASS")}
+    bad = hitrust("scan", "azure", "--auth", "token", "--arm-endpoint", fake.endpoint, "--subscription", SUB,
+                  "--rule-option", "net-ingress-rule-admin-ports.prots=22", env=TOKEN)
+    assert bad.returncode == 2 and "net-ingress-rule-admin-ports: no option 'prots'" in bad.stderr
