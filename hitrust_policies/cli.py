@@ -448,7 +448,7 @@ def scan_gcp_cmd(projects: tuple[str, ...], folders: tuple[str, ...], organizati
     _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on)
 
 
-DEMO_CLOUDS = ("aws", "azure")
+DEMO_CLOUDS = ("aws", "azure", "gcp")
 
 
 def _demo_runner(cloud: str) -> tuple[Any, str, str]:
@@ -465,6 +465,16 @@ def _demo_runner(cloud: str) -> tuple[Any, str, str]:
             raise click.UsageError("the Azure demo needs the azure extra: pip install 'hitrust-policies[azure]' "
                                    f"({exc})") from None
         return run_azure, "tenant", "hitrust scan azure --all-subscriptions"
+    if cloud == "gcp":
+        try:
+            import google.auth  # noqa: F401
+            import google.cloud.asset_v1  # noqa: F401
+
+            from hitrust_policies.demo_gcp import run_demo as run_gcp
+        except ImportError as exc:
+            raise click.UsageError("the Google Cloud demo needs the gcp extra: pip install 'hitrust-policies[gcp]' "
+                                   f"({exc})") from None
+        return run_gcp, "organization", "hitrust scan gcp --organization <id>"
     try:
         import moto  # noqa: F401
 
@@ -478,7 +488,7 @@ def _demo_runner(cloud: str) -> tuple[Any, str, str]:
 @main.command("demo")
 @click.option("--cloud", type=click.Choice(DEMO_CLOUDS), default="aws", show_default=True,
               help="aws: an in-process moto account (two regions); azure: a local ARM / Resource Graph fake "
-                   "(two subscriptions).")
+                   "(two subscriptions); gcp: a local Cloud Asset Inventory fake (an organization, two projects).")
 @_report_options
 def demo_cmd(cloud: str, fmt: str, output: str | None, show_pass: bool, baseline: str | None) -> None:
     """Scan a built-in demo cloud with the real scanner, on this machine: no cloud account needed.

@@ -1,0 +1,110 @@
+"""The built-in demo Google Cloud organization: a small healthcare vendor's two projects, on 127.0.0.1.
+
+``hitrust demo --cloud gcp`` loads these assets into a `FakeGcp` (the local Cloud Asset Inventory
+of the ``gcp`` extra) and scans the organization with the real scanner: the google-cloud-asset
+client over REST, the read-only session, every registered asset family. The credential is a fixed
+OAuth token, so google-auth never looks for application default credentials or a metadata server,
+and nothing leaves the machine.
+
+Acme Health keeps patient data in ``acme-phi-prod`` (under the ``clinical`` folder, us-central1 with
+us-east4 for disaster recovery) and runs analytics in ``acme-analytics-dev``. Each family holds
+compliant and non-compliant assets, the way a first scan of a real organization looks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from hitrust_policies.testing import gcp_assets as ga
+
+ORGANIZATION = "612483901757"
+CLINICAL_FOLDER = "284710395512"
+PROD = ga.Project("acme-phi-prod", "902184756301", folders=(CLINICAL_FOLDER,), organization=ORGANIZATION)
+DEV = ga.Project("acme-analytics-dev", "902184756302", organization=ORGANIZATION)
+CORPORATE_VPN = "203.0.113.0/24"  # the office egress range (TEST-NET-3)
+IAP_RANGE = "35.235.240.0/20"  # Identity-Aware Proxy TCP forwarding
+
+
+def _key(p: ga.Project, ring: str, name: str, location: str = "us-central1") -> str:
+    return f"projects/{p.id}/locations/{location}/keyRings/{ring}/cryptoKeys/{name}"
+
+
+def organization() -> list[dict[str, Any]]:
+    """Every asset of the demo organization, as export lines (resources and IAM policies)."""
+    phi_key = _key(PROD, "phi", "records")
+    disk_key = _key(PROD, "phi", "disks")
+    return [
+        ga.project(PROD), ga.project(DEV),
+        # Networks: prod is custom-mode with flow logs on its PHI subnet only; dev still runs the
+        # auto-mode default network with no flow logs.
+        ga.network(PROD, "ehr-vpc"),
+        ga.subnetwork(PROD, "ehr-app", "ehr-vpc", flow_logs=True, cidr="10.10.0.0/20"),
+        ga.subnetwork(PROD, "ehr-dr", "ehr-vpc", region="us-east4", flow_logs=False, cidr="10.20.0.0/20"),
+        ga.network(DEV, "default", auto_subnets=True),
+        ga.subnetwork(DEV, "default", "default", cidr="10.128.0.0/20"),
+        # Firewalls: HTTPS from anywhere is fine; SSH only through IAP in prod; dev's default rules
+        # open SSH and RDP to the internet, and someone opened PostgreSQL to everyone.
+        ga.firewall(PROD, "allow-https", allowed=(("tcp", ("443",)),), network="ehr-vpc"),
+        ga.firewall(PROD, "allow-iap-ssh", allowed=(("tcp", ("22",)),), source_ranges=(IAP_RANGE,),
+                    network="ehr-vpc"),
+        ga.firewall(PROD, "allow-office-rdp", allowed=(("tcp", ("3389",)),), source_ranges=(CORPORATE_VPN,),
+                    network="ehr-vpc"),
+        ga.firewall(DEV, "default-allow-ssh"),
+        ga.firewall(DEV, "default-allow-rdp", allowed=(("tcp", ("3389",)),)),
+        ga.firewall(DEV, "allow-postgres-anywhere", allowed=(("tcp", ("5432",)),)),
+        ga.firewall(DEV, "default-allow-internal", allowed=(("tcp", ("0-65535",)), ("udp", ("0-65535",)),
+                                                            ("icmp", None)), source_ranges=("10.128.0.0/9",)),
+        # Buckets: PHI records with a customer-managed key, uniform access, access logs; a public
+        # marketing bucket; a dev export bucket someone shared with allAuthenticatedUsers.
+        ga.bucket(PROD, "acme-phi-records", kms_key=phi_key, public_access_prevention="enforced",
+                  log_bucket="acme-phi-access-logs"),
+        ga.bucket_policy(PROD, "acme-phi-records"),
+        ga.bucket(PROD, "acme-phi-access-logs", public_access_prevention="enforced"),
+        ga.bucket_policy(PROD, "acme-phi-access-logs"),
+        ga.bucket(DEV, "acme-marketing-site", uniform=False),
+        ga.bucket_policy(DEV, "acme-marketing-site", ("roles/storage.objectViewer", ("allUsers",))),
+        ga.bucket(DEV, "acme-claims-export"),
+        ga.bucket_policy(DEV, "acme-claims-export", ("roles/storage.objectViewer", ("allAuthenticatedUsers",))),
+        # Cloud SQL: the EHR database on private IP only, TLS required; the analytics replica has a
+        # public IP open to the internet and accepts plaintext.
+        ga.sql_instance(PROD, "ehr-postgres", ipv4=False, require_ssl=True),
+        ga.sql_instance(DEV, "analytics-pg", networks=("0.0.0.0/0",), require_ssl=False),
+        ga.sql_instance(DEV, "reporting-mysql", version="MYSQL_8_0", networks=(CORPORATE_VPN,), require_ssl=True),
+        # KMS: PHI keys rotate every 90 days; a legacy key never rotates.
+        ga.crypto_key(PROD, "phi", "records"),
+        ga.crypto_key(PROD, "phi", "disks"),
+        ga.crypto_key(DEV, "legacy", "etl-signing-key", rotation_period=None),
+        # Disks: EHR VM disks under a customer-managed key; the rest under Google-managed keys.
+        ga.disk(PROD, "ehr-app-1", kms_key=disk_key),
+        ga.disk(PROD, "ehr-app-2", kms_key=disk_key),
+        ga.disk(DEV, "notebook-1"),
+    ]
+
+
+def start_fake() -> Any:
+    """A running `FakeGcp` on 127.0.0.1 holding the demo organization (stop it when done)."""
+    from hitrust_policies.testing.gcp_fake import FakeGcp
+
+    fake = FakeGcp()
+    for p in (PROD, DEV):
+        fake.add_project(p.id, p.number)
+    fake.add(*organization())
+    return fake.start()
+
+
+def run_demo(progress: Callable[[int, int, str], None] | None = None, fake: Any = None) -> Any:
+    """Scan the demo organization with the real scanner; ``fake`` a running one to scan instead of a
+    fresh one (tests read its request log)."""
+    from google.oauth2.credentials import Credentials
+
+    from hitrust_policies.sources.live.gcp.scan import scan_gcp
+
+    own = fake is None
+    fake = start_fake() if own else fake
+    try:
+        return scan_gcp(credentials=Credentials(token="demo-access-token"), api_endpoint=fake.endpoint,
+                        organizations=[ORGANIZATION], progress=progress)
+    finally:
+        if own:
+            fake.stop()

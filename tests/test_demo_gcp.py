@@ -1,0 +1,81 @@
+"""``hitrust demo --cloud gcp``: the real GCP scanner finds exactly what the demo organization holds."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from hitrust_policies import demo_gcp
+from hitrust_policies.sources.live.gcp.families import all_families
+from tests.test_cli import hitrust
+from tests.verdicts import multiset, unique_ids
+
+ADMIN = "net-ingress-rule-admin-ports"
+BUCKETS = ("acme-phi-records", "acme-phi-access-logs", "acme-marketing-site", "acme-claims-export")
+
+# (rule, resource, status, how many findings look like this): the whole demo, nothing else.
+EXPECTED = [
+    # buckets: always encrypted; only the PHI records bucket has a customer-managed key and access logs;
+    # the marketing bucket is public (fine-grained ACLs, allUsers), the claims export is shared with
+    # allAuthenticatedUsers; Cloud Storage answers plain HTTP for every bucket
+    *[("enc-object-store-default-encryption", n, "PASS", 1) for n in BUCKETS],
+    ("enc-object-store-kms", "acme-phi-records", "PASS", 1),
+    *[("enc-object-store-kms", n, "FAIL", 1) for n in BUCKETS[1:]],
+    *[("enc-object-store-tls-only", n, "FAIL", 1) for n in BUCKETS],
+    ("log-object-store-access-logging", "acme-phi-records", "PASS", 1),
+    *[("log-object-store-access-logging", n, "FAIL", 1) for n in BUCKETS[1:]],
+    *[("net-object-store-public-access-blocked", n, "PASS", 1) for n in BUCKETS[:2]],
+    *[("net-object-store-public-access-blocked", n, "FAIL", 1) for n in BUCKETS[2:]],
+    # firewalls: HTTPS from anywhere, SSH through IAP and RDP from the office pass; dev's defaults and an
+    # open PostgreSQL port fail; default-allow-internal opens three protocols to the VPC range only
+    *[(ADMIN, n, "PASS", 1) for n in ("allow-https", "allow-iap-ssh", "allow-office-rdp")],
+    (ADMIN, "default-allow-internal", "PASS", 3),
+    *[(ADMIN, n, "FAIL", 1) for n in ("default-allow-ssh", "default-allow-rdp", "allow-postgres-anywhere")],
+    # Cloud SQL: storage always encrypted; the analytics instance is open to 0.0.0.0/0
+    *[("enc-database-storage-encrypted", n, "PASS", 1) for n in ("ehr-postgres", "analytics-pg", "reporting-mysql")],
+    *[("net-database-not-public", n, "PASS", 1) for n in ("ehr-postgres", "reporting-mysql")],
+    ("net-database-not-public", "analytics-pg", "FAIL", 1),
+    # KMS: the PHI keys rotate every 90 days, the legacy key never
+    *[("enc-crypto-key-rotation", n, "PASS", 1) for n in ("phi/records", "phi/disks")],
+    ("enc-crypto-key-rotation", "legacy/etl-signing-key", "FAIL", 1),
+    # disks: always encrypted
+    *[("enc-block-volume-encrypted", n, "PASS", 1) for n in ("ehr-app-1", "ehr-app-2", "notebook-1")],
+    # networks: the DR subnet of ehr-vpc has no flow logs; dev's default network none at all
+    *[("log-network-flow-logs", n, "FAIL", 1) for n in ("ehr-vpc", "default")],
+]
+
+
+@pytest.fixture(scope="module")
+def scan():
+    fake = demo_gcp.start_fake()
+    try:
+        yield demo_gcp.run_demo(fake=fake), fake
+    finally:
+        fake.stop()
+
+
+def test_the_demo_finds_exactly_what_the_organization_holds(scan) -> None:
+    result, _ = scan
+    findings = result.findings()
+    unique_ids(findings)
+    assert multiset((f.rule_id, f.resource.name, f.status.value) for f in findings) == Counter(
+        {(r, n, s): count for r, n, s, count in EXPECTED})
+    assert result.complete
+
+
+def test_every_family_is_read_at_the_organization(scan) -> None:
+    result, fake = scan
+    assert {(c.account, c.collector, c.status) for c in result.coverage} == {
+        (f"organizations/{demo_gcp.ORGANIZATION}", f.name, "ok") for f in all_families()}
+    assert {r.scope for r in fake.listings()} == {f"organizations/{demo_gcp.ORGANIZATION}"}
+
+
+def test_demo_command_reports_and_exits_clean() -> None:
+    proc = hitrust("demo", "--cloud", "gcp", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["provider"] == "gcp" and report["complete"] is True
+    assert sum(f["status"] == "FAIL" for f in report["findings"]) == sum(
+        n for _, _, s, n in EXPECTED if s == "FAIL")
