@@ -10,6 +10,7 @@ value: the last path segment of what the prop holds is the target's name.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from hitrust_policies.model.facts import Unknown
@@ -22,8 +23,18 @@ def physical_name(res: PulumiResource) -> str:
     return res.props.name_candidate("name") or res.logical_name
 
 
+def location(res: PulumiResource) -> str | None:
+    """Where the resource lives, as Cloud Asset Inventory says it: its region, zone or location, lower-case."""
+    for prop in ("region", "zone", "location"):
+        where = res.props.name_candidate(prop)
+        if where:
+            return last_segment(where).lower()
+    return None
+
+
 def ref(res: PulumiResource, name: str | None = None) -> ResourceRef:
-    return res.ref(name=name if name is not None else physical_name(res))
+    base = res.ref(name=name if name is not None else physical_name(res))
+    return replace(base, region=location(res) or base.region)
 
 
 def last_segment(value: str) -> str:
