@@ -8,6 +8,7 @@ their violations. Levels are forced to mandatory so UNKNOWN (always advisory) st
 from __future__ import annotations
 
 import json
+from importlib.util import find_spec
 
 import pytest
 import yaml
@@ -21,6 +22,7 @@ from tests.pulumi_programs import gcp as programs
 from tests.verdicts import Verdicts
 
 PACK = default_pack_dir("hitrust-gcp")
+needs_pulumi_gcp = pytest.mark.skipif(find_spec("pulumi_gcp") is None, reason="the pulumi-gcp extra is not installed")
 M, A = "mandatory", "advisory"
 TLS = "enc-object-store-tls-only"
 GCP_RULES = {
@@ -55,6 +57,7 @@ CASES = {
 }
 
 
+@needs_pulumi_gcp
 @pytest.mark.parametrize("preview", [True, False], ids=["preview", "update"])
 @pytest.mark.parametrize("name", CASES)
 def test_exact_violations(gcp_pack: PackProcess, name: str, preview: bool) -> None:
@@ -62,6 +65,7 @@ def test_exact_violations(gcp_pack: PackProcess, name: str, preview: bool) -> No
     assert keys(gcp_pack.run(captured(program, preview), MANDATORY)) == expected
 
 
+@needs_pulumi_gcp
 def test_unknowns_are_advisory_and_say_what_was_not_known(gcp_pack: PackProcess) -> None:
     known = buckets("late-share")
     violations = gcp_pack.run(captured(programs.unresolved_outputs), MANDATORY)
@@ -78,6 +82,7 @@ def test_unknowns_are_advisory_and_say_what_was_not_known(gcp_pack: PackProcess)
     assert keys(gcp_pack.run(captured(programs.unresolved_outputs, False), MANDATORY)) == known
 
 
+@needs_pulumi_gcp
 def test_violations_name_the_resource_as_gcp_does(gcp_pack: PackProcess) -> None:
     """Firewall openings are resource violations; buckets, networks and keys are joined (stack level),
     keys named ``<ring>/<key>`` as the live scanner names them."""
@@ -95,6 +100,7 @@ def test_violations_name_the_resource_as_gcp_does(gcp_pack: PackProcess) -> None
     assert [v.urn for v in public] == ["urn:pulumi:test::hitrust::gcp:storage/bucket:Bucket::policy-doc"]
 
 
+@needs_pulumi_gcp
 def test_secrets_never_appear_in_messages(gcp_pack: PackProcess) -> None:
     for preview in (True, False):
         violations = gcp_pack.run(captured(programs.secrets, preview), MANDATORY)
@@ -105,12 +111,14 @@ def test_secrets_never_appear_in_messages(gcp_pack: PackProcess) -> None:
         assert "partner-ssh: 22/tcp (SSH) open to [secret] [" in text
 
 
+@needs_pulumi_gcp
 def test_default_levels_block_critical_and_high_only(gcp_pack: PackProcess) -> None:
     assert keys(gcp_pack.run(captured(programs.buckets_public, False))) == {
         (rule, name, M if rule == "net-object-store-public-access-blocked" else A) for rule, name, _ in PUBLIC}
     assert keys(gcp_pack.run(captured(programs.firewalls, False))) == FIREWALLS  # critical
 
 
+@needs_pulumi_gcp
 def test_config_example_is_accepted_and_applied(gcp_pack: PackProcess) -> None:
     config = json.loads((PACK / "config.example.json").read_text())
     assert keys(gcp_pack.run(captured(programs.firewalls), config)) == FIREWALLS
@@ -120,6 +128,7 @@ def test_config_example_is_accepted_and_applied(gcp_pack: PackProcess) -> None:
             ("net-object-store-public-access-blocked", "public-site", M)} <= set(found)
 
 
+@needs_pulumi_gcp
 def test_each_pack_judges_its_own_clouds_resources(gcp_pack: PackProcess) -> None:
     from tests.pulumi_programs import azure_native
 
@@ -154,6 +163,7 @@ def test_one_policy_per_rule_evaluable_from_pulumi_gcp_props(gcp_pack: PackProce
                         "net-ingress-rule-admin-ports"}
 
 
+@needs_pulumi_gcp
 def test_no_cloud_sdk_is_imported_at_start_or_while_analyzing(monkeypatch: pytest.MonkeyPatch) -> None:
     """pulumi_gcp weighs 292 MB installed; the pack reads props only."""
     monkeypatch.setenv("PYTHONPROFILEIMPORTTIME", "1")

@@ -14,6 +14,8 @@ from tests.packs.helpers import MANDATORY, keys
 from tests.pulumi_programs.real_world import gcp_webapp
 from tests.verdicts import Verdicts
 
+pytest.importorskip("pulumi_gcp", reason="the pulumi-gcp extra is not installed")
+
 M = "mandatory"
 CONFIG = {"db-password": "s3cret-Passw0rd!", "gcp:region": "us-central1", "gcp:project": "phi-prod"}
 EXPECTED = Verdicts({

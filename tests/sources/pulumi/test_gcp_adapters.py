@@ -17,6 +17,8 @@ from tests.pulumi_programs import gcp as programs
 from tests.sources.live.aws.conftest import table
 from tests.verdicts import Verdicts
 
+pytest.importorskip("pulumi_gcp", reason="the pulumi-gcp extra is not installed")
+
 BOTH = pytest.mark.parametrize("preview", [True, False], ids=["preview", "update"])
 TLS = "enc-object-store-tls-only"  # every bucket FAILs it, as live (see packs/hitrust-gcp/README.md)
 
