@@ -158,6 +158,9 @@ def test_one_policy_per_rule_evaluable_from_pulumi_gcp_props(gcp_pack: PackProce
     for p in info.policies:
         expected = analyzer_pb2.POLICY_TYPE_STACK if kinds[p.name] in joined else analyzer_pb2.POLICY_TYPE_RESOURCE
         assert p.policy_type == expected, p.name
+    from hitrust_policies.sources import kinds_by_source
+
+    assert kinds_by_source()["pulumi-gcp"] == supported_kinds("gcp")  # the catalog lists the source
     resource = {p.name for p in info.policies if p.policy_type == analyzer_pb2.POLICY_TYPE_RESOURCE}
     assert resource == {"enc-block-volume-encrypted", "enc-database-storage-encrypted", "net-database-not-public",
                         "net-ingress-rule-admin-ports"}
