@@ -8,6 +8,7 @@ calls it::
 
     serve("hitrust-aws")                              # pulumi-aws stacks
     serve("hitrust-azure", package="azure-native")    # pulumi-azure-native stacks
+    serve("hitrust-gcp", package="gcp")               # pulumi-gcp stacks
 
 A pack checks the resources of one Pulumi package: its rules are those over kinds that
 package's adapters produce, and resources of other packages in the same stack are left to
@@ -24,7 +25,7 @@ from hitrust_policies.pulumi_pack.runtime import PackState, install
 from hitrust_policies.rules import select
 
 # Pulumi package -> the cloud PolicyPack(provider=...) names
-PACK_PROVIDERS = {"aws": "aws", "azure-native": "azure"}
+PACK_PROVIDERS = {"aws": "aws", "azure-native": "azure", "gcp": "gcp"}
 
 
 def make_state(

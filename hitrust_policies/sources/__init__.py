@@ -23,4 +23,5 @@ def kinds_by_source() -> dict[str, set[type]]:
 
     sources["pulumi-aws"] = supported_kinds("aws")
     sources["pulumi-azure"] = supported_kinds("azure-native")
+    sources["pulumi-gcp"] = supported_kinds("gcp")
     return sources

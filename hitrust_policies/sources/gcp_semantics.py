@@ -225,6 +225,19 @@ def sql_public(ipv4_enabled: bool | None, authorized_networks: Iterable[str]) ->
     return bool(ipv4_enabled)
 
 
+SQL_PUBLIC_IP_ON_CREATE = True  # a new instance gets a public IPv4 address unless ipv4Enabled says false
+
+
+def sql_public_ip_on_create(ipv4_enabled: bool | None) -> bool:
+    """Whether an instance created with this ``ipConfiguration.ipv4Enabled`` has a public IP: the
+    Cloud SQL Admin API (and so pulumi-gcp / Terraform) assigns one unless told not to.
+
+    >>> sql_public_ip_on_create(None), sql_public_ip_on_create(False)
+    (True, False)
+    """
+    return SQL_PUBLIC_IP_ON_CREATE if ipv4_enabled is None else bool(ipv4_enabled)
+
+
 # --- Cloud KMS ----------------------------------------------------------------------------------------
 
 ROTATABLE_PURPOSE = "ENCRYPT_DECRYPT"
@@ -265,6 +278,20 @@ def kms_enabled(purpose: str | None, primary_state: str | None) -> bool | Unknow
     return str(primary_state).upper() == "ENABLED"
 
 
+def kms_primary_state_on_create(purpose: str | None, skip_initial_version: bool | None) -> str | None:
+    """The primary version's state of a key just created: ``CreateCryptoKey`` makes a first version,
+    enabled, and makes it primary for a symmetric key, unless ``skipInitialVersionCreation``.
+
+    >>> kms_primary_state_on_create(None, None), kms_primary_state_on_create("ENCRYPT_DECRYPT", True)
+    ('ENABLED', None)
+    >>> kms_primary_state_on_create("ASYMMETRIC_SIGN", None) is None
+    True
+    """
+    if skip_initial_version or str(purpose or ROTATABLE_PURPOSE).upper() != ROTATABLE_PURPOSE:
+        return None
+    return "ENABLED"
+
+
 # --- networks -----------------------------------------------------------------------------------------
 
 DEFAULT_NETWORK = "default"
@@ -285,6 +312,9 @@ def subnet_flow_logs(log_config_enable: bool | None, enable_flow_logs: bool | No
     if log_config_enable is not None:
         return bool(log_config_enable)
     return bool(enable_flow_logs)
+
+
+AUTO_SUBNET_FLOW_LOGS = False  # the subnetworks GCP creates in an auto-mode network log no flows
 
 
 def subnet_needs_flow_logs(purpose: str | None) -> bool:

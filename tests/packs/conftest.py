@@ -14,3 +14,9 @@ def pack() -> PackProcess:
 def azure_pack() -> PackProcess:
     """packs/hitrust-azure, started as the engine starts it."""
     return shared_pack(default_pack_dir("hitrust-azure"))
+
+
+@pytest.fixture(scope="session")
+def gcp_pack() -> PackProcess:
+    """packs/hitrust-gcp, started as the engine starts it."""
+    return shared_pack(default_pack_dir("hitrust-gcp"))

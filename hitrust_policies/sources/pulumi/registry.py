@@ -61,6 +61,7 @@ def pulumi_adapter(
 def _load() -> None:
     import hitrust_policies.sources.pulumi.aws  # noqa: F401  (registers the AWS adapters)
     import hitrust_policies.sources.pulumi.azure  # noqa: F401  (registers the azure-native adapters)
+    import hitrust_policies.sources.pulumi.gcp  # noqa: F401  (registers the pulumi-gcp adapters)
 
 
 def adapters_for(type_token: str) -> list[Adapter]:

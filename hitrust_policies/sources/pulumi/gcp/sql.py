@@ -1,0 +1,51 @@
+"""Cloud SQL instances (``sql/databaseInstance:DatabaseInstance``) as `DatabaseInstance`s.
+
+As the live scanner has them: storage is always encrypted (Google-managed keys, or the CMEK of
+``encryptionKeyName``); the instance is public when it has a public IPv4 address and an authorized
+network that is the internet (`gcp_semantics.sql_public`). ``settings.ipConfiguration.ipv4Enabled``
+left out means a public IP, as Cloud SQL assigns on create. Whether it requires TLS
+(``requireSsl`` / ``sslMode``) has no place in the model yet, as on the live side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from hitrust_policies.model import DatabaseInstance, Unknown, is_internet
+from hitrust_policies.sources import gcp_semantics as gcp
+from hitrust_policies.sources.pulumi.gcp import names
+from hitrust_policies.sources.pulumi.registry import pulumi_adapter
+from hitrust_policies.sources.pulumi.resource import PulumiResource
+from hitrust_policies.sources.pulumi.stack import Stack
+
+INSTANCE = "gcp:sql/databaseInstance:DatabaseInstance"
+
+
+def _public(res: PulumiResource) -> Any:
+    ipv4 = res.props.get("settings.ipConfiguration.ipv4Enabled")
+    entries = res.props.get("settings.ipConfiguration.authorizedNetworks")
+    if isinstance(entries, Unknown):
+        values: list[Any] = [entries]
+    else:
+        values = [e.get("value") if isinstance(e, Mapping) else e for e in entries or ()]
+    known = [str(v) for v in values if isinstance(v, str)]
+    pending = names.first_unknown(*values)
+    if not isinstance(ipv4, Unknown) and gcp.sql_public(gcp.sql_public_ip_on_create(ipv4), known) is True:
+        return True
+    if pending is not None and ipv4 is not False:
+        return pending
+    if isinstance(ipv4, Unknown) and any(is_internet(n) for n in known):
+        return ipv4
+    return False
+
+
+@pulumi_adapter(INSTANCE, produces=DatabaseInstance)
+def database_instance(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance]:
+    version = res.props.get("databaseVersion")
+    yield DatabaseInstance(
+        ref=names.ref(res),
+        engine=version if isinstance(version, Unknown) else gcp.sql_engine(version),
+        storage_encrypted=True,
+        publicly_accessible=_public(res),
+    )

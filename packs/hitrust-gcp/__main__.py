@@ -1,0 +1,3 @@
+from hitrust_policies.pulumi_pack import serve
+
+serve("hitrust-gcp", package="gcp")

@@ -1,0 +1,180 @@
+"""packs/hitrust-gcp on real pulumi-gcp programs, through the real pack process.
+
+Each case asserts the exact multiset of (policy, resource, level) the pack reports for a whole
+program, in a preview and after an update: compliant resources produce nothing, the others exactly
+their violations. Levels are forced to mandatory so UNKNOWN (always advisory) stands out.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.util import find_spec
+
+import pytest
+import yaml
+from pulumi.runtime.proto import analyzer_pb2
+
+from hitrust_policies import all_rules
+from hitrust_policies.sources.pulumi import stack_level_kinds, supported_kinds
+from hitrust_policies.testing.pulumi import PackProcess, default_pack_dir
+from tests.packs.helpers import MANDATORY, captured, keys
+from tests.pulumi_programs import gcp as programs
+from tests.verdicts import Verdicts
+
+PACK = default_pack_dir("hitrust-gcp")
+needs_pulumi_gcp = pytest.mark.skipif(find_spec("pulumi_gcp") is None, reason="the pulumi-gcp extra is not installed")
+M, A = "mandatory", "advisory"
+TLS = "enc-object-store-tls-only"
+GCP_RULES = {
+    "enc-block-volume-encrypted", "enc-crypto-key-rotation", "enc-database-storage-encrypted",
+    "enc-object-store-default-encryption", "enc-object-store-kms", TLS, "log-network-flow-logs",
+    "log-object-store-access-logging", "net-database-not-public", "net-ingress-rule-admin-ports",
+    "net-object-store-public-access-blocked",
+}
+
+
+def buckets(*names: str, kms: bool = True, logs: bool = True) -> set[tuple[str, str, str]]:
+    """What every bucket of these names fails that is no fault of its public access."""
+    out = {(TLS, n, M) for n in names}
+    out |= {("enc-object-store-kms", n, M) for n in names} if kms else set()
+    return out | ({("log-object-store-access-logging", n, M) for n in names} if logs else set())
+
+
+PUBLIC = buckets("public-site", "partner-share", "legacy-acl", "locked", "team-only", "policy-doc") | {
+    ("net-object-store-public-access-blocked", n, M) for n in ("public-site", "partner-share", "legacy-acl",
+                                                                "policy-doc")}
+FIREWALLS = Verdicts({("net-ingress-rule-admin-ports", "allow-ssh-web", M): 1,  # 22 from everywhere; 80 is fine
+                      ("net-ingress-rule-admin-ports", "allow-rdp-any", M): 2})  # 3389 from 0.0.0.0/0 and ::/0
+CASES = {
+    "buckets-keys-logging": (programs.buckets_keys_logging, buckets("phi-access-logs", "phi-plain") | {
+        (TLS, "phi-records", M)}),
+    "buckets-public": (programs.buckets_public, PUBLIC),
+    "firewalls": (programs.firewalls, FIREWALLS),
+    "cloud-sql": (programs.sql_instances, {("net-database-not-public", "open-db", M)}),
+    "kms-keys": (programs.kms_keys, {("enc-crypto-key-rotation", "backups", M), ("enc-crypto-key-rotation", "hsm", M)}),
+    "disks": (programs.disks, set()),
+    "networks": (programs.networks, {("log-network-flow-logs", n, M) for n in ("poc", "demo", "half-vpc")}),
+}
+
+
+@needs_pulumi_gcp
+@pytest.mark.parametrize("preview", [True, False], ids=["preview", "update"])
+@pytest.mark.parametrize("name", CASES)
+def test_exact_violations(gcp_pack: PackProcess, name: str, preview: bool) -> None:
+    program, expected = CASES[name]
+    assert keys(gcp_pack.run(captured(program, preview), MANDATORY)) == expected
+
+
+@needs_pulumi_gcp
+def test_unknowns_are_advisory_and_say_what_was_not_known(gcp_pack: PackProcess) -> None:
+    known = buckets("late-share")
+    violations = gcp_pack.run(captured(programs.unresolved_outputs), MANDATORY)
+    assert keys(violations) == known | {("net-ingress-rule-admin-ports", "bastion-ssh", A),
+                                        ("net-object-store-public-access-blocked", "late-share", A),
+                                        ("net-database-not-public", "late-db", A)}
+    texts = {v.policy: v.message.split("\n", 1)[1].split(" (UNKNOWN")[0] for v in violations if v.level == A}
+    assert texts == {
+        "net-ingress-rule-admin-ports": "bastion-ssh: could not be known: computed at preview: sourceRanges[0]",
+        "net-object-store-public-access-blocked": "late-share: could not be known: computed at preview: member",
+        "net-database-not-public": "late-db: could not be known: computed at preview: "
+                                   "settings.ipConfiguration.authorizedNetworks[0].value",
+    }
+    assert keys(gcp_pack.run(captured(programs.unresolved_outputs, False), MANDATORY)) == known
+
+
+@needs_pulumi_gcp
+def test_violations_name_the_resource_as_gcp_does(gcp_pack: PackProcess) -> None:
+    """Firewall openings are resource violations; buckets, networks and keys are joined (stack level),
+    keys named ``<ring>/<key>`` as the live scanner names them."""
+    found = gcp_pack.run(captured(programs.firewalls), MANDATORY)
+    assert {v.phase for v in found} == {"resource"}
+    assert sorted(v.message.split("\n", 1)[1].split(" [")[0] for v in found) == [
+        "allow-rdp-any: 3389/tcp (RDP) open to 0.0.0.0/0", "allow-rdp-any: 3389/tcp (RDP) open to ::/0",
+        "allow-ssh-web: 22/tcp (SSH) open to 0.0.0.0/0"]
+    rotation = gcp_pack.run(captured(programs.kms_keys), MANDATORY)
+    assert sorted(v.message.split("\n", 1)[1].split(" [")[0] for v in rotation) == [
+        "phi/backups: automatic rotation is disabled", "phi/hsm: automatic rotation is disabled"]
+    assert {v.phase for v in rotation} == {"stack"}
+    public = [v for v in gcp_pack.run(captured(programs.buckets_public), MANDATORY)
+              if v.policy == "net-object-store-public-access-blocked" and v.resource == "policy-doc"]
+    assert [v.urn for v in public] == ["urn:pulumi:test::hitrust::gcp:storage/bucket:Bucket::policy-doc"]
+
+
+@needs_pulumi_gcp
+def test_secrets_never_appear_in_messages(gcp_pack: PackProcess) -> None:
+    for preview in (True, False):
+        violations = gcp_pack.run(captured(programs.secrets, preview), MANDATORY)
+        assert keys(violations) == {("net-ingress-rule-admin-ports", "partner-ssh", M)}
+        text = "\n".join(v.message for v in violations)
+        for secret in (programs.SECRET_SOURCE, programs.SECRET_PASSWORD, programs.SECRET_DISK_KEY):
+            assert secret not in text
+        assert "partner-ssh: 22/tcp (SSH) open to [secret] [" in text
+
+
+@needs_pulumi_gcp
+def test_default_levels_block_critical_and_high_only(gcp_pack: PackProcess) -> None:
+    assert keys(gcp_pack.run(captured(programs.buckets_public, False))) == {
+        (rule, name, M if rule == "net-object-store-public-access-blocked" else A) for rule, name, _ in PUBLIC}
+    assert keys(gcp_pack.run(captured(programs.firewalls, False))) == FIREWALLS  # critical
+
+
+@needs_pulumi_gcp
+def test_config_example_is_accepted_and_applied(gcp_pack: PackProcess) -> None:
+    config = json.loads((PACK / "config.example.json").read_text())
+    assert keys(gcp_pack.run(captured(programs.firewalls), config)) == FIREWALLS
+    found = keys(gcp_pack.run(captured(programs.buckets_public, False), config))
+    assert (TLS, "public-site", A) not in found  # excluded, with its justification
+    assert {(TLS, "locked", A), ("enc-object-store-kms", "locked", A),
+            ("net-object-store-public-access-blocked", "public-site", M)} <= set(found)
+
+
+@needs_pulumi_gcp
+def test_each_pack_judges_its_own_clouds_resources(gcp_pack: PackProcess) -> None:
+    from tests.pulumi_programs import azure_native
+
+    mixed = captured(azure_native.mixed_clouds) + captured(programs.sql_instances)
+    assert keys(gcp_pack.run(mixed, MANDATORY)) == {("net-database-not-public", "open-db", M)}
+
+
+def test_folder_is_a_python_pack_that_only_serves() -> None:
+    meta = yaml.safe_load((PACK / "PulumiPolicy.yaml").read_text())
+    assert meta["runtime"] == {"name": "python", "options": {"virtualenv": "venv"}}
+    assert "pulumi-gcp" in meta["description"]
+    assert (PACK / "requirements.txt").read_text().split() == ["hitrust-policies[pulumi]==0.1.0"]
+    lines = [line for line in (PACK / "__main__.py").read_text().splitlines() if line.strip()]
+    assert lines == ["from hitrust_policies.pulumi_pack import serve", 'serve("hitrust-gcp", package="gcp")']
+    readme = (PACK / "README.md").read_text()
+    for snippet in ("pulumi preview --policy-pack packs/hitrust-gcp", "--policy-pack-config", "config.example.json",
+                    "pulumi policy publish", TLS):
+        assert snippet in readme
+
+
+def test_one_policy_per_rule_evaluable_from_pulumi_gcp_props(gcp_pack: PackProcess) -> None:
+    info = gcp_pack.info()
+    assert info.name == "hitrust-gcp" and info.supportsConfig
+    assert {p.name for p in info.policies} == GCP_RULES
+    assert GCP_RULES == {r.id for r in all_rules() if not r.live_only and r.kind in supported_kinds("gcp")}
+    joined, kinds = stack_level_kinds("gcp"), {r.id: r.kind for r in all_rules()}
+    for p in info.policies:
+        expected = analyzer_pb2.POLICY_TYPE_STACK if kinds[p.name] in joined else analyzer_pb2.POLICY_TYPE_RESOURCE
+        assert p.policy_type == expected, p.name
+    from hitrust_policies.sources import kinds_by_source
+
+    assert kinds_by_source()["pulumi-gcp"] == supported_kinds("gcp")  # the catalog lists the source
+    resource = {p.name for p in info.policies if p.policy_type == analyzer_pb2.POLICY_TYPE_RESOURCE}
+    assert resource == {"enc-block-volume-encrypted", "enc-database-storage-encrypted", "net-database-not-public",
+                        "net-ingress-rule-admin-ports"}
+
+
+@needs_pulumi_gcp
+def test_no_cloud_sdk_is_imported_at_start_or_while_analyzing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pulumi_gcp weighs 292 MB installed; the pack reads props only."""
+    monkeypatch.setenv("PYTHONPROFILEIMPORTTIME", "1")
+    resources = captured(programs.networks)
+    with PackProcess(PACK) as pack:
+        assert keys(pack.run(resources, MANDATORY))  # it analyzed something
+        imported = {line.rsplit("|", 1)[-1].strip() for line in pack.stderr if line.startswith("import time:")}
+    assert "hitrust_policies.sources.pulumi.gcp.compute" in imported
+    heavy = sorted(m for m in imported if m.split(".")[0] in ("pulumi_gcp", "pulumi_azure_native", "pulumi_aws",
+                                                              "boto3", "azure") or m.startswith("google.cloud"))
+    assert heavy == []

@@ -1,0 +1,211 @@
+"""Parity: each GCP scenario written once as a pulumi-gcp program and once as Cloud Asset Inventory data.
+
+The program (`tests.pulumi_programs.gcp`) is captured under mocks as after ``pulumi up`` and judged by
+the pulumi-gcp adapters and by the real ``packs/hitrust-gcp`` process; the project is asset lines
+(`hitrust_policies.testing.gcp_assets`, the export shape) served by `FakeGcp` and read by the real live
+scanner through google-cloud-asset. Both must give the same (rule id, resource, status) multiset:
+every firewall opening counts, PASS included on the adapter side, FAIL / UNKNOWN for the pack. The
+assets describe what GCP holds for what the program creates: the subnetworks GCP makes in an
+auto-mode network, ``0.0.0.0/0`` stored for a firewall created without source ranges, a public IP on
+an instance created without ``ipv4Enabled``. A mismatch is a bug in an adapter, not a tolerance.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from hitrust_policies import Status, evaluate
+from hitrust_policies.pulumi_pack import pack_rules
+from hitrust_policies.sources.live.gcp.scan import scan_gcp
+from hitrust_policies.sources.pulumi import PulumiResource, to_model
+from hitrust_policies.testing import gcp_assets as ga
+from hitrust_policies.testing.gcp_fake import FakeGcp
+from hitrust_policies.testing.pulumi import PackProcess, capture, default_pack_dir, shared_pack
+from tests.pulumi_programs import gcp as programs
+
+pytest.importorskip("google.cloud.asset_v1", reason="the gcp extra (google-cloud-asset) is not installed")
+pytest.importorskip("pulumi_gcp", reason="the pulumi-gcp extra is not installed")
+
+P = ga.Project(programs.PROJECT, "418274650321", folders=("301934554120",))
+PACK_RULES = {r.id for r in pack_rules(package="gcp")}
+Triple = tuple[str, str, str]
+Lines = list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    program: Callable[[], None]
+    assets: Callable[[], Lines]
+    names: frozenset[str]
+    must_fail: frozenset[tuple[str, str]]  # keeps the scenario from being vacuous
+    must_pass: frozenset[tuple[str, str]] = frozenset()
+
+
+def _with_policy(*buckets: tuple[dict[str, Any], tuple[tuple[str, list[str]], ...]]) -> Lines:
+    return [line for bucket, extra in buckets for line in (bucket, ga.bucket_policy(P, bucket["resource"]["data"]
+                                                                                    ["name"], *extra))]
+
+
+def keys_logging_assets() -> Lines:
+    return _with_policy(
+        (ga.bucket(P, "phi-access-logs", public_access_prevention="enforced"), ()),
+        (ga.bucket(P, "phi-records", kms_key=programs.CMEK, log_bucket="phi-access-logs",
+                   public_access_prevention="enforced"), ()),
+        (ga.bucket(P, "phi-plain"), ()))
+
+
+def public_assets() -> Lines:
+    lines = _with_policy(
+        (ga.bucket(P, "public-site"), (("roles/storage.objectViewer", ["allUsers"]),)),
+        (ga.bucket(P, "partner-share"), (("roles/storage.objectAdmin", ["allAuthenticatedUsers",
+                                                                        "group:partners@phi.example"]),)),
+        (ga.bucket(P, "legacy-acl", uniform=False), ()),
+        (ga.bucket(P, "locked", uniform=False, public_access_prevention="enforced"),
+         (("roles/storage.objectViewer", ["allUsers"]),)),
+        (ga.bucket(P, "team-only"), (("roles/storage.objectViewer", ["group:analysts@phi.example"]),)),
+        (ga.bucket(P, "policy-doc"), ()))
+    # a BucketIAMPolicy replaces the whole policy, the project's legacy bindings included
+    lines[-1]["iam_policy"]["bindings"] = [{"role": "roles/storage.legacyBucketReader", "members": ["allUsers"]},
+                                           {"role": "roles/storage.admin",
+                                            "members": ["group:storage-admins@phi.example"]}]
+    return lines
+
+
+def firewall_assets() -> Lines:
+    net = {"network": "prod-vpc"}
+    return [
+        ga.network(P, "prod-vpc"),
+        ga.firewall(P, "allow-ssh-web", allowed=(("tcp", ("22", "80")),), **net),
+        ga.firewall(P, "allow-https", allowed=(("tcp", ("443",)),), **net),
+        ga.firewall(P, "allow-iap-ssh", allowed=(("tcp", ("22", "3389")),), source_ranges=("35.235.240.0/20",), **net),
+        ga.firewall(P, "allow-internal", allowed=(("all", None),), source_ranges=("10.128.0.0/9",), **net),
+        ga.firewall(P, "allow-db-from-app", allowed=(("tcp", ("5432",)),), source_ranges=None, source_tags=("app",),
+                    **net),
+        ga.firewall(P, "allow-rdp-any", allowed=(("tcp", ("3389",)), ("icmp", None)),
+                    source_ranges=("0.0.0.0/0", "::/0"), **net),
+        ga.firewall(P, "deny-telnet", denied=(("tcp", ("23",)),), **net),
+        ga.firewall(P, "egress-smtp", allowed=(("tcp", ("25",)),), direction="EGRESS", **net),
+        ga.firewall(P, "old-mysql", allowed=(("tcp", ("3306",)),), disabled=True, **net),
+    ]
+
+
+def sql_assets() -> Lines:
+    return [ga.sql_instance(P, "app-db"),  # created without ipConfiguration: a public IP, no networks
+            ga.sql_instance(P, "open-db", version="MYSQL_8_0", networks=("0.0.0.0/0",)),
+            ga.sql_instance(P, "office-db", networks=("203.0.113.0/24",), require_ssl=True),
+            ga.sql_instance(P, "private-db", version="SQLSERVER_2019_STANDARD", ipv4=False, networks=("0.0.0.0/0",))]
+
+
+def kms_assets() -> Lines:
+    return [ga.crypto_key(P, "phi", "records"),
+            ga.crypto_key(P, "phi", "backups", rotation_period=None),
+            ga.crypto_key(P, "phi", "signing", purpose="ASYMMETRIC_SIGN", rotation_period=None),
+            ga.crypto_key(P, "phi", "hsm", protection_level="HSM", rotation_period=None)]
+
+
+def disk_assets() -> Lines:
+    return [ga.disk(P, "boot"), ga.disk(P, "data-cmek", kms_key=programs.DISK_KEY), ga.disk(P, "shared", regional=True)]
+
+
+def network_assets() -> Lines:
+    auto = [ga.subnetwork(P, "poc", "poc", region=r, cidr=c)  # what GCP creates in an auto-mode network
+            for r, c in (("us-central1", "10.128.0.0/20"), ("europe-west1", "10.132.0.0/20"))]
+    return [
+        ga.network(P, "poc", auto_subnets=True), *auto,
+        ga.network(P, "demo"), ga.subnetwork(P, "demo-0", "demo", cidr="10.0.1.0/24"),
+        ga.subnetwork(P, "demo-1", "demo", cidr="10.0.2.0/24"),
+        ga.network(P, "phi-vpc"), ga.subnetwork(P, "phi-app", "phi-vpc", flow_logs=True, cidr="10.10.0.0/20"),
+        ga.subnetwork(P, "phi-proxy", "phi-vpc", purpose="REGIONAL_MANAGED_PROXY", cidr="10.10.64.0/23"),
+        ga.network(P, "half-vpc"), ga.subnetwork(P, "half-logged", "half-vpc", region="us-east1", flow_logs=True,
+                                                 cidr="10.20.0.0/20"),
+        ga.subnetwork(P, "half-quiet", "half-vpc", region="us-east1", cidr="10.20.16.0/20"),
+        ga.network(P, "empty-vpc"),
+    ]
+
+
+F = frozenset
+SCENARIOS = [
+    Scenario("buckets-keys-and-logging", programs.buckets_keys_logging, keys_logging_assets,
+             F({"phi-access-logs", "phi-records", "phi-plain"}),
+             F({("enc-object-store-kms", "phi-plain"), ("log-object-store-access-logging", "phi-plain")}),
+             must_pass=F({("enc-object-store-kms", "phi-records"),
+                          ("log-object-store-access-logging", "phi-records")})),
+    Scenario("buckets-public-access", programs.buckets_public, public_assets,
+             F({"public-site", "partner-share", "legacy-acl", "locked", "team-only", "policy-doc"}),
+             F({("net-object-store-public-access-blocked", n) for n in ("public-site", "partner-share", "legacy-acl",
+                                                                        "policy-doc")}),
+             must_pass=F({("net-object-store-public-access-blocked", n) for n in ("locked", "team-only")})),
+    Scenario("firewalls", programs.firewalls, firewall_assets,
+             F({"prod-vpc", "allow-ssh-web", "allow-https", "allow-iap-ssh", "allow-internal", "allow-db-from-app",
+                "allow-rdp-any"}),
+             F({("net-ingress-rule-admin-ports", "allow-ssh-web"), ("net-ingress-rule-admin-ports", "allow-rdp-any")}),
+             must_pass=F({("net-ingress-rule-admin-ports", "allow-iap-ssh"),
+                          ("net-ingress-rule-admin-ports", "allow-db-from-app")})),
+    Scenario("cloud-sql", programs.sql_instances, sql_assets, F({"app-db", "open-db", "office-db", "private-db"}),
+             F({("net-database-not-public", "open-db")}),
+             must_pass=F({("net-database-not-public", n) for n in ("app-db", "office-db", "private-db")})),
+    Scenario("kms-keys", programs.kms_keys, kms_assets, F({"phi/records", "phi/backups", "phi/signing", "phi/hsm"}),
+             F({("enc-crypto-key-rotation", "phi/backups"), ("enc-crypto-key-rotation", "phi/hsm")}),
+             must_pass=F({("enc-crypto-key-rotation", "phi/records"), ("enc-crypto-key-rotation", "phi/signing")})),
+    Scenario("disks", programs.disks, disk_assets, F({"boot", "data-cmek", "shared"}), F(),
+             must_pass=F({("enc-block-volume-encrypted", n) for n in ("boot", "data-cmek", "shared")})),
+    Scenario("networks", programs.networks, network_assets, F({"poc", "demo", "phi-vpc", "half-vpc", "empty-vpc"}),
+             F({("log-network-flow-logs", n) for n in ("poc", "demo", "half-vpc")}),
+             must_pass=F({("log-network-flow-logs", n) for n in ("phi-vpc", "empty-vpc")})),
+]
+
+
+def live_findings(scenario: Scenario) -> Counter[Triple]:
+    from google.oauth2.credentials import Credentials
+
+    with FakeGcp() as fake:
+        fake.add_project(P.id, P.number)
+        fake.add(ga.project(P), *scenario.assets())
+        result = scan_gcp(api_endpoint=fake.endpoint, projects=[P.id], credentials=Credentials(token="ya29.fake"),
+                          max_attempts=3, backoff=0.0)
+    assert result.complete
+    return Counter((f.rule_id, f.resource.name, f.status.value) for f in result.findings()
+                   if f.resource.name in scenario.names and f.rule_id in PACK_RULES)
+
+
+@pytest.fixture(scope="module")
+def pack() -> PackProcess:
+    return shared_pack(default_pack_dir("hitrust-gcp"))
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
+def test_pack_and_scanner_agree(scenario: Scenario, pack: PackProcess) -> None:
+    live = live_findings(scenario)
+    captured = capture(scenario.program, preview=False)
+    values = to_model(PulumiResource.from_wire(r.type, r.urn, r.outputs, name=r.name,
+                                               property_dependencies=r.property_dependencies) for r in captured)
+
+    # The Pulumi adapters and the live scanner: every verdict, PASS included, as many of each.
+    adapted = Counter((f.rule_id, f.resource.name, f.status.value) for f in evaluate(values)
+                      if f.resource.name in scenario.names and f.rule_id in PACK_RULES)
+    assert adapted == live
+
+    # The real pack process: its violations are exactly the live FAIL / UNKNOWN verdicts.
+    names_by_urn: dict[str, set[str]] = {}
+    for v in values:
+        names_by_urn.setdefault(v.ref.native_id, set()).add(v.ref.name)
+
+    def name(violation: Any) -> str:
+        detail = violation.message.split("\n", 1)[1]
+        (found,) = [n for n in names_by_urn[violation.urn] if detail.startswith(f"{n}: ")]
+        return found
+
+    violations = pack.run(captured, config={"all": "mandatory"})
+    reported = Counter((v.policy, name(v), Status.UNKNOWN.value if "could not be known" in v.message
+                        else Status.FAIL.value) for v in violations if name(v) in scenario.names)
+    assert reported == Counter({t: n for t, n in live.items() if t[2] != Status.PASS.value})
+
+    assert {(rule, name) for rule, name, status in live if status == "FAIL"} >= scenario.must_fail
+    assert {(rule, name) for rule, name, status in live if status == "PASS"} >= scenario.must_pass
+    assert len(set(scenario.names) - {name for _, name, _ in live}) == 0, "every resource was judged live"
