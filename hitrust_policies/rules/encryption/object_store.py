@@ -60,8 +60,9 @@ def enc_object_store_kms(store: ObjectStore):
         "aws": 'Add a bucket policy statement (e.g. Sid "DenyInsecureTransport") that denies "s3:*" to every '
         'principal on the bucket and its objects when "aws:SecureTransport" is "false".',
         "azure": "Require secure transfer on the storage account (az storage account update --https-only true).",
-        "gcp": "Cloud Storage answers plain HTTP for any client that asks; serve PHI through signed HTTPS URLs or a "
-        "load balancer with an HTTPS-only frontend, and deny non-TLS access with VPC Service Controls where possible.",
+        "gcp": "Cloud Storage answers plain HTTP and no bucket setting refuses it: keep clients on https:// "
+        "endpoints (the client libraries and gcloud use them by default), hand out only HTTPS signed URLs, serve "
+        "public content through an HTTPS-only load balancer, and record the accepted risk as an exclusion.",
     },
 )
 def enc_object_store_tls_only(store: ObjectStore):
