@@ -70,7 +70,8 @@ def test_denied_tde_is_unknown(fake: FakeAzure) -> None:
 def test_server_firewall_rules_are_openings_of_the_sql_port(fake: FakeAzure) -> None:
     """Firewall rules of a server with a public endpoint become 1433/tcp openings: 0.0.0.0-255.255.255.255
     is 0.0.0.0/0 and fails like an NSG rule would; "Allow Azure services" (0.0.0.0-0.0.0.0) is the
-    AzureCloud tag, any Azure customer, and fails too (CIS Azure 4.1.2); a single office address passes. A private server's rules are not read."""
+    AzureCloud tag, any Azure customer, and fails too (CIS Azure 4.1.2); a single office address passes.
+    A private server's rules are not read."""
     seed(fake)
     public = rows.sql_server(SUB, "sql-public", public_network_access="Enabled", minimal_tls="1.0")
     private = rows.sql_server(SUB, "sql-private")
