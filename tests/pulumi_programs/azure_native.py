@@ -151,7 +151,8 @@ def loadbalancer_vm_nsg() -> None:
 
 
 def sql_servers() -> None:
-    """A private server on TLS 1.2, a legacy public one with TDE turned off, azure-py-appservice's bare one."""
+    """A private server on TLS 1.2 with a Key Vault TDE protector, an Entra admin and 90-day auditing; a legacy
+    public one with TDE turned off and 30-day auditing; azure-py-appservice's bare one."""
     import pulumi
     from pulumi_azure_native import resources, sql
 
@@ -162,6 +163,16 @@ def sql_servers() -> None:
                          minimal_tls_version="1.2", public_network_access="Disabled")
     sql.Database("claims", database_name="claims", server_name=private.name, resource_group_name=rg.name,
                  sku=sql.SkuArgs(name="GP_S_Gen5", tier="GeneralPurpose", family="Gen5", capacity=1))
+    sql.EncryptionProtector("sql-phi-tde-protector", server_name=private.name, resource_group_name=rg.name,
+                            encryption_protector_name="current", server_key_type=sql.ServerKeyType.AZURE_KEY_VAULT,
+                            server_key_name="kv-phi_tde_0a1b2c3d", auto_rotation_enabled=True)
+    sql.ServerAzureADAdministrator("sql-phi-entra-admin", server_name=private.name, resource_group_name=rg.name,
+                                   administrator_name="ActiveDirectory", login="phi-dba-group",
+                                   administrator_type=sql.AdministratorType.ACTIVE_DIRECTORY,
+                                   sid="7b1c2d3e-0000-4000-8000-0000000000ad")
+    sql.ServerBlobAuditingPolicy("sql-phi-auditing", server_name=private.name, resource_group_name=rg.name,
+                                 blob_auditing_policy_name="default", state=sql.BlobAuditingPolicyState.ENABLED,
+                                 storage_endpoint="https://phiaudits.blob.core.windows.net/", retention_days=90)
     legacy = sql.Server("sql-legacy", server_name="sql-legacy", resource_group_name=rg.name, version="12.0",
                         administrator_login="legacy", administrator_login_password=password,
                         minimal_tls_version="1.0", public_network_access="Enabled")
@@ -169,6 +180,9 @@ def sql_servers() -> None:
     sql.TransparentDataEncryption("reports-tde", database_name=reports.name, server_name=legacy.name,
                                   resource_group_name=rg.name, tde_name="current",
                                   state=sql.TransparentDataEncryptionState.DISABLED)
+    sql.ServerBlobAuditingPolicy("sql-legacy-auditing", server_name=legacy.name, resource_group_name=rg.name,
+                                 state=sql.BlobAuditingPolicyState.ENABLED, retention_days=30,
+                                 storage_endpoint="https://legacyaudits.blob.core.windows.net/")
     bare = sql.Server("sql-app", server_name="sql-app", resource_group_name=rg.name, version="12.0",
                       administrator_login="pulumi", administrator_login_password=password)
     sql.Database("app-db", database_name="app-db", server_name=bare.name, resource_group_name=rg.name,

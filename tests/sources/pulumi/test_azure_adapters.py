@@ -145,6 +145,8 @@ def test_edge_joins_and_application_security_groups() -> None:
         ("net-ingress-rule-admin-ports", "computed-nsg", "PASS"): 2,
         ("enc-database-storage-encrypted", "shared-sql/shared-db", "PASS"): 1,
         ("net-database-not-public", "shared-sql/shared-db", "UNKNOWN"): 1,  # its server is not in the stack
+        ("enc-database-storage-kms", "shared-sql/shared-db", "UNKNOWN"): 1,
+        ("iam-database-directory-auth", "shared-sql/shared-db", "UNKNOWN"): 1,
         ("enc-object-store-default-encryption", "textlogs", "PASS"): 1, ("enc-object-store-kms", "textlogs", "FAIL"): 1,
         ("enc-object-store-tls-only", "textlogs", "PASS"): 1,
         ("net-object-store-public-access-blocked", "textlogs", "PASS"): 1,
@@ -181,6 +183,15 @@ def test_sql_servers_and_databases(preview: bool) -> None:
         ("net-database-not-public", "sql-phi/claims", "PASS"): 1,
         ("net-database-not-public", "sql-legacy/reports", "FAIL"): 1,
         ("net-database-not-public", "sql-app/app-db", "FAIL"): 1,
+        ("enc-database-storage-kms", "sql-phi/claims", "PASS"): 1,  # its server's EncryptionProtector
+        ("enc-database-storage-kms", "sql-legacy/reports", "FAIL"): 1,
+        ("enc-database-storage-kms", "sql-app/app-db", "FAIL"): 1,  # no protector: service-managed
+        ("iam-database-directory-auth", "sql-phi/claims", "PASS"): 1,  # ServerAzureADAdministrator
+        ("iam-database-directory-auth", "sql-legacy/reports", "FAIL"): 1,
+        ("iam-database-directory-auth", "sql-app/app-db", "FAIL"): 1,
+        ("log-database-auditing", "sql-phi", "PASS"): 1,
+        ("log-database-auditing", "sql-legacy", "FAIL"): 1,  # 30 days in storage
+        ("log-database-auditing", "sql-app", "FAIL"): 1,  # no auditing policy: off
     })
 
 
@@ -205,4 +216,5 @@ def test_preview_unknowns() -> None:
         ("net-ingress-rule-admin-ports", "jump-nsg", "UNKNOWN"): 1,
         ("net-ingress-rule-admin-ports", "jump-nsg", "PASS"): 2,  # Azure's default rules
         ("enc-tls-listener-modern", "sql-late", "UNKNOWN"): 1,
+        ("log-database-auditing", "sql-late", "FAIL"): 1,  # no auditing policy in the stack
     })
