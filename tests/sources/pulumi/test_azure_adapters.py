@@ -218,3 +218,34 @@ def test_preview_unknowns() -> None:
         ("enc-tls-listener-modern", "sql-late", "UNKNOWN"): 1,
         ("log-database-auditing", "sql-late", "FAIL"): 1,  # no auditing policy in the stack
     })
+
+
+@pytest.mark.parametrize("preview", [True, False])
+def test_flexible_servers(preview: bool) -> None:
+    """Server parameters left out of the program keep their create-time values (secure transport ON, TLS 1.2)."""
+    found = values(programs.flexible_servers, preview)
+    databases = {v.ref.name: (v.engine, v.storage_encrypted, shown(v.publicly_accessible),
+                              shown(v.kms_key_customer_managed), shown(v.directory_auth))
+                 for v in found if isinstance(v, DatabaseInstance)}
+    assert databases == {"pg-phi": ("postgres", True, False, True, True),
+                         "pg-web": ("postgres", True, True, False, False),  # network left out: public
+                         "my-phi": ("mysql", True, False, False, True),
+                         "my-legacy": ("mysql", True, True, False, False)}
+    listeners = {v.ref.name: (v.min_tls_version, v.plaintext_routes) for v in found if isinstance(v, TlsListener)}
+    assert listeners == {"pg-phi": ("1.2", ()), "pg-web": ("1.2", ("require_secure_transport is off",)),
+                         "my-phi": ("1.2", ()), "my-legacy": ("1.0", ())}
+    assert verdicts(programs.flexible_servers, preview) == Counter({
+        ("enc-database-storage-encrypted", "pg-phi", "PASS"): 1,
+        ("enc-database-storage-encrypted", "pg-web", "PASS"): 1,
+        ("enc-database-storage-encrypted", "my-phi", "PASS"): 1,
+        ("enc-database-storage-encrypted", "my-legacy", "PASS"): 1,
+        ("enc-database-storage-kms", "pg-phi", "PASS"): 1, ("enc-database-storage-kms", "pg-web", "FAIL"): 1,
+        ("enc-database-storage-kms", "my-phi", "FAIL"): 1, ("enc-database-storage-kms", "my-legacy", "FAIL"): 1,
+        ("net-database-not-public", "pg-phi", "PASS"): 1, ("net-database-not-public", "pg-web", "FAIL"): 1,
+        ("net-database-not-public", "my-phi", "PASS"): 1, ("net-database-not-public", "my-legacy", "FAIL"): 1,
+        ("iam-database-directory-auth", "pg-phi", "PASS"): 1, ("iam-database-directory-auth", "pg-web", "FAIL"): 1,
+        ("iam-database-directory-auth", "my-phi", "PASS"): 1,
+        ("iam-database-directory-auth", "my-legacy", "FAIL"): 1,
+        ("enc-tls-listener-modern", "pg-phi", "PASS"): 1, ("enc-tls-listener-modern", "pg-web", "FAIL"): 1,
+        ("enc-tls-listener-modern", "my-phi", "PASS"): 1, ("enc-tls-listener-modern", "my-legacy", "FAIL"): 1,
+    })

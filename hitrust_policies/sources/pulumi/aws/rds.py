@@ -3,7 +3,8 @@
 Provider defaults the engine's Check would fill: ``storageEncrypted`` and
 ``publiclyAccessible`` are false unless set. A replica or a snapshot restore inherits
 encryption from its source, which this resource does not show. ``kmsKeyId`` left out of an
-encrypted instance is the AWS-managed ``aws/rds`` key; a key the stack creates is the customer's.
+encrypted instance is the AWS-managed ``aws/rds`` key; a key the stack creates is the customer's
+(told by ``propertyDependencies``, which only the stack phase carries: the adapter joins).
 Directory authentication: ``iamDatabaseAuthenticationEnabled`` or a ``domain`` (Kerberos).
 """
 
@@ -44,7 +45,7 @@ def _directory_auth(res: PulumiResource, engine: Any) -> Any:
     return aws_rds.directory_auth(engine, to_bool(res.props.get("iamDatabaseAuthenticationEnabled"), False), joined)
 
 
-@pulumi_adapter("aws:rds/instance:Instance", produces=DatabaseInstance)
+@pulumi_adapter("aws:rds/instance:Instance", produces=DatabaseInstance, joins=True)
 def db_instance(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance]:
     engine = res.props.get("engine", Unknown("engine not set (inherited from a snapshot or source)"))
     encrypted = _storage_encrypted(res)
