@@ -22,8 +22,10 @@ def log_database_auditing(audit: DatabaseAuditing):
     Follows Azure Policy "Auditing on SQL server should be enabled" (a6fb4358-5bf4-4ad7-ba82-2cd2f41ce5e9)
     and "SQL servers with auditing to storage account destination should be configured with 90 days
     retention or higher" (89099bee-89e0-4b26-a5f4-165451757743), CIS Microsoft Azure Foundations 4.1.1 /
-    4.1.6, Prowler sqlserver_auditing_enabled / sqlserver_auditing_retention_90_days. Retention 0 is
-    unlimited; Log Analytics / Event Hubs destinations keep their own retention and are not judged here.
+    4.1.6, Prowler sqlserver_auditing_enabled / sqlserver_auditing_retention_90_days. 90 days passes, as
+    the Azure Policy has it (CIS words it "greater than 90 days"; Prowler fails 90 and also fails 0, which
+    is unlimited retention: a false FAIL). Log Analytics / Event Hubs destinations keep their own
+    retention and are not judged here.
     """
     if not audit.enabled:
         return "server auditing is off"
