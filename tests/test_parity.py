@@ -170,6 +170,7 @@ def data_seed(session: Any) -> None:
             {"ResourceType": "volume", "Tags": [{"Key": "Name", "Value": name}]}])
     rds.create_db_instance(DBInstanceIdentifier="patients-db", Engine="postgres", DBInstanceClass="db.t3.micro",
                            AllocatedStorage=20, StorageEncrypted=True, PubliclyAccessible=False,
+                           KmsKeyId="alias/aws/rds",  # the default key, which moto otherwise names by a literal
                            MasterUsername="app", MasterUserPassword="correct-horse-1")
     rds.create_db_instance(DBInstanceIdentifier="reports-db", Engine="mysql", DBInstanceClass="db.t3.micro",
                            AllocatedStorage=20, PubliclyAccessible=True, MasterUsername="app",

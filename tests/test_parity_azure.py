@@ -254,6 +254,10 @@ def sql_seed(fake: FakeAzure) -> None:
              *(rows.sql_database(s, "master", system=True) for s in (private, legacy, bare)))
     for db, state in databases:
         fake.put(*rows.tde(db, state))
+    for server in (private, legacy, bare):  # as the program creates them: no protector, admin or auditing set
+        fake.put(*rows.encryption_protector(server))
+        fake.put(*rows.sql_administrators(server))
+        fake.put(*rows.sql_auditing(server, "Disabled"))
 
 
 # ----------------------------------------------------------------- 7. managed disks

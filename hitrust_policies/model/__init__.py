@@ -1,7 +1,7 @@
 """The typed, cloud-agnostic model every source fills and every rule reads."""
 
 from hitrust_policies.model.addresses import is_internet
-from hitrust_policies.model.audit import AuditCoverage, AuditTrail, LogGroup, Network, ThreatDetection
+from hitrust_policies.model.audit import AuditCoverage, AuditTrail, DatabaseAuditing, LogGroup, Network, ThreatDetection
 from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
 from hitrust_policies.model.identity import (
@@ -65,6 +65,7 @@ KINDS: tuple[type, ...] = (
     ServiceFirewall,
     ThreatDetection,
     TlsListener,
+    DatabaseAuditing,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -87,6 +88,7 @@ __all__ = [
     "BlockVolume",
     "Credential",
     "CryptoKey",
+    "DatabaseAuditing",
     "DatabaseInstance",
     "FileSystem",
     "Identity",

@@ -21,9 +21,15 @@ cannot name, and splitting "everyone" into up to 64 pieces is still caught. Coar
 (/7 and narrower pieces) escape this per-range test: that needs adding up every opening of a
 group, which the rules do not do.
 
-Sources that are not CIDR blocks (security group ids, prefix list ids, ``self``) are not the
-internet here. A customer-managed prefix list *can* hold ``0.0.0.0/0``; resolving it needs
-``ec2:GetManagedPrefixListEntries``, which no source does yet (a known gap).
+**A whole public cloud's customers.** A named source standing for every address a public cloud
+hands to any of its customers is the internet too: anyone can rent a machine inside it. Azure's
+``AzureCloud`` service tag (and its regional ``AzureCloud.<region>`` forms) is one; an Azure SQL
+server firewall's "Allow Azure services" rule (0.0.0.0-0.0.0.0) admits exactly that, which CIS
+Microsoft Azure Foundations 4.1.2 treats as open to any IP.
+
+Other sources that are not CIDR blocks (security group ids, prefix list ids, ``self``, the
+``VirtualNetwork`` tag) are not the internet here. A customer-managed prefix list *can* hold
+``0.0.0.0/0``; resolving it needs ``ec2:GetManagedPrefixListEntries``, which no source does yet (a known gap).
 """
 
 from __future__ import annotations
@@ -44,6 +50,8 @@ _NOT_PUBLIC_V4 = (
     "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
 )
 _PUBLIC_V6 = "2000::/3"
+ANY_CLOUD_CUSTOMER = ("azurecloud",)
+"""Named sources (lower-cased, before any ``.<region>``) admitting every customer of a public cloud."""
 
 Span = tuple[int, int]  # [start, end) over the integer form of addresses
 
@@ -153,10 +161,14 @@ def is_internet(source: str | Unknown | None) -> bool:
     [True, True, True, True, True, True]
     >>> [is_internet(s) for s in ("10.0.0.0/8", "192.168.0.0/16", "fc00::/7", "8000::/1", "17.0.0.0/8")]
     [False, False, False, False, False]
-    >>> [is_internet(s) for s in ("sg-0123456789abcdef0", "pl-0123", "self", "", None)]
-    [False, False, False, False, False]
+    >>> [is_internet(s) for s in ("sg-0123456789abcdef0", "pl-0123", "self", "", None, "VirtualNetwork")]
+    [False, False, False, False, False, False]
+    >>> [is_internet(s) for s in ("AzureCloud", "AzureCloud.WestEurope")]
+    [True, True]
     """
     if isinstance(source, Unknown):
         raise UnknownFact(source.reason)
+    if isinstance(source, str) and source.strip().lower().split(".", 1)[0] in ANY_CLOUD_CUSTOMER:
+        return True
     addresses = address_set(source)
     return addresses is not None and addresses.is_internet()

@@ -69,3 +69,18 @@ class ThreatDetection:
 
     ref: ResourceRef
     enabled: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseAuditing:
+    """A database server's own audit log of logins and queries (Azure SQL server auditing).
+
+    Only sources where the server has such a setting yield it (AWS RDS and Cloud SQL audit through
+    engine parameters and flags, which are not modelled). ``storage_retention_days`` is how long the
+    storage-account destination keeps records, 0 for unlimited, None when the audit goes to no storage
+    account (Log Analytics / Event Hubs keep their own retention).
+    """
+
+    ref: ResourceRef
+    enabled: bool | Unknown
+    storage_retention_days: int | None | Unknown

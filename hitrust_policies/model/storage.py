@@ -58,12 +58,22 @@ class BlockStorageDefaults:
 
 @dataclass(frozen=True, slots=True)
 class DatabaseInstance:
-    """A managed relational database instance."""
+    """A managed relational database instance.
+
+    ``kms_key_customer_managed``: storage is encrypted with a key the customer manages in the
+    cloud's key service (AWS KMS customer key, Key Vault TDE protector / data-encryption key,
+    Cloud KMS CMEK); False for the cloud's own key or no encryption. ``directory_auth``: logins can
+    be identities of the cloud's directory (IAM database authentication, a Microsoft Entra admin,
+    Cloud SQL IAM authentication, a Kerberos / managed AD domain); None where the cloud offers this
+    engine no such authentication at all.
+    """
 
     ref: ResourceRef
     engine: str | Unknown
     storage_encrypted: bool | Unknown
     publicly_accessible: bool | Unknown
+    kms_key_customer_managed: bool | Unknown
+    directory_auth: bool | None | Unknown
 
 
 @dataclass(frozen=True, slots=True)

@@ -442,3 +442,87 @@ def disk_encryption(disk_encryption_set_id: str | None) -> tuple[bool, str | Non
     ((True, None), (True, '/subscriptions/s/.../diskEncryptionSets/des'))
     """
     return True, disk_encryption_set_id or None
+
+
+def sql_tde_customer_key(server_key_type: str | None) -> bool:
+    """An Azure SQL server's TDE protector (``encryptionProtector/current``): ``AzureKeyVault`` is the
+    customer's key in Key Vault, ``ServiceManaged`` (the default) Microsoft's.
+
+    >>> sql_tde_customer_key("AzureKeyVault"), sql_tde_customer_key("ServiceManaged"), sql_tde_customer_key(None)
+    (True, False, False)
+    """
+    return str(server_key_type or "").lower() == "azurekeyvault"
+
+
+def sql_entra_admin(administrators: Iterable[Mapping[str, Any]]) -> bool:
+    """Does an Azure SQL / MySQL flexible server have a Microsoft Entra administrator (the
+    ``/administrators`` listing: each entry's ``properties.administratorType`` ``ActiveDirectory``)?
+    Without one no Entra identity can log in, only SQL logins.
+
+    >>> sql_entra_admin([{"properties": {"administratorType": "ActiveDirectory", "login": "dba-group"}}])
+    True
+    >>> sql_entra_admin([])
+    False
+    """
+    return any(str((a.get("properties") or {}).get("administratorType", "")).lower() == "activedirectory"
+               for a in administrators)
+
+
+def sql_audit_retention(storage_endpoint: str | None, retention_days: int | None) -> int | None:
+    """How long a SQL server's auditing keeps records in its storage-account destination (0: forever),
+    None when it writes to no storage account (only Log Analytics / Event Hubs).
+
+    >>> sql_audit_retention("https://audits.blob.core.windows.net/", 30), sql_audit_retention("", 30)
+    (30, None)
+    >>> sql_audit_retention("https://audits.blob.core.windows.net/", None)
+    0
+    """
+    if not storage_endpoint:
+        return None
+    return int(retention_days or 0)
+
+
+def flexible_customer_key(data_encryption_type: str | None) -> bool:
+    """A PostgreSQL / MySQL flexible server's ``dataEncryption.type``: ``AzureKeyVault`` is a customer
+    key, ``SystemManaged`` (or none) Microsoft's; storage is always encrypted.
+
+    >>> flexible_customer_key("AzureKeyVault"), flexible_customer_key("SystemManaged"), flexible_customer_key(None)
+    (True, False, False)
+    """
+    return str(data_encryption_type or "").lower() == "azurekeyvault"
+
+
+def flexible_public(public_network_access: str | None) -> bool:
+    """A flexible server answers on a public endpoint when ``network.publicNetworkAccess`` is Enabled;
+    a server in a delegated subnet (VNet integration) reports Disabled. Absent: an older server,
+    public unless placed in a subnet, which then reports Disabled; so absent means Enabled.
+
+    >>> flexible_public("Enabled"), flexible_public("Disabled"), flexible_public(None)
+    (True, False, True)
+    """
+    return (public_network_access or "Enabled").lower() == "enabled"
+
+
+def server_parameter_on(value: str | None) -> bool:
+    """A flexible server parameter switch (``require_secure_transport``: ``ON`` / ``OFF``, any case).
+
+    >>> server_parameter_on("ON"), server_parameter_on("off"), server_parameter_on(None)
+    (True, False, False)
+    """
+    return str(value or "").strip().lower() in ("on", "true", "1")
+
+
+def flexible_min_tls(engine: str, value: str | None) -> str:
+    """The lowest TLS version a flexible server accepts: PostgreSQL ``ssl_min_protocol_version``
+    (``TLSv1.2``), MySQL ``tls_version`` (a comma list such as ``TLSv1.2,TLSv1.3``). ARM answers every
+    parameter with its value (the default included: TLSv1.2 on both today, ``TLSv1,TLSv1.1,TLSv1.2`` on
+    MySQL 5.7); an empty one is judged TLS 1.0, the lowest either engine could accept.
+
+    >>> flexible_min_tls("postgres", "TLSv1.2"), flexible_min_tls("mysql", "TLSv1,TLSv1.1,TLSv1.2")
+    ('1.2', '1.0')
+    >>> flexible_min_tls("mysql", "TLSv1.2,TLSv1.3"), flexible_min_tls("postgres", None)
+    ('1.2', '1.0')
+    """
+    versions = [v.strip().lower().removeprefix("tlsv") for v in str(value or "").split(",") if v.strip()]
+    versions = ["1.0" if v == "1" else v for v in versions]
+    return min(versions) if versions else "1.0"

@@ -339,3 +339,24 @@ def network_key(url_or_name: str) -> str:
     text = str(url_or_name)
     index = text.find("projects/")
     return text[index:] if index >= 0 else text
+
+
+# Cloud SQL's IAM database authentication flag per engine (SQL Server has none: it joins Managed AD).
+_SQL_IAM_FLAGS = {"mysql": "cloudsql_iam_authentication", "postgres": "cloudsql.iam_authentication"}
+
+
+def sql_directory_auth(engine: str | Unknown, flags: Iterable[dict[str, Any]], ad_domain: str | None) -> Any:
+    """Can a Cloud SQL instance's logins be Google identities (IAM database authentication flag on)
+    or, for SQL Server, Managed Microsoft AD users (``settings.activeDirectoryConfig.domain``)?
+
+    >>> sql_directory_auth("postgres", [{"name": "cloudsql.iam_authentication", "value": "on"}], None)
+    True
+    >>> sql_directory_auth("mysql", [], None), sql_directory_auth("sqlserver", [], "ad.example.com")
+    (False, True)
+    """
+    if isinstance(engine, Unknown):
+        return engine
+    if engine == "sqlserver":
+        return bool(ad_domain)
+    wanted = _SQL_IAM_FLAGS.get(engine)
+    return any(f.get("name") == wanted and str(f.get("value", "")).lower() == "on" for f in flags)

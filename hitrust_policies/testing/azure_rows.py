@@ -287,3 +287,105 @@ def sql_firewall_rules(server: dict[str, Any], *ranges: tuple[str, str, str]) ->
     value = [{"id": f"{server['id']}/firewallRules/{name}", "name": name, "type": "Microsoft.Sql/servers/firewallRules",
               "properties": {"startIpAddress": start, "endIpAddress": end}} for name, start, end in ranges]
     return f"{server['id']}/firewallRules", {"value": value}
+
+
+def encryption_protector(server: dict[str, Any], key_type: str = "ServiceManaged") -> tuple[str, dict[str, Any]]:
+    """(path, document) of a SQL server's ``encryptionProtector/current`` (``AzureKeyVault``: a customer key)."""
+    key = (f"kv-phi_tde_{'0' * 32}" if key_type == "AzureKeyVault" else "ServiceManaged")
+    props: dict[str, Any] = {"serverKeyName": key, "serverKeyType": key_type, "autoRotationEnabled": False}
+    if key_type == "AzureKeyVault":
+        props.update(uri=f"https://kv-phi.vault.azure.net/keys/tde/{'0' * 32}", thumbprint="0A1B2C3D4E5F")
+    return f"{server['id']}/encryptionProtector/current", {
+        "id": f"{server['id']}/encryptionProtector/current", "name": "current", "kind": "azurekeyvault"
+        if key_type == "AzureKeyVault" else "servicemanaged", "location": server["location"],
+        "type": "Microsoft.Sql/servers/encryptionProtector", "properties": props}
+
+
+def sql_administrators(server: dict[str, Any], *logins: str, entra_only: bool = False) -> tuple[str, dict[str, Any]]:
+    """(path, document) of a SQL (or MySQL flexible) server's Microsoft Entra administrators listing."""
+    kind = "Microsoft.Sql/servers/administrators"
+    if "dbformysql" in server["type"].lower():
+        kind = "Microsoft.DBforMySQL/flexibleServers/administrators"
+    value = [{"id": f"{server['id']}/administrators/ActiveDirectory", "name": "ActiveDirectory", "type": kind,
+              "properties": {"administratorType": "ActiveDirectory", "login": login,
+                             "sid": "7b1c2d3e-0000-4000-8000-0000000000ad", "tenantId": TENANT,
+                             "azureADOnlyAuthentication": entra_only}} for login in logins]
+    return f"{server['id']}/administrators", {"value": value}
+
+
+def sql_auditing(server: dict[str, Any], state: str = "Enabled", *, storage: bool = True,
+                 retention_days: int = 90) -> tuple[str, dict[str, Any]]:
+    """(path, document) of a SQL server's ``auditingSettings/default``; ``storage`` False writes only to
+    Azure Monitor (Log Analytics)."""
+    props: dict[str, Any] = {
+        "state": state, "retentionDays": retention_days if storage else 0,
+        "auditActionsAndGroups": ["SUCCESSFUL_DATABASE_AUTHENTICATION_GROUP", "FAILED_DATABASE_AUTHENTICATION_GROUP",
+                                  "BATCH_COMPLETED_GROUP"],
+        "isStorageSecondaryKeyInUse": False, "isAzureMonitorTargetEnabled": not storage,
+        "isManagedIdentityInUse": False,
+        "storageAccountSubscriptionId": server["subscriptionId"] if storage else "00000000-0000-0000-0000-000000000000",
+        "storageEndpoint": "https://phiaudits.blob.core.windows.net/" if storage else "",
+    }
+    return f"{server['id']}/auditingSettings/default", {
+        "id": f"{server['id']}/auditingSettings/Default", "name": "Default",
+        "type": "Microsoft.Sql/servers/auditingSettings", "properties": props}
+
+
+def flexible_server(sub: str, name: str, engine: str = "postgres", *, group: str = "rg-data",
+                    location: str = "eastus", public_network_access: str | None = "Disabled",
+                    customer_key: bool = False, entra_auth: bool | None = True) -> dict[str, Any]:
+    """A PostgreSQL (``engine`` "postgres") or MySQL ("mysql") flexible server row; ``entra_auth`` is
+    PostgreSQL's ``authConfig.activeDirectoryAuth`` (None: no authConfig, as older servers show)."""
+    encryption: dict[str, Any] = {"type": "SystemManaged"}
+    if customer_key:
+        encryption = {"type": "AzureKeyVault", "primaryKeyURI": f"https://kv-phi.vault.azure.net/keys/db/{'1' * 32}",
+                      "primaryUserAssignedIdentityId": f"/subscriptions/{sub}/resourceGroups/{group}/providers/"
+                      "Microsoft.ManagedIdentity/userAssignedIdentities/db-cmk"}
+    network: dict[str, Any] = {}
+    if public_network_access is not None:
+        network["publicNetworkAccess"] = public_network_access
+    if engine == "postgres":
+        provider, wire, domain = "Microsoft.DBforPostgreSQL", "microsoft.dbforpostgresql/flexibleservers", "postgres"
+        props: dict[str, Any] = {
+            "administratorLogin": "phiadmin", "version": "16", "state": "Ready", "minorVersion": "4",
+            "storage": {"storageSizeGB": 32, "autoGrow": "Disabled", "tier": "P4", "iops": 120, "type": ""},
+            "backup": {"backupRetentionDays": 7, "geoRedundantBackup": "Disabled", "earliestRestoreDate": CREATED},
+            "highAvailability": {"mode": "Disabled", "state": "NotEnabled"}, "replicationRole": "Primary",
+            "replicaCapacity": 5, "availabilityZone": "1", "network": network, "dataEncryption": encryption,
+        }
+        if entra_auth is not None:
+            props["authConfig"] = {"activeDirectoryAuth": "Enabled" if entra_auth else "Disabled",
+                                   "passwordAuth": "Enabled", "tenantId": TENANT if entra_auth else ""}
+    else:
+        provider, wire, domain = "Microsoft.DBforMySQL", "microsoft.dbformysql/flexibleservers", "mysql"
+        props = {
+            "administratorLogin": "phiadmin", "version": "8.0.21", "state": "Ready", "availabilityZone": "1",
+            "storage": {"storageSizeGB": 20, "iops": 360, "autoGrow": "Enabled", "autoIoScaling": "Enabled",
+                        "storageSku": "Premium_LRS", "logOnDisk": "Disabled"},
+            "backup": {"backupRetentionDays": 7, "geoRedundantBackup": "Disabled", "earliestRestoreDate": CREATED},
+            "highAvailability": {"mode": "Disabled", "state": "NotEnabled"}, "replicationRole": "None",
+            "replicaCapacity": 10, "network": network, "dataEncryption": encryption,
+        }
+    props["fullyQualifiedDomainName"] = f"{name}.{domain}.database.azure.com"
+    return _base(sub, group, provider, "flexibleServers", name, wire, location, props,
+                 sku={"name": "Standard_B1ms", "tier": "Burstable"})
+
+
+def server_configuration(server: dict[str, Any], name: str, value: str) -> tuple[str, dict[str, Any]]:
+    """(path, document) of one flexible server parameter (``configurations/<name>``)."""
+    provider = "Microsoft.DBforMySQL" if "dbformysql" in server["type"].lower() else "Microsoft.DBforPostgreSQL"
+    return f"{server['id']}/configurations/{name}", {
+        "id": f"{server['id']}/configurations/{name}", "name": name,
+        "type": f"{provider}/flexibleServers/configurations",
+        "properties": {"value": value, "description": name, "defaultValue": value, "dataType": "Enumeration",
+                       "source": "user-override", "isConfigPendingRestart": False, "isDynamicConfig": True,
+                       "isReadOnly": False}}
+
+
+def flexible_firewall_rules(server: dict[str, Any], *ranges: tuple[str, str, str]) -> tuple[str, dict[str, Any]]:
+    """(path, document) of a flexible server's firewall rules, each (name, start ip, end ip)."""
+    provider = "Microsoft.DBforMySQL" if "dbformysql" in server["type"].lower() else "Microsoft.DBforPostgreSQL"
+    value = [{"id": f"{server['id']}/firewallRules/{name}", "name": name,
+              "type": f"{provider}/flexibleServers/firewallRules",
+              "properties": {"startIpAddress": start, "endIpAddress": end}} for name, start, end in ranges]
+    return f"{server['id']}/firewallRules", {"value": value}

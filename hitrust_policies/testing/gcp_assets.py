@@ -156,7 +156,10 @@ def bucket_policy(p: Project, name: str, *extra: tuple[str, Iterable[str]]) -> d
 
 def sql_instance(p: Project, name: str, *, version: str = "POSTGRES_15", ipv4: bool | None = True,
                  networks: Iterable[str] = (), require_ssl: bool | None = None,
-                 region: str = "us-central1") -> dict[str, Any]:
+                 region: str = "us-central1", kms_key: str | None = None, flags: dict[str, str] | None = None,
+                 ad_domain: str | None = None) -> dict[str, Any]:
+    """A Cloud SQL instance; ``kms_key`` its CMEK key, ``flags`` its database flags, ``ad_domain`` the
+    Managed Microsoft AD domain of a SQL Server instance."""
     ip: dict[str, Any] = {"authorizedNetworks": [{"kind": "sql#aclEntry", "name": f"net-{i}", "value": n}
                                                  for i, n in enumerate(networks)]}
     if ipv4 is not None:
@@ -189,6 +192,14 @@ def sql_instance(p: Project, name: str, *, version: str = "POSTGRES_15", ipv4: b
         },
         "state": "RUNNABLE",
     }
+    if kms_key:
+        body["diskEncryptionConfiguration"] = {"kind": "sql#diskEncryptionConfiguration", "kmsKeyName": kms_key}
+        body["diskEncryptionStatus"] = {"kind": "sql#diskEncryptionStatus", "kmsKeyVersionName": f"{kms_key}/"
+                                        "cryptoKeyVersions/1"}
+    if flags:
+        body["settings"]["databaseFlags"] = [{"name": k, "value": v} for k, v in flags.items()]
+    if ad_domain:
+        body["settings"]["activeDirectoryConfig"] = {"kind": "sql#activeDirectoryConfig", "domain": ad_domain}
     return _line(p, f"//cloudsql.googleapis.com/projects/{p.id}/instances/{name}", "sqladmin.googleapis.com/Instance",
                  ("v1beta4", "https://www.googleapis.com/discovery/v1/apis/sqladmin/v1beta4/rest", "DatabaseInstance"),
                  body, region)

@@ -37,6 +37,11 @@ SQL_SERVERS = {
     ("enc-database-storage-encrypted", "reports", M),  # its TransparentDataEncryption turns TDE off
     ("net-database-not-public", "reports", M),
     ("net-database-not-public", "app-db", M),  # a server created without publicNetworkAccess answers publicly
+    # sql-phi has a Key Vault TDE protector, an Entra admin and 90-day auditing; the others none of them
+    ("enc-database-storage-kms", "reports", M), ("enc-database-storage-kms", "app-db", M),
+    ("iam-database-directory-auth", "reports", M), ("iam-database-directory-auth", "app-db", M),
+    ("log-database-auditing", "sql-legacy", M),  # 30 days in storage
+    ("log-database-auditing", "sql-app", M),  # no auditing policy: off
 }
 
 CASES = {
@@ -63,6 +68,9 @@ CASES = {
     "sql-servers-update": (programs.sql_servers, False, SQL_SERVERS),
     "sql-restored-database": (programs.sql_restored_database, True, {
         ("enc-database-storage-encrypted", "claims-restored", A),
+        ("enc-database-storage-kms", "claims-restored", A),  # TDE itself not known
+        ("iam-database-directory-auth", "claims-restored", M),
+        ("log-database-auditing", "sql-restore", M),
     }),
     "managed-disks": (programs.managed_disks, True, set()),
     "preview-unknowns": (programs.unresolved_outputs, True, {
@@ -72,11 +80,13 @@ CASES = {
         ("net-service-firewall-default-deny", "lateaccount", M),
         ("net-ingress-rule-admin-ports", "jump-nsg", A),
         ("enc-tls-listener-modern", "sql-late", A),
+        ("log-database-auditing", "sql-late", M),
     }),
     "preview-unknowns-update": (programs.unresolved_outputs, False, {
         ("enc-object-store-kms", "lateaccount", M),
         ("log-object-store-access-logging", "lateaccount", M),
         ("net-service-firewall-default-deny", "lateaccount", M),
+        ("log-database-auditing", "sql-late", M),
     }),
 }
 
@@ -97,9 +107,9 @@ def test_unknowns_say_what_was_not_known(azure_pack: PackProcess) -> None:
     assert texts[("enc-tls-listener-modern", "sql-late")].startswith(
         "sql-late: could not be known: computed at preview: minimalTlsVersion")
     restored = azure_pack.run(captured(programs.sql_restored_database), MANDATORY)
-    assert [v.message.split("\n", 1)[1].split(" (UNKNOWN")[0] for v in restored] == [
+    assert [v.message.split("\n", 1)[1].split(" (UNKNOWN")[0] for v in restored if v.level == A] == [
         "sql-restore/claims-restored: could not be known: created with createMode PointInTimeRestore: TDE "
-        "follows the source database, which the program does not show"]
+        "follows the source database, which the program does not show"] * 2  # encrypted at all; with whose key
 
 
 def test_violations_name_the_resource_and_the_live_name(azure_pack: PackProcess) -> None:
@@ -129,6 +139,9 @@ def test_secrets_never_appear_in_messages(azure_pack: PackProcess) -> None:
             ("net-ingress-rule-admin-ports", "partner-nsg", M),  # 22 from a secret 0.0.0.0/0; 3389 from a partner
             ("enc-tls-listener-modern", "sql-secret", M),
             ("net-database-not-public", "secret-db", M),
+            ("enc-database-storage-kms", "secret-db", M),
+            ("iam-database-directory-auth", "secret-db", M),
+            ("log-database-auditing", "sql-secret", M),
         }
         text = "\n".join(v.message for v in violations)
         for secret in (programs.SECRET_PASSWORD, programs.SECRET_PREFIX, programs.SECRET_SOURCE):

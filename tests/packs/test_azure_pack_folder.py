@@ -20,6 +20,7 @@ AZURE_RULES = {
     "enc-object-store-kms", "enc-object-store-tls-only", "enc-tls-listener-modern",
     "log-object-store-access-logging", "net-database-not-public", "net-ingress-rule-admin-ports",
     "net-object-store-public-access-blocked", "net-service-firewall-default-deny",
+    "enc-database-storage-kms", "iam-database-directory-auth", "log-database-auditing",
 }
 
 

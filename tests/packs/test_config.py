@@ -17,13 +17,17 @@ def test_per_policy_enforcement_overrides_all(pack):
     assert keys(pack.run(captured(storage.databases), config)) == {
         ("enc-database-storage-encrypted", "bad-db", A),
         ("net-database-not-public", "bad-db", M),
+        ("enc-database-storage-kms", "bad-db", A),
+        ("iam-database-directory-auth", "bad-db", A),
     }
 
 
 def test_all_object_form_and_disabled(pack):
     config = {"all": {"enforcementLevel": "mandatory"},
               "enc-database-storage-encrypted": {"enforcementLevel": "disabled"}}
-    assert keys(pack.run(captured(storage.databases), config)) == {("net-database-not-public", "bad-db", M)}
+    assert keys(pack.run(captured(storage.databases), config)) == {("net-database-not-public", "bad-db", M),
+                                                                   ("enc-database-storage-kms", "bad-db", M),
+                                                                   ("iam-database-directory-auth", "bad-db", M)}
 
 
 def test_remediate_is_reported_as_mandatory(pack):

@@ -93,6 +93,8 @@ CASES = {
     "databases": (storage.databases, True, {
         ("enc-database-storage-encrypted", "bad-db", M),
         ("net-database-not-public", "bad-db", M),
+        ("enc-database-storage-kms", "bad-db", M),  # good-db: a key of the stack
+        ("iam-database-directory-auth", "bad-db", M),  # good-db: IAM database authentication
     }),
     "admin-ports-open": (network.open_admin_ports, True, {
         ("net-ingress-rule-admin-ports", "web", M),  # inline block, SSH
@@ -228,7 +230,7 @@ def test_classic_load_balancer_listeners(pack):
 def test_violation_text_names_resource_and_references(pack):
     (v,) = [v for v in pack.run(captured(storage.databases), MANDATORY) if v.policy == "net-database-not-public"]
     assert v.urn == "urn:pulumi:test::hitrust::aws:rds/instance:Instance::bad-db"
-    assert v.phase == "resource"
+    assert v.phase == "stack"  # joined: whose key encrypts it is told by the stack's propertyDependencies
     detail = v.message.split("\n", 1)[1]
     assert detail == (
         "legacy-db: database has a public endpoint [HITRUST CSF 01.n, 01.o, 01.m, 09.z (derived); "
@@ -267,6 +269,8 @@ def test_default_levels_block_critical_and_high_only(pack):
     assert keys(violations) == {
         ("enc-database-storage-encrypted", "bad-db", M),  # high
         ("net-database-not-public", "bad-db", M),  # critical
+        ("enc-database-storage-kms", "bad-db", A),  # medium
+        ("iam-database-directory-auth", "bad-db", A),  # medium
     }
     assert keys(pack.run(captured(logging.log_groups))) == {("log-log-group-retention", "short-logs", A)}
 

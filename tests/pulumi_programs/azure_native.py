@@ -151,7 +151,8 @@ def loadbalancer_vm_nsg() -> None:
 
 
 def sql_servers() -> None:
-    """A private server on TLS 1.2, a legacy public one with TDE turned off, azure-py-appservice's bare one."""
+    """A private server on TLS 1.2 with a Key Vault TDE protector, an Entra admin and 90-day auditing; a legacy
+    public one with TDE turned off and 30-day auditing; azure-py-appservice's bare one."""
     import pulumi
     from pulumi_azure_native import resources, sql
 
@@ -162,6 +163,16 @@ def sql_servers() -> None:
                          minimal_tls_version="1.2", public_network_access="Disabled")
     sql.Database("claims", database_name="claims", server_name=private.name, resource_group_name=rg.name,
                  sku=sql.SkuArgs(name="GP_S_Gen5", tier="GeneralPurpose", family="Gen5", capacity=1))
+    sql.EncryptionProtector("sql-phi-tde-protector", server_name=private.name, resource_group_name=rg.name,
+                            encryption_protector_name="current", server_key_type=sql.ServerKeyType.AZURE_KEY_VAULT,
+                            server_key_name="kv-phi_tde_0a1b2c3d", auto_rotation_enabled=True)
+    sql.ServerAzureADAdministrator("sql-phi-entra-admin", server_name=private.name, resource_group_name=rg.name,
+                                   administrator_name="ActiveDirectory", login="phi-dba-group",
+                                   administrator_type=sql.AdministratorType.ACTIVE_DIRECTORY,
+                                   sid="7b1c2d3e-0000-4000-8000-0000000000ad")
+    sql.ServerBlobAuditingPolicy("sql-phi-auditing", server_name=private.name, resource_group_name=rg.name,
+                                 blob_auditing_policy_name="default", state=sql.BlobAuditingPolicyState.ENABLED,
+                                 storage_endpoint="https://phiaudits.blob.core.windows.net/", retention_days=90)
     legacy = sql.Server("sql-legacy", server_name="sql-legacy", resource_group_name=rg.name, version="12.0",
                         administrator_login="legacy", administrator_login_password=password,
                         minimal_tls_version="1.0", public_network_access="Enabled")
@@ -169,6 +180,9 @@ def sql_servers() -> None:
     sql.TransparentDataEncryption("reports-tde", database_name=reports.name, server_name=legacy.name,
                                   resource_group_name=rg.name, tde_name="current",
                                   state=sql.TransparentDataEncryptionState.DISABLED)
+    sql.ServerBlobAuditingPolicy("sql-legacy-auditing", server_name=legacy.name, resource_group_name=rg.name,
+                                 state=sql.BlobAuditingPolicyState.ENABLED, retention_days=30,
+                                 storage_endpoint="https://legacyaudits.blob.core.windows.net/")
     bare = sql.Server("sql-app", server_name="sql-app", resource_group_name=rg.name, version="12.0",
                       administrator_login="pulumi", administrator_login_password=password)
     sql.Database("app-db", database_name="app-db", server_name=bare.name, resource_group_name=rg.name,
@@ -288,3 +302,47 @@ def edge_joins() -> None:
     _blob_logs(monitor, "textlogs-logs", "/subscriptions/6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f/resourceGroups/edge-rg/"
                "providers/Microsoft.Storage/storageAccounts/textlogs/blobServices/default",
                *({"category": c} for c in ("StorageRead", "StorageWrite", "StorageDelete")))
+
+
+# ----------------------------------------------------------------- PostgreSQL / MySQL flexible servers
+
+def flexible_servers() -> None:
+    """A private PostgreSQL server with a Key Vault key and Entra logins; a public one that takes plaintext;
+    a private MySQL server with an Entra admin on TLS 1.2+; a public legacy MySQL one still taking TLS 1.0."""
+    import pulumi
+    from pulumi_azure_native import dbformysql, dbforpostgresql, resources
+
+    rg = resources.ResourceGroup("flex-rg")
+    password = pulumi.Output.secret(SECRET_PASSWORD)
+    identity = "/subscriptions/6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f/resourceGroups/flex-rg/providers/" \
+               "Microsoft.ManagedIdentity/userAssignedIdentities/db-cmk"
+    dbforpostgresql.Server(
+        "pg-phi", server_name="pg-phi", resource_group_name=rg.name, version="16", administrator_login="phiadmin",
+        administrator_login_password=password, sku=dbforpostgresql.SkuArgs(name="Standard_B1ms", tier="Burstable"),
+        network=dbforpostgresql.NetworkArgs(public_network_access="Disabled"),
+        auth_config=dbforpostgresql.AuthConfigArgs(active_directory_auth="Enabled", password_auth="Enabled"),
+        data_encryption=dbforpostgresql.DataEncryptionArgs(
+            type="AzureKeyVault", primary_key_uri="https://kv-phi.vault.azure.net/keys/db/0a1b2c3d",
+            primary_user_assigned_identity_id=identity))
+    web = dbforpostgresql.Server(
+        "pg-web", server_name="pg-web", resource_group_name=rg.name, version="16", administrator_login="web",
+        administrator_login_password=password, sku=dbforpostgresql.SkuArgs(name="Standard_B1ms", tier="Burstable"))
+    dbforpostgresql.Configuration("pg-web-plaintext", server_name=web.name, resource_group_name=rg.name,
+                                  configuration_name="require_secure_transport", value="off", source="user-override")
+    mysql_sku = dbformysql.MySQLServerSkuArgs(name="Standard_B1ms", tier="Burstable")
+    phi = dbformysql.Server(
+        "my-phi", server_name="my-phi", resource_group_name=rg.name, version="8.0.21", administrator_login="phiadmin",
+        administrator_login_password=password, sku=mysql_sku,
+        network=dbformysql.NetworkArgs(public_network_access="Disabled"))
+    dbformysql.AzureADAdministrator("my-phi-entra-admin", server_name=phi.name, resource_group_name=rg.name,
+                                    administrator_name="ActiveDirectory", administrator_type="ActiveDirectory",
+                                    login="phi-dba-group", sid="7b1c2d3e-0000-4000-8000-0000000000ad",
+                                    tenant_id="72f988bf-0000-4000-8000-00000000a2b1", identity_resource_id=identity)
+    dbformysql.Configuration("my-phi-tls", server_name=phi.name, resource_group_name=rg.name,
+                             configuration_name="tls_version", value="TLSv1.2,TLSv1.3", source="user-override")
+    legacy = dbformysql.Server(
+        "my-legacy", server_name="my-legacy", resource_group_name=rg.name, version="5.7", administrator_login="legacy",
+        administrator_login_password=password, sku=mysql_sku,
+        network=dbformysql.NetworkArgs(public_network_access="Enabled"))
+    dbformysql.Configuration("my-legacy-tls", server_name=legacy.name, resource_group_name=rg.name,
+                             configuration_name="tls_version", value="TLSv1,TLSv1.1,TLSv1.2", source="user-override")

@@ -25,6 +25,7 @@ from hitrust_policies.model import (
     BlockVolume,
     Credential,
     CryptoKey,
+    DatabaseAuditing,
     DatabaseInstance,
     FileSystem,
     Identity,
@@ -102,6 +103,10 @@ def listener(**kw: Any) -> TlsListener:
     return TlsListener(ref("lb:443"), **{**base, **kw})
 
 
+def db(engine: str, encrypted: Any, public: Any, cmk: Any = True, directory: Any = True) -> DatabaseInstance:
+    return DatabaseInstance(ref("db"), engine, encrypted, public, cmk, directory)
+
+
 def vault(**kw: Any) -> SecretStore:
     base = dict(soft_delete=True, purge_protection=True, role_based_access=True)
     return SecretStore(ref("kv"), **{**base, **kw})
@@ -134,10 +139,10 @@ CASES: list[Case] = [
     Case("enc-block-storage-default-encryption", "on", BlockStorageDefaults(ref("r"), True), "PASS"),
     Case("enc-block-storage-default-encryption", "off", BlockStorageDefaults(ref("r"), False), "FAIL", "default"),
     Case("enc-block-storage-default-encryption", "denied", BlockStorageDefaults(ref("r"), U), "UNKNOWN"),
-    Case("enc-database-storage-encrypted", "on", DatabaseInstance(ref("db"), "postgres", True, False), "PASS"),
-    Case("enc-database-storage-encrypted", "off", DatabaseInstance(ref("db"), "postgres", False, False), "FAIL",
+    Case("enc-database-storage-encrypted", "on", db("postgres", True, False), "PASS"),
+    Case("enc-database-storage-encrypted", "off", db("postgres", False, False), "FAIL",
          "not encrypted"),
-    Case("enc-database-storage-encrypted", "unknown", DatabaseInstance(ref("db"), "postgres", U, False), "UNKNOWN"),
+    Case("enc-database-storage-encrypted", "unknown", db("postgres", U, False), "UNKNOWN"),
     Case("enc-message-queue-encrypted", "sse-sqs", MessageQueue(ref("q"), True, None), "PASS"),
     Case("enc-message-queue-encrypted", "kms", MessageQueue(ref("t"), True, "alias/aws/sns"), "PASS"),
     Case("enc-message-queue-encrypted", "plain", MessageQueue(ref("t"), False, None), "FAIL", "not encrypted"),
@@ -352,9 +357,9 @@ CASES: list[Case] = [
     Case("net-service-firewall-default-deny", "allow-all", ServiceFirewall(ref("st"), True, False), "FAIL",
          "admits every network"),
     Case("net-service-firewall-default-deny", "acl-unseen", ServiceFirewall(ref("st"), True, U), "UNKNOWN"),
-    Case("net-database-not-public", "private", DatabaseInstance(ref("db"), "mysql", True, False), "PASS"),
-    Case("net-database-not-public", "public", DatabaseInstance(ref("db"), "mysql", True, True), "FAIL", "public"),
-    Case("net-database-not-public", "unknown", DatabaseInstance(ref("db"), "mysql", True, U), "UNKNOWN"),
+    Case("net-database-not-public", "private", db("mysql", True, False), "PASS"),
+    Case("net-database-not-public", "public", db("mysql", True, True), "FAIL", "public"),
+    Case("net-database-not-public", "unknown", db("mysql", True, U), "UNKNOWN"),
     Case("net-object-store-public-access-blocked", "blocked", store(), "PASS"),
     Case("net-object-store-public-access-blocked", "open", store(public_access_open=("BlockPublicPolicy",)), "FAIL",
          "public access guards off on the store and account-wide: BlockPublicPolicy"),
@@ -364,4 +369,32 @@ CASES: list[Case] = [
          AccountStorageSettings(ref("acct"), ("IgnorePublicAcls", "RestrictPublicBuckets")), "FAIL",
          "account-level public access guards off: IgnorePublicAcls, RestrictPublicBuckets"),
     Case("net-account-storage-public-access-blocked", "denied", AccountStorageSettings(ref("acct"), U), "UNKNOWN"),
+    Case("net-ingress-rule-admin-ports", "azure-services-sql", ingress(from_port=1433, to_port=1433,
+         source="AzureCloud"), "FAIL", "1433/tcp (SQL Server) open to AzureCloud"),
+    Case("enc-tls-listener-modern", "db-plaintext-allowed", listener(protocol="TLS", plaintext_routes=(
+        "require_secure_transport is OFF",)), "FAIL", "accepts unencrypted connections"),
+    Case("enc-tls-listener-modern", "db-secure-transport-denied", listener(protocol="TLS", plaintext_routes=U),
+         "UNKNOWN"),
+    Case("enc-database-storage-kms", "cmk", db("postgres", True, False), "PASS"),
+    Case("enc-database-storage-kms", "provider-key", db("postgres", True, False, False, True),
+         "FAIL", "provider-managed key"),
+    Case("enc-database-storage-kms", "unencrypted", db("mysql", False, False, False, True),
+         "FAIL", "not encrypted"),
+    Case("enc-database-storage-kms", "key-unseen", db("sqlserver", True, False, U, True),
+         "UNKNOWN"),
+    Case("iam-database-directory-auth", "iam-auth", db("postgres", True, False),
+         "PASS"),
+    Case("iam-database-directory-auth", "engine-without-directory",
+         db("custom-oracle-ee", True, False, True, None), "PASS"),
+    Case("iam-database-directory-auth", "passwords-only",
+         db("mysql", True, False, True, False), "FAIL", "mysql database accepts only"),
+    Case("iam-database-directory-auth", "admins-denied", db("sqlserver", True, False, True, U),
+         "UNKNOWN"),
+    Case("log-database-auditing", "to-storage-90", DatabaseAuditing(ref("sql"), True, 90), "PASS"),
+    Case("log-database-auditing", "unlimited", DatabaseAuditing(ref("sql"), True, 0), "PASS"),
+    Case("log-database-auditing", "log-analytics-only", DatabaseAuditing(ref("sql"), True, None), "PASS"),
+    Case("log-database-auditing", "off", DatabaseAuditing(ref("sql"), False, None), "FAIL", "auditing is off"),
+    Case("log-database-auditing", "short-retention", DatabaseAuditing(ref("sql"), True, 30), "FAIL",
+         "kept 30 days (min 90)"),
+    Case("log-database-auditing", "denied", DatabaseAuditing(ref("sql"), U, U), "UNKNOWN"),
 ]

@@ -20,3 +20,33 @@ def enc_database_storage_encrypted(db: DatabaseInstance):
     """Databases are where most PHI lives; their storage, backups and replicas must be encrypted."""
     if not db.storage_encrypted:
         return "database storage is not encrypted"
+
+
+@rule(
+    "enc-database-storage-kms",
+    title="Database storage is encrypted with a customer-managed key",
+    domain="encryption",
+    severity="medium",
+    remediation={
+        "aws": "Restore a snapshot copied with a customer-managed KMS key (aws rds copy-db-snapshot --kms-key-id "
+        "<key ARN>); the key of an existing instance cannot be changed in place.",
+        "azure": "Make a Key Vault key the TDE protector (az sql server tde-key set --server-key-type "
+        "AzureKeyVault --kid <key id>); flexible servers take a data-encryption key when created or restored.",
+        "gcp": "Restore into an instance created with a customer-managed key (gcloud sql instances create "
+        "--disk-encryption-key=projects/.../cryptoKeys/...).",
+    },
+)
+def enc_database_storage_kms(db: DatabaseInstance):
+    """A key the customer holds can be access-controlled, audited and revoked apart from the data.
+
+    Follows Azure Policy "SQL servers should use customer-managed keys to encrypt data at rest"
+    (0a370ff3-6cab-4e85-8995-295fd854c5b8) and "PostgreSQL flexible servers should use customer-managed
+    keys to encrypt data at rest" (12c74c95-0efd-48da-b8d9-2a7d68470c92), CIS Microsoft Azure
+    Foundations 4.1.3, Prowler sqlserver_tde_encrypted_with_cmk; on AWS the customer-managed variant of
+    rds_instance_storage_encrypted (the aws/rds key fails, as for enc-object-store-kms); on GCP CIS Google
+    Cloud's CMEK guidance for Cloud SQL (diskEncryptionConfiguration.kmsKeyName).
+    """
+    if not db.storage_encrypted:
+        return "database storage is not encrypted"
+    if not db.kms_key_customer_managed:
+        return "database storage is encrypted with a provider-managed key, not a customer-managed one"

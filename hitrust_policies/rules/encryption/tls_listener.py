@@ -17,8 +17,9 @@ MODERN = ("1.2", "1.3")
         "aws": "Serve HTTPS/TLS with a TLS 1.2+ policy (e.g. ELBSecurityPolicy-TLS13-1-2-2021-06); "
         "make HTTP listeners and every one of their rules redirect to HTTPS.",
         "azure": "Set the endpoint's minimum TLS version to 1.2 (storage: az storage account update "
-        "--min-tls-version TLS1_2; SQL: az sql server update --minimal-tls-version 1.2) and refuse plain "
-        "HTTP.",
+        "--min-tls-version TLS1_2; SQL: az sql server update --minimal-tls-version 1.2; flexible servers: az "
+        "postgres|mysql flexible-server parameter set --name ssl_min_protocol_version|tls_version --value "
+        "TLSv1.2) and refuse plaintext (require_secure_transport ON).",
     },
 )
 def enc_tls_listener_modern(listener: TlsListener):
@@ -35,7 +36,12 @@ def enc_tls_listener_modern(listener: TlsListener):
     specified minimum TLS version" (fe83a0eb-a853-422d-aac2-1bffd182c5d0) and "Azure SQL Database should
     be running TLS version 1.2 or newer" (32e6bbec-16b6-44c2-be37-c5b672d103cf), CIS Microsoft Azure
     Foundations 3.15 (v2.0.0), Prowler storage_ensure_minimum_tls_version_12 /
-    sqlserver_recommended_minimal_tls_version.
+    sqlserver_recommended_minimal_tls_version. PostgreSQL / MySQL flexible servers, which also take
+    plaintext unless ``require_secure_transport`` is ON (a plaintext route of a TLS endpoint): Azure
+    Policy "Enforce SSL connection should be enabled for PostgreSQL flexible servers"
+    (c29c38cb-74a7-4505-9a06-e588ab86620a), CIS Microsoft Azure Foundations 4.3.1 / 4.4.1 / 4.4.2,
+    Prowler postgresql_flexible_server_enforce_ssl_enabled / mysql_flexible_server_ssl_connection_enabled
+    / mysql_flexible_server_minimum_tls_version_12.
     """
     protocol = listener.protocol
     if protocol == "HTTP":
@@ -47,6 +53,8 @@ def enc_tls_listener_modern(listener: TlsListener):
                           "it is TLS end to end is decided by the targets, not visible at the listener")
     if protocol not in TERMINATING:
         raise UnknownFact(f"unrecognised listener protocol {protocol}")
+    if listener.plaintext_routes:
+        return f"endpoint also accepts unencrypted connections: {', '.join(listener.plaintext_routes)}"
     if listener.min_tls_version not in MODERN:
         return f"TLS policy allows {_version(listener.min_tls_version)}"
 

@@ -27,8 +27,9 @@ def net_ingress_rule_admin_ports(r: IngressRule, *, ports: PortSet):
     Prowler ec2_securitygroup_allow_ingress_from_internet_to_*: their ports are the ``ports``
     catalogue; "the internet" is any source covering a large share of public space, not only /0.
     On Azure: NSG rules (CIS Microsoft Azure Foundations 6.1-6.4, v2.0.0) and SQL server firewall
-    rules (CIS 4.1.2, Prowler sqlserver_unrestricted_inbound_access); "Allow Azure services" admits
-    the AzureCloud tag, not the internet, as Prowler judges it.
+    rules (CIS 4.1.2, Prowler sqlserver_unrestricted_inbound_access). "Allow Azure services"
+    (0.0.0.0-0.0.0.0) admits the AzureCloud tag, every Azure customer's addresses: it FAILs as CIS
+    4.1.2 has it (any IP), stricter than Prowler, which passes it; so do NSG rules from AzureCloud.
     """
     if r.protocol not in (TCP, UDP, ALL_PROTOCOLS) or not is_internet(r.source):
         return None

@@ -145,6 +145,8 @@ def test_edge_joins_and_application_security_groups() -> None:
         ("net-ingress-rule-admin-ports", "computed-nsg", "PASS"): 2,
         ("enc-database-storage-encrypted", "shared-sql/shared-db", "PASS"): 1,
         ("net-database-not-public", "shared-sql/shared-db", "UNKNOWN"): 1,  # its server is not in the stack
+        ("enc-database-storage-kms", "shared-sql/shared-db", "UNKNOWN"): 1,
+        ("iam-database-directory-auth", "shared-sql/shared-db", "UNKNOWN"): 1,
         ("enc-object-store-default-encryption", "textlogs", "PASS"): 1, ("enc-object-store-kms", "textlogs", "FAIL"): 1,
         ("enc-object-store-tls-only", "textlogs", "PASS"): 1,
         ("net-object-store-public-access-blocked", "textlogs", "PASS"): 1,
@@ -181,6 +183,15 @@ def test_sql_servers_and_databases(preview: bool) -> None:
         ("net-database-not-public", "sql-phi/claims", "PASS"): 1,
         ("net-database-not-public", "sql-legacy/reports", "FAIL"): 1,
         ("net-database-not-public", "sql-app/app-db", "FAIL"): 1,
+        ("enc-database-storage-kms", "sql-phi/claims", "PASS"): 1,  # its server's EncryptionProtector
+        ("enc-database-storage-kms", "sql-legacy/reports", "FAIL"): 1,
+        ("enc-database-storage-kms", "sql-app/app-db", "FAIL"): 1,  # no protector: service-managed
+        ("iam-database-directory-auth", "sql-phi/claims", "PASS"): 1,  # ServerAzureADAdministrator
+        ("iam-database-directory-auth", "sql-legacy/reports", "FAIL"): 1,
+        ("iam-database-directory-auth", "sql-app/app-db", "FAIL"): 1,
+        ("log-database-auditing", "sql-phi", "PASS"): 1,
+        ("log-database-auditing", "sql-legacy", "FAIL"): 1,  # 30 days in storage
+        ("log-database-auditing", "sql-app", "FAIL"): 1,  # no auditing policy: off
     })
 
 
@@ -205,4 +216,36 @@ def test_preview_unknowns() -> None:
         ("net-ingress-rule-admin-ports", "jump-nsg", "UNKNOWN"): 1,
         ("net-ingress-rule-admin-ports", "jump-nsg", "PASS"): 2,  # Azure's default rules
         ("enc-tls-listener-modern", "sql-late", "UNKNOWN"): 1,
+        ("log-database-auditing", "sql-late", "FAIL"): 1,  # no auditing policy in the stack
+    })
+
+
+@pytest.mark.parametrize("preview", [True, False])
+def test_flexible_servers(preview: bool) -> None:
+    """Server parameters left out of the program keep their create-time values (secure transport ON, TLS 1.2)."""
+    found = values(programs.flexible_servers, preview)
+    databases = {v.ref.name: (v.engine, v.storage_encrypted, shown(v.publicly_accessible),
+                              shown(v.kms_key_customer_managed), shown(v.directory_auth))
+                 for v in found if isinstance(v, DatabaseInstance)}
+    assert databases == {"pg-phi": ("postgres", True, False, True, True),
+                         "pg-web": ("postgres", True, True, False, False),  # network left out: public
+                         "my-phi": ("mysql", True, False, False, True),
+                         "my-legacy": ("mysql", True, True, False, False)}
+    listeners = {v.ref.name: (v.min_tls_version, v.plaintext_routes) for v in found if isinstance(v, TlsListener)}
+    assert listeners == {"pg-phi": ("1.2", ()), "pg-web": ("1.2", ("require_secure_transport is off",)),
+                         "my-phi": ("1.2", ()), "my-legacy": ("1.0", ())}
+    assert verdicts(programs.flexible_servers, preview) == Counter({
+        ("enc-database-storage-encrypted", "pg-phi", "PASS"): 1,
+        ("enc-database-storage-encrypted", "pg-web", "PASS"): 1,
+        ("enc-database-storage-encrypted", "my-phi", "PASS"): 1,
+        ("enc-database-storage-encrypted", "my-legacy", "PASS"): 1,
+        ("enc-database-storage-kms", "pg-phi", "PASS"): 1, ("enc-database-storage-kms", "pg-web", "FAIL"): 1,
+        ("enc-database-storage-kms", "my-phi", "FAIL"): 1, ("enc-database-storage-kms", "my-legacy", "FAIL"): 1,
+        ("net-database-not-public", "pg-phi", "PASS"): 1, ("net-database-not-public", "pg-web", "FAIL"): 1,
+        ("net-database-not-public", "my-phi", "PASS"): 1, ("net-database-not-public", "my-legacy", "FAIL"): 1,
+        ("iam-database-directory-auth", "pg-phi", "PASS"): 1, ("iam-database-directory-auth", "pg-web", "FAIL"): 1,
+        ("iam-database-directory-auth", "my-phi", "PASS"): 1,
+        ("iam-database-directory-auth", "my-legacy", "FAIL"): 1,
+        ("enc-tls-listener-modern", "pg-phi", "PASS"): 1, ("enc-tls-listener-modern", "pg-web", "FAIL"): 1,
+        ("enc-tls-listener-modern", "my-phi", "PASS"): 1, ("enc-tls-listener-modern", "my-legacy", "FAIL"): 1,
     })

@@ -6,14 +6,21 @@ is on, and is encrypted when its transparent data encryption is. TDE is a separa
 ``sql:TransparentDataEncryption`` resource (``tdeName: current``) joined through
 ``databaseName``; without one, a new database has TDE on (Azure SQL's default), a copy or
 restore takes its source's. The server is joined through the database's ``serverName``.
+
+Server-level facts, each a separate resource joined through ``serverName`` (or, for the Entra admin,
+also the server's ``administrators`` input): the TDE protector (``sql:EncryptionProtector``
+``serverKeyType``; none: the service-managed key a new server gets), the Microsoft Entra admin
+(``sql:ServerAzureADAdministrator``; none: SQL logins only) and auditing
+(``sql:ServerBlobAuditingPolicy``; none: auditing off, as a new server has it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
-from hitrust_policies.model import DatabaseInstance, TlsListener, Unknown
+from hitrust_policies.model import DatabaseAuditing, DatabaseInstance, TlsListener, Unknown
 from hitrust_policies.sources import azure_semantics as az
 from hitrust_policies.sources.pulumi.azure import arm
 from hitrust_policies.sources.pulumi.props import and3, preview_unknown
@@ -24,13 +31,16 @@ from hitrust_policies.sources.pulumi.stack import Stack
 SERVER = "azure-native:sql:Server"
 DATABASE = "azure-native:sql:Database"
 TDE = "azure-native:sql:TransparentDataEncryption"
+PROTECTOR = "azure-native:sql:EncryptionProtector"
+ENTRA_ADMIN = "azure-native:sql:ServerAzureADAdministrator"
+AUDITING = "azure-native:sql:ServerBlobAuditingPolicy"
 SERVER_NAME, DATABASE_NAME = "serverName", "databaseName"
 PENDING_SERVER = "(server computed at preview)"
 ENGINE = "sqlserver"
 
 
-@pulumi_adapter(SERVER, produces=TlsListener)
-def server(res: PulumiResource, stack: Stack) -> Iterator[TlsListener]:
+@pulumi_adapter(SERVER, produces=(TlsListener, DatabaseAuditing), joins=True)
+def server(res: PulumiResource, stack: Stack) -> Iterator[TlsListener | DatabaseAuditing]:
     minimal = res.props.get("minimalTlsVersion")
     yield TlsListener(
         ref=arm.ref(res, SERVER_NAME),
@@ -38,6 +48,51 @@ def server(res: PulumiResource, stack: Stack) -> Iterator[TlsListener]:
         min_tls_version=minimal if isinstance(minimal, Unknown) else az.sql_min_tls_on_create(minimal),
         plaintext_routes=(),
     )
+    yield _auditing(res, stack)
+
+
+def _server_children(server: PulumiResource, stack: Stack, kind: str) -> tuple[list[PulumiResource], Any]:
+    """The stack's ``kind`` resources of this server, and an Unknown when some may be (link computed)."""
+    sure, maybe = arm.referrers(stack, server, (kind,), SERVER_NAME, SERVER_NAME)
+    return sure, preview_unknown(f"{SERVER_NAME} of {maybe[0].logical_name}") if maybe and not sure else None
+
+
+def _auditing(server: PulumiResource, stack: Stack) -> DatabaseAuditing:
+    ref = replace(arm.ref(server, SERVER_NAME), part="auditing")
+    sure, pending = _server_children(server, stack, AUDITING)
+    if not sure:
+        return DatabaseAuditing(ref, pending if pending is not None else False, pending)
+    policy = sure[-1].props
+    state, endpoint, days = policy.get("state"), policy.get("storageEndpoint"), policy.get("retentionDays")
+    unknown = arm.first_unknown(state, endpoint, days)
+    enabled = state if isinstance(state, Unknown) else str(state or "").lower() == "enabled"
+    if enabled is False or unknown is None:
+        return DatabaseAuditing(ref, enabled, None if enabled is False else az.sql_audit_retention(endpoint, days))
+    return DatabaseAuditing(ref, enabled, unknown)
+
+
+def _customer_key(server: PulumiResource | None, db: PulumiResource, stack: Stack) -> Any:
+    if server is None:
+        return Unknown(f"the server of {db.logical_name} is not in this stack: its TDE protector is only visible "
+                       "in a live subscription")
+    sure, pending = _server_children(server, stack, PROTECTOR)
+    if not sure:
+        return pending if pending is not None else False
+    key_type = sure[-1].props.get("serverKeyType")
+    return key_type if isinstance(key_type, Unknown) else az.sql_tde_customer_key(key_type)
+
+
+def _entra_admin(server: PulumiResource | None, db: PulumiResource, stack: Stack) -> Any:
+    if server is None:
+        return Unknown(f"the server of {db.logical_name} is not in this stack: its Microsoft Entra admin is only "
+                       "visible in a live subscription")
+    inline = server.props.get("administrators")
+    if isinstance(inline, Unknown):
+        return inline
+    if isinstance(inline, dict) and inline.get("login"):
+        return True
+    sure, pending = _server_children(server, stack, ENTRA_ADMIN)
+    return True if sure else (pending if pending is not None else False)
 
 
 def _tde(db: PulumiResource, stack: Stack) -> Any:
@@ -74,4 +129,6 @@ def database(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance]:
         engine=ENGINE,
         storage_encrypted=_tde(res, stack),
         publicly_accessible=_public(parent, res),
+        kms_key_customer_managed=_customer_key(parent, res, stack),
+        directory_auth=_entra_admin(parent, res, stack),
     )

@@ -40,12 +40,13 @@ def seed(session: boto3.Session) -> None:
     named after their region); a single-region trail in us-east-1; one bucket."""
     session.client("s3").create_bucket(Bucket="audit-trail-bucket")
     for region in REGIONS:
+        kms = session.client("kms", region_name=region)
+        key = kms.create_key()["KeyMetadata"]
+        kms.create_alias(AliasName=f"alias/static-{region}", TargetKeyId=key["KeyId"])
         session.client("rds", region_name=region).create_db_instance(
             DBInstanceIdentifier=f"phi-db-{region}", Engine="postgres", DBInstanceClass="db.t3.micro",
             MasterUsername="admin_user", MasterUserPassword="Correct-Horse-9", AllocatedStorage=20,
-            StorageEncrypted=True, PubliclyAccessible=False)
-        kms = session.client("kms", region_name=region)
-        kms.create_alias(AliasName=f"alias/static-{region}", TargetKeyId=kms.create_key()["KeyMetadata"]["KeyId"])
+            StorageEncrypted=True, KmsKeyId=key["Arn"], PubliclyAccessible=False)
         logs = session.client("logs", region_name=region)
         logs.create_log_group(logGroupName=f"/phi/{region}")
         logs.put_retention_policy(logGroupName=f"/phi/{region}", retentionInDays=400)

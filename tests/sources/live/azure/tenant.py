@@ -23,6 +23,17 @@ def tenant_rows() -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]
     server = rows.sql_server(SUB, "sql-phi", public_network_access="Enabled")
     db = rows.sql_database(server, "claims")
     docs.append(rows.tde(db))
+    docs.extend((rows.encryption_protector(server), rows.sql_administrators(server, "phi-dba-group"),
+                 rows.sql_auditing(server)))
+    pg = rows.flexible_server(SUB, "pg-phi", public_network_access="Enabled", entra_auth=False)
+    docs.extend((rows.server_configuration(pg, "require_secure_transport", "off"),
+                 rows.server_configuration(pg, "ssl_min_protocol_version", "TLSv1.2"),
+                 rows.flexible_firewall_rules(pg, ("office", "203.0.113.7", "203.0.113.7"))))
+    my = rows.flexible_server(SUB2, "my-dev", "mysql", public_network_access="Enabled")
+    docs.extend((rows.server_configuration(my, "require_secure_transport", "ON"),
+                 rows.server_configuration(my, "tls_version", "TLSv1.2"),
+                 rows.sql_administrators(my, "dev-dba-group"),
+                 rows.flexible_firewall_rules(my, ("AllowAll", "0.0.0.0", "255.255.255.255"))))
     vault = rows.key_vault(SUB, "kv-phi")
     docs.append(rows.vault_keys(vault, rows.vault_key(vault, "cmk"), rows.vault_key(vault, "legacy", rotate=None)))
     data = [
@@ -32,6 +43,7 @@ def tenant_rows() -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]
         server, db, rows.sql_database(server, "master", system=True),
         rows.managed_disk(SUB, "vm1_OsDisk"), rows.managed_disk(SUB2, "dev_OsDisk"),
         vault, rows.key_vault(SUB2, "kv-dev", purge_protection=False, rbac=False, default_action="Allow"),
+        pg, my,
     ]
     return data, docs
 

@@ -30,11 +30,14 @@ def test_scan_reports_exact_findings_and_fails(fake: FakeAzure, tmp_path: Path) 
         ("net-ingress-rule-admin-ports", "web-nsg", "PASS"),  # the NSG's default VirtualNetwork / LB rules
         ("enc-object-store-tls-only", "phirecords", "PASS"),
         ("enc-object-store-tls-only", "publicweb", "FAIL"),
+        ("net-ingress-rule-admin-ports", "pg-phi", "PASS"),  # one office address
+        ("net-ingress-rule-admin-ports", "my-dev", "FAIL"),  # 0.0.0.0-255.255.255.255
     }
     assert report["provider"] == "azure" and report["complete"] is True
     assert {(c["account"], c["collector"], c["status"]) for c in report["coverage"]} == {
         (sub, f, "ok") for sub in (SUB, SUB2)
-        for f in ("key-vaults", "managed-disks", "network-security-groups", "sql-servers", "storage-accounts")}
+        for f in ("flexible-database-servers", "key-vaults", "managed-disks", "network-security-groups", "sql-servers",
+                  "storage-accounts")}
     assert {r.method for r in fake.requests} == {"GET", "POST"}
     assert all(r.method == "GET" or r.path == "/providers/Microsoft.ResourceGraph/resources" for r in fake.requests)
 
@@ -42,13 +45,16 @@ def test_scan_reports_exact_findings_and_fails(fake: FakeAzure, tmp_path: Path) 
 def test_incomplete_scan_exits_3(fake: FakeAzure) -> None:
     seed(fake)
     fake.fail(403, "AuthorizationFailed", query="microsoft.sql")
+    fake.fail(403, "AuthorizationFailed", query="flexibleservers")
     proc = hitrust("scan", "azure", "--auth", "token", "--arm-endpoint", fake.endpoint, "--subscription", SUB,
                    "--rule", "enc-block-volume-encrypted", "--rule", "net-database-not-public", "--format", "json",
                    env=TOKEN)
     assert proc.returncode == 3, proc.stderr
     report = json.loads(proc.stdout)
     assert found(report) == {("enc-block-volume-encrypted", "vm1_OsDisk", "PASS"),
-                             ("net-database-not-public", f"sql-servers in subscription {SUB}", "UNKNOWN")}
+                             ("net-database-not-public", f"sql-servers in subscription {SUB}", "UNKNOWN"),
+                             ("net-database-not-public", f"flexible-database-servers in subscription {SUB}",
+                              "UNKNOWN")}
 
 
 def test_nothing_read_exits_3_with_the_reason(fake: FakeAzure) -> None:
@@ -70,7 +76,9 @@ def test_from_export(fake: FakeAzure, tmp_path: Path) -> None:
     assert found(json.loads(proc.stdout)) == {("net-ingress-rule-admin-ports", "web-nsg", "FAIL"),
                                                  ("net-ingress-rule-admin-ports", "web-nsg", "PASS"),
                                                  # its firewall rules are an ARM listing, not in the export
-                                                 ("net-ingress-rule-admin-ports", "sql-phi", "UNKNOWN")}
+                                                 ("net-ingress-rule-admin-ports", "sql-phi", "UNKNOWN"),
+                                                 ("net-ingress-rule-admin-ports", "pg-phi", "UNKNOWN"),
+                                                 ("net-ingress-rule-admin-ports", "my-dev", "UNKNOWN")}
     assert fake.requests == []
 
 

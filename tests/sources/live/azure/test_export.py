@@ -17,15 +17,40 @@ ARM_READ_RULES = {"log-object-store-access-logging": "blob-diagnostic-settings (
                                                      "DiagnosticSettings/Read)",
                   "enc-database-storage-encrypted": "transparent-data-encryption (Microsoft.Sql/servers/"
                                                     "databases/transparentDataEncryption/read)"}
+# Facts of one resource only an ARM read shows: (rule, resource) -> the read an export lacks.
+ARM_READ_FINDINGS = {
+    ("enc-database-storage-kms", "sql-phi/claims"): ARM_READ_RULES["enc-database-storage-encrypted"],
+    ("iam-database-directory-auth", "sql-phi/claims"): "sql-administrators (Microsoft.Sql/servers/administrators/read)",
+    ("log-database-auditing", "sql-phi"): "sql-auditing-settings (Microsoft.Sql/servers/auditingSettings/read)",
+    ("enc-tls-listener-modern", "pg-phi"): "postgres-require-secure-transport (Microsoft.DBforPostgreSQL/"
+                                           "flexibleServers/configurations/read)",
+    ("enc-tls-listener-modern", "my-dev"): "mysql-require-secure-transport (Microsoft.DBforMySQL/"
+                                           "flexibleServers/configurations/read)",
+    ("iam-database-directory-auth", "my-dev"): "mysql-administrators (Microsoft.DBforMySQL/flexibleServers/"
+                                               "administrators/read)",
+}
 # Listings an export cannot hold: one UNKNOWN per listed resource stands for what the listing shows.
-ARM_LISTED = {"enc-crypto-key-rotation": "vault-keys (Microsoft.KeyVault/vaults/keys/read)",
-              "net-ingress-rule-admin-ports": "sql-firewall-rules (Microsoft.Sql/servers/firewallRules/read)"}
+ARM_LISTED = {("enc-crypto-key-rotation", "microsoft.keyvault/vaults"):
+              "vault-keys (Microsoft.KeyVault/vaults/keys/read)",
+              ("net-ingress-rule-admin-ports", "microsoft.sql/servers"):
+              "sql-firewall-rules (Microsoft.Sql/servers/firewallRules/read)",
+              ("net-ingress-rule-admin-ports", "microsoft.dbforpostgresql/flexibleservers"):
+              "postgres-firewall-rules (Microsoft.DBforPostgreSQL/flexibleServers/firewallRules/read)",
+              ("net-ingress-rule-admin-ports", "microsoft.dbformysql/flexibleservers"):
+              "mysql-firewall-rules (Microsoft.DBforMySQL/flexibleServers/firewallRules/read)"}
 
 
 def listed(f: Finding) -> bool:
-    """A finding on what an ARM listing shows (a vault's keys, a SQL server's firewall rules)."""
+    """A finding on what an ARM listing shows (a vault's keys, a database server's firewall rules)."""
     return f.rule_id == "enc-crypto-key-rotation" or (
-        f.rule_id == "net-ingress-rule-admin-ports" and f.resource.native_type == "microsoft.sql/servers")
+        (f.rule_id, f.resource.native_type) in ARM_LISTED)
+
+
+def arm_read(f: Finding) -> str | None:
+    """The ARM read whose fact this finding needs, which an export lacks (None: the rows decide; a
+    flexible server's storage encryption is in its row)."""
+    rule_wide = None if f.resource.native_type.endswith("/flexibleservers") else ARM_READ_RULES.get(f.rule_id)
+    return rule_wide or ARM_READ_FINDINGS.get((f.rule_id, f.resource.name))
 
 
 def triples(findings: list) -> set[tuple[str, str, str, str]]:
@@ -41,18 +66,24 @@ def test_export_gives_the_live_findings(fake: FakeAzure, tmp_path: Path) -> None
     path.write_text(json.dumps({"count": len(rows), "data": rows, "skip_token": None, "total_records": len(rows)}))
     offline = scan_export(load_export(path)).findings()
 
-    assert triples([f for f in offline if f.rule_id not in ARM_READ_RULES and not listed(f)]) == triples(
-        [f for f in live if f.rule_id not in ARM_READ_RULES and not listed(f)])
+    assert triples([f for f in offline if not arm_read(f) and not listed(f)]) == triples(
+        [f for f in live if not arm_read(f) and not listed(f)])
     assert {(f.id, f.rule_id) for f in offline if not listed(f)} == {(f.id, f.rule_id) for f in live if not listed(f)}
     assert {(f.rule_id, f.resource.name, f.status, f.message) for f in offline if listed(f)} == {
-        (rule_id, name, Status.UNKNOWN, f"not in a Resource Graph export: {ARM_LISTED[rule_id]}")
-        for rule_id, name in (("enc-crypto-key-rotation", "kv-phi"), ("enc-crypto-key-rotation", "kv-dev"),
-                              ("net-ingress-rule-admin-ports", "sql-phi"))}
-    assert {f.resource.name for f in live if listed(f)} == {"kv-phi/cmk", "kv-phi/legacy"}  # sql-phi: no rules
+        (rule_id, name, Status.UNKNOWN, f"not in a Resource Graph export: {ARM_LISTED[(rule_id, kind)]}")
+        for rule_id, name, kind in (("enc-crypto-key-rotation", "kv-phi", "microsoft.keyvault/vaults"),
+                                    ("enc-crypto-key-rotation", "kv-dev", "microsoft.keyvault/vaults"),
+                                    ("net-ingress-rule-admin-ports", "sql-phi", "microsoft.sql/servers"),
+                                    ("net-ingress-rule-admin-ports", "pg-phi",
+                                     "microsoft.dbforpostgresql/flexibleservers"),
+                                    ("net-ingress-rule-admin-ports", "my-dev", "microsoft.dbformysql/flexibleservers"))}
+    assert {f.resource.name for f in live if listed(f)} == {"kv-phi/cmk", "kv-phi/legacy", "pg-phi",
+                                                             "my-dev"}  # sql-phi: no rules
     for f in offline:
-        if f.rule_id in ARM_READ_RULES:
-            assert (f.status, f.message) == (Status.UNKNOWN, f"not in a Resource Graph export: "
-                                                             f"{ARM_READ_RULES[f.rule_id]}")
+        if arm_read(f):
+            assert (f.status, f.message) == (Status.UNKNOWN, f"not in a Resource Graph export: {arm_read(f)}"), f
+    assert {(f.rule_id, f.resource.name) for f in offline if arm_read(f) and f.rule_id not in ARM_READ_RULES
+            } == set(ARM_READ_FINDINGS)
     assert {f.resource.source for f in offline} == {"export"}
 
 

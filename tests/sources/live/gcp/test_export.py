@@ -45,6 +45,10 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         enc-crypto-key-rotation                   phi/records   PASS
         enc-database-storage-encrypted            claims-pg     PASS
         enc-database-storage-encrypted            dev-mysql     PASS
+        enc-database-storage-kms                  claims-pg     FAIL
+        enc-database-storage-kms                  dev-mysql     FAIL
+        iam-database-directory-auth               claims-pg     FAIL
+        iam-database-directory-auth               dev-mysql     FAIL
         enc-object-store-default-encryption       dev-public    PASS
         enc-object-store-default-encryption       phi-records   PASS
         enc-object-store-kms                      dev-public    FAIL

@@ -60,3 +60,29 @@ def test_throttled_listing_is_unknown(fake: FakeGcp) -> None:
         enc-database-storage-encrypted  sql-instances in projects/phi-prod  UNKNOWN
     """))
     assert {m for _, _, m in reasons(result.findings(), RULES)} == {reason}
+
+
+KEY = "projects/phi-prod/locations/us-central1/keyRings/phi/cryptoKeys/sql"
+
+
+def test_customer_key_and_directory_auth(fake: FakeGcp) -> None:
+    """CMEK is diskEncryptionConfiguration.kmsKeyName; directory logins the engine's IAM authentication flag
+    (MySQL cloudsql_iam_authentication, PostgreSQL cloudsql.iam_authentication) or, for SQL Server, a
+    Managed Microsoft AD domain."""
+    fake.add(
+        ga.sql_instance(PROD, "claims-pg", kms_key=KEY, flags={"cloudsql.iam_authentication": "on"}),
+        ga.sql_instance(PROD, "billing-mysql", version="MYSQL_8_0", flags={"cloudsql_iam_authentication": "off"}),
+        ga.sql_instance(PROD, "ehr-mssql", version="SQLSERVER_2019_STANDARD", ad_domain="ad.phi.example.com"),
+        ga.sql_instance(PROD, "legacy-mssql", version="SQLSERVER_2019_STANDARD", kms_key=KEY),
+    )
+    result = scan(fake, "sql-instances")
+    assert verdicts(result.findings(), ["enc-database-storage-kms", "iam-database-directory-auth"]) == set(table("""
+        enc-database-storage-kms     claims-pg      PASS
+        enc-database-storage-kms     billing-mysql  FAIL
+        enc-database-storage-kms     ehr-mssql      FAIL
+        enc-database-storage-kms     legacy-mssql   PASS
+        iam-database-directory-auth  claims-pg      PASS
+        iam-database-directory-auth  billing-mysql  FAIL
+        iam-database-directory-auth  ehr-mssql      PASS
+        iam-database-directory-auth  legacy-mssql   FAIL
+    """))
