@@ -118,10 +118,31 @@ def _sql(t: Tenant) -> None:
     cohort = rows.sql_database(analytics, "cohort-study")
     t.add(phi, patients, rows.sql_database(phi, "master", system=True), analytics, claims, cohort,
           rows.sql_database(analytics, "master", system=True))
+    t.put(rows.encryption_protector(phi, "AzureKeyVault"), rows.encryption_protector(analytics),
+          rows.sql_administrators(phi, "phi-dba-group", entra_only=True), rows.sql_administrators(analytics),
+          rows.sql_auditing(phi, retention_days=365), rows.sql_auditing(analytics, "Disabled"))
     t.put(rows.tde(patients), rows.tde(claims), rows.tde(cohort, "Disabled"),
           rows.sql_firewall_rules(analytics, ("AllowAllWindowsAzureIps", "0.0.0.0", "0.0.0.0"),
                                   ("office", "203.0.113.0", "203.0.113.255"),
                                   ("temp-anyone", "0.0.0.0", "255.255.255.255")))
+
+
+@seeds("flexible-database-servers")
+def _flexible_servers(t: Tenant) -> None:
+    """The scheduling app's PostgreSQL: private, a customer-managed key, Entra sign-in, TLS 1.2 required.
+    The dev MySQL for a BI tool: public with an any-address firewall rule, plaintext allowed, TLS 1.0."""
+    scheduling = rows.flexible_server(PROD, "pg-acme-scheduling", group="rg-ehr", location="eastus",
+                                      customer_key=True)
+    bi = rows.flexible_server(DEV, "mysql-acme-bi", "mysql", group="rg-analytics", location="centralus",
+                              public_network_access="Enabled")
+    t.add(scheduling, bi)
+    t.put(rows.server_configuration(scheduling, "require_secure_transport", "on"),
+          rows.server_configuration(scheduling, "ssl_min_protocol_version", "TLSv1.2"),
+          rows.flexible_firewall_rules(scheduling),
+          rows.server_configuration(bi, "require_secure_transport", "OFF"),
+          rows.server_configuration(bi, "tls_version", "TLSv1,TLSv1.1,TLSv1.2"),
+          rows.flexible_firewall_rules(bi, ("AllowAll", "0.0.0.0", "255.255.255.255")),
+          rows.sql_administrators(bi))
 
 
 @seeds("managed-disks")

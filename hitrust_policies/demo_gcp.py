@@ -66,14 +66,17 @@ def organization() -> list[dict[str, Any]]:
         ga.bucket_policy(DEV, "acme-marketing-site", ("roles/storage.objectViewer", ("allUsers",))),
         ga.bucket(DEV, "acme-claims-export"),
         ga.bucket_policy(DEV, "acme-claims-export", ("roles/storage.objectViewer", ("allAuthenticatedUsers",))),
-        # Cloud SQL: the EHR database on private IP only, TLS required; the analytics replica has a
-        # public IP open to the internet and accepts plaintext.
-        ga.sql_instance(PROD, "ehr-postgres", ipv4=False, require_ssl=True),
+        # Cloud SQL: the EHR database on private IP only, TLS required, a customer-managed key and IAM
+        # database logins; the analytics replica has a public IP open to the internet and accepts
+        # plaintext; reporting uses Google-managed keys and built-in users only.
+        ga.sql_instance(PROD, "ehr-postgres", ipv4=False, require_ssl=True, kms_key=_key(PROD, "phi", "sql"),
+                        flags={"cloudsql.iam_authentication": "on"}),
         ga.sql_instance(DEV, "analytics-pg", networks=("0.0.0.0/0",), require_ssl=False),
         ga.sql_instance(DEV, "reporting-mysql", version="MYSQL_8_0", networks=(CORPORATE_VPN,), require_ssl=True),
         # KMS: PHI keys rotate every 90 days; a legacy key never rotates.
         ga.crypto_key(PROD, "phi", "records"),
         ga.crypto_key(PROD, "phi", "disks"),
+        ga.crypto_key(PROD, "phi", "sql"),
         ga.crypto_key(DEV, "legacy", "etl-signing-key", rotation_period=None),
         # Disks: EHR VM disks under a customer-managed key; the rest under Google-managed keys.
         ga.disk(PROD, "ehr-app-1", kms_key=disk_key),

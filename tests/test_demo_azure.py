@@ -53,8 +53,26 @@ EXPECTED = [
     # SQL: the PHI server is private with TDE; analytics is public, allows TLS 1.0 and one open firewall rule
     ("enc-tls-listener-modern", "sql-acme-phi", "PASS", 1),
     ("enc-tls-listener-modern", "sql-acme-analytics", "FAIL", 1),
-    (ADMIN, "sql-acme-analytics", "FAIL", 1),  # temp-anyone: 0.0.0.0 - 255.255.255.255
-    (ADMIN, "sql-acme-analytics", "PASS", 2),  # "Allow Azure services" (AzureCloud) and the office /24
+    (ADMIN, "sql-acme-analytics", "FAIL", 2),  # temp-anyone (0.0.0.0 - 255.255.255.255) and "Allow Azure
+    # services" (AzureCloud: any Azure customer's address, CIS Azure 4.1.2)
+    (ADMIN, "sql-acme-analytics", "PASS", 1),  # the office /24
+    # the PHI server: a Key Vault TDE protector, an Entra-only admin, auditing kept a year; analytics: none
+    ("enc-database-storage-kms", "sql-acme-phi/patients", "PASS", 1),
+    *[("enc-database-storage-kms", n, "FAIL", 1)
+      for n in ("sql-acme-analytics/claims-2024", "sql-acme-analytics/cohort-study")],
+    ("iam-database-directory-auth", "sql-acme-phi/patients", "PASS", 1),
+    *[("iam-database-directory-auth", n, "FAIL", 1)
+      for n in ("sql-acme-analytics/claims-2024", "sql-acme-analytics/cohort-study")],
+    ("log-database-auditing", "sql-acme-phi", "PASS", 1),
+    ("log-database-auditing", "sql-acme-analytics", "FAIL", 1),
+    # flexible servers: the scheduling PostgreSQL passes everything; the BI MySQL is public, open to any
+    # address, accepts plaintext, uses the platform key and password logins only
+    *[(r, "pg-acme-scheduling", "PASS", 1) for r in ("enc-database-storage-encrypted", "enc-database-storage-kms",
+                                                      "iam-database-directory-auth", "net-database-not-public",
+                                                      "enc-tls-listener-modern")],
+    ("enc-database-storage-encrypted", "mysql-acme-bi", "PASS", 1),
+    *[(r, "mysql-acme-bi", "FAIL", 1) for r in ("enc-database-storage-kms", "iam-database-directory-auth",
+                                                 "net-database-not-public", "enc-tls-listener-modern", ADMIN)],
     ("enc-database-storage-encrypted", "sql-acme-phi/patients", "PASS", 1),
     ("enc-database-storage-encrypted", "sql-acme-analytics/claims-2024", "PASS", 1),
     ("enc-database-storage-encrypted", "sql-acme-analytics/cohort-study", "FAIL", 1),

@@ -37,8 +37,13 @@ EXPECTED = [
     *[("enc-database-storage-encrypted", n, "PASS", 1) for n in ("ehr-postgres", "analytics-pg", "reporting-mysql")],
     *[("net-database-not-public", n, "PASS", 1) for n in ("ehr-postgres", "reporting-mysql")],
     ("net-database-not-public", "analytics-pg", "FAIL", 1),
+    # the EHR database alone has a customer-managed key and IAM database authentication
+    ("enc-database-storage-kms", "ehr-postgres", "PASS", 1),
+    *[("enc-database-storage-kms", n, "FAIL", 1) for n in ("analytics-pg", "reporting-mysql")],
+    ("iam-database-directory-auth", "ehr-postgres", "PASS", 1),
+    *[("iam-database-directory-auth", n, "FAIL", 1) for n in ("analytics-pg", "reporting-mysql")],
     # KMS: the PHI keys rotate every 90 days, the legacy key never
-    *[("enc-crypto-key-rotation", n, "PASS", 1) for n in ("phi/records", "phi/disks")],
+    *[("enc-crypto-key-rotation", n, "PASS", 1) for n in ("phi/records", "phi/disks", "phi/sql")],
     ("enc-crypto-key-rotation", "legacy/etl-signing-key", "FAIL", 1),
     # disks: always encrypted
     *[("enc-block-volume-encrypted", n, "PASS", 1) for n in ("ehr-app-1", "ehr-app-2", "notebook-1")],
