@@ -27,7 +27,8 @@ M, A = "mandatory", "advisory"
 TLS = "enc-object-store-tls-only"
 GCP_RULES = {
     "enc-block-volume-encrypted", "enc-crypto-key-rotation", "enc-database-storage-encrypted",
-    "enc-object-store-default-encryption", "enc-object-store-kms", TLS, "log-network-flow-logs",
+    "enc-database-storage-kms", "iam-database-directory-auth", "enc-object-store-default-encryption",
+    "enc-object-store-kms", TLS, "log-network-flow-logs",
     "log-object-store-access-logging", "net-database-not-public", "net-ingress-rule-admin-ports",
     "net-object-store-public-access-blocked",
 }
@@ -45,12 +46,15 @@ PUBLIC = buckets("public-site", "partner-share", "legacy-acl", "locked", "team-o
                                                                 "policy-doc")}
 FIREWALLS = Verdicts({("net-ingress-rule-admin-ports", "allow-ssh-web", M): 1,  # 22 from everywhere; 80 is fine
                       ("net-ingress-rule-admin-ports", "allow-rdp-any", M): 2})  # 3389 from 0.0.0.0/0 and ::/0
+# every instance but phi-db has Google-managed keys and built-in logins only; open-db is open to 0.0.0.0/0
+SQL = {(r, n, M) for r in ("enc-database-storage-kms", "iam-database-directory-auth")
+       for n in ("app-db", "open-db", "office-db", "private-db")} | {("net-database-not-public", "open-db", M)}
 CASES = {
     "buckets-keys-logging": (programs.buckets_keys_logging, buckets("phi-access-logs", "phi-plain") | {
         (TLS, "phi-records", M)}),
     "buckets-public": (programs.buckets_public, PUBLIC),
     "firewalls": (programs.firewalls, FIREWALLS),
-    "cloud-sql": (programs.sql_instances, {("net-database-not-public", "open-db", M)}),
+    "cloud-sql": (programs.sql_instances, SQL),
     "kms-keys": (programs.kms_keys, {("enc-crypto-key-rotation", "backups", M), ("enc-crypto-key-rotation", "hsm", M)}),
     "disks": (programs.disks, set()),
     "networks": (programs.networks, {("log-network-flow-logs", n, M) for n in ("poc", "demo", "half-vpc")}),
@@ -67,7 +71,8 @@ def test_exact_violations(gcp_pack: PackProcess, name: str, preview: bool) -> No
 
 @needs_pulumi_gcp
 def test_unknowns_are_advisory_and_say_what_was_not_known(gcp_pack: PackProcess) -> None:
-    known = buckets("late-share")
+    known = buckets("late-share") | {("enc-database-storage-kms", "late-db", M),  # known: no key named
+                                     ("iam-database-directory-auth", "late-db", M)}  # nor a flag
     violations = gcp_pack.run(captured(programs.unresolved_outputs), MANDATORY)
     assert keys(violations) == known | {("net-ingress-rule-admin-ports", "bastion-ssh", A),
                                         ("net-object-store-public-access-blocked", "late-share", A),
@@ -104,7 +109,9 @@ def test_violations_name_the_resource_as_gcp_does(gcp_pack: PackProcess) -> None
 def test_secrets_never_appear_in_messages(gcp_pack: PackProcess) -> None:
     for preview in (True, False):
         violations = gcp_pack.run(captured(programs.secrets, preview), MANDATORY)
-        assert keys(violations) == {("net-ingress-rule-admin-ports", "partner-ssh", M)}
+        assert keys(violations) == {("net-ingress-rule-admin-ports", "partner-ssh", M),
+                                    ("enc-database-storage-kms", "secret-db", M),
+                                    ("iam-database-directory-auth", "secret-db", M)}
         text = "\n".join(v.message for v in violations)
         for secret in (programs.SECRET_SOURCE, programs.SECRET_PASSWORD, programs.SECRET_DISK_KEY):
             assert secret not in text
@@ -133,7 +140,7 @@ def test_each_pack_judges_its_own_clouds_resources(gcp_pack: PackProcess) -> Non
     from tests.pulumi_programs import azure_native
 
     mixed = captured(azure_native.mixed_clouds) + captured(programs.sql_instances)
-    assert keys(gcp_pack.run(mixed, MANDATORY)) == {("net-database-not-public", "open-db", M)}
+    assert keys(gcp_pack.run(mixed, MANDATORY)) == SQL
 
 
 def test_folder_is_a_python_pack_that_only_serves() -> None:
@@ -162,8 +169,8 @@ def test_one_policy_per_rule_evaluable_from_pulumi_gcp_props(gcp_pack: PackProce
 
     assert kinds_by_source()["pulumi-gcp"] == supported_kinds("gcp")  # the catalog lists the source
     resource = {p.name for p in info.policies if p.policy_type == analyzer_pb2.POLICY_TYPE_RESOURCE}
-    assert resource == {"enc-block-volume-encrypted", "enc-database-storage-encrypted", "net-database-not-public",
-                        "net-ingress-rule-admin-ports"}
+    assert resource == {"enc-block-volume-encrypted", "enc-database-storage-encrypted", "enc-database-storage-kms",
+                        "iam-database-directory-auth", "net-database-not-public", "net-ingress-rule-admin-ports"}
 
 
 @needs_pulumi_gcp

@@ -98,7 +98,8 @@ def firewalls() -> None:
 
 def sql_instances() -> None:
     """As gcp-py-cloudrun-cloudsql writes its instance (settings with a tier only), one open to the
-    internet, one with named networks only, and one on private IP only."""
+    internet, one with named networks only, one on private IP only, and the PHI instance: private,
+    a CMEK key and IAM database logins."""
     from pulumi_gcp import sql
 
     settings, ip = sql.DatabaseInstanceSettingsArgs, sql.DatabaseInstanceSettingsIpConfigurationArgs
@@ -112,6 +113,11 @@ def sql_instances() -> None:
         tier="db-custom-1-3840", ip_configuration=ip(
             ipv4_enabled=True, ssl_mode="ENCRYPTED_ONLY", authorized_networks=[net(name="office",
                                                                                   value="203.0.113.0/24")])))
+    sql.DatabaseInstance("phi-db", name="phi-db", database_version="POSTGRES_16", deletion_protection=True,
+                         encryption_key_name=f"projects/{PROJECT}/locations/us-central1/keyRings/phi/cryptoKeys/sql",
+                         settings=settings(tier="db-custom-2-7680", ip_configuration=ip(ipv4_enabled=False),
+                                           database_flags=[sql.DatabaseInstanceSettingsDatabaseFlagArgs(
+                                               name="cloudsql.iam_authentication", value="on")]))
     sql.DatabaseInstance("private-db", name="private-db", database_version="SQLSERVER_2019_STANDARD",
                          root_password=SECRET_PASSWORD, settings=settings(
                              tier="db-custom-2-7680", ip_configuration=ip(

@@ -104,12 +104,25 @@ def test_cloud_sql_instances(preview: bool) -> None:
         enc-database-storage-encrypted  app-db      PASS
         enc-database-storage-encrypted  open-db     PASS
         enc-database-storage-encrypted  office-db   PASS
+        enc-database-storage-encrypted  phi-db      PASS
         enc-database-storage-encrypted  private-db  PASS
+        enc-database-storage-kms        app-db      FAIL
+        enc-database-storage-kms        open-db     FAIL
+        enc-database-storage-kms        office-db   FAIL
+        enc-database-storage-kms        phi-db      PASS
+        enc-database-storage-kms        private-db  FAIL
+        iam-database-directory-auth     app-db      FAIL
+        iam-database-directory-auth     open-db     FAIL
+        iam-database-directory-auth     office-db   FAIL
+        iam-database-directory-auth     phi-db      PASS
+        iam-database-directory-auth     private-db  FAIL
         net-database-not-public         app-db      PASS
         net-database-not-public         open-db     FAIL
         net-database-not-public         office-db   PASS
+        net-database-not-public         phi-db      PASS
         net-database-not-public         private-db  PASS
-    """)  # app-db: a public IP (the default) but no authorized network; private-db: no public IP at all
+    """)  # app-db: a public IP (the default) but no authorized network; private-db: no public IP at all, and a
+    # SQL Server instance joined to no Managed AD domain; phi-db: CMEK and the IAM authentication flag on
 
 
 @BOTH
@@ -153,7 +166,7 @@ def test_networks_joined_with_their_subnetworks(preview: bool) -> None:
 
 def test_preview_unknowns_are_unknown_and_resolve_after_update() -> None:
     skip = (TLS, "enc-object-store-kms", "log-object-store-access-logging", "enc-object-store-default-encryption",
-            "enc-database-storage-encrypted")
+            "enc-database-storage-encrypted", "enc-database-storage-kms", "iam-database-directory-auth")
     assert verdicts(programs.unresolved_outputs, True, skip) == table("""
         net-ingress-rule-admin-ports            bastion-ssh  UNKNOWN
         net-object-store-public-access-blocked  late-share   UNKNOWN

@@ -3,8 +3,10 @@
 As the live scanner has them: storage is always encrypted (Google-managed keys, or the CMEK of
 ``encryptionKeyName``); the instance is public when it has a public IPv4 address and an authorized
 network that is the internet (`gcp_semantics.sql_public`). ``settings.ipConfiguration.ipv4Enabled``
-left out means a public IP, as Cloud SQL assigns on create. Whether it requires TLS
-(``requireSsl`` / ``sslMode``) has no place in the model yet, as on the live side.
+left out means a public IP, as Cloud SQL assigns on create. Directory logins: the engine's IAM
+database authentication flag in ``settings.databaseFlags``, or a Managed AD domain for SQL Server
+(`gcp_semantics.sql_directory_auth`). Whether it requires TLS (``requireSsl`` / ``sslMode``) has no
+place in the model yet, as on the live side.
 """
 
 from __future__ import annotations
@@ -40,12 +42,35 @@ def _public(res: PulumiResource) -> Any:
     return False
 
 
+def _customer_key(res: PulumiResource) -> Any:
+    key = res.props.get("encryptionKeyName")
+    return key if isinstance(key, Unknown) else bool(key)
+
+
+def _directory_auth(res: PulumiResource, engine: Any) -> Any:
+    """Known True as soon as a known flag or domain grants it; otherwise unknown while any of them is."""
+    flags = res.props.get("settings.databaseFlags")
+    domain = res.props.get("settings.activeDirectoryConfig.domain")
+    entries = [f for f in flags if isinstance(f, Mapping)] if isinstance(flags, list) else []
+    pending = names.first_unknown(engine, flags, domain,
+                                  *(v for f in entries for v in (f.get("name"), f.get("value"))))
+    known_flags = [f for f in entries if not names.first_unknown(f.get("name"), f.get("value"))]
+    if isinstance(engine, Unknown):
+        return engine
+    if gcp.sql_directory_auth(engine, known_flags, domain if isinstance(domain, str) else None) is True:
+        return True
+    return pending if pending is not None else False
+
+
 @pulumi_adapter(INSTANCE, produces=DatabaseInstance)
 def database_instance(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance]:
     version = res.props.get("databaseVersion")
+    engine = version if isinstance(version, Unknown) else gcp.sql_engine(version)
     yield DatabaseInstance(
         ref=names.ref(res),
-        engine=version if isinstance(version, Unknown) else gcp.sql_engine(version),
+        engine=engine,
         storage_encrypted=True,
         publicly_accessible=_public(res),
+        kms_key_customer_managed=_customer_key(res),
+        directory_auth=_directory_auth(res, engine),
     )
