@@ -33,7 +33,26 @@ def tenant_rows() -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]
         rows.managed_disk(SUB, "vm1_OsDisk"), rows.managed_disk(SUB2, "dev_OsDisk"),
         vault, rows.key_vault(SUB2, "kv-dev", purge_protection=False, rbac=False, default_action="Allow"),
     ]
+    data += _logging(docs)
     return data, docs
+
+
+def _logging(docs: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Activity log export, Defender plans, a workspace and flow logs (SUB compliant but for the
+    workspace's key; SUB2 with nothing exported, one plan off and an unlogged network)."""
+    law = rows.workspace_id_of(SUB, "law-audit")
+    docs.append(rows.activity_log_settings(SUB, rows.activity_log_setting(SUB, "to-law", workspace=law)))
+    web = rows.nsg_id_of(SUB, "web-nsg")
+    from hitrust_policies.sources.azure_semantics import THREAT_DETECTION_PLANS
+
+    return [
+        *(rows.defender_pricing(SUB, plan) for plan in THREAT_DETECTION_PLANS),
+        *(rows.defender_pricing(SUB2, plan, "Free" if plan == "StorageAccounts" else "Standard")
+          for plan in THREAT_DETECTION_PLANS),
+        rows.log_analytics_workspace(SUB, "law-audit", retention_days=365),
+        rows.virtual_network(SUB, "hub", {"web": web}), rows.flow_log(SUB, "web-nsg-flows", web),
+        rows.virtual_network(SUB2, "dev", {"default": None}),
+    ]
 
 
 def seed(fake: FakeAzure) -> list[dict[str, Any]]:

@@ -34,7 +34,8 @@ def test_scan_reports_exact_findings_and_fails(fake: FakeAzure, tmp_path: Path) 
     assert report["provider"] == "azure" and report["complete"] is True
     assert {(c["account"], c["collector"], c["status"]) for c in report["coverage"]} == {
         (sub, f, "ok") for sub in (SUB, SUB2)
-        for f in ("key-vaults", "managed-disks", "network-security-groups", "sql-servers", "storage-accounts")}
+        for f in ("key-vaults", "managed-disks", "network-security-groups", "sql-servers", "storage-accounts",
+                  "activity-log", "defender-plans", "log-analytics-workspaces", "network-flow-logs")}
     assert {r.method for r in fake.requests} == {"GET", "POST"}
     assert all(r.method == "GET" or r.path == "/providers/Microsoft.ResourceGraph/resources" for r in fake.requests)
 
@@ -52,12 +53,13 @@ def test_incomplete_scan_exits_3(fake: FakeAzure) -> None:
 
 
 def test_nothing_read_exits_3_with_the_reason(fake: FakeAzure) -> None:
+    fake.fail(403, "AuthorizationFailed", path="/subscriptions/")  # every query, and the subscription-level reads
     fake.fail(403, "AuthorizationFailed", path="resourcegraph")
     proc = hitrust("scan", "azure", "--auth", "token", "--arm-endpoint", fake.endpoint, "--subscription", SUB,
                    env=TOKEN)
     assert proc.returncode == 3
-    assert "error: scan incomplete: nothing could be read: AccessDenied: Microsoft.ResourceGraph/resources/read" \
-        in proc.stderr
+    assert ("error: scan incomplete: nothing could be read: AccessDenied: Microsoft.Insights/DiagnosticSettings/Read "
+            "(activity-log-diagnostic-settings); AccessDenied: Microsoft.ResourceGraph/resources/read") in proc.stderr
 
 
 def test_from_export(fake: FakeAzure, tmp_path: Path) -> None:

@@ -1,0 +1,64 @@
+"""Virtual networks and Network Watcher flow logs -> Network: VNet flow logs, NSG flow logs per subnet."""
+
+from __future__ import annotations
+
+from hitrust_policies.model import Network
+from hitrust_policies.testing import azure_rows as rows
+from hitrust_policies.testing.azure_fake import FakeAzure
+from tests.sources.live.aws.conftest import table, verdicts
+from tests.sources.live.azure.conftest import SUB, scan
+
+RULE = "log-network-flow-logs"
+
+
+def seed(fake: FakeAzure) -> None:
+    web, app = rows.nsg_id_of(SUB, "web-nsg"), rows.nsg_id_of(SUB, "app-nsg")
+    fake.add(
+        rows.virtual_network(SUB, "hub", {"web": web, "GatewaySubnet": None}),  # a VNet flow log on the network
+        rows.virtual_network(SUB, "spoke-nsg", {"web": web, "app": app}),  # NSG flow logs on both NSGs
+        rows.virtual_network(SUB, "spoke-partial", {"web": web, "db": None}),  # db has no NSG and no flow log
+        rows.virtual_network(SUB, "spoke-subnet", {"web": web, "db": None}),  # db's own VNet flow log
+        rows.virtual_network(SUB, "spoke-disabled", {"data": None}),  # its flow log is disabled
+        rows.virtual_network(SUB, "empty", {}),  # no subnet: no traffic to record
+        rows.flow_log(SUB, "hub-flows", rows.vnet_id_of(SUB, "hub")),
+        rows.flow_log(SUB, "web-nsg-flows", web),
+        rows.flow_log(SUB, "app-nsg-flows", app.upper()),  # ids compare case-insensitively, as ARM's do
+        rows.flow_log(SUB, "db-flows", rows.vnet_id_of(SUB, "spoke-subnet") + "/subnets/db"),
+        rows.flow_log(SUB, "off-flows", rows.vnet_id_of(SUB, "spoke-disabled"), enabled=False),
+    )
+
+
+def test_flow_log_verdicts(fake: FakeAzure) -> None:
+    seed(fake)
+    result = scan(fake, "network-flow-logs")
+    assert result.complete
+    assert verdicts(result.findings(), [RULE]) == set(table("""
+        log-network-flow-logs  hub             PASS
+        log-network-flow-logs  spoke-nsg       PASS
+        log-network-flow-logs  spoke-partial   FAIL
+        log-network-flow-logs  spoke-subnet    PASS
+        log-network-flow-logs  spoke-disabled  FAIL
+        log-network-flow-logs  empty           PASS
+    """))
+    hub = next(r for r in result.resources if isinstance(r, Network) and r.ref.name == "hub")
+    assert (hub.is_default, hub.ref.native_id, hub.ref.region) == (False, rows.vnet_id_of(SUB, "hub"), "eastus")
+
+
+def test_denied_query_is_a_gap(fake: FakeAzure) -> None:
+    seed(fake)
+    fake.fail(403, "AuthorizationFailed", path="resourcegraph", query="virtualnetworks")
+    result = scan(fake, "network-flow-logs", "activity-log")  # a scan that reads nothing at all is an error
+    assert {(f.rule_id, f.resource.name, f.status.value, f.message) for f in result.findings()
+            if f.rule_id == RULE} == {
+        (RULE, f"network-flow-logs in subscription {SUB}", "UNKNOWN",
+         f"AccessDenied: Microsoft.ResourceGraph/resources/read (network-flow-logs in subscription {SUB})")}
+
+
+def test_throttled_query_is_a_gap(fake: FakeAzure) -> None:
+    seed(fake)
+    fake.fail(429, "TooManyRequests", path="resourcegraph", query="virtualnetworks", retry_after=0)
+    result = scan(fake, "network-flow-logs", "activity-log")
+    assert {(f.resource.name, f.status.value, f.message) for f in result.findings() if f.rule_id == RULE} == {
+        (f"network-flow-logs in subscription {SUB}", "UNKNOWN",
+         f"Throttled (retries exhausted): Microsoft.ResourceGraph/resources/read (network-flow-logs in subscription "
+         f"{SUB})")}
