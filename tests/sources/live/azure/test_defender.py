@@ -51,7 +51,8 @@ def test_defender_plans(fake: FakeAzure) -> None:
                                                                  "defender/AI"}
     vm = next(r for r in result.resources if r.ref.name == "defender/VirtualMachines" and r.ref.account == SUB)
     assert (vm.ref.native_id, vm.ref.native_type, vm.ref.region) == (
-        f"/subscriptions/{SUB}/providers/Microsoft.Security/pricings/VirtualMachines", "microsoft.security/pricings", "")
+        f"/subscriptions/{SUB}/providers/Microsoft.Security/pricings/VirtualMachines", "microsoft.security/pricings",
+        "")
     # the plans live in the securityresources table, not resources
     assert {q.body["query"] for q in fake.graph_queries()} == {
         "securityresources | where type in~ ('microsoft.security/pricings') | order by id asc"}

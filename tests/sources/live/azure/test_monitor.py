@@ -71,7 +71,8 @@ def test_throttled_read_is_unknown(fake: FakeAzure) -> None:
     result = scan(fake, "activity-log", "network-flow-logs")  # not the scan's only family: not "nothing read"
     assert findings_of(result, COVERAGE) == {
         (COVERAGE, f"activity-log/{SUB}", "UNKNOWN",
-         "Throttled (retries exhausted): Microsoft.Insights/DiagnosticSettings/Read (activity-log-diagnostic-settings)"),
+         "Throttled (retries exhausted): Microsoft.Insights/DiagnosticSettings/Read "
+         "(activity-log-diagnostic-settings)"),
     }
     assert fault.hits == 3  # every attempt of the pipeline's retry policy
     assert [(c.collector, c.status) for c in result.coverage] == [("activity-log", "failed"),
