@@ -150,6 +150,7 @@ VENDOR_ROWS = {
     "log-log-group-retention": {("b02aacc0-b073-424e-8298-42b22829ee0a", "11.3"): ("09.aa", "09.h")},
     "log-threat-detection-enabled": {("c3d20c29-b36d-48fe-808b-99a87530ad99", "11.3"): ("09.j",),
                                      ("7fe3b40f-802b-4cdd-8bd4-fd799c948cc2", "11.3"): ("09.j",)},
+    "log-network-watcher-enabled": {("b6e2945c-0b7b-40f5-9233-7a5323b5cdc6", "9.2"): ("09.n",)},
 }
 
 

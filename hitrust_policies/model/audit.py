@@ -75,3 +75,13 @@ class ThreatDetection:
 
     ref: ResourceRef
     enabled: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkWatcher:
+    """Azure Network Watcher in one region of one subscription where virtual networks are: without it
+    no flow log, connection monitor or packet capture can be had there. ``enabled``: some watcher in
+    the region is provisioned. Azure-only (AWS and GCP network diagnostics need no regional switch)."""
+
+    ref: ResourceRef
+    enabled: bool | Unknown

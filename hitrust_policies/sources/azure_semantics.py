@@ -559,3 +559,12 @@ def vnet_flow_logged(vnet_id: str, subnets: Iterable[tuple[str, str | None]], lo
         return True
     return all(subnet.lower() in logged_targets or (nsg is not None and nsg.lower() in logged_targets)
                for subnet, nsg in subnets)
+
+
+def network_watcher_ready(provisioning_state: str | None) -> bool:
+    """A Network Watcher serves its region once provisioned (absent state: an older row, provisioned).
+
+    >>> network_watcher_ready("Succeeded"), network_watcher_ready(None), network_watcher_ready("Failed")
+    (True, True, False)
+    """
+    return str(provisioning_state or "Succeeded").lower() == "succeeded"

@@ -417,3 +417,11 @@ def defender_pricing(sub: str, plan: str, tier: str = "Standard", *, sub_plan: s
             "type": "microsoft.security/pricings", "tenantId": TENANT, "kind": "", "location": "",
             "resourceGroup": "", "subscriptionId": sub, "managedBy": "", "sku": None, "plan": None,
             "properties": props, "tags": None, "identity": None, "zones": None, "extendedLocation": None}
+
+
+def network_watcher(sub: str, location: str = "eastus", state: str = "Succeeded") -> dict[str, Any]:
+    """The Network Watcher Azure creates in ``NetworkWatcherRG`` with a region's first virtual network."""
+    row = _base(sub, "NetworkWatcherRG", "Microsoft.Network", "networkWatchers", f"NetworkWatcher_{location}",
+                "microsoft.network/networkwatchers", location, {"provisioningState": state})
+    row["resourceGroup"] = "networkwatcherrg"
+    return row

@@ -52,6 +52,7 @@ def _logging(docs: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
         rows.log_analytics_workspace(SUB, "law-audit", retention_days=365),
         rows.virtual_network(SUB, "hub", {"web": web}), rows.flow_log(SUB, "web-nsg-flows", web),
         rows.virtual_network(SUB2, "dev", {"default": None}),
+        rows.network_watcher(SUB), rows.network_watcher(SUB2, "westus"),  # SUB2's network is in eastus
     ]
 
 

@@ -1,14 +1,16 @@
-"""Virtual networks and Network Watcher flow logs -> Network: VNet flow logs, NSG flow logs per subnet."""
+"""Network Watcher: virtual networks and flow logs -> Network (VNet flow logs, NSG flow logs per subnet), and
+regions with networks -> NetworkWatcher."""
 
 from __future__ import annotations
 
-from hitrust_policies.model import Network
+from hitrust_policies.model import Network, NetworkWatcher
 from hitrust_policies.testing import azure_rows as rows
 from hitrust_policies.testing.azure_fake import FakeAzure
 from tests.sources.live.aws.conftest import table, verdicts
-from tests.sources.live.azure.conftest import SUB, scan
+from tests.sources.live.azure.conftest import SUB, SUB2, scan
 
 RULE = "log-network-flow-logs"
+WATCHER_RULE = "log-network-watcher-enabled"
 
 
 def seed(fake: FakeAzure) -> None:
@@ -30,7 +32,7 @@ def seed(fake: FakeAzure) -> None:
 
 def test_flow_log_verdicts(fake: FakeAzure) -> None:
     seed(fake)
-    result = scan(fake, "network-flow-logs")
+    result = scan(fake, "network-watchers")
     assert result.complete
     assert verdicts(result.findings(), [RULE]) == set(table("""
         log-network-flow-logs  hub             PASS
@@ -47,18 +49,40 @@ def test_flow_log_verdicts(fake: FakeAzure) -> None:
 def test_denied_query_is_a_gap(fake: FakeAzure) -> None:
     seed(fake)
     fake.fail(403, "AuthorizationFailed", path="resourcegraph", query="virtualnetworks")
-    result = scan(fake, "network-flow-logs", "activity-log")  # a scan that reads nothing at all is an error
+    result = scan(fake, "network-watchers", "activity-log")  # a scan that reads nothing at all is an error
     assert {(f.rule_id, f.resource.name, f.status.value, f.message) for f in result.findings()
             if f.rule_id == RULE} == {
-        (RULE, f"network-flow-logs in subscription {SUB}", "UNKNOWN",
-         f"AccessDenied: Microsoft.ResourceGraph/resources/read (network-flow-logs in subscription {SUB})")}
+        (RULE, f"network-watchers in subscription {SUB}", "UNKNOWN",
+         f"AccessDenied: Microsoft.ResourceGraph/resources/read (network-watchers in subscription {SUB})")}
 
 
 def test_throttled_query_is_a_gap(fake: FakeAzure) -> None:
     seed(fake)
     fake.fail(429, "TooManyRequests", path="resourcegraph", query="virtualnetworks", retry_after=0)
-    result = scan(fake, "network-flow-logs", "activity-log")
+    result = scan(fake, "network-watchers", "activity-log")
     assert {(f.resource.name, f.status.value, f.message) for f in result.findings() if f.rule_id == RULE} == {
-        (f"network-flow-logs in subscription {SUB}", "UNKNOWN",
-         f"Throttled (retries exhausted): Microsoft.ResourceGraph/resources/read (network-flow-logs in subscription "
+        (f"network-watchers in subscription {SUB}", "UNKNOWN",
+         f"Throttled (retries exhausted): Microsoft.ResourceGraph/resources/read (network-watchers in subscription "
          f"{SUB})")}
+
+
+def test_network_watcher_in_every_region_with_networks(fake: FakeAzure) -> None:
+    """eastus has networks and a watcher; westus has networks and a watcher that failed to provision;
+    centralus has networks and none; northeurope has a watcher and no network (not judged)."""
+    fake.add(rows.virtual_network(SUB, "east", {"a": None}), rows.network_watcher(SUB, "eastus"),
+             rows.virtual_network(SUB, "west", {"a": None}, location="westus"),
+             rows.network_watcher(SUB, "westus", state="Failed"),
+             rows.virtual_network(SUB, "central", {}, location="centralus"),
+             rows.virtual_network(SUB, "central2", {}, group="rg-other", location="centralus"),
+             rows.network_watcher(SUB, "northeurope"))
+    result = scan(fake, "network-watchers", subscriptions=[SUB, SUB2])
+    assert result.complete
+    assert {(f.resource.name, f.resource.region, f.status.value, f.message) for f in result.findings()
+            if f.rule_id == WATCHER_RULE} == {
+        ("network-watcher/centralus", "centralus", "FAIL", "no Network Watcher in this region, which has virtual "
+                                                           "networks"),
+        ("network-watcher/eastus", "eastus", "PASS", ""),
+        ("network-watcher/westus", "westus", "FAIL", "no Network Watcher in this region, which has virtual networks"),
+    }
+    east = next(r for r in result.resources if isinstance(r, NetworkWatcher) and r.ref.region == "eastus")
+    assert east.ref.native_id == f"/subscriptions/{SUB}/providers/Microsoft.Network/locations/eastus/networkWatcher"

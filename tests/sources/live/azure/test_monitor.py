@@ -68,7 +68,7 @@ def test_no_export_fails_and_a_denied_read_is_unknown(fake: FakeAzure) -> None:
 def test_throttled_read_is_unknown(fake: FakeAzure) -> None:
     fake.put(*rows.activity_log_settings(SUB, rows.activity_log_setting(SUB, "to-law", workspace="/w")))
     fault = fake.fail(429, "TooManyRequests", path=SETTINGS_PATH, retry_after=0)
-    result = scan(fake, "activity-log", "network-flow-logs")  # not the scan's only family: not "nothing read"
+    result = scan(fake, "activity-log", "network-watchers")  # not the scan's only family: not "nothing read"
     assert findings_of(result, COVERAGE) == {
         (COVERAGE, f"activity-log/{SUB}", "UNKNOWN",
          "Throttled (retries exhausted): Microsoft.Insights/DiagnosticSettings/Read "
@@ -76,7 +76,7 @@ def test_throttled_read_is_unknown(fake: FakeAzure) -> None:
     }
     assert fault.hits == 3  # every attempt of the pipeline's retry policy
     assert [(c.collector, c.status) for c in result.coverage] == [("activity-log", "failed"),
-                                                                   ("network-flow-logs", "ok")]
+                                                                   ("network-watchers", "ok")]
 
 
 def seed_workspaces(fake: FakeAzure) -> None:
