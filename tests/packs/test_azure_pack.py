@@ -38,6 +38,11 @@ SQL_SERVERS = {
     ("net-database-not-public", "reports", M),
     ("net-database-not-public", "app-db", M),  # a server created without publicNetworkAccess answers publicly
 }
+# the activity log and traffic analytics land in workspaces without a key of their own; short retention
+LOG_WORKSPACES = {
+    *(("log-log-group-retention", name, M) for name in ("law-activity", "law-flows", "law-apps")),
+    ("enc-log-group-audit-kms", "law-activity", M), ("enc-log-group-audit-kms", "law-flows", M),
+}
 
 CASES = {
     "storage-compliant": (programs.compliant_storage, True, set()),
@@ -78,6 +83,13 @@ CASES = {
         ("log-object-store-access-logging", "lateaccount", M),
         ("net-service-firewall-default-deny", "lateaccount", M),
     }),
+    "log-workspaces": (programs.logging_workspaces, True, LOG_WORKSPACES),
+    "log-workspaces-update": (programs.logging_workspaces, False, LOG_WORKSPACES),
+    "log-workspace-computed": (programs.computed_workspace, True, {
+        ("log-log-group-retention", "law-ops", A), ("enc-log-group-audit-kms", "law-ops", A)}),
+    "log-workspace-computed-update": (programs.computed_workspace, False, {("enc-log-group-audit-kms", "law-ops", M)}),
+    "defender-plans": (programs.defender_plans, True, {
+        ("log-threat-detection-enabled", "defender-storage", M)}),  # the pack names the Pulumi resource
 }
 
 
