@@ -88,6 +88,10 @@ CASES = {
     "log-workspace-computed": (programs.computed_workspace, True, {
         ("log-log-group-retention", "law-ops", A), ("enc-log-group-audit-kms", "law-ops", A)}),
     "log-workspace-computed-update": (programs.computed_workspace, False, {("enc-log-group-audit-kms", "law-ops", M)}),
+    "flow-logged-networks": (programs.flow_logged_networks, True, {
+        ("log-network-flow-logs", "spoke-partial", M), ("log-network-flow-logs", "spoke-disabled", M)}),
+    "flow-logged-networks-update": (programs.flow_logged_networks, False, {
+        ("log-network-flow-logs", "spoke-partial", M), ("log-network-flow-logs", "spoke-disabled", M)}),
     "defender-plans": (programs.defender_plans, True, {
         ("log-threat-detection-enabled", "defender-storage", M)}),  # the pack names the Pulumi resource
 }

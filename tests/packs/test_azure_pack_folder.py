@@ -20,7 +20,7 @@ AZURE_RULES = {
     "enc-object-store-kms", "enc-object-store-tls-only", "enc-tls-listener-modern",
     "log-object-store-access-logging", "net-database-not-public", "net-ingress-rule-admin-ports",
     "net-object-store-public-access-blocked", "net-service-firewall-default-deny",
-    "log-log-group-retention", "enc-log-group-audit-kms", "log-threat-detection-enabled",
+    "log-log-group-retention", "enc-log-group-audit-kms", "log-threat-detection-enabled", "log-network-flow-logs",
 }
 
 

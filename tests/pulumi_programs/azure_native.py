@@ -362,3 +362,43 @@ def computed_workspace() -> None:
     monitor.SubscriptionDiagnosticSetting(
         "export-ops", name="export-ops", workspace_id=ws.id,
         logs=[monitor.SubscriptionLogSettingsArgs(category="Administrative", enabled=rg.name.apply(lambda _: True))])
+
+
+def flow_logged_networks() -> None:
+    """Networks as a hub-and-spoke program writes them, flow-logged four ways: a VNet flow log on the hub,
+    NSG flow logs on both NSGs of a spoke built from separate subnets, a spoke whose second subnet nobody
+    logs, and a spoke whose VNet flow log is switched off."""
+    from pulumi_azure_native import network, resources
+
+    rg = resources.ResourceGroup("net-rg")
+    storage = WORKSPACE.replace("Microsoft.OperationalInsights/workspaces/law-security",
+                                "Microsoft.Storage/storageAccounts/flowlogs")
+    space = network.AddressSpaceArgs(address_prefixes=["10.0.0.0/16"])
+    web = network.NetworkSecurityGroup("web-nsg", network_security_group_name="web-nsg", resource_group_name=rg.name)
+    app = network.NetworkSecurityGroup("app-nsg", network_security_group_name="app-nsg", resource_group_name=rg.name)
+
+    def flow_log(name: str, target, enabled: bool = True) -> None:
+        network.FlowLog(name, network_watcher_name="NetworkWatcher_eastus", resource_group_name="NetworkWatcherRG",
+                        target_resource_id=target, storage_id=storage, enabled=enabled,
+                        retention_policy=network.RetentionPolicyParametersArgs(days=365, enabled=True))
+
+    def subnet(name: str, prefix: str, nsg=None) -> network.SubnetArgs:
+        group = network.NetworkSecurityGroupArgs(id=nsg.id) if nsg is not None else None
+        return network.SubnetArgs(name=name, address_prefix=prefix, network_security_group=group)
+
+    hub = network.VirtualNetwork("hub", virtual_network_name="hub", resource_group_name=rg.name, address_space=space,
+                                 subnets=[subnet("web", "10.0.1.0/24", web), subnet("GatewaySubnet", "10.0.255.0/27")])
+    flow_log("hub-flows", hub.id)
+    spoke = network.VirtualNetwork("spoke-nsg", virtual_network_name="spoke-nsg", resource_group_name=rg.name,
+                                   address_space=space)
+    for name, nsg in (("web", web), ("app", app)):
+        network.Subnet(f"spoke-{name}", subnet_name=name, virtual_network_name=spoke.name, resource_group_name=rg.name,
+                       address_prefix="10.0.1.0/24", network_security_group=network.NetworkSecurityGroupArgs(id=nsg.id))
+    flow_log("web-nsg-flows", web.id)
+    flow_log("app-nsg-flows", app.id)
+    network.VirtualNetwork("spoke-partial", virtual_network_name="spoke-partial", resource_group_name=rg.name,
+                           address_space=space,
+                           subnets=[subnet("web", "10.0.1.0/24", web), subnet("db", "10.0.2.0/24")])
+    off = network.VirtualNetwork("spoke-disabled", virtual_network_name="spoke-disabled", resource_group_name=rg.name,
+                                 address_space=space, subnets=[subnet("data", "10.0.3.0/24")])
+    flow_log("off-flows", off.id, enabled=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from hitrust_policies.model import LogGroup, ThreatDetection
+from hitrust_policies.model import LogGroup, Network, ThreatDetection
 from tests.pulumi_programs import azure_native as programs
 from tests.sources.live.aws.conftest import table
 from tests.sources.pulumi.test_azure_adapters import shown, values, verdicts
@@ -61,3 +61,13 @@ def test_values_computed_at_preview_are_unknown() -> None:
         ("log-log-group-retention", "law-ops", "UNKNOWN"), ("enc-log-group-audit-kms", "law-ops", "UNKNOWN")}
     assert set(verdicts(programs.computed_workspace, False)) == {
         ("log-log-group-retention", "law-ops", "PASS"), ("enc-log-group-audit-kms", "law-ops", "FAIL")}
+
+
+@pytest.mark.parametrize("preview", [True, False])
+def test_flow_logged_networks(preview: bool) -> None:
+    networks = {v.ref.name: shown(v.flow_logs_enabled) for v in values(programs.flow_logged_networks, preview)
+                if isinstance(v, Network)}
+    assert networks == {"hub": True, "spoke-nsg": True, "spoke-partial": False, "spoke-disabled": False}
+    assert set(verdicts(programs.flow_logged_networks, preview)) >= {
+        ("log-network-flow-logs", "hub", "PASS"), ("log-network-flow-logs", "spoke-nsg", "PASS"),
+        ("log-network-flow-logs", "spoke-partial", "FAIL"), ("log-network-flow-logs", "spoke-disabled", "FAIL")}
