@@ -568,3 +568,15 @@ def network_watcher_ready(provisioning_state: str | None) -> bool:
     (True, True, False)
     """
     return str(provisioning_state or "Succeeded").lower() == "succeeded"
+
+
+def flow_log_retention_days(enabled: bool | None, days: int | float | None) -> int | None:
+    """Days a flow log's records are kept in its storage account; None: never deleted (no policy,
+    the policy off, or 0 days, which Azure reads as "keep forever").
+
+    >>> flow_log_retention_days(True, 90), flow_log_retention_days(True, 0), flow_log_retention_days(False, 7)
+    (90, None, None)
+    """
+    if not enabled or not days:
+        return None
+    return int(days)

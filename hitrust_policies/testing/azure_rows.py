@@ -381,13 +381,16 @@ def virtual_network(sub: str, name: str, subnets: dict[str, str | None], *, grou
 
 
 def flow_log(sub: str, name: str, target: str, *, location: str = "eastus", enabled: bool = True,
-             retention_days: int = 90, traffic_analytics_workspace: str | None = None) -> dict[str, Any]:
+             retention_days: int = 90, traffic_analytics_workspace: str | None = None,
+             storage_account: str | None = None) -> dict[str, Any]:
     """A Network Watcher flow log (a VNet flow log when ``target`` is a network, subnet or NIC; an NSG
-    flow log when it is a network security group), kept in a storage account."""
+    flow log when it is a network security group), kept in a storage account (its id; default: an account
+    ``flowlogs`` in ``rg-log``)."""
     props: dict[str, Any] = {
         "provisioningState": "Succeeded", "targetResourceId": target,
         "targetResourceGuid": "4d5e6f7a-0000-4000-8000-000000000008",
-        "storageId": f"/subscriptions/{sub}/resourceGroups/rg-log/providers/Microsoft.Storage/storageAccounts/flowlogs",
+        "storageId": storage_account or (f"/subscriptions/{sub}/resourceGroups/rg-log/providers/Microsoft.Storage/"
+                                         "storageAccounts/flowlogs"),
         "enabled": enabled, "retentionPolicy": {"days": retention_days, "enabled": retention_days > 0},
         "format": {"type": "JSON", "version": 2},
     }

@@ -10,6 +10,12 @@ the subnet's NSG (see `azure_semantics.vnet_flow_logged`). Azure has no default 
 Every region the subscription has virtual networks in is a `NetworkWatcher` (``network-watcher/<region>``),
 enabled when a Network Watcher there is provisioned (Azure creates one in ``NetworkWatcherRG`` with the
 region's first network unless the subscription opted out); regions without networks are not judged.
+
+Every flow log is also a `LogGroup`: its records are kept in a storage account for ``retentionPolicy.days``
+(0, or the policy off: never deleted), encrypted with that account's customer-managed key if it has one,
+and they are audit data (as an AWS flow log's log group). So log-log-group-retention judges flow-log
+retention (CIS Microsoft Azure Foundations 6.5 / Prowler network_flow_log_retention_period ask 90 days;
+the rule's year is stricter) and enc-log-group-audit-kms their key.
 """
 
 from __future__ import annotations
@@ -17,13 +23,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import Network, NetworkWatcher, ResourceRef
+from hitrust_policies.model import LogGroup, Network, NetworkWatcher, ResourceRef, Unknown
 from hitrust_policies.sources import azure_semantics as az
 from hitrust_policies.sources.live.azure.families import Ctx, family, prop
 
 VNET = "microsoft.network/virtualnetworks"
 FLOW_LOG = "microsoft.network/networkwatchers/flowlogs"
 WATCHER = "microsoft.network/networkwatchers"
+STORAGE = "microsoft.storage/storageaccounts"
 
 
 def _subnets(vnet: dict[str, Any]) -> list[tuple[str, str | None]]:
@@ -43,14 +50,37 @@ def _watchers(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[NetworkWatcher]:
             enabled=region in provisioned)
 
 
+def _storage_key(ctx: Ctx, accounts: dict[str, dict[str, Any]], storage_id: str) -> str | None | Unknown:
+    account = accounts.get(storage_id.lower())
+    if account is None:
+        return Unknown(f"storage account {storage_id} of the flow log is not in subscription {ctx.subscription}'s rows")
+    encryption = prop(account, "properties", "encryption") or {}
+    key = az.storage_key_id(prop(encryption, "keyvaultproperties", "keyvaulturi"),
+                            prop(encryption, "keyvaultproperties", "keyname"),
+                            prop(encryption, "keyvaultproperties", "keyversion"))
+    return az.storage_encryption(encryption.get("keySource"), key)[1]
+
+
+def _flow_log_stores(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[LogGroup]:
+    accounts = {r["id"].lower(): r for r in rows if r["type"].lower() == STORAGE}
+    for flow in rows:
+        if flow["type"].lower() != FLOW_LOG or not prop(flow, "properties", "storageId"):
+            continue
+        yield LogGroup(ref=ctx.ref(flow),
+                       retention_days=az.flow_log_retention_days(prop(flow, "properties", "retentionPolicy", "enabled"),
+                                                                 prop(flow, "properties", "retentionPolicy", "days")),
+                       kms_key=_storage_key(ctx, accounts, str(prop(flow, "properties", "storageId"))),
+                       holds_audit_data=True)
+
+
 @family(
     "network-watchers",
-    types=(VNET, WATCHER, FLOW_LOG),
-    kinds=(Network, NetworkWatcher),
+    types=(VNET, WATCHER, FLOW_LOG, STORAGE),
+    kinds=(Network, NetworkWatcher, LogGroup),
     permissions=("Microsoft.Network/virtualNetworks/read", "Microsoft.Network/networkWatchers/read",
-                 "Microsoft.Network/networkWatchers/flowLogs/read"),
+                 "Microsoft.Network/networkWatchers/flowLogs/read", "Microsoft.Storage/storageAccounts/read"),
 )
-def network_watchers(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[Network | NetworkWatcher]:
+def network_watchers(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[Network | NetworkWatcher | LogGroup]:
     logged = {str(prop(r, "properties", "targetResourceId") or "").lower() for r in rows
               if r["type"].lower() == FLOW_LOG and az.flow_log_covers(prop(r, "properties", "enabled"))} - {""}
     for vnet in rows:
@@ -59,3 +89,4 @@ def network_watchers(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[Network |
         yield Network(ref=ctx.ref(vnet), is_default=False,
                       flow_logs_enabled=az.vnet_flow_logged(vnet["id"], _subnets(vnet), logged))
     yield from _watchers(ctx, rows)
+    yield from _flow_log_stores(ctx, rows)

@@ -86,3 +86,32 @@ def test_network_watcher_in_every_region_with_networks(fake: FakeAzure) -> None:
     }
     east = next(r for r in result.resources if isinstance(r, NetworkWatcher) and r.ref.region == "eastus")
     assert east.ref.native_id == f"/subscriptions/{SUB}/providers/Microsoft.Network/locations/eastus/networkWatcher"
+
+
+def test_flow_logs_are_log_stores(fake: FakeAzure) -> None:
+    """Each flow log keeps its records in a storage account for its retention: log-log-group-retention and
+    enc-log-group-audit-kms judge them (a flow log is audit data); the account's key is read from its row."""
+    cmk = rows.storage_account(SUB, "flowcmk", group="rg-log", key_vault_key=("https://kv-log.vault.azure.net/", "fl"))
+    plain = rows.storage_account(SUB, "flowplain", group="rg-log")
+    hub = rows.vnet_id_of(SUB, "hub")
+    fake.add(cmk, plain, rows.virtual_network(SUB, "hub", {"a": None}),
+             rows.flow_log(SUB, "year-cmk", hub, retention_days=365, storage_account=cmk["id"]),
+             rows.flow_log(SUB, "forever-plain", hub, retention_days=0, storage_account=plain["id"]),
+             rows.flow_log(SUB, "ninety-cmk", hub, retention_days=90, storage_account=cmk["id"]),
+             rows.flow_log(SUB, "elsewhere", hub, retention_days=365,
+                           storage_account=cmk["id"].replace(SUB, SUB2)))  # an account of another subscription
+    result = scan(fake, "network-watchers")
+    assert result.complete
+    assert verdicts(result.findings(), ["log-log-group-retention", "enc-log-group-audit-kms"]) == set(table("""
+        log-log-group-retention  year-cmk       PASS
+        log-log-group-retention  forever-plain  PASS
+        log-log-group-retention  ninety-cmk     FAIL
+        log-log-group-retention  elsewhere      PASS
+        enc-log-group-audit-kms  year-cmk       PASS
+        enc-log-group-audit-kms  forever-plain  FAIL
+        enc-log-group-audit-kms  ninety-cmk     PASS
+        enc-log-group-audit-kms  elsewhere      UNKNOWN
+    """))
+    reasons = {f.resource.name: f.message for f in result.findings() if f.status.value == "UNKNOWN"}
+    assert reasons == {"elsewhere": f"storage account {cmk['id'].replace(SUB, SUB2)} of the flow log is not in "
+                                    f"subscription {SUB}'s rows"}
