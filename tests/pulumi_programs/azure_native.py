@@ -327,7 +327,8 @@ def logging_workspaces() -> None:
     flows = operationalinsights.Workspace("law-flows", workspace_name="law-flows", resource_group_name=rg.name,
                                           sku=sku)
     network.FlowLog(
-        "hub-flows", network_watcher_name="NetworkWatcher_eastus", resource_group_name="NetworkWatcherRG",
+        "hub-flows", flow_log_name="hub-flows", network_watcher_name="NetworkWatcher_eastus",
+        resource_group_name="NetworkWatcherRG",
         target_resource_id=FLOW_LOG_TARGET, storage_id=WORKSPACE.replace(
             "Microsoft.OperationalInsights/workspaces/law-security", "Microsoft.Storage/storageAccounts/flowlogs"),
         enabled=True, retention_policy=network.RetentionPolicyParametersArgs(days=365, enabled=True),
@@ -368,19 +369,28 @@ def flow_logged_networks() -> None:
     """Networks as a hub-and-spoke program writes them, flow-logged four ways: a VNet flow log on the hub,
     NSG flow logs on both NSGs of a spoke built from separate subnets, a spoke whose second subnet nobody
     logs, and a spoke whose VNet flow log is switched off."""
-    from pulumi_azure_native import network, resources
+    from pulumi_azure_native import network, resources, storage
 
     rg = resources.ResourceGroup("net-rg")
-    storage = WORKSPACE.replace("Microsoft.OperationalInsights/workspaces/law-security",
-                                "Microsoft.Storage/storageAccounts/flowlogs")
+    # the records' store: a CMK account with no public endpoint (the switched-off flow log names one elsewhere)
+    store = storage.StorageAccount(
+        "flowlogs", account_name="flowlogs", resource_group_name=rg.name, kind=storage.Kind.STORAGE_V2,
+        sku=storage.SkuArgs(name=storage.SkuName.STANDARD_LRS),
+        public_network_access=storage.PublicNetworkAccess.DISABLED,
+        encryption=storage.EncryptionArgs(key_source=storage.KeySource.MICROSOFT_KEYVAULT,
+                                          key_vault_properties=storage.KeyVaultPropertiesArgs(
+                                              key_name="flowlogs-cmk", key_vault_uri=VAULT_URI)))
+    elsewhere = WORKSPACE.replace("Microsoft.OperationalInsights/workspaces/law-security",
+                                  "Microsoft.Storage/storageAccounts/flowlogs2")
     space = network.AddressSpaceArgs(address_prefixes=["10.0.0.0/16"])
     web = network.NetworkSecurityGroup("web-nsg", network_security_group_name="web-nsg", resource_group_name=rg.name)
     app = network.NetworkSecurityGroup("app-nsg", network_security_group_name="app-nsg", resource_group_name=rg.name)
 
-    def flow_log(name: str, target, enabled: bool = True) -> None:
-        network.FlowLog(name, network_watcher_name="NetworkWatcher_eastus", resource_group_name="NetworkWatcherRG",
-                        target_resource_id=target, storage_id=storage, enabled=enabled,
-                        retention_policy=network.RetentionPolicyParametersArgs(days=365, enabled=True))
+    def flow_log(name: str, target, enabled: bool = True, days: int = 365) -> None:
+        network.FlowLog(name, flow_log_name=name, network_watcher_name="NetworkWatcher_eastus",
+                        resource_group_name="NetworkWatcherRG", target_resource_id=target,
+                        storage_id=store.id if enabled else elsewhere, enabled=enabled,
+                        retention_policy=network.RetentionPolicyParametersArgs(days=days, enabled=True))
 
     def subnet(name: str, prefix: str, nsg=None) -> network.SubnetArgs:
         group = network.NetworkSecurityGroupArgs(id=nsg.id) if nsg is not None else None
@@ -395,7 +405,7 @@ def flow_logged_networks() -> None:
         network.Subnet(f"spoke-{name}", subnet_name=name, virtual_network_name=spoke.name, resource_group_name=rg.name,
                        address_prefix="10.0.1.0/24", network_security_group=network.NetworkSecurityGroupArgs(id=nsg.id))
     flow_log("web-nsg-flows", web.id)
-    flow_log("app-nsg-flows", app.id)
+    flow_log("app-nsg-flows", app.id, days=90)
     network.VirtualNetwork("spoke-partial", virtual_network_name="spoke-partial", resource_group_name=rg.name,
                            address_space=space,
                            subnets=[subnet("web", "10.0.1.0/24", web), subnet("db", "10.0.2.0/24")])

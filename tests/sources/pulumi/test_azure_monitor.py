@@ -16,7 +16,8 @@ KEY = "https://kv-phi.vault.azure.net/keys/law-cmk"
 @pytest.mark.parametrize("preview", [True, False])
 def test_workspaces(preview: bool) -> None:
     groups = {v.ref.name: (shown(v.retention_days), shown(v.kms_key), shown(v.holds_audit_data))
-              for v in values(programs.logging_workspaces, preview) if isinstance(v, LogGroup)}
+              for v in values(programs.logging_workspaces, preview) if isinstance(v, LogGroup)
+              and v.ref.native_type == "azure-native:operationalinsights:Workspace"}
     assert groups == {
         "law-audit": (365, KEY, True),  # key through the linked cluster; the Administrative export lands here
         "law-activity": (90, None, True),
@@ -38,6 +39,8 @@ def test_workspace_verdicts() -> None:
         enc-log-group-audit-kms  law-activity  FAIL
         enc-log-group-audit-kms  law-flows     FAIL
         enc-log-group-audit-kms  law-apps      PASS
+        log-log-group-retention  hub-flows     PASS
+        enc-log-group-audit-kms  hub-flows     UNKNOWN
     """)
     for preview in (True, False):
         assert set(verdicts(programs.logging_workspaces, preview)) == {(r, n, s.value) for r, n, s in expected}
@@ -71,3 +74,17 @@ def test_flow_logged_networks(preview: bool) -> None:
     assert set(verdicts(programs.flow_logged_networks, preview)) >= {
         ("log-network-flow-logs", "hub", "PASS"), ("log-network-flow-logs", "spoke-nsg", "PASS"),
         ("log-network-flow-logs", "spoke-partial", "FAIL"), ("log-network-flow-logs", "spoke-disabled", "FAIL")}
+
+
+@pytest.mark.parametrize("preview", [True, False])
+def test_flow_logs_are_log_stores(preview: bool) -> None:
+    """A flow log keeps its records in its storage account: the account's key when it is in the stack
+    (joined while its id is computed at preview), UNKNOWN when it is not."""
+    stores = {v.ref.name: (shown(v.retention_days), shown(v.kms_key), v.holds_audit_data)
+              for v in values(programs.flow_logged_networks, preview) if isinstance(v, LogGroup)}
+    elsewhere = programs.WORKSPACE.replace("Microsoft.OperationalInsights/workspaces/law-security",
+                                           "Microsoft.Storage/storageAccounts/flowlogs2")
+    key = "https://kv-phi.vault.azure.net/keys/flowlogs-cmk"
+    assert stores == {"hub-flows": (365, key, True), "web-nsg-flows": (365, key, True),
+                      "app-nsg-flows": (90, key, True),
+                      "off-flows": (365, f"?storage account {elsewhere} is not in this stack", True)}

@@ -6,6 +6,10 @@ log on the subnet or on the subnet's network security group (`azure_semantics.vn
 A flow log's target is told by ``propertyDependencies`` while its id is computed at preview (the
 engine records them per top-level property), else by value. As for every join here, the stack is the
 world: a network no flow log of this stack targets is taken to be unlogged.
+
+A ``network:FlowLog`` is also a `LogGroup`, as the live scanner sees it: kept ``retentionPolicy.days`` in
+its storage account (``storageId``), under that account's customer-managed key when the account is in
+the stack (Unknown when it is not: its key cannot be seen from here), and audit data.
 """
 
 from __future__ import annotations
@@ -13,11 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from hitrust_policies.model import Network, Unknown
+from hitrust_policies.model import LogGroup, Network, Unknown
 from hitrust_policies.model.facts import UnknownFact, every, exists
 from hitrust_policies.sources import azure_semantics as az
 from hitrust_policies.sources.pulumi.azure import arm
-from hitrust_policies.sources.pulumi.props import to_bool
+from hitrust_policies.sources.pulumi.azure.storage import STORAGE_ACCOUNT
+from hitrust_policies.sources.pulumi.azure.storage import _encryption as storage_encryption
+from hitrust_policies.sources.pulumi.props import to_bool, to_int
 from hitrust_policies.sources.pulumi.registry import pulumi_adapter
 from hitrust_policies.sources.pulumi.resource import PulumiResource
 from hitrust_policies.sources.pulumi.stack import Stack
@@ -100,3 +106,20 @@ def _flow_logged(vnet: PulumiResource, stack: Stack) -> Any:
 @pulumi_adapter(VNET, produces=Network, joins=True)
 def virtual_network(res: PulumiResource, stack: Stack) -> Iterator[Network]:
     yield Network(ref=arm.ref(res, NAME), is_default=False, flow_logs_enabled=_flow_logged(res, stack))
+
+
+def _store_key(flow: PulumiResource, stack: Stack) -> Any:
+    account = arm.parent(stack, flow, "storageId", (STORAGE_ACCOUNT,), "accountName")
+    if account is not None:
+        return storage_encryption(account)[1]
+    storage = flow.props.get("storageId")
+    return storage if isinstance(storage, Unknown) else Unknown(f"storage account {storage} is not in this stack")
+
+
+@pulumi_adapter(FLOW_LOG, produces=LogGroup, joins=True)
+def flow_log(res: PulumiResource, stack: Stack) -> Iterator[LogGroup]:
+    enabled, days = res.props.get("retentionPolicy.enabled"), to_int(res.props.get("retentionPolicy.days"))
+    pending = arm.first_unknown(enabled, days)
+    yield LogGroup(ref=arm.ref(res, "flowLogName"),
+                   retention_days=pending if pending is not None else az.flow_log_retention_days(enabled, days),
+                   kms_key=_store_key(res, stack), holds_audit_data=True)
