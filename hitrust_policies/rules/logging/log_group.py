@@ -23,8 +23,8 @@ def log_log_group_retention(group: LogGroup):
 
     A year, as the HITRUST CSF v11.3 initiative's Azure Policy "Activity log should be retained for
     at least one year" (b02aacc0-b073-424e-8298-42b22829ee0a) and CIS Microsoft Azure Foundations
-    (activity log retention 365 days) ask; on Azure the log store is a Log Analytics workspace and
-    its ``retentionInDays``.
+    v1.x 5.1.2 (activity log retention of 365 days) ask. On Azure the log stores are Log Analytics
+    workspaces (``retentionInDays``) and flow logs (their storage retention policy).
     """
     if group.retention_days is not None and group.retention_days < MIN_RETENTION_DAYS:
         return f"retention is {group.retention_days} days (min {MIN_RETENTION_DAYS})"

@@ -24,7 +24,8 @@ def log_network_flow_logs(network: Network):
     subnet, or on its network security group), as the Azure Policy built-ins "Audit flow logs
     configuration for every virtual network" (4c3c6c5f-0d47-4402-99b8-aa543dd8bcee) and "Flow logs
     should be configured for every network security group" (c251913d-7d24-4958-af87-478ed3b9ba41)
-    and CIS Microsoft Azure Foundations 6.4 / 6.5 ask.
+    ask, and CIS Microsoft Azure Foundations 6.5 (v2.0; 7.5 in v3.0) presumes (an enabled flow log
+    per NSG; its retention is judged on the flow log as a log store by log-log-group-retention).
     """
     if not network.flow_logs_enabled:
         return "no flow log on this network"

@@ -18,7 +18,7 @@ from hitrust_policies.rules.registry import rule
 def log_network_watcher_enabled(watcher: NetworkWatcher):
     """Without a watcher in the region, its networks can get no flow log and no one can trace a connection.
 
-    Follows CIS Microsoft Azure Foundations 6.6 (v2; 7.x in v3) "Ensure that Network Watcher is
+    Follows CIS Microsoft Azure Foundations 6.6 (v2.0) "Ensure that Network Watcher is
     'Enabled' for Azure Regions that are in use", Prowler network_watcher_enabled and Azure Policy
     "Network Watcher should be enabled" (b6e2945c-0b7b-40f5-9233-7a5323b5cdc6): judged only in the
     regions a subscription has virtual networks in, so unused regions never FAIL.

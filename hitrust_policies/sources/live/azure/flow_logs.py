@@ -14,8 +14,9 @@ region's first network unless the subscription opted out); regions without netwo
 Every flow log is also a `LogGroup`: its records are kept in a storage account for ``retentionPolicy.days``
 (0, or the policy off: never deleted), encrypted with that account's customer-managed key if it has one,
 and they are audit data (as an AWS flow log's log group). So log-log-group-retention judges flow-log
-retention (CIS Microsoft Azure Foundations 6.5 / Prowler network_flow_log_retention_period ask 90 days;
-the rule's year is stricter) and enc-log-group-audit-kms their key.
+retention (CIS Microsoft Azure Foundations 6.5 in v2.0 / 7.5 in v3.0 and Prowler
+network_flow_log_more_than_90_days ask 90 days or unlimited; the rule's year is stricter) and
+enc-log-group-audit-kms their key.
 """
 
 from __future__ import annotations
