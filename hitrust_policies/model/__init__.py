@@ -1,14 +1,7 @@
 """The typed, cloud-agnostic model every source fills and every rule reads."""
 
 from hitrust_policies.model.addresses import is_internet
-from hitrust_policies.model.audit import (
-    AuditCoverage,
-    AuditTrail,
-    LogGroup,
-    Network,
-    NetworkWatcher,
-    ThreatDetection,
-)
+from hitrust_policies.model.audit import AuditCoverage, AuditTrail, LogGroup, Network, NetworkWatcher, ThreatDetection
 from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
 from hitrust_policies.model.identity import (
