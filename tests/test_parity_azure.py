@@ -380,6 +380,26 @@ SCENARIOS.append(Scenario(
                          ("log-log-group-retention", "law-audit")})))
 
 
+def defender_seed(fake: FakeAzure) -> None:
+    """What Resource Graph's securityresources holds for `tests.pulumi_programs.azure_native.defender_plans`."""
+    fake.add(rows.defender_pricing(SUB, "VirtualMachines", sub_plan="P2"),
+             rows.defender_pricing(SUB, "StorageAccounts", "Free"),
+             rows.defender_pricing(SUB, "Dns", "Free", deprecated=True))
+
+
+def _defender_program() -> None:
+    from tests.pulumi_programs.azure_native import defender_plans
+
+    defender_plans()
+
+
+SCENARIOS.append(Scenario(
+    "defender-plans", _defender_program, defender_seed,
+    frozenset({"defender/VirtualMachines", "defender/StorageAccounts"}),  # the retired DNS plan: judged by neither
+    frozenset({("log-threat-detection-enabled", "defender/StorageAccounts")}),
+    must_pass=frozenset({("log-threat-detection-enabled", "defender/VirtualMachines")})))
+
+
 def live_findings(scenario: Scenario) -> Counter[Triple]:
     with FakeAzure() as fake:
         fake.add_subscription(SUB, "phi-prod")
