@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from hitrust_policies.sources.azure_semantics import THREAT_DETECTION_PLANS
 from hitrust_policies.testing import azure_rows as rows
 
 TENANT = rows.TENANT
@@ -170,6 +171,48 @@ def _key_vaults(t: Tenant) -> None:
     t.put(rows.vault_keys(phi, rows.vault_key(phi, "storage-cmk"), rows.vault_key(phi, "disk-cmk", kty="RSA-HSM")),
           rows.vault_keys(legacy, rows.vault_key(legacy, "legacy-app", rotate=None, expires=None)),
           rows.vault_keys(dev, rows.vault_key(dev, "notebook-signing", kty="EC", rotate=False)))
+
+
+@seeds("activity-log")
+def _activity_log(t: Tenant) -> None:
+    """Production exports every activity-log category to the audit workspace; nobody set up dev's."""
+    audit = rows.workspace_id_of(PROD, "law-acme-audit")
+    t.put(rows.activity_log_settings(PROD, rows.activity_log_setting(PROD, "to-law-acme-audit", workspace=audit)),
+          rows.activity_log_settings(DEV))
+
+
+@seeds("defender-plans")
+def _defender(t: Tenant) -> None:
+    """Every Defender for Cloud plan is on in production; dev pays only for servers."""
+    t.add(*(rows.defender_pricing(PROD, plan) for plan in THREAT_DETECTION_PLANS),
+          *(rows.defender_pricing(DEV, plan, "Standard" if plan == "VirtualMachines" else "Free")
+            for plan in THREAT_DETECTION_PLANS))
+
+
+@seeds("log-analytics-workspaces")
+def _workspaces(t: Tenant) -> None:
+    """The audit workspace keeps two years; the dev workspace the 30-day default."""
+    t.add(rows.log_analytics_workspace(PROD, "law-acme-audit", location="eastus", retention_days=730),
+          rows.log_analytics_workspace(DEV, "law-acme-dev", location="centralus"))
+
+
+@seeds("network-watchers")
+def _networks(t: Tenant) -> None:
+    """The EHR network has a VNet flow log kept a year (in a private, customer-keyed account) and a Network
+    Watcher; the analytics network has neither (its region's watcher was deleted)."""
+    flow_store = rows.storage_account(PROD, "acmenetflowlogs", group="rg-ehr", location="eastus",
+                                      public_network_access="Disabled", default_action="Deny",
+                                      key_vault_key=(PHI_VAULT_URI, "storage-cmk"))
+    t.add(flow_store)
+    t.put(rows.diagnostic_settings(rows.blob_service_id(flow_store), {"categoryGroup": "allLogs"}))
+    ehr = rows.virtual_network(PROD, "vnet-ehr", {"web": rows.nsg_id_of(PROD, "nsg-portal-web", "rg-ehr"),
+                                                  "data": rows.nsg_id_of(PROD, "nsg-ehr-data", "rg-ehr")},
+                               group="rg-ehr", location="eastus")
+    t.add(ehr, rows.virtual_network(DEV, "vnet-analytics", {"default": None}, group="rg-analytics",
+                                    location="centralus"),
+          rows.flow_log(PROD, "vnet-ehr-flows", ehr["id"], retention_days=365, storage_account=flow_store["id"],
+                        traffic_analytics_workspace=rows.workspace_id_of(PROD, "law-acme-audit")),
+          rows.network_watcher(PROD, "eastus"))
 
 
 def tenant() -> Tenant:

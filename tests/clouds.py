@@ -7,11 +7,12 @@ rule and a new rule over an AWS-less kind is a deliberate, visible choice.
 from __future__ import annotations
 
 from hitrust_policies import all_rules
-from hitrust_policies.model import DatabaseAuditing, SecretStore, ServiceFirewall
+from hitrust_policies.model import DatabaseAuditing, NetworkWatcher, SecretStore, ServiceFirewall
 from hitrust_policies.rules.registry import Rule
 
-# Azure Key Vault recoverability / permission model; storage and key vault network ACLs; SQL server auditing.
-AZURE_ONLY_KINDS: frozenset[type] = frozenset({SecretStore, ServiceFirewall, DatabaseAuditing})
+# Azure Key Vault recoverability / permission model; storage and key vault network ACLs; SQL server auditing;
+# Network Watcher.
+AZURE_ONLY_KINDS: frozenset[type] = frozenset({SecretStore, ServiceFirewall, DatabaseAuditing, NetworkWatcher})
 
 
 def aws_rules() -> list[Rule]:

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from hitrust_policies import demo_azure
 from hitrust_policies.cli import main
+from hitrust_policies.sources.azure_semantics import THREAT_DETECTION_PLANS
 from hitrust_policies.sources.live.azure.families import all_families
 from hitrust_policies.testing.azure_fake import GRAPH_PATH, FakeAzure
 from tests.test_cli import hitrust
@@ -96,6 +97,33 @@ EXPECTED = [
     ("enc-crypto-key-rotation", "kv-acme-phi/disk-cmk", "PASS", 1),
     ("enc-crypto-key-rotation", "kv-acme-legacy/legacy-app", "FAIL", 1),  # no rotation policy
     ("enc-crypto-key-rotation", "kv-acme-dev/notebook-signing", "FAIL", 1),  # a policy that only notifies
+    # the flow-log storage account: private, customer key, every blob access logged
+    *[(r, "acmenetflowlogs", "PASS", 1) for r in (
+        "enc-object-store-default-encryption", "enc-object-store-kms", "enc-object-store-tls-only",
+        "enc-tls-listener-modern", "log-object-store-access-logging", "net-object-store-public-access-blocked",
+        "net-service-firewall-default-deny")],
+    # activity log: production exports every category to the audit workspace, dev exports nothing
+    ("log-audit-coverage-multi-region", f"activity-log/{PROD}", "PASS", 1),
+    ("log-audit-coverage-multi-region", f"activity-log/{DEV}", "FAIL", 1),
+    # Defender for Cloud: every plan on in production; dev pays for servers only (names repeat per subscription)
+    *[("log-threat-detection-enabled", f"defender/{plan}", "PASS", 1) for plan in THREAT_DETECTION_PLANS
+      if plan != "VirtualMachines"],
+    *[("log-threat-detection-enabled", f"defender/{plan}", "FAIL", 1) for plan in THREAT_DETECTION_PLANS
+      if plan != "VirtualMachines"],
+    ("log-threat-detection-enabled", "defender/VirtualMachines", "PASS", 2),
+    # log stores: the audit workspace keeps two years but has no customer key; dev's keeps 30 days (holds no
+    # audit data, so its key does not matter); the flow log is kept a year in a customer-keyed account
+    ("log-log-group-retention", "law-acme-audit", "PASS", 1),
+    ("log-log-group-retention", "law-acme-dev", "FAIL", 1),
+    ("log-log-group-retention", "vnet-ehr-flows", "PASS", 1),
+    ("enc-log-group-audit-kms", "law-acme-audit", "FAIL", 1),
+    ("enc-log-group-audit-kms", "law-acme-dev", "PASS", 1),
+    ("enc-log-group-audit-kms", "vnet-ehr-flows", "PASS", 1),
+    # networks: the EHR network's flow log and watcher; none for analytics
+    ("log-network-flow-logs", "vnet-ehr", "PASS", 1),
+    ("log-network-flow-logs", "vnet-analytics", "FAIL", 1),
+    ("log-network-watcher-enabled", "network-watcher/eastus", "PASS", 1),
+    ("log-network-watcher-enabled", "network-watcher/centralus", "FAIL", 1),
 ]
 
 

@@ -150,6 +150,10 @@ VENDOR_ROWS = {
     "enc-database-storage-kms": {("0a370ff3-6cab-4e85-8995-295fd854c5b8", "11.3"): ("06.c",)},
     "log-database-auditing": {("a6fb4358-5bf4-4ad7-ba82-2cd2f41ce5e9", "11.3"): ("09.aa", "09.ab"),
                               ("a6fb4358-5bf4-4ad7-ba82-2cd2f41ce5e9", "9.2"): ("09.aa",)},
+    "log-log-group-retention": {("b02aacc0-b073-424e-8298-42b22829ee0a", "11.3"): ("09.aa", "09.h")},
+    "log-threat-detection-enabled": {("c3d20c29-b36d-48fe-808b-99a87530ad99", "11.3"): ("09.j",),
+                                     ("7fe3b40f-802b-4cdd-8bd4-fd799c948cc2", "11.3"): ("09.j",)},
+    "log-network-watcher-enabled": {("b6e2945c-0b7b-40f5-9233-7a5323b5cdc6", "9.2"): ("09.n",)},
 }
 
 

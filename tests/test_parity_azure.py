@@ -315,6 +315,95 @@ SCENARIOS = [
 ]
 
 
+
+def flow_logs_seed(fake: FakeAzure) -> None:
+    """What Azure holds for `tests.pulumi_programs.azure_native.flow_logged_networks`."""
+    web, app = rows.nsg_id_of(SUB, "web-nsg", "net-rg"), rows.nsg_id_of(SUB, "app-nsg", "net-rg")
+    store = rows.storage_account(SUB, "flowlogs", group="net-rg", key_vault_key=(VAULT, "flowlogs-cmk"),
+                                 public_network_access="Disabled")
+    elsewhere = store["id"].replace("/net-rg/", "/rg-log/").replace("/flowlogs", "/flowlogs2")
+    vnet = {name: rows.vnet_id_of(SUB, name, "net-rg") for name in ("hub", "spoke-disabled")}
+    fake.add(store, rows.network_security_group(SUB, "web-nsg", group="net-rg"),
+             rows.network_security_group(SUB, "app-nsg", group="net-rg"),
+             rows.virtual_network(SUB, "hub", {"web": web, "GatewaySubnet": None}, group="net-rg"),
+             rows.virtual_network(SUB, "spoke-nsg", {"web": web, "app": app}, group="net-rg"),
+             rows.virtual_network(SUB, "spoke-partial", {"web": web, "db": None}, group="net-rg"),
+             rows.virtual_network(SUB, "spoke-disabled", {"data": None}, group="net-rg"),
+             rows.flow_log(SUB, "hub-flows", vnet["hub"], retention_days=365, storage_account=store["id"]),
+             rows.flow_log(SUB, "web-nsg-flows", web, retention_days=365, storage_account=store["id"]),
+             rows.flow_log(SUB, "app-nsg-flows", app, retention_days=90, storage_account=store["id"]),
+             rows.flow_log(SUB, "off-flows", vnet["spoke-disabled"], enabled=False, retention_days=365,
+                           storage_account=elsewhere))
+
+
+def _flow_logs_program() -> None:
+    from tests.pulumi_programs.azure_native import flow_logged_networks
+
+    flow_logged_networks()
+
+
+SCENARIOS.append(Scenario(
+    "network-flow-logs", _flow_logs_program, flow_logs_seed,
+    frozenset({"hub", "spoke-nsg", "spoke-partial", "spoke-disabled", "hub-flows", "web-nsg-flows", "app-nsg-flows",
+               "off-flows", "flowlogs"}),
+    frozenset({("log-network-flow-logs", "spoke-partial"), ("log-network-flow-logs", "spoke-disabled"),
+               ("log-log-group-retention", "app-nsg-flows")}),
+    must_pass=frozenset({("log-network-flow-logs", "hub"), ("log-network-flow-logs", "spoke-nsg"),
+                         ("enc-log-group-audit-kms", "hub-flows")})))
+
+
+def workspaces_seed(fake: FakeAzure) -> None:
+    """What Azure holds for `tests.pulumi_programs.azure_native.logging_workspaces`."""
+    cluster = rows.log_analytics_cluster(SUB, "law-cluster", group="log-rg", key=(VAULT, "law-cmk"))
+    law = {name: rows.workspace_id_of(SUB, name, "log-rg") for name in ("law-audit", "law-activity", "law-flows")}
+    fake.add(cluster,
+             rows.log_analytics_workspace(SUB, "law-audit", group="log-rg", retention_days=365, cluster=cluster["id"]),
+             rows.log_analytics_workspace(SUB, "law-activity", group="log-rg", retention_days=90),
+             rows.log_analytics_workspace(SUB, "law-flows", group="log-rg", retention_days=30),
+             rows.log_analytics_workspace(SUB, "law-apps", group="log-rg", retention_days=30),
+             rows.flow_log(SUB, "hub-flows", rows.vnet_id_of(SUB, "hub", "net-rg"), retention_days=365,
+                           traffic_analytics_workspace=law["law-flows"]))  # its storage account is elsewhere
+    fake.put(*rows.activity_log_settings(
+        SUB, rows.activity_log_setting(SUB, "export-activity", workspace=law["law-activity"],
+                                       categories=("Administrative", "Security", "Alert", "Policy")),
+        rows.activity_log_setting(SUB, "export-admin", workspace=law["law-audit"], categories=("Administrative",))))
+
+
+def _workspaces_program() -> None:
+    from tests.pulumi_programs.azure_native import logging_workspaces
+
+    logging_workspaces()
+
+
+SCENARIOS.append(Scenario(
+    "log-analytics-workspaces", _workspaces_program, workspaces_seed,
+    frozenset({"law-audit", "law-activity", "law-flows", "law-apps", "hub-flows"}),
+    frozenset({("log-log-group-retention", "law-activity"), ("enc-log-group-audit-kms", "law-activity"),
+               ("enc-log-group-audit-kms", "law-flows")}),
+    must_pass=frozenset({("enc-log-group-audit-kms", "law-audit"), ("enc-log-group-audit-kms", "law-apps"),
+                         ("log-log-group-retention", "law-audit")})))
+
+
+def defender_seed(fake: FakeAzure) -> None:
+    """What Resource Graph's securityresources holds for `tests.pulumi_programs.azure_native.defender_plans`."""
+    fake.add(rows.defender_pricing(SUB, "VirtualMachines", sub_plan="P2"),
+             rows.defender_pricing(SUB, "StorageAccounts", "Free"),
+             rows.defender_pricing(SUB, "Dns", "Free", deprecated=True))
+
+
+def _defender_program() -> None:
+    from tests.pulumi_programs.azure_native import defender_plans
+
+    defender_plans()
+
+
+SCENARIOS.append(Scenario(
+    "defender-plans", _defender_program, defender_seed,
+    frozenset({"defender/VirtualMachines", "defender/StorageAccounts"}),  # the retired DNS plan: judged by neither
+    frozenset({("log-threat-detection-enabled", "defender/StorageAccounts")}),
+    must_pass=frozenset({("log-threat-detection-enabled", "defender/VirtualMachines")})))
+
+
 def live_findings(scenario: Scenario) -> Counter[Triple]:
     with FakeAzure() as fake:
         fake.add_subscription(SUB, "phi-prod")

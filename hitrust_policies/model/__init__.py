@@ -1,7 +1,15 @@
 """The typed, cloud-agnostic model every source fills and every rule reads."""
 
 from hitrust_policies.model.addresses import is_internet
-from hitrust_policies.model.audit import AuditCoverage, AuditTrail, DatabaseAuditing, LogGroup, Network, ThreatDetection
+from hitrust_policies.model.audit import (
+    AuditCoverage,
+    AuditTrail,
+    DatabaseAuditing,
+    LogGroup,
+    Network,
+    NetworkWatcher,
+    ThreatDetection,
+)
 from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
 from hitrust_policies.model.identity import (
@@ -66,6 +74,7 @@ KINDS: tuple[type, ...] = (
     ThreatDetection,
     TlsListener,
     DatabaseAuditing,
+    NetworkWatcher,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -116,4 +125,5 @@ __all__ = [
     "is_internet",
     "is_unknown",
     "opening_id",
+    "NetworkWatcher",
 ]

@@ -12,6 +12,10 @@ from hitrust_policies.model.ref import ResourceRef
 class AuditTrail:
     """One trail of control-plane activity (CloudTrail trail, diagnostic setting...).
 
+    On Azure a trail is an activity-log diagnostic setting, found only inside the subscription's
+    `AuditCoverage` (see ``sources/live/azure/monitor.py`` for what each field means there: e.g.
+    ``management_reads`` is True because Azure records no control-plane read to leave out).
+
     ``management_reads`` / ``management_writes``: the trail records read-only / mutating
     control-plane (management) events; ``management_exclusions`` names what its selectors leave
     out of those it records (e.g. "events from kms.amazonaws.com"), empty when nothing.
@@ -52,7 +56,8 @@ class Network:
 
 @dataclass(frozen=True, slots=True)
 class LogGroup:
-    """A log store; ``retention_days`` None means logs never expire.
+    """A log store (CloudWatch Logs group, Log Analytics workspace); ``retention_days`` None means logs
+    never expire.
 
     ``holds_audit_data``: an audit source (an audit trail, a network flow log) delivers to it.
     """
@@ -65,7 +70,18 @@ class LogGroup:
 
 @dataclass(frozen=True, slots=True)
 class ThreatDetection:
-    """Per-region continuous threat detection (GuardDuty); ``enabled`` means some detector is on."""
+    """Continuous threat detection: per region on AWS (some GuardDuty detector is on), per Defender for
+    Cloud plan and subscription on Azure (the plan is on its Standard tier)."""
+
+    ref: ResourceRef
+    enabled: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkWatcher:
+    """Azure Network Watcher in one region of one subscription where virtual networks are: without it
+    no flow log, connection monitor or packet capture can be had there. ``enabled``: some watcher in
+    the region is provisioned. Azure-only (AWS and GCP network diagnostics need no regional switch)."""
 
     ref: ResourceRef
     enabled: bool | Unknown

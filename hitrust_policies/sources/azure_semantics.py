@@ -526,3 +526,139 @@ def flexible_min_tls(engine: str, value: str | None) -> str:
     versions = [v.strip().lower().removeprefix("tlsv") for v in str(value or "").split(",") if v.strip()]
     versions = ["1.0" if v == "1" else v for v in versions]
     return min(versions) if versions else "1.0"
+# -- activity log, Defender for Cloud plans, Log Analytics, flow logs -----------------------------
+
+# Activity-log categories a subscription diagnostic setting must export (CIS Microsoft Azure
+# Foundations 5.1.2 in v2 / 6.1.2 in v3, Prowler monitor_diagnostic_setting_with_appropriate_categories).
+# Administrative holds every control-plane write (PUT, POST, DELETE); Azure logs no control-plane read.
+ACTIVITY_LOG_WRITES = "Administrative"
+ACTIVITY_LOG_ALSO_REQUIRED = ("Security", "Alert", "Policy")
+
+
+def activity_log_categories(log_settings: Iterable[Mapping[str, Any]]) -> set[str]:
+    """Lower-cased activity-log categories one subscription diagnostic setting exports.
+
+    A ``categoryGroup`` (``allLogs``, ``audit``) is honoured as every category, should Azure accept
+    one on a subscription setting.
+
+    >>> sorted(activity_log_categories([{"category": "Administrative", "enabled": True},
+    ...                                 {"category": "Alert", "enabled": False}]))
+    ['administrative']
+    >>> "policy" in activity_log_categories([{"categoryGroup": "allLogs", "enabled": True}])
+    True
+    """
+    enabled = [e for e in log_settings if e.get("enabled")]
+    if any(e.get("categoryGroup") for e in enabled):
+        return {c.lower() for c in (ACTIVITY_LOG_WRITES, *ACTIVITY_LOG_ALSO_REQUIRED)}
+    return {str(e.get("category") or "").lower() for e in enabled} - {""}
+
+
+def activity_log_exclusions(categories: set[str]) -> tuple[str, ...]:
+    """The required categories (besides Administrative) a setting leaves out, as events it does not export.
+
+    >>> activity_log_exclusions({"administrative", "security"})
+    ('Alert events', 'Policy events')
+    """
+    return tuple(f"{c} events" for c in ACTIVITY_LOG_ALSO_REQUIRED if c.lower() not in categories)
+
+
+def diagnostic_destinations(setting_properties: Mapping[str, Any]) -> tuple[str, ...]:
+    """Where a diagnostic setting sends its records (workspace, storage account, event hub, partner).
+
+    >>> diagnostic_destinations({"workspaceId": "/subscriptions/s/.../workspaces/law", "storageAccountId": None})
+    ('/subscriptions/s/.../workspaces/law',)
+    """
+    keys = ("workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "marketplacePartnerId")
+    return tuple(str(setting_properties[k]) for k in keys if setting_properties.get(k))
+
+
+# Defender for Cloud plans (``Microsoft.Security/pricings`` names) that detect threats in a workload,
+# each the subject of a CIS Microsoft Azure Foundations 2.1.x (v2) / 3.1.x (v3) recommendation and an
+# Azure Policy "... should be enabled" built-in. Not counted: CloudPosture (posture management, no
+# threat detection), plans with no such peer check yet (AI), and retired plans (below).
+THREAT_DETECTION_PLANS = ("Api", "AppServices", "Arm", "Containers", "CosmosDbs", "KeyVaults",
+                          "OpenSourceRelationalDatabases", "SqlServerVirtualMachines", "SqlServers",
+                          "StorageAccounts", "VirtualMachines")
+# Plans Azure retired into others (DNS into Servers plan 2; Kubernetes and registries into Containers):
+# they can no longer be turned on, so an "off" one is no finding. ARM also marks them ``deprecated``.
+RETIRED_PLANS = frozenset({"dns", "kubernetesservice", "containerregistry"})
+
+
+def defender_plan_counts(name: str, deprecated: bool | None) -> bool:
+    """Is this pricing a threat-detection plan a subscription should turn on?
+
+    >>> defender_plan_counts("VirtualMachines", None), defender_plan_counts("Dns", None)
+    (True, False)
+    >>> defender_plan_counts("CloudPosture", False), defender_plan_counts("Containers", True)
+    (False, False)
+    """
+    if deprecated or name.lower() in RETIRED_PLANS:
+        return False
+    return name.lower() in {p.lower() for p in THREAT_DETECTION_PLANS}
+
+
+def defender_plan_on(pricing_tier: str | None) -> bool:
+    """A plan detects threats only on the Standard (paid) tier; Free is posture recommendations only.
+
+    >>> defender_plan_on("Standard"), defender_plan_on("Free"), defender_plan_on(None)
+    (True, False, False)
+    """
+    return str(pricing_tier or "").lower() == "standard"
+
+
+def vault_key_id(vault_uri: str | None, key_name: str | None, key_version: str | None = None) -> str | None:
+    """A Key Vault key identifier from the (uri, name, version) triple ARM resources hold
+    (storage accounts, Log Analytics clusters)."""
+    return storage_key_id(vault_uri, key_name, key_version)
+
+
+def flow_log_covers(enabled: bool | None) -> bool:
+    """A flow log records only while ``enabled`` (absent: true, the create default).
+
+    >>> flow_log_covers(None), flow_log_covers(False)
+    (True, False)
+    """
+    return enabled is not False
+
+
+def vnet_flow_logged(vnet_id: str, subnets: Iterable[tuple[str, str | None]], logged_targets: set[str]) -> bool:
+    """Whether every flow of a virtual network is recorded.
+
+    ``subnets`` are (subnet id, its NSG id or None); ``logged_targets`` the lower-cased target ids of
+    enabled flow logs. A VNet flow log on the network covers it whole; otherwise every subnet must be
+    covered by a VNet flow log on the subnet or an NSG flow log on the subnet's NSG (Azure Policy
+    "Flow logs should be configured for every network security group" / "Audit flow logs
+    configuration for every virtual network"). A network without subnets carries no traffic.
+
+    >>> vnet_flow_logged("/v", [("/v/subnets/a", "/nsg1"), ("/v/subnets/b", None)], {"/nsg1"})
+    False
+    >>> vnet_flow_logged("/v", [("/v/subnets/a", "/nsg1"), ("/v/subnets/b", None)], {"/nsg1", "/v/subnets/b"})
+    True
+    >>> vnet_flow_logged("/V", [("/v/subnets/a", None)], {"/v"})
+    True
+    """
+    if vnet_id.lower() in logged_targets:
+        return True
+    return all(subnet.lower() in logged_targets or (nsg is not None and nsg.lower() in logged_targets)
+               for subnet, nsg in subnets)
+
+
+def network_watcher_ready(provisioning_state: str | None) -> bool:
+    """A Network Watcher serves its region once provisioned (absent state: an older row, provisioned).
+
+    >>> network_watcher_ready("Succeeded"), network_watcher_ready(None), network_watcher_ready("Failed")
+    (True, True, False)
+    """
+    return str(provisioning_state or "Succeeded").lower() == "succeeded"
+
+
+def flow_log_retention_days(enabled: bool | None, days: int | float | None) -> int | None:
+    """Days a flow log's records are kept in its storage account; None: never deleted (no policy,
+    the policy off, or 0 days, which Azure reads as "keep forever").
+
+    >>> flow_log_retention_days(True, 90), flow_log_retention_days(True, 0), flow_log_retention_days(False, 7)
+    (90, None, None)
+    """
+    if not enabled or not days:
+        return None
+    return int(days)

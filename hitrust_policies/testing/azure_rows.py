@@ -389,3 +389,142 @@ def flexible_firewall_rules(server: dict[str, Any], *ranges: tuple[str, str, str
               "type": f"{provider}/flexibleServers/firewallRules",
               "properties": {"startIpAddress": start, "endIpAddress": end}} for name, start, end in ranges]
     return f"{server['id']}/firewallRules", {"value": value}
+# -- activity log, Defender plans, Log Analytics, flow logs ---------------------------------------
+
+ACTIVITY_LOG_CATEGORIES = ("Administrative", "Security", "ServiceHealth", "Alert", "Recommendation", "Policy",
+                           "Autoscale", "ResourceHealth")
+
+
+def activity_log_setting(sub: str, name: str, *, workspace: str | None = None, storage_account: str | None = None,
+                         categories: tuple[str, ...] = ACTIVITY_LOG_CATEGORIES) -> dict[str, Any]:
+    """One subscription diagnostic setting (2021-05-01-preview) exporting ``categories`` of the activity log;
+    the other categories are listed disabled, as the portal writes them."""
+    return {
+        "id": f"/subscriptions/{sub}/providers/microsoft.insights/diagnosticSettings/{name}",
+        "type": "Microsoft.Insights/diagnosticSettings", "name": name, "location": "global", "kind": None,
+        "tags": None, "identity": None,
+        "properties": {
+            "storageAccountId": storage_account, "serviceBusRuleId": None, "workspaceId": workspace,
+            "eventHubAuthorizationRuleId": None, "eventHubName": None, "marketplacePartnerId": None,
+            "logAnalyticsDestinationType": None,
+            "logs": [{"category": c, "categoryGroup": None, "enabled": c in categories}
+                     for c in ACTIVITY_LOG_CATEGORIES],
+        },
+    }
+
+
+def activity_log_settings(sub: str, *settings: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """(path, document) of a subscription's diagnostic-settings listing for `FakeAzure.put`."""
+    return f"/subscriptions/{sub}/providers/Microsoft.Insights/diagnosticSettings", {"value": list(settings)}
+
+
+def workspace_id_of(sub: str, name: str, group: str = "rg-log") -> str:
+    return f"/subscriptions/{sub}/resourceGroups/{group}/providers/Microsoft.OperationalInsights/workspaces/{name}"
+
+
+def log_analytics_workspace(sub: str, name: str, *, group: str = "rg-log", location: str = "eastus",
+                            retention_days: int | None = 30, cluster: str | None = None) -> dict[str, Any]:
+    """A Log Analytics workspace row; ``cluster`` the dedicated cluster's id it is linked to."""
+    features: dict[str, Any] = {"legacy": 0, "searchVersion": 1, "enableLogAccessUsingOnlyResourcePermissions": True}
+    if cluster:
+        features["clusterResourceId"] = cluster
+    props: dict[str, Any] = {"provisioningState": "Succeeded", "customerId": "5e0a1b2c-0000-4000-8000-000000000005",
+                             "sku": {"name": "PerGB2018", "lastSkuUpdate": CREATED}, "features": features,
+                             "workspaceCapping": {"dailyQuotaGb": -1.0, "dataIngestionStatus": "RespectQuota"},
+                             "publicNetworkAccessForIngestion": "Enabled", "publicNetworkAccessForQuery": "Enabled",
+                             "createdDate": CREATED, "modifiedDate": CREATED}
+    if retention_days is not None:
+        props["retentionInDays"] = retention_days
+    return _base(sub, group, "Microsoft.OperationalInsights", "workspaces", name,
+                 "microsoft.operationalinsights/workspaces", location, props)
+
+
+def log_analytics_cluster(sub: str, name: str, *, group: str = "rg-log", location: str = "eastus",
+                          key: tuple[str, str] | None = None) -> dict[str, Any]:
+    """A dedicated Log Analytics cluster; ``key`` (vault uri, key name) its customer-managed key."""
+    props: dict[str, Any] = {"clusterId": "7a6b5c4d-0000-4000-8000-000000000006", "provisioningState": "Succeeded",
+                             "isDoubleEncryptionEnabled": True, "isAvailabilityZonesEnabled": True,
+                             "billingType": "Cluster", "createdDate": CREATED, "lastModifiedDate": CREATED,
+                             "associatedWorkspaces": [], "capacityReservationProperties": {"lastSkuUpdate": CREATED,
+                                                                                           "minCapacity": 100}}
+    if key:
+        props["keyVaultProperties"] = {"keyVaultUri": key[0], "keyName": key[1], "keyVersion": "", "keyRsaSize": 2048}
+    return _base(sub, group, "Microsoft.OperationalInsights", "clusters", name,
+                 "microsoft.operationalinsights/clusters", location, props,
+                 sku={"name": "CapacityReservation", "capacity": 100},
+                 identity={"type": "SystemAssigned", "principalId": "0c5e6f4a-0000-4000-8000-0000000000bb",
+                           "tenantId": TENANT})
+
+
+def vnet_id_of(sub: str, name: str, group: str = "rg-net") -> str:
+    return f"/subscriptions/{sub}/resourceGroups/{group}/providers/Microsoft.Network/virtualNetworks/{name}"
+
+
+def virtual_network(sub: str, name: str, subnets: dict[str, str | None], *, group: str = "rg-net",
+                    location: str = "eastus") -> dict[str, Any]:
+    """A virtual network with ``subnets`` {name: the id of its NSG, or None}."""
+    vnet = vnet_id_of(sub, name, group)
+    items = []
+    for i, (subnet, nsg) in enumerate(subnets.items()):
+        props: dict[str, Any] = {"provisioningState": "Succeeded", "addressPrefix": f"10.0.{i}.0/24",
+                                 "delegations": [], "privateEndpointNetworkPolicies": "Disabled",
+                                 "privateLinkServiceNetworkPolicies": "Enabled"}
+        if nsg:
+            props["networkSecurityGroup"] = {"id": nsg}
+        items.append({"name": subnet, "id": f"{vnet}/subnets/{subnet}", "etag": 'W/"3c2b1a00-0000-4000-8000-07"',
+                      "type": "Microsoft.Network/virtualNetworks/subnets", "properties": props})
+    props = {"provisioningState": "Succeeded", "resourceGuid": "2e3f4a5b-0000-4000-8000-000000000007",
+             "addressSpace": {"addressPrefixes": ["10.0.0.0/16"]}, "subnets": items, "virtualNetworkPeerings": [],
+             "enableDdosProtection": False}
+    return _base(sub, group, "Microsoft.Network", "virtualNetworks", name, "microsoft.network/virtualnetworks",
+                 location, props)
+
+
+def flow_log(sub: str, name: str, target: str, *, location: str = "eastus", enabled: bool = True,
+             retention_days: int = 90, traffic_analytics_workspace: str | None = None,
+             storage_account: str | None = None) -> dict[str, Any]:
+    """A Network Watcher flow log (a VNet flow log when ``target`` is a network, subnet or NIC; an NSG
+    flow log when it is a network security group), kept in a storage account (its id; default: an account
+    ``flowlogs`` in ``rg-log``)."""
+    props: dict[str, Any] = {
+        "provisioningState": "Succeeded", "targetResourceId": target,
+        "targetResourceGuid": "4d5e6f7a-0000-4000-8000-000000000008",
+        "storageId": storage_account or (f"/subscriptions/{sub}/resourceGroups/rg-log/providers/Microsoft.Storage/"
+                                         "storageAccounts/flowlogs"),
+        "enabled": enabled, "retentionPolicy": {"days": retention_days, "enabled": retention_days > 0},
+        "format": {"type": "JSON", "version": 2},
+    }
+    if traffic_analytics_workspace:
+        props["flowAnalyticsConfiguration"] = {"networkWatcherFlowAnalyticsConfiguration": {
+            "enabled": True, "workspaceId": "5e0a1b2c-0000-4000-8000-000000000005", "workspaceRegion": location,
+            "workspaceResourceId": traffic_analytics_workspace, "trafficAnalyticsInterval": 60}}
+    row = _base(sub, "NetworkWatcherRG", "Microsoft.Network", f"networkWatchers/NetworkWatcher_{location}/flowLogs",
+                name, "microsoft.network/networkwatchers/flowlogs", location, props)
+    row["resourceGroup"] = "networkwatcherrg"
+    return row
+
+
+def defender_pricing(sub: str, plan: str, tier: str = "Standard", *, sub_plan: str | None = None,
+                     deprecated: bool | None = None) -> dict[str, Any]:
+    """A Defender for Cloud plan as Resource Graph's ``securityresources`` table returns it."""
+    props: dict[str, Any] = {"pricingTier": tier, "freeTrialRemainingTime": "PT0S"}
+    if tier == "Standard":
+        props["enablementTime"] = CREATED
+    if sub_plan:
+        props["subPlan"] = sub_plan
+    if deprecated is not None:
+        props["deprecated"] = deprecated
+        if deprecated:
+            props["replacedBy"] = ["VirtualMachines"] if plan == "Dns" else ["Containers"]
+    return {"id": f"/subscriptions/{sub}/providers/Microsoft.Security/pricings/{plan}", "name": plan,
+            "type": "microsoft.security/pricings", "tenantId": TENANT, "kind": "", "location": "",
+            "resourceGroup": "", "subscriptionId": sub, "managedBy": "", "sku": None, "plan": None,
+            "properties": props, "tags": None, "identity": None, "zones": None, "extendedLocation": None}
+
+
+def network_watcher(sub: str, location: str = "eastus", state: str = "Succeeded") -> dict[str, Any]:
+    """The Network Watcher Azure creates in ``NetworkWatcherRG`` with a region's first virtual network."""
+    row = _base(sub, "NetworkWatcherRG", "Microsoft.Network", "networkWatchers", f"NetworkWatcher_{location}",
+                "microsoft.network/networkwatchers", location, {"provisioningState": state})
+    row["resourceGroup"] = "networkwatcherrg"
+    return row

@@ -43,6 +43,18 @@ SQL_SERVERS = {
     ("log-database-auditing", "sql-legacy", M),  # 30 days in storage
     ("log-database-auditing", "sql-app", M),  # no auditing policy: off
 }
+# the activity log and traffic analytics land in workspaces without a key of their own; short retention
+LOG_WORKSPACES = {
+    *(("log-log-group-retention", name, M) for name in ("law-activity", "law-flows", "law-apps")),
+    ("enc-log-group-audit-kms", "law-activity", M), ("enc-log-group-audit-kms", "law-flows", M),
+    ("enc-log-group-audit-kms", "hub-flows", A),  # the flow log's storage account is not in the stack
+}
+FLOW_LOGGED_NETWORKS = {
+    ("log-network-flow-logs", "spoke-partial", M), ("log-network-flow-logs", "spoke-disabled", M),
+    ("log-log-group-retention", "app-nsg-flows", M),  # 90 days
+    ("enc-log-group-audit-kms", "off-flows", A),  # kept in an account outside the stack
+    ("log-object-store-access-logging", "flowlogs", M),  # the flow logs' account logs no blob access itself
+}
 
 CASES = {
     "storage-compliant": (programs.compliant_storage, True, set()),
@@ -88,6 +100,15 @@ CASES = {
         ("net-service-firewall-default-deny", "lateaccount", M),
         ("log-database-auditing", "sql-late", M),
     }),
+    "log-workspaces": (programs.logging_workspaces, True, LOG_WORKSPACES),
+    "log-workspaces-update": (programs.logging_workspaces, False, LOG_WORKSPACES),
+    "log-workspace-computed": (programs.computed_workspace, True, {
+        ("log-log-group-retention", "law-ops", A), ("enc-log-group-audit-kms", "law-ops", A)}),
+    "log-workspace-computed-update": (programs.computed_workspace, False, {("enc-log-group-audit-kms", "law-ops", M)}),
+    "flow-logged-networks": (programs.flow_logged_networks, True, FLOW_LOGGED_NETWORKS),
+    "flow-logged-networks-update": (programs.flow_logged_networks, False, FLOW_LOGGED_NETWORKS),
+    "defender-plans": (programs.defender_plans, True, {
+        ("log-threat-detection-enabled", "defender-storage", M)}),  # the pack names the Pulumi resource
 }
 
 

@@ -21,6 +21,7 @@ def test_one_policy_per_rule_the_pack_can_check(pack):
     assert live_only == {
         "iam-credential-rotated", "iam-identity-console-mfa", "iam-root-account-mfa", "iam-root-account-no-access-keys",
         "log-audit-coverage-multi-region", "net-account-storage-public-access-blocked",
+        "log-network-watcher-enabled",
     }
     assert not live_only & set(names)
 

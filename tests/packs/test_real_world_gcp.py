@@ -30,6 +30,9 @@ EXPECTED = Verdicts({
     # uniform bucket-level access left off: object ACLs can make any object public (allUsers invokes the
     # function, which grants nothing on the bucket)
     ("net-object-store-public-access-blocked", "bucket", M): 1,
+    # the SQL instance: Google-managed keys and a password user only (no IAM database authentication flag)
+    ("enc-database-storage-kms", "my-cloud-sql-instance", M): 1,
+    ("iam-database-directory-auth", "my-cloud-sql-instance", M): 1,
     # not here: the SQL instance has a public IP (the default) but no authorized network, so only the
     # Cloud SQL connectors (IAM-authenticated) reach it
 })

@@ -346,3 +346,125 @@ def flexible_servers() -> None:
         network=dbformysql.NetworkArgs(public_network_access="Enabled"))
     dbformysql.Configuration("my-legacy-tls", server_name=legacy.name, resource_group_name=rg.name,
                              configuration_name="tls_version", value="TLSv1,TLSv1.1,TLSv1.2", source="user-override")
+# ----------------------------------------------------------------- logging: workspaces, Defender plans
+
+FLOW_LOG_TARGET = ("/subscriptions/6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f/resourceGroups/net-rg/providers/"
+                   "Microsoft.Network/virtualNetworks/hub")
+SUBSCRIPTION_SCOPE = "subscriptions/6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f"
+
+
+def logging_workspaces() -> None:
+    """Four workspaces: one linked to a CMK cluster that takes the activity log's Administrative events, one
+    the activity log streams to without a key, one flow-log traffic analytics writes to (retention left to
+    Azure's default), one for application logs only."""
+    from pulumi_azure_native import monitor, network, operationalinsights, resources
+
+    rg = resources.ResourceGroup("log-rg")
+    sku = operationalinsights.WorkspaceSkuArgs(name=operationalinsights.WorkspaceSkuNameEnum.PER_GB2018)
+    cluster = operationalinsights.Cluster(
+        "law-cluster", cluster_name="law-cluster", resource_group_name=rg.name,
+        identity=operationalinsights.IdentityArgs(type=operationalinsights.IdentityType.SYSTEM_ASSIGNED),
+        sku=operationalinsights.ClusterSkuArgs(name=operationalinsights.ClusterSkuNameEnum.CAPACITY_RESERVATION,
+                                               capacity=100),
+        key_vault_properties=operationalinsights.KeyVaultPropertiesArgs(key_vault_uri=VAULT_URI, key_name="law-cmk"))
+    audit = operationalinsights.Workspace("law-audit", workspace_name="law-audit", resource_group_name=rg.name,
+                                          sku=sku, retention_in_days=365)
+    operationalinsights.LinkedService("law-audit-cluster", resource_group_name=rg.name, workspace_name=audit.name,
+                                      linked_service_name="cluster", write_access_resource_id=cluster.id)
+    activity = operationalinsights.Workspace("law-activity", workspace_name="law-activity",
+                                             resource_group_name=rg.name, sku=sku, retention_in_days=90)
+    categories = ("Administrative", "Security", "Alert", "Policy")
+    monitor.SubscriptionDiagnosticSetting(
+        "export-activity", name="export-activity", workspace_id=activity.id,
+        logs=[monitor.SubscriptionLogSettingsArgs(category=c, enabled=True) for c in categories])
+    monitor.SubscriptionDiagnosticSetting(
+        "export-admin", name="export-admin", workspace_id=audit.id,
+        logs=[monitor.SubscriptionLogSettingsArgs(category="Administrative", enabled=True)])
+    flows = operationalinsights.Workspace("law-flows", workspace_name="law-flows", resource_group_name=rg.name,
+                                          sku=sku)
+    network.FlowLog(
+        "hub-flows", flow_log_name="hub-flows", network_watcher_name="NetworkWatcher_eastus",
+        resource_group_name="NetworkWatcherRG",
+        target_resource_id=FLOW_LOG_TARGET, storage_id=WORKSPACE.replace(
+            "Microsoft.OperationalInsights/workspaces/law-security", "Microsoft.Storage/storageAccounts/flowlogs"),
+        enabled=True, retention_policy=network.RetentionPolicyParametersArgs(days=365, enabled=True),
+        flow_analytics_configuration=network.TrafficAnalyticsPropertiesArgs(
+            network_watcher_flow_analytics_configuration=network.TrafficAnalyticsConfigurationPropertiesArgs(
+                enabled=True, workspace_resource_id=flows.id, workspace_region="eastus",
+                workspace_id=flows.customer_id)))
+    operationalinsights.Workspace("law-apps", workspace_name="law-apps", resource_group_name=rg.name, sku=sku,
+                                  retention_in_days=30)
+
+
+def defender_plans() -> None:
+    """Defender for Cloud as a landing-zone program sets it: servers P2 on, storage left on Free, the retired
+    DNS plan still declared Free."""
+    from pulumi_azure_native import security
+
+    security.Pricing("defender-servers", pricing_name="VirtualMachines", pricing_tier=security.PricingTier.STANDARD,
+                     sub_plan="P2", scope_id=SUBSCRIPTION_SCOPE)
+    security.Pricing("defender-storage", pricing_name="StorageAccounts", pricing_tier=security.PricingTier.FREE,
+                     scope_id=SUBSCRIPTION_SCOPE)
+    security.Pricing("defender-dns", pricing_name="Dns", pricing_tier=security.PricingTier.FREE,
+                     scope_id=SUBSCRIPTION_SCOPE)
+
+
+def computed_workspace() -> None:
+    """A workspace whose retention and activity-log export depend on values only ``pulumi up`` knows."""
+    from pulumi_azure_native import monitor, operationalinsights, resources
+
+    rg = resources.ResourceGroup("ops-rg")
+    ws = operationalinsights.Workspace("law-ops", workspace_name="law-ops", resource_group_name=rg.name,
+                                       retention_in_days=rg.name.apply(lambda _: 400))
+    monitor.SubscriptionDiagnosticSetting(
+        "export-ops", name="export-ops", workspace_id=ws.id,
+        logs=[monitor.SubscriptionLogSettingsArgs(category="Administrative", enabled=rg.name.apply(lambda _: True))])
+
+
+def flow_logged_networks() -> None:
+    """Networks as a hub-and-spoke program writes them, flow-logged four ways: a VNet flow log on the hub,
+    NSG flow logs on both NSGs of a spoke built from separate subnets, a spoke whose second subnet nobody
+    logs, and a spoke whose VNet flow log is switched off."""
+    from pulumi_azure_native import network, resources, storage
+
+    rg = resources.ResourceGroup("net-rg")
+    # the records' store: a CMK account with no public endpoint (the switched-off flow log names one elsewhere)
+    store = storage.StorageAccount(
+        "flowlogs", account_name="flowlogs", resource_group_name=rg.name, kind=storage.Kind.STORAGE_V2,
+        sku=storage.SkuArgs(name=storage.SkuName.STANDARD_LRS),
+        public_network_access=storage.PublicNetworkAccess.DISABLED,
+        encryption=storage.EncryptionArgs(key_source=storage.KeySource.MICROSOFT_KEYVAULT,
+                                          key_vault_properties=storage.KeyVaultPropertiesArgs(
+                                              key_name="flowlogs-cmk", key_vault_uri=VAULT_URI)))
+    elsewhere = WORKSPACE.replace("Microsoft.OperationalInsights/workspaces/law-security",
+                                  "Microsoft.Storage/storageAccounts/flowlogs2")
+    space = network.AddressSpaceArgs(address_prefixes=["10.0.0.0/16"])
+    web = network.NetworkSecurityGroup("web-nsg", network_security_group_name="web-nsg", resource_group_name=rg.name)
+    app = network.NetworkSecurityGroup("app-nsg", network_security_group_name="app-nsg", resource_group_name=rg.name)
+
+    def flow_log(name: str, target, enabled: bool = True, days: int = 365) -> None:
+        network.FlowLog(name, flow_log_name=name, network_watcher_name="NetworkWatcher_eastus",
+                        resource_group_name="NetworkWatcherRG", target_resource_id=target,
+                        storage_id=store.id if enabled else elsewhere, enabled=enabled,
+                        retention_policy=network.RetentionPolicyParametersArgs(days=days, enabled=True))
+
+    def subnet(name: str, prefix: str, nsg=None) -> network.SubnetArgs:
+        group = network.NetworkSecurityGroupArgs(id=nsg.id) if nsg is not None else None
+        return network.SubnetArgs(name=name, address_prefix=prefix, network_security_group=group)
+
+    hub = network.VirtualNetwork("hub", virtual_network_name="hub", resource_group_name=rg.name, address_space=space,
+                                 subnets=[subnet("web", "10.0.1.0/24", web), subnet("GatewaySubnet", "10.0.255.0/27")])
+    flow_log("hub-flows", hub.id)
+    spoke = network.VirtualNetwork("spoke-nsg", virtual_network_name="spoke-nsg", resource_group_name=rg.name,
+                                   address_space=space)
+    for name, nsg in (("web", web), ("app", app)):
+        network.Subnet(f"spoke-{name}", subnet_name=name, virtual_network_name=spoke.name, resource_group_name=rg.name,
+                       address_prefix="10.0.1.0/24", network_security_group=network.NetworkSecurityGroupArgs(id=nsg.id))
+    flow_log("web-nsg-flows", web.id)
+    flow_log("app-nsg-flows", app.id, days=90)
+    network.VirtualNetwork("spoke-partial", virtual_network_name="spoke-partial", resource_group_name=rg.name,
+                           address_space=space,
+                           subnets=[subnet("web", "10.0.1.0/24", web), subnet("db", "10.0.2.0/24")])
+    off = network.VirtualNetwork("spoke-disabled", virtual_network_name="spoke-disabled", resource_group_name=rg.name,
+                                 address_space=space, subnets=[subnet("data", "10.0.3.0/24")])
+    flow_log("off-flows", off.id, enabled=False)

@@ -34,6 +34,7 @@ from hitrust_policies.model import (
     MessageQueue,
     Network,
     NetworkAcl,
+    NetworkWatcher,
     ObjectStore,
     PasswordPolicy,
     PolicyGrant,
@@ -397,4 +398,15 @@ CASES: list[Case] = [
     Case("log-database-auditing", "short-retention", DatabaseAuditing(ref("sql"), True, 30), "FAIL",
          "kept 30 days (min 90)"),
     Case("log-database-auditing", "denied", DatabaseAuditing(ref("sql"), U, U), "UNKNOWN"),
+    # Azure logging: an activity-log diagnostic setting as a trail (see sources/live/azure/monitor.py)
+    Case("log-audit-coverage-multi-region", "azure-activity-log-exported", AuditCoverage(ref("sub"), (trail(
+        "to-law", log_file_validation=False, kms_key=None, cloudwatch_delivery_hours=None),)), "PASS"),
+    Case("log-audit-coverage-multi-region", "azure-policy-category-left-out", AuditCoverage(ref("sub"), (trail(
+        "to-law", management_exclusions=("Policy events",)),)), "FAIL", "to-law (leaves out Policy events)"),
+    Case("log-threat-detection-enabled", "defender-plan-free", ThreatDetection(ref("defender/KeyVaults"), False),
+         "FAIL", "no enabled threat detector for defender/KeyVaults"),
+    Case("log-network-watcher-enabled", "provisioned", NetworkWatcher(ref("network-watcher/eastus"), True), "PASS"),
+    Case("log-network-watcher-enabled", "none", NetworkWatcher(ref("network-watcher/eastus"), False), "FAIL",
+         "no Network Watcher in this region"),
+    Case("log-network-watcher-enabled", "unseen", NetworkWatcher(ref("network-watcher/eastus"), U), "UNKNOWN"),
 ]

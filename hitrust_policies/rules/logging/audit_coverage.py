@@ -9,8 +9,13 @@ from hitrust_policies.rules.registry import rule
     title="A multi-region audit trail is logging every management event, read and write",
     domain="logging",
     severity="high",
-    remediation="Keep one CloudTrail trail with IsMultiRegionTrail, logging started, and an event selector "
-    "recording all management events (ReadWriteType All, no excluded event sources).",
+    remediation={
+        "aws": "Keep one CloudTrail trail with IsMultiRegionTrail, logging started, and an event selector "
+        "recording all management events (ReadWriteType All, no excluded event sources).",
+        "azure": "Export the subscription's activity log with a diagnostic setting that sends the Administrative, "
+        "Security, Alert and Policy categories to a Log Analytics workspace or storage account (az monitor "
+        "diagnostic-settings subscription create --location <region> --workspace <id> --logs '[...]').",
+    },
     live_only=True,
 )
 def log_audit_coverage_multi_region(coverage: AuditCoverage):
@@ -23,6 +28,15 @@ def log_audit_coverage_multi_region(coverage: AuditCoverage):
     cloudtrail_multi_region_enabled_logging_management_events (which recognises an advanced
     selector by its name; here by its eventCategory and readOnly fields). Log file validation is
     its own rule (log-audit-trail-validation), not a condition of coverage.
+
+    On Azure the trails are the subscription's activity-log diagnostic settings (the activity log is
+    subscription-wide: every region), as CIS Microsoft Azure Foundations 5.1.1 / 5.1.2 (v2; 6.1.1 /
+    6.1.2 in v3) and Prowler monitor_diagnostic_settings_exists /
+    monitor_diagnostic_setting_with_appropriate_categories check them: one setting exporting the
+    Administrative (every control-plane write), Security, Alert and Policy categories; Azure Policy
+    "Azure Monitor should collect activity logs from all regions" (41388f1c-2db0-4c25-95b2-35d7f5ccbfa9)
+    asked the same of the retired log profiles. Azure records no control-plane reads, so no setting
+    leaves any out.
     """
     if exists(coverage.trails, lambda t: not _shortfalls(t)):
         return None

@@ -225,8 +225,10 @@ def scan_azure(
                 if truncated:
                     problems.insert(0, truncated)
                     gaps.extend(CoverageGap(kind, _scope(sub, f), truncated) for kind in f.kinds)
-                coverage.append(Coverage(f.name, "global", "partial" if problems else "ok", len(items),
-                                         tuple(problems), sub))
+                status = "partial" if problems else "ok"
+                if f.query is None and problems and len(problems) >= len(set(ctx.calls)):
+                    status = "failed"  # a subscription-level family whose every read failed read nothing
+                coverage.append(Coverage(f.name, "global", status, len(items), tuple(problems), sub))
             if progress:
                 progress(done, len(tasks), f"{f.name} {sub}")
 

@@ -6,4 +6,12 @@ azure-native 3.x props are the ARM request body flattened into SDK names (``enab
 adapters read the props the engine sends.
 """
 
-from hitrust_policies.sources.pulumi.azure import compute, flexible_servers, network, sql, storage  # noqa: F401
+from hitrust_policies.sources.pulumi.azure import (  # noqa: F401
+    compute,
+    flexible_servers,
+    flow_logs,
+    monitor,
+    network,
+    sql,
+    storage,
+)

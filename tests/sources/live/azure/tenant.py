@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hitrust_policies.sources.azure_semantics import THREAT_DETECTION_PLANS
 from hitrust_policies.testing import azure_rows as rows
 from hitrust_policies.testing.azure_fake import FakeAzure
 from tests.sources.live.azure.conftest import SUB, SUB2
@@ -45,7 +46,26 @@ def tenant_rows() -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]
         vault, rows.key_vault(SUB2, "kv-dev", purge_protection=False, rbac=False, default_action="Allow"),
         pg, my,
     ]
+    data += _logging(docs, good["id"])
     return data, docs
+
+
+def _logging(docs: list[tuple[str, dict[str, Any]]], flow_log_store: str) -> list[dict[str, Any]]:
+    """Activity log export, Defender plans, a workspace and flow logs (SUB compliant but for the
+    workspace's key; SUB2 with nothing exported, one plan off and an unlogged network)."""
+    law = rows.workspace_id_of(SUB, "law-audit")
+    docs.append(rows.activity_log_settings(SUB, rows.activity_log_setting(SUB, "to-law", workspace=law)))
+    web = rows.nsg_id_of(SUB, "web-nsg")
+    return [
+        *(rows.defender_pricing(SUB, plan) for plan in THREAT_DETECTION_PLANS),
+        *(rows.defender_pricing(SUB2, plan, "Free" if plan == "StorageAccounts" else "Standard")
+          for plan in THREAT_DETECTION_PLANS),
+        rows.log_analytics_workspace(SUB, "law-audit", retention_days=365),
+        rows.virtual_network(SUB, "hub", {"web": web}),
+        rows.flow_log(SUB, "web-nsg-flows", web, retention_days=365, storage_account=flow_log_store),
+        rows.virtual_network(SUB2, "dev", {"default": None}),
+        rows.network_watcher(SUB), rows.network_watcher(SUB2, "westus"),  # SUB2's network is in eastus
+    ]
 
 
 def seed(fake: FakeAzure) -> list[dict[str, Any]]:

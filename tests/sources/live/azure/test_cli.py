@@ -37,7 +37,8 @@ def test_scan_reports_exact_findings_and_fails(fake: FakeAzure, tmp_path: Path) 
     assert {(c["account"], c["collector"], c["status"]) for c in report["coverage"]} == {
         (sub, f, "ok") for sub in (SUB, SUB2)
         for f in ("flexible-database-servers", "key-vaults", "managed-disks", "network-security-groups", "sql-servers",
-                  "storage-accounts")}
+                  "storage-accounts", "activity-log", "defender-plans", "log-analytics-workspaces",
+                  "network-watchers")}
     assert {r.method for r in fake.requests} == {"GET", "POST"}
     assert all(r.method == "GET" or r.path == "/providers/Microsoft.ResourceGraph/resources" for r in fake.requests)
 
@@ -58,12 +59,13 @@ def test_incomplete_scan_exits_3(fake: FakeAzure) -> None:
 
 
 def test_nothing_read_exits_3_with_the_reason(fake: FakeAzure) -> None:
+    fake.fail(403, "AuthorizationFailed", path="/subscriptions/")  # every query, and the subscription-level reads
     fake.fail(403, "AuthorizationFailed", path="resourcegraph")
     proc = hitrust("scan", "azure", "--auth", "token", "--arm-endpoint", fake.endpoint, "--subscription", SUB,
                    env=TOKEN)
     assert proc.returncode == 3
-    assert "error: scan incomplete: nothing could be read: AccessDenied: Microsoft.ResourceGraph/resources/read" \
-        in proc.stderr
+    assert ("error: scan incomplete: nothing could be read: AccessDenied: Microsoft.Insights/DiagnosticSettings/Read "
+            "(activity-log-diagnostic-settings); AccessDenied: Microsoft.ResourceGraph/resources/read") in proc.stderr
 
 
 def test_from_export(fake: FakeAzure, tmp_path: Path) -> None:
@@ -105,7 +107,8 @@ def test_rule_options_tune_an_azure_scan_as_they_do_an_aws_one(fake: FakeAzure) 
                    "--rule", "net-ingress-rule-admin-ports", "--format", "json",
                    "--rule-option", "net-ingress-rule-admin-ports.ports=tcp/8443", env=TOKEN)
     assert proc.returncode == 0, proc.stderr
-    assert found(json.loads(proc.stdout)) == {("net-ingress-rule-admin-ports", "web-nsg", "PASS")}
+    assert found(json.loads(proc.stdout)) == {("net-ingress-rule-admin-ports", "web-nsg", "PASS"),
+                                              ("net-ingress-rule-admin-ports", "pg-phi", "PASS")}
     bad = hitrust("scan", "azure", "--auth", "token", "--arm-endpoint", fake.endpoint, "--subscription", SUB,
                   "--rule-option", "net-ingress-rule-admin-ports.prots=22", env=TOKEN)
     assert bad.returncode == 2 and "net-ingress-rule-admin-ports: no option 'prots'" in bad.stderr
