@@ -376,6 +376,30 @@ def key_rotates(rotation_policy: dict[str, object] | None) -> bool:
                for a in actions if isinstance(a, dict))  # type: ignore[union-attr]
 
 
+# Where a Key Vault key's rotation policy is always readable: the vault's data plane, not ARM.
+ROTATION_POLICY_UNSEEN = ("rotation policy not in the ARM key listing (Microsoft.KeyVault/vaults/keys); "
+                          "only the vault's data plane serves it (GET {vault}/keys/{name}/rotationpolicy)")
+
+
+def listed_key_rotates(rotation_policy: dict[str, object] | None) -> bool | Unknown:
+    """Rotation of a key as the ARM key listing shows it. The management-plane schema declares
+    ``properties.rotationPolicy``, but the listing leaves it out for keys whose policy was set through
+    the data plane (``az keyvault key rotation-policy update``, the portal), so a missing policy is
+    not a missing rotation: Unknown, never a FAIL; nor is a policy shown without lifetime actions (an
+    empty stub cannot be told from a policy that was left out). Lifetime actions that are shown are judged.
+
+    >>> listed_key_rotates({"lifetimeActions": [{"action": {"type": "Rotate"}}]})
+    True
+    >>> listed_key_rotates({"lifetimeActions": [{"action": {"type": "Notify"}}]})
+    False
+    >>> [listed_key_rotates(p).reason.startswith("rotation policy not in the ARM") for p in (None, {})]
+    [True, True]
+    """
+    if not (rotation_policy or {}).get("lifetimeActions"):
+        return Unknown(ROTATION_POLICY_UNSEEN)
+    return key_rotates(rotation_policy)
+
+
 STORAGE_PLATFORM_TLS_FLOOR = "1.2"  # every Azure Storage endpoint, every cloud, since 2026-02-03
 
 

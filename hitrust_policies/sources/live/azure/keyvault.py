@@ -14,7 +14,7 @@ KEYS = ArmRead("vault-keys", "/keys", "2023-07-01", "Microsoft.KeyVault/vaults/k
 
 def _key(ctx: Ctx, vault: dict[str, Any], doc: dict[str, Any]) -> CryptoKey:
     """A key's control-plane properties (no key material): Key Vault keys are always the customer's,
-    and any key type can rotate through a rotation policy."""
+    and any key type can rotate through a rotation policy (which the listing may not show)."""
     attributes = prop(doc, "properties", "attributes") or {}
     return CryptoKey(
         ref=ctx.ref({**doc, "subscriptionId": vault.get("subscriptionId"), "location": vault.get("location")},
@@ -22,7 +22,7 @@ def _key(ctx: Ctx, vault: dict[str, Any], doc: dict[str, Any]) -> CryptoKey:
         customer_managed=True,
         rotation_supported=True,
         enabled=attributes.get("enabled") is not False,
-        rotation_enabled=az.key_rotates(prop(doc, "properties", "rotationPolicy")),
+        rotation_enabled=az.listed_key_rotates(prop(doc, "properties", "rotationPolicy")),
     )
 
 

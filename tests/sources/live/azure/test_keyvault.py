@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hitrust_policies.sources import azure_semantics as az
 from hitrust_policies.testing import azure_rows as rows
 from hitrust_policies.testing.azure_fake import FakeAzure
 from tests.sources.live.aws.conftest import reasons, table, verdicts
@@ -28,7 +29,7 @@ def seed(fake: FakeAzure) -> dict[str, dict]:
                                   rows.vault_key(phi, "retired", rotate=None, enabled=False))
     fake.put(f"{path}?$skiptoken=2", page2)
     legacy = vaults["kv-legacy"]
-    fake.put(*rows.vault_keys(legacy, rows.vault_key(legacy, "old", rotate=None)))
+    fake.put(*rows.vault_keys(legacy, rows.vault_key(legacy, "old", rotate=False)))
     return vaults
 
 
@@ -52,10 +53,13 @@ def test_key_vault_verdicts(fake: FakeAzure) -> None:
         enc-crypto-key-rotation             kv-phi/cmk             PASS
         enc-crypto-key-rotation             kv-phi/signing         PASS
         enc-crypto-key-rotation             kv-phi/notify-only     FAIL
-        enc-crypto-key-rotation             kv-phi/no-policy       FAIL
+        enc-crypto-key-rotation             kv-phi/no-policy       UNKNOWN
         enc-crypto-key-rotation             kv-phi/retired         PASS
         enc-crypto-key-rotation             kv-legacy/old          FAIL
     """))
+    # the ARM listing leaves out policies set through the data plane: no policy shown is not "no rotation"
+    assert reasons(result.findings(), ["enc-crypto-key-rotation"]) == {
+        ("enc-crypto-key-rotation", "kv-phi/no-policy", az.ROTATION_POLICY_UNSEEN)}
     messages = {f.resource.name: f.message for f in result.findings() if f.rule_id == "enc-secret-store-recoverable"}
     assert messages["kv-legacy"].startswith("soft delete and purge protection off")
     assert messages["kv-nopurge"].startswith("purge protection off")
