@@ -147,6 +147,8 @@ VENDOR_ROWS = {
         ("34c877ad-507e-4c82-993e-3452a6e0ad3c", "9.2"): ("09.m",),
         ("34c877ad-507e-4c82-993e-3452a6e0ad3c", "11.3"): ("01.m", "01.o", "09.w", "09.ab"),
         ("55615ac9-af46-4a59-874e-391cc3dfb490", "11.3"): ("01.m", "01.n", "09.w", "09.ab")},
+    "iam-account-owners-at-most-three": {("4f11b553-d42e-4e3a-89be-32ca364cad4c", "9.2"): ("01.c", "01.q")},
+    "iam-account-owners-more-than-one": {("09024ccc-0c5f-475e-9457-b7c0d9ed487b", "9.2"): ("01.c", "01.q")},
 }
 
 

@@ -8,6 +8,7 @@ from hitrust_policies.model.identity import (
     FULL_ADMIN,
     NEAR_ADMIN,
     SCOPED,
+    AccountOwners,
     Credential,
     Identity,
     PasswordPolicy,
@@ -41,6 +42,7 @@ from hitrust_policies.model.storage import (
 )
 
 KINDS: tuple[type, ...] = (
+    AccountOwners,
     AccountStorageSettings,
     AuditCoverage,
     AuditTrail,
@@ -80,6 +82,7 @@ __all__ = [
     "NO_ENCRYPTION",
     "PROVIDER_MANAGED",
     "SCOPED",
+    "AccountOwners",
     "AccountStorageSettings",
     "AuditCoverage",
     "AuditTrail",

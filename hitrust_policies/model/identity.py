@@ -83,3 +83,16 @@ class RootAccount:
     mfa_enabled: bool | Unknown
     password_present: bool | Unknown
     credentials_centrally_managed: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class AccountOwners:
+    """Who holds the all-powerful owner role on a whole account (an Azure subscription's Owner role).
+
+    ``owners`` names each principal assigned the role at the account itself, once (a group counts
+    as one principal), as ``"<type>:<principal id>"`` (``"User:3f2c..."``), sorted; the source
+    decides which role is the owner role.
+    """
+
+    ref: ResourceRef
+    owners: tuple[str, ...] | Unknown

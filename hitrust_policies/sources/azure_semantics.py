@@ -14,10 +14,11 @@ resource carries, where an absent property means an older resource's default.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from hitrust_policies.model import ALL_PROTOCOLS, KMS, PROVIDER_MANAGED, Unknown
+from hitrust_policies.model import ALL_PROTOCOLS, FULL_ADMIN, KMS, NEAR_ADMIN, PROVIDER_MANAGED, SCOPED, Unknown
 
 # NSG source prefixes that mean "anyone on the internet". ``*`` matches every address, the
 # ``Internet`` service tag the public address space; both are the AWS rule's 0.0.0.0/0.
@@ -466,3 +467,60 @@ def disk_encryption(disk_encryption_set_id: str | None) -> tuple[bool, str | Non
     ((True, None), (True, '/subscriptions/s/.../diskEncryptionSets/des'))
     """
     return True, disk_encryption_set_id or None
+
+
+# The built-in Owner role: the same id in every Azure cloud.
+OWNER_ROLE = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
+_WIDE_SCOPE = re.compile(r"^/$|^/subscriptions/[^/]+/?$|^/providers/microsoft\.management/managementgroups/[^/]+/?$",
+                         re.I)
+
+
+def role_definition_guid(role_definition_id: str) -> str:
+    """The role's GUID, however its id is spelled (tenant-level, under a subscription, any case).
+
+    >>> role_definition_guid("/subscriptions/s/providers/Microsoft.Authorization/roleDefinitions/8E3AF657-A8FF")
+    '8e3af657-a8ff'
+    """
+    return str(role_definition_id or "").rstrip("/").rsplit("/", 1)[-1].lower()
+
+
+def custom_role_access(permissions: Iterable[Mapping[str, Any]], assignable_scopes: Iterable[str]) -> tuple[str, str]:
+    """(access, exceptions) of a custom role: every action (``"*"``) assignable over a whole subscription,
+    a management group or the root ``"/"`` makes a subscription owner. ``notActions`` are not denials, only
+    what the ``"*"`` leaves out, so such a role is near-admin with them as exceptions.
+
+    Follows Azure Policy "Custom subscription owner roles should not exist" (10ee2ea2-fb4d-45b8-a7e9-a2e770044cd9:
+    CustomRole, some ``permissions[*].actions[*]`` equal to ``"*"``, an assignable scope that is "/", a
+    subscription or a management group) and Prowler ``iam_subscription_roles_owner_custom_not_created``. A "*"
+    role assignable only to resource groups owns those groups, not the subscription: scoped here.
+
+    >>> custom_role_access([{"actions": ["*"], "notActions": []}], ["/subscriptions/s"])
+    ('full-admin', '')
+    >>> custom_role_access([{"actions": ["*"], "notActions": ["Microsoft.Authorization/*/Write"]}], ["/"])
+    ('near-admin', 'Microsoft.Authorization/*/Write')
+    >>> custom_role_access([{"actions": ["*"]}], ["/subscriptions/s/resourceGroups/rg"])
+    ('scoped', '')
+    >>> custom_role_access([{"actions": ["Microsoft.Storage/*"]}], ["/"])
+    ('scoped', '')
+    """
+    if not any(_WIDE_SCOPE.match(str(scope or "")) for scope in assignable_scopes):
+        return SCOPED, ""
+    for permission in permissions:
+        if "*" in (permission.get("actions") or []):
+            left_out = [str(a) for a in permission.get("notActions") or []]
+            return (NEAR_ADMIN, ", ".join(left_out)) if left_out else (FULL_ADMIN, "")
+    return SCOPED, ""
+
+
+def subscription_owner(assignment: Mapping[str, Any], subscription: str) -> bool:
+    """Does this role assignment (ARM ``properties``) make its principal an Owner of the subscription itself
+    (the built-in Owner role, scope the subscription; assignments to resource groups or resources own less)?
+
+    >>> subscription_owner({"roleDefinitionId": f"/subscriptions/s/providers/Microsoft.Authorization/"
+    ...                                         f"roleDefinitions/{OWNER_ROLE}", "scope": "/subscriptions/S"}, "s")
+    True
+    >>> subscription_owner({"roleDefinitionId": f"/x/{OWNER_ROLE}", "scope": "/subscriptions/s/resourceGroups/rg"}, "s")
+    False
+    """
+    return (role_definition_guid(str(assignment.get("roleDefinitionId") or "")) == OWNER_ROLE
+            and str(assignment.get("scope") or "").rstrip("/").lower() == f"/subscriptions/{subscription}".lower())

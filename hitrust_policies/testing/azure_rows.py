@@ -287,3 +287,36 @@ def sql_firewall_rules(server: dict[str, Any], *ranges: tuple[str, str, str]) ->
     value = [{"id": f"{server['id']}/firewallRules/{name}", "name": name, "type": "Microsoft.Sql/servers/firewallRules",
               "properties": {"startIpAddress": start, "endIpAddress": end}} for name, start, end in ranges]
     return f"{server['id']}/firewallRules", {"value": value}
+
+
+def _authorization_row(sub: str, scope: str, kind_path: str, name: str, wire_type: str,
+                       properties: dict[str, Any]) -> dict[str, Any]:
+    """A row of Resource Graph's ``authorizationresources`` table (extension resources: no location)."""
+    return {"id": f"{scope}/providers/Microsoft.Authorization/{kind_path}/{name}", "name": name, "type": wire_type,
+            "tenantId": TENANT, "kind": "", "location": "", "resourceGroup": "", "subscriptionId": sub,
+            "managedBy": "", "sku": None, "plan": None, "properties": properties, "tags": {}, "identity": None,
+            "zones": None, "extendedLocation": None}
+
+
+def role_definition(sub: str, guid: str, role_name: str, *, actions: list[str], not_actions: list[str] | None = None,
+                    scopes: list[str] | None = None, custom: bool = True) -> dict[str, Any]:
+    """A role definition as ``authorizationresources`` lists it (``properties.type`` CustomRole / BuiltInRole);
+    ``scopes`` defaults to the subscription."""
+    props = {"roleName": role_name, "type": "CustomRole" if custom else "BuiltInRole",
+             "description": "", "permissions": [{"actions": actions, "notActions": not_actions or [],
+                                                 "dataActions": [], "notDataActions": []}],
+             "assignableScopes": scopes if scopes is not None else [f"/subscriptions/{sub}"],
+             "createdOn": CREATED, "updatedOn": CREATED, "createdBy": None, "updatedBy": None}
+    return _authorization_row(sub, f"/subscriptions/{sub}", "roleDefinitions", guid,
+                              "microsoft.authorization/roledefinitions", props)
+
+
+def role_assignment(sub: str, guid: str, role_guid: str, principal_id: str, *, principal_type: str = "User",
+                    scope: str | None = None) -> dict[str, Any]:
+    """A role assignment as ``authorizationresources`` lists it; ``scope`` defaults to the subscription."""
+    scope = scope or f"/subscriptions/{sub}"
+    props = {"roleDefinitionId": f"/subscriptions/{sub}/providers/Microsoft.Authorization/roleDefinitions/{role_guid}",
+             "principalId": principal_id, "principalType": principal_type, "scope": scope,
+             "createdOn": CREATED, "updatedOn": CREATED, "createdBy": None, "updatedBy": None, "condition": None,
+             "conditionVersion": None, "description": None, "delegatedManagedIdentityResourceId": None}
+    return _authorization_row(sub, scope, "roleAssignments", guid, "microsoft.authorization/roleassignments", props)

@@ -32,8 +32,20 @@ def tenant_rows() -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]
         server, db, rows.sql_database(server, "master", system=True),
         rows.managed_disk(SUB, "vm1_OsDisk"), rows.managed_disk(SUB2, "dev_OsDisk"),
         vault, rows.key_vault(SUB2, "kv-dev", purge_protection=False, rbac=False, default_action="Allow"),
+        *_rbac(),
     ]
     return data, docs
+
+
+def _rbac() -> list[dict[str, Any]]:
+    """A custom subscription owner role held by a deploy pipeline; two Owners of SUB, one of SUB2."""
+    owner, custom = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", "5b0e7c1d-0000-4000-8000-0000000000c1"
+    return [rows.role_definition(SUB, custom, "deploy-everything", actions=["*"]),
+            rows.role_assignment(SUB, "ra-1", owner, "7a1e0000-0000-4000-8000-000000000001"),
+            rows.role_assignment(SUB, "ra-2", owner, "7a1e0000-0000-4000-8000-000000000002", principal_type="Group"),
+            rows.role_assignment(SUB, "ra-3", custom, "7a1e0000-0000-4000-8000-000000000003",
+                                 principal_type="ServicePrincipal"),
+            rows.role_assignment(SUB2, "ra-4", owner, "7a1e0000-0000-4000-8000-000000000001")]
 
 
 def seed(fake: FakeAzure) -> list[dict[str, Any]]:

@@ -1,0 +1,110 @@
+"""Custom roles -> PolicyGrant, subscription Owners -> AccountOwners: exact verdicts live from the fake."""
+
+from __future__ import annotations
+
+from hitrust_policies.sources.azure_semantics import OWNER_ROLE
+from hitrust_policies.testing import azure_rows as rows
+from hitrust_policies.testing.azure_fake import FakeAzure
+from tests.sources.live.aws.conftest import reasons, table, verdicts
+from tests.sources.live.azure.conftest import SUB, SUB2, scan
+
+RULES = ("iam-policy-grant-no-admin", "iam-account-owners-at-most-three", "iam-account-owners-more-than-one")
+READER = "acdd72a7-3385-47ef-bd55-f0b6ecbb21cc"
+GOD, OPS, RG_ADMIN, STORAGE = (f"00000000-0000-4000-8000-00000000c0{i}" for i in ("01", "02", "03", "04"))
+
+
+def seed(fake: FakeAzure) -> None:
+    fake.add(
+        rows.role_definition(SUB, GOD, "god-mode", actions=["*"]),
+        rows.role_definition(SUB, OPS, "ops-all-but-rbac", actions=["*"], scopes=["/"],
+                             not_actions=["Microsoft.Authorization/*/Write", "Microsoft.Authorization/*/Delete"]),
+        rows.role_definition(SUB, RG_ADMIN, "rg-admin", actions=["*"],
+                             scopes=[f"/subscriptions/{SUB}/resourceGroups/rg-app"]),
+        rows.role_definition(SUB, STORAGE, "storage-ops", actions=["Microsoft.Storage/*"]),
+        rows.role_definition(SUB, OWNER_ROLE, "Owner", actions=["*"], scopes=["/"], custom=False),
+        rows.role_assignment(SUB, "a1", OWNER_ROLE, "11111111-0000-4000-8000-000000000001"),
+        rows.role_assignment(SUB, "a2", OWNER_ROLE, "11111111-0000-4000-8000-000000000002", principal_type="Group"),
+        rows.role_assignment(SUB, "a3", OWNER_ROLE, "11111111-0000-4000-8000-000000000003",
+                             principal_type="ServicePrincipal"),
+        rows.role_assignment(SUB, "a4", OWNER_ROLE, "11111111-0000-4000-8000-000000000004"),
+        # the same principal twice, and an Owner of one resource group: neither adds a subscription owner
+        rows.role_assignment(SUB, "a5", OWNER_ROLE, "11111111-0000-4000-8000-000000000004",
+                             scope=f"/subscriptions/{SUB}/resourceGroups/rg-app"),
+        rows.role_assignment(SUB, "a6", GOD, "11111111-0000-4000-8000-000000000005"),
+        rows.role_assignment(SUB2, "b1", OWNER_ROLE, "11111111-0000-4000-8000-000000000001"),
+        rows.role_assignment(SUB2, "b2", READER, "11111111-0000-4000-8000-000000000002"),
+    )
+
+
+def test_custom_roles_and_owners(fake: FakeAzure) -> None:
+    seed(fake)
+    result = scan(fake, "role-based-access", subscriptions=(SUB, SUB2))
+    assert result.complete
+    assert verdicts(result.findings(), RULES) == set(table(f"""
+        iam-policy-grant-no-admin         god-mode          FAIL
+        iam-policy-grant-no-admin         ops-all-but-rbac  FAIL
+        iam-policy-grant-no-admin         rg-admin          PASS
+        iam-policy-grant-no-admin         storage-ops       PASS
+        iam-account-owners-at-most-three  {SUB}             FAIL
+        iam-account-owners-at-most-three  {SUB2}            PASS
+        iam-account-owners-more-than-one  {SUB}             PASS
+        iam-account-owners-more-than-one  {SUB2}            FAIL
+    """))
+    messages = {f.resource.name: f.message for f in result.findings() if f.status.name == "FAIL"}
+    assert messages["ops-all-but-rbac"].startswith(
+        "allows every action on every resource except Microsoft.Authorization/*/Write, "
+        "Microsoft.Authorization/*/Delete")
+    assert messages[SUB].startswith("4 principals hold the Owner role on the subscription: "
+                                    "Group:11111111-0000-4000-8000-000000000002, ServicePrincipal:")
+    grants = {r.ref.name: r for r in result.resources if r.__class__.__name__ == "PolicyGrant"}
+    assert {n: g.attached for n, g in grants.items()} == {"god-mode": True, "ops-all-but-rbac": False,
+                                                          "rg-admin": False, "storage-ops": False}
+    assert grants["god-mode"].ref.native_id == (
+        f"/subscriptions/{SUB}/providers/Microsoft.Authorization/roleDefinitions/{GOD}")
+    # one query per subscription, of the authorization table
+    queries = [r.body["query"] for r in fake.graph_queries()]
+    assert queries == [queries[0]] * 2 and queries[0].startswith("authorizationresources | where type in~ (")
+
+
+def test_denied_query_is_unknown(fake: FakeAzure) -> None:
+    """A 403 on the authorization query of one subscription: its grants and owners are UNKNOWN naming the
+    call, the other subscription keeps its verdicts."""
+    seed(fake)
+    fake.fail(403, "AuthorizationFailed", subscription=SUB, query="authorizationresources")
+    result = scan(fake, "role-based-access", subscriptions=(SUB, SUB2))
+    reason = f"AccessDenied: Microsoft.ResourceGraph/resources/read (role-based-access in subscription {SUB})"
+    assert reasons(result.findings(), RULES) == {
+        (rule, f"role-based-access in subscription {SUB}", reason) for rule in RULES}
+    assert verdicts(result.findings(), RULES) == table(f"""
+        iam-policy-grant-no-admin         role-based-access in subscription {SUB}  UNKNOWN
+        iam-account-owners-at-most-three  role-based-access in subscription {SUB}  UNKNOWN
+        iam-account-owners-more-than-one  role-based-access in subscription {SUB}  UNKNOWN
+        iam-account-owners-at-most-three  {SUB2}  PASS
+        iam-account-owners-more-than-one  {SUB2}  FAIL
+    """)
+
+
+def test_throttled_query_is_retried(fake: FakeAzure) -> None:
+    """429 twice with Retry-After, then the answer: the same verdicts, no gap."""
+    seed(fake)
+    fault = fake.fail(429, "RateLimiting", query="authorizationresources", times=2, retry_after=0)
+    result = scan(fake, "role-based-access")
+    assert fault.hits == 2 and result.complete
+    assert verdicts(result.findings(), ["iam-account-owners-at-most-three"]) == set(table(f"""
+        iam-account-owners-at-most-three  {SUB}  FAIL
+    """))
+
+
+def test_export_without_assignments_leaves_owners_unknown() -> None:
+    """An export that holds role definitions but no role assignments may have been filtered: the owners are
+    UNKNOWN, not "nobody"; the custom role is judged from its definition alone."""
+    from hitrust_policies.sources.live.azure.scan import scan_export
+
+    result = scan_export([rows.role_definition(SUB, GOD, "god-mode", actions=["*"])])
+    reason = "not in a Resource Graph export: role assignments (Microsoft.Authorization/roleAssignments/read)"
+    assert verdicts(result.findings(), RULES) == table(f"""
+        iam-policy-grant-no-admin         god-mode  FAIL
+        iam-account-owners-at-most-three  {SUB}     UNKNOWN
+        iam-account-owners-more-than-one  {SUB}     UNKNOWN
+    """)
+    assert {m for _, _, m in reasons(result.findings(), RULES)} == {reason}
