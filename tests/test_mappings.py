@@ -149,6 +149,10 @@ VENDOR_ROWS = {
         ("55615ac9-af46-4a59-874e-391cc3dfb490", "11.3"): ("01.m", "01.n", "09.w", "09.ab")},
     "iam-account-owners-at-most-three": {("4f11b553-d42e-4e3a-89be-32ca364cad4c", "9.2"): ("01.c", "01.q")},
     "iam-account-owners-more-than-one": {("09024ccc-0c5f-475e-9457-b7c0d9ed487b", "9.2"): ("01.c", "01.q")},
+    "log-secret-store-audit-logging": {("cf820ca0-f99e-4f3e-84fb-66e913812d21", "9.2"): ("09.aa",),
+                                       ("cf820ca0-f99e-4f3e-84fb-66e913812d21", "11.3"): ("09.aa", "09.ab")},
+    "iam-vault-object-expires": {("152b15f7-8e1f-4c1f-ab71-8c010ba5dbc0", "11.3"): ("01.c", "01.q", "09.ab"),
+                                 ("98728c90-32c7-4049-8429-847dc0f4fe37", "11.3"): ("01.q",)},
 }
 
 

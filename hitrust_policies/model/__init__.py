@@ -2,7 +2,7 @@
 
 from hitrust_policies.model.addresses import is_internet
 from hitrust_policies.model.audit import AuditCoverage, AuditTrail, LogGroup, Network, ThreatDetection
-from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener
+from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener, VaultObject
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
 from hitrust_policies.model.identity import (
     FULL_ADMIN,
@@ -67,6 +67,7 @@ KINDS: tuple[type, ...] = (
     ServiceFirewall,
     ThreatDetection,
     TlsListener,
+    VaultObject,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -109,6 +110,7 @@ __all__ = [
     "ThreatDetection",
     "TlsListener",
     "Unknown",
+    "VaultObject",
     "UnknownFact",
     "every",
     "exists",

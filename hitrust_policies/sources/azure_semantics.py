@@ -524,3 +524,48 @@ def subscription_owner(assignment: Mapping[str, Any], subscription: str) -> bool
     """
     return (role_definition_guid(str(assignment.get("roleDefinitionId") or "")) == OWNER_ROLE
             and str(assignment.get("scope") or "").rstrip("/").lower() == f"/subscriptions/{subscription}".lower())
+
+
+# Diagnostic-setting log categories / groups that carry a key vault's audit events (every access).
+_VAULT_AUDIT = {"auditevent", "audit", "alllogs"}
+_DESTINATIONS = ("workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "marketplacePartnerId")
+
+
+def logs_vault_audit(setting: Mapping[str, Any]) -> bool:
+    """Whether one diagnostic setting (its ARM ``properties``) sends a key vault's audit events somewhere
+    they are kept: the ``AuditEvent`` category, or the ``audit`` / ``allLogs`` group that holds it, enabled,
+    with a Log Analytics workspace, storage account, event hub or partner destination.
+
+    CIS Microsoft Azure Foundations 5.1.5 (v2.0.0) asks for AuditEvent logging; Azure Policy "Resource logs in
+    Key Vault should be enabled" (cf820ca0-f99e-4f3e-84fb-66e913812d21) accepts any enabled log category,
+    which can leave AuditEvent out: the stricter reading is used.
+
+    >>> logs_vault_audit({"workspaceId": "/w", "logs": [{"category": "AuditEvent", "enabled": True}]})
+    True
+    >>> logs_vault_audit({"storageAccountId": "/s", "logs": [{"categoryGroup": "allLogs", "enabled": True}]})
+    True
+    >>> logs_vault_audit({"workspaceId": "/w", "logs": [{"category": "AzurePolicyEvaluationDetails", "enabled": True}]})
+    False
+    >>> logs_vault_audit({"logs": [{"category": "AuditEvent", "enabled": True}]})
+    False
+    """
+    if not any(setting.get(d) for d in _DESTINATIONS):
+        return False
+    return any(entry.get("enabled") is True and _VAULT_AUDIT & {str(entry.get("category") or "").lower(),
+                                                                str(entry.get("categoryGroup") or "").lower()}
+               for entry in setting.get("logs") or [] if isinstance(entry, Mapping))
+
+
+def vault_object_expires(attributes: Mapping[str, Any] | None) -> bool | Unknown:
+    """Whether a Key Vault key or secret carries an expiration date: ``attributes.exp`` (seconds since the
+    epoch) in an ARM listing, ``attributes.expires`` in azure-native props. Without attributes nothing
+    was seen: Unknown.
+
+    >>> vault_object_expires({"enabled": True, "exp": 1893456000}), vault_object_expires({"enabled": True})
+    (True, False)
+    >>> vault_object_expires(None)
+    Unknown('the listing shows no attributes (expiration date unseen)')
+    """
+    if not isinstance(attributes, Mapping):
+        return Unknown("the listing shows no attributes (expiration date unseen)")
+    return attributes.get("exp") is not None or attributes.get("expires") is not None

@@ -10,7 +10,7 @@ Azure answers it:
   1000 rows at most a page), ``resultTruncated`` when told to truncate;
 - any other ``GET`` of an ARM path registered with `FakeAzure.put` (diagnostic settings, TDE...),
   a later page of a listing registered as ``path?$skiptoken=N`` (its ``nextLink`` target); a
-  listing nobody registered (diagnostic settings, a vault's keys) is the empty list Azure returns.
+  listing nobody registered (diagnostic settings, a vault's keys or secrets) is the empty list Azure returns.
 
 Faults are injected per path / subscription (`FakeAzure.fail`): 403 AuthorizationFailed, 429 with
 Retry-After, 500... Every request is recorded (method, path, subscriptions) so tests can prove
@@ -227,7 +227,7 @@ class FakeAzure(LoopbackServer):
         return doc
 
 
-_EMPTY_LISTINGS = ("/providers/microsoft.insights/diagnosticsettings", "/keys", "/firewallrules")
+_EMPTY_LISTINGS = ("/providers/microsoft.insights/diagnosticsettings", "/keys", "/firewallrules", "/secrets")
 
 _MESSAGES = {
     "AuthorizationFailed": "The client does not have authorization to perform action over scope or the scope is "

@@ -320,3 +320,22 @@ def role_assignment(sub: str, guid: str, role_guid: str, principal_id: str, *, p
              "createdOn": CREATED, "updatedOn": CREATED, "createdBy": None, "updatedBy": None, "condition": None,
              "conditionVersion": None, "description": None, "delegatedManagedIdentityResourceId": None}
     return _authorization_row(sub, scope, "roleAssignments", guid, "microsoft.authorization/roleassignments", props)
+
+
+def vault_secret(vault: dict[str, Any], name: str, *, enabled: bool = True,
+                 expires: int | None = 1893456000) -> dict[str, Any]:
+    """A secret as ARM lists it under its vault (``Microsoft.KeyVault/vaults/secrets``: attributes, never
+    the value); ``expires`` None: no expiration date."""
+    attributes: dict[str, Any] = {"enabled": enabled, "created": 1741083703, "updated": 1741083703}
+    if expires is not None:
+        attributes["exp"] = expires
+    props = {"attributes": attributes, "contentType": "text/plain",
+             "secretUri": f"{vault['properties']['vaultUri']}secrets/{name}",
+             "secretUriWithVersion": f"{vault['properties']['vaultUri']}secrets/{name}/8b2f61d04c7e4a19"}
+    return {"id": f"{vault['id']}/secrets/{name}", "name": name, "type": "Microsoft.KeyVault/vaults/secrets",
+            "location": vault["location"], "tags": {}, "properties": props}
+
+
+def vault_secrets(vault: dict[str, Any], *secrets: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """(path, document) of a vault's secret listing for `FakeAzure.put`."""
+    return f"{vault['id']}/secrets", {"value": list(secrets)}

@@ -45,6 +45,7 @@ from hitrust_policies.model import (
     ThreatDetection,
     TlsListener,
     Unknown,
+    VaultObject,
 )
 
 U = Unknown("AccessDenied: test")
@@ -104,7 +105,7 @@ def listener(**kw: Any) -> TlsListener:
 
 
 def vault(**kw: Any) -> SecretStore:
-    base = dict(soft_delete=True, purge_protection=True, role_based_access=True)
+    base = dict(soft_delete=True, purge_protection=True, role_based_access=True, audit_logging=True)
     return SecretStore(ref("kv"), **{**base, **kw})
 
 
@@ -376,4 +377,12 @@ CASES: list[Case] = [
          "fewer than two principals hold the Owner role on the subscription itself (1)"),
     Case("iam-account-owners-more-than-one", "none", AccountOwners(ref("sub"), ()), "FAIL", "(0)"),
     Case("iam-account-owners-more-than-one", "denied", AccountOwners(ref("sub"), U), "UNKNOWN"),
+    Case("log-secret-store-audit-logging", "audit-events-exported", vault(), "PASS"),
+    Case("log-secret-store-audit-logging", "not-exported", vault(audit_logging=False), "FAIL",
+         "no diagnostic setting sends the vault's AuditEvent logs"),
+    Case("log-secret-store-audit-logging", "settings-denied", vault(audit_logging=U), "UNKNOWN"),
+    Case("iam-vault-object-expires", "key-expires", VaultObject(ref("kv/k"), "key", True), "PASS"),
+    Case("iam-vault-object-expires", "secret-forever", VaultObject(ref("kv/s"), "secret", False), "FAIL",
+         "the secret has no expiration date"),
+    Case("iam-vault-object-expires", "listing-denied", VaultObject(ref("kv"), "secret", U), "UNKNOWN"),
 ]

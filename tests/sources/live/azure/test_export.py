@@ -16,7 +16,9 @@ from tests.sources.live.azure.tenant import seed, tenant_rows
 ARM_READ_RULES = {"log-object-store-access-logging": "blob-diagnostic-settings (Microsoft.Insights/"
                                                      "DiagnosticSettings/Read)",
                   "enc-database-storage-encrypted": "transparent-data-encryption (Microsoft.Sql/servers/"
-                                                    "databases/transparentDataEncryption/read)"}
+                                                    "databases/transparentDataEncryption/read)",
+                  "log-secret-store-audit-logging": "vault-diagnostic-settings (Microsoft.Insights/"
+                                                    "DiagnosticSettings/Read)"}
 # Listings an export cannot hold: one UNKNOWN per listed resource stands for what the listing shows.
 ARM_LISTED = {"enc-crypto-key-rotation": "vault-keys (Microsoft.KeyVault/vaults/keys/read)",
               "net-ingress-rule-admin-ports": "sql-firewall-rules (Microsoft.Sql/servers/firewallRules/read)"}
@@ -24,7 +26,7 @@ ARM_LISTED = {"enc-crypto-key-rotation": "vault-keys (Microsoft.KeyVault/vaults/
 
 def listed(f: Finding) -> bool:
     """A finding on what an ARM listing shows (a vault's keys, a SQL server's firewall rules)."""
-    return f.rule_id == "enc-crypto-key-rotation" or (
+    return f.rule_id in ("enc-crypto-key-rotation", "iam-vault-object-expires") or (
         f.rule_id == "net-ingress-rule-admin-ports" and f.resource.native_type == "microsoft.sql/servers")
 
 
@@ -47,7 +49,10 @@ def test_export_gives_the_live_findings(fake: FakeAzure, tmp_path: Path) -> None
     assert {(f.rule_id, f.resource.name, f.status, f.message) for f in offline if listed(f)} == {
         (rule_id, name, Status.UNKNOWN, f"not in a Resource Graph export: {ARM_LISTED[rule_id]}")
         for rule_id, name in (("enc-crypto-key-rotation", "kv-phi"), ("enc-crypto-key-rotation", "kv-dev"),
-                              ("net-ingress-rule-admin-ports", "sql-phi"))}
+                              ("net-ingress-rule-admin-ports", "sql-phi"))} | {
+        ("iam-vault-object-expires", vault, Status.UNKNOWN, f"not in a Resource Graph export: {listing}")
+        for vault in ("kv-phi", "kv-dev") for listing in ("vault-keys (Microsoft.KeyVault/vaults/keys/read)",
+                                                          "vault-secrets (Microsoft.KeyVault/vaults/secrets/read)")}
     assert {f.resource.name for f in live if listed(f)} == {"kv-phi/cmk", "kv-phi/legacy"}  # sql-phi: no rules
     for f in offline:
         if f.rule_id in ARM_READ_RULES:
