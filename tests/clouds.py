@@ -7,12 +7,12 @@ rule and a new rule over an AWS-less kind is a deliberate, visible choice.
 from __future__ import annotations
 
 from hitrust_policies import all_rules
-from hitrust_policies.model import AccountOwners, SecretStore, ServiceFirewall, VaultObject
+from hitrust_policies.model import AccountOwners, LocalAuth, SecretStore, ServiceFirewall, VaultObject
 from hitrust_policies.rules.registry import Rule
 
 # Azure Key Vault recoverability / permission model / audit logging, key and secret expiry; storage and key
-# vault network ACLs; subscription Owners.
-AZURE_ONLY_KINDS: frozenset[type] = frozenset({SecretStore, ServiceFirewall, AccountOwners, VaultObject})
+# vault network ACLs; subscription Owners; services' own keys.
+AZURE_ONLY_KINDS: frozenset[type] = frozenset({SecretStore, ServiceFirewall, AccountOwners, VaultObject, LocalAuth})
 
 
 def aws_rules() -> list[Rule]:

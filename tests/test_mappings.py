@@ -153,6 +153,7 @@ VENDOR_ROWS = {
                                        ("cf820ca0-f99e-4f3e-84fb-66e913812d21", "11.3"): ("09.aa", "09.ab")},
     "iam-vault-object-expires": {("152b15f7-8e1f-4c1f-ab71-8c010ba5dbc0", "11.3"): ("01.c", "01.q", "09.ab"),
                                  ("98728c90-32c7-4049-8429-847dc0f4fe37", "11.3"): ("01.q",)},
+    "iam-local-auth-disabled": {("8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54", "11.3"): ("01.c", "01.q", "09.ab")},
 }
 
 

@@ -96,3 +96,18 @@ class AccountOwners:
 
     ref: ResourceRef
     owners: tuple[str, ...] | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class LocalAuth:
+    """Whether a data service still accepts its own shared secrets beside directory identities.
+
+    ``mechanism`` names them (``"shared key"``: a storage account's access keys and the SAS tokens signed
+    with them; ``"admin user"``: a container registry's; ``"account keys"``: a Cosmos DB account's);
+    ``enabled`` says whether the service honours them. Such secrets carry no identity, no MFA and no
+    conditional access, and a request made with them names nobody in the logs.
+    """
+
+    ref: ResourceRef
+    mechanism: str
+    enabled: bool | Unknown

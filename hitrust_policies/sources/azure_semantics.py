@@ -569,3 +569,32 @@ def vault_object_expires(attributes: Mapping[str, Any] | None) -> bool | Unknown
     if not isinstance(attributes, Mapping):
         return Unknown("the listing shows no attributes (expiration date unseen)")
     return attributes.get("exp") is not None or attributes.get("expires") is not None
+
+
+def shared_key_allowed(allow_shared_key_access: bool | None) -> bool:
+    """A storage account accepts its access keys (and SAS signed with them) unless ``allowSharedKeyAccess``
+    is false: absent means allowed, as Azure Policy "Storage accounts should prevent shared key access"
+    (8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54) reads it.
+
+    >>> shared_key_allowed(None), shared_key_allowed(True), shared_key_allowed(False)
+    (True, True, False)
+    """
+    return allow_shared_key_access is not False
+
+
+# Cosmos DB APIs whose data plane has no directory sign-in: their keys cannot be turned off.
+COSMOS_KEY_ONLY_APIS = frozenset({"enablemongo", "enablecassandra", "enabletable", "enablegremlin"})
+
+
+def cosmos_local_auth(disable_local_auth: bool | None, capabilities: Iterable[Any]) -> bool | None:
+    """Whether a Cosmos DB account accepts its account keys; None for the Mongo, Cassandra, Table and Gremlin
+    APIs, which Azure Policy "Cosmos DB database accounts should have local authentication methods disabled"
+    (5450f5bd-9c72-4390-a9c4-a7aba4edfdd2) leaves out: nothing to judge.
+
+    >>> cosmos_local_auth(None, []), cosmos_local_auth(True, []), cosmos_local_auth(None, [{"name": "EnableMongo"}])
+    (True, False, None)
+    """
+    names = {str((c or {}).get("name") or "").lower() for c in capabilities if isinstance(c, Mapping)}
+    if names & COSMOS_KEY_ONLY_APIS:
+        return None
+    return disable_local_auth is not True

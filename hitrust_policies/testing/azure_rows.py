@@ -339,3 +339,32 @@ def vault_secret(vault: dict[str, Any], name: str, *, enabled: bool = True,
 def vault_secrets(vault: dict[str, Any], *secrets: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     """(path, document) of a vault's secret listing for `FakeAzure.put`."""
     return f"{vault['id']}/secrets", {"value": list(secrets)}
+
+
+def container_registry(sub: str, name: str, *, group: str = "rg-apps", location: str = "eastus",
+                       admin_user: bool | None = False) -> dict[str, Any]:
+    """A Premium container registry; ``admin_user`` None leaves ``adminUserEnabled`` out."""
+    props: dict[str, Any] = {"loginServer": f"{name}.azurecr.io", "creationDate": CREATED,
+                             "provisioningState": "Succeeded", "publicNetworkAccess": "Enabled",
+                             "networkRuleBypassOptions": "AzureServices", "zoneRedundancy": "Disabled",
+                             "anonymousPullEnabled": False, "dataEndpointEnabled": False,
+                             "policies": {"quarantinePolicy": {"status": "disabled"}}}
+    if admin_user is not None:
+        props["adminUserEnabled"] = admin_user
+    return _base(sub, group, "Microsoft.ContainerRegistry", "registries", name,
+                 "microsoft.containerregistry/registries", location, props, sku={"name": "Premium", "tier": "Premium"})
+
+
+def cosmos_account(sub: str, name: str, *, group: str = "rg-data", location: str = "eastus",
+                   disable_local_auth: bool | None = True, api: str | None = None) -> dict[str, Any]:
+    """A Cosmos DB account (NoSQL API unless ``api`` names a capability such as ``EnableMongo``);
+    ``disable_local_auth`` None leaves the property out."""
+    props: dict[str, Any] = {"provisioningState": "Succeeded", "documentEndpoint": f"https://{name}.documents.azure.com:443/",
+                             "databaseAccountOfferType": "Standard", "publicNetworkAccess": "Enabled",
+                             "capabilities": [{"name": api}] if api else [], "minimalTlsVersion": "Tls12",
+                             "locations": [{"locationName": "East US", "failoverPriority": 0}]}
+    if disable_local_auth is not None:
+        props["disableLocalAuth"] = disable_local_auth
+    return _base(sub, group, "Microsoft.DocumentDB", "databaseAccounts", name,
+                 "microsoft.documentdb/databaseaccounts", location, props,
+                 kind="MongoDB" if api == "EnableMongo" else "GlobalDocumentDB")

@@ -30,6 +30,7 @@ from hitrust_policies.model import (
     FileSystem,
     Identity,
     IngressRule,
+    LocalAuth,
     LogGroup,
     MessageQueue,
     Network,
@@ -385,4 +386,8 @@ CASES: list[Case] = [
     Case("iam-vault-object-expires", "secret-forever", VaultObject(ref("kv/s"), "secret", False), "FAIL",
          "the secret has no expiration date"),
     Case("iam-vault-object-expires", "listing-denied", VaultObject(ref("kv"), "secret", U), "UNKNOWN"),
+    Case("iam-local-auth-disabled", "entra-only", LocalAuth(ref("st"), "shared key", False), "PASS"),
+    Case("iam-local-auth-disabled", "shared-key", LocalAuth(ref("st"), "shared key", True), "FAIL",
+         "accepts its shared key"),
+    Case("iam-local-auth-disabled", "unseen", LocalAuth(ref("st"), "shared key", U), "UNKNOWN"),
 ]
