@@ -154,6 +154,7 @@ VENDOR_ROWS = {
     "iam-vault-object-expires": {("152b15f7-8e1f-4c1f-ab71-8c010ba5dbc0", "11.3"): ("01.c", "01.q", "09.ab"),
                                  ("98728c90-32c7-4049-8429-847dc0f4fe37", "11.3"): ("01.q",)},
     "iam-local-auth-disabled": {("8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54", "11.3"): ("01.c", "01.q", "09.ab")},
+    "iam-account-owners-no-guests": {("339353f6-2387-4a45-abe4-7f529d121046", "9.2"): ("01.c",)},
 }
 
 

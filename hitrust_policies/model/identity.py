@@ -91,11 +91,14 @@ class AccountOwners:
 
     ``owners`` names each principal assigned the role at the account itself, once (a group counts
     as one principal), as ``"<type>:<principal id>"`` (``"User:3f2c..."``), sorted; the source
-    decides which role is the owner role.
+    decides which role is the owner role. ``guests`` names the owners that are guest (external)
+    users of the directory, by sign-in name; an Unknown when some owner's directory entry could
+    not be read and no guest was seen among the others.
     """
 
     ref: ResourceRef
     owners: tuple[str, ...] | Unknown
+    guests: tuple[str, ...] | Unknown
 
 
 @dataclass(frozen=True, slots=True)

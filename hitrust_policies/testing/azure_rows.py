@@ -368,3 +368,11 @@ def cosmos_account(sub: str, name: str, *, group: str = "rg-data", location: str
     return _base(sub, group, "Microsoft.DocumentDB", "databaseAccounts", name,
                  "microsoft.documentdb/databaseaccounts", location, props,
                  kind="MongoDB" if api == "EnableMongo" else "GlobalDocumentDB")
+
+
+def graph_user(object_id: str, user_principal_name: str, *, guest: bool = False) -> tuple[str, dict[str, Any]]:
+    """(path, document) of a Microsoft Graph user as ``GET /v1.0/users/{id}?$select=id,userType,
+    userPrincipalName`` answers it, for `FakeAzure.put`."""
+    doc = {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users(id,userType,userPrincipalName)/$entity",
+           "id": object_id, "userType": "Guest" if guest else "Member", "userPrincipalName": user_principal_name}
+    return f"/v1.0/users/{object_id}", doc

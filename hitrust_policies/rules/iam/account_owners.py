@@ -47,3 +47,26 @@ def iam_account_owners_more_than_one(owners: AccountOwners):
     """
     if len(owners.owners) < 2:
         return f"fewer than two principals hold the Owner role on the subscription itself ({len(owners.owners)})"
+
+
+@rule(
+    "iam-account-owners-no-guests",
+    title="No guest (external) user owns the account",
+    domain="iam",
+    severity="high",
+    remediation={
+        "azure": "Remove the guest's Owner role assignment at the subscription (az role assignment delete --role "
+        "Owner --assignee <guest object id> --scope /subscriptions/<id>); give a vendor a member account under "
+        "your own access reviews, or a narrower role, if it needs one.",
+    },
+)
+def iam_account_owners_no_guests(owners: AccountOwners):
+    """A guest signs in with another organisation's identity: its MFA, its offboarding and its password
+    rules are not yours, yet an owner can read every PHI store and grant itself anything else.
+
+    Follows Azure Policy "Guest accounts with owner permissions on Azure resources should be removed"
+    (339353f6-2387-4a45-abe4-7f529d121046, Defender for Cloud): users assigned Owner at the subscription
+    whose directory ``userType`` is Guest.
+    """
+    if owners.guests:
+        return f"guest users hold the Owner role on the subscription: {', '.join(owners.guests)}"

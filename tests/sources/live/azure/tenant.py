@@ -25,6 +25,7 @@ def tenant_rows() -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]
     docs.append(rows.tde(db))
     vault = rows.key_vault(SUB, "kv-phi")
     docs.append(rows.vault_keys(vault, rows.vault_key(vault, "cmk"), rows.vault_key(vault, "legacy", rotate=None)))
+    docs.append(rows.graph_user("7a1e0000-0000-4000-8000-000000000001", "admin@phi.onmicrosoft.com"))
     data = [
         good, bad,
         rows.network_security_group(SUB, "web-nsg", [rows.security_rule(nsg, "ssh", priority=100, ports="22",

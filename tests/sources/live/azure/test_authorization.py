@@ -6,9 +6,11 @@ from hitrust_policies.sources.azure_semantics import OWNER_ROLE
 from hitrust_policies.testing import azure_rows as rows
 from hitrust_policies.testing.azure_fake import FakeAzure
 from tests.sources.live.aws.conftest import reasons, table, verdicts
-from tests.sources.live.azure.conftest import SUB, SUB2, scan
+from tests.sources.live.azure.conftest import SUB, SUB2, RecordingToken, scan
 
-RULES = ("iam-policy-grant-no-admin", "iam-account-owners-at-most-three", "iam-account-owners-more-than-one")
+RULES = ("iam-policy-grant-no-admin", "iam-account-owners-at-most-three", "iam-account-owners-more-than-one",
+         "iam-account-owners-no-guests")
+GUEST = "vendor_contoso.com#EXT#@phi.onmicrosoft.com"
 READER = "acdd72a7-3385-47ef-bd55-f0b6ecbb21cc"
 GOD, OPS, RG_ADMIN, STORAGE = (f"00000000-0000-4000-8000-00000000c0{i}" for i in ("01", "02", "03", "04"))
 
@@ -34,11 +36,18 @@ def seed(fake: FakeAzure) -> None:
         rows.role_assignment(SUB2, "b1", OWNER_ROLE, "11111111-0000-4000-8000-000000000001"),
         rows.role_assignment(SUB2, "b2", READER, "11111111-0000-4000-8000-000000000002"),
     )
+    fake.put(*rows.graph_user("11111111-0000-4000-8000-000000000001", "admin@phi.onmicrosoft.com"))
+    fake.put(*rows.graph_user("11111111-0000-4000-8000-000000000004", GUEST, guest=True))
+
+
+def messages_of(result) -> dict[tuple[str, str], str]:  # noqa: ANN001
+    return {(f.resource.name, f.rule_id): f.message for f in result.findings()}
 
 
 def test_custom_roles_and_owners(fake: FakeAzure) -> None:
     seed(fake)
-    result = scan(fake, "role-based-access", subscriptions=(SUB, SUB2))
+    token = RecordingToken()
+    result = scan(fake, "role-based-access", subscriptions=(SUB, SUB2), credential=token)
     assert result.complete
     assert verdicts(result.findings(), RULES) == set(table(f"""
         iam-policy-grant-no-admin         god-mode          FAIL
@@ -49,13 +58,23 @@ def test_custom_roles_and_owners(fake: FakeAzure) -> None:
         iam-account-owners-at-most-three  {SUB2}            PASS
         iam-account-owners-more-than-one  {SUB}             PASS
         iam-account-owners-more-than-one  {SUB2}            FAIL
+        iam-account-owners-no-guests      {SUB}             FAIL
+        iam-account-owners-no-guests      {SUB2}            PASS
     """))
+    assert messages_of(result)[(SUB, "iam-account-owners-no-guests")] == (
+        f"guest users hold the Owner role on the subscription: {GUEST}")
+    # Graph asked only for the owners that are users, with Graph's own token audience
+    assert sorted(r.path for r in fake.requests if r.path.startswith("/v1.0/")) == [
+        "/v1.0/users/11111111-0000-4000-8000-000000000001", "/v1.0/users/11111111-0000-4000-8000-000000000001",
+        "/v1.0/users/11111111-0000-4000-8000-000000000004"]
+    assert ("https://graph.microsoft.com/.default",) in token.scopes
     messages = {f.resource.name: f.message for f in result.findings() if f.status.name == "FAIL"}
     assert messages["ops-all-but-rbac"].startswith(
         "allows every action on every resource except Microsoft.Authorization/*/Write, "
         "Microsoft.Authorization/*/Delete")
-    assert messages[SUB].startswith("4 principals hold the Owner role on the subscription: "
-                                    "Group:11111111-0000-4000-8000-000000000002, ServicePrincipal:")
+    assert messages_of(result)[(SUB, "iam-account-owners-at-most-three")].startswith(
+        "4 principals hold the Owner role on the subscription: Group:11111111-0000-4000-8000-000000000002, "
+        "ServicePrincipal:")
     grants = {r.ref.name: r for r in result.resources if r.__class__.__name__ == "PolicyGrant"}
     assert {n: g.attached for n, g in grants.items()} == {"god-mode": True, "ops-all-but-rbac": False,
                                                           "rg-admin": False, "storage-ops": False}
@@ -79,8 +98,10 @@ def test_denied_query_is_unknown(fake: FakeAzure) -> None:
         iam-policy-grant-no-admin         role-based-access in subscription {SUB}  UNKNOWN
         iam-account-owners-at-most-three  role-based-access in subscription {SUB}  UNKNOWN
         iam-account-owners-more-than-one  role-based-access in subscription {SUB}  UNKNOWN
+        iam-account-owners-no-guests      role-based-access in subscription {SUB}  UNKNOWN
         iam-account-owners-at-most-three  {SUB2}  PASS
         iam-account-owners-more-than-one  {SUB2}  FAIL
+        iam-account-owners-no-guests      {SUB2}  PASS
     """)
 
 
@@ -106,5 +127,35 @@ def test_export_without_assignments_leaves_owners_unknown() -> None:
         iam-policy-grant-no-admin         god-mode  FAIL
         iam-account-owners-at-most-three  {SUB}     UNKNOWN
         iam-account-owners-more-than-one  {SUB}     UNKNOWN
+        iam-account-owners-no-guests      {SUB}     UNKNOWN
     """)
     assert {m for _, _, m in reasons(result.findings(), RULES)} == {reason}
+
+
+def test_denied_directory_is_unknown(fake: FakeAzure) -> None:
+    """Graph refuses the users (no User.Read.All): guest-ness is UNKNOWN naming the call; the Owner counts,
+    which need no Graph, keep their verdicts."""
+    seed(fake)
+    fake.fail(403, "Authorization_RequestDenied", path="/v1.0/users")
+    result = scan(fake, "role-based-access", subscriptions=(SUB, SUB2))
+    reason = "AccessDenied: Microsoft Graph User.Read.All (graph-users)"
+    assert verdicts(result.findings(), RULES[1:]) == table(f"""
+        iam-account-owners-at-most-three  {SUB}   FAIL
+        iam-account-owners-at-most-three  {SUB2}  PASS
+        iam-account-owners-more-than-one  {SUB}   PASS
+        iam-account-owners-more-than-one  {SUB2}  FAIL
+        iam-account-owners-no-guests      {SUB}   UNKNOWN
+        iam-account-owners-no-guests      {SUB2}  UNKNOWN
+    """)
+    assert reasons(result.findings(), RULES) == {("iam-account-owners-no-guests", s, reason) for s in (SUB, SUB2)}
+    assert {c.status for c in result.coverage} == {"partial"}
+
+
+def test_one_unread_user_does_not_hide_a_seen_guest(fake: FakeAzure) -> None:
+    """Graph throttles one owner past the retries: the guest seen among the others still fails."""
+    seed(fake)
+    fake.fail(429, "TooManyRequests", path="/v1.0/users/11111111-0000-4000-8000-000000000001", retry_after=0)
+    result = scan(fake, "role-based-access")
+    assert verdicts(result.findings(), ["iam-account-owners-no-guests"]) == table(f"""
+        iam-account-owners-no-guests  {SUB}  FAIL
+    """)

@@ -18,7 +18,8 @@ ARM_READ_RULES = {"log-object-store-access-logging": "blob-diagnostic-settings (
                   "enc-database-storage-encrypted": "transparent-data-encryption (Microsoft.Sql/servers/"
                                                     "databases/transparentDataEncryption/read)",
                   "log-secret-store-audit-logging": "vault-diagnostic-settings (Microsoft.Insights/"
-                                                    "DiagnosticSettings/Read)"}
+                                                    "DiagnosticSettings/Read)",
+                  "iam-account-owners-no-guests": "graph-users (Microsoft Graph User.Read.All)"}
 # Listings an export cannot hold: one UNKNOWN per listed resource stands for what the listing shows.
 ARM_LISTED = {"enc-crypto-key-rotation": "vault-keys (Microsoft.KeyVault/vaults/keys/read)",
               "net-ingress-rule-admin-ports": "sql-firewall-rules (Microsoft.Sql/servers/firewallRules/read)"}
