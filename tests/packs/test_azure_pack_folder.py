@@ -20,6 +20,7 @@ AZURE_RULES = {
     "enc-object-store-kms", "enc-object-store-tls-only", "enc-tls-listener-modern",
     "log-object-store-access-logging", "net-database-not-public", "net-ingress-rule-admin-ports",
     "net-object-store-public-access-blocked", "net-service-firewall-default-deny",
+    "iam-policy-grant-no-admin", "iam-vault-object-expires", "iam-local-auth-disabled",
 }
 
 
@@ -48,8 +49,9 @@ def test_one_policy_per_rule_evaluable_from_azure_native_props(azure_pack: PackP
         expected = analyzer_pb2.POLICY_TYPE_STACK if kinds[p.name] in joined else analyzer_pb2.POLICY_TYPE_RESOURCE
         assert p.policy_type == expected, p.name
     stack = {p.name for p in info.policies if p.policy_type == analyzer_pb2.POLICY_TYPE_STACK}
-    # storage accounts are joined with their diagnostic settings, so every kind they yield is judged at stack level
-    assert stack == AZURE_RULES - {"enc-block-volume-encrypted"}
+    # storage accounts are joined with their diagnostic settings, so every kind they yield is judged at stack
+    # level; so are role definitions (their assignments) and vault keys / secrets (their vault's name)
+    assert stack == AZURE_RULES - {"enc-block-volume-encrypted", "iam-local-auth-disabled"}
 
 
 @pytest.mark.usefixtures("monkeypatch")

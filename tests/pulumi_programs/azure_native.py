@@ -36,7 +36,7 @@ def compliant_storage() -> None:
         "phirecords", account_name="phirecords", resource_group_name=rg.name,
         kind=storage.Kind.STORAGE_V2, sku=storage.SkuArgs(name=storage.SkuName.STANDARD_GRS),
         enable_https_traffic_only=True, minimum_tls_version=storage.MinimumTlsVersion.TLS1_2,
-        allow_blob_public_access=False,
+        allow_blob_public_access=False, allow_shared_key_access=False,
         network_rule_set=storage.NetworkRuleSetArgs(default_action=storage.DefaultAction.DENY,
                                                     bypass=storage.Bypass.AZURE_SERVICES),
         identity=storage.IdentityArgs(type=storage.IdentityType.SYSTEM_ASSIGNED),

@@ -1,10 +1,6 @@
-"""Services' own keys as a program creates them (`LocalAuth`): a container registry's admin user, a Cosmos DB
-account's keys. A property left out takes Azure's create-time default: admin user off, Cosmos DB keys on.
-
-A storage account's shared key (``allowSharedKeyAccess``, allowed when left out) is judged by the live scanner
-only for now: every storage program the pack's tests hold would gain a finding, which the storage adapters'
-owners should review first.
-"""
+"""Services' own keys as a program creates them (`LocalAuth`): a storage account's shared key, a container
+registry's admin user, a Cosmos DB account's keys. A property left out takes Azure's create-time default:
+shared key allowed (``allowSharedKeyAccess`` null means true), admin user off, Cosmos DB keys on."""
 
 from __future__ import annotations
 
@@ -18,8 +14,16 @@ from hitrust_policies.sources.pulumi.registry import pulumi_adapter
 from hitrust_policies.sources.pulumi.resource import PulumiResource
 from hitrust_policies.sources.pulumi.stack import Stack
 
+STORAGE_ACCOUNT = "azure-native:storage:StorageAccount"
 REGISTRY = "azure-native:containerregistry:Registry"
 COSMOS_ACCOUNT = "azure-native:cosmosdb:DatabaseAccount"
+
+
+@pulumi_adapter(STORAGE_ACCOUNT, produces=LocalAuth)
+def storage_shared_key(res: PulumiResource, stack: Stack) -> Iterator[LocalAuth]:
+    allow = res.props.get("allowSharedKeyAccess")
+    yield LocalAuth(arm.ref(res, "accountName"), "shared key",
+                    allow if isinstance(allow, Unknown) else az.shared_key_allowed(allow))
 
 
 @pulumi_adapter(REGISTRY, produces=LocalAuth)
