@@ -29,6 +29,8 @@ SUBSCRIPTIONS = {PROD: "acme-phi-prod", DEV: "acme-dev-analytics"}
 MANAGEMENT_GROUP = "mg-acme-health"
 CORPORATE_VPN = "203.0.113.0/24"  # the office egress range (TEST-NET-3)
 PHI_VAULT_URI = "https://kv-acme-phi.vault.azure.net/"
+OWNER_ROLE = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635"  # the built-in Owner role's id
+DEPLOYER_ROLE = "4c1d0000-0000-4000-8000-00000000d001"
 
 
 @dataclass
@@ -69,8 +71,9 @@ def _storage(t: Tenant) -> None:
     the DR region: Microsoft-managed keys, nothing logged. Dev: an old public scratch account."""
     records = rows.storage_account(PROD, "acmephirecords", group="rg-ehr", location="eastus",
                                    public_network_access="Disabled", default_action="Deny",
-                                   key_vault_key=(PHI_VAULT_URI, "storage-cmk"))
-    backups = rows.storage_account(PROD, "acmedrbackups", group="rg-dr", location="westus2", default_action="Deny")
+                                   key_vault_key=(PHI_VAULT_URI, "storage-cmk"), allow_shared_key_access=False)
+    backups = rows.storage_account(PROD, "acmedrbackups", group="rg-dr", location="westus2", default_action="Deny",
+                                   allow_shared_key_access=False)
     exports = rows.storage_account(DEV, "acmeclaimsexport", group="rg-analytics", location="centralus")
     scratch = rows.storage_account(DEV, "acmedevscratch", group="rg-sandbox", location="eastus2", https_only=False,
                                    allow_blob_public_access=True, min_tls=None)
@@ -168,6 +171,11 @@ def _key_vaults(t: Tenant) -> None:
     dev = rows.key_vault(DEV, "kv-acme-dev", group="rg-sandbox", location="eastus2", purge_protection=False,
                          soft_delete=None, default_action="Allow")
     t.add(phi, legacy, dev)
+    t.put(rows.vault_secrets(phi, rows.vault_secret(phi, "ehr-db-password"), rows.vault_secret(phi, "hl7-feed-token")),
+          rows.vault_secrets(legacy, rows.vault_secret(legacy, "partner-api-key", expires=None)),
+          rows.vault_secrets(dev),
+          rows.diagnostic_settings(phi["id"], {"category": "AuditEvent"}),
+          rows.diagnostic_settings(dev["id"], {"category": "AzurePolicyEvaluationDetails"}))
     t.put(rows.vault_keys(phi, rows.vault_key(phi, "storage-cmk"), rows.vault_key(phi, "disk-cmk", kty="RSA-HSM")),
           rows.vault_keys(legacy, rows.vault_key(legacy, "legacy-app", rotate=None, expires=None)),
           rows.vault_keys(dev, rows.vault_key(dev, "notebook-signing", kty="EC", rotate=False)))
@@ -202,7 +210,7 @@ def _networks(t: Tenant) -> None:
     Watcher; the analytics network has neither (its region's watcher was deleted)."""
     flow_store = rows.storage_account(PROD, "acmenetflowlogs", group="rg-ehr", location="eastus",
                                       public_network_access="Disabled", default_action="Deny",
-                                      key_vault_key=(PHI_VAULT_URI, "storage-cmk"))
+                                      key_vault_key=(PHI_VAULT_URI, "storage-cmk"), allow_shared_key_access=False)
     t.add(flow_store)
     t.put(rows.diagnostic_settings(rows.blob_service_id(flow_store), {"categoryGroup": "allLogs"}))
     ehr = rows.virtual_network(PROD, "vnet-ehr", {"web": rows.nsg_id_of(PROD, "nsg-portal-web", "rg-ehr"),
@@ -213,6 +221,41 @@ def _networks(t: Tenant) -> None:
           rows.flow_log(PROD, "vnet-ehr-flows", ehr["id"], retention_days=365, storage_account=flow_store["id"],
                         traffic_analytics_workspace=rows.workspace_id_of(PROD, "law-acme-audit")),
           rows.network_watcher(PROD, "eastus"))
+
+
+@seeds("role-based-access")
+def _rbac(t: Tenant) -> None:
+    """Production: three Owners (the platform lead, an outside DR consultant invited as a guest, and the
+    platform group) and a custom "deploy everything" role the release pipeline holds. Dev: one Owner."""
+    lead, consultant, analyst = (f"9a7c0000-0000-4000-8000-00000000000{n}" for n in (1, 2, 3))
+    platform, pipeline = "9a7c0000-0000-4000-8000-0000000000a1", "9a7c0000-0000-4000-8000-0000000000b1"
+    t.add(rows.role_definition(PROD, DEPLOYER_ROLE, "acme-release-deployer", actions=["*"],
+                               not_actions=["Microsoft.Authorization/elevateAccess/Action"]),
+          rows.role_assignment(PROD, "7b2e0000-0000-4000-8000-000000000001", OWNER_ROLE, lead),
+          rows.role_assignment(PROD, "7b2e0000-0000-4000-8000-000000000002", OWNER_ROLE, consultant),
+          rows.role_assignment(PROD, "7b2e0000-0000-4000-8000-000000000003", OWNER_ROLE, platform,
+                               principal_type="Group"),
+          rows.role_assignment(PROD, "7b2e0000-0000-4000-8000-000000000004", DEPLOYER_ROLE, pipeline,
+                               principal_type="ServicePrincipal"),
+          rows.role_assignment(DEV, "7b2e0000-0000-4000-8000-000000000005", OWNER_ROLE, analyst))
+    t.put(rows.graph_user(lead, "maria.lopez@acmehealth.example"),
+          rows.graph_user(consultant, "j.chen_drpartners.example#EXT#@acmehealth.onmicrosoft.com", guest=True),
+          rows.graph_user(analyst, "sam.okafor@acmehealth.example"))
+
+
+@seeds("container-registries")
+def _registries(t: Tenant) -> None:
+    """The production registry uses Entra tokens only; the dev one still has its admin user on."""
+    t.add(rows.container_registry(PROD, "acmephiregistry", group="rg-ehr"),
+          rows.container_registry(DEV, "acmedevregistry", group="rg-sandbox", location="eastus2", admin_user=True))
+
+
+@seeds("cosmos-db-accounts")
+def _cosmos(t: Tenant) -> None:
+    """Patient-engagement documents: Entra-only data access; the analytics copy still takes account keys."""
+    t.add(rows.cosmos_account(PROD, "acme-engagement", group="rg-ehr"),
+          rows.cosmos_account(DEV, "acme-engagement-copy", group="rg-analytics", location="centralus",
+                              disable_local_auth=None))
 
 
 def tenant() -> Tenant:

@@ -7,12 +7,21 @@ rule and a new rule over an AWS-less kind is a deliberate, visible choice.
 from __future__ import annotations
 
 from hitrust_policies import all_rules
-from hitrust_policies.model import DatabaseAuditing, NetworkWatcher, SecretStore, ServiceFirewall
+from hitrust_policies.model import (
+    AccountOwners,
+    DatabaseAuditing,
+    LocalAuth,
+    NetworkWatcher,
+    SecretStore,
+    ServiceFirewall,
+    VaultObject,
+)
 from hitrust_policies.rules.registry import Rule
 
-# Azure Key Vault recoverability / permission model; storage and key vault network ACLs; SQL server auditing;
-# Network Watcher.
-AZURE_ONLY_KINDS: frozenset[type] = frozenset({SecretStore, ServiceFirewall, DatabaseAuditing, NetworkWatcher})
+# Azure Key Vault recoverability / permission model / audit logging, key and secret expiry; storage and key
+# vault network ACLs; SQL server auditing; Network Watcher; subscription Owners; services' own keys.
+AZURE_ONLY_KINDS: frozenset[type] = frozenset({SecretStore, ServiceFirewall, DatabaseAuditing, NetworkWatcher,
+                                               AccountOwners, VaultObject, LocalAuth})
 
 
 def aws_rules() -> list[Rule]:

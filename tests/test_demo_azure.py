@@ -95,7 +95,8 @@ EXPECTED = [
     ("net-service-firewall-default-deny", "kv-acme-dev", "FAIL", 1),
     ("enc-crypto-key-rotation", "kv-acme-phi/storage-cmk", "PASS", 1),
     ("enc-crypto-key-rotation", "kv-acme-phi/disk-cmk", "PASS", 1),
-    ("enc-crypto-key-rotation", "kv-acme-legacy/legacy-app", "FAIL", 1),  # no rotation policy
+    # no rotation policy in the ARM key listing: one set through the vault's data plane is not shown there
+    ("enc-crypto-key-rotation", "kv-acme-legacy/legacy-app", "UNKNOWN", 1),
     ("enc-crypto-key-rotation", "kv-acme-dev/notebook-signing", "FAIL", 1),  # a policy that only notifies
     # the flow-log storage account: private, customer key, every blob access logged
     *[(r, "acmenetflowlogs", "PASS", 1) for r in (
@@ -124,6 +125,29 @@ EXPECTED = [
     ("log-network-flow-logs", "vnet-analytics", "FAIL", 1),
     ("log-network-watcher-enabled", "network-watcher/eastus", "PASS", 1),
     ("log-network-watcher-enabled", "network-watcher/centralus", "FAIL", 1),
+    # identity: production has three Owners, one a guest consultant; a custom near-admin role for the pipeline;
+    # dev has a single Owner
+    ("iam-account-owners-at-most-three", PROD, "PASS", 1),
+    ("iam-account-owners-at-most-three", DEV, "PASS", 1),
+    ("iam-account-owners-more-than-one", PROD, "PASS", 1),
+    ("iam-account-owners-more-than-one", DEV, "FAIL", 1),
+    ("iam-account-owners-no-guests", PROD, "FAIL", 1),
+    ("iam-account-owners-no-guests", DEV, "PASS", 1),
+    ("iam-policy-grant-no-admin", "acme-release-deployer", "FAIL", 1),
+    # services' own keys: off for the PHI storage, registry and Cosmos DB; on for dev's and the claims export
+    *[("iam-local-auth-disabled", n, "PASS", 1) for n in (
+        "acmephirecords", "acmedrbackups", "acmenetflowlogs", "acmephiregistry", "acme-engagement")],
+    *[("iam-local-auth-disabled", n, "FAIL", 1) for n in (
+        "acmeclaimsexport", "acmedevscratch", "acmedevregistry", "acme-engagement-copy")],
+    # vault keys and secrets: the legacy vault's key and secret never expire
+    *[("iam-vault-object-expires", n, "PASS", 1) for n in (
+        "kv-acme-phi/storage-cmk", "kv-acme-phi/disk-cmk", "kv-acme-phi/ehr-db-password", "kv-acme-phi/hl7-feed-token",
+        "kv-acme-dev/notebook-signing")],
+    *[("iam-vault-object-expires", n, "FAIL", 1) for n in ("kv-acme-legacy/legacy-app",
+                                                           "kv-acme-legacy/partner-api-key")],
+    # vault audit logging: only the PHI vault sends AuditEvent anywhere
+    ("log-secret-store-audit-logging", "kv-acme-phi", "PASS", 1),
+    *[("log-secret-store-audit-logging", n, "FAIL", 1) for n in ("kv-acme-legacy", "kv-acme-dev")],
 ]
 
 

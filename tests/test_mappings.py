@@ -154,6 +154,14 @@ VENDOR_ROWS = {
     "log-threat-detection-enabled": {("c3d20c29-b36d-48fe-808b-99a87530ad99", "11.3"): ("09.j",),
                                      ("7fe3b40f-802b-4cdd-8bd4-fd799c948cc2", "11.3"): ("09.j",)},
     "log-network-watcher-enabled": {("b6e2945c-0b7b-40f5-9233-7a5323b5cdc6", "9.2"): ("09.n",)},
+    "iam-account-owners-at-most-three": {("4f11b553-d42e-4e3a-89be-32ca364cad4c", "9.2"): ("01.c", "01.q")},
+    "iam-account-owners-more-than-one": {("09024ccc-0c5f-475e-9457-b7c0d9ed487b", "9.2"): ("01.c", "01.q")},
+    "log-secret-store-audit-logging": {("cf820ca0-f99e-4f3e-84fb-66e913812d21", "9.2"): ("09.aa",),
+                                       ("cf820ca0-f99e-4f3e-84fb-66e913812d21", "11.3"): ("09.aa", "09.ab")},
+    "iam-vault-object-expires": {("152b15f7-8e1f-4c1f-ab71-8c010ba5dbc0", "11.3"): ("01.c", "01.q", "09.ab"),
+                                 ("98728c90-32c7-4049-8429-847dc0f4fe37", "11.3"): ("01.q",)},
+    "iam-local-auth-disabled": {("8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54", "11.3"): ("01.c", "01.q", "09.ab")},
+    "iam-account-owners-no-guests": {("339353f6-2387-4a45-abe4-7f529d121046", "9.2"): ("01.c",)},
 }
 
 

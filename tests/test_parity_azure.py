@@ -320,7 +320,7 @@ def flow_logs_seed(fake: FakeAzure) -> None:
     """What Azure holds for `tests.pulumi_programs.azure_native.flow_logged_networks`."""
     web, app = rows.nsg_id_of(SUB, "web-nsg", "net-rg"), rows.nsg_id_of(SUB, "app-nsg", "net-rg")
     store = rows.storage_account(SUB, "flowlogs", group="net-rg", key_vault_key=(VAULT, "flowlogs-cmk"),
-                                 public_network_access="Disabled")
+                                 public_network_access="Disabled", allow_shared_key_access=False)
     elsewhere = store["id"].replace("/net-rg/", "/rg-log/").replace("/flowlogs", "/flowlogs2")
     vnet = {name: rows.vnet_id_of(SUB, name, "net-rg") for name in ("hub", "spoke-disabled")}
     fake.add(store, rows.network_security_group(SUB, "web-nsg", group="net-rg"),

@@ -10,14 +10,16 @@ from hitrust_policies.model.audit import (
     NetworkWatcher,
     ThreatDetection,
 )
-from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener
+from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener, VaultObject
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
 from hitrust_policies.model.identity import (
     FULL_ADMIN,
     NEAR_ADMIN,
     SCOPED,
+    AccountOwners,
     Credential,
     Identity,
+    LocalAuth,
     PasswordPolicy,
     PolicyGrant,
     RootAccount,
@@ -49,6 +51,7 @@ from hitrust_policies.model.storage import (
 )
 
 KINDS: tuple[type, ...] = (
+    AccountOwners,
     AccountStorageSettings,
     AuditCoverage,
     AuditTrail,
@@ -60,6 +63,7 @@ KINDS: tuple[type, ...] = (
     FileSystem,
     Identity,
     IngressRule,
+    LocalAuth,
     LogGroup,
     MessageQueue,
     Network,
@@ -75,6 +79,7 @@ KINDS: tuple[type, ...] = (
     TlsListener,
     DatabaseAuditing,
     NetworkWatcher,
+    VaultObject,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -90,6 +95,7 @@ __all__ = [
     "NO_ENCRYPTION",
     "PROVIDER_MANAGED",
     "SCOPED",
+    "AccountOwners",
     "AccountStorageSettings",
     "AuditCoverage",
     "AuditTrail",
@@ -102,6 +108,7 @@ __all__ = [
     "FileSystem",
     "Identity",
     "IngressRule",
+    "LocalAuth",
     "LogGroup",
     "MessageQueue",
     "Network",
@@ -117,6 +124,7 @@ __all__ = [
     "ThreatDetection",
     "TlsListener",
     "Unknown",
+    "VaultObject",
     "UnknownFact",
     "every",
     "exists",

@@ -52,9 +52,27 @@ class SecretStore:
     ``purge_protection``: nobody, not even an owner, can purge it before that period ends.
     ``role_based_access``: access to the vault's contents is granted by the cloud's role
     assignments (auditable, scoped, conditional) rather than by the vault's own access policies.
+    ``audit_logging``: every access to the vault's keys, secrets and settings is logged to a place
+    that keeps it (a diagnostic setting sending the vault's audit events to a workspace, storage
+    account or event hub).
     """
 
     ref: ResourceRef
     soft_delete: bool | Unknown
     purge_protection: bool | Unknown
     role_based_access: bool | Unknown
+    audit_logging: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class VaultObject:
+    """A key or secret held in a managed vault (Azure Key Vault), as far as its lifetime goes.
+
+    ``object_type`` is ``"key"`` or ``"secret"``; ``expires`` says whether it carries an expiration
+    date after which the vault refuses to use or serve it. Cloud key services without such a date
+    (AWS KMS, Cloud KMS) yield no `VaultObject`: their keys are `CryptoKey`s only.
+    """
+
+    ref: ResourceRef
+    object_type: str
+    expires: bool | Unknown

@@ -83,3 +83,34 @@ class RootAccount:
     mfa_enabled: bool | Unknown
     password_present: bool | Unknown
     credentials_centrally_managed: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class AccountOwners:
+    """Who holds the all-powerful owner role on a whole account (an Azure subscription's Owner role).
+
+    ``owners`` names each principal assigned the role at the account itself, once (a group counts
+    as one principal), as ``"<type>:<principal id>"`` (``"User:3f2c..."``), sorted; the source
+    decides which role is the owner role. ``guests`` names the owners that are guest (external)
+    users of the directory, by sign-in name; an Unknown when some owner's directory entry could
+    not be read and no guest was seen among the others.
+    """
+
+    ref: ResourceRef
+    owners: tuple[str, ...] | Unknown
+    guests: tuple[str, ...] | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class LocalAuth:
+    """Whether a data service still accepts its own shared secrets beside directory identities.
+
+    ``mechanism`` names them (``"shared key"``: a storage account's access keys and the SAS tokens signed
+    with them; ``"admin user"``: a container registry's; ``"account keys"``: a Cosmos DB account's);
+    ``enabled`` says whether the service honours them. Such secrets carry no identity, no MFA and no
+    conditional access, and a request made with them names nobody in the logs.
+    """
+
+    ref: ResourceRef
+    mechanism: str
+    enabled: bool | Unknown

@@ -14,10 +14,11 @@ resource carries, where an absent property means an older resource's default.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from hitrust_policies.model import ALL_PROTOCOLS, KMS, PROVIDER_MANAGED, Unknown
+from hitrust_policies.model import ALL_PROTOCOLS, FULL_ADMIN, KMS, NEAR_ADMIN, PROVIDER_MANAGED, SCOPED, Unknown
 
 # NSG source prefixes that mean "anyone on the internet". ``*`` matches every address, the
 # ``Internet`` service tag the public address space; both are the AWS rule's 0.0.0.0/0.
@@ -376,6 +377,30 @@ def key_rotates(rotation_policy: dict[str, object] | None) -> bool:
                for a in actions if isinstance(a, dict))  # type: ignore[union-attr]
 
 
+# Where a Key Vault key's rotation policy is always readable: the vault's data plane, not ARM.
+ROTATION_POLICY_UNSEEN = ("rotation policy not in the ARM key listing (Microsoft.KeyVault/vaults/keys); "
+                          "only the vault's data plane serves it (GET {vault}/keys/{name}/rotationpolicy)")
+
+
+def listed_key_rotates(rotation_policy: dict[str, object] | None) -> bool | Unknown:
+    """Rotation of a key as the ARM key listing shows it. The management-plane schema declares
+    ``properties.rotationPolicy``, but the listing leaves it out for keys whose policy was set through
+    the data plane (``az keyvault key rotation-policy update``, the portal), so a missing policy is
+    not a missing rotation: Unknown, never a FAIL; nor is a policy shown without lifetime actions (an
+    empty stub cannot be told from a policy that was left out). Lifetime actions that are shown are judged.
+
+    >>> listed_key_rotates({"lifetimeActions": [{"action": {"type": "Rotate"}}]})
+    True
+    >>> listed_key_rotates({"lifetimeActions": [{"action": {"type": "Notify"}}]})
+    False
+    >>> [listed_key_rotates(p).reason.startswith("rotation policy not in the ARM") for p in (None, {})]
+    [True, True]
+    """
+    if not (rotation_policy or {}).get("lifetimeActions"):
+        return Unknown(ROTATION_POLICY_UNSEEN)
+    return key_rotates(rotation_policy)
+
+
 STORAGE_PLATFORM_TLS_FLOOR = "1.2"  # every Azure Storage endpoint, every cloud, since 2026-02-03
 
 
@@ -662,3 +687,132 @@ def flow_log_retention_days(enabled: bool | None, days: int | float | None) -> i
     if not enabled or not days:
         return None
     return int(days)
+# The built-in Owner role: the same id in every Azure cloud.
+OWNER_ROLE = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
+_WIDE_SCOPE = re.compile(r"^/$|^/subscriptions/[^/]+/?$|^/providers/microsoft\.management/managementgroups/[^/]+/?$",
+                         re.I)
+
+
+def role_definition_guid(role_definition_id: str) -> str:
+    """The role's GUID, however its id is spelled (tenant-level, under a subscription, any case).
+
+    >>> role_definition_guid("/subscriptions/s/providers/Microsoft.Authorization/roleDefinitions/8E3AF657-A8FF")
+    '8e3af657-a8ff'
+    """
+    return str(role_definition_id or "").rstrip("/").rsplit("/", 1)[-1].lower()
+
+
+def custom_role_access(permissions: Iterable[Mapping[str, Any]], assignable_scopes: Iterable[str]) -> tuple[str, str]:
+    """(access, exceptions) of a custom role: every action (``"*"``) assignable over a whole subscription,
+    a management group or the root ``"/"`` makes a subscription owner. ``notActions`` are not denials, only
+    what the ``"*"`` leaves out, so such a role is near-admin with them as exceptions.
+
+    Follows Azure Policy "Custom subscription owner roles should not exist" (10ee2ea2-fb4d-45b8-a7e9-a2e770044cd9:
+    CustomRole, some ``permissions[*].actions[*]`` equal to ``"*"``, an assignable scope that is "/", a
+    subscription or a management group) and Prowler ``iam_subscription_roles_owner_custom_not_created``. A "*"
+    role assignable only to resource groups owns those groups, not the subscription: scoped here.
+
+    >>> custom_role_access([{"actions": ["*"], "notActions": []}], ["/subscriptions/s"])
+    ('full-admin', '')
+    >>> custom_role_access([{"actions": ["*"], "notActions": ["Microsoft.Authorization/*/Write"]}], ["/"])
+    ('near-admin', 'Microsoft.Authorization/*/Write')
+    >>> custom_role_access([{"actions": ["*"]}], ["/subscriptions/s/resourceGroups/rg"])
+    ('scoped', '')
+    >>> custom_role_access([{"actions": ["Microsoft.Storage/*"]}], ["/"])
+    ('scoped', '')
+    """
+    if not any(_WIDE_SCOPE.match(str(scope or "")) for scope in assignable_scopes):
+        return SCOPED, ""
+    for permission in permissions:
+        if "*" in (permission.get("actions") or []):
+            left_out = [str(a) for a in permission.get("notActions") or []]
+            return (NEAR_ADMIN, ", ".join(left_out)) if left_out else (FULL_ADMIN, "")
+    return SCOPED, ""
+
+
+def subscription_owner(assignment: Mapping[str, Any], subscription: str) -> bool:
+    """Does this role assignment (ARM ``properties``) make its principal an Owner of the subscription itself
+    (the built-in Owner role, scope the subscription; assignments to resource groups or resources own less)?
+
+    >>> subscription_owner({"roleDefinitionId": f"/subscriptions/s/providers/Microsoft.Authorization/"
+    ...                                         f"roleDefinitions/{OWNER_ROLE}", "scope": "/subscriptions/S"}, "s")
+    True
+    >>> subscription_owner({"roleDefinitionId": f"/x/{OWNER_ROLE}", "scope": "/subscriptions/s/resourceGroups/rg"}, "s")
+    False
+    """
+    return (role_definition_guid(str(assignment.get("roleDefinitionId") or "")) == OWNER_ROLE
+            and str(assignment.get("scope") or "").rstrip("/").lower() == f"/subscriptions/{subscription}".lower())
+
+
+# Diagnostic-setting log categories / groups that carry a key vault's audit events (every access).
+_VAULT_AUDIT = {"auditevent", "audit", "alllogs"}
+_DESTINATIONS = ("workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "marketplacePartnerId")
+
+
+def logs_vault_audit(setting: Mapping[str, Any]) -> bool:
+    """Whether one diagnostic setting (its ARM ``properties``) sends a key vault's audit events somewhere
+    they are kept: the ``AuditEvent`` category, or the ``audit`` / ``allLogs`` group that holds it, enabled,
+    with a Log Analytics workspace, storage account, event hub or partner destination.
+
+    CIS Microsoft Azure Foundations 5.1.5 (v2.0.0) asks for AuditEvent logging; Azure Policy "Resource logs in
+    Key Vault should be enabled" (cf820ca0-f99e-4f3e-84fb-66e913812d21) accepts any enabled log category,
+    which can leave AuditEvent out: the stricter reading is used.
+
+    >>> logs_vault_audit({"workspaceId": "/w", "logs": [{"category": "AuditEvent", "enabled": True}]})
+    True
+    >>> logs_vault_audit({"storageAccountId": "/s", "logs": [{"categoryGroup": "allLogs", "enabled": True}]})
+    True
+    >>> logs_vault_audit({"workspaceId": "/w", "logs": [{"category": "AzurePolicyEvaluationDetails", "enabled": True}]})
+    False
+    >>> logs_vault_audit({"logs": [{"category": "AuditEvent", "enabled": True}]})
+    False
+    """
+    if not any(setting.get(d) for d in _DESTINATIONS):
+        return False
+    return any(entry.get("enabled") is True and _VAULT_AUDIT & {str(entry.get("category") or "").lower(),
+                                                                str(entry.get("categoryGroup") or "").lower()}
+               for entry in setting.get("logs") or [] if isinstance(entry, Mapping))
+
+
+def vault_object_expires(attributes: Mapping[str, Any] | None) -> bool | Unknown:
+    """Whether a Key Vault key or secret carries an expiration date: ``attributes.exp`` (seconds since the
+    epoch) in an ARM listing, ``attributes.expires`` in azure-native props. Without attributes nothing
+    was seen: Unknown.
+
+    >>> vault_object_expires({"enabled": True, "exp": 1893456000}), vault_object_expires({"enabled": True})
+    (True, False)
+    >>> vault_object_expires(None)
+    Unknown('the listing shows no attributes (expiration date unseen)')
+    """
+    if not isinstance(attributes, Mapping):
+        return Unknown("the listing shows no attributes (expiration date unseen)")
+    return attributes.get("exp") is not None or attributes.get("expires") is not None
+
+
+def shared_key_allowed(allow_shared_key_access: bool | None) -> bool:
+    """A storage account accepts its access keys (and SAS signed with them) unless ``allowSharedKeyAccess``
+    is false: absent means allowed, as Azure Policy "Storage accounts should prevent shared key access"
+    (8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54) reads it.
+
+    >>> shared_key_allowed(None), shared_key_allowed(True), shared_key_allowed(False)
+    (True, True, False)
+    """
+    return allow_shared_key_access is not False
+
+
+# Cosmos DB APIs whose data plane has no directory sign-in: their keys cannot be turned off.
+COSMOS_KEY_ONLY_APIS = frozenset({"enablemongo", "enablecassandra", "enabletable", "enablegremlin"})
+
+
+def cosmos_local_auth(disable_local_auth: bool | None, capabilities: Iterable[Any]) -> bool | None:
+    """Whether a Cosmos DB account accepts its account keys; None for the Mongo, Cassandra, Table and Gremlin
+    APIs, which Azure Policy "Cosmos DB database accounts should have local authentication methods disabled"
+    (5450f5bd-9c72-4390-a9c4-a7aba4edfdd2) leaves out: nothing to judge.
+
+    >>> cosmos_local_auth(None, []), cosmos_local_auth(True, []), cosmos_local_auth(None, [{"name": "EnableMongo"}])
+    (True, False, None)
+    """
+    names = {str((c or {}).get("name") or "").lower() for c in capabilities if isinstance(c, Mapping)}
+    if names & COSMOS_KEY_ONLY_APIS:
+        return None
+    return disable_local_auth is not True

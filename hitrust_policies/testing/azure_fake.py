@@ -10,7 +10,10 @@ Azure answers it:
   1000 rows at most a page), ``resultTruncated`` when told to truncate;
 - any other ``GET`` of an ARM path registered with `FakeAzure.put` (diagnostic settings, TDE...),
   a later page of a listing registered as ``path?$skiptoken=N`` (its ``nextLink`` target); a
-  listing nobody registered (diagnostic settings, a vault's keys) is the empty list Azure returns.
+  listing nobody registered (diagnostic settings, a vault's keys or secrets) is the empty list Azure returns.
+
+Microsoft Graph ``GET /v1.0/users/{id}`` (no api-version) answers documents registered with `put`, else
+404 ``Request_ResourceNotFound``: a scan pointed at a loopback ARM endpoint reads Graph there too.
 
 Faults are injected per path / subscription (`FakeAzure.fail`): 403 AuthorizationFailed, 429 with
 Retry-After, 500... Every request is recorded (method, path, subscriptions) so tests can prove
@@ -32,6 +35,7 @@ from urllib.parse import parse_qs, urlsplit
 from hitrust_policies.testing.loopback import LoopbackServer
 
 GRAPH_PATH = "/providers/microsoft.resourcegraph/resources"
+GRAPH_API = "/v1.0/"  # Microsoft Graph, served on the same loopback port (the scanner's Graph endpoint there)
 PAGE_LIMIT = 1000  # Resource Graph's cap on rows per page
 _TYPE_EQ = re.compile(r"type\s*(?:=~|==)\s*'([^']+)'", re.I)
 SUBSCRIPTION_TYPE = "microsoft.resources/subscriptions"
@@ -160,6 +164,8 @@ class FakeAzure(LoopbackServer):
                     extra = {"Retry-After": f"{fault.retry_after:g}"} if fault.retry_after is not None else {}
                     return fault.status, extra, _error(fault.code, fault.message or _MESSAGES.get(fault.code, ""))
         query = parse_qs(parts.query)
+        if low.startswith(GRAPH_API):
+            return self._directory(method, low)
         if "api-version" not in query:
             return 400, {}, _error("MissingApiVersionParameter", "The api-version query parameter is required.")
         if method == "POST" and low == GRAPH_PATH:
@@ -180,6 +186,16 @@ class FakeAzure(LoopbackServer):
         if key == low and any(low.endswith(empty) for empty in _EMPTY_LISTINGS):
             return 200, {}, {"value": []}
         return 404, {}, _error("ResourceNotFound", f"The Resource '{path}' was not found.")
+
+    def _directory(self, method: str, low: str) -> tuple[int, dict[str, str], Any]:
+        """Microsoft Graph v1.0 GETs of directory objects registered with `put` (``/v1.0/users/{id}``);
+        ``$select`` is not applied (the document holds only what a test gives it)."""
+        if method != "GET":
+            return 405, {}, _error("Request_BadRequest", f"{method} is not served by the fake")
+        if low in self.documents:
+            return 200, {}, self.documents[low]
+        return 404, {}, _error("Request_ResourceNotFound", f"Resource '{low.rsplit('/', 1)[-1]}' does not exist "
+                               "or one of its queried reference-property objects are not present.")
 
     def _subscriptions(self, query: dict[str, list[str]]) -> dict[str, Any]:
         start = int(query.get("$skiptoken", ["0"])[0])
@@ -227,7 +243,7 @@ class FakeAzure(LoopbackServer):
         return doc
 
 
-_EMPTY_LISTINGS = ("/providers/microsoft.insights/diagnosticsettings", "/keys", "/firewallrules")
+_EMPTY_LISTINGS = ("/providers/microsoft.insights/diagnosticsettings", "/keys", "/firewallrules", "/secrets")
 
 _MESSAGES = {
     "AuthorizationFailed": "The client does not have authorization to perform action over scope or the scope is "

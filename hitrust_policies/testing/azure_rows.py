@@ -42,7 +42,8 @@ def _base(sub: str, group: str, provider: str, kind_path: str, name: str, wire_t
 def storage_account(sub: str, name: str, *, group: str = "rg-phi", location: str = "eastus",
                     https_only: bool | None = True, allow_blob_public_access: bool | None = False,
                     public_network_access: str | None = None, default_action: str = "Allow",
-                    key_vault_key: tuple[str, str] | None = None, min_tls: str | None = "TLS1_2") -> dict[str, Any]:
+                    key_vault_key: tuple[str, str] | None = None, min_tls: str | None = "TLS1_2",
+                    allow_shared_key_access: bool | None = None) -> dict[str, Any]:
     """A StorageV2 account; ``None`` for a setting leaves the property out (older accounts)."""
     services = {svc: {"keyType": "Account", "enabled": True, "lastEnabledTime": CREATED} for svc in ("blob", "file")}
     encryption: dict[str, Any] = {"requireInfrastructureEncryption": False, "services": services,
@@ -81,6 +82,8 @@ def storage_account(sub: str, name: str, *, group: str = "rg-phi", location: str
         props["allowBlobPublicAccess"] = allow_blob_public_access
     if public_network_access is not None:
         props["publicNetworkAccess"] = public_network_access
+    if allow_shared_key_access is not None:
+        props["allowSharedKeyAccess"] = allow_shared_key_access
     return _base(sub, group, "Microsoft.Storage", "storageAccounts", name, "microsoft.storage/storageaccounts",
                  location, props, kind="StorageV2", sku={"name": "Standard_GRS", "tier": "Standard"},
                  identity=identity)
@@ -528,3 +531,90 @@ def network_watcher(sub: str, location: str = "eastus", state: str = "Succeeded"
                 "microsoft.network/networkwatchers", location, {"provisioningState": state})
     row["resourceGroup"] = "networkwatcherrg"
     return row
+def _authorization_row(sub: str, scope: str, kind_path: str, name: str, wire_type: str,
+                       properties: dict[str, Any]) -> dict[str, Any]:
+    """A row of Resource Graph's ``authorizationresources`` table (extension resources: no location)."""
+    return {"id": f"{scope}/providers/Microsoft.Authorization/{kind_path}/{name}", "name": name, "type": wire_type,
+            "tenantId": TENANT, "kind": "", "location": "", "resourceGroup": "", "subscriptionId": sub,
+            "managedBy": "", "sku": None, "plan": None, "properties": properties, "tags": {}, "identity": None,
+            "zones": None, "extendedLocation": None}
+
+
+def role_definition(sub: str, guid: str, role_name: str, *, actions: list[str], not_actions: list[str] | None = None,
+                    scopes: list[str] | None = None, custom: bool = True) -> dict[str, Any]:
+    """A role definition as ``authorizationresources`` lists it (``properties.type`` CustomRole / BuiltInRole);
+    ``scopes`` defaults to the subscription."""
+    props = {"roleName": role_name, "type": "CustomRole" if custom else "BuiltInRole",
+             "description": "", "permissions": [{"actions": actions, "notActions": not_actions or [],
+                                                 "dataActions": [], "notDataActions": []}],
+             "assignableScopes": scopes if scopes is not None else [f"/subscriptions/{sub}"],
+             "createdOn": CREATED, "updatedOn": CREATED, "createdBy": None, "updatedBy": None}
+    return _authorization_row(sub, f"/subscriptions/{sub}", "roleDefinitions", guid,
+                              "microsoft.authorization/roledefinitions", props)
+
+
+def role_assignment(sub: str, guid: str, role_guid: str, principal_id: str, *, principal_type: str = "User",
+                    scope: str | None = None) -> dict[str, Any]:
+    """A role assignment as ``authorizationresources`` lists it; ``scope`` defaults to the subscription."""
+    scope = scope or f"/subscriptions/{sub}"
+    props = {"roleDefinitionId": f"/subscriptions/{sub}/providers/Microsoft.Authorization/roleDefinitions/{role_guid}",
+             "principalId": principal_id, "principalType": principal_type, "scope": scope,
+             "createdOn": CREATED, "updatedOn": CREATED, "createdBy": None, "updatedBy": None, "condition": None,
+             "conditionVersion": None, "description": None, "delegatedManagedIdentityResourceId": None}
+    return _authorization_row(sub, scope, "roleAssignments", guid, "microsoft.authorization/roleassignments", props)
+
+
+def vault_secret(vault: dict[str, Any], name: str, *, enabled: bool = True,
+                 expires: int | None = 1893456000) -> dict[str, Any]:
+    """A secret as ARM lists it under its vault (``Microsoft.KeyVault/vaults/secrets``: attributes, never
+    the value); ``expires`` None: no expiration date."""
+    attributes: dict[str, Any] = {"enabled": enabled, "created": 1741083703, "updated": 1741083703}
+    if expires is not None:
+        attributes["exp"] = expires
+    props = {"attributes": attributes, "contentType": "text/plain",
+             "secretUri": f"{vault['properties']['vaultUri']}secrets/{name}",
+             "secretUriWithVersion": f"{vault['properties']['vaultUri']}secrets/{name}/8b2f61d04c7e4a19"}
+    return {"id": f"{vault['id']}/secrets/{name}", "name": name, "type": "Microsoft.KeyVault/vaults/secrets",
+            "location": vault["location"], "tags": {}, "properties": props}
+
+
+def vault_secrets(vault: dict[str, Any], *secrets: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """(path, document) of a vault's secret listing for `FakeAzure.put`."""
+    return f"{vault['id']}/secrets", {"value": list(secrets)}
+
+
+def container_registry(sub: str, name: str, *, group: str = "rg-apps", location: str = "eastus",
+                       admin_user: bool | None = False) -> dict[str, Any]:
+    """A Premium container registry; ``admin_user`` None leaves ``adminUserEnabled`` out."""
+    props: dict[str, Any] = {"loginServer": f"{name}.azurecr.io", "creationDate": CREATED,
+                             "provisioningState": "Succeeded", "publicNetworkAccess": "Enabled",
+                             "networkRuleBypassOptions": "AzureServices", "zoneRedundancy": "Disabled",
+                             "anonymousPullEnabled": False, "dataEndpointEnabled": False,
+                             "policies": {"quarantinePolicy": {"status": "disabled"}}}
+    if admin_user is not None:
+        props["adminUserEnabled"] = admin_user
+    return _base(sub, group, "Microsoft.ContainerRegistry", "registries", name,
+                 "microsoft.containerregistry/registries", location, props, sku={"name": "Premium", "tier": "Premium"})
+
+
+def cosmos_account(sub: str, name: str, *, group: str = "rg-data", location: str = "eastus",
+                   disable_local_auth: bool | None = True, api: str | None = None) -> dict[str, Any]:
+    """A Cosmos DB account (NoSQL API unless ``api`` names a capability such as ``EnableMongo``);
+    ``disable_local_auth`` None leaves the property out."""
+    props: dict[str, Any] = {"provisioningState": "Succeeded", "documentEndpoint": f"https://{name}.documents.azure.com:443/",
+                             "databaseAccountOfferType": "Standard", "publicNetworkAccess": "Enabled",
+                             "capabilities": [{"name": api}] if api else [], "minimalTlsVersion": "Tls12",
+                             "locations": [{"locationName": "East US", "failoverPriority": 0}]}
+    if disable_local_auth is not None:
+        props["disableLocalAuth"] = disable_local_auth
+    return _base(sub, group, "Microsoft.DocumentDB", "databaseAccounts", name,
+                 "microsoft.documentdb/databaseaccounts", location, props,
+                 kind="MongoDB" if api == "EnableMongo" else "GlobalDocumentDB")
+
+
+def graph_user(object_id: str, user_principal_name: str, *, guest: bool = False) -> tuple[str, dict[str, Any]]:
+    """(path, document) of a Microsoft Graph user as ``GET /v1.0/users/{id}?$select=id,userType,
+    userPrincipalName`` answers it, for `FakeAzure.put`."""
+    doc = {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users(id,userType,userPrincipalName)/$entity",
+           "id": object_id, "userType": "Guest" if guest else "Member", "userPrincipalName": user_principal_name}
+    return f"/v1.0/users/{object_id}", doc

@@ -27,6 +27,9 @@ NONCOMPLIANT_STORAGE = {
     *(("net-service-firewall-default-deny", name, M) for name in ("publicsite", "legacyhttp", "readsonly",
                                                                     "queuelogs")),
     # no enc-tls-listener-modern: whatever minimumTlsVersion says, Azure Storage refuses TLS < 1.2
+    # allowSharedKeyAccess left out: account keys (and SAS signed with them) accepted
+    *(("iam-local-auth-disabled", name, M) for name in ("publicsite", "legacyhttp", "readsonly", "queuelogs",
+                                                          "privateonly")),
 }
 NSG_RULES = Verdicts({
     ("net-ingress-rule-admin-ports", "web-nsg", M): 1,  # inline: 22 from "*"
@@ -71,6 +74,7 @@ CASES = {
         ("enc-object-store-kms", "sa", M),
         ("log-object-store-access-logging", "sa", M),
         ("net-service-firewall-default-deny", "sa", M),  # medium: advisory at the default levels
+        ("iam-local-auth-disabled", "sa", M),
         # allowBlobPublicAccess left out: false for a new account; enableHttpsTrafficOnly: true
     }),
     "nsg-rules": (programs.nsg_rules, True, NSG_RULES),
@@ -93,12 +97,14 @@ CASES = {
         ("net-ingress-rule-admin-ports", "jump-nsg", A),
         ("enc-tls-listener-modern", "sql-late", A),
         ("log-database-auditing", "sql-late", M),
+        ("iam-local-auth-disabled", "lateaccount", M),
     }),
     "preview-unknowns-update": (programs.unresolved_outputs, False, {
         ("enc-object-store-kms", "lateaccount", M),
         ("log-object-store-access-logging", "lateaccount", M),
         ("net-service-firewall-default-deny", "lateaccount", M),
         ("log-database-auditing", "sql-late", M),
+        ("iam-local-auth-disabled", "lateaccount", M),
     }),
     "log-workspaces": (programs.logging_workspaces, True, LOG_WORKSPACES),
     "log-workspaces-update": (programs.logging_workspaces, False, LOG_WORKSPACES),
@@ -180,7 +186,7 @@ def test_each_pack_judges_its_own_clouds_resources(azure_pack: PackProcess) -> N
     resources = captured(programs.mixed_clouds)
     assert keys(azure_pack.run(resources, MANDATORY)) == {
         ("enc-object-store-kms", "azurelogs", M), ("log-object-store-access-logging", "azurelogs", M),
-        ("net-service-firewall-default-deny", "azurelogs", M)}
+        ("net-service-firewall-default-deny", "azurelogs", M), ("iam-local-auth-disabled", "azurelogs", M)}
     with PackProcess(default_pack_dir("hitrust-aws")) as aws_pack:
         assert keys(aws_pack.run(resources, MANDATORY)) == {
             ("enc-object-store-kms", "aws-logs", M), ("enc-object-store-tls-only", "aws-logs", M),

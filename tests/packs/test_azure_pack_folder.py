@@ -22,6 +22,7 @@ AZURE_RULES = {
     "net-object-store-public-access-blocked", "net-service-firewall-default-deny",
     "enc-database-storage-kms", "iam-database-directory-auth", "log-database-auditing",
     "log-log-group-retention", "enc-log-group-audit-kms", "log-threat-detection-enabled", "log-network-flow-logs",
+    "iam-policy-grant-no-admin", "iam-vault-object-expires", "iam-local-auth-disabled",
 }
 
 
@@ -50,9 +51,11 @@ def test_one_policy_per_rule_evaluable_from_azure_native_props(azure_pack: PackP
         expected = analyzer_pb2.POLICY_TYPE_STACK if kinds[p.name] in joined else analyzer_pb2.POLICY_TYPE_RESOURCE
         assert p.policy_type == expected, p.name
     stack = {p.name for p in info.policies if p.policy_type == analyzer_pb2.POLICY_TYPE_STACK}
-    # storage accounts are joined with their diagnostic settings, workspaces with what delivers to them: every
-    # kind they yield is judged at stack level; a Defender plan stands alone
-    assert stack == AZURE_RULES - {"enc-block-volume-encrypted", "log-threat-detection-enabled"}
+    # storage accounts are joined with their diagnostic settings, workspaces with what delivers to them, role
+    # definitions with their assignments and vault keys / secrets with their vault's name: every kind they yield
+    # is judged at stack level; a Defender plan and a service's local authentication stand alone
+    assert stack == AZURE_RULES - {"enc-block-volume-encrypted", "log-threat-detection-enabled",
+                                   "iam-local-auth-disabled"}
 
 
 @pytest.mark.usefixtures("monkeypatch")

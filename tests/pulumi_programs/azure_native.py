@@ -36,7 +36,7 @@ def compliant_storage() -> None:
         "phirecords", account_name="phirecords", resource_group_name=rg.name,
         kind=storage.Kind.STORAGE_V2, sku=storage.SkuArgs(name=storage.SkuName.STANDARD_GRS),
         enable_https_traffic_only=True, minimum_tls_version=storage.MinimumTlsVersion.TLS1_2,
-        allow_blob_public_access=False,
+        allow_blob_public_access=False, allow_shared_key_access=False,
         network_rule_set=storage.NetworkRuleSetArgs(default_action=storage.DefaultAction.DENY,
                                                     bypass=storage.Bypass.AZURE_SERVICES),
         identity=storage.IdentityArgs(type=storage.IdentityType.SYSTEM_ASSIGNED),
@@ -432,7 +432,7 @@ def flow_logged_networks() -> None:
     store = storage.StorageAccount(
         "flowlogs", account_name="flowlogs", resource_group_name=rg.name, kind=storage.Kind.STORAGE_V2,
         sku=storage.SkuArgs(name=storage.SkuName.STANDARD_LRS),
-        public_network_access=storage.PublicNetworkAccess.DISABLED,
+        public_network_access=storage.PublicNetworkAccess.DISABLED, allow_shared_key_access=False,
         encryption=storage.EncryptionArgs(key_source=storage.KeySource.MICROSOFT_KEYVAULT,
                                           key_vault_properties=storage.KeyVaultPropertiesArgs(
                                               key_name="flowlogs-cmk", key_vault_uri=VAULT_URI)))
@@ -468,3 +468,70 @@ def flow_logged_networks() -> None:
     off = network.VirtualNetwork("spoke-disabled", virtual_network_name="spoke-disabled", resource_group_name=rg.name,
                                  address_space=space, subnets=[subnet("data", "10.0.3.0/24")])
     flow_log("off-flows", off.id, enabled=False)
+# ----------------------------------------------------------------- identity and Key Vault
+
+TENANT = "72f988bf-0000-4000-8000-00000000a2b1"
+EXPIRES_2030 = 1893456000
+
+
+def vault_keys_and_secrets() -> None:
+    """A vault with keys and secrets, some with an expiration date, some forever."""
+    from pulumi_azure_native import keyvault, resources
+
+    rg = resources.ResourceGroup("sec-rg")
+    vault = keyvault.Vault("kv-phi", vault_name="kv-phi", resource_group_name=rg.name,
+                           properties=keyvault.VaultPropertiesArgs(
+                               tenant_id=TENANT, sku=keyvault.SkuArgs(family="A", name=keyvault.SkuName.STANDARD),
+                               enable_rbac_authorization=True, enable_purge_protection=True))
+    keyvault.Key("cmk", key_name="cmk", vault_name=vault.name, resource_group_name=rg.name,
+                 properties=keyvault.KeyPropertiesArgs(kty=keyvault.JsonWebKeyType.RSA, key_size=3072,
+                                                       attributes=keyvault.KeyAttributesArgs(expires=EXPIRES_2030)))
+    keyvault.Key("forever", key_name="forever", vault_name=vault.name, resource_group_name=rg.name,
+                 properties=keyvault.KeyPropertiesArgs(kty=keyvault.JsonWebKeyType.EC, curve_name="P-256"))
+    keyvault.Secret("db-password", secret_name="db-password", vault_name=vault.name, resource_group_name=rg.name,
+                    properties=keyvault.SecretPropertiesArgs(
+                        value=SECRET_PASSWORD, attributes=keyvault.SecretAttributesArgs(expires=EXPIRES_2030)))
+    keyvault.Secret("api-token", secret_name="api-token", vault_name=vault.name, resource_group_name=rg.name,
+                    properties=keyvault.SecretPropertiesArgs(value=SECRET_PASSWORD))
+
+
+def custom_roles() -> None:
+    """Custom roles as teams write them: a "*" role over the subscription (assigned to a pipeline), an
+    all-but-RBAC role over the root, a resource-group admin and a narrow operator role."""
+    from pulumi_azure_native import authorization
+
+    sub = "/subscriptions/6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f"
+    god = authorization.RoleDefinition("god-mode", role_name="god-mode", scope=sub, assignable_scopes=[sub],
+                                       role_definition_id="0d7e0000-0000-4000-8000-0000000000a1",
+                                       permissions=[authorization.PermissionArgs(actions=["*"])])
+    authorization.RoleAssignment("pipeline-god", scope=sub, principal_id="7a1e0000-0000-4000-8000-000000000003",
+                                 principal_type=authorization.PrincipalType.SERVICE_PRINCIPAL,
+                                 role_definition_id=god.id)
+    authorization.RoleDefinition("ops-all-but-rbac", role_name="ops-all-but-rbac", scope=sub, assignable_scopes=["/"],
+                                 permissions=[authorization.PermissionArgs(
+                                     actions=["*"], not_actions=["Microsoft.Authorization/*/Write"])])
+    authorization.RoleDefinition("rg-admin", role_name="rg-admin", scope=sub,
+                                 assignable_scopes=[f"{sub}/resourceGroups/rg-app"],
+                                 permissions=[authorization.PermissionArgs(actions=["*"])])
+    authorization.RoleDefinition("storage-ops", role_name="storage-ops", scope=sub, assignable_scopes=[sub],
+                                 permissions=[authorization.PermissionArgs(actions=["Microsoft.Storage/*"])])
+
+
+def local_auth() -> None:
+    """Services with and without their own keys: a registry with its admin user on, one left at the default,
+    a Cosmos DB account with and one without local auth."""
+    from pulumi_azure_native import containerregistry, cosmosdb, resources
+
+    rg = resources.ResourceGroup("apps-rg")
+    containerregistry.Registry("acrlegacy", registry_name="acrlegacy", resource_group_name=rg.name,
+                               sku=containerregistry.SkuArgs(name=containerregistry.SkuName.BASIC),
+                               admin_user_enabled=True)
+    containerregistry.Registry("acrphi", registry_name="acrphi", resource_group_name=rg.name,
+                               sku=containerregistry.SkuArgs(name=containerregistry.SkuName.PREMIUM))
+    location = [cosmosdb.LocationArgs(location_name="eastus", failover_priority=0)]
+    cosmosdb.DatabaseAccount("cosmos-phi", account_name="cosmos-phi", resource_group_name=rg.name,
+                             database_account_offer_type=cosmosdb.DatabaseAccountOfferType.STANDARD,
+                             locations=location, disable_local_auth=True)
+    cosmosdb.DatabaseAccount("cosmos-keys", account_name="cosmos-keys", resource_group_name=rg.name,
+                             database_account_offer_type=cosmosdb.DatabaseAccountOfferType.STANDARD,
+                             locations=location)

@@ -17,6 +17,7 @@ from hitrust_policies.model import (
     NO_ENCRYPTION,
     PROVIDER_MANAGED,
     SCOPED,
+    AccountOwners,
     AccountStorageSettings,
     AclEntry,
     AuditCoverage,
@@ -30,6 +31,7 @@ from hitrust_policies.model import (
     FileSystem,
     Identity,
     IngressRule,
+    LocalAuth,
     LogGroup,
     MessageQueue,
     Network,
@@ -46,6 +48,7 @@ from hitrust_policies.model import (
     ThreatDetection,
     TlsListener,
     Unknown,
+    VaultObject,
 )
 
 U = Unknown("AccessDenied: test")
@@ -109,7 +112,7 @@ def db(engine: str, encrypted: Any, public: Any, cmk: Any = True, directory: Any
 
 
 def vault(**kw: Any) -> SecretStore:
-    base = dict(soft_delete=True, purge_protection=True, role_based_access=True)
+    base = dict(soft_delete=True, purge_protection=True, role_based_access=True, audit_logging=True)
     return SecretStore(ref("kv"), **{**base, **kw})
 
 
@@ -409,4 +412,32 @@ CASES: list[Case] = [
     Case("log-network-watcher-enabled", "none", NetworkWatcher(ref("network-watcher/eastus"), False), "FAIL",
          "no Network Watcher in this region"),
     Case("log-network-watcher-enabled", "unseen", NetworkWatcher(ref("network-watcher/eastus"), U), "UNKNOWN"),
+    Case("iam-account-owners-at-most-three", "three", AccountOwners(ref("sub"), ("User:a", "User:b", "Group:c"), ()),
+         "PASS"),
+    Case("iam-account-owners-at-most-three", "four", AccountOwners(ref("sub"), ("User:a", "User:b", "User:c",
+                                                                               "ServicePrincipal:d"), ()), "FAIL",
+         "4 principals hold the Owner role"),
+    Case("iam-account-owners-at-most-three", "denied", AccountOwners(ref("sub"), U, U), "UNKNOWN"),
+    Case("iam-account-owners-more-than-one", "two", AccountOwners(ref("sub"), ("User:a", "Group:b"), ()), "PASS"),
+    Case("iam-account-owners-more-than-one", "one", AccountOwners(ref("sub"), ("User:a",), ()), "FAIL",
+         "fewer than two principals hold the Owner role on the subscription itself (1)"),
+    Case("iam-account-owners-more-than-one", "none", AccountOwners(ref("sub"), (), ()), "FAIL", "(0)"),
+    Case("iam-account-owners-more-than-one", "denied", AccountOwners(ref("sub"), U, U), "UNKNOWN"),
+    Case("log-secret-store-audit-logging", "audit-events-exported", vault(), "PASS"),
+    Case("log-secret-store-audit-logging", "not-exported", vault(audit_logging=False), "FAIL",
+         "no diagnostic setting sends the vault's AuditEvent logs"),
+    Case("log-secret-store-audit-logging", "settings-denied", vault(audit_logging=U), "UNKNOWN"),
+    Case("iam-vault-object-expires", "key-expires", VaultObject(ref("kv/k"), "key", True), "PASS"),
+    Case("iam-vault-object-expires", "secret-forever", VaultObject(ref("kv/s"), "secret", False), "FAIL",
+         "the secret has no expiration date"),
+    Case("iam-vault-object-expires", "listing-denied", VaultObject(ref("kv"), "secret", U), "UNKNOWN"),
+    Case("iam-local-auth-disabled", "entra-only", LocalAuth(ref("st"), "shared key", False), "PASS"),
+    Case("iam-local-auth-disabled", "shared-key", LocalAuth(ref("st"), "shared key", True), "FAIL",
+         "accepts its shared key"),
+    Case("iam-local-auth-disabled", "unseen", LocalAuth(ref("st"), "shared key", U), "UNKNOWN"),
+    Case("iam-account-owners-no-guests", "members", AccountOwners(ref("sub"), ("User:a", "User:b"), ()), "PASS"),
+    Case("iam-account-owners-no-guests", "guest", AccountOwners(ref("sub"), ("User:a", "User:b"),
+                                                               ("vendor_contoso.com#EXT#@phi.onmicrosoft.com",)),
+         "FAIL", "guest users hold the Owner role on the subscription: vendor_contoso.com#EXT#@phi.onmicrosoft.com"),
+    Case("iam-account-owners-no-guests", "directory-denied", AccountOwners(ref("sub"), ("User:a",), U), "UNKNOWN"),
 ]

@@ -9,9 +9,13 @@ from hitrust_policies.rules.registry import rule
     title="No policy grants administrator access (every action on every resource)",
     domain="iam",
     severity="high",
-    remediation="Replace the \"*\" on \"*\" (or NotAction / NotResource) statement with the actions and resources "
-    "the principal needs; detach AdministratorAccess from users, groups and roles that do not administer the "
-    "account.",
+    remediation={
+        "aws": "Replace the \"*\" on \"*\" (or NotAction / NotResource) statement with the actions and resources "
+        "the principal needs; detach AdministratorAccess from users, groups and roles that do not administer the "
+        "account.",
+        "azure": "Replace the \"*\" in the custom role's Actions with the operations its holders need (az role "
+        "definition update), or delete the role (az role definition delete) and assign the built-in role that fits.",
+    },
 )
 def iam_policy_grant_no_admin(grant: PolicyGrant):
     """Admin grants defeat least privilege and make every holder a PHI reader (and an audit-log eraser).
@@ -24,6 +28,11 @@ def iam_policy_grant_no_admin(grant: PolicyGrant):
     attachments of AdministratorAccess; and, like Prowler, an ``Allow`` with ``NotAction`` on
     every resource is admin in disguise. The source decides the access level with its cloud's
     policy semantics; a Deny of everything in the same document cancels the grant.
+
+    On Azure, a custom role whose Actions hold "*" and that is assignable over a subscription, a
+    management group or "/" is a custom subscription owner role: Azure Policy "Custom subscription
+    owner roles should not exist" (10ee2ea2-fb4d-45b8-a7e9-a2e770044cd9), CIS Microsoft Azure
+    Foundations 1.23 (v2.0.0), Prowler ``iam_subscription_roles_owner_custom_not_created``.
     """
     if grant.access == FULL_ADMIN:
         return 'allows every action ("*") on every resource ("*")'

@@ -93,13 +93,18 @@ def test_storage_verdicts() -> None:
         net-service-firewall-default-deny       readsonly    FAIL
         net-service-firewall-default-deny       queuelogs    FAIL
         net-service-firewall-default-deny       privateonly  PASS
+        iam-local-auth-disabled                 publicsite   FAIL
+        iam-local-auth-disabled                 legacyhttp   FAIL
+        iam-local-auth-disabled                 readsonly    FAIL
+        iam-local-auth-disabled                 queuelogs    FAIL
+        iam-local-auth-disabled                 privateonly  FAIL
     """)
     assert verdicts(programs.noncompliant_storage, True) == Counter((r, n, s.value) for r, n, s in expected)
     assert set(verdicts(programs.compliant_storage, True)) == {
         (rule, "phirecords", "PASS") for rule in (
             "enc-object-store-default-encryption", "enc-object-store-kms", "enc-object-store-tls-only",
             "net-object-store-public-access-blocked", "log-object-store-access-logging",
-            "enc-tls-listener-modern", "net-service-firewall-default-deny")}
+            "enc-tls-listener-modern", "net-service-firewall-default-deny", "iam-local-auth-disabled")}
 
 
 def openings(program: Callable[[], None], preview: bool) -> Counter[tuple[Any, ...]]:
@@ -153,6 +158,7 @@ def test_edge_joins_and_application_security_groups() -> None:
         ("log-object-store-access-logging", "textlogs", "PASS"): 1,  # the blob service's id given as text
         ("enc-tls-listener-modern", "textlogs", "PASS"): 1,
         ("net-service-firewall-default-deny", "textlogs", "FAIL"): 1,
+        ("iam-local-auth-disabled", "textlogs", "FAIL"): 1,  # allowSharedKeyAccess left out
     })
     assert verdicts(programs.edge_joins, False)[("net-ingress-rule-admin-ports", "computed-nsg", "FAIL")] == 1
 
@@ -213,6 +219,7 @@ def test_preview_unknowns() -> None:
         ("net-object-store-public-access-blocked", "lateaccount", "UNKNOWN"): 1,
         ("enc-tls-listener-modern", "lateaccount", "PASS"): 1,
         ("net-service-firewall-default-deny", "lateaccount", "FAIL"): 1,
+        ("iam-local-auth-disabled", "lateaccount", "FAIL"): 1,
         ("net-ingress-rule-admin-ports", "jump-nsg", "UNKNOWN"): 1,
         ("net-ingress-rule-admin-ports", "jump-nsg", "PASS"): 2,  # Azure's default rules
         ("enc-tls-listener-modern", "sql-late", "UNKNOWN"): 1,

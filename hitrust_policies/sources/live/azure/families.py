@@ -25,7 +25,7 @@ SUBSCRIPTIONS_PERMISSION = "Microsoft.Resources/subscriptions/read"
 MANAGEMENT_GROUP_PERMISSION = "Microsoft.Management/managementGroups/read"  # --management-group only
 FAN_OUT_WORKERS = 8
 FAMILY_MODULES = ("storage", "network", "sql", "compute", "keyvault", "flexible_servers", "monitor", "defender",
-                  "flow_logs")
+                  "flow_logs", "authorization", "local_auth")
 _READ_SUFFIXES = ("/read",)
 GRAPH_TABLES = ("resources", "securityresources", "authorizationresources")
 
@@ -41,6 +41,19 @@ class ArmRead:
 
 
 @dataclass(frozen=True)
+class GraphRead:
+    """One Microsoft Graph GET a family makes for directory facts ARM does not hold (a user's type).
+
+    ``permission`` is the Graph application permission the scanner's identity needs: Graph permissions are
+    granted to the app registration / managed identity, not by an Azure role (scanners/azure/README.md).
+    """
+
+    name: str  # "graph-users": also how reasons name it
+    path: str  # with ``{id}``: "/v1.0/users/{id}?$select=userType,userPrincipalName"
+    permission: str  # "User.Read.All"
+
+
+@dataclass(frozen=True)
 class Family:
     name: str  # "storage-accounts": the coverage label
     types: tuple[str, ...]  # lower-cased ARM types, as Resource Graph spells them
@@ -49,6 +62,7 @@ class Family:
     adapt: Callable[[Ctx, list[dict[str, Any]]], Iterable[Any]]
     reads: tuple[ArmRead, ...] = ()
     table: str = "resources"  # the Resource Graph table: resources | securityresources | authorizationresources
+    graph_reads: tuple[GraphRead, ...] = ()  # Microsoft Graph GETs (directory objects)
 
     @property
     def query(self) -> str | None:
@@ -65,7 +79,7 @@ _FAMILIES: Declarations[Family] = Declarations("family", "hitrust_policies.sourc
 
 
 def family(name: str, *, types: tuple[str, ...], kinds: tuple[type, ...], permissions: tuple[str, ...],
-           reads: tuple[ArmRead, ...] = (), table: str = "resources"
+           reads: tuple[ArmRead, ...] = (), table: str = "resources", graph_reads: tuple[GraphRead, ...] = ()
            ) -> Callable[[Callable[..., Iterable[Any]]], Family]:
     """Register an adapter as the family that lists ``types`` from Resource Graph ``table``; with
     ``types=()`` a subscription-level family whose adapter makes only its declared ARM reads."""
@@ -80,7 +94,7 @@ def family(name: str, *, types: tuple[str, ...], kinds: tuple[type, ...], permis
             raise ValueError(f"family {name}: {table} is not a Resource Graph table ({', '.join(GRAPH_TABLES)})")
         if not types and not reads:
             raise ValueError(f"family {name}: neither Resource Graph types nor ARM reads")
-        return _FAMILIES.add(Family(name, types, kinds, permissions, fn, reads, table))
+        return _FAMILIES.add(Family(name, types, kinds, permissions, fn, reads, table, graph_reads))
 
     return register
 
@@ -102,6 +116,7 @@ class Ctx:
     reader: Callable[[str], Any] | None = None  # GET a path (with api-version), JSON or raise
     problems: list[str] = field(default_factory=list)
     calls: list[str] = field(default_factory=list)
+    graph_reader: Callable[[str], Any] | None = None  # GET a Microsoft Graph path, JSON or raise
 
     def ref(self, row: dict[str, Any], name: str | None = None, part: str | None = None) -> ResourceRef:
         return ResourceRef(
@@ -155,6 +170,22 @@ class Ctx:
             from hitrust_policies.sources.live.azure.errors import describe_failure
 
             reason = describe_failure(exc, f"{read.permission} ({read.name})")
+            self.problems.append(reason)
+            return Unknown(reason)
+
+    def graph(self, read: GraphRead, object_id: str) -> Any:
+        """One declared Microsoft Graph GET of a directory object; a failure is an `Unknown` naming the call."""
+        if self.graph_reader is None:
+            reason = f"not in a Resource Graph export: {read.name} (Microsoft Graph {read.permission})"
+            self.problems.append(reason)
+            return Unknown(reason)
+        self.calls.append(f"Microsoft Graph {read.permission}")
+        try:
+            return self.graph_reader(read.path.format(id=object_id))
+        except Exception as exc:
+            from hitrust_policies.sources.live.azure.errors import describe_failure
+
+            reason = describe_failure(exc, f"Microsoft Graph {read.permission} ({read.name})")
             self.problems.append(reason)
             return Unknown(reason)
 

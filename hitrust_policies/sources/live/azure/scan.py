@@ -78,6 +78,10 @@ class Clients:
         self.subscriptions = SubscriptionClient(credential, base_url=cloud.arm_endpoint, policies=policies(),
                                                 credential_scopes=[cloud.scope])
         self.arm = PipelineClient(base_url=cloud.arm_endpoint, policies=policies())
+        # Microsoft Graph: its own host and token audience, the same read-only pipeline
+        graph = Cloud(cloud.name, cloud.graph_endpoint, cloud.authority_host, cloud.graph_scope, cloud.graph_endpoint)
+        self.directory = PipelineClient(base_url=graph.arm_endpoint, policies=pipeline_policies(
+            credential, graph, max_attempts=max_attempts, backoff=backoff))
 
     def get(self, path: str) -> Any:
         """GET an ARM path (``/subscriptions/...?api-version=...``); an error response raises."""
@@ -111,6 +115,17 @@ class Clients:
             token = page.skip_token
             if not token:
                 return rows, ""
+
+    def graph_get(self, path: str) -> Any:
+        """GET a Microsoft Graph path (``/v1.0/users/{id}?$select=...``); an error response raises."""
+        from azure.core.exceptions import HttpResponseError
+        from azure.core.rest import HttpRequest
+        from azure.mgmt.core.exceptions import ARMErrorFormat
+
+        response = self.directory.send_request(HttpRequest("GET", f"{self.cloud.graph_endpoint}{path}"))
+        if response.status_code != 200:
+            raise HttpResponseError(response=response, error_format=ARMErrorFormat)
+        return response.json()
 
     def management_group_subscriptions(self, group: str, calls: Counter[str]) -> list[tuple[str, str | None]]:
         """(subscription id, tenant id) of every readable subscription below a management group."""
@@ -200,7 +215,7 @@ def scan_azure(
         finally:
             with lock:
                 calls.update(local)
-        ctx = Ctx(sub, "live", clients.get)
+        ctx = Ctx(sub, "live", clients.get, graph_reader=clients.graph_get)
         items = _adapt(f, ctx, rows)
         with lock:
             calls.update(ctx.calls)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import KMS, ObjectStore, ServiceFirewall, TlsListener, Unknown
+from hitrust_policies.model import KMS, LocalAuth, ObjectStore, ServiceFirewall, TlsListener, Unknown
 from hitrust_policies.sources import azure_semantics as az
 from hitrust_policies.sources.live.azure.families import ArmRead, Ctx, family, prop
 
@@ -28,11 +28,12 @@ def _access_logging(settings: Any) -> Any:
 @family(
     "storage-accounts",
     types=("microsoft.storage/storageaccounts",),
-    kinds=(ObjectStore, TlsListener, ServiceFirewall),
+    kinds=(ObjectStore, TlsListener, ServiceFirewall, LocalAuth),
     permissions=("Microsoft.Storage/storageAccounts/read",),
     reads=(BLOB_DIAGNOSTICS,),
 )
-def storage_accounts(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[ObjectStore | TlsListener | ServiceFirewall]:
+def storage_accounts(ctx: Ctx, rows: list[dict[str, Any]]
+                     ) -> Iterator[ObjectStore | TlsListener | ServiceFirewall | LocalAuth]:
     """The account's endpoints are one HTTPS listener (its minimum TLS version) whether or not plain
     HTTP is also served: that is the object store's ``tls_only``, judged once."""
     for row in rows:
@@ -43,6 +44,8 @@ def storage_accounts(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[ObjectSto
             public_network_access=az.public_network_enabled(prop(row, "properties", "publicNetworkAccess")),
             default_deny=az.firewall_default_deny(prop(row, "properties", "networkAcls")),
         )
+        yield LocalAuth(ctx.ref(row), "shared key",
+                        az.shared_key_allowed(prop(row, "properties", "allowSharedKeyAccess")))
 
     def one(row: dict[str, Any]) -> ObjectStore:
         encryption = prop(row, "properties", "encryption") or {}

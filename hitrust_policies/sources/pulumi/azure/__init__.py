@@ -7,9 +7,12 @@ adapters read the props the engine sends.
 """
 
 from hitrust_policies.sources.pulumi.azure import (  # noqa: F401
+    authorization,
     compute,
     flexible_servers,
     flow_logs,
+    keyvault,
+    local_auth,
     monitor,
     network,
     sql,

@@ -37,6 +37,7 @@ def tenant_rows() -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]
                  rows.flexible_firewall_rules(my, ("AllowAll", "0.0.0.0", "255.255.255.255"))))
     vault = rows.key_vault(SUB, "kv-phi")
     docs.append(rows.vault_keys(vault, rows.vault_key(vault, "cmk"), rows.vault_key(vault, "legacy", rotate=None)))
+    docs.append(rows.graph_user("7a1e0000-0000-4000-8000-000000000001", "admin@phi.onmicrosoft.com"))
     data = [
         good, bad,
         rows.network_security_group(SUB, "web-nsg", [rows.security_rule(nsg, "ssh", priority=100, ports="22",
@@ -45,6 +46,7 @@ def tenant_rows() -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]
         rows.managed_disk(SUB, "vm1_OsDisk"), rows.managed_disk(SUB2, "dev_OsDisk"),
         vault, rows.key_vault(SUB2, "kv-dev", purge_protection=False, rbac=False, default_action="Allow"),
         pg, my,
+        *_rbac(),
     ]
     data += _logging(docs, good["id"])
     return data, docs
@@ -66,6 +68,17 @@ def _logging(docs: list[tuple[str, dict[str, Any]]], flow_log_store: str) -> lis
         rows.virtual_network(SUB2, "dev", {"default": None}),
         rows.network_watcher(SUB), rows.network_watcher(SUB2, "westus"),  # SUB2's network is in eastus
     ]
+
+
+def _rbac() -> list[dict[str, Any]]:
+    """A custom subscription owner role held by a deploy pipeline; two Owners of SUB, one of SUB2."""
+    owner, custom = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", "5b0e7c1d-0000-4000-8000-0000000000c1"
+    return [rows.role_definition(SUB, custom, "deploy-everything", actions=["*"]),
+            rows.role_assignment(SUB, "ra-1", owner, "7a1e0000-0000-4000-8000-000000000001"),
+            rows.role_assignment(SUB, "ra-2", owner, "7a1e0000-0000-4000-8000-000000000002", principal_type="Group"),
+            rows.role_assignment(SUB, "ra-3", custom, "7a1e0000-0000-4000-8000-000000000003",
+                                 principal_type="ServicePrincipal"),
+            rows.role_assignment(SUB2, "ra-4", owner, "7a1e0000-0000-4000-8000-000000000001")]
 
 
 def seed(fake: FakeAzure) -> list[dict[str, Any]]:

@@ -19,7 +19,10 @@ ARM_READ_RULES = {"log-object-store-access-logging": "blob-diagnostic-settings (
                                                     "databases/transparentDataEncryption/read)",
                   # whether the activity log goes to a workspace: a subscription-level read
                   "enc-log-group-audit-kms": "activity-log-diagnostic-settings (Microsoft.Insights/"
-                                             "DiagnosticSettings/Read)"}
+                                             "DiagnosticSettings/Read)",
+                  "log-secret-store-audit-logging": "vault-diagnostic-settings (Microsoft.Insights/"
+                                                    "DiagnosticSettings/Read)",
+                  "iam-account-owners-no-guests": "graph-users (Microsoft Graph User.Read.All)"}
 # Rules over subscription-level families (no Resource Graph rows): an export leaves them out.
 SUBSCRIPTION_LEVEL = {"log-audit-coverage-multi-region"}
 WORKSPACE = "microsoft.operationalinsights/workspaces"
@@ -48,7 +51,7 @@ ARM_LISTED = {("enc-crypto-key-rotation", "microsoft.keyvault/vaults"):
 
 def listed(f: Finding) -> bool:
     """A finding on what an ARM listing shows (a vault's keys, a database server's firewall rules)."""
-    return f.rule_id == "enc-crypto-key-rotation" or (
+    return f.rule_id in ("enc-crypto-key-rotation", "iam-vault-object-expires") or (
         (f.rule_id, f.resource.native_type) in ARM_LISTED)
 
 
@@ -87,7 +90,10 @@ def test_export_gives_the_live_findings(fake: FakeAzure, tmp_path: Path) -> None
                                     ("net-ingress-rule-admin-ports", "sql-phi", "microsoft.sql/servers"),
                                     ("net-ingress-rule-admin-ports", "pg-phi",
                                      "microsoft.dbforpostgresql/flexibleservers"),
-                                    ("net-ingress-rule-admin-ports", "my-dev", "microsoft.dbformysql/flexibleservers"))}
+                                    ("net-ingress-rule-admin-ports", "my-dev", "microsoft.dbformysql/flexibleservers"))
+    } | {("iam-vault-object-expires", vault, Status.UNKNOWN, f"not in a Resource Graph export: {listing}")
+         for vault in ("kv-phi", "kv-dev") for listing in ("vault-keys (Microsoft.KeyVault/vaults/keys/read)",
+                                                           "vault-secrets (Microsoft.KeyVault/vaults/secrets/read)")}
     assert {f.resource.name for f in live if listed(f)} == {"kv-phi/cmk", "kv-phi/legacy", "pg-phi",
                                                              "my-dev"}  # sql-phi: no rules
     for f in offline:

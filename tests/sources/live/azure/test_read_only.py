@@ -35,11 +35,15 @@ def test_full_scan_sends_only_reads(fake: FakeAzure) -> None:
     assert methods == {("GET", ""), ("POST", GRAPH)}
     # Every GET is one of the declared ARM reads, on a resource a query returned.
     declared = [re.escape(r.path) for f in all_families() for r in f.reads]
+    declared += [re.escape(g.path.split("?")[0]).replace(re.escape("{id}"), "[^/]+")
+                 for f in all_families() for g in f.graph_reads]  # Microsoft Graph directory objects
     gets = [r.path for r in fake.requests if r.method == "GET"]
     assert gets and all(re.search(f"({'|'.join(declared)})$", p, re.I) for p in gets), gets
     # Every permission the scan used is in the custom role, and every declared one was used.
     only_for_options = {"Microsoft.Resources/subscriptions/read", "Microsoft.Management/managementGroups/read"}
-    assert set(result.calls) == set(required_actions()) - only_for_options - {
+    graph = {c for c in result.calls if c.startswith("Microsoft Graph ")}
+    assert graph == {f"Microsoft Graph {g.permission}" for f in all_families() for g in f.graph_reads}
+    assert set(result.calls) - graph == set(required_actions()) - only_for_options - {
         p for f in all_families() for p in f.permissions}
     assert {type(r) for r in result.resources} == {k for f in all_families() for k in f.kinds}
     assert all(k in KINDS for f in all_families() for k in f.kinds)

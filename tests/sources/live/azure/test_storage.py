@@ -94,9 +94,9 @@ def test_denied_diagnostic_settings_are_unknown(fake: FakeAzure) -> None:
         log-object-store-access-logging  phirecords   PASS
         log-object-store-access-logging  legacy       FAIL
     """))
-    [cov] = result.coverage  # six accounts, each an ObjectStore, a TlsListener and a ServiceFirewall
+    [cov] = result.coverage  # six accounts, each an ObjectStore, a TlsListener, a ServiceFirewall and a LocalAuth
     assert (cov.status, cov.resources, cov.problems) == (
-        "partial", 18, ("AccessDenied: Microsoft.Insights/DiagnosticSettings/Read (blob-diagnostic-settings)",))
+        "partial", 24, ("AccessDenied: Microsoft.Insights/DiagnosticSettings/Read (blob-diagnostic-settings)",))
     assert not result.complete
 
 
