@@ -185,12 +185,14 @@ def test_sql_servers_and_databases(preview: bool) -> None:
 
 
 def test_managed_disks_are_always_encrypted() -> None:
-    disks = {v.ref.name: (v.encrypted, v.kms_key) for v in values(programs.managed_disks, True)
-             if isinstance(v, BlockVolume)}
-    assert disks == {"vm1_OsDisk": (True, None), "vm1_DataDisk": (True, programs.DES)}
+    disks = {v.ref.name: (v.encrypted, v.kms_key, v.kms_key_customer_managed)
+             for v in values(programs.managed_disks, True) if isinstance(v, BlockVolume)}
+    assert disks == {"vm1_OsDisk": (True, None, False), "vm1_DataDisk": (True, programs.DES, True)}
     assert verdicts(programs.managed_disks, True) == Counter({
         ("enc-block-volume-encrypted", "vm1_OsDisk", "PASS"): 1,
-        ("enc-block-volume-encrypted", "vm1_DataDisk", "PASS"): 1})
+        ("enc-block-volume-encrypted", "vm1_DataDisk", "PASS"): 1,
+        ("enc-block-volume-kms", "vm1_OsDisk", "FAIL"): 1,  # platform-managed key (Azure Policy 702dd420)
+        ("enc-block-volume-kms", "vm1_DataDisk", "PASS"): 1})
 
 
 def test_preview_unknowns() -> None:

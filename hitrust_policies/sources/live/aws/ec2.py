@@ -19,21 +19,31 @@ from hitrust_policies.model import (
 from hitrust_policies.sources.aws_network import acl_entry, port_range, protocol
 from hitrust_policies.sources.live.aws.audit_logs import AuditLogDestination
 from hitrust_policies.sources.live.aws.collector import Ctx, collector, tag
+from hitrust_policies.sources.live.aws.kms_keys import KeyManagers
 
 
 @collector(
     "ec2-volumes",
     service="ec2",
     kinds=(BlockVolume,),
-    calls=("ec2:DescribeVolumes",),
+    calls=("ec2:DescribeVolumes", "kms:DescribeKey"),
 )
 def ec2_volumes(ctx: Ctx) -> Iterator[BlockVolume]:
+    """Volumes and whose key encrypts them: ``KmsKeyId`` is a key ARN, the AWS-managed ``aws/ebs``
+    key's as well as a customer's, so ``DescribeKey`` (once per key) tells them apart."""
+    keys = KeyManagers(ctx)
     for v in ctx.paginate("ec2", "DescribeVolumes", "Volumes"):
         vid = v["VolumeId"]
+        encrypted, key = bool(v.get("Encrypted")), v.get("KmsKeyId")
+        customer: Any = False
+        if encrypted:
+            customer = keys.key_is_customers(key, ctx.region) if key else Unknown(
+                f"DescribeVolumes: encrypted volume {vid} names no KmsKeyId")
         yield BlockVolume(
             ref=ctx.ref("AWS::EC2::Volume", ctx.arn("ec2", f"volume/{vid}"), tag(v.get("Tags")) or vid),
-            encrypted=bool(v.get("Encrypted")),
-            kms_key=v.get("KmsKeyId"),
+            encrypted=encrypted,
+            kms_key=key,
+            kms_key_customer_managed=customer,
         )
 
 

@@ -45,11 +45,13 @@ def firewalls(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[IngressRule]:
         kinds=(BlockVolume,))
 def disks(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[BlockVolume]:
     """Persistent disks are always encrypted at rest; the key is the customer's Cloud KMS key (CMEK)
-    or, for customer-supplied keys (CSEK), named by its hash; Google-managed otherwise."""
+    or, for customer-supplied keys (CSEK), named by its hash; Google-managed otherwise. CMEK and CSEK
+    are both the customer's."""
     for asset in assets:
         key = dig(data(asset), "diskEncryptionKey") or {}
         kms_key = key.get("kmsKeyName") or (f"csek:{key['sha256']}" if key.get("sha256") else None)
-        yield BlockVolume(ref=ctx.ref(asset), encrypted=True, kms_key=kms_key)
+        yield BlockVolume(ref=ctx.ref(asset), encrypted=True, kms_key=kms_key,
+                          kms_key_customer_managed=kms_key is not None)
 
 
 @family("networks", asset_types=(NETWORK, SUBNETWORK), kinds=(Network,), joins=True)

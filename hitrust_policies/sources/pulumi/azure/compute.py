@@ -19,4 +19,5 @@ def disk(res: PulumiResource, stack: Stack) -> Iterator[BlockVolume]:
     key_set = res.props.get("encryption.diskEncryptionSetId")
     encrypted, key = az.disk_encryption(None if isinstance(key_set, Unknown) else key_set)
     yield BlockVolume(ref=arm.ref(res, "diskName"), encrypted=encrypted,
-                      kms_key=key_set if isinstance(key_set, Unknown) else key)
+                      kms_key=key_set if isinstance(key_set, Unknown) else key,
+                      kms_key_customer_managed=key_set if isinstance(key_set, Unknown) else key is not None)
