@@ -2,6 +2,7 @@
 
 from hitrust_policies.model.addresses import is_internet
 from hitrust_policies.model.audit import AuditCoverage, AuditTrail, LogGroup, Network, ThreatDetection
+from hitrust_policies.model.compute import ComputeInstance
 from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
 from hitrust_policies.model.identity import (
@@ -24,6 +25,7 @@ from hitrust_policies.model.network import (
     NetworkAcl,
     SecurityGroup,
     ServiceFirewall,
+    Subnet,
     internet_admits,
     opening_id,
 )
@@ -65,6 +67,8 @@ KINDS: tuple[type, ...] = (
     ServiceFirewall,
     ThreatDetection,
     TlsListener,
+    ComputeInstance,
+    Subnet,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -85,6 +89,7 @@ __all__ = [
     "AuditTrail",
     "BlockStorageDefaults",
     "BlockVolume",
+    "ComputeInstance",
     "Credential",
     "CryptoKey",
     "DatabaseInstance",
@@ -103,6 +108,7 @@ __all__ = [
     "SecretStore",
     "SecurityGroup",
     "ServiceFirewall",
+    "Subnet",
     "ThreatDetection",
     "TlsListener",
     "Unknown",

@@ -442,3 +442,30 @@ def disk_encryption(disk_encryption_set_id: str | None) -> tuple[bool, str | Non
     ((True, None), (True, '/subscriptions/s/.../diskEncryptionSets/des'))
     """
     return True, disk_encryption_set_id or None
+
+
+def vm_host_encryption(encryption_at_host: Any) -> bool | Unknown:
+    """``securityProfile.encryptionAtHost`` of a VM: off unless set true (Azure's default, and Azure
+    Policy fc4d8e41's test ``notEquals true``).
+
+    >>> vm_host_encryption(True), vm_host_encryption(None), vm_host_encryption(False)
+    (True, False, False)
+    """
+    if isinstance(encryption_at_host, Unknown):
+        return encryption_at_host
+    return encryption_at_host is True or str(encryption_at_host).lower() == "true"
+
+
+# Subnets Azure keeps NSGs off (the gateway subnet is not supported; firewall, route server and
+# bastion subnets are managed by their service), matched case-insensitively as ARM does.
+NSG_EXEMPT_SUBNETS = frozenset({"gatewaysubnet", "azurefirewallsubnet", "azurefirewallmanagementsubnet",
+                                "routeserversubnet"})
+
+
+def subnet_nsg_exempt(name: str) -> bool:
+    """Is this a subnet whose service rules out or manages its own NSG?
+
+    >>> subnet_nsg_exempt("GatewaySubnet"), subnet_nsg_exempt("AzureBastionSubnet"), subnet_nsg_exempt("app")
+    (True, False, False)
+    """
+    return name.lower() in NSG_EXEMPT_SUBNETS

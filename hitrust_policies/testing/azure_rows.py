@@ -287,3 +287,87 @@ def sql_firewall_rules(server: dict[str, Any], *ranges: tuple[str, str, str]) ->
     value = [{"id": f"{server['id']}/firewallRules/{name}", "name": name, "type": "Microsoft.Sql/servers/firewallRules",
               "properties": {"startIpAddress": start, "endIpAddress": end}} for name, start, end in ranges]
     return f"{server['id']}/firewallRules", {"value": value}
+
+
+def public_ip_address(sub: str, name: str, *, group: str = "rg-vm", location: str = "eastus",
+                      address: str | None = "20.119.8.41", version: str = "IPv4") -> dict[str, Any]:
+    """A public IP resource; ``address=None``: a Dynamic one not allocated (its VM deallocated)."""
+    props: dict[str, Any] = {"provisioningState": "Succeeded", "resourceGuid": "3e4f5a6b-0000-4000-8000-000000000005",
+                             "publicIPAddressVersion": version,
+                             "publicIPAllocationMethod": "Static" if address else "Dynamic",
+                             "idleTimeoutInMinutes": 4, "ipTags": []}
+    if address:
+        props["ipAddress"] = address
+    return _base(sub, group, "Microsoft.Network", "publicIPAddresses", name, "microsoft.network/publicipaddresses",
+                 location, props, sku={"name": "Standard" if address else "Basic", "tier": "Regional"})
+
+
+def network_interface(sub: str, name: str, *, group: str = "rg-vm", location: str = "eastus",
+                      subnet_id: str = "", public_ips: list[dict[str, Any] | str | None] | None = None,
+                      vm: str | None = None) -> dict[str, Any]:
+    """A NIC with one IP configuration per entry of ``public_ips`` (a public IP row or id, or None for a
+    private-only configuration); the private addresses are 10.0.0.4 onwards."""
+    nic_id = f"/subscriptions/{sub}/resourceGroups/{group}/providers/Microsoft.Network/networkInterfaces/{name}"
+    configs = []
+    for i, pip in enumerate(public_ips if public_ips is not None else [None]):
+        cfg: dict[str, Any] = {"provisioningState": "Succeeded", "privateIPAddress": f"10.0.0.{4 + i}",
+                               "privateIPAllocationMethod": "Dynamic", "privateIPAddressVersion": "IPv4",
+                               "primary": i == 0, "subnet": {"id": subnet_id}}
+        if pip is not None:
+            cfg["publicIPAddress"] = {"id": pip if isinstance(pip, str) else pip["id"]}
+        configs.append({"name": f"ipconfig{i + 1}", "id": f"{nic_id}/ipConfigurations/ipconfig{i + 1}",
+                        "type": "Microsoft.Network/networkInterfaces/ipConfigurations", "properties": cfg})
+    props: dict[str, Any] = {"provisioningState": "Succeeded", "resourceGuid": "4f5a6b7c-0000-4000-8000-000000000006",
+                             "ipConfigurations": configs, "dnsSettings": {"dnsServers": []},
+                             "enableAcceleratedNetworking": True, "enableIPForwarding": False,
+                             "nicType": "Standard", "primary": True}
+    if vm:
+        props["virtualMachine"] = {"id": f"/subscriptions/{sub}/resourceGroups/{group}/providers/"
+                                         f"Microsoft.Compute/virtualMachines/{vm}"}
+    return _base(sub, group, "Microsoft.Network", "networkInterfaces", name, "microsoft.network/networkinterfaces",
+                 location, props)
+
+
+def virtual_machine(sub: str, name: str, nics: list[dict[str, Any] | str], *, group: str = "rg-vm",
+                    location: str = "eastus", encryption_at_host: bool | None = True) -> dict[str, Any]:
+    """A VM on ``nics`` (NIC rows or ids, the first primary); ``encryption_at_host=None`` leaves
+    ``securityProfile`` out, as ARM does for a VM created without it."""
+    props: dict[str, Any] = {
+        "provisioningState": "Succeeded", "vmId": "5a6b7c8d-0000-4000-8000-000000000007",
+        "hardwareProfile": {"vmSize": "Standard_D2s_v5"},
+        "storageProfile": {"osDisk": {"osType": "Linux", "name": f"{name}_OsDisk", "createOption": "FromImage",
+                                      "caching": "ReadWrite", "managedDisk": {"storageAccountType": "Premium_LRS",
+                                      "id": f"/subscriptions/{sub}/resourceGroups/{group}/providers/"
+                                            f"Microsoft.Compute/disks/{name}_OsDisk"}, "diskSizeGB": 30},
+                           "dataDisks": []},
+        "osProfile": {"computerName": name, "adminUsername": "azureuser",
+                      "linuxConfiguration": {"disablePasswordAuthentication": True}},
+        "networkProfile": {"networkInterfaces": [
+            {"id": nic if isinstance(nic, str) else nic["id"], "properties": {"primary": i == 0}}
+            for i, nic in enumerate(nics)]},
+        "timeCreated": CREATED,
+    }
+    if encryption_at_host is not None:
+        props["securityProfile"] = {"encryptionAtHost": encryption_at_host}
+    return _base(sub, group, "Microsoft.Compute", "virtualMachines", name, "microsoft.compute/virtualmachines",
+                 location, props)
+
+
+def virtual_network(sub: str, name: str, subnets: dict[str, str | None], *, group: str = "rg-net",
+                    location: str = "eastus") -> dict[str, Any]:
+    """A VNet with ``subnets``: name -> the id of its NSG, or None for a subnet without one."""
+    vnet_id = f"/subscriptions/{sub}/resourceGroups/{group}/providers/Microsoft.Network/virtualNetworks/{name}"
+    entries = []
+    for i, (subnet, nsg) in enumerate(subnets.items()):
+        props: dict[str, Any] = {"provisioningState": "Succeeded", "addressPrefix": f"10.0.{i}.0/24",
+                                 "delegations": [], "privateEndpointNetworkPolicies": "Disabled",
+                                 "privateLinkServiceNetworkPolicies": "Enabled"}
+        if nsg:
+            props["networkSecurityGroup"] = {"id": nsg}
+        entries.append({"name": subnet, "id": f"{vnet_id}/subnets/{subnet}",
+                        "type": "Microsoft.Network/virtualNetworks/subnets", "properties": props})
+    props = {"provisioningState": "Succeeded", "resourceGuid": "6b7c8d9e-0000-4000-8000-000000000008",
+             "addressSpace": {"addressPrefixes": ["10.0.0.0/16"]}, "subnets": entries,
+             "virtualNetworkPeerings": [], "enableDdosProtection": False}
+    return _base(sub, group, "Microsoft.Network", "virtualNetworks", name, "microsoft.network/virtualnetworks",
+                 location, props)

@@ -32,8 +32,18 @@ def tenant_rows() -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]
         server, db, rows.sql_database(server, "master", system=True),
         rows.managed_disk(SUB, "vm1_OsDisk"), rows.managed_disk(SUB2, "dev_OsDisk"),
         vault, rows.key_vault(SUB2, "kv-dev", purge_protection=False, rbac=False, default_action="Allow"),
+        *_compute(),
     ]
     return data, docs
+
+
+def _compute() -> list[dict[str, Any]]:
+    """A VM on a public IP and one without, the subnet they share (with an NSG) and one without."""
+    nsg, pip = rows.nsg_id_of(SUB, "web-nsg"), rows.public_ip_address(SUB, "web-ip")
+    web_nic, app_nic = rows.network_interface(SUB, "web-nic", public_ips=[pip]), rows.network_interface(SUB, "app-nic")
+    return [pip, web_nic, app_nic, rows.virtual_machine(SUB, "web-vm", [web_nic], encryption_at_host=None),
+            rows.virtual_machine(SUB, "app-vm", [app_nic]),
+            rows.virtual_network(SUB, "spoke", {"web": nsg, "data": None})]
 
 
 def seed(fake: FakeAzure) -> list[dict[str, Any]]:

@@ -34,7 +34,8 @@ def test_scan_reports_exact_findings_and_fails(fake: FakeAzure, tmp_path: Path) 
     assert report["provider"] == "azure" and report["complete"] is True
     assert {(c["account"], c["collector"], c["status"]) for c in report["coverage"]} == {
         (sub, f, "ok") for sub in (SUB, SUB2)
-        for f in ("key-vaults", "managed-disks", "network-security-groups", "sql-servers", "storage-accounts")}
+        for f in ("key-vaults", "managed-disks", "network-security-groups", "sql-servers", "storage-accounts",
+                  "virtual-machines", "virtual-networks")}
     assert {r.method for r in fake.requests} == {"GET", "POST"}
     assert all(r.method == "GET" or r.path == "/providers/Microsoft.ResourceGraph/resources" for r in fake.requests)
 

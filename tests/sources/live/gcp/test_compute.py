@@ -74,7 +74,8 @@ def test_denied_network_listing_is_unknown(fake: FakeGcp) -> None:
 
 def test_disk_customer_managed_keys(fake: FakeGcp) -> None:
     """CMEK and CSEK disks are the customer's key (CIS GCP 4.7); a Google-managed key is not."""
-    fake.add(ga.disk(PROD, "web-1"), ga.disk(PROD, "db-1", kms_key=CMEK), ga.disk(PROD, "legacy", csek_sha256="aGFzaA=="))
+    fake.add(ga.disk(PROD, "web-1"), ga.disk(PROD, "db-1", kms_key=CMEK),
+             ga.disk(PROD, "legacy", csek_sha256="aGFzaA=="))
     result = scan(fake, "disks")
     assert verdicts(result.findings(), ["enc-block-volume-kms"]) == set(table("""
         enc-block-volume-kms  web-1   FAIL
