@@ -11,7 +11,15 @@ from typing import Any
 import pytest
 
 from hitrust_policies import evaluate
-from hitrust_policies.model import BlockVolume, DatabaseInstance, IngressRule, ObjectStore, TlsListener, Unknown
+from hitrust_policies.model import (
+    BlockVolume,
+    ComputeInstance,
+    DatabaseInstance,
+    IngressRule,
+    ObjectStore,
+    TlsListener,
+    Unknown,
+)
 from hitrust_policies.sources.pulumi import PulumiResource, to_model
 from hitrust_policies.testing.pulumi import capture
 from tests.pulumi_programs import azure_native as programs
@@ -208,3 +216,28 @@ def test_preview_unknowns() -> None:
         ("net-ingress-rule-admin-ports", "jump-nsg", "PASS"): 2,  # Azure's default rules
         ("enc-tls-listener-modern", "sql-late", "UNKNOWN"): 1,
     })
+
+
+@pytest.mark.parametrize("preview", [True, False])
+def test_virtual_machines_and_subnets(preview: bool) -> None:
+    """VMs joined with their NICs and public IPs through the stack (ids not computed at preview), and
+    each subnet's NSG, inline or as its own resource: the live scanner's verdicts and names."""
+    instances = {v.ref.name: (shown(v.public_addresses), shown(v.host_encryption))
+                 for v in values(programs.virtual_machines, preview) if isinstance(v, ComputeInstance)}
+    assert instances == {"web-vm": (("web-ip",), False), "app-vm": ((), True), "legacy-vm": (
+        f"?network interface {programs.EXISTING_NIC} is not created in this stack: its public IPs are only visible "
+        "in a live account", False)}
+    assert verdicts(programs.virtual_machines, preview) == Counter(table("""
+        net-instance-no-public-ip     web-vm              FAIL
+        net-instance-no-public-ip     app-vm              PASS
+        enc-instance-host-encryption  web-vm              FAIL
+        enc-instance-host-encryption  app-vm              PASS
+        net-instance-no-public-ip     legacy-vm           UNKNOWN
+        enc-instance-host-encryption  legacy-vm           FAIL
+        net-subnet-security-group     spoke/GatewaySubnet  PASS
+        net-subnet-security-group     spoke/app           PASS
+        net-subnet-security-group     spoke/data          FAIL
+        net-subnet-security-group     spoke/batch         FAIL
+        net-ingress-rule-admin-ports  app-nsg             PASS
+        net-ingress-rule-admin-ports  app-nsg             PASS
+    """))  # the NSG's two default inbound allows (VirtualNetwork, AzureLoadBalancer)
