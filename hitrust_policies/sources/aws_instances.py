@@ -52,3 +52,24 @@ def public_addresses(instance: dict[str, Any]) -> tuple[str, ...]:
         found.extend((a.get("Association") or {}).get("PublicIp") for a in nic.get("PrivateIpAddresses") or [])
         found.extend(a.get("Ipv6Address") for a in nic.get("Ipv6Addresses") or [])
     return tuple(dict.fromkeys(a for a in found if a))
+
+
+# Families whose instance store is not encrypted (DescribeInstanceTypes EncryptionSupport
+# "unsupported"): previous-generation SATA SSD / HDD stores. Every other family is EBS-only or has an
+# NVMe (or H1 / D3 HDD) store encrypted in hardware. For sources without DescribeInstanceTypes
+# (a Pulumi preview); the live scanner asks the API.
+UNENCRYPTED_STORE_FAMILIES = frozenset({"c1", "c3", "cc2", "cr1", "d2", "g2", "hi1", "hs1", "i2", "m1", "m2", "m3",
+                                        "r3", "x1", "x1e"})
+
+
+def instance_store_encrypted_by_type(instance_type: Any) -> bool | Unknown:
+    """From the type name alone, by its family.
+
+    >>> instance_store_encrypted_by_type("m3.medium"), instance_store_encrypted_by_type("m5d.large")
+    (False, True)
+    """
+    if isinstance(instance_type, Unknown):
+        return instance_type
+    if not isinstance(instance_type, str) or "." not in instance_type:
+        return Unknown(f"unrecognised instance type {instance_type!r}")
+    return instance_type.split(".", 1)[0].lower() not in UNENCRYPTED_STORE_FAMILIES

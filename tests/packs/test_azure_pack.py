@@ -64,7 +64,17 @@ CASES = {
     "sql-restored-database": (programs.sql_restored_database, True, {
         ("enc-database-storage-encrypted", "claims-restored", A),
     }),
-    "managed-disks": (programs.managed_disks, True, set()),
+    "managed-disks": (programs.managed_disks, True, {
+        ("enc-block-volume-kms", "vm1_OsDisk", M),  # platform-managed key
+    }),
+    "virtual-machines": (programs.virtual_machines, True, {
+        ("net-instance-no-public-ip", "web-vm", M),
+        ("enc-instance-host-encryption", "web-vm", M),
+        ("net-instance-no-public-ip", "legacy-vm", A),  # a NIC the program does not create
+        ("enc-instance-host-encryption", "legacy-vm", M),
+        ("net-subnet-security-group", "spoke", M),  # its inline subnet "data"
+        ("net-subnet-security-group", "batch", M),
+    }),
     "preview-unknowns": (programs.unresolved_outputs, True, {
         ("enc-object-store-kms", "lateaccount", M),
         ("log-object-store-access-logging", "lateaccount", M),
