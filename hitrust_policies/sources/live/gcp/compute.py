@@ -1,4 +1,5 @@
-"""Where Compute Engine firewalls, disks and networks become `IngressRule`s, `BlockVolume`s and `Network`s."""
+"""Where Compute Engine firewalls, disks, networks and instances become `IngressRule`s, `BlockVolume`s,
+`Network`s and `ComputeInstance`s."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import BlockVolume, IngressRule, Network, opening_id
+from hitrust_policies.model import BlockVolume, ComputeInstance, IngressRule, Network, opening_id
 from hitrust_policies.sources import gcp_semantics as gcp
 from hitrust_policies.sources.live.gcp.families import Ctx, data, dig, family
 
@@ -76,3 +77,15 @@ def networks(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Network]:
             is_default=network.get("name") == gcp.DEFAULT_NETWORK,
             flow_logs_enabled=all(subnets.get(key, [])),
         )
+
+
+@family("instances", asset_types=("compute.googleapis.com/Instance",), kinds=(ComputeInstance,))
+def instances(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[ComputeInstance]:
+    """VMs and the external addresses their interfaces hold (see `gcp_semantics.instance_external_addresses`).
+    Compute Engine encrypts everything it stores for a VM, local SSDs and host caches included, so host
+    encryption is always on."""
+    for asset in assets:
+        vm = data(asset)
+        yield ComputeInstance(ref=ctx.ref(asset),
+                              public_addresses=gcp.instance_external_addresses(vm.get("networkInterfaces")),
+                              host_encryption=True)
