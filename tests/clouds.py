@@ -7,11 +7,12 @@ rule and a new rule over an AWS-less kind is a deliberate, visible choice.
 from __future__ import annotations
 
 from hitrust_policies import all_rules
-from hitrust_policies.model import SecretStore, ServiceFirewall, Subnet
+from hitrust_policies.model import SecretStore, ServiceFirewall, Subnet, WebApp
 from hitrust_policies.rules.registry import Rule
 
-# Azure Key Vault recoverability / permission model; storage and key vault network ACLs; subnet NSGs.
-AZURE_ONLY_KINDS: frozenset[type] = frozenset({SecretStore, ServiceFirewall, Subnet})
+# Azure Key Vault recoverability / permission model; storage and key vault network ACLs; subnet NSGs;
+# App Service deployment / debugging endpoints.
+AZURE_ONLY_KINDS: frozenset[type] = frozenset({SecretStore, ServiceFirewall, Subnet, WebApp})
 
 
 def aws_rules() -> list[Rule]:

@@ -2,7 +2,7 @@
 
 from hitrust_policies.model.addresses import is_internet
 from hitrust_policies.model.audit import AuditCoverage, AuditTrail, LogGroup, Network, ThreatDetection
-from hitrust_policies.model.compute import ComputeInstance
+from hitrust_policies.model.compute import ComputeInstance, WebApp
 from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
 from hitrust_policies.model.identity import (
@@ -69,6 +69,7 @@ KINDS: tuple[type, ...] = (
     TlsListener,
     ComputeInstance,
     Subnet,
+    WebApp,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -113,6 +114,7 @@ __all__ = [
     "TlsListener",
     "Unknown",
     "UnknownFact",
+    "WebApp",
     "every",
     "exists",
     "failing",

@@ -22,3 +22,17 @@ class ComputeInstance:
     ref: ResourceRef
     public_addresses: tuple[str, ...] | Unknown
     host_encryption: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class WebApp:
+    """A managed web or function app (Azure App Service): what its deployment and debugging endpoints
+    admit. Its HTTP(S) endpoints are `TlsListener`s of their own.
+
+    ``ftp_plaintext``: its FTP deployment endpoint accepts unencrypted FTP (credentials and code in
+    the clear); ``remote_debugging``: the remote-debugging endpoint is open.
+    """
+
+    ref: ResourceRef
+    ftp_plaintext: bool | Unknown
+    remote_debugging: bool | Unknown

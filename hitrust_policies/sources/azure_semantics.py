@@ -469,3 +469,32 @@ def subnet_nsg_exempt(name: str) -> bool:
     (True, False, False)
     """
     return name.lower() in NSG_EXEMPT_SUBNETS
+
+
+def app_service_ftp_plaintext(ftps_state: Any) -> bool | Unknown:
+    """Does an App Service app's FTP endpoint take plain FTP? ``ftpsState`` AllAllowed: yes; FtpsOnly or
+    Disabled: no (Azure Policy 4d24b6d4's test).
+
+    >>> app_service_ftp_plaintext("AllAllowed"), app_service_ftp_plaintext("FtpsOnly"), app_service_ftp_plaintext(None)
+    (True, False, Unknown('ftpsState not in the site configuration'))
+    """
+    if isinstance(ftps_state, Unknown):
+        return ftps_state
+    if not ftps_state:
+        return Unknown("ftpsState not in the site configuration")
+    if str(ftps_state).lower() in ("allallowed", "ftpsonly", "disabled"):
+        return str(ftps_state).lower() == "allallowed"
+    return Unknown(f"unrecognised ftpsState {ftps_state!r}")
+
+
+def app_service_http_routes(https_only: Any) -> tuple[str, ...] | Unknown:
+    """What an App Service app serves over plain HTTP: everything unless ``httpsOnly`` redirects it
+    (absent means off, as Azure Policy a4af4a39 reads it).
+
+    >>> app_service_http_routes(True), app_service_http_routes(None)
+    ((), ('httpsOnly off: requests over HTTP are served',))
+    """
+    if isinstance(https_only, Unknown):
+        return https_only
+    return () if https_only is True or str(https_only).lower() == "true" else (
+        "httpsOnly off: requests over HTTP are served",)

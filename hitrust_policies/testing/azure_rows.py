@@ -371,3 +371,27 @@ def virtual_network(sub: str, name: str, subnets: dict[str, str | None], *, grou
              "virtualNetworkPeerings": [], "enableDdosProtection": False}
     return _base(sub, group, "Microsoft.Network", "virtualNetworks", name, "microsoft.network/virtualnetworks",
                  location, props)
+
+
+def web_app(sub: str, name: str, *, group: str = "rg-web", location: str = "eastus", https_only: bool | None = True,
+            kind: str = "app,linux") -> dict[str, Any]:
+    """An App Service app as Resource Graph lists it (``siteConfig`` is not filled there: read
+    `site_config`)."""
+    props: dict[str, Any] = {"state": "Running", "hostNames": [f"{name}.azurewebsites.net"], "enabled": True,
+                             "serverFarmId": f"/subscriptions/{sub}/resourceGroups/{group}/providers/Microsoft.Web/"
+                                             "serverfarms/plan-phi", "reserved": True, "clientCertEnabled": False,
+                             "publicNetworkAccess": "Enabled", "siteConfig": None}
+    if https_only is not None:
+        props["httpsOnly"] = https_only
+    return _base(sub, group, "Microsoft.Web", "sites", name, "microsoft.web/sites", location, props, kind=kind)
+
+
+def site_config(app: dict[str, Any], *, min_tls: str = "1.2", ftps_state: str = "FtpsOnly",
+                remote_debugging: bool = False) -> tuple[str, dict[str, Any]]:
+    """(path, document) of the app's ``config/web`` ARM read."""
+    path = f"{app['id']}/config/web"
+    return path, {"id": path, "name": app["name"], "type": "Microsoft.Web/sites/config", "location": app["location"],
+                  "properties": {"numberOfWorkers": 1, "netFrameworkVersion": "v4.0", "linuxFxVersion": "PYTHON|3.12",
+                                 "http20Enabled": True, "minTlsVersion": min_tls, "scmMinTlsVersion": "1.2",
+                                 "ftpsState": ftps_state, "remoteDebuggingEnabled": remote_debugging,
+                                 "remoteDebuggingVersion": "VS2022", "alwaysOn": True}}

@@ -46,6 +46,7 @@ from hitrust_policies.model import (
     ThreatDetection,
     TlsListener,
     Unknown,
+    WebApp,
 )
 
 U = Unknown("AccessDenied: test")
@@ -377,6 +378,12 @@ CASES: list[Case] = [
     Case("net-subnet-security-group", "none", Subnet(ref("vnet/app"), None, True), "FAIL", "no network security group"),
     Case("net-subnet-security-group", "gateway", Subnet(ref("vnet/GatewaySubnet"), None, False), "PASS"),
     Case("net-subnet-security-group", "denied", Subnet(ref("vnet/app"), U, True), "UNKNOWN"),
+    Case("enc-web-app-ftps-only", "ftps-only", WebApp(ref("app"), False, False), "PASS"),
+    Case("enc-web-app-ftps-only", "all-allowed", WebApp(ref("app"), True, False), "FAIL", "without TLS"),
+    Case("enc-web-app-ftps-only", "config-denied", WebApp(ref("app"), U, U), "UNKNOWN"),
+    Case("net-web-app-remote-debugging-off", "off", WebApp(ref("app"), False, False), "PASS"),
+    Case("net-web-app-remote-debugging-off", "on", WebApp(ref("app"), False, True), "FAIL", "remote debugging"),
+    Case("net-web-app-remote-debugging-off", "config-denied", WebApp(ref("app"), U, U), "UNKNOWN"),
     Case("net-object-store-public-access-blocked", "blocked", store(), "PASS"),
     Case("net-object-store-public-access-blocked", "open", store(public_access_open=("BlockPublicPolicy",)), "FAIL",
          "public access guards off on the store and account-wide: BlockPublicPolicy"),

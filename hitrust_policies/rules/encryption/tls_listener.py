@@ -17,8 +17,9 @@ MODERN = ("1.2", "1.3")
         "aws": "Serve HTTPS/TLS with a TLS 1.2+ policy (e.g. ELBSecurityPolicy-TLS13-1-2-2021-06); "
         "make HTTP listeners and every one of their rules redirect to HTTPS.",
         "azure": "Set the endpoint's minimum TLS version to 1.2 (storage: az storage account update "
-        "--min-tls-version TLS1_2; SQL: az sql server update --minimal-tls-version 1.2) and refuse plain "
-        "HTTP.",
+        "--min-tls-version TLS1_2; SQL: az sql server update --minimal-tls-version 1.2; App Service: az webapp "
+        "config set --min-tls-version 1.2) and refuse plain HTTP (App Service: az webapp update --https-only "
+        "true).",
     },
 )
 def enc_tls_listener_modern(listener: TlsListener):
@@ -35,7 +36,9 @@ def enc_tls_listener_modern(listener: TlsListener):
     specified minimum TLS version" (fe83a0eb-a853-422d-aac2-1bffd182c5d0) and "Azure SQL Database should
     be running TLS version 1.2 or newer" (32e6bbec-16b6-44c2-be37-c5b672d103cf), CIS Microsoft Azure
     Foundations 3.15 (v2.0.0), Prowler storage_ensure_minimum_tls_version_12 /
-    sqlserver_recommended_minimal_tls_version.
+    sqlserver_recommended_minimal_tls_version; App Service apps' HTTP and HTTPS endpoints: "App Service
+    apps should only be accessible over HTTPS" (a4af4a39-4135-47fb-b175-47fbdf85311d) and "App Service
+    apps should use the latest TLS version" (f0e6e85b-9b9f-4a4b-b67b-f730d42f1b0b).
     """
     protocol = listener.protocol
     if protocol == "HTTP":

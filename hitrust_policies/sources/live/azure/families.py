@@ -24,7 +24,7 @@ GRAPH_PERMISSION = "Microsoft.ResourceGraph/resources/read"
 SUBSCRIPTIONS_PERMISSION = "Microsoft.Resources/subscriptions/read"
 MANAGEMENT_GROUP_PERMISSION = "Microsoft.Management/managementGroups/read"  # --management-group only
 FAN_OUT_WORKERS = 8
-FAMILY_MODULES = ("storage", "network", "sql", "compute", "keyvault")
+FAMILY_MODULES = ("storage", "network", "sql", "compute", "keyvault", "web")
 _READ_SUFFIXES = ("/read",)
 GRAPH_TABLES = ("resources", "securityresources", "authorizationresources")
 

@@ -33,7 +33,9 @@ def tenant_rows() -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]
         rows.managed_disk(SUB, "vm1_OsDisk"), rows.managed_disk(SUB2, "dev_OsDisk"),
         vault, rows.key_vault(SUB2, "kv-dev", purge_protection=False, rbac=False, default_action="Allow"),
         *_compute(),
+        rows.web_app(SUB, "phi-portal"),
     ]
+    docs.append(rows.site_config(data[-1]))
     return data, docs
 
 

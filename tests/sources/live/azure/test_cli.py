@@ -35,7 +35,7 @@ def test_scan_reports_exact_findings_and_fails(fake: FakeAzure, tmp_path: Path) 
     assert {(c["account"], c["collector"], c["status"]) for c in report["coverage"]} == {
         (sub, f, "ok") for sub in (SUB, SUB2)
         for f in ("key-vaults", "managed-disks", "network-security-groups", "sql-servers", "storage-accounts",
-                  "virtual-machines", "virtual-networks")}
+                  "virtual-machines", "virtual-networks", "web-apps")}
     assert {r.method for r in fake.requests} == {"GET", "POST"}
     assert all(r.method == "GET" or r.path == "/providers/Microsoft.ResourceGraph/resources" for r in fake.requests)
 
