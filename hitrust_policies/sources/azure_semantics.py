@@ -498,3 +498,13 @@ def app_service_http_routes(https_only: Any) -> tuple[str, ...] | Unknown:
         return https_only
     return () if https_only is True or str(https_only).lower() == "true" else (
         "httpsOnly off: requests over HTTP are served",)
+
+
+def app_service_min_tls_on_create(min_tls_version: Any) -> Any:
+    """The minimum TLS version of an App Service app created with this ``siteConfig.minTlsVersion``:
+    left out, 1.2 (App Service's default for new apps).
+
+    >>> app_service_min_tls_on_create(None), app_service_min_tls_on_create("1.0")
+    ('1.2', '1.0')
+    """
+    return "1.2" if min_tls_version is None else min_tls_version

@@ -67,6 +67,12 @@ CASES = {
     "managed-disks": (programs.managed_disks, True, {
         ("enc-block-volume-kms", "vm1_OsDisk", M),  # platform-managed key
     }),
+    "web-apps": (programs.web_apps, True, Verdicts({
+        ("enc-tls-listener-modern", "legacy", M): 2,  # HTTP served; TLS 1.0 on HTTPS
+        ("enc-web-app-ftps-only", "legacy", M): 1,
+        ("net-web-app-remote-debugging-off", "legacy", M): 1,
+        ("enc-web-app-ftps-only", "defaults", A): 1,  # ftpsState left to Azure
+    })),
     "virtual-machines": (programs.virtual_machines, True, {
         ("net-instance-no-public-ip", "web-vm", M),
         ("enc-instance-host-encryption", "web-vm", M),

@@ -21,6 +21,7 @@ AZURE_RULES = {
     "log-object-store-access-logging", "net-database-not-public", "net-ingress-rule-admin-ports",
     "net-object-store-public-access-blocked", "net-service-firewall-default-deny",
     "enc-block-volume-kms", "enc-instance-host-encryption", "net-instance-no-public-ip", "net-subnet-security-group",
+    "enc-web-app-ftps-only", "net-web-app-remote-debugging-off",
 }
 
 
@@ -50,7 +51,8 @@ def test_one_policy_per_rule_evaluable_from_azure_native_props(azure_pack: PackP
         assert p.policy_type == expected, p.name
     stack = {p.name for p in info.policies if p.policy_type == analyzer_pb2.POLICY_TYPE_STACK}
     # storage accounts are joined with their diagnostic settings, so every kind they yield is judged at stack level
-    assert stack == AZURE_RULES - {"enc-block-volume-encrypted", "enc-block-volume-kms"}
+    assert stack == AZURE_RULES - {"enc-block-volume-encrypted", "enc-block-volume-kms", "enc-web-app-ftps-only",
+                                   "net-web-app-remote-debugging-off"}
 
 
 @pytest.mark.usefixtures("monkeypatch")

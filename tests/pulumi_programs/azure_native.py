@@ -337,3 +337,23 @@ def virtual_machines() -> None:
     vm("web-vm", nic("web-nic", pip), None)
     vm("app-vm", nic("app-nic"), True)
     vm("legacy-vm", EXISTING_NIC, False)  # on a NIC the program does not create
+
+
+# ----------------------------------------------------------------- App Service
+
+
+def web_apps() -> None:
+    """A hardened app, a legacy one (HTTP served, TLS 1.0, plain FTP, remote debugging) and one that
+    leaves the site configuration to Azure's defaults."""
+    from pulumi_azure_native import resources, web
+
+    rg = resources.ResourceGroup("web-rg")
+    plan = web.AppServicePlan("plan-phi", resource_group_name=rg.name, kind="linux", reserved=True,
+                              sku=web.SkuDescriptionArgs(name="P1v3", tier="PremiumV3"))
+    web.WebApp("portal", name="portal", resource_group_name=rg.name, server_farm_id=plan.id, https_only=True,
+               site_config=web.SiteConfigArgs(min_tls_version="1.2", ftps_state=web.FtpsState.FTPS_ONLY,
+                                              remote_debugging_enabled=False))
+    web.WebApp("legacy", name="legacy", resource_group_name=rg.name, server_farm_id=plan.id,
+               site_config=web.SiteConfigArgs(min_tls_version="1.0", ftps_state=web.FtpsState.ALL_ALLOWED,
+                                              remote_debugging_enabled=True))
+    web.WebApp("defaults", name="defaults", resource_group_name=rg.name, server_farm_id=plan.id, https_only=True)

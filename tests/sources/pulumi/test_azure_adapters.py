@@ -241,3 +241,37 @@ def test_virtual_machines_and_subnets(preview: bool) -> None:
         net-ingress-rule-admin-ports  app-nsg             PASS
         net-ingress-rule-admin-ports  app-nsg             PASS
     """))  # the NSG's two default inbound allows (VirtualNetwork, AzureLoadBalancer)
+
+
+@pytest.mark.parametrize("preview", [True, False])
+def test_web_apps(preview: bool) -> None:
+    """siteConfig inline, or left to Azure's create defaults (TLS 1.2, remote debugging off; the FTP
+    default unknown): the live scanner's endpoints and verdicts."""
+    apps = {(v.ref.name, v.ref.part): (type(v).__name__, *(shown(getattr(v, f)) for f in v.__slots__[1:]))
+            for v in values(programs.web_apps, preview) if v.ref.native_type == "azure-native:web:WebApp"}
+    unset = "?siteConfig.ftpsState not set: Azure's default for a new app is not stated in the program"
+    assert apps == {
+        ("portal", "http"): ("TlsListener", "HTTP", None, ()),
+        ("portal", "https"): ("TlsListener", "HTTPS", "1.2", ()),
+        ("portal", None): ("WebApp", False, False),
+        ("legacy", "http"): ("TlsListener", "HTTP", None, ("httpsOnly off: requests over HTTP are served",)),
+        ("legacy", "https"): ("TlsListener", "HTTPS", "1.0", ()),
+        ("legacy", None): ("WebApp", True, True),
+        ("defaults", "http"): ("TlsListener", "HTTP", None, ()),
+        ("defaults", "https"): ("TlsListener", "HTTPS", "1.2", ()),
+        ("defaults", None): ("WebApp", unset, False),
+    }
+    assert verdicts(programs.web_apps, preview) == Counter(table("""
+        enc-tls-listener-modern           portal    PASS
+        enc-tls-listener-modern           portal    PASS
+        enc-tls-listener-modern           legacy    FAIL
+        enc-tls-listener-modern           legacy    FAIL
+        enc-tls-listener-modern           defaults  PASS
+        enc-tls-listener-modern           defaults  PASS
+        enc-web-app-ftps-only             portal    PASS
+        enc-web-app-ftps-only             legacy    FAIL
+        enc-web-app-ftps-only             defaults  UNKNOWN
+        net-web-app-remote-debugging-off  portal    PASS
+        net-web-app-remote-debugging-off  legacy    FAIL
+        net-web-app-remote-debugging-off  defaults  PASS
+    """))

@@ -6,4 +6,4 @@ azure-native 3.x props are the ARM request body flattened into SDK names (``enab
 adapters read the props the engine sends.
 """
 
-from hitrust_policies.sources.pulumi.azure import compute, network, sql, storage  # noqa: F401
+from hitrust_policies.sources.pulumi.azure import compute, network, sql, storage, web  # noqa: F401
