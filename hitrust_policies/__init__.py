@@ -3,8 +3,9 @@
 The core (model, rules, mappings, engine, findings) imports no cloud SDK.
 
 >>> from hitrust_policies import BlockVolume, ResourceRef, evaluate
->>> [f.status.value for f in evaluate([BlockVolume(ResourceRef.manual("v1"), encrypted=False, kms_key=None)])]
-['FAIL']
+>>> [f.status.value for f in evaluate([BlockVolume(ResourceRef.manual("v1"), encrypted=False, kms_key=None,
+...                                       kms_key_customer_managed=False)])]
+['FAIL', 'FAIL']
 """
 
 from hitrust_policies.engine import CoverageGap, evaluate, verdict

@@ -258,6 +258,35 @@ def _cosmos(t: Tenant) -> None:
                               disable_local_auth=None))
 
 
+@seeds("virtual-machines")
+def _virtual_machines(t: Tenant) -> None:
+    """The EHR application server: private only, encryption at host. The DR jump box holds a public IP (its
+    NSG opens SSH to everyone); the dev notebook VM has one too, and was created without encryption at host."""
+    jump_ip = rows.public_ip_address(PROD, "pip-jump", group="rg-dr", location="westus2", address="20.59.112.7")
+    notebook_ip = rows.public_ip_address(DEV, "pip-notebook", group="rg-analytics", location="centralus",
+                                         address="52.165.40.12")
+    ehr_nic = rows.network_interface(PROD, "nic-ehr-01", group="rg-ehr", location="eastus", public_ips=[None])
+    jump_nic = rows.network_interface(PROD, "nic-jump", group="rg-dr", location="westus2", public_ips=[jump_ip])
+    notebook_nic = rows.network_interface(DEV, "nic-notebook", group="rg-analytics", location="centralus",
+                                          public_ips=[notebook_ip])
+    t.add(jump_ip, notebook_ip, ehr_nic, jump_nic, notebook_nic,
+          rows.virtual_machine(PROD, "vm-ehr-01", [ehr_nic], group="rg-ehr", location="eastus"),
+          rows.virtual_machine(PROD, "vm-jump", [jump_nic], group="rg-dr", location="westus2"),
+          rows.virtual_machine(DEV, "vm-notebook", [notebook_nic], group="rg-analytics", location="centralus",
+                               encryption_at_host=None))
+
+
+@seeds("web-apps")
+def _web_apps(t: Tenant) -> None:
+    """The patient portal: HTTPS only, TLS 1.2, FTPS only. A dev API left on HTTP with plain FTP, TLS 1.0 and
+    remote debugging on."""
+    portal = rows.web_app(PROD, "acme-patient-portal", group="rg-ehr", location="eastus")
+    api = rows.web_app(DEV, "acme-dev-api", group="rg-sandbox", location="eastus2", https_only=False)
+    t.add(portal, api)
+    t.put(rows.site_config(portal),
+          rows.site_config(api, min_tls="1.0", ftps_state="AllAllowed", remote_debugging=True))
+
+
 def tenant() -> Tenant:
     """The demo tenant's rows and documents, every registered family seeded."""
     t = Tenant()

@@ -41,9 +41,10 @@ def verdict(rule: Rule, resource: object, options: Mapping[str, Any] | None = No
     >>> from hitrust_policies.model import BlockVolume, ResourceRef, Unknown
     >>> from hitrust_policies.rules import get_rule
     >>> r = get_rule("enc-block-volume-encrypted")
-    >>> verdict(r, BlockVolume(ResourceRef.manual("v"), encrypted=False, kms_key=None))
+    >>> verdict(r, BlockVolume(ResourceRef.manual("v"), encrypted=False, kms_key=None, kms_key_customer_managed=False))
     (<Status.FAIL: 'FAIL'>, 'volume is not encrypted')
-    >>> verdict(r, BlockVolume(ResourceRef.manual("v"), encrypted=Unknown("denied"), kms_key=None))
+    >>> verdict(r, BlockVolume(ResourceRef.manual("v"), encrypted=Unknown("denied"), kms_key=None,
+    ...                        kms_key_customer_managed=False))
     (<Status.UNKNOWN: 'UNKNOWN'>, 'denied')
     """
     if options:

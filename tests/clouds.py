@@ -14,14 +14,17 @@ from hitrust_policies.model import (
     NetworkWatcher,
     SecretStore,
     ServiceFirewall,
+    Subnet,
     VaultObject,
+    WebApp,
 )
 from hitrust_policies.rules.registry import Rule
 
 # Azure Key Vault recoverability / permission model / audit logging, key and secret expiry; storage and key
-# vault network ACLs; SQL server auditing; Network Watcher; subscription Owners; services' own keys.
+# vault network ACLs; SQL server auditing; Network Watcher; subscription Owners; services' own keys; subnet
+# NSGs; App Service deployment / debugging endpoints.
 AZURE_ONLY_KINDS: frozenset[type] = frozenset({SecretStore, ServiceFirewall, DatabaseAuditing, NetworkWatcher,
-                                               AccountOwners, VaultObject, LocalAuth})
+                                               AccountOwners, VaultObject, LocalAuth, Subnet, WebApp})
 
 
 def aws_rules() -> list[Rule]:

@@ -148,6 +148,24 @@ EXPECTED = [
     # vault audit logging: only the PHI vault sends AuditEvent anywhere
     ("log-secret-store-audit-logging", "kv-acme-phi", "PASS", 1),
     *[("log-secret-store-audit-logging", n, "FAIL", 1) for n in ("kv-acme-legacy", "kv-acme-dev")],
+    # disks: the EHR VM's disks use a disk encryption set (customer key); the jump box and notebook platform keys
+    *[("enc-block-volume-kms", n, "PASS", 1) for n in ("vm-ehr-01_OsDisk", "vm-ehr-01_DataDisk_0")],
+    *[("enc-block-volume-kms", n, "FAIL", 1) for n in ("vm-jump_OsDisk", "vm-notebook_OsDisk")],
+    # VMs: only the EHR server is private; the notebook was created without encryption at host
+    ("net-instance-no-public-ip", "vm-ehr-01", "PASS", 1),
+    *[("net-instance-no-public-ip", n, "FAIL", 1) for n in ("vm-jump", "vm-notebook")],
+    *[("enc-instance-host-encryption", n, "PASS", 1) for n in ("vm-ehr-01", "vm-jump")],
+    ("enc-instance-host-encryption", "vm-notebook", "FAIL", 1),
+    # subnets: the EHR network's two subnets have NSGs; the analytics default subnet has none
+    *[("net-subnet-security-group", n, "PASS", 1) for n in ("vnet-ehr/web", "vnet-ehr/data")],
+    ("net-subnet-security-group", "vnet-analytics/default", "FAIL", 1),
+    # web apps: the portal's HTTP and HTTPS endpoints pass; the dev API serves HTTP and accepts TLS 1.0
+    ("enc-tls-listener-modern", "acme-patient-portal", "PASS", 2),
+    ("enc-tls-listener-modern", "acme-dev-api", "FAIL", 2),
+    ("enc-web-app-ftps-only", "acme-patient-portal", "PASS", 1),
+    ("enc-web-app-ftps-only", "acme-dev-api", "FAIL", 1),
+    ("net-web-app-remote-debugging-off", "acme-patient-portal", "PASS", 1),
+    ("net-web-app-remote-debugging-off", "acme-dev-api", "FAIL", 1),
 ]
 
 

@@ -47,6 +47,8 @@ EXPECTED = [
     ("enc-crypto-key-rotation", "legacy/etl-signing-key", "FAIL", 1),
     # disks: always encrypted
     *[("enc-block-volume-encrypted", n, "PASS", 1) for n in ("ehr-app-1", "ehr-app-2", "notebook-1")],
+    *[("enc-block-volume-kms", n, "PASS", 1) for n in ("ehr-app-1", "ehr-app-2")],
+    ("enc-block-volume-kms", "notebook-1", "FAIL", 1),  # a Google-managed key
     # networks: the DR subnet of ehr-vpc has no flow logs; dev's default network none at all
     *[("log-network-flow-logs", n, "FAIL", 1) for n in ("ehr-vpc", "default")],
 ]

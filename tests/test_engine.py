@@ -41,7 +41,7 @@ def _mappings(*rules: Rule) -> Mappings:
 
 
 def _volume(name: str, encrypted: object = True) -> BlockVolume:
-    return BlockVolume(ResourceRef.manual(name), encrypted=encrypted, kms_key=None)  # type: ignore[arg-type]
+    return BlockVolume(ResourceRef.manual(name), encrypted=encrypted, kms_key=None, kms_key_customer_managed=False)  # type: ignore[arg-type]
 
 
 def _divide_by_zero(v: BlockVolume) -> str:
@@ -146,7 +146,8 @@ def test_no_rules_selected_means_no_findings() -> None:
 
 def test_every_registered_rule_runs_when_none_are_selected() -> None:
     findings = evaluate([_volume("v1", False)])
-    assert [(f.rule_id, f.status) for f in findings] == [("enc-block-volume-encrypted", Status.FAIL)]
+    assert [(f.rule_id, f.status) for f in findings] == [("enc-block-volume-encrypted", Status.FAIL),
+                                                         ("enc-block-volume-kms", Status.FAIL)]
     assert [c.id for c in findings[0].references.csf] == ["06.c", "06.d", "10.f"]  # the shipped crosswalk
 
 

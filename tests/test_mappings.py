@@ -138,7 +138,8 @@ VENDOR_ROWS = {
     "enc-block-volume-encrypted": {("ca88aadc-6e2b-416c-9de2-5a0f01d1693f", "11.3"): ("06.c",),
                                    ("3dc5edcd-002d-444c-b216-e123bbfa37c0", "11.3"): ("06.c",)},
     "enc-crypto-key-rotation": {("d8cf8476-a2ec-4916-896e-992351803c44", "11.3"): ("06.c", "10.g")},
-    "enc-tls-listener-modern": {("f0e6e85b-9b9f-4a4b-b67b-f730d42f1b0b", "9.2"): ("01.n", "09.y")},
+    "enc-tls-listener-modern": {("f0e6e85b-9b9f-4a4b-b67b-f730d42f1b0b", "9.2"): ("01.n", "09.y"),
+                                ("a4af4a39-4135-47fb-b175-47fbdf85311d", "9.2"): ("01.n", "09.y", "05.i")},
     "log-audit-coverage-multi-region": {("41388f1c-2db0-4c25-95b2-35d7f5ccbfa9", "11.3"): ("09.aa", "09.ab")},
     "log-network-flow-logs": {("4c3c6c5f-0d47-4402-99b8-aa543dd8bcee", "11.3"): ("09.aa", "09.ab")},
     "enc-secret-store-recoverable": {("0b60c0b2-2dc2-4e1c-b5c9-abbed971de53", "11.3"): ("06.c",)},
@@ -162,6 +163,9 @@ VENDOR_ROWS = {
                                  ("98728c90-32c7-4049-8429-847dc0f4fe37", "11.3"): ("01.q",)},
     "iam-local-auth-disabled": {("8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54", "11.3"): ("01.c", "01.q", "09.ab")},
     "iam-account-owners-no-guests": {("339353f6-2387-4a45-abe4-7f529d121046", "9.2"): ("01.c",)},
+    "net-subnet-security-group": {("e71308d3-144b-4262-b144-efdc3cc90517", "9.2"): ("01.m", "01.n"),
+                                  ("e71308d3-144b-4262-b144-efdc3cc90517", "11.3"): ("01.c", "01.l", "09.m")},
+    "net-web-app-remote-debugging-off": {("cb510bfd-1cba-4d9f-a230-cb0976f4bb71", "9.2"): ("01.l", "09.s")},
 }
 
 

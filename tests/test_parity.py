@@ -153,7 +153,7 @@ def data_program() -> None:
     import pulumi_aws as aws
 
     aws.ebs.Volume("enc-disk", availability_zone="us-east-1a", size=50, encrypted=True,
-                   tags={"Name": "enc-disk"})
+                   kms_key_id="alias/phi-disks", tags={"Name": "enc-disk"})
     aws.ebs.Volume("plain-disk", availability_zone="us-east-1a", size=50, encrypted=False,
                    tags={"Name": "plain-disk"})
     aws.rds.Instance("patients-db", identifier="patients-db", engine="postgres", instance_class="db.t3.micro",
@@ -165,9 +165,9 @@ def data_program() -> None:
 
 def data_seed(session: Any) -> None:
     ec2, rds = session.client("ec2"), session.client("rds")
-    for name, encrypted in (("enc-disk", True), ("plain-disk", False)):
+    for name, encrypted, key in (("enc-disk", True, {"KmsKeyId": "alias/phi-disks"}), ("plain-disk", False, {})):
         ec2.create_volume(Size=50, AvailabilityZone="us-east-1a", Encrypted=encrypted, TagSpecifications=[
-            {"ResourceType": "volume", "Tags": [{"Key": "Name", "Value": name}]}])
+            {"ResourceType": "volume", "Tags": [{"Key": "Name", "Value": name}]}], **key)
     rds.create_db_instance(DBInstanceIdentifier="patients-db", Engine="postgres", DBInstanceClass="db.t3.micro",
                            AllocatedStorage=20, StorageEncrypted=True, PubliclyAccessible=False,
                            KmsKeyId="alias/aws/rds",  # the default key, which moto otherwise names by a literal

@@ -345,9 +345,10 @@ def _flow_logs_program() -> None:
 SCENARIOS.append(Scenario(
     "network-flow-logs", _flow_logs_program, flow_logs_seed,
     frozenset({"hub", "spoke-nsg", "spoke-partial", "spoke-disabled", "hub-flows", "web-nsg-flows", "app-nsg-flows",
-               "off-flows", "flowlogs"}),
+               "off-flows", "flowlogs", "spoke-partial/db", "spoke-disabled/data"}),
     frozenset({("log-network-flow-logs", "spoke-partial"), ("log-network-flow-logs", "spoke-disabled"),
-               ("log-log-group-retention", "app-nsg-flows")}),
+               ("log-log-group-retention", "app-nsg-flows"), ("net-subnet-security-group", "spoke-partial/db"),
+               ("net-subnet-security-group", "spoke-disabled/data")}),
     must_pass=frozenset({("log-network-flow-logs", "hub"), ("log-network-flow-logs", "spoke-nsg"),
                          ("enc-log-group-audit-kms", "hub-flows")})))
 

@@ -10,6 +10,7 @@ from hitrust_policies.model.audit import (
     NetworkWatcher,
     ThreatDetection,
 )
+from hitrust_policies.model.compute import ComputeInstance, WebApp
 from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener, VaultObject
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
 from hitrust_policies.model.identity import (
@@ -34,6 +35,7 @@ from hitrust_policies.model.network import (
     NetworkAcl,
     SecurityGroup,
     ServiceFirewall,
+    Subnet,
     internet_admits,
     opening_id,
 )
@@ -80,6 +82,9 @@ KINDS: tuple[type, ...] = (
     DatabaseAuditing,
     NetworkWatcher,
     VaultObject,
+    ComputeInstance,
+    Subnet,
+    WebApp,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -101,6 +106,7 @@ __all__ = [
     "AuditTrail",
     "BlockStorageDefaults",
     "BlockVolume",
+    "ComputeInstance",
     "Credential",
     "CryptoKey",
     "DatabaseAuditing",
@@ -121,11 +127,13 @@ __all__ = [
     "SecretStore",
     "SecurityGroup",
     "ServiceFirewall",
+    "Subnet",
     "ThreatDetection",
     "TlsListener",
     "Unknown",
     "VaultObject",
     "UnknownFact",
+    "WebApp",
     "every",
     "exists",
     "failing",

@@ -157,3 +157,16 @@ def internet_admits(entries: Iterable[AclEntry] | Unknown, protocol: str, port: 
     if undecided and pending is not None:
         raise UnknownFact(pending.reason)
     return False
+
+
+@dataclass(frozen=True, slots=True)
+class Subnet:
+    """A subnet and the security group (Azure NSG) associated with it as a whole.
+
+    ``security_group_supported`` is False where the platform forbids or manages that filter
+    itself (Azure's gateway, firewall and route-server subnets): no finding can be fixed there.
+    """
+
+    ref: ResourceRef
+    security_group: str | None | Unknown  # the associated group's id; None: none
+    security_group_supported: bool

@@ -41,11 +41,17 @@ class AccountStorageSettings:
 
 @dataclass(frozen=True, slots=True)
 class BlockVolume:
-    """A disk attached or attachable to compute."""
+    """A disk attached or attachable to compute.
+
+    ``kms_key_customer_managed``: the key encrypting it is the customer's (an AWS customer-managed
+    KMS key, an Azure disk encryption set, a GCP Cloud KMS or customer-supplied key), not the
+    cloud's (``aws/ebs``, platform-managed, Google-managed); False for an unencrypted volume.
+    """
 
     ref: ResourceRef
     encrypted: bool | Unknown
     kms_key: str | None | Unknown
+    kms_key_customer_managed: bool | Unknown
 
 
 @dataclass(frozen=True, slots=True)

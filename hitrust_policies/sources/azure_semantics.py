@@ -816,3 +816,67 @@ def cosmos_local_auth(disable_local_auth: bool | None, capabilities: Iterable[An
     if names & COSMOS_KEY_ONLY_APIS:
         return None
     return disable_local_auth is not True
+def vm_host_encryption(encryption_at_host: Any) -> bool | Unknown:
+    """``securityProfile.encryptionAtHost`` of a VM: off unless set true (Azure's default, and Azure
+    Policy fc4d8e41's test ``notEquals true``).
+
+    >>> vm_host_encryption(True), vm_host_encryption(None), vm_host_encryption(False)
+    (True, False, False)
+    """
+    if isinstance(encryption_at_host, Unknown):
+        return encryption_at_host
+    return encryption_at_host is True or str(encryption_at_host).lower() == "true"
+
+
+# Subnets Azure keeps NSGs off (the gateway subnet is not supported; firewall, route server and
+# bastion subnets are managed by their service), matched case-insensitively as ARM does.
+NSG_EXEMPT_SUBNETS = frozenset({"gatewaysubnet", "azurefirewallsubnet", "azurefirewallmanagementsubnet",
+                                "routeserversubnet"})
+
+
+def subnet_nsg_exempt(name: str) -> bool:
+    """Is this a subnet whose service rules out or manages its own NSG?
+
+    >>> subnet_nsg_exempt("GatewaySubnet"), subnet_nsg_exempt("AzureBastionSubnet"), subnet_nsg_exempt("app")
+    (True, False, False)
+    """
+    return name.lower() in NSG_EXEMPT_SUBNETS
+
+
+def app_service_ftp_plaintext(ftps_state: Any) -> bool | Unknown:
+    """Does an App Service app's FTP endpoint take plain FTP? ``ftpsState`` AllAllowed: yes; FtpsOnly or
+    Disabled: no (Azure Policy 4d24b6d4's test).
+
+    >>> app_service_ftp_plaintext("AllAllowed"), app_service_ftp_plaintext("FtpsOnly"), app_service_ftp_plaintext(None)
+    (True, False, Unknown('ftpsState not in the site configuration'))
+    """
+    if isinstance(ftps_state, Unknown):
+        return ftps_state
+    if not ftps_state:
+        return Unknown("ftpsState not in the site configuration")
+    if str(ftps_state).lower() in ("allallowed", "ftpsonly", "disabled"):
+        return str(ftps_state).lower() == "allallowed"
+    return Unknown(f"unrecognised ftpsState {ftps_state!r}")
+
+
+def app_service_http_routes(https_only: Any) -> tuple[str, ...] | Unknown:
+    """What an App Service app serves over plain HTTP: everything unless ``httpsOnly`` redirects it
+    (absent means off, as Azure Policy a4af4a39 reads it).
+
+    >>> app_service_http_routes(True), app_service_http_routes(None)
+    ((), ('httpsOnly off: requests over HTTP are served',))
+    """
+    if isinstance(https_only, Unknown):
+        return https_only
+    return () if https_only is True or str(https_only).lower() == "true" else (
+        "httpsOnly off: requests over HTTP are served",)
+
+
+def app_service_min_tls_on_create(min_tls_version: Any) -> Any:
+    """The minimum TLS version of an App Service app created with this ``siteConfig.minTlsVersion``:
+    left out, 1.2 (App Service's default for new apps).
+
+    >>> app_service_min_tls_on_create(None), app_service_min_tls_on_create("1.0")
+    ('1.2', '1.0')
+    """
+    return "1.2" if min_tls_version is None else min_tls_version

@@ -360,3 +360,19 @@ def sql_directory_auth(engine: str | Unknown, flags: Iterable[dict[str, Any]], a
         return bool(ad_domain)
     wanted = _SQL_IAM_FLAGS.get(engine)
     return any(f.get("name") == wanted and str(f.get("value", "")).lower() == "on" for f in flags)
+def instance_external_addresses(network_interfaces: Any) -> tuple[str, ...]:
+    """External addresses of a Compute Engine instance's interfaces: each access config's ``natIP``
+    (or its name while an ephemeral address is not allocated: the VM holds the config, and gets one on
+    start), and each external IPv6 (CIS GCP 4.9, Prowler ``compute_instance_public_ip``).
+
+    >>> instance_external_addresses([{"accessConfigs": [{"name": "External NAT", "natIP": "34.1.2.3"}],
+    ...     "ipv6AccessConfigs": [{"externalIpv6": "2600:1900::1"}]}, {"accessConfigs": [{"name": "nat"}]}])
+    ('34.1.2.3', '2600:1900::1', 'nat')
+    """
+    found: list[str] = []
+    for nic in network_interfaces or []:
+        for config in nic.get("accessConfigs") or []:
+            found.append(str(config.get("natIP") or config.get("name") or "external access config"))
+        for config in nic.get("ipv6AccessConfigs") or []:
+            found.append(str(config.get("externalIpv6") or config.get("name") or "external IPv6 access config"))
+    return tuple(found)

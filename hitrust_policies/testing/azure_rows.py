@@ -463,6 +463,70 @@ def vnet_id_of(sub: str, name: str, group: str = "rg-net") -> str:
     return f"/subscriptions/{sub}/resourceGroups/{group}/providers/Microsoft.Network/virtualNetworks/{name}"
 
 
+def public_ip_address(sub: str, name: str, *, group: str = "rg-vm", location: str = "eastus",
+                      address: str | None = "20.119.8.41", version: str = "IPv4") -> dict[str, Any]:
+    """A public IP resource; ``address=None``: a Dynamic one not allocated (its VM deallocated)."""
+    props: dict[str, Any] = {"provisioningState": "Succeeded", "resourceGuid": "3e4f5a6b-0000-4000-8000-000000000005",
+                             "publicIPAddressVersion": version,
+                             "publicIPAllocationMethod": "Static" if address else "Dynamic",
+                             "idleTimeoutInMinutes": 4, "ipTags": []}
+    if address:
+        props["ipAddress"] = address
+    return _base(sub, group, "Microsoft.Network", "publicIPAddresses", name, "microsoft.network/publicipaddresses",
+                 location, props, sku={"name": "Standard" if address else "Basic", "tier": "Regional"})
+
+
+def network_interface(sub: str, name: str, *, group: str = "rg-vm", location: str = "eastus",
+                      subnet_id: str = "", public_ips: list[dict[str, Any] | str | None] | None = None,
+                      vm: str | None = None) -> dict[str, Any]:
+    """A NIC with one IP configuration per entry of ``public_ips`` (a public IP row or id, or None for a
+    private-only configuration); the private addresses are 10.0.0.4 onwards."""
+    nic_id = f"/subscriptions/{sub}/resourceGroups/{group}/providers/Microsoft.Network/networkInterfaces/{name}"
+    configs = []
+    for i, pip in enumerate(public_ips if public_ips is not None else [None]):
+        cfg: dict[str, Any] = {"provisioningState": "Succeeded", "privateIPAddress": f"10.0.0.{4 + i}",
+                               "privateIPAllocationMethod": "Dynamic", "privateIPAddressVersion": "IPv4",
+                               "primary": i == 0, "subnet": {"id": subnet_id}}
+        if pip is not None:
+            cfg["publicIPAddress"] = {"id": pip if isinstance(pip, str) else pip["id"]}
+        configs.append({"name": f"ipconfig{i + 1}", "id": f"{nic_id}/ipConfigurations/ipconfig{i + 1}",
+                        "type": "Microsoft.Network/networkInterfaces/ipConfigurations", "properties": cfg})
+    props: dict[str, Any] = {"provisioningState": "Succeeded", "resourceGuid": "4f5a6b7c-0000-4000-8000-000000000006",
+                             "ipConfigurations": configs, "dnsSettings": {"dnsServers": []},
+                             "enableAcceleratedNetworking": True, "enableIPForwarding": False,
+                             "nicType": "Standard", "primary": True}
+    if vm:
+        props["virtualMachine"] = {"id": f"/subscriptions/{sub}/resourceGroups/{group}/providers/"
+                                         f"Microsoft.Compute/virtualMachines/{vm}"}
+    return _base(sub, group, "Microsoft.Network", "networkInterfaces", name, "microsoft.network/networkinterfaces",
+                 location, props)
+
+
+def virtual_machine(sub: str, name: str, nics: list[dict[str, Any] | str], *, group: str = "rg-vm",
+                    location: str = "eastus", encryption_at_host: bool | None = True) -> dict[str, Any]:
+    """A VM on ``nics`` (NIC rows or ids, the first primary); ``encryption_at_host=None`` leaves
+    ``securityProfile`` out, as ARM does for a VM created without it."""
+    props: dict[str, Any] = {
+        "provisioningState": "Succeeded", "vmId": "5a6b7c8d-0000-4000-8000-000000000007",
+        "hardwareProfile": {"vmSize": "Standard_D2s_v5"},
+        "storageProfile": {"osDisk": {"osType": "Linux", "name": f"{name}_OsDisk", "createOption": "FromImage",
+                                      "caching": "ReadWrite", "managedDisk": {"storageAccountType": "Premium_LRS",
+                                      "id": f"/subscriptions/{sub}/resourceGroups/{group}/providers/"
+                                            f"Microsoft.Compute/disks/{name}_OsDisk"}, "diskSizeGB": 30},
+                           "dataDisks": []},
+        "osProfile": {"computerName": name, "adminUsername": "azureuser",
+                      "linuxConfiguration": {"disablePasswordAuthentication": True}},
+        "networkProfile": {"networkInterfaces": [
+            {"id": nic if isinstance(nic, str) else nic["id"], "properties": {"primary": i == 0}}
+            for i, nic in enumerate(nics)]},
+        "timeCreated": CREATED,
+    }
+    if encryption_at_host is not None:
+        props["securityProfile"] = {"encryptionAtHost": encryption_at_host}
+    return _base(sub, group, "Microsoft.Compute", "virtualMachines", name, "microsoft.compute/virtualmachines",
+                 location, props)
+
+
 def virtual_network(sub: str, name: str, subnets: dict[str, str | None], *, group: str = "rg-net",
                     location: str = "eastus") -> dict[str, Any]:
     """A virtual network with ``subnets`` {name: the id of its NSG, or None}."""
@@ -618,3 +682,27 @@ def graph_user(object_id: str, user_principal_name: str, *, guest: bool = False)
     doc = {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users(id,userType,userPrincipalName)/$entity",
            "id": object_id, "userType": "Guest" if guest else "Member", "userPrincipalName": user_principal_name}
     return f"/v1.0/users/{object_id}", doc
+
+
+def web_app(sub: str, name: str, *, group: str = "rg-web", location: str = "eastus", https_only: bool | None = True,
+            kind: str = "app,linux") -> dict[str, Any]:
+    """An App Service app as Resource Graph lists it (``siteConfig`` is not filled there: read
+    `site_config`)."""
+    props: dict[str, Any] = {"state": "Running", "hostNames": [f"{name}.azurewebsites.net"], "enabled": True,
+                             "serverFarmId": f"/subscriptions/{sub}/resourceGroups/{group}/providers/Microsoft.Web/"
+                                             "serverfarms/plan-phi", "reserved": True, "clientCertEnabled": False,
+                             "publicNetworkAccess": "Enabled", "siteConfig": None}
+    if https_only is not None:
+        props["httpsOnly"] = https_only
+    return _base(sub, group, "Microsoft.Web", "sites", name, "microsoft.web/sites", location, props, kind=kind)
+
+
+def site_config(app: dict[str, Any], *, min_tls: str = "1.2", ftps_state: str = "FtpsOnly",
+                remote_debugging: bool = False) -> tuple[str, dict[str, Any]]:
+    """(path, document) of the app's ``config/web`` ARM read."""
+    path = f"{app['id']}/config/web"
+    return path, {"id": path, "name": app["name"], "type": "Microsoft.Web/sites/config", "location": app["location"],
+                  "properties": {"numberOfWorkers": 1, "netFrameworkVersion": "v4.0", "linuxFxVersion": "PYTHON|3.12",
+                                 "http20Enabled": True, "minTlsVersion": min_tls, "scmMinTlsVersion": "1.2",
+                                 "ftpsState": ftps_state, "remoteDebuggingEnabled": remote_debugging,
+                                 "remoteDebuggingVersion": "VS2022", "alwaysOn": True}}

@@ -307,3 +307,39 @@ def write_export(path: str | Path, lines: Iterable[dict[str, Any]]) -> Path:
         for line in lines:
             fh.write(json.dumps(line, separators=(",", ":")) + "\n")
     return target
+
+
+def instance(p: Project, name: str, *, zone: str = "us-central1-a", nat_ips: Iterable[str | None] = (),
+             ipv6: str | None = None) -> dict[str, Any]:
+    """A VM with one interface: an ``ONE_TO_ONE_NAT`` access config per entry of ``nat_ips`` (None: an
+    ephemeral one not allocated, the VM stopped), an external IPv6 access config when ``ipv6``."""
+    nic: dict[str, Any] = {"kind": "compute#networkInterface", "name": "nic0", "networkIP": "10.128.0.2",
+                           "network": f"{COMPUTE}/projects/{p.id}/global/networks/default",
+                           "subnetwork": f"{COMPUTE}/projects/{p.id}/regions/{zone.rsplit('-', 1)[0]}/"
+                                         "subnetworks/default", "stackType": "IPV4_IPV6" if ipv6 else "IPV4_ONLY"}
+    configs = []
+    for nat_ip in nat_ips:
+        config = {"kind": "compute#accessConfig", "name": "External NAT", "type": "ONE_TO_ONE_NAT",
+                  "networkTier": "PREMIUM"}
+        if nat_ip:
+            config["natIP"] = nat_ip
+        configs.append(config)
+    if configs:
+        nic["accessConfigs"] = configs
+    if ipv6:
+        nic["ipv6AccessConfigs"] = [{"kind": "compute#accessConfig", "name": "external-ipv6", "type": "DIRECT_IPV6",
+                                     "externalIpv6": ipv6, "externalIpv6PrefixLength": 96,
+                                     "networkTier": "PREMIUM"}]
+    body: dict[str, Any] = {
+        "creationTimestamp": "2025-09-19T12:52:28.128-07:00",
+        "id": _id(p.id, "instance", name),
+        "kind": "compute#instance",
+        "name": name,
+        "machineType": f"{COMPUTE}/projects/{p.id}/zones/{zone}/machineTypes/e2-medium",
+        "status": "RUNNING",
+        "zone": f"{COMPUTE}/projects/{p.id}/zones/{zone}",
+        "networkInterfaces": [nic],
+        "selfLink": f"{COMPUTE}/projects/{p.id}/zones/{zone}/instances/{name}",
+    }
+    return _line(p, f"//compute.googleapis.com/projects/{p.id}/zones/{zone}/instances/{name}",
+                 "compute.googleapis.com/Instance", (*_COMPUTE, "Instance"), body, zone)

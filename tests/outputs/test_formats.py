@@ -11,6 +11,7 @@ from hitrust_policies.outputs.asff import to_asff
 from hitrust_policies.outputs.assessor import to_markdown
 from hitrust_policies.outputs.ocsf import to_json_lines
 from hitrust_policies.outputs.report import to_document
+from hitrust_policies.rules import get_rule
 from hitrust_policies.sources.live.aws.scan import Coverage, ScanResult
 
 
@@ -18,7 +19,7 @@ from hitrust_policies.sources.live.aws.scan import Coverage, ScanResult
 def scan() -> tuple[ScanResult, list]:
     def vol(name: str, encrypted) -> BlockVolume:
         return BlockVolume(ResourceRef("aws", "AWS::EC2::Volume", f"arn:aws:ec2:us-east-1:1:volume/{name}", name,
-                                       "111122223333", "us-east-1", "live"), encrypted, None)
+                                       "111122223333", "us-east-1", "live"), encrypted, None, False)
 
     resources = [vol("plain", False), vol("phi", True), vol("denied", Unknown("AccessDenied: kms:DescribeKey"))]
     result = ScanResult("aws", "111122223333", ["us-east-1", "eu-west-1"], resources, [],
@@ -26,7 +27,7 @@ def scan() -> tuple[ScanResult, list]:
                                   "111122223333"),
                          Coverage("ec2-volumes", "eu-west-1", "failed", 0, ("Unreachable: ec2-volumes",),
                                   "111122223333")])
-    return result, evaluate(resources)
+    return result, evaluate(resources, [get_rule("enc-block-volume-encrypted")])  # one rule: the outputs' shape
 
 
 def test_ocsf_events(scan) -> None:

@@ -57,6 +57,8 @@ FLOW_LOGGED_NETWORKS = {
     ("log-log-group-retention", "app-nsg-flows", M),  # 90 days
     ("enc-log-group-audit-kms", "off-flows", A),  # kept in an account outside the stack
     ("log-object-store-access-logging", "flowlogs", M),  # the flow logs' account logs no blob access itself
+    ("net-subnet-security-group", "spoke-partial", M),  # its subnet "db" has no NSG (reported on the network)
+    ("net-subnet-security-group", "spoke-disabled", M),  # and "data"
 }
 
 CASES = {
@@ -88,7 +90,24 @@ CASES = {
         ("iam-database-directory-auth", "claims-restored", M),
         ("log-database-auditing", "sql-restore", M),
     }),
-    "managed-disks": (programs.managed_disks, True, set()),
+    "managed-disks": (programs.managed_disks, True, {
+        ("enc-block-volume-kms", "vm1_OsDisk", M),  # platform-managed key
+    }),
+    "web-apps": (programs.web_apps, True, Verdicts({
+        ("enc-tls-listener-modern", "legacy", M): 2,  # HTTP served; TLS 1.0 on HTTPS
+        ("enc-web-app-ftps-only", "legacy", M): 1,
+        ("net-web-app-remote-debugging-off", "legacy", M): 1,
+        ("enc-web-app-ftps-only", "defaults", A): 1,  # ftpsState left to Azure
+    })),
+    "virtual-machines": (programs.virtual_machines, True, {
+        ("net-instance-no-public-ip", "web-vm", M),
+        ("enc-instance-host-encryption", "web-vm", M),
+        ("net-instance-no-public-ip", "legacy-vm", A),  # a NIC the program does not create
+        ("enc-instance-host-encryption", "legacy-vm", M),
+        ("net-subnet-security-group", "spoke", M),  # its inline subnet "data"
+        ("net-subnet-security-group", "batch", M),
+        ("log-network-flow-logs", "spoke", M),  # no flow log on the network or its subnets' NSGs
+    }),
     "preview-unknowns": (programs.unresolved_outputs, True, {
         ("enc-object-store-kms", "lateaccount", M),
         ("log-object-store-access-logging", "lateaccount", M),

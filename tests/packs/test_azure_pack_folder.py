@@ -23,6 +23,8 @@ AZURE_RULES = {
     "enc-database-storage-kms", "iam-database-directory-auth", "log-database-auditing",
     "log-log-group-retention", "enc-log-group-audit-kms", "log-threat-detection-enabled", "log-network-flow-logs",
     "iam-policy-grant-no-admin", "iam-vault-object-expires", "iam-local-auth-disabled",
+    "enc-block-volume-kms", "enc-instance-host-encryption", "net-instance-no-public-ip", "net-subnet-security-group",
+    "enc-web-app-ftps-only", "net-web-app-remote-debugging-off",
 }
 
 
@@ -53,9 +55,10 @@ def test_one_policy_per_rule_evaluable_from_azure_native_props(azure_pack: PackP
     stack = {p.name for p in info.policies if p.policy_type == analyzer_pb2.POLICY_TYPE_STACK}
     # storage accounts are joined with their diagnostic settings, workspaces with what delivers to them, role
     # definitions with their assignments and vault keys / secrets with their vault's name: every kind they yield
-    # is judged at stack level; a Defender plan and a service's local authentication stand alone
+    # is judged at stack level; a Defender plan, a service's local authentication, a disk and a web app stand alone
     assert stack == AZURE_RULES - {"enc-block-volume-encrypted", "log-threat-detection-enabled",
-                                   "iam-local-auth-disabled"}
+                                   "iam-local-auth-disabled", "enc-block-volume-kms", "enc-web-app-ftps-only",
+                                   "net-web-app-remote-debugging-off"}
 
 
 @pytest.mark.usefixtures("monkeypatch")

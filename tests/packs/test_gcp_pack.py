@@ -26,7 +26,7 @@ needs_pulumi_gcp = pytest.mark.skipif(find_spec("pulumi_gcp") is None, reason="t
 M, A = "mandatory", "advisory"
 TLS = "enc-object-store-tls-only"
 GCP_RULES = {
-    "enc-block-volume-encrypted", "enc-crypto-key-rotation", "enc-database-storage-encrypted",
+    "enc-block-volume-encrypted", "enc-block-volume-kms", "enc-crypto-key-rotation", "enc-database-storage-encrypted",
     "enc-database-storage-kms", "iam-database-directory-auth", "enc-object-store-default-encryption",
     "enc-object-store-kms", TLS, "log-network-flow-logs",
     "log-object-store-access-logging", "net-database-not-public", "net-ingress-rule-admin-ports",
@@ -56,7 +56,8 @@ CASES = {
     "firewalls": (programs.firewalls, FIREWALLS),
     "cloud-sql": (programs.sql_instances, SQL),
     "kms-keys": (programs.kms_keys, {("enc-crypto-key-rotation", "backups", M), ("enc-crypto-key-rotation", "hsm", M)}),
-    "disks": (programs.disks, set()),
+    # boot and shared: Google-managed keys (data-cmek names a Cloud KMS key)
+    "disks": (programs.disks, {("enc-block-volume-kms", n, M) for n in ("boot", "shared")}),
     "networks": (programs.networks, {("log-network-flow-logs", n, M) for n in ("poc", "demo", "half-vpc")}),
 }
 
@@ -169,7 +170,8 @@ def test_one_policy_per_rule_evaluable_from_pulumi_gcp_props(gcp_pack: PackProce
 
     assert kinds_by_source()["pulumi-gcp"] == supported_kinds("gcp")  # the catalog lists the source
     resource = {p.name for p in info.policies if p.policy_type == analyzer_pb2.POLICY_TYPE_RESOURCE}
-    assert resource == {"enc-block-volume-encrypted", "enc-database-storage-encrypted", "enc-database-storage-kms",
+    assert resource == {"enc-block-volume-encrypted", "enc-block-volume-kms", "enc-database-storage-encrypted",
+                        "enc-database-storage-kms",
                         "iam-database-directory-auth", "net-database-not-public", "net-ingress-rule-admin-ports"}
 
 

@@ -62,6 +62,7 @@ CASES = {
     "stock-template": Case(stock_template.program, BUCKET_DEFAULTS),
     "webserver": Case(webserver.program, [
         ("log-network-flow-logs", "vpc", M),  # a new VPC without a FlowLog
+        ("net-instance-no-public-ip", "server", M),  # its subnet maps public IPs (map_public_ip_on_launch)
         # web-sg opens 80 only (not an admin port); the root volume is encrypted
     ]),
     "serverless": Case(serverless.program, preview=[

@@ -68,11 +68,23 @@ CASES = {
     }),
     "volumes": (storage.volumes, True, {
         ("enc-block-volume-encrypted", "plain-disk", M),
+        ("enc-block-volume-kms", "plain-disk", M),
+        ("enc-block-volume-kms", "encrypted-disk", A),  # no kmsKeyId: the region's default key, aws/ebs or not
         ("enc-block-storage-default-encryption", "ebs-default-off", M),
     }),
-    "volume-with-default-encryption-on": (storage.volumes_default_on, True, set()),
+    "volume-with-default-encryption-on": (storage.volumes_default_on, True, {
+        ("enc-block-volume-kms", "implicit-disk", A),
+    }),
     "volume-implicit-encryption": (storage.volume_implicit, True, {
         ("enc-block-volume-encrypted", "implicit-disk", A),
+        ("enc-block-volume-kms", "implicit-disk", A),
+    }),
+    "instances": (network.instances, True, {
+        ("net-instance-no-public-ip", "bastion", M),  # no subnet: the default subnet maps a public IPv4
+        ("net-instance-no-public-ip", "legacy", M),
+        ("enc-instance-host-encryption", "legacy", M),  # m3: unencrypted SSD instance store
+        ("net-instance-no-public-ip", "elsewhere", A),  # a subnet the stack does not create
+        ("log-network-flow-logs", "app-vpc", M),
     }),
     "messaging-compliant": (messaging.compliant, True, set()),
     "messaging-noncompliant": (messaging.noncompliant, True, {

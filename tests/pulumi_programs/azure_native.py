@@ -14,6 +14,8 @@ WORKSPACE = ("/subscriptions/6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f/resourceGroups
 SECRET_PASSWORD = "c0rrect-h0rse-Battery"
 SECRET_PREFIX = "198.51.100.0/24"  # a (secret) partner network, not the internet
 SECRET_SOURCE = "0.0.0.0/0"  # a source the program keeps secret: the message must not show it
+EXISTING_NIC = ("/subscriptions/6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f/resourceGroups/rg-vm/providers/"
+                "Microsoft.Network/networkInterfaces/legacy-nic")
 DES = ("/subscriptions/6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f/resourceGroups/rg-vm/providers/Microsoft.Compute/"
        "diskEncryptionSets/des-phi")
 
@@ -535,3 +537,68 @@ def local_auth() -> None:
     cosmosdb.DatabaseAccount("cosmos-keys", account_name="cosmos-keys", resource_group_name=rg.name,
                              database_account_offer_type=cosmosdb.DatabaseAccountOfferType.STANDARD,
                              locations=location)
+# ----------------------------------------------------------------- VMs, their NICs and public IPs, subnets
+
+
+def virtual_machines() -> None:
+    """A web VM on a public IP without encryption at host, an app VM on a private NIC with it, and the
+    VNet they share: its gateway subnet (no NSG possible), an app subnet with an NSG, a data subnet
+    without, and a subnet declared as its own resource."""
+    from pulumi_azure_native import compute, network, resources
+
+    rg = resources.ResourceGroup("vm-rg")
+    nsg = network.NetworkSecurityGroup("app-nsg", network_security_group_name="app-nsg", resource_group_name=rg.name)
+    vnet = network.VirtualNetwork(
+        "spoke", virtual_network_name="spoke", resource_group_name=rg.name,
+        address_space=network.AddressSpaceArgs(address_prefixes=["10.0.0.0/16"]),
+        subnets=[network.SubnetArgs(name="GatewaySubnet", address_prefix="10.0.0.0/27"),
+                 network.SubnetArgs(name="app", address_prefix="10.0.1.0/24",
+                                    network_security_group=network.NetworkSecurityGroupArgs(id=nsg.id)),
+                 network.SubnetArgs(name="data", address_prefix="10.0.2.0/24")])
+    batch = network.Subnet("batch", subnet_name="batch", virtual_network_name=vnet.name, resource_group_name=rg.name,
+                           address_prefix="10.0.3.0/24")
+    pip = network.PublicIPAddress("web-ip", public_ip_address_name="web-ip", resource_group_name=rg.name,
+                                  public_ip_allocation_method=network.IPAllocationMethod.STATIC,
+                                  sku=network.PublicIPAddressSkuArgs(name="Standard"))
+
+    def nic(name: str, public_ip=None) -> network.NetworkInterface:
+        return network.NetworkInterface(name, network_interface_name=name, resource_group_name=rg.name,
+                                        ip_configurations=[network.NetworkInterfaceIPConfigurationArgs(
+                                            name="ipconfig1", subnet=network.SubnetArgs(id=batch.id),
+                                            public_ip_address=network.PublicIPAddressArgs(id=public_ip.id)
+                                            if public_ip else None)])
+
+    def vm(name: str, nic_, host_encryption: bool | None) -> None:
+        compute.VirtualMachine(
+            name, vm_name=name, resource_group_name=rg.name,
+            hardware_profile=compute.HardwareProfileArgs(vm_size="Standard_D2s_v5"),
+            network_profile=compute.NetworkProfileArgs(network_interfaces=[
+                compute.NetworkInterfaceReferenceArgs(id=nic_ if isinstance(nic_, str) else nic_.id, primary=True)]),
+            security_profile=compute.SecurityProfileArgs(encryption_at_host=host_encryption)
+            if host_encryption is not None else None,
+            storage_profile=compute.StorageProfileArgs(image_reference=compute.ImageReferenceArgs(
+                publisher="canonical", offer="ubuntu-24_04-lts", sku="server", version="latest")))
+
+    vm("web-vm", nic("web-nic", pip), None)
+    vm("app-vm", nic("app-nic"), True)
+    vm("legacy-vm", EXISTING_NIC, False)  # on a NIC the program does not create
+
+
+# ----------------------------------------------------------------- App Service
+
+
+def web_apps() -> None:
+    """A hardened app, a legacy one (HTTP served, TLS 1.0, plain FTP, remote debugging) and one that
+    leaves the site configuration to Azure's defaults."""
+    from pulumi_azure_native import resources, web
+
+    rg = resources.ResourceGroup("web-rg")
+    plan = web.AppServicePlan("plan-phi", resource_group_name=rg.name, kind="linux", reserved=True,
+                              sku=web.SkuDescriptionArgs(name="P1v3", tier="PremiumV3"))
+    web.WebApp("portal", name="portal", resource_group_name=rg.name, server_farm_id=plan.id, https_only=True,
+               site_config=web.SiteConfigArgs(min_tls_version="1.2", ftps_state=web.FtpsState.FTPS_ONLY,
+                                              remote_debugging_enabled=False))
+    web.WebApp("legacy", name="legacy", resource_group_name=rg.name, server_farm_id=plan.id,
+               site_config=web.SiteConfigArgs(min_tls_version="1.0", ftps_state=web.FtpsState.ALL_ALLOWED,
+                                              remote_debugging_enabled=True))
+    web.WebApp("defaults", name="defaults", resource_group_name=rg.name, server_farm_id=plan.id, https_only=True)

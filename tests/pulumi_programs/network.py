@@ -102,3 +102,16 @@ def network_acls() -> None:
                               tags={"Name": "adopted-default"})
     aws.ec2.NetworkAclRule("legacy-ssh", network_acl_id="acl-0123456789abcdef0", rule_number=100, egress=False,
                            protocol="tcp", rule_action="allow", cidr_block="0.0.0.0/0", from_port=22, to_port=22)
+
+
+def instances() -> None:
+    """Instances with and without public addresses, on current and previous-generation types."""
+    import pulumi_aws as aws
+
+    vpc = aws.ec2.Vpc("app-vpc", cidr_block="10.4.0.0/16", tags={"Name": "app-vpc"})
+    private = aws.ec2.Subnet("private", vpc_id=vpc.id, cidr_block="10.4.1.0/24")
+    aws.ec2.Instance("bastion", ami="ami-12c6146b", instance_type="t3.micro")  # the default subnet maps one
+    aws.ec2.Instance("app", ami="ami-12c6146b", instance_type="m5d.large", subnet_id=private.id)
+    aws.ec2.Instance("legacy", ami="ami-12c6146b", instance_type="m3.medium", subnet_id=private.id,
+                     associate_public_ip_address=True)
+    aws.ec2.Instance("elsewhere", ami="ami-12c6146b", instance_type="c7g.large", subnet_id="subnet-0abc12345def67890")

@@ -78,7 +78,7 @@ def test_rule_metadata_helpers() -> None:
     r = RULES[2]
     assert [x.severity_rank() for x in RULES] == [0, 1, 2, 3, 1]
     assert r.rationale == "Why this rule exists."
-    assert r(BlockVolume(ResourceRef.manual("v"), encrypted=True, kms_key=None)) is None
+    assert r(BlockVolume(ResourceRef.manual("v"), encrypted=True, kms_key=None, kms_key_customer_managed=False)) is None
     assert r.live_only is False  # unless declared
 
 
@@ -142,7 +142,8 @@ def test_a_rule_is_a_frozen_value_calling_its_check() -> None:
     from dataclasses import FrozenInstanceError
 
     r = Rule("enc-x-y", "t", BlockVolume, "encryption", "low", "r", lambda v: f"checked {v.ref.name}")
-    assert r(BlockVolume(ResourceRef.manual("disk"), encrypted=False, kms_key=None)) == "checked disk"
+    disk = BlockVolume(ResourceRef.manual("disk"), encrypted=False, kms_key=None, kms_key_customer_managed=False)
+    assert r(disk) == "checked disk"
     with pytest.raises(FrozenInstanceError):
         r.severity = "high"  # type: ignore[misc]
     assert len({r, Rule("enc-x-y", "t", BlockVolume, "encryption", "low", "r", r.check)}) == 1

@@ -19,7 +19,8 @@ MODERN = ("1.2", "1.3")
         "azure": "Set the endpoint's minimum TLS version to 1.2 (storage: az storage account update "
         "--min-tls-version TLS1_2; SQL: az sql server update --minimal-tls-version 1.2; flexible servers: az "
         "postgres|mysql flexible-server parameter set --name ssl_min_protocol_version|tls_version --value "
-        "TLSv1.2) and refuse plaintext (require_secure_transport ON).",
+        "TLSv1.2; App Service: az webapp config set --min-tls-version 1.2) and refuse plaintext "
+        "(require_secure_transport ON; App Service: az webapp update --https-only true).",
     },
 )
 def enc_tls_listener_modern(listener: TlsListener):
@@ -41,7 +42,9 @@ def enc_tls_listener_modern(listener: TlsListener):
     Policy "Enforce SSL connection should be enabled for PostgreSQL flexible servers"
     (c29c38cb-74a7-4505-9a06-e588ab86620a), CIS Microsoft Azure Foundations 4.3.1 / 4.4.1 / 4.4.2,
     Prowler postgresql_flexible_server_enforce_ssl_enabled / mysql_flexible_server_ssl_connection_enabled
-    / mysql_flexible_server_minimum_tls_version_12.
+    / mysql_flexible_server_minimum_tls_version_12. App Service apps' HTTP and HTTPS endpoints: "App
+    Service apps should only be accessible over HTTPS" (a4af4a39-4135-47fb-b175-47fbdf85311d) and "App
+    Service apps should use the latest TLS version" (f0e6e85b-9b9f-4a4b-b67b-f730d42f1b0b).
     """
     protocol = listener.protocol
     if protocol == "HTTP":

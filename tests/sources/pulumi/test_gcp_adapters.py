@@ -151,6 +151,7 @@ def test_disks(preview: bool) -> None:
                      "shared": (True, None, "us-central1")}
     (csek,) = values(programs.csek_disk, True)
     assert shown(csek.kms_key) == "?computed at preview: diskEncryptionKey.sha256"
+    assert csek.kms_key_customer_managed is True  # supplied by the customer, whatever the hash turns out to be
 
 
 @BOTH

@@ -1,4 +1,5 @@
-"""Where EC2 volumes, regional EBS defaults, security groups, network ACLs and VPCs become model values."""
+"""Where EC2 volumes, regional EBS defaults, security groups, network ACLs, VPCs and instances become model
+values."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 from hitrust_policies.model import (
     BlockStorageDefaults,
     BlockVolume,
+    ComputeInstance,
     IngressRule,
     Network,
     NetworkAcl,
@@ -16,24 +18,35 @@ from hitrust_policies.model import (
     Unknown,
     opening_id,
 )
+from hitrust_policies.sources import aws_instances
 from hitrust_policies.sources.aws_network import acl_entry, port_range, protocol
 from hitrust_policies.sources.live.aws.audit_logs import AuditLogDestination
 from hitrust_policies.sources.live.aws.collector import Ctx, collector, tag
+from hitrust_policies.sources.live.aws.kms_keys import KeyManagers
 
 
 @collector(
     "ec2-volumes",
     service="ec2",
     kinds=(BlockVolume,),
-    calls=("ec2:DescribeVolumes",),
+    calls=("ec2:DescribeVolumes", "kms:DescribeKey"),
 )
 def ec2_volumes(ctx: Ctx) -> Iterator[BlockVolume]:
+    """Volumes and whose key encrypts them: ``KmsKeyId`` is a key ARN, the AWS-managed ``aws/ebs``
+    key's as well as a customer's, so ``DescribeKey`` (once per key) tells them apart."""
+    keys = KeyManagers(ctx)
     for v in ctx.paginate("ec2", "DescribeVolumes", "Volumes"):
         vid = v["VolumeId"]
+        encrypted, key = bool(v.get("Encrypted")), v.get("KmsKeyId")
+        customer: Any = False
+        if encrypted:
+            customer = keys.key_is_customers(key, ctx.region) if key else Unknown(
+                f"DescribeVolumes: encrypted volume {vid} names no KmsKeyId")
         yield BlockVolume(
             ref=ctx.ref("AWS::EC2::Volume", ctx.arn("ec2", f"volume/{vid}"), tag(v.get("Tags")) or vid),
-            encrypted=bool(v.get("Encrypted")),
-            kms_key=v.get("KmsKeyId"),
+            encrypted=encrypted,
+            kms_key=key,
+            kms_key_customer_managed=customer,
         )
 
 
@@ -153,3 +166,39 @@ def ec2_vpcs(ctx: Ctx) -> Iterator[Network | AuditLogDestination]:
             group = f.get("LogGroupName") or f.get("LogDestination")
             if group:
                 yield AuditLogDestination(ctx.region, group, f"flow log {f.get('FlowLogId')}")
+
+
+def _instance_types(ctx: Ctx, types: set[str]) -> dict[str, Any]:
+    """``DescribeInstanceTypes`` for the types in use (100 a call); a failure makes each an Unknown."""
+    found: dict[str, Any] = {}
+    ordered = sorted(types)
+    for start in range(0, len(ordered), 100):
+        chunk = ordered[start:start + 100]
+        try:
+            for info in ctx.paginate("ec2", "DescribeInstanceTypes", "InstanceTypes", InstanceTypes=chunk):
+                found[info["InstanceType"]] = info
+        except Exception as exc:
+            found.update(dict.fromkeys(chunk, ctx.unknown("ec2:DescribeInstanceTypes", exc)))
+    return {t: found.get(t, Unknown(f"DescribeInstanceTypes did not describe {t}")) for t in ordered}
+
+
+@collector(
+    "ec2-instances",
+    service="ec2",
+    kinds=(ComputeInstance,),
+    calls=("ec2:DescribeInstances", "ec2:DescribeInstanceTypes"),
+)
+def ec2_instances(ctx: Ctx) -> Iterator[ComputeInstance]:
+    """Instances (not terminated) with the public addresses their interfaces hold; host encryption is
+    their type's instance-store encryption (see `aws_instances`)."""
+    instances = [i for r in ctx.paginate("ec2", "DescribeInstances", "Reservations") for i in r.get("Instances", [])
+                 if (i.get("State") or {}).get("Name") != "terminated"]
+    types = _instance_types(ctx, {i["InstanceType"] for i in instances if i.get("InstanceType")})
+    for i in instances:
+        iid = i["InstanceId"]
+        yield ComputeInstance(
+            ref=ctx.ref("AWS::EC2::Instance", ctx.arn("ec2", f"instance/{iid}"), tag(i.get("Tags")) or iid),
+            public_addresses=aws_instances.public_addresses(i),
+            host_encryption=aws_instances.instance_store_encrypted(
+                types.get(i.get("InstanceType", ""), Unknown(f"instance {iid} names no instance type"))),
+        )

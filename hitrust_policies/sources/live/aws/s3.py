@@ -7,15 +7,14 @@ is resolved to AWS- or customer-managed (``DescribeKey``, once per key: see `aws
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from typing import Any
 
 from hitrust_policies.model import KMS, PROVIDER_MANAGED, AccountStorageSettings, ObjectStore, Unknown
-from hitrust_policies.sources import aws_kms
 from hitrust_policies.sources.aws_s3_policy import denies_plaintext
 from hitrust_policies.sources.aws_s3_public_access import level, open_guards
 from hitrust_policies.sources.live.aws.collector import Ctx, collector
+from hitrust_policies.sources.live.aws.kms_keys import KeyManagers
 
 KMS_ALGORITHMS = ("aws:kms", "aws:kms:dsse")  # SSE-KMS and dual-layer DSSE-KMS
 
@@ -54,35 +53,6 @@ def _tls_only(result: Any, bucket: str, partition: str) -> Any:
     return denies_plaintext(result.get("Policy"), bucket, partition)
 
 
-class _KeyManagers:
-    """Is a default-encryption key customer-managed? One DescribeKey per key, shared by the buckets."""
-
-    def __init__(self, ctx: Ctx) -> None:
-        self._ctx = ctx
-        self._seen: dict[tuple[str, str], Any] = {}
-        self._locks: dict[tuple[str, str], threading.Lock] = {}
-        self._lock = threading.Lock()
-
-    def customer_managed(self, encryption: Any, key: Any, bucket_region: str | None) -> Any:
-        if isinstance(encryption, Unknown) or encryption != KMS:
-            return encryption if isinstance(encryption, Unknown) else False
-        by_reference = aws_kms.customer_managed_by_reference(key)
-        if by_reference is not None:
-            return by_reference
-        region = aws_kms.key_region(key) or bucket_region
-        if region is None:
-            return Unknown(f"bucket Region unknown: cannot look up KMS key {key}")
-        with self._lock:
-            key_lock = self._locks.setdefault((region, key), threading.Lock())
-        with key_lock:  # buckets sharing a key wait for the first one's answer
-            if (region, key) not in self._seen:
-                kms = self._ctx.client("kms", region)
-                meta = self._ctx.fact("kms:DescribeKey", lambda: kms.describe_key(KeyId=key)["KeyMetadata"])
-                self._seen[region, key] = (meta if isinstance(meta, Unknown)
-                                           else aws_kms.key_manager_is_customer(meta.get("KeyManager")))
-            return self._seen[region, key]
-
-
 @collector(
     "s3-buckets",
     service="s3",
@@ -102,7 +72,7 @@ class _KeyManagers:
 def s3_buckets(ctx: Ctx) -> Iterator[ObjectStore]:
     s3 = ctx.client("s3")
     account_block = _account_block(ctx)
-    keys = _KeyManagers(ctx)
+    keys = KeyManagers(ctx)
 
     def one(bucket: dict[str, Any]) -> ObjectStore:
         name = bucket["Name"]

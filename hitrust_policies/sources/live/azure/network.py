@@ -1,11 +1,12 @@
-"""Where an Azure network security group's inbound Allow rules become `IngressRule`s."""
+"""Where an Azure network security group's inbound Allow rules become `IngressRule`s, and a virtual
+network's subnets `Subnet`s."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import IngressRule, opening_id
+from hitrust_policies.model import IngressRule, Subnet, opening_id
 from hitrust_policies.sources import azure_semantics as az
 from hitrust_policies.sources.live.azure.families import Ctx, family, prop
 
@@ -40,3 +41,23 @@ def network_security_groups(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[In
                     to_port=hi,
                     source=source,
                 )
+
+
+@family(
+    "virtual-networks",
+    types=("microsoft.network/virtualnetworks",),
+    kinds=(Subnet,),
+    permissions=("Microsoft.Network/virtualNetworks/read",),
+)
+def virtual_networks(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[Subnet]:
+    """Each VNet's subnets (Resource Graph lists subnets only inside their VNet) and the NSG each is
+    associated with; a gateway / firewall / route-server subnet cannot carry one."""
+    for row in rows:
+        for subnet in prop(row, "properties", "subnets") or []:
+            name = str(subnet.get("name") or subnet.get("id", "").rsplit("/", 1)[-1])
+            yield Subnet(
+                ref=ctx.ref({**row, "id": subnet.get("id") or f"{row['id']}/subnets/{name}",
+                             "type": "microsoft.network/virtualnetworks/subnets"}, name=f"{row['name']}/{name}"),
+                security_group=prop(subnet, "properties", "networkSecurityGroup", "id") or None,
+                security_group_supported=not az.subnet_nsg_exempt(name),
+            )

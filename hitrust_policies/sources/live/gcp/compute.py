@@ -1,4 +1,5 @@
-"""Where Compute Engine firewalls, disks and networks become `IngressRule`s, `BlockVolume`s and `Network`s."""
+"""Where Compute Engine firewalls, disks, networks and instances become `IngressRule`s, `BlockVolume`s,
+`Network`s and `ComputeInstance`s."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import BlockVolume, IngressRule, Network, opening_id
+from hitrust_policies.model import BlockVolume, ComputeInstance, IngressRule, Network, opening_id
 from hitrust_policies.sources import gcp_semantics as gcp
 from hitrust_policies.sources.live.gcp.families import Ctx, data, dig, family
 
@@ -45,11 +46,13 @@ def firewalls(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[IngressRule]:
         kinds=(BlockVolume,))
 def disks(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[BlockVolume]:
     """Persistent disks are always encrypted at rest; the key is the customer's Cloud KMS key (CMEK)
-    or, for customer-supplied keys (CSEK), named by its hash; Google-managed otherwise."""
+    or, for customer-supplied keys (CSEK), named by its hash; Google-managed otherwise. CMEK and CSEK
+    are both the customer's."""
     for asset in assets:
         key = dig(data(asset), "diskEncryptionKey") or {}
         kms_key = key.get("kmsKeyName") or (f"csek:{key['sha256']}" if key.get("sha256") else None)
-        yield BlockVolume(ref=ctx.ref(asset), encrypted=True, kms_key=kms_key)
+        yield BlockVolume(ref=ctx.ref(asset), encrypted=True, kms_key=kms_key,
+                          kms_key_customer_managed=kms_key is not None)
 
 
 @family("networks", asset_types=(NETWORK, SUBNETWORK), kinds=(Network,), joins=True)
@@ -74,3 +77,15 @@ def networks(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Network]:
             is_default=network.get("name") == gcp.DEFAULT_NETWORK,
             flow_logs_enabled=all(subnets.get(key, [])),
         )
+
+
+@family("instances", asset_types=("compute.googleapis.com/Instance",), kinds=(ComputeInstance,))
+def instances(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[ComputeInstance]:
+    """VMs and the external addresses their interfaces hold (see `gcp_semantics.instance_external_addresses`).
+    Compute Engine encrypts everything it stores for a VM, local SSDs and host caches included, so host
+    encryption is always on."""
+    for asset in assets:
+        vm = data(asset)
+        yield ComputeInstance(ref=ctx.ref(asset),
+                              public_addresses=gcp.instance_external_addresses(vm.get("networkInterfaces")),
+                              host_encryption=True)

@@ -8,6 +8,7 @@ from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
     efs,
     guardduty,
     iam,
+    instance,
     kms,
     lb,
     rds,

@@ -17,4 +17,5 @@ from hitrust_policies.sources.pulumi.azure import (  # noqa: F401
     network,
     sql,
     storage,
+    web,
 )

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
-from hitrust_policies.model import IngressRule, Unknown, opening_id
+from hitrust_policies.model import IngressRule, Subnet, Unknown, opening_id
 from hitrust_policies.model.ref import ResourceRef
 from hitrust_policies.sources import azure_semantics as az
 from hitrust_policies.sources.pulumi.azure import arm
@@ -79,3 +79,48 @@ def _group_name(rule: PulumiResource, stack: Stack) -> str:
 def security_rule(res: PulumiResource, stack: Stack) -> Iterator[IngressRule]:
     group = _group_name(res, stack)
     yield from _openings(res.ref(name=group), group, [dict(res.props.values)])
+
+
+VNET = "azure-native:network:VirtualNetwork"
+SUBNET = "azure-native:network:Subnet"
+PENDING_NSG = "(network security group computed at preview)"
+
+
+def _subnet_nsg(link: Any) -> Any:
+    """A subnet's ``networkSecurityGroup``: its id; a placeholder when it is set but its id is not
+    computed yet (an NSG is associated either way); None when not set."""
+    if isinstance(link, Unknown):
+        return link
+    if not isinstance(link, Mapping) or not link:
+        return None
+    nsg_id = link.get("id")
+    return nsg_id if isinstance(nsg_id, str) and nsg_id else PENDING_NSG
+
+
+@pulumi_adapter(VNET, produces=Subnet)
+def virtual_network(res: PulumiResource, stack: Stack) -> Iterator[Subnet]:
+    """The subnets declared inline, named ``<vnet>/<subnet>`` as the live scanner names them."""
+    vnet = arm.physical_name(res, "virtualNetworkName")
+    subnets = res.props.get("subnets") or []
+    if isinstance(subnets, Unknown):
+        yield Subnet(ref=arm.ref(res, "virtualNetworkName", name=f"{vnet}/(subnets computed at preview)"),
+                     security_group=subnets, security_group_supported=True)
+        return
+    for subnet in subnets:
+        name = subnet.get("name") if isinstance(subnet, Mapping) else None
+        name = name if isinstance(name, str) else "(subnet name computed at preview)"
+        yield Subnet(ref=replace(arm.ref(res, "virtualNetworkName", name=f"{vnet}/{name}"), part=f"subnets/{name}"),
+                     security_group=_subnet_nsg(subnet.get("networkSecurityGroup")),
+                     security_group_supported=not az.subnet_nsg_exempt(name))
+
+
+@pulumi_adapter(SUBNET, produces=Subnet, joins=True)
+def subnet(res: PulumiResource, stack: Stack) -> Iterator[Subnet]:
+    """A subnet declared as its own resource, named after the VNet it joins (in the stack, or by value)."""
+    vnet = arm.parent(stack, res, "virtualNetworkName", (VNET,), "virtualNetworkName")
+    vnet_name = (arm.physical_name(vnet, "virtualNetworkName") if vnet else
+                 res.props.name_candidate("virtualNetworkName") or "(virtual network computed at preview)")
+    name = arm.physical_name(res, "subnetName")
+    yield Subnet(ref=arm.ref(res, "subnetName", name=f"{vnet_name}/{name}"),
+                 security_group=_subnet_nsg(res.props.get("networkSecurityGroup")),
+                 security_group_supported=not az.subnet_nsg_exempt(name))

@@ -70,16 +70,18 @@ def disk(res: PulumiResource, stack: Stack) -> Iterator[BlockVolume]:
     by its ``sha256``, an output: unknown until the disk exists."""
     key = res.props.get("diskEncryptionKey")
     kms_key: Any = None
+    customer: Any = False
     if isinstance(key, Unknown):
-        kms_key = key
+        kms_key = customer = key
     elif isinstance(key, Mapping):
         cmek = res.props.get("diskEncryptionKey.kmsKeySelfLink")
         if isinstance(cmek, Unknown) or cmek:
-            kms_key = cmek
+            kms_key, customer = cmek, cmek if isinstance(cmek, Unknown) else True
         elif key.get("rawKey") is not None or key.get("rsaEncryptedKey") is not None:
             sha = res.props.get("diskEncryptionKey.sha256")
             kms_key = f"csek:{sha}" if isinstance(sha, str) and sha else preview_unknown("diskEncryptionKey.sha256")
-    yield BlockVolume(ref=names.ref(res), encrypted=True, kms_key=kms_key)
+            customer = True  # a key the customer supplies is the customer's, whatever its hash
+    yield BlockVolume(ref=names.ref(res), encrypted=True, kms_key=kms_key, kms_key_customer_managed=customer)
 
 
 def _subnet_logs(subnet: PulumiResource) -> Any:

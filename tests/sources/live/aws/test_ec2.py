@@ -26,6 +26,7 @@ from tests.sources.live.aws.conftest import (
 EC2_COLLECTORS = ("ec2-volumes", "ec2-security-groups", "ec2-network-acls", "ec2-vpcs")
 EC2_RULES = (
     "enc-block-volume-encrypted",
+    "enc-block-volume-kms",
     "net-security-group-default-closed",
     "net-ingress-rule-admin-ports",
     "net-network-acl-admin-ports",
@@ -47,6 +48,11 @@ def seed(session: boto3.Session) -> dict[str, str]:
                       TagSpecifications=_tags("data-encrypted", "volume"))
     ec2.create_volume(AvailabilityZone=f"{HOME}a", Size=8, Encrypted=False,
                       TagSpecifications=_tags("data-plain", "volume"))
+    cmk = session.client("kms").create_key(Description="phi disks")["KeyMetadata"]["Arn"]
+    ec2.create_volume(AvailabilityZone=f"{HOME}a", Size=8, Encrypted=True, KmsKeyId=cmk,
+                      TagSpecifications=_tags("data-cmk", "volume"))
+    ec2.create_volume(AvailabilityZone=f"{HOME}a", Size=8, Encrypted=True, KmsKeyId="alias/aws/ebs",
+                      TagSpecifications=_tags("data-aws-ebs", "volume"))
 
     default_vpc = ec2.describe_vpcs(Filters=[{"Name": "isDefault", "Values": ["true"]}])["Vpcs"][0]["VpcId"]
     ec2.create_tags(Resources=[default_vpc], Tags=[{"Key": "Name", "Value": "default-vpc"}])
@@ -147,6 +153,13 @@ def default_groups() -> Iterator[dict[str, str]]:
 BASELINE = table("""
     enc-block-volume-encrypted         data-encrypted     PASS
     enc-block-volume-encrypted         data-plain         FAIL
+    enc-block-volume-encrypted         data-cmk           PASS
+    enc-block-volume-encrypted         data-aws-ebs       PASS
+    # moto's default EBS key answers DescribeKey as KeyManager CUSTOMER (real AWS: the aws/ebs key, AWS)
+    enc-block-volume-kms               data-encrypted     PASS
+    enc-block-volume-kms               data-plain         FAIL
+    enc-block-volume-kms               data-cmk           PASS
+    enc-block-volume-kms               data-aws-ebs       FAIL
     log-network-flow-logs              logged-vpc         PASS
     log-network-flow-logs              default-vpc        FAIL
     # both default groups are named "default": the closed one passes, the open one fails
@@ -201,9 +214,23 @@ CASES = [
     Case("baseline", BASELINE),
     Case(
         "volumes-denied",
-        table("enc-block-volume-encrypted  ec2-volumes in us-east-1  UNKNOWN"),
+        table("""
+            enc-block-volume-encrypted  ec2-volumes in us-east-1  UNKNOWN
+            enc-block-volume-kms        ec2-volumes in us-east-1  UNKNOWN
+        """),
         denied=(("ec2", "DescribeVolumes"),),
         unknown_reason="AccessDenied: ec2:DescribeVolumes (ec2-volumes in us-east-1)",
+    ),
+    Case(
+        "key-lookup-denied",  # volumes still judged; a key only DescribeKey can place is unknown
+        table("""
+            enc-block-volume-kms  data-encrypted  UNKNOWN
+            enc-block-volume-kms  data-plain      FAIL
+            enc-block-volume-kms  data-cmk        UNKNOWN
+            enc-block-volume-kms  data-aws-ebs    FAIL
+        """),
+        denied=(("kms", "DescribeKey"),),
+        unknown_reason="AccessDenied: kms:DescribeKey",
     ),
     Case(
         "security-groups-denied",

@@ -64,6 +64,7 @@ def seed_every_kind(session: boto3.Session) -> None:
         {"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]})
     session.client("cloudtrail").create_trail(Name="org-trail", S3BucketName="phi-records", IsMultiRegionTrail=True)
     ec2.create_volume(AvailabilityZone=f"{HOME}a", Size=8)
+    ec2.run_instances(ImageId="ami-12c6146b", MinCount=1, MaxCount=1, InstanceType="t3.micro")
     vpc = ec2.describe_vpcs()["Vpcs"][0]["VpcId"]
     gid = ec2.create_security_group(GroupName="web", Description="web", VpcId=vpc)["GroupId"]
     ec2.authorize_security_group_ingress(GroupId=gid, IpPermissions=[

@@ -47,7 +47,10 @@ def tenant_rows() -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]
         vault, rows.key_vault(SUB2, "kv-dev", purge_protection=False, rbac=False, default_action="Allow"),
         pg, my,
         *_rbac(),
+        *_compute(),
+        rows.web_app(SUB, "phi-portal"),
     ]
+    docs.append(rows.site_config(data[-1]))
     data += _logging(docs, good["id"])
     return data, docs
 
@@ -79,6 +82,15 @@ def _rbac() -> list[dict[str, Any]]:
             rows.role_assignment(SUB, "ra-3", custom, "7a1e0000-0000-4000-8000-000000000003",
                                  principal_type="ServicePrincipal"),
             rows.role_assignment(SUB2, "ra-4", owner, "7a1e0000-0000-4000-8000-000000000001")]
+
+
+def _compute() -> list[dict[str, Any]]:
+    """A VM on a public IP and one without, the subnet they share (with an NSG) and one without."""
+    nsg, pip = rows.nsg_id_of(SUB, "web-nsg"), rows.public_ip_address(SUB, "web-ip")
+    web_nic, app_nic = rows.network_interface(SUB, "web-nic", public_ips=[pip]), rows.network_interface(SUB, "app-nic")
+    return [pip, web_nic, app_nic, rows.virtual_machine(SUB, "web-vm", [web_nic], encryption_at_host=None),
+            rows.virtual_machine(SUB, "app-vm", [app_nic]),
+            rows.virtual_network(SUB, "spoke", {"web": nsg, "data": None})]
 
 
 def seed(fake: FakeAzure) -> list[dict[str, Any]]:

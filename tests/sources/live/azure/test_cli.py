@@ -38,7 +38,8 @@ def test_scan_reports_exact_findings_and_fails(fake: FakeAzure, tmp_path: Path) 
         (sub, f, "ok") for sub in (SUB, SUB2)
         for f in ("flexible-database-servers", "key-vaults", "managed-disks", "network-security-groups", "sql-servers",
                   "storage-accounts", "activity-log", "defender-plans", "log-analytics-workspaces",
-                  "network-watchers", "role-based-access", "container-registries", "cosmos-db-accounts")}
+                  "network-watchers", "role-based-access", "container-registries", "cosmos-db-accounts",
+                  "virtual-machines", "virtual-networks", "web-apps")}
     assert {r.method for r in fake.requests} == {"GET", "POST"}
     assert all(r.method == "GET" or r.path == "/providers/Microsoft.ResourceGraph/resources" for r in fake.requests)
 

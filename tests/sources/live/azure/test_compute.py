@@ -14,9 +14,11 @@ DES = f"/subscriptions/{SUB}/resourceGroups/rg-keys/providers/Microsoft.Compute/
 def test_disk_verdicts(fake: FakeAzure) -> None:
     fake.add(rows.managed_disk(SUB, "vm1_OsDisk"), rows.managed_disk(SUB, "vm1_data", disk_encryption_set=DES))
     result = scan(fake, "managed-disks")
-    assert verdicts(result.findings(), ["enc-block-volume-encrypted"]) == set(table("""
+    assert verdicts(result.findings(), ["enc-block-volume-encrypted", "enc-block-volume-kms"]) == set(table("""
         enc-block-volume-encrypted  vm1_OsDisk  PASS
         enc-block-volume-encrypted  vm1_data    PASS
+        enc-block-volume-kms        vm1_OsDisk  FAIL
+        enc-block-volume-kms        vm1_data    PASS
     """))
     keys = {v.ref.name: v.kms_key for v in result.resources if isinstance(v, BlockVolume)}
     assert keys == {"vm1_OsDisk": None, "vm1_data": DES}

@@ -6,7 +6,7 @@ from hitrust_policies.model import IngressRule
 from hitrust_policies.testing import azure_rows as rows
 from hitrust_policies.testing.azure_fake import FakeAzure
 from tests.sources.live.aws.conftest import reasons
-from tests.sources.live.azure.conftest import FAIL, PASS, SUB, UNKNOWN, openings, scan
+from tests.sources.live.azure.conftest import FAIL, PASS, SUB, SUB2, UNKNOWN, openings, scan
 
 RULE = "net-ingress-rule-admin-ports"
 
@@ -75,6 +75,41 @@ def test_denied_listing_is_unknown_per_subscription(fake: FakeAzure) -> None:
     assert {(f.resource.name, f.status) for f in findings if f.rule_id == RULE} == {
         (f"network-security-groups in subscription {SUB}", UNKNOWN)}
     assert {(f.rule_id, f.resource.name, f.status) for f in findings if f.rule_id != RULE} == {
-        ("enc-block-volume-encrypted", "vm1_OsDisk", PASS)}
+        ("enc-block-volume-encrypted", "vm1_OsDisk", PASS), ("enc-block-volume-kms", "vm1_OsDisk", FAIL)}
     assert [(c.collector, c.status) for c in result.coverage] == [("managed-disks", "ok"),
                                                                    ("network-security-groups", "failed")]
+
+
+SUBNET_RULE = "net-subnet-security-group"
+
+
+def test_subnets_without_nsg(fake: FakeAzure) -> None:
+    """Every subnet of every VNet; Azure's gateway / firewall / route-server subnets cannot carry an NSG
+    and pass, a bastion subnet can and must."""
+    nsg = rows.nsg_id_of(SUB, "app-nsg")
+    fake.add(rows.virtual_network(SUB, "hub", {"GatewaySubnet": None, "AzureFirewallSubnet": None,
+                                               "AzureBastionSubnet": None, "RouteServerSubnet": None}),
+             rows.virtual_network(SUB, "spoke", {"app": nsg, "data": None}))
+    result = scan(fake, "virtual-networks")
+    assert result.complete
+    assert {(f.resource.name, f.status) for f in result.findings() if f.rule_id == SUBNET_RULE} == {
+        ("hub/GatewaySubnet", PASS), ("hub/AzureFirewallSubnet", PASS), ("hub/RouteServerSubnet", PASS),
+        ("hub/AzureBastionSubnet", FAIL), ("spoke/app", PASS), ("spoke/data", FAIL)}
+    data = next(f for f in result.findings() if f.resource.name == "spoke/data")
+    assert (data.message, data.resource.native_type, data.resource.native_id) == (
+        "subnet has no network security group", "microsoft.network/virtualnetworks/subnets",
+        f"/subscriptions/{SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/spoke/subnets/data")
+
+
+def test_subnet_listing_denied_or_throttled(fake: FakeAzure) -> None:
+    """403 in one subscription, 429 past the retries in the other: UNKNOWN per subscription, with why."""
+    fake.add(rows.virtual_network(SUB, "spoke", {"data": None}), rows.virtual_network(SUB2, "dev", {"app": None}),
+             rows.managed_disk(SUB, "vm1_OsDisk"))
+    fake.fail(403, "AuthorizationFailed", path="resourcegraph", subscription=SUB, query="virtualnetworks")
+    fake.fail(429, "RateLimiting", path="resourcegraph", subscription=SUB2, retry_after=0)
+    result = scan(fake, "virtual-networks", "managed-disks", subscriptions=[SUB, SUB2], max_attempts=2)
+    assert reasons(result.findings(), [SUBNET_RULE]) == {
+        (SUBNET_RULE, f"virtual-networks in subscription {SUB}", "AccessDenied: Microsoft.ResourceGraph/resources/"
+         f"read (virtual-networks in subscription {SUB})"),
+        (SUBNET_RULE, f"virtual-networks in subscription {SUB2}", "Throttled (retries exhausted): "
+         f"Microsoft.ResourceGraph/resources/read (virtual-networks in subscription {SUB2})")}

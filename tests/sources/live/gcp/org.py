@@ -29,6 +29,7 @@ def org_lines() -> list[dict[str, Any]]:
         ga.sql_instance(DEV, "dev-mysql", version="MYSQL_8_0", networks=["0.0.0.0/0"]),
         ga.crypto_key(PROD, "phi", "records"), ga.crypto_key(DEV, "dev", "scratch", rotation_period=None),
         ga.disk(PROD, "web-1"), ga.disk(DEV, "dev-1"),
+        ga.instance(PROD, "web-vm", nat_ips=["34.118.9.20"]), ga.instance(DEV, "dev-vm"),
         ga.network(PROD, "phi-vpc"), ga.subnetwork(PROD, "app", "phi-vpc", flow_logs=True),
         ga.network(DEV, "default", auto_subnets=True), ga.subnetwork(DEV, "default", "default"),
     ]

@@ -70,3 +70,15 @@ def test_denied_network_listing_is_unknown(fake: FakeGcp) -> None:
     assert reasons(result.findings(), ["log-network-flow-logs"]) == {
         ("log-network-flow-logs", "networks in projects/phi-prod",
          "AccessDenied: cloudasset.assets.listResource (networks in projects/phi-prod)")}
+
+
+def test_disk_customer_managed_keys(fake: FakeGcp) -> None:
+    """CMEK and CSEK disks are the customer's key (CIS GCP 4.7); a Google-managed key is not."""
+    fake.add(ga.disk(PROD, "web-1"), ga.disk(PROD, "db-1", kms_key=CMEK),
+             ga.disk(PROD, "legacy", csek_sha256="aGFzaA=="))
+    result = scan(fake, "disks")
+    assert verdicts(result.findings(), ["enc-block-volume-kms"]) == set(table("""
+        enc-block-volume-kms  web-1   FAIL
+        enc-block-volume-kms  db-1    PASS
+        enc-block-volume-kms  legacy  PASS
+    """))

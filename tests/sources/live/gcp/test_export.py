@@ -36,11 +36,17 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
     assert {f.resource.source for f in offline.findings()} == {"export"}
     assert {(c.account, c.collector, c.status) for c in offline.coverage} == {
         (f"projects/{p}", f, "ok") for p in (PROD.id, DEV.id)
-        for f in ("buckets", "disks", "firewalls", "kms-keys", "networks", "sql-instances")}
+        for f in ("buckets", "disks", "firewalls", "instances", "kms-keys", "networks", "sql-instances")}
     assert offline.complete
     assert verdicts(live, {f.rule_id for f in live}) == set(table("""
         enc-block-volume-encrypted                dev-1         PASS
         enc-block-volume-encrypted                web-1         PASS
+        enc-block-volume-kms                      dev-1         FAIL
+        enc-block-volume-kms                      web-1         FAIL
+        enc-instance-host-encryption              dev-vm        PASS
+        enc-instance-host-encryption              web-vm        PASS
+        net-instance-no-public-ip                 dev-vm        PASS
+        net-instance-no-public-ip                 web-vm        FAIL
         enc-crypto-key-rotation                   dev/scratch   FAIL
         enc-crypto-key-rotation                   phi/records   PASS
         enc-database-storage-encrypted            claims-pg     PASS

@@ -1,0 +1,38 @@
+"""Compute instances: what the internet can address and what the host keeps for them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hitrust_policies.model.facts import Unknown
+from hitrust_policies.model.ref import ResourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class ComputeInstance:
+    """A virtual machine (EC2 instance, Azure VM, Compute Engine instance).
+
+    ``public_addresses``: the internet-routable addresses its interfaces hold (public IPv4,
+    global IPv6), or the name of the public address resource where the cloud has not allocated
+    the address yet (a stopped VM's dynamic public IP); ``()`` when it holds none.
+    ``host_encryption``: what the host keeps for it outside its disks (temporary / instance-store
+    disks, disk caches) is encrypted at rest.
+    """
+
+    ref: ResourceRef
+    public_addresses: tuple[str, ...] | Unknown
+    host_encryption: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class WebApp:
+    """A managed web or function app (Azure App Service): what its deployment and debugging endpoints
+    admit. Its HTTP(S) endpoints are `TlsListener`s of their own.
+
+    ``ftp_plaintext``: its FTP deployment endpoint accepts unencrypted FTP (credentials and code in
+    the clear); ``remote_debugging``: the remote-debugging endpoint is open.
+    """
+
+    ref: ResourceRef
+    ftp_plaintext: bool | Unknown
+    remote_debugging: bool | Unknown
