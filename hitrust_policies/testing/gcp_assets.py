@@ -15,6 +15,7 @@ import json
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -296,3 +297,113 @@ def write_export(path: str | Path, lines: Iterable[dict[str, Any]]) -> Path:
         for line in lines:
             fh.write(json.dumps(line, separators=(",", ":")) + "\n")
     return target
+
+
+_CRM = ("v1", "https://cloudresourcemanager.googleapis.com/$discovery/rest")
+_IAM = ("v1", "https://iam.googleapis.com/$discovery/rest")
+_LOGGING = ("v2", "https://logging.googleapis.com/$discovery/rest")
+
+
+def timestamp(moment: datetime) -> str:
+    """RFC 3339 UTC, as the IAM API writes ``validAfterTime``."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def service_account_key(p: Project, account: str, key_id: str, *, created: datetime,
+                        expires: datetime | None = None, key_type: str | None = "USER_MANAGED",
+                        disabled: bool | None = None, origin: str = "GOOGLE_PROVIDED") -> dict[str, Any]:
+    """A service-account key (``account`` is the account's short name; its e-mail is in the project)."""
+    email = f"{account}@{p.id}.iam.gserviceaccount.com"
+    relative = f"projects/{p.id}/serviceAccounts/{email}/keys/{key_id}"
+    body: dict[str, Any] = {
+        "name": relative,
+        "validAfterTime": timestamp(created),
+        "validBeforeTime": timestamp(expires) if expires else "9999-12-31T23:59:59Z",
+        "keyAlgorithm": "KEY_ALG_RSA_2048",
+        "keyOrigin": origin,
+    }
+    if key_type is not None:
+        body["keyType"] = key_type
+    if disabled is not None:
+        body["disabled"] = disabled
+    return _line(p, f"//iam.googleapis.com/{relative}", "iam.googleapis.com/ServiceAccountKey",
+                 (*_IAM, "ServiceAccountKey"), body, "global",
+                 parent=f"//iam.googleapis.com/projects/{p.id}/serviceAccounts/{_id(email)}")
+
+
+def folder(p: Project, number: str, name: str = "Clinical") -> dict[str, Any]:
+    """The folder ``number`` among ``p``'s ancestors (its own ancestors: itself and those above it)."""
+    chain = p.ancestors[p.ancestors.index(f"folders/{number}"):]
+    parent = chain[1] if len(chain) > 1 else None
+    body = {"name": f"folders/{number}", "displayName": name, "lifecycleState": "ACTIVE",
+            "createTime": "2023-06-01T09:00:00.000Z", **({"parent": parent} if parent else {})}
+    line = _line(p, f"//cloudresourcemanager.googleapis.com/folders/{number}",
+                 "cloudresourcemanager.googleapis.com/Folder", (*_CRM, "Folder"), body, "global",
+                 parent=f"//cloudresourcemanager.googleapis.com/{parent}" if parent else "")
+    line["ancestors"] = chain
+    return line
+
+
+def organization(p: Project, domain: str = "example.org") -> dict[str, Any]:
+    number = str(p.organization)
+    body = {"name": f"organizations/{number}", "displayName": domain, "lifecycleState": "ACTIVE",
+            "owner": {"directoryCustomerId": "C01abcd2e"}, "creationTime": "2022-01-10T08:00:00.000Z"}
+    line = _line(p, f"//cloudresourcemanager.googleapis.com/organizations/{number}",
+                 "cloudresourcemanager.googleapis.com/Organization", (*_CRM, "Organization"), body, "global",
+                 parent="")
+    line["ancestors"] = [f"organizations/{number}"]
+    return line
+
+
+def audit_config(service: str = "allServices", *log_types: str | int,
+                 exempt: dict[str | int, list[str]] | None = None) -> dict[str, Any]:
+    """One ``auditConfigs`` entry: ``log_types`` enabled (names, or the enum's numbers as some exports
+    write them), ``exempt`` members per log type."""
+    exempt = exempt or {}
+    return {"service": service, "audit_log_configs": [
+        {"log_type": t, **({"exempted_members": list(exempt[t])} if exempt.get(t) else {})}
+        for t in log_types or ("ADMIN_READ", "DATA_READ", "DATA_WRITE")]}
+
+
+def iam_policy(p: Project, *bindings: tuple[str, Iterable[str]], audit: Iterable[dict[str, Any]] = (),
+               scope: str | None = None) -> dict[str, Any]:
+    """The IAM policy line of the project (or of ``scope``: ``folders/N`` / ``organizations/N`` among its
+    ancestors): (role, members) bindings and ``auditConfigs``."""
+    target = scope or f"projects/{p.number}"
+    kind = {"projects": "Project", "folders": "Folder", "organizations": "Organization"}[target.split("/")[0]]
+    chain = p.ancestors[p.ancestors.index(target):]
+    policy: dict[str, Any] = {"version": 1, "etag": "BwYhZ0v3mE4=",
+                              "bindings": [{"role": role, "members": list(members)} for role, members in bindings]}
+    configs = list(audit)
+    if configs:
+        policy["audit_configs"] = configs
+    return {
+        "name": f"//cloudresourcemanager.googleapis.com/{target}",
+        "asset_type": f"cloudresourcemanager.googleapis.com/{kind}",
+        "iam_policy": policy,
+        "ancestors": chain,
+        "update_time": UPDATED,
+    }
+
+
+def log_bucket(p: Project, bucket_id: str = "_Default", *, location: str = "global",
+               retention_days: int | None = 30, kms_key: str | None = None, locked: bool | None = None) -> dict[str, Any]:
+    relative = f"projects/{p.id}/locations/{location}/buckets/{bucket_id}"
+    body: dict[str, Any] = {
+        "name": relative,
+        "createTime": "2024-02-01T10:00:05.123456Z",
+        "updateTime": "2024-02-01T10:00:05.123456Z",
+        "lifecycleState": "ACTIVE",
+    }
+    if retention_days is not None:
+        body["retentionDays"] = retention_days
+    if bucket_id == "_Required":
+        body["locked"] = True
+        body["description"] = "Audit bucket"
+    elif locked is not None:
+        body["locked"] = locked
+    if kms_key:
+        body["cmekSettings"] = {"name": f"projects/{p.id}/locations/{location}/cmekSettings", "kmsKeyName": kms_key,
+                                "serviceAccountId": f"service-{p.number}@gcp-sa-logging.iam.gserviceaccount.com"}
+    return _line(p, f"//logging.googleapis.com/{relative}", "logging.googleapis.com/LogBucket",
+                 (*_LOGGING, "LogBucket"), body, location)

@@ -9,8 +9,14 @@ from hitrust_policies.rules.registry import rule
     title="Log groups holding audit data are encrypted with a KMS key",
     domain="encryption",
     severity="medium",
-    remediation="Associate a customer-managed KMS key with the log group (kmsKeyId / AssociateKmsKey) and "
-    "let the audit readers, not the application teams, use it.",
+    remediation={
+        "aws": "Associate a customer-managed KMS key with the log group (kmsKeyId / AssociateKmsKey) and "
+               "let the audit readers, not the application teams, use it.",
+        "gcp": "A log bucket's CMEK is set when it is created: set a default Cloud KMS key for new log buckets "
+               "(gcloud logging settings update --organization=ORG --kms-key-name=KEY; new projects' _Required "
+               "and _Default buckets use it) and route audit logs with a sink to a bucket created with "
+               "--cmek-kms-key-name.",
+    },
 )
 def enc_log_group_audit_kms(group: LogGroup):
     """Audit logs say who touched PHI; a key of their own adds an access check and its own audit.
@@ -21,7 +27,8 @@ def enc_log_group_audit_kms(group: LogGroup):
     the key is defence in depth, not the control the issue asks for; this rule holds the groups
     an audit source delivers to (a trail's, a flow log's) to it, like enc-audit-trail-kms holds
     the trail's files. Whether a group holds audit data is a fact the sources join; when it
-    cannot be told, a group without a key is UNKNOWN.
+    cannot be told, a group without a key is UNKNOWN. On Google Cloud the ``_Required`` and
+    ``_Default`` log buckets hold a project's audit logs.
     """
     # Kleene AND: a key, or no audit data, settles it whichever fact is unknown
     if every((lambda: group.holds_audit_data, lambda: not group.kms_key), lambda fact: fact()):

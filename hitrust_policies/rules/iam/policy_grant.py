@@ -9,9 +9,13 @@ from hitrust_policies.rules.registry import rule
     title="No policy grants administrator access (every action on every resource)",
     domain="iam",
     severity="high",
-    remediation="Replace the \"*\" on \"*\" (or NotAction / NotResource) statement with the actions and resources "
-    "the principal needs; detach AdministratorAccess from users, groups and roles that do not administer the "
-    "account.",
+    remediation={
+        "aws": "Replace the \"*\" on \"*\" (or NotAction / NotResource) statement with the actions and resources "
+               "the principal needs; detach AdministratorAccess from users, groups and roles that do not administer "
+               "the account.",
+        "gcp": "Remove the roles/owner or roles/editor binding from the member (gcloud projects|folders|organizations "
+               "remove-iam-policy-binding) and grant predefined or custom roles with only the permissions it needs.",
+    },
 )
 def iam_policy_grant_no_admin(grant: PolicyGrant):
     """Admin grants defeat least privilege and make every holder a PHI reader (and an audit-log eraser).
@@ -24,6 +28,12 @@ def iam_policy_grant_no_admin(grant: PolicyGrant):
     attachments of AdministratorAccess; and, like Prowler, an ``Allow`` with ``NotAction`` on
     every resource is admin in disguise. The source decides the access level with its cloud's
     policy semantics; a Deny of everything in the same document cancels the grant.
+
+    On Google Cloud each member of a binding of the basic Owner (every permission: full admin) or
+    Editor (every permission but IAM administration: near admin) role on a project, folder or
+    organization is a grant, as CIS Google Cloud Platform Foundation 1.5 holds service accounts to
+    (Prowler ``iam_sa_no_administrative_privileges``) and, stricter, for every member, as this rule
+    holds AWS users and groups to; other roles name their permissions and are scoped.
     """
     if grant.access == FULL_ADMIN:
         return 'allows every action ("*") on every resource ("*")'

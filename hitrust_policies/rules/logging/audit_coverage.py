@@ -9,8 +9,13 @@ from hitrust_policies.rules.registry import rule
     title="A multi-region audit trail is logging every management event, read and write",
     domain="logging",
     severity="high",
-    remediation="Keep one CloudTrail trail with IsMultiRegionTrail, logging started, and an event selector "
-    "recording all management events (ReadWriteType All, no excluded event sources).",
+    remediation={
+        "aws": "Keep one CloudTrail trail with IsMultiRegionTrail, logging started, and an event selector "
+               "recording all management events (ReadWriteType All, no excluded event sources).",
+        "gcp": "Enable the ADMIN_READ Data Access audit log for allServices with no exempted members in the "
+               "project's (or its folder's / organization's) IAM policy auditConfigs (IAM & Admin > Audit Logs, "
+               "or gcloud projects set-iam-policy); Admin Activity audit logs are always on.",
+    },
     live_only=True,
 )
 def log_audit_coverage_multi_region(coverage: AuditCoverage):
@@ -23,6 +28,13 @@ def log_audit_coverage_multi_region(coverage: AuditCoverage):
     cloudtrail_multi_region_enabled_logging_management_events (which recognises an advanced
     selector by its name; here by its eventCategory and readOnly fields). Log file validation is
     its own rule (log-audit-trail-validation), not a condition of coverage.
+
+    On Google Cloud a project's audit configuration (its own IAM policy's auditConfigs merged with
+    its folders' and organization's) is its one trail, every location included: Admin Activity logs
+    record every configuration write, always; configuration reads need the ADMIN_READ log for
+    allServices, and exempted members are left out (CIS Google Cloud Platform Foundation 2.1,
+    Prowler ``iam_audit_logs_enabled``, policy-library ``gcp_iam_audit_log``; CIS 2.1's DATA_READ /
+    DATA_WRITE logs are data events, asked of no cloud here).
     """
     if exists(coverage.trails, lambda t: not _shortfalls(t)):
         return None
