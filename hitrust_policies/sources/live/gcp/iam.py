@@ -103,7 +103,7 @@ def _audit_trail(ctx: Ctx, project: Mapping[str, Any], ref: ResourceRef, listed:
         exempt += [e for e in exemptions if e.startswith(gcp.ADMIN_READ)]
     gap = Unknown(f"audit config of {', '.join(unseen)} not read (scan the organization to see it)") if unseen \
         else None
-    reads: bool | Unknown = True if gcp.ADMIN_READ in enabled else (gap or False)
+    reads: bool | Unknown = True if gcp.ADMIN_READ in enabled else gap if gap is not None else False
     exclusions: tuple[str, ...] | Unknown = tuple(sorted(set(exempt))) if exempt or gap is None else gap
     return AuditTrail(
         ref=replace(ref, native_type="gcp:audit-config", name=f"{ref.name} audit config", part="audit-config"),

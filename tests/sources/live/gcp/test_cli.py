@@ -13,7 +13,8 @@ from tests.sources.live.gcp.conftest import DEV, ORG, PROD, TOKEN
 from tests.sources.live.gcp.org import seed
 from tests.test_cli import hitrust
 
-FAMILIES = ("buckets", "disks", "firewalls", "kms-keys", "networks", "sql-instances")
+FAMILIES = ("buckets", "disks", "firewalls", "kms-keys", "networks", "sql-instances", "iam-policies",
+            "service-account-keys", "log-buckets")
 
 
 def found(report: dict) -> set[tuple[str, str, str]]:
