@@ -65,7 +65,8 @@ EXPECTED = [
     *[("log-log-group-retention", f"{p}/global/_Default", "FAIL", 1) for p in (PROD, DEV)],
     *[("log-log-group-retention", f"{p}/global/_Required", "PASS", 1) for p in (PROD, DEV)],
     ("log-log-group-retention", f"{PROD}/us-central1/phi-audit", "PASS", 1),
-    *[("enc-log-group-audit-kms", f"{p}/global/{b}", "FAIL", 1) for p in (PROD, DEV) for b in ("_Default", "_Required")],
+    *[("enc-log-group-audit-kms", f"{p}/global/{b}", "FAIL", 1)
+      for p in (PROD, DEV) for b in ("_Default", "_Required")],
     ("enc-log-group-audit-kms", f"{PROD}/us-central1/phi-audit", "PASS", 1),
 ]
 

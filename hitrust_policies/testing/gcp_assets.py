@@ -387,7 +387,8 @@ def iam_policy(p: Project, *bindings: tuple[str, Iterable[str]], audit: Iterable
 
 
 def log_bucket(p: Project, bucket_id: str = "_Default", *, location: str = "global",
-               retention_days: int | None = 30, kms_key: str | None = None, locked: bool | None = None) -> dict[str, Any]:
+               retention_days: int | None = 30, kms_key: str | None = None,
+               locked: bool | None = None) -> dict[str, Any]:
     relative = f"projects/{p.id}/locations/{location}/buckets/{bucket_id}"
     body: dict[str, Any] = {
         "name": relative,

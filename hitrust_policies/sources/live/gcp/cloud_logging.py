@@ -16,8 +16,8 @@ LOG_BUCKET = "logging.googleapis.com/LogBucket"
 @family("log-buckets", asset_types=(LOG_BUCKET,), kinds=(LogGroup,))
 def log_buckets(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[LogGroup]:
     """Log buckets (``projects/P/locations/L/buckets/B``), named ``P/L/B``: every project has its own
-    ``global/_Required`` and ``global/_Default``, so the project is part of the name. Logs in a bucket always expire (``retentionDays``,
-    30 when unset); its Cloud KMS key is ``cmekSettings.kmsKeyName``."""
+    ``global/_Required`` and ``global/_Default``, so the project is part of the name. Logs in a bucket
+    always expire (``retentionDays``, 30 when unset); its Cloud KMS key is ``cmekSettings.kmsKeyName``."""
     for asset in assets:
         bucket = data(asset)
         parts = str(bucket.get("name") or asset["name"]).split("/")

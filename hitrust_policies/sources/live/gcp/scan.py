@@ -44,7 +44,8 @@ from hitrust_policies.sources.live.gcp.families import (
 
 PAGE_SIZE = 1000  # ListAssets' maximum page size
 CONTENT_TYPE_NUMBER = {RESOURCE: 1, IAM_POLICY: 2}
-CONTAINER_TYPES = ("cloudresourcemanager.googleapis.com/Folder", "cloudresourcemanager.googleapis.com/Organization")
+CONTAINER_TYPES = ("cloudresourcemanager.googleapis.com/Folder",
+                   "cloudresourcemanager.googleapis.com/Organization")
 NO_IAM_IN_EXPORT = ("not in the export: IAM policies (export them too: gcloud asset export "
                     "--content-type=iam-policy)")
 
@@ -342,8 +343,8 @@ def scan_export(paths: Iterable[str | Path], families: Iterable[Family] | None =
         for (name, project), assets in sorted(by_project.items()):
             if name != f.name:
                 continue
-            ctx = Ctx(project if "/" in project else f"projects/{project}", "export", names, policies, missing if f.iam else None,
-                      audit_configs=audit_configs)
+            scope = project if "/" in project else f"projects/{project}"
+            ctx = Ctx(scope, "export", names, policies, missing if f.iam else None, audit_configs=audit_configs)
             items.extend((f, item) for item in f.adapt(ctx, assets))
             if f.iam and missing is not None:
                 partial[(f.name, project)] = (missing.reason,)
