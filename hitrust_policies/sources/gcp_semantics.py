@@ -490,10 +490,12 @@ def audit_log_types(audit_configs: Iterable[Mapping[str, Any]]) -> tuple[set[str
     config names them (the API's documented merge), written ``"<LOG_TYPE> of <service> by <member>"``.
     Keys come snake_case (exports, the client's proto JSON) or camelCase (REST).
 
-    >>> audit_log_types([{"service": "allServices", "audit_log_configs": [{"log_type": "ADMIN_READ"},
-    ...                   {"log_type": 3, "exempted_members": ["user:a@x.org"]}]},
-    ...                  {"service": "storage.googleapis.com", "auditLogConfigs": [{"logType": "DATA_WRITE"}]}])
-    ({'ADMIN_READ', 'DATA_READ'}, ['DATA_READ of allServices by user:a@x.org'])
+    >>> types, exempt = audit_log_types([
+    ...     {"service": "allServices", "audit_log_configs": [{"log_type": "ADMIN_READ"},
+    ...                                                      {"log_type": 3, "exempted_members": ["user:a@x.org"]}]},
+    ...     {"service": "storage.googleapis.com", "auditLogConfigs": [{"logType": "DATA_WRITE"}]}])
+    >>> sorted(types), exempt
+    (['ADMIN_READ', 'DATA_READ'], ['DATA_READ of allServices by user:a@x.org'])
     """
     enabled: set[str] = set()
     exempt: list[str] = []
@@ -538,3 +540,71 @@ def log_bucket_holds_audit(bucket_id: str) -> bool | Unknown:
     if bucket_id in (REQUIRED_BUCKET, DEFAULT_BUCKET):
         return True
     return Unknown("which logs reach a user-defined log bucket depends on the sinks routing to it")
+
+
+# --- Cloud Load Balancing: target proxies and SSL policies -------------------------------------------------
+
+# A target HTTPS / SSL proxy without an SSL policy uses Google's default: the COMPATIBLE profile, TLS 1.0 up.
+DEFAULT_SSL_POLICY_MIN_TLS = "1.0"
+
+
+def ssl_policy_min_tls(min_tls_version: str | None) -> str | Unknown:
+    """An SSL policy's ``minTlsVersion`` in the model's spelling (TLS 1.0 when the field is unset, the
+    API's default).
+
+    >>> ssl_policy_min_tls("TLS_1_2"), ssl_policy_min_tls(None), ssl_policy_min_tls("TLS_1_3")
+    ('1.2', '1.0', '1.3')
+    >>> ssl_policy_min_tls("TLS_9")
+    Unknown("unrecognised SSL policy minTlsVersion 'TLS_9'")
+    """
+    text = str(min_tls_version or "TLS_1_0").upper()
+    versions = {"TLS_1_0": "1.0", "TLS_1_1": "1.1", "TLS_1_2": "1.2", "TLS_1_3": "1.3"}
+    if text not in versions:
+        return Unknown(f"unrecognised SSL policy minTlsVersion {min_tls_version!r}")
+    return versions[text]
+
+
+def _serves(where: str, route: Mapping[str, Any], service_key: str, action_key: str,
+            redirect_key: str) -> list[str]:
+    """What one URL-map route does with a plain-HTTP request: redirect to HTTPS (nothing to report),
+    or serve it (from a backend, or by redirecting to another plain-HTTP URL)."""
+    redirect = route.get(redirect_key)
+    if isinstance(redirect, Mapping):
+        return [] if redirect.get("httpsRedirect") else [f"{where} redirects to HTTP"]
+    if route.get(service_key) or route.get(action_key):
+        return [f"{where} forwards"]
+    return []
+
+
+def url_map_plaintext_routes(url_map: Mapping[str, Any]) -> tuple[str, ...]:
+    """Each route of an HTTP load balancer's URL map that serves a request without sending it to HTTPS:
+    the map's default, each path matcher's default, path rules and route rules (as AWS HTTP listener
+    rules are read). A route that redirects with ``httpsRedirect`` serves nothing in plaintext.
+
+    >>> url_map_plaintext_routes({"defaultUrlRedirect": {"httpsRedirect": True}})
+    ()
+    >>> url_map_plaintext_routes({"defaultService": "bs", "pathMatchers": [{"name": "api",
+    ...     "defaultUrlRedirect": {"httpsRedirect": True}, "pathRules": [{"paths": ["/v1/*"], "service": "bs"}]}]})
+    ('default forwards', 'path matcher api path /v1/* forwards')
+    """
+    found = _serves("default", url_map, "defaultService", "defaultRouteAction", "defaultUrlRedirect")
+    for matcher in url_map.get("pathMatchers") or ():
+        name = f"path matcher {matcher.get('name', '?')}"
+        found += _serves(f"{name} default", matcher, "defaultService", "defaultRouteAction", "defaultUrlRedirect")
+        for rule in matcher.get("pathRules") or ():
+            paths = ", ".join(str(p) for p in rule.get("paths") or ())
+            found += _serves(f"{name} path {paths}", rule, "service", "routeAction", "urlRedirect")
+        for rule in matcher.get("routeRules") or ():
+            found += _serves(f"{name} route rule {rule.get('priority', '?')}", rule, "service", "routeAction",
+                             "urlRedirect")
+    return tuple(found)
+
+
+def compute_key(url_or_name: str) -> str:
+    """``projects/P/global/sslPolicies/N`` from a self link or a full resource name, so references join
+    whichever spelling each side carries.
+
+    >>> compute_key("https://www.googleapis.com/compute/v1/projects/p/global/sslPolicies/modern")
+    'projects/p/global/sslPolicies/modern'
+    """
+    return network_key(url_or_name)
