@@ -408,3 +408,57 @@ def log_bucket(p: Project, bucket_id: str = "_Default", *, location: str = "glob
                                 "serviceAccountId": f"service-{p.number}@gcp-sa-logging.iam.gserviceaccount.com"}
     return _line(p, f"//logging.googleapis.com/{relative}", "logging.googleapis.com/LogBucket",
                  (*_LOGGING, "LogBucket"), body, location)
+
+
+def _global_compute(p: Project, collection: str, name: str, asset_type: str, kind: str,
+                    body: dict[str, Any]) -> dict[str, Any]:
+    full = {"kind": f"compute#{kind}", "id": _id(p.id, collection, name),
+            "creationTimestamp": "2025-04-07T09:30:00.000-07:00", "name": name,
+            "selfLink": f"{COMPUTE}/projects/{p.id}/global/{collection}/{name}", **body}
+    return _line(p, f"//compute.googleapis.com/projects/{p.id}/global/{collection}/{name}",
+                 f"compute.googleapis.com/{asset_type}", (*_COMPUTE, asset_type), full, "global")
+
+
+def ssl_policy(p: Project, name: str, *, min_tls: str | None = "TLS_1_2", profile: str = "MODERN") -> dict[str, Any]:
+    body: dict[str, Any] = {"profile": profile, "fingerprint": "kT8Pq0Yt0cY="}
+    if min_tls is not None:
+        body["minTlsVersion"] = min_tls
+    return _global_compute(p, "sslPolicies", name, "SslPolicy", "sslPolicy", body)
+
+
+def url_map(p: Project, name: str, *, default_service: str | None = None, https_redirect: bool | None = None,
+            path_matchers: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A URL map: a default backend service, or a default redirect (``https_redirect`` True: to HTTPS)."""
+    body: dict[str, Any] = {"fingerprint": "u2Yc0o3vGxM="}
+    if default_service:
+        body["defaultService"] = f"{COMPUTE}/projects/{p.id}/global/backendServices/{default_service}"
+    if https_redirect is not None:
+        body["defaultUrlRedirect"] = {"httpsRedirect": https_redirect, "stripQuery": False,
+                                      "redirectResponseCode": "MOVED_PERMANENTLY_DEFAULT"}
+    if path_matchers:
+        body["hostRules"] = [{"hosts": ["*"], "pathMatcher": m["name"]} for m in path_matchers]
+        body["pathMatchers"] = path_matchers
+    return _global_compute(p, "urlMaps", name, "UrlMap", "urlMap", body)
+
+
+def target_https_proxy(p: Project, name: str, url_map_name: str, *, policy: str | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"urlMap": f"{COMPUTE}/projects/{p.id}/global/urlMaps/{url_map_name}",
+                            "sslCertificates": [f"{COMPUTE}/projects/{p.id}/global/sslCertificates/{name}-cert"],
+                            "quicOverride": "NONE", "fingerprint": "Fh2l7YfN1Ak="}
+    if policy:
+        body["sslPolicy"] = f"{COMPUTE}/projects/{p.id}/global/sslPolicies/{policy}"
+    return _global_compute(p, "targetHttpsProxies", name, "TargetHttpsProxy", "targetHttpsProxy", body)
+
+
+def target_ssl_proxy(p: Project, name: str, backend: str, *, policy: str | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"service": f"{COMPUTE}/projects/{p.id}/global/backendServices/{backend}",
+                            "sslCertificates": [f"{COMPUTE}/projects/{p.id}/global/sslCertificates/{name}-cert"],
+                            "proxyHeader": "NONE"}
+    if policy:
+        body["sslPolicy"] = f"{COMPUTE}/projects/{p.id}/global/sslPolicies/{policy}"
+    return _global_compute(p, "targetSslProxies", name, "TargetSslProxy", "targetSslProxy", body)
+
+
+def target_http_proxy(p: Project, name: str, url_map_name: str) -> dict[str, Any]:
+    body = {"urlMap": f"{COMPUTE}/projects/{p.id}/global/urlMaps/{url_map_name}", "fingerprint": "9dHk3N0bQ1E="}
+    return _global_compute(p, "targetHttpProxies", name, "TargetHttpProxy", "targetHttpProxy", body)

@@ -19,6 +19,9 @@ MODERN = ("1.2", "1.3")
         "azure": "Set the endpoint's minimum TLS version to 1.2 (storage: az storage account update "
         "--min-tls-version TLS1_2; SQL: az sql server update --minimal-tls-version 1.2) and refuse plain "
         "HTTP.",
+        "gcp": "Attach an SSL policy with --min-tls-version 1.2 (profile MODERN or RESTRICTED) to every target "
+        "HTTPS / SSL proxy (gcloud compute ssl-policies create; gcloud compute target-https-proxies update "
+        "--ssl-policy); make HTTP load balancers' URL maps redirect every route to HTTPS (httpsRedirect).",
     },
 )
 def enc_tls_listener_modern(listener: TlsListener):
@@ -36,6 +39,9 @@ def enc_tls_listener_modern(listener: TlsListener):
     be running TLS version 1.2 or newer" (32e6bbec-16b6-44c2-be37-c5b672d103cf), CIS Microsoft Azure
     Foundations 3.15 (v2.0.0), Prowler storage_ensure_minimum_tls_version_12 /
     sqlserver_recommended_minimal_tls_version.
+    On Google Cloud, load balancers' target HTTPS / SSL proxies with their SSL policy's minTlsVersion
+    (none: Google's default, TLS 1.0) and target HTTP proxies with their URL map's routes: CIS Google
+    Cloud Platform Foundation 3.9 (which also rejects the COMPATIBLE profile's ciphers: not judged here).
     """
     protocol = listener.protocol
     if protocol == "HTTP":
