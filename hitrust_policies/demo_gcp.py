@@ -109,6 +109,14 @@ def organization() -> list[dict[str, Any]]:
         ga.log_bucket(PROD, "phi-audit", location="us-central1", retention_days=2190,
                       kms_key=_key(PROD, "logging", "audit")),
         ga.log_bucket(DEV, "_Required", retention_days=400), ga.log_bucket(DEV, "_Default"),
+        # Load balancers: the patient portal serves TLS 1.2+ and redirects HTTP to HTTPS; dev's dashboard
+        # has no SSL policy (Google's default accepts TLS 1.0).
+        ga.ssl_policy(PROD, "modern-tls12"), ga.url_map(PROD, "portal", default_service="portal"),
+        ga.url_map(PROD, "portal-redirect", https_redirect=True),
+        ga.target_https_proxy(PROD, "portal-https", "portal", policy="modern-tls12"),
+        ga.target_http_proxy(PROD, "portal-http", "portal-redirect"),
+        ga.url_map(DEV, "dashboard", default_service="dashboard"),
+        ga.target_https_proxy(DEV, "dashboard-https", "dashboard"),
     ]
 
 

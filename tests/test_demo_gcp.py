@@ -68,6 +68,9 @@ EXPECTED = [
     *[("enc-log-group-audit-kms", f"{p}/global/{b}", "FAIL", 1)
       for p in (PROD, DEV) for b in ("_Default", "_Required")],
     ("enc-log-group-audit-kms", f"{PROD}/us-central1/phi-audit", "PASS", 1),
+    # load balancers: the portal is TLS 1.2+ and redirects HTTP; dev's dashboard takes TLS 1.0
+    *[("enc-tls-listener-modern", n, "PASS", 1) for n in ("portal-https", "portal-http")],
+    ("enc-tls-listener-modern", "dashboard-https", "FAIL", 1),
 ]
 
 

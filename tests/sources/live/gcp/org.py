@@ -40,6 +40,9 @@ def org_lines() -> list[dict[str, Any]]:
         ga.service_account_key(DEV, "ci", "9b71f2", created=NOW - timedelta(days=200)),
         ga.log_bucket(PROD, "_Required", retention_days=400), ga.log_bucket(PROD, "_Default", retention_days=400),
         ga.log_bucket(DEV, "_Default"),
+        ga.ssl_policy(PROD, "modern"), ga.url_map(PROD, "web-redirect", https_redirect=True),
+        ga.target_https_proxy(PROD, "portal-https", "web-redirect", policy="modern"),
+        ga.target_http_proxy(PROD, "portal-http", "web-redirect"), ga.target_ssl_proxy(DEV, "dev-ssl", "dev"),
     ]
 
 

@@ -14,7 +14,7 @@ from tests.sources.live.gcp.org import seed
 from tests.test_cli import hitrust
 
 FAMILIES = ("buckets", "disks", "firewalls", "kms-keys", "networks", "sql-instances", "iam-policies",
-            "service-account-keys", "log-buckets")
+            "service-account-keys", "log-buckets", "load-balancer-proxies")
 
 
 def found(report: dict) -> set[tuple[str, str, str]]:

@@ -37,7 +37,7 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
     assert {(c.account, c.collector, c.status) for c in offline.coverage} == {
         (f"projects/{p}", f, "ok") for p in (PROD.id, DEV.id)
         for f in ("buckets", "disks", "firewalls", "kms-keys", "networks", "sql-instances",
-                  "iam-policies", "service-account-keys", "log-buckets")}
+                  "iam-policies", "service-account-keys", "log-buckets", "load-balancer-proxies")}
     assert offline.complete
     assert verdicts(live, {f.rule_id for f in live}) == set(table("""
         enc-block-volume-encrypted                dev-1         PASS
@@ -76,6 +76,9 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         log-log-group-retention                   phi-dev/global/_Default    FAIL
         log-log-group-retention                   phi-prod/global/_Default   PASS
         log-log-group-retention                   phi-prod/global/_Required  PASS
+        enc-tls-listener-modern                   portal-https  PASS
+        enc-tls-listener-modern                   portal-http   PASS
+        enc-tls-listener-modern                   dev-ssl       FAIL
     """))
 
 
