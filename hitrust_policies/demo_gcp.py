@@ -117,6 +117,13 @@ def organization() -> list[dict[str, Any]]:
         ga.target_http_proxy(PROD, "portal-http", "portal-redirect"),
         ga.url_map(DEV, "dashboard", default_service="dashboard"),
         ga.target_https_proxy(DEV, "dashboard-https", "dashboard"),
+        # Log sinks: besides the default ones, the organization copies its audit logs (only) to an archive,
+        # and prod copies every entry of its own to a locked Cloud Storage bucket.
+        *ga.default_sinks(PROD), *ga.default_sinks(DEV),
+        ga.log_sink(PROD, "audit-archive", "storage.googleapis.com/acme-audit-archive",
+                    owner=f"organizations/{ORGANIZATION}", include_children=True,
+                    log_filter='logName:"cloudaudit.googleapis.com"'),
+        ga.log_sink(PROD, "phi-all-logs", "storage.googleapis.com/acme-phi-log-archive"),
     ]
 
 

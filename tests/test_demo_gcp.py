@@ -71,6 +71,9 @@ EXPECTED = [
     # load balancers: the portal is TLS 1.2+ and redirects HTTP; dev's dashboard takes TLS 1.0
     *[("enc-tls-listener-modern", n, "PASS", 1) for n in ("portal-https", "portal-http")],
     ("enc-tls-listener-modern", "dashboard-https", "FAIL", 1),
+    # log sinks: prod exports every entry; the organization's sink copies audit logs only
+    ("log-log-export-all-entries", PROD, "PASS", 1),
+    ("log-log-export-all-entries", DEV, "FAIL", 1),
 ]
 
 

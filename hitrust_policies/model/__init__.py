@@ -1,7 +1,7 @@
 """The typed, cloud-agnostic model every source fills and every rule reads."""
 
 from hitrust_policies.model.addresses import is_internet
-from hitrust_policies.model.audit import AuditCoverage, AuditTrail, LogGroup, Network, ThreatDetection
+from hitrust_policies.model.audit import AuditCoverage, AuditTrail, LogExport, LogGroup, Network, ThreatDetection
 from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
 from hitrust_policies.model.identity import (
@@ -53,6 +53,7 @@ KINDS: tuple[type, ...] = (
     Identity,
     IngressRule,
     LogGroup,
+    LogExport,
     MessageQueue,
     Network,
     NetworkAcl,
@@ -92,6 +93,7 @@ __all__ = [
     "Identity",
     "IngressRule",
     "LogGroup",
+    "LogExport",
     "MessageQueue",
     "Network",
     "NetworkAcl",

@@ -608,3 +608,35 @@ def compute_key(url_or_name: str) -> str:
     'projects/p/global/sslPolicies/modern'
     """
     return network_key(url_or_name)
+
+
+# --- Cloud Logging sinks --------------------------------------------------------------------------------
+
+
+def sink_exports_all(log_filter: str | None, disabled: bool | None,
+                     exclusions: Iterable[Mapping[str, Any]] | None) -> bool:
+    """A sink routes every log entry when it is enabled, has no filter (an empty filter matches every
+    entry) and no enabled exclusion drops some.
+
+    >>> sink_exports_all(None, None, None), sink_exports_all("", False, [{"name": "x", "disabled": True}])
+    (True, True)
+    >>> sink_exports_all('severity>=ERROR', None, None), sink_exports_all(None, True, None)
+    (False, False)
+    >>> sink_exports_all(None, None, [{"name": "no-debug", "filter": "severity<INFO"}])
+    False
+    """
+    if disabled or str(log_filter or "").strip():
+        return False
+    return not any(not e.get("disabled") for e in exclusions or ())
+
+
+def sink_owner(sink_name: str) -> str:
+    """``projects/P`` / ``folders/N`` / ``organizations/N`` / ``billingAccounts/B`` that owns a sink.
+
+    >>> sink_owner("//logging.googleapis.com/organizations/805/sinks/all-to-gcs")
+    'organizations/805'
+    >>> sink_owner("projects/phi-prod/sinks/_Required")
+    'projects/phi-prod'
+    """
+    relative = str(sink_name).split("//logging.googleapis.com/", 1)[-1]
+    return relative.split("/sinks/", 1)[0]

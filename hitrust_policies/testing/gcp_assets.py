@@ -462,3 +462,47 @@ def target_ssl_proxy(p: Project, name: str, backend: str, *, policy: str | None 
 def target_http_proxy(p: Project, name: str, url_map_name: str) -> dict[str, Any]:
     body = {"urlMap": f"{COMPUTE}/projects/{p.id}/global/urlMaps/{url_map_name}", "fingerprint": "9dHk3N0bQ1E="}
     return _global_compute(p, "targetHttpProxies", name, "TargetHttpProxy", "targetHttpProxy", body)
+
+
+def log_sink(p: Project, name: str, destination: str, *, log_filter: str | None = None, disabled: bool | None = None,
+             exclusions: list[dict[str, Any]] | None = None, owner: str | None = None,
+             include_children: bool | None = None) -> dict[str, Any]:
+    """A log sink of the project (or of ``owner``: ``folders/N`` / ``organizations/N`` among its ancestors)."""
+    where = owner or f"projects/{p.id}"
+    relative = f"{where}/sinks/{name}"
+    writer = ("serviceAccount:service-org-" if where.startswith("organizations/") else "serviceAccount:service-") + \
+        f"{where.split('/')[1]}@gcp-sa-logging.iam.gserviceaccount.com"
+    body: dict[str, Any] = {"name": name, "destination": destination, "writerIdentity": writer,
+                            "createTime": "2024-02-01T10:00:05.123456Z", "updateTime": "2024-02-01T10:00:05.123456Z"}
+    if log_filter is not None:
+        body["filter"] = log_filter
+    if disabled is not None:
+        body["disabled"] = disabled
+    if exclusions:
+        body["exclusions"] = exclusions
+    if include_children is not None:
+        body["includeChildren"] = include_children
+    line = _line(p, f"//logging.googleapis.com/{relative}", "logging.googleapis.com/LogSink",
+                 (*_LOGGING, "LogSink"), body, "global",
+                 parent=f"//cloudresourcemanager.googleapis.com/{where}" if owner else None)
+    if owner:
+        line["ancestors"] = p.ancestors[p.ancestors.index(owner):]
+    return line
+
+
+def default_sinks(p: Project) -> list[dict[str, Any]]:
+    """The two sinks every project has: _Required (audit logs to _Required) and _Default (everything else)."""
+    buckets = f"logging.googleapis.com/projects/{p.id}/locations/global/buckets"
+    return [
+        log_sink(p, "_Required", f"{buckets}/_Required", log_filter=(
+            'LOG_ID("cloudaudit.googleapis.com/activity") OR LOG_ID("externalaudit.googleapis.com/activity") OR '
+            'LOG_ID("cloudaudit.googleapis.com/system_event") OR LOG_ID("externalaudit.googleapis.com/system_event") '
+            'OR LOG_ID("cloudaudit.googleapis.com/access_transparency") OR '
+            'LOG_ID("externalaudit.googleapis.com/access_transparency")')),
+        log_sink(p, "_Default", f"{buckets}/_Default", log_filter=(
+            'NOT LOG_ID("cloudaudit.googleapis.com/activity") AND NOT LOG_ID("externalaudit.googleapis.com/activity") '
+            'AND NOT LOG_ID("cloudaudit.googleapis.com/system_event") AND NOT '
+            'LOG_ID("externalaudit.googleapis.com/system_event") AND NOT '
+            'LOG_ID("cloudaudit.googleapis.com/access_transparency") AND NOT '
+            'LOG_ID("externalaudit.googleapis.com/access_transparency")')),
+    ]

@@ -38,6 +38,7 @@ class Family:
     adapt: Callable[[Ctx, list[dict[str, Any]]], Iterable[Any]]
     iam: bool = False  # also list the assets' IAM policies
     joins: bool = False  # the adapter joins several assets (an export holds them until the end)
+    hierarchy: bool = False  # it joins projects with their folders and organization: an export gives it all at once
 
     @property
     def per_asset(self) -> bool:
@@ -57,14 +58,15 @@ _FAMILIES: Declarations[Family] = Declarations("family", "hitrust_policies.sourc
 
 
 def family(name: str, *, asset_types: tuple[str, ...], kinds: tuple[type, ...],
-           iam: bool = False, joins: bool = False) -> Callable[[Callable[..., Iterable[Any]]], Family]:
+           iam: bool = False, joins: bool = False,
+           hierarchy: bool = False) -> Callable[[Callable[..., Iterable[Any]]], Family]:
     """Register an adapter as the family that lists ``asset_types``."""
 
     def register(fn: Callable[..., Iterable[Any]]) -> Family:
         bad = [t for t in asset_types if "/" not in t or not t.split("/", 1)[0].endswith(".googleapis.com")]
         if bad:
             raise ValueError(f"family {name}: not a Cloud Asset type: {', '.join(bad)}")
-        return _FAMILIES.add(Family(name, asset_types, kinds, fn, iam, joins))
+        return _FAMILIES.add(Family(name, asset_types, kinds, fn, iam, joins or hierarchy, hierarchy))
 
     return register
 

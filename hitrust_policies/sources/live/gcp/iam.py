@@ -1,5 +1,5 @@
 """Where service-account keys become `Credential`s, and the IAM policies of projects, folders and
-organizations become `PolicyGrant`s and each project's `AuditCoverage`.
+organizations become `PolicyGrant`s and each project's `AuditCoverage`, their log sinks its `LogExport`.
 
 One member of one binding is one PolicyGrant, named ``<scope>/<role>/<member>``
 (``projects/phi-prod/roles/owner/user:ana@example.org``): removing that member resolves exactly
@@ -12,13 +12,22 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
-from hitrust_policies.model import AuditCoverage, AuditTrail, Credential, PolicyGrant, ResourceRef, Unknown
+from hitrust_policies.model import (
+    AuditCoverage,
+    AuditTrail,
+    Credential,
+    LogExport,
+    PolicyGrant,
+    ResourceRef,
+    Unknown,
+)
 from hitrust_policies.sources import gcp_semantics as gcp
 from hitrust_policies.sources.live.gcp.families import PROJECT_TYPE, Ctx, data, family
 
 SA_KEY = "iam.googleapis.com/ServiceAccountKey"
 FOLDER_TYPE = "cloudresourcemanager.googleapis.com/Folder"
 ORGANIZATION_TYPE = "cloudresourcemanager.googleapis.com/Organization"
+LOG_SINK = "logging.googleapis.com/LogSink"
 CRM = "//cloudresourcemanager.googleapis.com/"
 
 
@@ -39,12 +48,14 @@ def service_account_keys(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Cre
         )
 
 
-@family("iam-policies", asset_types=(PROJECT_TYPE, FOLDER_TYPE, ORGANIZATION_TYPE),
-        kinds=(PolicyGrant, AuditCoverage), iam=True)
-def iam_policies(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[PolicyGrant | AuditCoverage]:
+@family("resource-hierarchy", asset_types=(PROJECT_TYPE, FOLDER_TYPE, ORGANIZATION_TYPE, LOG_SINK),
+        kinds=(PolicyGrant, AuditCoverage, LogExport), iam=True, hierarchy=True)
+def resource_hierarchy(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[PolicyGrant | AuditCoverage | LogExport]:
     """Every member of every binding on a project, folder or organization as a PolicyGrant; per project,
-    the audit logging its own and its ancestors' policies configure. A policy that could not be read is
-    one PolicyGrant per resource whose access is that Unknown."""
+    the audit logging its own and its ancestors' policies configure, and the sinks exporting its logs.
+    A policy that could not be read is one PolicyGrant per resource whose access is that Unknown."""
+    sinks = [a for a in assets if a.get("asset_type") == LOG_SINK]
+    assets = [a for a in assets if a.get("asset_type") != LOG_SINK]
     listed = {str(a["name"]) for a in assets}
     for asset in assets:
         scope, ref = _scope_ref(ctx, asset)
@@ -60,6 +71,30 @@ def iam_policies(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[PolicyGrant
         if asset.get("asset_type") == PROJECT_TYPE:
             yield AuditCoverage(ref=replace(ref, native_type="gcp:audit-config", part="audit-config"),
                                 trails=(_audit_trail(ctx, asset, ref, listed),))
+            yield LogExport(ref=replace(ref, native_type="gcp:log-sinks", part="log-sinks"),
+                            sinks_exporting_all=_exporting_sinks(asset, sinks, listed))
+
+
+def _exporting_sinks(project: Mapping[str, Any], sinks: list[dict[str, Any]],
+                     listed: set[str]) -> tuple[str, ...] | Unknown:
+    """The sinks that export every entry of a project: its own, and its folders' and organization's that
+    include their children. Where none does and an ancestor was not listed (a project-level scan), an
+    unseen ancestor's sink might: unknown."""
+    own = f"projects/{data(project).get('projectNumber') or str(project['name']).rsplit('/', 1)[-1]}"
+    owners = {own, f"projects/{data(project).get('projectId')}"}
+    ancestors = [str(a) for a in project.get("ancestors") or () if not str(a).startswith("projects/")]
+    found: list[str] = []
+    for sink in sinks:
+        body = data(sink)
+        owner = gcp.sink_owner(str(sink["name"]))
+        inherited = owner in ancestors and bool(body.get("includeChildren"))
+        if (owner in owners or inherited) and gcp.sink_exports_all(body.get("filter"), body.get("disabled"),
+                                                                     body.get("exclusions")):
+            found.append(f"{owner}/sinks/{body.get('name') or str(sink['name']).rsplit('/', 1)[-1]}")
+    unseen = [a for a in ancestors if f"{CRM}{a}" not in listed]
+    if not found and unseen:
+        return Unknown(f"sinks of {', '.join(unseen)} not read (scan the organization to see them)")
+    return tuple(sorted(found))
 
 
 def _scope_ref(ctx: Ctx, asset: Mapping[str, Any]) -> tuple[str, ResourceRef]:

@@ -44,8 +44,6 @@ from hitrust_policies.sources.live.gcp.families import (
 
 PAGE_SIZE = 1000  # ListAssets' maximum page size
 CONTENT_TYPE_NUMBER = {RESOURCE: 1, IAM_POLICY: 2}
-CONTAINER_TYPES = ("cloudresourcemanager.googleapis.com/Folder",
-                   "cloudresourcemanager.googleapis.com/Organization")
 NO_IAM_IN_EXPORT = ("not in the export: IAM policies (export them too: gcloud asset export "
                     "--content-type=iam-policy)")
 
@@ -337,17 +335,18 @@ def scan_export(paths: Iterable[str | Path], families: Iterable[Family] | None =
     by_project: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for asset in held.values():
         f = family_of[asset["asset_type"]]
-        by_project[(f.name, _export_scope(reader, asset))].append(asset)
+        by_project[(f.name, "" if f.hierarchy else _export_scope(reader, asset))].append(asset)
     partial: dict[tuple[str, str], tuple[str, ...]] = {}
     for f in chosen:
         for (name, project), assets in sorted(by_project.items()):
             if name != f.name:
                 continue
-            scope = project if "/" in project else f"projects/{project}"
+            scope = "export" if not project else project if "/" in project else f"projects/{project}"
             ctx = Ctx(scope, "export", names, policies, missing if f.iam else None, audit_configs=audit_configs)
             items.extend((f, item) for item in f.adapt(ctx, assets))
             if f.iam and missing is not None:
-                partial[(f.name, project)] = (missing.reason,)
+                for where in [p for n, p in listed if n == f.name] if f.hierarchy else [project]:
+                    partial[(f.name, names.get(where, where))] = (missing.reason,)
     counts: Counter[tuple[str, str]] = Counter({(name, names.get(project, project)): 0 for name, project in listed})
     counts.update((f.name, str(item.ref.account)) for f, item in items)
     coverage = [Coverage(name, "global", "partial" if partial.get((name, project)) else "ok", n,
@@ -358,9 +357,13 @@ def scan_export(paths: Iterable[str | Path], families: Iterable[Family] | None =
 
 
 def _export_scope(reader: Ctx, asset: dict[str, Any]) -> str:
-    """The project id an exported asset belongs to, or ``folders/N`` / ``organizations/N`` for those."""
-    if asset.get("asset_type") in CONTAINER_TYPES:
-        return str(asset["name"]).removeprefix("//cloudresourcemanager.googleapis.com/")
+    """The project id an exported asset belongs to, or ``folders/N`` / ``organizations/N`` for a folder's or
+    an organization's own assets (the folder itself, its sinks)."""
+    name = str(asset["name"])
+    if "/projects/" not in name:
+        for container in ("organizations", "folders"):
+            if f"/{container}/" in name:
+                return f"{container}/{name.split(f'/{container}/', 1)[1].split('/', 1)[0]}"
     return reader.account(asset)
 
 

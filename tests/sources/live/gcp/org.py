@@ -43,6 +43,8 @@ def org_lines() -> list[dict[str, Any]]:
         ga.ssl_policy(PROD, "modern"), ga.url_map(PROD, "web-redirect", https_redirect=True),
         ga.target_https_proxy(PROD, "portal-https", "web-redirect", policy="modern"),
         ga.target_http_proxy(PROD, "portal-http", "web-redirect"), ga.target_ssl_proxy(DEV, "dev-ssl", "dev"),
+        *ga.default_sinks(PROD), *ga.default_sinks(DEV),
+        ga.log_sink(PROD, "all-to-archive", "storage.googleapis.com/phi-log-archive"),
     ]
 
 

@@ -13,7 +13,7 @@ from tests.sources.live.gcp.conftest import DEV, ORG, PROD, TOKEN
 from tests.sources.live.gcp.org import seed
 from tests.test_cli import hitrust
 
-FAMILIES = ("buckets", "disks", "firewalls", "kms-keys", "networks", "sql-instances", "iam-policies",
+FAMILIES = ("buckets", "disks", "firewalls", "kms-keys", "networks", "sql-instances", "resource-hierarchy",
             "service-account-keys", "log-buckets", "load-balancer-proxies")
 
 

@@ -37,7 +37,7 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
     assert {(c.account, c.collector, c.status) for c in offline.coverage} == {
         (f"projects/{p}", f, "ok") for p in (PROD.id, DEV.id)
         for f in ("buckets", "disks", "firewalls", "kms-keys", "networks", "sql-instances",
-                  "iam-policies", "service-account-keys", "log-buckets", "load-balancer-proxies")}
+                  "resource-hierarchy", "service-account-keys", "log-buckets", "load-balancer-proxies")}
     assert offline.complete
     assert verdicts(live, {f.rule_id for f in live}) == set(table("""
         enc-block-volume-encrypted                dev-1         PASS
@@ -79,6 +79,8 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         enc-tls-listener-modern                   portal-https  PASS
         enc-tls-listener-modern                   portal-http   PASS
         enc-tls-listener-modern                   dev-ssl       FAIL
+        log-log-export-all-entries                phi-prod      PASS
+        log-log-export-all-entries                phi-dev       UNKNOWN
     """))
 
 
@@ -147,4 +149,4 @@ def test_projects_named_later_in_the_file_rename_streamed_resources(tmp_path: Pa
     assert disks == [("web-1", PROD.id)]
     assert {(c.account, c.collector, c.resources) for c in result.coverage} == {
         (f"projects/{PROD.id}", "disks", 1), (f"projects/{PROD.id}", "firewalls", 0),
-        (f"projects/{PROD.id}", "iam-policies", 2)}  # the project: its IAM policy not exported, unknown
+        (f"projects/{PROD.id}", "resource-hierarchy", 3)}  # the project: its IAM policy not exported, unknown

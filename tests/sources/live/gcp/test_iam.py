@@ -130,7 +130,7 @@ def test_organization_scan_grants_and_audit_coverage(fake: FakeGcp) -> None:
     admin, conditional and deleted members included), and each project's audit logging is the union of
     its own, its folder's and its organization's configs: prod inherits ADMIN_READ, dev exempts a member."""
     seed_policies(fake)
-    result = scan(fake, "iam-policies", projects=(), organizations=[ORG])
+    result = scan(fake, "resource-hierarchy", projects=(), organizations=[ORG])
     assert result.complete
     assert verdicts(result.findings(), [ADMIN_RULE, AUDIT_RULE]) == set(table(GRANTS + f"""
         {AUDIT_RULE}  {PROD.id}  PASS
@@ -158,7 +158,7 @@ def test_project_scan_cannot_see_inherited_audit_config(fake: FakeGcp) -> None:
     """Scanned project by project, the folder's and organization's audit configs are out of sight: what
     they could enable or exempt is UNKNOWN, unless the project's own config already fails."""
     seed_policies(fake)
-    result = scan(fake, "iam-policies", projects=[PROD.id, DEV.id])
+    result = scan(fake, "resource-hierarchy", projects=[PROD.id, DEV.id])
     assert verdicts(result.findings(), [AUDIT_RULE]) == set(table(f"""
         {AUDIT_RULE}  {PROD.id}  UNKNOWN
         {AUDIT_RULE}  {DEV.id}  FAIL
@@ -171,7 +171,7 @@ def test_project_scan_cannot_see_inherited_audit_config(fake: FakeGcp) -> None:
 
 def test_project_own_config_without_exemptions_is_still_unknown_below_an_organization(fake: FakeGcp) -> None:
     fake.add(ga.iam_policy(PROD, audit=[ga.audit_config()]))
-    result = scan(fake, "iam-policies")
+    result = scan(fake, "resource-hierarchy")
     assert reasons(result.findings(), [AUDIT_RULE]) == {
         (AUDIT_RULE, PROD.id, f"audit config of folders/{FOLDER}, organizations/{ORG} not read "
                               "(scan the organization to see it)")}
@@ -184,7 +184,7 @@ def test_project_without_organization_is_judged_alone(fake: FakeGcp) -> None:
     fake.add_project(other.id, other.number)
     fake.add(ga.project(lone), ga.iam_policy(lone, audit=[ga.audit_config()]),
              ga.project(other), ga.iam_policy(other, audit=[ga.audit_config("allServices", "DATA_READ")]))
-    result = scan(fake, "iam-policies", projects=[lone.id, other.id])
+    result = scan(fake, "resource-hierarchy", projects=[lone.id, other.id])
     assert verdicts(result.findings(), [AUDIT_RULE]) == set(table(f"""
         {AUDIT_RULE}  {lone.id}  PASS
         {AUDIT_RULE}  {other.id}  FAIL
@@ -197,9 +197,10 @@ def test_denied_or_throttled_iam_policies_are_unknown(fake: FakeGcp) -> None:
     seed_policies(fake)
     fake.fail(403, content_type="IAM_POLICY", scope=f"projects/{PROD.id}")
     fake.fail(429, content_type="IAM_POLICY", scope=f"projects/{DEV.id}")
-    result = scan(fake, "iam-policies", projects=[PROD.id, DEV.id])
-    denied = f"AccessDenied: cloudasset.assets.listIamPolicy (iam-policies in projects/{PROD.id})"
-    throttled = f"Throttled (retries exhausted): cloudasset.assets.listIamPolicy (iam-policies in projects/{DEV.id})"
+    result = scan(fake, "resource-hierarchy", projects=[PROD.id, DEV.id])
+    denied = f"AccessDenied: cloudasset.assets.listIamPolicy (resource-hierarchy in projects/{PROD.id})"
+    throttled = ("Throttled (retries exhausted): cloudasset.assets.listIamPolicy "
+                 f"(resource-hierarchy in projects/{DEV.id})")
     assert reasons(result.findings(), [ADMIN_RULE, AUDIT_RULE]) == {
         (ADMIN_RULE, f"projects/{PROD.id}/(IAM policy)", denied), (AUDIT_RULE, PROD.id, denied),
         (ADMIN_RULE, f"projects/{DEV.id}/(IAM policy)", throttled), (AUDIT_RULE, DEV.id, throttled)}
@@ -210,11 +211,11 @@ def test_denied_or_throttled_iam_policies_are_unknown(fake: FakeGcp) -> None:
 def test_denied_resource_listing_is_a_gap(fake: FakeGcp) -> None:
     seed_policies(fake)
     fake.fail(403, content_type="RESOURCE", asset_type="cloudresourcemanager.googleapis.com/Folder")
-    result = scan(fake, "iam-policies", "disks")
-    reason = f"AccessDenied: cloudasset.assets.listResource (iam-policies in projects/{PROD.id})"
+    result = scan(fake, "resource-hierarchy", "disks")
+    reason = f"AccessDenied: cloudasset.assets.listResource (resource-hierarchy in projects/{PROD.id})"
     assert reasons(result.findings(), [ADMIN_RULE, AUDIT_RULE]) == {
-        (ADMIN_RULE, f"iam-policies in projects/{PROD.id}", reason),
-        (AUDIT_RULE, f"iam-policies in projects/{PROD.id}", reason)}
+        (ADMIN_RULE, f"resource-hierarchy in projects/{PROD.id}", reason),
+        (AUDIT_RULE, f"resource-hierarchy in projects/{PROD.id}", reason)}
 
 
 def test_policy_library_audit_config_shape(fake: FakeGcp) -> None:
@@ -223,7 +224,7 @@ def test_policy_library_audit_config_shape(fake: FakeGcp) -> None:
     policy = ga.iam_policy(PROD, audit=[{"service": "allServices", "audit_log_configs": [
         {"log_type": 2}, {"log_type": 3, "exempted_members": ["user:user1@org.com"]}, {"log_type": 1}]}])
     fake.add(ga.organization(PROD), ga.folder(PROD, FOLDER), policy)
-    result = scan(fake, "iam-policies", projects=(), organizations=[ORG])
+    result = scan(fake, "resource-hierarchy", projects=(), organizations=[ORG])
     assert verdicts(result.findings(), [AUDIT_RULE]) == set(table(f"""
         {AUDIT_RULE}  {PROD.id}  PASS
         {AUDIT_RULE}  {DEV.id}  FAIL
@@ -235,7 +236,7 @@ def test_export_gives_the_organization_scan_findings(fake: FakeGcp, tmp_path: Pa
     findings (folders and the organization named as the scanner names them)."""
     seed_policies(fake)
     seed_keys(fake)
-    live = scan(fake, "iam-policies", "service-account-keys", projects=(), organizations=[ORG]).findings()
+    live = scan(fake, "resource-hierarchy", "service-account-keys", projects=(), organizations=[ORG]).findings()
     lines = fake.export_lines()
     resources = ga.write_export(tmp_path / "resource.json", [a for a in lines if "resource" in a])
     policies = ga.write_export(tmp_path / "iam-policy.json", [a for a in lines if "iam_policy" in a])
