@@ -20,7 +20,7 @@ def test_one_policy_per_rule_the_pack_can_check(pack):
     live_only = {r.id for r in all_rules() if r.live_only}
     assert live_only == {
         "iam-credential-rotated", "iam-identity-console-mfa", "iam-root-account-mfa", "iam-root-account-no-access-keys",
-        "log-audit-coverage-multi-region", "net-account-storage-public-access-blocked",
+        "log-audit-coverage-multi-region", "net-account-storage-public-access-blocked", "log-log-export-all-entries",
     }
     assert not live_only & set(names)
 

@@ -29,6 +29,7 @@ from hitrust_policies.model import (
     FileSystem,
     Identity,
     IngressRule,
+    LogExport,
     LogGroup,
     MessageQueue,
     Network,
@@ -364,4 +365,7 @@ CASES: list[Case] = [
          AccountStorageSettings(ref("acct"), ("IgnorePublicAcls", "RestrictPublicBuckets")), "FAIL",
          "account-level public access guards off: IgnorePublicAcls, RestrictPublicBuckets"),
     Case("net-account-storage-public-access-blocked", "denied", AccountStorageSettings(ref("acct"), U), "UNKNOWN"),
+    Case("log-log-export-all-entries", "org-sink", LogExport(ref("p"), ("organizations/1/sinks/all",)), "PASS"),
+    Case("log-log-export-all-entries", "none", LogExport(ref("p"), ()), "FAIL", "no enabled sink"),
+    Case("log-log-export-all-entries", "ancestors-unseen", LogExport(ref("p"), U), "UNKNOWN"),
 ]
