@@ -23,3 +23,7 @@ def aws_rules() -> list[Rule]:
 
 def azure_only_rule_ids() -> set[str]:
     return {r.id for r in all_rules() if r.kind in AZURE_ONLY_KINDS}
+
+
+def gcp_only_rule_ids() -> set[str]:
+    return {r.id for r in all_rules() if r.kind in GCP_ONLY_KINDS}
