@@ -640,3 +640,28 @@ def sink_owner(sink_name: str) -> str:
     """
     relative = str(sink_name).split("//logging.googleapis.com/", 1)[-1]
     return relative.split("/sinks/", 1)[0]
+
+
+# The _Default sink's filter as Cloud Logging creates it: every entry but those the _Required sink keeps.
+DEFAULT_SINK_FILTER = " AND ".join(f'NOT LOG_ID("{log}")' for log in (
+    "cloudaudit.googleapis.com/activity", "externalaudit.googleapis.com/activity",
+    "cloudaudit.googleapis.com/system_event", "externalaudit.googleapis.com/system_event",
+    "cloudaudit.googleapis.com/access_transparency", "externalaudit.googleapis.com/access_transparency"))
+
+
+def default_sink_keeps_data_access(log_filter: str | None, disabled: bool | None,
+                                   exclusions: Iterable[Mapping[str, Any]] | None) -> bool:
+    """A project's ``_Default`` sink keeps its Data Access audit logs while it is enabled, with the filter
+    Cloud Logging gave it and no enabled exclusion (any changed filter or exclusion may drop them: not
+    parsed here).
+
+    >>> default_sink_keeps_data_access(DEFAULT_SINK_FILTER, None, None)
+    True
+    >>> default_sink_keeps_data_access(DEFAULT_SINK_FILTER + ' AND severity>=WARNING', None, None)
+    False
+    >>> default_sink_keeps_data_access(DEFAULT_SINK_FILTER, None, [{"name": "lb", "filter": "resource.type=x"}])
+    False
+    """
+    if disabled or any(not e.get("disabled") for e in exclusions or ()):
+        return False
+    return " ".join(str(log_filter or "").split()) == DEFAULT_SINK_FILTER

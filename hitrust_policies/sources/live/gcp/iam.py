@@ -69,10 +69,40 @@ def resource_hierarchy(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Polic
                 yield PolicyGrant(replace(ref, name=f"{scope}/{role}/{member}", part=f"{role}/{member}"),
                                   access=access, attached=True, exceptions=exceptions)
         if asset.get("asset_type") == PROJECT_TYPE:
+            exporting = _exporting_sinks(asset, sinks, listed)
+            stored = _audit_logs_stored(asset, sinks, exporting)
             yield AuditCoverage(ref=replace(ref, native_type="gcp:audit-config", part="audit-config"),
-                                trails=(_audit_trail(ctx, asset, ref, listed),))
+                                trails=(_audit_trail(ctx, asset, ref, listed, stored),))
             yield LogExport(ref=replace(ref, native_type="gcp:log-sinks", part="log-sinks"),
-                            sinks_exporting_all=_exporting_sinks(asset, sinks, listed))
+                            sinks_exporting_all=exporting)
+
+
+def _owners(project: Mapping[str, Any]) -> set[str]:
+    """``projects/<number>`` and ``projects/<id>``: a project's sinks are named either way."""
+    number = data(project).get("projectNumber") or str(project["name"]).rsplit("/", 1)[-1]
+    return {f"projects/{number}", f"projects/{data(project).get('projectId')}"}
+
+
+def _audit_logs_stored(project: Mapping[str, Any], sinks: list[dict[str, Any]],
+                       exporting: tuple[str, ...] | Unknown) -> bool | Unknown:
+    """Whether the project's Data Access audit logs (ADMIN_READ among them) are kept: its ``_Default``
+    sink routes them to the ``_Default`` bucket while enabled, with its stock filter and no exclusion;
+    a sink exporting every entry keeps them too. A changed ``_Default`` sink may or may not drop them."""
+    if isinstance(exporting, tuple) and exporting:
+        return True
+    owners = _owners(project)
+    default = [data(s) for s in sinks if gcp.sink_owner(str(s["name"])) in owners
+               and (data(s).get("name") or str(s["name"]).rsplit("/", 1)[-1]) == gcp.DEFAULT_BUCKET]
+    if not default:
+        return Unknown("the project's _Default sink is not in the inventory")
+    sink = default[0]
+    if sink.get("disabled") and not isinstance(exporting, Unknown):
+        return False
+    if gcp.default_sink_keeps_data_access(sink.get("filter"), sink.get("disabled"), sink.get("exclusions")):
+        return True
+    return exporting if isinstance(exporting, Unknown) else Unknown(
+        "the _Default sink is disabled, filtered differently or has exclusions: whether Data Access audit "
+        "logs are kept is not judged")
 
 
 def _exporting_sinks(project: Mapping[str, Any], sinks: list[dict[str, Any]],
@@ -80,8 +110,7 @@ def _exporting_sinks(project: Mapping[str, Any], sinks: list[dict[str, Any]],
     """The sinks that export every entry of a project: its own, and its folders' and organization's that
     include their children. Where none does and an ancestor was not listed (a project-level scan), an
     unseen ancestor's sink might: unknown."""
-    own = f"projects/{data(project).get('projectNumber') or str(project['name']).rsplit('/', 1)[-1]}"
-    owners = {own, f"projects/{data(project).get('projectId')}"}
+    owners = _owners(project)
     ancestors = [str(a) for a in project.get("ancestors") or () if not str(a).startswith("projects/")]
     found: list[str] = []
     for sink in sinks:
@@ -108,7 +137,8 @@ def _scope_ref(ctx: Ctx, asset: Mapping[str, Any]) -> tuple[str, ResourceRef]:
     return relative, replace(ref, account=relative, region="global")
 
 
-def _audit_trail(ctx: Ctx, project: Mapping[str, Any], ref: ResourceRef, listed: set[str]) -> AuditTrail:
+def _audit_trail(ctx: Ctx, project: Mapping[str, Any], ref: ResourceRef, listed: set[str],
+                 stored: bool | Unknown) -> AuditTrail:
     """A project's Cloud Audit Logs as one trail: the union of the log types and exemptions its own
     policy and each ancestor's set (the API merges them; a child cannot turn off what a parent enables).
 
@@ -117,8 +147,9 @@ def _audit_trail(ctx: Ctx, project: Mapping[str, Any], ref: ResourceRef, listed:
     ``management_reads``. Exemptions from ADMIN_READ leave those members' reads out. DATA_READ /
     DATA_WRITE record reads and writes of user data, CloudTrail's data events, which the coverage rule
     does not ask of any cloud. Audit logs are regional nowhere (one configuration per resource covers
-    every location); they carry no signed digests; where they are stored (and with which key) is the
-    log buckets' and sinks' business. An ancestor whose policy the scan did not read (a project-level
+    every location); they carry no signed digests; they are being kept (``logging``) while the
+    project's ``_Default`` sink routes them unchanged, or a sink exports every entry; with which key is
+    the log buckets' business. An ancestor whose policy the scan did not read (a project-level
     scan does not see its folder's and organization's) may enable ADMIN_READ or exempt members:
     what it could change is unknown.
     """
@@ -143,7 +174,7 @@ def _audit_trail(ctx: Ctx, project: Mapping[str, Any], ref: ResourceRef, listed:
     return AuditTrail(
         ref=replace(ref, native_type="gcp:audit-config", name=f"{ref.name} audit config", part="audit-config"),
         multi_region=True,
-        logging=True,
+        logging=stored,
         log_file_validation=False,
         kms_key=Unknown("audit log storage keys are the log buckets' setting"),
         management_reads=reads,

@@ -89,7 +89,7 @@ def seed_policies(fake: FakeGcp) -> None:
     """An organization whose owners group and a project Editor are admins; the organization records
     configuration reads (ADMIN_READ) for every service; dev exempts its CI account from them."""
     fake.add(
-        ga.organization(PROD), ga.folder(PROD, FOLDER),
+        ga.organization(PROD), ga.folder(PROD, FOLDER), *ga.default_sinks(PROD), *ga.default_sinks(DEV),
         ga.iam_policy(PROD, ("roles/owner", ["group:admins@example.org"]), scope=f"organizations/{ORG}",
                       audit=[ga.audit_config("allServices", "ADMIN_READ")]),
         ga.iam_policy(PROD, ("roles/browser", ["group:eng@example.org"]), scope=f"folders/{FOLDER}",
@@ -170,7 +170,7 @@ def test_project_scan_cannot_see_inherited_audit_config(fake: FakeGcp) -> None:
 
 
 def test_project_own_config_without_exemptions_is_still_unknown_below_an_organization(fake: FakeGcp) -> None:
-    fake.add(ga.iam_policy(PROD, audit=[ga.audit_config()]))
+    fake.add(ga.iam_policy(PROD, audit=[ga.audit_config()]), *ga.default_sinks(PROD))
     result = scan(fake, "resource-hierarchy")
     assert reasons(result.findings(), [AUDIT_RULE]) == {
         (AUDIT_RULE, PROD.id, f"audit config of folders/{FOLDER}, organizations/{ORG} not read "
@@ -182,8 +182,9 @@ def test_project_without_organization_is_judged_alone(fake: FakeGcp) -> None:
     fake.add_project(lone.id, lone.number)
     other = ga.Project("lone-lab-2", "555000111333", organization=None)
     fake.add_project(other.id, other.number)
-    fake.add(ga.project(lone), ga.iam_policy(lone, audit=[ga.audit_config()]),
-             ga.project(other), ga.iam_policy(other, audit=[ga.audit_config("allServices", "DATA_READ")]))
+    fake.add(ga.project(lone), ga.iam_policy(lone, audit=[ga.audit_config()]), *ga.default_sinks(lone),
+             ga.project(other), ga.iam_policy(other, audit=[ga.audit_config("allServices", "DATA_READ")]),
+             *ga.default_sinks(other))
     result = scan(fake, "resource-hierarchy", projects=[lone.id, other.id])
     assert verdicts(result.findings(), [AUDIT_RULE]) == set(table(f"""
         {AUDIT_RULE}  {lone.id}  PASS
@@ -223,7 +224,7 @@ def test_policy_library_audit_config_shape(fake: FakeGcp) -> None:
     3 DATA_READ) and name projects by id: read the same as names."""
     policy = ga.iam_policy(PROD, audit=[{"service": "allServices", "audit_log_configs": [
         {"log_type": 2}, {"log_type": 3, "exempted_members": ["user:user1@org.com"]}, {"log_type": 1}]}])
-    fake.add(ga.organization(PROD), ga.folder(PROD, FOLDER), policy)
+    fake.add(ga.organization(PROD), ga.folder(PROD, FOLDER), policy, *ga.default_sinks(PROD))
     result = scan(fake, "resource-hierarchy", projects=(), organizations=[ORG])
     assert verdicts(result.findings(), [AUDIT_RULE]) == set(table(f"""
         {AUDIT_RULE}  {PROD.id}  PASS
@@ -246,3 +247,30 @@ def test_export_gives_the_organization_scan_findings(fake: FakeGcp, tmp_path: Pa
         (f.id, f.rule_id, f.resource.name, f.status, f.message) for f in live}
     assert verdicts(offline, [ADMIN_RULE]) == set(table(GRANTS))
     assert verdicts(offline, rules) == verdicts(live, rules)
+
+
+def test_audit_logs_are_kept_only_while_the_default_sink_routes_them(fake: FakeGcp) -> None:
+    """ADMIN_READ entries are Data Access logs, kept by the _Default sink: disabled with no sink exporting
+    everything, nothing keeps them (FAIL); a changed filter or an exclusion may drop them (UNKNOWN); a sink
+    exporting every entry keeps them whatever _Default does (PASS)."""
+    labs = [ga.Project(f"lab-{n}", f"55500011{n}000", organization=None) for n in range(4)]
+    for lab in labs:
+        fake.add_project(lab.id, lab.number)
+        required, default = ga.default_sinks(lab)
+        fake.add(ga.project(lab), ga.iam_policy(lab, audit=[ga.audit_config()]), required, default)
+    fake.resources[ga.default_sinks(labs[0])[1]["name"]]["resource"]["data"]["disabled"] = True
+    fake.resources[ga.default_sinks(labs[1])[1]["name"]]["resource"]["data"]["exclusions"] = [
+        {"name": "no-lb", "filter": 'resource.type="http_load_balancer"'}]
+    fake.resources[ga.default_sinks(labs[2])[1]["name"]]["resource"]["data"]["disabled"] = True
+    fake.add(ga.log_sink(labs[2], "everything", "storage.googleapis.com/lab-archive"))
+    result = scan(fake, "resource-hierarchy", projects=[lab.id for lab in labs])
+    assert verdicts(result.findings(), [AUDIT_RULE]) == set(table(f"""
+        {AUDIT_RULE}  lab-0  FAIL
+        {AUDIT_RULE}  lab-1  UNKNOWN
+        {AUDIT_RULE}  lab-2  PASS
+        {AUDIT_RULE}  lab-3  PASS
+    """))
+    assert {(f.resource.name, f.message) for f in result.findings() if f.status.value != "PASS"} >= {
+        ("lab-0", "no trail records every region's management events: lab-0 audit config (not logging)"),
+        ("lab-1", "the _Default sink is disabled, filtered differently or has exclusions: whether Data Access "
+                  "audit logs are kept is not judged")}
