@@ -14,6 +14,7 @@ compliant and non-compliant assets, the way a first scan of a real organization 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from hitrust_policies.testing import gcp_assets as ga
@@ -22,6 +23,7 @@ ORGANIZATION = "612483901757"
 CLINICAL_FOLDER = "284710395512"
 PROD = ga.Project("acme-phi-prod", "902184756301", folders=(CLINICAL_FOLDER,), organization=ORGANIZATION)
 DEV = ga.Project("acme-analytics-dev", "902184756302", organization=ORGANIZATION)
+DOMAIN = "acme-health.example"
 CORPORATE_VPN = "203.0.113.0/24"  # the office egress range (TEST-NET-3)
 IAP_RANGE = "35.235.240.0/20"  # Identity-Aware Proxy TCP forwarding
 
@@ -30,8 +32,14 @@ def _key(p: ga.Project, ring: str, name: str, location: str = "us-central1") -> 
     return f"projects/{p.id}/locations/{location}/keyRings/{ring}/cryptoKeys/{name}"
 
 
+def _sa(p: ga.Project, name: str) -> str:
+    return f"serviceAccount:{name}@{p.id}.iam.gserviceaccount.com"
+
+
 def organization() -> list[dict[str, Any]]:
-    """Every asset of the demo organization, as export lines (resources and IAM policies)."""
+    """Every asset of the demo organization, as export lines (resources and IAM policies); key ages are
+    counted back from now, so the demo reads the same whenever it runs."""
+    now = datetime.now(UTC)
     phi_key = _key(PROD, "phi", "records")
     disk_key = _key(PROD, "phi", "disks")
     return [
@@ -82,6 +90,43 @@ def organization() -> list[dict[str, Any]]:
         ga.disk(PROD, "ehr-app-1", kms_key=disk_key),
         ga.disk(PROD, "ehr-app-2", kms_key=disk_key),
         ga.disk(DEV, "notebook-1"),
+        # IAM: the organization's admins group owns everything (a standing admin grant); the organization
+        # records every configuration read for every project, but dev exempts its ETL account from them,
+        # and that account is a project Editor with a key older than a year.
+        ga.organization(PROD, DOMAIN), ga.folder(PROD, CLINICAL_FOLDER, "clinical"),
+        ga.iam_policy(PROD, ("roles/owner", (f"group:cloud-admins@{DOMAIN}",)),
+                      ("roles/resourcemanager.organizationViewer", (f"domain:{DOMAIN}",)),
+                      audit=[ga.audit_config()], scope=f"organizations/{ORGANIZATION}"),
+        ga.iam_policy(PROD, ("roles/resourcemanager.folderViewer", (f"group:clinical-eng@{DOMAIN}",)),
+                      scope=f"folders/{CLINICAL_FOLDER}"),
+        ga.iam_policy(PROD, ("roles/cloudsql.client", (_sa(PROD, "ehr-app"),)),
+                      ("roles/logging.privateLogViewer", (f"group:auditors@{DOMAIN}",))),
+        ga.iam_policy(DEV, ("roles/editor", (_sa(DEV, "etl"),)),
+                      audit=[ga.audit_config("allServices", "ADMIN_READ", exempt={"ADMIN_READ": [_sa(DEV, "etl")]})]),
+        ga.service_account_key(PROD, "ehr-app", "4c1d8e0a", created=now - timedelta(days=21)),
+        ga.service_account_key(DEV, "etl", "a7f3b219", created=now - timedelta(days=412)),
+        ga.service_account_key(DEV, "etl", "0d9e6c55", created=now - timedelta(days=500), key_type="SYSTEM_MANAGED"),
+        # Log buckets: every project keeps its audit logs in _Required (400 days, Google-managed keys) and
+        # the rest in _Default (30 days); prod also routes its audit logs to a CMEK bucket kept six years.
+        ga.log_bucket(PROD, "_Required", retention_days=400), ga.log_bucket(PROD, "_Default"),
+        ga.log_bucket(PROD, "phi-audit", location="us-central1", retention_days=2190,
+                      kms_key=_key(PROD, "logging", "audit")),
+        ga.log_bucket(DEV, "_Required", retention_days=400), ga.log_bucket(DEV, "_Default"),
+        # Load balancers: the patient portal serves TLS 1.2+ and redirects HTTP to HTTPS; dev's dashboard
+        # has no SSL policy (Google's default accepts TLS 1.0).
+        ga.ssl_policy(PROD, "modern-tls12"), ga.url_map(PROD, "portal", default_service="portal"),
+        ga.url_map(PROD, "portal-redirect", https_redirect=True),
+        ga.target_https_proxy(PROD, "portal-https", "portal", policy="modern-tls12"),
+        ga.target_http_proxy(PROD, "portal-http", "portal-redirect"),
+        ga.url_map(DEV, "dashboard", default_service="dashboard"),
+        ga.target_https_proxy(DEV, "dashboard-https", "dashboard"),
+        # Log sinks: besides the default ones, the organization copies its audit logs (only) to an archive,
+        # and prod copies every entry of its own to a locked Cloud Storage bucket.
+        *ga.default_sinks(PROD), *ga.default_sinks(DEV),
+        ga.log_sink(PROD, "audit-archive", "storage.googleapis.com/acme-audit-archive",
+                    owner=f"organizations/{ORGANIZATION}", include_children=True,
+                    log_filter='logName:"cloudaudit.googleapis.com"'),
+        ga.log_sink(PROD, "phi-all-logs", "storage.googleapis.com/acme-phi-log-archive"),
     ]
 
 

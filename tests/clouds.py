@@ -11,6 +11,7 @@ from hitrust_policies.model import (
     AccountOwners,
     DatabaseAuditing,
     LocalAuth,
+    LogExport,
     NetworkWatcher,
     SecretStore,
     ServiceFirewall,
@@ -25,12 +26,18 @@ from hitrust_policies.rules.registry import Rule
 # NSGs; App Service deployment / debugging endpoints.
 AZURE_ONLY_KINDS: frozenset[type] = frozenset({SecretStore, ServiceFirewall, DatabaseAuditing, NetworkWatcher,
                                                AccountOwners, VaultObject, LocalAuth, Subnet, WebApp})
+# Cloud Logging sinks (copies of every log entry routed out: CIS GCP 2.2).
+GCP_ONLY_KINDS: frozenset[type] = frozenset({LogExport})
 
 
 def aws_rules() -> list[Rule]:
     """Every rule over a kind AWS has."""
-    return [r for r in all_rules() if r.kind not in AZURE_ONLY_KINDS]
+    return [r for r in all_rules() if r.kind not in AZURE_ONLY_KINDS | GCP_ONLY_KINDS]
 
 
 def azure_only_rule_ids() -> set[str]:
     return {r.id for r in all_rules() if r.kind in AZURE_ONLY_KINDS}
+
+
+def gcp_only_rule_ids() -> set[str]:
+    return {r.id for r in all_rules() if r.kind in GCP_ONLY_KINDS}

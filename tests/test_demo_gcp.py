@@ -13,6 +13,7 @@ from tests.test_cli import hitrust
 from tests.verdicts import multiset, unique_ids
 
 ADMIN = "net-ingress-rule-admin-ports"
+ORG, DOMAIN, PROD, DEV = demo_gcp.ORGANIZATION, demo_gcp.DOMAIN, demo_gcp.PROD.id, demo_gcp.DEV.id
 BUCKETS = ("acme-phi-records", "acme-phi-access-logs", "acme-marketing-site", "acme-claims-export")
 
 # (rule, resource, status, how many findings look like this): the whole demo, nothing else.
@@ -51,6 +52,35 @@ EXPECTED = [
     ("enc-block-volume-kms", "notebook-1", "FAIL", 1),  # a Google-managed key
     # networks: the DR subnet of ehr-vpc has no flow logs; dev's default network none at all
     *[("log-network-flow-logs", n, "FAIL", 1) for n in ("ehr-vpc", "default")],
+    # IAM: the organization's owners group and dev's ETL Editor are admin grants; every other binding is a
+    # named role. The ETL account's user-managed key is 412 days old; its Google-managed key is Google's.
+    ("iam-policy-grant-no-admin", f"organizations/{ORG}/roles/owner/group:cloud-admins@{DOMAIN}", "FAIL", 1),
+    ("iam-policy-grant-no-admin", f"projects/{DEV}/roles/editor/serviceAccount:etl@{DEV}.iam.gserviceaccount.com",
+     "FAIL", 1),
+    *[("iam-policy-grant-no-admin", n, "PASS", 1) for n in (
+        f"organizations/{ORG}/roles/resourcemanager.organizationViewer/domain:{DOMAIN}",
+        f"folders/{demo_gcp.CLINICAL_FOLDER}/roles/resourcemanager.folderViewer/group:clinical-eng@{DOMAIN}",
+        f"projects/{PROD}/roles/cloudsql.client/serviceAccount:ehr-app@{PROD}.iam.gserviceaccount.com",
+        f"projects/{PROD}/roles/logging.privateLogViewer/group:auditors@{DOMAIN}")],
+    ("iam-credential-rotated", f"etl@{DEV}.iam.gserviceaccount.com/a7f3b219", "FAIL", 1),
+    ("iam-credential-rotated", f"etl@{DEV}.iam.gserviceaccount.com/0d9e6c55", "PASS", 1),
+    ("iam-credential-rotated", f"ehr-app@{PROD}.iam.gserviceaccount.com/4c1d8e0a", "PASS", 1),
+    # audit logs: the organization records configuration reads everywhere; dev exempts its ETL account
+    ("log-audit-coverage-multi-region", PROD, "PASS", 1),
+    ("log-audit-coverage-multi-region", DEV, "FAIL", 1),
+    # log buckets: _Default keeps 30 days; audit logs sit under Google-managed keys except in phi-audit
+    *[("log-log-group-retention", f"{p}/global/_Default", "FAIL", 1) for p in (PROD, DEV)],
+    *[("log-log-group-retention", f"{p}/global/_Required", "PASS", 1) for p in (PROD, DEV)],
+    ("log-log-group-retention", f"{PROD}/us-central1/phi-audit", "PASS", 1),
+    *[("enc-log-group-audit-kms", f"{p}/global/{b}", "FAIL", 1)
+      for p in (PROD, DEV) for b in ("_Default", "_Required")],
+    ("enc-log-group-audit-kms", f"{PROD}/us-central1/phi-audit", "PASS", 1),
+    # load balancers: the portal is TLS 1.2+ and redirects HTTP; dev's dashboard takes TLS 1.0
+    *[("enc-tls-listener-modern", n, "PASS", 1) for n in ("portal-https", "portal-http")],
+    ("enc-tls-listener-modern", "dashboard-https", "FAIL", 1),
+    # log sinks: prod exports every entry; the organization's sink copies audit logs only
+    ("log-log-export-all-entries", PROD, "PASS", 1),
+    ("log-log-export-all-entries", DEV, "FAIL", 1),
 ]
 
 

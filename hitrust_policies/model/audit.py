@@ -100,3 +100,16 @@ class DatabaseAuditing:
     ref: ResourceRef
     enabled: bool | Unknown
     storage_retention_days: int | None | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class LogExport:
+    """Whether a copy of every log entry of one project is routed somewhere (Google Cloud log sinks).
+
+    ``sinks_exporting_all`` names the enabled sinks that route every entry of the project, with no
+    filter and no exclusion, to a destination (a storage bucket, dataset, topic or log bucket): the
+    project's own, or a folder's / organization's that includes its children; empty when none does.
+    """
+
+    ref: ResourceRef
+    sinks_exporting_all: tuple[str, ...] | Unknown

@@ -10,9 +10,21 @@ AWS / Azure where the fact is the same.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
-from hitrust_policies.model import ALL_PROTOCOLS, KMS, PROVIDER_MANAGED, TCP, UDP, Unknown, is_internet
+from hitrust_policies.model import (
+    ALL_PROTOCOLS,
+    FULL_ADMIN,
+    KMS,
+    NEAR_ADMIN,
+    PROVIDER_MANAGED,
+    SCOPED,
+    TCP,
+    UDP,
+    Unknown,
+    is_internet,
+)
 
 # --- who "the public" is -------------------------------------------------------------------------
 
@@ -376,3 +388,315 @@ def instance_external_addresses(network_interfaces: Any) -> tuple[str, ...]:
         for config in nic.get("ipv6AccessConfigs") or []:
             found.append(str(config.get("externalIpv6") or config.get("name") or "external IPv6 access config"))
     return tuple(found)
+# --- service-account keys -----------------------------------------------------------------------------
+
+USER_MANAGED = "USER_MANAGED"  # created by a user (uploaded or downloaded): a long-lived secret someone holds
+SYSTEM_MANAGED = "SYSTEM_MANAGED"  # Google's own signing keys, rotated by Google, never downloadable
+
+
+def sa_key_user_managed(key_type: str | None) -> bool | Unknown:
+    """Whether a service-account key is a secret a user holds. Google-managed keys are rotated by Google
+    and never leave it, so rotation is not the customer's (Prowler
+    ``iam_sa_user_managed_key_rotate_90_days`` lists ``keyTypes=USER_MANAGED`` only). An asset without
+    ``keyType`` (older inventories and policy-library's fixtures) cannot tell.
+
+    >>> sa_key_user_managed("USER_MANAGED"), sa_key_user_managed("SYSTEM_MANAGED")
+    (True, False)
+    >>> sa_key_user_managed(None)
+    Unknown('keyType not in the ServiceAccountKey asset: user- or Google-managed cannot be told')
+    """
+    if not key_type:
+        return Unknown("keyType not in the ServiceAccountKey asset: user- or Google-managed cannot be told")
+    return str(key_type).upper() == USER_MANAGED
+
+
+def rfc3339(text: str | None) -> datetime | None:
+    """A timestamp of the Google APIs (``2025-01-02T03:04:05Z``, with or without fractions), UTC.
+
+    >>> rfc3339("2017-08-21T07:55:36Z"), rfc3339("2025-05-15T17:28:36.650275024Z").microsecond
+    (datetime.datetime(2017, 8, 21, 7, 55, 36, tzinfo=datetime.timezone.utc), 650275)
+    """
+    if not text:
+        return None
+    value = str(text).strip().replace("Z", "+00:00")
+    head, dot, rest = value.partition(".")
+    if dot:  # nanoseconds -> microseconds, the zone kept
+        digits = "".join(ch for ch in rest if ch.isdigit())
+        value = f"{head}.{digits[:6].ljust(6, '0')}{rest[len(digits):]}"
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def sa_key_active(user_managed: bool | Unknown, disabled: bool | None, valid_before: str | None,
+                  now: datetime) -> bool | Unknown:
+    """A key signs requests while it is enabled and not past its ``validBeforeTime``; a Google-managed
+    key is not the customer's secret and counts as no active credential of theirs.
+
+    >>> now = datetime(2026, 11, 2, tzinfo=UTC)
+    >>> sa_key_active(True, None, "9999-12-31T23:59:59Z", now), sa_key_active(True, True, None, now)
+    (True, False)
+    >>> sa_key_active(True, False, "2026-01-01T00:00:00Z", now), sa_key_active(False, None, None, now)
+    (False, False)
+    """
+    if disabled:
+        return False
+    expires = rfc3339(valid_before)
+    if expires is not None and expires <= now:
+        return False
+    return user_managed
+
+
+def age_days(created: str | None, now: datetime) -> int | Unknown:
+    """Whole days since ``created`` (``validAfterTime``: when the key was made), as AWS counts a key's age.
+
+    >>> age_days("2026-08-01T00:00:00Z", datetime(2026, 11, 2, 12, tzinfo=UTC))
+    93
+    >>> age_days(None, datetime(2026, 11, 2, tzinfo=UTC))
+    Unknown('validAfterTime not in the ServiceAccountKey asset')
+    """
+    when = rfc3339(created)
+    if when is None:
+        return Unknown("validAfterTime not in the ServiceAccountKey asset")
+    return max((now - when).days, 0)
+
+
+# --- IAM policies of projects, folders and organizations -----------------------------------------------
+
+OWNER, EDITOR = "roles/owner", "roles/editor"
+# The basic Editor role may change almost every resource but may not set IAM policies or manage roles,
+# and does not carry billing administration.
+EDITOR_EXCEPTIONS = "setting IAM policies, managing roles and billing"
+
+
+def role_access(role: str) -> tuple[str, str]:
+    """(access, exceptions) of a role on the model's one scale: the basic Owner role is every permission
+    on every resource below the binding (`FULL_ADMIN`); Editor every one but IAM administration
+    (`NEAR_ADMIN`). Every other role, predefined or custom, is a list of named permissions (custom roles
+    may not hold wildcards): `SCOPED`, as AWS policies naming actions are.
+
+    >>> role_access("roles/owner"), role_access("roles/editor")[0], role_access("roles/viewer")
+    (('full-admin', ''), 'near-admin', ('scoped', ''))
+    >>> role_access("organizations/805614281031/roles/almostOwner")
+    ('scoped', '')
+    """
+    if role == OWNER:
+        return FULL_ADMIN, ""
+    if role == EDITOR:
+        return NEAR_ADMIN, EDITOR_EXCEPTIONS
+    return SCOPED, ""
+
+
+def binding_members(bindings: Iterable[Mapping[str, Any]]) -> list[tuple[str, str]]:
+    """(role, member) of every member of every binding, in a stable order, each once. A conditional
+    binding counts as granted (its condition may hold); so do ``deleted:`` members (an undeleted
+    service account gets its bindings back), as a standing grant to remove.
+
+    >>> binding_members([{"role": "roles/viewer", "members": ["user:b@x.org", "user:a@x.org"]},
+    ...                  {"role": "roles/owner", "members": ["user:a@x.org"], "condition": {"expression": "x"}}])
+    [('roles/owner', 'user:a@x.org'), ('roles/viewer', 'user:a@x.org'), ('roles/viewer', 'user:b@x.org')]
+    """
+    return sorted({(str(b.get("role", "")), str(m)) for b in bindings for m in b.get("members") or ()})
+
+
+# --- Cloud Audit Logs configuration ----------------------------------------------------------------------
+
+ALL_SERVICES = "allServices"
+ADMIN_READ, DATA_WRITE, DATA_READ = "ADMIN_READ", "DATA_WRITE", "DATA_READ"
+# AuditLogConfig.LogType numbers, as some exports (policy-library's fixtures) write them
+_LOG_TYPES = {1: ADMIN_READ, 2: DATA_WRITE, 3: DATA_READ}
+
+
+def log_type(value: Any) -> str:
+    """
+    >>> log_type(1), log_type(3.0), log_type("DATA_WRITE"), log_type("1")
+    ('ADMIN_READ', 'DATA_READ', 'DATA_WRITE', 'ADMIN_READ')
+    """
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str) and value.isdigit():
+        value = int(value)
+    return _LOG_TYPES.get(value, str(value).upper()) if isinstance(value, int) else str(value).upper()
+
+
+def audit_log_types(audit_configs: Iterable[Mapping[str, Any]]) -> tuple[set[str], list[str]]:
+    """(log types enabled for every service, exemptions) of one IAM policy's ``auditConfigs``.
+
+    Only an ``allServices`` config enables a log type everywhere; exemptions are unioned whichever
+    config names them (the API's documented merge), written ``"<LOG_TYPE> of <service> by <member>"``.
+    Keys come snake_case (exports, the client's proto JSON) or camelCase (REST).
+
+    >>> types, exempt = audit_log_types([
+    ...     {"service": "allServices", "audit_log_configs": [{"log_type": "ADMIN_READ"},
+    ...                                                      {"log_type": 3, "exempted_members": ["user:a@x.org"]}]},
+    ...     {"service": "storage.googleapis.com", "auditLogConfigs": [{"logType": "DATA_WRITE"}]}])
+    >>> sorted(types), exempt
+    (['ADMIN_READ', 'DATA_READ'], ['DATA_READ of allServices by user:a@x.org'])
+    """
+    enabled: set[str] = set()
+    exempt: list[str] = []
+    for config in audit_configs:
+        service = str(config.get("service", ""))
+        for entry in config.get("audit_log_configs") or config.get("auditLogConfigs") or ():
+            kind = log_type(entry.get("log_type", entry.get("logType")))
+            if service == ALL_SERVICES:
+                enabled.add(kind)
+            members = entry.get("exempted_members") or entry.get("exemptedMembers") or ()
+            exempt += [f"{kind} of {service} by {m}" for m in members]
+    return enabled, sorted(dict.fromkeys(exempt))
+
+
+# --- Cloud Logging buckets ------------------------------------------------------------------------------
+
+DEFAULT_LOG_RETENTION_DAYS = 30  # what retentionDays 0 (or unset) means at bucket creation
+REQUIRED_BUCKET = "_Required"  # Admin Activity, System Event and Access Transparency audit logs, 400 days
+DEFAULT_BUCKET = "_Default"  # every other log, Data Access audit logs included, unless routed elsewhere
+
+
+def log_bucket_retention(retention_days: Any) -> int:
+    """Days a log bucket keeps entries; Cloud Logging buckets always expire their logs.
+
+    >>> log_bucket_retention(400), log_bucket_retention("3650"), log_bucket_retention(None)
+    (400, 3650, 30)
+    """
+    days = int(float(retention_days or 0))
+    return days if days > 0 else DEFAULT_LOG_RETENTION_DAYS
+
+
+def log_bucket_holds_audit(bucket_id: str) -> bool | Unknown:
+    """The two buckets every project has hold its audit logs: ``_Required`` the Admin Activity logs
+    (always), ``_Default`` the Data Access logs (unless a sink exclusion routes them away). What a
+    user-defined bucket holds depends on the sinks routing to it, which are not joined here.
+
+    >>> log_bucket_holds_audit("_Required"), log_bucket_holds_audit("_Default")
+    (True, True)
+    >>> log_bucket_holds_audit("app-logs")
+    Unknown('which logs reach a user-defined log bucket depends on the sinks routing to it')
+    """
+    if bucket_id in (REQUIRED_BUCKET, DEFAULT_BUCKET):
+        return True
+    return Unknown("which logs reach a user-defined log bucket depends on the sinks routing to it")
+
+
+# --- Cloud Load Balancing: target proxies and SSL policies -------------------------------------------------
+
+# A target HTTPS / SSL proxy without an SSL policy uses Google's default: the COMPATIBLE profile, TLS 1.0 up.
+DEFAULT_SSL_POLICY_MIN_TLS = "1.0"
+
+
+def ssl_policy_min_tls(min_tls_version: str | None) -> str | Unknown:
+    """An SSL policy's ``minTlsVersion`` in the model's spelling (TLS 1.0 when the field is unset, the
+    API's default).
+
+    >>> ssl_policy_min_tls("TLS_1_2"), ssl_policy_min_tls(None), ssl_policy_min_tls("TLS_1_3")
+    ('1.2', '1.0', '1.3')
+    >>> ssl_policy_min_tls("TLS_9")
+    Unknown("unrecognised SSL policy minTlsVersion 'TLS_9'")
+    """
+    text = str(min_tls_version or "TLS_1_0").upper()
+    versions = {"TLS_1_0": "1.0", "TLS_1_1": "1.1", "TLS_1_2": "1.2", "TLS_1_3": "1.3"}
+    if text not in versions:
+        return Unknown(f"unrecognised SSL policy minTlsVersion {min_tls_version!r}")
+    return versions[text]
+
+
+def _serves(where: str, route: Mapping[str, Any], service_key: str, action_key: str,
+            redirect_key: str) -> list[str]:
+    """What one URL-map route does with a plain-HTTP request: redirect to HTTPS (nothing to report),
+    or serve it (from a backend, or by redirecting to another plain-HTTP URL)."""
+    redirect = route.get(redirect_key)
+    if isinstance(redirect, Mapping):
+        return [] if redirect.get("httpsRedirect") else [f"{where} redirects to HTTP"]
+    if route.get(service_key) or route.get(action_key):
+        return [f"{where} forwards"]
+    return []
+
+
+def url_map_plaintext_routes(url_map: Mapping[str, Any]) -> tuple[str, ...]:
+    """Each route of an HTTP load balancer's URL map that serves a request without sending it to HTTPS:
+    the map's default, each path matcher's default, path rules and route rules (as AWS HTTP listener
+    rules are read). A route that redirects with ``httpsRedirect`` serves nothing in plaintext.
+
+    >>> url_map_plaintext_routes({"defaultUrlRedirect": {"httpsRedirect": True}})
+    ()
+    >>> url_map_plaintext_routes({"defaultService": "bs", "pathMatchers": [{"name": "api",
+    ...     "defaultUrlRedirect": {"httpsRedirect": True}, "pathRules": [{"paths": ["/v1/*"], "service": "bs"}]}]})
+    ('default forwards', 'path matcher api path /v1/* forwards')
+    """
+    found = _serves("default", url_map, "defaultService", "defaultRouteAction", "defaultUrlRedirect")
+    for matcher in url_map.get("pathMatchers") or ():
+        name = f"path matcher {matcher.get('name', '?')}"
+        found += _serves(f"{name} default", matcher, "defaultService", "defaultRouteAction", "defaultUrlRedirect")
+        for rule in matcher.get("pathRules") or ():
+            paths = ", ".join(str(p) for p in rule.get("paths") or ())
+            found += _serves(f"{name} path {paths}", rule, "service", "routeAction", "urlRedirect")
+        for rule in matcher.get("routeRules") or ():
+            found += _serves(f"{name} route rule {rule.get('priority', '?')}", rule, "service", "routeAction",
+                             "urlRedirect")
+    return tuple(found)
+
+
+def compute_key(url_or_name: str) -> str:
+    """``projects/P/global/sslPolicies/N`` from a self link or a full resource name, so references join
+    whichever spelling each side carries.
+
+    >>> compute_key("https://www.googleapis.com/compute/v1/projects/p/global/sslPolicies/modern")
+    'projects/p/global/sslPolicies/modern'
+    """
+    return network_key(url_or_name)
+
+
+# --- Cloud Logging sinks --------------------------------------------------------------------------------
+
+
+def sink_exports_all(log_filter: str | None, disabled: bool | None,
+                     exclusions: Iterable[Mapping[str, Any]] | None) -> bool:
+    """A sink routes every log entry when it is enabled, has no filter (an empty filter matches every
+    entry) and no enabled exclusion drops some.
+
+    >>> sink_exports_all(None, None, None), sink_exports_all("", False, [{"name": "x", "disabled": True}])
+    (True, True)
+    >>> sink_exports_all('severity>=ERROR', None, None), sink_exports_all(None, True, None)
+    (False, False)
+    >>> sink_exports_all(None, None, [{"name": "no-debug", "filter": "severity<INFO"}])
+    False
+    """
+    if disabled or str(log_filter or "").strip():
+        return False
+    return not any(not e.get("disabled") for e in exclusions or ())
+
+
+def sink_owner(sink_name: str) -> str:
+    """``projects/P`` / ``folders/N`` / ``organizations/N`` / ``billingAccounts/B`` that owns a sink.
+
+    >>> sink_owner("//logging.googleapis.com/organizations/805/sinks/all-to-gcs")
+    'organizations/805'
+    >>> sink_owner("projects/phi-prod/sinks/_Required")
+    'projects/phi-prod'
+    """
+    relative = str(sink_name).split("//logging.googleapis.com/", 1)[-1]
+    return relative.split("/sinks/", 1)[0]
+
+
+# The _Default sink's filter as Cloud Logging creates it: every entry but those the _Required sink keeps.
+DEFAULT_SINK_FILTER = " AND ".join(f'NOT LOG_ID("{log}")' for log in (
+    "cloudaudit.googleapis.com/activity", "externalaudit.googleapis.com/activity",
+    "cloudaudit.googleapis.com/system_event", "externalaudit.googleapis.com/system_event",
+    "cloudaudit.googleapis.com/access_transparency", "externalaudit.googleapis.com/access_transparency"))
+
+
+def default_sink_keeps_data_access(log_filter: str | None, disabled: bool | None,
+                                   exclusions: Iterable[Mapping[str, Any]] | None) -> bool:
+    """A project's ``_Default`` sink keeps its Data Access audit logs while it is enabled, with the filter
+    Cloud Logging gave it and no enabled exclusion (any changed filter or exclusion may drop them: not
+    parsed here).
+
+    >>> default_sink_keeps_data_access(DEFAULT_SINK_FILTER, None, None)
+    True
+    >>> default_sink_keeps_data_access(DEFAULT_SINK_FILTER + ' AND severity>=WARNING', None, None)
+    False
+    >>> default_sink_keeps_data_access(DEFAULT_SINK_FILTER, None, [{"name": "lb", "filter": "resource.type=x"}])
+    False
+    """
+    if disabled or any(not e.get("disabled") for e in exclusions or ()):
+        return False
+    return " ".join(str(log_filter or "").split()) == DEFAULT_SINK_FILTER

@@ -15,6 +15,7 @@ import json
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -343,3 +344,210 @@ def instance(p: Project, name: str, *, zone: str = "us-central1-a", nat_ips: Ite
     }
     return _line(p, f"//compute.googleapis.com/projects/{p.id}/zones/{zone}/instances/{name}",
                  "compute.googleapis.com/Instance", (*_COMPUTE, "Instance"), body, zone)
+_CRM = ("v1", "https://cloudresourcemanager.googleapis.com/$discovery/rest")
+_IAM = ("v1", "https://iam.googleapis.com/$discovery/rest")
+_LOGGING = ("v2", "https://logging.googleapis.com/$discovery/rest")
+
+
+def timestamp(moment: datetime) -> str:
+    """RFC 3339 UTC, as the IAM API writes ``validAfterTime``."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def service_account_key(p: Project, account: str, key_id: str, *, created: datetime,
+                        expires: datetime | None = None, key_type: str | None = "USER_MANAGED",
+                        disabled: bool | None = None, origin: str = "GOOGLE_PROVIDED") -> dict[str, Any]:
+    """A service-account key (``account`` is the account's short name; its e-mail is in the project)."""
+    email = f"{account}@{p.id}.iam.gserviceaccount.com"
+    relative = f"projects/{p.id}/serviceAccounts/{email}/keys/{key_id}"
+    body: dict[str, Any] = {
+        "name": relative,
+        "validAfterTime": timestamp(created),
+        "validBeforeTime": timestamp(expires) if expires else "9999-12-31T23:59:59Z",
+        "keyAlgorithm": "KEY_ALG_RSA_2048",
+        "keyOrigin": origin,
+    }
+    if key_type is not None:
+        body["keyType"] = key_type
+    if disabled is not None:
+        body["disabled"] = disabled
+    return _line(p, f"//iam.googleapis.com/{relative}", "iam.googleapis.com/ServiceAccountKey",
+                 (*_IAM, "ServiceAccountKey"), body, "global",
+                 parent=f"//iam.googleapis.com/projects/{p.id}/serviceAccounts/{_id(email)}")
+
+
+def folder(p: Project, number: str, name: str = "Clinical") -> dict[str, Any]:
+    """The folder ``number`` among ``p``'s ancestors (its own ancestors: itself and those above it)."""
+    chain = p.ancestors[p.ancestors.index(f"folders/{number}"):]
+    parent = chain[1] if len(chain) > 1 else None
+    body = {"name": f"folders/{number}", "displayName": name, "lifecycleState": "ACTIVE",
+            "createTime": "2023-06-01T09:00:00.000Z", **({"parent": parent} if parent else {})}
+    line = _line(p, f"//cloudresourcemanager.googleapis.com/folders/{number}",
+                 "cloudresourcemanager.googleapis.com/Folder", (*_CRM, "Folder"), body, "global",
+                 parent=f"//cloudresourcemanager.googleapis.com/{parent}" if parent else "")
+    line["ancestors"] = chain
+    return line
+
+
+def organization(p: Project, domain: str = "example.org") -> dict[str, Any]:
+    number = str(p.organization)
+    body = {"name": f"organizations/{number}", "displayName": domain, "lifecycleState": "ACTIVE",
+            "owner": {"directoryCustomerId": "C01abcd2e"}, "creationTime": "2022-01-10T08:00:00.000Z"}
+    line = _line(p, f"//cloudresourcemanager.googleapis.com/organizations/{number}",
+                 "cloudresourcemanager.googleapis.com/Organization", (*_CRM, "Organization"), body, "global",
+                 parent="")
+    line["ancestors"] = [f"organizations/{number}"]
+    return line
+
+
+def audit_config(service: str = "allServices", *log_types: str | int,
+                 exempt: dict[str | int, list[str]] | None = None) -> dict[str, Any]:
+    """One ``auditConfigs`` entry: ``log_types`` enabled (names, or the enum's numbers as some exports
+    write them), ``exempt`` members per log type."""
+    exempt = exempt or {}
+    return {"service": service, "audit_log_configs": [
+        {"log_type": t, **({"exempted_members": list(exempt[t])} if exempt.get(t) else {})}
+        for t in log_types or ("ADMIN_READ", "DATA_READ", "DATA_WRITE")]}
+
+
+def iam_policy(p: Project, *bindings: tuple[str, Iterable[str]], audit: Iterable[dict[str, Any]] = (),
+               scope: str | None = None) -> dict[str, Any]:
+    """The IAM policy line of the project (or of ``scope``: ``folders/N`` / ``organizations/N`` among its
+    ancestors): (role, members) bindings and ``auditConfigs``."""
+    target = scope or f"projects/{p.number}"
+    kind = {"projects": "Project", "folders": "Folder", "organizations": "Organization"}[target.split("/")[0]]
+    chain = p.ancestors[p.ancestors.index(target):]
+    policy: dict[str, Any] = {"version": 1, "etag": "BwYhZ0v3mE4=",
+                              "bindings": [{"role": role, "members": list(members)} for role, members in bindings]}
+    configs = list(audit)
+    if configs:
+        policy["audit_configs"] = configs
+    return {
+        "name": f"//cloudresourcemanager.googleapis.com/{target}",
+        "asset_type": f"cloudresourcemanager.googleapis.com/{kind}",
+        "iam_policy": policy,
+        "ancestors": chain,
+        "update_time": UPDATED,
+    }
+
+
+def log_bucket(p: Project, bucket_id: str = "_Default", *, location: str = "global",
+               retention_days: int | None = 30, kms_key: str | None = None,
+               locked: bool | None = None) -> dict[str, Any]:
+    relative = f"projects/{p.id}/locations/{location}/buckets/{bucket_id}"
+    body: dict[str, Any] = {
+        "name": relative,
+        "createTime": "2024-02-01T10:00:05.123456Z",
+        "updateTime": "2024-02-01T10:00:05.123456Z",
+        "lifecycleState": "ACTIVE",
+    }
+    if retention_days is not None:
+        body["retentionDays"] = retention_days
+    if bucket_id == "_Required":
+        body["locked"] = True
+        body["description"] = "Audit bucket"
+    elif locked is not None:
+        body["locked"] = locked
+    if kms_key:
+        body["cmekSettings"] = {"name": f"projects/{p.id}/locations/{location}/cmekSettings", "kmsKeyName": kms_key,
+                                "serviceAccountId": f"service-{p.number}@gcp-sa-logging.iam.gserviceaccount.com"}
+    return _line(p, f"//logging.googleapis.com/{relative}", "logging.googleapis.com/LogBucket",
+                 (*_LOGGING, "LogBucket"), body, location)
+
+
+def _global_compute(p: Project, collection: str, name: str, asset_type: str, kind: str,
+                    body: dict[str, Any]) -> dict[str, Any]:
+    full = {"kind": f"compute#{kind}", "id": _id(p.id, collection, name),
+            "creationTimestamp": "2025-04-07T09:30:00.000-07:00", "name": name,
+            "selfLink": f"{COMPUTE}/projects/{p.id}/global/{collection}/{name}", **body}
+    return _line(p, f"//compute.googleapis.com/projects/{p.id}/global/{collection}/{name}",
+                 f"compute.googleapis.com/{asset_type}", (*_COMPUTE, asset_type), full, "global")
+
+
+def ssl_policy(p: Project, name: str, *, min_tls: str | None = "TLS_1_2", profile: str = "MODERN") -> dict[str, Any]:
+    body: dict[str, Any] = {"profile": profile, "fingerprint": "kT8Pq0Yt0cY="}
+    if min_tls is not None:
+        body["minTlsVersion"] = min_tls
+    return _global_compute(p, "sslPolicies", name, "SslPolicy", "sslPolicy", body)
+
+
+def url_map(p: Project, name: str, *, default_service: str | None = None, https_redirect: bool | None = None,
+            path_matchers: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A URL map: a default backend service, or a default redirect (``https_redirect`` True: to HTTPS)."""
+    body: dict[str, Any] = {"fingerprint": "u2Yc0o3vGxM="}
+    if default_service:
+        body["defaultService"] = f"{COMPUTE}/projects/{p.id}/global/backendServices/{default_service}"
+    if https_redirect is not None:
+        body["defaultUrlRedirect"] = {"httpsRedirect": https_redirect, "stripQuery": False,
+                                      "redirectResponseCode": "MOVED_PERMANENTLY_DEFAULT"}
+    if path_matchers:
+        body["hostRules"] = [{"hosts": ["*"], "pathMatcher": m["name"]} for m in path_matchers]
+        body["pathMatchers"] = path_matchers
+    return _global_compute(p, "urlMaps", name, "UrlMap", "urlMap", body)
+
+
+def target_https_proxy(p: Project, name: str, url_map_name: str, *, policy: str | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"urlMap": f"{COMPUTE}/projects/{p.id}/global/urlMaps/{url_map_name}",
+                            "sslCertificates": [f"{COMPUTE}/projects/{p.id}/global/sslCertificates/{name}-cert"],
+                            "quicOverride": "NONE", "fingerprint": "Fh2l7YfN1Ak="}
+    if policy:
+        body["sslPolicy"] = f"{COMPUTE}/projects/{p.id}/global/sslPolicies/{policy}"
+    return _global_compute(p, "targetHttpsProxies", name, "TargetHttpsProxy", "targetHttpsProxy", body)
+
+
+def target_ssl_proxy(p: Project, name: str, backend: str, *, policy: str | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"service": f"{COMPUTE}/projects/{p.id}/global/backendServices/{backend}",
+                            "sslCertificates": [f"{COMPUTE}/projects/{p.id}/global/sslCertificates/{name}-cert"],
+                            "proxyHeader": "NONE"}
+    if policy:
+        body["sslPolicy"] = f"{COMPUTE}/projects/{p.id}/global/sslPolicies/{policy}"
+    return _global_compute(p, "targetSslProxies", name, "TargetSslProxy", "targetSslProxy", body)
+
+
+def target_http_proxy(p: Project, name: str, url_map_name: str) -> dict[str, Any]:
+    body = {"urlMap": f"{COMPUTE}/projects/{p.id}/global/urlMaps/{url_map_name}", "fingerprint": "9dHk3N0bQ1E="}
+    return _global_compute(p, "targetHttpProxies", name, "TargetHttpProxy", "targetHttpProxy", body)
+
+
+def log_sink(p: Project, name: str, destination: str, *, log_filter: str | None = None, disabled: bool | None = None,
+             exclusions: list[dict[str, Any]] | None = None, owner: str | None = None,
+             include_children: bool | None = None) -> dict[str, Any]:
+    """A log sink of the project (or of ``owner``: ``folders/N`` / ``organizations/N`` among its ancestors)."""
+    where = owner or f"projects/{p.id}"
+    relative = f"{where}/sinks/{name}"
+    writer = ("serviceAccount:service-org-" if where.startswith("organizations/") else "serviceAccount:service-") + \
+        f"{where.split('/')[1]}@gcp-sa-logging.iam.gserviceaccount.com"
+    body: dict[str, Any] = {"name": name, "destination": destination, "writerIdentity": writer,
+                            "createTime": "2024-02-01T10:00:05.123456Z", "updateTime": "2024-02-01T10:00:05.123456Z"}
+    if log_filter is not None:
+        body["filter"] = log_filter
+    if disabled is not None:
+        body["disabled"] = disabled
+    if exclusions:
+        body["exclusions"] = exclusions
+    if include_children is not None:
+        body["includeChildren"] = include_children
+    line = _line(p, f"//logging.googleapis.com/{relative}", "logging.googleapis.com/LogSink",
+                 (*_LOGGING, "LogSink"), body, "global",
+                 parent=f"//cloudresourcemanager.googleapis.com/{where}" if owner else None)
+    if owner:
+        line["ancestors"] = p.ancestors[p.ancestors.index(owner):]
+    return line
+
+
+def default_sinks(p: Project) -> list[dict[str, Any]]:
+    """The two sinks every project has: _Required (audit logs to _Required) and _Default (everything else)."""
+    buckets = f"logging.googleapis.com/projects/{p.id}/locations/global/buckets"
+    return [
+        log_sink(p, "_Required", f"{buckets}/_Required", log_filter=(
+            'LOG_ID("cloudaudit.googleapis.com/activity") OR LOG_ID("externalaudit.googleapis.com/activity") OR '
+            'LOG_ID("cloudaudit.googleapis.com/system_event") OR LOG_ID("externalaudit.googleapis.com/system_event") '
+            'OR LOG_ID("cloudaudit.googleapis.com/access_transparency") OR '
+            'LOG_ID("externalaudit.googleapis.com/access_transparency")')),
+        log_sink(p, "_Default", f"{buckets}/_Default", log_filter=(
+            'NOT LOG_ID("cloudaudit.googleapis.com/activity") AND NOT LOG_ID("externalaudit.googleapis.com/activity") '
+            'AND NOT LOG_ID("cloudaudit.googleapis.com/system_event") AND NOT '
+            'LOG_ID("externalaudit.googleapis.com/system_event") AND NOT '
+            'LOG_ID("cloudaudit.googleapis.com/access_transparency") AND NOT '
+            'LOG_ID("externalaudit.googleapis.com/access_transparency")')),
+    ]

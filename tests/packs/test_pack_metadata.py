@@ -22,6 +22,7 @@ def test_one_policy_per_rule_the_pack_can_check(pack):
         "iam-credential-rotated", "iam-identity-console-mfa", "iam-root-account-mfa", "iam-root-account-no-access-keys",
         "log-audit-coverage-multi-region", "net-account-storage-public-access-blocked",
         "log-network-watcher-enabled",
+        "log-log-export-all-entries",
     }
     assert not live_only & set(names)
 

@@ -33,6 +33,7 @@ from hitrust_policies.model import (
     Identity,
     IngressRule,
     LocalAuth,
+    LogExport,
     LogGroup,
     MessageQueue,
     Network,
@@ -469,4 +470,7 @@ CASES: list[Case] = [
                                                                ("vendor_contoso.com#EXT#@phi.onmicrosoft.com",)),
          "FAIL", "guest users hold the Owner role on the subscription: vendor_contoso.com#EXT#@phi.onmicrosoft.com"),
     Case("iam-account-owners-no-guests", "directory-denied", AccountOwners(ref("sub"), ("User:a",), U), "UNKNOWN"),
+    Case("log-log-export-all-entries", "org-sink", LogExport(ref("p"), ("organizations/1/sinks/all",)), "PASS"),
+    Case("log-log-export-all-entries", "none", LogExport(ref("p"), ()), "FAIL", "no enabled sink"),
+    Case("log-log-export-all-entries", "ancestors-unseen", LogExport(ref("p"), U), "UNKNOWN"),
 ]

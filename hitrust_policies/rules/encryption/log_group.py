@@ -15,6 +15,10 @@ from hitrust_policies.rules.registry import rule
         "azure": "Link the workspace to a dedicated Log Analytics cluster encrypted with a customer-managed Key "
         "Vault key (az monitor log-analytics cluster update --key-name ... ; az monitor log-analytics workspace "
         "linked-service create --name cluster), or send the audit logs to a workspace that is.",
+        "gcp": "A log bucket's CMEK is set when it is created: set a default Cloud KMS key for new log buckets "
+               "(gcloud logging settings update --organization=ORG --kms-key-name=KEY; new projects' _Required "
+               "and _Default buckets use it) and route audit logs with a sink to a bucket created with "
+               "--cmek-kms-key-name.",
     },
 )
 def enc_log_group_audit_kms(group: LogGroup):
@@ -30,6 +34,8 @@ def enc_log_group_audit_kms(group: LogGroup):
     of its own only through the dedicated cluster it is linked to (Azure Policy "Azure Monitor Logs
     clusters should be encrypted with customer-managed key", 1f68a601-6e6d-4e42-babf-3f643a047ea2);
     it holds audit data when the activity log or a flow log's traffic analytics delivers there.
+    cannot be told, a group without a key is UNKNOWN. On Google Cloud the ``_Required`` and
+    ``_Default`` log buckets hold a project's audit logs.
     """
     # Kleene AND: a key, or no audit data, settles it whichever fact is unknown
     if every((lambda: group.holds_audit_data, lambda: not group.kms_key), lambda fact: fact()):

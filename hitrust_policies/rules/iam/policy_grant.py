@@ -15,6 +15,8 @@ from hitrust_policies.rules.registry import rule
         "account.",
         "azure": "Replace the \"*\" in the custom role's Actions with the operations its holders need (az role "
         "definition update), or delete the role (az role definition delete) and assign the built-in role that fits.",
+        "gcp": "Remove the roles/owner or roles/editor binding from the member (gcloud projects|folders|organizations "
+               "remove-iam-policy-binding) and grant predefined or custom roles with only the permissions it needs.",
     },
 )
 def iam_policy_grant_no_admin(grant: PolicyGrant):
@@ -33,6 +35,11 @@ def iam_policy_grant_no_admin(grant: PolicyGrant):
     management group or "/" is a custom subscription owner role: Azure Policy "Custom subscription
     owner roles should not exist" (10ee2ea2-fb4d-45b8-a7e9-a2e770044cd9), CIS Microsoft Azure
     Foundations 1.23 (v2.0.0), Prowler ``iam_subscription_roles_owner_custom_not_created``.
+    On Google Cloud each member of a binding of the basic Owner (every permission: full admin) or
+    Editor (every permission but IAM administration: near admin) role on a project, folder or
+    organization is a grant, as CIS Google Cloud Platform Foundation 1.5 holds service accounts to
+    (Prowler ``iam_sa_no_administrative_privileges``) and, stricter, for every member, as this rule
+    holds AWS users and groups to; other roles name their permissions and are scoped.
     """
     if grant.access == FULL_ADMIN:
         return 'allows every action ("*") on every resource ("*")'

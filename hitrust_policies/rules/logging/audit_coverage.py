@@ -15,6 +15,9 @@ from hitrust_policies.rules.registry import rule
         "azure": "Export the subscription's activity log with a diagnostic setting that sends the Administrative, "
         "Security, Alert and Policy categories to a Log Analytics workspace or storage account (az monitor "
         "diagnostic-settings subscription create --location <region> --workspace <id> --logs '[...]').",
+        "gcp": "Enable the ADMIN_READ Data Access audit log for allServices with no exempted members in the "
+               "project's (or its folder's / organization's) IAM policy auditConfigs (IAM & Admin > Audit Logs, "
+               "or gcloud projects set-iam-policy); Admin Activity audit logs are always on.",
     },
     live_only=True,
 )
@@ -37,6 +40,12 @@ def log_audit_coverage_multi_region(coverage: AuditCoverage):
     "Azure Monitor should collect activity logs from all regions" (41388f1c-2db0-4c25-95b2-35d7f5ccbfa9)
     asked the same of the retired log profiles. Azure records no control-plane reads, so no setting
     leaves any out.
+    On Google Cloud a project's audit configuration (its own IAM policy's auditConfigs merged with
+    its folders' and organization's) is its one trail, every location included: Admin Activity logs
+    record every configuration write, always; configuration reads need the ADMIN_READ log for
+    allServices, and exempted members are left out (CIS Google Cloud Platform Foundation 2.1,
+    Prowler ``iam_audit_logs_enabled``, policy-library ``gcp_iam_audit_log``; CIS 2.1's DATA_READ /
+    DATA_WRITE logs are data events, asked of no cloud here).
     """
     if exists(coverage.trails, lambda t: not _shortfalls(t)):
         return None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from hitrust_policies.model.facts import Unknown
@@ -26,7 +27,7 @@ RESOURCE, IAM_POLICY = "RESOURCE", "IAM_POLICY"
 PERMISSIONS = {RESOURCE: "cloudasset.assets.listResource", IAM_POLICY: "cloudasset.assets.listIamPolicy"}
 SERVICE_USAGE_PERMISSION = "serviceusage.services.use"
 PROJECT_TYPE = "cloudresourcemanager.googleapis.com/Project"
-FAMILY_MODULES = ("compute", "storage", "sql", "kms")
+FAMILY_MODULES = ("compute", "storage", "sql", "kms", "iam", "cloud_logging", "load_balancing")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Family:
     adapt: Callable[[Ctx, list[dict[str, Any]]], Iterable[Any]]
     iam: bool = False  # also list the assets' IAM policies
     joins: bool = False  # the adapter joins several assets (an export holds them until the end)
+    hierarchy: bool = False  # it joins projects with their folders and organization: an export gives it all at once
 
     @property
     def per_asset(self) -> bool:
@@ -56,14 +58,15 @@ _FAMILIES: Declarations[Family] = Declarations("family", "hitrust_policies.sourc
 
 
 def family(name: str, *, asset_types: tuple[str, ...], kinds: tuple[type, ...],
-           iam: bool = False, joins: bool = False) -> Callable[[Callable[..., Iterable[Any]]], Family]:
+           iam: bool = False, joins: bool = False,
+           hierarchy: bool = False) -> Callable[[Callable[..., Iterable[Any]]], Family]:
     """Register an adapter as the family that lists ``asset_types``."""
 
     def register(fn: Callable[..., Iterable[Any]]) -> Family:
         bad = [t for t in asset_types if "/" not in t or not t.split("/", 1)[0].endswith(".googleapis.com")]
         if bad:
             raise ValueError(f"family {name}: not a Cloud Asset type: {', '.join(bad)}")
-        return _FAMILIES.add(Family(name, asset_types, kinds, fn, iam, joins))
+        return _FAMILIES.add(Family(name, asset_types, kinds, fn, iam, joins or hierarchy, hierarchy))
 
     return register
 
@@ -146,7 +149,9 @@ class Ctx:
 
     ``policies`` maps asset name -> IAM bindings as listed; ``policies_missing`` is an `Unknown`
     when the IAM policies could not be read (denied, throttled, not in an export): every fact drawn
-    from them is then that Unknown.
+    from them is then that Unknown. ``audit_configs`` maps asset name -> the policy's ``auditConfigs``
+    (projects, folders, organizations carry them). ``now`` is when the scan observed the assets: ages
+    (of service-account keys) are measured then, so rules stay pure.
     """
 
     scope: str  # "projects/phi-prod", "folders/123", an export's project
@@ -155,6 +160,8 @@ class Ctx:
     policies: Mapping[str, list[dict[str, Any]]] = field(default_factory=dict)
     policies_missing: Unknown | None = None
     problems: list[str] = field(default_factory=list)
+    audit_configs: Mapping[str, list[dict[str, Any]]] = field(default_factory=dict)
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def account(self, asset: Mapping[str, Any]) -> str:
         """The project id of an asset: from its name where the name holds it, else its ancestors'
@@ -183,6 +190,12 @@ class Ctx:
         if self.policies_missing is not None:
             return self.policies_missing
         return self.policies.get(str(asset["name"]), [])
+
+    def audit_config(self, asset: Mapping[str, Any]) -> list[dict[str, Any]] | Unknown:
+        """The ``auditConfigs`` of an asset's IAM policy (``[]`` when it sets none)."""
+        if self.policies_missing is not None:
+            return self.policies_missing
+        return self.audit_configs.get(str(asset["name"]), [])
 
 
 def location(asset: Mapping[str, Any]) -> str:

@@ -141,6 +141,12 @@ def _scope_ref(scope: str, f: Family, source: str = "live") -> ResourceRef:
                        name=f"{f.name} in {scope}", account=account, region="", source=source)
 
 
+def _audit_configs(policies: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Asset name -> its IAM policy's audit configs, for the policies that set some."""
+    found = {str(a["name"]): (a.get("iam_policy") or {}).get("audit_configs") or [] for a in policies}
+    return {name: configs for name, configs in found.items() if configs}
+
+
 def _adapt(f: Family, ctx: Ctx, assets: list[dict[str, Any]]) -> list[Any]:
     wanted = set(f.asset_types)
     return list(f.adapt(ctx, [a for a in assets if a.get("asset_type") in wanted]))
@@ -196,8 +202,9 @@ def scan_gcp(
         ctx = Ctx(scope, "live", names)
         if f.iam:
             try:
-                ctx.policies = {a["name"]: (a.get("iam_policy") or {}).get("bindings") or []
-                                for a in listed(scope, f.asset_types, IAM_POLICY)}
+                listed_policies = listed(scope, f.asset_types, IAM_POLICY)
+                ctx.policies = {a["name"]: (a.get("iam_policy") or {}).get("bindings") or [] for a in listed_policies}
+                ctx.audit_configs = _audit_configs(listed_policies)
             except Exception as exc:
                 reason = f"{describe_failure(exc, PERMISSIONS[IAM_POLICY])} ({f.name} in {scope})"
                 ctx.policies_missing = Unknown(reason)
@@ -294,6 +301,7 @@ def scan_export(paths: Iterable[str | Path], families: Iterable[Family] | None =
     iam_types = {t for f in chosen if f.iam for t in f.asset_types}
     held: dict[str, dict[str, Any]] = {}
     policies: dict[str, list[dict[str, Any]]] = {}
+    audit_configs: dict[str, list[dict[str, Any]]] = {}
     names: dict[str, str] = {}
     streamed: list[tuple[Family, Any]] = []
     problems: list[str] = []
@@ -307,13 +315,14 @@ def scan_export(paths: Iterable[str | Path], families: Iterable[Family] | None =
                 saw_iam = True
                 if kind in iam_types:
                     policies[asset["name"]] = asset["iam_policy"].get("bindings") or []
+                    audit_configs.update(_audit_configs([asset]))
             if asset.get("resource") is None:
                 continue
             if kind == PROJECT_TYPE:
                 names.update(project_ids([asset]))
-            elif (f := family_of.get(kind)) is not None:
+            if (f := family_of.get(kind)) is not None:
                 seen = True
-                listed.add((f.name, reader.account(asset)))
+                listed.add((f.name, _export_scope(reader, asset)))
                 if f.per_asset:
                     streamed.extend((f, item) for item in f.adapt(reader, [asset]))
                 else:
@@ -326,23 +335,36 @@ def scan_export(paths: Iterable[str | Path], families: Iterable[Family] | None =
     by_project: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for asset in held.values():
         f = family_of[asset["asset_type"]]
-        by_project[(f.name, reader.account(asset))].append(asset)
+        by_project[(f.name, "" if f.hierarchy else _export_scope(reader, asset))].append(asset)
     partial: dict[tuple[str, str], tuple[str, ...]] = {}
     for f in chosen:
         for (name, project), assets in sorted(by_project.items()):
             if name != f.name:
                 continue
-            ctx = Ctx(f"projects/{project}", "export", names, policies, missing if f.iam else None)
+            scope = "export" if not project else project if "/" in project else f"projects/{project}"
+            ctx = Ctx(scope, "export", names, policies, missing if f.iam else None, audit_configs=audit_configs)
             items.extend((f, item) for item in f.adapt(ctx, assets))
             if f.iam and missing is not None:
-                partial[(f.name, project)] = (missing.reason,)
+                for where in [p for n, p in listed if n == f.name] if f.hierarchy else [project]:
+                    partial[(f.name, names.get(where, where))] = (missing.reason,)
     counts: Counter[tuple[str, str]] = Counter({(name, names.get(project, project)): 0 for name, project in listed})
     counts.update((f.name, str(item.ref.account)) for f, item in items)
     coverage = [Coverage(name, "global", "partial" if partial.get((name, project)) else "ok", n,
-                         partial.get((name, project), ()), f"projects/{project}")
+                         partial.get((name, project), ()), project if "/" in project else f"projects/{project}")
                 for (name, project), n in counts.items()]
     projects = sorted({c.account for c in coverage})
     return _result([item for _, item in items], [], coverage, Counter(), projects, started)
+
+
+def _export_scope(reader: Ctx, asset: dict[str, Any]) -> str:
+    """The project id an exported asset belongs to, or ``folders/N`` / ``organizations/N`` for a folder's or
+    an organization's own assets (the folder itself, its sinks)."""
+    name = str(asset["name"])
+    if "/projects/" not in name:
+        for container in ("organizations", "folders"):
+            if f"/{container}/" in name:
+                return f"{container}/{name.split(f'/{container}/', 1)[1].split('/', 1)[0]}"
+    return reader.account(asset)
 
 
 def _renamed(item: Any, names: dict[str, str]) -> Any:

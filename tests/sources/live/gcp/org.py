@@ -6,12 +6,14 @@ compares the same assets.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from hitrust_policies.testing import gcp_assets as ga
 from hitrust_policies.testing.gcp_fake import FakeGcp
 from tests.sources.live.gcp.conftest import DEV, PROD
 
+NOW = datetime.now(UTC)
 CMEK = "projects/phi-prod/locations/us/keyRings/storage/cryptoKeys/records"
 
 
@@ -32,6 +34,18 @@ def org_lines() -> list[dict[str, Any]]:
         ga.instance(PROD, "web-vm", nat_ips=["34.118.9.20"]), ga.instance(DEV, "dev-vm"),
         ga.network(PROD, "phi-vpc"), ga.subnetwork(PROD, "app", "phi-vpc", flow_logs=True),
         ga.network(DEV, "default", auto_subnets=True), ga.subnetwork(DEV, "default", "default"),
+        ga.iam_policy(PROD, ("roles/owner", ["user:ana@example.org"]), ("roles/viewer", ["group:care@example.org"]),
+                      audit=[ga.audit_config()]),
+        ga.iam_policy(DEV, ("roles/editor", ["serviceAccount:ci@phi-dev.iam.gserviceaccount.com"])),
+        ga.service_account_key(PROD, "etl", "5e3a0c", created=NOW - timedelta(days=30)),
+        ga.service_account_key(DEV, "ci", "9b71f2", created=NOW - timedelta(days=200)),
+        ga.log_bucket(PROD, "_Required", retention_days=400), ga.log_bucket(PROD, "_Default", retention_days=400),
+        ga.log_bucket(DEV, "_Default"),
+        ga.ssl_policy(PROD, "modern"), ga.url_map(PROD, "web-redirect", https_redirect=True),
+        ga.target_https_proxy(PROD, "portal-https", "web-redirect", policy="modern"),
+        ga.target_http_proxy(PROD, "portal-http", "web-redirect"), ga.target_ssl_proxy(DEV, "dev-ssl", "dev"),
+        *ga.default_sinks(PROD), *ga.default_sinks(DEV),
+        ga.log_sink(PROD, "all-to-archive", "storage.googleapis.com/phi-log-archive"),
     ]
 
 

@@ -13,7 +13,8 @@ from tests.sources.live.gcp.conftest import DEV, ORG, PROD, TOKEN
 from tests.sources.live.gcp.org import seed
 from tests.test_cli import hitrust
 
-FAMILIES = ("buckets", "disks", "firewalls", "instances", "kms-keys", "networks", "sql-instances")
+FAMILIES = ("buckets", "disks", "firewalls", "instances", "kms-keys", "networks", "sql-instances", "resource-hierarchy",
+            "service-account-keys", "log-buckets", "load-balancer-proxies")
 
 
 def found(report: dict) -> set[tuple[str, str, str]]:

@@ -36,7 +36,8 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
     assert {f.resource.source for f in offline.findings()} == {"export"}
     assert {(c.account, c.collector, c.status) for c in offline.coverage} == {
         (f"projects/{p}", f, "ok") for p in (PROD.id, DEV.id)
-        for f in ("buckets", "disks", "firewalls", "instances", "kms-keys", "networks", "sql-instances")}
+        for f in ("buckets", "disks", "firewalls", "instances", "kms-keys", "networks", "sql-instances",
+                  "resource-hierarchy", "service-account-keys", "log-buckets", "load-balancer-proxies")}
     assert offline.complete
     assert verdicts(live, {f.rule_id for f in live}) == set(table("""
         enc-block-volume-encrypted                dev-1         PASS
@@ -72,6 +73,24 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         net-ingress-rule-admin-ports              dev-all       PASS
         net-object-store-public-access-blocked    dev-public    FAIL
         net-object-store-public-access-blocked    phi-records   PASS
+        enc-log-group-audit-kms                   phi-dev/global/_Default    FAIL
+        enc-log-group-audit-kms                   phi-prod/global/_Default   FAIL
+        enc-log-group-audit-kms                   phi-prod/global/_Required  FAIL
+        iam-credential-rotated                    ci@phi-dev.iam.gserviceaccount.com/9b71f2    FAIL
+        iam-credential-rotated                    etl@phi-prod.iam.gserviceaccount.com/5e3a0c  PASS
+        iam-policy-grant-no-admin  projects/phi-dev/roles/editor/serviceAccount:ci@phi-dev.iam.gserviceaccount.com  FAIL
+        iam-policy-grant-no-admin                 projects/phi-prod/roles/owner/user:ana@example.org       FAIL
+        iam-policy-grant-no-admin                 projects/phi-prod/roles/viewer/group:care@example.org    PASS
+        log-audit-coverage-multi-region           phi-dev    UNKNOWN
+        log-audit-coverage-multi-region           phi-prod   UNKNOWN
+        log-log-group-retention                   phi-dev/global/_Default    FAIL
+        log-log-group-retention                   phi-prod/global/_Default   PASS
+        log-log-group-retention                   phi-prod/global/_Required  PASS
+        enc-tls-listener-modern                   portal-https  PASS
+        enc-tls-listener-modern                   portal-http   PASS
+        enc-tls-listener-modern                   dev-ssl       FAIL
+        log-log-export-all-entries                phi-prod      PASS
+        log-log-export-all-entries                phi-dev       UNKNOWN
     """))
 
 
@@ -120,7 +139,9 @@ def test_bad_exports_are_refused(tmp_path: Path, content: str, message: str) -> 
 
 
 def test_export_with_nothing_evaluable_is_an_error(tmp_path: Path) -> None:
-    path = ga.write_export(tmp_path / "assets.json", [ga.project(PROD)])
+    topic = {**ga.disk(PROD, "x"), "name": "//pubsub.googleapis.com/projects/phi-prod/topics/t",
+             "asset_type": "pubsub.googleapis.com/Topic"}
+    path = ga.write_export(tmp_path / "assets.json", [topic])
     with pytest.raises(ScanError, match="holds no asset of a type the scanner evaluates"):
         scan_export([path])
 
@@ -134,6 +155,8 @@ def test_projects_named_later_in_the_file_rename_streamed_resources(tmp_path: Pa
     path = ga.write_export(tmp_path / "assets.json", [
         disk, ga.firewall(PROD, "egress-only", direction="EGRESS"), ga.project(PROD)])
     result = scan_export([path])
-    assert [(r.ref.name, r.ref.account) for r in result.resources] == [("web-1", PROD.id)]
+    disks = [(r.ref.name, r.ref.account) for r in result.resources if r.ref.native_type.endswith("/Disk")]
+    assert disks == [("web-1", PROD.id)]
     assert {(c.account, c.collector, c.resources) for c in result.coverage} == {
-        (f"projects/{PROD.id}", "disks", 1), (f"projects/{PROD.id}", "firewalls", 0)}
+        (f"projects/{PROD.id}", "disks", 1), (f"projects/{PROD.id}", "firewalls", 0),
+        (f"projects/{PROD.id}", "resource-hierarchy", 3)}  # the project: its IAM policy not exported, unknown
