@@ -10,6 +10,7 @@ from hitrust_policies import all_rules
 from hitrust_policies.model import (
     AccountOwners,
     DatabaseAuditing,
+    InfrastructureEncryption,
     LocalAuth,
     LogExport,
     NetworkWatcher,
@@ -23,9 +24,10 @@ from hitrust_policies.rules.registry import Rule
 
 # Azure Key Vault recoverability / permission model / audit logging, key and secret expiry; storage and key
 # vault network ACLs; SQL server auditing; Network Watcher; subscription Owners; services' own keys; subnet
-# NSGs; App Service deployment / debugging endpoints.
+# NSGs; App Service deployment / debugging endpoints; storage infrastructure (double) encryption.
 AZURE_ONLY_KINDS: frozenset[type] = frozenset({SecretStore, ServiceFirewall, DatabaseAuditing, NetworkWatcher,
-                                               AccountOwners, VaultObject, LocalAuth, Subnet, WebApp})
+                                               AccountOwners, VaultObject, LocalAuth, Subnet, WebApp,
+                                               InfrastructureEncryption})
 # Cloud Logging sinks (copies of every log entry routed out: CIS GCP 2.2).
 GCP_ONLY_KINDS: frozenset[type] = frozenset({LogExport})
 

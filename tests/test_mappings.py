@@ -166,6 +166,8 @@ VENDOR_ROWS = {
     "net-subnet-security-group": {("e71308d3-144b-4262-b144-efdc3cc90517", "9.2"): ("01.m", "01.n"),
                                   ("e71308d3-144b-4262-b144-efdc3cc90517", "11.3"): ("01.c", "01.l", "09.m")},
     "net-web-app-remote-debugging-off": {("cb510bfd-1cba-4d9f-a230-cb0976f4bb71", "9.2"): ("01.l", "09.s")},
+    "iam-web-app-managed-identity": {("2b9ad585-36bc-4615-b300-fd4435808332", "11.3"): ("01.c",),
+                                     ("0da106f2-4ca3-48e8-bc85-c638fe6aea8f", "11.3"): ("01.q", "09.w", "09.ab")},
 }
 
 
@@ -182,7 +184,8 @@ def test_at_rest_rules_share_one_csf_set() -> None:
     m = load_mappings()
     at_rest = ["enc-object-store-default-encryption", "enc-object-store-kms", "enc-block-volume-encrypted",
                "enc-block-storage-default-encryption", "enc-database-storage-encrypted", "enc-file-system-encrypted",
-               "enc-message-queue-encrypted", "enc-audit-trail-kms", "enc-log-group-audit-kms"]
+               "enc-message-queue-encrypted", "enc-audit-trail-kms", "enc-log-group-audit-kms",
+               "enc-infrastructure-encryption-enabled"]
     for rule_id in at_rest:
         assert {"06.c", "06.d", "10.f"} <= {c.id for c in m.references(rule_id).csf}, rule_id
 

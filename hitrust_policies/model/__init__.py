@@ -50,6 +50,7 @@ from hitrust_policies.model.storage import (
     BlockVolume,
     DatabaseInstance,
     FileSystem,
+    InfrastructureEncryption,
     ObjectStore,
 )
 
@@ -87,6 +88,7 @@ KINDS: tuple[type, ...] = (
     ComputeInstance,
     Subnet,
     WebApp,
+    InfrastructureEncryption,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -115,6 +117,7 @@ __all__ = [
     "DatabaseInstance",
     "FileSystem",
     "Identity",
+    "InfrastructureEncryption",
     "IngressRule",
     "LocalAuth",
     "LogGroup",

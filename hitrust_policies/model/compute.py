@@ -30,9 +30,12 @@ class WebApp:
     admit. Its HTTP(S) endpoints are `TlsListener`s of their own.
 
     ``ftp_plaintext``: its FTP deployment endpoint accepts unencrypted FTP (credentials and code in
-    the clear); ``remote_debugging``: the remote-debugging endpoint is open.
+    the clear); ``remote_debugging``: the remote-debugging endpoint is open; ``managed_identity``: the
+    app has a managed identity (system- or user-assigned) to reach other services with, so its code
+    need hold no stored secret for them.
     """
 
     ref: ResourceRef
     ftp_plaintext: bool | Unknown
     remote_debugging: bool | Unknown
+    managed_identity: bool | Unknown

@@ -89,3 +89,18 @@ class FileSystem:
     ref: ResourceRef
     encrypted: bool | Unknown
     kms_key: str | None | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class InfrastructureEncryption:
+    """A second, independent encryption at rest below a service's own (Azure infrastructure
+    encryption: the storage infrastructure encrypts the already-encrypted data again, with another
+    algorithm mode and another key).
+
+    ``service`` names the layer it doubles (``"storage account"``); ``enabled``: the second layer is on.
+    Azure sets it only when the resource is created.
+    """
+
+    ref: ResourceRef
+    service: str
+    enabled: bool | Unknown

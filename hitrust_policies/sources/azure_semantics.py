@@ -880,3 +880,31 @@ def app_service_min_tls_on_create(min_tls_version: Any) -> Any:
     ('1.2', '1.0')
     """
     return "1.2" if min_tls_version is None else min_tls_version
+
+
+def has_managed_identity(identity_type: Any) -> bool | Unknown:
+    """Does a resource with this ``identity.type`` hold a managed identity? SystemAssigned, UserAssigned or
+    both (``"SystemAssigned, UserAssigned"``): yes; ``None`` or no ``identity`` at all: no (what Azure Policy
+    2b9ad585 tests through the site's ``managedServiceIdentityId`` / ``xmanagedServiceIdentityId``).
+
+    >>> has_managed_identity("SystemAssigned, UserAssigned"), has_managed_identity("None"), has_managed_identity(None)
+    (True, False, False)
+    """
+    if isinstance(identity_type, Unknown):
+        return identity_type
+    if identity_type is None or str(identity_type).strip().lower() in ("", "none"):
+        return False
+    kinds = {k.strip().lower() for k in str(identity_type).split(",")}
+    if kinds <= {"systemassigned", "userassigned"}:
+        return True
+    return Unknown(f"unrecognised identity type {identity_type!r}")
+
+
+def storage_infrastructure_encryption(require_infrastructure_encryption: Any) -> bool:
+    """A storage account encrypts its data a second time only when ``requireInfrastructureEncryption`` is
+    true; absent means off (it is chosen at creation, off by default), as Azure Policy 4733ea7b reads it.
+
+    >>> storage_infrastructure_encryption(True), storage_infrastructure_encryption(None)
+    (True, False)
+    """
+    return require_infrastructure_encryption is True or str(require_infrastructure_encryption).lower() == "true"

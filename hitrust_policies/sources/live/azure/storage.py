@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from hitrust_policies.model import KMS, LocalAuth, ObjectStore, ServiceFirewall, TlsListener, Unknown
+from hitrust_policies.model.storage import InfrastructureEncryption
 from hitrust_policies.sources import azure_semantics as az
 from hitrust_policies.sources.live.azure.families import ArmRead, Ctx, family, prop
 
@@ -28,12 +29,12 @@ def _access_logging(settings: Any) -> Any:
 @family(
     "storage-accounts",
     types=("microsoft.storage/storageaccounts",),
-    kinds=(ObjectStore, TlsListener, ServiceFirewall, LocalAuth),
+    kinds=(ObjectStore, TlsListener, ServiceFirewall, LocalAuth, InfrastructureEncryption),
     permissions=("Microsoft.Storage/storageAccounts/read",),
     reads=(BLOB_DIAGNOSTICS,),
 )
-def storage_accounts(ctx: Ctx, rows: list[dict[str, Any]]
-                     ) -> Iterator[ObjectStore | TlsListener | ServiceFirewall | LocalAuth]:
+def storage_accounts(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[
+        ObjectStore | TlsListener | ServiceFirewall | LocalAuth | InfrastructureEncryption]:
     """The account's endpoints are one HTTPS listener (its minimum TLS version) whether or not plain
     HTTP is also served: that is the object store's ``tls_only``, judged once."""
     for row in rows:
@@ -46,6 +47,8 @@ def storage_accounts(ctx: Ctx, rows: list[dict[str, Any]]
         )
         yield LocalAuth(ctx.ref(row), "shared key",
                         az.shared_key_allowed(prop(row, "properties", "allowSharedKeyAccess")))
+        yield InfrastructureEncryption(ctx.ref(row), "storage account", az.storage_infrastructure_encryption(
+            prop(row, "properties", "encryption", "requireInfrastructureEncryption")))
 
     def one(row: dict[str, Any]) -> ObjectStore:
         encryption = prop(row, "properties", "encryption") or {}

@@ -1,9 +1,10 @@
 """Where App Service web and function apps become `TlsListener`s (their HTTP and HTTPS endpoints) and
-`WebApp`s (their FTP deployment and remote-debugging endpoints).
+`WebApp`s (their FTP deployment and remote-debugging endpoints, and the managed identity they call other
+services with).
 
-Resource Graph carries ``httpsOnly`` but not the site configuration (minimum TLS version, FTPS state,
-remote debugging): one ARM read of ``config/web`` per app gives those; a failed read makes exactly
-the facts it would have shown Unknown.
+Resource Graph carries ``httpsOnly`` and the app's ``identity`` but not the site configuration (minimum
+TLS version, FTPS state, remote debugging): one ARM read of ``config/web`` per app gives those; a failed
+read makes exactly the facts it would have shown Unknown.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ def web_apps(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[TlsListener | Web
             WebApp(ref=ctx.ref(row),
                    ftp_plaintext=az.app_service_ftp_plaintext(
                        config if isinstance(config, Unknown) else prop(config, "properties", "ftpsState")),
-                   remote_debugging=debugging if isinstance(debugging, Unknown) else debugging is True),
+                   remote_debugging=debugging if isinstance(debugging, Unknown) else debugging is True,
+                   managed_identity=az.has_managed_identity(prop(row, "identity", "type"))),
         ]
 
     for items in ctx.fan_out(one, rows):

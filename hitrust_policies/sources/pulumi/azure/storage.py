@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from hitrust_policies.model import KMS, ObjectStore, ServiceFirewall, TlsListener, Unknown
+from hitrust_policies.model import KMS, InfrastructureEncryption, ObjectStore, ServiceFirewall, TlsListener, Unknown
 from hitrust_policies.sources import azure_semantics as az
 from hitrust_policies.sources.pulumi.azure import arm
 from hitrust_policies.sources.pulumi.props import preview_unknown
@@ -131,3 +131,11 @@ def storage_account(res: PulumiResource, stack: Stack) -> Iterator[ObjectStore |
         access_logging=_access_logging(res, stack),
         tls_only=https_only if isinstance(https_only, Unknown) else az.storage_tls_only(https_only),
     )
+
+
+@pulumi_adapter(STORAGE_ACCOUNT, produces=InfrastructureEncryption)
+def storage_infrastructure_encryption(res: PulumiResource, stack: Stack) -> Iterator[InfrastructureEncryption]:
+    """``encryption.requireInfrastructureEncryption``: left out, a new account encrypts its data once."""
+    require = res.props.get("encryption.requireInfrastructureEncryption")
+    yield InfrastructureEncryption(arm.ref(res, NAME), "storage account", require if isinstance(require, Unknown)
+                                   else az.storage_infrastructure_encryption(require))

@@ -1,5 +1,6 @@
 """App Service apps (``azure-native:web:WebApp``) as the live scanner has them: `TlsListener`s for the
-HTTP and HTTPS endpoints and a `WebApp` for the FTP and remote-debugging endpoints.
+HTTP and HTTPS endpoints and a `WebApp` for the FTP and remote-debugging endpoints and its managed identity
+(``identity.type``; left out, the app has none).
 
 azure-native carries the site configuration inline (``siteConfig``); what a program leaves out is
 what Azure sets on create: TLS 1.2 minimum, remote debugging off, ``httpsOnly`` off. The FTP default
@@ -39,4 +40,5 @@ def web_app(res: PulumiResource, stack: Stack) -> Iterator[TlsListener | WebApp]
                       min_tls_version=min_tls if isinstance(min_tls, Unknown) else str(min_tls), plaintext_routes=())
     ftps_state = _ftps_state(res.props.get("siteConfig.ftpsState"))
     yield WebApp(ref=ref, ftp_plaintext=az.app_service_ftp_plaintext(ftps_state),
-                 remote_debugging=to_bool(res.props.get("siteConfig.remoteDebuggingEnabled"), False))
+                 remote_debugging=to_bool(res.props.get("siteConfig.remoteDebuggingEnabled"), False),
+                 managed_identity=az.has_managed_identity(res.props.get("identity.type")))
