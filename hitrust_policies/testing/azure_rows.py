@@ -43,11 +43,13 @@ def storage_account(sub: str, name: str, *, group: str = "rg-phi", location: str
                     https_only: bool | None = True, allow_blob_public_access: bool | None = False,
                     public_network_access: str | None = None, default_action: str = "Allow",
                     key_vault_key: tuple[str, str] | None = None, min_tls: str | None = "TLS1_2",
-                    allow_shared_key_access: bool | None = None) -> dict[str, Any]:
+                    allow_shared_key_access: bool | None = None,
+                    infrastructure_encryption: bool | None = False) -> dict[str, Any]:
     """A StorageV2 account; ``None`` for a setting leaves the property out (older accounts)."""
     services = {svc: {"keyType": "Account", "enabled": True, "lastEnabledTime": CREATED} for svc in ("blob", "file")}
-    encryption: dict[str, Any] = {"requireInfrastructureEncryption": False, "services": services,
-                                  "keySource": "Microsoft.Storage"}
+    encryption: dict[str, Any] = {"services": services, "keySource": "Microsoft.Storage"}
+    if infrastructure_encryption is not None:
+        encryption["requireInfrastructureEncryption"] = infrastructure_encryption
     identity = None
     if key_vault_key:
         vault_uri, key_name = key_vault_key
@@ -685,16 +687,31 @@ def graph_user(object_id: str, user_principal_name: str, *, guest: bool = False)
 
 
 def web_app(sub: str, name: str, *, group: str = "rg-web", location: str = "eastus", https_only: bool | None = True,
-            kind: str = "app,linux") -> dict[str, Any]:
+            kind: str = "app,linux", identity: str | None = None) -> dict[str, Any]:
     """An App Service app as Resource Graph lists it (``siteConfig`` is not filled there: read
-    `site_config`)."""
+    `site_config`); ``identity``: its managed identity type (SystemAssigned, UserAssigned, both, "None")."""
     props: dict[str, Any] = {"state": "Running", "hostNames": [f"{name}.azurewebsites.net"], "enabled": True,
                              "serverFarmId": f"/subscriptions/{sub}/resourceGroups/{group}/providers/Microsoft.Web/"
                                              "serverfarms/plan-phi", "reserved": True, "clientCertEnabled": False,
                              "publicNetworkAccess": "Enabled", "siteConfig": None}
     if https_only is not None:
         props["httpsOnly"] = https_only
-    return _base(sub, group, "Microsoft.Web", "sites", name, "microsoft.web/sites", location, props, kind=kind)
+    return _base(sub, group, "Microsoft.Web", "sites", name, "microsoft.web/sites", location, props, kind=kind,
+                 identity=_identity(sub, group, identity) if identity else None)
+
+
+def _identity(sub: str, group: str, kind: str) -> dict[str, Any]:
+    """A resource's ``identity`` as ARM returns it: a principal for a system-assigned identity, a map of
+    user-assigned identities by resource id."""
+    identity: dict[str, Any] = {"type": kind}
+    if "SystemAssigned" in kind:
+        identity |= {"principalId": "5d2b7c1e-0000-4000-8000-0000000000b1", "tenantId": TENANT}
+    if "UserAssigned" in kind:
+        uami = (f"/subscriptions/{sub}/resourceGroups/{group}/providers/Microsoft.ManagedIdentity/"
+                "userAssignedIdentities/id-app")
+        identity["userAssignedIdentities"] = {uami: {"principalId": "5d2b7c1e-0000-4000-8000-0000000000b2",
+                                                     "clientId": "5d2b7c1e-0000-4000-8000-0000000000b3"}}
+    return identity
 
 
 def site_config(app: dict[str, Any], *, min_tls: str = "1.2", ftps_state: str = "FtpsOnly",

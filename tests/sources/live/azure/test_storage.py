@@ -94,9 +94,10 @@ def test_denied_diagnostic_settings_are_unknown(fake: FakeAzure) -> None:
         log-object-store-access-logging  phirecords   PASS
         log-object-store-access-logging  legacy       FAIL
     """))
-    [cov] = result.coverage  # six accounts, each an ObjectStore, a TlsListener, a ServiceFirewall and a LocalAuth
+    # six accounts, each an ObjectStore, a TlsListener, a ServiceFirewall, a LocalAuth and an InfrastructureEncryption
+    [cov] = result.coverage
     assert (cov.status, cov.resources, cov.problems) == (
-        "partial", 24, ("AccessDenied: Microsoft.Insights/DiagnosticSettings/Read (blob-diagnostic-settings)",))
+        "partial", 30, ("AccessDenied: Microsoft.Insights/DiagnosticSettings/Read (blob-diagnostic-settings)",))
     assert not result.complete
 
 

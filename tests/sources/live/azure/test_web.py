@@ -1,5 +1,5 @@
-"""App Service apps -> TlsListener (HTTP, HTTPS) and WebApp: httpsOnly from Resource Graph, the rest
-from each app's config/web ARM read; a failed read makes only its facts UNKNOWN."""
+"""App Service apps -> TlsListener (HTTP, HTTPS) and WebApp: httpsOnly and the managed identity from
+Resource Graph, the rest from each app's config/web ARM read; a failed read makes only its facts UNKNOWN."""
 
 from __future__ import annotations
 
@@ -67,3 +67,35 @@ def test_throttled_listing_is_unknown(fake: FakeAzure) -> None:
     """))
     assert {m for _, _, m in reasons(result.findings(), RULES)} == {
         f"Throttled (retries exhausted): Microsoft.ResourceGraph/resources/read ({scope})"}
+
+
+def test_managed_identity_from_the_listing(fake: FakeAzure) -> None:
+    """System-assigned, user-assigned or both pass; none (or ``"None"``) fails; a denied config/web read
+    does not hide the identity, which is in the Resource Graph row."""
+    fake.add(rows.web_app(SUB, "sysid", identity="SystemAssigned"),
+             rows.web_app(SUB, "userid", identity="UserAssigned", kind="functionapp,linux"),
+             rows.web_app(SUB, "bothid", identity="SystemAssigned, UserAssigned"),
+             rows.web_app(SUB, "noid"), rows.web_app(SUB, "noneid", identity="None"))
+    fake.fail(403, "AuthorizationFailed", path="/config/web")
+    result = scan(fake, "web-apps")
+    assert verdicts(result.findings(), ["iam-web-app-managed-identity"]) == set(table("""
+        iam-web-app-managed-identity  sysid   PASS
+        iam-web-app-managed-identity  userid  PASS
+        iam-web-app-managed-identity  bothid  PASS
+        iam-web-app-managed-identity  noid    FAIL
+        iam-web-app-managed-identity  noneid  FAIL
+    """))
+    assert {s for _, _, s in verdicts(result.findings(), ["enc-web-app-ftps-only"])} == {"UNKNOWN"}  # config denied
+    assert {f.message for f in result.findings() if f.rule_id == "iam-web-app-managed-identity"
+            and f.status.value == "FAIL"} == {
+        "has no managed identity: other services can only be reached with stored secrets"}
+
+
+def test_throttled_listing_leaves_the_identity_unknown(fake: FakeAzure) -> None:
+    seed(fake)
+    fake.add(rows.managed_disk(SUB, "vm1_OsDisk"))
+    fake.fail(429, "RateLimiting", path="resourcegraph", query="microsoft.web", retry_after=0)
+    result = scan(fake, "web-apps", "managed-disks", max_attempts=2)
+    scope = f"web-apps in subscription {SUB}"
+    assert verdicts(result.findings(), ["iam-web-app-managed-identity"]) == {
+        ("iam-web-app-managed-identity", scope, "UNKNOWN")}
