@@ -29,8 +29,9 @@ def _blob_logs(monitor, name: str, resource_uri, *logs) -> None:
 
 
 def compliant_storage() -> None:
-    """A PHI account as a hardened template writes it: CMK, HTTPS only, TLS 1.2, no anonymous access,
-    every blob read / write / delete sent to Log Analytics through the blob service's settings."""
+    """A PHI account as a hardened template writes it: CMK (and infrastructure encryption below it), HTTPS only,
+    TLS 1.2, no anonymous access, every blob read / write / delete sent to Log Analytics through the blob service's
+    settings."""
     from pulumi_azure_native import monitor, resources, storage
 
     rg = resources.ResourceGroup("phi-rg")
@@ -45,6 +46,7 @@ def compliant_storage() -> None:
         encryption=storage.EncryptionArgs(
             key_source=storage.KeySource.MICROSOFT_KEYVAULT,
             key_vault_properties=storage.KeyVaultPropertiesArgs(key_name="storage-cmk", key_vault_uri=VAULT_URI),
+            require_infrastructure_encryption=True,
             services=storage.EncryptionServicesArgs(blob=storage.EncryptionServiceArgs(enabled=True))))
     blobs = storage.BlobServiceProperties("phirecords-blobs", account_name=account.name,
                                           resource_group_name=rg.name, blob_services_name="default",
@@ -231,7 +233,9 @@ def unresolved_outputs() -> None:
     # decided from the resource group's name, which a preview of a new group does not know
     storage.StorageAccount("lateaccount", account_name="lateaccount", resource_group_name=rg.name,
                            kind=storage.Kind.STORAGE_V2, sku=storage.SkuArgs(name=storage.SkuName.STANDARD_LRS),
-                           allow_blob_public_access=rg.name.apply(lambda n: n.startswith("public")))
+                           allow_blob_public_access=rg.name.apply(lambda n: n.startswith("public")),
+                           encryption=storage.EncryptionArgs(
+                               require_infrastructure_encryption=rg.name.apply(lambda n: n.endswith("-phi"))))
     ip = network.PublicIPAddress("jump-ip", resource_group_name=rg.name,
                                  public_ip_allocation_method=network.IPAllocationMethod.STATIC)
     network.NetworkSecurityGroup(
@@ -588,14 +592,15 @@ def virtual_machines() -> None:
 
 
 def web_apps() -> None:
-    """A hardened app, a legacy one (HTTP served, TLS 1.0, plain FTP, remote debugging) and one that
-    leaves the site configuration to Azure's defaults."""
+    """A hardened app (with a managed identity), a legacy one (HTTP served, TLS 1.0, plain FTP, remote debugging,
+    no identity) and one that leaves the site configuration and identity to Azure's defaults."""
     from pulumi_azure_native import resources, web
 
     rg = resources.ResourceGroup("web-rg")
     plan = web.AppServicePlan("plan-phi", resource_group_name=rg.name, kind="linux", reserved=True,
                               sku=web.SkuDescriptionArgs(name="P1v3", tier="PremiumV3"))
     web.WebApp("portal", name="portal", resource_group_name=rg.name, server_farm_id=plan.id, https_only=True,
+               identity=web.ManagedServiceIdentityArgs(type=web.ManagedServiceIdentityType.SYSTEM_ASSIGNED),
                site_config=web.SiteConfigArgs(min_tls_version="1.2", ftps_state=web.FtpsState.FTPS_ONLY,
                                               remote_debugging_enabled=False))
     web.WebApp("legacy", name="legacy", resource_group_name=rg.name, server_farm_id=plan.id,

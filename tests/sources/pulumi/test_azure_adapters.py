@@ -106,13 +106,19 @@ def test_storage_verdicts() -> None:
         iam-local-auth-disabled                 readsonly    FAIL
         iam-local-auth-disabled                 queuelogs    FAIL
         iam-local-auth-disabled                 privateonly  FAIL
+        enc-infrastructure-encryption-enabled   publicsite   FAIL
+        enc-infrastructure-encryption-enabled   legacyhttp   FAIL
+        enc-infrastructure-encryption-enabled   readsonly    FAIL
+        enc-infrastructure-encryption-enabled   queuelogs    FAIL
+        enc-infrastructure-encryption-enabled   privateonly  FAIL
     """)
     assert verdicts(programs.noncompliant_storage, True) == Counter((r, n, s.value) for r, n, s in expected)
     assert set(verdicts(programs.compliant_storage, True)) == {
         (rule, "phirecords", "PASS") for rule in (
             "enc-object-store-default-encryption", "enc-object-store-kms", "enc-object-store-tls-only",
             "net-object-store-public-access-blocked", "log-object-store-access-logging",
-            "enc-tls-listener-modern", "net-service-firewall-default-deny", "iam-local-auth-disabled")}
+            "enc-tls-listener-modern", "net-service-firewall-default-deny", "iam-local-auth-disabled",
+            "enc-infrastructure-encryption-enabled")}
 
 
 def openings(program: Callable[[], None], preview: bool) -> Counter[tuple[Any, ...]]:
@@ -167,6 +173,7 @@ def test_edge_joins_and_application_security_groups() -> None:
         ("enc-tls-listener-modern", "textlogs", "PASS"): 1,
         ("net-service-firewall-default-deny", "textlogs", "FAIL"): 1,
         ("iam-local-auth-disabled", "textlogs", "FAIL"): 1,  # allowSharedKeyAccess left out
+        ("enc-infrastructure-encryption-enabled", "textlogs", "FAIL"): 1,  # requireInfrastructureEncryption left out
     })
     assert verdicts(programs.edge_joins, False)[("net-ingress-rule-admin-ports", "computed-nsg", "FAIL")] == 1
 
@@ -230,6 +237,7 @@ def test_preview_unknowns() -> None:
         ("enc-tls-listener-modern", "lateaccount", "PASS"): 1,
         ("net-service-firewall-default-deny", "lateaccount", "FAIL"): 1,
         ("iam-local-auth-disabled", "lateaccount", "FAIL"): 1,
+        ("enc-infrastructure-encryption-enabled", "lateaccount", "UNKNOWN"): 1,  # from the group's name
         ("net-ingress-rule-admin-ports", "jump-nsg", "UNKNOWN"): 1,
         ("net-ingress-rule-admin-ports", "jump-nsg", "PASS"): 2,  # Azure's default rules
         ("enc-tls-listener-modern", "sql-late", "UNKNOWN"): 1,
@@ -296,21 +304,21 @@ def test_virtual_machines_and_subnets(preview: bool) -> None:
 
 @pytest.mark.parametrize("preview", [True, False])
 def test_web_apps(preview: bool) -> None:
-    """siteConfig inline, or left to Azure's create defaults (TLS 1.2, remote debugging off; the FTP
-    default unknown): the live scanner's endpoints and verdicts."""
+    """siteConfig inline, or left to Azure's create defaults (TLS 1.2, remote debugging off, no managed
+    identity; the FTP default unknown): the live scanner's endpoints and verdicts."""
     apps = {(v.ref.name, v.ref.part): (type(v).__name__, *(shown(getattr(v, f)) for f in v.__slots__[1:]))
             for v in values(programs.web_apps, preview) if v.ref.native_type == "azure-native:web:WebApp"}
     unset = "?siteConfig.ftpsState not set: Azure's default for a new app is not stated in the program"
     assert apps == {
         ("portal", "http"): ("TlsListener", "HTTP", None, ()),
         ("portal", "https"): ("TlsListener", "HTTPS", "1.2", ()),
-        ("portal", None): ("WebApp", False, False),
+        ("portal", None): ("WebApp", False, False, True),
         ("legacy", "http"): ("TlsListener", "HTTP", None, ("httpsOnly off: requests over HTTP are served",)),
         ("legacy", "https"): ("TlsListener", "HTTPS", "1.0", ()),
-        ("legacy", None): ("WebApp", True, True),
+        ("legacy", None): ("WebApp", True, True, False),
         ("defaults", "http"): ("TlsListener", "HTTP", None, ()),
         ("defaults", "https"): ("TlsListener", "HTTPS", "1.2", ()),
-        ("defaults", None): ("WebApp", unset, False),
+        ("defaults", None): ("WebApp", unset, False, False),  # no identity unless the program asks for one
     }
     assert verdicts(programs.web_apps, preview) == Counter(table("""
         enc-tls-listener-modern           portal    PASS
@@ -325,4 +333,7 @@ def test_web_apps(preview: bool) -> None:
         net-web-app-remote-debugging-off  portal    PASS
         net-web-app-remote-debugging-off  legacy    FAIL
         net-web-app-remote-debugging-off  defaults  PASS
+        iam-web-app-managed-identity      portal    PASS
+        iam-web-app-managed-identity      legacy    FAIL
+        iam-web-app-managed-identity      defaults  FAIL
     """))
