@@ -30,6 +30,9 @@ NONCOMPLIANT_STORAGE = {
     # allowSharedKeyAccess left out: account keys (and SAS signed with them) accepted
     *(("iam-local-auth-disabled", name, M) for name in ("publicsite", "legacyhttp", "readsonly", "queuelogs",
                                                           "privateonly")),
+    # requireInfrastructureEncryption left out: encrypted once (low: advisory at the default levels)
+    *(("enc-infrastructure-encryption-enabled", name, M) for name in ("publicsite", "legacyhttp", "readsonly",
+                                                                        "queuelogs", "privateonly")),
 }
 NSG_RULES = Verdicts({
     ("net-ingress-rule-admin-ports", "web-nsg", M): 1,  # inline: 22 from "*"
@@ -57,6 +60,7 @@ FLOW_LOGGED_NETWORKS = {
     ("log-log-group-retention", "app-nsg-flows", M),  # 90 days
     ("enc-log-group-audit-kms", "off-flows", A),  # kept in an account outside the stack
     ("log-object-store-access-logging", "flowlogs", M),  # the flow logs' account logs no blob access itself
+    ("enc-infrastructure-encryption-enabled", "flowlogs", M),
     ("net-subnet-security-group", "spoke-partial", M),  # its subnet "db" has no NSG (reported on the network)
     ("net-subnet-security-group", "spoke-disabled", M),  # and "data"
 }
@@ -77,6 +81,7 @@ CASES = {
         ("log-object-store-access-logging", "sa", M),
         ("net-service-firewall-default-deny", "sa", M),  # medium: advisory at the default levels
         ("iam-local-auth-disabled", "sa", M),
+        ("enc-infrastructure-encryption-enabled", "sa", M),
         # allowBlobPublicAccess left out: false for a new account; enableHttpsTrafficOnly: true
     }),
     "nsg-rules": (programs.nsg_rules, True, NSG_RULES),
@@ -98,6 +103,7 @@ CASES = {
         ("enc-web-app-ftps-only", "legacy", M): 1,
         ("net-web-app-remote-debugging-off", "legacy", M): 1,
         ("enc-web-app-ftps-only", "defaults", A): 1,  # ftpsState left to Azure
+        ("iam-web-app-managed-identity", "legacy", M): 1, ("iam-web-app-managed-identity", "defaults", M): 1,
     })),
     "virtual-machines": (programs.virtual_machines, True, {
         ("net-instance-no-public-ip", "web-vm", M),
@@ -117,6 +123,7 @@ CASES = {
         ("enc-tls-listener-modern", "sql-late", A),
         ("log-database-auditing", "sql-late", M),
         ("iam-local-auth-disabled", "lateaccount", M),
+        ("enc-infrastructure-encryption-enabled", "lateaccount", A),  # computed from the group's name
     }),
     "preview-unknowns-update": (programs.unresolved_outputs, False, {
         ("enc-object-store-kms", "lateaccount", M),
@@ -124,6 +131,7 @@ CASES = {
         ("net-service-firewall-default-deny", "lateaccount", M),
         ("log-database-auditing", "sql-late", M),
         ("iam-local-auth-disabled", "lateaccount", M),
+        ("enc-infrastructure-encryption-enabled", "lateaccount", M),
     }),
     "log-workspaces": (programs.logging_workspaces, True, LOG_WORKSPACES),
     "log-workspaces-update": (programs.logging_workspaces, False, LOG_WORKSPACES),
@@ -205,7 +213,8 @@ def test_each_pack_judges_its_own_clouds_resources(azure_pack: PackProcess) -> N
     resources = captured(programs.mixed_clouds)
     assert keys(azure_pack.run(resources, MANDATORY)) == {
         ("enc-object-store-kms", "azurelogs", M), ("log-object-store-access-logging", "azurelogs", M),
-        ("net-service-firewall-default-deny", "azurelogs", M), ("iam-local-auth-disabled", "azurelogs", M)}
+        ("net-service-firewall-default-deny", "azurelogs", M), ("iam-local-auth-disabled", "azurelogs", M),
+        ("enc-infrastructure-encryption-enabled", "azurelogs", M)}
     with PackProcess(default_pack_dir("hitrust-aws")) as aws_pack:
         assert keys(aws_pack.run(resources, MANDATORY)) == {
             ("enc-object-store-kms", "aws-logs", M), ("enc-object-store-tls-only", "aws-logs", M),
