@@ -67,11 +67,13 @@ def _des(sub: str, name: str) -> str:
 
 @seeds("storage-accounts")
 def _storage(t: Tenant) -> None:
-    """PHI records: a customer-managed key, HTTPS only, private, every blob access logged. Backups in
+    """PHI records: a customer-managed key (and infrastructure encryption), HTTPS only, private, every blob access
+    logged. Backups in
     the DR region: Microsoft-managed keys, nothing logged. Dev: an old public scratch account."""
     records = rows.storage_account(PROD, "acmephirecords", group="rg-ehr", location="eastus",
                                    public_network_access="Disabled", default_action="Deny",
-                                   key_vault_key=(PHI_VAULT_URI, "storage-cmk"), allow_shared_key_access=False)
+                                   key_vault_key=(PHI_VAULT_URI, "storage-cmk"), allow_shared_key_access=False,
+                                   infrastructure_encryption=True)
     backups = rows.storage_account(PROD, "acmedrbackups", group="rg-dr", location="westus2", default_action="Deny",
                                    allow_shared_key_access=False)
     exports = rows.storage_account(DEV, "acmeclaimsexport", group="rg-analytics", location="centralus")
@@ -210,7 +212,8 @@ def _networks(t: Tenant) -> None:
     Watcher; the analytics network has neither (its region's watcher was deleted)."""
     flow_store = rows.storage_account(PROD, "acmenetflowlogs", group="rg-ehr", location="eastus",
                                       public_network_access="Disabled", default_action="Deny",
-                                      key_vault_key=(PHI_VAULT_URI, "storage-cmk"), allow_shared_key_access=False)
+                                      key_vault_key=(PHI_VAULT_URI, "storage-cmk"), allow_shared_key_access=False,
+                                      infrastructure_encryption=True)
     t.add(flow_store)
     t.put(rows.diagnostic_settings(rows.blob_service_id(flow_store), {"categoryGroup": "allLogs"}))
     ehr = rows.virtual_network(PROD, "vnet-ehr", {"web": rows.nsg_id_of(PROD, "nsg-portal-web", "rg-ehr"),
@@ -278,9 +281,9 @@ def _virtual_machines(t: Tenant) -> None:
 
 @seeds("web-apps")
 def _web_apps(t: Tenant) -> None:
-    """The patient portal: HTTPS only, TLS 1.2, FTPS only. A dev API left on HTTP with plain FTP, TLS 1.0 and
-    remote debugging on."""
-    portal = rows.web_app(PROD, "acme-patient-portal", group="rg-ehr", location="eastus")
+    """The patient portal: HTTPS only, TLS 1.2, FTPS only, a managed identity. A dev API left on HTTP with plain
+    FTP, TLS 1.0 and remote debugging on, reaching its database with a connection string (no identity)."""
+    portal = rows.web_app(PROD, "acme-patient-portal", group="rg-ehr", location="eastus", identity="SystemAssigned")
     api = rows.web_app(DEV, "acme-dev-api", group="rg-sandbox", location="eastus2", https_only=False)
     t.add(portal, api)
     t.put(rows.site_config(portal),

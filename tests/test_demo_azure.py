@@ -166,6 +166,12 @@ EXPECTED = [
     ("enc-web-app-ftps-only", "acme-dev-api", "FAIL", 1),
     ("net-web-app-remote-debugging-off", "acme-patient-portal", "PASS", 1),
     ("net-web-app-remote-debugging-off", "acme-dev-api", "FAIL", 1),
+    ("iam-web-app-managed-identity", "acme-patient-portal", "PASS", 1),
+    ("iam-web-app-managed-identity", "acme-dev-api", "FAIL", 1),
+    # infrastructure (double) encryption: only the PHI records and the flow logs' account were created with it
+    *[("enc-infrastructure-encryption-enabled", n, "PASS", 1) for n in ("acmephirecords", "acmenetflowlogs")],
+    *[("enc-infrastructure-encryption-enabled", n, "FAIL", 1) for n in (
+        "acmedrbackups", "acmeclaimsexport", "acmedevscratch")],
 ]
 
 

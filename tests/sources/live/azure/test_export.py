@@ -53,8 +53,10 @@ SITE_CONFIG = "site-config (Microsoft.Web/sites/config/read)"
 
 
 def site_config(f: Finding) -> bool:
-    """A finding on what an App Service app's config/web read shows (all but its HTTP endpoint)."""
-    return f.resource.native_type == "microsoft.web/sites" and f.resource.part != "http"
+    """A finding on what an App Service app's config/web read shows (all but its HTTP endpoint and its managed
+    identity, which are in the row)."""
+    return (f.resource.native_type == "microsoft.web/sites" and f.resource.part != "http"
+            and f.rule_id != "iam-web-app-managed-identity")
 
 
 def listed(f: Finding) -> bool:
