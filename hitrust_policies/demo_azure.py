@@ -68,15 +68,18 @@ def _des(sub: str, name: str) -> str:
 @seeds("storage-accounts")
 def _storage(t: Tenant) -> None:
     """PHI records: a customer-managed key, HTTPS only, private, every blob access logged. Backups in
-    the DR region: Microsoft-managed keys, nothing logged. Dev: an old public scratch account."""
+    the DR region: Microsoft-managed keys, nothing logged (both refuse shared keys). Dev: the claims export's
+    key1 was regenerated last month, its key2 never since 2025; an old public scratch account from before
+    Azure recorded key creation times."""
     records = rows.storage_account(PROD, "acmephirecords", group="rg-ehr", location="eastus",
                                    public_network_access="Disabled", default_action="Deny",
                                    key_vault_key=(PHI_VAULT_URI, "storage-cmk"), allow_shared_key_access=False)
     backups = rows.storage_account(PROD, "acmedrbackups", group="rg-dr", location="westus2", default_action="Deny",
                                    allow_shared_key_access=False)
-    exports = rows.storage_account(DEV, "acmeclaimsexport", group="rg-analytics", location="centralus")
+    exports = rows.storage_account(DEV, "acmeclaimsexport", group="rg-analytics", location="centralus",
+                                   keys_created=(rows.days_ago(20), rows.CREATED))
     scratch = rows.storage_account(DEV, "acmedevscratch", group="rg-sandbox", location="eastus2", https_only=False,
-                                   allow_blob_public_access=True, min_tls=None)
+                                   allow_blob_public_access=True, min_tls=None, keys_created=(None, None))
     t.add(records, backups, exports, scratch)
     t.put(rows.diagnostic_settings(rows.blob_service_id(records), {"categoryGroup": "allLogs"}),
           rows.diagnostic_settings(rows.blob_service_id(exports), {"category": "StorageWrite"},

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from hitrust_policies.model import ALL_PROTOCOLS, FULL_ADMIN, KMS, NEAR_ADMIN, PROVIDER_MANAGED, SCOPED, Unknown
@@ -880,3 +881,28 @@ def app_service_min_tls_on_create(min_tls_version: Any) -> Any:
     ('1.2', '1.0')
     """
     return "1.2" if min_tls_version is None else min_tls_version
+
+
+# --- storage account access keys, Service Bus / Event Hubs namespaces, Azure Cache for Redis ----------------
+
+def storage_key_age_days(created: Any, key: str, now: datetime) -> int | Unknown:
+    """Whole days since a storage account's ``key1`` / ``key2`` was created or last regenerated
+    (``keyCreationTime``), as at ``now``. Accounts made before Azure recorded it carry null there: how old
+    their keys are cannot be told until they are regenerated once.
+
+    >>> storage_key_age_days("2026-08-01T00:00:00.1234567Z", "key1", datetime(2026, 11, 2, 12, tzinfo=UTC))
+    93
+    >>> storage_key_age_days(None, "key2", datetime(2026, 11, 2, tzinfo=UTC))
+    Unknown('keyCreationTime.key2 not set: the key predates Azure recording key creation times')
+    """
+    if isinstance(created, Unknown):
+        return created
+    try:
+        when = datetime.fromisoformat(str(created).replace("Z", "+00:00")) if created else None
+    except ValueError:
+        return Unknown(f"unrecognised keyCreationTime.{key} {created!r}")
+    if when is None:
+        return Unknown(f"keyCreationTime.{key} not set: the key predates Azure recording key creation times")
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max((now - when).days, 0)

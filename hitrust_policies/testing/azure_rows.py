@@ -9,10 +9,17 @@ keyword arguments make the misconfigurations tests need.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 TENANT = "72f988bf-0000-4000-8000-00000000a2b1"
 CREATED = "2025-03-04T10:21:43.1234567Z"
+
+
+def days_ago(days: int) -> str:
+    """A timestamp ``days`` before now in ARM's wire format (seven fractional digits, Z): for ages a scan
+    measures at scan time."""
+    return (datetime.now(UTC) - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%S.%f0Z")
 
 
 def _base(sub: str, group: str, provider: str, kind_path: str, name: str, wire_type: str, location: str,
@@ -43,8 +50,10 @@ def storage_account(sub: str, name: str, *, group: str = "rg-phi", location: str
                     https_only: bool | None = True, allow_blob_public_access: bool | None = False,
                     public_network_access: str | None = None, default_action: str = "Allow",
                     key_vault_key: tuple[str, str] | None = None, min_tls: str | None = "TLS1_2",
-                    allow_shared_key_access: bool | None = None) -> dict[str, Any]:
-    """A StorageV2 account; ``None`` for a setting leaves the property out (older accounts)."""
+                    allow_shared_key_access: bool | None = None,
+                    keys_created: tuple[str | None, str | None] = (CREATED, CREATED)) -> dict[str, Any]:
+    """A StorageV2 account; ``None`` for a setting leaves the property out (older accounts). ``keys_created``:
+    when key1 / key2 were made or last regenerated (`days_ago`); None is the null older accounts carry."""
     services = {svc: {"keyType": "Account", "enabled": True, "lastEnabledTime": CREATED} for svc in ("blob", "file")}
     encryption: dict[str, Any] = {"requireInfrastructureEncryption": False, "services": services,
                                   "keySource": "Microsoft.Storage"}
@@ -60,7 +69,7 @@ def storage_account(sub: str, name: str, *, group: str = "rg-phi", location: str
         identity = {"type": "SystemAssigned", "principalId": "0c5e6f4a-0000-4000-8000-0000000000aa",
                     "tenantId": TENANT}
     props: dict[str, Any] = {
-        "keyCreationTime": {"key1": CREATED, "key2": CREATED},
+        "keyCreationTime": {"key1": keys_created[0], "key2": keys_created[1]},
         "allowCrossTenantReplication": False,
         "privateEndpointConnections": [],
         "networkAcls": {"ipv6Rules": [], "bypass": "AzureServices", "virtualNetworkRules": [], "ipRules": [],

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -117,6 +118,7 @@ class Ctx:
     problems: list[str] = field(default_factory=list)
     calls: list[str] = field(default_factory=list)
     graph_reader: Callable[[str], Any] | None = None  # GET a Microsoft Graph path, JSON or raise
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))  # when the scan observed the rows: ages
 
     def ref(self, row: dict[str, Any], name: str | None = None, part: str | None = None) -> ResourceRef:
         return ResourceRef(
