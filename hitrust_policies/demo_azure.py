@@ -290,6 +290,33 @@ def _web_apps(t: Tenant) -> None:
           rows.site_config(api, min_tls="1.0", ftps_state="AllAllowed", remote_debugging=True))
 
 
+@seeds("service-bus-namespaces")
+def _service_bus(t: Tenant) -> None:
+    """HL7 orders: a Premium namespace keyed in the PHI vault, Entra identities only. The dev claims queue
+    still hands out SAS keys."""
+    t.add(rows.messaging_namespace(PROD, "sb-acme-hl7", group="rg-ehr", disable_local_auth=True,
+                                   key_vault_key=(PHI_VAULT_URI, "servicebus-cmk")),
+          rows.messaging_namespace(DEV, "sb-acme-dev-claims", group="rg-analytics", location="centralus"))
+
+
+@seeds("event-hubs-namespaces")
+def _event_hubs(t: Tenant) -> None:
+    """Device telemetry from home monitors: Entra only; the analytics clickstream namespace, from before
+    ``disableLocalAuth`` existed, takes SAS keys."""
+    t.add(rows.messaging_namespace(PROD, "eh-acme-telemetry", "eventhub", group="rg-ehr", disable_local_auth=True),
+          rows.messaging_namespace(DEV, "eh-acme-clickstream", "eventhub", group="rg-analytics",
+                                   location="centralus", disable_local_auth=None))
+
+
+@seeds("redis-caches")
+def _redis(t: Tenant) -> None:
+    """The portal's session cache: TLS 1.2 only. The dev cache opened the plaintext port for a debugging
+    session; an old report cache predates the minimum-TLS setting."""
+    t.add(rows.redis_cache(PROD, "redis-acme-sessions", group="rg-ehr"),
+          rows.redis_cache(DEV, "redis-acme-dev", group="rg-sandbox", location="eastus2", non_ssl_port=True),
+          rows.redis_cache(DEV, "redis-acme-reports", group="rg-analytics", location="centralus", min_tls=None))
+
+
 def tenant() -> Tenant:
     """The demo tenant's rows and documents, every registered family seeded."""
     t = Tenant()

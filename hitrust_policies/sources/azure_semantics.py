@@ -906,3 +906,48 @@ def storage_key_age_days(created: Any, key: str, now: datetime) -> int | Unknown
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max((now - when).days, 0)
+
+
+def namespace_key(encryption: Mapping[str, Any] | None) -> str | None:
+    """The Key Vault key a Service Bus / Event Hubs namespace encrypts with when ``keySource`` is
+    ``Microsoft.KeyVault``; None for Microsoft-managed keys (the platform always encrypts at rest).
+
+    >>> namespace_key({"keySource": "Microsoft.KeyVault", "keyVaultProperties": [
+    ...     {"keyName": "sb", "keyVaultUri": "https://kv.vault.azure.net/", "keyVersion": ""}]})
+    'https://kv.vault.azure.net/keys/sb'
+    >>> namespace_key(None), namespace_key({"keySource": "Microsoft.KeyVault", "keyVaultProperties": []})
+    (None, None)
+    """
+    if not encryption or str(encryption.get("keySource") or "").lower() != "microsoft.keyvault":
+        return None
+    keys = [storage_key_id(k.get("keyVaultUri"), k.get("keyName"), k.get("keyVersion"))
+            for k in encryption.get("keyVaultProperties") or []]
+    return next((k for k in keys if k), None)
+
+
+def redis_min_tls(minimum_tls_version: Any) -> str | Unknown:
+    """The lowest TLS version an Azure Cache for Redis accepts: its ``minimumTlsVersion`` ("1.0" .. "1.2").
+    Unset on caches made before the setting existed, which then took TLS 1.0; whether Azure's TLS 1.2
+    enforcement has since reached a given cache is not on the resource, so unset is unknown.
+
+    >>> redis_min_tls("1.2"), redis_min_tls("1.0")
+    ('1.2', '1.0')
+    >>> redis_min_tls(None)
+    Unknown('minimumTlsVersion not set on the cache (older caches accepted TLS 1.0)')
+    """
+    if isinstance(minimum_tls_version, Unknown):
+        return minimum_tls_version
+    if not minimum_tls_version:
+        return Unknown("minimumTlsVersion not set on the cache (older caches accepted TLS 1.0)")
+    return str(minimum_tls_version)
+
+
+def redis_plaintext_routes(enable_non_ssl_port: Any) -> tuple[str, ...]:
+    """Azure Cache for Redis serves unencrypted connections on port 6379 only when ``enableNonSslPort`` is
+    true (absent means off, as Azure Policy 22bee202-a82f-4305-9a2a-6d7f44d4dedb reads it).
+
+    >>> redis_plaintext_routes(True), redis_plaintext_routes(None)
+    (('non-TLS port 6379 enabled',), ())
+    """
+    return ("non-TLS port 6379 enabled",) if enable_non_ssl_port is True or str(
+        enable_non_ssl_port).lower() == "true" else ()

@@ -715,3 +715,52 @@ def site_config(app: dict[str, Any], *, min_tls: str = "1.2", ftps_state: str = 
                                  "http20Enabled": True, "minTlsVersion": min_tls, "scmMinTlsVersion": "1.2",
                                  "ftpsState": ftps_state, "remoteDebuggingEnabled": remote_debugging,
                                  "remoteDebuggingVersion": "VS2022", "alwaysOn": True}}
+
+
+def messaging_namespace(sub: str, name: str, service: str = "servicebus", *, group: str = "rg-integration",
+                        location: str = "eastus", disable_local_auth: bool | None = False,
+                        key_vault_key: tuple[str, str] | None = None, public_network_access: str = "Enabled",
+                        min_tls: str = "1.2") -> dict[str, Any]:
+    """A Service Bus (``service="servicebus"``) or Event Hubs (``"eventhub"``) namespace as Resource Graph
+    lists it; ``key_vault_key`` (vault URI, key name) makes it customer-keyed, ``disable_local_auth`` None
+    leaves the property out (namespaces made before it existed)."""
+    provider, wire = ("Microsoft.ServiceBus", "microsoft.servicebus/namespaces") if service == "servicebus" else (
+        "Microsoft.EventHub", "microsoft.eventhub/namespaces")
+    props: dict[str, Any] = {"provisioningState": "Succeeded", "status": "Active", "createdAt": CREATED,
+                             "updatedAt": CREATED, "serviceBusEndpoint": f"https://{name}.servicebus.windows.net:443/",
+                             "metricId": f"{sub}:{name}", "zoneRedundant": True, "minimumTlsVersion": min_tls,
+                             "publicNetworkAccess": public_network_access, "privateEndpointConnections": []}
+    if service == "eventhub":
+        props.update({"kafkaEnabled": True, "isAutoInflateEnabled": False, "maximumThroughputUnits": 0})
+    if disable_local_auth is not None:
+        props["disableLocalAuth"] = disable_local_auth
+    identity = None
+    if key_vault_key:
+        vault_uri, key_name = key_vault_key
+        identity_id = (f"/subscriptions/{sub}/resourceGroups/{group}/providers/Microsoft.ManagedIdentity/"
+                       f"userAssignedIdentities/id-{name}")
+        props["encryption"] = {"keySource": "Microsoft.KeyVault", "requireInfrastructureEncryption": False,
+                               "keyVaultProperties": [{"keyName": key_name, "keyVaultUri": vault_uri, "keyVersion": "",
+                                                       "identity": {"userAssignedIdentity": identity_id}}]}
+        identity = {"type": "UserAssigned", "tenantId": TENANT, "userAssignedIdentities": {
+            identity_id: {"principalId": "0c5e6f4a-0000-4000-8000-0000000000bb",
+                          "clientId": "0c5e6f4a-0000-4000-8000-0000000000cc"}}}
+    sku = {"name": "Premium", "tier": "Premium", "capacity": 1}
+    return _base(sub, group, provider, "namespaces", name, wire, location, props, sku=sku, identity=identity)
+
+
+def redis_cache(sub: str, name: str, *, group: str = "rg-web", location: str = "eastus",
+                non_ssl_port: bool | None = False, min_tls: str | None = "1.2") -> dict[str, Any]:
+    """An Azure Cache for Redis (Standard C1); None leaves ``enableNonSslPort`` / ``minimumTlsVersion`` out."""
+    props: dict[str, Any] = {"provisioningState": "Succeeded", "redisVersion": "6.0.14",
+                             "sku": {"name": "Standard", "family": "C", "capacity": 1},
+                             "hostName": f"{name}.redis.cache.windows.net", "port": 6379, "sslPort": 6380,
+                             "publicNetworkAccess": "Enabled",
+                             "redisConfiguration": {"maxmemory-policy": "volatile-lru"},
+                             "disableAccessKeyAuthentication": False, "updateChannel": "Stable",
+                             "instances": [{"sslPort": 15000, "isMaster": True, "isPrimary": True}]}
+    if non_ssl_port is not None:
+        props["enableNonSslPort"] = non_ssl_port
+    if min_tls is not None:
+        props["minimumTlsVersion"] = min_tls
+    return _base(sub, group, "Microsoft.Cache", "Redis", name, "microsoft.cache/redis", location, props)

@@ -26,7 +26,7 @@ SUBSCRIPTIONS_PERMISSION = "Microsoft.Resources/subscriptions/read"
 MANAGEMENT_GROUP_PERMISSION = "Microsoft.Management/managementGroups/read"  # --management-group only
 FAN_OUT_WORKERS = 8
 FAMILY_MODULES = ("storage", "network", "sql", "compute", "keyvault", "flexible_servers", "monitor", "defender",
-                  "flow_logs", "authorization", "local_auth", "web")
+                  "flow_logs", "authorization", "local_auth", "web", "messaging", "redis")
 _READ_SUFFIXES = ("/read",)
 GRAPH_TABLES = ("resources", "securityresources", "authorizationresources")
 
