@@ -310,9 +310,9 @@ def _event_hubs(t: Tenant) -> None:
 
 @seeds("redis-caches")
 def _redis(t: Tenant) -> None:
-    """The portal's session cache: TLS 1.2 only. The dev cache opened the plaintext port for a debugging
-    session; an old report cache predates the minimum-TLS setting."""
-    t.add(rows.redis_cache(PROD, "redis-acme-sessions", group="rg-ehr"),
+    """The portal's session cache: TLS 1.2 only, Entra identities only. The dev cache opened the plaintext port
+    for a debugging session; an old report cache predates the minimum-TLS setting; both still take access keys."""
+    t.add(rows.redis_cache(PROD, "redis-acme-sessions", group="rg-ehr", disable_access_keys=True),
           rows.redis_cache(DEV, "redis-acme-dev", group="rg-sandbox", location="eastus2", non_ssl_port=True),
           rows.redis_cache(DEV, "redis-acme-reports", group="rg-analytics", location="centralus", min_tls=None))
 

@@ -155,6 +155,8 @@ EXPECTED = [
     ("enc-tls-listener-modern", "redis-acme-sessions", "PASS", 1),
     ("enc-tls-listener-modern", "redis-acme-dev", "FAIL", 1),
     ("enc-tls-listener-modern", "redis-acme-reports", "UNKNOWN", 1),
+    ("iam-local-auth-disabled", "redis-acme-sessions", "PASS", 1),
+    *[("iam-local-auth-disabled", n, "FAIL", 1) for n in ("redis-acme-dev", "redis-acme-reports")],
     # vault keys and secrets: the legacy vault's key and secret never expire
     *[("iam-vault-object-expires", n, "PASS", 1) for n in (
         "kv-acme-phi/storage-cmk", "kv-acme-phi/disk-cmk", "kv-acme-phi/ehr-db-password", "kv-acme-phi/hl7-feed-token",

@@ -750,17 +750,21 @@ def messaging_namespace(sub: str, name: str, service: str = "servicebus", *, gro
 
 
 def redis_cache(sub: str, name: str, *, group: str = "rg-web", location: str = "eastus",
-                non_ssl_port: bool | None = False, min_tls: str | None = "1.2") -> dict[str, Any]:
-    """An Azure Cache for Redis (Standard C1); None leaves ``enableNonSslPort`` / ``minimumTlsVersion`` out."""
+                non_ssl_port: bool | None = False, min_tls: str | None = "1.2",
+                disable_access_keys: bool | None = False) -> dict[str, Any]:
+    """An Azure Cache for Redis (Standard C1); None leaves ``enableNonSslPort`` / ``minimumTlsVersion`` /
+    ``disableAccessKeyAuthentication`` out."""
     props: dict[str, Any] = {"provisioningState": "Succeeded", "redisVersion": "6.0.14",
                              "sku": {"name": "Standard", "family": "C", "capacity": 1},
                              "hostName": f"{name}.redis.cache.windows.net", "port": 6379, "sslPort": 6380,
                              "publicNetworkAccess": "Enabled",
                              "redisConfiguration": {"maxmemory-policy": "volatile-lru"},
-                             "disableAccessKeyAuthentication": False, "updateChannel": "Stable",
+                             "updateChannel": "Stable",
                              "instances": [{"sslPort": 15000, "isMaster": True, "isPrimary": True}]}
     if non_ssl_port is not None:
         props["enableNonSslPort"] = non_ssl_port
     if min_tls is not None:
         props["minimumTlsVersion"] = min_tls
+    if disable_access_keys is not None:
+        props["disableAccessKeyAuthentication"] = disable_access_keys
     return _base(sub, group, "Microsoft.Cache", "Redis", name, "microsoft.cache/redis", location, props)

@@ -609,7 +609,7 @@ def web_apps() -> None:
 
 def messaging_and_caches() -> None:
     """A customer-keyed Service Bus namespace with SAS keys off, one left at the defaults; an Event Hubs
-    namespace with SAS keys off; a Redis cache left at the defaults, one with the plaintext port, one at TLS 1.0."""
+    namespace with SAS keys off; a Redis cache with access keys off, one with the plaintext port, one at TLS 1.0."""
     from pulumi_azure_native import eventhub, redis, resources, servicebus
 
     rg = resources.ResourceGroup("integration-rg")
@@ -624,7 +624,8 @@ def messaging_and_caches() -> None:
     eventhub.Namespace("eh-telemetry", namespace_name="eh-telemetry", resource_group_name=rg.name,
                        sku=eventhub.SkuArgs(name=eventhub.SkuName.STANDARD), disable_local_auth=True)
     sku = redis.SkuArgs(name=redis.SkuName.STANDARD, family=redis.SkuFamily.C, capacity=1)
-    redis.Redis("redis-sessions", name="redis-sessions", resource_group_name=rg.name, sku=sku)
+    redis.Redis("redis-sessions", name="redis-sessions", resource_group_name=rg.name, sku=sku,
+                disable_access_key_authentication=True)
     redis.Redis("redis-plain", name="redis-plain", resource_group_name=rg.name, sku=sku, enable_non_ssl_port=True)
     redis.Redis("redis-tls10", name="redis-tls10", resource_group_name=rg.name, sku=sku,
                 minimum_tls_version=redis.TlsVersion.TLS_VERSION_1_0)

@@ -26,6 +26,9 @@ def test_namespaces_and_caches(preview: bool) -> None:
         enc-tls-listener-modern      redis-sessions  PASS
         enc-tls-listener-modern      redis-plain     FAIL
         enc-tls-listener-modern      redis-tls10     FAIL
+        iam-local-auth-disabled      redis-sessions  PASS
+        iam-local-auth-disabled      redis-plain     FAIL
+        iam-local-auth-disabled      redis-tls10     FAIL
     """)
     keys = {v.ref.name: v.kms_key for v in values(programs.messaging_and_caches, preview)
             if isinstance(v, MessageQueue)}

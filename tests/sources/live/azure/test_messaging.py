@@ -19,7 +19,7 @@ def seed(fake: FakeAzure) -> None:
              rows.messaging_namespace(SUB, "sb-legacy", disable_local_auth=None),
              rows.messaging_namespace(SUB, "eh-telemetry", "eventhub", disable_local_auth=True),
              rows.messaging_namespace(SUB, "eh-keys", "eventhub"),
-             rows.redis_cache(SUB, "redis-sessions"),
+             rows.redis_cache(SUB, "redis-sessions", disable_access_keys=True),
              rows.redis_cache(SUB, "redis-plain", non_ssl_port=True),
              rows.redis_cache(SUB, "redis-tls10", min_tls="1.0"),
              rows.redis_cache(SUB, "redis-old", non_ssl_port=None, min_tls=None))
@@ -42,9 +42,14 @@ def test_namespace_and_cache_verdicts(fake: FakeAzure) -> None:
         {TLS}    redis-plain     FAIL
         {TLS}    redis-tls10     FAIL
         {TLS}    redis-old       UNKNOWN
-    """)
+        {LOCAL}  redis-sessions  PASS
+        {LOCAL}  redis-plain     FAIL
+        {LOCAL}  redis-tls10     FAIL
+        {LOCAL}  redis-old       FAIL
+    """)  # redis-old: no disableAccessKeyAuthentication, its access keys work
     messages = {(f.rule_id, f.resource.name): f.message for f in result.findings()}
     assert messages[(LOCAL, "eh-keys")].startswith("accepts its SAS keys beside Microsoft Entra ID identities")
+    assert messages[(LOCAL, "redis-old")].startswith("accepts its access keys beside")
     assert messages[(TLS, "redis-plain")] == "endpoint also accepts unencrypted connections: non-TLS port 6379 enabled"
     assert messages[(TLS, "redis-tls10")] == "TLS policy allows TLS 1.0"
     assert reasons(result.findings(), [TLS]) == {
@@ -53,7 +58,7 @@ def test_namespace_and_cache_verdicts(fake: FakeAzure) -> None:
     assert keys == {"sb-orders": "https://kv-phi.vault.azure.net/keys/sb-cmk", "sb-legacy": None,
                     "eh-telemetry": None, "eh-keys": None}
     assert {(c.collector, c.status, c.resources) for c in result.coverage} == {
-        ("service-bus-namespaces", "ok", 4), ("event-hubs-namespaces", "ok", 4), ("redis-caches", "ok", 4)}
+        ("service-bus-namespaces", "ok", 4), ("event-hubs-namespaces", "ok", 4), ("redis-caches", "ok", 8)}
 
 
 def test_denied_and_throttled_listings_are_unknown(fake: FakeAzure) -> None:
@@ -70,6 +75,7 @@ def test_denied_and_throttled_listings_are_unknown(fake: FakeAzure) -> None:
         {LOCAL}  {sb}          UNKNOWN
         {LOCAL}  eh-telemetry  PASS
         {LOCAL}  eh-keys       FAIL
+        {LOCAL}  {redis}       UNKNOWN
         {TLS}    {redis}       UNKNOWN
     """)
     assert reasons(result.findings(), [QUEUE, TLS]) == {
