@@ -68,17 +68,19 @@ def _des(sub: str, name: str) -> str:
 @seeds("storage-accounts")
 def _storage(t: Tenant) -> None:
     """PHI records: a customer-managed key (and infrastructure encryption), HTTPS only, private, every blob access
-    logged. Backups in
-    the DR region: Microsoft-managed keys, nothing logged. Dev: an old public scratch account."""
+    logged. Backups in the DR region: Microsoft-managed keys, nothing logged (both refuse shared keys). Dev: the
+    claims export's key1 was regenerated last month, its key2 never since 2025; an old public scratch account from
+    before Azure recorded key creation times."""
     records = rows.storage_account(PROD, "acmephirecords", group="rg-ehr", location="eastus",
                                    public_network_access="Disabled", default_action="Deny",
                                    key_vault_key=(PHI_VAULT_URI, "storage-cmk"), allow_shared_key_access=False,
                                    infrastructure_encryption=True)
     backups = rows.storage_account(PROD, "acmedrbackups", group="rg-dr", location="westus2", default_action="Deny",
                                    allow_shared_key_access=False)
-    exports = rows.storage_account(DEV, "acmeclaimsexport", group="rg-analytics", location="centralus")
+    exports = rows.storage_account(DEV, "acmeclaimsexport", group="rg-analytics", location="centralus",
+                                   keys_created=(rows.days_ago(20), rows.CREATED))
     scratch = rows.storage_account(DEV, "acmedevscratch", group="rg-sandbox", location="eastus2", https_only=False,
-                                   allow_blob_public_access=True, min_tls=None)
+                                   allow_blob_public_access=True, min_tls=None, keys_created=(None, None))
     t.add(records, backups, exports, scratch)
     t.put(rows.diagnostic_settings(rows.blob_service_id(records), {"categoryGroup": "allLogs"}),
           rows.diagnostic_settings(rows.blob_service_id(exports), {"category": "StorageWrite"},
@@ -288,6 +290,33 @@ def _web_apps(t: Tenant) -> None:
     t.add(portal, api)
     t.put(rows.site_config(portal),
           rows.site_config(api, min_tls="1.0", ftps_state="AllAllowed", remote_debugging=True))
+
+
+@seeds("service-bus-namespaces")
+def _service_bus(t: Tenant) -> None:
+    """HL7 orders: a Premium namespace keyed in the PHI vault, Entra identities only. The dev claims queue
+    still hands out SAS keys."""
+    t.add(rows.messaging_namespace(PROD, "sb-acme-hl7", group="rg-ehr", disable_local_auth=True,
+                                   key_vault_key=(PHI_VAULT_URI, "servicebus-cmk")),
+          rows.messaging_namespace(DEV, "sb-acme-dev-claims", group="rg-analytics", location="centralus"))
+
+
+@seeds("event-hubs-namespaces")
+def _event_hubs(t: Tenant) -> None:
+    """Device telemetry from home monitors: Entra only; the analytics clickstream namespace, from before
+    ``disableLocalAuth`` existed, takes SAS keys."""
+    t.add(rows.messaging_namespace(PROD, "eh-acme-telemetry", "eventhub", group="rg-ehr", disable_local_auth=True),
+          rows.messaging_namespace(DEV, "eh-acme-clickstream", "eventhub", group="rg-analytics",
+                                   location="centralus", disable_local_auth=None))
+
+
+@seeds("redis-caches")
+def _redis(t: Tenant) -> None:
+    """The portal's session cache: TLS 1.2 only, Entra identities only. The dev cache opened the plaintext port
+    for a debugging session; an old report cache predates the minimum-TLS setting; both still take access keys."""
+    t.add(rows.redis_cache(PROD, "redis-acme-sessions", group="rg-ehr", disable_access_keys=True),
+          rows.redis_cache(DEV, "redis-acme-dev", group="rg-sandbox", location="eastus2", non_ssl_port=True),
+          rows.redis_cache(DEV, "redis-acme-reports", group="rg-analytics", location="centralus", min_tls=None))
 
 
 def tenant() -> Tenant:

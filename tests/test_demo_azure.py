@@ -139,6 +139,24 @@ EXPECTED = [
         "acmephirecords", "acmedrbackups", "acmenetflowlogs", "acmephiregistry", "acme-engagement")],
     *[("iam-local-auth-disabled", n, "FAIL", 1) for n in (
         "acmeclaimsexport", "acmedevscratch", "acmedevregistry", "acme-engagement-copy")],
+    # storage access keys: shared keys off (PHI, DR, flow logs) leave no active key; the claims export's key1
+    # is 20 days old, its key2 from 2025; the scratch account predates keyCreationTime
+    *[("iam-credential-rotated", f"{n}/{k}", "PASS", 1)
+      for n in ("acmephirecords", "acmedrbackups", "acmenetflowlogs") for k in ("key1", "key2")],
+    ("iam-credential-rotated", "acmeclaimsexport/key1", "PASS", 1),
+    ("iam-credential-rotated", "acmeclaimsexport/key2", "FAIL", 1),
+    *[("iam-credential-rotated", f"acmedevscratch/{k}", "UNKNOWN", 1) for k in ("key1", "key2")],
+    # Service Bus / Event Hubs: always encrypted at rest; SAS keys off in production, on in dev
+    *[("enc-message-queue-encrypted", n, "PASS", 1)
+      for n in ("sb-acme-hl7", "sb-acme-dev-claims", "eh-acme-telemetry", "eh-acme-clickstream")],
+    *[("iam-local-auth-disabled", n, "PASS", 1) for n in ("sb-acme-hl7", "eh-acme-telemetry")],
+    *[("iam-local-auth-disabled", n, "FAIL", 1) for n in ("sb-acme-dev-claims", "eh-acme-clickstream")],
+    # Redis: the session cache is TLS 1.2 only; dev serves plaintext 6379; the report cache's floor is unset
+    ("enc-tls-listener-modern", "redis-acme-sessions", "PASS", 1),
+    ("enc-tls-listener-modern", "redis-acme-dev", "FAIL", 1),
+    ("enc-tls-listener-modern", "redis-acme-reports", "UNKNOWN", 1),
+    ("iam-local-auth-disabled", "redis-acme-sessions", "PASS", 1),
+    *[("iam-local-auth-disabled", n, "FAIL", 1) for n in ("redis-acme-dev", "redis-acme-reports")],
     # vault keys and secrets: the legacy vault's key and secret never expire
     *[("iam-vault-object-expires", n, "PASS", 1) for n in (
         "kv-acme-phi/storage-cmk", "kv-acme-phi/disk-cmk", "kv-acme-phi/ehr-db-password", "kv-acme-phi/hl7-feed-token",

@@ -106,7 +106,8 @@ class LocalAuth:
     """Whether a data service still accepts its own shared secrets beside directory identities.
 
     ``mechanism`` names them (``"shared key"``: a storage account's access keys and the SAS tokens signed
-    with them; ``"admin user"``: a container registry's; ``"account keys"``: a Cosmos DB account's);
+    with them; ``"admin user"``: a container registry's; ``"account keys"``: a Cosmos DB account's; ``"SAS keys"``:
+    a Service Bus / Event Hubs namespace's; ``"access keys"``: an Azure Cache for Redis's);
     ``enabled`` says whether the service honours them. Such secrets carry no identity, no MFA and no
     conditional access, and a request made with them names nobody in the logs.
     """

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from hitrust_policies.model import ALL_PROTOCOLS, FULL_ADMIN, KMS, NEAR_ADMIN, PROVIDER_MANAGED, SCOPED, Unknown
@@ -908,3 +909,71 @@ def storage_infrastructure_encryption(require_infrastructure_encryption: Any) ->
     (True, False)
     """
     return require_infrastructure_encryption is True or str(require_infrastructure_encryption).lower() == "true"
+# --- storage account access keys, Service Bus / Event Hubs namespaces, Azure Cache for Redis ----------------
+
+def storage_key_age_days(created: Any, key: str, now: datetime) -> int | Unknown:
+    """Whole days since a storage account's ``key1`` / ``key2`` was created or last regenerated
+    (``keyCreationTime``), as at ``now``. Accounts made before Azure recorded it carry null there: how old
+    their keys are cannot be told until they are regenerated once.
+
+    >>> storage_key_age_days("2026-08-01T00:00:00.1234567Z", "key1", datetime(2026, 11, 2, 12, tzinfo=UTC))
+    93
+    >>> storage_key_age_days(None, "key2", datetime(2026, 11, 2, tzinfo=UTC))
+    Unknown('keyCreationTime.key2 not set: the key predates Azure recording key creation times')
+    """
+    if isinstance(created, Unknown):
+        return created
+    try:
+        when = datetime.fromisoformat(str(created).replace("Z", "+00:00")) if created else None
+    except ValueError:
+        return Unknown(f"unrecognised keyCreationTime.{key} {created!r}")
+    if when is None:
+        return Unknown(f"keyCreationTime.{key} not set: the key predates Azure recording key creation times")
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max((now - when).days, 0)
+
+
+def namespace_key(encryption: Mapping[str, Any] | None) -> str | None:
+    """The Key Vault key a Service Bus / Event Hubs namespace encrypts with when ``keySource`` is
+    ``Microsoft.KeyVault``; None for Microsoft-managed keys (the platform always encrypts at rest).
+
+    >>> namespace_key({"keySource": "Microsoft.KeyVault", "keyVaultProperties": [
+    ...     {"keyName": "sb", "keyVaultUri": "https://kv.vault.azure.net/", "keyVersion": ""}]})
+    'https://kv.vault.azure.net/keys/sb'
+    >>> namespace_key(None), namespace_key({"keySource": "Microsoft.KeyVault", "keyVaultProperties": []})
+    (None, None)
+    """
+    if not encryption or str(encryption.get("keySource") or "").lower() != "microsoft.keyvault":
+        return None
+    keys = [storage_key_id(k.get("keyVaultUri"), k.get("keyName"), k.get("keyVersion"))
+            for k in encryption.get("keyVaultProperties") or []]
+    return next((k for k in keys if k), None)
+
+
+def redis_min_tls(minimum_tls_version: Any) -> str | Unknown:
+    """The lowest TLS version an Azure Cache for Redis accepts: its ``minimumTlsVersion`` ("1.0" .. "1.2").
+    Unset on caches made before the setting existed, which then took TLS 1.0; whether Azure's TLS 1.2
+    enforcement has since reached a given cache is not on the resource, so unset is unknown.
+
+    >>> redis_min_tls("1.2"), redis_min_tls("1.0")
+    ('1.2', '1.0')
+    >>> redis_min_tls(None)
+    Unknown('minimumTlsVersion not set on the cache (older caches accepted TLS 1.0)')
+    """
+    if isinstance(minimum_tls_version, Unknown):
+        return minimum_tls_version
+    if not minimum_tls_version:
+        return Unknown("minimumTlsVersion not set on the cache (older caches accepted TLS 1.0)")
+    return str(minimum_tls_version)
+
+
+def redis_plaintext_routes(enable_non_ssl_port: Any) -> tuple[str, ...]:
+    """Azure Cache for Redis serves unencrypted connections on port 6379 only when ``enableNonSslPort`` is
+    true (absent means off, as Azure Policy 22bee202-a82f-4305-9a2a-6d7f44d4dedb reads it).
+
+    >>> redis_plaintext_routes(True), redis_plaintext_routes(None)
+    (('non-TLS port 6379 enabled',), ())
+    """
+    return ("non-TLS port 6379 enabled",) if enable_non_ssl_port is True or str(
+        enable_non_ssl_port).lower() == "true" else ()

@@ -9,10 +9,17 @@ keyword arguments make the misconfigurations tests need.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 TENANT = "72f988bf-0000-4000-8000-00000000a2b1"
 CREATED = "2025-03-04T10:21:43.1234567Z"
+
+
+def days_ago(days: int) -> str:
+    """A timestamp ``days`` before now in ARM's wire format (seven fractional digits, Z): for ages a scan
+    measures at scan time."""
+    return (datetime.now(UTC) - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%S.%f0Z")
 
 
 def _base(sub: str, group: str, provider: str, kind_path: str, name: str, wire_type: str, location: str,
@@ -44,8 +51,10 @@ def storage_account(sub: str, name: str, *, group: str = "rg-phi", location: str
                     public_network_access: str | None = None, default_action: str = "Allow",
                     key_vault_key: tuple[str, str] | None = None, min_tls: str | None = "TLS1_2",
                     allow_shared_key_access: bool | None = None,
-                    infrastructure_encryption: bool | None = False) -> dict[str, Any]:
-    """A StorageV2 account; ``None`` for a setting leaves the property out (older accounts)."""
+                    infrastructure_encryption: bool | None = False,
+                    keys_created: tuple[str | None, str | None] = (CREATED, CREATED)) -> dict[str, Any]:
+    """A StorageV2 account; ``None`` for a setting leaves the property out (older accounts). ``keys_created``:
+    when key1 / key2 were made or last regenerated (`days_ago`); None is the null older accounts carry."""
     services = {svc: {"keyType": "Account", "enabled": True, "lastEnabledTime": CREATED} for svc in ("blob", "file")}
     encryption: dict[str, Any] = {"services": services, "keySource": "Microsoft.Storage"}
     if infrastructure_encryption is not None:
@@ -62,7 +71,7 @@ def storage_account(sub: str, name: str, *, group: str = "rg-phi", location: str
         identity = {"type": "SystemAssigned", "principalId": "0c5e6f4a-0000-4000-8000-0000000000aa",
                     "tenantId": TENANT}
     props: dict[str, Any] = {
-        "keyCreationTime": {"key1": CREATED, "key2": CREATED},
+        "keyCreationTime": {"key1": keys_created[0], "key2": keys_created[1]},
         "allowCrossTenantReplication": False,
         "privateEndpointConnections": [],
         "networkAcls": {"ipv6Rules": [], "bypass": "AzureServices", "virtualNetworkRules": [], "ipRules": [],
@@ -723,3 +732,56 @@ def site_config(app: dict[str, Any], *, min_tls: str = "1.2", ftps_state: str = 
                                  "http20Enabled": True, "minTlsVersion": min_tls, "scmMinTlsVersion": "1.2",
                                  "ftpsState": ftps_state, "remoteDebuggingEnabled": remote_debugging,
                                  "remoteDebuggingVersion": "VS2022", "alwaysOn": True}}
+
+
+def messaging_namespace(sub: str, name: str, service: str = "servicebus", *, group: str = "rg-integration",
+                        location: str = "eastus", disable_local_auth: bool | None = False,
+                        key_vault_key: tuple[str, str] | None = None, public_network_access: str = "Enabled",
+                        min_tls: str = "1.2") -> dict[str, Any]:
+    """A Service Bus (``service="servicebus"``) or Event Hubs (``"eventhub"``) namespace as Resource Graph
+    lists it; ``key_vault_key`` (vault URI, key name) makes it customer-keyed, ``disable_local_auth`` None
+    leaves the property out (namespaces made before it existed)."""
+    provider, wire = ("Microsoft.ServiceBus", "microsoft.servicebus/namespaces") if service == "servicebus" else (
+        "Microsoft.EventHub", "microsoft.eventhub/namespaces")
+    props: dict[str, Any] = {"provisioningState": "Succeeded", "status": "Active", "createdAt": CREATED,
+                             "updatedAt": CREATED, "serviceBusEndpoint": f"https://{name}.servicebus.windows.net:443/",
+                             "metricId": f"{sub}:{name}", "zoneRedundant": True, "minimumTlsVersion": min_tls,
+                             "publicNetworkAccess": public_network_access, "privateEndpointConnections": []}
+    if service == "eventhub":
+        props.update({"kafkaEnabled": True, "isAutoInflateEnabled": False, "maximumThroughputUnits": 0})
+    if disable_local_auth is not None:
+        props["disableLocalAuth"] = disable_local_auth
+    identity = None
+    if key_vault_key:
+        vault_uri, key_name = key_vault_key
+        identity_id = (f"/subscriptions/{sub}/resourceGroups/{group}/providers/Microsoft.ManagedIdentity/"
+                       f"userAssignedIdentities/id-{name}")
+        props["encryption"] = {"keySource": "Microsoft.KeyVault", "requireInfrastructureEncryption": False,
+                               "keyVaultProperties": [{"keyName": key_name, "keyVaultUri": vault_uri, "keyVersion": "",
+                                                       "identity": {"userAssignedIdentity": identity_id}}]}
+        identity = {"type": "UserAssigned", "tenantId": TENANT, "userAssignedIdentities": {
+            identity_id: {"principalId": "0c5e6f4a-0000-4000-8000-0000000000bb",
+                          "clientId": "0c5e6f4a-0000-4000-8000-0000000000cc"}}}
+    sku = {"name": "Premium", "tier": "Premium", "capacity": 1}
+    return _base(sub, group, provider, "namespaces", name, wire, location, props, sku=sku, identity=identity)
+
+
+def redis_cache(sub: str, name: str, *, group: str = "rg-web", location: str = "eastus",
+                non_ssl_port: bool | None = False, min_tls: str | None = "1.2",
+                disable_access_keys: bool | None = False) -> dict[str, Any]:
+    """An Azure Cache for Redis (Standard C1); None leaves ``enableNonSslPort`` / ``minimumTlsVersion`` /
+    ``disableAccessKeyAuthentication`` out."""
+    props: dict[str, Any] = {"provisioningState": "Succeeded", "redisVersion": "6.0.14",
+                             "sku": {"name": "Standard", "family": "C", "capacity": 1},
+                             "hostName": f"{name}.redis.cache.windows.net", "port": 6379, "sslPort": 6380,
+                             "publicNetworkAccess": "Enabled",
+                             "redisConfiguration": {"maxmemory-policy": "volatile-lru"},
+                             "updateChannel": "Stable",
+                             "instances": [{"sslPort": 15000, "isMaster": True, "isPrimary": True}]}
+    if non_ssl_port is not None:
+        props["enableNonSslPort"] = non_ssl_port
+    if min_tls is not None:
+        props["minimumTlsVersion"] = min_tls
+    if disable_access_keys is not None:
+        props["disableAccessKeyAuthentication"] = disable_access_keys
+    return _base(sub, group, "Microsoft.Cache", "Redis", name, "microsoft.cache/redis", location, props)

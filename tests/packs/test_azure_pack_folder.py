@@ -25,7 +25,7 @@ AZURE_RULES = {
     "iam-policy-grant-no-admin", "iam-vault-object-expires", "iam-local-auth-disabled",
     "enc-block-volume-kms", "enc-instance-host-encryption", "net-instance-no-public-ip", "net-subnet-security-group",
     "enc-web-app-ftps-only", "net-web-app-remote-debugging-off",
-    "iam-web-app-managed-identity", "enc-infrastructure-encryption-enabled",
+    "iam-web-app-managed-identity", "enc-infrastructure-encryption-enabled", "enc-message-queue-encrypted",
 }
 
 
@@ -56,12 +56,12 @@ def test_one_policy_per_rule_evaluable_from_azure_native_props(azure_pack: PackP
     stack = {p.name for p in info.policies if p.policy_type == analyzer_pb2.POLICY_TYPE_STACK}
     # storage accounts are joined with their diagnostic settings, workspaces with what delivers to them, role
     # definitions with their assignments and vault keys / secrets with their vault's name: every kind they yield
-    # is judged at stack level; a Defender plan, a service's local authentication, a disk, a web app and a storage
-    # account's infrastructure encryption stand alone
+    # is judged at stack level; a Defender plan, a service's local authentication, a disk, a web app, a storage
+    # account's infrastructure encryption and a messaging namespace stand alone
     assert stack == AZURE_RULES - {"enc-block-volume-encrypted", "log-threat-detection-enabled",
                                    "iam-local-auth-disabled", "enc-block-volume-kms", "enc-web-app-ftps-only",
                                    "net-web-app-remote-debugging-off", "iam-web-app-managed-identity",
-                                   "enc-infrastructure-encryption-enabled"}
+                                   "enc-infrastructure-encryption-enabled", "enc-message-queue-encrypted"}
 
 
 @pytest.mark.usefixtures("monkeypatch")

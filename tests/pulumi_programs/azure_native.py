@@ -607,3 +607,30 @@ def web_apps() -> None:
                site_config=web.SiteConfigArgs(min_tls_version="1.0", ftps_state=web.FtpsState.ALL_ALLOWED,
                                               remote_debugging_enabled=True))
     web.WebApp("defaults", name="defaults", resource_group_name=rg.name, server_farm_id=plan.id, https_only=True)
+
+
+# ----------------------------------------------------------------- Service Bus, Event Hubs, Azure Cache for Redis
+
+
+def messaging_and_caches() -> None:
+    """A customer-keyed Service Bus namespace with SAS keys off, one left at the defaults; an Event Hubs
+    namespace with SAS keys off; a Redis cache with access keys off, one with the plaintext port, one at TLS 1.0."""
+    from pulumi_azure_native import eventhub, redis, resources, servicebus
+
+    rg = resources.ResourceGroup("integration-rg")
+    servicebus.Namespace("sb-orders", namespace_name="sb-orders", resource_group_name=rg.name,
+                         sku=servicebus.SBSkuArgs(name=servicebus.SkuName.PREMIUM), disable_local_auth=True,
+                         encryption=servicebus.EncryptionArgs(
+                             key_source=servicebus.KeySource.MICROSOFT_KEY_VAULT,
+                             key_vault_properties=[servicebus.KeyVaultPropertiesArgs(
+                                 key_name="sb-cmk", key_vault_uri="https://kv-phi.vault.azure.net/")]))
+    servicebus.Namespace("sb-legacy", namespace_name="sb-legacy", resource_group_name=rg.name,
+                         sku=servicebus.SBSkuArgs(name=servicebus.SkuName.STANDARD))
+    eventhub.Namespace("eh-telemetry", namespace_name="eh-telemetry", resource_group_name=rg.name,
+                       sku=eventhub.SkuArgs(name=eventhub.SkuName.STANDARD), disable_local_auth=True)
+    sku = redis.SkuArgs(name=redis.SkuName.STANDARD, family=redis.SkuFamily.C, capacity=1)
+    redis.Redis("redis-sessions", name="redis-sessions", resource_group_name=rg.name, sku=sku,
+                disable_access_key_authentication=True)
+    redis.Redis("redis-plain", name="redis-plain", resource_group_name=rg.name, sku=sku, enable_non_ssl_port=True)
+    redis.Redis("redis-tls10", name="redis-tls10", resource_group_name=rg.name, sku=sku,
+                minimum_tls_version=redis.TlsVersion.TLS_VERSION_1_0)

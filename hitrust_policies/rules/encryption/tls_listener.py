@@ -19,8 +19,9 @@ MODERN = ("1.2", "1.3")
         "azure": "Set the endpoint's minimum TLS version to 1.2 (storage: az storage account update "
         "--min-tls-version TLS1_2; SQL: az sql server update --minimal-tls-version 1.2; flexible servers: az "
         "postgres|mysql flexible-server parameter set --name ssl_min_protocol_version|tls_version --value "
-        "TLSv1.2; App Service: az webapp config set --min-tls-version 1.2) and refuse plaintext "
-        "(require_secure_transport ON; App Service: az webapp update --https-only true).",
+        "TLSv1.2; App Service: az webapp config set --min-tls-version 1.2; Redis: az redis update --set "
+        "minimumTlsVersion=1.2) and refuse plaintext (require_secure_transport ON; App Service: az webapp update "
+        "--https-only true; Redis: az redis update --set enableNonSslPort=false).",
         "gcp": "Attach an SSL policy with --min-tls-version 1.2 (profile MODERN or RESTRICTED) to every target "
         "HTTPS / SSL proxy (gcloud compute ssl-policies create; gcloud compute target-https-proxies update "
         "--ssl-policy); make HTTP load balancers' URL maps redirect every route to HTTPS (httpsRedirect).",
@@ -47,7 +48,9 @@ def enc_tls_listener_modern(listener: TlsListener):
     Prowler postgresql_flexible_server_enforce_ssl_enabled / mysql_flexible_server_ssl_connection_enabled
     / mysql_flexible_server_minimum_tls_version_12. App Service apps' HTTP and HTTPS endpoints: "App
     Service apps should only be accessible over HTTPS" (a4af4a39-4135-47fb-b175-47fbdf85311d) and "App
-    Service apps should use the latest TLS version" (f0e6e85b-9b9f-4a4b-b67b-f730d42f1b0b).
+    Service apps should use the latest TLS version" (f0e6e85b-9b9f-4a4b-b67b-f730d42f1b0b). Azure Cache
+    for Redis (``minimumTlsVersion``; unset on old caches: UNKNOWN) and its non-TLS port 6379: "Azure Cache
+    for Redis should only allow secure connections" (22bee202-a82f-4305-9a2a-6d7f44d4dedb).
     On Google Cloud, load balancers' target HTTPS / SSL proxies with their SSL policy's minTlsVersion
     (none: Google's default, TLS 1.0) and target HTTP proxies with their URL map's routes: CIS Google
     Cloud Platform Foundation 3.9 (which also rejects the COMPATIBLE profile's ciphers: not judged here).

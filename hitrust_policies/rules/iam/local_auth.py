@@ -12,7 +12,10 @@ from hitrust_policies.rules.registry import rule
     remediation={
         "azure": "Turn the service's own keys off after moving its clients to Microsoft Entra ID: "
         "az storage account update --allow-shared-key-access false; az acr update --admin-enabled false; "
-        "Cosmos DB: set disableLocalAuth true (az resource update ... --set properties.disableLocalAuth=true).",
+        "Cosmos DB: set disableLocalAuth true (az resource update ... --set properties.disableLocalAuth=true); "
+        "Service Bus / Event Hubs: az servicebus namespace update --disable-local-auth true, "
+        "az eventhubs namespace update --disable-local-auth true; Redis: az redis update --set "
+        "disableAccessKeyAuthentication=true.",
     },
 )
 def iam_local_auth_disabled(service: LocalAuth):
@@ -24,7 +27,11 @@ def iam_local_auth_disabled(service: LocalAuth):
     ``storage_account_key_access_disabled``), "Container registries should have local admin account disabled."
     (dc921057-6b28-4fbe-9b83-f7bec05db6c2; Prowler ``containerregistry_admin_user_disabled``) and "Cosmos DB
     database accounts should have local authentication methods disabled" (5450f5bd-9c72-4390-a9c4-a7aba4edfdd2;
-    Prowler ``cosmosdb_account_use_aad_and_rbac``).
+    Prowler ``cosmosdb_account_use_aad_and_rbac``), "Azure Service Bus namespaces should have local
+    authentication methods disabled" (cfb11c26-f069-4c14-8e36-56c394dae5af) and "Event Hub namespaces should
+    have local authentication methods disabled" (5d4e3c65-4873-47be-94f3-6f8b953a3598): a namespace without
+    ``disableLocalAuth`` true accepts its SAS keys. Azure Cache for Redis: "Azure Cache for Redis should not use
+    access keys for authentication" (3827af20-8f80-4b15-8300-6db0873ec901).
     """
     if service.enabled:
         return f"accepts its {service.mechanism} beside Microsoft Entra ID identities"

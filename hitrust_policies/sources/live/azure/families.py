@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -25,7 +26,7 @@ SUBSCRIPTIONS_PERMISSION = "Microsoft.Resources/subscriptions/read"
 MANAGEMENT_GROUP_PERMISSION = "Microsoft.Management/managementGroups/read"  # --management-group only
 FAN_OUT_WORKERS = 8
 FAMILY_MODULES = ("storage", "network", "sql", "compute", "keyvault", "flexible_servers", "monitor", "defender",
-                  "flow_logs", "authorization", "local_auth", "web")
+                  "flow_logs", "authorization", "local_auth", "web", "messaging", "redis")
 _READ_SUFFIXES = ("/read",)
 GRAPH_TABLES = ("resources", "securityresources", "authorizationresources")
 
@@ -117,6 +118,7 @@ class Ctx:
     problems: list[str] = field(default_factory=list)
     calls: list[str] = field(default_factory=list)
     graph_reader: Callable[[str], Any] | None = None  # GET a Microsoft Graph path, JSON or raise
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))  # when the scan observed the rows: ages
 
     def ref(self, row: dict[str, Any], name: str | None = None, part: str | None = None) -> ResourceRef:
         return ResourceRef(

@@ -1,12 +1,12 @@
-"""Where an Azure storage account becomes an `ObjectStore`, the `TlsListener` of its endpoints and the
-`ServiceFirewall` in front of them."""
+"""Where an Azure storage account becomes an `ObjectStore`, the `TlsListener` of its endpoints, the
+`ServiceFirewall` in front of them and a `Credential` for each of its two access keys."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import KMS, LocalAuth, ObjectStore, ServiceFirewall, TlsListener, Unknown
+from hitrust_policies.model import KMS, Credential, LocalAuth, ObjectStore, ServiceFirewall, TlsListener, Unknown
 from hitrust_policies.model.storage import InfrastructureEncryption
 from hitrust_policies.sources import azure_semantics as az
 from hitrust_policies.sources.live.azure.families import ArmRead, Ctx, family, prop
@@ -26,15 +26,25 @@ def _access_logging(settings: Any) -> Any:
     return any(az.logs_blob_access(prop(s, "properties", "logs") or []) for s in settings.get("value", []))
 
 
+def _access_keys(ctx: Ctx, row: dict[str, Any]) -> Iterator[Credential]:
+    """key1 and key2: each signs requests and SAS tokens for the whole account while the account accepts
+    shared keys; their age is how long ago each was created or last regenerated (``keyCreationTime``)."""
+    active = az.shared_key_allowed(prop(row, "properties", "allowSharedKeyAccess"))
+    for key in ("key1", "key2"):
+        yield Credential(ref=ctx.ref(row, name=f"{row['name']}/{key}", part=key), owner=row["name"], active=active,
+                         age_days=az.storage_key_age_days(prop(row, "properties", "keyCreationTime", key), key,
+                                                          ctx.now))
+
+
 @family(
     "storage-accounts",
     types=("microsoft.storage/storageaccounts",),
-    kinds=(ObjectStore, TlsListener, ServiceFirewall, LocalAuth, InfrastructureEncryption),
+    kinds=(ObjectStore, TlsListener, ServiceFirewall, LocalAuth, InfrastructureEncryption, Credential),
     permissions=("Microsoft.Storage/storageAccounts/read",),
     reads=(BLOB_DIAGNOSTICS,),
 )
 def storage_accounts(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[
-        ObjectStore | TlsListener | ServiceFirewall | LocalAuth | InfrastructureEncryption]:
+        ObjectStore | TlsListener | ServiceFirewall | LocalAuth | InfrastructureEncryption | Credential]:
     """The account's endpoints are one HTTPS listener (its minimum TLS version) whether or not plain
     HTTP is also served: that is the object store's ``tls_only``, judged once."""
     for row in rows:
@@ -49,6 +59,7 @@ def storage_accounts(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[
                         az.shared_key_allowed(prop(row, "properties", "allowSharedKeyAccess")))
         yield InfrastructureEncryption(ctx.ref(row), "storage account", az.storage_infrastructure_encryption(
             prop(row, "properties", "encryption", "requireInfrastructureEncryption")))
+        yield from _access_keys(ctx, row)
 
     def one(row: dict[str, Any]) -> ObjectStore:
         encryption = prop(row, "properties", "encryption") or {}

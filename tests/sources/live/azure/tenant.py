@@ -52,6 +52,8 @@ def tenant_rows() -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]
     ]
     docs.append(rows.site_config(data[-1]))
     data += _logging(docs, good["id"])
+    data += [rows.messaging_namespace(SUB, "sb-orders", disable_local_auth=True),
+             rows.messaging_namespace(SUB2, "eh-telemetry", "eventhub"), rows.redis_cache(SUB, "redis-sessions")]
     return data, docs
 
 

@@ -39,7 +39,8 @@ def test_scan_reports_exact_findings_and_fails(fake: FakeAzure, tmp_path: Path) 
         for f in ("flexible-database-servers", "key-vaults", "managed-disks", "network-security-groups", "sql-servers",
                   "storage-accounts", "activity-log", "defender-plans", "log-analytics-workspaces",
                   "network-watchers", "role-based-access", "container-registries", "cosmos-db-accounts",
-                  "virtual-machines", "virtual-networks", "web-apps")}
+                  "virtual-machines", "virtual-networks", "web-apps", "service-bus-namespaces", "event-hubs-namespaces",
+                  "redis-caches")}
     assert {r.method for r in fake.requests} == {"GET", "POST"}
     assert all(r.method == "GET" or r.path == "/providers/Microsoft.ResourceGraph/resources" for r in fake.requests)
 

@@ -94,10 +94,11 @@ def test_denied_diagnostic_settings_are_unknown(fake: FakeAzure) -> None:
         log-object-store-access-logging  phirecords   PASS
         log-object-store-access-logging  legacy       FAIL
     """))
-    # six accounts, each an ObjectStore, a TlsListener, a ServiceFirewall, a LocalAuth and an InfrastructureEncryption
+    # six accounts: an ObjectStore, a TlsListener, a ServiceFirewall, a LocalAuth, an InfrastructureEncryption and
+    # two keys each
     [cov] = result.coverage
     assert (cov.status, cov.resources, cov.problems) == (
-        "partial", 30, ("AccessDenied: Microsoft.Insights/DiagnosticSettings/Read (blob-diagnostic-settings)",))
+        "partial", 42, ("AccessDenied: Microsoft.Insights/DiagnosticSettings/Read (blob-diagnostic-settings)",))
     assert not result.complete
 
 
@@ -129,3 +130,46 @@ def test_endpoint_tls_and_firewall_verdicts(fake: FakeAzure) -> None:
                 and f.rule_id in ("enc-tls-listener-modern", "net-service-firewall-default-deny")}
     assert messages == {("net-service-firewall-default-deny", "openfw"):
                         "public network access is on and the firewall admits every network by default"}
+
+
+KEYS = "iam-credential-rotated"
+
+
+def test_access_key_age_verdicts(fake: FakeAzure) -> None:
+    """key1 / key2 of each account: old keys of an account that takes shared keys FAIL; an account that
+    refuses shared keys has no active key; a null ``keyCreationTime`` (older accounts) is UNKNOWN."""
+    fake.add(rows.storage_account(SUB, "fresh", keys_created=(rows.days_ago(10), rows.days_ago(89))),
+             rows.storage_account(SUB, "halfrotated", allow_shared_key_access=True,
+                                  keys_created=(rows.days_ago(30), rows.days_ago(91))),
+             rows.storage_account(SUB, "entraonly", allow_shared_key_access=False),
+             rows.storage_account(SUB, "oldaccount", keys_created=(None, None)))
+    result = scan(fake, "storage-accounts")
+    assert result.complete
+    assert verdicts(result.findings(), [KEYS]) == table(f"""
+        {KEYS}  fresh/key1        PASS
+        {KEYS}  fresh/key2        PASS
+        {KEYS}  halfrotated/key1  PASS
+        {KEYS}  halfrotated/key2  FAIL
+        {KEYS}  entraonly/key1    PASS
+        {KEYS}  entraonly/key2    PASS
+        {KEYS}  oldaccount/key1   UNKNOWN
+        {KEYS}  oldaccount/key2   UNKNOWN
+    """)
+    messages = {f.resource.name: f.message for f in result.findings() if f.rule_id == KEYS}
+    assert messages["halfrotated/key2"].startswith("active key is 91 days old (max 90)")
+    assert reasons(result.findings(), [KEYS]) == {
+        (KEYS, f"oldaccount/{k}", f"keyCreationTime.{k} not set: the key predates Azure recording key creation "
+                                  "times") for k in ("key1", "key2")}
+    [key] = [r for r in result.resources if r.ref.name == "halfrotated/key2"]
+    assert (key.owner, key.ref.part, key.ref.native_id) == (
+        "halfrotated", "key2", f"/subscriptions/{SUB}/resourceGroups/rg-phi/providers/Microsoft.Storage/"
+                               "storageAccounts/halfrotated")
+
+
+def test_denied_storage_query_leaves_key_ages_unknown(fake: FakeAzure) -> None:
+    fake.add(rows.storage_account(SUB, "halfrotated"), rows.container_registry(SUB, "acrphi"))
+    fake.fail(403, "AuthorizationFailed", query="microsoft.storage")
+    result = scan(fake, "storage-accounts", "container-registries")
+    assert verdicts(result.findings(), [KEYS]) == table(f"""
+        {KEYS}  storage-accounts in subscription {SUB}  UNKNOWN
+    """)
