@@ -20,11 +20,10 @@ import boto3
 import pytest
 from moto import mock_aws
 
-from hitrust_policies import Status, evaluate
 from hitrust_policies.pulumi_pack import pack_rules
 from hitrust_policies.sources.live.aws.scan import scan_aws
-from hitrust_policies.sources.pulumi import PulumiResource, to_model
-from hitrust_policies.testing.pulumi import capture, default_pack_dir, shared_pack
+from hitrust_policies.testing.pulumi import default_pack_dir, shared_pack
+from tests.parity import assert_pack_agrees_with_live
 from tests.sources.live.aws.conftest import cloudwatch_deliveries
 from tests.verdicts import Verdicts, unique_ids
 
@@ -692,30 +691,5 @@ def pack():
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
 def test_pack_and_scanner_agree(scenario: Scenario, pack, monkeypatch: pytest.MonkeyPatch) -> None:
     live = live_findings(scenario, monkeypatch)
-    captured = capture(scenario.program, preview=False)
-    values = to_model(PulumiResource.from_wire(r.type, r.urn, r.outputs, name=r.name,
-                                               property_dependencies=r.property_dependencies) for r in captured)
-
-    # The Pulumi adapter and the live collectors: every verdict, PASS included.
-    adapted = Verdicts((f.rule_id, f.resource.name, f.status.value) for f in unique_ids(evaluate(values))
-                       if f.resource.name in scenario.names and f.rule_id in PACK_RULES)
-    assert adapted == live
-
-    # The real pack process: its violations are exactly the live FAIL / UNKNOWN verdicts.
-    # one resource may hold several model values (a classic ELB's listeners): the message names which
-    names_by_urn: dict[str, set[str]] = {}
-    for v in values:
-        names_by_urn.setdefault(v.ref.native_id, set()).add(v.ref.name)
-
-    def name(violation: Any) -> str:
-        detail = violation.message.split("\n", 1)[1]
-        (found,) = [n for n in names_by_urn[violation.urn] if detail.startswith(f"{n}: ")]
-        return found
-
-    violations = pack.run(captured, config={"all": "mandatory"})
-    reported = Verdicts((v.policy, name(v), Status.UNKNOWN.value if "could not be known" in v.message
-                         else Status.FAIL.value) for v in violations if name(v) in scenario.names)
-    assert reported == live.where(lambda t: t[2] != Status.PASS.value)
-
-    assert {(rule, name) for rule, name, status in live if status == "FAIL"} >= scenario.must_fail
-    assert {(rule, name) for rule, name, status in live if status == "PASS"} >= scenario.must_pass
+    assert_pack_agrees_with_live(scenario.program, live, pack, names=scenario.names, rules=PACK_RULES,
+                                 must_fail=scenario.must_fail, must_pass=scenario.must_pass)

@@ -19,14 +19,14 @@ from typing import Any
 
 import pytest
 
-from hitrust_policies import Status, evaluate
 from hitrust_policies.pulumi_pack import pack_rules
 from hitrust_policies.sources.live.azure.auth import StaticToken
 from hitrust_policies.sources.live.azure.scan import scan_azure
-from hitrust_policies.sources.pulumi import PulumiResource, to_model
 from hitrust_policies.testing import azure_rows as rows
 from hitrust_policies.testing.azure_fake import FakeAzure
-from hitrust_policies.testing.pulumi import PackProcess, capture, default_pack_dir, shared_pack
+from hitrust_policies.testing.pulumi import PackProcess, default_pack_dir, shared_pack
+from tests.parity import assert_pack_agrees_with_live
+from tests.verdicts import Verdicts, unique_ids
 
 SUB = "0b1c2d3e-0000-4000-8000-00000000aa01"
 VAULT = "https://kv-phi.vault.azure.net/"
@@ -412,7 +412,7 @@ def live_findings(scenario: Scenario) -> Counter[Triple]:
         result = scan_azure(arm_endpoint=fake.endpoint, subscriptions=[SUB], credential=StaticToken("fake-arm-token"),
                             max_attempts=3, backoff=0.0)
     assert result.complete
-    return Counter((f.rule_id, f.resource.name, f.status.value) for f in result.findings()
+    return Verdicts((f.rule_id, f.resource.name, f.status.value) for f in unique_ids(result.findings())
                    if f.resource.name in scenario.names and f.rule_id in PACK_RULES)
 
 
@@ -424,30 +424,5 @@ def pack() -> PackProcess:
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
 def test_pack_and_scanner_agree(scenario: Scenario, pack: PackProcess) -> None:
     live = live_findings(scenario)
-    captured = capture(scenario.program, preview=False)
-    values = to_model(PulumiResource.from_wire(r.type, r.urn, r.outputs, name=r.name,
-                                               property_dependencies=r.property_dependencies) for r in captured)
-
-    # The Pulumi adapters and the live scanner: every verdict, PASS included, as many of each.
-    adapted = Counter((f.rule_id, f.resource.name, f.status.value) for f in evaluate(values)
-                      if f.resource.name in scenario.names and f.rule_id in PACK_RULES)
-    assert adapted == live
-
-    # The real pack process: its violations are exactly the live FAIL / UNKNOWN verdicts.
-    names_by_urn: dict[str, set[str]] = {}
-    for v in values:
-        names_by_urn.setdefault(v.ref.native_id, set()).add(v.ref.name)
-
-    def name(violation: Any) -> str:
-        detail = violation.message.split("\n", 1)[1]
-        (found,) = [n for n in names_by_urn[violation.urn] if detail.startswith(f"{n}: ")]
-        return found
-
-    violations = pack.run(captured, config={"all": "mandatory"})
-    reported = Counter((v.policy, name(v), Status.UNKNOWN.value if "could not be known" in v.message
-                        else Status.FAIL.value) for v in violations)
-    assert reported == Counter({t: n for t, n in live.items() if t[2] != Status.PASS.value})
-
-    assert {(rule, name) for rule, name, status in live if status == "FAIL"} >= scenario.must_fail
-    assert {(rule, name) for rule, name, status in live if status == "PASS"} >= scenario.must_pass
-    assert len(set(scenario.names) - {name for _, name, _ in live}) == 0, "every resource was judged live"
+    assert_pack_agrees_with_live(scenario.program, live, pack, names=scenario.names, rules=PACK_RULES,
+                                 must_fail=scenario.must_fail, must_pass=scenario.must_pass)
