@@ -2,9 +2,9 @@
 
 Run: python benchmarks/azure_scan.py [--resources 1200] [--subscriptions 4] [--demo-runs 3]
 
-* live: a `FakeAzure` in another process holds a tenant of ``--subscriptions`` subscriptions and about
-  ``--resources`` Resource Graph rows of every family the scanner reads (storage accounts, NSGs, SQL
-  servers and databases, managed disks, key vaults), with the ARM documents of their extra reads. The
+* live: a `FakeAzure` in another process holds about ``--resources`` Resource Graph rows: copies of the
+  demo tenant (every family the scanner reads, with the ARM and Graph documents of every declared read),
+  each copy in its own two subscriptions. The
   scanner (a fresh process: the real azure-mgmt-resourcegraph / subscriptions clients and pipeline, a
   pinned token) scans every subscription. Reported: wall time, peak RSS, and the requests the fake
   served by kind: Resource Graph query POSTs, ARM GETs (per-resource reads), subscription listing GETs.
@@ -13,13 +13,12 @@ Run: python benchmarks/azure_scan.py [--resources 1200] [--subscriptions 4] [--d
 * demo: ``hitrust demo --cloud azure --format json`` as a user runs it (a fresh interpreter each time):
   process wall and peak RSS, median of ``--demo-runs``.
 
-Measured on the 2-core development machine (shared with other jobs, load ~3):
-- defaults: live, 1,206 rows in 4 subscriptions -> 20 Resource Graph POSTs (one page per family and
-  subscription) + 570 ARM GETs + 1 subscription listing, 1.8 s wall, 48 MB peak RSS, 2,178 model values,
-  3,116 findings; export of the same rows (2.0 MB) -> 0.19 s wall, 28 MB peak RSS (the 570 facts that need
-  an ARM read are UNKNOWN there); ``hitrust demo --cloud azure`` 1.08 s wall, 44 MB peak RSS.
-- ``--resources 12000``: live, 24 POSTs (the SQL query, ~1,330 rows a subscription, takes two pages) + 5,670
-  ARM GETs, 14.0 s wall, 114 MB peak RSS; export (20 MB) 1.07 s wall, 94 MB peak RSS.
+Measured on the 2-core development machine (shared with other jobs, load ~3), 2026-11-29, 18 families:
+- defaults: live, 1,200 rows in 30 subscriptions (15 copies of the demo tenant) -> 540 Resource Graph POSTs
+  (one page per family and subscription) + 585 GETs (540 ARM reads, 45 Microsoft Graph user lookups) + 1
+  subscription listing, 5.8 s wall, 43 MB peak RSS, 2,220 model values, 3,105 findings, complete; export
+  of the same rows (1.4 MB) -> 0.19 s wall, 26 MB peak RSS (675 findings UNKNOWN there: facts only an ARM
+  read shows); ``hitrust demo --cloud azure`` 1.11 s wall, 48 MB peak RSS.
 """
 
 from __future__ import annotations
@@ -53,7 +52,7 @@ fake.add(*rows)
 for path, doc in documents:
     fake.put(path, doc)
 fake.start()
-print(fake.endpoint, len(rows), flush=True)
+print(fake.endpoint, len(rows), len(subs), flush=True)
 sys.stdin.read()
 print(json.dumps(request_kinds(fake.requests)), flush=True)
 """
@@ -96,40 +95,26 @@ print(json.dumps({"wall_s": time.perf_counter() - t0,
 
 
 def tenant(n: int, subscriptions: int) -> tuple[list[str], list[dict[str, Any]], list[tuple[str, Any]]]:
-    """(subscription ids, about ``n`` Resource Graph rows of every family, ARM documents of their reads)."""
-    from hitrust_policies.testing import azure_rows as az
+    """(subscription ids, about ``n`` Resource Graph rows, ARM / Graph documents of their reads): copies of
+    the demo tenant (every family the scanner reads, compliant and not, with the documents of every
+    declared read, so the scan is complete), each copy in its own pair of subscriptions; ``subscriptions``
+    is a floor on how many subscriptions the rows spread over."""
+    import json as _json
 
-    subs = [f"5b7e0c1d-0000-4000-8000-{i:012x}" for i in range(subscriptions)]
+    from hitrust_policies import demo_azure
+
+    base = demo_azure.tenant()
+    text = _json.dumps({"rows": base.rows, "documents": base.documents})
+    copies = max(-(-n // len(base.rows)), -(-subscriptions // 2))
+    subs: list[str] = []
     rows: list[dict[str, Any]] = []
     docs: list[tuple[str, Any]] = []
-    i = 0
-    while len(rows) < n:
-        sub, where = subs[i % len(subs)], REGIONS[i % len(REGIONS)]
-        account = az.storage_account(sub, f"phibench{i:05d}", location=where, https_only=i % 6 != 0,
-                                     key_vault_key=("https://kv-bench.vault.azure.net/", "cmk") if i % 2 else None)
-        if i % 3:
-            docs.append(az.diagnostic_settings(az.blob_service_id(account), {"categoryGroup": "allLogs"}))
-        nsg = az.nsg_id_of(sub, f"nsg-{i}")
-        server = az.sql_server(sub, f"sql-bench-{i}", location=where,
-                               public_network_access="Enabled" if i % 4 == 0 else "Disabled")
-        databases = [az.sql_database(server, f"db-{i}-{d}") for d in range(2)]
-        docs += [az.tde(db, "Disabled" if i % 9 == 0 else "Enabled") for db in databases]
-        if i % 4 == 0:
-            docs.append(az.sql_firewall_rules(server, ("AllowAllWindowsAzureIps", "0.0.0.0", "0.0.0.0")))
-        vault = az.key_vault(sub, f"kv-bench-{i}", location=where, purge_protection=i % 5 != 0)
-        docs.append(az.vault_keys(vault, az.vault_key(vault, "cmk"), az.vault_key(vault, "old", rotate=None)))
-        rows += [
-            account,
-            az.network_security_group(sub, f"nsg-{i}", [
-                az.security_rule(nsg, "ssh", priority=100, ports="22",
-                                 sources="Internet" if i % 8 == 0 else "10.0.0.0/8"),
-                az.security_rule(nsg, "https", priority=110, ports=["443"], sources="Internet")], location=where),
-            server, *databases, az.sql_database(server, "master", system=True),
-            az.managed_disk(sub, f"vm-{i}_OsDisk", location=where),
-            az.managed_disk(sub, f"vm-{i}_DataDisk_0", location=where),
-            vault,
-        ]
-        i += 1
+    for k in range(copies):
+        prod, dev = (f"5b7e0c1d-0000-4000-8000-{2 * k + j:012x}" for j in (0, 1))
+        copy = _json.loads(text.replace(demo_azure.PROD, prod).replace(demo_azure.DEV, dev))
+        subs += [prod, dev]
+        rows += copy["rows"]
+        docs += [tuple(d) for d in copy["documents"]]
     return subs, rows, docs
 
 
@@ -185,14 +170,14 @@ def main() -> None:
                                str(ROOT)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT,
                               env={"PYTHONPATH": str(ROOT)})
     assert server.stdout and server.stdin
-    endpoint, held = server.stdout.readline().split()
+    endpoint, held, subs_held = server.stdout.readline().split()
     try:
         live = run_child(SCANNER, endpoint)
     finally:
         server.stdin.close()
         served = json.loads(server.stdout.readline())
         server.wait(timeout=30)
-    print(json.dumps({"live": {"rows": int(held), "subscriptions": args.subscriptions, "requests_served": served,
+    print(json.dumps({"live": {"rows": int(held), "subscriptions": int(subs_held), "requests_served": served,
                                **live}}, indent=2))
 
     with tempfile.TemporaryDirectory() as tmp:
