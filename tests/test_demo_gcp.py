@@ -43,6 +43,10 @@ EXPECTED = [
     *[("enc-database-storage-kms", n, "FAIL", 1) for n in ("analytics-pg", "reporting-mysql")],
     ("iam-database-directory-auth", "ehr-postgres", "PASS", 1),
     *[("iam-database-directory-auth", n, "FAIL", 1) for n in ("analytics-pg", "reporting-mysql")],
+    # analytics-pg also takes unencrypted connections; the others refuse them, and no Cloud SQL setting shows
+    # the lowest TLS version they negotiate
+    ("enc-tls-listener-modern", "analytics-pg", "FAIL", 1),
+    *[("enc-tls-listener-modern", n, "UNKNOWN", 1) for n in ("ehr-postgres", "reporting-mysql")],
     # KMS: the PHI keys rotate every 90 days, the legacy key never
     *[("enc-crypto-key-rotation", n, "PASS", 1) for n in ("phi/records", "phi/disks", "phi/sql")],
     ("enc-crypto-key-rotation", "legacy/etl-signing-key", "FAIL", 1),

@@ -353,6 +353,49 @@ def network_key(url_or_name: str) -> str:
     return text[index:] if index >= 0 else text
 
 
+# Cloud SQL's sslMode values that refuse connections without TLS.
+_SQL_ENCRYPTED_MODES = ("ENCRYPTED_ONLY", "TRUSTED_CLIENT_CERTIFICATE_REQUIRED")
+SQL_ALLOW_PLAINTEXT = "ALLOW_UNENCRYPTED_AND_ENCRYPTED"
+
+
+def sql_plaintext_routes(ssl_mode: str | None, require_ssl: bool | None) -> tuple[str, ...] | Unknown:
+    """How a Cloud SQL instance also takes unencrypted connections (``()``: TLS only), as the plaintext
+    route of its TLS endpoint (CIS Google Cloud Platform Foundation 6.4, Prowler
+    ``cloudsql_instance_ssl_connections``, policy-library ``gcp_sql_ssl``).
+
+    ``settings.ipConfiguration.sslMode`` decides when set; otherwise the legacy ``requireSsl``; neither
+    means Cloud SQL's default, ALLOW_UNENCRYPTED_AND_ENCRYPTED (Cloud SQL Admin API ``IpConfiguration``).
+
+    >>> sql_plaintext_routes("ENCRYPTED_ONLY", False), sql_plaintext_routes(None, True)
+    ((), ())
+    >>> sql_plaintext_routes("ALLOW_UNENCRYPTED_AND_ENCRYPTED", True)
+    ('sslMode is ALLOW_UNENCRYPTED_AND_ENCRYPTED',)
+    >>> sql_plaintext_routes(None, None), sql_plaintext_routes(None, False)
+    (('sslMode is unset (ALLOW_UNENCRYPTED_AND_ENCRYPTED)',), ('requireSsl is false',))
+    >>> sql_plaintext_routes("SSL_MODE_UNSPECIFIED", None)
+    Unknown("unrecognised Cloud SQL sslMode 'SSL_MODE_UNSPECIFIED'")
+    """
+    mode = str(ssl_mode or "").upper()
+    if mode in _SQL_ENCRYPTED_MODES:
+        return ()
+    if mode == SQL_ALLOW_PLAINTEXT:
+        return (f"sslMode is {SQL_ALLOW_PLAINTEXT}",)
+    if mode:
+        return Unknown(f"unrecognised Cloud SQL sslMode {ssl_mode!r}")
+    if require_ssl is not None:
+        return () if require_ssl else ("requireSsl is false",)
+    return (f"sslMode is unset ({SQL_ALLOW_PLAINTEXT})",)
+
+
+def sql_min_tls() -> Unknown:
+    """The lowest TLS version a Cloud SQL instance negotiates is not knowable from its settings: the
+    Admin API has no minimum-TLS field (``ipConfiguration`` carries only ``sslMode`` / ``requireSsl``
+    and the server CA mode), no supported database flag sets it, and Google's Cloud SQL SSL/TLS pages
+    (cloud.google.com/sql/docs/*/configure-ssl-instance, authorize-ssl) document no floor. An instance
+    that refuses plaintext is therefore UNKNOWN on the TLS floor, never a guessed PASS or FAIL."""
+    return Unknown("Cloud SQL has no minimum TLS version setting and Google documents no TLS floor for it")
+
+
 # Cloud SQL's IAM database authentication flag per engine (SQL Server has none: it joins Managed AD).
 _SQL_IAM_FLAGS = {"mysql": "cloudsql_iam_authentication", "postgres": "cloudsql.iam_authentication"}
 

@@ -156,11 +156,12 @@ def bucket_policy(p: Project, name: str, *extra: tuple[str, Iterable[str]]) -> d
 
 
 def sql_instance(p: Project, name: str, *, version: str = "POSTGRES_15", ipv4: bool | None = True,
-                 networks: Iterable[str] = (), require_ssl: bool | None = None,
+                 networks: Iterable[str] = (), require_ssl: bool | None = None, ssl_mode: str | None = None,
                  region: str = "us-central1", kms_key: str | None = None, flags: dict[str, str] | None = None,
                  ad_domain: str | None = None) -> dict[str, Any]:
     """A Cloud SQL instance; ``kms_key`` its CMEK key, ``flags`` its database flags, ``ad_domain`` the
-    Managed Microsoft AD domain of a SQL Server instance."""
+    Managed Microsoft AD domain of a SQL Server instance. ``require_ssl`` alone sets both fields as the API
+    reports them; ``ssl_mode`` then overrides ``sslMode``, or stands alone."""
     ip: dict[str, Any] = {"authorizedNetworks": [{"kind": "sql#aclEntry", "name": f"net-{i}", "value": n}
                                                  for i, n in enumerate(networks)]}
     if ipv4 is not None:
@@ -168,6 +169,8 @@ def sql_instance(p: Project, name: str, *, version: str = "POSTGRES_15", ipv4: b
     if require_ssl is not None:
         ip["requireSsl"] = require_ssl
         ip["sslMode"] = "ENCRYPTED_ONLY" if require_ssl else "ALLOW_UNENCRYPTED_AND_ENCRYPTED"
+    if ssl_mode is not None:
+        ip["sslMode"] = ssl_mode
     body = {
         "backendType": "SECOND_GEN",
         "connectionName": f"{p.id}:{region}:{name}",

@@ -30,7 +30,7 @@ GCP_RULES = {
     "enc-database-storage-kms", "iam-database-directory-auth", "enc-object-store-default-encryption",
     "enc-object-store-kms", TLS, "log-network-flow-logs",
     "log-object-store-access-logging", "net-database-not-public", "net-ingress-rule-admin-ports",
-    "net-object-store-public-access-blocked",
+    "net-object-store-public-access-blocked", "enc-tls-listener-modern",
 }
 
 
@@ -48,7 +48,9 @@ FIREWALLS = Verdicts({("net-ingress-rule-admin-ports", "allow-ssh-web", M): 1,  
                       ("net-ingress-rule-admin-ports", "allow-rdp-any", M): 2})  # 3389 from 0.0.0.0/0 and ::/0
 # every instance but phi-db has Google-managed keys and built-in logins only; open-db is open to 0.0.0.0/0
 SQL = {(r, n, M) for r in ("enc-database-storage-kms", "iam-database-directory-auth")
-       for n in ("app-db", "open-db", "office-db", "private-db")} | {("net-database-not-public", "open-db", M)}
+       for n in ("app-db", "open-db", "office-db", "private-db")} | {("net-database-not-public", "open-db", M)} | {
+    ("enc-tls-listener-modern", n, M) for n in ("app-db", "open-db", "private-db")} | {
+    ("enc-tls-listener-modern", n, A) for n in ("office-db", "phi-db")}  # no sslMode: plaintext; else no TLS floor
 CASES = {
     "buckets-keys-logging": (programs.buckets_keys_logging, buckets("phi-access-logs", "phi-plain") | {
         (TLS, "phi-records", M)}),
@@ -77,15 +79,18 @@ def test_unknowns_are_advisory_and_say_what_was_not_known(gcp_pack: PackProcess)
     violations = gcp_pack.run(captured(programs.unresolved_outputs), MANDATORY)
     assert keys(violations) == known | {("net-ingress-rule-admin-ports", "bastion-ssh", A),
                                         ("net-object-store-public-access-blocked", "late-share", A),
-                                        ("net-database-not-public", "late-db", A)}
+                                        ("net-database-not-public", "late-db", A),
+                                        ("enc-tls-listener-modern", "late-db", A)}
     texts = {v.policy: v.message.split("\n", 1)[1].split(" (UNKNOWN")[0] for v in violations if v.level == A}
     assert texts == {
         "net-ingress-rule-admin-ports": "bastion-ssh: could not be known: computed at preview: sourceRanges[0]",
         "net-object-store-public-access-blocked": "late-share: could not be known: computed at preview: member",
         "net-database-not-public": "late-db: could not be known: computed at preview: "
                                    "settings.ipConfiguration.authorizedNetworks[0].value",
+        "enc-tls-listener-modern": "late-db: could not be known: computed at preview: settings.ipConfiguration.sslMode",
     }
-    assert keys(gcp_pack.run(captured(programs.unresolved_outputs, False), MANDATORY)) == known
+    assert keys(gcp_pack.run(captured(programs.unresolved_outputs, False), MANDATORY)) == known | {
+        ("enc-tls-listener-modern", "late-db", M)}  # the mode resolves to ALLOW_UNENCRYPTED_AND_ENCRYPTED
 
 
 @needs_pulumi_gcp
@@ -112,7 +117,8 @@ def test_secrets_never_appear_in_messages(gcp_pack: PackProcess) -> None:
         violations = gcp_pack.run(captured(programs.secrets, preview), MANDATORY)
         assert keys(violations) == {("net-ingress-rule-admin-ports", "partner-ssh", M),
                                     ("enc-database-storage-kms", "secret-db", M),
-                                    ("iam-database-directory-auth", "secret-db", M)}
+                                    ("iam-database-directory-auth", "secret-db", M),
+                                    ("enc-tls-listener-modern", "secret-db", M)}
         text = "\n".join(v.message for v in violations)
         for secret in (programs.SECRET_SOURCE, programs.SECRET_PASSWORD, programs.SECRET_DISK_KEY):
             assert secret not in text
@@ -172,7 +178,8 @@ def test_one_policy_per_rule_evaluable_from_pulumi_gcp_props(gcp_pack: PackProce
     resource = {p.name for p in info.policies if p.policy_type == analyzer_pb2.POLICY_TYPE_RESOURCE}
     assert resource == {"enc-block-volume-encrypted", "enc-block-volume-kms", "enc-database-storage-encrypted",
                         "enc-database-storage-kms",
-                        "iam-database-directory-auth", "net-database-not-public", "net-ingress-rule-admin-ports"}
+                        "iam-database-directory-auth", "net-database-not-public", "net-ingress-rule-admin-ports",
+                        "enc-tls-listener-modern"}
 
 
 @needs_pulumi_gcp

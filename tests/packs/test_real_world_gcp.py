@@ -33,6 +33,9 @@ EXPECTED = Verdicts({
     # the SQL instance: Google-managed keys and a password user only (no IAM database authentication flag)
     ("enc-database-storage-kms", "my-cloud-sql-instance", M): 1,
     ("iam-database-directory-auth", "my-cloud-sql-instance", M): 1,
+    # no sslMode: Cloud SQL's default also takes unencrypted connections (the app's connector encrypts its
+    # own, but the instance does not require it: CIS Google Cloud Platform Foundation 6.4)
+    ("enc-tls-listener-modern", "my-cloud-sql-instance", M): 1,
     # not here: the SQL instance has a public IP (the default) but no authorized network, so only the
     # Cloud SQL connectors (IAM-authenticated) reach it
 })

@@ -98,8 +98,8 @@ def firewalls() -> None:
 
 def sql_instances() -> None:
     """As gcp-py-cloudrun-cloudsql writes its instance (settings with a tier only), one open to the
-    internet, one with named networks only, one on private IP only, and the PHI instance: private,
-    a CMEK key and IAM database logins."""
+    internet, one with named networks only (TLS only), one on private IP only, and the PHI instance:
+    private, a CMEK key, IAM database logins and client certificates required."""
     from pulumi_gcp import sql
 
     settings, ip = sql.DatabaseInstanceSettingsArgs, sql.DatabaseInstanceSettingsIpConfigurationArgs
@@ -115,7 +115,8 @@ def sql_instances() -> None:
                                                                                   value="203.0.113.0/24")])))
     sql.DatabaseInstance("phi-db", name="phi-db", database_version="POSTGRES_16", deletion_protection=True,
                          encryption_key_name=f"projects/{PROJECT}/locations/us-central1/keyRings/phi/cryptoKeys/sql",
-                         settings=settings(tier="db-custom-2-7680", ip_configuration=ip(ipv4_enabled=False),
+                         settings=settings(tier="db-custom-2-7680", ip_configuration=ip(
+                             ipv4_enabled=False, ssl_mode="TRUSTED_CLIENT_CERTIFICATE_REQUIRED"),
                                            database_flags=[sql.DatabaseInstanceSettingsDatabaseFlagArgs(
                                                name="cloudsql.iam_authentication", value="on")]))
     sql.DatabaseInstance("private-db", name="private-db", database_version="SQLSERVER_2019_STANDARD",
@@ -195,8 +196,8 @@ def networks() -> None:
 
 def unresolved_outputs() -> None:
     """Values computed by other resources: a firewall admitting an address reserved in the same
-    program, a bucket reader that is a service account created alongside, a Cloud SQL network from
-    an address; a bucket whose public access prevention is left to a computed value."""
+    program, a bucket reader that is a service account created alongside, a Cloud SQL network and
+    SSL mode from an address; a bucket whose public access prevention is left to a computed value."""
     import pulumi
     from pulumi_gcp import compute, serviceaccount, sql, storage
 
@@ -213,7 +214,9 @@ def unresolved_outputs() -> None:
     sql.DatabaseInstance("late-db", name="late-db", database_version="POSTGRES_15",
                          settings=sql.DatabaseInstanceSettingsArgs(
                              tier="db-f1-micro",
-                             ip_configuration=sql.DatabaseInstanceSettingsIpConfigurationArgs(authorized_networks=[late])))
+                             ip_configuration=sql.DatabaseInstanceSettingsIpConfigurationArgs(
+                                 authorized_networks=[late],
+                                 ssl_mode=addr.address.apply(lambda _: "ALLOW_UNENCRYPTED_AND_ENCRYPTED"))))
     pulumi.export("bastion", addr.address)
 
 

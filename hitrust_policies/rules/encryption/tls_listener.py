@@ -24,7 +24,9 @@ MODERN = ("1.2", "1.3")
         "--https-only true; Redis: az redis update --set enableNonSslPort=false).",
         "gcp": "Attach an SSL policy with --min-tls-version 1.2 (profile MODERN or RESTRICTED) to every target "
         "HTTPS / SSL proxy (gcloud compute ssl-policies create; gcloud compute target-https-proxies update "
-        "--ssl-policy); make HTTP load balancers' URL maps redirect every route to HTTPS (httpsRedirect).",
+        "--ssl-policy); make HTTP load balancers' URL maps redirect every route to HTTPS (httpsRedirect); "
+        "make Cloud SQL instances refuse unencrypted connections (gcloud sql instances patch INSTANCE "
+        "--ssl-mode=ENCRYPTED_ONLY, or TRUSTED_CLIENT_CERTIFICATE_REQUIRED).",
     },
 )
 def enc_tls_listener_modern(listener: TlsListener):
@@ -54,6 +56,10 @@ def enc_tls_listener_modern(listener: TlsListener):
     On Google Cloud, load balancers' target HTTPS / SSL proxies with their SSL policy's minTlsVersion
     (none: Google's default, TLS 1.0) and target HTTP proxies with their URL map's routes: CIS Google
     Cloud Platform Foundation 3.9 (which also rejects the COMPATIBLE profile's ciphers: not judged here).
+    Cloud SQL instances, which take plaintext unless ``sslMode`` (or the legacy ``requireSsl``) refuses it:
+    CIS Google Cloud Platform Foundation 6.4, Prowler cloudsql_instance_ssl_connections, policy-library
+    gcp_sql_ssl; Cloud SQL has no minimum TLS version setting, so an instance that refuses plaintext is
+    UNKNOWN on its TLS floor.
     """
     protocol = listener.protocol
     if protocol == "HTTP":

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from hitrust_policies import evaluate
-from hitrust_policies.model import BlockVolume, CryptoKey, ObjectStore, Unknown
+from hitrust_policies.model import BlockVolume, CryptoKey, ObjectStore, TlsListener, Unknown
 from hitrust_policies.sources.pulumi import PulumiResource, to_model
 from hitrust_policies.testing.pulumi import capture
 from tests.pulumi_programs import gcp as programs
@@ -121,8 +121,39 @@ def test_cloud_sql_instances(preview: bool) -> None:
         net-database-not-public         office-db   PASS
         net-database-not-public         phi-db      PASS
         net-database-not-public         private-db  PASS
+        enc-tls-listener-modern         app-db      FAIL
+        enc-tls-listener-modern         open-db     FAIL
+        enc-tls-listener-modern         office-db   UNKNOWN
+        enc-tls-listener-modern         phi-db      UNKNOWN
+        enc-tls-listener-modern         private-db  FAIL
     """)  # app-db: a public IP (the default) but no authorized network; private-db: no public IP at all, and a
-    # SQL Server instance joined to no Managed AD domain; phi-db: CMEK and the IAM authentication flag on
+    # SQL Server instance joined to no Managed AD domain; phi-db: CMEK and the IAM authentication flag on.
+    # No sslMode: Cloud SQL's default takes plaintext; TLS only: the floor is no setting (UNKNOWN).
+    endpoints = {v.ref.name: shown(v.plaintext_routes) for v in values(programs.sql_instances, preview)
+                 if isinstance(v, TlsListener)}
+    assert endpoints == {"app-db": ("sslMode is unset (ALLOW_UNENCRYPTED_AND_ENCRYPTED)",),
+                         "open-db": ("sslMode is unset (ALLOW_UNENCRYPTED_AND_ENCRYPTED)",),
+                         "office-db": (), "phi-db": (),
+                         "private-db": ("sslMode is unset (ALLOW_UNENCRYPTED_AND_ENCRYPTED)",)}
+
+
+def test_cloud_sql_legacy_require_ssl() -> None:
+    """Older pulumi-gcp's requireSsl counts where no sslMode is set; sslMode wins over it; unknown only
+    while the value that decides is."""
+    token = "gcp:sql/databaseInstance:DatabaseInstance"
+
+    def endpoint(ip: dict[str, Any]) -> Any:
+        res = PulumiResource.from_wire(token, f"urn:pulumi:s::p::{token}::db", {
+            "name": "db", "databaseVersion": "POSTGRES_15", "settings": {"ipConfiguration": ip}})
+        return shown(next(v for v in to_model([res]) if isinstance(v, TlsListener)).plaintext_routes)
+
+    unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+    assert endpoint({"requireSsl": True}) == ()
+    assert endpoint({"requireSsl": False}) == ("requireSsl is false",)
+    assert endpoint({"requireSsl": True, "sslMode": "ALLOW_UNENCRYPTED_AND_ENCRYPTED"}) == (
+        "sslMode is ALLOW_UNENCRYPTED_AND_ENCRYPTED",)
+    assert endpoint({"requireSsl": unknown, "sslMode": "ENCRYPTED_ONLY"}) == ()
+    assert endpoint({"requireSsl": unknown}) == "?computed at preview: settings.ipConfiguration.requireSsl"
 
 
 @BOTH
@@ -172,18 +203,21 @@ def test_preview_unknowns_are_unknown_and_resolve_after_update() -> None:
         net-ingress-rule-admin-ports            bastion-ssh  UNKNOWN
         net-object-store-public-access-blocked  late-share   UNKNOWN
         net-database-not-public                 late-db      UNKNOWN
+        enc-tls-listener-modern                 late-db      UNKNOWN
     """)
     assert verdicts(programs.unresolved_outputs, False, skip) == table("""
         net-ingress-rule-admin-ports            bastion-ssh  PASS
         net-object-store-public-access-blocked  late-share   PASS
         net-database-not-public                 late-db      PASS
+        enc-tls-listener-modern                 late-db      FAIL
     """)
     reasons = {f.rule_id: f.message for f in evaluate(list(values(programs.unresolved_outputs, True)))
                if f.status.value == "UNKNOWN"}
     assert reasons == {"net-ingress-rule-admin-ports": "computed at preview: sourceRanges[0]",
                        "net-object-store-public-access-blocked": "computed at preview: member",
                        "net-database-not-public": "computed at preview: settings.ipConfiguration.authorizedNetworks"
-                                                  "[0].value"}
+                                                  "[0].value",
+                       "enc-tls-listener-modern": "computed at preview: settings.ipConfiguration.sslMode"}
 
 
 def test_iam_resources_whose_bucket_is_not_known_make_the_grants_unknown() -> None:

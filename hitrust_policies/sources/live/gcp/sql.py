@@ -1,20 +1,21 @@
-"""Where a Cloud SQL instance becomes a `DatabaseInstance`."""
+"""Where a Cloud SQL instance becomes a `DatabaseInstance` and the `TlsListener` of its endpoint."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import DatabaseInstance
+from hitrust_policies.model import DatabaseInstance, TlsListener
 from hitrust_policies.sources import gcp_semantics as gcp
 from hitrust_policies.sources.live.gcp.families import Ctx, data, dig, family
 
 
-@family("sql-instances", asset_types=("sqladmin.googleapis.com/Instance",), kinds=(DatabaseInstance,))
-def sql_instances(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[DatabaseInstance]:
-    """Cloud SQL always encrypts storage at rest (Google-managed keys or CMEK); whether it requires
-    TLS (``requireSsl`` / ``sslMode``) has no place in the model yet and is not reported. A customer-managed
-    key is ``diskEncryptionConfiguration.kmsKeyName``; directory authentication the engine's IAM
+@family("sql-instances", asset_types=("sqladmin.googleapis.com/Instance",), kinds=(DatabaseInstance, TlsListener))
+def sql_instances(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[DatabaseInstance | TlsListener]:
+    """Cloud SQL always encrypts storage at rest (Google-managed keys or CMEK). Its endpoint speaks TLS
+    and also takes plaintext unless ``sslMode`` (or the legacy ``requireSsl``) refuses it
+    (`gcp_semantics.sql_plaintext_routes`); its TLS floor is not a setting (`gcp_semantics.sql_min_tls`).
+    A customer-managed key is ``diskEncryptionConfiguration.kmsKeyName``; directory authentication the engine's IAM
     authentication flag (SQL Server: a Managed AD domain)."""
     for asset in assets:
         instance = data(asset)
@@ -29,4 +30,10 @@ def sql_instances(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[DatabaseIn
             kms_key_customer_managed=bool(dig(instance, "diskEncryptionConfiguration", "kmsKeyName")),
             directory_auth=gcp.sql_directory_auth(engine, dig(instance, "settings", "databaseFlags") or (),
                                                   dig(instance, "settings", "activeDirectoryConfig", "domain")),
+        )
+        yield TlsListener(
+            ref=ctx.ref(asset, part="endpoint"),
+            protocol="TLS",
+            min_tls_version=gcp.sql_min_tls(),
+            plaintext_routes=gcp.sql_plaintext_routes(ip.get("sslMode"), ip.get("requireSsl")),
         )

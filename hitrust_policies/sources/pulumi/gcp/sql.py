@@ -1,20 +1,23 @@
-"""Cloud SQL instances (``sql/databaseInstance:DatabaseInstance``) as `DatabaseInstance`s.
+"""Cloud SQL instances (``sql/databaseInstance:DatabaseInstance``) as `DatabaseInstance`s and the
+`TlsListener` of their endpoint.
 
 As the live scanner has them: storage is always encrypted (Google-managed keys, or the CMEK of
 ``encryptionKeyName``); the instance is public when it has a public IPv4 address and an authorized
 network that is the internet (`gcp_semantics.sql_public`). ``settings.ipConfiguration.ipv4Enabled``
 left out means a public IP, as Cloud SQL assigns on create. Directory logins: the engine's IAM
 database authentication flag in ``settings.databaseFlags``, or a Managed AD domain for SQL Server
-(`gcp_semantics.sql_directory_auth`). Whether it requires TLS (``requireSsl`` / ``sslMode``) has no
-place in the model yet, as on the live side.
+(`gcp_semantics.sql_directory_auth`). The endpoint takes plaintext unless
+``settings.ipConfiguration.sslMode`` (else the legacy ``requireSsl`` of older pulumi-gcp) refuses it
+(`gcp_semantics.sql_plaintext_routes`); left out, Cloud SQL's default allows unencrypted connections.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
-from hitrust_policies.model import DatabaseInstance, Unknown, is_internet
+from hitrust_policies.model import DatabaseInstance, TlsListener, Unknown, is_internet
 from hitrust_policies.sources import gcp_semantics as gcp
 from hitrust_policies.sources.pulumi.gcp import names
 from hitrust_policies.sources.pulumi.registry import pulumi_adapter
@@ -62,15 +65,29 @@ def _directory_auth(res: PulumiResource, engine: Any) -> Any:
     return pending if pending is not None else False
 
 
-@pulumi_adapter(INSTANCE, produces=DatabaseInstance)
-def database_instance(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance]:
+def _plaintext_routes(res: PulumiResource) -> Any:
+    """sslMode decides when set, so an unknown requireSsl matters only without one."""
+    mode = res.props.get("settings.ipConfiguration.sslMode")
+    legacy = res.props.get("settings.ipConfiguration.requireSsl")
+    if isinstance(mode, Unknown):
+        return mode
+    if not mode and isinstance(legacy, Unknown):
+        return legacy
+    return gcp.sql_plaintext_routes(mode, legacy if isinstance(legacy, bool) else None)
+
+
+@pulumi_adapter(INSTANCE, produces=(DatabaseInstance, TlsListener))
+def database_instance(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance | TlsListener]:
     version = res.props.get("databaseVersion")
     engine = version if isinstance(version, Unknown) else gcp.sql_engine(version)
+    ref = names.ref(res)
     yield DatabaseInstance(
-        ref=names.ref(res),
+        ref=ref,
         engine=engine,
         storage_encrypted=True,
         publicly_accessible=_public(res),
         kms_key_customer_managed=_customer_key(res),
         directory_auth=_directory_auth(res, engine),
     )
+    yield TlsListener(ref=replace(ref, part="endpoint"), protocol="TLS", min_tls_version=gcp.sql_min_tls(),
+                      plaintext_routes=_plaintext_routes(res))

@@ -89,6 +89,8 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         enc-tls-listener-modern                   portal-https  PASS
         enc-tls-listener-modern                   portal-http   PASS
         enc-tls-listener-modern                   dev-ssl       FAIL
+        enc-tls-listener-modern                   claims-pg     FAIL
+        enc-tls-listener-modern                   dev-mysql     FAIL
         log-log-export-all-entries                phi-prod      PASS
         log-log-export-all-entries                phi-dev       UNKNOWN
     """))

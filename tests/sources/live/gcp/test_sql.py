@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hitrust_policies.findings import Status
+from hitrust_policies.model import DatabaseInstance
 from hitrust_policies.testing import gcp_assets as ga
 from hitrust_policies.testing.gcp_fake import FakeGcp
 from tests.sources.live.aws.conftest import reasons, table, verdicts
@@ -41,10 +43,10 @@ def test_sql_instance_verdicts(fake: FakeGcp) -> None:
     """))
     assert reasons(result.findings(), RULES) == {
         ("net-database-not-public", "ip-unstated", "ipConfiguration.ipv4Enabled not in the asset")}
-    engines = {r.ref.name: r.engine for r in result.resources}
+    engines = {r.ref.name: r.engine for r in result.resources if isinstance(r, DatabaseInstance)}
     assert engines == {"claims-pg": "postgres", "billing-mysql": "mysql", "private-pg": "postgres",
                        "split-world": "sqlserver", "no-networks": "postgres", "ip-unstated": "postgres"}
-    [claims] = [r for r in result.resources if r.ref.name == "claims-pg"]
+    [claims] = [r for r in result.resources if r.ref.name == "claims-pg" and isinstance(r, DatabaseInstance)]
     assert (claims.ref.native_id, claims.ref.native_type, claims.ref.region) == (
         "//cloudsql.googleapis.com/projects/phi-prod/instances/claims-pg", "sqladmin.googleapis.com/Instance",
         "us-central1")
@@ -86,3 +88,42 @@ def test_customer_key_and_directory_auth(fake: FakeGcp) -> None:
         iam-database-directory-auth  ehr-mssql      PASS
         iam-database-directory-auth  legacy-mssql   FAIL
     """))
+
+
+TLS_FLOOR = "Cloud SQL has no minimum TLS version setting and Google documents no TLS floor for it"
+
+
+def test_tls_endpoint(fake: FakeGcp) -> None:
+    """The endpoint takes plaintext unless sslMode (else the legacy requireSsl) refuses it; sslMode wins when
+    both are set, neither is Cloud SQL's default (unencrypted allowed). An instance that refuses plaintext
+    has no visible TLS floor: UNKNOWN, never a guessed verdict."""
+    fake.add(
+        ga.sql_instance(PROD, "claims-pg", require_ssl=False),
+        ga.sql_instance(PROD, "default-pg"),
+        ga.sql_instance(PROD, "legacy-mysql", version="MYSQL_8_0", require_ssl=True,
+                        ssl_mode="ALLOW_UNENCRYPTED_AND_ENCRYPTED"),
+        ga.sql_instance(PROD, "phi-pg", require_ssl=False, ssl_mode="ENCRYPTED_ONLY"),
+        ga.sql_instance(PROD, "mtls-pg", ssl_mode="TRUSTED_CLIENT_CERTIFICATE_REQUIRED"),
+        ga.sql_instance(PROD, "old-pg", require_ssl=True, ssl_mode=None),
+    )
+    result = scan(fake, "sql-instances")
+    rule = ["enc-tls-listener-modern"]
+    assert verdicts(result.findings(), rule) == set(table("""
+        enc-tls-listener-modern  claims-pg     FAIL
+        enc-tls-listener-modern  default-pg    FAIL
+        enc-tls-listener-modern  legacy-mysql  FAIL
+        enc-tls-listener-modern  phi-pg        UNKNOWN
+        enc-tls-listener-modern  mtls-pg       UNKNOWN
+        enc-tls-listener-modern  old-pg        UNKNOWN
+    """))
+    plain = "endpoint also accepts unencrypted connections: "
+    assert {(f.resource.name, f.message) for f in result.findings() if f.status is Status.FAIL
+            and f.rule_id == rule[0]} == {
+        ("claims-pg", plain + "sslMode is ALLOW_UNENCRYPTED_AND_ENCRYPTED"),
+        ("default-pg", plain + "sslMode is unset (ALLOW_UNENCRYPTED_AND_ENCRYPTED)"),
+        ("legacy-mysql", plain + "sslMode is ALLOW_UNENCRYPTED_AND_ENCRYPTED")}
+    assert reasons(result.findings(), rule) == {
+        ("enc-tls-listener-modern", "phi-pg", TLS_FLOOR),
+        ("enc-tls-listener-modern", "mtls-pg", TLS_FLOOR),
+        ("enc-tls-listener-modern", "old-pg", TLS_FLOOR),
+    }
