@@ -9,6 +9,7 @@ model values; they never call an SDK themselves, only `Ctx.read` for a declared 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -104,6 +105,27 @@ def all_families() -> list[Family]:
     return _FAMILIES.all(FAMILY_MODULES)
 
 
+class SharedReads:
+    """Reads the contexts of one scan share: a directory user who owns several subscriptions is looked up
+    once, not once per subscription. Each read is made once (concurrent askers wait for the first) and
+    its answer, an Unknown included, serves every later asker."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._gates: dict[str, threading.Lock] = {}
+        self._answers: dict[str, Any] = {}
+
+    def get(self, key: str, read: Callable[[], Any]) -> tuple[Any, bool]:
+        """(the answer, whether this call made the read)."""
+        with self._lock:
+            gate = self._gates.setdefault(key, threading.Lock())
+        with gate:
+            if key in self._answers:
+                return self._answers[key], False
+            self._answers[key] = read()
+            return self._answers[key], True
+
+
 @dataclass
 class Ctx:
     """What an adapter gets: one subscription, a way to make its declared ARM reads, fact helpers.
@@ -118,6 +140,7 @@ class Ctx:
     problems: list[str] = field(default_factory=list)
     calls: list[str] = field(default_factory=list)
     graph_reader: Callable[[str], Any] | None = None  # GET a Microsoft Graph path, JSON or raise
+    shared: SharedReads | None = None  # directory reads shared by every context of the scan
     now: datetime = field(default_factory=lambda: datetime.now(UTC))  # when the scan observed the rows: ages
 
     def ref(self, row: dict[str, Any], name: str | None = None, part: str | None = None) -> ResourceRef:
@@ -181,9 +204,19 @@ class Ctx:
             reason = f"not in a Resource Graph export: {read.name} (Microsoft Graph {read.permission})"
             self.problems.append(reason)
             return Unknown(reason)
+        path = read.path.format(id=object_id)
+        if self.shared is None:
+            return self._graph_get(read, path)
+        answer, made = self.shared.get(path, lambda: self._graph_get(read, path))
+        if not made and isinstance(answer, Unknown):
+            self.problems.append(answer.reason)  # this family's coverage still says what it could not see
+        return answer
+
+    def _graph_get(self, read: GraphRead, path: str) -> Any:
+        assert self.graph_reader is not None
         self.calls.append(f"Microsoft Graph {read.permission}")
         try:
-            return self.graph_reader(read.path.format(id=object_id))
+            return self.graph_reader(path)
         except Exception as exc:
             from hitrust_policies.sources.live.azure.errors import describe_failure
 

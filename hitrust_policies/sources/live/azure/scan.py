@@ -35,6 +35,7 @@ from hitrust_policies.sources.live.azure.families import (
     SUBSCRIPTIONS_PERMISSION,
     Ctx,
     Family,
+    SharedReads,
     all_families,
     prop,
 )
@@ -207,6 +208,7 @@ def scan_azure(
         raise ScanError("no subscription to scan: the credential sees none (give --subscription)")
     chosen = list(families) if families is not None else all_families()
     tasks = [(f, sub) for sub in chosen_subs for f in chosen]
+    shared = SharedReads()
 
     def run(f: Family, sub: str) -> tuple[list[Any], Ctx, str]:
         local: Counter[str] = Counter()
@@ -215,7 +217,7 @@ def scan_azure(
         finally:
             with lock:
                 calls.update(local)
-        ctx = Ctx(sub, "live", clients.get, graph_reader=clients.graph_get)
+        ctx = Ctx(sub, "live", clients.get, graph_reader=clients.graph_get, shared=shared)
         items = _adapt(f, ctx, rows)
         with lock:
             calls.update(ctx.calls)

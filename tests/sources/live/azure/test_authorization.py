@@ -63,10 +63,11 @@ def test_custom_roles_and_owners(fake: FakeAzure) -> None:
     """))
     assert messages_of(result)[(SUB, "iam-account-owners-no-guests")] == (
         f"guest users hold the Owner role on the subscription: {GUEST}")
-    # Graph asked only for the owners that are users, with Graph's own token audience
+    # Graph asked only for the owners that are users, each once although ...001 owns both subscriptions,
+    # with Graph's own token audience
     assert sorted(r.path for r in fake.requests if r.path.startswith("/v1.0/")) == [
-        "/v1.0/users/11111111-0000-4000-8000-000000000001", "/v1.0/users/11111111-0000-4000-8000-000000000001",
-        "/v1.0/users/11111111-0000-4000-8000-000000000004"]
+        "/v1.0/users/11111111-0000-4000-8000-000000000001", "/v1.0/users/11111111-0000-4000-8000-000000000004"]
+    assert result.calls["Microsoft Graph User.Read.All"] == 2
     assert ("https://graph.microsoft.com/.default",) in token.scopes
     messages = {f.resource.name: f.message for f in result.findings() if f.status.name == "FAIL"}
     assert messages["ops-all-but-rbac"].startswith(
@@ -136,7 +137,7 @@ def test_denied_directory_is_unknown(fake: FakeAzure) -> None:
     """Graph refuses the users (no User.Read.All): guest-ness is UNKNOWN naming the call; the Owner counts,
     which need no Graph, keep their verdicts."""
     seed(fake)
-    fake.fail(403, "Authorization_RequestDenied", path="/v1.0/users")
+    denied = fake.fail(403, "Authorization_RequestDenied", path="/v1.0/users")
     result = scan(fake, "role-based-access", subscriptions=(SUB, SUB2))
     reason = "AccessDenied: Microsoft Graph User.Read.All (graph-users)"
     assert verdicts(result.findings(), RULES[1:]) == table(f"""
@@ -148,7 +149,10 @@ def test_denied_directory_is_unknown(fake: FakeAzure) -> None:
         iam-account-owners-no-guests      {SUB2}  UNKNOWN
     """)
     assert reasons(result.findings(), RULES) == {("iam-account-owners-no-guests", s, reason) for s in (SUB, SUB2)}
-    assert {c.status for c in result.coverage} == {"partial"}
+    # each subscription's coverage says what it could not see, though each user was asked about once
+    assert {(c.account, c.status, c.problems) for c in result.coverage} == {
+        (s, "partial", (reason,)) for s in (SUB, SUB2)}
+    assert denied.hits == 2
 
 
 def test_one_unread_user_does_not_hide_a_seen_guest(fake: FakeAzure) -> None:
