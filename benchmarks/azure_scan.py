@@ -15,8 +15,9 @@ Run: python benchmarks/azure_scan.py [--resources 1200] [--subscriptions 4] [--d
 
 Measured on the 2-core development machine (shared with other jobs, load ~3), 2026-11-29, 18 families:
 - defaults: live, 1,200 rows in 30 subscriptions (15 copies of the demo tenant) -> 540 Resource Graph POSTs
-  (one page per family and subscription) + 585 GETs (540 ARM reads, 45 Microsoft Graph user lookups) + 1
-  subscription listing, 5.8 s wall, 43 MB peak RSS, 2,220 model values, 3,105 findings, complete; export
+  (one page per family and subscription) + 543 GETs (540 ARM reads, 3 Microsoft Graph user lookups: each
+  directory user once per scan, not once per subscription) + 1 subscription listing, 5.4 s wall, 43 MB
+  peak RSS, 2,220 model values, 3,105 findings, complete; export
   of the same rows (1.4 MB) -> 0.19 s wall, 26 MB peak RSS (675 findings UNKNOWN there: facts only an ARM
   read shows); ``hitrust demo --cloud azure`` 1.11 s wall, 48 MB peak RSS.
 - ``--resources 12000``: 300 subscriptions, 5,400 POSTs + 5,850 GETs, 60.7 s wall, 66 MB peak RSS, complete;
