@@ -16,6 +16,13 @@ from hitrust_policies.testing.pulumi import PackProcess, capture
 from tests.verdicts import Verdicts, unique_ids
 
 
+def verdicts_over(findings: Iterable[Any], names: Collection[str], rules: Collection[str]) -> Verdicts:
+    """A scan's (rule, name, status) multiset over a scenario's resources and the pack's rules, after
+    refusing a finding id reported twice."""
+    return Verdicts((f.rule_id, f.resource.name, f.status.value) for f in unique_ids(findings)
+                    if f.resource.name in names and f.rule_id in rules)
+
+
 def assert_pack_agrees_with_live(program: Callable[[], None], live: Verdicts, pack: PackProcess, *,
                                  names: Collection[str], rules: Collection[str],
                                  must_fail: Iterable[tuple[str, str]] = (),
@@ -26,9 +33,7 @@ def assert_pack_agrees_with_live(program: Callable[[], None], live: Verdicts, pa
     captured = capture(program, preview=False)
     values = to_model(PulumiResource.from_wire(r.type, r.urn, r.outputs, name=r.name,
                                                property_dependencies=r.property_dependencies) for r in captured)
-    adapted = Verdicts((f.rule_id, f.resource.name, f.status.value) for f in unique_ids(evaluate(values))
-                       if f.resource.name in names and f.rule_id in rules)
-    assert adapted == live
+    assert verdicts_over(evaluate(values), names, rules) == live
 
     # one resource may hold several model values (a classic ELB's listeners): the message names which
     names_by_urn: dict[str, set[str]] = {}

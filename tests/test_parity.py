@@ -23,9 +23,9 @@ from moto import mock_aws
 from hitrust_policies.pulumi_pack import pack_rules
 from hitrust_policies.sources.live.aws.scan import scan_aws
 from hitrust_policies.testing.pulumi import default_pack_dir, shared_pack
-from tests.parity import assert_pack_agrees_with_live
+from tests.parity import assert_pack_agrees_with_live, verdicts_over
 from tests.sources.live.aws.conftest import cloudwatch_deliveries
-from tests.verdicts import Verdicts, unique_ids
+from tests.verdicts import Verdicts
 
 ACCOUNT = "123456789012"
 REGION = "us-east-1"
@@ -679,8 +679,7 @@ def live_findings(scenario: Scenario, monkeypatch: pytest.MonkeyPatch) -> Verdic
         scenario.seed(session)
         result = scan_aws(session=session, regions=list(scenario.regions), max_workers=4)
     assert result.complete
-    return Verdicts((f.rule_id, f.resource.name, f.status.value) for f in unique_ids(result.findings())
-                    if f.resource.name in scenario.names and f.rule_id in PACK_RULES)
+    return verdicts_over(result.findings(), scenario.names, PACK_RULES)
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,6 @@ program leaves them out). A mismatch is a bug in an adapter, not a tolerance.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -25,15 +24,14 @@ from hitrust_policies.sources.live.azure.scan import scan_azure
 from hitrust_policies.testing import azure_rows as rows
 from hitrust_policies.testing.azure_fake import FakeAzure
 from hitrust_policies.testing.pulumi import PackProcess, default_pack_dir, shared_pack
-from tests.parity import assert_pack_agrees_with_live
-from tests.verdicts import Verdicts, unique_ids
+from tests.parity import assert_pack_agrees_with_live, verdicts_over
+from tests.verdicts import Verdicts
 
 SUB = "0b1c2d3e-0000-4000-8000-00000000aa01"
 VAULT = "https://kv-phi.vault.azure.net/"
 DES = "/subscriptions/0b1c2d3e-0000-4000-8000-00000000aa01/resourceGroups/rg-vm/providers/Microsoft.Compute/" \
       "diskEncryptionSets/des-phi"
 PACK_RULES = {r.id for r in pack_rules(package="azure-native")}
-Triple = tuple[str, str, str]
 
 
 @dataclass(frozen=True)
@@ -405,15 +403,14 @@ SCENARIOS.append(Scenario(
     must_pass=frozenset({("log-threat-detection-enabled", "defender/VirtualMachines")})))
 
 
-def live_findings(scenario: Scenario) -> Counter[Triple]:
+def live_findings(scenario: Scenario) -> Verdicts:
     with FakeAzure() as fake:
         fake.add_subscription(SUB, "phi-prod")
         scenario.seed(fake)
         result = scan_azure(arm_endpoint=fake.endpoint, subscriptions=[SUB], credential=StaticToken("fake-arm-token"),
                             max_attempts=3, backoff=0.0)
     assert result.complete
-    return Verdicts((f.rule_id, f.resource.name, f.status.value) for f in unique_ids(result.findings())
-                   if f.resource.name in scenario.names and f.rule_id in PACK_RULES)
+    return verdicts_over(result.findings(), scenario.names, PACK_RULES)
 
 
 @pytest.fixture(scope="module")

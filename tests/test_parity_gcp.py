@@ -12,7 +12,6 @@ an instance created without ``ipv4Enabled``. A mismatch is a bug in an adapter, 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -24,16 +23,15 @@ from hitrust_policies.sources.live.gcp.scan import scan_gcp
 from hitrust_policies.testing import gcp_assets as ga
 from hitrust_policies.testing.gcp_fake import FakeGcp
 from hitrust_policies.testing.pulumi import PackProcess, default_pack_dir, shared_pack
-from tests.parity import assert_pack_agrees_with_live
+from tests.parity import assert_pack_agrees_with_live, verdicts_over
 from tests.pulumi_programs import gcp as programs
-from tests.verdicts import Verdicts, unique_ids
+from tests.verdicts import Verdicts
 
 pytest.importorskip("google.cloud.asset_v1", reason="the gcp extra (google-cloud-asset) is not installed")
 pytest.importorskip("pulumi_gcp", reason="the pulumi-gcp extra is not installed")
 
 P = ga.Project(programs.PROJECT, "418274650321", folders=("301934554120",))
 PACK_RULES = {r.id for r in pack_rules(package="gcp")}
-Triple = tuple[str, str, str]
 Lines = list[dict[str, Any]]
 
 
@@ -162,7 +160,7 @@ SCENARIOS = [
 ]
 
 
-def live_findings(scenario: Scenario) -> Counter[Triple]:
+def live_findings(scenario: Scenario) -> Verdicts:
     from google.oauth2.credentials import Credentials
 
     with FakeGcp() as fake:
@@ -171,8 +169,7 @@ def live_findings(scenario: Scenario) -> Counter[Triple]:
         result = scan_gcp(api_endpoint=fake.endpoint, projects=[P.id], credentials=Credentials(token="ya29.fake"),
                           max_attempts=3, backoff=0.0)
     assert result.complete
-    return Verdicts((f.rule_id, f.resource.name, f.status.value) for f in unique_ids(result.findings())
-                   if f.resource.name in scenario.names and f.rule_id in PACK_RULES)
+    return verdicts_over(result.findings(), scenario.names, PACK_RULES)
 
 
 @pytest.fixture(scope="module")
