@@ -241,7 +241,7 @@ CASES: list[Case] = [
     Case("iam-policy-grant-no-admin", "scoped", PolicyGrant(ref("p"), SCOPED, True), "PASS"),
     Case("iam-policy-grant-no-admin", "scoped-unattached-unknown", PolicyGrant(ref("p"), SCOPED, U), "PASS"),
     Case("iam-policy-grant-no-admin", "full-admin", PolicyGrant(ref("p"), FULL_ADMIN, True), "FAIL",
-         'every action ("*") on every resource ("*")'),
+         'every action on every resource (administrator access)'),
     Case("iam-policy-grant-no-admin", "full-admin-unattached", PolicyGrant(ref("p"), FULL_ADMIN, False), "FAIL",
          "every action"),  # AWS Config and Prowler judge unattached customer policies too
     Case("iam-policy-grant-no-admin", "near-admin", PolicyGrant(ref("p"), NEAR_ADMIN, True, "iam:*, organizations:*"),

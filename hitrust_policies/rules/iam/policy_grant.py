@@ -42,6 +42,6 @@ def iam_policy_grant_no_admin(grant: PolicyGrant):
     holds AWS users and groups to; other roles name their permissions and are scoped.
     """
     if grant.access == FULL_ADMIN:
-        return 'allows every action ("*") on every resource ("*")'
+        return "allows every action on every resource (administrator access)"
     if grant.access == NEAR_ADMIN:
         return f"allows every action on every resource except {grant.exceptions or 'a few named ones'}"
