@@ -33,6 +33,7 @@ from hitrust_policies.model import (
     Identity,
     InfrastructureEncryption,
     IngressRule,
+    InstanceAccess,
     LocalAuth,
     LogExport,
     LogGroup,
@@ -124,6 +125,12 @@ def vault(**kw: Any) -> SecretStore:
 def root(keys: Any = False, mfa: Any = False, password: Any = True, central: Any = False) -> RootAccount:
     return RootAccount(ref("root"), access_keys_present=keys, mfa_enabled=mfa, password_present=password,
                        credentials_centrally_managed=central)
+
+
+def vm_access(**kw: Any) -> InstanceAccess:
+    base = dict(os_login=True, project_ssh_keys_blocked=True, serial_port_enabled=False, default_service_account=False,
+                full_api_scope=False, managed_node=False)
+    return InstanceAccess(ref("vm"), **{**base, **kw})
 
 
 CASES: list[Case] = [
@@ -484,4 +491,7 @@ CASES: list[Case] = [
          "FAIL", "the storage account encrypts data at rest once, without infrastructure encryption"),
     Case("enc-infrastructure-encryption-enabled", "unseen", InfrastructureEncryption(ref("st"), "storage account", U),
          "UNKNOWN"),
+    Case("iam-instance-os-login", "on", vm_access(), "PASS"),
+    Case("iam-instance-os-login", "off", vm_access(os_login=False), "FAIL", "OS Login is off for the VM"),
+    Case("iam-instance-os-login", "project-unseen", vm_access(os_login=U), "UNKNOWN"),
 ]

@@ -234,3 +234,41 @@ def test_iam_resources_whose_bucket_is_not_known_make_the_grants_unknown() -> No
     named = PulumiResource.from_wire(member.type, member.urn, {"bucket": "b/b", "role": "roles/storage.admin",
                                                                  "member": "allUsers"})
     assert to_model([bucket, named])[0].public_access_open == ("allUsers (roles/storage.admin)",)
+
+
+VM_RULES = ("iam-instance-os-login",)
+
+
+def vm_verdicts(program: Callable[[], None], preview: bool) -> Verdicts:
+    return Verdicts((r, n, s) for r, n, s in verdicts(program, preview) if r in VM_RULES)
+
+
+@BOTH
+def test_vm_access_joined_with_the_project_metadata(preview: bool) -> None:
+    """The project's ProjectMetadata turns OS Login on; legacy-vm turns it off for itself."""
+    assert vm_verdicts(programs.vm_access, preview) == table("""
+        iam-instance-os-login  nginx      PASS
+        iam-instance-os-login  ehr-app    PASS
+        iam-instance-os-login  legacy-vm  FAIL
+    """)
+
+
+def test_vm_access_with_the_project_metadata_outside_the_stack() -> None:
+    """A VM setting a key itself is judged on it; one inheriting it is UNKNOWN, naming the key and the resource
+    types that would hold the project's value; values computed at preview resolve after an update."""
+    assert vm_verdicts(programs.vm_access_project_elsewhere, True) == table("""
+        iam-instance-os-login  self-managed  PASS
+        iam-instance-os-login  inherits      UNKNOWN
+        iam-instance-os-login  batch         UNKNOWN
+    """)
+    assert vm_verdicts(programs.vm_access_project_elsewhere, False) == table("""
+        iam-instance-os-login  self-managed  PASS
+        iam-instance-os-login  inherits      UNKNOWN
+        iam-instance-os-login  batch         PASS
+    """)
+    outside = ("project metadata {} is not in the stack (gcp:compute/projectMetadata:ProjectMetadata or "
+               "gcp:compute/projectMetadataItem:ProjectMetadataItem): the project's value applies")
+    reasons = {(f.rule_id, f.resource.name, f.message) for f in evaluate(list(values(
+        programs.vm_access_project_elsewhere, True))) if f.rule_id in VM_RULES and f.status.value == "UNKNOWN"}
+    assert reasons == {("iam-instance-os-login", "inherits", outside.format("enable-oslogin")),
+                       ("iam-instance-os-login", "batch", "computed at preview: metadata.enable-oslogin")}

@@ -1,0 +1,32 @@
+"""Who signs in to a virtual machine, and as whom the code on it calls cloud APIs."""
+
+from hitrust_policies.model import InstanceAccess
+from hitrust_policies.rules.registry import rule
+
+
+@rule(
+    "iam-instance-os-login",
+    title="VM sign-in goes through the cloud's identities (OS Login), not SSH keys in metadata",
+    domain="iam",
+    severity="medium",
+    remediation={
+        "gcp": "Set enable-oslogin=TRUE in the project's metadata (gcloud compute project-info add-metadata "
+        "--metadata enable-oslogin=TRUE; pulumi-gcp: gcp.compute.ProjectMetadataItem key enable-oslogin, value "
+        "TRUE) and remove enable-oslogin=FALSE from VMs that override it (gcloud compute instances "
+        "remove-metadata VM --keys enable-oslogin); add enable-oslogin-2fa=TRUE to require a second factor, "
+        "and grant roles/compute.osLogin per user.",
+    },
+)
+def iam_instance_os_login(vm: InstanceAccess):
+    """With OS Login, a VM admits the cloud's own accounts, checked against IAM at each sign-in: removing
+    a person from IAM removes their access, and every sign-in names them. Without it, access is whatever
+    SSH keys sit in metadata, unnamed and never expiring.
+
+    Follows CIS Google Cloud Platform Foundation 4.4 ("OS Login is enabled for a project", v2/v3) and
+    Prowler ``compute_project_os_login_enabled``, judged per VM as the VM runs: its own ``enable-oslogin``
+    overrides the project's, so a VM turning it off fails even in a project that turns it on (the CIS
+    audit's second step). ``enable-oslogin-2fa`` (a second factor) is not required here. An organization
+    policy ``compute.requireOsLogin`` enforcing it is not in the metadata and is not seen.
+    """
+    if not vm.os_login:
+        return "OS Login is off for the VM (enable-oslogin is not TRUE on it or its project)"
