@@ -93,6 +93,10 @@ EXPECTED = [
     # prod turns OS Login on for every VM; dev does not
     *[("iam-instance-os-login", n, "PASS", 1) for n in ("ehr-app-1", GKE_NODE)],
     ("iam-instance-os-login", "notebook-1", "FAIL", 1),
+    # the EHR VM refuses project-wide SSH keys (GKE manages its nodes' metadata); dev's notebook takes the
+    # analyst's project-wide key
+    *[("iam-instance-project-ssh-keys-blocked", n, "PASS", 1) for n in ("ehr-app-1", GKE_NODE)],
+    ("iam-instance-project-ssh-keys-blocked", "notebook-1", "FAIL", 1),
 ]
 
 

@@ -494,4 +494,11 @@ CASES: list[Case] = [
     Case("iam-instance-os-login", "on", vm_access(), "PASS"),
     Case("iam-instance-os-login", "off", vm_access(os_login=False), "FAIL", "OS Login is off for the VM"),
     Case("iam-instance-os-login", "project-unseen", vm_access(os_login=U), "UNKNOWN"),
+    Case("iam-instance-project-ssh-keys-blocked", "blocked", vm_access(), "PASS"),
+    Case("iam-instance-project-ssh-keys-blocked", "gke-node",
+         vm_access(project_ssh_keys_blocked=False, managed_node=True), "PASS"),
+    Case("iam-instance-project-ssh-keys-blocked", "accepted", vm_access(project_ssh_keys_blocked=False), "FAIL",
+         "accepts the SSH keys in its project's"),
+    Case("iam-instance-project-ssh-keys-blocked", "metadata-computed", vm_access(project_ssh_keys_blocked=U),
+         "UNKNOWN"),
 ]

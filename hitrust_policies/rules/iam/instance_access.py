@@ -30,3 +30,31 @@ def iam_instance_os_login(vm: InstanceAccess):
     """
     if not vm.os_login:
         return "OS Login is off for the VM (enable-oslogin is not TRUE on it or its project)"
+
+
+@rule(
+    "iam-instance-project-ssh-keys-blocked",
+    title="VMs refuse the SSH keys granted to every VM of the project",
+    domain="iam",
+    severity="medium",
+    remediation={
+        "gcp": "Set block-project-ssh-keys=TRUE on each VM (gcloud compute instances add-metadata VM --metadata "
+        "block-project-ssh-keys=TRUE; pulumi-gcp: metadata={\"block-project-ssh-keys\": \"TRUE\"} on "
+        "gcp.compute.Instance) and grant access per VM, or through OS Login.",
+    },
+)
+def iam_instance_project_ssh_keys_blocked(vm: InstanceAccess):
+    """A key in the project's metadata opens every VM of the project that does not refuse it: one leaked or
+    forgotten key, or one person who should have reached a single VM, reaches them all.
+
+    Follows CIS Google Cloud Platform Foundation 4.3 ("Block Project-wide SSH keys" is enabled for VM
+    instances, v2/v3) and Prowler ``compute_instance_block_project_wide_ssh_keys_disabled``: only the VM's
+    own ``block-project-ssh-keys`` counts (the guest agent never reads it from the project), and the
+    deprecated instance key ``sshKeys``, which makes the agent skip the project's keys, counts as a block.
+    VMs that Google Kubernetes Engine creates for node pools are exempt, as CIS exempts them: GKE manages
+    their metadata.
+    """
+    if vm.managed_node:
+        return None
+    if not vm.project_ssh_keys_blocked:
+        return "the VM accepts the SSH keys in its project's metadata (block-project-ssh-keys is not TRUE on it)"

@@ -236,7 +236,7 @@ def test_iam_resources_whose_bucket_is_not_known_make_the_grants_unknown() -> No
     assert to_model([bucket, named])[0].public_access_open == ("allUsers (roles/storage.admin)",)
 
 
-VM_RULES = ("iam-instance-os-login",)
+VM_RULES = ("iam-instance-os-login", "iam-instance-project-ssh-keys-blocked")
 
 
 def vm_verdicts(program: Callable[[], None], preview: bool) -> Verdicts:
@@ -250,6 +250,9 @@ def test_vm_access_joined_with_the_project_metadata(preview: bool) -> None:
         iam-instance-os-login  nginx      PASS
         iam-instance-os-login  ehr-app    PASS
         iam-instance-os-login  legacy-vm  FAIL
+        iam-instance-project-ssh-keys-blocked  nginx      FAIL
+        iam-instance-project-ssh-keys-blocked  ehr-app    PASS
+        iam-instance-project-ssh-keys-blocked  legacy-vm  FAIL
     """)
 
 
@@ -260,11 +263,17 @@ def test_vm_access_with_the_project_metadata_outside_the_stack() -> None:
         iam-instance-os-login  self-managed  PASS
         iam-instance-os-login  inherits      UNKNOWN
         iam-instance-os-login  batch         UNKNOWN
+        iam-instance-project-ssh-keys-blocked  self-managed  PASS
+        iam-instance-project-ssh-keys-blocked  inherits      FAIL
+        iam-instance-project-ssh-keys-blocked  batch         FAIL
     """)
     assert vm_verdicts(programs.vm_access_project_elsewhere, False) == table("""
         iam-instance-os-login  self-managed  PASS
         iam-instance-os-login  inherits      UNKNOWN
         iam-instance-os-login  batch         PASS
+        iam-instance-project-ssh-keys-blocked  self-managed  PASS
+        iam-instance-project-ssh-keys-blocked  inherits      FAIL
+        iam-instance-project-ssh-keys-blocked  batch         FAIL
     """)
     outside = ("project metadata {} is not in the stack (gcp:compute/projectMetadata:ProjectMetadata or "
                "gcp:compute/projectMetadataItem:ProjectMetadataItem): the project's value applies")

@@ -50,6 +50,8 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         net-instance-no-public-ip                 web-vm        FAIL
         iam-instance-os-login                     dev-vm        FAIL
         iam-instance-os-login                     web-vm        PASS
+        iam-instance-project-ssh-keys-blocked     dev-vm        FAIL
+        iam-instance-project-ssh-keys-blocked     web-vm        PASS
         enc-crypto-key-rotation                   dev/scratch   FAIL
         enc-crypto-key-rotation                   phi/records   PASS
         enc-database-storage-encrypted            claims-pg     PASS

@@ -11,7 +11,7 @@ from hitrust_policies.testing.gcp_fake import FakeGcp
 from tests.sources.live.aws.conftest import reasons, table, verdicts
 from tests.sources.live.gcp.conftest import DEV, PROD, scan
 
-RULES = ["iam-instance-os-login"]
+RULES = ["iam-instance-os-login", "iam-instance-project-ssh-keys-blocked"]
 COMPUTE_PROJECT = "compute.googleapis.com/Project"
 OWN_SA = f"ehr-app@{PROD.id}.iam.gserviceaccount.com"
 GKE = "gke-ehr-default-pool-1a2b3c4d-x7k2"
@@ -39,6 +39,11 @@ EXPECTED = """
     iam-instance-os-login  {gke}       PASS
     iam-instance-os-login  dev-vm      UNKNOWN
     iam-instance-os-login  dev-own     PASS
+    iam-instance-project-ssh-keys-blocked  ehr-app-1   PASS
+    iam-instance-project-ssh-keys-blocked  ehr-legacy  FAIL
+    iam-instance-project-ssh-keys-blocked  {gke}       PASS
+    iam-instance-project-ssh-keys-blocked  dev-vm      FAIL
+    iam-instance-project-ssh-keys-blocked  dev-own     PASS
 """
 
 
