@@ -97,6 +97,9 @@ EXPECTED = [
     # analyst's project-wide key
     *[("iam-instance-project-ssh-keys-blocked", n, "PASS", 1) for n in ("ehr-app-1", GKE_NODE)],
     ("iam-instance-project-ssh-keys-blocked", "notebook-1", "FAIL", 1),
+    # dev's notebook opened its serial console
+    *[("net-instance-serial-port-disabled", n, "PASS", 1) for n in ("ehr-app-1", GKE_NODE)],
+    ("net-instance-serial-port-disabled", "notebook-1", "FAIL", 1),
 ]
 
 

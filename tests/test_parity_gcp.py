@@ -170,7 +170,8 @@ SCENARIOS = [
              F({("log-network-flow-logs", n) for n in ("poc", "demo", "half-vpc")}),
              must_pass=F({("log-network-flow-logs", n) for n in ("phi-vpc", "empty-vpc")})),
     Scenario("vm-access", programs.vm_access, vm_access_assets, F({"nginx", "ehr-app", "legacy-vm"}),
-             F({("iam-instance-os-login", "legacy-vm"), ("iam-instance-project-ssh-keys-blocked", "nginx")}),
+             F({("iam-instance-os-login", "legacy-vm"), ("iam-instance-project-ssh-keys-blocked", "nginx"),
+                ("net-instance-serial-port-disabled", "legacy-vm")}),
              must_pass=F({("iam-instance-os-login", n) for n in ("nginx", "ehr-app")} | {
                  ("iam-instance-project-ssh-keys-blocked", "ehr-app")})),
 ]

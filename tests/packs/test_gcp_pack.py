@@ -31,7 +31,7 @@ GCP_RULES = {
     "enc-object-store-kms", TLS, "log-network-flow-logs",
     "log-object-store-access-logging", "net-database-not-public", "net-ingress-rule-admin-ports",
     "net-object-store-public-access-blocked", "enc-tls-listener-modern",
-    "iam-instance-os-login", "iam-instance-project-ssh-keys-blocked",
+    "iam-instance-os-login", "iam-instance-project-ssh-keys-blocked", "net-instance-serial-port-disabled",
 }
 
 
@@ -64,7 +64,8 @@ CASES = {
     "networks": (programs.networks, {("log-network-flow-logs", n, M) for n in ("poc", "demo", "half-vpc")}),
     # the project turns OS Login on, legacy-vm turns it off; ehr-app alone refuses project-wide SSH keys
     "vm-access": (programs.vm_access, {("iam-instance-os-login", "legacy-vm", M)} | {
-        ("iam-instance-project-ssh-keys-blocked", n, M) for n in ("nginx", "legacy-vm")}),
+        ("iam-instance-project-ssh-keys-blocked", n, M) for n in ("nginx", "legacy-vm")} | {
+        ("net-instance-serial-port-disabled", "legacy-vm", M)}),
 }
 
 
@@ -80,7 +81,9 @@ def test_exact_violations(gcp_pack: PackProcess, name: str, preview: bool) -> No
 @pytest.mark.parametrize("preview", [True, False], ids=["preview", "update"])
 def test_vm_access_with_the_project_metadata_outside_the_stack(gcp_pack: PackProcess, preview: bool) -> None:
     """What a VM inherits from a project the stack does not manage is advisory UNKNOWN; what it sets is judged."""
-    unseen = {("iam-instance-os-login", "inherits")} | ({("iam-instance-os-login", "batch")} if preview else set())
+    unseen = {("iam-instance-os-login", "inherits"), ("net-instance-serial-port-disabled", "inherits"),
+              ("net-instance-serial-port-disabled", "batch")}  # the project's serial-port-enable: not in the stack
+    unseen |= {("iam-instance-os-login", "batch")} if preview else set()  # its own value, computed at preview
     expected = {(rule, name, A) for rule, name in unseen} | {
         ("iam-instance-project-ssh-keys-blocked", n, M) for n in ("inherits", "batch")}
     assert keys(gcp_pack.run(captured(programs.vm_access_project_elsewhere, preview), MANDATORY)) == expected

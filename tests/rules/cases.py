@@ -501,4 +501,8 @@ CASES: list[Case] = [
          "accepts the SSH keys in its project's"),
     Case("iam-instance-project-ssh-keys-blocked", "metadata-computed", vm_access(project_ssh_keys_blocked=U),
          "UNKNOWN"),
+    Case("net-instance-serial-port-disabled", "closed", vm_access(), "PASS"),
+    Case("net-instance-serial-port-disabled", "open", vm_access(serial_port_enabled=True), "FAIL",
+         "interactive serial console is open"),
+    Case("net-instance-serial-port-disabled", "project-unseen", vm_access(serial_port_enabled=U), "UNKNOWN"),
 ]

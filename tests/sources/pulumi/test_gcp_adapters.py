@@ -236,7 +236,7 @@ def test_iam_resources_whose_bucket_is_not_known_make_the_grants_unknown() -> No
     assert to_model([bucket, named])[0].public_access_open == ("allUsers (roles/storage.admin)",)
 
 
-VM_RULES = ("iam-instance-os-login", "iam-instance-project-ssh-keys-blocked")
+VM_RULES = ("iam-instance-os-login", "iam-instance-project-ssh-keys-blocked", "net-instance-serial-port-disabled")
 
 
 def vm_verdicts(program: Callable[[], None], preview: bool) -> Verdicts:
@@ -253,6 +253,9 @@ def test_vm_access_joined_with_the_project_metadata(preview: bool) -> None:
         iam-instance-project-ssh-keys-blocked  nginx      FAIL
         iam-instance-project-ssh-keys-blocked  ehr-app    PASS
         iam-instance-project-ssh-keys-blocked  legacy-vm  FAIL
+        net-instance-serial-port-disabled      nginx      PASS
+        net-instance-serial-port-disabled      ehr-app    PASS
+        net-instance-serial-port-disabled      legacy-vm  FAIL
     """)
 
 
@@ -266,6 +269,9 @@ def test_vm_access_with_the_project_metadata_outside_the_stack() -> None:
         iam-instance-project-ssh-keys-blocked  self-managed  PASS
         iam-instance-project-ssh-keys-blocked  inherits      FAIL
         iam-instance-project-ssh-keys-blocked  batch         FAIL
+        net-instance-serial-port-disabled      self-managed  PASS
+        net-instance-serial-port-disabled      inherits      UNKNOWN
+        net-instance-serial-port-disabled      batch         UNKNOWN
     """)
     assert vm_verdicts(programs.vm_access_project_elsewhere, False) == table("""
         iam-instance-os-login  self-managed  PASS
@@ -274,10 +280,15 @@ def test_vm_access_with_the_project_metadata_outside_the_stack() -> None:
         iam-instance-project-ssh-keys-blocked  self-managed  PASS
         iam-instance-project-ssh-keys-blocked  inherits      FAIL
         iam-instance-project-ssh-keys-blocked  batch         FAIL
+        net-instance-serial-port-disabled      self-managed  PASS
+        net-instance-serial-port-disabled      inherits      UNKNOWN
+        net-instance-serial-port-disabled      batch         UNKNOWN
     """)
     outside = ("project metadata {} is not in the stack (gcp:compute/projectMetadata:ProjectMetadata or "
                "gcp:compute/projectMetadataItem:ProjectMetadataItem): the project's value applies")
     reasons = {(f.rule_id, f.resource.name, f.message) for f in evaluate(list(values(
         programs.vm_access_project_elsewhere, True))) if f.rule_id in VM_RULES and f.status.value == "UNKNOWN"}
     assert reasons == {("iam-instance-os-login", "inherits", outside.format("enable-oslogin")),
-                       ("iam-instance-os-login", "batch", "computed at preview: metadata.enable-oslogin")}
+                       ("iam-instance-os-login", "batch", "computed at preview: metadata.enable-oslogin"),
+                       *(("net-instance-serial-port-disabled", n, outside.format("serial-port-enable"))
+                         for n in ("inherits", "batch"))}

@@ -52,6 +52,8 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         iam-instance-os-login                     web-vm        PASS
         iam-instance-project-ssh-keys-blocked     dev-vm        FAIL
         iam-instance-project-ssh-keys-blocked     web-vm        PASS
+        net-instance-serial-port-disabled         dev-vm        FAIL
+        net-instance-serial-port-disabled         web-vm        PASS
         enc-crypto-key-rotation                   dev/scratch   FAIL
         enc-crypto-key-rotation                   phi/records   PASS
         enc-database-storage-encrypted            claims-pg     PASS

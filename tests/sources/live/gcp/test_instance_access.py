@@ -11,7 +11,7 @@ from hitrust_policies.testing.gcp_fake import FakeGcp
 from tests.sources.live.aws.conftest import reasons, table, verdicts
 from tests.sources.live.gcp.conftest import DEV, PROD, scan
 
-RULES = ["iam-instance-os-login", "iam-instance-project-ssh-keys-blocked"]
+RULES = ["iam-instance-os-login", "iam-instance-project-ssh-keys-blocked", "net-instance-serial-port-disabled"]
 COMPUTE_PROJECT = "compute.googleapis.com/Project"
 OWN_SA = f"ehr-app@{PROD.id}.iam.gserviceaccount.com"
 GKE = "gke-ehr-default-pool-1a2b3c4d-x7k2"
@@ -44,6 +44,11 @@ EXPECTED = """
     iam-instance-project-ssh-keys-blocked  {gke}       PASS
     iam-instance-project-ssh-keys-blocked  dev-vm      FAIL
     iam-instance-project-ssh-keys-blocked  dev-own     PASS
+    net-instance-serial-port-disabled      ehr-app-1   PASS
+    net-instance-serial-port-disabled      ehr-legacy  FAIL
+    net-instance-serial-port-disabled      {gke}       PASS
+    net-instance-serial-port-disabled      dev-vm      UNKNOWN
+    net-instance-serial-port-disabled      dev-own     PASS
 """
 
 
@@ -54,7 +59,7 @@ def test_instance_access_verdicts(fake: FakeGcp) -> None:
     assert verdicts(result.findings(), RULES) == table(EXPECTED.format(gke=GKE))
     assert reasons(result.findings(), RULES) == {
         (rule, "dev-vm", f"{COMPUTE_PROJECT} of projects/{DEV.id} not listed: project-wide metadata unseen")
-        for rule in ("iam-instance-os-login",)}
+        for rule in ("iam-instance-os-login", "net-instance-serial-port-disabled")}
 
 
 def test_export_gives_the_live_verdicts(fake: FakeGcp, tmp_path: Path) -> None:
