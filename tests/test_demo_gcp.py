@@ -15,6 +15,7 @@ from tests.verdicts import multiset, unique_ids
 ADMIN = "net-ingress-rule-admin-ports"
 ORG, DOMAIN, PROD, DEV = demo_gcp.ORGANIZATION, demo_gcp.DOMAIN, demo_gcp.PROD.id, demo_gcp.DEV.id
 GKE_NODE = demo_gcp.GKE_NODE
+DEFAULT_SA_RULES = ("iam-instance-default-service-account", "iam-instance-default-service-account-full-access")
 BUCKETS = ("acme-phi-records", "acme-phi-access-logs", "acme-marketing-site", "acme-claims-export")
 
 # (rule, resource, status, how many findings look like this): the whole demo, nothing else.
@@ -100,6 +101,10 @@ EXPECTED = [
     # dev's notebook opened its serial console
     *[("net-instance-serial-port-disabled", n, "PASS", 1) for n in ("ehr-app-1", GKE_NODE)],
     ("net-instance-serial-port-disabled", "notebook-1", "FAIL", 1),
+    # the EHR VM runs as its own service account, the GKE node as its node pool's; dev's notebook runs as the
+    # default service account with access to every API
+    *[(rule, n, "PASS", 1) for rule in DEFAULT_SA_RULES for n in ("ehr-app-1", GKE_NODE)],
+    *[(rule, "notebook-1", "FAIL", 1) for rule in DEFAULT_SA_RULES],
 ]
 
 

@@ -171,9 +171,13 @@ SCENARIOS = [
              must_pass=F({("log-network-flow-logs", n) for n in ("phi-vpc", "empty-vpc")})),
     Scenario("vm-access", programs.vm_access, vm_access_assets, F({"nginx", "ehr-app", "legacy-vm"}),
              F({("iam-instance-os-login", "legacy-vm"), ("iam-instance-project-ssh-keys-blocked", "nginx"),
-                ("net-instance-serial-port-disabled", "legacy-vm")}),
+                ("net-instance-serial-port-disabled", "legacy-vm"),
+                ("iam-instance-default-service-account", "legacy-vm"),
+                ("iam-instance-default-service-account-full-access", "nginx")}),
              must_pass=F({("iam-instance-os-login", n) for n in ("nginx", "ehr-app")} | {
-                 ("iam-instance-project-ssh-keys-blocked", "ehr-app")})),
+                 ("iam-instance-project-ssh-keys-blocked", "ehr-app"),
+                 ("iam-instance-default-service-account", "ehr-app"),
+                 ("iam-instance-default-service-account-full-access", "legacy-vm")})),
 ]
 
 

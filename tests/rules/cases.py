@@ -133,6 +133,9 @@ def vm_access(**kw: Any) -> InstanceAccess:
     return InstanceAccess(ref("vm"), **{**base, **kw})
 
 
+DEFAULT_SA, FULL_ACCESS = "iam-instance-default-service-account", "iam-instance-default-service-account-full-access"
+
+
 CASES: list[Case] = [
     # encryption
     Case("enc-object-store-default-encryption", "kms", store(), "PASS"),
@@ -505,4 +508,17 @@ CASES: list[Case] = [
     Case("net-instance-serial-port-disabled", "open", vm_access(serial_port_enabled=True), "FAIL",
          "interactive serial console is open"),
     Case("net-instance-serial-port-disabled", "project-unseen", vm_access(serial_port_enabled=U), "UNKNOWN"),
+    Case(DEFAULT_SA, "own-account", vm_access(full_api_scope=True), "PASS"),
+    Case(DEFAULT_SA, "gke-node", vm_access(default_service_account=True, managed_node=True), "PASS"),
+    Case(DEFAULT_SA, "default", vm_access(default_service_account=True), "FAIL",
+         "runs as the project's Compute Engine default service account"),
+    Case(DEFAULT_SA, "email-computed", vm_access(default_service_account=U), "UNKNOWN"),
+    Case(FULL_ACCESS, "default-narrow-scopes", vm_access(default_service_account=True), "PASS"),
+    Case(FULL_ACCESS, "own-account-full", vm_access(full_api_scope=True), "PASS"),
+    Case(FULL_ACCESS, "gke-node", vm_access(default_service_account=True, full_api_scope=True, managed_node=True),
+         "PASS"),
+    Case(FULL_ACCESS, "default-full", vm_access(default_service_account=True, full_api_scope=True),
+         "FAIL", "with the cloud-platform scope"),
+    Case(FULL_ACCESS, "email-computed", vm_access(default_service_account=U, full_api_scope=True),
+         "UNKNOWN"),
 ]

@@ -58,3 +58,59 @@ def iam_instance_project_ssh_keys_blocked(vm: InstanceAccess):
         return None
     if not vm.project_ssh_keys_blocked:
         return "the VM accepts the SSH keys in its project's metadata (block-project-ssh-keys is not TRUE on it)"
+
+
+_OWN_ACCOUNT = ("Create a service account for the workload with only the roles it needs and attach it (gcloud compute "
+                "instances set-service-account VM --service-account SA_EMAIL --scopes cloud-platform, with the VM "
+                "stopped; pulumi-gcp: serviceAccount.email on gcp.compute.Instance), or run the VM without one "
+                "(--no-service-account --no-scopes; pulumi-gcp: no serviceAccount).")
+
+
+@rule(
+    "iam-instance-default-service-account",
+    title="VMs do not run as the project's default compute service account",
+    domain="iam",
+    severity="medium",
+    remediation={"gcp": _OWN_ACCOUNT},
+)
+def iam_instance_default_service_account(vm: InstanceAccess):
+    """Code on the VM calls cloud APIs as the identity it runs as. The Compute Engine default service account
+    is shared by every VM that does not name another and is granted Editor on the project when the project
+    is created: one compromised VM acts with the rights every VM's workloads together needed.
+
+    Follows CIS Google Cloud Platform Foundation 4.1 ("Instances are not configured to use the default
+    service account", v2/v3), Prowler ``compute_instance_default_service_account_in_use`` and Security Health
+    Analytics ``DEFAULT_SERVICE_ACCOUNT_USED``, whatever its scopes (see
+    ``iam-instance-default-service-account-full-access`` for the graver case). VMs that Google Kubernetes
+    Engine creates for node pools are exempt, as CIS exempts them: the node pool sets their account.
+    """
+    if vm.managed_node:
+        return None
+    if vm.default_service_account:
+        return "the VM runs as the project's Compute Engine default service account (Editor on the project by default)"
+
+
+@rule(
+    "iam-instance-default-service-account-full-access",
+    title="VMs on the default compute service account do not hold full access to every cloud API",
+    domain="iam",
+    severity="high",
+    remediation={"gcp": _OWN_ACCOUNT + " At least narrow the default account's scopes to what the VM calls "
+                 "(gcloud compute instances set-service-account VM --scopes storage-ro,logging-write; pulumi-gcp: "
+                 "serviceAccount.scopes)."},
+)
+def iam_instance_default_service_account_full_access(vm: InstanceAccess):
+    """Access scopes are what still limits the default service account's tokens on a VM. With the
+    ``cloud-platform`` scope ("Allow full access to all Cloud APIs") nothing does: anyone who runs code on
+    the VM, or reads a token from its metadata server, acts as Editor on the whole project.
+
+    Follows CIS Google Cloud Platform Foundation 4.2 (v2/v3), Prowler
+    ``compute_instance_default_service_account_in_use_with_full_api_access`` and Security Health Analytics
+    ``FULL_API_ACCESS``: a separate, stricter rule than ``iam-instance-default-service-account`` because
+    the peers define the two apart and this one is a direct path to project-wide write access, hence
+    high where they say medium. GKE node VMs are exempt, as CIS exempts them.
+    """
+    if vm.managed_node or vm.default_service_account is False or vm.full_api_scope is False:
+        return None
+    if vm.default_service_account and vm.full_api_scope:
+        return "the VM runs as the default service account with the cloud-platform scope: Editor on every API"

@@ -236,7 +236,8 @@ def test_iam_resources_whose_bucket_is_not_known_make_the_grants_unknown() -> No
     assert to_model([bucket, named])[0].public_access_open == ("allUsers (roles/storage.admin)",)
 
 
-VM_RULES = ("iam-instance-os-login", "iam-instance-project-ssh-keys-blocked", "net-instance-serial-port-disabled")
+VM_RULES = ("iam-instance-os-login", "iam-instance-project-ssh-keys-blocked", "net-instance-serial-port-disabled",
+            "iam-instance-default-service-account", "iam-instance-default-service-account-full-access")
 
 
 def vm_verdicts(program: Callable[[], None], preview: bool) -> Verdicts:
@@ -256,6 +257,12 @@ def test_vm_access_joined_with_the_project_metadata(preview: bool) -> None:
         net-instance-serial-port-disabled      nginx      PASS
         net-instance-serial-port-disabled      ehr-app    PASS
         net-instance-serial-port-disabled      legacy-vm  FAIL
+        iam-instance-default-service-account  nginx      FAIL
+        iam-instance-default-service-account  ehr-app    PASS
+        iam-instance-default-service-account  legacy-vm  FAIL
+        iam-instance-default-service-account-full-access  nginx      FAIL
+        iam-instance-default-service-account-full-access  ehr-app    PASS
+        iam-instance-default-service-account-full-access  legacy-vm  PASS
     """)
 
 
@@ -272,6 +279,12 @@ def test_vm_access_with_the_project_metadata_outside_the_stack() -> None:
         net-instance-serial-port-disabled      self-managed  PASS
         net-instance-serial-port-disabled      inherits      UNKNOWN
         net-instance-serial-port-disabled      batch         UNKNOWN
+        iam-instance-default-service-account  self-managed  PASS
+        iam-instance-default-service-account  inherits      PASS
+        iam-instance-default-service-account  batch         UNKNOWN
+        iam-instance-default-service-account-full-access  self-managed  PASS
+        iam-instance-default-service-account-full-access  inherits      PASS
+        iam-instance-default-service-account-full-access  batch         UNKNOWN
     """)
     assert vm_verdicts(programs.vm_access_project_elsewhere, False) == table("""
         iam-instance-os-login  self-managed  PASS
@@ -283,6 +296,12 @@ def test_vm_access_with_the_project_metadata_outside_the_stack() -> None:
         net-instance-serial-port-disabled      self-managed  PASS
         net-instance-serial-port-disabled      inherits      UNKNOWN
         net-instance-serial-port-disabled      batch         UNKNOWN
+        iam-instance-default-service-account  self-managed  PASS
+        iam-instance-default-service-account  inherits      PASS
+        iam-instance-default-service-account  batch         PASS
+        iam-instance-default-service-account-full-access  self-managed  PASS
+        iam-instance-default-service-account-full-access  inherits      PASS
+        iam-instance-default-service-account-full-access  batch         PASS
     """)
     outside = ("project metadata {} is not in the stack (gcp:compute/projectMetadata:ProjectMetadata or "
                "gcp:compute/projectMetadataItem:ProjectMetadataItem): the project's value applies")
@@ -291,4 +310,5 @@ def test_vm_access_with_the_project_metadata_outside_the_stack() -> None:
     assert reasons == {("iam-instance-os-login", "inherits", outside.format("enable-oslogin")),
                        ("iam-instance-os-login", "batch", "computed at preview: metadata.enable-oslogin"),
                        *(("net-instance-serial-port-disabled", n, outside.format("serial-port-enable"))
-                         for n in ("inherits", "batch"))}
+                         for n in ("inherits", "batch")),
+                       *((rule, "batch", "computed at preview: serviceAccount.email") for rule in VM_RULES[3:])}

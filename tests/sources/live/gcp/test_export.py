@@ -54,6 +54,10 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         iam-instance-project-ssh-keys-blocked     web-vm        PASS
         net-instance-serial-port-disabled         dev-vm        FAIL
         net-instance-serial-port-disabled         web-vm        PASS
+        iam-instance-default-service-account      dev-vm        FAIL
+        iam-instance-default-service-account      web-vm        PASS
+        iam-instance-default-service-account-full-access  dev-vm    FAIL
+        iam-instance-default-service-account-full-access  web-vm    PASS
         enc-crypto-key-rotation                   dev/scratch   FAIL
         enc-crypto-key-rotation                   phi/records   PASS
         enc-database-storage-encrypted            claims-pg     PASS

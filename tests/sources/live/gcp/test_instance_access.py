@@ -11,7 +11,8 @@ from hitrust_policies.testing.gcp_fake import FakeGcp
 from tests.sources.live.aws.conftest import reasons, table, verdicts
 from tests.sources.live.gcp.conftest import DEV, PROD, scan
 
-RULES = ["iam-instance-os-login", "iam-instance-project-ssh-keys-blocked", "net-instance-serial-port-disabled"]
+RULES = ["iam-instance-os-login", "iam-instance-project-ssh-keys-blocked", "net-instance-serial-port-disabled",
+         "iam-instance-default-service-account", "iam-instance-default-service-account-full-access"]
 COMPUTE_PROJECT = "compute.googleapis.com/Project"
 OWN_SA = f"ehr-app@{PROD.id}.iam.gserviceaccount.com"
 GKE = "gke-ehr-default-pool-1a2b3c4d-x7k2"
@@ -49,6 +50,16 @@ EXPECTED = """
     net-instance-serial-port-disabled      {gke}       PASS
     net-instance-serial-port-disabled      dev-vm      UNKNOWN
     net-instance-serial-port-disabled      dev-own     PASS
+    iam-instance-default-service-account  ehr-app-1   PASS
+    iam-instance-default-service-account  ehr-legacy  FAIL
+    iam-instance-default-service-account  {gke}       PASS
+    iam-instance-default-service-account  dev-vm      PASS
+    iam-instance-default-service-account  dev-own     FAIL
+    iam-instance-default-service-account-full-access  ehr-app-1   PASS
+    iam-instance-default-service-account-full-access  ehr-legacy  PASS
+    iam-instance-default-service-account-full-access  {gke}       PASS
+    iam-instance-default-service-account-full-access  dev-vm      PASS
+    iam-instance-default-service-account-full-access  dev-own     FAIL
 """
 
 
