@@ -26,6 +26,7 @@ DEV = ga.Project("acme-analytics-dev", "902184756302", organization=ORGANIZATION
 DOMAIN = "acme-health.example"
 CORPORATE_VPN = "203.0.113.0/24"  # the office egress range (TEST-NET-3)
 IAP_RANGE = "35.235.240.0/20"  # Identity-Aware Proxy TCP forwarding
+GKE_NODE = "gke-ehr-default-pool-1a2b3c4d-x7k2"
 
 
 def _key(p: ga.Project, ring: str, name: str, location: str = "us-central1") -> str:
@@ -127,6 +128,18 @@ def organization() -> list[dict[str, Any]]:
                     owner=f"organizations/{ORGANIZATION}", include_children=True,
                     log_filter='logName:"cloudaudit.googleapis.com"'),
         ga.log_sink(PROD, "phi-all-logs", "storage.googleapis.com/acme-phi-log-archive"),
+        # VMs: prod signs in through OS Login (with a second factor) for every VM; its EHR VM runs as its own
+        # service account and refuses project-wide SSH keys; its GKE node is GKE's to configure. Dev keeps an
+        # analyst's SSH key in project metadata; its notebook VM has a public IP, an open serial console and
+        # runs as the default service account with access to every API.
+        ga.compute_project(PROD, {"enable-oslogin": "TRUE", "enable-oslogin-2fa": "TRUE"}),
+        ga.compute_project(DEV, {"ssh-keys": "analyst:ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDemoKey analyst"}),
+        ga.vm(PROD, "ehr-app-1", metadata={"block-project-ssh-keys": "TRUE"},
+              service_account=f"ehr-app@{PROD.id}.iam.gserviceaccount.com", scopes=[ga.FULL_API_SCOPE]),
+        ga.vm(PROD, GKE_NODE, labels={"goog-gke-node": "", "goog-k8s-cluster-name": "ehr"},
+              scopes=[ga.FULL_API_SCOPE]),
+        ga.vm(DEV, "notebook-1", nat_ips=["34.42.17.8"], metadata={"serial-port-enable": "TRUE"},
+              scopes=[ga.FULL_API_SCOPE]),
     ]
 
 

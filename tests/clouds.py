@@ -11,6 +11,7 @@ from hitrust_policies.model import (
     AccountOwners,
     DatabaseAuditing,
     InfrastructureEncryption,
+    InstanceAccess,
     LocalAuth,
     LogExport,
     NetworkWatcher,
@@ -28,8 +29,9 @@ from hitrust_policies.rules.registry import Rule
 AZURE_ONLY_KINDS: frozenset[type] = frozenset({SecretStore, ServiceFirewall, DatabaseAuditing, NetworkWatcher,
                                                AccountOwners, VaultObject, LocalAuth, Subnet, WebApp,
                                                InfrastructureEncryption})
-# Cloud Logging sinks (copies of every log entry routed out: CIS GCP 2.2).
-GCP_ONLY_KINDS: frozenset[type] = frozenset({LogExport})
+# Cloud Logging sinks (copies of every log entry routed out: CIS GCP 2.2); Compute Engine sign-in, serial
+# console and default service account (CIS GCP 4.1 - 4.5).
+GCP_ONLY_KINDS: frozenset[type] = frozenset({LogExport, InstanceAccess})
 
 
 def aws_rules() -> list[Rule]:

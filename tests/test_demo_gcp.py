@@ -14,6 +14,8 @@ from tests.verdicts import multiset, unique_ids
 
 ADMIN = "net-ingress-rule-admin-ports"
 ORG, DOMAIN, PROD, DEV = demo_gcp.ORGANIZATION, demo_gcp.DOMAIN, demo_gcp.PROD.id, demo_gcp.DEV.id
+GKE_NODE = demo_gcp.GKE_NODE
+DEFAULT_SA_RULES = ("iam-instance-default-service-account", "iam-instance-default-service-account-full-access")
 BUCKETS = ("acme-phi-records", "acme-phi-access-logs", "acme-marketing-site", "acme-claims-export")
 
 # (rule, resource, status, how many findings look like this): the whole demo, nothing else.
@@ -85,6 +87,24 @@ EXPECTED = [
     # log sinks: prod exports every entry; the organization's sink copies audit logs only
     ("log-log-export-all-entries", PROD, "PASS", 1),
     ("log-log-export-all-entries", DEV, "FAIL", 1),
+    # VMs: only dev's notebook holds a public IP; Compute Engine encrypts every VM's host storage
+    *[("net-instance-no-public-ip", n, "PASS", 1) for n in ("ehr-app-1", GKE_NODE)],
+    ("net-instance-no-public-ip", "notebook-1", "FAIL", 1),
+    *[("enc-instance-host-encryption", n, "PASS", 1) for n in ("ehr-app-1", GKE_NODE, "notebook-1")],
+    # prod turns OS Login on for every VM; dev does not
+    *[("iam-instance-os-login", n, "PASS", 1) for n in ("ehr-app-1", GKE_NODE)],
+    ("iam-instance-os-login", "notebook-1", "FAIL", 1),
+    # the EHR VM refuses project-wide SSH keys (GKE manages its nodes' metadata); dev's notebook takes the
+    # analyst's project-wide key
+    *[("iam-instance-project-ssh-keys-blocked", n, "PASS", 1) for n in ("ehr-app-1", GKE_NODE)],
+    ("iam-instance-project-ssh-keys-blocked", "notebook-1", "FAIL", 1),
+    # dev's notebook opened its serial console
+    *[("net-instance-serial-port-disabled", n, "PASS", 1) for n in ("ehr-app-1", GKE_NODE)],
+    ("net-instance-serial-port-disabled", "notebook-1", "FAIL", 1),
+    # the EHR VM runs as its own service account, the GKE node as its node pool's; dev's notebook runs as the
+    # default service account with access to every API
+    *[(rule, n, "PASS", 1) for rule in DEFAULT_SA_RULES for n in ("ehr-app-1", GKE_NODE)],
+    *[(rule, "notebook-1", "FAIL", 1) for rule in DEFAULT_SA_RULES],
 ]
 
 

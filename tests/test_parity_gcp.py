@@ -127,6 +127,18 @@ def network_assets() -> Lines:
     ]
 
 
+def vm_access_assets() -> Lines:
+    """What GCP holds for `programs.vm_access`: the project metadata it sets, the VMs with the startup script
+    the provider stores as metadata, service accounts with the scopes' full URLs."""
+    auth = "https://www.googleapis.com/auth/"
+    return [ga.compute_project(P, {"enable-oslogin": "TRUE"}),
+            ga.vm(P, "nginx", metadata={"startup-script": "apt-get install -y nginx"}, scopes=[ga.FULL_API_SCOPE]),
+            ga.vm(P, "ehr-app", metadata={"block-project-ssh-keys": "TRUE"},
+                  service_account=f"ehr-app@{P.id}.iam.gserviceaccount.com", scopes=[ga.FULL_API_SCOPE]),
+            ga.vm(P, "legacy-vm", metadata={"enable-oslogin": "FALSE", "serial-port-enable": "true"},
+                  scopes=[f"{auth}devstorage.read_only", f"{auth}logging.write"])]
+
+
 F = frozenset
 SCENARIOS = [
     Scenario("buckets-keys-and-logging", programs.buckets_keys_logging, keys_logging_assets,
@@ -157,6 +169,15 @@ SCENARIOS = [
     Scenario("networks", programs.networks, network_assets, F({"poc", "demo", "phi-vpc", "half-vpc", "empty-vpc"}),
              F({("log-network-flow-logs", n) for n in ("poc", "demo", "half-vpc")}),
              must_pass=F({("log-network-flow-logs", n) for n in ("phi-vpc", "empty-vpc")})),
+    Scenario("vm-access", programs.vm_access, vm_access_assets, F({"nginx", "ehr-app", "legacy-vm"}),
+             F({("iam-instance-os-login", "legacy-vm"), ("iam-instance-project-ssh-keys-blocked", "nginx"),
+                ("net-instance-serial-port-disabled", "legacy-vm"),
+                ("iam-instance-default-service-account", "legacy-vm"),
+                ("iam-instance-default-service-account-full-access", "nginx")}),
+             must_pass=F({("iam-instance-os-login", n) for n in ("nginx", "ehr-app")} | {
+                 ("iam-instance-project-ssh-keys-blocked", "ehr-app"),
+                 ("iam-instance-default-service-account", "ehr-app"),
+                 ("iam-instance-default-service-account-full-access", "legacy-vm")})),
 ]
 
 

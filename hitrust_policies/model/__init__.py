@@ -11,7 +11,7 @@ from hitrust_policies.model.audit import (
     NetworkWatcher,
     ThreatDetection,
 )
-from hitrust_policies.model.compute import ComputeInstance, WebApp
+from hitrust_policies.model.compute import ComputeInstance, InstanceAccess, WebApp
 from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener, VaultObject
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
 from hitrust_policies.model.identity import (
@@ -89,6 +89,7 @@ KINDS: tuple[type, ...] = (
     Subnet,
     WebApp,
     InfrastructureEncryption,
+    InstanceAccess,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -118,6 +119,7 @@ __all__ = [
     "FileSystem",
     "Identity",
     "InfrastructureEncryption",
+    "InstanceAccess",
     "IngressRule",
     "LocalAuth",
     "LogGroup",

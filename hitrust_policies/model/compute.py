@@ -39,3 +39,28 @@ class WebApp:
     ftp_plaintext: bool | Unknown
     remote_debugging: bool | Unknown
     managed_identity: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class InstanceAccess:
+    """What lets people and code into a virtual machine. Compute Engine yields it today: its sign-in and
+    console settings are instance metadata keys a project can set for all its VMs, and its VMs carry
+    the project's default service account unless told otherwise.
+
+    ``os_login``: interactive sign-in goes through the cloud's own identities and IAM (OS Login), not
+    SSH keys written into metadata; ``project_ssh_keys_blocked``: keys granted to every VM of the
+    project are refused on this one; ``serial_port_enabled``: the interactive serial console accepts
+    connections; ``default_service_account``: the code on the VM calls cloud APIs as the project's
+    default compute identity (Editor on the project unless someone revoked it); ``full_api_scope``:
+    that identity's tokens carry the scope of every cloud API (``cloud-platform``), so only IAM limits
+    them; ``managed_node``: a node the cloud's managed Kubernetes service created and configures itself
+    (GKE: name ``gke-*``, label ``goog-gke-node``).
+    """
+
+    ref: ResourceRef
+    os_login: bool | Unknown
+    project_ssh_keys_blocked: bool | Unknown
+    serial_port_enabled: bool | Unknown
+    default_service_account: bool | Unknown
+    full_api_scope: bool | Unknown
+    managed_node: bool

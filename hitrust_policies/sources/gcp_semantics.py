@@ -743,3 +743,124 @@ def default_sink_keeps_data_access(log_filter: str | None, disabled: bool | None
     if disabled or any(not e.get("disabled") for e in exclusions or ()):
         return False
     return " ".join(str(log_filter or "").split()) == DEFAULT_SINK_FILTER
+
+
+# --- Compute Engine: how people and code get into a VM ----------------------------------------------------
+
+OS_LOGIN = "enable-oslogin"
+BLOCK_PROJECT_SSH_KEYS = "block-project-ssh-keys"
+LEGACY_SSH_KEYS = "sshKeys"  # the deprecated instance key: when set, the guest agent ignores the project's keys
+SERIAL_PORT = "serial-port-enable"
+# How the guest agent reads a boolean metadata value (Go's strconv.ParseBool, case as written): any other
+# spelling it ignores, as if the key were not set.
+_AGENT_TRUE = frozenset({"1", "t", "T", "TRUE", "true", "True"})
+_AGENT_FALSE = frozenset({"0", "f", "F", "FALSE", "false", "False"})
+DEFAULT_COMPUTE_SA_DOMAIN = "-compute@developer.gserviceaccount.com"  # <project number>-compute@...
+FULL_API_SCOPES = frozenset({"https://www.googleapis.com/auth/cloud-platform", "cloud-platform"})
+GKE_NODE_PREFIX, GKE_NODE_LABEL = "gke-", "goog-gke-node"
+
+
+def metadata_items(metadata: Mapping[str, Any] | None) -> dict[str, Any]:
+    """``{key: value}`` of a Compute Engine ``Metadata`` (``{"items": [{"key", "value"}]}``).
+
+    >>> metadata_items({"fingerprint": "x", "items": [{"key": "enable-oslogin", "value": "TRUE"}]})
+    {'enable-oslogin': 'TRUE'}
+    """
+    return {str(i.get("key")): i.get("value") for i in (metadata or {}).get("items") or () if isinstance(i, Mapping)}
+
+
+def metadata_flag(key: str, value: Any) -> bool | None | Unknown:
+    """A boolean metadata value as Compute Engine reads it; ``None`` when it counts as not set.
+
+    The guest agent reads ``enable-oslogin`` and ``block-project-ssh-keys`` with Go's ``ParseBool``
+    (``TRUE`` / ``true`` / ``True`` / ``1`` / ``t``, and their false forms) and ignores any other spelling.
+    ``serial-port-enable`` is read by Compute Engine itself, which documents ``TRUE`` / ``FALSE`` only: a
+    spelling outside the agent's is not guessed at.
+
+    >>> [metadata_flag(OS_LOGIN, v) for v in ("TRUE", "true", "1", "FALSE", "0", "yes", None)]
+    [True, True, True, False, False, None, None]
+    >>> metadata_flag(SERIAL_PORT, "yes")
+    Unknown("serial-port-enable='yes': a spelling Compute Engine does not document")
+    """
+    if isinstance(value, (bool, Unknown)) or value is None:
+        return value
+    text = str(value)
+    if text in _AGENT_TRUE or text in _AGENT_FALSE:
+        return text in _AGENT_TRUE
+    if key == SERIAL_PORT and text.strip():
+        return Unknown(f"{key}={text!r}: a spelling Compute Engine does not document")
+    return None
+
+
+def instance_metadata_flag(key: str, own: Any, project: Any) -> bool | Unknown:
+    """The value a VM runs with: its own metadata value overrides the project's (``commonInstanceMetadata``);
+    unset in both is off, as for every key read here. ``project`` is an `Unknown` when the project's
+    metadata was not seen: it decides only where the VM sets no value of its own.
+
+    >>> instance_metadata_flag(OS_LOGIN, "FALSE", "TRUE"), instance_metadata_flag(OS_LOGIN, None, "TRUE")
+    (False, True)
+    >>> instance_metadata_flag(OS_LOGIN, "TRUE", Unknown("not read")), instance_metadata_flag(OS_LOGIN, None, None)
+    (True, False)
+    >>> instance_metadata_flag(OS_LOGIN, None, Unknown("project not read"))
+    Unknown('project not read')
+    """
+    mine = metadata_flag(key, own)
+    if mine is not None:
+        return mine
+    theirs = metadata_flag(key, project)
+    return theirs if isinstance(theirs, Unknown) else bool(theirs)
+
+
+def project_ssh_keys_blocked(block: Any, legacy_keys: Any = None) -> bool | Unknown:
+    """Whether a VM refuses the SSH keys of the project's metadata: only its own ``block-project-ssh-keys``
+    counts (the guest agent never reads the key from the project), or the deprecated instance key
+    ``sshKeys``, whose presence makes the agent skip the project's keys.
+
+    >>> project_ssh_keys_blocked("TRUE"), project_ssh_keys_blocked(None), project_ssh_keys_blocked(None, "u:ssh-rsa A")
+    (True, False, True)
+    """
+    if isinstance(legacy_keys, str) and legacy_keys.strip():
+        return True
+    return instance_metadata_flag(BLOCK_PROJECT_SSH_KEYS, block, None)
+
+
+def default_service_account(email: Any) -> bool | Unknown:
+    """A VM runs as the project's Compute Engine default service account (``<number>-compute@developer...``).
+
+    >>> default_service_account("902184756301-compute@developer.gserviceaccount.com")
+    True
+    >>> default_service_account("ehr-app@acme-phi-prod.iam.gserviceaccount.com"), default_service_account(None)
+    (False, False)
+    """
+    if isinstance(email, Unknown):
+        return email
+    text = str(email or "")
+    number = text.removesuffix(DEFAULT_COMPUTE_SA_DOMAIN)
+    return text == "default" or (number != text and number.isdigit())
+
+
+def full_api_scope(scopes: Iterable[Any] | Unknown | None) -> bool | Unknown:
+    """The VM's tokens carry the ``cloud-platform`` scope ("Allow full access to all Cloud APIs"), written as
+    the API does or as gcloud / Terraform alias it.
+
+    >>> full_api_scope(["https://www.googleapis.com/auth/cloud-platform"]), full_api_scope(["cloud-platform"])
+    (True, True)
+    >>> full_api_scope(["https://www.googleapis.com/auth/devstorage.read_only"]), full_api_scope(None)
+    (False, False)
+    """
+    if isinstance(scopes, Unknown):
+        return scopes
+    listed = list(scopes or ())
+    if any(str(s) in FULL_API_SCOPES for s in listed if not isinstance(s, Unknown)):
+        return True
+    return next((s for s in listed if isinstance(s, Unknown)), False)
+
+
+def gke_node(name: str, labels: Mapping[str, Any] | None) -> bool:
+    """A VM that Google Kubernetes Engine created for a node pool: named ``gke-...`` and labelled
+    ``goog-gke-node``, the way CIS Google Cloud Platform Foundation 4.1 - 4.3 recognise them.
+
+    >>> gke_node("gke-ehr-default-pool-1a2b3c4d-x7k2", {"goog-gke-node": ""}), gke_node("gke-lookalike", {})
+    (True, False)
+    """
+    return name.startswith(GKE_NODE_PREFIX) and GKE_NODE_LABEL in (labels or {})

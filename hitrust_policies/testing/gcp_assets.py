@@ -554,3 +554,55 @@ def default_sinks(p: Project) -> list[dict[str, Any]]:
             'LOG_ID("cloudaudit.googleapis.com/access_transparency") AND NOT '
             'LOG_ID("externalaudit.googleapis.com/access_transparency")')),
     ]
+
+
+FULL_API_SCOPE = "https://www.googleapis.com/auth/cloud-platform"
+# What gcloud and the console grant a VM's service account by default ("Allow default access").
+DEFAULT_SCOPES = ("https://www.googleapis.com/auth/devstorage.read_only",
+                  "https://www.googleapis.com/auth/logging.write",
+                  "https://www.googleapis.com/auth/monitoring.write",
+                  "https://www.googleapis.com/auth/service.management.readonly",
+                  "https://www.googleapis.com/auth/servicecontrol",
+                  "https://www.googleapis.com/auth/trace.append")
+
+
+def _metadata(owner: str, items: dict[str, str] | None) -> dict[str, Any]:
+    return {"kind": "compute#metadata", "fingerprint": f"{zlib.crc32(owner.encode()):08x}",
+            **({"items": [{"key": k, "value": v} for k, v in items.items()]} if items else {})}
+
+
+def default_service_account(p: Project) -> str:
+    return f"{p.number}-compute@developer.gserviceaccount.com"
+
+
+def vm(p: Project, name: str, *, metadata: dict[str, str] | None = None, service_account: str | None = "default",
+       scopes: Iterable[str] = DEFAULT_SCOPES, labels: dict[str, str] | None = None, **kw: Any) -> dict[str, Any]:
+    """An `instance` with its own metadata items, labels and service account (``"default"``: the project's
+    Compute Engine default account, as gcloud creates VMs; None: no service account)."""
+    line = instance(p, name, **kw)
+    body = line["resource"]["data"]
+    body["metadata"] = _metadata(name, metadata)
+    if labels:
+        body["labels"] = dict(labels)
+    if service_account:
+        email = default_service_account(p) if service_account == "default" else service_account
+        body["serviceAccounts"] = [{"email": email, "scopes": list(scopes)}]
+    return line
+
+
+def compute_project(p: Project, metadata: dict[str, str] | None = None) -> dict[str, Any]:
+    """The project as Compute Engine shows it (``compute.googleapis.com/Project``): the metadata every VM
+    of the project inherits (``commonInstanceMetadata``) and its default service account."""
+    body = {
+        "kind": "compute#project",
+        "id": p.number,
+        "creationTimestamp": "2024-02-01T02:00:00.000-08:00",
+        "name": p.id,
+        "commonInstanceMetadata": _metadata(p.id, metadata),
+        "defaultServiceAccount": default_service_account(p),
+        "defaultNetworkTier": "PREMIUM",
+        "xpnProjectStatus": "UNSPECIFIED_XPN_PROJECT_STATUS",
+        "selfLink": f"{COMPUTE}/projects/{p.id}",
+    }
+    return _line(p, f"//compute.googleapis.com/projects/{p.id}", "compute.googleapis.com/Project",
+                 (*_COMPUTE, "Project"), body, "global")

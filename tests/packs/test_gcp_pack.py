@@ -31,6 +31,8 @@ GCP_RULES = {
     "enc-object-store-kms", TLS, "log-network-flow-logs",
     "log-object-store-access-logging", "net-database-not-public", "net-ingress-rule-admin-ports",
     "net-object-store-public-access-blocked", "enc-tls-listener-modern",
+    "iam-instance-os-login", "iam-instance-project-ssh-keys-blocked", "net-instance-serial-port-disabled",
+    "iam-instance-default-service-account", "iam-instance-default-service-account-full-access",
 }
 
 
@@ -61,6 +63,12 @@ CASES = {
     # boot and shared: Google-managed keys (data-cmek names a Cloud KMS key)
     "disks": (programs.disks, {("enc-block-volume-kms", n, M) for n in ("boot", "shared")}),
     "networks": (programs.networks, {("log-network-flow-logs", n, M) for n in ("poc", "demo", "half-vpc")}),
+    # the project turns OS Login on, legacy-vm turns it off; ehr-app alone refuses project-wide SSH keys
+    "vm-access": (programs.vm_access, {("iam-instance-os-login", "legacy-vm", M)} | {
+        ("iam-instance-project-ssh-keys-blocked", n, M) for n in ("nginx", "legacy-vm")} | {
+        ("net-instance-serial-port-disabled", "legacy-vm", M),
+        ("iam-instance-default-service-account-full-access", "nginx", M)} | {
+        ("iam-instance-default-service-account", n, M) for n in ("nginx", "legacy-vm")}),
 }
 
 
@@ -70,6 +78,20 @@ CASES = {
 def test_exact_violations(gcp_pack: PackProcess, name: str, preview: bool) -> None:
     program, expected = CASES[name]
     assert keys(gcp_pack.run(captured(program, preview), MANDATORY)) == expected
+
+
+@needs_pulumi_gcp
+@pytest.mark.parametrize("preview", [True, False], ids=["preview", "update"])
+def test_vm_access_with_the_project_metadata_outside_the_stack(gcp_pack: PackProcess, preview: bool) -> None:
+    """What a VM inherits from a project the stack does not manage is advisory UNKNOWN; what it sets is judged."""
+    unseen = {("iam-instance-os-login", "inherits"), ("net-instance-serial-port-disabled", "inherits"),
+              ("net-instance-serial-port-disabled", "batch")}  # the project's serial-port-enable: not in the stack
+    computed = ("iam-instance-os-login", "iam-instance-default-service-account",
+                "iam-instance-default-service-account-full-access")
+    unseen |= {(rule, "batch") for rule in computed} if preview else set()  # its own values
+    expected = {(rule, name, A) for rule, name in unseen} | {
+        ("iam-instance-project-ssh-keys-blocked", n, M) for n in ("inherits", "batch")}
+    assert keys(gcp_pack.run(captured(programs.vm_access_project_elsewhere, preview), MANDATORY)) == expected
 
 
 @needs_pulumi_gcp

@@ -36,6 +36,14 @@ EXPECTED = Verdicts({
     # no sslMode: Cloud SQL's default also takes unencrypted connections (the app's connector encrypts its
     # own, but the instance does not require it: CIS Google Cloud Platform Foundation 6.4)
     ("enc-tls-listener-modern", "my-cloud-sql-instance", M): 1,
+    # the VM (as gcp-py-webserver writes it): the default service account with the cloud-platform scope, no
+    # block-project-ssh-keys; OS Login and the serial console are the project's, whose metadata the stack
+    # does not manage (UNKNOWN, advisory)
+    ("iam-instance-default-service-account", "instance", M): 1,
+    ("iam-instance-default-service-account-full-access", "instance", M): 1,
+    ("iam-instance-project-ssh-keys-blocked", "instance", M): 1,
+    ("iam-instance-os-login", "instance", "advisory"): 1,
+    ("net-instance-serial-port-disabled", "instance", "advisory"): 1,
     # not here: the SQL instance has a public IP (the default) but no authorized network, so only the
     # Cloud SQL connectors (IAM-authenticated) reach it
 })

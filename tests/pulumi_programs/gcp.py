@@ -232,3 +232,51 @@ def secrets() -> None:
                          root_password=pulumi.Output.secret(SECRET_PASSWORD),
                          settings=sql.DatabaseInstanceSettingsArgs(tier="db-f1-micro"))
     csek_disk()
+
+
+# ----------------------------------------------------------------- how people and code get into VMs
+
+PROJECT_NUMBER = "418274650321"
+DEFAULT_SA = f"{PROJECT_NUMBER}-compute@developer.gserviceaccount.com"
+CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform"
+
+
+def _vm(name: str, **kw: object) -> None:
+    from pulumi_gcp import compute
+
+    compute.Instance(name, name=name, machine_type="e2-medium", zone="us-central1-a",
+                     boot_disk=compute.InstanceBootDiskArgs(initialize_params=compute.InstanceBootDiskInitializeParamsArgs(
+                         image="debian-cloud/debian-12")),
+                     network_interfaces=[compute.InstanceNetworkInterfaceArgs(network="default")], **kw)
+
+
+def vm_access() -> None:
+    """A project that turns OS Login on for every VM (``ProjectMetadata``: the whole project metadata), a VM
+    as gcp-py-instance-nginx writes it (the default service account, ``cloud-platform`` scope), a hardened
+    VM on its own service account, and a legacy VM turning OS Login off and its serial console on."""
+    from pulumi_gcp import compute
+
+    compute.ProjectMetadata("project-metadata", metadata={"enable-oslogin": "TRUE"})
+    _vm("nginx", metadata_startup_script="apt-get install -y nginx",
+        service_account=compute.InstanceServiceAccountArgs(scopes=[CLOUD_PLATFORM]))
+    _vm("ehr-app", metadata={"block-project-ssh-keys": "TRUE"},
+        service_account=compute.InstanceServiceAccountArgs(email="ehr-app@phi-prod.iam.gserviceaccount.com",
+                                                           scopes=[CLOUD_PLATFORM]))
+    _vm("legacy-vm", metadata={"enable-oslogin": "FALSE", "serial-port-enable": "true"},
+        service_account=compute.InstanceServiceAccountArgs(email=DEFAULT_SA, scopes=["storage-ro", "logging-write"]))
+
+
+def vm_access_project_elsewhere() -> None:
+    """VMs in a project whose metadata another stack (or the console) manages: a VM that sets every key
+    itself, one that inherits them, one whose OS Login value and service account come from a service
+    account created alongside (computed at preview); the stack's only project metadata is a
+    ``ProjectMetadataItem`` of another key, which says nothing of the rest."""
+    from pulumi_gcp import compute, serviceaccount
+
+    compute.ProjectMetadataItem("ssh-2fa", key="enable-oslogin-2fa", value="TRUE")
+    _vm("self-managed", metadata={"enable-oslogin": "TRUE", "serial-port-enable": "FALSE",
+                                  "block-project-ssh-keys": "TRUE"})
+    _vm("inherits")
+    account = serviceaccount.Account("batch-sa", account_id="batch-sa")
+    _vm("batch", metadata={"enable-oslogin": account.email.apply(lambda _: "TRUE")},
+        service_account=compute.InstanceServiceAccountArgs(email=account.email, scopes=[CLOUD_PLATFORM]))

@@ -33,6 +33,7 @@ from hitrust_policies.model import (
     Identity,
     InfrastructureEncryption,
     IngressRule,
+    InstanceAccess,
     LocalAuth,
     LogExport,
     LogGroup,
@@ -124,6 +125,15 @@ def vault(**kw: Any) -> SecretStore:
 def root(keys: Any = False, mfa: Any = False, password: Any = True, central: Any = False) -> RootAccount:
     return RootAccount(ref("root"), access_keys_present=keys, mfa_enabled=mfa, password_present=password,
                        credentials_centrally_managed=central)
+
+
+def vm_access(**kw: Any) -> InstanceAccess:
+    base = dict(os_login=True, project_ssh_keys_blocked=True, serial_port_enabled=False, default_service_account=False,
+                full_api_scope=False, managed_node=False)
+    return InstanceAccess(ref("vm"), **{**base, **kw})
+
+
+DEFAULT_SA, FULL_ACCESS = "iam-instance-default-service-account", "iam-instance-default-service-account-full-access"
 
 
 CASES: list[Case] = [
@@ -483,5 +493,32 @@ CASES: list[Case] = [
     Case("enc-infrastructure-encryption-enabled", "once", InfrastructureEncryption(ref("st"), "storage account", False),
          "FAIL", "the storage account encrypts data at rest once, without infrastructure encryption"),
     Case("enc-infrastructure-encryption-enabled", "unseen", InfrastructureEncryption(ref("st"), "storage account", U),
+         "UNKNOWN"),
+    Case("iam-instance-os-login", "on", vm_access(), "PASS"),
+    Case("iam-instance-os-login", "off", vm_access(os_login=False), "FAIL", "OS Login is off for the VM"),
+    Case("iam-instance-os-login", "project-unseen", vm_access(os_login=U), "UNKNOWN"),
+    Case("iam-instance-project-ssh-keys-blocked", "blocked", vm_access(), "PASS"),
+    Case("iam-instance-project-ssh-keys-blocked", "gke-node",
+         vm_access(project_ssh_keys_blocked=False, managed_node=True), "PASS"),
+    Case("iam-instance-project-ssh-keys-blocked", "accepted", vm_access(project_ssh_keys_blocked=False), "FAIL",
+         "accepts the SSH keys in its project's"),
+    Case("iam-instance-project-ssh-keys-blocked", "metadata-computed", vm_access(project_ssh_keys_blocked=U),
+         "UNKNOWN"),
+    Case("net-instance-serial-port-disabled", "closed", vm_access(), "PASS"),
+    Case("net-instance-serial-port-disabled", "open", vm_access(serial_port_enabled=True), "FAIL",
+         "interactive serial console is open"),
+    Case("net-instance-serial-port-disabled", "project-unseen", vm_access(serial_port_enabled=U), "UNKNOWN"),
+    Case(DEFAULT_SA, "own-account", vm_access(full_api_scope=True), "PASS"),
+    Case(DEFAULT_SA, "gke-node", vm_access(default_service_account=True, managed_node=True), "PASS"),
+    Case(DEFAULT_SA, "default", vm_access(default_service_account=True), "FAIL",
+         "runs as the project's Compute Engine default service account"),
+    Case(DEFAULT_SA, "email-computed", vm_access(default_service_account=U), "UNKNOWN"),
+    Case(FULL_ACCESS, "default-narrow-scopes", vm_access(default_service_account=True), "PASS"),
+    Case(FULL_ACCESS, "own-account-full", vm_access(full_api_scope=True), "PASS"),
+    Case(FULL_ACCESS, "gke-node", vm_access(default_service_account=True, full_api_scope=True, managed_node=True),
+         "PASS"),
+    Case(FULL_ACCESS, "default-full", vm_access(default_service_account=True, full_api_scope=True),
+         "FAIL", "with the cloud-platform scope"),
+    Case(FULL_ACCESS, "email-computed", vm_access(default_service_account=U, full_api_scope=True),
          "UNKNOWN"),
 ]

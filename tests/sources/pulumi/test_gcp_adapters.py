@@ -234,3 +234,81 @@ def test_iam_resources_whose_bucket_is_not_known_make_the_grants_unknown() -> No
     named = PulumiResource.from_wire(member.type, member.urn, {"bucket": "b/b", "role": "roles/storage.admin",
                                                                  "member": "allUsers"})
     assert to_model([bucket, named])[0].public_access_open == ("allUsers (roles/storage.admin)",)
+
+
+VM_RULES = ("iam-instance-os-login", "iam-instance-project-ssh-keys-blocked", "net-instance-serial-port-disabled",
+            "iam-instance-default-service-account", "iam-instance-default-service-account-full-access")
+
+
+def vm_verdicts(program: Callable[[], None], preview: bool) -> Verdicts:
+    return Verdicts((r, n, s) for r, n, s in verdicts(program, preview) if r in VM_RULES)
+
+
+@BOTH
+def test_vm_access_joined_with_the_project_metadata(preview: bool) -> None:
+    """The project's ProjectMetadata turns OS Login on; legacy-vm turns it off for itself."""
+    assert vm_verdicts(programs.vm_access, preview) == table("""
+        iam-instance-os-login  nginx      PASS
+        iam-instance-os-login  ehr-app    PASS
+        iam-instance-os-login  legacy-vm  FAIL
+        iam-instance-project-ssh-keys-blocked  nginx      FAIL
+        iam-instance-project-ssh-keys-blocked  ehr-app    PASS
+        iam-instance-project-ssh-keys-blocked  legacy-vm  FAIL
+        net-instance-serial-port-disabled      nginx      PASS
+        net-instance-serial-port-disabled      ehr-app    PASS
+        net-instance-serial-port-disabled      legacy-vm  FAIL
+        iam-instance-default-service-account  nginx      FAIL
+        iam-instance-default-service-account  ehr-app    PASS
+        iam-instance-default-service-account  legacy-vm  FAIL
+        iam-instance-default-service-account-full-access  nginx      FAIL
+        iam-instance-default-service-account-full-access  ehr-app    PASS
+        iam-instance-default-service-account-full-access  legacy-vm  PASS
+    """)
+
+
+def test_vm_access_with_the_project_metadata_outside_the_stack() -> None:
+    """A VM setting a key itself is judged on it; one inheriting it is UNKNOWN, naming the key and the resource
+    types that would hold the project's value; values computed at preview resolve after an update."""
+    assert vm_verdicts(programs.vm_access_project_elsewhere, True) == table("""
+        iam-instance-os-login  self-managed  PASS
+        iam-instance-os-login  inherits      UNKNOWN
+        iam-instance-os-login  batch         UNKNOWN
+        iam-instance-project-ssh-keys-blocked  self-managed  PASS
+        iam-instance-project-ssh-keys-blocked  inherits      FAIL
+        iam-instance-project-ssh-keys-blocked  batch         FAIL
+        net-instance-serial-port-disabled      self-managed  PASS
+        net-instance-serial-port-disabled      inherits      UNKNOWN
+        net-instance-serial-port-disabled      batch         UNKNOWN
+        iam-instance-default-service-account  self-managed  PASS
+        iam-instance-default-service-account  inherits      PASS
+        iam-instance-default-service-account  batch         UNKNOWN
+        iam-instance-default-service-account-full-access  self-managed  PASS
+        iam-instance-default-service-account-full-access  inherits      PASS
+        iam-instance-default-service-account-full-access  batch         UNKNOWN
+    """)
+    assert vm_verdicts(programs.vm_access_project_elsewhere, False) == table("""
+        iam-instance-os-login  self-managed  PASS
+        iam-instance-os-login  inherits      UNKNOWN
+        iam-instance-os-login  batch         PASS
+        iam-instance-project-ssh-keys-blocked  self-managed  PASS
+        iam-instance-project-ssh-keys-blocked  inherits      FAIL
+        iam-instance-project-ssh-keys-blocked  batch         FAIL
+        net-instance-serial-port-disabled      self-managed  PASS
+        net-instance-serial-port-disabled      inherits      UNKNOWN
+        net-instance-serial-port-disabled      batch         UNKNOWN
+        iam-instance-default-service-account  self-managed  PASS
+        iam-instance-default-service-account  inherits      PASS
+        iam-instance-default-service-account  batch         PASS
+        iam-instance-default-service-account-full-access  self-managed  PASS
+        iam-instance-default-service-account-full-access  inherits      PASS
+        iam-instance-default-service-account-full-access  batch         PASS
+    """)
+    outside = ("project metadata {} is not in the stack (gcp:compute/projectMetadata:ProjectMetadata or "
+               "gcp:compute/projectMetadataItem:ProjectMetadataItem): the project's value applies")
+    reasons = {(f.rule_id, f.resource.name, f.message) for f in evaluate(list(values(
+        programs.vm_access_project_elsewhere, True))) if f.rule_id in VM_RULES and f.status.value == "UNKNOWN"}
+    assert reasons == {("iam-instance-os-login", "inherits", outside.format("enable-oslogin")),
+                       ("iam-instance-os-login", "batch", "computed at preview: metadata.enable-oslogin"),
+                       *(("net-instance-serial-port-disabled", n, outside.format("serial-port-enable"))
+                         for n in ("inherits", "batch")),
+                       *((rule, "batch", "computed at preview: serviceAccount.email") for rule in VM_RULES[3:])}

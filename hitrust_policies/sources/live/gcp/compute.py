@@ -1,5 +1,5 @@
 """Where Compute Engine firewalls, disks, networks and instances become `IngressRule`s, `BlockVolume`s,
-`Network`s and `ComputeInstance`s."""
+`Network`s, `ComputeInstance`s and `InstanceAccess`es."""
 
 from __future__ import annotations
 
@@ -8,8 +8,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from hitrust_policies.model import BlockVolume, ComputeInstance, IngressRule, Network, opening_id
+from hitrust_policies.model.compute import InstanceAccess
 from hitrust_policies.sources import gcp_semantics as gcp
 from hitrust_policies.sources.live.gcp.families import Ctx, data, dig, family
+from hitrust_policies.sources.live.gcp.instance_access import (
+    COMPUTE_PROJECT,
+    INSTANCE,
+    instance_access,
+    project_metadata,
+)
 
 FIREWALL = "compute.googleapis.com/Firewall"
 NETWORK = "compute.googleapis.com/Network"
@@ -79,12 +86,17 @@ def networks(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Network]:
         )
 
 
-@family("instances", asset_types=("compute.googleapis.com/Instance",), kinds=(ComputeInstance,))
-def instances(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[ComputeInstance]:
+@family("instances", asset_types=(INSTANCE, COMPUTE_PROJECT), kinds=(ComputeInstance, InstanceAccess), joins=True)
+def instances(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[ComputeInstance | InstanceAccess]:
     """VMs and the external addresses their interfaces hold (see `gcp_semantics.instance_external_addresses`).
     Compute Engine encrypts everything it stores for a VM, local SSDs and host caches included, so host
-    encryption is always on."""
+    encryption is always on. Each VM's access settings are joined with its project's metadata (see
+    `instance_access`)."""
+    projects = project_metadata(assets)
     for asset in assets:
+        if asset.get("asset_type") != INSTANCE:
+            continue
+        yield instance_access(ctx, asset, projects)
         vm = data(asset)
         yield ComputeInstance(ref=ctx.ref(asset),
                               public_addresses=gcp.instance_external_addresses(vm.get("networkInterfaces")),

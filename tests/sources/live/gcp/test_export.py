@@ -48,6 +48,16 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         enc-instance-host-encryption              web-vm        PASS
         net-instance-no-public-ip                 dev-vm        PASS
         net-instance-no-public-ip                 web-vm        FAIL
+        iam-instance-os-login                     dev-vm        FAIL
+        iam-instance-os-login                     web-vm        PASS
+        iam-instance-project-ssh-keys-blocked     dev-vm        FAIL
+        iam-instance-project-ssh-keys-blocked     web-vm        PASS
+        net-instance-serial-port-disabled         dev-vm        FAIL
+        net-instance-serial-port-disabled         web-vm        PASS
+        iam-instance-default-service-account      dev-vm        FAIL
+        iam-instance-default-service-account      web-vm        PASS
+        iam-instance-default-service-account-full-access  dev-vm    FAIL
+        iam-instance-default-service-account-full-access  web-vm    PASS
         enc-crypto-key-rotation                   dev/scratch   FAIL
         enc-crypto-key-rotation                   phi/records   PASS
         enc-database-storage-encrypted            claims-pg     PASS
