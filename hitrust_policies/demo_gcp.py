@@ -127,6 +127,18 @@ def organization() -> list[dict[str, Any]]:
                     owner=f"organizations/{ORGANIZATION}", include_children=True,
                     log_filter='logName:"cloudaudit.googleapis.com"'),
         ga.log_sink(PROD, "phi-all-logs", "storage.googleapis.com/acme-phi-log-archive"),
+        # BigQuery: the EHR analytics dataset has a default customer-managed key and project-only access;
+        # a claims research dataset in dev was shared with allAuthenticatedUsers under Google-managed keys.
+        ga.dataset(PROD, "ehr_analytics", kms_key=_key(PROD, "bigquery", "ehr-analytics", "us"), location="US"),
+        ga.dataset_policy(PROD, "ehr_analytics"),
+        ga.dataset(DEV, "claims_research", access=[{"role": "READER", "specialGroup": "allAuthenticatedUsers"}]),
+        ga.dataset_policy(DEV, "claims_research", ("roles/bigquery.dataViewer", ("allAuthenticatedUsers",))),
+        # Cloud DNS: the patient portal's zone is signed with RSASHA256 keys, the EHR's internal zone is private;
+        # dev's zone was signed with RSASHA1 keys once and has DNSSEC off since.
+        ga.managed_zone(PROD, "acme-health", f"{DOMAIN}."),
+        ga.managed_zone(PROD, "ehr-internal", "ehr.internal.", visibility="private", dnssec=None, network="ehr-vpc"),
+        ga.managed_zone(DEV, "analytics-dev", f"dev.{DOMAIN}.", dnssec="off", key_signing="rsasha1",
+                        zone_signing="rsasha1"),
     ]
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 from hitrust_policies import all_rules
 from hitrust_policies.model import (
     AccountOwners,
+    AnalyticsDataset,
     DatabaseAuditing,
+    DnsZone,
     InfrastructureEncryption,
     LocalAuth,
     LogExport,
@@ -30,6 +32,9 @@ AZURE_ONLY_KINDS: frozenset[type] = frozenset({SecretStore, ServiceFirewall, Dat
                                                InfrastructureEncryption})
 # Cloud Logging sinks (copies of every log entry routed out: CIS GCP 2.2).
 GCP_ONLY_KINDS: frozenset[type] = frozenset({LogExport})
+# BigQuery datasets (Redshift / Glue Data Catalog databases and Synapse SQL pools could yield them later);
+# Cloud DNS zones (Route 53 hosted zones and Azure DNS zones could yield them later).
+GCP_ONLY_KINDS |= {AnalyticsDataset, DnsZone}
 
 
 def aws_rules() -> list[Rule]:

@@ -85,6 +85,14 @@ EXPECTED = [
     # log sinks: prod exports every entry; the organization's sink copies audit logs only
     ("log-log-export-all-entries", PROD, "PASS", 1),
     ("log-log-export-all-entries", DEV, "FAIL", 1),
+    # BigQuery: the EHR dataset has a CMEK and project-only access; dev's claims research is shared with everyone
+    *[("net-dataset-not-public", n, s, 1) for n, s in (("ehr_analytics", "PASS"), ("claims_research", "FAIL"))],
+    *[("enc-dataset-kms", n, s, 1) for n, s in (("ehr_analytics", "PASS"), ("claims_research", "FAIL"))],
+    # Cloud DNS: the portal's zone is signed with RSASHA256; dev's is unsigned and keeps RSASHA1 keys; the
+    # private zone is exempt
+    *[(r, n, "PASS", 1) for r in ("enc-dns-zone-dnssec", "enc-dns-zone-strong-signing")
+      for n in ("acme-health", "ehr-internal")],
+    *[(r, "analytics-dev", "FAIL", 1) for r in ("enc-dns-zone-dnssec", "enc-dns-zone-strong-signing")],
 ]
 
 

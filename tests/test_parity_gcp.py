@@ -127,6 +127,45 @@ def network_assets() -> Lines:
     ]
 
 
+def dataset_assets() -> Lines:
+    """What BigQuery holds: an ``accesses`` list replaces the default one; DatasetAccess and IAM members add
+    entries (shown in the access list and the IAM policy alike); a DatasetIamPolicy replaces both."""
+    owners = {"role": "OWNER", "specialGroup": "projectOwners"}
+    viewer = "roles/bigquery.dataViewer"
+    documented = ga.dataset_policy(P, "documented")
+    documented["iam_policy"]["bindings"] = [{"role": viewer, "members": ["allUsers"]}]
+    return [
+        ga.dataset(P, "claims", kms_key=programs.DATASET_KEY, default_access=False,
+                   access=[owners, {"role": "READER", "groupByEmail": "analysts@phi.example"}]),
+        ga.dataset_policy(P, "claims", (viewer, ["group:analysts@phi.example"])),
+        ga.dataset(P, "staging"), ga.dataset_policy(P, "staging"),
+        ga.dataset(P, "open_reference", default_access=False,
+                   access=[owners, {"role": "READER", "specialGroup": "allAuthenticatedUsers"}]),
+        ga.dataset_policy(P, "open_reference", (viewer, ["allAuthenticatedUsers"])),
+        ga.dataset(P, "shared", access=[{"role": "READER", "iamMember": "allUsers"}]),
+        ga.dataset_policy(P, "shared", (viewer, ["allUsers"])),
+        ga.dataset(P, "exports", access=[{"role": viewer, "iamMember": "allAuthenticatedUsers"}]),
+        ga.dataset_policy(P, "exports", (viewer, ["allAuthenticatedUsers"])),
+        ga.dataset(P, "team", access=[{"role": viewer, "groupByEmail": "analysts@phi.example"}]),
+        ga.dataset_policy(P, "team", (viewer, ["group:analysts@phi.example"])),
+        ga.dataset(P, "documented", default_access=False, access=[{"role": viewer, "iamMember": "allUsers"}]),
+        documented,
+    ]
+
+
+def dns_assets() -> Lines:
+    """A zone created without dnssecConfig has none; one turned on without key specs gets Cloud DNS's
+    RSASHA256 keys; a zone in transfer keeps its keys."""
+    return [
+        ga.managed_zone(P, "portal", "portal.phi.example.", dnssec=None),
+        ga.managed_zone(P, "patients", "patients.phi.example."),
+        ga.managed_zone(P, "legacy", "legacy.phi.example.", zone_signing="rsasha1"),
+        ga.managed_zone(P, "moving", "moving.phi.example.", dnssec="transfer"),
+        ga.network(P, "dns-vpc"),
+        ga.managed_zone(P, "internal", "internal.phi.example.", visibility="private", dnssec=None, network="dns-vpc"),
+    ]
+
+
 F = frozenset
 SCENARIOS = [
     Scenario("buckets-keys-and-logging", programs.buckets_keys_logging, keys_logging_assets,
@@ -157,6 +196,16 @@ SCENARIOS = [
     Scenario("networks", programs.networks, network_assets, F({"poc", "demo", "phi-vpc", "half-vpc", "empty-vpc"}),
              F({("log-network-flow-logs", n) for n in ("poc", "demo", "half-vpc")}),
              must_pass=F({("log-network-flow-logs", n) for n in ("phi-vpc", "empty-vpc")})),
+    Scenario("bigquery-datasets", programs.bigquery_datasets, dataset_assets,
+             F({"claims", "staging", "open_reference", "shared", "exports", "team", "documented"}),
+             F({("net-dataset-not-public", n) for n in ("open_reference", "shared", "exports", "documented")} |
+               {("enc-dataset-kms", "staging")}),
+             must_pass=F({("net-dataset-not-public", "team"), ("enc-dataset-kms", "claims")})),
+    Scenario("dns-zones", programs.dns_zones, dns_assets, F({"portal", "patients", "legacy", "moving", "internal"}),
+             F({("enc-dns-zone-dnssec", "portal"), ("enc-dns-zone-dnssec", "moving"),
+                ("enc-dns-zone-strong-signing", "legacy")}),
+             must_pass=F({("enc-dns-zone-dnssec", n) for n in ("patients", "internal")} |
+                         {("enc-dns-zone-strong-signing", n) for n in ("patients", "internal")})),
 ]
 
 

@@ -1,6 +1,7 @@
 """The typed, cloud-agnostic model every source fills and every rule reads."""
 
 from hitrust_policies.model.addresses import is_internet
+from hitrust_policies.model.analytics import AnalyticsDataset
 from hitrust_policies.model.audit import (
     AuditCoverage,
     AuditTrail,
@@ -13,6 +14,7 @@ from hitrust_policies.model.audit import (
 )
 from hitrust_policies.model.compute import ComputeInstance, WebApp
 from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener, VaultObject
+from hitrust_policies.model.dns import DnsZone
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
 from hitrust_policies.model.identity import (
     FULL_ADMIN,
@@ -89,6 +91,8 @@ KINDS: tuple[type, ...] = (
     Subnet,
     WebApp,
     InfrastructureEncryption,
+    AnalyticsDataset,
+    DnsZone,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -106,6 +110,7 @@ __all__ = [
     "SCOPED",
     "AccountOwners",
     "AccountStorageSettings",
+    "AnalyticsDataset",
     "AuditCoverage",
     "AuditTrail",
     "BlockStorageDefaults",
@@ -115,6 +120,7 @@ __all__ = [
     "CryptoKey",
     "DatabaseAuditing",
     "DatabaseInstance",
+    "DnsZone",
     "FileSystem",
     "Identity",
     "InfrastructureEncryption",

@@ -31,6 +31,7 @@ GCP_RULES = {
     "enc-object-store-kms", TLS, "log-network-flow-logs",
     "log-object-store-access-logging", "net-database-not-public", "net-ingress-rule-admin-ports",
     "net-object-store-public-access-blocked", "enc-tls-listener-modern",
+    "net-dataset-not-public", "enc-dataset-kms", "enc-dns-zone-dnssec", "enc-dns-zone-strong-signing",
 }
 
 
@@ -61,6 +62,13 @@ CASES = {
     # boot and shared: Google-managed keys (data-cmek names a Cloud KMS key)
     "disks": (programs.disks, {("enc-block-volume-kms", n, M) for n in ("boot", "shared")}),
     "networks": (programs.networks, {("log-network-flow-logs", n, M) for n in ("poc", "demo", "half-vpc")}),
+    # public through accesses, a DatasetAccess, a DatasetIamMember and a policy document; claims alone has a CMEK
+    "bigquery": (programs.bigquery_datasets, {("net-dataset-not-public", n, M) for n in (
+        "open_reference", "shared", "exports", "documented")} | {("enc-dataset-kms", n, M) for n in (
+            "staging", "open_reference", "shared", "exports", "team", "documented")}),
+    # portal: unsigned, moving: in transfer, legacy: an RSASHA1 zone-signing key; the private zone is exempt
+    "dns-zones": (programs.dns_zones, {("enc-dns-zone-dnssec", "portal", M), ("enc-dns-zone-dnssec", "moving", M),
+                                       ("enc-dns-zone-strong-signing", "legacy", M)}),
 }
 
 
@@ -91,6 +99,17 @@ def test_unknowns_are_advisory_and_say_what_was_not_known(gcp_pack: PackProcess)
     }
     assert keys(gcp_pack.run(captured(programs.unresolved_outputs, False), MANDATORY)) == known | {
         ("enc-tls-listener-modern", "late-db", M)}  # the mode resolves to ALLOW_UNENCRYPTED_AND_ENCRYPTED
+
+
+@needs_pulumi_gcp
+def test_dataset_values_computed_at_preview_are_advisory(gcp_pack: PackProcess) -> None:
+    violations = gcp_pack.run(captured(programs.bigquery_unresolved), MANDATORY)
+    assert keys(violations) == {("net-dataset-not-public", "late", A), ("enc-dataset-kms", "late", A)}
+    texts = {v.policy: v.message.split("\n", 1)[1].split(" (UNKNOWN")[0] for v in violations}
+    assert texts == {"net-dataset-not-public": "late: could not be known: computed at preview: accesses[0].iamMember",
+                     "enc-dataset-kms": "late: could not be known: computed at preview: "
+                                        "defaultEncryptionConfiguration.kmsKeyName"}
+    assert keys(gcp_pack.run(captured(programs.bigquery_unresolved, False), MANDATORY)) == set()
 
 
 @needs_pulumi_gcp
@@ -179,7 +198,7 @@ def test_one_policy_per_rule_evaluable_from_pulumi_gcp_props(gcp_pack: PackProce
     assert resource == {"enc-block-volume-encrypted", "enc-block-volume-kms", "enc-database-storage-encrypted",
                         "enc-database-storage-kms",
                         "iam-database-directory-auth", "net-database-not-public", "net-ingress-rule-admin-ports",
-                        "enc-tls-listener-modern"}
+                        "enc-tls-listener-modern", "enc-dns-zone-dnssec", "enc-dns-zone-strong-signing"}
 
 
 @needs_pulumi_gcp
