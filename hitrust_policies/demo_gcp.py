@@ -139,6 +139,14 @@ def organization() -> list[dict[str, Any]]:
         ga.managed_zone(PROD, "ehr-internal", "ehr.internal.", visibility="private", dnssec=None, network="ehr-vpc"),
         ga.managed_zone(DEV, "analytics-dev", f"dev.{DOMAIN}.", dnssec="off", key_signing="rsasha1",
                         zone_signing="rsasha1"),
+        # Log archives: prod's copy of every entry sits in a bucket whose six-year retention policy is locked;
+        # the organization's audit archive keeps 400 days, but its policy was never locked.
+        ga.bucket(PROD, "acme-phi-log-archive", kms_key=_key(PROD, "logging", "archive"),
+                  public_access_prevention="enforced", log_bucket="acme-phi-access-logs", retention_days=2190,
+                  retention_locked=True),
+        ga.bucket_policy(PROD, "acme-phi-log-archive"),
+        ga.bucket(PROD, "acme-audit-archive", public_access_prevention="enforced", retention_days=400),
+        ga.bucket_policy(PROD, "acme-audit-archive"),
     ]
 
 

@@ -14,6 +14,7 @@ from hitrust_policies.model import (
     DnsZone,
     InfrastructureEncryption,
     LocalAuth,
+    LogArchive,
     LogExport,
     NetworkWatcher,
     SecretStore,
@@ -35,6 +36,8 @@ GCP_ONLY_KINDS: frozenset[type] = frozenset({LogExport})
 # BigQuery datasets (Redshift / Glue Data Catalog databases and Synapse SQL pools could yield them later);
 # Cloud DNS zones (Route 53 hosted zones and Azure DNS zones could yield them later).
 GCP_ONLY_KINDS |= {AnalyticsDataset, DnsZone}
+# Log sinks into buckets (CloudTrail's S3 bucket with Object Lock could yield them later).
+GCP_ONLY_KINDS |= {LogArchive}
 
 
 def aws_rules() -> list[Rule]:

@@ -15,6 +15,7 @@ from tests.verdicts import multiset, unique_ids
 ADMIN = "net-ingress-rule-admin-ports"
 ORG, DOMAIN, PROD, DEV = demo_gcp.ORGANIZATION, demo_gcp.DOMAIN, demo_gcp.PROD.id, demo_gcp.DEV.id
 BUCKETS = ("acme-phi-records", "acme-phi-access-logs", "acme-marketing-site", "acme-claims-export")
+ARCHIVES = ("acme-phi-log-archive", "acme-audit-archive")
 
 # (rule, resource, status, how many findings look like this): the whole demo, nothing else.
 EXPECTED = [
@@ -93,6 +94,15 @@ EXPECTED = [
     *[(r, n, "PASS", 1) for r in ("enc-dns-zone-dnssec", "enc-dns-zone-strong-signing")
       for n in ("acme-health", "ehr-internal")],
     *[(r, "analytics-dev", "FAIL", 1) for r in ("enc-dns-zone-dnssec", "enc-dns-zone-strong-signing")],
+    # log archives: prod's bucket has a locked retention policy (and a CMEK and access logs); the organization's
+    # audit archive's policy is not locked. Both block public access; neither refuses plain HTTP.
+    ("log-log-archive-retention-locked", f"projects/{PROD}/sinks/phi-all-logs", "PASS", 1),
+    ("log-log-archive-retention-locked", f"organizations/{ORG}/sinks/audit-archive", "FAIL", 1),
+    *[(r, n, "PASS", 1) for r in ("enc-object-store-default-encryption", "net-object-store-public-access-blocked")
+      for n in ARCHIVES],
+    *[(r, "acme-phi-log-archive", "PASS", 1) for r in ("enc-object-store-kms", "log-object-store-access-logging")],
+    *[(r, "acme-audit-archive", "FAIL", 1) for r in ("enc-object-store-kms", "log-object-store-access-logging")],
+    *[("enc-object-store-tls-only", n, "FAIL", 1) for n in ARCHIVES],
 ]
 
 

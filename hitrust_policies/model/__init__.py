@@ -2,6 +2,7 @@
 
 from hitrust_policies.model.addresses import is_internet
 from hitrust_policies.model.analytics import AnalyticsDataset
+from hitrust_policies.model.archives import LogArchive
 from hitrust_policies.model.audit import (
     AuditCoverage,
     AuditTrail,
@@ -93,6 +94,7 @@ KINDS: tuple[type, ...] = (
     InfrastructureEncryption,
     AnalyticsDataset,
     DnsZone,
+    LogArchive,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -126,6 +128,7 @@ __all__ = [
     "InfrastructureEncryption",
     "IngressRule",
     "LocalAuth",
+    "LogArchive",
     "LogGroup",
     "LogExport",
     "MessageQueue",

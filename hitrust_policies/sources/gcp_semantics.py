@@ -835,3 +835,44 @@ def dns_signing_algorithms(state: str | None, key_specs: Iterable[Mapping[str, A
     found = [f"{roles.get(str(s.get('keyType', '')).replace('_', '').lower(), str(s.get('keyType')))}:"
              f"{str(s.get('algorithm', '')).upper()}" for s in specs]
     return tuple(sorted(dict.fromkeys(found)))
+
+
+# --- log archives (sink destinations that are buckets) ---------------------------------------------------
+
+BUILT_IN_SINKS = (REQUIRED_BUCKET, DEFAULT_BUCKET)  # the router's own sinks, to the project's own log buckets
+
+
+def sink_archive(destination: Any) -> tuple[str, str] | None:
+    """``("storage", bucket)`` or ``("logging", "projects/P/locations/L/buckets/B")`` for a sink destination
+    that keeps entries in a bucket; None for BigQuery, Pub/Sub and another project's router.
+
+    >>> sink_archive("storage.googleapis.com/phi-archive")
+    ('storage', 'phi-archive')
+    >>> sink_archive("logging.googleapis.com/projects/p/locations/global/buckets/audit")
+    ('logging', 'projects/p/locations/global/buckets/audit')
+    >>> sink_archive("bigquery.googleapis.com/projects/p/datasets/logs") is None
+    True
+    """
+    service, _, path = str(destination or "").partition("/")
+    if service == "storage.googleapis.com" and path:
+        return "storage", path.strip("/")
+    if service == "logging.googleapis.com" and "/buckets/" in path:
+        return "logging", path.strip("/")
+    return None
+
+
+def bucket_retention_locked(retention_policy: Any) -> bool:
+    """A Cloud Storage bucket keeps every object for ``retentionPeriod`` seconds (int64 as a string), a
+    period no one can shorten or remove once ``isLocked``; no policy, or one not locked, protects nothing.
+
+    >>> bucket_retention_locked({"retentionPeriod": "34560000", "isLocked": True}), bucket_retention_locked(None)
+    (True, False)
+    >>> bucket_retention_locked({"retentionPeriod": "34560000"})
+    False
+    """
+    policy = retention_policy if isinstance(retention_policy, Mapping) else {}
+    try:
+        period = int(float(policy.get("retentionPeriod") or 0))
+    except (TypeError, ValueError):
+        period = 0
+    return bool(policy.get("isLocked")) and period > 0

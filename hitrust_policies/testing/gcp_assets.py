@@ -108,7 +108,7 @@ def firewall(p: Project, name: str, *, allowed: Iterable[tuple[str, Iterable[str
 
 def bucket(p: Project, name: str, *, kms_key: str | None = None, uniform: bool = True,
            public_access_prevention: str = "inherited", log_bucket: str | None = None,
-           location: str = "US") -> dict[str, Any]:
+           location: str = "US", retention_days: int | None = None, retention_locked: bool = False) -> dict[str, Any]:
     body: dict[str, Any] = {
         "id": name,
         "kind": "storage#bucket",
@@ -133,6 +133,10 @@ def bucket(p: Project, name: str, *, kms_key: str | None = None, uniform: bool =
         body["encryption"] = {"defaultKmsKeyName": kms_key}
     if log_bucket:
         body["logging"] = {"logBucket": log_bucket, "logObjectPrefix": name}
+    if retention_days is not None:
+        body["retentionPolicy"] = {"retentionPeriod": str(retention_days * 86400),
+                                   "effectiveTime": "2025-01-02T03:04:05.678Z", **(
+                                       {"isLocked": True} if retention_locked else {})}
     return _line(p, f"//storage.googleapis.com/{name}", "storage.googleapis.com/Bucket",
                  ("v1", "https://www.googleapis.com/discovery/v1/apis/storage/v1/rest", "Bucket"), body,
                  location.lower())

@@ -36,6 +36,7 @@ from hitrust_policies.model import (
     InfrastructureEncryption,
     IngressRule,
     LocalAuth,
+    LogArchive,
     LogExport,
     LogGroup,
     MessageQueue,
@@ -507,4 +508,9 @@ CASES: list[Case] = [
     Case("enc-dns-zone-strong-signing", "zsk-rsasha1", DnsZone(ref("z"), True, True, (
         "key-signing:RSASHA256", "zone-signing:RSASHA1")), "FAIL", "signs with a weak algorithm: zone-signing:RSASHA1"),
     Case("enc-dns-zone-strong-signing", "specs-computed", DnsZone(ref("z"), True, True, U), "UNKNOWN"),
+    Case("log-log-archive-retention-locked", "locked", LogArchive(ref("s"), "storage.googleapis.com/a", True), "PASS"),
+    Case("log-log-archive-retention-locked", "unlocked", LogArchive(ref("s"), "storage.googleapis.com/a", False),
+         "FAIL", "exports logs to storage.googleapis.com/a, whose retention policy is not locked"),
+    Case("log-log-archive-retention-locked", "other-project", LogArchive(ref("s"), "storage.googleapis.com/a", U),
+         "UNKNOWN"),
 ]

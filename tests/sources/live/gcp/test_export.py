@@ -38,7 +38,7 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         (f"projects/{p}", f, "ok") for p in (PROD.id, DEV.id)
         for f in ("buckets", "disks", "firewalls", "instances", "kms-keys", "networks", "sql-instances",
                   "resource-hierarchy", "service-account-keys", "log-buckets", "load-balancer-proxies",
-                  "bigquery-datasets", "dns-zones")}
+                  "bigquery-datasets", "dns-zones", "log-archives")}
     assert offline.complete
     assert verdicts(live, {f.rule_id for f in live}) == set(table("""
         enc-block-volume-encrypted                dev-1         PASS
@@ -102,6 +102,7 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         enc-dns-zone-dnssec                       dev-zone      FAIL
         enc-dns-zone-strong-signing               portal        PASS
         enc-dns-zone-strong-signing               dev-zone      PASS
+        log-log-archive-retention-locked          projects/phi-prod/sinks/all-to-archive  UNKNOWN
     """))
 
 
