@@ -166,6 +166,22 @@ def dns_assets() -> Lines:
     ]
 
 
+def log_archive_assets() -> Lines:
+    router = f"logging.googleapis.com/projects/{P.id}/locations/us-central1/buckets/audit-locked"
+    return [
+        *_with_policy((ga.bucket(P, "phi-log-archive", public_access_prevention="enforced", retention_days=2190,
+                                 retention_locked=True), ()),
+                      (ga.bucket(P, "phi-log-open", public_access_prevention="enforced", retention_days=2190), ())),
+        ga.log_bucket(P, "audit-locked", location="us-central1", retention_days=2190, locked=True),
+        ga.dataset(P, "logs"), ga.dataset_policy(P, "logs"),
+        ga.log_sink(P, "to-locked", "storage.googleapis.com/phi-log-archive"),
+        ga.log_sink(P, "to-unlocked", "storage.googleapis.com/phi-log-open", log_filter="severity>=ERROR"),
+        ga.log_sink(P, "to-log-bucket", router),
+        ga.log_sink(P, "to-partner", "storage.googleapis.com/partner-archive"),
+        ga.log_sink(P, "to-bigquery", f"bigquery.googleapis.com/projects/{P.id}/datasets/logs"),
+    ]
+
+
 F = frozenset
 SCENARIOS = [
     Scenario("buckets-keys-and-logging", programs.buckets_keys_logging, keys_logging_assets,
@@ -206,6 +222,12 @@ SCENARIOS = [
                 ("enc-dns-zone-strong-signing", "legacy")}),
              must_pass=F({("enc-dns-zone-dnssec", n) for n in ("patients", "internal")} |
                          {("enc-dns-zone-strong-signing", n) for n in ("patients", "internal")})),
+    Scenario("log-archives", programs.log_archives, log_archive_assets,
+             F({f"projects/{P.id}/sinks/{n}" for n in ("to-locked", "to-unlocked", "to-log-bucket", "to-partner",
+                                                      "to-bigquery")}),
+             F({("log-log-archive-retention-locked", f"projects/{P.id}/sinks/to-unlocked")}),
+             must_pass=F({("log-log-archive-retention-locked", f"projects/{P.id}/sinks/{n}")
+                          for n in ("to-locked", "to-log-bucket")})),
 ]
 
 

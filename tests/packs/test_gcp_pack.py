@@ -32,6 +32,7 @@ GCP_RULES = {
     "log-object-store-access-logging", "net-database-not-public", "net-ingress-rule-admin-ports",
     "net-object-store-public-access-blocked", "enc-tls-listener-modern",
     "net-dataset-not-public", "enc-dataset-kms", "enc-dns-zone-dnssec", "enc-dns-zone-strong-signing",
+    "log-log-archive-retention-locked",
 }
 
 
@@ -69,6 +70,10 @@ CASES = {
     # portal: unsigned, moving: in transfer, legacy: an RSASHA1 zone-signing key; the private zone is exempt
     "dns-zones": (programs.dns_zones, {("enc-dns-zone-dnssec", "portal", M), ("enc-dns-zone-dnssec", "moving", M),
                                        ("enc-dns-zone-strong-signing", "legacy", M)}),
+    # to-unlocked: a retention policy never locked; to-partner: a bucket the program does not create (advisory)
+    "log-archives": (programs.log_archives, buckets("phi-log-archive", "phi-log-open") | {
+        ("enc-dataset-kms", "logs", M), ("log-log-archive-retention-locked", "to-unlocked", M),
+        ("log-log-archive-retention-locked", "to-partner", A)}),
 }
 
 

@@ -303,3 +303,38 @@ def dns_zones() -> None:
     dns.ManagedZone("internal", name="internal", dns_name="internal.phi.example.", visibility="private",
                     private_visibility_config=dns.ManagedZonePrivateVisibilityConfigArgs(networks=[
                         dns.ManagedZonePrivateVisibilityConfigNetworkArgs(network_url=vpc.id)]))
+
+
+# ----------------------------------------------------------------- Cloud Logging sinks
+
+
+def log_archives() -> None:
+    """Sinks as the logging examples write them (``destination=Output.concat("storage.googleapis.com/",
+    bucket.name)``): into a bucket whose retention policy is locked, one whose policy is not, a locked log
+    bucket, a bucket the stack does not create, and a BigQuery dataset (no archive)."""
+    import pulumi
+    from pulumi_gcp import bigquery, logging, storage
+
+    def into(bucket: storage.Bucket) -> pulumi.Output[str]:
+        return pulumi.Output.concat("storage.googleapis.com/", bucket.name)
+
+    locked = storage.Bucket("phi-log-archive", name="phi-log-archive", location="US",
+                            uniform_bucket_level_access=True, public_access_prevention="enforced",
+                            retention_policy=storage.BucketRetentionPolicyArgs(retention_period="189216000",
+                                                                               is_locked=True))
+    logging.ProjectSink("to-locked", name="to-locked", project=PROJECT, destination=into(locked),
+                        unique_writer_identity=True)
+    open_ = storage.Bucket("phi-log-open", name="phi-log-open", location="US", uniform_bucket_level_access=True,
+                           public_access_prevention="enforced",
+                           retention_policy=storage.BucketRetentionPolicyArgs(retention_period="189216000"))
+    logging.ProjectSink("to-unlocked", name="to-unlocked", project=PROJECT, destination=into(open_),
+                        filter="severity>=ERROR")
+    audit = logging.ProjectBucketConfig("audit-locked", project=PROJECT, location="us-central1",
+                                        bucket_id="audit-locked", retention_days=2190, locked=True)
+    logging.ProjectSink("to-log-bucket", name="to-log-bucket", project=PROJECT,
+                        destination=pulumi.Output.concat("logging.googleapis.com/", audit.id))
+    logging.ProjectSink("to-partner", name="to-partner", project=PROJECT,
+                        destination="storage.googleapis.com/partner-archive")
+    logs = bigquery.Dataset("logs", dataset_id="logs", location="US")
+    logging.ProjectSink("to-bigquery", name="to-bigquery", project=PROJECT,
+                        destination=pulumi.Output.concat("bigquery.googleapis.com/", logs.id))

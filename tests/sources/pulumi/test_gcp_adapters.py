@@ -15,6 +15,7 @@ from hitrust_policies.model import (
     BlockVolume,
     CryptoKey,
     DnsZone,
+    LogArchive,
     ObjectStore,
     TlsListener,
     Unknown,
@@ -343,3 +344,44 @@ def test_dns_zone_values_computed_at_preview_are_unknown() -> None:
                                                           "?computed at preview: dnssecConfig.state")
     assert zone({"dnssecConfig": {"state": "on", "defaultKeySpecs": [{"keyType": "zoneSigning", "algorithm": unknown}]}}
                 ) == (True, True, "?computed at preview: dnssecConfig.defaultKeySpecs[0].algorithm")
+
+
+@BOTH
+def test_log_sinks_joined_with_their_buckets(preview: bool) -> None:
+    """A locked retention policy or log bucket passes, an unlocked policy fails, a bucket the stack does not
+    create is unknown; the BigQuery sink is no archive."""
+    rule = "log-log-archive-retention-locked"
+    assert verdicts(programs.log_archives, preview, tuple(r.id for r in all_rules() if r.id != rule)) == table(f"""
+        {rule}  projects/phi-prod/sinks/to-locked      PASS
+        {rule}  projects/phi-prod/sinks/to-unlocked    FAIL
+        {rule}  projects/phi-prod/sinks/to-log-bucket  PASS
+        {rule}  projects/phi-prod/sinks/to-partner     UNKNOWN
+    """)
+    archives = {v.ref.name.rsplit("/", 1)[-1]: (v.destination, shown(v.retention_locked))
+                for v in values(programs.log_archives, preview) if isinstance(v, LogArchive)}
+    assert archives["to-log-bucket"] == (
+        "logging.googleapis.com/projects/phi-prod/locations/us-central1/buckets/audit-locked", True)
+    assert archives["to-partner"] == ("storage.googleapis.com/partner-archive",
+                                      "?storage.googleapis.com/partner-archive is not created by this stack: its "
+                                      "retention policy is not in the program")
+
+
+def test_log_sink_values_computed_at_preview_are_unknown() -> None:
+    """A destination computed from nothing in the stack, or a bucket's retention policy computed, is unknown;
+    the router's own sinks are no archives."""
+    unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+    token, bucket_token = "gcp:logging/folderSink:FolderSink", "gcp:storage/bucket:Bucket"
+
+    def archive(props: dict[str, Any], *others: PulumiResource, deps: tuple[str, ...] = ()) -> Any:
+        res = PulumiResource.from_wire(token, f"urn:pulumi:s::p::{token}::s", {"name": "s", "folder": "folders/42",
+                                                                               **props},
+                                       property_dependencies={"destination": list(deps)} if deps else None)
+        found = [v for v in to_model([res, *others]) if isinstance(v, LogArchive)]
+        return [(v.ref.name, shown(v.retention_locked)) for v in found]
+
+    assert archive({"destination": unknown}) == [("folders/42/sinks/s", "?computed at preview: destination")]
+    bucket = PulumiResource.from_wire(bucket_token, f"urn:pulumi:s::p::{bucket_token}::b", {
+        "name": "b", "retentionPolicy": {"retentionPeriod": "86400", "isLocked": unknown}})
+    assert archive({"destination": unknown}, bucket, deps=(bucket.urn,)) == [
+        ("folders/42/sinks/s", "?computed at preview: retentionPolicy.isLocked")]
+    assert archive({"destination": "storage.googleapis.com/b", "name": "_Default"}, bucket) == []
