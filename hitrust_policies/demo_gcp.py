@@ -140,6 +140,26 @@ def organization() -> list[dict[str, Any]]:
               scopes=[ga.FULL_API_SCOPE]),
         ga.vm(DEV, "notebook-1", nat_ips=["34.42.17.8"], metadata={"serial-port-enable": "TRUE"},
               scopes=[ga.FULL_API_SCOPE]),
+        # BigQuery: the EHR analytics dataset has a default customer-managed key and project-only access;
+        # a claims research dataset in dev was shared with allAuthenticatedUsers under Google-managed keys.
+        ga.dataset(PROD, "ehr_analytics", kms_key=_key(PROD, "bigquery", "ehr-analytics", "us"), location="US"),
+        ga.dataset_policy(PROD, "ehr_analytics"),
+        ga.dataset(DEV, "claims_research", access=[{"role": "READER", "specialGroup": "allAuthenticatedUsers"}]),
+        ga.dataset_policy(DEV, "claims_research", ("roles/bigquery.dataViewer", ("allAuthenticatedUsers",))),
+        # Cloud DNS: the patient portal's zone is signed with RSASHA256 keys, the EHR's internal zone is private;
+        # dev's zone was signed with RSASHA1 keys once and has DNSSEC off since.
+        ga.managed_zone(PROD, "acme-health", f"{DOMAIN}."),
+        ga.managed_zone(PROD, "ehr-internal", "ehr.internal.", visibility="private", dnssec=None, network="ehr-vpc"),
+        ga.managed_zone(DEV, "analytics-dev", f"dev.{DOMAIN}.", dnssec="off", key_signing="rsasha1",
+                        zone_signing="rsasha1"),
+        # Log archives: prod's copy of every entry sits in a bucket whose six-year retention policy is locked;
+        # the organization's audit archive keeps 400 days, but its policy was never locked.
+        ga.bucket(PROD, "acme-phi-log-archive", kms_key=_key(PROD, "logging", "archive"),
+                  public_access_prevention="enforced", log_bucket="acme-phi-access-logs", retention_days=2190,
+                  retention_locked=True),
+        ga.bucket_policy(PROD, "acme-phi-log-archive"),
+        ga.bucket(PROD, "acme-audit-archive", public_access_prevention="enforced", retention_days=400),
+        ga.bucket_policy(PROD, "acme-audit-archive"),
     ]
 
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 from hitrust_policies import all_rules
 from hitrust_policies.model import (
     AccountOwners,
+    AnalyticsDataset,
     DatabaseAuditing,
+    DnsZone,
     InfrastructureEncryption,
     InstanceAccess,
     LocalAuth,
+    LogArchive,
     LogExport,
     NetworkWatcher,
     SecretStore,
@@ -32,6 +35,11 @@ AZURE_ONLY_KINDS: frozenset[type] = frozenset({SecretStore, ServiceFirewall, Dat
 # Cloud Logging sinks (copies of every log entry routed out: CIS GCP 2.2); Compute Engine sign-in, serial
 # console and default service account (CIS GCP 4.1 - 4.5).
 GCP_ONLY_KINDS: frozenset[type] = frozenset({LogExport, InstanceAccess})
+# BigQuery datasets (Redshift / Glue Data Catalog databases and Synapse SQL pools could yield them later);
+# Cloud DNS zones (Route 53 hosted zones and Azure DNS zones could yield them later).
+GCP_ONLY_KINDS |= {AnalyticsDataset, DnsZone}
+# Log sinks into buckets (CloudTrail's S3 bucket with Object Lock could yield them later).
+GCP_ONLY_KINDS |= {LogArchive}
 
 
 def aws_rules() -> list[Rule]:

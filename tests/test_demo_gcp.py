@@ -17,6 +17,7 @@ ORG, DOMAIN, PROD, DEV = demo_gcp.ORGANIZATION, demo_gcp.DOMAIN, demo_gcp.PROD.i
 GKE_NODE = demo_gcp.GKE_NODE
 DEFAULT_SA_RULES = ("iam-instance-default-service-account", "iam-instance-default-service-account-full-access")
 BUCKETS = ("acme-phi-records", "acme-phi-access-logs", "acme-marketing-site", "acme-claims-export")
+ARCHIVES = ("acme-phi-log-archive", "acme-audit-archive")
 
 # (rule, resource, status, how many findings look like this): the whole demo, nothing else.
 EXPECTED = [
@@ -105,6 +106,23 @@ EXPECTED = [
     # default service account with access to every API
     *[(rule, n, "PASS", 1) for rule in DEFAULT_SA_RULES for n in ("ehr-app-1", GKE_NODE)],
     *[(rule, "notebook-1", "FAIL", 1) for rule in DEFAULT_SA_RULES],
+    # BigQuery: the EHR dataset has a CMEK and project-only access; dev's claims research is shared with everyone
+    *[("net-dataset-not-public", n, s, 1) for n, s in (("ehr_analytics", "PASS"), ("claims_research", "FAIL"))],
+    *[("enc-dataset-kms", n, s, 1) for n, s in (("ehr_analytics", "PASS"), ("claims_research", "FAIL"))],
+    # Cloud DNS: the portal's zone is signed with RSASHA256; dev's is unsigned and keeps RSASHA1 keys; the
+    # private zone is exempt
+    *[(r, n, "PASS", 1) for r in ("enc-dns-zone-dnssec", "enc-dns-zone-strong-signing")
+      for n in ("acme-health", "ehr-internal")],
+    *[(r, "analytics-dev", "FAIL", 1) for r in ("enc-dns-zone-dnssec", "enc-dns-zone-strong-signing")],
+    # log archives: prod's bucket has a locked retention policy (and a CMEK and access logs); the organization's
+    # audit archive's policy is not locked. Both block public access; neither refuses plain HTTP.
+    ("log-log-archive-retention-locked", f"projects/{PROD}/sinks/phi-all-logs", "PASS", 1),
+    ("log-log-archive-retention-locked", f"organizations/{ORG}/sinks/audit-archive", "FAIL", 1),
+    *[(r, n, "PASS", 1) for r in ("enc-object-store-default-encryption", "net-object-store-public-access-blocked")
+      for n in ARCHIVES],
+    *[(r, "acme-phi-log-archive", "PASS", 1) for r in ("enc-object-store-kms", "log-object-store-access-logging")],
+    *[(r, "acme-audit-archive", "FAIL", 1) for r in ("enc-object-store-kms", "log-object-store-access-logging")],
+    *[("enc-object-store-tls-only", n, "FAIL", 1) for n in ARCHIVES],
 ]
 
 

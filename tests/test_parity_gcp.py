@@ -137,6 +137,59 @@ def vm_access_assets() -> Lines:
                   service_account=f"ehr-app@{P.id}.iam.gserviceaccount.com", scopes=[ga.FULL_API_SCOPE]),
             ga.vm(P, "legacy-vm", metadata={"enable-oslogin": "FALSE", "serial-port-enable": "true"},
                   scopes=[f"{auth}devstorage.read_only", f"{auth}logging.write"])]
+def dataset_assets() -> Lines:
+    """What BigQuery holds: an ``accesses`` list replaces the default one; DatasetAccess and IAM members add
+    entries (shown in the access list and the IAM policy alike); a DatasetIamPolicy replaces both."""
+    owners = {"role": "OWNER", "specialGroup": "projectOwners"}
+    viewer = "roles/bigquery.dataViewer"
+    documented = ga.dataset_policy(P, "documented")
+    documented["iam_policy"]["bindings"] = [{"role": viewer, "members": ["allUsers"]}]
+    return [
+        ga.dataset(P, "claims", kms_key=programs.DATASET_KEY, default_access=False,
+                   access=[owners, {"role": "READER", "groupByEmail": "analysts@phi.example"}]),
+        ga.dataset_policy(P, "claims", (viewer, ["group:analysts@phi.example"])),
+        ga.dataset(P, "staging"), ga.dataset_policy(P, "staging"),
+        ga.dataset(P, "open_reference", default_access=False,
+                   access=[owners, {"role": "READER", "specialGroup": "allAuthenticatedUsers"}]),
+        ga.dataset_policy(P, "open_reference", (viewer, ["allAuthenticatedUsers"])),
+        ga.dataset(P, "shared", access=[{"role": "READER", "iamMember": "allUsers"}]),
+        ga.dataset_policy(P, "shared", (viewer, ["allUsers"])),
+        ga.dataset(P, "exports", access=[{"role": viewer, "iamMember": "allAuthenticatedUsers"}]),
+        ga.dataset_policy(P, "exports", (viewer, ["allAuthenticatedUsers"])),
+        ga.dataset(P, "team", access=[{"role": viewer, "groupByEmail": "analysts@phi.example"}]),
+        ga.dataset_policy(P, "team", (viewer, ["group:analysts@phi.example"])),
+        ga.dataset(P, "documented", default_access=False, access=[{"role": viewer, "iamMember": "allUsers"}]),
+        documented,
+    ]
+
+
+def dns_assets() -> Lines:
+    """A zone created without dnssecConfig has none; one turned on without key specs gets Cloud DNS's
+    RSASHA256 keys; a zone in transfer keeps its keys."""
+    return [
+        ga.managed_zone(P, "portal", "portal.phi.example.", dnssec=None),
+        ga.managed_zone(P, "patients", "patients.phi.example."),
+        ga.managed_zone(P, "legacy", "legacy.phi.example.", zone_signing="rsasha1"),
+        ga.managed_zone(P, "moving", "moving.phi.example.", dnssec="transfer"),
+        ga.network(P, "dns-vpc"),
+        ga.managed_zone(P, "internal", "internal.phi.example.", visibility="private", dnssec=None, network="dns-vpc"),
+    ]
+
+
+def log_archive_assets() -> Lines:
+    router = f"logging.googleapis.com/projects/{P.id}/locations/us-central1/buckets/audit-locked"
+    return [
+        *_with_policy((ga.bucket(P, "phi-log-archive", public_access_prevention="enforced", retention_days=2190,
+                                 retention_locked=True), ()),
+                      (ga.bucket(P, "phi-log-open", public_access_prevention="enforced", retention_days=2190), ())),
+        ga.log_bucket(P, "audit-locked", location="us-central1", retention_days=2190, locked=True),
+        ga.dataset(P, "logs"), ga.dataset_policy(P, "logs"),
+        ga.log_sink(P, "to-locked", "storage.googleapis.com/phi-log-archive"),
+        ga.log_sink(P, "to-unlocked", "storage.googleapis.com/phi-log-open", log_filter="severity>=ERROR"),
+        ga.log_sink(P, "to-log-bucket", router),
+        ga.log_sink(P, "to-partner", "storage.googleapis.com/partner-archive"),
+        ga.log_sink(P, "to-bigquery", f"bigquery.googleapis.com/projects/{P.id}/datasets/logs"),
+    ]
 
 
 F = frozenset
@@ -178,6 +231,22 @@ SCENARIOS = [
                  ("iam-instance-project-ssh-keys-blocked", "ehr-app"),
                  ("iam-instance-default-service-account", "ehr-app"),
                  ("iam-instance-default-service-account-full-access", "legacy-vm")})),
+    Scenario("bigquery-datasets", programs.bigquery_datasets, dataset_assets,
+             F({"claims", "staging", "open_reference", "shared", "exports", "team", "documented"}),
+             F({("net-dataset-not-public", n) for n in ("open_reference", "shared", "exports", "documented")} |
+               {("enc-dataset-kms", "staging")}),
+             must_pass=F({("net-dataset-not-public", "team"), ("enc-dataset-kms", "claims")})),
+    Scenario("dns-zones", programs.dns_zones, dns_assets, F({"portal", "patients", "legacy", "moving", "internal"}),
+             F({("enc-dns-zone-dnssec", "portal"), ("enc-dns-zone-dnssec", "moving"),
+                ("enc-dns-zone-strong-signing", "legacy")}),
+             must_pass=F({("enc-dns-zone-dnssec", n) for n in ("patients", "internal")} |
+                         {("enc-dns-zone-strong-signing", n) for n in ("patients", "internal")})),
+    Scenario("log-archives", programs.log_archives, log_archive_assets,
+             F({f"projects/{P.id}/sinks/{n}" for n in ("to-locked", "to-unlocked", "to-log-bucket", "to-partner",
+                                                      "to-bigquery")}),
+             F({("log-log-archive-retention-locked", f"projects/{P.id}/sinks/to-unlocked")}),
+             must_pass=F({("log-log-archive-retention-locked", f"projects/{P.id}/sinks/{n}")
+                          for n in ("to-locked", "to-log-bucket")})),
 ]
 
 

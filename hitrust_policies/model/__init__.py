@@ -1,6 +1,8 @@
 """The typed, cloud-agnostic model every source fills and every rule reads."""
 
 from hitrust_policies.model.addresses import is_internet
+from hitrust_policies.model.analytics import AnalyticsDataset
+from hitrust_policies.model.archives import LogArchive
 from hitrust_policies.model.audit import (
     AuditCoverage,
     AuditTrail,
@@ -13,6 +15,7 @@ from hitrust_policies.model.audit import (
 )
 from hitrust_policies.model.compute import ComputeInstance, InstanceAccess, WebApp
 from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener, VaultObject
+from hitrust_policies.model.dns import DnsZone
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
 from hitrust_policies.model.identity import (
     FULL_ADMIN,
@@ -90,6 +93,9 @@ KINDS: tuple[type, ...] = (
     WebApp,
     InfrastructureEncryption,
     InstanceAccess,
+    AnalyticsDataset,
+    DnsZone,
+    LogArchive,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -107,6 +113,7 @@ __all__ = [
     "SCOPED",
     "AccountOwners",
     "AccountStorageSettings",
+    "AnalyticsDataset",
     "AuditCoverage",
     "AuditTrail",
     "BlockStorageDefaults",
@@ -116,12 +123,14 @@ __all__ = [
     "CryptoKey",
     "DatabaseAuditing",
     "DatabaseInstance",
+    "DnsZone",
     "FileSystem",
     "Identity",
     "InfrastructureEncryption",
     "InstanceAccess",
     "IngressRule",
     "LocalAuth",
+    "LogArchive",
     "LogGroup",
     "LogExport",
     "MessageQueue",

@@ -864,3 +864,134 @@ def gke_node(name: str, labels: Mapping[str, Any] | None) -> bool:
     (True, False)
     """
     return name.startswith(GKE_NODE_PREFIX) and GKE_NODE_LABEL in (labels or {})
+# --- BigQuery datasets -----------------------------------------------------------------------------
+
+# The access-entry fields that name a principal, and the public principals among them.
+_DATASET_PUBLIC = (("specialGroup", ALL_AUTHENTICATED_USERS), ("iamMember", ALL_USERS),
+                   ("iamMember", ALL_AUTHENTICATED_USERS))
+# The access list's basic roles, as the dataset's IAM policy shows them.
+_DATASET_ROLES = {"READER": "roles/bigquery.dataViewer", "WRITER": "roles/bigquery.dataEditor",
+                  "OWNER": "roles/bigquery.dataOwner"}
+
+
+def dataset_public_access(access: Iterable[Mapping[str, Any]]) -> list[str]:
+    """``member (role)`` of each dataset access entry granting to the public: ``specialGroup:
+    allAuthenticatedUsers`` and ``iamMember: allUsers`` (the access list's two spellings of them),
+    basic roles named as the IAM policy names them.
+
+    >>> dataset_public_access([{"role": "READER", "specialGroup": "allAuthenticatedUsers"},
+    ...                        {"role": "OWNER", "specialGroup": "projectOwners"},
+    ...                        {"role": "roles/bigquery.dataViewer", "iamMember": "allUsers"}])
+    ['allAuthenticatedUsers (roles/bigquery.dataViewer)', 'allUsers (roles/bigquery.dataViewer)']
+    """
+    grants = [f"{entry.get(field)} ({_DATASET_ROLES.get(str(entry.get('role')), entry.get('role'))})"
+              for entry in access if isinstance(entry, Mapping)
+              for field, member in _DATASET_PUBLIC if entry.get(field) == member]
+    return sorted(dict.fromkeys(grants))
+
+
+def dataset_public_grants(access: Iterable[Mapping[str, Any]] | None,
+                          bindings: Iterable[Mapping[str, Any]] | Unknown) -> tuple[str, ...] | Unknown:
+    """Public grants on a dataset, from its access list and its IAM policy. Both are views of the one
+    ACL BigQuery keeps (``getIamPolicy`` maps the access list to bindings), so either seen whole
+    decides; a public grant in either is public. Unknown only when neither was seen.
+
+    >>> dataset_public_grants(None, [{"role": "roles/bigquery.dataViewer", "members": ["allUsers"]}])
+    ('allUsers (roles/bigquery.dataViewer)',)
+    >>> dataset_public_grants([{"role": "WRITER", "specialGroup": "projectWriters"}], Unknown("denied"))
+    ()
+    >>> dataset_public_grants(None, Unknown("denied"))
+    Unknown('denied')
+    """
+    found = dataset_public_access(access or ())
+    if not isinstance(bindings, Unknown):
+        found += public_grants(bindings)
+    if not found and access is None and isinstance(bindings, Unknown):
+        return bindings
+    return tuple(sorted(dict.fromkeys(found)))
+
+
+# --- Cloud DNS managed zones -------------------------------------------------------------------------
+
+# Key specs Cloud DNS signs with when dnssecConfig names none: RSASHA256 key- and zone-signing keys.
+DNSSEC_DEFAULT_ALGORITHMS = ("key-signing:RSASHA256", "zone-signing:RSASHA256")
+
+
+def dns_zone_public(visibility: str | None) -> bool:
+    """A zone is public unless created ``private`` (the API's default is public).
+
+    >>> dns_zone_public(None), dns_zone_public("PRIVATE"), dns_zone_public("public")
+    (True, False, True)
+    """
+    return str(visibility or "public").lower() != "private"
+
+
+def dnssec_on(state: str | None) -> bool:
+    """Signed only in state ``on``; ``transfer`` serves signatures for a move between providers, ``off``
+    (the default) none.
+
+    >>> dnssec_on("ON"), dnssec_on("transfer"), dnssec_on(None)
+    (True, False, False)
+    """
+    return str(state or "off").lower() == "on"
+
+
+def dns_signing_algorithms(state: str | None, key_specs: Iterable[Mapping[str, Any]] | None) -> tuple[str, ...]:
+    """``role:ALGORITHM`` of each default key spec (the API writes ``keySigning`` / ``rsasha1``, exports
+    and older versions ``KEY_SIGNING`` / ``RSASHA1``); a signed zone naming none signs with Cloud DNS's
+    defaults.
+
+    >>> dns_signing_algorithms("on", [{"keyType": "keySigning", "algorithm": "rsasha1"},
+    ...                               {"keyType": "ZONE_SIGNING", "algorithm": "ECDSAP256SHA256"}])
+    ('key-signing:RSASHA1', 'zone-signing:ECDSAP256SHA256')
+    >>> dns_signing_algorithms("on", None)
+    ('key-signing:RSASHA256', 'zone-signing:RSASHA256')
+    """
+    specs = [s for s in key_specs or () if isinstance(s, Mapping)]
+    if not specs:
+        return DNSSEC_DEFAULT_ALGORITHMS if dnssec_on(state) else ()
+    roles = {"keysigning": "key-signing", "zonesigning": "zone-signing"}
+    found = [f"{roles.get(str(s.get('keyType', '')).replace('_', '').lower(), str(s.get('keyType')))}:"
+             f"{str(s.get('algorithm', '')).upper()}" for s in specs]
+    return tuple(sorted(dict.fromkeys(found)))
+
+
+# --- log archives (sink destinations that are buckets) ---------------------------------------------------
+
+BUILT_IN_SINKS = (REQUIRED_BUCKET, DEFAULT_BUCKET)  # the router's own sinks, to the project's own log buckets
+
+
+def sink_archive(destination: Any) -> tuple[str, str] | None:
+    """``("storage", bucket)`` or ``("logging", "projects/P/locations/L/buckets/B")`` for a sink destination
+    that keeps entries in a bucket; None for BigQuery, Pub/Sub and another project's router.
+
+    >>> sink_archive("storage.googleapis.com/phi-archive")
+    ('storage', 'phi-archive')
+    >>> sink_archive("logging.googleapis.com/projects/p/locations/global/buckets/audit")
+    ('logging', 'projects/p/locations/global/buckets/audit')
+    >>> sink_archive("bigquery.googleapis.com/projects/p/datasets/logs") is None
+    True
+    """
+    service, _, path = str(destination or "").partition("/")
+    if service == "storage.googleapis.com" and path:
+        return "storage", path.strip("/")
+    if service == "logging.googleapis.com" and "/buckets/" in path:
+        return "logging", path.strip("/")
+    return None
+
+
+def bucket_retention_locked(retention_policy: Any) -> bool:
+    """A Cloud Storage bucket keeps every object for ``retentionPeriod`` seconds (int64 as a string), a
+    period no one can shorten or remove once ``isLocked``; no policy, or one not locked, protects nothing.
+
+    >>> bucket_retention_locked({"retentionPeriod": "34560000", "isLocked": True}), bucket_retention_locked(None)
+    (True, False)
+    >>> bucket_retention_locked({"retentionPeriod": "34560000"})
+    False
+    """
+    policy = retention_policy if isinstance(retention_policy, Mapping) else {}
+    try:
+        period = int(float(policy.get("retentionPeriod") or 0))
+    except (TypeError, ValueError):
+        period = 0
+    return bool(policy.get("isLocked")) and period > 0

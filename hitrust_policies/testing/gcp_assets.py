@@ -108,7 +108,7 @@ def firewall(p: Project, name: str, *, allowed: Iterable[tuple[str, Iterable[str
 
 def bucket(p: Project, name: str, *, kms_key: str | None = None, uniform: bool = True,
            public_access_prevention: str = "inherited", log_bucket: str | None = None,
-           location: str = "US") -> dict[str, Any]:
+           location: str = "US", retention_days: int | None = None, retention_locked: bool = False) -> dict[str, Any]:
     body: dict[str, Any] = {
         "id": name,
         "kind": "storage#bucket",
@@ -133,6 +133,10 @@ def bucket(p: Project, name: str, *, kms_key: str | None = None, uniform: bool =
         body["encryption"] = {"defaultKmsKeyName": kms_key}
     if log_bucket:
         body["logging"] = {"logBucket": log_bucket, "logObjectPrefix": name}
+    if retention_days is not None:
+        body["retentionPolicy"] = {"retentionPeriod": str(retention_days * 86400),
+                                   "effectiveTime": "2025-01-02T03:04:05.678Z", **(
+                                       {"isLocked": True} if retention_locked else {})}
     return _line(p, f"//storage.googleapis.com/{name}", "storage.googleapis.com/Bucket",
                  ("v1", "https://www.googleapis.com/discovery/v1/apis/storage/v1/rest", "Bucket"), body,
                  location.lower())
@@ -606,3 +610,73 @@ def compute_project(p: Project, metadata: dict[str, str] | None = None) -> dict[
     }
     return _line(p, f"//compute.googleapis.com/projects/{p.id}", "compute.googleapis.com/Project",
                  (*_COMPUTE, "Project"), body, "global")
+_BIGQUERY = ("v2", "https://www.googleapis.com/discovery/v1/apis/bigquery/v2/rest")
+
+
+def dataset(p: Project, dataset_id: str, *, access: Iterable[dict[str, Any]] = (), kms_key: str | None = None,
+            location: str = "US", default_access: bool = True) -> dict[str, Any]:
+    """A BigQuery dataset: the access list BigQuery gives a new one (project owners, writers and readers,
+    its creator), plus ``access`` entries; ``kms_key`` its default Cloud KMS key."""
+    entries = [{"role": "WRITER", "specialGroup": "projectWriters"},
+               {"role": "OWNER", "specialGroup": "projectOwners"},
+               {"role": "OWNER", "userByEmail": f"terraform@{p.id}.iam.gserviceaccount.com"},
+               {"role": "READER", "specialGroup": "projectReaders"}] if default_access else []
+    body: dict[str, Any] = {
+        "kind": "bigquery#dataset",
+        "etag": "Pq0l7pV3kY0uS2tq4oN9yw==",
+        "id": f"{p.id}:{dataset_id}",
+        "selfLink": f"https://bigquery.googleapis.com/bigquery/v2/projects/{p.id}/datasets/{dataset_id}",
+        "datasetReference": {"datasetId": dataset_id, "projectId": p.id},
+        "access": [*entries, *access],
+        "creationTime": "1717430400000",
+        "lastModifiedTime": "1717430400000",
+        "location": location,
+        "type": "DEFAULT",
+    }
+    if kms_key:
+        body["defaultEncryptionConfiguration"] = {"kmsKeyName": kms_key}
+    return _line(p, f"//bigquery.googleapis.com/projects/{p.id}/datasets/{dataset_id}",
+                 "bigquery.googleapis.com/Dataset", (*_BIGQUERY, "Dataset"), body, location.lower())
+
+
+def dataset_policy(p: Project, dataset_id: str, *extra: tuple[str, Iterable[str]]) -> dict[str, Any]:
+    """A dataset's IAM policy line: the project's basic roles as BigQuery maps them, plus ``extra``."""
+    bindings = [{"role": "roles/bigquery.dataEditor", "members": [f"projectEditor:{p.id}"]},
+                {"role": "roles/bigquery.dataOwner", "members": [f"projectOwner:{p.id}"]},
+                {"role": "roles/bigquery.dataViewer", "members": [f"projectViewer:{p.id}"]},
+                *({"role": role, "members": list(members)} for role, members in extra)]
+    return {"name": f"//bigquery.googleapis.com/projects/{p.id}/datasets/{dataset_id}",
+            "asset_type": "bigquery.googleapis.com/Dataset",
+            "iam_policy": {"version": 1, "etag": "BwWV9DYRcXA=", "bindings": bindings},
+            "ancestors": p.ancestors, "update_time": UPDATED}
+
+
+def managed_zone(p: Project, name: str, dns_name: str, *, visibility: str = "public", dnssec: str | None = "on",
+                 key_signing: str = "rsasha256", zone_signing: str = "rsasha256",
+                 network: str | None = None) -> dict[str, Any]:
+    """A Cloud DNS managed zone; ``dnssec`` its DNSSEC state (None: no dnssecConfig, as the API returns for a
+    zone never signed), signed with ``key_signing`` / ``zone_signing`` keys."""
+    body: dict[str, Any] = {
+        "kind": "dns#managedZone",
+        "name": name,
+        "dnsName": dns_name,
+        "description": "",
+        "id": _id(p.id, "managedZones", name),
+        "creationTime": "2025-02-11T08:15:30.512Z",
+        "visibility": visibility,
+    }
+    if visibility == "public":
+        body["nameServers"] = [f"ns-cloud-a{i}.googledomains.com." for i in range(1, 5)]
+    if network:
+        body["privateVisibilityConfig"] = {"kind": "dns#managedZonePrivateVisibilityConfig", "networks": [
+            {"kind": "dns#managedZonePrivateVisibilityConfigNetwork",
+             "networkUrl": f"{COMPUTE}/projects/{p.id}/global/networks/{network}"}]}
+    if dnssec is not None:
+        body["dnssecConfig"] = {"kind": "dns#managedZoneDnsSecConfig", "state": dnssec, "nonExistence": "nsec3",
+                                "defaultKeySpecs": [
+                                    {"kind": "dns#dnsKeySpec", "keyType": "keySigning", "algorithm": key_signing,
+                                     "keyLength": 2048},
+                                    {"kind": "dns#dnsKeySpec", "keyType": "zoneSigning", "algorithm": zone_signing,
+                                     "keyLength": 1024}]}
+    return _line(p, f"//dns.googleapis.com/projects/{p.number}/managedZones/{name}", "dns.googleapis.com/ManagedZone",
+                 ("v1", "https://dns.googleapis.com/$discovery/rest?version=v1", "ManagedZone"), body, "global")

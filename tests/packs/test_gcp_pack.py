@@ -33,6 +33,8 @@ GCP_RULES = {
     "net-object-store-public-access-blocked", "enc-tls-listener-modern",
     "iam-instance-os-login", "iam-instance-project-ssh-keys-blocked", "net-instance-serial-port-disabled",
     "iam-instance-default-service-account", "iam-instance-default-service-account-full-access",
+    "net-dataset-not-public", "enc-dataset-kms", "enc-dns-zone-dnssec", "enc-dns-zone-strong-signing",
+    "log-log-archive-retention-locked",
 }
 
 
@@ -69,6 +71,17 @@ CASES = {
         ("net-instance-serial-port-disabled", "legacy-vm", M),
         ("iam-instance-default-service-account-full-access", "nginx", M)} | {
         ("iam-instance-default-service-account", n, M) for n in ("nginx", "legacy-vm")}),
+    # public through accesses, a DatasetAccess, a DatasetIamMember and a policy document; claims alone has a CMEK
+    "bigquery": (programs.bigquery_datasets, {("net-dataset-not-public", n, M) for n in (
+        "open_reference", "shared", "exports", "documented")} | {("enc-dataset-kms", n, M) for n in (
+            "staging", "open_reference", "shared", "exports", "team", "documented")}),
+    # portal: unsigned, moving: in transfer, legacy: an RSASHA1 zone-signing key; the private zone is exempt
+    "dns-zones": (programs.dns_zones, {("enc-dns-zone-dnssec", "portal", M), ("enc-dns-zone-dnssec", "moving", M),
+                                       ("enc-dns-zone-strong-signing", "legacy", M)}),
+    # to-unlocked: a retention policy never locked; to-partner: a bucket the program does not create (advisory)
+    "log-archives": (programs.log_archives, buckets("phi-log-archive", "phi-log-open") | {
+        ("enc-dataset-kms", "logs", M), ("log-log-archive-retention-locked", "to-unlocked", M),
+        ("log-log-archive-retention-locked", "to-partner", A)}),
 }
 
 
@@ -113,6 +126,17 @@ def test_unknowns_are_advisory_and_say_what_was_not_known(gcp_pack: PackProcess)
     }
     assert keys(gcp_pack.run(captured(programs.unresolved_outputs, False), MANDATORY)) == known | {
         ("enc-tls-listener-modern", "late-db", M)}  # the mode resolves to ALLOW_UNENCRYPTED_AND_ENCRYPTED
+
+
+@needs_pulumi_gcp
+def test_dataset_values_computed_at_preview_are_advisory(gcp_pack: PackProcess) -> None:
+    violations = gcp_pack.run(captured(programs.bigquery_unresolved), MANDATORY)
+    assert keys(violations) == {("net-dataset-not-public", "late", A), ("enc-dataset-kms", "late", A)}
+    texts = {v.policy: v.message.split("\n", 1)[1].split(" (UNKNOWN")[0] for v in violations}
+    assert texts == {"net-dataset-not-public": "late: could not be known: computed at preview: accesses[0].iamMember",
+                     "enc-dataset-kms": "late: could not be known: computed at preview: "
+                                        "defaultEncryptionConfiguration.kmsKeyName"}
+    assert keys(gcp_pack.run(captured(programs.bigquery_unresolved, False), MANDATORY)) == set()
 
 
 @needs_pulumi_gcp
@@ -201,7 +225,7 @@ def test_one_policy_per_rule_evaluable_from_pulumi_gcp_props(gcp_pack: PackProce
     assert resource == {"enc-block-volume-encrypted", "enc-block-volume-kms", "enc-database-storage-encrypted",
                         "enc-database-storage-kms",
                         "iam-database-directory-auth", "net-database-not-public", "net-ingress-rule-admin-ports",
-                        "enc-tls-listener-modern"}
+                        "enc-tls-listener-modern", "enc-dns-zone-dnssec", "enc-dns-zone-strong-signing"}
 
 
 @needs_pulumi_gcp

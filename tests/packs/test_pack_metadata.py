@@ -7,8 +7,8 @@ from hitrust_policies.sources.pulumi import stack_level_kinds
 from tests.clouds import azure_only_rule_ids, gcp_only_rule_ids
 
 # Rules over kinds only the live Azure scanner produces so far: they join the pack with the
-# azure-native adapters for key vaults and storage network rules. Rules over GCP-only kinds (VM access)
-# are the hitrust-gcp pack's.
+# azure-native adapters for key vaults and storage network rules. Rules over GCP-only kinds are the
+# hitrust-gcp pack's (tests/packs/test_gcp_pack.py): no AWS resource yields their kinds.
 NO_PULUMI_SOURCE_YET = azure_only_rule_ids() | gcp_only_rule_ids()
 
 

@@ -18,6 +18,7 @@ DISK_KEY = "projects/phi-prod/locations/us-central1/keyRings/compute/cryptoKeys/
 SECRET_SOURCE = "0.0.0.0/0"  # a source range the program keeps secret: messages must not show it
 SECRET_DISK_KEY = "SGVsbG8gZnJvbSBHb29nbGUgQ2xvdWQgUGxhdGZvcm0="  # a customer-supplied key (base64)
 SECRET_PASSWORD = "c0rrect-h0rse-Battery"
+DATASET_KEY = "projects/phi-prod/locations/us/keyRings/bigquery/cryptoKeys/claims"
 
 
 # ----------------------------------------------------------------- Cloud Storage
@@ -280,3 +281,106 @@ def vm_access_project_elsewhere() -> None:
     account = serviceaccount.Account("batch-sa", account_id="batch-sa")
     _vm("batch", metadata={"enable-oslogin": account.email.apply(lambda _: "TRUE")},
         service_account=compute.InstanceServiceAccountArgs(email=account.email, scopes=[CLOUD_PLATFORM]))
+# ----------------------------------------------------------------- BigQuery
+
+
+def bigquery_datasets() -> None:
+    """Datasets as the BigQuery examples write them (a dataset id and a location), one under a default
+    Cloud KMS key with a group reader, and datasets opened to the public through each way a program can:
+    an ``accesses`` entry, a DatasetAccess, a DatasetIamMember and a DatasetIamPolicy document."""
+    from pulumi_gcp import bigquery
+
+    access = bigquery.DatasetAccessArgs
+    bigquery.Dataset("claims", dataset_id="claims", location="US",
+                     default_encryption_configuration=bigquery.DatasetDefaultEncryptionConfigurationArgs(
+                         kms_key_name=DATASET_KEY),
+                     accesses=[access(role="OWNER", special_group="projectOwners"),
+                               access(role="READER", group_by_email="analysts@phi.example")])
+    bigquery.Dataset("staging", dataset_id="staging", location="US")
+    bigquery.Dataset("open_reference", dataset_id="open_reference", location="US",
+                     accesses=[access(role="OWNER", special_group="projectOwners"),
+                               access(role="READER", special_group="allAuthenticatedUsers")])
+    shared = bigquery.Dataset("shared", dataset_id="shared", location="US")
+    bigquery.DatasetAccess("shared-public", dataset_id=shared.dataset_id, role="READER", iam_member="allUsers")
+    exports = bigquery.Dataset("exports", dataset_id="exports", location="US")
+    bigquery.DatasetIamMember("exports-public", dataset_id=exports.dataset_id, role="roles/bigquery.dataViewer",
+                              member="allAuthenticatedUsers")
+    team = bigquery.Dataset("team", dataset_id="team", location="US")
+    bigquery.DatasetIamMember("team-viewers", dataset_id=team.dataset_id, role="roles/bigquery.dataViewer",
+                              member="group:analysts@phi.example")
+    documented = bigquery.Dataset("documented", dataset_id="documented", location="US")
+    bigquery.DatasetIamPolicy("documented-policy", dataset_id=documented.dataset_id, policy_data=json.dumps(
+        {"bindings": [{"role": "roles/bigquery.dataViewer", "members": ["allUsers"]}]}))
+
+
+def bigquery_unresolved() -> None:
+    """A dataset whose default key and reader come from resources created in the same update."""
+    from pulumi_gcp import bigquery, kms, serviceaccount
+
+    ring = kms.KeyRing("bq", name="bq", location="us")
+    key = kms.CryptoKey("bq-default", name="bq-default", key_ring=ring.id, rotation_period="7776000s")
+    reader = serviceaccount.Account("reporting", account_id="reporting")
+    bigquery.Dataset("late", dataset_id="late", location="US",
+                     default_encryption_configuration=bigquery.DatasetDefaultEncryptionConfigurationArgs(
+                         kms_key_name=key.id),
+                     accesses=[bigquery.DatasetAccessArgs(role="READER", iam_member=reader.member)])
+
+
+# ----------------------------------------------------------------- Cloud DNS
+
+
+def dns_zones() -> None:
+    """A public zone as the Cloud DNS examples write it (no dnssecConfig: unsigned), a signed one with
+    Cloud DNS's default keys, one signed with an RSASHA1 zone-signing key, one in transfer, and a private
+    zone (exempt)."""
+    from pulumi_gcp import compute, dns
+
+    spec = dns.ManagedZoneDnssecConfigDefaultKeySpecArgs
+    dns.ManagedZone("portal", name="portal", dns_name="portal.phi.example.")
+    dns.ManagedZone("patients", name="patients", dns_name="patients.phi.example.",
+                    dnssec_config=dns.ManagedZoneDnssecConfigArgs(state="on"))
+    dns.ManagedZone("legacy", name="legacy", dns_name="legacy.phi.example.",
+                    dnssec_config=dns.ManagedZoneDnssecConfigArgs(state="on", default_key_specs=[
+                        spec(algorithm="rsasha256", key_length=2048, key_type="keySigning"),
+                        spec(algorithm="rsasha1", key_length=1024, key_type="zoneSigning")]))
+    dns.ManagedZone("moving", name="moving", dns_name="moving.phi.example.",
+                    dnssec_config=dns.ManagedZoneDnssecConfigArgs(state="transfer"))
+    vpc = compute.Network("dns-vpc", name="dns-vpc", auto_create_subnetworks=False)
+    dns.ManagedZone("internal", name="internal", dns_name="internal.phi.example.", visibility="private",
+                    private_visibility_config=dns.ManagedZonePrivateVisibilityConfigArgs(networks=[
+                        dns.ManagedZonePrivateVisibilityConfigNetworkArgs(network_url=vpc.id)]))
+
+
+# ----------------------------------------------------------------- Cloud Logging sinks
+
+
+def log_archives() -> None:
+    """Sinks as the logging examples write them (``destination=Output.concat("storage.googleapis.com/",
+    bucket.name)``): into a bucket whose retention policy is locked, one whose policy is not, a locked log
+    bucket, a bucket the stack does not create, and a BigQuery dataset (no archive)."""
+    import pulumi
+    from pulumi_gcp import bigquery, logging, storage
+
+    def into(bucket: storage.Bucket) -> pulumi.Output[str]:
+        return pulumi.Output.concat("storage.googleapis.com/", bucket.name)
+
+    locked = storage.Bucket("phi-log-archive", name="phi-log-archive", location="US",
+                            uniform_bucket_level_access=True, public_access_prevention="enforced",
+                            retention_policy=storage.BucketRetentionPolicyArgs(retention_period="189216000",
+                                                                               is_locked=True))
+    logging.ProjectSink("to-locked", name="to-locked", project=PROJECT, destination=into(locked),
+                        unique_writer_identity=True)
+    open_ = storage.Bucket("phi-log-open", name="phi-log-open", location="US", uniform_bucket_level_access=True,
+                           public_access_prevention="enforced",
+                           retention_policy=storage.BucketRetentionPolicyArgs(retention_period="189216000"))
+    logging.ProjectSink("to-unlocked", name="to-unlocked", project=PROJECT, destination=into(open_),
+                        filter="severity>=ERROR")
+    audit = logging.ProjectBucketConfig("audit-locked", project=PROJECT, location="us-central1",
+                                        bucket_id="audit-locked", retention_days=2190, locked=True)
+    logging.ProjectSink("to-log-bucket", name="to-log-bucket", project=PROJECT,
+                        destination=pulumi.Output.concat("logging.googleapis.com/", audit.id))
+    logging.ProjectSink("to-partner", name="to-partner", project=PROJECT,
+                        destination="storage.googleapis.com/partner-archive")
+    logs = bigquery.Dataset("logs", dataset_id="logs", location="US")
+    logging.ProjectSink("to-bigquery", name="to-bigquery", project=PROJECT,
+                        destination=pulumi.Output.concat("bigquery.googleapis.com/", logs.id))

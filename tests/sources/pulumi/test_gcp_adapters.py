@@ -9,8 +9,17 @@ from typing import Any
 
 import pytest
 
-from hitrust_policies import evaluate
-from hitrust_policies.model import BlockVolume, CryptoKey, ObjectStore, TlsListener, Unknown
+from hitrust_policies import all_rules, evaluate
+from hitrust_policies.model import (
+    AnalyticsDataset,
+    BlockVolume,
+    CryptoKey,
+    DnsZone,
+    LogArchive,
+    ObjectStore,
+    TlsListener,
+    Unknown,
+)
 from hitrust_policies.sources.pulumi import PulumiResource, to_model
 from hitrust_policies.testing.pulumi import capture
 from tests.pulumi_programs import gcp as programs
@@ -312,3 +321,143 @@ def test_vm_access_with_the_project_metadata_outside_the_stack() -> None:
                        *(("net-instance-serial-port-disabled", n, outside.format("serial-port-enable"))
                          for n in ("inherits", "batch")),
                        *((rule, "batch", "computed at preview: serviceAccount.email") for rule in VM_RULES[3:])}
+@BOTH
+def test_bigquery_datasets_joined_with_their_grants(preview: bool) -> None:
+    """The public through accesses, a DatasetAccess, a DatasetIamMember and a DatasetIamPolicy document;
+    a group reader is not; a default Cloud KMS key only where the program names one."""
+    assert verdicts(programs.bigquery_datasets, preview) == table("""
+        net-dataset-not-public  claims          PASS
+        net-dataset-not-public  staging         PASS
+        net-dataset-not-public  open_reference  FAIL
+        net-dataset-not-public  shared          FAIL
+        net-dataset-not-public  exports         FAIL
+        net-dataset-not-public  team            PASS
+        net-dataset-not-public  documented      FAIL
+        enc-dataset-kms         claims          PASS
+        enc-dataset-kms         staging         FAIL
+        enc-dataset-kms         open_reference  FAIL
+        enc-dataset-kms         shared          FAIL
+        enc-dataset-kms         exports         FAIL
+        enc-dataset-kms         team            FAIL
+        enc-dataset-kms         documented      FAIL
+    """)
+    grants = {v.ref.name: (v.public_grants, v.ref.region) for v in values(programs.bigquery_datasets, preview)
+              if isinstance(v, AnalyticsDataset)}
+    assert grants == {
+        "claims": ((), "us"), "staging": ((), "us"), "team": ((), "us"),
+        "open_reference": (("allAuthenticatedUsers (roles/bigquery.dataViewer)",), "us"),  # accesses, READER
+        "shared": (("allUsers (roles/bigquery.dataViewer)",), "us"),  # DatasetAccess
+        "exports": (("allAuthenticatedUsers (roles/bigquery.dataViewer)",), "us"),  # DatasetIamMember
+        "documented": (("allUsers (roles/bigquery.dataViewer)",), "us"),  # DatasetIamPolicy
+    }
+
+
+def test_bigquery_preview_unknowns_are_unknown_and_resolve_after_update() -> None:
+    rules = ("net-dataset-not-public", "enc-dataset-kms")
+    skip = tuple(r.id for r in all_rules() if r.id not in rules)
+    assert verdicts(programs.bigquery_unresolved, True, skip) == table("""
+        net-dataset-not-public  late  UNKNOWN
+        enc-dataset-kms         late  UNKNOWN
+    """)
+    assert verdicts(programs.bigquery_unresolved, False, skip) == table("""
+        net-dataset-not-public  late  PASS
+        enc-dataset-kms         late  PASS
+    """)
+    (late,) = [v for v in values(programs.bigquery_unresolved, True) if isinstance(v, AnalyticsDataset)]
+    assert (shown(late.public_grants), shown(late.kms_key)) == (
+        "?computed at preview: accesses[0].iamMember",
+        "?computed at preview: defaultEncryptionConfiguration.kmsKeyName")
+
+
+def test_dataset_grants_whose_dataset_is_not_known_are_unknown() -> None:
+    """An IAM member naming a dataset the adapter cannot tell (no dependency, value computed) might be on it;
+    one naming it by resource id (``projects/P/datasets/D``) is on it."""
+    token = "gcp:bigquery/datasetIamMember:DatasetIamMember"
+    kind = "gcp:bigquery/dataset:Dataset"
+    dataset = PulumiResource.from_wire(kind, f"urn:pulumi:s::p::{kind}::d", {"datasetId": "d", "location": "US"})
+    member = PulumiResource.from_wire(token, f"urn:pulumi:s::p::{token}::m", {
+        "datasetId": "04da6b54-80e4-46f7-96ec-b56ff0331ba9", "role": "roles/bigquery.dataViewer",
+        "member": "group:x@phi.example"})
+    (unknown,) = to_model([dataset, member])
+    assert shown(unknown.public_grants) == "?computed at preview: datasetId of m"
+    named = PulumiResource.from_wire(token, member.urn, {"datasetId": "projects/phi-prod/datasets/d",
+                                                         "role": "roles/bigquery.dataViewer", "member": "allUsers"})
+    assert to_model([dataset, named])[0].public_grants == ("allUsers (roles/bigquery.dataViewer)",)
+
+
+@BOTH
+def test_dns_zones(preview: bool) -> None:
+    """No dnssecConfig: unsigned; state on without key specs: Cloud DNS's RSASHA256 keys; transfer does not
+    sign; the private zone is exempt from both rules."""
+    assert verdicts(programs.dns_zones, preview, ("log-network-flow-logs",)) == table("""
+        enc-dns-zone-dnssec          portal    FAIL
+        enc-dns-zone-dnssec          patients  PASS
+        enc-dns-zone-dnssec          legacy    PASS
+        enc-dns-zone-dnssec          moving    FAIL
+        enc-dns-zone-dnssec          internal  PASS
+        enc-dns-zone-strong-signing  portal    PASS
+        enc-dns-zone-strong-signing  patients  PASS
+        enc-dns-zone-strong-signing  legacy    FAIL
+        enc-dns-zone-strong-signing  moving    PASS
+        enc-dns-zone-strong-signing  internal  PASS
+    """)
+    zones = {v.ref.name: (v.public, v.dnssec, v.signing_algorithms) for v in values(programs.dns_zones, preview)
+             if isinstance(v, DnsZone)}
+    assert zones["legacy"] == (True, True, ("key-signing:RSASHA256", "zone-signing:RSASHA1"))
+    assert zones["internal"] == (False, False, ())
+
+
+def test_dns_zone_values_computed_at_preview_are_unknown() -> None:
+    token = "gcp:dns/managedZone:ManagedZone"
+    unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+
+    def zone(props: dict[str, Any]) -> Any:
+        (value,) = to_model([PulumiResource.from_wire(token, f"urn:pulumi:s::p::{token}::z", {"name": "z", **props})])
+        return shown(value.public), shown(value.dnssec), shown(value.signing_algorithms)
+
+    assert zone({"visibility": unknown}) == ("?computed at preview: visibility", False, ())
+    assert zone({"dnssecConfig": {"state": unknown}}) == (True, "?computed at preview: dnssecConfig.state",
+                                                          "?computed at preview: dnssecConfig.state")
+    assert zone({"dnssecConfig": {"state": "on", "defaultKeySpecs": [{"keyType": "zoneSigning", "algorithm": unknown}]}}
+                ) == (True, True, "?computed at preview: dnssecConfig.defaultKeySpecs[0].algorithm")
+
+
+@BOTH
+def test_log_sinks_joined_with_their_buckets(preview: bool) -> None:
+    """A locked retention policy or log bucket passes, an unlocked policy fails, a bucket the stack does not
+    create is unknown; the BigQuery sink is no archive."""
+    rule = "log-log-archive-retention-locked"
+    assert verdicts(programs.log_archives, preview, tuple(r.id for r in all_rules() if r.id != rule)) == table(f"""
+        {rule}  projects/phi-prod/sinks/to-locked      PASS
+        {rule}  projects/phi-prod/sinks/to-unlocked    FAIL
+        {rule}  projects/phi-prod/sinks/to-log-bucket  PASS
+        {rule}  projects/phi-prod/sinks/to-partner     UNKNOWN
+    """)
+    archives = {v.ref.name.rsplit("/", 1)[-1]: (v.destination, shown(v.retention_locked))
+                for v in values(programs.log_archives, preview) if isinstance(v, LogArchive)}
+    assert archives["to-log-bucket"] == (
+        "logging.googleapis.com/projects/phi-prod/locations/us-central1/buckets/audit-locked", True)
+    assert archives["to-partner"] == ("storage.googleapis.com/partner-archive",
+                                      "?storage.googleapis.com/partner-archive is not created by this stack: its "
+                                      "retention policy is not in the program")
+
+
+def test_log_sink_values_computed_at_preview_are_unknown() -> None:
+    """A destination computed from nothing in the stack, or a bucket's retention policy computed, is unknown;
+    the router's own sinks are no archives."""
+    unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+    token, bucket_token = "gcp:logging/folderSink:FolderSink", "gcp:storage/bucket:Bucket"
+
+    def archive(props: dict[str, Any], *others: PulumiResource, deps: tuple[str, ...] = ()) -> Any:
+        res = PulumiResource.from_wire(token, f"urn:pulumi:s::p::{token}::s", {"name": "s", "folder": "folders/42",
+                                                                               **props},
+                                       property_dependencies={"destination": list(deps)} if deps else None)
+        found = [v for v in to_model([res, *others]) if isinstance(v, LogArchive)]
+        return [(v.ref.name, shown(v.retention_locked)) for v in found]
+
+    assert archive({"destination": unknown}) == [("folders/42/sinks/s", "?computed at preview: destination")]
+    bucket = PulumiResource.from_wire(bucket_token, f"urn:pulumi:s::p::{bucket_token}::b", {
+        "name": "b", "retentionPolicy": {"retentionPeriod": "86400", "isLocked": unknown}})
+    assert archive({"destination": unknown}, bucket, deps=(bucket.urn,)) == [
+        ("folders/42/sinks/s", "?computed at preview: retentionPolicy.isLocked")]
+    assert archive({"destination": "storage.googleapis.com/b", "name": "_Default"}, bucket) == []

@@ -27,7 +27,7 @@ RESOURCE, IAM_POLICY = "RESOURCE", "IAM_POLICY"
 PERMISSIONS = {RESOURCE: "cloudasset.assets.listResource", IAM_POLICY: "cloudasset.assets.listIamPolicy"}
 SERVICE_USAGE_PERMISSION = "serviceusage.services.use"
 PROJECT_TYPE = "cloudresourcemanager.googleapis.com/Project"
-FAMILY_MODULES = ("compute", "storage", "sql", "kms", "iam", "cloud_logging", "load_balancing")
+FAMILY_MODULES = ("compute", "storage", "sql", "kms", "iam", "cloud_logging", "load_balancing", "bigquery", "dns")
 
 
 @dataclass(frozen=True)

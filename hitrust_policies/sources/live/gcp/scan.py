@@ -297,7 +297,10 @@ def scan_export(paths: Iterable[str | Path], families: Iterable[Family] | None =
     """
     started = time.perf_counter()
     chosen = list(families) if families is not None else all_families()
-    family_of = {t: f for f in chosen for t in f.asset_types}
+    families_of: dict[str, list[Family]] = defaultdict(list)  # a type two families read goes to both
+    for f in chosen:
+        for t in f.asset_types:
+            families_of[t].append(f)
     iam_types = {t for f in chosen if f.iam for t in f.asset_types}
     held: dict[str, dict[str, Any]] = {}
     policies: dict[str, list[dict[str, Any]]] = {}
@@ -320,7 +323,7 @@ def scan_export(paths: Iterable[str | Path], families: Iterable[Family] | None =
                 continue
             if kind == PROJECT_TYPE:
                 names.update(project_ids([asset]))
-            if (f := family_of.get(kind)) is not None:
+            for f in families_of.get(kind, ()):
                 seen = True
                 listed.add((f.name, _export_scope(reader, asset)))
                 if f.per_asset:
@@ -329,13 +332,14 @@ def scan_export(paths: Iterable[str | Path], families: Iterable[Family] | None =
                     held[asset["name"]] = {k: v for k, v in asset.items() if k != "iam_policy"}
     if not seen:
         raise ScanError("the export holds no asset of a type the scanner evaluates "
-                        f"({', '.join(sorted(family_of))})")
+                        f"({', '.join(sorted(families_of))})")
     missing = None if saw_iam else Unknown(NO_IAM_IN_EXPORT)
     items = [(f, _renamed(item, names)) for f, item in streamed]
     by_project: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for asset in held.values():
-        f = family_of[asset["asset_type"]]
-        by_project[(f.name, "" if f.hierarchy else _export_scope(reader, asset))].append(asset)
+        for f in families_of[asset["asset_type"]]:
+            if not f.per_asset:
+                by_project[(f.name, "" if f.hierarchy else _export_scope(reader, asset))].append(asset)
     partial: dict[tuple[str, str], tuple[str, ...]] = {}
     for f in chosen:
         for (name, project), assets in sorted(by_project.items()):

@@ -7,4 +7,13 @@ model values through `hitrust_policies.sources.gcp_semantics`. Nothing here impo
 the adapters read the props the engine sends.
 """
 
-from hitrust_policies.sources.pulumi.gcp import compute, instance_access, kms, sql, storage  # noqa: F401
+from hitrust_policies.sources.pulumi.gcp import (  # noqa: F401
+    bigquery,
+    cloud_logging,
+    compute,
+    dns,
+    instance_access,
+    kms,
+    sql,
+    storage,
+)

@@ -49,6 +49,11 @@ def org_lines() -> list[dict[str, Any]]:
         ga.target_http_proxy(PROD, "portal-http", "web-redirect"), ga.target_ssl_proxy(DEV, "dev-ssl", "dev"),
         *ga.default_sinks(PROD), *ga.default_sinks(DEV),
         ga.log_sink(PROD, "all-to-archive", "storage.googleapis.com/phi-log-archive"),
+        ga.dataset(PROD, "claims", kms_key=CMEK), ga.dataset_policy(PROD, "claims"),
+        ga.dataset(DEV, "scratch", access=[{"role": "READER", "iamMember": "allUsers"}]),
+        ga.dataset_policy(DEV, "scratch", ("roles/bigquery.dataViewer", ["allUsers"])),
+        ga.managed_zone(PROD, "portal", "portal.phi.example."),
+        ga.managed_zone(DEV, "dev-zone", "dev.phi.example.", dnssec=None),
     ]
 
 

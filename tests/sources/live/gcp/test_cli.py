@@ -14,7 +14,8 @@ from tests.sources.live.gcp.org import seed
 from tests.test_cli import hitrust
 
 FAMILIES = ("buckets", "disks", "firewalls", "instances", "kms-keys", "networks", "sql-instances", "resource-hierarchy",
-            "service-account-keys", "log-buckets", "load-balancer-proxies")
+            "service-account-keys", "log-buckets", "load-balancer-proxies", "bigquery-datasets", "dns-zones",
+            "log-archives")
 
 
 def found(report: dict) -> set[tuple[str, str, str]]:

@@ -37,7 +37,8 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
     assert {(c.account, c.collector, c.status) for c in offline.coverage} == {
         (f"projects/{p}", f, "ok") for p in (PROD.id, DEV.id)
         for f in ("buckets", "disks", "firewalls", "instances", "kms-keys", "networks", "sql-instances",
-                  "resource-hierarchy", "service-account-keys", "log-buckets", "load-balancer-proxies")}
+                  "resource-hierarchy", "service-account-keys", "log-buckets", "load-balancer-proxies",
+                  "bigquery-datasets", "dns-zones", "log-archives")}
     assert offline.complete
     assert verdicts(live, {f.rule_id for f in live}) == set(table("""
         enc-block-volume-encrypted                dev-1         PASS
@@ -103,6 +104,15 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         enc-tls-listener-modern                   dev-mysql     FAIL
         log-log-export-all-entries                phi-prod      PASS
         log-log-export-all-entries                phi-dev       UNKNOWN
+        net-dataset-not-public                    claims        PASS
+        net-dataset-not-public                    scratch       FAIL
+        enc-dataset-kms                           claims        PASS
+        enc-dataset-kms                           scratch       FAIL
+        enc-dns-zone-dnssec                       portal        PASS
+        enc-dns-zone-dnssec                       dev-zone      FAIL
+        enc-dns-zone-strong-signing               portal        PASS
+        enc-dns-zone-strong-signing               dev-zone      PASS
+        log-log-archive-retention-locked          projects/phi-prod/sinks/all-to-archive  UNKNOWN
     """))
 
 
