@@ -78,7 +78,8 @@ def organization() -> list[dict[str, Any]]:
         # database logins; the analytics replica has a public IP open to the internet and accepts
         # plaintext; reporting uses Google-managed keys and built-in users only.
         ga.sql_instance(PROD, "ehr-postgres", ipv4=False, require_ssl=True, kms_key=_key(PROD, "phi", "sql"),
-                        flags={"cloudsql.iam_authentication": "on"}),
+                        flags={"cloudsql.iam_authentication": "on", "log_connections": "on",
+                               "log_disconnections": "on"}),
         ga.sql_instance(DEV, "analytics-pg", networks=("0.0.0.0/0",), require_ssl=False),
         ga.sql_instance(DEV, "reporting-mysql", version="MYSQL_8_0", networks=(CORPORATE_VPN,), require_ssl=True),
         # KMS: PHI keys rotate every 90 days; a legacy key never rotates.

@@ -14,6 +14,7 @@ from hitrust_policies.model import (
     LocalAuth,
     LogExport,
     NetworkWatcher,
+    PostgresSettings,
     SecretStore,
     ServiceFirewall,
     Subnet,
@@ -30,6 +31,9 @@ AZURE_ONLY_KINDS: frozenset[type] = frozenset({SecretStore, ServiceFirewall, Dat
                                                InfrastructureEncryption})
 # Cloud Logging sinks (copies of every log entry routed out: CIS GCP 2.2).
 GCP_ONLY_KINDS: frozenset[type] = frozenset({LogExport})
+# Database engines' own settings (Cloud SQL database flags: CIS GCP 6.x); Azure flexible servers' server
+# parameters and RDS parameter groups can yield them later.
+GCP_ONLY_KINDS |= {PostgresSettings}
 
 
 def aws_rules() -> list[Rule]:

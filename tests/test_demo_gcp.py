@@ -85,6 +85,10 @@ EXPECTED = [
     # log sinks: prod exports every entry; the organization's sink copies audit logs only
     ("log-log-export-all-entries", PROD, "PASS", 1),
     ("log-log-export-all-entries", DEV, "FAIL", 1),
+    # PostgreSQL flags: the EHR database logs connections and session ends; analytics-pg keeps Cloud SQL's
+    # defaults (neither); the MySQL instance has no PostgreSQL settings to judge
+    ("log-database-connection-logging", "ehr-postgres", "PASS", 1),
+    ("log-database-connection-logging", "analytics-pg", "FAIL", 1),
 ]
 
 

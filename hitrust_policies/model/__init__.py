@@ -13,6 +13,7 @@ from hitrust_policies.model.audit import (
 )
 from hitrust_policies.model.compute import ComputeInstance, WebApp
 from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener, VaultObject
+from hitrust_policies.model.database_settings import PostgresSettings
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
 from hitrust_policies.model.identity import (
     FULL_ADMIN,
@@ -89,6 +90,7 @@ KINDS: tuple[type, ...] = (
     Subnet,
     WebApp,
     InfrastructureEncryption,
+    PostgresSettings,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -148,4 +150,5 @@ __all__ = [
     "is_unknown",
     "opening_id",
     "NetworkWatcher",
+    "PostgresSettings",
 ]

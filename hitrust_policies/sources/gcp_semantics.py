@@ -22,6 +22,8 @@ from hitrust_policies.model import (
     SCOPED,
     TCP,
     UDP,
+    PostgresSettings,
+    ResourceRef,
     Unknown,
     is_internet,
 )
@@ -743,3 +745,82 @@ def default_sink_keeps_data_access(log_filter: str | None, disabled: bool | None
     if disabled or any(not e.get("disabled") for e in exclusions or ()):
         return False
     return " ".join(str(log_filter or "").split()) == DEFAULT_SINK_FILTER
+
+
+# --- Cloud SQL database flags ---------------------------------------------------------------------
+
+# What Cloud SQL for PostgreSQL runs with when settings.databaseFlags names no such flag (PostgreSQL's
+# own defaults, which Cloud SQL keeps: cloud.google.com/sql/docs/postgres/flags).
+SQL_POSTGRES_DEFAULTS = {"log_connections": "off", "log_disconnections": "off",
+                         "log_min_duration_statement": "-1", "cloudsql.enable_pgaudit": "off"}
+_ON, _OFF = ("on", "true"), ("off", "false")
+
+
+def sql_flag(flags: Iterable[Any] | Unknown | None, name: str) -> Any:
+    """The value an instance's ``settings.databaseFlags`` (``[{name, value}]``) gives one flag: None when
+    no entry names it (the engine's default applies); an `Unknown` when the list, or an entry's name
+    that could be this flag, is not known (a preview), or the value itself is not.
+
+    >>> flags = [{"name": "log_connections", "value": "on"}, {"name": Unknown("computed"), "value": "x"}]
+    >>> sql_flag(flags, "log_connections"), sql_flag(flags, "log_disconnections")
+    ('on', Unknown('computed'))
+    >>> sql_flag([], "log_connections") is None
+    True
+    """
+    if isinstance(flags, Unknown):
+        return flags
+    pending = None
+    for entry in flags or ():
+        flag = entry.get("name") if isinstance(entry, Mapping) else entry
+        if isinstance(flag, Unknown):
+            pending = flag if pending is None else pending
+        elif flag == name and isinstance(entry, Mapping):
+            return entry.get("value")
+    return pending
+
+
+def sql_flag_on(value: Any, name: str, default: str) -> bool | Unknown:
+    """A boolean database flag's value in effect (``default`` when unset).
+
+    >>> sql_flag_on("ON", "log_connections", "off"), sql_flag_on(None, "log_connections", "off")
+    (True, False)
+    >>> sql_flag_on("yes", "log_connections", "off")
+    Unknown("unrecognised value 'yes' of database flag log_connections")
+    """
+    if isinstance(value, Unknown):
+        return value
+    text = str(default if value is None else value).strip().lower()
+    if text in _ON or text in _OFF:
+        return text in _ON
+    return Unknown(f"unrecognised value {value!r} of database flag {name}")
+
+
+def sql_flag_int(value: Any, name: str, default: str) -> int | Unknown:
+    """An integer database flag's value in effect (``default`` when unset).
+
+    >>> sql_flag_int("250", "log_min_duration_statement", "-1"), sql_flag_int(None, "x", "-1")
+    (250, -1)
+    """
+    if isinstance(value, Unknown):
+        return value
+    try:
+        return int(str(default if value is None else value).strip())
+    except ValueError:
+        return Unknown(f"unrecognised value {value!r} of database flag {name}")
+
+
+def sql_postgres_settings(ref: ResourceRef, flags: Iterable[Any] | Unknown | None) -> PostgresSettings:
+    """The PostgreSQL settings in effect on a Cloud SQL instance, from its database flags and Cloud SQL's
+    defaults for the flags it leaves out (`SQL_POSTGRES_DEFAULTS`)."""
+    def on(name: str) -> bool | Unknown:
+        return sql_flag_on(sql_flag(flags, name), name, SQL_POSTGRES_DEFAULTS[name])
+
+    duration = "log_min_duration_statement"
+    return PostgresSettings(
+        ref=ref,
+        log_connections=on("log_connections"),
+        log_disconnections=on("log_disconnections"),
+        log_min_duration_statement_ms=sql_flag_int(sql_flag(flags, duration), duration,
+                                                   SQL_POSTGRES_DEFAULTS[duration]),
+        pgaudit=on("cloudsql.enable_pgaudit"),
+    )

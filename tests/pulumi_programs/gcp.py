@@ -11,6 +11,7 @@ scanner (parity). Only the pulumi_gcp submodules a program uses are imported (``
 from __future__ import annotations
 
 import json
+from typing import Any
 
 PROJECT = "phi-prod"
 CMEK = "projects/phi-prod/locations/us/keyRings/storage/cryptoKeys/records"
@@ -232,3 +233,28 @@ def secrets() -> None:
                          root_password=pulumi.Output.secret(SECRET_PASSWORD),
                          settings=sql.DatabaseInstanceSettingsArgs(tier="db-f1-micro"))
     csek_disk()
+
+
+def sql_database_flags() -> None:
+    """Cloud SQL instances' database flags (``settings.databaseFlags``): a PostgreSQL instance logging
+    connections and session ends, one with Cloud SQL's defaults, one logging connections only, one
+    whose flag value another resource computes; a MySQL and a SQL Server instance."""
+    from pulumi_gcp import compute, sql
+
+    settings, flag = sql.DatabaseInstanceSettingsArgs, sql.DatabaseInstanceSettingsDatabaseFlagArgs
+    private = sql.DatabaseInstanceSettingsIpConfigurationArgs(ipv4_enabled=False, ssl_mode="ENCRYPTED_ONLY")
+
+    def instance(name: str, version: str, *flags: Any) -> None:
+        sql.DatabaseInstance(name, name=name, database_version=version, deletion_protection=True,
+                             settings=settings(tier="db-custom-2-7680", ip_configuration=private,
+                                               database_flags=list(flags) or None))
+
+    instance("audited-pg", "POSTGRES_16", flag(name="log_connections", value="on"),
+             flag(name="log_disconnections", value="on"))
+    instance("default-pg", "POSTGRES_15")
+    instance("half-pg", "POSTGRES_14", flag(name="log_connections", value="on"))
+    addr = compute.Address("flags-ip", name="flags-ip", region="us-central1")
+    instance("late-pg", "POSTGRES_16", flag(name="log_connections", value=addr.address.apply(lambda _: "on")),
+             flag(name="log_disconnections", value="on"))
+    instance("reports-mysql", "MYSQL_8_0")
+    instance("ehr-mssql", "SQLSERVER_2019_STANDARD")

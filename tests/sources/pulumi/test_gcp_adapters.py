@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from hitrust_policies import evaluate
-from hitrust_policies.model import BlockVolume, CryptoKey, ObjectStore, TlsListener, Unknown
+from hitrust_policies.model import BlockVolume, CryptoKey, ObjectStore, PostgresSettings, TlsListener, Unknown
 from hitrust_policies.sources.pulumi import PulumiResource, to_model
 from hitrust_policies.testing.pulumi import capture
 from tests.pulumi_programs import gcp as programs
@@ -126,6 +126,9 @@ def test_cloud_sql_instances(preview: bool) -> None:
         enc-tls-listener-modern         office-db   UNKNOWN
         enc-tls-listener-modern         phi-db      UNKNOWN
         enc-tls-listener-modern         private-db  FAIL
+        log-database-connection-logging  app-db     FAIL
+        log-database-connection-logging  office-db  FAIL
+        log-database-connection-logging  phi-db     FAIL
     """)  # app-db: a public IP (the default) but no authorized network; private-db: no public IP at all, and a
     # SQL Server instance joined to no Managed AD domain; phi-db: CMEK and the IAM authentication flag on.
     # No sslMode: Cloud SQL's default takes plaintext; TLS only: the floor is no setting (UNKNOWN).
@@ -198,7 +201,8 @@ def test_networks_joined_with_their_subnetworks(preview: bool) -> None:
 
 def test_preview_unknowns_are_unknown_and_resolve_after_update() -> None:
     skip = (TLS, "enc-object-store-kms", "log-object-store-access-logging", "enc-object-store-default-encryption",
-            "enc-database-storage-encrypted", "enc-database-storage-kms", "iam-database-directory-auth")
+            "enc-database-storage-encrypted", "enc-database-storage-kms", "iam-database-directory-auth",
+            "log-database-connection-logging")  # late-db's flags are Cloud SQL's defaults
     assert verdicts(programs.unresolved_outputs, True, skip) == table("""
         net-ingress-rule-admin-ports            bastion-ssh  UNKNOWN
         net-object-store-public-access-blocked  late-share   UNKNOWN
@@ -234,3 +238,30 @@ def test_iam_resources_whose_bucket_is_not_known_make_the_grants_unknown() -> No
     named = PulumiResource.from_wire(member.type, member.urn, {"bucket": "b/b", "role": "roles/storage.admin",
                                                                  "member": "allUsers"})
     assert to_model([bucket, named])[0].public_access_open == ("allUsers (roles/storage.admin)",)
+
+
+@BOTH
+def test_cloud_sql_database_flags(preview: bool) -> None:
+    """PostgreSQL flags over Cloud SQL's defaults; MySQL and SQL Server instances have no PostgreSQL settings to
+    judge; a flag value computed by another resource is UNKNOWN in a preview, known after the update."""
+    rule = "log-database-connection-logging"
+    assert {v for v in verdicts(programs.sql_database_flags, preview) if v[0] == rule} == set(table(f"""
+        {rule}  audited-pg  PASS
+        {rule}  default-pg  FAIL
+        {rule}  half-pg     FAIL
+        {rule}  late-pg     {"UNKNOWN" if preview else "PASS"}
+    """))
+    settings = {v.ref.name: (shown(v.log_connections), shown(v.log_disconnections))
+                for v in values(programs.sql_database_flags, preview) if isinstance(v, PostgresSettings)}
+    late = "?computed at preview: settings.databaseFlags[0].value" if preview else True
+    assert settings == {"audited-pg": (True, True), "default-pg": (False, False), "half-pg": (True, False),
+                        "late-pg": (late, True)}
+
+
+def test_cloud_sql_unknown_version_leaves_postgres_settings_unknown() -> None:
+    """While databaseVersion is computed the engine, and so whether PostgreSQL settings apply, is unknown."""
+    token = "gcp:sql/databaseInstance:DatabaseInstance"
+    res = PulumiResource.from_wire(token, f"urn:pulumi:s::p::{token}::db", {
+        "name": "db", "databaseVersion": "04da6b54-80e4-46f7-96ec-b56ff0331ba9", "settings": {}})
+    [pg] = [v for v in to_model([res]) if isinstance(v, PostgresSettings)]
+    assert shown(pg.log_connections) == shown(pg.pgaudit) == "?computed at preview: databaseVersion"

@@ -93,6 +93,7 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         enc-tls-listener-modern                   dev-mysql     FAIL
         log-log-export-all-entries                phi-prod      PASS
         log-log-export-all-entries                phi-dev       UNKNOWN
+        log-database-connection-logging           claims-pg     FAIL
     """))
 
 

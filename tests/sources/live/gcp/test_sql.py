@@ -127,3 +127,47 @@ def test_tls_endpoint(fake: FakeGcp) -> None:
         ("enc-tls-listener-modern", "mtls-pg", TLS_FLOOR),
         ("enc-tls-listener-modern", "old-pg", TLS_FLOOR),
     }
+
+
+def test_postgres_connection_logging(fake: FakeGcp) -> None:
+    """PostgreSQL flags over Cloud SQL's defaults (both off when unset); other engines have no such setting and
+    get no verdict; an unrecognised value is UNKNOWN with the reason, a known off still FAILs beside it."""
+    fake.add(
+        ga.sql_instance(PROD, "claims-pg", flags={"log_connections": "on", "log_disconnections": "on"}),
+        ga.sql_instance(PROD, "default-pg"),
+        ga.sql_instance(PROD, "half-pg", flags={"log_connections": "on", "log_disconnections": "off"}),
+        ga.sql_instance(PROD, "odd-pg", flags={"log_connections": "ON", "log_disconnections": "sometimes"}),
+        ga.sql_instance(PROD, "mixed-pg", flags={"log_connections": "off", "log_disconnections": "sometimes"}),
+        ga.sql_instance(PROD, "billing-mysql", version="MYSQL_8_0"),
+        ga.sql_instance(PROD, "ehr-mssql", version="SQLSERVER_2019_STANDARD"),
+    )
+    result = scan(fake, "sql-instances")
+    rule = ["log-database-connection-logging"]
+    assert verdicts(result.findings(), rule) == set(table("""
+        log-database-connection-logging  claims-pg   PASS
+        log-database-connection-logging  default-pg  FAIL
+        log-database-connection-logging  half-pg     FAIL
+        log-database-connection-logging  odd-pg      UNKNOWN
+        log-database-connection-logging  mixed-pg    FAIL
+    """))
+    assert {(f.resource.name, f.message) for f in result.findings() if f.rule_id == rule[0]
+            and f.status is not Status.PASS} == {
+        ("default-pg", "PostgreSQL does not log connections or disconnections: "
+                       "log_connections, log_disconnections off"),
+        ("half-pg", "PostgreSQL does not log disconnections: log_disconnections off"),
+        ("odd-pg", "unrecognised value 'sometimes' of database flag log_disconnections"),
+        ("mixed-pg", "PostgreSQL does not log connections: log_connections off"),
+    }
+    [claims] = [f for f in result.findings() if f.rule_id == rule[0] and f.resource.name == "claims-pg"]
+    assert (claims.resource.native_id, claims.resource.part) == (
+        "//cloudsql.googleapis.com/projects/phi-prod/instances/claims-pg", "flags")
+
+
+def test_denied_listing_leaves_engine_settings_unknown(fake: FakeGcp) -> None:
+    fake.add(ga.sql_instance(PROD, "claims-pg"))
+    fake.fail(403, asset_type="sqladmin.googleapis.com/Instance")
+    result = scan(fake, "sql-instances", "disks")
+    [finding] = [f for f in result.findings() if f.rule_id == "log-database-connection-logging"]
+    assert (finding.resource.name, finding.status, finding.message) == (
+        "sql-instances in projects/phi-prod", Status.UNKNOWN,
+        "AccessDenied: cloudasset.assets.listResource (sql-instances in projects/phi-prod)")

@@ -1,0 +1,38 @@
+"""A database engine's own settings in effect: the name/value pairs every cloud lets a team set on a
+managed engine (Cloud SQL database flags, Azure flexible servers' server parameters, RDS parameter
+groups).
+
+One kind per engine, holding typed facts rather than a name -> text mapping, for two reasons: a rule
+over PostgreSQL settings then runs on PostgreSQL instances only (a MySQL instance has no
+``log_connections`` to pass or fail, and the engine dispatches rules by kind), and the value *in
+effect* is resolved by the source, which alone knows its cloud's default for a setting left unset
+(Cloud SQL PostgreSQL leaves ``log_connections`` off; Azure's flexible server turns it on). A setting
+the source could not see, or a value it does not recognise, is an `Unknown`.
+
+Only Google Cloud sources yield these kinds today; Azure flexible servers' configurations and RDS
+parameter groups can yield them later with their own defaults.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hitrust_policies.model.facts import Unknown
+from hitrust_policies.model.ref import ResourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class PostgresSettings:
+    """PostgreSQL server settings of one instance, as in effect.
+
+    ``log_connections`` / ``log_disconnections``: each connection attempt / session end is logged.
+    ``log_min_duration_statement_ms``: statements running at least this long are logged with their
+    text (-1: none, 0: all). ``pgaudit``: the pgAudit extension may be loaded (Cloud SQL
+    ``cloudsql.enable_pgaudit``; whether a database then ran CREATE EXTENSION is not a setting).
+    """
+
+    ref: ResourceRef
+    log_connections: bool | Unknown
+    log_disconnections: bool | Unknown
+    log_min_duration_statement_ms: int | Unknown
+    pgaudit: bool | Unknown

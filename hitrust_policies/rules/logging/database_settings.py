@@ -1,0 +1,32 @@
+"""What a database engine's own settings write to its server log: who connected, and no statement text."""
+
+from hitrust_policies.model import PostgresSettings
+from hitrust_policies.rules.registry import rule
+
+
+@rule(
+    "log-database-connection-logging",
+    title="PostgreSQL logs every connection attempt and session end",
+    domain="logging",
+    severity="medium",
+    remediation={
+        "gcp": "Set the log_connections and log_disconnections database flags to on (gcloud sql instances patch "
+        "INSTANCE --database-flags=log_connections=on,log_disconnections=on,... - the list REPLACES every flag "
+        "the instance has, so repeat the ones to keep; pulumi-gcp: settings.databaseFlags).",
+    },
+)
+def log_database_connection_logging(pg: PostgresSettings):
+    """Who reached a PHI database, from where and for how long is answered only by the server's connection
+    log; PostgreSQL writes none by default.
+
+    Follows CIS Google Cloud Platform Foundation v3.0 6.2.2 / 6.2.3 (log_connections / log_disconnections
+    on), Prowler ``cloudsql_instance_postgres_log_connections_flag`` / ``..._log_disconnections_flag``,
+    and the Azure Policy built-ins "Log connections should be enabled for PostgreSQL database servers"
+    (eb6f77b9-bd53-4e35-a23d-7f65d5f0e442) / "Disconnections should be logged for PostgreSQL database
+    servers" (eb6f77b9-bd53-4e35-a23d-7f65d5f0e446). A flag left unset has the cloud's default: off on
+    Cloud SQL, so FAIL.
+    """
+    flags = {"log_connections": pg.log_connections, "log_disconnections": pg.log_disconnections}
+    off = [name for name, on in flags.items() if on is False]  # a known off fails while the other is unknown
+    if off or not all(flags.values()):
+        return f"PostgreSQL does not log {' or '.join(n.split('_', 1)[1] for n in off)}: {', '.join(off)} off"
