@@ -80,7 +80,8 @@ def organization() -> list[dict[str, Any]]:
         ga.sql_instance(PROD, "ehr-postgres", ipv4=False, require_ssl=True, kms_key=_key(PROD, "phi", "sql"),
                         flags={"cloudsql.iam_authentication": "on", "log_connections": "on",
                                "log_disconnections": "on"}),
-        ga.sql_instance(DEV, "analytics-pg", networks=("0.0.0.0/0",), require_ssl=False),
+        ga.sql_instance(DEV, "analytics-pg", networks=("0.0.0.0/0",), require_ssl=False,
+                        flags={"log_min_duration_statement": "0"}),
         ga.sql_instance(DEV, "reporting-mysql", version="MYSQL_8_0", networks=(CORPORATE_VPN,), require_ssl=True),
         # KMS: PHI keys rotate every 90 days; a legacy key never rotates.
         ga.crypto_key(PROD, "phi", "records"),

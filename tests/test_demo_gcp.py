@@ -89,6 +89,9 @@ EXPECTED = [
     # defaults (neither); the MySQL instance has no PostgreSQL settings to judge
     ("log-database-connection-logging", "ehr-postgres", "PASS", 1),
     ("log-database-connection-logging", "analytics-pg", "FAIL", 1),
+    # analytics-pg also logs every statement's text (log_min_duration_statement=0)
+    ("log-database-statements-not-logged", "ehr-postgres", "PASS", 1),
+    ("log-database-statements-not-logged", "analytics-pg", "FAIL", 1),
 ]
 
 

@@ -106,8 +106,10 @@ def sql_flag_assets() -> Lines:
     def instance(name: str, version: str, flags: dict[str, str] | None = None) -> dict[str, Any]:
         return ga.sql_instance(P, name, version=version, ipv4=False, ssl_mode="ENCRYPTED_ONLY", flags=flags)
 
-    return [instance("audited-pg", "POSTGRES_16", on), instance("default-pg", "POSTGRES_15"),
-            instance("half-pg", "POSTGRES_14", {"log_connections": "on"}), instance("late-pg", "POSTGRES_16", on),
+    return [instance("audited-pg", "POSTGRES_16", {**on, "log_min_duration_statement": "-1"}),
+            instance("default-pg", "POSTGRES_15"),
+            instance("half-pg", "POSTGRES_14", {"log_connections": "on", "log_min_duration_statement": "250"}),
+            instance("late-pg", "POSTGRES_16", on),
             instance("reports-mysql", "MYSQL_8_0"), instance("ehr-mssql", "SQLSERVER_2019_STANDARD")]
 
 
@@ -162,8 +164,10 @@ SCENARIOS = [
              must_pass=F({("net-database-not-public", n) for n in ("app-db", "office-db", "private-db")})),
     Scenario("cloud-sql-flags", programs.sql_database_flags, sql_flag_assets,
              F({"audited-pg", "default-pg", "half-pg", "late-pg", "reports-mysql", "ehr-mssql"}),
-             F({("log-database-connection-logging", n) for n in ("default-pg", "half-pg")}),
-             must_pass=F({("log-database-connection-logging", n) for n in ("audited-pg", "late-pg")})),
+             F({("log-database-connection-logging", n) for n in ("default-pg", "half-pg")} | {
+                 ("log-database-statements-not-logged", "half-pg")}),
+             must_pass=F({("log-database-connection-logging", n) for n in ("audited-pg", "late-pg")} | {
+                 ("log-database-statements-not-logged", n) for n in ("audited-pg", "default-pg")})),
     Scenario("kms-keys", programs.kms_keys, kms_assets, F({"phi/records", "phi/backups", "phi/signing", "phi/hsm"}),
              F({("enc-crypto-key-rotation", "phi/backups"), ("enc-crypto-key-rotation", "phi/hsm")}),
              must_pass=F({("enc-crypto-key-rotation", "phi/records"), ("enc-crypto-key-rotation", "phi/signing")})),

@@ -31,7 +31,7 @@ GCP_RULES = {
     "enc-object-store-kms", TLS, "log-network-flow-logs",
     "log-object-store-access-logging", "net-database-not-public", "net-ingress-rule-admin-ports",
     "net-object-store-public-access-blocked", "enc-tls-listener-modern",
-    "log-database-connection-logging",
+    "log-database-connection-logging", "log-database-statements-not-logged",
 }
 
 
@@ -182,7 +182,8 @@ def test_one_policy_per_rule_evaluable_from_pulumi_gcp_props(gcp_pack: PackProce
     assert resource == {"enc-block-volume-encrypted", "enc-block-volume-kms", "enc-database-storage-encrypted",
                         "enc-database-storage-kms",
                         "iam-database-directory-auth", "net-database-not-public", "net-ingress-rule-admin-ports",
-                        "enc-tls-listener-modern", "log-database-connection-logging"}
+                        "enc-tls-listener-modern", "log-database-connection-logging",
+                        "log-database-statements-not-logged"}
 
 
 @needs_pulumi_gcp
@@ -207,7 +208,8 @@ def test_database_flags(gcp_pack: PackProcess, preview: bool) -> None:
     names = ("audited-pg", "default-pg", "half-pg", "late-pg", "reports-mysql", "ehr-mssql")
     expected = {(r, n, M) for r in ("enc-database-storage-kms", "iam-database-directory-auth") for n in names} | {
         ("enc-tls-listener-modern", n, A) for n in names} | {  # TLS only: no visible TLS floor
-        ("log-database-connection-logging", n, M) for n in ("default-pg", "half-pg")}
+        ("log-database-connection-logging", n, M) for n in ("default-pg", "half-pg")} | {
+        ("log-database-statements-not-logged", "half-pg", M)}  # slow statements' text
     if preview:  # any flag value still computed keeps the IAM authentication flag unknown too
         expected = expected - {("iam-database-directory-auth", "late-pg", M)} | {
             ("iam-database-directory-auth", "late-pg", A), ("log-database-connection-logging", "late-pg", A)}

@@ -237,8 +237,9 @@ def secrets() -> None:
 
 def sql_database_flags() -> None:
     """Cloud SQL instances' database flags (``settings.databaseFlags``): a PostgreSQL instance logging
-    connections and session ends, one with Cloud SQL's defaults, one logging connections only, one
-    whose flag value another resource computes; a MySQL and a SQL Server instance."""
+    connections and session ends and no statement text, one with Cloud SQL's defaults, one logging
+    connections and slow statements' text only, one whose flag value another resource computes; a
+    MySQL and a SQL Server instance."""
     from pulumi_gcp import compute, sql
 
     settings, flag = sql.DatabaseInstanceSettingsArgs, sql.DatabaseInstanceSettingsDatabaseFlagArgs
@@ -250,9 +251,10 @@ def sql_database_flags() -> None:
                                                database_flags=list(flags) or None))
 
     instance("audited-pg", "POSTGRES_16", flag(name="log_connections", value="on"),
-             flag(name="log_disconnections", value="on"))
+             flag(name="log_disconnections", value="on"), flag(name="log_min_duration_statement", value="-1"))
     instance("default-pg", "POSTGRES_15")
-    instance("half-pg", "POSTGRES_14", flag(name="log_connections", value="on"))
+    instance("half-pg", "POSTGRES_14", flag(name="log_connections", value="on"),
+             flag(name="log_min_duration_statement", value="250"))
     addr = compute.Address("flags-ip", name="flags-ip", region="us-central1")
     instance("late-pg", "POSTGRES_16", flag(name="log_connections", value=addr.address.apply(lambda _: "on")),
              flag(name="log_disconnections", value="on"))

@@ -492,4 +492,11 @@ CASES: list[Case] = [
          "FAIL", "does not log disconnections: log_disconnections off"),
     Case("log-database-connection-logging", "flag-computed", PostgresSettings(ref("pg"), U, True, -1, False),
          "UNKNOWN"),
+    Case("log-database-statements-not-logged", "disabled", PostgresSettings(ref("pg"), True, True, -1, False), "PASS"),
+    Case("log-database-statements-not-logged", "slow-queries", PostgresSettings(ref("pg"), True, True, 500, False),
+         "FAIL", "PostgreSQL logs the text of statements running 500 ms or longer (log_min_duration_statement=500)"),
+    Case("log-database-statements-not-logged", "all", PostgresSettings(ref("pg"), True, True, 0, False), "FAIL",
+         "logs the text of every statement"),
+    Case("log-database-statements-not-logged", "flag-computed", PostgresSettings(ref("pg"), True, True, U, False),
+         "UNKNOWN"),
 ]

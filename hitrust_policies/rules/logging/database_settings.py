@@ -30,3 +30,29 @@ def log_database_connection_logging(pg: PostgresSettings):
     off = [name for name, on in flags.items() if on is False]  # a known off fails while the other is unknown
     if off or not all(flags.values()):
         return f"PostgreSQL does not log {' or '.join(n.split('_', 1)[1] for n in off)}: {', '.join(off)} off"
+
+
+@rule(
+    "log-database-statements-not-logged",
+    title="PostgreSQL does not write statement text to its log by duration",
+    domain="logging",
+    severity="medium",
+    remediation={
+        "gcp": "Set the log_min_duration_statement database flag to -1, or remove it (gcloud sql instances patch "
+        "INSTANCE --database-flags=log_min_duration_statement=-1,... - the list REPLACES every flag the instance "
+        "has, so repeat the ones to keep; pulumi-gcp: settings.databaseFlags).",
+    },
+)
+def log_database_statements_not_logged(pg: PostgresSettings):
+    """A statement's text carries the values it reads and writes (a patient's name in a WHERE clause): logging
+    statements by duration copies PHI into server logs that are read, exported and kept under other rules.
+
+    Follows CIS Google Cloud Platform Foundation v3.0 6.2.7 (log_min_duration_statement set to -1,
+    disabled) and Prowler ``cloudsql_instance_postgres_log_min_duration_statement_flag``. Left unset the
+    flag is PostgreSQL's default, -1, so PASS (as current Prowler has it; earlier Prowler failed an unset
+    flag: a false FAIL). 0 logs every statement.
+    """
+    ms = pg.log_min_duration_statement_ms
+    if ms != -1:
+        which = "every statement" if ms == 0 else f"statements running {ms} ms or longer"
+        return f"PostgreSQL logs the text of {which} (log_min_duration_statement={ms})"

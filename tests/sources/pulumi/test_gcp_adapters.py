@@ -129,6 +129,9 @@ def test_cloud_sql_instances(preview: bool) -> None:
         log-database-connection-logging  app-db     FAIL
         log-database-connection-logging  office-db  FAIL
         log-database-connection-logging  phi-db     FAIL
+        log-database-statements-not-logged  app-db     PASS
+        log-database-statements-not-logged  office-db  PASS
+        log-database-statements-not-logged  phi-db     PASS
     """)  # app-db: a public IP (the default) but no authorized network; private-db: no public IP at all, and a
     # SQL Server instance joined to no Managed AD domain; phi-db: CMEK and the IAM authentication flag on.
     # No sslMode: Cloud SQL's default takes plaintext; TLS only: the floor is no setting (UNKNOWN).
@@ -202,7 +205,7 @@ def test_networks_joined_with_their_subnetworks(preview: bool) -> None:
 def test_preview_unknowns_are_unknown_and_resolve_after_update() -> None:
     skip = (TLS, "enc-object-store-kms", "log-object-store-access-logging", "enc-object-store-default-encryption",
             "enc-database-storage-encrypted", "enc-database-storage-kms", "iam-database-directory-auth",
-            "log-database-connection-logging")  # late-db's flags are Cloud SQL's defaults
+            "log-database-connection-logging", "log-database-statements-not-logged")  # late-db: no flags
     assert verdicts(programs.unresolved_outputs, True, skip) == table("""
         net-ingress-rule-admin-ports            bastion-ssh  UNKNOWN
         net-object-store-public-access-blocked  late-share   UNKNOWN
@@ -251,6 +254,13 @@ def test_cloud_sql_database_flags(preview: bool) -> None:
         {rule}  half-pg     FAIL
         {rule}  late-pg     {"UNKNOWN" if preview else "PASS"}
     """))
+    statements = "log-database-statements-not-logged"
+    assert {v for v in verdicts(programs.sql_database_flags, preview) if v[0] == statements} == set(table(f"""
+        {statements}  audited-pg  PASS
+        {statements}  default-pg  PASS
+        {statements}  half-pg     FAIL
+        {statements}  late-pg     PASS
+    """))  # unset: PostgreSQL's -1
     settings = {v.ref.name: (shown(v.log_connections), shown(v.log_disconnections))
                 for v in values(programs.sql_database_flags, preview) if isinstance(v, PostgresSettings)}
     late = "?computed at preview: settings.databaseFlags[0].value" if preview else True

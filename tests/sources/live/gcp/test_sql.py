@@ -171,3 +171,31 @@ def test_denied_listing_leaves_engine_settings_unknown(fake: FakeGcp) -> None:
     assert (finding.resource.name, finding.status, finding.message) == (
         "sql-instances in projects/phi-prod", Status.UNKNOWN,
         "AccessDenied: cloudasset.assets.listResource (sql-instances in projects/phi-prod)")
+
+
+def test_postgres_statement_logging(fake: FakeGcp) -> None:
+    """log_min_duration_statement left out is PostgreSQL's -1 (no statement text logged); 0 logs every one."""
+    fake.add(
+        ga.sql_instance(PROD, "claims-pg", flags={"log_min_duration_statement": "-1"}),
+        ga.sql_instance(PROD, "default-pg"),
+        ga.sql_instance(PROD, "tuning-pg", flags={"log_min_duration_statement": "250"}),
+        ga.sql_instance(PROD, "debug-pg", flags={"log_min_duration_statement": "0"}),
+        ga.sql_instance(PROD, "odd-pg", flags={"log_min_duration_statement": "1s"}),
+        ga.sql_instance(PROD, "billing-mysql", version="MYSQL_8_0", flags={"long_query_time": "1"}),
+    )
+    result = scan(fake, "sql-instances")
+    rule = ["log-database-statements-not-logged"]
+    assert verdicts(result.findings(), rule) == set(table("""
+        log-database-statements-not-logged  claims-pg   PASS
+        log-database-statements-not-logged  default-pg  PASS
+        log-database-statements-not-logged  tuning-pg   FAIL
+        log-database-statements-not-logged  debug-pg    FAIL
+        log-database-statements-not-logged  odd-pg      UNKNOWN
+    """))
+    assert {(f.resource.name, f.message) for f in result.findings() if f.rule_id == rule[0]
+            and f.status is not Status.PASS} == {
+        ("tuning-pg", "PostgreSQL logs the text of statements running 250 ms or longer "
+                      "(log_min_duration_statement=250)"),
+        ("debug-pg", "PostgreSQL logs the text of every statement (log_min_duration_statement=0)"),
+        ("odd-pg", "unrecognised value '1s' of database flag log_min_duration_statement"),
+    }
