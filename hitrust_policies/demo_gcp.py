@@ -79,7 +79,8 @@ def organization() -> list[dict[str, Any]]:
         # plaintext; reporting uses Google-managed keys and built-in users only.
         ga.sql_instance(PROD, "ehr-postgres", ipv4=False, require_ssl=True, kms_key=_key(PROD, "phi", "sql"),
                         flags={"cloudsql.iam_authentication": "on", "log_connections": "on",
-                               "log_disconnections": "on"}),
+                               "log_disconnections": "on", "cloudsql.enable_pgaudit": "on",
+                               "pgaudit.log": "read,write,role"}),
         ga.sql_instance(DEV, "analytics-pg", networks=("0.0.0.0/0",), require_ssl=False,
                         flags={"log_min_duration_statement": "0"}),
         ga.sql_instance(DEV, "reporting-mysql", version="MYSQL_8_0", networks=(CORPORATE_VPN,), require_ssl=True),

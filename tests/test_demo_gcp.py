@@ -92,6 +92,9 @@ EXPECTED = [
     # analytics-pg also logs every statement's text (log_min_duration_statement=0)
     ("log-database-statements-not-logged", "ehr-postgres", "PASS", 1),
     ("log-database-statements-not-logged", "analytics-pg", "FAIL", 1),
+    # pgAudit: on for the EHR database only
+    ("log-database-audit-extension", "ehr-postgres", "PASS", 1),
+    ("log-database-audit-extension", "analytics-pg", "FAIL", 1),
 ]
 
 

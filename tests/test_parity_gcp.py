@@ -106,7 +106,8 @@ def sql_flag_assets() -> Lines:
     def instance(name: str, version: str, flags: dict[str, str] | None = None) -> dict[str, Any]:
         return ga.sql_instance(P, name, version=version, ipv4=False, ssl_mode="ENCRYPTED_ONLY", flags=flags)
 
-    return [instance("audited-pg", "POSTGRES_16", {**on, "log_min_duration_statement": "-1"}),
+    return [instance("audited-pg", "POSTGRES_16", {**on, "log_min_duration_statement": "-1",
+                                                   "cloudsql.enable_pgaudit": "on", "pgaudit.log": "read,write,ddl"}),
             instance("default-pg", "POSTGRES_15"),
             instance("half-pg", "POSTGRES_14", {"log_connections": "on", "log_min_duration_statement": "250"}),
             instance("late-pg", "POSTGRES_16", on),
@@ -165,9 +166,10 @@ SCENARIOS = [
     Scenario("cloud-sql-flags", programs.sql_database_flags, sql_flag_assets,
              F({"audited-pg", "default-pg", "half-pg", "late-pg", "reports-mysql", "ehr-mssql"}),
              F({("log-database-connection-logging", n) for n in ("default-pg", "half-pg")} | {
-                 ("log-database-statements-not-logged", "half-pg")}),
+                 ("log-database-statements-not-logged", "half-pg"), ("log-database-audit-extension", "default-pg")}),
              must_pass=F({("log-database-connection-logging", n) for n in ("audited-pg", "late-pg")} | {
-                 ("log-database-statements-not-logged", n) for n in ("audited-pg", "default-pg")})),
+                 ("log-database-statements-not-logged", n) for n in ("audited-pg", "default-pg")} | {
+                 ("log-database-audit-extension", "audited-pg")})),
     Scenario("kms-keys", programs.kms_keys, kms_assets, F({"phi/records", "phi/backups", "phi/signing", "phi/hsm"}),
              F({("enc-crypto-key-rotation", "phi/backups"), ("enc-crypto-key-rotation", "phi/hsm")}),
              must_pass=F({("enc-crypto-key-rotation", "phi/records"), ("enc-crypto-key-rotation", "phi/signing")})),

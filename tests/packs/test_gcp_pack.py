@@ -31,7 +31,7 @@ GCP_RULES = {
     "enc-object-store-kms", TLS, "log-network-flow-logs",
     "log-object-store-access-logging", "net-database-not-public", "net-ingress-rule-admin-ports",
     "net-object-store-public-access-blocked", "enc-tls-listener-modern",
-    "log-database-connection-logging", "log-database-statements-not-logged",
+    "log-database-connection-logging", "log-database-statements-not-logged", "log-database-audit-extension",
 }
 
 
@@ -52,7 +52,8 @@ SQL = {(r, n, M) for r in ("enc-database-storage-kms", "iam-database-directory-a
        for n in ("app-db", "open-db", "office-db", "private-db")} | {("net-database-not-public", "open-db", M)} | {
     ("enc-tls-listener-modern", n, M) for n in ("app-db", "open-db", "private-db")} | {
     ("enc-tls-listener-modern", n, A) for n in ("office-db", "phi-db")} | {  # no sslMode: plaintext; else no TLS floor
-    ("log-database-connection-logging", n, M) for n in ("app-db", "office-db", "phi-db")}  # PostgreSQL, no flags
+    ("log-database-connection-logging", n, M) for n in ("app-db", "office-db", "phi-db")} | {  # PostgreSQL, no flags
+    ("log-database-audit-extension", n, M) for n in ("app-db", "office-db", "phi-db")}
 CASES = {
     "buckets-keys-logging": (programs.buckets_keys_logging, buckets("phi-access-logs", "phi-plain") | {
         (TLS, "phi-records", M)}),
@@ -78,7 +79,8 @@ def test_exact_violations(gcp_pack: PackProcess, name: str, preview: bool) -> No
 def test_unknowns_are_advisory_and_say_what_was_not_known(gcp_pack: PackProcess) -> None:
     known = buckets("late-share") | {("enc-database-storage-kms", "late-db", M),  # known: no key named
                                      ("iam-database-directory-auth", "late-db", M),  # nor a flag
-                                     ("log-database-connection-logging", "late-db", M)}  # Cloud SQL's defaults
+                                     ("log-database-connection-logging", "late-db", M),  # Cloud SQL's defaults
+                                     ("log-database-audit-extension", "late-db", M)}
     violations = gcp_pack.run(captured(programs.unresolved_outputs), MANDATORY)
     assert keys(violations) == known | {("net-ingress-rule-admin-ports", "bastion-ssh", A),
                                         ("net-object-store-public-access-blocked", "late-share", A),
@@ -183,7 +185,7 @@ def test_one_policy_per_rule_evaluable_from_pulumi_gcp_props(gcp_pack: PackProce
                         "enc-database-storage-kms",
                         "iam-database-directory-auth", "net-database-not-public", "net-ingress-rule-admin-ports",
                         "enc-tls-listener-modern", "log-database-connection-logging",
-                        "log-database-statements-not-logged"}
+                        "log-database-statements-not-logged", "log-database-audit-extension"}
 
 
 @needs_pulumi_gcp
@@ -209,7 +211,8 @@ def test_database_flags(gcp_pack: PackProcess, preview: bool) -> None:
     expected = {(r, n, M) for r in ("enc-database-storage-kms", "iam-database-directory-auth") for n in names} | {
         ("enc-tls-listener-modern", n, A) for n in names} | {  # TLS only: no visible TLS floor
         ("log-database-connection-logging", n, M) for n in ("default-pg", "half-pg")} | {
-        ("log-database-statements-not-logged", "half-pg", M)}  # slow statements' text
+        ("log-database-statements-not-logged", "half-pg", M)} | {  # slow statements' text
+        ("log-database-audit-extension", n, M) for n in ("default-pg", "half-pg", "late-pg")}
     if preview:  # any flag value still computed keeps the IAM authentication flag unknown too
         expected = expected - {("iam-database-directory-auth", "late-pg", M)} | {
             ("iam-database-directory-auth", "late-pg", A), ("log-database-connection-logging", "late-pg", A)}

@@ -38,6 +38,7 @@ EXPECTED = Verdicts({
     ("enc-tls-listener-modern", "my-cloud-sql-instance", M): 1,
     # a PostgreSQL instance with no database flags: Cloud SQL's default logs no connection or session end
     ("log-database-connection-logging", "my-cloud-sql-instance", M): 1,
+    ("log-database-audit-extension", "my-cloud-sql-instance", M): 1,  # nor is pgAudit on
     # not here: the SQL instance has a public IP (the default) but no authorized network, so only the
     # Cloud SQL connectors (IAM-authenticated) reach it
 })

@@ -237,7 +237,7 @@ def secrets() -> None:
 
 def sql_database_flags() -> None:
     """Cloud SQL instances' database flags (``settings.databaseFlags``): a PostgreSQL instance logging
-    connections and session ends and no statement text, one with Cloud SQL's defaults, one logging
+    connections and session ends and no statement text, with pgAudit, one with Cloud SQL's defaults, one logging
     connections and slow statements' text only, one whose flag value another resource computes; a
     MySQL and a SQL Server instance."""
     from pulumi_gcp import compute, sql
@@ -251,7 +251,8 @@ def sql_database_flags() -> None:
                                                database_flags=list(flags) or None))
 
     instance("audited-pg", "POSTGRES_16", flag(name="log_connections", value="on"),
-             flag(name="log_disconnections", value="on"), flag(name="log_min_duration_statement", value="-1"))
+             flag(name="log_disconnections", value="on"), flag(name="log_min_duration_statement", value="-1"),
+             flag(name="cloudsql.enable_pgaudit", value="on"), flag(name="pgaudit.log", value="read,write,ddl"))
     instance("default-pg", "POSTGRES_15")
     instance("half-pg", "POSTGRES_14", flag(name="log_connections", value="on"),
              flag(name="log_min_duration_statement", value="250"))

@@ -499,4 +499,8 @@ CASES: list[Case] = [
          "logs the text of every statement"),
     Case("log-database-statements-not-logged", "flag-computed", PostgresSettings(ref("pg"), True, True, U, False),
          "UNKNOWN"),
+    Case("log-database-audit-extension", "on", PostgresSettings(ref("pg"), True, True, -1, True), "PASS"),
+    Case("log-database-audit-extension", "default", PostgresSettings(ref("pg"), True, True, -1, False), "FAIL",
+         "the pgAudit extension is not enabled on the server"),
+    Case("log-database-audit-extension", "flag-computed", PostgresSettings(ref("pg"), True, True, -1, U), "UNKNOWN"),
 ]

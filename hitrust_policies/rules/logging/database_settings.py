@@ -56,3 +56,27 @@ def log_database_statements_not_logged(pg: PostgresSettings):
     if ms != -1:
         which = "every statement" if ms == 0 else f"statements running {ms} ms or longer"
         return f"PostgreSQL logs the text of {which} (log_min_duration_statement={ms})"
+
+
+@rule(
+    "log-database-audit-extension",
+    title="PostgreSQL can load the pgAudit extension for session and object audit logs",
+    domain="logging",
+    severity="medium",
+    remediation={
+        "gcp": "Set the cloudsql.enable_pgaudit database flag to on (gcloud sql instances patch INSTANCE "
+        "--database-flags=cloudsql.enable_pgaudit=on,... - the list REPLACES every flag the instance has, so "
+        "repeat the ones to keep; pulumi-gcp: settings.databaseFlags), then CREATE EXTENSION pgaudit in each "
+        "database and set pgaudit.log to the statement classes to record.",
+    },
+)
+def log_database_audit_extension(pg: PostgresSettings):
+    """Which role read or changed which PHI table is recorded by pgAudit, not by PostgreSQL's own log.
+
+    Follows CIS Google Cloud Platform Foundation v3.0 6.2.8 (cloudsql.enable_pgaudit on) and Prowler
+    ``cloudsql_instance_postgres_enable_pgaudit_flag``; off by default, so an unset flag FAILs. CIS also
+    asks for CREATE EXTENSION pgaudit and a pgaudit.log setting inside each database: neither is an
+    instance setting a source can see, so a PASS means the instance allows pgAudit, not that it audits.
+    """
+    if not pg.pgaudit:
+        return "the pgAudit extension is not enabled on the server"

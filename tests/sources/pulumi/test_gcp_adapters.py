@@ -132,6 +132,9 @@ def test_cloud_sql_instances(preview: bool) -> None:
         log-database-statements-not-logged  app-db     PASS
         log-database-statements-not-logged  office-db  PASS
         log-database-statements-not-logged  phi-db     PASS
+        log-database-audit-extension  app-db     FAIL
+        log-database-audit-extension  office-db  FAIL
+        log-database-audit-extension  phi-db     FAIL
     """)  # app-db: a public IP (the default) but no authorized network; private-db: no public IP at all, and a
     # SQL Server instance joined to no Managed AD domain; phi-db: CMEK and the IAM authentication flag on.
     # No sslMode: Cloud SQL's default takes plaintext; TLS only: the floor is no setting (UNKNOWN).
@@ -205,7 +208,8 @@ def test_networks_joined_with_their_subnetworks(preview: bool) -> None:
 def test_preview_unknowns_are_unknown_and_resolve_after_update() -> None:
     skip = (TLS, "enc-object-store-kms", "log-object-store-access-logging", "enc-object-store-default-encryption",
             "enc-database-storage-encrypted", "enc-database-storage-kms", "iam-database-directory-auth",
-            "log-database-connection-logging", "log-database-statements-not-logged")  # late-db: no flags
+            "log-database-connection-logging", "log-database-statements-not-logged",
+            "log-database-audit-extension")  # late-db: no flags
     assert verdicts(programs.unresolved_outputs, True, skip) == table("""
         net-ingress-rule-admin-ports            bastion-ssh  UNKNOWN
         net-object-store-public-access-blocked  late-share   UNKNOWN
@@ -261,6 +265,13 @@ def test_cloud_sql_database_flags(preview: bool) -> None:
         {statements}  half-pg     FAIL
         {statements}  late-pg     PASS
     """))  # unset: PostgreSQL's -1
+    audit = "log-database-audit-extension"
+    assert {v for v in verdicts(programs.sql_database_flags, preview) if v[0] == audit} == set(table(f"""
+        {audit}  audited-pg  PASS
+        {audit}  default-pg  FAIL
+        {audit}  half-pg     FAIL
+        {audit}  late-pg     FAIL
+    """))
     settings = {v.ref.name: (shown(v.log_connections), shown(v.log_disconnections))
                 for v in values(programs.sql_database_flags, preview) if isinstance(v, PostgresSettings)}
     late = "?computed at preview: settings.databaseFlags[0].value" if preview else True

@@ -95,6 +95,7 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         log-log-export-all-entries                phi-dev       UNKNOWN
         log-database-connection-logging           claims-pg     FAIL
         log-database-statements-not-logged        claims-pg     PASS
+        log-database-audit-extension              claims-pg     FAIL
     """))
 
 

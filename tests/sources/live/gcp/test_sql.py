@@ -199,3 +199,19 @@ def test_postgres_statement_logging(fake: FakeGcp) -> None:
         ("debug-pg", "PostgreSQL logs the text of every statement (log_min_duration_statement=0)"),
         ("odd-pg", "unrecognised value '1s' of database flag log_min_duration_statement"),
     }
+
+
+def test_postgres_audit_extension(fake: FakeGcp) -> None:
+    """cloudsql.enable_pgaudit is off unless set; MySQL's own audit flag is no PostgreSQL setting."""
+    fake.add(
+        ga.sql_instance(PROD, "claims-pg", flags={"cloudsql.enable_pgaudit": "on", "pgaudit.log": "read,write"}),
+        ga.sql_instance(PROD, "default-pg", flags={"pgaudit.log": "all"}),
+        ga.sql_instance(PROD, "off-pg", flags={"cloudsql.enable_pgaudit": "off"}),
+        ga.sql_instance(PROD, "billing-mysql", version="MYSQL_8_0", flags={"cloudsql_mysql_audit": "ON"}),
+    )
+    result = scan(fake, "sql-instances")
+    assert verdicts(result.findings(), ["log-database-audit-extension"]) == set(table("""
+        log-database-audit-extension  claims-pg   PASS
+        log-database-audit-extension  default-pg  FAIL
+        log-database-audit-extension  off-pg      FAIL
+    """))
