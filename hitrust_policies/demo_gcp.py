@@ -130,6 +130,10 @@ def organization() -> list[dict[str, Any]]:
                     owner=f"organizations/{ORGANIZATION}", include_children=True,
                     log_filter='logName:"cloudaudit.googleapis.com"'),
         ga.log_sink(PROD, "phi-all-logs", "storage.googleapis.com/acme-phi-log-archive"),
+        # Cloud SQL for SQL Server: the billing database, private and TLS only, still chains ownership across
+        # databases and leaves remote access at SQL Server's default (on)
+        ga.sql_instance(PROD, "billing-mssql", version="SQLSERVER_2019_STANDARD", ipv4=False, require_ssl=True,
+                        flags={"cross db ownership chaining": "on"}),
     ]
 
 

@@ -17,6 +17,7 @@ from hitrust_policies.model import (
     PostgresSettings,
     SecretStore,
     ServiceFirewall,
+    SqlServerSettings,
     Subnet,
     VaultObject,
     WebApp,
@@ -33,7 +34,7 @@ AZURE_ONLY_KINDS: frozenset[type] = frozenset({SecretStore, ServiceFirewall, Dat
 GCP_ONLY_KINDS: frozenset[type] = frozenset({LogExport})
 # Database engines' own settings (Cloud SQL database flags: CIS GCP 6.x); Azure flexible servers' server
 # parameters and RDS parameter groups can yield them later.
-GCP_ONLY_KINDS |= {PostgresSettings}
+GCP_ONLY_KINDS |= {PostgresSettings, SqlServerSettings}
 
 
 def aws_rules() -> list[Rule]:

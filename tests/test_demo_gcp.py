@@ -95,6 +95,16 @@ EXPECTED = [
     # pgAudit: on for the EHR database only
     ("log-database-audit-extension", "ehr-postgres", "PASS", 1),
     ("log-database-audit-extension", "analytics-pg", "FAIL", 1),
+    # billing-mssql: private, TLS only (no visible floor), Google-managed keys, no Managed AD domain; it chains
+    # ownership across databases and takes remote procedure calls (the default); no contained databases
+    *[("enc-database-storage-encrypted", "billing-mssql", "PASS", 1), ("net-database-not-public", "billing-mssql",
+                                                                        "PASS", 1)],
+    ("enc-database-storage-kms", "billing-mssql", "FAIL", 1),
+    ("iam-database-directory-auth", "billing-mssql", "FAIL", 1),
+    ("enc-tls-listener-modern", "billing-mssql", "UNKNOWN", 1),
+    ("iam-database-contained-auth-off", "billing-mssql", "PASS", 1),
+    ("iam-database-cross-db-ownership-chaining-off", "billing-mssql", "FAIL", 1),
+    ("net-database-remote-access-off", "billing-mssql", "FAIL", 1),
 ]
 
 

@@ -13,7 +13,7 @@ from hitrust_policies.model.audit import (
 )
 from hitrust_policies.model.compute import ComputeInstance, WebApp
 from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener, VaultObject
-from hitrust_policies.model.database_settings import PostgresSettings
+from hitrust_policies.model.database_settings import PostgresSettings, SqlServerSettings
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
 from hitrust_policies.model.identity import (
     FULL_ADMIN,
@@ -91,6 +91,7 @@ KINDS: tuple[type, ...] = (
     WebApp,
     InfrastructureEncryption,
     PostgresSettings,
+    SqlServerSettings,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -151,4 +152,5 @@ __all__ = [
     "opening_id",
     "NetworkWatcher",
     "PostgresSettings",
+    "SqlServerSettings",
 ]

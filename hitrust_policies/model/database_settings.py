@@ -36,3 +36,18 @@ class PostgresSettings:
     log_disconnections: bool | Unknown
     log_min_duration_statement_ms: int | Unknown
     pgaudit: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class SqlServerSettings:
+    """SQL Server server configuration options of one instance, as in effect.
+
+    ``contained_database_authentication``: databases may hold their own users, who log in without a
+    server login. ``cross_db_ownership_chaining``: ownership chains span every database of the server.
+    ``remote_access``: stored procedures may be run from / on remote servers.
+    """
+
+    ref: ResourceRef
+    contained_database_authentication: bool | Unknown
+    cross_db_ownership_chaining: bool | Unknown
+    remote_access: bool | Unknown

@@ -24,6 +24,7 @@ from hitrust_policies.model import (
     UDP,
     PostgresSettings,
     ResourceRef,
+    SqlServerSettings,
     Unknown,
     is_internet,
 )
@@ -824,3 +825,40 @@ def sql_postgres_settings(ref: ResourceRef, flags: Iterable[Any] | Unknown | Non
                                                    SQL_POSTGRES_DEFAULTS[duration]),
         pgaudit=on("cloudsql.enable_pgaudit"),
     )
+
+
+# What Cloud SQL for SQL Server runs with when settings.databaseFlags names no such flag (SQL Server's own
+# defaults, which Cloud SQL keeps: cloud.google.com/sql/docs/sqlserver/flags).
+SQL_SQLSERVER_DEFAULTS = {"contained database authentication": "off", "cross db ownership chaining": "off",
+                          "remote access": "on"}
+
+
+def sql_sqlserver_settings(ref: ResourceRef, flags: Iterable[Any] | Unknown | None) -> SqlServerSettings:
+    """The SQL Server configuration options in effect on a Cloud SQL instance, from its database flags and
+    Cloud SQL's defaults for the flags it leaves out (`SQL_SQLSERVER_DEFAULTS`)."""
+    def on(name: str) -> bool | Unknown:
+        return sql_flag_on(sql_flag(flags, name), name, SQL_SQLSERVER_DEFAULTS[name])
+
+    return SqlServerSettings(ref=ref, contained_database_authentication=on("contained database authentication"),
+                             cross_db_ownership_chaining=on("cross db ownership chaining"),
+                             remote_access=on("remote access"))
+
+
+_SQL_SETTINGS = {"postgres": sql_postgres_settings, "sqlserver": sql_sqlserver_settings}
+
+
+def sql_engine_settings(engine: str | Unknown, ref: ResourceRef,
+                        flags: Iterable[Any] | Unknown | None) -> list[PostgresSettings | SqlServerSettings]:
+    """The engine settings of a Cloud SQL instance: one value of its engine's kind, so a rule over another
+    engine's settings gives it no verdict. While the engine is unknown (a preview) it could be any: every
+    kind, each fact unknown for that reason.
+
+    >>> [type(s).__name__ for s in sql_engine_settings("sqlserver", ResourceRef.manual("db"), [])]
+    ['SqlServerSettings']
+    >>> [type(s).__name__ for s in sql_engine_settings(Unknown("computed"), ResourceRef.manual("db"), [])]
+    ['PostgresSettings', 'SqlServerSettings']
+    """
+    if isinstance(engine, Unknown):
+        return [build(ref, engine) for build in _SQL_SETTINGS.values()]
+    build = _SQL_SETTINGS.get(engine)
+    return [build(ref, flags)] if build else []

@@ -32,6 +32,7 @@ GCP_RULES = {
     "log-object-store-access-logging", "net-database-not-public", "net-ingress-rule-admin-ports",
     "net-object-store-public-access-blocked", "enc-tls-listener-modern",
     "log-database-connection-logging", "log-database-statements-not-logged", "log-database-audit-extension",
+    "iam-database-contained-auth-off", "iam-database-cross-db-ownership-chaining-off", "net-database-remote-access-off",
 }
 
 
@@ -53,7 +54,8 @@ SQL = {(r, n, M) for r in ("enc-database-storage-kms", "iam-database-directory-a
     ("enc-tls-listener-modern", n, M) for n in ("app-db", "open-db", "private-db")} | {
     ("enc-tls-listener-modern", n, A) for n in ("office-db", "phi-db")} | {  # no sslMode: plaintext; else no TLS floor
     ("log-database-connection-logging", n, M) for n in ("app-db", "office-db", "phi-db")} | {  # PostgreSQL, no flags
-    ("log-database-audit-extension", n, M) for n in ("app-db", "office-db", "phi-db")}
+    ("log-database-audit-extension", n, M) for n in ("app-db", "office-db", "phi-db")} | {
+    ("net-database-remote-access-off", "private-db", M)}  # SQL Server's default: remote access on
 CASES = {
     "buckets-keys-logging": (programs.buckets_keys_logging, buckets("phi-access-logs", "phi-plain") | {
         (TLS, "phi-records", M)}),
@@ -185,7 +187,9 @@ def test_one_policy_per_rule_evaluable_from_pulumi_gcp_props(gcp_pack: PackProce
                         "enc-database-storage-kms",
                         "iam-database-directory-auth", "net-database-not-public", "net-ingress-rule-admin-ports",
                         "enc-tls-listener-modern", "log-database-connection-logging",
-                        "log-database-statements-not-logged", "log-database-audit-extension"}
+                        "log-database-statements-not-logged", "log-database-audit-extension",
+                        "iam-database-contained-auth-off", "iam-database-cross-db-ownership-chaining-off",
+                        "net-database-remote-access-off"}
 
 
 @needs_pulumi_gcp
@@ -207,12 +211,15 @@ def test_no_cloud_sdk_is_imported_at_start_or_while_analyzing(monkeypatch: pytes
 def test_database_flags(gcp_pack: PackProcess, preview: bool) -> None:
     """PostgreSQL flags over Cloud SQL's defaults; MySQL and SQL Server instances get no PostgreSQL verdict;
     late-pg's log_connections is computed by another resource: advisory in a preview, compliant after."""
-    names = ("audited-pg", "default-pg", "half-pg", "late-pg", "reports-mysql", "ehr-mssql")
+    names = ("audited-pg", "default-pg", "half-pg", "late-pg", "reports-mysql", "ehr-mssql", "legacy-mssql")
     expected = {(r, n, M) for r in ("enc-database-storage-kms", "iam-database-directory-auth") for n in names} | {
         ("enc-tls-listener-modern", n, A) for n in names} | {  # TLS only: no visible TLS floor
         ("log-database-connection-logging", n, M) for n in ("default-pg", "half-pg")} | {
         ("log-database-statements-not-logged", "half-pg", M)} | {  # slow statements' text
-        ("log-database-audit-extension", n, M) for n in ("default-pg", "half-pg", "late-pg")}
+        ("log-database-audit-extension", n, M) for n in ("default-pg", "half-pg", "late-pg")} | {
+        (r, "legacy-mssql", M) for r in ("iam-database-contained-auth-off",
+                                         "iam-database-cross-db-ownership-chaining-off",
+                                         "net-database-remote-access-off")}
     if preview:  # any flag value still computed keeps the IAM authentication flag unknown too
         expected = expected - {("iam-database-directory-auth", "late-pg", M)} | {
             ("iam-database-directory-auth", "late-pg", A), ("log-database-connection-logging", "late-pg", A)}

@@ -239,7 +239,8 @@ def sql_database_flags() -> None:
     """Cloud SQL instances' database flags (``settings.databaseFlags``): a PostgreSQL instance logging
     connections and session ends and no statement text, with pgAudit, one with Cloud SQL's defaults, one logging
     connections and slow statements' text only, one whose flag value another resource computes; a
-    MySQL and a SQL Server instance."""
+    MySQL instance; a SQL Server instance with remote access off, and a legacy one with contained
+    databases, cross-database ownership chaining and (by default) remote access."""
     from pulumi_gcp import compute, sql
 
     settings, flag = sql.DatabaseInstanceSettingsArgs, sql.DatabaseInstanceSettingsDatabaseFlagArgs
@@ -260,4 +261,6 @@ def sql_database_flags() -> None:
     instance("late-pg", "POSTGRES_16", flag(name="log_connections", value=addr.address.apply(lambda _: "on")),
              flag(name="log_disconnections", value="on"))
     instance("reports-mysql", "MYSQL_8_0")
-    instance("ehr-mssql", "SQLSERVER_2019_STANDARD")
+    instance("ehr-mssql", "SQLSERVER_2019_STANDARD", flag(name="remote access", value="off"))
+    instance("legacy-mssql", "SQLSERVER_2017_ENTERPRISE", flag(name="contained database authentication", value="on"),
+             flag(name="cross db ownership chaining", value="on"))

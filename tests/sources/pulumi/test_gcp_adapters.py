@@ -10,7 +10,15 @@ from typing import Any
 import pytest
 
 from hitrust_policies import evaluate
-from hitrust_policies.model import BlockVolume, CryptoKey, ObjectStore, PostgresSettings, TlsListener, Unknown
+from hitrust_policies.model import (
+    BlockVolume,
+    CryptoKey,
+    ObjectStore,
+    PostgresSettings,
+    SqlServerSettings,
+    TlsListener,
+    Unknown,
+)
 from hitrust_policies.sources.pulumi import PulumiResource, to_model
 from hitrust_policies.testing.pulumi import capture
 from tests.pulumi_programs import gcp as programs
@@ -135,6 +143,9 @@ def test_cloud_sql_instances(preview: bool) -> None:
         log-database-audit-extension  app-db     FAIL
         log-database-audit-extension  office-db  FAIL
         log-database-audit-extension  phi-db     FAIL
+        iam-database-contained-auth-off               private-db  PASS
+        iam-database-cross-db-ownership-chaining-off  private-db  PASS
+        net-database-remote-access-off                private-db  FAIL
     """)  # app-db: a public IP (the default) but no authorized network; private-db: no public IP at all, and a
     # SQL Server instance joined to no Managed AD domain; phi-db: CMEK and the IAM authentication flag on.
     # No sslMode: Cloud SQL's default takes plaintext; TLS only: the floor is no setting (UNKNOWN).
@@ -272,6 +283,17 @@ def test_cloud_sql_database_flags(preview: bool) -> None:
         {audit}  half-pg     FAIL
         {audit}  late-pg     FAIL
     """))
+    mssql = {v for v in verdicts(programs.sql_database_flags, preview) if v[0] in (
+        "iam-database-contained-auth-off", "iam-database-cross-db-ownership-chaining-off",
+        "net-database-remote-access-off")}
+    assert mssql == set(table("""
+        iam-database-contained-auth-off               ehr-mssql     PASS
+        iam-database-contained-auth-off               legacy-mssql  FAIL
+        iam-database-cross-db-ownership-chaining-off  ehr-mssql     PASS
+        iam-database-cross-db-ownership-chaining-off  legacy-mssql  FAIL
+        net-database-remote-access-off                ehr-mssql     PASS
+        net-database-remote-access-off                legacy-mssql  FAIL
+    """))  # legacy-mssql leaves remote access at SQL Server's default, on
     settings = {v.ref.name: (shown(v.log_connections), shown(v.log_disconnections))
                 for v in values(programs.sql_database_flags, preview) if isinstance(v, PostgresSettings)}
     late = "?computed at preview: settings.databaseFlags[0].value" if preview else True
@@ -285,4 +307,6 @@ def test_cloud_sql_unknown_version_leaves_postgres_settings_unknown() -> None:
     res = PulumiResource.from_wire(token, f"urn:pulumi:s::p::{token}::db", {
         "name": "db", "databaseVersion": "04da6b54-80e4-46f7-96ec-b56ff0331ba9", "settings": {}})
     [pg] = [v for v in to_model([res]) if isinstance(v, PostgresSettings)]
-    assert shown(pg.log_connections) == shown(pg.pgaudit) == "?computed at preview: databaseVersion"
+    [mssql] = [v for v in to_model([res]) if isinstance(v, SqlServerSettings)]
+    assert shown(pg.log_connections) == shown(pg.pgaudit) == shown(mssql.remote_access) == (
+        "?computed at preview: databaseVersion")

@@ -9,8 +9,8 @@ database authentication flag in ``settings.databaseFlags``, or a Managed AD doma
 (`gcp_semantics.sql_directory_auth`). The endpoint takes plaintext unless
 ``settings.ipConfiguration.sslMode`` (else the legacy ``requireSsl`` of older pulumi-gcp) refuses it
 (`gcp_semantics.sql_plaintext_routes`); left out, Cloud SQL's default allows unencrypted connections.
-A PostgreSQL instance's engine settings are ``settings.databaseFlags`` over Cloud SQL's defaults
-(`gcp_semantics.sql_postgres_settings`); while ``databaseVersion`` is unknown they are unknown too.
+A PostgreSQL or SQL Server instance's engine settings are ``settings.databaseFlags`` over Cloud SQL's
+defaults (`gcp_semantics.sql_engine_settings`); while ``databaseVersion`` is unknown they are unknown too.
 """
 
 from __future__ import annotations
@@ -19,7 +19,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
-from hitrust_policies.model import DatabaseInstance, PostgresSettings, TlsListener, Unknown, is_internet
+from hitrust_policies.model import (
+    DatabaseInstance,
+    PostgresSettings,
+    SqlServerSettings,
+    TlsListener,
+    Unknown,
+    is_internet,
+)
 from hitrust_policies.sources import gcp_semantics as gcp
 from hitrust_policies.sources.pulumi.gcp import names
 from hitrust_policies.sources.pulumi.registry import pulumi_adapter
@@ -78,7 +85,7 @@ def _plaintext_routes(res: PulumiResource) -> Any:
     return gcp.sql_plaintext_routes(mode, legacy if isinstance(legacy, bool) else None)
 
 
-@pulumi_adapter(INSTANCE, produces=(DatabaseInstance, TlsListener, PostgresSettings))
+@pulumi_adapter(INSTANCE, produces=(DatabaseInstance, TlsListener, PostgresSettings, SqlServerSettings))
 def database_instance(res: PulumiResource, stack: Stack) -> Iterator[Any]:
     version = res.props.get("databaseVersion")
     engine = version if isinstance(version, Unknown) else gcp.sql_engine(version)
@@ -93,6 +100,4 @@ def database_instance(res: PulumiResource, stack: Stack) -> Iterator[Any]:
     )
     yield TlsListener(ref=replace(ref, part="endpoint"), protocol="TLS", min_tls_version=gcp.sql_min_tls(),
                       plaintext_routes=_plaintext_routes(res))
-    if isinstance(engine, Unknown) or engine == "postgres":
-        flags = engine if isinstance(engine, Unknown) else res.props.get("settings.databaseFlags")
-        yield gcp.sql_postgres_settings(replace(ref, part="flags"), flags)
+    yield from gcp.sql_engine_settings(engine, replace(ref, part="flags"), res.props.get("settings.databaseFlags"))

@@ -215,3 +215,39 @@ def test_postgres_audit_extension(fake: FakeGcp) -> None:
         log-database-audit-extension  default-pg  FAIL
         log-database-audit-extension  off-pg      FAIL
     """))
+
+
+def test_sql_server_options(fake: FakeGcp) -> None:
+    """SQL Server flags over SQL Server's defaults (contained database authentication and cross db ownership
+    chaining off, remote access on); PostgreSQL and MySQL instances get no SQL Server verdicts."""
+    fake.add(
+        ga.sql_instance(PROD, "ehr-mssql", version="SQLSERVER_2022_STANDARD", flags={"remote access": "off"}),
+        ga.sql_instance(PROD, "default-mssql", version="SQLSERVER_2019_STANDARD"),
+        ga.sql_instance(PROD, "legacy-mssql", version="SQLSERVER_2017_ENTERPRISE",
+                        flags={"contained database authentication": "on", "cross db ownership chaining": "on",
+                               "remote access": "off"}),
+        ga.sql_instance(PROD, "odd-mssql", version="SQLSERVER_2019_WEB",
+                        flags={"cross db ownership chaining": "1", "remote access": "off"}),
+        ga.sql_instance(PROD, "claims-pg", flags={"remote access": "on"}),
+        ga.sql_instance(PROD, "billing-mysql", version="MYSQL_8_0"),
+    )
+    result = scan(fake, "sql-instances")
+    rules = ["iam-database-contained-auth-off", "iam-database-cross-db-ownership-chaining-off",
+             "net-database-remote-access-off"]
+    assert verdicts(result.findings(), rules) == set(table("""
+        iam-database-contained-auth-off               ehr-mssql      PASS
+        iam-database-contained-auth-off               default-mssql  PASS
+        iam-database-contained-auth-off               legacy-mssql   FAIL
+        iam-database-contained-auth-off               odd-mssql      PASS
+        iam-database-cross-db-ownership-chaining-off  ehr-mssql      PASS
+        iam-database-cross-db-ownership-chaining-off  default-mssql  PASS
+        iam-database-cross-db-ownership-chaining-off  legacy-mssql   FAIL
+        iam-database-cross-db-ownership-chaining-off  odd-mssql      UNKNOWN
+        net-database-remote-access-off                ehr-mssql      PASS
+        net-database-remote-access-off                default-mssql  FAIL
+        net-database-remote-access-off                legacy-mssql   PASS
+        net-database-remote-access-off                odd-mssql      PASS
+    """))
+    assert reasons(result.findings(), rules) == {
+        ("iam-database-cross-db-ownership-chaining-off", "odd-mssql",
+         "unrecognised value '1' of database flag cross db ownership chaining")}
