@@ -13,6 +13,7 @@ from hitrust_policies.model import (
     InfrastructureEncryption,
     LocalAuth,
     LogExport,
+    MySqlSettings,
     NetworkWatcher,
     PostgresSettings,
     SecretStore,
@@ -34,7 +35,7 @@ AZURE_ONLY_KINDS: frozenset[type] = frozenset({SecretStore, ServiceFirewall, Dat
 GCP_ONLY_KINDS: frozenset[type] = frozenset({LogExport})
 # Database engines' own settings (Cloud SQL database flags: CIS GCP 6.x); Azure flexible servers' server
 # parameters and RDS parameter groups can yield them later.
-GCP_ONLY_KINDS |= {PostgresSettings, SqlServerSettings}
+GCP_ONLY_KINDS |= {PostgresSettings, SqlServerSettings, MySqlSettings}
 
 
 def aws_rules() -> list[Rule]:

@@ -105,6 +105,9 @@ EXPECTED = [
     ("iam-database-contained-auth-off", "billing-mssql", "PASS", 1),
     ("iam-database-cross-db-ownership-chaining-off", "billing-mssql", "FAIL", 1),
     ("net-database-remote-access-off", "billing-mssql", "FAIL", 1),
+    # reporting-mysql hides its database list but leaves LOAD DATA LOCAL at Cloud SQL's default (on)
+    ("iam-database-local-infile-off", "reporting-mysql", "FAIL", 1),
+    ("iam-database-show-databases-restricted", "reporting-mysql", "PASS", 1),
 ]
 
 

@@ -13,7 +13,7 @@ from hitrust_policies.model.audit import (
 )
 from hitrust_policies.model.compute import ComputeInstance, WebApp
 from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener, VaultObject
-from hitrust_policies.model.database_settings import PostgresSettings, SqlServerSettings
+from hitrust_policies.model.database_settings import MySqlSettings, PostgresSettings, SqlServerSettings
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
 from hitrust_policies.model.identity import (
     FULL_ADMIN,
@@ -92,6 +92,7 @@ KINDS: tuple[type, ...] = (
     InfrastructureEncryption,
     PostgresSettings,
     SqlServerSettings,
+    MySqlSettings,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -153,4 +154,5 @@ __all__ = [
     "NetworkWatcher",
     "PostgresSettings",
     "SqlServerSettings",
+    "MySqlSettings",
 ]

@@ -51,3 +51,16 @@ class SqlServerSettings:
     contained_database_authentication: bool | Unknown
     cross_db_ownership_chaining: bool | Unknown
     remote_access: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class MySqlSettings:
+    """MySQL server system variables of one instance, as in effect.
+
+    ``local_infile``: the server accepts LOAD DATA LOCAL (a client sends a file from its own host).
+    ``skip_show_database``: SHOW DATABASES is refused to users without that privilege.
+    """
+
+    ref: ResourceRef
+    local_infile: bool | Unknown
+    skip_show_database: bool | Unknown

@@ -22,6 +22,7 @@ from hitrust_policies.model import (
     SCOPED,
     TCP,
     UDP,
+    MySqlSettings,
     PostgresSettings,
     ResourceRef,
     SqlServerSettings,
@@ -844,11 +845,26 @@ def sql_sqlserver_settings(ref: ResourceRef, flags: Iterable[Any] | Unknown | No
                              remote_access=on("remote access"))
 
 
-_SQL_SETTINGS = {"postgres": sql_postgres_settings, "sqlserver": sql_sqlserver_settings}
+# What Cloud SQL for MySQL runs with when settings.databaseFlags names no such flag: skip_show_database off
+# (MySQL's default); local_infile on, as CIS Google Cloud Platform Foundation states Cloud SQL's default
+# (cloud.google.com/sql/docs/mysql/flags gives none; MySQL's own is on before 8.0, off since).
+SQL_MYSQL_DEFAULTS = {"local_infile": "on", "skip_show_database": "off"}
+
+
+def sql_mysql_settings(ref: ResourceRef, flags: Iterable[Any] | Unknown | None) -> MySqlSettings:
+    """The MySQL system variables in effect on a Cloud SQL instance, from its database flags and Cloud SQL's
+    defaults for the flags it leaves out (`SQL_MYSQL_DEFAULTS`)."""
+    def on(name: str) -> bool | Unknown:
+        return sql_flag_on(sql_flag(flags, name), name, SQL_MYSQL_DEFAULTS[name])
+
+    return MySqlSettings(ref=ref, local_infile=on("local_infile"), skip_show_database=on("skip_show_database"))
+
+
+_SQL_SETTINGS = {"postgres": sql_postgres_settings, "sqlserver": sql_sqlserver_settings, "mysql": sql_mysql_settings}
 
 
 def sql_engine_settings(engine: str | Unknown, ref: ResourceRef,
-                        flags: Iterable[Any] | Unknown | None) -> list[PostgresSettings | SqlServerSettings]:
+                        flags: Iterable[Any] | Unknown | None) -> list[Any]:
     """The engine settings of a Cloud SQL instance: one value of its engine's kind, so a rule over another
     engine's settings gives it no verdict. While the engine is unknown (a preview) it could be any: every
     kind, each fact unknown for that reason.
@@ -856,7 +872,7 @@ def sql_engine_settings(engine: str | Unknown, ref: ResourceRef,
     >>> [type(s).__name__ for s in sql_engine_settings("sqlserver", ResourceRef.manual("db"), [])]
     ['SqlServerSettings']
     >>> [type(s).__name__ for s in sql_engine_settings(Unknown("computed"), ResourceRef.manual("db"), [])]
-    ['PostgresSettings', 'SqlServerSettings']
+    ['PostgresSettings', 'SqlServerSettings', 'MySqlSettings']
     """
     if isinstance(engine, Unknown):
         return [build(ref, engine) for build in _SQL_SETTINGS.values()]

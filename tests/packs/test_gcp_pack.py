@@ -33,6 +33,7 @@ GCP_RULES = {
     "net-object-store-public-access-blocked", "enc-tls-listener-modern",
     "log-database-connection-logging", "log-database-statements-not-logged", "log-database-audit-extension",
     "iam-database-contained-auth-off", "iam-database-cross-db-ownership-chaining-off", "net-database-remote-access-off",
+    "iam-database-local-infile-off", "iam-database-show-databases-restricted",
 }
 
 
@@ -55,7 +56,8 @@ SQL = {(r, n, M) for r in ("enc-database-storage-kms", "iam-database-directory-a
     ("enc-tls-listener-modern", n, A) for n in ("office-db", "phi-db")} | {  # no sslMode: plaintext; else no TLS floor
     ("log-database-connection-logging", n, M) for n in ("app-db", "office-db", "phi-db")} | {  # PostgreSQL, no flags
     ("log-database-audit-extension", n, M) for n in ("app-db", "office-db", "phi-db")} | {
-    ("net-database-remote-access-off", "private-db", M)}  # SQL Server's default: remote access on
+    ("net-database-remote-access-off", "private-db", M)} | {  # SQL Server's default: remote access on
+    (r, "open-db", M) for r in ("iam-database-local-infile-off", "iam-database-show-databases-restricted")}  # MySQL
 CASES = {
     "buckets-keys-logging": (programs.buckets_keys_logging, buckets("phi-access-logs", "phi-plain") | {
         (TLS, "phi-records", M)}),
@@ -125,7 +127,9 @@ def test_secrets_never_appear_in_messages(gcp_pack: PackProcess) -> None:
         assert keys(violations) == {("net-ingress-rule-admin-ports", "partner-ssh", M),
                                     ("enc-database-storage-kms", "secret-db", M),
                                     ("iam-database-directory-auth", "secret-db", M),
-                                    ("enc-tls-listener-modern", "secret-db", M)}
+                                    ("enc-tls-listener-modern", "secret-db", M),
+                                    ("iam-database-local-infile-off", "secret-db", M),  # MySQL's flags unset
+                                    ("iam-database-show-databases-restricted", "secret-db", M)}
         text = "\n".join(v.message for v in violations)
         for secret in (programs.SECRET_SOURCE, programs.SECRET_PASSWORD, programs.SECRET_DISK_KEY):
             assert secret not in text
@@ -189,7 +193,8 @@ def test_one_policy_per_rule_evaluable_from_pulumi_gcp_props(gcp_pack: PackProce
                         "enc-tls-listener-modern", "log-database-connection-logging",
                         "log-database-statements-not-logged", "log-database-audit-extension",
                         "iam-database-contained-auth-off", "iam-database-cross-db-ownership-chaining-off",
-                        "net-database-remote-access-off"}
+                        "net-database-remote-access-off", "iam-database-local-infile-off",
+                        "iam-database-show-databases-restricted"}
 
 
 @needs_pulumi_gcp
@@ -219,7 +224,8 @@ def test_database_flags(gcp_pack: PackProcess, preview: bool) -> None:
         ("log-database-audit-extension", n, M) for n in ("default-pg", "half-pg", "late-pg")} | {
         (r, "legacy-mssql", M) for r in ("iam-database-contained-auth-off",
                                          "iam-database-cross-db-ownership-chaining-off",
-                                         "net-database-remote-access-off")}
+                                         "net-database-remote-access-off")} | {
+        ("iam-database-local-infile-off", "reports-mysql", M)}
     if preview:  # any flag value still computed keeps the IAM authentication flag unknown too
         expected = expected - {("iam-database-directory-auth", "late-pg", M)} | {
             ("iam-database-directory-auth", "late-pg", A), ("log-database-connection-logging", "late-pg", A)}

@@ -237,10 +237,11 @@ def secrets() -> None:
 
 def sql_database_flags() -> None:
     """Cloud SQL instances' database flags (``settings.databaseFlags``): a PostgreSQL instance logging
-    connections and session ends and no statement text, with pgAudit, one with Cloud SQL's defaults, one logging
-    connections and slow statements' text only, one whose flag value another resource computes; a
-    MySQL instance; a SQL Server instance with remote access off, and a legacy one with contained
-    databases, cross-database ownership chaining and (by default) remote access."""
+    connections and session ends and no statement text, with pgAudit; one with Cloud SQL's defaults; one
+    logging connections and slow statements' text only; one whose flag value another resource computes;
+    a MySQL instance hiding its database list but taking LOAD DATA LOCAL; a SQL Server instance with
+    remote access off, and a legacy one with contained databases, cross-database ownership chaining and
+    (by default) remote access."""
     from pulumi_gcp import compute, sql
 
     settings, flag = sql.DatabaseInstanceSettingsArgs, sql.DatabaseInstanceSettingsDatabaseFlagArgs
@@ -260,7 +261,8 @@ def sql_database_flags() -> None:
     addr = compute.Address("flags-ip", name="flags-ip", region="us-central1")
     instance("late-pg", "POSTGRES_16", flag(name="log_connections", value=addr.address.apply(lambda _: "on")),
              flag(name="log_disconnections", value="on"))
-    instance("reports-mysql", "MYSQL_8_0")
+    instance("reports-mysql", "MYSQL_8_0", flag(name="local_infile", value="on"),
+             flag(name="skip_show_database", value="on"))
     instance("ehr-mssql", "SQLSERVER_2019_STANDARD", flag(name="remote access", value="off"))
     instance("legacy-mssql", "SQLSERVER_2017_ENTERPRISE", flag(name="contained database authentication", value="on"),
              flag(name="cross db ownership chaining", value="on"))

@@ -1,6 +1,6 @@
 """Who a database engine lets in, and across which databases, by its own server settings."""
 
-from hitrust_policies.model import SqlServerSettings
+from hitrust_policies.model import MySqlSettings, SqlServerSettings
 from hitrust_policies.rules.registry import rule
 
 _PATCH = ("(gcloud sql instances patch INSTANCE --database-flags=\"{flag}=off,...\" - the list REPLACES every flag "
@@ -50,3 +50,45 @@ def iam_database_cross_db_ownership_chaining_off(mssql: SqlServerSettings):
     """
     if mssql.cross_db_ownership_chaining:
         return "SQL Server chains object ownership across databases: cross db ownership chaining on"
+
+
+@rule(
+    "iam-database-local-infile-off",
+    title="MySQL refuses LOAD DATA LOCAL (local_infile off)",
+    domain="iam",
+    severity="medium",
+    remediation={
+        "gcp": "Set the local_infile database flag to off " + _PATCH.format(flag="local_infile"),
+    },
+)
+def iam_database_local_infile_off(mysql: MySqlSettings):
+    """With LOAD DATA LOCAL, a statement makes the client send a file from its host: combined with SQL
+    injection, or a rogue server, it reads files outside any database permission.
+
+    Follows CIS Google Cloud Platform Foundation v3.0 6.1.3 (local_infile off) and Prowler
+    ``cloudsql_instance_mysql_local_infile_flag``. Left unset the flag FAILs: CIS states Cloud SQL's
+    default is on (Google's flag reference gives none, and MySQL before 8.0 defaults it on).
+    """
+    if mysql.local_infile:
+        return "MySQL accepts LOAD DATA LOCAL from clients: local_infile on"
+
+
+@rule(
+    "iam-database-show-databases-restricted",
+    title="MySQL lists databases only to users allowed to (skip_show_database on)",
+    domain="iam",
+    severity="low",
+    remediation={
+        "gcp": "Set the skip_show_database database flag to on (gcloud sql instances patch INSTANCE "
+        "--database-flags=skip_show_database=on,... - the list REPLACES every flag the instance has, so repeat "
+        "the ones to keep; pulumi-gcp: settings.databaseFlags).",
+    },
+)
+def iam_database_show_databases_restricted(mysql: MySqlSettings):
+    """Any login may otherwise list every database on the server, naming what holds PHI for the next step.
+
+    Follows CIS Google Cloud Platform Foundation v3.0 6.1.2 (skip_show_database on) and Prowler
+    ``cloudsql_instance_mysql_skip_show_database_flag``; MySQL's default is off, so an unset flag FAILs.
+    """
+    if not mysql.skip_show_database:
+        return "every MySQL user can list all databases: skip_show_database off"

@@ -13,6 +13,7 @@ from hitrust_policies import evaluate
 from hitrust_policies.model import (
     BlockVolume,
     CryptoKey,
+    MySqlSettings,
     ObjectStore,
     PostgresSettings,
     SqlServerSettings,
@@ -146,6 +147,8 @@ def test_cloud_sql_instances(preview: bool) -> None:
         iam-database-contained-auth-off               private-db  PASS
         iam-database-cross-db-ownership-chaining-off  private-db  PASS
         net-database-remote-access-off                private-db  FAIL
+        iam-database-local-infile-off                 open-db     FAIL
+        iam-database-show-databases-restricted        open-db     FAIL
     """)  # app-db: a public IP (the default) but no authorized network; private-db: no public IP at all, and a
     # SQL Server instance joined to no Managed AD domain; phi-db: CMEK and the IAM authentication flag on.
     # No sslMode: Cloud SQL's default takes plaintext; TLS only: the floor is no setting (UNKNOWN).
@@ -294,6 +297,12 @@ def test_cloud_sql_database_flags(preview: bool) -> None:
         net-database-remote-access-off                ehr-mssql     PASS
         net-database-remote-access-off                legacy-mssql  FAIL
     """))  # legacy-mssql leaves remote access at SQL Server's default, on
+    mysql = {v for v in verdicts(programs.sql_database_flags, preview) if v[0] in (
+        "iam-database-local-infile-off", "iam-database-show-databases-restricted")}
+    assert mysql == set(table("""
+        iam-database-local-infile-off           reports-mysql  FAIL
+        iam-database-show-databases-restricted  reports-mysql  PASS
+    """))
     settings = {v.ref.name: (shown(v.log_connections), shown(v.log_disconnections))
                 for v in values(programs.sql_database_flags, preview) if isinstance(v, PostgresSettings)}
     late = "?computed at preview: settings.databaseFlags[0].value" if preview else True
@@ -308,5 +317,6 @@ def test_cloud_sql_unknown_version_leaves_postgres_settings_unknown() -> None:
         "name": "db", "databaseVersion": "04da6b54-80e4-46f7-96ec-b56ff0331ba9", "settings": {}})
     [pg] = [v for v in to_model([res]) if isinstance(v, PostgresSettings)]
     [mssql] = [v for v in to_model([res]) if isinstance(v, SqlServerSettings)]
-    assert shown(pg.log_connections) == shown(pg.pgaudit) == shown(mssql.remote_access) == (
-        "?computed at preview: databaseVersion")
+    [mysql] = [v for v in to_model([res]) if isinstance(v, MySqlSettings)]
+    assert {shown(pg.log_connections), shown(pg.pgaudit), shown(mssql.remote_access), shown(mysql.local_infile)} == {
+        "?computed at preview: databaseVersion"}

@@ -9,7 +9,7 @@ database authentication flag in ``settings.databaseFlags``, or a Managed AD doma
 (`gcp_semantics.sql_directory_auth`). The endpoint takes plaintext unless
 ``settings.ipConfiguration.sslMode`` (else the legacy ``requireSsl`` of older pulumi-gcp) refuses it
 (`gcp_semantics.sql_plaintext_routes`); left out, Cloud SQL's default allows unencrypted connections.
-A PostgreSQL or SQL Server instance's engine settings are ``settings.databaseFlags`` over Cloud SQL's
+An instance's engine settings are ``settings.databaseFlags`` over Cloud SQL's
 defaults (`gcp_semantics.sql_engine_settings`); while ``databaseVersion`` is unknown they are unknown too.
 """
 
@@ -21,6 +21,7 @@ from typing import Any
 
 from hitrust_policies.model import (
     DatabaseInstance,
+    MySqlSettings,
     PostgresSettings,
     SqlServerSettings,
     TlsListener,
@@ -85,7 +86,8 @@ def _plaintext_routes(res: PulumiResource) -> Any:
     return gcp.sql_plaintext_routes(mode, legacy if isinstance(legacy, bool) else None)
 
 
-@pulumi_adapter(INSTANCE, produces=(DatabaseInstance, TlsListener, PostgresSettings, SqlServerSettings))
+@pulumi_adapter(INSTANCE, produces=(DatabaseInstance, TlsListener, PostgresSettings, SqlServerSettings,
+                                     MySqlSettings))
 def database_instance(res: PulumiResource, stack: Stack) -> Iterator[Any]:
     version = res.props.get("databaseVersion")
     engine = version if isinstance(version, Unknown) else gcp.sql_engine(version)

@@ -251,3 +251,24 @@ def test_sql_server_options(fake: FakeGcp) -> None:
     assert reasons(result.findings(), rules) == {
         ("iam-database-cross-db-ownership-chaining-off", "odd-mssql",
          "unrecognised value '1' of database flag cross db ownership chaining")}
+
+
+def test_mysql_variables(fake: FakeGcp) -> None:
+    """MySQL flags over Cloud SQL's defaults (local_infile on, skip_show_database off)."""
+    fake.add(
+        ga.sql_instance(PROD, "billing-mysql", version="MYSQL_8_0",
+                        flags={"local_infile": "off", "skip_show_database": "on"}),
+        ga.sql_instance(PROD, "default-mysql", version="MYSQL_8_4"),
+        ga.sql_instance(PROD, "legacy-mysql", version="MYSQL_5_7", flags={"local_infile": "on"}),
+        ga.sql_instance(PROD, "claims-pg", flags={"local_infile": "off"}),
+    )
+    result = scan(fake, "sql-instances")
+    assert verdicts(result.findings(), ["iam-database-local-infile-off", "iam-database-show-databases-restricted"]) == (
+        set(table("""
+        iam-database-local-infile-off           billing-mysql  PASS
+        iam-database-local-infile-off           default-mysql  FAIL
+        iam-database-local-infile-off           legacy-mysql   FAIL
+        iam-database-show-databases-restricted  billing-mysql  PASS
+        iam-database-show-databases-restricted  default-mysql  FAIL
+        iam-database-show-databases-restricted  legacy-mysql   FAIL
+    """)))
