@@ -82,7 +82,7 @@ def organization() -> list[dict[str, Any]]:
                                "log_disconnections": "on", "cloudsql.enable_pgaudit": "on",
                                "pgaudit.log": "read,write,role"}),
         ga.sql_instance(DEV, "analytics-pg", networks=("0.0.0.0/0",), require_ssl=False,
-                        flags={"log_min_duration_statement": "0"}),
+                        flags={"log_min_duration_statement": "0", "log_error_verbosity": "terse"}),
         ga.sql_instance(DEV, "reporting-mysql", version="MYSQL_8_0", networks=(CORPORATE_VPN,), require_ssl=True,
                         flags={"skip_show_database": "on"}),
         # KMS: PHI keys rotate every 90 days; a legacy key never rotates.

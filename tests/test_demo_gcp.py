@@ -95,6 +95,9 @@ EXPECTED = [
     # pgAudit: on for the EHR database only
     ("log-database-audit-extension", "ehr-postgres", "PASS", 1),
     ("log-database-audit-extension", "analytics-pg", "FAIL", 1),
+    # analytics-pg logs errors tersely (no detail, hint or context)
+    ("log-database-error-logging", "ehr-postgres", "PASS", 1),
+    ("log-database-error-logging", "analytics-pg", "FAIL", 1),
     # billing-mssql: private, TLS only (no visible floor), Google-managed keys, no Managed AD domain; it chains
     # ownership across databases and takes remote procedure calls (the default); no contained databases
     *[("enc-database-storage-encrypted", "billing-mssql", "PASS", 1), ("net-database-not-public", "billing-mssql",

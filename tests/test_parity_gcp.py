@@ -109,7 +109,8 @@ def sql_flag_assets() -> Lines:
     return [instance("audited-pg", "POSTGRES_16", {**on, "log_min_duration_statement": "-1",
                                                    "cloudsql.enable_pgaudit": "on", "pgaudit.log": "read,write,ddl"}),
             instance("default-pg", "POSTGRES_15"),
-            instance("half-pg", "POSTGRES_14", {"log_connections": "on", "log_min_duration_statement": "250"}),
+            instance("half-pg", "POSTGRES_14", {"log_connections": "on", "log_min_duration_statement": "250",
+                                                "log_min_messages": "error"}),
             instance("late-pg", "POSTGRES_16", on),
             instance("reports-mysql", "MYSQL_8_0", {"local_infile": "on", "skip_show_database": "on"}),
             instance("ehr-mssql", "SQLSERVER_2019_STANDARD", {"remote access": "off"}),
@@ -174,14 +175,15 @@ SCENARIOS = [
                  (r, "legacy-mssql") for r in ("iam-database-contained-auth-off",
                                                "iam-database-cross-db-ownership-chaining-off",
                                                "net-database-remote-access-off")} | {
-                 ("iam-database-local-infile-off", "reports-mysql")}),
+                 ("iam-database-local-infile-off", "reports-mysql"), ("log-database-error-logging", "half-pg")}),
              must_pass=F({("log-database-connection-logging", n) for n in ("audited-pg", "late-pg")} | {
                  ("log-database-statements-not-logged", n) for n in ("audited-pg", "default-pg")} | {
                  ("log-database-audit-extension", "audited-pg")} | {
                  (r, "ehr-mssql") for r in ("iam-database-contained-auth-off",
                                             "iam-database-cross-db-ownership-chaining-off",
                                             "net-database-remote-access-off")} | {
-                 ("iam-database-show-databases-restricted", "reports-mysql")})),
+                 ("iam-database-show-databases-restricted", "reports-mysql"),
+                 ("log-database-error-logging", "default-pg")})),
     Scenario("kms-keys", programs.kms_keys, kms_assets, F({"phi/records", "phi/backups", "phi/signing", "phi/hsm"}),
              F({("enc-crypto-key-rotation", "phi/backups"), ("enc-crypto-key-rotation", "phi/hsm")}),
              must_pass=F({("enc-crypto-key-rotation", "phi/records"), ("enc-crypto-key-rotation", "phi/signing")})),

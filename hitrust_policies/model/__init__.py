@@ -13,7 +13,13 @@ from hitrust_policies.model.audit import (
 )
 from hitrust_policies.model.compute import ComputeInstance, WebApp
 from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener, VaultObject
-from hitrust_policies.model.database_settings import MySqlSettings, PostgresSettings, SqlServerSettings
+from hitrust_policies.model.database_settings import (
+    POSTGRES_SEVERITIES,
+    POSTGRES_VERBOSITIES,
+    MySqlSettings,
+    PostgresSettings,
+    SqlServerSettings,
+)
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
 from hitrust_policies.model.identity import (
     FULL_ADMIN,
@@ -155,4 +161,6 @@ __all__ = [
     "PostgresSettings",
     "SqlServerSettings",
     "MySqlSettings",
+    "POSTGRES_SEVERITIES",
+    "POSTGRES_VERBOSITIES",
 ]

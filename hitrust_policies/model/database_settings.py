@@ -20,6 +20,11 @@ from dataclasses import dataclass
 from hitrust_policies.model.facts import Unknown
 from hitrust_policies.model.ref import ResourceRef
 
+# PostgreSQL's message severities, least to most severe, as log_min_messages orders them.
+POSTGRES_SEVERITIES = ("debug5", "debug4", "debug3", "debug2", "debug1", "info", "notice", "warning", "error",
+                       "log", "fatal", "panic")
+POSTGRES_VERBOSITIES = ("terse", "default", "verbose")
+
 
 @dataclass(frozen=True, slots=True)
 class PostgresSettings:
@@ -29,6 +34,9 @@ class PostgresSettings:
     ``log_min_duration_statement_ms``: statements running at least this long are logged with their
     text (-1: none, 0: all). ``pgaudit``: the pgAudit extension may be loaded (Cloud SQL
     ``cloudsql.enable_pgaudit``; whether a database then ran CREATE EXTENSION is not a setting).
+    ``log_min_messages`` / ``log_min_error_statement``: the lowest severity written to the log / logged
+    with the statement that caused it, lower case (``debug5`` ... ``warning``, ``error``, ``log``,
+    ``fatal``, ``panic``). ``log_error_verbosity``: ``terse``, ``default`` or ``verbose``.
     """
 
     ref: ResourceRef
@@ -36,6 +44,9 @@ class PostgresSettings:
     log_disconnections: bool | Unknown
     log_min_duration_statement_ms: int | Unknown
     pgaudit: bool | Unknown
+    log_min_messages: str | Unknown
+    log_min_error_statement: str | Unknown
+    log_error_verbosity: str | Unknown
 
 
 @dataclass(frozen=True, slots=True)

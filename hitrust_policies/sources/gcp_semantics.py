@@ -18,6 +18,8 @@ from hitrust_policies.model import (
     FULL_ADMIN,
     KMS,
     NEAR_ADMIN,
+    POSTGRES_SEVERITIES,
+    POSTGRES_VERBOSITIES,
     PROVIDER_MANAGED,
     SCOPED,
     TCP,
@@ -754,7 +756,10 @@ def default_sink_keeps_data_access(log_filter: str | None, disabled: bool | None
 # What Cloud SQL for PostgreSQL runs with when settings.databaseFlags names no such flag (PostgreSQL's
 # own defaults, which Cloud SQL keeps: cloud.google.com/sql/docs/postgres/flags).
 SQL_POSTGRES_DEFAULTS = {"log_connections": "off", "log_disconnections": "off",
-                         "log_min_duration_statement": "-1", "cloudsql.enable_pgaudit": "off"}
+                         "log_min_duration_statement": "-1", "cloudsql.enable_pgaudit": "off",
+                         "log_min_messages": "warning", "log_min_error_statement": "error",
+                         "log_error_verbosity": "default"}
+
 _ON, _OFF = ("on", "true"), ("off", "false")
 
 
@@ -811,11 +816,28 @@ def sql_flag_int(value: Any, name: str, default: str) -> int | Unknown:
         return Unknown(f"unrecognised value {value!r} of database flag {name}")
 
 
+def sql_flag_choice(value: Any, name: str, default: str, choices: tuple[str, ...]) -> str | Unknown:
+    """An enumerated database flag's value in effect, lower case (``default`` when unset).
+
+    >>> sql_flag_choice("WARNING", "log_min_messages", "warning", POSTGRES_SEVERITIES)
+    'warning'
+    >>> sql_flag_choice("loud", "log_min_messages", "warning", POSTGRES_SEVERITIES)
+    Unknown("unrecognised value 'loud' of database flag log_min_messages")
+    """
+    if isinstance(value, Unknown):
+        return value
+    text = str(default if value is None else value).strip().lower()
+    return text if text in choices else Unknown(f"unrecognised value {value!r} of database flag {name}")
+
+
 def sql_postgres_settings(ref: ResourceRef, flags: Iterable[Any] | Unknown | None) -> PostgresSettings:
     """The PostgreSQL settings in effect on a Cloud SQL instance, from its database flags and Cloud SQL's
     defaults for the flags it leaves out (`SQL_POSTGRES_DEFAULTS`)."""
     def on(name: str) -> bool | Unknown:
         return sql_flag_on(sql_flag(flags, name), name, SQL_POSTGRES_DEFAULTS[name])
+
+    def choice(name: str, choices: tuple[str, ...]) -> str | Unknown:
+        return sql_flag_choice(sql_flag(flags, name), name, SQL_POSTGRES_DEFAULTS[name], choices)
 
     duration = "log_min_duration_statement"
     return PostgresSettings(
@@ -825,6 +847,9 @@ def sql_postgres_settings(ref: ResourceRef, flags: Iterable[Any] | Unknown | Non
         log_min_duration_statement_ms=sql_flag_int(sql_flag(flags, duration), duration,
                                                    SQL_POSTGRES_DEFAULTS[duration]),
         pgaudit=on("cloudsql.enable_pgaudit"),
+        log_min_messages=choice("log_min_messages", POSTGRES_SEVERITIES),
+        log_min_error_statement=choice("log_min_error_statement", POSTGRES_SEVERITIES),
+        log_error_verbosity=choice("log_error_verbosity", POSTGRES_VERBOSITIES),
     )
 
 

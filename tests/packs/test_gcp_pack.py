@@ -33,7 +33,7 @@ GCP_RULES = {
     "net-object-store-public-access-blocked", "enc-tls-listener-modern",
     "log-database-connection-logging", "log-database-statements-not-logged", "log-database-audit-extension",
     "iam-database-contained-auth-off", "iam-database-cross-db-ownership-chaining-off", "net-database-remote-access-off",
-    "iam-database-local-infile-off", "iam-database-show-databases-restricted",
+    "iam-database-local-infile-off", "iam-database-show-databases-restricted", "log-database-error-logging",
 }
 
 
@@ -194,7 +194,7 @@ def test_one_policy_per_rule_evaluable_from_pulumi_gcp_props(gcp_pack: PackProce
                         "log-database-statements-not-logged", "log-database-audit-extension",
                         "iam-database-contained-auth-off", "iam-database-cross-db-ownership-chaining-off",
                         "net-database-remote-access-off", "iam-database-local-infile-off",
-                        "iam-database-show-databases-restricted"}
+                        "iam-database-show-databases-restricted", "log-database-error-logging"}
 
 
 @needs_pulumi_gcp
@@ -225,7 +225,7 @@ def test_database_flags(gcp_pack: PackProcess, preview: bool) -> None:
         (r, "legacy-mssql", M) for r in ("iam-database-contained-auth-off",
                                          "iam-database-cross-db-ownership-chaining-off",
                                          "net-database-remote-access-off")} | {
-        ("iam-database-local-infile-off", "reports-mysql", M)}
+        ("iam-database-local-infile-off", "reports-mysql", M), ("log-database-error-logging", "half-pg", M)}
     if preview:  # any flag value still computed keeps the IAM authentication flag unknown too
         expected = expected - {("iam-database-directory-auth", "late-pg", M)} | {
             ("iam-database-directory-auth", "late-pg", A), ("log-database-connection-logging", "late-pg", A)}

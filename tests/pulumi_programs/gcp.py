@@ -238,7 +238,7 @@ def secrets() -> None:
 def sql_database_flags() -> None:
     """Cloud SQL instances' database flags (``settings.databaseFlags``): a PostgreSQL instance logging
     connections and session ends and no statement text, with pgAudit; one with Cloud SQL's defaults; one
-    logging connections and slow statements' text only; one whose flag value another resource computes;
+    logging connections and slow statements' text but no warnings; one whose flag value another resource computes;
     a MySQL instance hiding its database list but taking LOAD DATA LOCAL; a SQL Server instance with
     remote access off, and a legacy one with contained databases, cross-database ownership chaining and
     (by default) remote access."""
@@ -257,7 +257,7 @@ def sql_database_flags() -> None:
              flag(name="cloudsql.enable_pgaudit", value="on"), flag(name="pgaudit.log", value="read,write,ddl"))
     instance("default-pg", "POSTGRES_15")
     instance("half-pg", "POSTGRES_14", flag(name="log_connections", value="on"),
-             flag(name="log_min_duration_statement", value="250"))
+             flag(name="log_min_duration_statement", value="250"), flag(name="log_min_messages", value="error"))
     addr = compute.Address("flags-ip", name="flags-ip", region="us-central1")
     instance("late-pg", "POSTGRES_16", flag(name="log_connections", value=addr.address.apply(lambda _: "on")),
              flag(name="log_disconnections", value="on"))

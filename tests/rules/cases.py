@@ -7,7 +7,7 @@ outcomes; replacing any fact of a failing case with an Unknown never yields PASS
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from hitrust_policies.model import (
@@ -127,6 +127,11 @@ def vault(**kw: Any) -> SecretStore:
 def root(keys: Any = False, mfa: Any = False, password: Any = True, central: Any = False) -> RootAccount:
     return RootAccount(ref("root"), access_keys_present=keys, mfa_enabled=mfa, password_present=password,
                        credentials_centrally_managed=central)
+
+
+def pg(**kw: Any) -> PostgresSettings:
+    """PostgreSQL settings that pass every rule, with ``kw`` changed."""
+    return replace(PostgresSettings(ref("pg"), True, True, -1, True, "warning", "error", "default"), **kw)
 
 
 CASES: list[Case] = [
@@ -487,24 +492,24 @@ CASES: list[Case] = [
          "FAIL", "the storage account encrypts data at rest once, without infrastructure encryption"),
     Case("enc-infrastructure-encryption-enabled", "unseen", InfrastructureEncryption(ref("st"), "storage account", U),
          "UNKNOWN"),
-    Case("log-database-connection-logging", "both-on", PostgresSettings(ref("pg"), True, True, -1, False), "PASS"),
-    Case("log-database-connection-logging", "defaults", PostgresSettings(ref("pg"), False, False, -1, False), "FAIL",
+    Case("log-database-connection-logging", "both-on", pg(), "PASS"),
+    Case("log-database-connection-logging", "defaults", pg(log_connections=False, log_disconnections=False), "FAIL",
          "PostgreSQL does not log connections or disconnections: log_connections, log_disconnections off"),
-    Case("log-database-connection-logging", "sessions-unlogged", PostgresSettings(ref("pg"), True, False, -1, False),
+    Case("log-database-connection-logging", "sessions-unlogged", pg(log_disconnections=False),
          "FAIL", "does not log disconnections: log_disconnections off"),
-    Case("log-database-connection-logging", "flag-computed", PostgresSettings(ref("pg"), U, True, -1, False),
+    Case("log-database-connection-logging", "flag-computed", pg(log_connections=U),
          "UNKNOWN"),
-    Case("log-database-statements-not-logged", "disabled", PostgresSettings(ref("pg"), True, True, -1, False), "PASS"),
-    Case("log-database-statements-not-logged", "slow-queries", PostgresSettings(ref("pg"), True, True, 500, False),
+    Case("log-database-statements-not-logged", "disabled", pg(), "PASS"),
+    Case("log-database-statements-not-logged", "slow-queries", pg(log_min_duration_statement_ms=500),
          "FAIL", "PostgreSQL logs the text of statements running 500 ms or longer (log_min_duration_statement=500)"),
-    Case("log-database-statements-not-logged", "all", PostgresSettings(ref("pg"), True, True, 0, False), "FAIL",
+    Case("log-database-statements-not-logged", "all", pg(log_min_duration_statement_ms=0), "FAIL",
          "logs the text of every statement"),
-    Case("log-database-statements-not-logged", "flag-computed", PostgresSettings(ref("pg"), True, True, U, False),
+    Case("log-database-statements-not-logged", "flag-computed", pg(log_min_duration_statement_ms=U),
          "UNKNOWN"),
-    Case("log-database-audit-extension", "on", PostgresSettings(ref("pg"), True, True, -1, True), "PASS"),
-    Case("log-database-audit-extension", "default", PostgresSettings(ref("pg"), True, True, -1, False), "FAIL",
+    Case("log-database-audit-extension", "on", pg(), "PASS"),
+    Case("log-database-audit-extension", "default", pg(pgaudit=False), "FAIL",
          "the pgAudit extension is not enabled on the server"),
-    Case("log-database-audit-extension", "flag-computed", PostgresSettings(ref("pg"), True, True, -1, U), "UNKNOWN"),
+    Case("log-database-audit-extension", "flag-computed", pg(pgaudit=U), "UNKNOWN"),
     Case("iam-database-contained-auth-off", "default", SqlServerSettings(ref("mssql"), False, False, False), "PASS"),
     Case("iam-database-contained-auth-off", "on", SqlServerSettings(ref("mssql"), True, False, False), "FAIL",
          "contained database authentication on"),
@@ -529,4 +534,13 @@ CASES: list[Case] = [
     Case("iam-database-show-databases-restricted", "default", MySqlSettings(ref("mysql"), False, False), "FAIL",
          "every MySQL user can list all databases: skip_show_database off"),
     Case("iam-database-show-databases-restricted", "flag-computed", MySqlSettings(ref("mysql"), False, U), "UNKNOWN"),
+    Case("log-database-error-logging", "defaults", pg(), "PASS"),
+    Case("log-database-error-logging", "debug-and-verbose",
+         pg(log_min_messages="debug1", log_error_verbosity="verbose"), "PASS"),
+    Case("log-database-error-logging", "errors-only", pg(log_min_messages="error"), "FAIL",
+         "warnings are not logged (log_min_messages=error)"),
+    Case("log-database-error-logging", "quiet", pg(log_min_error_statement="panic", log_error_verbosity="terse"),
+         "FAIL", "failing statements are not logged (log_min_error_statement=panic); errors are logged without "
+         "detail, hint or context (log_error_verbosity=terse)"),
+    Case("log-database-error-logging", "flag-computed", pg(log_min_messages=U), "UNKNOWN"),
 ]

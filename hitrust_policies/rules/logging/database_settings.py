@@ -1,6 +1,6 @@
 """What a database engine's own settings write to its server log: who connected, and no statement text."""
 
-from hitrust_policies.model import PostgresSettings
+from hitrust_policies.model import POSTGRES_SEVERITIES, PostgresSettings
 from hitrust_policies.rules.registry import rule
 
 
@@ -80,3 +80,36 @@ def log_database_audit_extension(pg: PostgresSettings):
     """
     if not pg.pgaudit:
         return "the pgAudit extension is not enabled on the server"
+
+
+@rule(
+    "log-database-error-logging",
+    title="PostgreSQL logs warnings, errors with their detail, and the statements that failed",
+    domain="logging",
+    severity="low",
+    remediation={
+        "gcp": "Set the database flags log_min_messages to warning (or a lower level), log_min_error_statement to "
+        "error (or lower) and log_error_verbosity to default or verbose, or remove them (gcloud sql instances "
+        "patch INSTANCE --database-flags=... - the list REPLACES every flag the instance has, so repeat the ones "
+        "to keep; pulumi-gcp: settings.databaseFlags).",
+    },
+)
+def log_database_error_logging(pg: PostgresSettings):
+    """Failed statements and errors are how an injection attempt or a broken access path shows up in a
+    database's log; raising the thresholds, or dropping the detail, hides them.
+
+    Follows CIS Google Cloud Platform Foundation v3.0 6.2.5 (log_min_messages at least WARNING), 6.2.6
+    (log_min_error_statement ERROR or stricter, i.e. ERROR or a lower severity) and 6.2.1
+    (log_error_verbosity DEFAULT or stricter), Prowler ``cloudsql_instance_postgres_log_min_messages_flag``
+    / ``..._log_min_error_statement_flag`` / ``..._log_error_verbosity_flag``. PostgreSQL's defaults
+    (warning, error, default) pass; VERBOSE passes too (Prowler fails anything but DEFAULT: a false FAIL
+    on a setting that logs more).
+    """
+    problems = []
+    if POSTGRES_SEVERITIES.index(pg.log_min_messages) > POSTGRES_SEVERITIES.index("warning"):
+        problems.append(f"warnings are not logged (log_min_messages={pg.log_min_messages})")
+    if POSTGRES_SEVERITIES.index(pg.log_min_error_statement) > POSTGRES_SEVERITIES.index("error"):
+        problems.append(f"failing statements are not logged (log_min_error_statement={pg.log_min_error_statement})")
+    if pg.log_error_verbosity == "terse":
+        problems.append("errors are logged without detail, hint or context (log_error_verbosity=terse)")
+    return problems

@@ -149,6 +149,9 @@ def test_cloud_sql_instances(preview: bool) -> None:
         net-database-remote-access-off                private-db  FAIL
         iam-database-local-infile-off                 open-db     FAIL
         iam-database-show-databases-restricted        open-db     FAIL
+        log-database-error-logging                    app-db      PASS
+        log-database-error-logging                    office-db   PASS
+        log-database-error-logging                    phi-db      PASS
     """)  # app-db: a public IP (the default) but no authorized network; private-db: no public IP at all, and a
     # SQL Server instance joined to no Managed AD domain; phi-db: CMEK and the IAM authentication flag on.
     # No sslMode: Cloud SQL's default takes plaintext; TLS only: the floor is no setting (UNKNOWN).
@@ -223,7 +226,7 @@ def test_preview_unknowns_are_unknown_and_resolve_after_update() -> None:
     skip = (TLS, "enc-object-store-kms", "log-object-store-access-logging", "enc-object-store-default-encryption",
             "enc-database-storage-encrypted", "enc-database-storage-kms", "iam-database-directory-auth",
             "log-database-connection-logging", "log-database-statements-not-logged",
-            "log-database-audit-extension")  # late-db: no flags
+            "log-database-audit-extension", "log-database-error-logging")  # late-db: no flags
     assert verdicts(programs.unresolved_outputs, True, skip) == table("""
         net-ingress-rule-admin-ports            bastion-ssh  UNKNOWN
         net-object-store-public-access-blocked  late-share   UNKNOWN
@@ -297,6 +300,13 @@ def test_cloud_sql_database_flags(preview: bool) -> None:
         net-database-remote-access-off                ehr-mssql     PASS
         net-database-remote-access-off                legacy-mssql  FAIL
     """))  # legacy-mssql leaves remote access at SQL Server's default, on
+    errors = "log-database-error-logging"
+    assert {v for v in verdicts(programs.sql_database_flags, preview) if v[0] == errors} == set(table(f"""
+        {errors}  audited-pg  PASS
+        {errors}  default-pg  PASS
+        {errors}  half-pg     FAIL
+        {errors}  late-pg     PASS
+    """))
     mysql = {v for v in verdicts(programs.sql_database_flags, preview) if v[0] in (
         "iam-database-local-infile-off", "iam-database-show-databases-restricted")}
     assert mysql == set(table("""

@@ -96,6 +96,7 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         log-database-connection-logging           claims-pg     FAIL
         log-database-statements-not-logged        claims-pg     PASS
         log-database-audit-extension              claims-pg     FAIL
+        log-database-error-logging                claims-pg     PASS
         iam-database-local-infile-off             dev-mysql     FAIL
         iam-database-show-databases-restricted    dev-mysql     FAIL
     """))

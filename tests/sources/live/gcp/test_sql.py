@@ -272,3 +272,30 @@ def test_mysql_variables(fake: FakeGcp) -> None:
         iam-database-show-databases-restricted  default-mysql  FAIL
         iam-database-show-databases-restricted  legacy-mysql   FAIL
     """)))
+
+
+def test_postgres_error_logging(fake: FakeGcp) -> None:
+    """log_min_messages / log_min_error_statement / log_error_verbosity over PostgreSQL's defaults (warning,
+    error, default); values are case-insensitive, as Cloud SQL accepts them."""
+    fake.add(
+        ga.sql_instance(PROD, "claims-pg", flags={"log_min_messages": "DEBUG1", "log_error_verbosity": "verbose"}),
+        ga.sql_instance(PROD, "default-pg"),
+        ga.sql_instance(PROD, "quiet-pg", flags={"log_min_messages": "error", "log_min_error_statement": "PANIC",
+                                                 "log_error_verbosity": "TERSE"}),
+        ga.sql_instance(PROD, "odd-pg", flags={"log_min_error_statement": "critical"}),
+    )
+    result = scan(fake, "sql-instances")
+    rule = ["log-database-error-logging"]
+    assert verdicts(result.findings(), rule) == set(table("""
+        log-database-error-logging  claims-pg   PASS
+        log-database-error-logging  default-pg  PASS
+        log-database-error-logging  quiet-pg    FAIL
+        log-database-error-logging  odd-pg      UNKNOWN
+    """))
+    assert {(f.resource.name, f.message) for f in result.findings() if f.rule_id == rule[0]
+            and f.status is not Status.PASS} == {
+        ("quiet-pg", "warnings are not logged (log_min_messages=error); failing statements are not logged "
+                     "(log_min_error_statement=panic); errors are logged without detail, hint or context "
+                     "(log_error_verbosity=terse)"),
+        ("odd-pg", "unrecognised value 'critical' of database flag log_min_error_statement"),
+    }
