@@ -79,9 +79,13 @@ def organization() -> list[dict[str, Any]]:
         # database logins; the analytics replica has a public IP open to the internet and accepts
         # plaintext; reporting uses Google-managed keys and built-in users only.
         ga.sql_instance(PROD, "ehr-postgres", ipv4=False, require_ssl=True, kms_key=_key(PROD, "phi", "sql"),
-                        flags={"cloudsql.iam_authentication": "on"}),
-        ga.sql_instance(DEV, "analytics-pg", networks=("0.0.0.0/0",), require_ssl=False),
-        ga.sql_instance(DEV, "reporting-mysql", version="MYSQL_8_0", networks=(CORPORATE_VPN,), require_ssl=True),
+                        flags={"cloudsql.iam_authentication": "on", "log_connections": "on",
+                               "log_disconnections": "on", "cloudsql.enable_pgaudit": "on",
+                               "pgaudit.log": "read,write,role"}),
+        ga.sql_instance(DEV, "analytics-pg", networks=("0.0.0.0/0",), require_ssl=False,
+                        flags={"log_min_duration_statement": "0", "log_error_verbosity": "terse"}),
+        ga.sql_instance(DEV, "reporting-mysql", version="MYSQL_8_0", networks=(CORPORATE_VPN,), require_ssl=True,
+                        flags={"skip_show_database": "on"}),
         # KMS: PHI keys rotate every 90 days; a legacy key never rotates.
         ga.crypto_key(PROD, "phi", "records"),
         ga.crypto_key(PROD, "phi", "disks"),
@@ -160,6 +164,10 @@ def organization() -> list[dict[str, Any]]:
         ga.bucket_policy(PROD, "acme-phi-log-archive"),
         ga.bucket(PROD, "acme-audit-archive", public_access_prevention="enforced", retention_days=400),
         ga.bucket_policy(PROD, "acme-audit-archive"),
+        # Cloud SQL for SQL Server: the billing database, private and TLS only, still chains ownership across
+        # databases and leaves remote access at SQL Server's default (on)
+        ga.sql_instance(PROD, "billing-mssql", version="SQLSERVER_2019_STANDARD", ipv4=False, require_ssl=True,
+                        flags={"cross db ownership chaining": "on"}),
     ]
 
 

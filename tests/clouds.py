@@ -17,9 +17,12 @@ from hitrust_policies.model import (
     LocalAuth,
     LogArchive,
     LogExport,
+    MySqlSettings,
     NetworkWatcher,
+    PostgresSettings,
     SecretStore,
     ServiceFirewall,
+    SqlServerSettings,
     Subnet,
     VaultObject,
     WebApp,
@@ -40,6 +43,9 @@ GCP_ONLY_KINDS: frozenset[type] = frozenset({LogExport, InstanceAccess})
 GCP_ONLY_KINDS |= {AnalyticsDataset, DnsZone}
 # Log sinks into buckets (CloudTrail's S3 bucket with Object Lock could yield them later).
 GCP_ONLY_KINDS |= {LogArchive}
+# Database engines' own settings (Cloud SQL database flags: CIS GCP 6.x); Azure flexible servers' server
+# parameters and RDS parameter groups can yield them later.
+GCP_ONLY_KINDS |= {PostgresSettings, SqlServerSettings, MySqlSettings}
 
 
 def aws_rules() -> list[Rule]:

@@ -123,6 +123,32 @@ EXPECTED = [
     *[(r, "acme-phi-log-archive", "PASS", 1) for r in ("enc-object-store-kms", "log-object-store-access-logging")],
     *[(r, "acme-audit-archive", "FAIL", 1) for r in ("enc-object-store-kms", "log-object-store-access-logging")],
     *[("enc-object-store-tls-only", n, "FAIL", 1) for n in ARCHIVES],
+    # PostgreSQL flags: the EHR database logs connections and session ends; analytics-pg keeps Cloud SQL's
+    # defaults (neither); the MySQL instance has no PostgreSQL settings to judge
+    ("log-database-connection-logging", "ehr-postgres", "PASS", 1),
+    ("log-database-connection-logging", "analytics-pg", "FAIL", 1),
+    # analytics-pg also logs every statement's text (log_min_duration_statement=0)
+    ("log-database-statements-not-logged", "ehr-postgres", "PASS", 1),
+    ("log-database-statements-not-logged", "analytics-pg", "FAIL", 1),
+    # pgAudit: on for the EHR database only
+    ("log-database-audit-extension", "ehr-postgres", "PASS", 1),
+    ("log-database-audit-extension", "analytics-pg", "FAIL", 1),
+    # analytics-pg logs errors tersely (no detail, hint or context)
+    ("log-database-error-logging", "ehr-postgres", "PASS", 1),
+    ("log-database-error-logging", "analytics-pg", "FAIL", 1),
+    # billing-mssql: private, TLS only (no visible floor), Google-managed keys, no Managed AD domain; it chains
+    # ownership across databases and takes remote procedure calls (the default); no contained databases
+    *[("enc-database-storage-encrypted", "billing-mssql", "PASS", 1), ("net-database-not-public", "billing-mssql",
+                                                                        "PASS", 1)],
+    ("enc-database-storage-kms", "billing-mssql", "FAIL", 1),
+    ("iam-database-directory-auth", "billing-mssql", "FAIL", 1),
+    ("enc-tls-listener-modern", "billing-mssql", "UNKNOWN", 1),
+    ("iam-database-contained-auth-off", "billing-mssql", "PASS", 1),
+    ("iam-database-cross-db-ownership-chaining-off", "billing-mssql", "FAIL", 1),
+    ("net-database-remote-access-off", "billing-mssql", "FAIL", 1),
+    # reporting-mysql hides its database list but leaves LOAD DATA LOCAL at Cloud SQL's default (on)
+    ("iam-database-local-infile-off", "reporting-mysql", "FAIL", 1),
+    ("iam-database-show-databases-restricted", "reporting-mysql", "PASS", 1),
 ]
 
 

@@ -100,6 +100,24 @@ def sql_assets() -> Lines:
             ga.sql_instance(P, "private-db", version="SQLSERVER_2019_STANDARD", ipv4=False, networks=("0.0.0.0/0",))]
 
 
+def sql_flag_assets() -> Lines:
+    on = {"log_connections": "on", "log_disconnections": "on"}
+
+    def instance(name: str, version: str, flags: dict[str, str] | None = None) -> dict[str, Any]:
+        return ga.sql_instance(P, name, version=version, ipv4=False, ssl_mode="ENCRYPTED_ONLY", flags=flags)
+
+    return [instance("audited-pg", "POSTGRES_16", {**on, "log_min_duration_statement": "-1",
+                                                   "cloudsql.enable_pgaudit": "on", "pgaudit.log": "read,write,ddl"}),
+            instance("default-pg", "POSTGRES_15"),
+            instance("half-pg", "POSTGRES_14", {"log_connections": "on", "log_min_duration_statement": "250",
+                                                "log_min_messages": "error"}),
+            instance("late-pg", "POSTGRES_16", on),
+            instance("reports-mysql", "MYSQL_8_0", {"local_infile": "on", "skip_show_database": "on"}),
+            instance("ehr-mssql", "SQLSERVER_2019_STANDARD", {"remote access": "off"}),
+            instance("legacy-mssql", "SQLSERVER_2017_ENTERPRISE", {"contained database authentication": "on",
+                                                                  "cross db ownership chaining": "on"})]
+
+
 def kms_assets() -> Lines:
     return [ga.crypto_key(P, "phi", "records"),
             ga.crypto_key(P, "phi", "backups", rotation_period=None),
@@ -212,8 +230,25 @@ SCENARIOS = [
                           ("net-ingress-rule-admin-ports", "allow-db-from-app")})),
     Scenario("cloud-sql", programs.sql_instances, sql_assets, F({"app-db", "open-db", "office-db", "private-db"}),
              F({("net-database-not-public", "open-db"), ("enc-tls-listener-modern", "app-db"),
-                ("enc-tls-listener-modern", "private-db")}),
+                ("enc-tls-listener-modern", "private-db"), ("iam-database-local-infile-off", "open-db"),
+                ("iam-database-show-databases-restricted", "open-db")}),
              must_pass=F({("net-database-not-public", n) for n in ("app-db", "office-db", "private-db")})),
+    Scenario("cloud-sql-flags", programs.sql_database_flags, sql_flag_assets,
+             F({"audited-pg", "default-pg", "half-pg", "late-pg", "reports-mysql", "ehr-mssql", "legacy-mssql"}),
+             F({("log-database-connection-logging", n) for n in ("default-pg", "half-pg")} | {
+                 ("log-database-statements-not-logged", "half-pg"), ("log-database-audit-extension", "default-pg")} | {
+                 (r, "legacy-mssql") for r in ("iam-database-contained-auth-off",
+                                               "iam-database-cross-db-ownership-chaining-off",
+                                               "net-database-remote-access-off")} | {
+                 ("iam-database-local-infile-off", "reports-mysql"), ("log-database-error-logging", "half-pg")}),
+             must_pass=F({("log-database-connection-logging", n) for n in ("audited-pg", "late-pg")} | {
+                 ("log-database-statements-not-logged", n) for n in ("audited-pg", "default-pg")} | {
+                 ("log-database-audit-extension", "audited-pg")} | {
+                 (r, "ehr-mssql") for r in ("iam-database-contained-auth-off",
+                                            "iam-database-cross-db-ownership-chaining-off",
+                                            "net-database-remote-access-off")} | {
+                 ("iam-database-show-databases-restricted", "reports-mysql"),
+                 ("log-database-error-logging", "default-pg")})),
     Scenario("kms-keys", programs.kms_keys, kms_assets, F({"phi/records", "phi/backups", "phi/signing", "phi/hsm"}),
              F({("enc-crypto-key-rotation", "phi/backups"), ("enc-crypto-key-rotation", "phi/hsm")}),
              must_pass=F({("enc-crypto-key-rotation", "phi/records"), ("enc-crypto-key-rotation", "phi/signing")})),

@@ -15,6 +15,13 @@ from hitrust_policies.model.audit import (
 )
 from hitrust_policies.model.compute import ComputeInstance, InstanceAccess, WebApp
 from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener, VaultObject
+from hitrust_policies.model.database_settings import (
+    POSTGRES_SEVERITIES,
+    POSTGRES_VERBOSITIES,
+    MySqlSettings,
+    PostgresSettings,
+    SqlServerSettings,
+)
 from hitrust_policies.model.dns import DnsZone
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
 from hitrust_policies.model.identity import (
@@ -96,6 +103,9 @@ KINDS: tuple[type, ...] = (
     AnalyticsDataset,
     DnsZone,
     LogArchive,
+    PostgresSettings,
+    SqlServerSettings,
+    MySqlSettings,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -159,4 +169,9 @@ __all__ = [
     "is_unknown",
     "opening_id",
     "NetworkWatcher",
+    "PostgresSettings",
+    "SqlServerSettings",
+    "MySqlSettings",
+    "POSTGRES_SEVERITIES",
+    "POSTGRES_VERBOSITIES",
 ]

@@ -18,10 +18,16 @@ from hitrust_policies.model import (
     FULL_ADMIN,
     KMS,
     NEAR_ADMIN,
+    POSTGRES_SEVERITIES,
+    POSTGRES_VERBOSITIES,
     PROVIDER_MANAGED,
     SCOPED,
     TCP,
     UDP,
+    MySqlSettings,
+    PostgresSettings,
+    ResourceRef,
+    SqlServerSettings,
     Unknown,
     is_internet,
 )
@@ -995,3 +1001,155 @@ def bucket_retention_locked(retention_policy: Any) -> bool:
     except (TypeError, ValueError):
         period = 0
     return bool(policy.get("isLocked")) and period > 0
+# --- Cloud SQL database flags ---------------------------------------------------------------------
+
+# What Cloud SQL for PostgreSQL runs with when settings.databaseFlags names no such flag (PostgreSQL's
+# own defaults, which Cloud SQL keeps: cloud.google.com/sql/docs/postgres/flags).
+SQL_POSTGRES_DEFAULTS = {"log_connections": "off", "log_disconnections": "off",
+                         "log_min_duration_statement": "-1", "cloudsql.enable_pgaudit": "off",
+                         "log_min_messages": "warning", "log_min_error_statement": "error",
+                         "log_error_verbosity": "default"}
+
+_ON, _OFF = ("on", "true"), ("off", "false")
+
+
+def sql_flag(flags: Iterable[Any] | Unknown | None, name: str) -> Any:
+    """The value an instance's ``settings.databaseFlags`` (``[{name, value}]``) gives one flag: None when
+    no entry names it (the engine's default applies); an `Unknown` when the list, or an entry's name
+    that could be this flag, is not known (a preview), or the value itself is not.
+
+    >>> flags = [{"name": "log_connections", "value": "on"}, {"name": Unknown("computed"), "value": "x"}]
+    >>> sql_flag(flags, "log_connections"), sql_flag(flags, "log_disconnections")
+    ('on', Unknown('computed'))
+    >>> sql_flag([], "log_connections") is None
+    True
+    """
+    if isinstance(flags, Unknown):
+        return flags
+    pending = None
+    for entry in flags or ():
+        flag = entry.get("name") if isinstance(entry, Mapping) else entry
+        if isinstance(flag, Unknown):
+            pending = flag if pending is None else pending
+        elif flag == name and isinstance(entry, Mapping):
+            return entry.get("value")
+    return pending
+
+
+def sql_flag_on(value: Any, name: str, default: str) -> bool | Unknown:
+    """A boolean database flag's value in effect (``default`` when unset).
+
+    >>> sql_flag_on("ON", "log_connections", "off"), sql_flag_on(None, "log_connections", "off")
+    (True, False)
+    >>> sql_flag_on("yes", "log_connections", "off")
+    Unknown("unrecognised value 'yes' of database flag log_connections")
+    """
+    if isinstance(value, Unknown):
+        return value
+    text = str(default if value is None else value).strip().lower()
+    if text in _ON or text in _OFF:
+        return text in _ON
+    return Unknown(f"unrecognised value {value!r} of database flag {name}")
+
+
+def sql_flag_int(value: Any, name: str, default: str) -> int | Unknown:
+    """An integer database flag's value in effect (``default`` when unset).
+
+    >>> sql_flag_int("250", "log_min_duration_statement", "-1"), sql_flag_int(None, "x", "-1")
+    (250, -1)
+    """
+    if isinstance(value, Unknown):
+        return value
+    try:
+        return int(str(default if value is None else value).strip())
+    except ValueError:
+        return Unknown(f"unrecognised value {value!r} of database flag {name}")
+
+
+def sql_flag_choice(value: Any, name: str, default: str, choices: tuple[str, ...]) -> str | Unknown:
+    """An enumerated database flag's value in effect, lower case (``default`` when unset).
+
+    >>> sql_flag_choice("WARNING", "log_min_messages", "warning", POSTGRES_SEVERITIES)
+    'warning'
+    >>> sql_flag_choice("loud", "log_min_messages", "warning", POSTGRES_SEVERITIES)
+    Unknown("unrecognised value 'loud' of database flag log_min_messages")
+    """
+    if isinstance(value, Unknown):
+        return value
+    text = str(default if value is None else value).strip().lower()
+    return text if text in choices else Unknown(f"unrecognised value {value!r} of database flag {name}")
+
+
+def sql_postgres_settings(ref: ResourceRef, flags: Iterable[Any] | Unknown | None) -> PostgresSettings:
+    """The PostgreSQL settings in effect on a Cloud SQL instance, from its database flags and Cloud SQL's
+    defaults for the flags it leaves out (`SQL_POSTGRES_DEFAULTS`)."""
+    def on(name: str) -> bool | Unknown:
+        return sql_flag_on(sql_flag(flags, name), name, SQL_POSTGRES_DEFAULTS[name])
+
+    def choice(name: str, choices: tuple[str, ...]) -> str | Unknown:
+        return sql_flag_choice(sql_flag(flags, name), name, SQL_POSTGRES_DEFAULTS[name], choices)
+
+    duration = "log_min_duration_statement"
+    return PostgresSettings(
+        ref=ref,
+        log_connections=on("log_connections"),
+        log_disconnections=on("log_disconnections"),
+        log_min_duration_statement_ms=sql_flag_int(sql_flag(flags, duration), duration,
+                                                   SQL_POSTGRES_DEFAULTS[duration]),
+        pgaudit=on("cloudsql.enable_pgaudit"),
+        log_min_messages=choice("log_min_messages", POSTGRES_SEVERITIES),
+        log_min_error_statement=choice("log_min_error_statement", POSTGRES_SEVERITIES),
+        log_error_verbosity=choice("log_error_verbosity", POSTGRES_VERBOSITIES),
+    )
+
+
+# What Cloud SQL for SQL Server runs with when settings.databaseFlags names no such flag (SQL Server's own
+# defaults, which Cloud SQL keeps: cloud.google.com/sql/docs/sqlserver/flags).
+SQL_SQLSERVER_DEFAULTS = {"contained database authentication": "off", "cross db ownership chaining": "off",
+                          "remote access": "on"}
+
+
+def sql_sqlserver_settings(ref: ResourceRef, flags: Iterable[Any] | Unknown | None) -> SqlServerSettings:
+    """The SQL Server configuration options in effect on a Cloud SQL instance, from its database flags and
+    Cloud SQL's defaults for the flags it leaves out (`SQL_SQLSERVER_DEFAULTS`)."""
+    def on(name: str) -> bool | Unknown:
+        return sql_flag_on(sql_flag(flags, name), name, SQL_SQLSERVER_DEFAULTS[name])
+
+    return SqlServerSettings(ref=ref, contained_database_authentication=on("contained database authentication"),
+                             cross_db_ownership_chaining=on("cross db ownership chaining"),
+                             remote_access=on("remote access"))
+
+
+# What Cloud SQL for MySQL runs with when settings.databaseFlags names no such flag: skip_show_database off
+# (MySQL's default); local_infile on, as CIS Google Cloud Platform Foundation states Cloud SQL's default
+# (cloud.google.com/sql/docs/mysql/flags gives none; MySQL's own is on before 8.0, off since).
+SQL_MYSQL_DEFAULTS = {"local_infile": "on", "skip_show_database": "off"}
+
+
+def sql_mysql_settings(ref: ResourceRef, flags: Iterable[Any] | Unknown | None) -> MySqlSettings:
+    """The MySQL system variables in effect on a Cloud SQL instance, from its database flags and Cloud SQL's
+    defaults for the flags it leaves out (`SQL_MYSQL_DEFAULTS`)."""
+    def on(name: str) -> bool | Unknown:
+        return sql_flag_on(sql_flag(flags, name), name, SQL_MYSQL_DEFAULTS[name])
+
+    return MySqlSettings(ref=ref, local_infile=on("local_infile"), skip_show_database=on("skip_show_database"))
+
+
+_SQL_SETTINGS = {"postgres": sql_postgres_settings, "sqlserver": sql_sqlserver_settings, "mysql": sql_mysql_settings}
+
+
+def sql_engine_settings(engine: str | Unknown, ref: ResourceRef,
+                        flags: Iterable[Any] | Unknown | None) -> list[Any]:
+    """The engine settings of a Cloud SQL instance: one value of its engine's kind, so a rule over another
+    engine's settings gives it no verdict. While the engine is unknown (a preview) it could be any: every
+    kind, each fact unknown for that reason.
+
+    >>> [type(s).__name__ for s in sql_engine_settings("sqlserver", ResourceRef.manual("db"), [])]
+    ['SqlServerSettings']
+    >>> [type(s).__name__ for s in sql_engine_settings(Unknown("computed"), ResourceRef.manual("db"), [])]
+    ['PostgresSettings', 'SqlServerSettings', 'MySqlSettings']
+    """
+    if isinstance(engine, Unknown):
+        return [build(ref, engine) for build in _SQL_SETTINGS.values()]
+    build = _SQL_SETTINGS.get(engine)
+    return [build(ref, flags)] if build else []

@@ -35,6 +35,9 @@ GCP_RULES = {
     "iam-instance-default-service-account", "iam-instance-default-service-account-full-access",
     "net-dataset-not-public", "enc-dataset-kms", "enc-dns-zone-dnssec", "enc-dns-zone-strong-signing",
     "log-log-archive-retention-locked",
+    "log-database-connection-logging", "log-database-statements-not-logged", "log-database-audit-extension",
+    "iam-database-contained-auth-off", "iam-database-cross-db-ownership-chaining-off", "net-database-remote-access-off",
+    "iam-database-local-infile-off", "iam-database-show-databases-restricted", "log-database-error-logging",
 }
 
 
@@ -54,7 +57,11 @@ FIREWALLS = Verdicts({("net-ingress-rule-admin-ports", "allow-ssh-web", M): 1,  
 SQL = {(r, n, M) for r in ("enc-database-storage-kms", "iam-database-directory-auth")
        for n in ("app-db", "open-db", "office-db", "private-db")} | {("net-database-not-public", "open-db", M)} | {
     ("enc-tls-listener-modern", n, M) for n in ("app-db", "open-db", "private-db")} | {
-    ("enc-tls-listener-modern", n, A) for n in ("office-db", "phi-db")}  # no sslMode: plaintext; else no TLS floor
+    ("enc-tls-listener-modern", n, A) for n in ("office-db", "phi-db")} | {  # no sslMode: plaintext; else no TLS floor
+    ("log-database-connection-logging", n, M) for n in ("app-db", "office-db", "phi-db")} | {  # PostgreSQL, no flags
+    ("log-database-audit-extension", n, M) for n in ("app-db", "office-db", "phi-db")} | {
+    ("net-database-remote-access-off", "private-db", M)} | {  # SQL Server's default: remote access on
+    (r, "open-db", M) for r in ("iam-database-local-infile-off", "iam-database-show-databases-restricted")}  # MySQL
 CASES = {
     "buckets-keys-logging": (programs.buckets_keys_logging, buckets("phi-access-logs", "phi-plain") | {
         (TLS, "phi-records", M)}),
@@ -110,7 +117,9 @@ def test_vm_access_with_the_project_metadata_outside_the_stack(gcp_pack: PackPro
 @needs_pulumi_gcp
 def test_unknowns_are_advisory_and_say_what_was_not_known(gcp_pack: PackProcess) -> None:
     known = buckets("late-share") | {("enc-database-storage-kms", "late-db", M),  # known: no key named
-                                     ("iam-database-directory-auth", "late-db", M)}  # nor a flag
+                                     ("iam-database-directory-auth", "late-db", M),  # nor a flag
+                                     ("log-database-connection-logging", "late-db", M),  # Cloud SQL's defaults
+                                     ("log-database-audit-extension", "late-db", M)}
     violations = gcp_pack.run(captured(programs.unresolved_outputs), MANDATORY)
     assert keys(violations) == known | {("net-ingress-rule-admin-ports", "bastion-ssh", A),
                                         ("net-object-store-public-access-blocked", "late-share", A),
@@ -164,7 +173,9 @@ def test_secrets_never_appear_in_messages(gcp_pack: PackProcess) -> None:
         assert keys(violations) == {("net-ingress-rule-admin-ports", "partner-ssh", M),
                                     ("enc-database-storage-kms", "secret-db", M),
                                     ("iam-database-directory-auth", "secret-db", M),
-                                    ("enc-tls-listener-modern", "secret-db", M)}
+                                    ("enc-tls-listener-modern", "secret-db", M),
+                                    ("iam-database-local-infile-off", "secret-db", M),  # MySQL's flags unset
+                                    ("iam-database-show-databases-restricted", "secret-db", M)}
         text = "\n".join(v.message for v in violations)
         for secret in (programs.SECRET_SOURCE, programs.SECRET_PASSWORD, programs.SECRET_DISK_KEY):
             assert secret not in text
@@ -225,7 +236,12 @@ def test_one_policy_per_rule_evaluable_from_pulumi_gcp_props(gcp_pack: PackProce
     assert resource == {"enc-block-volume-encrypted", "enc-block-volume-kms", "enc-database-storage-encrypted",
                         "enc-database-storage-kms",
                         "iam-database-directory-auth", "net-database-not-public", "net-ingress-rule-admin-ports",
-                        "enc-tls-listener-modern", "enc-dns-zone-dnssec", "enc-dns-zone-strong-signing"}
+                        "enc-tls-listener-modern", "enc-dns-zone-dnssec", "enc-dns-zone-strong-signing",
+                        "log-database-connection-logging",
+                        "log-database-statements-not-logged", "log-database-audit-extension",
+                        "iam-database-contained-auth-off", "iam-database-cross-db-ownership-chaining-off",
+                        "net-database-remote-access-off", "iam-database-local-infile-off",
+                        "iam-database-show-databases-restricted", "log-database-error-logging"}
 
 
 @needs_pulumi_gcp
@@ -240,3 +256,32 @@ def test_no_cloud_sdk_is_imported_at_start_or_while_analyzing(monkeypatch: pytes
     heavy = sorted(m for m in imported if m.split(".")[0] in ("pulumi_gcp", "pulumi_azure_native", "pulumi_aws",
                                                               "boto3", "azure") or m.startswith("google.cloud"))
     assert heavy == []
+
+
+@needs_pulumi_gcp
+@pytest.mark.parametrize("preview", [True, False], ids=["preview", "update"])
+def test_database_flags(gcp_pack: PackProcess, preview: bool) -> None:
+    """PostgreSQL flags over Cloud SQL's defaults; MySQL and SQL Server instances get no PostgreSQL verdict;
+    late-pg's log_connections is computed by another resource: advisory in a preview, compliant after."""
+    names = ("audited-pg", "default-pg", "half-pg", "late-pg", "reports-mysql", "ehr-mssql", "legacy-mssql")
+    expected = {(r, n, M) for r in ("enc-database-storage-kms", "iam-database-directory-auth") for n in names} | {
+        ("enc-tls-listener-modern", n, A) for n in names} | {  # TLS only: no visible TLS floor
+        ("log-database-connection-logging", n, M) for n in ("default-pg", "half-pg")} | {
+        ("log-database-statements-not-logged", "half-pg", M)} | {  # slow statements' text
+        ("log-database-audit-extension", n, M) for n in ("default-pg", "half-pg", "late-pg")} | {
+        (r, "legacy-mssql", M) for r in ("iam-database-contained-auth-off",
+                                         "iam-database-cross-db-ownership-chaining-off",
+                                         "net-database-remote-access-off")} | {
+        ("iam-database-local-infile-off", "reports-mysql", M), ("log-database-error-logging", "half-pg", M)}
+    if preview:  # any flag value still computed keeps the IAM authentication flag unknown too
+        expected = expected - {("iam-database-directory-auth", "late-pg", M)} | {
+            ("iam-database-directory-auth", "late-pg", A), ("log-database-connection-logging", "late-pg", A)}
+    violations = gcp_pack.run(captured(programs.sql_database_flags, preview), MANDATORY)
+    assert keys(violations) == expected
+    texts = {v.message.split("\n", 1)[1].split(" (UNKNOWN")[0].split(" [HITRUST")[0] for v in violations
+             if v.policy == "log-database-connection-logging"}
+    assert texts == {"default-pg: PostgreSQL does not log connections or disconnections: log_connections, "
+                     "log_disconnections off",
+                     "half-pg: PostgreSQL does not log disconnections: log_disconnections off",
+                     *(["late-pg: could not be known: computed at preview: settings.databaseFlags[0].value"]
+                       if preview else [])}

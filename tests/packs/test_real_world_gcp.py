@@ -44,6 +44,9 @@ EXPECTED = Verdicts({
     ("iam-instance-project-ssh-keys-blocked", "instance", M): 1,
     ("iam-instance-os-login", "instance", "advisory"): 1,
     ("net-instance-serial-port-disabled", "instance", "advisory"): 1,
+    # a PostgreSQL instance with no database flags: Cloud SQL's default logs no connection or session end
+    ("log-database-connection-logging", "my-cloud-sql-instance", M): 1,
+    ("log-database-audit-extension", "my-cloud-sql-instance", M): 1,  # nor is pgAudit on
     # not here: the SQL instance has a public IP (the default) but no authorized network, so only the
     # Cloud SQL connectors (IAM-authenticated) reach it
 })

@@ -11,6 +11,7 @@ scanner (parity). Only the pulumi_gcp submodules a program uses are imported (``
 from __future__ import annotations
 
 import json
+from typing import Any
 
 PROJECT = "phi-prod"
 CMEK = "projects/phi-prod/locations/us/keyRings/storage/cryptoKeys/records"
@@ -384,3 +385,34 @@ def log_archives() -> None:
     logs = bigquery.Dataset("logs", dataset_id="logs", location="US")
     logging.ProjectSink("to-bigquery", name="to-bigquery", project=PROJECT,
                         destination=pulumi.Output.concat("bigquery.googleapis.com/", logs.id))
+def sql_database_flags() -> None:
+    """Cloud SQL instances' database flags (``settings.databaseFlags``): a PostgreSQL instance logging
+    connections and session ends and no statement text, with pgAudit; one with Cloud SQL's defaults; one
+    logging connections and slow statements' text but no warnings; one whose flag value another resource computes;
+    a MySQL instance hiding its database list but taking LOAD DATA LOCAL; a SQL Server instance with
+    remote access off, and a legacy one with contained databases, cross-database ownership chaining and
+    (by default) remote access."""
+    from pulumi_gcp import compute, sql
+
+    settings, flag = sql.DatabaseInstanceSettingsArgs, sql.DatabaseInstanceSettingsDatabaseFlagArgs
+    private = sql.DatabaseInstanceSettingsIpConfigurationArgs(ipv4_enabled=False, ssl_mode="ENCRYPTED_ONLY")
+
+    def instance(name: str, version: str, *flags: Any) -> None:
+        sql.DatabaseInstance(name, name=name, database_version=version, deletion_protection=True,
+                             settings=settings(tier="db-custom-2-7680", ip_configuration=private,
+                                               database_flags=list(flags) or None))
+
+    instance("audited-pg", "POSTGRES_16", flag(name="log_connections", value="on"),
+             flag(name="log_disconnections", value="on"), flag(name="log_min_duration_statement", value="-1"),
+             flag(name="cloudsql.enable_pgaudit", value="on"), flag(name="pgaudit.log", value="read,write,ddl"))
+    instance("default-pg", "POSTGRES_15")
+    instance("half-pg", "POSTGRES_14", flag(name="log_connections", value="on"),
+             flag(name="log_min_duration_statement", value="250"), flag(name="log_min_messages", value="error"))
+    addr = compute.Address("flags-ip", name="flags-ip", region="us-central1")
+    instance("late-pg", "POSTGRES_16", flag(name="log_connections", value=addr.address.apply(lambda _: "on")),
+             flag(name="log_disconnections", value="on"))
+    instance("reports-mysql", "MYSQL_8_0", flag(name="local_infile", value="on"),
+             flag(name="skip_show_database", value="on"))
+    instance("ehr-mssql", "SQLSERVER_2019_STANDARD", flag(name="remote access", value="off"))
+    instance("legacy-mssql", "SQLSERVER_2017_ENTERPRISE", flag(name="contained database authentication", value="on"),
+             flag(name="cross db ownership chaining", value="on"))

@@ -7,7 +7,7 @@ outcomes; replacing any fact of a failing case with an Unknown never yields PASS
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from hitrust_policies.model import (
@@ -41,17 +41,20 @@ from hitrust_policies.model import (
     LogExport,
     LogGroup,
     MessageQueue,
+    MySqlSettings,
     Network,
     NetworkAcl,
     NetworkWatcher,
     ObjectStore,
     PasswordPolicy,
     PolicyGrant,
+    PostgresSettings,
     ResourceRef,
     RootAccount,
     SecretStore,
     SecurityGroup,
     ServiceFirewall,
+    SqlServerSettings,
     Subnet,
     ThreatDetection,
     TlsListener,
@@ -137,6 +140,9 @@ def vm_access(**kw: Any) -> InstanceAccess:
 
 
 DEFAULT_SA, FULL_ACCESS = "iam-instance-default-service-account", "iam-instance-default-service-account-full-access"
+def pg(**kw: Any) -> PostgresSettings:
+    """PostgreSQL settings that pass every rule, with ``kw`` changed."""
+    return replace(PostgresSettings(ref("pg"), True, True, -1, True, "warning", "error", "default"), **kw)
 
 
 CASES: list[Case] = [
@@ -550,4 +556,55 @@ CASES: list[Case] = [
          "FAIL", "exports logs to storage.googleapis.com/a, whose retention policy is not locked"),
     Case("log-log-archive-retention-locked", "other-project", LogArchive(ref("s"), "storage.googleapis.com/a", U),
          "UNKNOWN"),
+    Case("log-database-connection-logging", "both-on", pg(), "PASS"),
+    Case("log-database-connection-logging", "defaults", pg(log_connections=False, log_disconnections=False), "FAIL",
+         "PostgreSQL does not log connections or disconnections: log_connections, log_disconnections off"),
+    Case("log-database-connection-logging", "sessions-unlogged", pg(log_disconnections=False),
+         "FAIL", "does not log disconnections: log_disconnections off"),
+    Case("log-database-connection-logging", "flag-computed", pg(log_connections=U),
+         "UNKNOWN"),
+    Case("log-database-statements-not-logged", "disabled", pg(), "PASS"),
+    Case("log-database-statements-not-logged", "slow-queries", pg(log_min_duration_statement_ms=500),
+         "FAIL", "PostgreSQL logs the text of statements running 500 ms or longer (log_min_duration_statement=500)"),
+    Case("log-database-statements-not-logged", "all", pg(log_min_duration_statement_ms=0), "FAIL",
+         "logs the text of every statement"),
+    Case("log-database-statements-not-logged", "flag-computed", pg(log_min_duration_statement_ms=U),
+         "UNKNOWN"),
+    Case("log-database-audit-extension", "on", pg(), "PASS"),
+    Case("log-database-audit-extension", "default", pg(pgaudit=False), "FAIL",
+         "the pgAudit extension is not enabled on the server"),
+    Case("log-database-audit-extension", "flag-computed", pg(pgaudit=U), "UNKNOWN"),
+    Case("iam-database-contained-auth-off", "default", SqlServerSettings(ref("mssql"), False, False, False), "PASS"),
+    Case("iam-database-contained-auth-off", "on", SqlServerSettings(ref("mssql"), True, False, False), "FAIL",
+         "contained database authentication on"),
+    Case("iam-database-contained-auth-off", "flag-computed", SqlServerSettings(ref("mssql"), U, False, False),
+         "UNKNOWN"),
+    Case("iam-database-cross-db-ownership-chaining-off", "default", SqlServerSettings(ref("mssql"), False, False, True),
+         "PASS"),
+    Case("iam-database-cross-db-ownership-chaining-off", "on", SqlServerSettings(ref("mssql"), False, True, False),
+         "FAIL", "cross db ownership chaining on"),
+    Case("iam-database-cross-db-ownership-chaining-off", "flag-computed",
+         SqlServerSettings(ref("mssql"), False, U, False), "UNKNOWN"),
+    Case("net-database-remote-access-off", "off", SqlServerSettings(ref("mssql"), False, False, False), "PASS"),
+    Case("net-database-remote-access-off", "default", SqlServerSettings(ref("mssql"), False, False, True), "FAIL",
+         "SQL Server accepts and sends remote stored procedure calls: remote access on"),
+    Case("net-database-remote-access-off", "flag-computed", SqlServerSettings(ref("mssql"), False, False, U),
+         "UNKNOWN"),
+    Case("iam-database-local-infile-off", "off", MySqlSettings(ref("mysql"), False, True), "PASS"),
+    Case("iam-database-local-infile-off", "default", MySqlSettings(ref("mysql"), True, True), "FAIL",
+         "MySQL accepts LOAD DATA LOCAL from clients: local_infile on"),
+    Case("iam-database-local-infile-off", "flag-computed", MySqlSettings(ref("mysql"), U, True), "UNKNOWN"),
+    Case("iam-database-show-databases-restricted", "on", MySqlSettings(ref("mysql"), False, True), "PASS"),
+    Case("iam-database-show-databases-restricted", "default", MySqlSettings(ref("mysql"), False, False), "FAIL",
+         "every MySQL user can list all databases: skip_show_database off"),
+    Case("iam-database-show-databases-restricted", "flag-computed", MySqlSettings(ref("mysql"), False, U), "UNKNOWN"),
+    Case("log-database-error-logging", "defaults", pg(), "PASS"),
+    Case("log-database-error-logging", "debug-and-verbose",
+         pg(log_min_messages="debug1", log_error_verbosity="verbose"), "PASS"),
+    Case("log-database-error-logging", "errors-only", pg(log_min_messages="error"), "FAIL",
+         "warnings are not logged (log_min_messages=error)"),
+    Case("log-database-error-logging", "quiet", pg(log_min_error_statement="panic", log_error_verbosity="terse"),
+         "FAIL", "failing statements are not logged (log_min_error_statement=panic); errors are logged without "
+         "detail, hint or context (log_error_verbosity=terse)"),
+    Case("log-database-error-logging", "flag-computed", pg(log_min_messages=U), "UNKNOWN"),
 ]

@@ -16,7 +16,10 @@ from hitrust_policies.model import (
     CryptoKey,
     DnsZone,
     LogArchive,
+    MySqlSettings,
     ObjectStore,
+    PostgresSettings,
+    SqlServerSettings,
     TlsListener,
     Unknown,
 )
@@ -135,6 +138,23 @@ def test_cloud_sql_instances(preview: bool) -> None:
         enc-tls-listener-modern         office-db   UNKNOWN
         enc-tls-listener-modern         phi-db      UNKNOWN
         enc-tls-listener-modern         private-db  FAIL
+        log-database-connection-logging  app-db     FAIL
+        log-database-connection-logging  office-db  FAIL
+        log-database-connection-logging  phi-db     FAIL
+        log-database-statements-not-logged  app-db     PASS
+        log-database-statements-not-logged  office-db  PASS
+        log-database-statements-not-logged  phi-db     PASS
+        log-database-audit-extension  app-db     FAIL
+        log-database-audit-extension  office-db  FAIL
+        log-database-audit-extension  phi-db     FAIL
+        iam-database-contained-auth-off               private-db  PASS
+        iam-database-cross-db-ownership-chaining-off  private-db  PASS
+        net-database-remote-access-off                private-db  FAIL
+        iam-database-local-infile-off                 open-db     FAIL
+        iam-database-show-databases-restricted        open-db     FAIL
+        log-database-error-logging                    app-db      PASS
+        log-database-error-logging                    office-db   PASS
+        log-database-error-logging                    phi-db      PASS
     """)  # app-db: a public IP (the default) but no authorized network; private-db: no public IP at all, and a
     # SQL Server instance joined to no Managed AD domain; phi-db: CMEK and the IAM authentication flag on.
     # No sslMode: Cloud SQL's default takes plaintext; TLS only: the floor is no setting (UNKNOWN).
@@ -207,7 +227,9 @@ def test_networks_joined_with_their_subnetworks(preview: bool) -> None:
 
 def test_preview_unknowns_are_unknown_and_resolve_after_update() -> None:
     skip = (TLS, "enc-object-store-kms", "log-object-store-access-logging", "enc-object-store-default-encryption",
-            "enc-database-storage-encrypted", "enc-database-storage-kms", "iam-database-directory-auth")
+            "enc-database-storage-encrypted", "enc-database-storage-kms", "iam-database-directory-auth",
+            "log-database-connection-logging", "log-database-statements-not-logged",
+            "log-database-audit-extension", "log-database-error-logging")  # late-db: no flags
     assert verdicts(programs.unresolved_outputs, True, skip) == table("""
         net-ingress-rule-admin-ports            bastion-ssh  UNKNOWN
         net-object-store-public-access-blocked  late-share   UNKNOWN
@@ -461,3 +483,69 @@ def test_log_sink_values_computed_at_preview_are_unknown() -> None:
     assert archive({"destination": unknown}, bucket, deps=(bucket.urn,)) == [
         ("folders/42/sinks/s", "?computed at preview: retentionPolicy.isLocked")]
     assert archive({"destination": "storage.googleapis.com/b", "name": "_Default"}, bucket) == []
+@BOTH
+def test_cloud_sql_database_flags(preview: bool) -> None:
+    """PostgreSQL flags over Cloud SQL's defaults; MySQL and SQL Server instances have no PostgreSQL settings to
+    judge; a flag value computed by another resource is UNKNOWN in a preview, known after the update."""
+    rule = "log-database-connection-logging"
+    assert {v for v in verdicts(programs.sql_database_flags, preview) if v[0] == rule} == set(table(f"""
+        {rule}  audited-pg  PASS
+        {rule}  default-pg  FAIL
+        {rule}  half-pg     FAIL
+        {rule}  late-pg     {"UNKNOWN" if preview else "PASS"}
+    """))
+    statements = "log-database-statements-not-logged"
+    assert {v for v in verdicts(programs.sql_database_flags, preview) if v[0] == statements} == set(table(f"""
+        {statements}  audited-pg  PASS
+        {statements}  default-pg  PASS
+        {statements}  half-pg     FAIL
+        {statements}  late-pg     PASS
+    """))  # unset: PostgreSQL's -1
+    audit = "log-database-audit-extension"
+    assert {v for v in verdicts(programs.sql_database_flags, preview) if v[0] == audit} == set(table(f"""
+        {audit}  audited-pg  PASS
+        {audit}  default-pg  FAIL
+        {audit}  half-pg     FAIL
+        {audit}  late-pg     FAIL
+    """))
+    mssql = {v for v in verdicts(programs.sql_database_flags, preview) if v[0] in (
+        "iam-database-contained-auth-off", "iam-database-cross-db-ownership-chaining-off",
+        "net-database-remote-access-off")}
+    assert mssql == set(table("""
+        iam-database-contained-auth-off               ehr-mssql     PASS
+        iam-database-contained-auth-off               legacy-mssql  FAIL
+        iam-database-cross-db-ownership-chaining-off  ehr-mssql     PASS
+        iam-database-cross-db-ownership-chaining-off  legacy-mssql  FAIL
+        net-database-remote-access-off                ehr-mssql     PASS
+        net-database-remote-access-off                legacy-mssql  FAIL
+    """))  # legacy-mssql leaves remote access at SQL Server's default, on
+    errors = "log-database-error-logging"
+    assert {v for v in verdicts(programs.sql_database_flags, preview) if v[0] == errors} == set(table(f"""
+        {errors}  audited-pg  PASS
+        {errors}  default-pg  PASS
+        {errors}  half-pg     FAIL
+        {errors}  late-pg     PASS
+    """))
+    mysql = {v for v in verdicts(programs.sql_database_flags, preview) if v[0] in (
+        "iam-database-local-infile-off", "iam-database-show-databases-restricted")}
+    assert mysql == set(table("""
+        iam-database-local-infile-off           reports-mysql  FAIL
+        iam-database-show-databases-restricted  reports-mysql  PASS
+    """))
+    settings = {v.ref.name: (shown(v.log_connections), shown(v.log_disconnections))
+                for v in values(programs.sql_database_flags, preview) if isinstance(v, PostgresSettings)}
+    late = "?computed at preview: settings.databaseFlags[0].value" if preview else True
+    assert settings == {"audited-pg": (True, True), "default-pg": (False, False), "half-pg": (True, False),
+                        "late-pg": (late, True)}
+
+
+def test_cloud_sql_unknown_version_leaves_postgres_settings_unknown() -> None:
+    """While databaseVersion is computed the engine, and so whether PostgreSQL settings apply, is unknown."""
+    token = "gcp:sql/databaseInstance:DatabaseInstance"
+    res = PulumiResource.from_wire(token, f"urn:pulumi:s::p::{token}::db", {
+        "name": "db", "databaseVersion": "04da6b54-80e4-46f7-96ec-b56ff0331ba9", "settings": {}})
+    [pg] = [v for v in to_model([res]) if isinstance(v, PostgresSettings)]
+    [mssql] = [v for v in to_model([res]) if isinstance(v, SqlServerSettings)]
+    [mysql] = [v for v in to_model([res]) if isinstance(v, MySqlSettings)]
+    assert {shown(pg.log_connections), shown(pg.pgaudit), shown(mssql.remote_access), shown(mysql.local_infile)} == {
+        "?computed at preview: databaseVersion"}

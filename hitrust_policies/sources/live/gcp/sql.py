@@ -1,22 +1,25 @@
-"""Where a Cloud SQL instance becomes a `DatabaseInstance` and the `TlsListener` of its endpoint."""
+"""Where a Cloud SQL instance becomes a `DatabaseInstance`, the `TlsListener` of its endpoint and its engine's
+settings (`PostgresSettings`, `SqlServerSettings`, `MySqlSettings`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import DatabaseInstance, TlsListener
+from hitrust_policies.model import DatabaseInstance, MySqlSettings, PostgresSettings, SqlServerSettings, TlsListener
 from hitrust_policies.sources import gcp_semantics as gcp
 from hitrust_policies.sources.live.gcp.families import Ctx, data, dig, family
 
 
-@family("sql-instances", asset_types=("sqladmin.googleapis.com/Instance",), kinds=(DatabaseInstance, TlsListener))
-def sql_instances(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[DatabaseInstance | TlsListener]:
+@family("sql-instances", asset_types=("sqladmin.googleapis.com/Instance",),
+        kinds=(DatabaseInstance, TlsListener, PostgresSettings, SqlServerSettings, MySqlSettings))
+def sql_instances(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Any]:
     """Cloud SQL always encrypts storage at rest (Google-managed keys or CMEK). Its endpoint speaks TLS
     and also takes plaintext unless ``sslMode`` (or the legacy ``requireSsl``) refuses it
     (`gcp_semantics.sql_plaintext_routes`); its TLS floor is not a setting (`gcp_semantics.sql_min_tls`).
     A customer-managed key is ``diskEncryptionConfiguration.kmsKeyName``; directory authentication the engine's IAM
-    authentication flag (SQL Server: a Managed AD domain)."""
+    authentication flag (SQL Server: a Managed AD domain). Each instance's engine
+    settings are its ``settings.databaseFlags`` over Cloud SQL's defaults (`gcp_semantics.sql_engine_settings`)."""
     for asset in assets:
         instance = data(asset)
         ip = dig(instance, "settings", "ipConfiguration") or {}
@@ -37,3 +40,5 @@ def sql_instances(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[DatabaseIn
             min_tls_version=gcp.sql_min_tls(),
             plaintext_routes=gcp.sql_plaintext_routes(ip.get("sslMode"), ip.get("requireSsl")),
         )
+        yield from gcp.sql_engine_settings(engine, ctx.ref(asset, part="flags"),
+                                           dig(instance, "settings", "databaseFlags"))

@@ -9,6 +9,8 @@ database authentication flag in ``settings.databaseFlags``, or a Managed AD doma
 (`gcp_semantics.sql_directory_auth`). The endpoint takes plaintext unless
 ``settings.ipConfiguration.sslMode`` (else the legacy ``requireSsl`` of older pulumi-gcp) refuses it
 (`gcp_semantics.sql_plaintext_routes`); left out, Cloud SQL's default allows unencrypted connections.
+An instance's engine settings are ``settings.databaseFlags`` over Cloud SQL's
+defaults (`gcp_semantics.sql_engine_settings`); while ``databaseVersion`` is unknown they are unknown too.
 """
 
 from __future__ import annotations
@@ -17,7 +19,15 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
-from hitrust_policies.model import DatabaseInstance, TlsListener, Unknown, is_internet
+from hitrust_policies.model import (
+    DatabaseInstance,
+    MySqlSettings,
+    PostgresSettings,
+    SqlServerSettings,
+    TlsListener,
+    Unknown,
+    is_internet,
+)
 from hitrust_policies.sources import gcp_semantics as gcp
 from hitrust_policies.sources.pulumi.gcp import names
 from hitrust_policies.sources.pulumi.registry import pulumi_adapter
@@ -57,7 +67,7 @@ def _directory_auth(res: PulumiResource, engine: Any) -> Any:
     entries = [f for f in flags if isinstance(f, Mapping)] if isinstance(flags, list) else []
     pending = names.first_unknown(engine, flags, domain,
                                   *(v for f in entries for v in (f.get("name"), f.get("value"))))
-    known_flags = [f for f in entries if not names.first_unknown(f.get("name"), f.get("value"))]
+    known_flags = [f for f in entries if names.first_unknown(f.get("name"), f.get("value")) is None]
     if isinstance(engine, Unknown):
         return engine
     if gcp.sql_directory_auth(engine, known_flags, domain if isinstance(domain, str) else None) is True:
@@ -76,8 +86,9 @@ def _plaintext_routes(res: PulumiResource) -> Any:
     return gcp.sql_plaintext_routes(mode, legacy if isinstance(legacy, bool) else None)
 
 
-@pulumi_adapter(INSTANCE, produces=(DatabaseInstance, TlsListener))
-def database_instance(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance | TlsListener]:
+@pulumi_adapter(INSTANCE, produces=(DatabaseInstance, TlsListener, PostgresSettings, SqlServerSettings,
+                                     MySqlSettings))
+def database_instance(res: PulumiResource, stack: Stack) -> Iterator[Any]:
     version = res.props.get("databaseVersion")
     engine = version if isinstance(version, Unknown) else gcp.sql_engine(version)
     ref = names.ref(res)
@@ -91,3 +102,4 @@ def database_instance(res: PulumiResource, stack: Stack) -> Iterator[DatabaseIns
     )
     yield TlsListener(ref=replace(ref, part="endpoint"), protocol="TLS", min_tls_version=gcp.sql_min_tls(),
                       plaintext_routes=_plaintext_routes(res))
+    yield from gcp.sql_engine_settings(engine, replace(ref, part="flags"), res.props.get("settings.databaseFlags"))

@@ -29,6 +29,7 @@ def org_lines() -> list[dict[str, Any]]:
         ga.bucket_policy(DEV, "dev-public", ("roles/storage.objectViewer", ["allUsers"])),
         ga.sql_instance(PROD, "claims-pg", ipv4=False),
         ga.sql_instance(DEV, "dev-mysql", version="MYSQL_8_0", networks=["0.0.0.0/0"]),
+        ga.sql_instance(DEV, "dev-mssql", version="SQLSERVER_2019_EXPRESS", ipv4=False, require_ssl=True),
         ga.crypto_key(PROD, "phi", "records"), ga.crypto_key(DEV, "dev", "scratch", rotation_period=None),
         ga.disk(PROD, "web-1"), ga.disk(DEV, "dev-1"),
         ga.compute_project(PROD, {"enable-oslogin": "TRUE"}), ga.compute_project(DEV),

@@ -113,6 +113,20 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         enc-dns-zone-strong-signing               portal        PASS
         enc-dns-zone-strong-signing               dev-zone      PASS
         log-log-archive-retention-locked          projects/phi-prod/sinks/all-to-archive  UNKNOWN
+        log-database-connection-logging           claims-pg     FAIL
+        log-database-statements-not-logged        claims-pg     PASS
+        log-database-audit-extension              claims-pg     FAIL
+        log-database-error-logging                claims-pg     PASS
+        enc-database-storage-encrypted            dev-mssql     PASS
+        enc-database-storage-kms                  dev-mssql     FAIL
+        iam-database-directory-auth               dev-mssql     FAIL
+        net-database-not-public                   dev-mssql     PASS
+        enc-tls-listener-modern                   dev-mssql     UNKNOWN
+        iam-database-contained-auth-off           dev-mssql     PASS
+        iam-database-cross-db-ownership-chaining-off  dev-mssql  PASS
+        net-database-remote-access-off            dev-mssql     FAIL
+        iam-database-local-infile-off             dev-mysql     FAIL
+        iam-database-show-databases-restricted    dev-mysql     FAIL
     """))
 
 
