@@ -127,6 +127,25 @@ def network_assets() -> Lines:
     ]
 
 
+def load_balancer_assets() -> Lines:
+    """What GCP holds for `programs.load_balancers` (the COMPATIBLE policy stores no minTlsVersion)."""
+    api = {"name": "api", "defaultUrlRedirect": {"httpsRedirect": True, "stripQuery": False},
+           "pathRules": [{"paths": ["/health"], "service": f"projects/{P.id}/global/backendServices/web"}]}
+    return [ga.ssl_policy(P, "modern-tls12"), ga.ssl_policy(P, "restricted-tls13", min_tls="TLS_1_3",
+                                                           profile="RESTRICTED"),
+            ga.ssl_policy(P, "compatible", min_tls=None, profile="COMPATIBLE"),
+            ga.ssl_policy(P, "tls11", min_tls="TLS_1_1", profile="CUSTOM"),
+            ga.url_map(P, "web", default_service="web"), ga.url_map(P, "web-redirect", https_redirect=True),
+            ga.url_map(P, "web-partial", https_redirect=True, path_matchers=[api]),
+            ga.target_https_proxy(P, "portal-https", "web", policy="modern-tls12"),
+            ga.target_https_proxy(P, "ehr-https", "web", policy="restricted-tls13"),
+            ga.target_https_proxy(P, "legacy-https", "web"),
+            ga.target_https_proxy(P, "old-clients-https", "web", policy="compatible"),
+            ga.target_ssl_proxy(P, "hl7-ssl", "hl7", policy="tls11"),
+            ga.target_http_proxy(P, "portal-http", "web-redirect"), ga.target_http_proxy(P, "status-http", "web"),
+            ga.target_http_proxy(P, "partial-http", "web-partial")]
+
+
 F = frozenset
 SCENARIOS = [
     Scenario("buckets-keys-and-logging", programs.buckets_keys_logging, keys_logging_assets,
@@ -157,6 +176,12 @@ SCENARIOS = [
     Scenario("networks", programs.networks, network_assets, F({"poc", "demo", "phi-vpc", "half-vpc", "empty-vpc"}),
              F({("log-network-flow-logs", n) for n in ("poc", "demo", "half-vpc")}),
              must_pass=F({("log-network-flow-logs", n) for n in ("phi-vpc", "empty-vpc")})),
+    Scenario("load-balancers", programs.load_balancers, load_balancer_assets,
+             F({"portal-https", "ehr-https", "legacy-https", "old-clients-https", "hl7-ssl", "portal-http",
+                "status-http", "partial-http"}),
+             F({("enc-tls-listener-modern", n) for n in ("legacy-https", "old-clients-https", "hl7-ssl",
+                                                         "status-http", "partial-http")}),
+             must_pass=F({("enc-tls-listener-modern", n) for n in ("portal-https", "ehr-https", "portal-http")})),
 ]
 
 

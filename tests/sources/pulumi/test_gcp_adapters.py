@@ -234,3 +234,57 @@ def test_iam_resources_whose_bucket_is_not_known_make_the_grants_unknown() -> No
     named = PulumiResource.from_wire(member.type, member.urn, {"bucket": "b/b", "role": "roles/storage.admin",
                                                                  "member": "allUsers"})
     assert to_model([bucket, named])[0].public_access_open == ("allUsers (roles/storage.admin)",)
+
+
+LB_RULE = "enc-tls-listener-modern"
+
+
+@BOTH
+def test_load_balancer_proxies_joined_with_policies_and_url_maps(preview: bool) -> None:
+    """Each target proxy is a listener: HTTPS / SSL proxies at their SSL policy's minTlsVersion (none:
+    Google's default, TLS 1.0; a COMPATIBLE policy without a minimum: TLS 1.0), HTTP proxies serving
+    each URL-map route that does not redirect to HTTPS. Backends computed at preview still serve."""
+    listeners = {v.ref.name: (v.protocol, v.min_tls_version, v.plaintext_routes)
+                 for v in values(programs.load_balancers, preview) if isinstance(v, TlsListener)}
+    assert listeners == {
+        "portal-https": ("HTTPS", "1.2", ()), "ehr-https": ("HTTPS", "1.3", ()),
+        "legacy-https": ("HTTPS", "1.0", ()), "old-clients-https": ("HTTPS", "1.0", ()),
+        "hl7-ssl": ("SSL", "1.1", ()),
+        "portal-http": ("HTTP", None, ()), "status-http": ("HTTP", None, ("default forwards",)),
+        "partial-http": ("HTTP", None, ("path matcher api path /health forwards",)),
+    }
+    assert verdicts(programs.load_balancers, preview) == table(f"""
+        {LB_RULE}  portal-https       PASS
+        {LB_RULE}  ehr-https          PASS
+        {LB_RULE}  legacy-https       FAIL
+        {LB_RULE}  old-clients-https  FAIL
+        {LB_RULE}  hl7-ssl            FAIL
+        {LB_RULE}  portal-http        PASS
+        {LB_RULE}  status-http        FAIL
+        {LB_RULE}  partial-http       FAIL
+    """)
+
+
+def test_load_balancer_policies_outside_the_program_or_computed_are_unknown() -> None:
+    """A policy the program only names is unknown (preview and update alike); a policy or redirect
+    computed at preview is unknown until the update, when the redirect resolves to HTTPS."""
+    def listeners(preview: bool) -> dict[str, Any]:
+        return {v.ref.name: shown(v.min_tls_version if v.protocol != "HTTP" else v.plaintext_routes)
+                for v in values(programs.load_balancer_unknowns, preview) if isinstance(v, TlsListener)}
+
+    outside = ("?SSL policy https://www.googleapis.com/compute/v1/projects/phi-prod/global/sslPolicies/org-tls12 "
+               "not in the program")
+    assert listeners(True) == {"shared-policy-https": outside, "late-policy-https": "?computed at preview: sslPolicy",
+                               "late-http": "?computed at preview: defaultUrlRedirect.httpsRedirect"}
+    assert listeners(False) == {"shared-policy-https": outside,
+                                "late-policy-https": "?SSL policy org-tls12 not in the program", "late-http": ()}
+    assert verdicts(programs.load_balancer_unknowns, True) == table(f"""
+        {LB_RULE}  shared-policy-https  UNKNOWN
+        {LB_RULE}  late-policy-https    UNKNOWN
+        {LB_RULE}  late-http            UNKNOWN
+    """)
+    assert verdicts(programs.load_balancer_unknowns, False) == table(f"""
+        {LB_RULE}  shared-policy-https  UNKNOWN
+        {LB_RULE}  late-policy-https    UNKNOWN
+        {LB_RULE}  late-http            PASS
+    """)
