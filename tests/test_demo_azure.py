@@ -123,6 +123,7 @@ EXPECTED = [
     # networks: the EHR network's flow log and watcher; none for analytics
     ("log-network-flow-logs", "vnet-ehr", "PASS", 1),
     ("log-network-flow-logs", "vnet-analytics", "FAIL", 1),
+    *[("net-network-default-absent", n, "PASS", 1) for n in ("vnet-ehr", "vnet-analytics")],  # none pre-opened
     ("log-network-watcher-enabled", "network-watcher/eastus", "PASS", 1),
     ("log-network-watcher-enabled", "network-watcher/centralus", "FAIL", 1),
     # identity: production has three Owners, one a guest consultant; a custom near-admin role for the pipeline;

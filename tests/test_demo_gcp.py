@@ -85,6 +85,9 @@ EXPECTED = [
     # log sinks: prod exports every entry; the organization's sink copies audit logs only
     ("log-log-export-all-entries", PROD, "PASS", 1),
     ("log-log-export-all-entries", DEV, "FAIL", 1),
+    # dev still has the default network GCP pre-opened (CIS GCP 3.1); prod's own ehr-vpc passes
+    ("net-network-default-absent", "default", "FAIL", 1),
+    ("net-network-default-absent", "ehr-vpc", "PASS", 1),
 ]
 
 

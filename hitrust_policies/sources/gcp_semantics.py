@@ -312,6 +312,18 @@ NO_FLOW_LOG_PURPOSES = frozenset({"REGIONAL_MANAGED_PROXY", "GLOBAL_MANAGED_PROX
                                   "PRIVATE_SERVICE_CONNECT", "PRIVATE_NAT"})
 
 
+def network_preset_open(name: str | None) -> bool:
+    """Is this Compute Engine's ``default`` network, made in every new project (unless the organization
+    policy ``compute.skipDefaultNetworkCreation`` says not to) in auto mode, with the firewall rules
+    ``default-allow-ssh``, ``-rdp``, ``-icmp`` (from 0.0.0.0/0) and ``-internal``? Known by its name, as
+    CIS Google Cloud Platform Foundation 3.1 and Prowler ``compute_network_default_in_use`` know it.
+
+    >>> network_preset_open("default"), network_preset_open("phi-vpc")
+    (True, False)
+    """
+    return name == DEFAULT_NETWORK
+
+
 def subnet_flow_logs(log_config_enable: bool | None, enable_flow_logs: bool | None) -> bool:
     """A subnetwork's VPC flow logs: ``logConfig.enable``, or the legacy ``enableFlowLogs`` where no
     logConfig says otherwise.

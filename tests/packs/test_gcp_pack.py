@@ -31,6 +31,7 @@ GCP_RULES = {
     "enc-object-store-kms", TLS, "log-network-flow-logs",
     "log-object-store-access-logging", "net-database-not-public", "net-ingress-rule-admin-ports",
     "net-object-store-public-access-blocked", "enc-tls-listener-modern",
+    "net-network-default-absent",
 }
 
 

@@ -297,3 +297,17 @@ def load_balancer_unknowns() -> None:
                                                     strip_query=False)
     late = compute.URLMap("late-redirect", name="late-redirect", default_url_redirect=redirect)
     compute.TargetHttpProxy("late-http", name="late-http", url_map=late.id)
+
+
+def default_network() -> None:
+    """A project's ``default`` network brought under management (``pulumi import`` writes it so), and a
+    network whose name is computed from another resource."""
+    import pulumi
+    from pulumi_gcp import compute
+
+    adopted = pulumi.ResourceOptions(import_=f"projects/{PROJECT}/global/networks/default")
+    compute.Network("default", name="default", auto_create_subnetworks=True,
+                    description="Default network for the project", opts=adopted)
+    addr = compute.GlobalAddress("edge-ip", name="edge-ip")
+    compute.Network("edge-vpc", name=addr.address.apply(lambda a: f"edge-{a.replace('.', '-')}"),
+                    auto_create_subnetworks=False)

@@ -299,6 +299,7 @@ def test_virtual_machines_and_subnets(preview: bool) -> None:
         net-ingress-rule-admin-ports  app-nsg             PASS
         net-ingress-rule-admin-ports  app-nsg             PASS
         log-network-flow-logs         spoke               FAIL
+        net-network-default-absent    spoke               PASS
     """))  # the NSG's two default inbound allows (VirtualNetwork, AzureLoadBalancer); no flow log on spoke
 
 

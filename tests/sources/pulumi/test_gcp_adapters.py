@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from hitrust_policies import evaluate
-from hitrust_policies.model import BlockVolume, CryptoKey, ObjectStore, TlsListener, Unknown
+from hitrust_policies.model import BlockVolume, CryptoKey, Network, ObjectStore, TlsListener, Unknown
 from hitrust_policies.sources.pulumi import PulumiResource, to_model
 from hitrust_policies.testing.pulumi import capture
 from tests.pulumi_programs import gcp as programs
@@ -93,6 +93,7 @@ def test_firewalls_one_verdict_per_opening(preview: bool) -> None:
         net-ingress-rule-admin-ports  allow-rdp-any      PASS
         net-ingress-rule-admin-ports  allow-rdp-any      PASS
         log-network-flow-logs         prod-vpc           PASS
+        net-network-default-absent    prod-vpc           PASS
     """)  # deny-telnet, egress-smtp and the disabled old-mysql open nothing
     parts = sorted(v.ref.part for v in values(programs.firewalls, preview) if v.ref.name == "allow-ssh-web")
     assert parts == ["ingress/tcp/22-22/0.0.0.0/0", "ingress/tcp/80-80/0.0.0.0/0"]  # no sourceRanges: the internet
@@ -193,6 +194,11 @@ def test_networks_joined_with_their_subnetworks(preview: bool) -> None:
         log-network-flow-logs  phi-vpc    PASS
         log-network-flow-logs  half-vpc   FAIL
         log-network-flow-logs  empty-vpc  PASS
+        net-network-default-absent  poc        PASS
+        net-network-default-absent  demo       PASS
+        net-network-default-absent  phi-vpc    PASS
+        net-network-default-absent  half-vpc   PASS
+        net-network-default-absent  empty-vpc  PASS
     """)  # poc: auto mode; demo: no logConfig; phi-vpc: its proxy-only subnet carries no VM traffic
 
 
@@ -288,3 +294,19 @@ def test_load_balancer_policies_outside_the_program_or_computed_are_unknown() ->
         {LB_RULE}  late-policy-https    UNKNOWN
         {LB_RULE}  late-http            PASS
     """)
+
+
+DEFAULT_RULE = "net-network-default-absent"
+
+
+@BOTH
+def test_default_network_by_name_and_unknown_while_the_name_is_computed(preview: bool) -> None:
+    """A program managing the ``default`` network FAILs (CIS GCP 3.1); a network whose name is computed at
+    preview is UNKNOWN, then PASSes once named (the networks and firewalls programs' networks all PASS)."""
+    found = {(r, n if n == "default" or preview else "edge-*", s) for r, n, s in verdicts(programs.default_network,
+                                                                                       preview) if r == DEFAULT_RULE}
+    assert found == {(DEFAULT_RULE, "default", "FAIL"),
+                     (DEFAULT_RULE, "edge-vpc", "UNKNOWN") if preview else (DEFAULT_RULE, "edge-*", "PASS")}
+    nets = {v.ref.name: shown(v.preset_open) for v in values(programs.default_network, preview)
+            if isinstance(v, Network) and (preview or v.ref.name == "default")}
+    assert nets == ({"default": True, "edge-vpc": "?computed at preview: name"} if preview else {"default": True})

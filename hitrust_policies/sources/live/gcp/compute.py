@@ -76,6 +76,7 @@ def networks(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Network]:
             ref=ctx.ref(asset),
             is_default=network.get("name") == gcp.DEFAULT_NETWORK,
             flow_logs_enabled=all(subnets.get(key, [])),
+            preset_open=gcp.network_preset_open(network.get("name")),
         )
 
 

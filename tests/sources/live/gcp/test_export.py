@@ -64,6 +64,8 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         enc-object-store-tls-only                 phi-records   FAIL
         log-network-flow-logs                     default       FAIL
         log-network-flow-logs                     phi-vpc       PASS
+        net-network-default-absent                default       FAIL
+        net-network-default-absent                phi-vpc       PASS
         log-object-store-access-logging           dev-public    FAIL
         log-object-store-access-logging           phi-records   PASS
         net-database-not-public                   claims-pg     PASS
