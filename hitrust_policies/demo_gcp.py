@@ -127,7 +127,15 @@ def organization() -> list[dict[str, Any]]:
                     owner=f"organizations/{ORGANIZATION}", include_children=True,
                     log_filter='logName:"cloudaudit.googleapis.com"'),
         ga.log_sink(PROD, "phi-all-logs", "storage.googleapis.com/acme-phi-log-archive"),
+        # VMs: the EHR app server is private; dev routes its egress through a hand-built NAT VM that forwards
+        # IP traffic and holds an external address (Cloud NAT would do neither).
+        ga.instance(PROD, "ehr-app-vm"), _forwarding(ga.instance(DEV, "nat-gw", nat_ips=["34.118.40.7"])),
     ]
+
+
+def _forwarding(vm: dict[str, Any]) -> dict[str, Any]:
+    vm["resource"]["data"]["canIpForward"] = True
+    return vm
 
 
 def start_fake() -> Any:

@@ -88,6 +88,11 @@ EXPECTED = [
     # dev still has the default network GCP pre-opened (CIS GCP 3.1); prod's own ehr-vpc passes
     ("net-network-default-absent", "default", "FAIL", 1),
     ("net-network-default-absent", "ehr-vpc", "PASS", 1),
+    # VMs: dev's NAT VM forwards IP traffic and holds an external IP; the EHR app server neither
+    *[(r, "ehr-app-vm", "PASS", 1) for r in ("net-instance-ip-forwarding-off", "net-instance-no-public-ip",
+                                              "enc-instance-host-encryption")],
+    *[(r, "nat-gw", "FAIL", 1) for r in ("net-instance-ip-forwarding-off", "net-instance-no-public-ip")],
+    ("enc-instance-host-encryption", "nat-gw", "PASS", 1),
 ]
 
 

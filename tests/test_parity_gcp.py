@@ -146,6 +146,17 @@ def load_balancer_assets() -> Lines:
             ga.target_http_proxy(P, "partial-http", "web-partial")]
 
 
+def instance_assets() -> Lines:
+    """What GCP holds for `programs.instances`: the ephemeral and reserved external IPs allocated, the NAT
+    VM and the GKE node forwarding."""
+    lines = [ga.instance(P, "web-vm", nat_ips=["34.118.9.20"]), ga.instance(P, "nat-gw", nat_ips=["34.118.9.21"]),
+             ga.instance(P, "ehr-app"), ga.instance(P, "gke-phi-pool-1-a1b2")]
+    for line in lines[1:2] + lines[3:]:
+        line["resource"]["data"]["canIpForward"] = True
+    lines[3]["resource"]["data"]["labels"] = {"goog-gke-node": ""}
+    return lines
+
+
 F = frozenset
 SCENARIOS = [
     Scenario("buckets-keys-and-logging", programs.buckets_keys_logging, keys_logging_assets,
@@ -182,6 +193,11 @@ SCENARIOS = [
              F({("enc-tls-listener-modern", n) for n in ("legacy-https", "old-clients-https", "hl7-ssl",
                                                          "status-http", "partial-http")}),
              must_pass=F({("enc-tls-listener-modern", n) for n in ("portal-https", "ehr-https", "portal-http")})),
+    Scenario("instances", programs.instances, instance_assets,
+             F({"web-vm", "nat-gw", "ehr-app", "gke-phi-pool-1-a1b2"}),
+             F({("net-instance-ip-forwarding-off", "nat-gw"), ("net-instance-no-public-ip", "web-vm")}),
+             must_pass=F({("net-instance-ip-forwarding-off", n) for n in ("web-vm", "ehr-app",
+                                                                          "gke-phi-pool-1-a1b2")})),
 ]
 
 

@@ -31,7 +31,8 @@ GCP_RULES = {
     "enc-object-store-kms", TLS, "log-network-flow-logs",
     "log-object-store-access-logging", "net-database-not-public", "net-ingress-rule-admin-ports",
     "net-object-store-public-access-blocked", "enc-tls-listener-modern",
-    "net-network-default-absent",
+    "net-network-default-absent", "enc-instance-host-encryption", "net-instance-no-public-ip",
+    "net-instance-ip-forwarding-off",
 }
 
 
@@ -179,7 +180,8 @@ def test_one_policy_per_rule_evaluable_from_pulumi_gcp_props(gcp_pack: PackProce
     resource = {p.name for p in info.policies if p.policy_type == analyzer_pb2.POLICY_TYPE_RESOURCE}
     assert resource == {"enc-block-volume-encrypted", "enc-block-volume-kms", "enc-database-storage-encrypted",
                         "enc-database-storage-kms",
-                        "iam-database-directory-auth", "net-database-not-public", "net-ingress-rule-admin-ports"}
+                        "iam-database-directory-auth", "net-database-not-public", "net-ingress-rule-admin-ports",
+                        "enc-instance-host-encryption", "net-instance-no-public-ip", "net-instance-ip-forwarding-off"}
     # load-balancer listeners join proxies with SSL policies and URL maps, so the TLS rule is a stack policy
 
 

@@ -36,6 +36,8 @@ EXPECTED = Verdicts({
     # no sslMode: Cloud SQL's default also takes unencrypted connections (the app's connector encrypts its
     # own, but the instance does not require it: CIS Google Cloud Platform Foundation 6.4)
     ("enc-tls-listener-modern", "my-cloud-sql-instance", M): 1,
+    # the VM's empty access_configs entry gives it an ephemeral external IP (IP forwarding stays off)
+    ("net-instance-no-public-ip", "instance", M): 1,
     # not here: the SQL instance has a public IP (the default) but no authorized network, so only the
     # Cloud SQL connectors (IAM-authenticated) reach it
 })

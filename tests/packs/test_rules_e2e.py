@@ -84,6 +84,7 @@ CASES = {
         ("net-instance-no-public-ip", "legacy", M),
         ("enc-instance-host-encryption", "legacy", M),  # m3: unencrypted SSD instance store
         ("net-instance-no-public-ip", "elsewhere", A),  # a subnet the stack does not create
+        ("net-instance-ip-forwarding-off", "nat", M),  # source/destination check off
         ("log-network-flow-logs", "app-vpc", M),
     }),
     "messaging-compliant": (messaging.compliant, True, set()),

@@ -311,3 +311,44 @@ def default_network() -> None:
     addr = compute.GlobalAddress("edge-ip", name="edge-ip")
     compute.Network("edge-vpc", name=addr.address.apply(lambda a: f"edge-{a.replace('.', '-')}"),
                     auto_create_subnetworks=False)
+
+
+# ----------------------------------------------------------------- Compute Engine instances
+
+
+def instances() -> None:
+    """As gcp-py-webserver / gcp-py-instance-nginx write their VM (an ephemeral external IP through an empty
+    access config), a NAT gateway VM that forwards traffic with a reserved address, a private VM and a GKE
+    node VM (it forwards its pods' traffic by design)."""
+    from pulumi_gcp import compute
+
+    boot = compute.InstanceBootDiskArgs(initialize_params=compute.InstanceBootDiskInitializeParamsArgs(
+        image="debian-cloud/debian-12"))
+    nic, access = compute.InstanceNetworkInterfaceArgs, compute.InstanceNetworkInterfaceAccessConfigArgs
+    compute.Instance("web-vm", name="web-vm", machine_type="e2-medium", zone="us-central1-a", boot_disk=boot,
+                     network_interfaces=[nic(network="default", access_configs=[access()])])
+    nat_ip = compute.Address("nat-ip", name="nat-ip", region="us-central1")
+    compute.Instance("nat-gw", name="nat-gw", machine_type="e2-small", zone="us-central1-a", boot_disk=boot,
+                     can_ip_forward=True, network_interfaces=[nic(network="default",
+                                                                  access_configs=[access(nat_ip=nat_ip.address)])])
+    compute.Instance("ehr-app", name="ehr-app", machine_type="e2-standard-4", zone="us-central1-a", boot_disk=boot,
+                     can_ip_forward=False, network_interfaces=[nic(subnetwork="phi-app")])
+    compute.Instance("gke-phi-pool-1-a1b2", name="gke-phi-pool-1-a1b2", machine_type="e2-standard-4",
+                     zone="us-central1-a", boot_disk=boot, can_ip_forward=True, labels={"goog-gke-node": ""},
+                     network_interfaces=[nic(subnetwork="phi-app")])
+
+
+def instance_unknowns() -> None:
+    """IP forwarding decided by a computed value, and a forwarding VM whose labels (a GKE node label would
+    exempt it) are computed."""
+    from pulumi_gcp import compute
+
+    addr = compute.Address("router-ip", name="router-ip", region="us-central1")
+    boot = compute.InstanceBootDiskArgs(initialize_params=compute.InstanceBootDiskInitializeParamsArgs(
+        image="debian-cloud/debian-12"))
+    private = [compute.InstanceNetworkInterfaceArgs(subnetwork="phi-app")]
+    compute.Instance("late-router", name="late-router", machine_type="e2-small", zone="us-central1-a", boot_disk=boot,
+                     can_ip_forward=addr.address.apply(lambda a: a.startswith("10.")), network_interfaces=private)
+    compute.Instance("pool-node-9", name="pool-node-9", machine_type="e2-small", zone="us-central1-a",
+                     boot_disk=boot, can_ip_forward=True, network_interfaces=private,
+                     labels=addr.address.apply(lambda a: {"ip": a.replace(".", "-")}))

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from hitrust_policies import evaluate
-from hitrust_policies.model import BlockVolume, CryptoKey, Network, ObjectStore, TlsListener, Unknown
+from hitrust_policies.model import BlockVolume, ComputeInstance, CryptoKey, Network, ObjectStore, TlsListener, Unknown
 from hitrust_policies.sources.pulumi import PulumiResource, to_model
 from hitrust_policies.testing.pulumi import capture
 from tests.pulumi_programs import gcp as programs
@@ -310,3 +310,43 @@ def test_default_network_by_name_and_unknown_while_the_name_is_computed(preview:
     nets = {v.ref.name: shown(v.preset_open) for v in values(programs.default_network, preview)
             if isinstance(v, Network) and (preview or v.ref.name == "default")}
     assert nets == ({"default": True, "edge-vpc": "?computed at preview: name"} if preview else {"default": True})
+
+
+FORWARDING = "net-instance-ip-forwarding-off"
+
+
+@BOTH
+def test_instances_addresses_and_ip_forwarding(preview: bool) -> None:
+    """An empty access config is an ephemeral external IP; a reserved one is an address even while computed;
+    canIpForward FAILs except on a GKE node."""
+    vms = {v.ref.name: (v.public_addresses if v.ref.name != "nat-gw" else len(v.public_addresses), v.ip_forwarding,
+                        v.ref.region) for v in values(programs.instances, preview) if isinstance(v, ComputeInstance)}
+    assert vms == {"web-vm": (("external access config",), False, "us-central1-a"),
+                   "nat-gw": (1, True, "us-central1-a"), "ehr-app": ((), False, "us-central1-a"),
+                   "gke-phi-pool-1-a1b2": ((), False, "us-central1-a")}
+    assert verdicts(programs.instances, preview) == table(f"""
+        enc-instance-host-encryption  web-vm               PASS
+        enc-instance-host-encryption  nat-gw               PASS
+        enc-instance-host-encryption  ehr-app              PASS
+        enc-instance-host-encryption  gke-phi-pool-1-a1b2  PASS
+        net-instance-no-public-ip     web-vm               FAIL
+        net-instance-no-public-ip     nat-gw               FAIL
+        net-instance-no-public-ip     ehr-app              PASS
+        net-instance-no-public-ip     gke-phi-pool-1-a1b2  PASS
+        {FORWARDING}  web-vm               PASS
+        {FORWARDING}  nat-gw               FAIL
+        {FORWARDING}  ehr-app              PASS
+        {FORWARDING}  gke-phi-pool-1-a1b2  PASS
+    """)
+
+
+def test_instance_ip_forwarding_computed_at_preview_is_unknown() -> None:
+    def forwarding(preview: bool) -> dict[str, Any]:
+        return {v.ref.name: shown(v.ip_forwarding) for v in values(programs.instance_unknowns, preview)
+                if isinstance(v, ComputeInstance)}
+
+    assert forwarding(True) == {"late-router": "?computed at preview: canIpForward",
+                                "pool-node-9": "?computed at preview: labels"}
+    assert forwarding(False) == {"late-router": False, "pool-node-9": True}
+    assert {(r, n, s) for r, n, s in verdicts(programs.instance_unknowns, True) if r == FORWARDING} == {
+        (FORWARDING, "late-router", "UNKNOWN"), (FORWARDING, "pool-node-9", "UNKNOWN")}

@@ -202,4 +202,5 @@ def ec2_instances(ctx: Ctx) -> Iterator[ComputeInstance]:
             public_addresses=aws_instances.public_addresses(i),
             host_encryption=aws_instances.instance_store_encrypted(
                 types.get(i.get("InstanceType", ""), Unknown(f"instance {iid} names no instance type"))),
+            ip_forwarding=aws_instances.forwards_traffic(i),
         )

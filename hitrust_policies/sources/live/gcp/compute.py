@@ -89,4 +89,6 @@ def instances(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[ComputeInstanc
         vm = data(asset)
         yield ComputeInstance(ref=ctx.ref(asset),
                               public_addresses=gcp.instance_external_addresses(vm.get("networkInterfaces")),
-                              host_encryption=True)
+                              host_encryption=True,
+                              ip_forwarding=gcp.instance_ip_forwarding(vm.get("canIpForward"), vm.get("name"),
+                                                                       vm.get("labels")))

@@ -48,6 +48,8 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         enc-instance-host-encryption              web-vm        PASS
         net-instance-no-public-ip                 dev-vm        PASS
         net-instance-no-public-ip                 web-vm        FAIL
+        net-instance-ip-forwarding-off            dev-vm        PASS
+        net-instance-ip-forwarding-off            web-vm        PASS
         enc-crypto-key-rotation                   dev/scratch   FAIL
         enc-crypto-key-rotation                   phi/records   PASS
         enc-database-storage-encrypted            claims-pg     PASS
