@@ -350,3 +350,26 @@ def test_instance_ip_forwarding_computed_at_preview_is_unknown() -> None:
     assert forwarding(False) == {"late-router": False, "pool-node-9": True}
     assert {(r, n, s) for r, n, s in verdicts(programs.instance_unknowns, True) if r == FORWARDING} == {
         (FORWARDING, "late-router", "UNKNOWN"), (FORWARDING, "pool-node-9", "UNKNOWN")}
+
+
+def test_url_map_entries_computed_at_preview() -> None:
+    """A computed backend or path still serves (FAIL); a path matcher or path rule entry not known yet, or a
+    computed redirect, may or may not serve (UNKNOWN)."""
+    from hitrust_policies.sources.pulumi.props import UNKNOWN_STRING as U
+    from tests.sources.pulumi.helpers import res, urn
+
+    proxy, url_map = "gcp:compute/targetHttpProxy:TargetHttpProxy", "gcp:compute/uRLMap:URLMap"
+    maps = {"served": {"defaultUrlRedirect": {"httpsRedirect": True},
+                       "pathMatchers": [{"name": "api", "pathRules": [{"paths": U, "service": U}]}]},
+            "late-rule": {"defaultUrlRedirect": {"httpsRedirect": True},
+                          "pathMatchers": [{"name": "api", "pathRules": [U]}]},
+            "late-matchers": {"defaultUrlRedirect": {"httpsRedirect": True}, "pathMatchers": U},
+            "late-redirect": {"defaultUrlRedirect": {"httpsRedirect": U}}}
+    resources = [r for n, props in maps.items() for r in (
+        res(url_map, f"{n}-map", {"name": f"{n}-map", **props}),
+        res(proxy, n, {"name": n, "urlMap": U}, urlMap=[urn(url_map, f"{n}-map")]))]
+    found = {v.ref.name: shown(v.plaintext_routes) for v in to_model(resources) if isinstance(v, TlsListener)}
+    assert found == {"served": ("path matcher api path (computed at preview) forwards",),
+                     "late-rule": "?computed at preview: pathMatchers[0].pathRules[0]",
+                     "late-matchers": "?computed at preview: pathMatchers",
+                     "late-redirect": "?computed at preview: defaultUrlRedirect.httpsRedirect"}

@@ -31,7 +31,8 @@ HTTP_PROXY = "gcp:compute/targetHttpProxy:TargetHttpProxy"
 SSL_POLICY = "gcp:compute/sSLPolicy:SSLPolicy"
 URL_MAP = "gcp:compute/uRLMap:URLMap"
 PROTOCOLS = {HTTPS_PROXY: "HTTPS", SSL_PROXY: "SSL", HTTP_PROXY: "HTTP"}
-COMPUTED_SERVICE = "(backend computed at preview)"
+COMPUTED = "(computed at preview)"
+ROUTE_LISTS = ("pathMatchers", "pathRules", "routeRules")  # an entry not known yet may or may not serve
 
 
 def _target(stack: Stack, proxy: PulumiResource, prop: str, types: tuple[str, ...],
@@ -56,18 +57,18 @@ def _min_tls(stack: Stack, proxy: PulumiResource) -> str | Unknown:
     return version if isinstance(version, Unknown) else gcp.ssl_policy_min_tls(version)
 
 
-def _settled(value: Any, path: str, in_redirect: bool) -> Any:
-    """The URL map with computed backends as placeholders (a route naming a backend serves, whatever
-    its id); an Unknown raised from a redirect, whose target decides the verdict."""
+def _settled(value: Any, key: str, in_redirect: bool) -> Any:
+    """The URL map with computed names and backends as placeholders (a route naming a backend serves,
+    whatever its id); an Unknown redirect, or route list entry, raises: the verdict depends on it."""
     if isinstance(value, Unknown):
-        if in_redirect:
+        if in_redirect or key in ROUTE_LISTS:
             raise _Pending(value)
-        return COMPUTED_SERVICE
+        return [COMPUTED] if key == "paths" else COMPUTED
     if isinstance(value, Mapping):
-        return {k: _settled(v, f"{path}.{k}", in_redirect or k.endswith("UrlRedirect") or k == "urlRedirect")
+        return {k: _settled(v, k, in_redirect or k.endswith("UrlRedirect") or k == "urlRedirect")
                 for k, v in value.items()}
     if isinstance(value, list):
-        return [_settled(v, path, in_redirect) for v in value]
+        return [_settled(v, key, in_redirect) for v in value]
     return value
 
 
@@ -83,8 +84,6 @@ def _plaintext_routes(stack: Stack, proxy: PulumiResource) -> tuple[str, ...] | 
         return url_map
     given = {k: url_map.props.get(k) for k in ("defaultService", "defaultRouteAction", "defaultUrlRedirect",
                                                "pathMatchers")}
-    if isinstance(given["pathMatchers"], Unknown):  # the whole list computed at preview
-        return given["pathMatchers"]
     try:
         routes = {k: _settled(v, k, k == "defaultUrlRedirect") for k, v in given.items() if v is not None}
     except _Pending as pending:
