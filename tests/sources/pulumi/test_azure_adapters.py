@@ -285,7 +285,9 @@ def test_virtual_machines_and_subnets(preview: bool) -> None:
     outside = (f"?network interface {programs.EXISTING_NIC} is not created in this stack: its public IPs are only "
                "visible in a live account")
     assert instances == {"web-vm": (("web-ip",), False, False), "app-vm": ((), True, False),
-                         "legacy-vm": (outside, False, outside), "router-vm": ((), True, True)}
+                         "legacy-vm": (outside, False, f"?network interface {programs.EXISTING_NIC} is not created in "
+                                       "this stack: its IP forwarding setting is only visible in a live account"),
+                         "router-vm": ((), True, True)}
     assert verdicts(programs.virtual_machines, preview) == Counter(table("""
         net-instance-no-public-ip     web-vm              FAIL
         net-instance-no-public-ip     app-vm              PASS

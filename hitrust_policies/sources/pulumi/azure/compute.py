@@ -104,8 +104,8 @@ def virtual_machine(res: PulumiResource, stack: Stack) -> Iterator[ComputeInstan
 
 def _ip_forwarding(nics: list[PulumiResource] | Unknown) -> bool | Unknown:
     """Some NIC forwards (``enableIPForwarding``): known True as soon as one does, else unknown while any is."""
-    if isinstance(nics, Unknown):
-        return nics
+    if isinstance(nics, Unknown):  # the same gap, worded for this fact
+        return Unknown(nics.reason.replace("its public IPs are", "its IP forwarding setting is"))
     states = [az.nic_ip_forwarding(n.props.get("enableIPForwarding")) for n in nics]
     if True in [s for s in states if not isinstance(s, Unknown)]:
         return True
