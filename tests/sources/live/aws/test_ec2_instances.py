@@ -102,39 +102,45 @@ def test_public_address_is_named(addresses: dict[str, str]) -> None:
 
 
 FORWARDING = "net-instance-ip-forwarding-off"
+FORWARDING_CASES = [
+    Case("forwarding", table(f"""
+        {FORWARDING}  app           PASS
+        {FORWARDING}  nat-instance  FAIL
+        {FORWARDING}  router        FAIL
+    """)),
+    Case("forwarding-denied", table(f"{FORWARDING}  ec2-instances in us-east-1  UNKNOWN"),
+         denied=(("ec2", "DescribeInstances"),),
+         unknown_reason="AccessDenied: ec2:DescribeInstances (ec2-instances in us-east-1)"),
+]
+
+
+def seed_forwarding(session: boto3.Session) -> None:
+    """A NAT instance (check off on the instance), a router whose second interface has it off, an app."""
+    ec2 = session.client("ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.8.0.0/16")["Vpc"]["VpcId"]
+    subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.8.1.0/24")["Subnet"]["SubnetId"]
+
+    def launch(name: str) -> str:
+        return ec2.run_instances(ImageId=AMI, MinCount=1, MaxCount=1, InstanceType="t3.micro", SubnetId=subnet,
+                                 TagSpecifications=[{"ResourceType": "instance",
+                                                     "Tags": [{"Key": "Name", "Value": name}]}])["Instances"][0][
+            "InstanceId"]
+
+    launch("app")
+    ec2.modify_instance_attribute(InstanceId=launch("nat-instance"), SourceDestCheck={"Value": False})
+    eni = ec2.create_network_interface(SubnetId=subnet)["NetworkInterface"]["NetworkInterfaceId"]
+    ec2.attach_network_interface(NetworkInterfaceId=eni, InstanceId=launch("router"), DeviceIndex=1)
+    ec2.modify_network_interface_attribute(NetworkInterfaceId=eni, SourceDestCheck={"Value": False})
 
 
 def test_source_dest_check_off_forwards() -> None:
-    """A NAT instance (check off on the instance) and an instance whose second interface has it off FAIL; an
-    instance left as launched PASSes; DescribeInstances denied is UNKNOWN."""
+    """SourceDestCheck off on the instance or on any interface FAILs; as launched PASSes; denied is UNKNOWN.
+    Its own moto account, filtered to its instances (the module's seed may share moto's state)."""
     with moto_account():
-        session = new_session()
-        ec2 = session.client("ec2")
-        vpc = ec2.create_vpc(CidrBlock="10.8.0.0/16")["Vpc"]["VpcId"]
-        subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.8.1.0/24")["Subnet"]["SubnetId"]
-
-        def launch(name: str) -> str:
-            return ec2.run_instances(ImageId=AMI, MinCount=1, MaxCount=1, InstanceType="t3.micro", SubnetId=subnet,
-                                     TagSpecifications=[{"ResourceType": "instance",
-                                                         "Tags": [{"Key": "Name", "Value": name}]}],
-                                     )["Instances"][0]["InstanceId"]
-
-        launch("app")
-        ec2.modify_instance_attribute(InstanceId=launch("nat-instance"), SourceDestCheck={"Value": False})
-        router = launch("router")
-        eni = ec2.create_network_interface(SubnetId=subnet)["NetworkInterface"]["NetworkInterfaceId"]
-        ec2.attach_network_interface(NetworkInterfaceId=eni, InstanceId=router, DeviceIndex=1)
-        ec2.modify_network_interface_attribute(NetworkInterfaceId=eni, SourceDestCheck={"Value": False})
-        mine = {"app", "nat-instance", "router"}  # the module's seeded instances may share moto's state
-        found = verdicts(scan(session, "ec2-instances").findings(), [FORWARDING])
-        assert Verdicts({k: n for k, n in found.items() if k[1] in mine}) == table(f"""
-            {FORWARDING}  app           PASS
-            {FORWARDING}  nat-instance  FAIL
-            {FORWARDING}  router        FAIL
-        """)
-        denied = Case("denied", table(f"{FORWARDING}  ec2-instances in us-east-1  UNKNOWN"),
-                      denied=(("ec2", "DescribeInstances"),),
-                      unknown_reason="AccessDenied: ec2:DescribeInstances (ec2-instances in us-east-1)")
-        session = new_session()
-        apply_denials(session, denied, code="UnauthorizedOperation")
-        check(scan(session, "ec2-instances"), denied)
+        seed_forwarding(new_session())
+        for case in FORWARDING_CASES:
+            session = new_session()
+            apply_denials(session, case, code="UnauthorizedOperation")
+            found = verdicts(scan(session, "ec2-instances").findings(), [FORWARDING])
+            assert Verdicts({k: n for k, n in found.items() if k[1] in {n for _, n, _ in case.expected}}) == \
+                case.expected, case.id
