@@ -168,7 +168,16 @@ def organization() -> list[dict[str, Any]]:
         # databases and leaves remote access at SQL Server's default (on)
         ga.sql_instance(PROD, "billing-mssql", version="SQLSERVER_2019_STANDARD", ipv4=False, require_ssl=True,
                         flags={"cross db ownership chaining": "on"}),
+        # dev routes its egress through a hand-built NAT VM that forwards IP traffic and holds an external address
+        # (Cloud NAT would do neither); it runs as its own service account and refuses project-wide SSH keys.
+        _forwarding(ga.vm(DEV, "nat-gw", nat_ips=["34.118.40.7"], metadata={"block-project-ssh-keys": "TRUE"},
+                          service_account=f"nat-gw@{DEV.id}.iam.gserviceaccount.com")),
     ]
+
+
+def _forwarding(vm: dict[str, Any]) -> dict[str, Any]:
+    vm["resource"]["data"]["canIpForward"] = True
+    return vm
 
 
 def start_fake() -> Any:

@@ -123,6 +123,7 @@ EXPECTED = [
     # networks: the EHR network's flow log and watcher; none for analytics
     ("log-network-flow-logs", "vnet-ehr", "PASS", 1),
     ("log-network-flow-logs", "vnet-analytics", "FAIL", 1),
+    *[("net-network-default-absent", n, "PASS", 1) for n in ("vnet-ehr", "vnet-analytics")],  # none pre-opened
     ("log-network-watcher-enabled", "network-watcher/eastus", "PASS", 1),
     ("log-network-watcher-enabled", "network-watcher/centralus", "FAIL", 1),
     # identity: production has three Owners, one a guest consultant; a custom near-admin role for the pipeline;
@@ -174,6 +175,7 @@ EXPECTED = [
     *[("net-instance-no-public-ip", n, "FAIL", 1) for n in ("vm-jump", "vm-notebook")],
     *[("enc-instance-host-encryption", n, "PASS", 1) for n in ("vm-ehr-01", "vm-jump")],
     ("enc-instance-host-encryption", "vm-notebook", "FAIL", 1),
+    *[("net-instance-ip-forwarding-off", n, "PASS", 1) for n in ("vm-ehr-01", "vm-jump", "vm-notebook")],
     # subnets: the EHR network's two subnets have NSGs; the analytics default subnet has none
     *[("net-subnet-security-group", n, "PASS", 1) for n in ("vnet-ehr/web", "vnet-ehr/data")],
     ("net-subnet-security-group", "vnet-analytics/default", "FAIL", 1),

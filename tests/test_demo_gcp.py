@@ -149,6 +149,18 @@ EXPECTED = [
     # reporting-mysql hides its database list but leaves LOAD DATA LOCAL at Cloud SQL's default (on)
     ("iam-database-local-infile-off", "reporting-mysql", "FAIL", 1),
     ("iam-database-show-databases-restricted", "reporting-mysql", "PASS", 1),
+    # dev still has the default network GCP pre-opened (CIS GCP 3.1); prod's own ehr-vpc passes
+    ("net-network-default-absent", "default", "FAIL", 1),
+    ("net-network-default-absent", "ehr-vpc", "PASS", 1),
+    # VMs: only dev's NAT VM forwards IP traffic (and holds an external IP)
+    *[("net-instance-ip-forwarding-off", n, "PASS", 1) for n in ("ehr-app-1", GKE_NODE, "notebook-1")],
+    # the NAT VM: dev has no OS Login; it refuses project-wide keys, keeps its serial console closed and runs as
+    # its own service account
+    ("iam-instance-os-login", "nat-gw", "FAIL", 1),
+    *[(r, "nat-gw", "PASS", 1) for r in ("iam-instance-project-ssh-keys-blocked", "net-instance-serial-port-disabled",
+                                          *DEFAULT_SA_RULES)],
+    *[(r, "nat-gw", "FAIL", 1) for r in ("net-instance-ip-forwarding-off", "net-instance-no-public-ip")],
+    ("enc-instance-host-encryption", "nat-gw", "PASS", 1),
 ]
 
 

@@ -208,6 +208,34 @@ def log_archive_assets() -> Lines:
         ga.log_sink(P, "to-partner", "storage.googleapis.com/partner-archive"),
         ga.log_sink(P, "to-bigquery", f"bigquery.googleapis.com/projects/{P.id}/datasets/logs"),
     ]
+def load_balancer_assets() -> Lines:
+    """What GCP holds for `programs.load_balancers` (the COMPATIBLE policy stores no minTlsVersion)."""
+    api = {"name": "api", "defaultUrlRedirect": {"httpsRedirect": True, "stripQuery": False},
+           "pathRules": [{"paths": ["/health"], "service": f"projects/{P.id}/global/backendServices/web"}]}
+    return [ga.ssl_policy(P, "modern-tls12"), ga.ssl_policy(P, "restricted-tls13", min_tls="TLS_1_3",
+                                                           profile="RESTRICTED"),
+            ga.ssl_policy(P, "compatible", min_tls=None, profile="COMPATIBLE"),
+            ga.ssl_policy(P, "tls11", min_tls="TLS_1_1", profile="CUSTOM"),
+            ga.url_map(P, "web", default_service="web"), ga.url_map(P, "web-redirect", https_redirect=True),
+            ga.url_map(P, "web-partial", https_redirect=True, path_matchers=[api]),
+            ga.target_https_proxy(P, "portal-https", "web", policy="modern-tls12"),
+            ga.target_https_proxy(P, "ehr-https", "web", policy="restricted-tls13"),
+            ga.target_https_proxy(P, "legacy-https", "web"),
+            ga.target_https_proxy(P, "old-clients-https", "web", policy="compatible"),
+            ga.target_ssl_proxy(P, "hl7-ssl", "hl7", policy="tls11"),
+            ga.target_http_proxy(P, "portal-http", "web-redirect"), ga.target_http_proxy(P, "status-http", "web"),
+            ga.target_http_proxy(P, "partial-http", "web-partial")]
+
+
+def instance_assets() -> Lines:
+    """What GCP holds for `programs.instances`: the ephemeral and reserved external IPs allocated, the NAT
+    VM and the GKE node forwarding."""
+    lines = [ga.instance(P, "web-vm", nat_ips=["34.118.9.20"]), ga.instance(P, "nat-gw", nat_ips=["34.118.9.21"]),
+             ga.instance(P, "ehr-app"), ga.instance(P, "gke-phi-pool-1-a1b2")]
+    for line in lines[1:2] + lines[3:]:
+        line["resource"]["data"]["canIpForward"] = True
+    lines[3]["resource"]["data"]["labels"] = {"goog-gke-node": ""}
+    return lines
 
 
 F = frozenset
@@ -282,6 +310,17 @@ SCENARIOS = [
              F({("log-log-archive-retention-locked", f"projects/{P.id}/sinks/to-unlocked")}),
              must_pass=F({("log-log-archive-retention-locked", f"projects/{P.id}/sinks/{n}")
                           for n in ("to-locked", "to-log-bucket")})),
+    Scenario("load-balancers", programs.load_balancers, load_balancer_assets,
+             F({"portal-https", "ehr-https", "legacy-https", "old-clients-https", "hl7-ssl", "portal-http",
+                "status-http", "partial-http"}),
+             F({("enc-tls-listener-modern", n) for n in ("legacy-https", "old-clients-https", "hl7-ssl",
+                                                         "status-http", "partial-http")}),
+             must_pass=F({("enc-tls-listener-modern", n) for n in ("portal-https", "ehr-https", "portal-http")})),
+    Scenario("instances", programs.instances, instance_assets,
+             F({"web-vm", "nat-gw", "ehr-app", "gke-phi-pool-1-a1b2"}),
+             F({("net-instance-ip-forwarding-off", "nat-gw"), ("net-instance-no-public-ip", "web-vm")}),
+             must_pass=F({("net-instance-ip-forwarding-off", n) for n in ("web-vm", "ehr-app",
+                                                                          "gke-phi-pool-1-a1b2")})),
 ]
 
 

@@ -47,11 +47,20 @@ class AuditCoverage:
 
 @dataclass(frozen=True, slots=True)
 class Network:
-    """A virtual network (VPC / VNet) and whether its traffic is flow-logged."""
+    """A virtual network (VPC / VNet) and whether its traffic is flow-logged.
+
+    ``is_default``: the cloud made it for the account (an AWS default VPC, GCP's ``default`` network).
+    ``preset_open``: it is the network a cloud makes in every new project together with firewall rules
+    admitting SSH, RDP and ICMP from anywhere and all internal traffic (Compute Engine's ``default``
+    network, known by its name as CIS Google Cloud Platform Foundation 3.1 knows it). False for networks
+    a customer made, for Azure (no default network) and for AWS default VPCs, whose default security
+    group admits only its own members.
+    """
 
     ref: ResourceRef
     is_default: bool | Unknown
     flow_logs_enabled: bool | Unknown
+    preset_open: bool | Unknown
 
 
 @dataclass(frozen=True, slots=True)

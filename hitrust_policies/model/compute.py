@@ -17,11 +17,16 @@ class ComputeInstance:
     the address yet (a stopped VM's dynamic public IP); ``()`` when it holds none.
     ``host_encryption``: what the host keeps for it outside its disks (temporary / instance-store
     disks, disk caches) is encrypted at rest.
+    ``ip_forwarding``: the network lets it send and receive packets not addressed from or to itself,
+    i.e. route traffic for others (GCP ``canIpForward``, an Azure NIC's ``enableIPForwarding``, an EC2
+    interface with ``SourceDestCheck`` off); False for managed-cluster nodes whose platform needs it
+    (GKE nodes route their pods' traffic).
     """
 
     ref: ResourceRef
     public_addresses: tuple[str, ...] | Unknown
     host_encryption: bool | Unknown
+    ip_forwarding: bool | Unknown
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,21 @@ def public_addresses(instance: dict[str, Any]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a for a in found if a))
 
 
+def forwards_traffic(instance: dict[str, Any]) -> bool:
+    """An instance routes traffic for others when source/destination checking is off on it or on any of
+    its interfaces (``SourceDestCheck`` false in ``DescribeInstances``; on by default): the NAT-instance
+    setting.
+
+    >>> forwards_traffic({"SourceDestCheck": True, "NetworkInterfaces": [{"SourceDestCheck": False}]})
+    True
+    >>> forwards_traffic({"NetworkInterfaces": [{}]})
+    False
+    """
+    checks = [instance.get("SourceDestCheck")] + [n.get("SourceDestCheck") for n in instance.get("NetworkInterfaces")
+                                                  or []]
+    return any(c is False for c in checks)
+
+
 # Families whose instance store is not encrypted (DescribeInstanceTypes EncryptionSupport
 # "unsupported"): previous-generation SATA SSD / HDD stores. Every other family is EBS-only or has an
 # NVMe (or H1 / D3 HDD) store encrypted in hardware. For sources without DescribeInstanceTypes

@@ -817,6 +817,19 @@ def cosmos_local_auth(disable_local_auth: bool | None, capabilities: Iterable[An
     if names & COSMOS_KEY_ONLY_APIS:
         return None
     return disable_local_auth is not True
+def nic_ip_forwarding(enable_ip_forwarding: Any) -> bool | Unknown:
+    """A network interface's ``enableIPForwarding`` (off unless set true): on, Azure stops checking that the
+    NIC's traffic is from or to its own addresses (Azure Policy "Network interfaces should disable IP
+    forwarding", 88c0b9da-ce96-4b03-9635-f29a937e2900).
+
+    >>> nic_ip_forwarding(True), nic_ip_forwarding(None), nic_ip_forwarding("false")
+    (True, False, False)
+    """
+    if isinstance(enable_ip_forwarding, Unknown):
+        return enable_ip_forwarding
+    return enable_ip_forwarding is True or str(enable_ip_forwarding).lower() == "true"
+
+
 def vm_host_encryption(encryption_at_host: Any) -> bool | Unknown:
     """``securityProfile.encryptionAtHost`` of a VM: off unless set true (Azure's default, and Azure
     Policy fc4d8e41's test ``notEquals true``).

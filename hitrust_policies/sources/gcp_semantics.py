@@ -318,6 +318,18 @@ NO_FLOW_LOG_PURPOSES = frozenset({"REGIONAL_MANAGED_PROXY", "GLOBAL_MANAGED_PROX
                                   "PRIVATE_SERVICE_CONNECT", "PRIVATE_NAT"})
 
 
+def network_preset_open(name: str | None) -> bool:
+    """Is this Compute Engine's ``default`` network, made in every new project (unless the organization
+    policy ``compute.skipDefaultNetworkCreation`` says not to) in auto mode, with the firewall rules
+    ``default-allow-ssh``, ``-rdp``, ``-icmp`` (from 0.0.0.0/0) and ``-internal``? Known by its name, as
+    CIS Google Cloud Platform Foundation 3.1 and Prowler ``compute_network_default_in_use`` know it.
+
+    >>> network_preset_open("default"), network_preset_open("phi-vpc")
+    (True, False)
+    """
+    return name == DEFAULT_NETWORK
+
+
 def subnet_flow_logs(log_config_enable: bool | None, enable_flow_logs: bool | None) -> bool:
     """A subnetwork's VPC flow logs: ``logConfig.enable``, or the legacy ``enableFlowLogs`` where no
     logConfig says otherwise.
@@ -437,6 +449,27 @@ def instance_external_addresses(network_interfaces: Any) -> tuple[str, ...]:
         for config in nic.get("ipv6AccessConfigs") or []:
             found.append(str(config.get("externalIpv6") or config.get("name") or "external IPv6 access config"))
     return tuple(found)
+
+GKE_NODE_LABEL = "goog-gke-node"
+
+
+def instance_ip_forwarding(can_ip_forward: Any, name: str | None, labels: Any) -> bool:
+    """Does a VM forward traffic for others (``canIpForward``, off unless set)? A GKE node does so for its
+    pods by design and is exempt, as CIS Google Cloud Platform Foundation 4.6 and Prowler
+    ``compute_instance_ip_forwarding_is_enabled`` exempt it: known by its ``goog-gke-node`` label or its
+    ``gke-`` name.
+
+    >>> instance_ip_forwarding(True, "nat-gw", {}), instance_ip_forwarding(None, "web", None)
+    (True, False)
+    >>> instance_ip_forwarding(True, "gke-prod-pool-1-abc", {})
+    False
+    >>> instance_ip_forwarding(True, "n1", {"goog-gke-node": ""})
+    False
+    """
+    gke = str(name or "").startswith("gke-") or (isinstance(labels, Mapping) and GKE_NODE_LABEL in labels)
+    return bool(can_ip_forward) and not gke
+
+
 # --- service-account keys -----------------------------------------------------------------------------
 
 USER_MANAGED = "USER_MANAGED"  # created by a user (uploaded or downloaded): a long-lived secret someone holds

@@ -113,6 +113,8 @@ CASES = {
         ("net-subnet-security-group", "spoke", M),  # its inline subnet "data"
         ("net-subnet-security-group", "batch", M),
         ("log-network-flow-logs", "spoke", M),  # no flow log on the network or its subnets' NSGs
+        ("net-instance-ip-forwarding-off", "router-vm", M),  # its NIC enables IP forwarding
+        ("net-instance-ip-forwarding-off", "legacy-vm", A),  # a NIC the program does not create
     }),
     "preview-unknowns": (programs.unresolved_outputs, True, {
         ("enc-object-store-kms", "lateaccount", M),

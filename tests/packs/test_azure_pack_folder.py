@@ -26,6 +26,7 @@ AZURE_RULES = {
     "enc-block-volume-kms", "enc-instance-host-encryption", "net-instance-no-public-ip", "net-subnet-security-group",
     "enc-web-app-ftps-only", "net-web-app-remote-debugging-off",
     "iam-web-app-managed-identity", "enc-infrastructure-encryption-enabled", "enc-message-queue-encrypted",
+    "net-network-default-absent", "net-instance-ip-forwarding-off",
 }
 
 

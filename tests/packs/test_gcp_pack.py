@@ -38,6 +38,8 @@ GCP_RULES = {
     "log-database-connection-logging", "log-database-statements-not-logged", "log-database-audit-extension",
     "iam-database-contained-auth-off", "iam-database-cross-db-ownership-chaining-off", "net-database-remote-access-off",
     "iam-database-local-infile-off", "iam-database-show-databases-restricted", "log-database-error-logging",
+    "net-network-default-absent", "enc-instance-host-encryption", "net-instance-no-public-ip",
+    "net-instance-ip-forwarding-off",
 }
 
 
@@ -236,12 +238,14 @@ def test_one_policy_per_rule_evaluable_from_pulumi_gcp_props(gcp_pack: PackProce
     assert resource == {"enc-block-volume-encrypted", "enc-block-volume-kms", "enc-database-storage-encrypted",
                         "enc-database-storage-kms",
                         "iam-database-directory-auth", "net-database-not-public", "net-ingress-rule-admin-ports",
-                        "enc-tls-listener-modern", "enc-dns-zone-dnssec", "enc-dns-zone-strong-signing",
+                        "enc-dns-zone-dnssec", "enc-dns-zone-strong-signing",
                         "log-database-connection-logging",
                         "log-database-statements-not-logged", "log-database-audit-extension",
                         "iam-database-contained-auth-off", "iam-database-cross-db-ownership-chaining-off",
                         "net-database-remote-access-off", "iam-database-local-infile-off",
-                        "iam-database-show-databases-restricted", "log-database-error-logging"}
+                        "iam-database-show-databases-restricted", "log-database-error-logging",
+                        "enc-instance-host-encryption", "net-instance-no-public-ip", "net-instance-ip-forwarding-off"}
+    # load-balancer listeners join proxies with SSL policies and URL maps, so the TLS rule is a stack policy
 
 
 @needs_pulumi_gcp

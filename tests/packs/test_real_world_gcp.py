@@ -47,6 +47,8 @@ EXPECTED = Verdicts({
     # a PostgreSQL instance with no database flags: Cloud SQL's default logs no connection or session end
     ("log-database-connection-logging", "my-cloud-sql-instance", M): 1,
     ("log-database-audit-extension", "my-cloud-sql-instance", M): 1,  # nor is pgAudit on
+    # the VM's empty access_configs entry gives it an ephemeral external IP (IP forwarding stays off)
+    ("net-instance-no-public-ip", "instance", M): 1,
     # not here: the SQL instance has a public IP (the default) but no authorized network, so only the
     # Cloud SQL connectors (IAM-authenticated) reach it
 })

@@ -545,7 +545,8 @@ def local_auth() -> None:
 
 
 def virtual_machines() -> None:
-    """A web VM on a public IP without encryption at host, an app VM on a private NIC with it, and the
+    """A web VM on a public IP without encryption at host, an app VM on a private NIC with it, a router VM
+    whose NIC forwards IP traffic, and the
     VNet they share: its gateway subnet (no NSG possible), an app subnet with an NSG, a data subnet
     without, and a subnet declared as its own resource."""
     from pulumi_azure_native import compute, network, resources
@@ -565,12 +566,12 @@ def virtual_machines() -> None:
                                   public_ip_allocation_method=network.IPAllocationMethod.STATIC,
                                   sku=network.PublicIPAddressSkuArgs(name="Standard"))
 
-    def nic(name: str, public_ip=None) -> network.NetworkInterface:
+    def nic(name: str, public_ip=None, forwarding: bool | None = None) -> network.NetworkInterface:
+        config = network.NetworkInterfaceIPConfigurationArgs(
+            name="ipconfig1", subnet=network.SubnetArgs(id=batch.id),
+            public_ip_address=network.PublicIPAddressArgs(id=public_ip.id) if public_ip else None)
         return network.NetworkInterface(name, network_interface_name=name, resource_group_name=rg.name,
-                                        ip_configurations=[network.NetworkInterfaceIPConfigurationArgs(
-                                            name="ipconfig1", subnet=network.SubnetArgs(id=batch.id),
-                                            public_ip_address=network.PublicIPAddressArgs(id=public_ip.id)
-                                            if public_ip else None)])
+                                        enable_ip_forwarding=forwarding, ip_configurations=[config])
 
     def vm(name: str, nic_, host_encryption: bool | None) -> None:
         compute.VirtualMachine(
@@ -586,6 +587,7 @@ def virtual_machines() -> None:
     vm("web-vm", nic("web-nic", pip), None)
     vm("app-vm", nic("app-nic"), True)
     vm("legacy-vm", EXISTING_NIC, False)  # on a NIC the program does not create
+    vm("router-vm", nic("router-nic", forwarding=True), True)  # a network virtual appliance: forwards
 
 
 # ----------------------------------------------------------------- App Service

@@ -416,3 +416,121 @@ def sql_database_flags() -> None:
     instance("ehr-mssql", "SQLSERVER_2019_STANDARD", flag(name="remote access", value="off"))
     instance("legacy-mssql", "SQLSERVER_2017_ENTERPRISE", flag(name="contained database authentication", value="on"),
              flag(name="cross db ownership chaining", value="on"))
+# ----------------------------------------------------------------- Cloud Load Balancing
+
+
+def load_balancers() -> None:
+    """As gcp-py-webserver-style HTTPS load balancers are written: SSL policies, URL maps, target proxies and
+    the global forwarding rules that expose them. TLS 1.2 / 1.3 policies, no policy (Google's default),
+    a COMPATIBLE policy without a minimum, a TLS 1.1 SSL proxy; HTTP proxies redirecting all, some or
+    none of their routes to HTTPS."""
+    from pulumi_gcp import compute
+
+    policy = compute.SSLPolicy
+    modern = policy("modern-tls12", name="modern-tls12", profile="MODERN", min_tls_version="TLS_1_2")
+    restricted = policy("restricted-tls13", name="restricted-tls13", profile="RESTRICTED", min_tls_version="TLS_1_3")
+    compatible = policy("compatible", name="compatible", profile="COMPATIBLE")
+    tls11 = policy("tls11", name="tls11", profile="CUSTOM", min_tls_version="TLS_1_1",
+                   custom_features=["TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"])
+    check = compute.HealthCheck("web-check", name="web-check",
+                                http_health_check=compute.HealthCheckHttpHealthCheckArgs(port=80))
+    web_backend = compute.BackendService("web", name="web", protocol="HTTP", health_checks=check.id)
+    hl7_backend = compute.BackendService("hl7", name="hl7", protocol="SSL", health_checks=check.id)
+    to_https = compute.URLMapDefaultUrlRedirectArgs(https_redirect=True, strip_query=False)
+    web = compute.URLMap("web", name="web", default_service=web_backend.id)
+    redirect = compute.URLMap("web-redirect", name="web-redirect", default_url_redirect=to_https)
+    partial = compute.URLMap("web-partial", name="web-partial", default_url_redirect=to_https,
+                             host_rules=[compute.URLMapHostRuleArgs(hosts=["api.phi.example"], path_matcher="api")],
+                             path_matchers=[compute.URLMapPathMatcherArgs(
+                                 name="api", default_url_redirect=compute.URLMapPathMatcherDefaultUrlRedirectArgs(
+                                     https_redirect=True, strip_query=False),
+                                 path_rules=[compute.URLMapPathMatcherPathRuleArgs(paths=["/health"],
+                                                                                   service=web_backend.id)])])
+    cert = compute.ManagedSslCertificate("portal-cert", name="portal-cert",
+                                         managed=compute.ManagedSslCertificateManagedArgs(domains=["phi.example"]))
+    certs = [cert.id]
+    https = compute.TargetHttpsProxy
+    portal = https("portal-https", name="portal-https", url_map=web.id, ssl_certificates=certs, ssl_policy=modern.id)
+    https("ehr-https", name="ehr-https", url_map=web.id, ssl_certificates=certs, ssl_policy=restricted.self_link)
+    https("legacy-https", name="legacy-https", url_map=web.id, ssl_certificates=certs)  # Google's default policy
+    https("old-clients-https", name="old-clients-https", url_map=web.id, ssl_certificates=certs,
+          ssl_policy=compatible.id)
+    compute.TargetSSLProxy("hl7-ssl", name="hl7-ssl", backend_service=hl7_backend.id, ssl_certificates=certs,
+                           ssl_policy=tls11.id)
+    compute.TargetHttpProxy("portal-http", name="portal-http", url_map=redirect.id)
+    compute.TargetHttpProxy("status-http", name="status-http", url_map=web.id)
+    compute.TargetHttpProxy("partial-http", name="partial-http", url_map=partial.id)
+    compute.GlobalForwardingRule("portal-443", name="portal-443", target=portal.id, port_range="443",
+                                 load_balancing_scheme="EXTERNAL_MANAGED")
+
+
+def load_balancer_unknowns() -> None:
+    """An SSL policy kept outside the program (by self link), one chosen by a computed value, and a URL
+    map whose redirect depends on a computed value."""
+    from pulumi_gcp import compute
+
+    addr = compute.GlobalAddress("lb-ip", name="lb-ip")
+    shared = f"https://www.googleapis.com/compute/v1/projects/{PROJECT}/global/sslPolicies/org-tls12"
+    compute.TargetHttpsProxy("shared-policy-https", name="shared-policy-https", url_map="web",
+                             ssl_certificates=["portal-cert"], ssl_policy=shared)
+    compute.TargetHttpsProxy("late-policy-https", name="late-policy-https", url_map="web",
+                             ssl_certificates=["portal-cert"], ssl_policy=addr.address.apply(lambda _: "org-tls12"))
+    redirect = compute.URLMapDefaultUrlRedirectArgs(https_redirect=addr.address.apply(lambda _: True),
+                                                    strip_query=False)
+    late = compute.URLMap("late-redirect", name="late-redirect", default_url_redirect=redirect)
+    compute.TargetHttpProxy("late-http", name="late-http", url_map=late.id)
+
+
+def default_network() -> None:
+    """A project's ``default`` network brought under management (``pulumi import`` writes it so), and a
+    network whose name is computed from another resource."""
+    import pulumi
+    from pulumi_gcp import compute
+
+    adopted = pulumi.ResourceOptions(import_=f"projects/{PROJECT}/global/networks/default")
+    compute.Network("default", name="default", auto_create_subnetworks=True,
+                    description="Default network for the project", opts=adopted)
+    addr = compute.GlobalAddress("edge-ip", name="edge-ip")
+    compute.Network("edge-vpc", name=addr.address.apply(lambda a: f"edge-{a.replace('.', '-')}"),
+                    auto_create_subnetworks=False)
+
+
+# ----------------------------------------------------------------- Compute Engine instances
+
+
+def instances() -> None:
+    """As gcp-py-webserver / gcp-py-instance-nginx write their VM (an ephemeral external IP through an empty
+    access config), a NAT gateway VM that forwards traffic with a reserved address, a private VM and a GKE
+    node VM (it forwards its pods' traffic by design)."""
+    from pulumi_gcp import compute
+
+    boot = compute.InstanceBootDiskArgs(initialize_params=compute.InstanceBootDiskInitializeParamsArgs(
+        image="debian-cloud/debian-12"))
+    nic, access = compute.InstanceNetworkInterfaceArgs, compute.InstanceNetworkInterfaceAccessConfigArgs
+    compute.Instance("web-vm", name="web-vm", machine_type="e2-medium", zone="us-central1-a", boot_disk=boot,
+                     network_interfaces=[nic(network="default", access_configs=[access()])])
+    nat_ip = compute.Address("nat-ip", name="nat-ip", region="us-central1")
+    compute.Instance("nat-gw", name="nat-gw", machine_type="e2-small", zone="us-central1-a", boot_disk=boot,
+                     can_ip_forward=True, network_interfaces=[nic(network="default",
+                                                                  access_configs=[access(nat_ip=nat_ip.address)])])
+    compute.Instance("ehr-app", name="ehr-app", machine_type="e2-standard-4", zone="us-central1-a", boot_disk=boot,
+                     can_ip_forward=False, network_interfaces=[nic(subnetwork="phi-app")])
+    compute.Instance("gke-phi-pool-1-a1b2", name="gke-phi-pool-1-a1b2", machine_type="e2-standard-4",
+                     zone="us-central1-a", boot_disk=boot, can_ip_forward=True, labels={"goog-gke-node": ""},
+                     network_interfaces=[nic(subnetwork="phi-app")])
+
+
+def instance_unknowns() -> None:
+    """IP forwarding decided by a computed value, and a forwarding VM whose labels (a GKE node label would
+    exempt it) are computed."""
+    from pulumi_gcp import compute
+
+    addr = compute.Address("router-ip", name="router-ip", region="us-central1")
+    boot = compute.InstanceBootDiskArgs(initialize_params=compute.InstanceBootDiskInitializeParamsArgs(
+        image="debian-cloud/debian-12"))
+    private = [compute.InstanceNetworkInterfaceArgs(subnetwork="phi-app")]
+    compute.Instance("late-router", name="late-router", machine_type="e2-small", zone="us-central1-a", boot_disk=boot,
+                     can_ip_forward=addr.address.apply(lambda a: a.startswith("10.")), network_interfaces=private)
+    compute.Instance("pool-node-9", name="pool-node-9", machine_type="e2-small", zone="us-central1-a",
+                     boot_disk=boot, can_ip_forward=True, network_interfaces=private,
+                     labels=addr.address.apply(lambda a: {"ip": a.replace(".", "-")}))

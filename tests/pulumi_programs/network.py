@@ -115,3 +115,5 @@ def instances() -> None:
     aws.ec2.Instance("legacy", ami="ami-12c6146b", instance_type="m3.medium", subnet_id=private.id,
                      associate_public_ip_address=True)
     aws.ec2.Instance("elsewhere", ami="ami-12c6146b", instance_type="c7g.large", subnet_id="subnet-0abc12345def67890")
+    aws.ec2.Instance("nat", ami="ami-12c6146b", instance_type="t3.micro", subnet_id=private.id,
+                     source_dest_check=False)  # a NAT instance: forwards the private subnet's traffic

@@ -280,11 +280,14 @@ def test_flexible_servers(preview: bool) -> None:
 def test_virtual_machines_and_subnets(preview: bool) -> None:
     """VMs joined with their NICs and public IPs through the stack (ids not computed at preview), and
     each subnet's NSG, inline or as its own resource: the live scanner's verdicts and names."""
-    instances = {v.ref.name: (shown(v.public_addresses), shown(v.host_encryption))
+    instances = {v.ref.name: (shown(v.public_addresses), shown(v.host_encryption), shown(v.ip_forwarding))
                  for v in values(programs.virtual_machines, preview) if isinstance(v, ComputeInstance)}
-    assert instances == {"web-vm": (("web-ip",), False), "app-vm": ((), True), "legacy-vm": (
-        f"?network interface {programs.EXISTING_NIC} is not created in this stack: its public IPs are only visible "
-        "in a live account", False)}
+    outside = (f"?network interface {programs.EXISTING_NIC} is not created in this stack: its public IPs are only "
+               "visible in a live account")
+    assert instances == {"web-vm": (("web-ip",), False, False), "app-vm": ((), True, False),
+                         "legacy-vm": (outside, False, f"?network interface {programs.EXISTING_NIC} is not created in "
+                                       "this stack: its IP forwarding setting is only visible in a live account"),
+                         "router-vm": ((), True, True)}
     assert verdicts(programs.virtual_machines, preview) == Counter(table("""
         net-instance-no-public-ip     web-vm              FAIL
         net-instance-no-public-ip     app-vm              PASS
@@ -292,6 +295,12 @@ def test_virtual_machines_and_subnets(preview: bool) -> None:
         enc-instance-host-encryption  app-vm              PASS
         net-instance-no-public-ip     legacy-vm           UNKNOWN
         enc-instance-host-encryption  legacy-vm           FAIL
+        net-instance-no-public-ip     router-vm           PASS
+        enc-instance-host-encryption  router-vm           PASS
+        net-instance-ip-forwarding-off  web-vm            PASS
+        net-instance-ip-forwarding-off  app-vm            PASS
+        net-instance-ip-forwarding-off  legacy-vm         UNKNOWN
+        net-instance-ip-forwarding-off  router-vm         FAIL
         net-subnet-security-group     spoke/GatewaySubnet  PASS
         net-subnet-security-group     spoke/app           PASS
         net-subnet-security-group     spoke/data          FAIL
@@ -299,6 +308,7 @@ def test_virtual_machines_and_subnets(preview: bool) -> None:
         net-ingress-rule-admin-ports  app-nsg             PASS
         net-ingress-rule-admin-ports  app-nsg             PASS
         log-network-flow-logs         spoke               FAIL
+        net-network-default-absent    spoke               PASS
     """))  # the NSG's two default inbound allows (VirtualNetwork, AzureLoadBalancer); no flow log on spoke
 
 

@@ -13,10 +13,12 @@ from hitrust_policies import all_rules, evaluate
 from hitrust_policies.model import (
     AnalyticsDataset,
     BlockVolume,
+    ComputeInstance,
     CryptoKey,
     DnsZone,
     LogArchive,
     MySqlSettings,
+    Network,
     ObjectStore,
     PostgresSettings,
     SqlServerSettings,
@@ -105,6 +107,7 @@ def test_firewalls_one_verdict_per_opening(preview: bool) -> None:
         net-ingress-rule-admin-ports  allow-rdp-any      PASS
         net-ingress-rule-admin-ports  allow-rdp-any      PASS
         log-network-flow-logs         prod-vpc           PASS
+        net-network-default-absent    prod-vpc           PASS
     """)  # deny-telnet, egress-smtp and the disabled old-mysql open nothing
     parts = sorted(v.ref.part for v in values(programs.firewalls, preview) if v.ref.name == "allow-ssh-web")
     assert parts == ["ingress/tcp/22-22/0.0.0.0/0", "ingress/tcp/80-80/0.0.0.0/0"]  # no sourceRanges: the internet
@@ -222,6 +225,11 @@ def test_networks_joined_with_their_subnetworks(preview: bool) -> None:
         log-network-flow-logs  phi-vpc    PASS
         log-network-flow-logs  half-vpc   FAIL
         log-network-flow-logs  empty-vpc  PASS
+        net-network-default-absent  poc        PASS
+        net-network-default-absent  demo       PASS
+        net-network-default-absent  phi-vpc    PASS
+        net-network-default-absent  half-vpc   PASS
+        net-network-default-absent  empty-vpc  PASS
     """)  # poc: auto mode; demo: no logConfig; phi-vpc: its proxy-only subnet carries no VM traffic
 
 
@@ -411,7 +419,7 @@ def test_dataset_grants_whose_dataset_is_not_known_are_unknown() -> None:
 def test_dns_zones(preview: bool) -> None:
     """No dnssecConfig: unsigned; state on without key specs: Cloud DNS's RSASHA256 keys; transfer does not
     sign; the private zone is exempt from both rules."""
-    assert verdicts(programs.dns_zones, preview, ("log-network-flow-logs",)) == table("""
+    assert verdicts(programs.dns_zones, preview, ("log-network-flow-logs", "net-network-default-absent")) == table("""
         enc-dns-zone-dnssec          portal    FAIL
         enc-dns-zone-dnssec          patients  PASS
         enc-dns-zone-dnssec          legacy    PASS
@@ -549,3 +557,134 @@ def test_cloud_sql_unknown_version_leaves_postgres_settings_unknown() -> None:
     [mysql] = [v for v in to_model([res]) if isinstance(v, MySqlSettings)]
     assert {shown(pg.log_connections), shown(pg.pgaudit), shown(mssql.remote_access), shown(mysql.local_infile)} == {
         "?computed at preview: databaseVersion"}
+LB_RULE = "enc-tls-listener-modern"
+
+
+@BOTH
+def test_load_balancer_proxies_joined_with_policies_and_url_maps(preview: bool) -> None:
+    """Each target proxy is a listener: HTTPS / SSL proxies at their SSL policy's minTlsVersion (none:
+    Google's default, TLS 1.0; a COMPATIBLE policy without a minimum: TLS 1.0), HTTP proxies serving
+    each URL-map route that does not redirect to HTTPS. Backends computed at preview still serve."""
+    listeners = {v.ref.name: (v.protocol, v.min_tls_version, v.plaintext_routes)
+                 for v in values(programs.load_balancers, preview) if isinstance(v, TlsListener)}
+    assert listeners == {
+        "portal-https": ("HTTPS", "1.2", ()), "ehr-https": ("HTTPS", "1.3", ()),
+        "legacy-https": ("HTTPS", "1.0", ()), "old-clients-https": ("HTTPS", "1.0", ()),
+        "hl7-ssl": ("SSL", "1.1", ()),
+        "portal-http": ("HTTP", None, ()), "status-http": ("HTTP", None, ("default forwards",)),
+        "partial-http": ("HTTP", None, ("path matcher api path /health forwards",)),
+    }
+    assert verdicts(programs.load_balancers, preview) == table(f"""
+        {LB_RULE}  portal-https       PASS
+        {LB_RULE}  ehr-https          PASS
+        {LB_RULE}  legacy-https       FAIL
+        {LB_RULE}  old-clients-https  FAIL
+        {LB_RULE}  hl7-ssl            FAIL
+        {LB_RULE}  portal-http        PASS
+        {LB_RULE}  status-http        FAIL
+        {LB_RULE}  partial-http       FAIL
+    """)
+
+
+def test_load_balancer_policies_outside_the_program_or_computed_are_unknown() -> None:
+    """A policy the program only names is unknown (preview and update alike); a policy or redirect
+    computed at preview is unknown until the update, when the redirect resolves to HTTPS."""
+    def listeners(preview: bool) -> dict[str, Any]:
+        return {v.ref.name: shown(v.min_tls_version if v.protocol != "HTTP" else v.plaintext_routes)
+                for v in values(programs.load_balancer_unknowns, preview) if isinstance(v, TlsListener)}
+
+    outside = ("?SSL policy https://www.googleapis.com/compute/v1/projects/phi-prod/global/sslPolicies/org-tls12 "
+               "not in the program")
+    assert listeners(True) == {"shared-policy-https": outside, "late-policy-https": "?computed at preview: sslPolicy",
+                               "late-http": "?computed at preview: defaultUrlRedirect.httpsRedirect"}
+    assert listeners(False) == {"shared-policy-https": outside,
+                                "late-policy-https": "?SSL policy org-tls12 not in the program", "late-http": ()}
+    assert verdicts(programs.load_balancer_unknowns, True) == table(f"""
+        {LB_RULE}  shared-policy-https  UNKNOWN
+        {LB_RULE}  late-policy-https    UNKNOWN
+        {LB_RULE}  late-http            UNKNOWN
+    """)
+    assert verdicts(programs.load_balancer_unknowns, False) == table(f"""
+        {LB_RULE}  shared-policy-https  UNKNOWN
+        {LB_RULE}  late-policy-https    UNKNOWN
+        {LB_RULE}  late-http            PASS
+    """)
+
+
+DEFAULT_RULE = "net-network-default-absent"
+
+
+@BOTH
+def test_default_network_by_name_and_unknown_while_the_name_is_computed(preview: bool) -> None:
+    """A program managing the ``default`` network FAILs (CIS GCP 3.1); a network whose name is computed at
+    preview is UNKNOWN, then PASSes once named (the networks and firewalls programs' networks all PASS)."""
+    found = {(r, n if n == "default" or preview else "edge-*", s) for r, n, s in verdicts(programs.default_network,
+                                                                                       preview) if r == DEFAULT_RULE}
+    assert found == {(DEFAULT_RULE, "default", "FAIL"),
+                     (DEFAULT_RULE, "edge-vpc", "UNKNOWN") if preview else (DEFAULT_RULE, "edge-*", "PASS")}
+    nets = {v.ref.name: shown(v.preset_open) for v in values(programs.default_network, preview)
+            if isinstance(v, Network) and (preview or v.ref.name == "default")}
+    assert nets == ({"default": True, "edge-vpc": "?computed at preview: name"} if preview else {"default": True})
+
+
+FORWARDING = "net-instance-ip-forwarding-off"
+
+
+@BOTH
+def test_instances_addresses_and_ip_forwarding(preview: bool) -> None:
+    """An empty access config is an ephemeral external IP; a reserved one is an address even while computed;
+    canIpForward FAILs except on a GKE node."""
+    vms = {v.ref.name: (v.public_addresses if v.ref.name != "nat-gw" else len(v.public_addresses), v.ip_forwarding,
+                        v.ref.region) for v in values(programs.instances, preview) if isinstance(v, ComputeInstance)}
+    assert vms == {"web-vm": (("external access config",), False, "us-central1-a"),
+                   "nat-gw": (1, True, "us-central1-a"), "ehr-app": ((), False, "us-central1-a"),
+                   "gke-phi-pool-1-a1b2": ((), False, "us-central1-a")}
+    assert verdicts(programs.instances, preview, VM_RULES) == table(f"""  # VM access: test_vm_access_*
+        enc-instance-host-encryption  web-vm               PASS
+        enc-instance-host-encryption  nat-gw               PASS
+        enc-instance-host-encryption  ehr-app              PASS
+        enc-instance-host-encryption  gke-phi-pool-1-a1b2  PASS
+        net-instance-no-public-ip     web-vm               FAIL
+        net-instance-no-public-ip     nat-gw               FAIL
+        net-instance-no-public-ip     ehr-app              PASS
+        net-instance-no-public-ip     gke-phi-pool-1-a1b2  PASS
+        {FORWARDING}  web-vm               PASS
+        {FORWARDING}  nat-gw               FAIL
+        {FORWARDING}  ehr-app              PASS
+        {FORWARDING}  gke-phi-pool-1-a1b2  PASS
+    """)
+
+
+def test_instance_ip_forwarding_computed_at_preview_is_unknown() -> None:
+    def forwarding(preview: bool) -> dict[str, Any]:
+        return {v.ref.name: shown(v.ip_forwarding) for v in values(programs.instance_unknowns, preview)
+                if isinstance(v, ComputeInstance)}
+
+    assert forwarding(True) == {"late-router": "?computed at preview: canIpForward",
+                                "pool-node-9": "?computed at preview: labels"}
+    assert forwarding(False) == {"late-router": False, "pool-node-9": True}
+    assert {(r, n, s) for r, n, s in verdicts(programs.instance_unknowns, True) if r == FORWARDING} == {
+        (FORWARDING, "late-router", "UNKNOWN"), (FORWARDING, "pool-node-9", "UNKNOWN")}
+
+
+def test_url_map_entries_computed_at_preview() -> None:
+    """A computed backend or path still serves (FAIL); a path matcher or path rule entry not known yet, or a
+    computed redirect, may or may not serve (UNKNOWN)."""
+    from hitrust_policies.sources.pulumi.props import UNKNOWN_STRING as U
+    from tests.sources.pulumi.helpers import res, urn
+
+    proxy, url_map = "gcp:compute/targetHttpProxy:TargetHttpProxy", "gcp:compute/uRLMap:URLMap"
+    maps = {"served": {"defaultUrlRedirect": {"httpsRedirect": True},
+                       "pathMatchers": [{"name": "api", "pathRules": [{"paths": U, "service": U}]}]},
+            "late-rule": {"defaultUrlRedirect": {"httpsRedirect": True},
+                          "pathMatchers": [{"name": "api", "pathRules": [U]}]},
+            "late-matchers": {"defaultUrlRedirect": {"httpsRedirect": True}, "pathMatchers": U},
+            "late-redirect": {"defaultUrlRedirect": {"httpsRedirect": U}}}
+    resources = [r for n, props in maps.items() for r in (
+        res(url_map, f"{n}-map", {"name": f"{n}-map", **props}),
+        res(proxy, n, {"name": n, "urlMap": U}, urlMap=[urn(url_map, f"{n}-map")]))]
+    found = {v.ref.name: shown(v.plaintext_routes) for v in to_model(resources) if isinstance(v, TlsListener)}
+    assert found == {"served": ("path matcher api path (computed at preview) forwards",),
+                     "late-rule": "?computed at preview: pathMatchers[0].pathRules[0]",
+                     "late-matchers": "?computed at preview: pathMatchers",
+                     "late-redirect": "?computed at preview: defaultUrlRedirect.httpsRedirect"}

@@ -133,3 +133,33 @@ def test_vpc_ingress_rule_udp_by_number() -> None:
 def test_acl_entry_type_is_shared() -> None:
     (acl,) = acls(res(ACL, "x", {"ingress": [block(1.0, "deny", "17", 53.0, 53.0, cidr="0.0.0.0/0")]})).values()
     assert acl.ingress == (AclEntry(1, False, "udp", 53, 53, "0.0.0.0/0"),)
+
+
+INSTANCE = "aws:ec2/instance:Instance"
+
+
+def test_instance_source_dest_check_is_ip_forwarding() -> None:
+    """``sourceDestCheck`` false forwards; unset or true does not; computed at preview is unknown; interfaces
+    attached as their own resources carry their own check (unknown unless the instance's is off)."""
+    from hitrust_policies.model import ComputeInstance
+
+    eni = [{"deviceIndex": 0.0, "networkInterfaceId": "eni-0a1b2c3d4e5f60718"}]
+    found = {v.ref.name: v.ip_forwarding for v in to_model([
+        res(INSTANCE, "nat", {"instanceType": "t3.micro", "sourceDestCheck": False}),
+        res(INSTANCE, "app", {"instanceType": "t3.micro"}),
+        res(INSTANCE, "checked", {"instanceType": "t3.micro", "sourceDestCheck": True}),
+        res(INSTANCE, "late", {"instanceType": "t3.micro", "sourceDestCheck": U}),
+        res(INSTANCE, "multi-nic", {"instanceType": "t3.micro", "networkInterfaces": eni}),
+        res(INSTANCE, "multi-nic-nat", {"instanceType": "t3.micro", "networkInterfaces": eni,
+                                        "sourceDestCheck": False}),
+    ]) if isinstance(v, ComputeInstance)}
+    shown = {n: f"?{v.reason}" if isinstance(v, Unknown) else v for n, v in found.items()}
+    assert shown == {"nat": True, "app": False, "checked": False, "late": "?computed at preview: sourceDestCheck",
+                     "multi-nic": "?network interfaces attached as their own resources: their source/destination "
+                                  "checks are not read", "multi-nic-nat": True}
+    rule = get_rule("net-instance-ip-forwarding-off")
+    judged = {v.ref.name: verdict(rule, v)[0] for v in to_model([
+        res(INSTANCE, "nat", {"instanceType": "t3.micro", "sourceDestCheck": False}),
+        res(INSTANCE, "late", {"instanceType": "t3.micro", "sourceDestCheck": U}),
+        res(INSTANCE, "app", {"instanceType": "t3.micro"})]) if isinstance(v, ComputeInstance)}
+    assert judged == {"nat": Status.FAIL, "late": Status.UNKNOWN, "app": Status.PASS}

@@ -157,6 +157,7 @@ def ec2_vpcs(ctx: Ctx) -> Iterator[Network | AuditLogDestination]:
             ref=ctx.ref("AWS::EC2::VPC", ctx.arn("ec2", f"vpc/{vid}"), tag(vpc.get("Tags")) or vid),
             is_default=bool(vpc.get("IsDefault")),
             flow_logs_enabled=logged if isinstance(logged, Unknown) else vid in logged,
+            preset_open=False,  # a default VPC's default security group admits only its members
         )
     if isinstance(flows, Unknown):
         yield AuditLogDestination(ctx.region, flows, "flow logs")
@@ -201,4 +202,5 @@ def ec2_instances(ctx: Ctx) -> Iterator[ComputeInstance]:
             public_addresses=aws_instances.public_addresses(i),
             host_encryption=aws_instances.instance_store_encrypted(
                 types.get(i.get("InstanceType", ""), Unknown(f"instance {iid} names no instance type"))),
+            ip_forwarding=aws_instances.forwards_traffic(i),
         )

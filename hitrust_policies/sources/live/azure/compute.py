@@ -47,6 +47,20 @@ def _public_addresses(vm: dict[str, Any], nics: dict[str, dict[str, Any]],
     return tuple(found)
 
 
+def _ip_forwarding(vm: dict[str, Any], nics: dict[str, dict[str, Any]]) -> bool | Unknown:
+    """Does some NIC of the VM forward traffic (``enableIPForwarding``)? A NIC the listing does not show
+    is an Unknown, unless a shown one already forwards."""
+    missing: Unknown | None = None
+    for ref in prop(vm, "properties", "networkProfile", "networkInterfaces") or []:
+        nic = nics.get(str(ref.get("id") or "").lower())
+        if nic is None:
+            missing = Unknown(f"network interface {ref.get('id')} of VM {vm.get('name')} not in the Resource Graph "
+                              "listing")
+        elif az.nic_ip_forwarding(prop(nic, "properties", "enableIPForwarding")) is True:
+            return True
+    return missing if missing is not None else False
+
+
 @family(
     "virtual-machines",
     types=(VM, NIC, PUBLIC_IP),
@@ -68,4 +82,5 @@ def virtual_machines(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[ComputeIn
             ref=ctx.ref(row),
             public_addresses=_public_addresses(row, by_type[NIC], by_type[PUBLIC_IP]),
             host_encryption=az.vm_host_encryption(prop(row, "properties", "securityProfile", "encryptionAtHost")),
+            ip_forwarding=_ip_forwarding(row, by_type[NIC]),
         )

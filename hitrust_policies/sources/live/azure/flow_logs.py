@@ -88,6 +88,6 @@ def network_watchers(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[Network |
         if vnet["type"].lower() != VNET:
             continue
         yield Network(ref=ctx.ref(vnet), is_default=False,
-                      flow_logs_enabled=az.vnet_flow_logged(vnet["id"], _subnets(vnet), logged))
+                      flow_logs_enabled=az.vnet_flow_logged(vnet["id"], _subnets(vnet), logged), preset_open=False)
     yield from _watchers(ctx, rows)
     yield from _flow_log_stores(ctx, rows)

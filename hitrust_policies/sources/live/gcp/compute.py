@@ -83,6 +83,7 @@ def networks(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Network]:
             ref=ctx.ref(asset),
             is_default=network.get("name") == gcp.DEFAULT_NETWORK,
             flow_logs_enabled=all(subnets.get(key, [])),
+            preset_open=gcp.network_preset_open(network.get("name")),
         )
 
 
@@ -100,4 +101,6 @@ def instances(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[ComputeInstanc
         vm = data(asset)
         yield ComputeInstance(ref=ctx.ref(asset),
                               public_addresses=gcp.instance_external_addresses(vm.get("networkInterfaces")),
-                              host_encryption=True)
+                              host_encryption=True,
+                              ip_forwarding=gcp.instance_ip_forwarding(vm.get("canIpForward"), vm.get("name"),
+                                                                       vm.get("labels")))

@@ -195,7 +195,8 @@ def vpc(res: PulumiResource, stack: Stack) -> Iterator[Network]:
         flow_logs = preview_unknown(f"vpcId of {maybe[0].logical_name}")
     else:
         flow_logs = False
-    yield Network(ref=res.ref(), is_default=res.type == DEFAULT_VPC, flow_logs_enabled=flow_logs)
+    yield Network(ref=res.ref(), is_default=res.type == DEFAULT_VPC, flow_logs_enabled=flow_logs,
+                  preset_open=False)  # a default VPC's default security group admits only its members
 
 
 # ------------------------------------------------------------------ network ACLs

@@ -59,6 +59,18 @@ def _public_addresses(res: PulumiResource, stack: Stack) -> tuple[str, ...] | Un
     return (*v4, *v6, *(["(IPv6 address assigned at launch)"] * max(count - len(v6), 0)))
 
 
+def _forwards(res: PulumiResource) -> bool | Unknown:
+    """``sourceDestCheck`` (true unless set) covers the primary interface; interfaces attached as their own
+    resources carry their own check."""
+    check = to_bool(res.props.get("sourceDestCheck"))
+    if isinstance(check, Unknown) or check is False:
+        return check if isinstance(check, Unknown) else True
+    if optional(res.props.get("networkInterfaces")) is not None:
+        return Unknown("network interfaces attached as their own resources: their source/destination checks are "
+                       "not read")
+    return False
+
+
 @pulumi_adapter(INSTANCE, produces=ComputeInstance, joins=True)
 def instance(res: PulumiResource, stack: Stack) -> Iterator[ComputeInstance]:
     yield ComputeInstance(
@@ -66,4 +78,5 @@ def instance(res: PulumiResource, stack: Stack) -> Iterator[ComputeInstance]:
         public_addresses=_public_addresses(res, stack),
         host_encryption=aws_instances.instance_store_encrypted_by_type(
             res.props.get("instanceType", Unknown("instanceType not set"))),
+        ip_forwarding=_forwards(res),
     )

@@ -98,4 +98,15 @@ def virtual_machine(res: PulumiResource, stack: Stack) -> Iterator[ComputeInstan
                 break
             addresses = (*addresses, *found)
     yield ComputeInstance(ref=arm.ref(res, "vmName"), public_addresses=addresses,
-                          host_encryption=az.vm_host_encryption(res.props.get("securityProfile.encryptionAtHost")))
+                          host_encryption=az.vm_host_encryption(res.props.get("securityProfile.encryptionAtHost")),
+                          ip_forwarding=_ip_forwarding(nics))
+
+
+def _ip_forwarding(nics: list[PulumiResource] | Unknown) -> bool | Unknown:
+    """Some NIC forwards (``enableIPForwarding``): known True as soon as one does, else unknown while any is."""
+    if isinstance(nics, Unknown):  # the same gap, worded for this fact
+        return Unknown(nics.reason.replace("its public IPs are", "its IP forwarding setting is"))
+    states = [az.nic_ip_forwarding(n.props.get("enableIPForwarding")) for n in nics]
+    if True in [s for s in states if not isinstance(s, Unknown)]:
+        return True
+    return next((s for s in states if isinstance(s, Unknown)), False)

@@ -105,7 +105,8 @@ def _flow_logged(vnet: PulumiResource, stack: Stack) -> Any:
 
 @pulumi_adapter(VNET, produces=Network, joins=True)
 def virtual_network(res: PulumiResource, stack: Stack) -> Iterator[Network]:
-    yield Network(ref=arm.ref(res, NAME), is_default=False, flow_logs_enabled=_flow_logged(res, stack))
+    yield Network(ref=arm.ref(res, NAME), is_default=False, flow_logs_enabled=_flow_logged(res, stack),
+                  preset_open=False)
 
 
 def _store_key(flow: PulumiResource, stack: Stack) -> Any:

@@ -13,7 +13,9 @@ from hitrust_policies.sources.pulumi.gcp import (  # noqa: F401
     compute,
     dns,
     instance_access,
+    instances,
     kms,
+    load_balancing,
     sql,
     storage,
 )

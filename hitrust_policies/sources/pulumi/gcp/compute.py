@@ -95,6 +95,13 @@ def _subnet_logs(subnet: PulumiResource) -> Any:
     return gcp.subnet_flow_logs(True if isinstance(config, Mapping) else None, None)
 
 
+def _preset_open(network: PulumiResource) -> Any:
+    """Compute Engine's ``default`` network is known by its name: a computed name is unknown, not the logical
+    name the resource is otherwise shown by."""
+    given = network.props.get("name")
+    return given if isinstance(given, Unknown) else gcp.network_preset_open(names.physical_name(network))
+
+
 @pulumi_adapter(NETWORK, produces=Network, joins=True)
 def network(res: PulumiResource, stack: Stack) -> Iterator[Network]:
     auto = res.props.get("autoCreateSubnetworks")
@@ -107,4 +114,5 @@ def network(res: PulumiResource, stack: Stack) -> Iterator[Network]:
         logs = _subnet_logs(subnet)
         states.append(True if logs is True else preview_unknown(f"network of {subnet.logical_name}"))
     name = names.physical_name(res)
-    yield Network(ref=names.ref(res), is_default=name == gcp.DEFAULT_NETWORK, flow_logs_enabled=and3(*states))
+    yield Network(ref=names.ref(res), is_default=name == gcp.DEFAULT_NETWORK, flow_logs_enabled=and3(*states),
+                  preset_open=_preset_open(res))

@@ -258,9 +258,19 @@ CASES = [
     ),
     Case(
         "vpcs-denied",
-        table("log-network-flow-logs  ec2-vpcs in us-east-1  UNKNOWN"),
+        table("""
+            log-network-flow-logs       ec2-vpcs in us-east-1  UNKNOWN
+            net-network-default-absent  ec2-vpcs in us-east-1  UNKNOWN
+        """),
         denied=(("ec2", "DescribeVpcs"),),
         unknown_reason="AccessDenied: ec2:DescribeVpcs (ec2-vpcs in us-east-1)",
+    ),
+    Case(
+        "default-vpc-not-pre-opened",  # the account's default VPC (IsDefault) passes: see the rule's docstring
+        table("""
+            net-network-default-absent  logged-vpc   PASS
+            net-network-default-absent  default-vpc  PASS
+        """),
     ),
 ]
 

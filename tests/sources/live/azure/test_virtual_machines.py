@@ -81,3 +81,36 @@ def test_throttled_listing_is_unknown(fake: FakeAzure) -> None:
         for rule in RULES} | {("net-instance-no-public-ip", "dev-vm", "network interface /subscriptions/"
                                f"{SUB2}/resourceGroups/rg-vm/providers/Microsoft.Network/networkInterfaces/dev-nic "
                                "of VM dev-vm not in the Resource Graph listing")}
+
+
+FORWARDING = "net-instance-ip-forwarding-off"
+
+
+def test_ip_forwarding_on_any_nic(fake: FakeAzure) -> None:
+    """A VM FAILs when any of its NICs enables IP forwarding (Azure Policy 88c0b9da, judged per VM); a NIC
+    the listing does not show is UNKNOWN unless a shown one already forwards; a denied listing is UNKNOWN."""
+    seed(fake)
+    router_nic = rows.network_interface(SUB, "router-nic", subnet_id=SUBNET, vm="router-vm")
+    router_nic["properties"]["enableIPForwarding"] = True
+    fake.add(router_nic, rows.virtual_machine(SUB, "router-vm", [router_nic]),
+             rows.virtual_machine(SUB, "half-lost-vm", [router_nic["id"], GONE_NIC]))
+    result = scan(fake, "virtual-machines")
+    assert verdicts(result.findings(), [FORWARDING]) == set(table(f"""
+        {FORWARDING}  app-vm        PASS
+        {FORWARDING}  web-vm        PASS
+        {FORWARDING}  batch-vm      PASS
+        {FORWARDING}  lost-vm       UNKNOWN
+        {FORWARDING}  router-vm     FAIL
+        {FORWARDING}  half-lost-vm  FAIL
+    """))
+    assert reasons(result.findings(), [FORWARDING]) == {
+        (FORWARDING, "lost-vm", f"network interface {GONE_NIC} of VM lost-vm not in the Resource Graph listing")}
+    fake.fail(403, "AuthorizationFailed", path="resourcegraph", subscription=SUB, query="virtualmachines")
+    scope = f"virtual-machines in subscription {SUB}"
+    fake.add(rows.virtual_machine(SUB2, "dev-vm", [rows.network_interface(SUB2, "dev-nic", vm="dev-vm")]))
+    denied = scan(fake, "virtual-machines", subscriptions=[SUB, SUB2]).findings()
+    assert reasons(denied, [FORWARDING]) == {
+        (FORWARDING, scope, f"AccessDenied: Microsoft.ResourceGraph/resources/read ({scope})"),
+        (FORWARDING, "dev-vm", f"network interface /subscriptions/{SUB2}/resourceGroups/rg-vm/providers/"
+                               "Microsoft.Network/networkInterfaces/dev-nic of VM dev-vm not in the Resource Graph "
+                               "listing")}

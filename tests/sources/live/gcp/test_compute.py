@@ -82,3 +82,29 @@ def test_disk_customer_managed_keys(fake: FakeGcp) -> None:
         enc-block-volume-kms  db-1    PASS
         enc-block-volume-kms  legacy  PASS
     """))
+
+
+DEFAULT_RULE = "net-network-default-absent"
+
+
+def test_default_network_fails_wherever_it_still_exists(fake: FakeGcp) -> None:
+    """CIS GCP 3.1: the ``default`` network (auto mode, pre-opened firewall) FAILs in the project that kept it;
+    custom networks PASS, whatever their mode; a denied or throttled listing is UNKNOWN per project."""
+    fake.add(ga.network(PROD, "default", auto_subnets=True), ga.network(PROD, "phi-vpc"),
+             ga.network(PROD, "poc", auto_subnets=True), ga.network(DEV, "dev-vpc"))
+    result = scan(fake, "networks", projects=[PROD.id, DEV.id])
+    assert verdicts(result.findings(), [DEFAULT_RULE]) == set(table(f"""
+        {DEFAULT_RULE}  default  FAIL
+        {DEFAULT_RULE}  phi-vpc  PASS
+        {DEFAULT_RULE}  poc      PASS
+        {DEFAULT_RULE}  dev-vpc  PASS
+    """))
+    assert {r.ref.name: r.preset_open for r in result.resources} == {"default": True, "phi-vpc": False,
+                                                                       "poc": False, "dev-vpc": False}
+    fake.fail(403, asset_type="compute.googleapis.com/Network", scope=f"projects/{PROD.id}")
+    fake.fail(429, asset_type="compute.googleapis.com/Network", scope=f"projects/{DEV.id}")
+    failed = scan(fake, "networks", "disks", projects=[PROD.id, DEV.id], max_attempts=2)
+    assert reasons(failed.findings(), [DEFAULT_RULE]) == {
+        (DEFAULT_RULE, f"networks in projects/{project}",
+         f"{why}: cloudasset.assets.listResource (networks in projects/{project})")
+        for project, why in ((PROD.id, "AccessDenied"), (DEV.id, "Throttled (retries exhausted)"))}

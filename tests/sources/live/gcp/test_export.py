@@ -59,6 +59,8 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         iam-instance-default-service-account      web-vm        PASS
         iam-instance-default-service-account-full-access  dev-vm    FAIL
         iam-instance-default-service-account-full-access  web-vm    PASS
+        net-instance-ip-forwarding-off            dev-vm        PASS
+        net-instance-ip-forwarding-off            web-vm        PASS
         enc-crypto-key-rotation                   dev/scratch   FAIL
         enc-crypto-key-rotation                   phi/records   PASS
         enc-database-storage-encrypted            claims-pg     PASS
@@ -75,6 +77,8 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         enc-object-store-tls-only                 phi-records   FAIL
         log-network-flow-logs                     default       FAIL
         log-network-flow-logs                     phi-vpc       PASS
+        net-network-default-absent                default       FAIL
+        net-network-default-absent                phi-vpc       PASS
         log-object-store-access-logging           dev-public    FAIL
         log-object-store-access-logging           phi-records   PASS
         net-database-not-public                   claims-pg     PASS

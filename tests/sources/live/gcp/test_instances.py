@@ -51,3 +51,42 @@ def test_denied_or_throttled_listing_is_unknown(fake: FakeGcp) -> None:
          f"projects/{project})")
         for rule in RULES for project, why in ((PROD.id, "AccessDenied"),
                                                (DEV.id, "Throttled (retries exhausted)"))}
+
+
+FORWARDING = "net-instance-ip-forwarding-off"
+
+
+def _vm(project: ga.Project, name: str, can_ip_forward: bool | None = None,
+        labels: dict[str, str] | None = None) -> dict[str, object]:
+    line = ga.instance(project, name)
+    if can_ip_forward is not None:
+        line["resource"]["data"]["canIpForward"] = can_ip_forward
+    if labels is not None:
+        line["resource"]["data"]["labels"] = labels
+    return line
+
+
+def test_ip_forwarding_verdicts(fake: FakeGcp) -> None:
+    """canIpForward FAILs (a NAT VM included: the exception is suppressed per resource); unset or false
+    PASSes; GKE nodes (label or gke- name) are exempt, as CIS GCP 4.6 and Prowler exempt them; a listing
+    that failed is UNKNOWN per project."""
+    fake.add(_vm(PROD, "nat-gw", True), _vm(PROD, "app-1"), _vm(PROD, "app-2", False),
+             _vm(PROD, "gke-phi-pool-1-a1b2", True), _vm(PROD, "node-7", True, {"goog-gke-node": ""}),
+             _vm(DEV, "router", True))
+    result = scan(fake, "instances", projects=[PROD.id, DEV.id])
+    assert verdicts(result.findings(), [FORWARDING]) == set(table(f"""
+        {FORWARDING}  nat-gw               FAIL
+        {FORWARDING}  app-1                PASS
+        {FORWARDING}  app-2                PASS
+        {FORWARDING}  gke-phi-pool-1-a1b2  PASS
+        {FORWARDING}  node-7               PASS
+        {FORWARDING}  router               FAIL
+    """))
+    fake.fail(403, asset_type=INSTANCE, scope=f"projects/{PROD.id}")
+    fake.fail(429, asset_type=INSTANCE, scope=f"projects/{DEV.id}")
+    fake.add(ga.disk(PROD, "web-1"))
+    failed = scan(fake, "instances", "disks", projects=[PROD.id, DEV.id], max_attempts=2)
+    assert reasons(failed.findings(), [FORWARDING]) == {
+        (FORWARDING, f"instances in projects/{project}",
+         f"{why}: cloudasset.assets.listResource (instances in projects/{project})")
+        for project, why in ((PROD.id, "AccessDenied"), (DEV.id, "Throttled (retries exhausted)"))}
