@@ -1,0 +1,169 @@
+"""hashicorp/aws plan resources evaluated through the pulumi-aws adapters, unchanged.
+
+Why no second set of adapters: pulumi-aws is generated from this provider (v7 from provider v6), so a
+planned ``aws_s3_bucket_server_side_encryption_configuration`` *is* a pulumi-aws
+``BucketServerSideEncryptionConfiguration`` with other spellings. The translation is faithful in
+each part an adapter reads, so each fact keeps one adapter and each split-resource join one copy:
+
+- type: ``aws_names.TOKENS`` (every token a pulumi-aws adapter or join reads; other types are skipped);
+- props: camelCase names, lists pluralised, one-item blocks flattened, from the provider's schema
+  (``aws_names``); attribute names of provider v5 and v6 differ nowhere an adapter reads except
+  ``region``, an argument on every v6 resource (the ref's region) and absent or computed in v5;
+- unknowns: each ``after_unknown`` path becomes an `Unknown` at exactly that path (a whole
+  attribute, one list item, one nested field), as a Pulumi preview's unknown sentinel does; except
+  a scalar attribute the configuration does not set at all (`provider_computed`): the adapters
+  read a program's inputs, where such an output is absent;
+- secrets: ``after_sensitive`` paths are the props' secret paths and their values its secrets:
+  `name_candidate` never shows them and findings are scrubbed of them;
+- joins: the configuration's references (`references`) become ``property_dependencies`` keyed by
+  the translated top-level prop, holding the referenced instances' URNs, which is what the Pulumi
+  engine sends and what `Stack.points_at` tries first while ids are unknown.
+
+Identity: the synthetic URN ``urn:pulumi:terraform::plan::<token>::<logical>`` carries the Pulumi
+type (joins test URN types) and the logical name: the address without its type segment (``web``,
+``this["phi"]``, ``module.records.this["phi"]``), which is the Pulumi logical name of a root resource
+declared under the same name. A finding's ref then names the plan address as native id and
+``terraform`` as source; its display name is the pulumi rule's (physical name, else Name tag, else
+logical name), so the same infrastructure written both ways gives the same (rule, name, status).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from hitrust_policies.engine import CoverageGap
+from hitrust_policies.model.facts import Unknown
+from hitrust_policies.sources.pulumi.props import Props
+from hitrust_policies.sources.pulumi.resource import PulumiResource
+from hitrust_policies.sources.pulumi.stack import AdapterFailure, Stack, model_values
+from hitrust_policies.sources.terraform import aws_names
+from hitrust_policies.sources.terraform.plan import PlanResource, resources
+from hitrust_policies.sources.terraform.references import Configuration
+
+PROVIDER = "registry.terraform.io/hashicorp/aws"
+
+
+def after_apply_unknown(address: str, path: str) -> Unknown:
+    """The one wording for a value Terraform only knows once applied."""
+    return Unknown(f"known after apply: {address}.{path}")
+
+
+def _with_unknowns(value: Any, unknown: Any, address: str, path: str) -> Any:
+    """``value`` with an `Unknown` wherever ``unknown`` (the after_unknown tree) says True."""
+    if unknown is True:
+        return after_apply_unknown(address, path)
+    if isinstance(unknown, Mapping):
+        base = dict(value) if isinstance(value, Mapping) else {}
+        for key, sub in unknown.items():
+            base[key] = _with_unknowns(base.get(key), sub, address, f"{path}.{key}" if path else key)
+        return base if (base or isinstance(value, Mapping)) else value
+    if isinstance(unknown, list) and unknown:
+        items = list(value) if isinstance(value, list) else []
+        items += [None] * (len(unknown) - len(items))
+        return [_with_unknowns(v, u, address, f"{path}[{i}]") for i, (v, u) in
+                enumerate(zip(items, unknown + [False] * (len(items) - len(unknown)), strict=False))]
+    return value
+
+
+def _sensitive(value: Any, mark: Any, path: tuple[Any, ...]) -> Iterable[tuple[tuple[Any, ...], Any]]:
+    """(path, value) of every sensitive part of a resource's values."""
+    if mark is True:
+        yield path, value
+    elif isinstance(mark, Mapping):
+        for key, sub in mark.items():
+            yield from _sensitive(value.get(key) if isinstance(value, Mapping) else None, sub, (*path, key))
+    elif isinstance(mark, list):
+        for i, sub in enumerate(mark):
+            yield from _sensitive(value[i] if isinstance(value, list) and i < len(value) else None, sub, (*path, i))
+
+
+def _plaintexts(value: Any) -> Iterable[str]:
+    if isinstance(value, Mapping):
+        for v in value.values():
+            yield from _plaintexts(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _plaintexts(v)
+    elif value is not None and not isinstance(value, (bool, Unknown)) and str(value).strip():
+        yield str(value)
+
+
+def urn(token: str, res: PlanResource) -> str:
+    return f"urn:pulumi:terraform::plan::{token}::{res.logical_name}"
+
+
+def provider_computed(res: PlanResource, written: Mapping[str, Any] | None, block: Mapping[str, Any]) -> set[str]:
+    """Attributes wholly unknown that the configuration does not set: outputs the provider computes
+    (``arn``, an instance's ``public_ip``, a v5 bucket's ``policy``), which a Pulumi program's inputs
+    would not hold either, so they read as unset. Not so for a nested block (or list of objects): a
+    ``dynamic`` block is missing from the plan's configuration, so an unknown block stays unknown."""
+    if written is None or not isinstance(res.unknown, Mapping):
+        return set()
+    blocks = block.get("blocks", {})
+    return {k for k, v in res.unknown.items() if v is True and k not in written and k not in blocks}
+
+
+def to_pulumi(res: PlanResource, deps: Mapping[str, list[PlanResource]],
+              written: Mapping[str, Any] | None = None) -> PulumiResource:
+    """The pulumi-aws resource a plan resource is (``res.type`` must be in `aws_names.TOKENS`);
+    ``written``: its configuration expressions (None when unknown: every unknown then stays)."""
+    token = aws_names.TOKENS[res.type]
+    block = aws_names.schema().get(res.type, {})
+    computed = provider_computed(res, written, block)
+    unknown = {k: v for k, v in res.unknown.items() if k not in computed} if computed else res.unknown
+    values = _with_unknowns(dict(res.after), unknown, res.address, "")
+    if written is not None:
+        for key in (k for k, v in unknown.items() if v is True and k not in written) if isinstance(
+                unknown, Mapping) else ():
+            values[key] = Unknown(f"known after apply: {res.address}.{key} (not in the configuration: computed "
+                                  "by the provider, or written by a dynamic block)")
+    secrets: set[str] = set()
+    secret_paths: set[str] = set()
+    for path, value in _sensitive(values, res.sensitive, ()):
+        secret_paths.add(aws_names.key_path(path, block))
+        secrets.update(_plaintexts(value))
+    top = {key: aws_names.key_path((key,), block) for key in deps}
+    return PulumiResource(
+        type=token, urn=urn(token, res), name=res.logical_name,
+        props=Props(aws_names.translate(values, block), frozenset(secrets), frozenset(secret_paths)),
+        property_dependencies={top[k]: tuple(urn(aws_names.TOKENS[d.type], d) for d in v
+                                             if d.type in aws_names.TOKENS) for k, v in deps.items()},
+        dependencies=tuple(sorted({urn(aws_names.TOKENS[d.type], d) for v in deps.values() for d in v
+                                   if d.type in aws_names.TOKENS})),
+    )
+
+
+def _is_aws(res: PlanResource) -> bool:
+    return res.type in aws_names.TOKENS and (not res.provider or res.provider.endswith("hashicorp/aws"))
+
+
+def pulumi_resources(doc: Mapping[str, Any]) -> list[tuple[PlanResource, PulumiResource]]:
+    """Every AWS resource of a plan that some adapter or join reads, translated."""
+    planned = resources(doc)
+    config = Configuration(doc, planned)
+    return [(r, to_pulumi(r, config.dependencies(r), config.expressions(r))) for r in planned if _is_aws(r)]
+
+
+def _terraform_ref(value: Any, by_urn: Mapping[str, PlanResource]) -> Any:
+    res = by_urn.get(value.ref.native_id)
+    if res is None:
+        return value
+    ref = dataclasses.replace(value.ref, native_id=res.address, native_type=res.type, source="terraform")
+    return dataclasses.replace(value, ref=ref)
+
+
+def to_model(doc: Mapping[str, Any], kinds: Iterable[type] | None = None) -> tuple[list[Any], list[CoverageGap],
+                                                                                 frozenset[str]]:
+    """(model values, gaps for adapter failures, secret plaintexts) of one plan document."""
+    pairs = pulumi_resources(doc)
+    by_urn = {p.urn: r for r, p in pairs}
+    values, gaps = [], []
+    for value in model_values(Stack(p for _, p in pairs), kinds):
+        value = _terraform_ref(value, by_urn)
+        if isinstance(value, AdapterFailure):
+            gaps.extend(CoverageGap(kind, value.ref, value.reason) for kind in value.kinds)
+        else:
+            values.append(value)
+    return values, gaps, frozenset(s for _, p in pairs for s in p.props.secrets)
