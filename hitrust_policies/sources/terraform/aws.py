@@ -96,13 +96,19 @@ def urn(token: str, res: PlanResource) -> str:
 
 def provider_computed(res: PlanResource, written: Mapping[str, Any] | None, block: Mapping[str, Any]) -> set[str]:
     """Attributes wholly unknown that the configuration does not set: outputs the provider computes
-    (``arn``, an instance's ``public_ip``, a v5 bucket's ``policy``), which a Pulumi program's inputs
-    would not hold either, so they read as unset. Not so for a nested block (or list of objects): a
-    ``dynamic`` block is missing from the plan's configuration, so an unknown block stays unknown."""
+    (``arn``, an instance's ``public_ip``, a group's ``ingress`` when its rules are separate resources),
+    which a Pulumi program's inputs would not hold either, so they read as unset.
+
+    Not so for a nested block (a v5 bucket's ``logging``): Terraform leaves ``dynamic`` blocks out of
+    the plan's configuration, and one whose ``for_each`` is only known after apply makes the block
+    wholly unknown too, so it stays unknown. (For a list-of-objects attribute such as ``ingress``, the
+    same dynamic block leaves a placeholder item with unknown fields: checked with Terraform 1.11.)
+    """
     if written is None or not isinstance(res.unknown, Mapping):
         return set()
     blocks = block.get("blocks", {})
-    return {k for k, v in res.unknown.items() if v is True and k not in written and k not in blocks}
+    return {k for k, v in res.unknown.items()
+            if v is True and k not in written and (k not in blocks or blocks[k].get("attr"))}
 
 
 def to_pulumi(res: PlanResource, deps: Mapping[str, list[PlanResource]],

@@ -54,6 +54,7 @@ def reduce(block: dict) -> dict:
     for name, spec in sorted(objects.items()):
         if attributes[name]["type"][0] == "object":
             spec["one"] = True
+        spec["attr"] = True  # an attribute (a dynamic block of unknown count leaves a placeholder item)
         nested[name] = spec
     for name, spec in sorted(block.get("block_types", {}).items()):
         inner = reduce(spec.get("block", {}))

@@ -1,4 +1,5 @@
-# The Terraform twin of tests/pulumi_programs/network.py open_admin_ports (resource names = Pulumi logical names).
+# The Terraform twin of tests/pulumi_programs/network.py open_admin_ports (resource names = Pulumi logical
+# names; physical names the same).
 resource "aws_security_group" "web" {
   name = "web-sg"
   ingress {

@@ -1,5 +1,5 @@
-# The Terraform twin of tests/pulumi_programs/storage.py compliant_bucket + noncompliant_buckets
-# (resource names = Pulumi logical names; physical names the same).
+# The Terraform twin of tests/pulumi_programs/terraform_twins.py buckets (resource names = Pulumi logical
+# names; physical names the same).
 resource "aws_kms_key" "bucket-key" {
   enable_key_rotation = true
 }
@@ -47,10 +47,6 @@ resource "aws_s3_bucket_policy" "records-policy" {
   })
 }
 
-resource "aws_s3_bucket" "bare" {
-  bucket = "bare"
-}
-
 resource "aws_s3_bucket" "partial" {
   bucket = "partial-bucket"
 }
@@ -68,6 +64,11 @@ resource "aws_s3_bucket_public_access_block" "partial-pab" {
   bucket              = aws_s3_bucket.partial.id
   block_public_acls   = true
   block_public_policy = true
+}
+
+resource "aws_s3_bucket_logging" "partial-logging" {
+  bucket        = aws_s3_bucket.partial.id
+  target_bucket = "central-access-logs"
 }
 
 resource "aws_s3_bucket_policy" "partial-policy" {
