@@ -26,9 +26,11 @@ def buckets() -> None:
             "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}))
     partial = aws.s3.Bucket("partial", bucket="partial-bucket")
     aws.s3.BucketServerSideEncryptionConfiguration(
-        "partial-sse", bucket=partial.id, rules=[{"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}])
+        "partial-sse", bucket=partial.id,
+        rules=[{"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}])
     aws.s3.BucketPublicAccessBlock("partial-pab", bucket=partial.id, block_public_acls=True, block_public_policy=True)
-    aws.s3.BucketLogging("partial-logging", bucket=partial.id, target_bucket="central-access-logs")
+    aws.s3.BucketLogging("partial-logging", bucket=partial.id, target_bucket="central-access-logs",
+                         target_prefix="partial-bucket/")
     aws.s3.BucketPolicy("partial-policy", bucket=partial.id, policy=json.dumps({
         "Version": "2012-10-17", "Statement": [{
             "Effect": "Deny", "Principal": "*", "Action": "s3:GetObject", "Resource": "*",

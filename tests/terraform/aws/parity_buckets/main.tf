@@ -69,6 +69,7 @@ resource "aws_s3_bucket_public_access_block" "partial-pab" {
 resource "aws_s3_bucket_logging" "partial-logging" {
   bucket        = aws_s3_bucket.partial.id
   target_bucket = "central-access-logs"
+  target_prefix = "partial-bucket/"
 }
 
 resource "aws_s3_bucket_policy" "partial-policy" {
