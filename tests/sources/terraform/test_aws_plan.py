@@ -191,3 +191,11 @@ def test_an_adapter_error_is_unknown_not_a_pass() -> None:
                      gaps=gaps) if f.resource.native_id == "aws_security_group.web")
     assert found == {("net-ingress-rule-admin-ports", "aws_security_group.web", U),
                      ("net-security-group-default-closed", "aws_security_group.web", U)}
+
+
+def test_the_rule_catalog_lists_terraform_aws_wherever_pulumi_aws_is() -> None:
+    from hitrust_policies.outputs.rules_catalog import catalog
+
+    rows = catalog()
+    assert all(("terraform-aws" in r["sources"]) == ("pulumi-aws" in r["sources"]) for r in rows)
+    assert len([r for r in rows if "terraform-aws" in r["sources"]]) >= 25
