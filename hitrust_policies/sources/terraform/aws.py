@@ -145,29 +145,36 @@ def _is_aws(res: PlanResource) -> bool:
     return res.type in aws_names.TOKENS and (not res.provider or res.provider.endswith("hashicorp/aws"))
 
 
-def pulumi_resources(doc: Mapping[str, Any]) -> list[tuple[PlanResource, PulumiResource]]:
-    """Every AWS resource of a plan that some adapter or join reads, translated."""
+def _translated(doc: Mapping[str, Any]) -> tuple[list[tuple[PlanResource, PulumiResource]], Configuration]:
     planned = resources(doc)
     config = Configuration(doc, planned)
-    return [(r, to_pulumi(r, config.dependencies(r), config.expressions(r))) for r in planned if _is_aws(r)]
+    return [(r, to_pulumi(r, config.dependencies(r), config.expressions(r))) for r in planned if _is_aws(r)], config
 
 
-def _terraform_ref(value: Any, by_urn: Mapping[str, PlanResource]) -> Any:
+def pulumi_resources(doc: Mapping[str, Any]) -> list[tuple[PlanResource, PulumiResource]]:
+    """Every AWS resource of a plan that some adapter or join reads, translated."""
+    return _translated(doc)[0]
+
+
+def _terraform_ref(value: Any, by_urn: Mapping[str, PlanResource], config: Configuration) -> Any:
+    """The plan's identity on a model value: address, Terraform type, and the provider's region where
+    the resource has no ``region`` of its own (v5; v6 resources may set one)."""
     res = by_urn.get(value.ref.native_id)
     if res is None:
         return value
-    ref = dataclasses.replace(value.ref, native_id=res.address, native_type=res.type, source="terraform")
+    ref = dataclasses.replace(value.ref, native_id=res.address, native_type=res.type, source="terraform",
+                              region=value.ref.region or config.region(res))
     return dataclasses.replace(value, ref=ref)
 
 
 def to_model(doc: Mapping[str, Any], kinds: Iterable[type] | None = None) -> tuple[list[Any], list[CoverageGap],
                                                                                  frozenset[str]]:
     """(model values, gaps for adapter failures, secret plaintexts) of one plan document."""
-    pairs = pulumi_resources(doc)
+    pairs, config = _translated(doc)
     by_urn = {p.urn: r for r, p in pairs}
     values, gaps = [], []
     for value in model_values(Stack(p for _, p in pairs), kinds):
-        value = _terraform_ref(value, by_urn)
+        value = _terraform_ref(value, by_urn, config)
         if isinstance(value, AdapterFailure):
             gaps.extend(CoverageGap(kind, value.ref, value.reason) for kind in value.kinds)
         else:

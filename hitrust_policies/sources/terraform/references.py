@@ -48,16 +48,29 @@ class Configuration:
     """The ``configuration`` tree, indexed by module path (``module.a.module.b``, no instance keys)."""
 
     def __init__(self, doc: Mapping[str, Any], resources: Iterable[PlanResource]) -> None:
+        config = doc.get("configuration") or {}
         self.modules: dict[str, Mapping[str, Any]] = {}
-        self._index("", (doc.get("configuration") or {}).get("root_module") or {})
+        self._resources: dict[tuple[str, str], Mapping[str, Any]] = {}
+        self._index("", config.get("root_module") or {})
+        self.providers: Mapping[str, Any] = config.get("provider_config") or {}
         self.instances: dict[tuple[str, str], list[PlanResource]] = {}
         for r in resources:
             self.instances.setdefault((r.module, r.config_address), []).append(r)
 
     def _index(self, path: str, module: Mapping[str, Any]) -> None:
         self.modules[path] = module
+        for r in module.get("resources") or ():
+            if r.get("mode", "managed") == "managed" and isinstance(r.get("address"), str):
+                self._resources[(path, r["address"])] = r
         for name, call in (module.get("module_calls") or {}).items():
             self._index(f"{path}.module.{name}" if path else f"module.{name}", call.get("module") or {})
+
+    def region(self, res: PlanResource) -> str | None:
+        """The region of the provider configuration the resource uses, when written as a constant."""
+        written = self._resources.get((self._static(res.module), res.config_address)) or {}
+        provider = self.providers.get(written.get("provider_config_key", "aws")) or {}
+        region = ((provider.get("expressions") or {}).get("region") or {}).get("constant_value")
+        return region if isinstance(region, str) and region else None
 
     @staticmethod
     def _static(module: str) -> str:
@@ -66,10 +79,8 @@ class Configuration:
 
     def expressions(self, res: PlanResource) -> Mapping[str, Any] | None:
         """The resource's attribute expressions as written; None when the configuration lacks it."""
-        for r in self.modules.get(self._static(res.module), {}).get("resources") or ():
-            if r.get("address") == res.config_address and r.get("mode", "managed") == "managed":
-                return r.get("expressions") or {}
-        return None
+        written = self._resources.get((self._static(res.module), res.config_address))
+        return None if written is None else written.get("expressions") or {}
 
     def dependencies(self, res: PlanResource) -> dict[str, list[PlanResource]]:
         """Top-level attribute -> the resources it references (by plan instance)."""

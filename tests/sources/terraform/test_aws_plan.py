@@ -111,6 +111,7 @@ def test_refs_name_the_plan_address_and_the_physical_name() -> None:
     assert (ref.name, ref.native_type, ref.source, ref.provider) == ("phi-records-tf", "aws_s3_bucket", "terraform",
                                                                      "aws")
     assert refs["aws_ebs_volume.disk[1]"].name == "disk[1]" and not gaps
+    assert {r.region for r in refs.values()} == {"us-east-1"}  # the provider block's region, modules included
 
 
 def test_unknown_reasons_name_the_attribute_known_after_apply() -> None:
