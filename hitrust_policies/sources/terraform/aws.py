@@ -11,7 +11,7 @@ each part an adapter reads, so each fact keeps one adapter and each split-resour
   ``region``, an argument on every v6 resource (the ref's region) and absent or computed in v5;
 - unknowns: each ``after_unknown`` path becomes an `Unknown` at exactly that path (a whole
   attribute, one list item, one nested field), as a Pulumi preview's unknown sentinel does; except
-  a scalar attribute the configuration does not set at all (`provider_computed`): the adapters
+  an attribute the configuration does not set at all (`provider_computed`): the adapters
   read a program's inputs, where such an output is absent;
 - secrets: ``after_sensitive`` paths are the props' secret paths and their values its secrets:
   `name_candidate` never shows them and findings are scrubbed of them;
@@ -94,21 +94,37 @@ def urn(token: str, res: PlanResource) -> str:
     return f"urn:pulumi:terraform::plan::{token}::{res.logical_name}"
 
 
-def provider_computed(res: PlanResource, written: Mapping[str, Any] | None, block: Mapping[str, Any]) -> set[str]:
-    """Attributes wholly unknown that the configuration does not set: outputs the provider computes
-    (``arn``, an instance's ``public_ip``, a group's ``ingress`` when its rules are separate resources),
-    which a Pulumi program's inputs would not hold either, so they read as unset.
+def provider_computed(unknown: Any, written: Mapping[str, Any] | None, block: Mapping[str, Any]) -> Any:
+    """``unknown`` (an after_unknown tree) without the outputs the provider computes: attributes wholly
+    unknown that the configuration does not set (``arn``, an instance's ``public_ip``, a group's
+    ``ingress`` when its rules are separate resources, a listener action's ``order``). A Pulumi
+    program's inputs would not hold them either, so they read as unset.
 
     Not so for a nested block (a v5 bucket's ``logging``): Terraform leaves ``dynamic`` blocks out of
     the plan's configuration, and one whose ``for_each`` is only known after apply makes the block
     wholly unknown too, so it stays unknown. (For a list-of-objects attribute such as ``ingress``, the
     same dynamic block leaves a placeholder item with unknown fields: checked with Terraform 1.11.)
+    Inside a block, fields count as written if any written item of that block sets them, and only
+    when the written items are as many as the planned ones (no dynamic item among them).
     """
-    if written is None or not isinstance(res.unknown, Mapping):
-        return set()
+    if written is None or not isinstance(unknown, Mapping):
+        return unknown
     blocks = block.get("blocks", {})
-    return {k for k, v in res.unknown.items()
-            if v is True and k not in written and (k not in blocks or blocks[k].get("attr"))}
+    out: dict[str, Any] = {}
+    for key, value in unknown.items():
+        nested = blocks.get(key)
+        if value is True and key not in written and (nested is None or nested.get("attr")):
+            continue
+        items = written.get(key)
+        if (nested is not None and isinstance(value, list) and isinstance(items, list) and value
+                and len(items) == len(value) and all(isinstance(i, Mapping) for i in items)):
+            merged: dict[str, Any] = {}
+            for item in items:
+                for k, v in item.items():
+                    merged[k] = [*merged.get(k, []), *v] if isinstance(v, list) else v
+            value = [provider_computed(v, merged, nested) for v in value]
+        out[key] = value
+    return out
 
 
 def to_pulumi(res: PlanResource, deps: Mapping[str, list[PlanResource]],
@@ -117,8 +133,7 @@ def to_pulumi(res: PlanResource, deps: Mapping[str, list[PlanResource]],
     ``written``: its configuration expressions (None when unknown: every unknown then stays)."""
     token = aws_names.TOKENS[res.type]
     block = aws_names.schema().get(res.type, {})
-    computed = provider_computed(res, written, block)
-    unknown = {k: v for k, v in res.unknown.items() if k not in computed} if computed else res.unknown
+    unknown = provider_computed(res.unknown, written, block)
     values = _with_unknowns(dict(res.after), unknown, res.address, "")
     if written is not None:
         for key in (k for k, v in unknown.items() if v is True and k not in written) if isinstance(
