@@ -10,8 +10,9 @@ as ``propertyDependencies``):
 - ``this[each.key]`` / ``this[count.index]`` (recorded by Terraform as ``this`` plus ``each.key``) is the
   instance with the referring instance's own key, when the expression references nothing else that
   could have computed the index (``this[var.map[each.key]]`` is not pinned);
-- ``var.x`` inside a module follows the module call's argument into the calling module;
-- a reference it cannot pin to instances (a whole ``for_each`` resource, a module output) gives no
+- ``var.x`` inside a module follows the module call's argument into the calling module, and
+  ``module.m.out`` follows the output's expression into module ``m`` (one without count / for_each);
+- a reference it cannot pin to instances (a whole ``for_each`` resource, a module instance) gives no
   address: the join stays by value, and a value unknown at plan time stays unknown.
 """
 
@@ -27,6 +28,7 @@ from hitrust_policies.sources.terraform.plan import PlanResource
 _REF = re.compile(r"^(?P<type>[A-Za-z0-9_-]+)\.(?P<name>[A-Za-z0-9_-]+)(?:\[(?P<index>[^\]]+)\])?")
 SELF_KEYS = ("each.key", "count.index")
 NOT_RESOURCES = ("each.", "count.", "local.", "module.", "data.", "path.", "terraform.", "self.")
+_OUTPUT = re.compile(r"^module\.(?P<name>[A-Za-z0-9_-]+)\.(?P<output>[A-Za-z0-9_-]+)")
 _CALL = re.compile(r'^module\.(?P<name>[^.\[]+)(?:\[(?P<key>[^\]]*)\])?$')
 
 
@@ -100,6 +102,10 @@ class Configuration:
                 others += 1
                 for r in self._variable(ref.split(".")[1], module, depth):
                     found[r.address] = r
+            elif (out := _OUTPUT.match(ref)) and depth < 20:
+                others += 1
+                for r in self._output(out["name"], out["output"], module, depth):
+                    found[r.address] = r
             elif ref in SELF_KEYS:
                 continue
             elif (m := _REF.match(ref)) and not ref.startswith(NOT_RESOURCES):
@@ -126,6 +132,14 @@ class Configuration:
         if all(r.index is None for r in instances):
             return instances
         return [r for r in instances if r.index == own_index] if own_index is not None else []
+
+    def _output(self, call: str, output: str, module: str, depth: int) -> list[PlanResource]:
+        """A child module's output, resolved inside it (a module with count / for_each: not pinned)."""
+        child = f"{module}.module.{call}" if module else f"module.{call}"
+        if not any(m == child for m, _ in self.instances):
+            return []
+        expr = ((self.modules.get(self._static(child), {}).get("outputs") or {}).get(output) or {}).get("expression")
+        return self._resolve(list(_references(expr)), child, None, depth + 1)
 
     def _variable(self, name: str, module: str, depth: int) -> list[PlanResource]:
         """A module variable's references, resolved in the calling module."""

@@ -78,6 +78,14 @@ def test_references_pin_for_each_instances_and_follow_module_variables() -> None
     assert _deps(doc, "aws_ebs_volume.disk[0]") == {}  # count.index alone references no resource
 
 
+def test_references_follow_module_outputs() -> None:
+    doc = plan("module_outputs")
+    assert _deps(doc, "aws_s3_bucket_logging.audit_logs") == {"bucket": ["module.audit_logs.aws_s3_bucket.this"]}
+    (module,) = doc["configuration"]["root_module"]["module_calls"].values()
+    module["module"]["outputs"]["id"]["expression"] = {"constant_value": "audit-logs-tf"}
+    assert _deps(doc, "aws_s3_bucket_logging.audit_logs") == {}
+
+
 def test_a_reference_whose_index_something_else_computes_is_not_pinned() -> None:
     doc = copy.deepcopy(plan("storage"))
     (module,) = doc["configuration"]["root_module"]["module_calls"].values()
