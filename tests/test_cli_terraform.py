@@ -87,6 +87,12 @@ def test_only_broken_input_exits_3() -> None:
     assert missing.returncode == 3 and b"no-such-plan.json: cannot read" in missing.stderr
 
 
+def test_a_directory_without_plans_exits_3(tmp_path: Path) -> None:
+    proc = hitrust("check", "terraform", str(tmp_path))
+    assert proc.returncode == 3
+    assert proc.stderr.decode() == f"error: scan incomplete: no plan file (*.json) found in {tmp_path}\n"
+
+
 def test_usage_errors_exit_2() -> None:
     assert hitrust("check", "terraform").returncode == 2
     assert hitrust("check", "terraform", str(plan_path("audit")), "--rule", "no-such-rule").returncode == 2
