@@ -530,5 +530,39 @@ def permissions_cmd(provider: str, caller: bool) -> None:
     click.echo(json.dumps(caller_policy() if caller else iam_policy(), indent=2))
 
 
+@main.group("check")
+def check_group() -> None:
+    """Check infrastructure code before it is deployed (no cloud access)."""
+
+
+@check_group.command("terraform")
+@click.argument("plans", nargs=-1, required=True, metavar="PLAN...")
+@click.option("--fail-on", type=click.Choice((*SEVERITIES, "none")), default="low", show_default=True,
+              help="Exit 1 if a FAIL finding has at least this severity.")
+@_rule_option_flag
+@_report_options
+@_with_rule_options
+def check_terraform_cmd(plans: tuple[str, ...], fail_on: str, rule_option: tuple[str, ...], fmt: str,
+                        output: str | None, show_pass: bool, baseline: str | None, rule_ids: tuple[str, ...],
+                        domains: tuple[str, ...], min_severity: str | None) -> None:
+    """Evaluate Terraform plans of hashicorp/aws resources: `terraform show -json PLANFILE` output, given as
+    files, directories of *.json files, or - for stdin (UTF-8 or UTF-16, with or without a BOM).
+
+    A file that is not a readable plan is reported on one line and the others are still checked; the exit
+    code is then 3 (incomplete) unless failing findings make it 1."""
+    rules = _configured(_selected_rules(rule_ids, domains, min_severity), rule_option)
+    _check_baseline(baseline)
+    if plans.count("-") > 1:
+        raise click.BadParameter("stdin (-) given more than once", param_hint="PLAN")
+    from hitrust_policies.sources.terraform.scan import check_plans
+
+    scan = check_plans(plans)
+    for error in scan.errors:
+        click.echo(f"error: {error}", err=True)
+    if not scan.coverage:
+        _incomplete(RuntimeError(f"no plan file (*.json) found in {', '.join(plans)}"))
+    _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on)
+
+
 if __name__ == "__main__":
     main()

@@ -24,4 +24,7 @@ def kinds_by_source() -> dict[str, set[type]]:
     sources["pulumi-aws"] = supported_kinds("aws")
     sources["pulumi-azure"] = supported_kinds("azure-native")
     sources["pulumi-gcp"] = supported_kinds("gcp")
+    from hitrust_policies.sources.terraform import supported_kinds as terraform_kinds
+
+    sources["terraform-aws"] = terraform_kinds()
     return sources

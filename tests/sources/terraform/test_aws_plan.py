@@ -1,0 +1,251 @@
+"""Real hashicorp/aws plans through the pulumi-aws adapters: exact (rule, plan address, status) verdicts.
+
+Scenarios (tests/terraform/aws/<scenario>/main.tf) exercise modules with for_each, count, split S3
+resources joined by reference while the bucket ids are unknown, security groups with separate rule
+resources, and values only known after apply (a key id in a condition, an Elastic IP in a CIDR).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hitrust_policies import evaluate
+from hitrust_policies.rules.registry import all_rules
+from hitrust_policies.sources.pulumi.registry import all_adapters, supported_kinds
+from hitrust_policies.sources.terraform import aws, aws_names
+from hitrust_policies.sources.terraform import supported_kinds as terraform_kinds
+from hitrust_policies.sources.terraform.plan import parse
+from hitrust_policies.sources.terraform.scan import check_plans
+from tests.sources.terraform.plans import FILES, plan, plan_path
+from tests.verdicts import Verdicts
+
+P, F, U = "PASS", "FAIL", "UNKNOWN"
+
+EXPECTED = {
+    "storage": [
+        ("enc-database-storage-encrypted", "aws_db_instance.bad", F),
+        ("enc-database-storage-kms", "aws_db_instance.bad", F),
+        ("iam-database-directory-auth", "aws_db_instance.bad", F),
+        ("net-database-not-public", "aws_db_instance.bad", F),
+        ("enc-database-storage-encrypted", "aws_db_instance.good", P),
+        ("enc-database-storage-kms", "aws_db_instance.good", P),  # kms_key_id: the ARN of a key in the plan
+        ("iam-database-directory-auth", "aws_db_instance.good", P),
+        ("net-database-not-public", "aws_db_instance.good", P),
+        ("enc-database-storage-encrypted", "aws_db_instance.pending", U),  # storage_encrypted = key_id != ""
+        ("enc-database-storage-kms", "aws_db_instance.pending", U),
+        ("iam-database-directory-auth", "aws_db_instance.pending", F),
+        ("net-database-not-public", "aws_db_instance.pending", P),
+        ("enc-block-volume-encrypted", "aws_ebs_volume.computed", U),
+        ("enc-block-volume-kms", "aws_ebs_volume.computed", U),
+        ("enc-block-volume-encrypted", "aws_ebs_volume.disk[0]", P),
+        ("enc-block-volume-kms", "aws_ebs_volume.disk[0]", U),  # the region's default EBS key: live only
+        ("enc-block-volume-encrypted", "aws_ebs_volume.disk[1]", F),
+        ("enc-block-volume-kms", "aws_ebs_volume.disk[1]", F),
+        ("enc-crypto-key-rotation", "aws_kms_key.data", P),
+        ("enc-crypto-key-rotation", "aws_kms_key.stale", F),
+        ("enc-object-store-default-encryption", "aws_s3_bucket.bare", U),  # v5 inline block, unset or dynamic
+        ("enc-object-store-kms", "aws_s3_bucket.bare", U),
+        ("enc-object-store-tls-only", "aws_s3_bucket.bare", F),
+        ("log-object-store-access-logging", "aws_s3_bucket.bare", U),
+        ("net-object-store-public-access-blocked", "aws_s3_bucket.bare", P),
+        ("enc-object-store-default-encryption", "aws_s3_bucket.partial", P),
+        ("enc-object-store-kms", "aws_s3_bucket.partial", F),
+        ("enc-object-store-tls-only", "aws_s3_bucket.partial", F),
+        ("log-object-store-access-logging", "aws_s3_bucket.partial", U),
+        ("net-object-store-public-access-blocked", "aws_s3_bucket.partial", F),
+        *[row for key in ("phi", "scans") for row in (
+            ("enc-object-store-default-encryption", f'module.records.aws_s3_bucket.this["{key}"]', P),
+            ("enc-object-store-kms", f'module.records.aws_s3_bucket.this["{key}"]', P),  # var.kms_key: a plan key
+            ("enc-object-store-tls-only", f'module.records.aws_s3_bucket.this["{key}"]', U),  # policy holds the ARN
+            ("log-object-store-access-logging", f'module.records.aws_s3_bucket.this["{key}"]', P),
+            ("net-object-store-public-access-blocked", f'module.records.aws_s3_bucket.this["{key}"]', P))],
+    ],
+    "network": [
+        ("net-ingress-rule-admin-ports", 'aws_security_group.app["blue"]', P),
+        ("net-security-group-default-closed", 'aws_security_group.app["blue"]', P),
+        ("net-ingress-rule-admin-ports", 'aws_security_group.app["green"]', P),
+        ("net-security-group-default-closed", 'aws_security_group.app["green"]', P),
+        ("net-security-group-default-closed", "aws_security_group.db", P),
+        ("net-ingress-rule-admin-ports", "aws_security_group.web", F),  # 22 from 0.0.0.0/0
+        ("net-ingress-rule-admin-ports", "aws_security_group.web", P),  # 22 from 10.0.0.0/8
+        ("net-ingress-rule-admin-ports", "aws_security_group.web", P),  # 443
+        ("net-security-group-default-closed", "aws_security_group.web", P),
+        ("net-ingress-rule-admin-ports", "aws_security_group_rule.web_rdp", F),
+        ("log-network-flow-logs", "aws_vpc.main", P),
+        ("log-network-flow-logs", "aws_vpc.quiet", F),
+        ("net-ingress-rule-admin-ports", "aws_vpc_security_group_ingress_rule.db_postgres", F),
+        ("net-ingress-rule-admin-ports", "aws_vpc_security_group_ingress_rule.db_ssh_from_bastion", U),  # EIP/32
+    ],
+    "platform": [
+        ("enc-block-storage-default-encryption", "aws_ebs_encryption_by_default.on", P),
+        ("enc-file-system-encrypted", "aws_efs_file_system.shared", F),
+        ("log-threat-detection-enabled", "aws_guardduty_detector.main", F),
+        ("iam-password-policy-strong", "aws_iam_account_password_policy.weak", F),
+        ("iam-policy-grant-no-admin", "aws_iam_policy.everything", F),
+        ("iam-policy-grant-no-admin", "aws_iam_role.reader", P),  # its inline_policy block
+        ("iam-identity-console-mfa", "aws_iam_user.ops", U),  # a console login is only visible live
+        ("iam-identity-no-direct-policies", "aws_iam_user.ops", F),
+        ("iam-policy-grant-no-admin", "aws_iam_user_policy_attachment.ops-admin", F),
+        ("enc-instance-host-encryption", "aws_instance.web", P),
+        ("enc-instance-host-encryption", "aws_instance.worker", P),
+        # v5 `network_interface` is a block computed at apply when not written: a plan cannot tell it
+        # from a dynamic block, so whether an instance gets a public address stays unknown
+        ("net-instance-no-public-ip", "aws_instance.web", U),
+        ("net-instance-no-public-ip", "aws_instance.worker", U),
+        ("enc-tls-listener-modern", "aws_lb_listener.http", P),  # redirects to HTTPS (action `order`: computed)
+        ("enc-tls-listener-modern", "aws_lb_listener.plain", F),
+        ("net-network-acl-admin-ports", "aws_network_acl.edge", F),
+        ("enc-message-queue-encrypted", "aws_sns_topic.alerts", P),
+        ("enc-message-queue-encrypted", "aws_sqs_queue.plain", F),
+    ],
+    "module_outputs": [  # the split resources name the bucket by the module's output, unknown at plan time
+        ("enc-object-store-default-encryption", "module.audit_logs.aws_s3_bucket.this", P),
+        ("enc-object-store-kms", "module.audit_logs.aws_s3_bucket.this", F),
+        ("enc-object-store-tls-only", "module.audit_logs.aws_s3_bucket.this", F),
+        ("log-object-store-access-logging", "module.audit_logs.aws_s3_bucket.this", P),
+        ("net-object-store-public-access-blocked", "module.audit_logs.aws_s3_bucket.this", F),
+    ],
+    "audit": [
+        ("enc-audit-trail-kms", "aws_cloudtrail.dev", F),
+        ("log-audit-trail-cloudwatch", "aws_cloudtrail.dev", F),
+        ("log-audit-trail-validation", "aws_cloudtrail.dev", F),
+        ("enc-audit-trail-kms", "aws_cloudtrail.org", P),
+        ("log-audit-trail-cloudwatch", "aws_cloudtrail.org", P),  # "${aws_cloudwatch_log_group.trail.arn}:*"
+        ("log-audit-trail-validation", "aws_cloudtrail.org", P),
+        ("enc-log-group-audit-kms", "aws_cloudwatch_log_group.short", P),
+        ("log-log-group-retention", "aws_cloudwatch_log_group.short", F),
+        ("enc-log-group-audit-kms", "aws_cloudwatch_log_group.trail", P),
+        ("log-log-group-retention", "aws_cloudwatch_log_group.trail", P),
+        ("enc-crypto-key-rotation", "aws_kms_key.trail", P),
+    ],
+}
+
+
+def verdicts(path: Path | str) -> Verdicts:
+    return Verdicts((f.rule_id, f.resource.native_id, f.status.value) for f in check_plans([str(path)]).findings())
+
+
+@pytest.mark.parametrize("scenario", sorted(EXPECTED))
+def test_exact_verdicts(scenario: str) -> None:
+    assert verdicts(plan_path(scenario)) == Verdicts(EXPECTED[scenario])
+
+
+def test_refs_name_the_plan_address_and_the_physical_name() -> None:
+    values, gaps, _ = aws.to_model(plan("storage"))
+    refs = {v.ref.native_id: v.ref for v in values}
+    ref = refs['module.records.aws_s3_bucket.this["phi"]']
+    assert (ref.name, ref.native_type, ref.source, ref.provider) == ("phi-records-tf", "aws_s3_bucket", "terraform",
+                                                                     "aws")
+    assert refs["aws_ebs_volume.disk[1]"].name == "disk[1]" and not gaps
+    assert {r.region for r in refs.values()} == {"us-east-1"}  # the provider block's region, modules included
+
+
+def test_unknown_reasons_name_the_attribute_known_after_apply() -> None:
+    found = {(f.rule_id, f.resource.native_id): f.message for f in check_plans([str(plan_path("storage"))]).findings()}
+    assert found[("enc-database-storage-encrypted", "aws_db_instance.pending")] == (
+        "known after apply: aws_db_instance.pending.storage_encrypted")
+    assert found[("log-object-store-access-logging", "aws_s3_bucket.bare")] == (
+        "known after apply: aws_s3_bucket.bare.logging (not in the configuration: computed by the provider, "
+        "or written by a dynamic block)")
+
+
+def test_sensitive_values_are_secrets_and_never_in_a_finding() -> None:
+    scan = check_plans([str(plan_path("storage"))])
+    assert {"hunter2-db-password", "plain-password", "pending-password"} <= scan.secrets
+    text = json.dumps([f.to_dict() for f in scan.findings()], default=str)
+    assert not [s for s in ("hunter2-db-password", "plain-password", "pending-password") if s in text]
+    (good,) = [p for r, p in aws.pulumi_resources(plan("storage")) if r.address == "aws_db_instance.good"]
+    assert good.props.is_secret("password") and good.props.name_candidate("password") is None
+
+
+def test_a_sensitive_name_is_never_shown() -> None:
+    doc = plan("audit")
+    for change in doc["resource_changes"]:
+        if change["address"] == "aws_cloudtrail.dev":
+            change["change"]["after_sensitive"]["name"] = True
+    names = {f.resource.name for f in evaluate(aws.to_model(doc)[0]) if f.resource.native_id == "aws_cloudtrail.dev"}
+    assert names == {"dev"}  # the logical name, not "dev-trail-tf"
+
+
+def test_v6_attribute_names_region_per_resource_and_no_flow_log_group_name() -> None:
+    """A plan of hashicorp/aws v6 (derived by hand from the real v5 network plan): each resource's own
+    ``region`` argument is the finding's region; verdicts are those of the v5 plan."""
+    doc = parse((FILES / "network.v6.json").read_bytes(), "network.v6.json")
+    values, gaps, _ = aws.to_model(doc)
+    assert {v.ref.region for v in values} == {"eu-west-1"} and not gaps
+    assert Verdicts((f.rule_id, f.resource.native_id, f.status.value) for f in evaluate(values)) == Verdicts(
+        EXPECTED["network"])
+
+
+def test_every_pulumi_aws_adapter_type_has_a_terraform_type_and_schema() -> None:
+    """Every rule that evaluates under pulumi-aws evaluates on a plan: each adapter's token is mapped."""
+    tokens = set(aws_names.TOKENS.values())
+    assert {a.type_token for a in all_adapters("aws")} - tokens <= {"aws:alb/listener:Listener"}  # alias of lb
+    assert terraform_kinds() == supported_kinds("aws")
+    assert set(aws_names.TOKENS) <= set(aws_names.schema())
+    rules = [r for r in all_rules() if r.kind in supported_kinds("aws") and not r.live_only]
+    assert rules and all(r.kind in terraform_kinds() for r in rules)
+
+
+def test_names_follow_the_bridge() -> None:
+    block = aws_names.schema()["aws_cloudtrail"]
+    translated = aws_names.translate({"event_selector": [{"read_write_type": "All", "data_resource": [
+        {"type": "AWS::S3::Object", "values": ["arn:aws:s3"]}]}], "is_multi_region_trail": True}, block)
+    assert translated == {"eventSelectors": [{"readWriteType": "All", "dataResources": [
+        {"type": "AWS::S3::Object", "values": ["arn:aws:s3"]}]}], "isMultiRegionTrail": True}
+    sse = aws_names.translate({"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "AES256"}],
+                                         "bucket_key_enabled": None}]},
+                              aws_names.schema()["aws_s3_bucket_server_side_encryption_configuration"])
+    assert sse == {"rules": [{"applyServerSideEncryptionByDefault": {"sseAlgorithm": "AES256"},
+                              "bucketKeyEnabled": None}]}
+    group = aws_names.translate({"ingress": [{"cidr_blocks": ["0.0.0.0/0"], "self": False}], "tags": {"Name": "a_b"}},
+                                aws_names.schema()["aws_security_group"])
+    assert group == {"ingress": [{"cidrBlocks": ["0.0.0.0/0"], "self": False}], "tags": {"Name": "a_b"}}
+
+
+def test_an_adapter_error_is_unknown_not_a_pass() -> None:
+    """A shape no provider writes (an ``ingress`` item that is not an object) makes the adapter raise:
+    the group's rules are UNKNOWN with the reason and the plan's coverage is partial, never a clean pass."""
+    doc = plan("network")
+    for change in doc["resource_changes"]:
+        if change["address"] == "aws_security_group.web":
+            change["change"]["after"]["ingress"] = ["not-a-rule"]
+            change["change"]["after_unknown"]["ingress"] = []
+    _, gaps, _ = aws.to_model(doc)
+    assert {(g.kind.__name__, g.scope.native_id) for g in gaps} == {
+        ("SecurityGroup", "aws_security_group.web"), ("IngressRule", "aws_security_group.web")}
+    found = Verdicts((f.rule_id, f.resource.native_id, f.status.value) for f in evaluate(*aws.to_model(doc)[:1],
+                     gaps=gaps) if f.resource.native_id == "aws_security_group.web")
+    assert found == {("net-ingress-rule-admin-ports", "aws_security_group.web", U),
+                     ("net-security-group-default-closed", "aws_security_group.web", U)}
+
+
+def test_every_kind_the_pulumi_aws_adapters_yield_is_judged_on_a_real_plan() -> None:
+    judged = {v.__class__ for scenario in EXPECTED for v in aws.to_model(plan(scenario))[0]}
+    assert supported_kinds("aws") - judged == set()
+
+
+def test_the_rule_catalog_lists_terraform_aws_wherever_pulumi_aws_is() -> None:
+    from hitrust_policies.outputs.rules_catalog import catalog
+
+    rows = catalog()
+    assert all(("terraform-aws" in r["sources"]) == ("pulumi-aws" in r["sources"]) for r in rows)
+    assert len([r for r in rows if "terraform-aws" in r["sources"]]) >= 25
+
+
+def test_provider_computed_outputs_read_as_unset_but_maybe_dynamic_blocks_stay_unknown() -> None:
+    block = aws_names.schema()["aws_lb_listener"]
+    written = {"port": {"constant_value": 80}, "default_action": [{"type": {"constant_value": "redirect"}}]}
+    unknown = {"arn": True, "ssl_policy": True, "port": False, "default_action": [{"order": True}],
+               "mutual_authentication": True}
+    # arn / ssl_policy: computed attributes; order: computed inside a written block; mutual_authentication:
+    # a nested block nobody wrote (maybe dynamic) stays unknown
+    assert aws.provider_computed(unknown, written, block) == {
+        "port": False, "default_action": [{}], "mutual_authentication": True}
+    # two planned actions for one written: a dynamic block added one, so nothing inside is assumed unset
+    two = {"default_action": [{"order": True}, {"order": True}]}
+    assert aws.provider_computed(two, written, block) == two
+    assert aws.provider_computed(unknown, None, block) == unknown  # no configuration: every unknown stays
