@@ -13,6 +13,7 @@ from hitrust_policies.model import (
     InfrastructureEncryption,
     LocalAuth,
     LogExport,
+    MemberRoles,
     NetworkWatcher,
     SecretStore,
     ServiceFirewall,
@@ -28,8 +29,9 @@ from hitrust_policies.rules.registry import Rule
 AZURE_ONLY_KINDS: frozenset[type] = frozenset({SecretStore, ServiceFirewall, DatabaseAuditing, NetworkWatcher,
                                                AccountOwners, VaultObject, LocalAuth, Subnet, WebApp,
                                                InfrastructureEncryption})
-# Cloud Logging sinks (copies of every log entry routed out: CIS GCP 2.2).
-GCP_ONLY_KINDS: frozenset[type] = frozenset({LogExport})
+# Cloud Logging sinks (copies of every log entry routed out: CIS GCP 2.2); roles per member of a project,
+# folder or organization (separation of duties, project-wide impersonation: CIS GCP 1.6, 1.8, 1.11).
+GCP_ONLY_KINDS: frozenset[type] = frozenset({LogExport, MemberRoles})
 
 
 def aws_rules() -> list[Rule]:

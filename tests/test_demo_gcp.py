@@ -65,7 +65,26 @@ EXPECTED = [
         f"organizations/{ORG}/roles/resourcemanager.organizationViewer/domain:{DOMAIN}",
         f"folders/{demo_gcp.CLINICAL_FOLDER}/roles/resourcemanager.folderViewer/group:clinical-eng@{DOMAIN}",
         f"projects/{PROD}/roles/cloudsql.client/serviceAccount:ehr-app@{PROD}.iam.gserviceaccount.com",
-        f"projects/{PROD}/roles/logging.privateLogViewer/group:auditors@{DOMAIN}")],
+        f"projects/{PROD}/roles/logging.privateLogViewer/group:auditors@{DOMAIN}",
+        f"projects/{PROD}/roles/cloudkms.admin/group:security@{DOMAIN}",
+        f"projects/{PROD}/roles/cloudkms.cryptoKeyEncrypterDecrypter/group:security@{DOMAIN}",
+        f"projects/{DEV}/roles/iam.serviceAccountAdmin/user:dana@{DOMAIN}",
+        f"projects/{DEV}/roles/iam.serviceAccountUser/user:dana@{DOMAIN}")],
+    # roles per member: prod's security group administers keys and decrypts; dev's dana administers service
+    # accounts and may act as every one of them
+    ("iam-kms-duties-separated", f"projects/{PROD}/group:security@{DOMAIN}", "FAIL", 1),
+    ("iam-service-account-duties-separated", f"projects/{DEV}/user:dana@{DOMAIN}", "FAIL", 1),
+    ("iam-service-account-impersonation-scoped", f"projects/{DEV}/user:dana@{DOMAIN}", "FAIL", 1),
+    *[(r, f"projects/{PROD}/group:security@{DOMAIN}", "PASS", 1) for r in (
+        "iam-service-account-duties-separated", "iam-service-account-impersonation-scoped")],
+    ("iam-kms-duties-separated", f"projects/{DEV}/user:dana@{DOMAIN}", "PASS", 1),
+    *[(r, n, "PASS", 1) for r in ("iam-service-account-duties-separated", "iam-kms-duties-separated",
+                                  "iam-service-account-impersonation-scoped") for n in (
+        f"organizations/{ORG}/group:cloud-admins@{DOMAIN}", f"organizations/{ORG}/domain:{DOMAIN}",
+        f"folders/{demo_gcp.CLINICAL_FOLDER}/group:clinical-eng@{DOMAIN}",
+        f"projects/{PROD}/serviceAccount:ehr-app@{PROD}.iam.gserviceaccount.com",
+        f"projects/{PROD}/group:auditors@{DOMAIN}",
+        f"projects/{DEV}/serviceAccount:etl@{DEV}.iam.gserviceaccount.com")],
     ("iam-credential-rotated", f"etl@{DEV}.iam.gserviceaccount.com/a7f3b219", "FAIL", 1),
     ("iam-credential-rotated", f"etl@{DEV}.iam.gserviceaccount.com/0d9e6c55", "PASS", 1),
     ("iam-credential-rotated", f"ehr-app@{PROD}.iam.gserviceaccount.com/4c1d8e0a", "PASS", 1),

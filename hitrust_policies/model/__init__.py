@@ -22,6 +22,7 @@ from hitrust_policies.model.identity import (
     Credential,
     Identity,
     LocalAuth,
+    MemberRoles,
     PasswordPolicy,
     PolicyGrant,
     RootAccount,
@@ -89,6 +90,7 @@ KINDS: tuple[type, ...] = (
     Subnet,
     WebApp,
     InfrastructureEncryption,
+    MemberRoles,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -148,4 +150,5 @@ __all__ = [
     "is_unknown",
     "opening_id",
     "NetworkWatcher",
+    "MemberRoles",
 ]

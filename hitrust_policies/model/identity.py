@@ -115,3 +115,22 @@ class LocalAuth:
     ref: ResourceRef
     mechanism: str
     enabled: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRoles:
+    """The roles one principal holds directly on one resource-wide scope, where a grant reaches every
+    resource below it (a Google Cloud project, folder or organization).
+
+    ``member`` is the principal as the cloud writes it (``"user:ana@example.org"``,
+    ``"serviceAccount:ci@p.iam.gserviceaccount.com"``); ``roles`` the role names bound to it by the
+    scope's own policy, sorted, each once (a conditional grant counts: its condition may hold). Grants
+    inherited from a parent scope are that scope's own `MemberRoles`. When the scope's policy could not
+    be read, one value stands for the whole scope: ``member`` is empty and ``roles`` that Unknown.
+    The live GCP scanner yields it; Azure role assignments at a subscription or management group
+    could yield it too.
+    """
+
+    ref: ResourceRef
+    member: str
+    roles: tuple[str, ...] | Unknown

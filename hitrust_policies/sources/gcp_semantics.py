@@ -743,3 +743,20 @@ def default_sink_keeps_data_access(log_filter: str | None, disabled: bool | None
     if disabled or any(not e.get("disabled") for e in exclusions or ()):
         return False
     return " ".join(str(log_filter or "").split()) == DEFAULT_SINK_FILTER
+
+
+# --- roles per member ---------------------------------------------------------------------------------
+
+
+def roles_by_member(bindings: Iterable[Mapping[str, Any]]) -> dict[str, tuple[str, ...]]:
+    """Every member of an IAM policy with the roles its bindings grant it, sorted (as `binding_members`
+    counts them: conditional and ``deleted:`` members included).
+
+    >>> roles_by_member([{"role": "roles/viewer", "members": ["user:a@x.org"]},
+    ...                  {"role": "roles/browser", "members": ["user:a@x.org", "group:g@x.org"]}])
+    {'group:g@x.org': ('roles/browser',), 'user:a@x.org': ('roles/browser', 'roles/viewer')}
+    """
+    found: dict[str, list[str]] = {}
+    for role, member in binding_members(bindings):
+        found.setdefault(member, []).append(role)
+    return {member: tuple(sorted(roles)) for member, roles in sorted(found.items())}

@@ -4,11 +4,12 @@ from pulumi.runtime.proto import analyzer_pb2
 
 from hitrust_policies import all_rules, default_mappings
 from hitrust_policies.sources.pulumi import stack_level_kinds
-from tests.clouds import azure_only_rule_ids
+from tests.clouds import azure_only_rule_ids, gcp_only_rule_ids
 
 # Rules over kinds only the live Azure scanner produces so far: they join the pack with the
-# azure-native adapters for key vaults and storage network rules.
-NO_PULUMI_SOURCE_YET = azure_only_rule_ids()
+# azure-native adapters for key vaults and storage network rules. Rules over GCP-only kinds are the
+# pulumi-gcp pack's (packs/hitrust-gcp), never this AWS one.
+NO_PULUMI_SOURCE_YET = azure_only_rule_ids() | gcp_only_rule_ids()
 
 
 def test_one_policy_per_rule_the_pack_can_check(pack):

@@ -17,6 +17,7 @@ from hitrust_policies.model import (
     AuditTrail,
     Credential,
     LogExport,
+    MemberRoles,
     PolicyGrant,
     ResourceRef,
     Unknown,
@@ -49,11 +50,13 @@ def service_account_keys(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Cre
 
 
 @family("resource-hierarchy", asset_types=(PROJECT_TYPE, FOLDER_TYPE, ORGANIZATION_TYPE, LOG_SINK),
-        kinds=(PolicyGrant, AuditCoverage, LogExport), iam=True, hierarchy=True)
-def resource_hierarchy(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[PolicyGrant | AuditCoverage | LogExport]:
-    """Every member of every binding on a project, folder or organization as a PolicyGrant; per project,
-    the audit logging its own and its ancestors' policies configure, and the sinks exporting its logs.
-    A policy that could not be read is one PolicyGrant per resource whose access is that Unknown."""
+        kinds=(PolicyGrant, AuditCoverage, LogExport, MemberRoles), iam=True, hierarchy=True)
+def resource_hierarchy(ctx: Ctx, assets: list[dict[str, Any]]
+                       ) -> Iterator[PolicyGrant | AuditCoverage | LogExport | MemberRoles]:
+    """Every member of every binding on a project, folder or organization as a PolicyGrant, and each
+    member's roles there as its MemberRoles (``<scope>/<member>``); per project, the audit logging its
+    own and its ancestors' policies configure, and the sinks exporting its logs. A policy that could not
+    be read is one PolicyGrant and one MemberRoles per resource holding that Unknown."""
     sinks = [a for a in assets if a.get("asset_type") == LOG_SINK]
     assets = [a for a in assets if a.get("asset_type") != LOG_SINK]
     listed = {str(a["name"]) for a in assets}
@@ -63,11 +66,14 @@ def resource_hierarchy(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Polic
         if isinstance(bindings, Unknown):
             yield PolicyGrant(replace(ref, name=f"{scope}/(IAM policy)", part="policy"), access=bindings,
                               attached=bindings)
+            yield MemberRoles(replace(ref, name=f"{scope}/(IAM policy)", part="policy"), member="", roles=bindings)
         else:
             for role, member in gcp.binding_members(bindings):
                 access, exceptions = gcp.role_access(role)
                 yield PolicyGrant(replace(ref, name=f"{scope}/{role}/{member}", part=f"{role}/{member}"),
                                   access=access, attached=True, exceptions=exceptions)
+            for member, roles in gcp.roles_by_member(bindings).items():
+                yield MemberRoles(replace(ref, name=f"{scope}/{member}", part=f"members/{member}"), member, roles)
         if asset.get("asset_type") == PROJECT_TYPE:
             exporting = _exporting_sinks(asset, sinks, listed)
             stored = _audit_logs_stored(asset, sinks, exporting)

@@ -17,6 +17,11 @@ from tests.sources.live.gcp.conftest import DEV, PROD, scan
 from tests.sources.live.gcp.org import org_lines, seed
 
 PUBLIC_RULE = "net-object-store-public-access-blocked"
+# every member of org.py's project policies holds one role: no conflict, no project-wide impersonation
+MEMBER_ROLES = "".join(f"\n{rule}  projects/{member}  PASS" for rule in (
+    "iam-service-account-duties-separated", "iam-kms-duties-separated", "iam-service-account-impersonation-scoped")
+    for member in (f"{DEV.id}/serviceAccount:ci@{DEV.id}.iam.gserviceaccount.com", f"{PROD.id}/user:ana@example.org",
+                   f"{PROD.id}/group:care@example.org"))
 
 
 def quads(findings: list) -> set[tuple[str, str, str, str]]:
@@ -93,7 +98,7 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         enc-tls-listener-modern                   dev-mysql     FAIL
         log-log-export-all-entries                phi-prod      PASS
         log-log-export-all-entries                phi-dev       UNKNOWN
-    """))
+    """ + MEMBER_ROLES))
 
 
 def test_export_without_iam_policies_says_so(tmp_path: Path) -> None:
@@ -161,4 +166,4 @@ def test_projects_named_later_in_the_file_rename_streamed_resources(tmp_path: Pa
     assert disks == [("web-1", PROD.id)]
     assert {(c.account, c.collector, c.resources) for c in result.coverage} == {
         (f"projects/{PROD.id}", "disks", 1), (f"projects/{PROD.id}", "firewalls", 0),
-        (f"projects/{PROD.id}", "resource-hierarchy", 3)}  # the project: its IAM policy not exported, unknown
+        (f"projects/{PROD.id}", "resource-hierarchy", 4)}  # the project: its IAM policy not exported, unknown
