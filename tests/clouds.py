@@ -16,6 +16,7 @@ from hitrust_policies.model import (
     MemberRoles,
     NetworkWatcher,
     SecretStore,
+    ServiceAccountKey,
     ServiceFirewall,
     Subnet,
     VaultObject,
@@ -30,8 +31,9 @@ AZURE_ONLY_KINDS: frozenset[type] = frozenset({SecretStore, ServiceFirewall, Dat
                                                AccountOwners, VaultObject, LocalAuth, Subnet, WebApp,
                                                InfrastructureEncryption})
 # Cloud Logging sinks (copies of every log entry routed out: CIS GCP 2.2); roles per member of a project,
-# folder or organization (separation of duties, project-wide impersonation: CIS GCP 1.6, 1.8, 1.11).
-GCP_ONLY_KINDS: frozenset[type] = frozenset({LogExport, MemberRoles})
+# folder or organization (separation of duties, project-wide impersonation: CIS GCP 1.6, 1.8, 1.11);
+# service-account keys, user- or Google-managed (CIS GCP 1.4).
+GCP_ONLY_KINDS: frozenset[type] = frozenset({LogExport, MemberRoles, ServiceAccountKey})
 
 
 def aws_rules() -> list[Rule]:

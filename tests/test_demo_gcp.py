@@ -88,6 +88,10 @@ EXPECTED = [
     ("iam-credential-rotated", f"etl@{DEV}.iam.gserviceaccount.com/a7f3b219", "FAIL", 1),
     ("iam-credential-rotated", f"etl@{DEV}.iam.gserviceaccount.com/0d9e6c55", "PASS", 1),
     ("iam-credential-rotated", f"ehr-app@{PROD}.iam.gserviceaccount.com/4c1d8e0a", "PASS", 1),
+    # both user-managed keys are secrets held outside Google, young or old; the Google-managed key is Google's
+    *[("iam-service-account-no-user-keys", n, "FAIL", 1) for n in (
+        f"etl@{DEV}.iam.gserviceaccount.com/a7f3b219", f"ehr-app@{PROD}.iam.gserviceaccount.com/4c1d8e0a")],
+    ("iam-service-account-no-user-keys", f"etl@{DEV}.iam.gserviceaccount.com/0d9e6c55", "PASS", 1),
     # audit logs: the organization records configuration reads everywhere; dev exempts its ETL account
     ("log-audit-coverage-multi-region", PROD, "PASS", 1),
     ("log-audit-coverage-multi-region", DEV, "FAIL", 1),

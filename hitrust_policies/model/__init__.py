@@ -26,6 +26,7 @@ from hitrust_policies.model.identity import (
     PasswordPolicy,
     PolicyGrant,
     RootAccount,
+    ServiceAccountKey,
 )
 from hitrust_policies.model.messaging import MessageQueue
 from hitrust_policies.model.network import (
@@ -91,6 +92,7 @@ KINDS: tuple[type, ...] = (
     WebApp,
     InfrastructureEncryption,
     MemberRoles,
+    ServiceAccountKey,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -151,4 +153,5 @@ __all__ = [
     "opening_id",
     "NetworkWatcher",
     "MemberRoles",
+    "ServiceAccountKey",
 ]

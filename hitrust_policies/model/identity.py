@@ -134,3 +134,21 @@ class MemberRoles:
     ref: ResourceRef
     member: str
     roles: tuple[str, ...] | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceAccountKey:
+    """A key pair a workload identity (a Google Cloud service account) signs its requests with.
+
+    ``user_managed``: the private key was downloaded or its public half uploaded, so someone outside the
+    cloud holds a long-lived secret; False for the provider's own keys, which never leave it and are
+    rotated for the customer. ``disabled``: refused for now (it can be enabled again); ``expired``: past
+    its end of validity, for good. Only Google Cloud sources yield it; AWS access keys and Azure storage
+    keys are `Credential`s.
+    """
+
+    ref: ResourceRef
+    owner: str
+    user_managed: bool | Unknown
+    disabled: bool | Unknown
+    expired: bool | Unknown

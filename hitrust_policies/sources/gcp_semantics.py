@@ -760,3 +760,16 @@ def roles_by_member(bindings: Iterable[Mapping[str, Any]]) -> dict[str, tuple[st
     for role, member in binding_members(bindings):
         found.setdefault(member, []).append(role)
     return {member: tuple(sorted(roles)) for member, roles in sorted(found.items())}
+
+
+def sa_key_expired(valid_before: str | None, now: datetime) -> bool:
+    """A service-account key past its ``validBeforeTime`` signs nothing, ever again (no expiry: never).
+
+    >>> now = datetime(2026, 11, 2, tzinfo=UTC)
+    >>> sa_key_expired("2026-01-01T00:00:00Z", now), sa_key_expired("9999-12-31T23:59:59Z", now)
+    (True, False)
+    >>> sa_key_expired(None, now)
+    False
+    """
+    expires = rfc3339(valid_before)
+    return expires is not None and expires <= now

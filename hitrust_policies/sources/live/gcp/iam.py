@@ -20,6 +20,7 @@ from hitrust_policies.model import (
     MemberRoles,
     PolicyGrant,
     ResourceRef,
+    ServiceAccountKey,
     Unknown,
 )
 from hitrust_policies.sources import gcp_semantics as gcp
@@ -32,10 +33,11 @@ LOG_SINK = "logging.googleapis.com/LogSink"
 CRM = "//cloudresourcemanager.googleapis.com/"
 
 
-@family("service-account-keys", asset_types=(SA_KEY,), kinds=(Credential,))
-def service_account_keys(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Credential]:
+@family("service-account-keys", asset_types=(SA_KEY,), kinds=(Credential, ServiceAccountKey))
+def service_account_keys(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Credential | ServiceAccountKey]:
     """Service-account keys, owned by their service account (``.../serviceAccounts/<email>/keys/<id>``),
-    aged at the scan's time from ``validAfterTime`` (CIS Google Cloud Platform Foundation 1.7)."""
+    aged at the scan's time from ``validAfterTime`` (CIS Google Cloud Platform Foundation 1.7), and who
+    manages each (CIS 1.4); both named ``<email>/<key id>``."""
     for asset in assets:
         key = data(asset)
         path = str(asset["name"]).split("/serviceAccounts/", 1)[-1]
@@ -46,6 +48,13 @@ def service_account_keys(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Cre
             owner=owner,
             active=gcp.sa_key_active(user_managed, key.get("disabled"), key.get("validBeforeTime"), ctx.now),
             age_days=gcp.age_days(key.get("validAfterTime"), ctx.now),
+        )
+        yield ServiceAccountKey(
+            ref=ctx.ref(asset, name=f"{owner}/{key_id}"),
+            owner=owner,
+            user_managed=user_managed,
+            disabled=bool(key.get("disabled")),
+            expired=gcp.sa_key_expired(key.get("validBeforeTime"), ctx.now),
         )
 
 

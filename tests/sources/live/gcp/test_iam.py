@@ -14,6 +14,7 @@ from hitrust_policies.model import (
     Credential,
     MemberRoles,
     PolicyGrant,
+    ServiceAccountKey,
 )
 from hitrust_policies.sources.live.gcp.scan import scan_export
 from hitrust_policies.testing import gcp_assets as ga
@@ -73,10 +74,10 @@ def test_service_account_key_verdicts(fake: FakeGcp) -> None:
         (KEY_RULE, etl("k7", "legacy"),
          "keyType not in the ServiceAccountKey asset: user- or Google-managed cannot be told"),
         (KEY_RULE, etl("k8", "legacy"), "validAfterTime not in the ServiceAccountKey asset")}
-    [k2] = [r for r in result.resources if r.ref.name == etl("k2")]
+    [k2] = [r for r in result.resources if isinstance(r, Credential) and r.ref.name == etl("k2")]
     assert k2 == Credential(k2.ref, owner=f"etl@{PROD.id}.iam.gserviceaccount.com", active=True, age_days=200)
     assert (k2.ref.account, k2.ref.native_type) == (PROD.id, SA_KEY)
-    assert {f.message for f in result.findings() if f.status.value == "FAIL"} == {
+    assert {f.message for f in result.findings() if f.status.value == "FAIL" and f.rule_id == KEY_RULE} == {
         "active key is 200 days old (max 90)", "active key is 91 days old (max 90)"}
 
 
@@ -374,3 +375,53 @@ def test_export_gives_the_member_roles_findings(fake: FakeGcp, tmp_path: Path) -
     assert {(f.id, f.rule_id, f.resource.name, f.status, f.message) for f in offline if f.rule_id in DUTY_RULES} == {
         (f.id, f.rule_id, f.resource.name, f.status, f.message) for f in live if f.rule_id in DUTY_RULES}
     assert verdicts(offline, DUTY_RULES) == set(table(DUTIES))
+
+
+USER_KEYS = "iam-service-account-no-user-keys"
+
+
+def test_user_managed_keys_fail_while_they_can_sign(fake: FakeGcp) -> None:
+    """Every user-managed key fails, disabled ones too (one call enables them again); an expired key can
+    never sign again and passes, as Google-managed keys do; a key whose type the asset omits is UNKNOWN."""
+    seed_keys(fake)
+    result = scan(fake, "service-account-keys")
+    assert verdicts(result.findings(), [USER_KEYS]) == set(table(f"""
+        {USER_KEYS}  {etl("k1")}  FAIL
+        {USER_KEYS}  {etl("k2")}  FAIL
+        {USER_KEYS}  {etl("k3")}  FAIL
+        {USER_KEYS}  {etl("k4")}  PASS
+        {USER_KEYS}  {etl("k5")}  PASS
+        {USER_KEYS}  {etl("k6")}  FAIL
+        {USER_KEYS}  {etl("k7", "legacy")}  UNKNOWN
+        {USER_KEYS}  {etl("k8", "legacy")}  FAIL
+    """))
+    owner = f"etl@{PROD.id}.iam.gserviceaccount.com"
+    assert {(f.resource.name, f.message) for f in result.findings() if f.rule_id == USER_KEYS
+            and f.status.value != "PASS"} == {
+        (etl("k1"), f"{owner} has a user-managed key"), (etl("k2"), f"{owner} has a user-managed key"),
+        (etl("k3"), f"{owner} has a user-managed key (disabled, but it can be enabled again)"),
+        (etl("k6"), f"{owner} has a user-managed key"),
+        (etl("k7", "legacy"), "keyType not in the ServiceAccountKey asset: user- or Google-managed cannot be told"),
+        (etl("k8", "legacy"), f"legacy@{PROD.id}.iam.gserviceaccount.com has a user-managed key")}
+    [k4] = [r for r in result.resources if isinstance(r, ServiceAccountKey) and r.ref.name == etl("k4")]
+    assert k4 == ServiceAccountKey(k4.ref, owner, user_managed=True, disabled=False, expired=True)
+    assert (k4.ref.account, k4.ref.native_type) == (PROD.id, SA_KEY)
+
+
+def test_denied_key_listing_leaves_user_keys_unknown(fake: FakeGcp) -> None:
+    seed_keys(fake)
+    fake.fail(403, asset_type=SA_KEY, scope=f"projects/{PROD.id}")
+    result = scan(fake, "service-account-keys", "disks")
+    assert reasons(result.findings(), [USER_KEYS]) == {
+        (USER_KEYS, f"service-account-keys in projects/{PROD.id}",
+         f"AccessDenied: cloudasset.assets.listResource (service-account-keys in projects/{PROD.id})")}
+
+
+def test_export_gives_the_user_key_findings(fake: FakeGcp, tmp_path: Path) -> None:
+    seed_keys(fake)
+    live = scan(fake, "service-account-keys").findings()
+    resources = ga.write_export(tmp_path / "resource.json", [a for a in fake.export_lines() if "resource" in a])
+    offline = scan_export([resources]).findings()
+    assert {(f.id, f.resource.name, f.status, f.message) for f in offline if f.rule_id == USER_KEYS} == {
+        (f.id, f.resource.name, f.status, f.message) for f in live if f.rule_id == USER_KEYS}
+    assert len([f for f in offline if f.rule_id == USER_KEYS]) == 8
