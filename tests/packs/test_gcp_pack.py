@@ -31,6 +31,7 @@ GCP_RULES = {
     "enc-object-store-kms", TLS, "log-network-flow-logs",
     "log-object-store-access-logging", "net-database-not-public", "net-ingress-rule-admin-ports",
     "net-object-store-public-access-blocked", "enc-tls-listener-modern",
+    "iam-service-account-no-user-keys",
 }
 
 
@@ -61,6 +62,9 @@ CASES = {
     # boot and shared: Google-managed keys (data-cmek names a Cloud KMS key)
     "disks": (programs.disks, {("enc-block-volume-kms", n, M) for n in ("boot", "shared")}),
     "networks": (programs.networks, {("log-network-flow-logs", n, M) for n in ("poc", "demo", "half-vpc")}),
+    # every key a program makes is user-managed
+    "service-account-keys": (programs.service_account_keys, {("iam-service-account-no-user-keys", n, M) for n in (
+        "etl-key", "etl-uploaded", "legacy-key")}),
 }
 
 

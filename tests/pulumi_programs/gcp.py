@@ -232,3 +232,19 @@ def secrets() -> None:
                          root_password=pulumi.Output.secret(SECRET_PASSWORD),
                          settings=sql.DatabaseInstanceSettingsArgs(tier="db-f1-micro"))
     csek_disk()
+
+
+# ----------------------------------------------------------------- service-account keys
+
+
+def service_account_keys() -> None:
+    """A key Google generates for a service account of the stack, one uploaded for it, and one for an
+    account outside the stack, named by its full id."""
+    from pulumi_gcp import serviceaccount
+
+    etl = serviceaccount.Account("etl", account_id="etl", display_name="ETL jobs")
+    serviceaccount.Key("etl-key", service_account_id=etl.name, public_key_type="TYPE_X509_PEM_FILE")
+    serviceaccount.Key("etl-uploaded", service_account_id=etl.name,
+                       public_key_data="LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==")
+    serviceaccount.Key("legacy-key",
+                       service_account_id=f"projects/{PROJECT}/serviceAccounts/legacy@{PROJECT}.iam.gserviceaccount.com")

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from hitrust_policies import evaluate
-from hitrust_policies.model import BlockVolume, CryptoKey, ObjectStore, TlsListener, Unknown
+from hitrust_policies.model import BlockVolume, CryptoKey, ObjectStore, ServiceAccountKey, TlsListener, Unknown
 from hitrust_policies.sources.pulumi import PulumiResource, to_model
 from hitrust_policies.testing.pulumi import capture
 from tests.pulumi_programs import gcp as programs
@@ -234,3 +234,18 @@ def test_iam_resources_whose_bucket_is_not_known_make_the_grants_unknown() -> No
     named = PulumiResource.from_wire(member.type, member.urn, {"bucket": "b/b", "role": "roles/storage.admin",
                                                                  "member": "allUsers"})
     assert to_model([bucket, named])[0].public_access_open == ("allUsers (roles/storage.admin)",)
+
+
+@BOTH
+def test_service_account_keys_are_user_managed(preview: bool) -> None:
+    """Every key a program makes is user-managed (generated or uploaded), owned by the account it names."""
+    keys = {v.ref.name: (v.owner, v.user_managed, v.disabled, v.expired) for v in
+            values(programs.service_account_keys, preview) if isinstance(v, ServiceAccountKey)}
+    legacy = f"legacy@{programs.PROJECT}.iam.gserviceaccount.com"
+    assert keys == {"etl/etl-key": ("etl", True, False, False), "etl/etl-uploaded": ("etl", True, False, False),
+                    f"{legacy}/legacy-key": (legacy, True, False, False)}
+    assert verdicts(programs.service_account_keys, preview) == table(f"""
+        iam-service-account-no-user-keys  etl/etl-key  FAIL
+        iam-service-account-no-user-keys  etl/etl-uploaded  FAIL
+        iam-service-account-no-user-keys  {legacy}/legacy-key  FAIL
+    """)

@@ -7,4 +7,4 @@ model values through `hitrust_policies.sources.gcp_semantics`. Nothing here impo
 the adapters read the props the engine sends.
 """
 
-from hitrust_policies.sources.pulumi.gcp import compute, kms, sql, storage  # noqa: F401
+from hitrust_policies.sources.pulumi.gcp import compute, iam, kms, sql, storage  # noqa: F401
