@@ -86,6 +86,11 @@ def organization() -> list[dict[str, Any]]:
         ga.crypto_key(PROD, "phi", "disks"),
         ga.crypto_key(PROD, "phi", "sql"),
         ga.crypto_key(DEV, "legacy", "etl-signing-key", rotation_period=None),
+        # someone shared the legacy key with every Google account to unblock a partner (CIS GCP 1.9)
+        ga.crypto_key_policy(DEV, "legacy", "etl-signing-key",
+                             ("roles/cloudkms.cryptoKeyEncrypterDecrypter", ("allAuthenticatedUsers",))),
+        ga.crypto_key_policy(PROD, "phi", "records",
+                             ("roles/cloudkms.cryptoKeyEncrypterDecrypter", (_sa(PROD, "ehr-app"),))),
         # Disks: EHR VM disks under a customer-managed key; the rest under Google-managed keys.
         ga.disk(PROD, "ehr-app-1", kms_key=disk_key),
         ga.disk(PROD, "ehr-app-2", kms_key=disk_key),

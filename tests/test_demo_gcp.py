@@ -50,6 +50,9 @@ EXPECTED = [
     # KMS: the PHI keys rotate every 90 days, the legacy key never
     *[("enc-crypto-key-rotation", n, "PASS", 1) for n in ("phi/records", "phi/disks", "phi/sql")],
     ("enc-crypto-key-rotation", "legacy/etl-signing-key", "FAIL", 1),
+    # the legacy key is open to every Google account; the others to named members only
+    *[("net-crypto-key-not-public", n, "PASS", 1) for n in ("phi/records", "phi/disks", "phi/sql")],
+    ("net-crypto-key-not-public", "legacy/etl-signing-key", "FAIL", 1),
     # disks: always encrypted
     *[("enc-block-volume-encrypted", n, "PASS", 1) for n in ("ehr-app-1", "ehr-app-2", "notebook-1")],
     *[("enc-block-volume-kms", n, "PASS", 1) for n in ("ehr-app-1", "ehr-app-2")],

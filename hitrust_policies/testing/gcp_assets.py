@@ -554,3 +554,17 @@ def default_sinks(p: Project) -> list[dict[str, Any]]:
             'LOG_ID("cloudaudit.googleapis.com/access_transparency") AND NOT '
             'LOG_ID("externalaudit.googleapis.com/access_transparency")')),
     ]
+
+
+def crypto_key_policy(p: Project, ring: str, name: str, *bindings: tuple[str, Iterable[str]],
+                      location: str = "us-central1") -> dict[str, Any]:
+    """A Cloud KMS key's own IAM policy line: (role, members) bindings."""
+    relative = f"projects/{p.id}/locations/{location}/keyRings/{ring}/cryptoKeys/{name}"
+    return {
+        "name": f"//cloudkms.googleapis.com/{relative}",
+        "asset_type": "cloudkms.googleapis.com/CryptoKey",
+        "iam_policy": {"version": 1, "etag": "BwYhZ0v3mE4=",
+                       "bindings": [{"role": role, "members": list(members)} for role, members in bindings]},
+        "ancestors": p.ancestors,
+        "update_time": UPDATED,
+    }

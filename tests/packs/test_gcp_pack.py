@@ -31,7 +31,7 @@ GCP_RULES = {
     "enc-object-store-kms", TLS, "log-network-flow-logs",
     "log-object-store-access-logging", "net-database-not-public", "net-ingress-rule-admin-ports",
     "net-object-store-public-access-blocked", "enc-tls-listener-modern",
-    "iam-service-account-no-user-keys",
+    "iam-service-account-no-user-keys", "net-crypto-key-not-public",
 }
 
 
@@ -62,6 +62,8 @@ CASES = {
     # boot and shared: Google-managed keys (data-cmek names a Cloud KMS key)
     "disks": (programs.disks, {("enc-block-volume-kms", n, M) for n in ("boot", "shared")}),
     "networks": (programs.networks, {("log-network-flow-logs", n, M) for n in ("poc", "demo", "half-vpc")}),
+    "kms-key-iam": (programs.kms_key_iam, {("net-crypto-key-not-public", n, M) for n in (
+        "anyone", "partners", "documented")}),
     # every key a program makes is user-managed
     "service-account-keys": (programs.service_account_keys, {("iam-service-account-no-user-keys", n, M) for n in (
         "etl-key", "etl-uploaded", "legacy-key")}),

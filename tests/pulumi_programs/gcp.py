@@ -248,3 +248,23 @@ def service_account_keys() -> None:
                        public_key_data="LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==")
     serviceaccount.Key("legacy-key",
                        service_account_id=f"projects/{PROJECT}/serviceAccounts/legacy@{PROJECT}.iam.gserviceaccount.com")
+
+
+def kms_key_iam() -> None:
+    """Who a Cloud KMS key is open to: a member, a binding and a whole policy naming the public, beside a
+    key its team alone may use."""
+    from pulumi_gcp import kms
+
+    ring = kms.KeyRing("iam-ring", name="shared", location="us-central1")
+    team = kms.CryptoKey("team", name="team", key_ring=ring.id, rotation_period="7776000s")
+    kms.CryptoKeyIAMMember("team-use", crypto_key_id=team.id, role="roles/cloudkms.cryptoKeyEncrypterDecrypter",
+                           member="group:phi-app@phi.example")
+    anyone = kms.CryptoKey("anyone", name="anyone", key_ring=ring.id, rotation_period="7776000s")
+    kms.CryptoKeyIAMMember("anyone-decrypt", crypto_key_id=anyone.id, role="roles/cloudkms.cryptoKeyDecrypter",
+                           member="allUsers")
+    partners = kms.CryptoKey("partners", name="partners", key_ring=ring.id, rotation_period="7776000s")
+    kms.CryptoKeyIAMBinding("partners-encrypt", crypto_key_id=partners.id, role="roles/cloudkms.cryptoKeyEncrypter",
+                            members=["allAuthenticatedUsers", "group:partners@phi.example"])
+    documented = kms.CryptoKey("documented", name="documented", key_ring=ring.id, rotation_period="7776000s")
+    kms.CryptoKeyIAMPolicy("documented-policy", crypto_key_id=documented.id, policy_data=json.dumps({"bindings": [
+        {"role": "roles/cloudkms.viewer", "members": ["allUsers"]}]}))

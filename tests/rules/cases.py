@@ -105,7 +105,8 @@ def pw(**kw: Any) -> PasswordPolicy:
 
 
 def key(**kw: Any) -> CryptoKey:
-    base = dict(customer_managed=True, rotation_supported=True, enabled=True, rotation_enabled=True)
+    base = dict(customer_managed=True, rotation_supported=True, enabled=True, rotation_enabled=True,
+                public_principals=())
     return CryptoKey(ref("key"), **{**base, **kw})
 
 
@@ -517,4 +518,9 @@ CASES: list[Case] = [
          "sa@p has a user-managed key (disabled, but it can be enabled again)"),
     Case("iam-service-account-no-user-keys", "type-unseen", ServiceAccountKey(ref("sa@p/k4"), "sa@p", U, False, False),
          "UNKNOWN"),
+    Case("net-crypto-key-not-public", "private", key(), "PASS"),
+    Case("net-crypto-key-not-public", "all-users", key(public_principals=(
+        "allUsers (roles/cloudkms.cryptoKeyDecrypter)",)), "FAIL",
+         "the key's policy grants the public: allUsers (roles/cloudkms.cryptoKeyDecrypter)"),
+    Case("net-crypto-key-not-public", "policy-denied", key(public_principals=U), "UNKNOWN"),
 ]

@@ -171,6 +171,10 @@ def test_kms_keys_named_by_ring(preview: bool) -> None:
         enc-crypto-key-rotation  phi/backups  FAIL
         enc-crypto-key-rotation  phi/signing  PASS
         enc-crypto-key-rotation  phi/hsm      FAIL
+        net-crypto-key-not-public  phi/records  PASS
+        net-crypto-key-not-public  phi/backups  PASS
+        net-crypto-key-not-public  phi/signing  PASS
+        net-crypto-key-not-public  phi/hsm      PASS
     """)
 
 
@@ -249,3 +253,18 @@ def test_service_account_keys_are_user_managed(preview: bool) -> None:
         iam-service-account-no-user-keys  etl/etl-uploaded  FAIL
         iam-service-account-no-user-keys  {legacy}/legacy-key  FAIL
     """)
+
+
+@BOTH
+def test_kms_keys_open_to_the_public_through_each_iam_resource(preview: bool) -> None:
+    keys = {v.ref.name: v.public_principals for v in values(programs.kms_key_iam, preview) if isinstance(v, CryptoKey)}
+    assert keys == {
+        "shared/team": (),
+        "shared/anyone": ("allUsers (roles/cloudkms.cryptoKeyDecrypter)",),  # CryptoKeyIAMMember
+        "shared/partners": ("allAuthenticatedUsers (roles/cloudkms.cryptoKeyEncrypter)",),  # CryptoKeyIAMBinding
+        "shared/documented": ("allUsers (roles/cloudkms.viewer)",),  # CryptoKeyIAMPolicy JSON
+    }
+    public = "net-crypto-key-not-public"
+    assert {(r, n, s) for r, n, s in verdicts(programs.kms_key_iam, preview) if r == public} == {
+        (public, "shared/team", "PASS"), (public, "shared/anyone", "FAIL"), (public, "shared/partners", "FAIL"),
+        (public, "shared/documented", "FAIL")}
