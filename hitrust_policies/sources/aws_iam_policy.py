@@ -302,7 +302,7 @@ def policy_grant(ref: ResourceRef, access: Access | Unknown, attached: bool | Un
 # --- resource policies open to everyone ----------------------------------------------------------------
 
 # Condition keys that tie a request to named accounts, organizations, callers or networks: with one of them
-# (under a positive operator, with a value that is not a bare wildcard) a "*" principal is not the public.
+# (under a positive operator, with fixed values) a "*" principal is not the public.
 _NARROWING_KEYS = frozenset({
     "aws:sourceaccount", "aws:sourceowner", "aws:sourcearn", "aws:sourceorgid", "aws:sourceorgpaths",
     "aws:principalaccount", "aws:principalarn", "aws:principalorgid", "aws:principalorgpaths", "aws:userid",
@@ -317,7 +317,9 @@ def _narrowed(condition: Any) -> bool:
         if "not" in str(operator).lower() or not isinstance(keys, dict):
             continue
         for key, values in keys.items():
-            if str(key).lower() in _NARROWING_KEYS and all(v.strip("*?") for v in _strings(values)):
+            fixed = _strings(values)  # AWS Config: only fixed values narrow (no wildcard, no ${variable})
+            if str(key).lower() in _NARROWING_KEYS and fixed and not any(
+                    "*" in v or "?" in v or "${" in v for v in fixed):
                 return True
     return False
 
@@ -337,6 +339,8 @@ def public_grants(document: Any) -> tuple[str, ...] | Unknown:
     >>> public_grants(json.dumps({"Statement": org})), public_grants({"Statement": [{**anyone, "Condition": {
     ...     "StringNotEquals": {"kms:CallerAccount": "111122223333"}}}]})
     ((), ('* may kms:Decrypt',))
+    >>> public_grants({"Statement": [{**anyone, "Condition": {"StringLike": {"aws:PrincipalOrgID": "o-*"}}}]})
+    ('* may kms:Decrypt',)
     >>> public_grants({"Statement": [{**anyone, "Principal": Unknown("computed at preview: policy")}]})
     Unknown('computed at preview: policy')
     """

@@ -31,7 +31,8 @@ GCP_RULES = {
     "enc-object-store-kms", TLS, "log-network-flow-logs",
     "log-object-store-access-logging", "net-database-not-public", "net-ingress-rule-admin-ports",
     "net-object-store-public-access-blocked", "enc-tls-listener-modern",
-    "iam-service-account-no-user-keys", "net-crypto-key-not-public",
+    "iam-service-account-no-user-keys", "net-crypto-key-not-public", "iam-service-account-duties-separated",
+    "iam-kms-duties-separated", "iam-service-account-impersonation-scoped",
 }
 
 
@@ -64,6 +65,11 @@ CASES = {
     "networks": (programs.networks, {("log-network-flow-logs", n, M) for n in ("poc", "demo", "half-vpc")}),
     "kms-key-iam": (programs.kms_key_iam, {("net-crypto-key-not-public", n, M) for n in (
         "anyone", "partners", "documented")}),
+    # each member's roles, reported on the first grant naming it on that scope
+    "project-iam": (programs.project_iam, {
+        ("iam-service-account-duties-separated", "dana-sa-admin", M),
+        ("iam-service-account-impersonation-scoped", "dana-sa-admin", M),
+        ("iam-kms-duties-separated", "kms-admins", M), ("iam-service-account-impersonation-scoped", "ci-tokens", M)}),
     # every key a program makes is user-managed
     "service-account-keys": (programs.service_account_keys, {("iam-service-account-no-user-keys", n, M) for n in (
         "etl-key", "etl-uploaded", "legacy-key")}),

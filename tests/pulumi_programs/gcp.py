@@ -268,3 +268,24 @@ def kms_key_iam() -> None:
     documented = kms.CryptoKey("documented", name="documented", key_ring=ring.id, rotation_period="7776000s")
     kms.CryptoKeyIAMPolicy("documented-policy", crypto_key_id=documented.id, policy_data=json.dumps({"bindings": [
         {"role": "roles/cloudkms.viewer", "members": ["allUsers"]}]}))
+
+
+# ----------------------------------------------------------------- project / folder IAM
+
+
+def project_iam() -> None:
+    """Roles granted on a project and a folder: one engineer both administers and uses service accounts,
+    the security group administers keys and decrypts with them, CI mints tokens folder-wide; the app's
+    account holds one role."""
+    from pulumi_gcp import folder, projects
+
+    projects.IAMMember("dana-sa-admin", project=PROJECT, role="roles/iam.serviceAccountAdmin",
+                       member="user:dana@phi.example")
+    projects.IAMMember("dana-sa-user", project=PROJECT, role="roles/iam.serviceAccountUser",
+                       member="user:dana@phi.example")
+    projects.IAMBinding("kms-admins", project=PROJECT, role="roles/cloudkms.admin",
+                        members=["group:security@phi.example"])
+    projects.IAMBinding("kms-users", project=PROJECT, role="roles/cloudkms.cryptoKeyEncrypterDecrypter",
+                        members=["group:security@phi.example", f"serviceAccount:app@{PROJECT}.iam.gserviceaccount.com"])
+    folder.IAMMember("ci-tokens", folder="folders/301934554120", role="roles/iam.serviceAccountTokenCreator",
+                     member=f"serviceAccount:ci@{PROJECT}.iam.gserviceaccount.com")

@@ -27,7 +27,7 @@ def net_crypto_key_not_public(key: CryptoKey):
     accessible), Prowler ``kms_key_not_publicly_accessible`` (gcp: ``allUsers`` / ``allAuthenticatedUsers``
     members; aws: a key policy statement open to any principal) and AWS Config
     ``kms-key-policy-no-public-access``: a ``"*"`` principal narrowed by a condition naming accounts,
-    organizations, callers or networks is not public.
+    organizations, callers or networks with fixed values (no wildcard, no policy variable) is not public.
     """
     if key.public_principals:
         return f"the key's policy grants the public: {'; '.join(key.public_principals)}"

@@ -10,7 +10,15 @@ from typing import Any
 import pytest
 
 from hitrust_policies import evaluate
-from hitrust_policies.model import BlockVolume, CryptoKey, ObjectStore, ServiceAccountKey, TlsListener, Unknown
+from hitrust_policies.model import (
+    BlockVolume,
+    CryptoKey,
+    MemberRoles,
+    ObjectStore,
+    ServiceAccountKey,
+    TlsListener,
+    Unknown,
+)
 from hitrust_policies.sources.pulumi import PulumiResource, to_model
 from hitrust_policies.testing.pulumi import capture
 from tests.pulumi_programs import gcp as programs
@@ -268,3 +276,31 @@ def test_kms_keys_open_to_the_public_through_each_iam_resource(preview: bool) ->
     assert {(r, n, s) for r, n, s in verdicts(programs.kms_key_iam, preview) if r == public} == {
         (public, "shared/team", "PASS"), (public, "shared/anyone", "FAIL"), (public, "shared/partners", "FAIL"),
         (public, "shared/documented", "FAIL")}
+
+
+@BOTH
+def test_roles_per_member_joined_over_the_programs_grants(preview: bool) -> None:
+    """Each member's roles on a scope come from every IAMMember / IAMBinding naming it there, one value per
+    member, named as the scanner names it."""
+    app, ci = (f"serviceAccount:{a}@{programs.PROJECT}.iam.gserviceaccount.com" for a in ("app", "ci"))
+    held = {v.ref.name: v.roles for v in values(programs.project_iam, preview) if isinstance(v, MemberRoles)}
+    p = f"projects/{programs.PROJECT}"
+    assert held == {
+        f"{p}/user:dana@phi.example": ("roles/iam.serviceAccountAdmin", "roles/iam.serviceAccountUser"),
+        f"{p}/group:security@phi.example": ("roles/cloudkms.admin", "roles/cloudkms.cryptoKeyEncrypterDecrypter"),
+        f"{p}/{app}": ("roles/cloudkms.cryptoKeyEncrypterDecrypter",),
+        f"folders/301934554120/{ci}": ("roles/iam.serviceAccountTokenCreator",)}
+    assert verdicts(programs.project_iam, preview) == table(f"""
+        iam-service-account-duties-separated      {p}/user:dana@phi.example  FAIL
+        iam-kms-duties-separated                  {p}/user:dana@phi.example  PASS
+        iam-service-account-impersonation-scoped  {p}/user:dana@phi.example  FAIL
+        iam-service-account-duties-separated      {p}/group:security@phi.example  PASS
+        iam-kms-duties-separated                  {p}/group:security@phi.example  FAIL
+        iam-service-account-impersonation-scoped  {p}/group:security@phi.example  PASS
+        iam-service-account-duties-separated      {p}/{app}  PASS
+        iam-kms-duties-separated                  {p}/{app}  PASS
+        iam-service-account-impersonation-scoped  {p}/{app}  PASS
+        iam-service-account-duties-separated      folders/301934554120/{ci}  PASS
+        iam-kms-duties-separated                  folders/301934554120/{ci}  PASS
+        iam-service-account-impersonation-scoped  folders/301934554120/{ci}  FAIL
+    """)
