@@ -91,6 +91,11 @@ def organization() -> list[dict[str, Any]]:
         ga.crypto_key(PROD, "phi", "disks"),
         ga.crypto_key(PROD, "phi", "sql"),
         ga.crypto_key(DEV, "legacy", "etl-signing-key", rotation_period=None),
+        # someone shared the legacy key with every Google account to unblock a partner (CIS GCP 1.9)
+        ga.crypto_key_policy(DEV, "legacy", "etl-signing-key",
+                             ("roles/cloudkms.cryptoKeyEncrypterDecrypter", ("allAuthenticatedUsers",))),
+        ga.crypto_key_policy(PROD, "phi", "records",
+                             ("roles/cloudkms.cryptoKeyEncrypterDecrypter", (_sa(PROD, "ehr-app"),))),
         # Disks: EHR VM disks under a customer-managed key; the rest under Google-managed keys.
         ga.disk(PROD, "ehr-app-1", kms_key=disk_key),
         ga.disk(PROD, "ehr-app-2", kms_key=disk_key),
@@ -104,9 +109,15 @@ def organization() -> list[dict[str, Any]]:
                       audit=[ga.audit_config()], scope=f"organizations/{ORGANIZATION}"),
         ga.iam_policy(PROD, ("roles/resourcemanager.folderViewer", (f"group:clinical-eng@{DOMAIN}",)),
                       scope=f"folders/{CLINICAL_FOLDER}"),
+        # The security team both administers prod's keys and decrypts with them; in dev, one engineer
+        # creates service accounts and acts as any of them (CIS GCP 1.6, 1.8, 1.11).
         ga.iam_policy(PROD, ("roles/cloudsql.client", (_sa(PROD, "ehr-app"),)),
-                      ("roles/logging.privateLogViewer", (f"group:auditors@{DOMAIN}",))),
+                      ("roles/logging.privateLogViewer", (f"group:auditors@{DOMAIN}",)),
+                      ("roles/cloudkms.admin", (f"group:security@{DOMAIN}",)),
+                      ("roles/cloudkms.cryptoKeyEncrypterDecrypter", (f"group:security@{DOMAIN}",))),
         ga.iam_policy(DEV, ("roles/editor", (_sa(DEV, "etl"),)),
+                      ("roles/iam.serviceAccountAdmin", (f"user:dana@{DOMAIN}",)),
+                      ("roles/iam.serviceAccountUser", (f"user:dana@{DOMAIN}",)),
                       audit=[ga.audit_config("allServices", "ADMIN_READ", exempt={"ADMIN_READ": [_sa(DEV, "etl")]})]),
         ga.service_account_key(PROD, "ehr-app", "4c1d8e0a", created=now - timedelta(days=21)),
         ga.service_account_key(DEV, "etl", "a7f3b219", created=now - timedelta(days=412)),

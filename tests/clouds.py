@@ -17,10 +17,12 @@ from hitrust_policies.model import (
     LocalAuth,
     LogArchive,
     LogExport,
+    MemberRoles,
     MySqlSettings,
     NetworkWatcher,
     PostgresSettings,
     SecretStore,
+    ServiceAccountKey,
     ServiceFirewall,
     SqlServerSettings,
     Subnet,
@@ -46,6 +48,9 @@ GCP_ONLY_KINDS |= {LogArchive}
 # Database engines' own settings (Cloud SQL database flags: CIS GCP 6.x); Azure flexible servers' server
 # parameters and RDS parameter groups can yield them later.
 GCP_ONLY_KINDS |= {PostgresSettings, SqlServerSettings, MySqlSettings}
+# Roles per member of a project, folder or organization (separation of duties, project-wide impersonation:
+# CIS GCP 1.6, 1.8, 1.11); service-account keys, user- or Google-managed (CIS GCP 1.4).
+GCP_ONLY_KINDS |= {MemberRoles, ServiceAccountKey}
 
 
 def aws_rules() -> list[Rule]:

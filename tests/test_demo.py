@@ -42,6 +42,7 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("enc-tls-listener-modern", "patient-portal:80", "PASS"),
         ("enc-crypto-key-rotation", "legacy-app", "FAIL"),
         ("enc-crypto-key-rotation", "phi-data", "PASS"),
+        ("net-crypto-key-not-public", "phi-data", "PASS"),  # KMS's default key policy: the account only
         ("iam-identity-console-mfa", "bob", "FAIL"),
         ("iam-identity-console-mfa", "alice", "PASS"),
         ("iam-credential-rotated", "ci-deployer", "FAIL"),

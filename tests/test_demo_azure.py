@@ -98,6 +98,10 @@ EXPECTED = [
     # no rotation policy in the ARM key listing: one set through the vault's data plane is not shown there
     ("enc-crypto-key-rotation", "kv-acme-legacy/legacy-app", "UNKNOWN", 1),
     ("enc-crypto-key-rotation", "kv-acme-dev/notebook-signing", "FAIL", 1),  # a policy that only notifies
+    # Key Vault keys answer only principals of the vault's tenant: never public
+    *[("net-crypto-key-not-public", n, "PASS", 1) for n in (
+        "kv-acme-phi/storage-cmk", "kv-acme-phi/disk-cmk", "kv-acme-legacy/legacy-app",
+        "kv-acme-dev/notebook-signing")],
     # the flow-log storage account: private, customer key, every blob access logged
     *[(r, "acmenetflowlogs", "PASS", 1) for r in (
         "enc-object-store-default-encryption", "enc-object-store-kms", "enc-object-store-tls-only",

@@ -53,6 +53,9 @@ EXPECTED = [
     # KMS: the PHI keys rotate every 90 days, the legacy key never
     *[("enc-crypto-key-rotation", n, "PASS", 1) for n in ("phi/records", "phi/disks", "phi/sql")],
     ("enc-crypto-key-rotation", "legacy/etl-signing-key", "FAIL", 1),
+    # the legacy key is open to every Google account; the others to named members only
+    *[("net-crypto-key-not-public", n, "PASS", 1) for n in ("phi/records", "phi/disks", "phi/sql")],
+    ("net-crypto-key-not-public", "legacy/etl-signing-key", "FAIL", 1),
     # disks: always encrypted
     *[("enc-block-volume-encrypted", n, "PASS", 1) for n in ("ehr-app-1", "ehr-app-2", "notebook-1")],
     *[("enc-block-volume-kms", n, "PASS", 1) for n in ("ehr-app-1", "ehr-app-2")],
@@ -68,10 +71,33 @@ EXPECTED = [
         f"organizations/{ORG}/roles/resourcemanager.organizationViewer/domain:{DOMAIN}",
         f"folders/{demo_gcp.CLINICAL_FOLDER}/roles/resourcemanager.folderViewer/group:clinical-eng@{DOMAIN}",
         f"projects/{PROD}/roles/cloudsql.client/serviceAccount:ehr-app@{PROD}.iam.gserviceaccount.com",
-        f"projects/{PROD}/roles/logging.privateLogViewer/group:auditors@{DOMAIN}")],
+        f"projects/{PROD}/roles/logging.privateLogViewer/group:auditors@{DOMAIN}",
+        f"projects/{PROD}/roles/cloudkms.admin/group:security@{DOMAIN}",
+        f"projects/{PROD}/roles/cloudkms.cryptoKeyEncrypterDecrypter/group:security@{DOMAIN}",
+        f"projects/{DEV}/roles/iam.serviceAccountAdmin/user:dana@{DOMAIN}",
+        f"projects/{DEV}/roles/iam.serviceAccountUser/user:dana@{DOMAIN}")],
+    # roles per member: prod's security group administers keys and decrypts; dev's dana administers service
+    # accounts and may act as every one of them
+    ("iam-kms-duties-separated", f"projects/{PROD}/group:security@{DOMAIN}", "FAIL", 1),
+    ("iam-service-account-duties-separated", f"projects/{DEV}/user:dana@{DOMAIN}", "FAIL", 1),
+    ("iam-service-account-impersonation-scoped", f"projects/{DEV}/user:dana@{DOMAIN}", "FAIL", 1),
+    *[(r, f"projects/{PROD}/group:security@{DOMAIN}", "PASS", 1) for r in (
+        "iam-service-account-duties-separated", "iam-service-account-impersonation-scoped")],
+    ("iam-kms-duties-separated", f"projects/{DEV}/user:dana@{DOMAIN}", "PASS", 1),
+    *[(r, n, "PASS", 1) for r in ("iam-service-account-duties-separated", "iam-kms-duties-separated",
+                                  "iam-service-account-impersonation-scoped") for n in (
+        f"organizations/{ORG}/group:cloud-admins@{DOMAIN}", f"organizations/{ORG}/domain:{DOMAIN}",
+        f"folders/{demo_gcp.CLINICAL_FOLDER}/group:clinical-eng@{DOMAIN}",
+        f"projects/{PROD}/serviceAccount:ehr-app@{PROD}.iam.gserviceaccount.com",
+        f"projects/{PROD}/group:auditors@{DOMAIN}",
+        f"projects/{DEV}/serviceAccount:etl@{DEV}.iam.gserviceaccount.com")],
     ("iam-credential-rotated", f"etl@{DEV}.iam.gserviceaccount.com/a7f3b219", "FAIL", 1),
     ("iam-credential-rotated", f"etl@{DEV}.iam.gserviceaccount.com/0d9e6c55", "PASS", 1),
     ("iam-credential-rotated", f"ehr-app@{PROD}.iam.gserviceaccount.com/4c1d8e0a", "PASS", 1),
+    # both user-managed keys are secrets held outside Google, young or old; the Google-managed key is Google's
+    *[("iam-service-account-no-user-keys", n, "FAIL", 1) for n in (
+        f"etl@{DEV}.iam.gserviceaccount.com/a7f3b219", f"ehr-app@{PROD}.iam.gserviceaccount.com/4c1d8e0a")],
+    ("iam-service-account-no-user-keys", f"etl@{DEV}.iam.gserviceaccount.com/0d9e6c55", "PASS", 1),
     # audit logs: the organization records configuration reads everywhere; dev exempts its ETL account
     ("log-audit-coverage-multi-region", PROD, "PASS", 1),
     ("log-audit-coverage-multi-region", DEV, "FAIL", 1),

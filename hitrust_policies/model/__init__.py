@@ -32,9 +32,11 @@ from hitrust_policies.model.identity import (
     Credential,
     Identity,
     LocalAuth,
+    MemberRoles,
     PasswordPolicy,
     PolicyGrant,
     RootAccount,
+    ServiceAccountKey,
 )
 from hitrust_policies.model.messaging import MessageQueue
 from hitrust_policies.model.network import (
@@ -106,6 +108,8 @@ KINDS: tuple[type, ...] = (
     PostgresSettings,
     SqlServerSettings,
     MySqlSettings,
+    MemberRoles,
+    ServiceAccountKey,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -174,4 +178,6 @@ __all__ = [
     "MySqlSettings",
     "POSTGRES_SEVERITIES",
     "POSTGRES_VERBOSITIES",
+    "MemberRoles",
+    "ServiceAccountKey",
 ]

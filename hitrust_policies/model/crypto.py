@@ -15,6 +15,11 @@ class CryptoKey:
     ``rotation_supported``: the key service can rotate this key automatically (the source
     decides from the key's type and where its material lives; on AWS only symmetric keys
     generated in KMS's own key store can).
+    ``public_principals`` names each grant of the key's own policy that lets anyone use or manage it,
+    signed in to the cloud or not (an AWS key policy statement allowing ``"*"`` without a condition
+    naming accounts, organizations or networks; a Cloud KMS binding to ``allUsers`` /
+    ``allAuthenticatedUsers``); empty when there is none, or where the key service cannot grant to
+    anonymous callers at all (Azure Key Vault answers only principals of the vault's tenant).
     """
 
     ref: ResourceRef
@@ -22,6 +27,7 @@ class CryptoKey:
     rotation_supported: bool | Unknown
     enabled: bool | Unknown
     rotation_enabled: bool | Unknown
+    public_principals: tuple[str, ...] | Unknown
 
 
 @dataclass(frozen=True, slots=True)

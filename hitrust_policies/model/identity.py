@@ -115,3 +115,40 @@ class LocalAuth:
     ref: ResourceRef
     mechanism: str
     enabled: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRoles:
+    """The roles one principal holds directly on one resource-wide scope, where a grant reaches every
+    resource below it (a Google Cloud project, folder or organization).
+
+    ``member`` is the principal as the cloud writes it (``"user:ana@example.org"``,
+    ``"serviceAccount:ci@p.iam.gserviceaccount.com"``); ``roles`` the role names bound to it by the
+    scope's own policy, sorted, each once (a conditional grant counts: its condition may hold). Grants
+    inherited from a parent scope are that scope's own `MemberRoles`. When the scope's policy could not
+    be read, one value stands for the whole scope: ``member`` is empty and ``roles`` that Unknown.
+    The live GCP scanner yields it; Azure role assignments at a subscription or management group
+    could yield it too.
+    """
+
+    ref: ResourceRef
+    member: str
+    roles: tuple[str, ...] | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceAccountKey:
+    """A key pair a workload identity (a Google Cloud service account) signs its requests with.
+
+    ``user_managed``: the private key was downloaded or its public half uploaded, so someone outside the
+    cloud holds a long-lived secret; False for the provider's own keys, which never leave it and are
+    rotated for the customer. ``disabled``: refused for now (it can be enabled again); ``expired``: past
+    its end of validity, for good. Only Google Cloud sources yield it; AWS access keys and Azure storage
+    keys are `Credential`s.
+    """
+
+    ref: ResourceRef
+    owner: str
+    user_managed: bool | Unknown
+    disabled: bool | Unknown
+    expired: bool | Unknown

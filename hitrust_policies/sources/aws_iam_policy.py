@@ -43,7 +43,7 @@ from urllib.parse import unquote
 from hitrust_policies.model.facts import Unknown
 from hitrust_policies.model.identity import FULL_ADMIN, NEAR_ADMIN, SCOPED, PolicyGrant
 from hitrust_policies.model.ref import ResourceRef
-from hitrust_policies.sources.aws_s3_policy import PARTITIONS
+from hitrust_policies.sources.aws_s3_policy import PARTITIONS, _any_principal, _strings
 
 # AWS-managed policies that grant administrator access; the same set Prowler's per-principal
 # checks (iam_user/group_administrator_access_policy, iam_role_administratoraccess_policy) look for.
@@ -297,3 +297,71 @@ def policy_grant(ref: ResourceRef, access: Access | Unknown, attached: bool | Un
     if isinstance(access, Unknown):
         return PolicyGrant(ref, access=access, attached=attached)
     return PolicyGrant(ref, access=access.level, attached=attached, exceptions=access.exceptions)
+
+
+# --- resource policies open to everyone ----------------------------------------------------------------
+
+# Condition keys that tie a request to named accounts, organizations, callers or networks: with one of them
+# (under a positive operator, with fixed values) a "*" principal is not the public.
+_NARROWING_KEYS = frozenset({
+    "aws:sourceaccount", "aws:sourceowner", "aws:sourcearn", "aws:sourceorgid", "aws:sourceorgpaths",
+    "aws:principalaccount", "aws:principalarn", "aws:principalorgid", "aws:principalorgpaths", "aws:userid",
+    "aws:sourcevpc", "aws:sourcevpce", "aws:sourceip", "aws:vpcsourceip", "kms:calleraccount",
+})
+
+
+def _narrowed(condition: Any) -> bool:
+    if not isinstance(condition, dict):
+        return False
+    for operator, keys in condition.items():
+        if "not" in str(operator).lower() or not isinstance(keys, dict):
+            continue
+        for key, values in keys.items():
+            fixed = _strings(values)  # AWS Config: only fixed values narrow (no wildcard, no ${variable})
+            if str(key).lower() in _NARROWING_KEYS and fixed and not any(
+                    "*" in v or "?" in v or "${" in v for v in fixed):
+                return True
+    return False
+
+
+def public_grants(document: Any) -> tuple[str, ...] | Unknown:
+    """Each ``Allow`` of a resource policy (a KMS key policy, a bucket policy) that any AWS principal,
+    anonymous or from any account, may use: ``Principal: "*"`` or ``{"AWS": "*"}`` with no condition
+    naming accounts, organizations, callers or networks (Prowler's ``is_policy_public``; AWS Config
+    ``kms-key-policy-no-public-access`` asks the same). A ``Deny`` never narrows it here. None: no
+    policy (the service's default, which names the account). Unknown where a statement that could be
+    public is not known yet (a Pulumi preview) or the document cannot be read.
+
+    >>> anyone = {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:Decrypt", "Resource": "*"}
+    >>> public_grants({"Statement": [anyone]}), public_grants(None)
+    (('* may kms:Decrypt',), ())
+    >>> org = {**anyone, "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}}
+    >>> public_grants(json.dumps({"Statement": org})), public_grants({"Statement": [{**anyone, "Condition": {
+    ...     "StringNotEquals": {"kms:CallerAccount": "111122223333"}}}]})
+    ((), ('* may kms:Decrypt',))
+    >>> public_grants({"Statement": [{**anyone, "Condition": {"StringLike": {"aws:PrincipalOrgID": "o-*"}}}]})
+    ('* may kms:Decrypt',)
+    >>> public_grants({"Statement": [{**anyone, "Principal": Unknown("computed at preview: policy")}]})
+    Unknown('computed at preview: policy')
+    """
+    if document is None:
+        return ()
+    raw = _statements(document)
+    if isinstance(raw, Unknown):
+        return raw
+    found: list[str] = []
+    pending: Unknown | None = None
+    for statement in raw:
+        if not isinstance(statement, dict) or statement.get("Effect") == "Deny":
+            continue
+        unknown = _unknown_in({k: v for k, v in statement.items() if k in ("Effect", "Principal", "Condition")})
+        if unknown is not None:
+            pending = pending or unknown
+        elif statement.get("Effect") == "Allow" and _any_principal(statement) and not _narrowed(
+                statement.get("Condition")):
+            actions = _strings(statement.get("Action") or statement.get("NotAction"))
+            verb = "may" if "Action" in statement else "may all but"
+            found.append(f"* {verb} {', '.join(str(a) for a in actions) or 'nothing named'}")
+    if found or pending is None:
+        return tuple(sorted(dict.fromkeys(found)))
+    return pending

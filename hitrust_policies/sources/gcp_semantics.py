@@ -1186,3 +1186,31 @@ def sql_engine_settings(engine: str | Unknown, ref: ResourceRef,
         return [build(ref, engine) for build in _SQL_SETTINGS.values()]
     build = _SQL_SETTINGS.get(engine)
     return [build(ref, flags)] if build else []
+# --- roles per member ---------------------------------------------------------------------------------
+
+
+def roles_by_member(bindings: Iterable[Mapping[str, Any]]) -> dict[str, tuple[str, ...]]:
+    """Every member of an IAM policy with the roles its bindings grant it, sorted (as `binding_members`
+    counts them: conditional and ``deleted:`` members included).
+
+    >>> roles_by_member([{"role": "roles/viewer", "members": ["user:a@x.org"]},
+    ...                  {"role": "roles/browser", "members": ["user:a@x.org", "group:g@x.org"]}])
+    {'group:g@x.org': ('roles/browser',), 'user:a@x.org': ('roles/browser', 'roles/viewer')}
+    """
+    found: dict[str, list[str]] = {}
+    for role, member in binding_members(bindings):
+        found.setdefault(member, []).append(role)
+    return {member: tuple(sorted(roles)) for member, roles in sorted(found.items())}
+
+
+def sa_key_expired(valid_before: str | None, now: datetime) -> bool:
+    """A service-account key past its ``validBeforeTime`` signs nothing, ever again (no expiry: never).
+
+    >>> now = datetime(2026, 11, 2, tzinfo=UTC)
+    >>> sa_key_expired("2026-01-01T00:00:00Z", now), sa_key_expired("9999-12-31T23:59:59Z", now)
+    (True, False)
+    >>> sa_key_expired(None, now)
+    False
+    """
+    expires = rfc3339(valid_before)
+    return expires is not None and expires <= now

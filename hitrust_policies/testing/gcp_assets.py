@@ -680,3 +680,15 @@ def managed_zone(p: Project, name: str, dns_name: str, *, visibility: str = "pub
                                      "keyLength": 1024}]}
     return _line(p, f"//dns.googleapis.com/projects/{p.number}/managedZones/{name}", "dns.googleapis.com/ManagedZone",
                  ("v1", "https://dns.googleapis.com/$discovery/rest?version=v1", "ManagedZone"), body, "global")
+def crypto_key_policy(p: Project, ring: str, name: str, *bindings: tuple[str, Iterable[str]],
+                      location: str = "us-central1") -> dict[str, Any]:
+    """A Cloud KMS key's own IAM policy line: (role, members) bindings."""
+    relative = f"projects/{p.id}/locations/{location}/keyRings/{ring}/cryptoKeys/{name}"
+    return {
+        "name": f"//cloudkms.googleapis.com/{relative}",
+        "asset_type": "cloudkms.googleapis.com/CryptoKey",
+        "iam_policy": {"version": 1, "etag": "BwYhZ0v3mE4=",
+                       "bindings": [{"role": role, "members": list(members)} for role, members in bindings]},
+        "ancestors": p.ancestors,
+        "update_time": UPDATED,
+    }

@@ -40,6 +40,8 @@ GCP_RULES = {
     "iam-database-local-infile-off", "iam-database-show-databases-restricted", "log-database-error-logging",
     "net-network-default-absent", "enc-instance-host-encryption", "net-instance-no-public-ip",
     "net-instance-ip-forwarding-off",
+    "iam-service-account-no-user-keys", "net-crypto-key-not-public", "iam-service-account-duties-separated",
+    "iam-kms-duties-separated", "iam-service-account-impersonation-scoped",
 }
 
 
@@ -91,6 +93,16 @@ CASES = {
     "log-archives": (programs.log_archives, buckets("phi-log-archive", "phi-log-open") | {
         ("enc-dataset-kms", "logs", M), ("log-log-archive-retention-locked", "to-unlocked", M),
         ("log-log-archive-retention-locked", "to-partner", A)}),
+    "kms-key-iam": (programs.kms_key_iam, {("net-crypto-key-not-public", n, M) for n in (
+        "anyone", "partners", "documented")}),
+    # each member's roles, reported on the first grant naming it on that scope
+    "project-iam": (programs.project_iam, {
+        ("iam-service-account-duties-separated", "dana-sa-admin", M),
+        ("iam-service-account-impersonation-scoped", "dana-sa-admin", M),
+        ("iam-kms-duties-separated", "kms-admins", M), ("iam-service-account-impersonation-scoped", "ci-tokens", M)}),
+    # every key a program makes is user-managed
+    "service-account-keys": (programs.service_account_keys, {("iam-service-account-no-user-keys", n, M) for n in (
+        "etl-key", "etl-uploaded", "legacy-key")}),
 }
 
 

@@ -58,10 +58,14 @@ CASES = {
           for bucket in ("default-key", "named-aws-key", "stack-key", "dsse-stack-key", "dsse-default-key",
                          "foreign-key")),
     }),
+    "kms-key-policies": (kms_keys.key_policies, True, {
+        ("net-crypto-key-not-public", n, M) for n in ("open-key", "replaced-key")}),
+    "kms-key-policies-update": (kms_keys.key_policies, False, {
+        ("net-crypto-key-not-public", n, M) for n in ("open-key", "replaced-key")}),
     "kms-keys-that-cannot-rotate": (kms_keys.keys_that_cannot_rotate, True, {
+        # keys are judged at stack level (their key policy may be a separate resource): hsm-key's
+        # propertyDependencies show its store is the stack's CloudHSM store, whose keys cannot rotate
         ("enc-crypto-key-rotation", "global-static", M),
-        # a per-resource Analyze carries no propertyDependencies: the new store's id is just unknown
-        ("enc-crypto-key-rotation", "hsm-key", A),
     }),
     "kms-keys-that-cannot-rotate-update": (kms_keys.keys_that_cannot_rotate, False, {
         ("enc-crypto-key-rotation", "global-static", M),

@@ -534,3 +534,58 @@ def instance_unknowns() -> None:
     compute.Instance("pool-node-9", name="pool-node-9", machine_type="e2-small", zone="us-central1-a",
                      boot_disk=boot, can_ip_forward=True, network_interfaces=private,
                      labels=addr.address.apply(lambda a: {"ip": a.replace(".", "-")}))
+# ----------------------------------------------------------------- service-account keys
+
+
+def service_account_keys() -> None:
+    """A key Google generates for a service account of the stack, one uploaded for it, and one for an
+    account outside the stack, named by its full id."""
+    from pulumi_gcp import serviceaccount
+
+    etl = serviceaccount.Account("etl", account_id="etl", display_name="ETL jobs")
+    serviceaccount.Key("etl-key", service_account_id=etl.name, public_key_type="TYPE_X509_PEM_FILE")
+    serviceaccount.Key("etl-uploaded", service_account_id=etl.name,
+                       public_key_data="LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==")
+    serviceaccount.Key("legacy-key",
+                       service_account_id=f"projects/{PROJECT}/serviceAccounts/legacy@{PROJECT}.iam.gserviceaccount.com")
+
+
+def kms_key_iam() -> None:
+    """Who a Cloud KMS key is open to: a member, a binding and a whole policy naming the public, beside a
+    key its team alone may use."""
+    from pulumi_gcp import kms
+
+    ring = kms.KeyRing("iam-ring", name="shared", location="us-central1")
+    team = kms.CryptoKey("team", name="team", key_ring=ring.id, rotation_period="7776000s")
+    kms.CryptoKeyIAMMember("team-use", crypto_key_id=team.id, role="roles/cloudkms.cryptoKeyEncrypterDecrypter",
+                           member="group:phi-app@phi.example")
+    anyone = kms.CryptoKey("anyone", name="anyone", key_ring=ring.id, rotation_period="7776000s")
+    kms.CryptoKeyIAMMember("anyone-decrypt", crypto_key_id=anyone.id, role="roles/cloudkms.cryptoKeyDecrypter",
+                           member="allUsers")
+    partners = kms.CryptoKey("partners", name="partners", key_ring=ring.id, rotation_period="7776000s")
+    kms.CryptoKeyIAMBinding("partners-encrypt", crypto_key_id=partners.id, role="roles/cloudkms.cryptoKeyEncrypter",
+                            members=["allAuthenticatedUsers", "group:partners@phi.example"])
+    documented = kms.CryptoKey("documented", name="documented", key_ring=ring.id, rotation_period="7776000s")
+    kms.CryptoKeyIAMPolicy("documented-policy", crypto_key_id=documented.id, policy_data=json.dumps({"bindings": [
+        {"role": "roles/cloudkms.viewer", "members": ["allUsers"]}]}))
+
+
+# ----------------------------------------------------------------- project / folder IAM
+
+
+def project_iam() -> None:
+    """Roles granted on a project and a folder: one engineer both administers and uses service accounts,
+    the security group administers keys and decrypts with them, CI mints tokens folder-wide; the app's
+    account holds one role."""
+    from pulumi_gcp import folder, projects
+
+    projects.IAMMember("dana-sa-admin", project=PROJECT, role="roles/iam.serviceAccountAdmin",
+                       member="user:dana@phi.example")
+    projects.IAMMember("dana-sa-user", project=PROJECT, role="roles/iam.serviceAccountUser",
+                       member="user:dana@phi.example")
+    projects.IAMBinding("kms-admins", project=PROJECT, role="roles/cloudkms.admin",
+                        members=["group:security@phi.example"])
+    projects.IAMBinding("kms-users", project=PROJECT, role="roles/cloudkms.cryptoKeyEncrypterDecrypter",
+                        members=["group:security@phi.example", f"serviceAccount:app@{PROJECT}.iam.gserviceaccount.com"])
+    folder.IAMMember("ci-tokens", folder="folders/301934554120", role="roles/iam.serviceAccountTokenCreator",
+                     member=f"serviceAccount:ci@{PROJECT}.iam.gserviceaccount.com")

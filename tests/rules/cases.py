@@ -40,6 +40,7 @@ from hitrust_policies.model import (
     LogArchive,
     LogExport,
     LogGroup,
+    MemberRoles,
     MessageQueue,
     MySqlSettings,
     Network,
@@ -53,6 +54,7 @@ from hitrust_policies.model import (
     RootAccount,
     SecretStore,
     SecurityGroup,
+    ServiceAccountKey,
     ServiceFirewall,
     SqlServerSettings,
     Subnet,
@@ -110,7 +112,8 @@ def pw(**kw: Any) -> PasswordPolicy:
 
 
 def key(**kw: Any) -> CryptoKey:
-    base = dict(customer_managed=True, rotation_supported=True, enabled=True, rotation_enabled=True)
+    base = dict(customer_managed=True, rotation_supported=True, enabled=True, rotation_enabled=True,
+                public_principals=())
     return CryptoKey(ref("key"), **{**base, **kw})
 
 
@@ -617,4 +620,40 @@ CASES: list[Case] = [
     Case("net-instance-ip-forwarding-off", "forwards", ComputeInstance(ref("vm"), (), True, True), "FAIL",
          "instance forwards traffic not addressed to it"),
     Case("net-instance-ip-forwarding-off", "nic-unlisted", ComputeInstance(ref("vm"), (), True, U), "UNKNOWN"),
+    Case("iam-service-account-duties-separated", "admin-only",
+         MemberRoles(ref("projects/p/user:a@x.org"), "user:a@x.org", ("roles/iam.serviceAccountAdmin",)), "PASS"),
+    Case("iam-service-account-duties-separated", "both",
+         MemberRoles(ref("projects/p/user:a@x.org"), "user:a@x.org",
+                     ("roles/iam.serviceAccountAdmin", "roles/iam.serviceAccountUser")), "FAIL",
+         "user:a@x.org holds both roles/iam.serviceAccountAdmin and roles/iam.serviceAccountUser"),
+    Case("iam-service-account-duties-separated", "policy-denied", MemberRoles(ref("projects/p"), "", U), "UNKNOWN"),
+    Case("iam-kms-duties-separated", "user-only", MemberRoles(
+        ref("projects/p/group:g@x.org"), "group:g@x.org", ("roles/cloudkms.cryptoKeyEncrypterDecrypter",)), "PASS"),
+    Case("iam-kms-duties-separated", "admin-decrypts", MemberRoles(
+        ref("projects/p/group:g@x.org"), "group:g@x.org",
+        ("roles/cloudkms.admin", "roles/cloudkms.cryptoKeyDecrypter", "roles/viewer")), "FAIL",
+         "group:g@x.org holds both roles/cloudkms.admin and roles/cloudkms.cryptoKeyDecrypter"),
+    Case("iam-kms-duties-separated", "policy-denied", MemberRoles(ref("projects/p"), "", U), "UNKNOWN"),
+    Case("iam-service-account-impersonation-scoped", "viewer",
+         MemberRoles(ref("projects/p/user:a@x.org"), "user:a@x.org", ("roles/viewer",)), "PASS"),
+    Case("iam-service-account-impersonation-scoped", "token-creator", MemberRoles(
+        ref("folders/1/serviceAccount:ci@p.iam.gserviceaccount.com"), "serviceAccount:ci@p.iam.gserviceaccount.com",
+        ("roles/iam.serviceAccountTokenCreator",)), "FAIL",
+         "serviceAccount:ci@p.iam.gserviceaccount.com holds roles/iam.serviceAccountTokenCreator on the whole scope"),
+    Case("iam-service-account-impersonation-scoped", "policy-denied", MemberRoles(ref("projects/p"), "", U),
+         "UNKNOWN"),
+    Case("iam-service-account-no-user-keys", "google-managed",
+         ServiceAccountKey(ref("sa@p/k1"), "sa@p", False, False, False), "PASS"),
+    Case("iam-service-account-no-user-keys", "expired", ServiceAccountKey(ref("sa@p/k2"), "sa@p", True, False, True),
+         "PASS"),
+    Case("iam-service-account-no-user-keys", "user-managed-disabled",
+         ServiceAccountKey(ref("sa@p/k3"), "sa@p", True, True, False), "FAIL",
+         "sa@p has a user-managed key (disabled, but it can be enabled again)"),
+    Case("iam-service-account-no-user-keys", "type-unseen", ServiceAccountKey(ref("sa@p/k4"), "sa@p", U, False, False),
+         "UNKNOWN"),
+    Case("net-crypto-key-not-public", "private", key(), "PASS"),
+    Case("net-crypto-key-not-public", "all-users", key(public_principals=(
+        "allUsers (roles/cloudkms.cryptoKeyDecrypter)",)), "FAIL",
+         "the key's policy grants the public: allUsers (roles/cloudkms.cryptoKeyDecrypter)"),
+    Case("net-crypto-key-not-public", "policy-denied", key(public_principals=U), "UNKNOWN"),
 ]

@@ -17,10 +17,12 @@ from hitrust_policies.model import (
     CryptoKey,
     DnsZone,
     LogArchive,
+    MemberRoles,
     MySqlSettings,
     Network,
     ObjectStore,
     PostgresSettings,
+    ServiceAccountKey,
     SqlServerSettings,
     TlsListener,
     Unknown,
@@ -203,6 +205,10 @@ def test_kms_keys_named_by_ring(preview: bool) -> None:
         enc-crypto-key-rotation  phi/backups  FAIL
         enc-crypto-key-rotation  phi/signing  PASS
         enc-crypto-key-rotation  phi/hsm      FAIL
+        net-crypto-key-not-public  phi/records  PASS
+        net-crypto-key-not-public  phi/backups  PASS
+        net-crypto-key-not-public  phi/signing  PASS
+        net-crypto-key-not-public  phi/hsm      PASS
     """)
 
 
@@ -688,3 +694,59 @@ def test_url_map_entries_computed_at_preview() -> None:
                      "late-rule": "?computed at preview: pathMatchers[0].pathRules[0]",
                      "late-matchers": "?computed at preview: pathMatchers",
                      "late-redirect": "?computed at preview: defaultUrlRedirect.httpsRedirect"}
+@BOTH
+def test_service_account_keys_are_user_managed(preview: bool) -> None:
+    """Every key a program makes is user-managed (generated or uploaded), owned by the account it names."""
+    keys = {v.ref.name: (v.owner, v.user_managed, v.disabled, v.expired) for v in
+            values(programs.service_account_keys, preview) if isinstance(v, ServiceAccountKey)}
+    legacy = f"legacy@{programs.PROJECT}.iam.gserviceaccount.com"
+    assert keys == {"etl/etl-key": ("etl", True, False, False), "etl/etl-uploaded": ("etl", True, False, False),
+                    f"{legacy}/legacy-key": (legacy, True, False, False)}
+    assert verdicts(programs.service_account_keys, preview) == table(f"""
+        iam-service-account-no-user-keys  etl/etl-key  FAIL
+        iam-service-account-no-user-keys  etl/etl-uploaded  FAIL
+        iam-service-account-no-user-keys  {legacy}/legacy-key  FAIL
+    """)
+
+
+@BOTH
+def test_kms_keys_open_to_the_public_through_each_iam_resource(preview: bool) -> None:
+    keys = {v.ref.name: v.public_principals for v in values(programs.kms_key_iam, preview) if isinstance(v, CryptoKey)}
+    assert keys == {
+        "shared/team": (),
+        "shared/anyone": ("allUsers (roles/cloudkms.cryptoKeyDecrypter)",),  # CryptoKeyIAMMember
+        "shared/partners": ("allAuthenticatedUsers (roles/cloudkms.cryptoKeyEncrypter)",),  # CryptoKeyIAMBinding
+        "shared/documented": ("allUsers (roles/cloudkms.viewer)",),  # CryptoKeyIAMPolicy JSON
+    }
+    public = "net-crypto-key-not-public"
+    assert {(r, n, s) for r, n, s in verdicts(programs.kms_key_iam, preview) if r == public} == {
+        (public, "shared/team", "PASS"), (public, "shared/anyone", "FAIL"), (public, "shared/partners", "FAIL"),
+        (public, "shared/documented", "FAIL")}
+
+
+@BOTH
+def test_roles_per_member_joined_over_the_programs_grants(preview: bool) -> None:
+    """Each member's roles on a scope come from every IAMMember / IAMBinding naming it there, one value per
+    member, named as the scanner names it."""
+    app, ci = (f"serviceAccount:{a}@{programs.PROJECT}.iam.gserviceaccount.com" for a in ("app", "ci"))
+    held = {v.ref.name: v.roles for v in values(programs.project_iam, preview) if isinstance(v, MemberRoles)}
+    p = f"projects/{programs.PROJECT}"
+    assert held == {
+        f"{p}/user:dana@phi.example": ("roles/iam.serviceAccountAdmin", "roles/iam.serviceAccountUser"),
+        f"{p}/group:security@phi.example": ("roles/cloudkms.admin", "roles/cloudkms.cryptoKeyEncrypterDecrypter"),
+        f"{p}/{app}": ("roles/cloudkms.cryptoKeyEncrypterDecrypter",),
+        f"folders/301934554120/{ci}": ("roles/iam.serviceAccountTokenCreator",)}
+    assert verdicts(programs.project_iam, preview) == table(f"""
+        iam-service-account-duties-separated      {p}/user:dana@phi.example  FAIL
+        iam-kms-duties-separated                  {p}/user:dana@phi.example  PASS
+        iam-service-account-impersonation-scoped  {p}/user:dana@phi.example  FAIL
+        iam-service-account-duties-separated      {p}/group:security@phi.example  PASS
+        iam-kms-duties-separated                  {p}/group:security@phi.example  FAIL
+        iam-service-account-impersonation-scoped  {p}/group:security@phi.example  PASS
+        iam-service-account-duties-separated      {p}/{app}  PASS
+        iam-kms-duties-separated                  {p}/{app}  PASS
+        iam-service-account-impersonation-scoped  {p}/{app}  PASS
+        iam-service-account-duties-separated      folders/301934554120/{ci}  PASS
+        iam-kms-duties-separated                  folders/301934554120/{ci}  PASS
+        iam-service-account-impersonation-scoped  folders/301934554120/{ci}  FAIL
+    """)

@@ -187,3 +187,19 @@ def test_external_key_never_rotates_automatically():
     assert (imported.customer_managed, imported.rotation_supported, imported.enabled, imported.rotation_enabled) == (
         True, False, True, False)
     assert key(EXTERNAL_KEY).enabled is False  # pending import
+
+
+@pytest.mark.parametrize("preview", [True, False], ids=["preview", "update"])
+def test_key_policies_from_a_real_program(preview: bool) -> None:
+    """A key's ``policy``, or the stack's KeyPolicy replacing it (joined through ``keyId`` even while the
+    key id is computed), read with the scanner's key policy semantics; no policy: KMS's default."""
+    from hitrust_policies.sources.pulumi import PulumiResource
+    from hitrust_policies.testing.pulumi import capture
+    from tests.pulumi_programs.kms_keys import key_policies
+
+    pytest.importorskip("pulumi_aws")
+    keys = {v.ref.name: v.public_principals for v in to_model([
+        PulumiResource.from_wire(r.type, r.urn, r.outputs, name=r.name, property_dependencies=r.property_dependencies)
+        for r in capture(key_policies, preview=preview)]) if isinstance(v, CryptoKey)}
+    assert keys == {"default-policy": (), "open-key": ("* may kms:Decrypt",), "org-key": (),
+                    "replaced-key": ("* may kms:Decrypt",)}

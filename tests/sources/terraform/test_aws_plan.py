@@ -46,6 +46,7 @@ EXPECTED = {
         ("enc-block-volume-kms", "aws_ebs_volume.disk[1]", F),
         ("enc-crypto-key-rotation", "aws_kms_key.data", P),
         ("enc-crypto-key-rotation", "aws_kms_key.stale", F),
+        *[("net-crypto-key-not-public", f"aws_kms_key.{k}", P) for k in ("data", "stale")],  # AWS's default policy
         ("enc-object-store-default-encryption", "aws_s3_bucket.bare", U),  # v5 inline block, unset or dynamic
         ("enc-object-store-kms", "aws_s3_bucket.bare", U),
         ("enc-object-store-tls-only", "aws_s3_bucket.bare", F),
@@ -76,6 +77,7 @@ EXPECTED = {
         ("net-ingress-rule-admin-ports", "aws_security_group_rule.web_rdp", F),
         ("log-network-flow-logs", "aws_vpc.main", P),
         ("log-network-flow-logs", "aws_vpc.quiet", F),
+        *[("net-network-default-absent", f"aws_vpc.{v}", P) for v in ("main", "quiet")],  # no preset-open network
         ("net-ingress-rule-admin-ports", "aws_vpc_security_group_ingress_rule.db_postgres", F),
         ("net-ingress-rule-admin-ports", "aws_vpc_security_group_ingress_rule.db_ssh_from_bastion", U),  # EIP/32
     ],
@@ -95,6 +97,8 @@ EXPECTED = {
         # from a dynamic block, so whether an instance gets a public address stays unknown
         ("net-instance-no-public-ip", "aws_instance.web", U),
         ("net-instance-no-public-ip", "aws_instance.worker", U),
+        # and so do their interfaces' source/destination checks (the instance's own is on)
+        *[("net-instance-ip-forwarding-off", f"aws_instance.{i}", U) for i in ("web", "worker")],
         ("enc-tls-listener-modern", "aws_lb_listener.http", P),  # redirects to HTTPS (action `order`: computed)
         ("enc-tls-listener-modern", "aws_lb_listener.plain", F),
         ("net-network-acl-admin-ports", "aws_network_acl.edge", F),
@@ -120,6 +124,7 @@ EXPECTED = {
         ("enc-log-group-audit-kms", "aws_cloudwatch_log_group.trail", P),
         ("log-log-group-retention", "aws_cloudwatch_log_group.trail", P),
         ("enc-crypto-key-rotation", "aws_kms_key.trail", P),
+        ("net-crypto-key-not-public", "aws_kms_key.trail", P),
     ],
 }
 

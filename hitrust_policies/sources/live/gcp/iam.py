@@ -17,8 +17,10 @@ from hitrust_policies.model import (
     AuditTrail,
     Credential,
     LogExport,
+    MemberRoles,
     PolicyGrant,
     ResourceRef,
+    ServiceAccountKey,
     Unknown,
 )
 from hitrust_policies.sources import gcp_semantics as gcp
@@ -31,10 +33,11 @@ LOG_SINK = "logging.googleapis.com/LogSink"
 CRM = "//cloudresourcemanager.googleapis.com/"
 
 
-@family("service-account-keys", asset_types=(SA_KEY,), kinds=(Credential,))
-def service_account_keys(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Credential]:
+@family("service-account-keys", asset_types=(SA_KEY,), kinds=(Credential, ServiceAccountKey))
+def service_account_keys(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Credential | ServiceAccountKey]:
     """Service-account keys, owned by their service account (``.../serviceAccounts/<email>/keys/<id>``),
-    aged at the scan's time from ``validAfterTime`` (CIS Google Cloud Platform Foundation 1.7)."""
+    aged at the scan's time from ``validAfterTime`` (CIS Google Cloud Platform Foundation 1.7), and who
+    manages each (CIS 1.4); both named ``<email>/<key id>``."""
     for asset in assets:
         key = data(asset)
         path = str(asset["name"]).split("/serviceAccounts/", 1)[-1]
@@ -46,14 +49,23 @@ def service_account_keys(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Cre
             active=gcp.sa_key_active(user_managed, key.get("disabled"), key.get("validBeforeTime"), ctx.now),
             age_days=gcp.age_days(key.get("validAfterTime"), ctx.now),
         )
+        yield ServiceAccountKey(
+            ref=ctx.ref(asset, name=f"{owner}/{key_id}"),
+            owner=owner,
+            user_managed=user_managed,
+            disabled=bool(key.get("disabled")),
+            expired=gcp.sa_key_expired(key.get("validBeforeTime"), ctx.now),
+        )
 
 
 @family("resource-hierarchy", asset_types=(PROJECT_TYPE, FOLDER_TYPE, ORGANIZATION_TYPE, LOG_SINK),
-        kinds=(PolicyGrant, AuditCoverage, LogExport), iam=True, hierarchy=True)
-def resource_hierarchy(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[PolicyGrant | AuditCoverage | LogExport]:
-    """Every member of every binding on a project, folder or organization as a PolicyGrant; per project,
-    the audit logging its own and its ancestors' policies configure, and the sinks exporting its logs.
-    A policy that could not be read is one PolicyGrant per resource whose access is that Unknown."""
+        kinds=(PolicyGrant, AuditCoverage, LogExport, MemberRoles), iam=True, hierarchy=True)
+def resource_hierarchy(ctx: Ctx, assets: list[dict[str, Any]]
+                       ) -> Iterator[PolicyGrant | AuditCoverage | LogExport | MemberRoles]:
+    """Every member of every binding on a project, folder or organization as a PolicyGrant, and each
+    member's roles there as its MemberRoles (``<scope>/<member>``); per project, the audit logging its
+    own and its ancestors' policies configure, and the sinks exporting its logs. A policy that could not
+    be read is one PolicyGrant and one MemberRoles per resource holding that Unknown."""
     sinks = [a for a in assets if a.get("asset_type") == LOG_SINK]
     assets = [a for a in assets if a.get("asset_type") != LOG_SINK]
     listed = {str(a["name"]) for a in assets}
@@ -63,11 +75,14 @@ def resource_hierarchy(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Polic
         if isinstance(bindings, Unknown):
             yield PolicyGrant(replace(ref, name=f"{scope}/(IAM policy)", part="policy"), access=bindings,
                               attached=bindings)
+            yield MemberRoles(replace(ref, name=f"{scope}/(IAM policy)", part="policy"), member="", roles=bindings)
         else:
             for role, member in gcp.binding_members(bindings):
                 access, exceptions = gcp.role_access(role)
                 yield PolicyGrant(replace(ref, name=f"{scope}/{role}/{member}", part=f"{role}/{member}"),
                                   access=access, attached=True, exceptions=exceptions)
+            for member, roles in gcp.roles_by_member(bindings).items():
+                yield MemberRoles(replace(ref, name=f"{scope}/{member}", part=f"members/{member}"), member, roles)
         if asset.get("asset_type") == PROJECT_TYPE:
             exporting = _exporting_sinks(asset, sinks, listed)
             stored = _audit_logs_stored(asset, sinks, exporting)

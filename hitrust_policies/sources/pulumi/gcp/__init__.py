@@ -12,6 +12,7 @@ from hitrust_policies.sources.pulumi.gcp import (  # noqa: F401
     cloud_logging,
     compute,
     dns,
+    iam,
     instance_access,
     instances,
     kms,

@@ -3,17 +3,21 @@
 Key names are unique only within their ring, so the ring's name is joined from the ``kms/keyRing:KeyRing``
 that ``keyRing`` points at (its id ``projects/P/locations/L/keyRings/R`` when the ring is not in the
 stack). A new key's primary version is enabled (`gcp_semantics.kms_primary_state_on_create`);
-``rotationPeriod`` set means automatic rotation is on.
+``rotationPeriod`` set means automatic rotation is on. Who the key is open to comes from the IAM resources
+naming it in ``cryptoKeyId`` (``kms/cryptoKeyIAMMember``, ``kms/cryptoKeyIAMBinding``, ``kms/cryptoKeyIAMPolicy``
+with its ``policyData``), read as the live scanner reads the key's IAM policy.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from hitrust_policies.model import CryptoKey, Unknown
 from hitrust_policies.sources import gcp_semantics as gcp
 from hitrust_policies.sources.pulumi.gcp import names
+from hitrust_policies.sources.pulumi.props import preview_unknown
 from hitrust_policies.sources.pulumi.registry import pulumi_adapter
 from hitrust_policies.sources.pulumi.resource import PulumiResource
 from hitrust_policies.sources.pulumi.stack import Stack
@@ -21,6 +25,45 @@ from hitrust_policies.sources.pulumi.stack import Stack
 CRYPTO_KEY = "gcp:kms/cryptoKey:CryptoKey"
 KEY_RING = "gcp:kms/keyRing:KeyRing"
 PENDING_RING = "(key ring computed at preview)"
+IAM_MEMBER = "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember"
+IAM_BINDING = "gcp:kms/cryptoKeyIAMBinding:CryptoKeyIAMBinding"
+IAM_POLICY = "gcp:kms/cryptoKeyIAMPolicy:CryptoKeyIAMPolicy"
+
+
+def _bindings(grant: PulumiResource) -> list[dict[str, Any]] | Unknown:
+    """The IAM bindings one IAM resource sets on a key, in the API's shape (``role``, ``members``)."""
+    p = grant.props
+    if grant.type == IAM_POLICY:
+        data = p.get("policyData")
+        if isinstance(data, Unknown):
+            return data
+        try:
+            bindings = json.loads(data or "{}").get("bindings") or []
+        except (ValueError, AttributeError):
+            return Unknown(f"policyData of {grant.logical_name} is not an IAM policy document")
+        return [b for b in bindings if isinstance(b, Mapping)]
+    role = p.get("role")
+    members = [p.get("member")] if grant.type == IAM_MEMBER else p.get("members")
+    pending = names.first_unknown(role, *names.unknowns_in(members))
+    return pending if pending is not None else [{"role": role, "members": list(members or ())}]
+
+
+def _public(key: PulumiResource, stack: Stack) -> tuple[str, ...] | Unknown:
+    """The public members the stack's IAM resources grant on the key; unknown while a grant that could
+    name it is not known yet, unless a known one already opens it."""
+    sure, maybe = names.referrers(stack, key, (IAM_MEMBER, IAM_BINDING, IAM_POLICY), "cryptoKeyId")
+    known: list[dict[str, Any]] = []
+    pending: Unknown | None = None
+    for grant in sure:
+        bindings = _bindings(grant)
+        if isinstance(bindings, Unknown):
+            pending = pending or bindings
+        else:
+            known += bindings
+    if maybe and pending is None:
+        pending = preview_unknown(f"cryptoKeyId of {maybe[0].logical_name}")
+    public = tuple(gcp.public_grants(known))
+    return public if public or pending is None else pending
 
 
 def _ring_name(key: PulumiResource, stack: Stack) -> str:
@@ -55,4 +98,5 @@ def crypto_key(res: PulumiResource, stack: Stack) -> Iterator[CryptoKey]:
             purpose, level, import_only),
         enabled=_enabled(purpose, skip),
         rotation_enabled=rotation if isinstance(rotation, Unknown) else bool(rotation),
+        public_principals=_public(res, stack),
     )

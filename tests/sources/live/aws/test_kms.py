@@ -7,6 +7,8 @@ check, and are never asked GetKeyRotationStatus (real KMS refuses it for them).
 
 from __future__ import annotations
 
+import json
+
 import boto3
 import pytest
 
@@ -104,3 +106,60 @@ def test_unsupported_rotation_status_is_an_answer(session: boto3.Session) -> Non
     result = scan(session, "kms-keys")
     check(result, Case("unsupported", table(f"{RULE}  odd-key  PASS")))
     assert result.complete
+
+
+PUBLIC = "net-crypto-key-not-public"
+ACCOUNT = "123456789012"
+
+
+def policy(*statements: dict[str, object]) -> str:
+    return json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Sid": "owner", "Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{ACCOUNT}:root"},
+         "Action": "kms:*", "Resource": "*"}, *statements]})
+
+
+ANYONE = {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["kms:Decrypt", "kms:DescribeKey"], "Resource": "*"}
+
+
+def seed_policies(session: boto3.Session) -> None:
+    """default-policy: KMS's default (the account only); open-key: decrypt for any principal; org-key: any
+    principal of one organization; caller-key: any principal but one account's (a negated condition)."""
+    kms = session.client("kms")
+
+    def key(alias: str, key_policy: str | None = None) -> None:
+        kid = kms.create_key(**({"Policy": key_policy} if key_policy else {}))["KeyMetadata"]["KeyId"]
+        kms.create_alias(AliasName=f"alias/{alias}", TargetKeyId=kid)
+
+    key("default-policy")
+    key("open-key", policy(ANYONE))
+    key("org-key", policy({**ANYONE, "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}))
+    key("caller-key", policy({**ANYONE, "Principal": "*",
+                              "Condition": {"StringNotEquals": {"kms:CallerAccount": "210987654321"}}}))
+
+
+PUBLIC_CASES = [
+    Case("key-policies", table(f"""
+        {PUBLIC}  default-policy  PASS
+        {PUBLIC}  open-key        FAIL
+        {PUBLIC}  org-key         PASS
+        {PUBLIC}  caller-key      FAIL
+    """)),
+    Case("key-policy-denied",
+         table("\n".join(f"{PUBLIC}  {a}  UNKNOWN" for a in ("default-policy", "open-key", "org-key", "caller-key"))),
+         denied=(("kms", "GetKeyPolicy"),), unknown_reason="AccessDenied: kms:GetKeyPolicy"),
+]
+
+
+@pytest.mark.parametrize("case", PUBLIC_CASES, ids=lambda c: c.id)
+def test_key_policies_open_to_anyone(session: boto3.Session, case: Case) -> None:
+    """A key policy statement allowing any principal without a condition naming an organization, account
+    or network is public; the policy unreadable is UNKNOWN."""
+    seed_policies(session)
+    apply_denials(session, case, code="AccessDeniedException", status=400)
+    result = scan(session, "kms-keys")
+    check(result, case)
+    if not case.denied:
+        assert {(f.resource.name, f.message) for f in result.findings() if f.rule_id == PUBLIC
+                and f.status.value == "FAIL"} == {
+            ("open-key", "the key's policy grants the public: * may kms:Decrypt, kms:DescribeKey"),
+            ("caller-key", "the key's policy grants the public: * may kms:Decrypt, kms:DescribeKey")}

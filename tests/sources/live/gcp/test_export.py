@@ -17,6 +17,11 @@ from tests.sources.live.gcp.conftest import DEV, PROD, scan
 from tests.sources.live.gcp.org import org_lines, seed
 
 PUBLIC_RULE = "net-object-store-public-access-blocked"
+# every member of org.py's project policies holds one role: no conflict, no project-wide impersonation
+MEMBER_ROLES = "".join(f"\n{rule}  projects/{member}  PASS" for rule in (
+    "iam-service-account-duties-separated", "iam-kms-duties-separated", "iam-service-account-impersonation-scoped")
+    for member in (f"{DEV.id}/serviceAccount:ci@{DEV.id}.iam.gserviceaccount.com", f"{PROD.id}/user:ana@example.org",
+                   f"{PROD.id}/group:care@example.org"))
 
 
 def quads(findings: list) -> set[tuple[str, str, str, str]]:
@@ -63,6 +68,8 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         net-instance-ip-forwarding-off            web-vm        PASS
         enc-crypto-key-rotation                   dev/scratch   FAIL
         enc-crypto-key-rotation                   phi/records   PASS
+        net-crypto-key-not-public                 dev/scratch   PASS
+        net-crypto-key-not-public                 phi/records   PASS
         enc-database-storage-encrypted            claims-pg     PASS
         enc-database-storage-encrypted            dev-mysql     PASS
         enc-database-storage-kms                  claims-pg     FAIL
@@ -93,6 +100,8 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         enc-log-group-audit-kms                   phi-prod/global/_Required  FAIL
         iam-credential-rotated                    ci@phi-dev.iam.gserviceaccount.com/9b71f2    FAIL
         iam-credential-rotated                    etl@phi-prod.iam.gserviceaccount.com/5e3a0c  PASS
+        iam-service-account-no-user-keys          ci@phi-dev.iam.gserviceaccount.com/9b71f2    FAIL
+        iam-service-account-no-user-keys          etl@phi-prod.iam.gserviceaccount.com/5e3a0c  FAIL
         iam-policy-grant-no-admin  projects/phi-dev/roles/editor/serviceAccount:ci@phi-dev.iam.gserviceaccount.com  FAIL
         iam-policy-grant-no-admin                 projects/phi-prod/roles/owner/user:ana@example.org       FAIL
         iam-policy-grant-no-admin                 projects/phi-prod/roles/viewer/group:care@example.org    PASS
@@ -131,7 +140,7 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         net-database-remote-access-off            dev-mssql     FAIL
         iam-database-local-infile-off             dev-mysql     FAIL
         iam-database-show-databases-restricted    dev-mysql     FAIL
-    """))
+    """ + MEMBER_ROLES))
 
 
 def test_export_without_iam_policies_says_so(tmp_path: Path) -> None:
@@ -199,4 +208,4 @@ def test_projects_named_later_in_the_file_rename_streamed_resources(tmp_path: Pa
     assert disks == [("web-1", PROD.id)]
     assert {(c.account, c.collector, c.resources) for c in result.coverage} == {
         (f"projects/{PROD.id}", "disks", 1), (f"projects/{PROD.id}", "firewalls", 0),
-        (f"projects/{PROD.id}", "resource-hierarchy", 3)}  # the project: its IAM policy not exported, unknown
+        (f"projects/{PROD.id}", "resource-hierarchy", 4)}  # the project: its IAM policy not exported, unknown

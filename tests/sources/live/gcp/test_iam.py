@@ -6,7 +6,16 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from hitrust_policies.model import FULL_ADMIN, NEAR_ADMIN, SCOPED, AuditCoverage, Credential, PolicyGrant
+from hitrust_policies.model import (
+    FULL_ADMIN,
+    NEAR_ADMIN,
+    SCOPED,
+    AuditCoverage,
+    Credential,
+    MemberRoles,
+    PolicyGrant,
+    ServiceAccountKey,
+)
 from hitrust_policies.sources.live.gcp.scan import scan_export
 from hitrust_policies.testing import gcp_assets as ga
 from hitrust_policies.testing.gcp_fake import FakeGcp
@@ -65,10 +74,10 @@ def test_service_account_key_verdicts(fake: FakeGcp) -> None:
         (KEY_RULE, etl("k7", "legacy"),
          "keyType not in the ServiceAccountKey asset: user- or Google-managed cannot be told"),
         (KEY_RULE, etl("k8", "legacy"), "validAfterTime not in the ServiceAccountKey asset")}
-    [k2] = [r for r in result.resources if r.ref.name == etl("k2")]
+    [k2] = [r for r in result.resources if isinstance(r, Credential) and r.ref.name == etl("k2")]
     assert k2 == Credential(k2.ref, owner=f"etl@{PROD.id}.iam.gserviceaccount.com", active=True, age_days=200)
     assert (k2.ref.account, k2.ref.native_type) == (PROD.id, SA_KEY)
-    assert {f.message for f in result.findings() if f.status.value == "FAIL"} == {
+    assert {f.message for f in result.findings() if f.status.value == "FAIL" and f.rule_id == KEY_RULE} == {
         "active key is 200 days old (max 90)", "active key is 91 days old (max 90)"}
 
 
@@ -274,3 +283,145 @@ def test_audit_logs_are_kept_only_while_the_default_sink_routes_them(fake: FakeG
         ("lab-0", "no trail records every region's management events: lab-0 audit config (not logging)"),
         ("lab-1", "the _Default sink is disabled, filtered differently or has exclusions: whether Data Access "
                   "audit logs are kept is not judged")}
+
+
+SA_DUTIES = "iam-service-account-duties-separated"
+KMS_DUTIES = "iam-kms-duties-separated"
+IMPERSONATION = "iam-service-account-impersonation-scoped"
+DUTY_RULES = [SA_DUTIES, KMS_DUTIES, IMPERSONATION]
+
+
+def seed_duties(fake: FakeGcp) -> None:
+    """bo administers and uses service accounts in prod; the security group administers keys and decrypts
+    with them from the folder; the key admins only administer; the deployer mints tokens org-wide."""
+    fake.add(
+        ga.organization(PROD), ga.folder(PROD, FOLDER), *ga.default_sinks(PROD), *ga.default_sinks(DEV),
+        ga.iam_policy(PROD, ("roles/iam.serviceAccountTokenCreator", [CI]), scope=f"organizations/{ORG}"),
+        ga.iam_policy(PROD, ("roles/cloudkms.admin", ["group:sec@example.org"]),
+                      ("roles/cloudkms.cryptoKeyDecrypter", ["group:sec@example.org"]), scope=f"folders/{FOLDER}"),
+        ga.iam_policy(PROD,
+                      ("roles/iam.serviceAccountAdmin", ["user:bo@example.org", "user:ana@example.org"]),
+                      ("roles/iam.serviceAccountUser", ["user:bo@example.org"]),
+                      ("roles/cloudkms.admin", ["group:keys@example.org"]),
+                      ("roles/cloudkms.cryptoKeyEncrypterDecrypter", [CI])),
+        ga.iam_policy(DEV, ("roles/viewer", ["group:dev@example.org"])),
+    )
+
+
+def duty_rows(scope: str, member: str, sa: str, kms: str, impersonation: str) -> str:
+    return "\n".join(f"{rule}  {scope}/{member}  {status}" for rule, status in
+                     ((SA_DUTIES, sa), (KMS_DUTIES, kms), (IMPERSONATION, impersonation)))
+
+
+DUTIES = "\n".join([
+    duty_rows(f"organizations/{ORG}", CI, "PASS", "PASS", "FAIL"),
+    duty_rows(f"folders/{FOLDER}", "group:sec@example.org", "PASS", "FAIL", "PASS"),
+    duty_rows(f"projects/{PROD.id}", "user:bo@example.org", "FAIL", "PASS", "FAIL"),
+    duty_rows(f"projects/{PROD.id}", "user:ana@example.org", "PASS", "PASS", "PASS"),
+    duty_rows(f"projects/{PROD.id}", "group:keys@example.org", "PASS", "PASS", "PASS"),
+    duty_rows(f"projects/{PROD.id}", CI, "PASS", "PASS", "PASS"),
+    duty_rows(f"projects/{DEV.id}", "group:dev@example.org", "PASS", "PASS", "PASS"),
+])
+
+
+def test_member_roles_separation_of_duties_and_impersonation(fake: FakeGcp) -> None:
+    """Each member's roles per project, folder and organization: both service-account duties, or key
+    administration with decryption, at one scope FAIL; service-account user / token creator on a whole
+    scope FAIL; the same member's roles at different scopes are separate values."""
+    seed_duties(fake)
+    result = scan(fake, "resource-hierarchy", projects=(), organizations=[ORG])
+    assert result.complete
+    assert verdicts(result.findings(), DUTY_RULES) == set(table(DUTIES))
+    assert {(f.rule_id, f.resource.name, f.message) for f in result.findings()
+            if f.status.value == "FAIL" and f.rule_id in DUTY_RULES} == {
+        (IMPERSONATION, f"organizations/{ORG}/{CI}",
+         f"{CI} holds roles/iam.serviceAccountTokenCreator on the whole scope: it may act as every service "
+         "account there"),
+        (KMS_DUTIES, f"folders/{FOLDER}/group:sec@example.org",
+         "group:sec@example.org holds both roles/cloudkms.admin and roles/cloudkms.cryptoKeyDecrypter"),
+        (SA_DUTIES, f"projects/{PROD.id}/user:bo@example.org",
+         "user:bo@example.org holds both roles/iam.serviceAccountAdmin and roles/iam.serviceAccountUser"),
+        (IMPERSONATION, f"projects/{PROD.id}/user:bo@example.org",
+         "user:bo@example.org holds roles/iam.serviceAccountUser on the whole scope: it may act as every service "
+         "account there")}
+    [bo] = [r for r in result.resources if isinstance(r, MemberRoles) and r.member == "user:bo@example.org"]
+    assert bo == MemberRoles(bo.ref, "user:bo@example.org",
+                             ("roles/iam.serviceAccountAdmin", "roles/iam.serviceAccountUser"))
+    assert (bo.ref.account, bo.ref.native_type, bo.ref.part) == (
+        PROD.id, "cloudresourcemanager.googleapis.com/Project", "members/user:bo@example.org")
+
+
+def test_denied_or_throttled_policies_leave_member_roles_unknown(fake: FakeGcp) -> None:
+    seed_duties(fake)
+    fake.fail(403, content_type="IAM_POLICY", scope=f"projects/{PROD.id}")
+    fake.fail(429, content_type="IAM_POLICY", scope=f"projects/{DEV.id}")
+    result = scan(fake, "resource-hierarchy", projects=[PROD.id, DEV.id])
+    denied = f"AccessDenied: cloudasset.assets.listIamPolicy (resource-hierarchy in projects/{PROD.id})"
+    throttled = ("Throttled (retries exhausted): cloudasset.assets.listIamPolicy "
+                 f"(resource-hierarchy in projects/{DEV.id})")
+    assert reasons(result.findings(), DUTY_RULES) == {
+        (rule, f"projects/{p}/(IAM policy)", why) for rule in DUTY_RULES
+        for p, why in ((PROD.id, denied), (DEV.id, throttled))}
+    assert not {f for f in result.findings() if f.rule_id in DUTY_RULES and f.status.value != "UNKNOWN"}
+
+
+def test_export_gives_the_member_roles_findings(fake: FakeGcp, tmp_path: Path) -> None:
+    seed_duties(fake)
+    live = scan(fake, "resource-hierarchy", projects=(), organizations=[ORG]).findings()
+    lines = fake.export_lines()
+    resources = ga.write_export(tmp_path / "resource.json", [a for a in lines if "resource" in a])
+    policies = ga.write_export(tmp_path / "iam-policy.json", [a for a in lines if "iam_policy" in a])
+    offline = scan_export([resources, policies]).findings()
+    assert {(f.id, f.rule_id, f.resource.name, f.status, f.message) for f in offline if f.rule_id in DUTY_RULES} == {
+        (f.id, f.rule_id, f.resource.name, f.status, f.message) for f in live if f.rule_id in DUTY_RULES}
+    assert verdicts(offline, DUTY_RULES) == set(table(DUTIES))
+
+
+USER_KEYS = "iam-service-account-no-user-keys"
+
+
+def test_user_managed_keys_fail_while_they_can_sign(fake: FakeGcp) -> None:
+    """Every user-managed key fails, disabled ones too (one call enables them again); an expired key can
+    never sign again and passes, as Google-managed keys do; a key whose type the asset omits is UNKNOWN."""
+    seed_keys(fake)
+    result = scan(fake, "service-account-keys")
+    assert verdicts(result.findings(), [USER_KEYS]) == set(table(f"""
+        {USER_KEYS}  {etl("k1")}  FAIL
+        {USER_KEYS}  {etl("k2")}  FAIL
+        {USER_KEYS}  {etl("k3")}  FAIL
+        {USER_KEYS}  {etl("k4")}  PASS
+        {USER_KEYS}  {etl("k5")}  PASS
+        {USER_KEYS}  {etl("k6")}  FAIL
+        {USER_KEYS}  {etl("k7", "legacy")}  UNKNOWN
+        {USER_KEYS}  {etl("k8", "legacy")}  FAIL
+    """))
+    owner = f"etl@{PROD.id}.iam.gserviceaccount.com"
+    assert {(f.resource.name, f.message) for f in result.findings() if f.rule_id == USER_KEYS
+            and f.status.value != "PASS"} == {
+        (etl("k1"), f"{owner} has a user-managed key"), (etl("k2"), f"{owner} has a user-managed key"),
+        (etl("k3"), f"{owner} has a user-managed key (disabled, but it can be enabled again)"),
+        (etl("k6"), f"{owner} has a user-managed key"),
+        (etl("k7", "legacy"), "keyType not in the ServiceAccountKey asset: user- or Google-managed cannot be told"),
+        (etl("k8", "legacy"), f"legacy@{PROD.id}.iam.gserviceaccount.com has a user-managed key")}
+    [k4] = [r for r in result.resources if isinstance(r, ServiceAccountKey) and r.ref.name == etl("k4")]
+    assert k4 == ServiceAccountKey(k4.ref, owner, user_managed=True, disabled=False, expired=True)
+    assert (k4.ref.account, k4.ref.native_type) == (PROD.id, SA_KEY)
+
+
+def test_denied_key_listing_leaves_user_keys_unknown(fake: FakeGcp) -> None:
+    seed_keys(fake)
+    fake.fail(403, asset_type=SA_KEY, scope=f"projects/{PROD.id}")
+    result = scan(fake, "service-account-keys", "disks")
+    assert reasons(result.findings(), [USER_KEYS]) == {
+        (USER_KEYS, f"service-account-keys in projects/{PROD.id}",
+         f"AccessDenied: cloudasset.assets.listResource (service-account-keys in projects/{PROD.id})")}
+
+
+def test_export_gives_the_user_key_findings(fake: FakeGcp, tmp_path: Path) -> None:
+    seed_keys(fake)
+    live = scan(fake, "service-account-keys").findings()
+    resources = ga.write_export(tmp_path / "resource.json", [a for a in fake.export_lines() if "resource" in a])
+    offline = scan_export([resources]).findings()
+    assert {(f.id, f.resource.name, f.status, f.message) for f in offline if f.rule_id == USER_KEYS} == {
+        (f.id, f.resource.name, f.status, f.message) for f in live if f.rule_id == USER_KEYS}
+    assert len([f for f in offline if f.rule_id == USER_KEYS]) == 8

@@ -1,0 +1,121 @@
+"""Service-account keys (``serviceaccount/key:Key``) as `ServiceAccountKey`s, and the roles the program grants
+each member of a project, folder or organization as `MemberRoles`.
+
+Every key pulumi-gcp makes is user-managed: it either has Google generate a key pair and hands the
+program the private key (``privateKey`` output), or uploads the program's own public key
+(``publicKeyData``); Google-managed keys are never resources. The provider cannot create a key
+disabled. The owner is the ``serviceaccount/account:Account`` that ``serviceAccountId`` names when it is
+in the stack (its e-mail, else its account id), or the last segment of the id given.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from hitrust_policies.model import MemberRoles, ServiceAccountKey, Unknown
+from hitrust_policies.sources import gcp_semantics as gcp
+from hitrust_policies.sources.pulumi.gcp import names
+from hitrust_policies.sources.pulumi.registry import pulumi_adapter
+from hitrust_policies.sources.pulumi.resource import PulumiResource
+from hitrust_policies.sources.pulumi.stack import Stack
+
+KEY = "gcp:serviceaccount/key:Key"
+ACCOUNT = "gcp:serviceaccount/account:Account"
+PENDING_ACCOUNT = "(service account computed at preview)"
+
+
+def _owner(key: PulumiResource, stack: Stack) -> str:
+    account = names.parent(stack, key, "serviceAccountId", (ACCOUNT,))
+    if account is not None:
+        return (account.props.name_candidate("email") or account.props.name_candidate("accountId")
+                or account.logical_name)
+    given = key.props.name_candidate("serviceAccountId")
+    return names.last_segment(given) if given else PENDING_ACCOUNT
+
+
+@pulumi_adapter(KEY, produces=ServiceAccountKey, joins=True)
+def service_account_key(res: PulumiResource, stack: Stack) -> Iterator[ServiceAccountKey]:
+    """A key being created is valid from now; once created, ``validBefore`` tells whether it expired."""
+    owner = _owner(res, stack)
+    valid_before = res.props.name_candidate("validBefore")
+    yield ServiceAccountKey(
+        ref=names.ref(res, name=f"{owner}/{res.logical_name}"),
+        owner=owner,
+        user_managed=True,
+        disabled=False,
+        expired=gcp.sa_key_expired(valid_before, datetime.now(UTC)),
+    )
+
+
+# --- roles per member of a project, folder or organization -----------------------------------------------
+
+# (type prefix, the prop naming the scope, the scope's collection): pulumi-gcp's IAMMember (one member),
+# IAMBinding (one role's members) and IAMPolicy (the whole policy as ``policyData``) of each scope.
+SCOPES = {"gcp:projects/": ("project", "projects"), "gcp:folder/": ("folder", "folders"),
+          "gcp:organizations/": ("orgId", "organizations")}
+GRANTS = tuple(f"{prefix}{kind}" for prefix in SCOPES for kind in (
+    "iAMMember:IAMMember", "iAMBinding:IAMBinding", "iAMPolicy:IAMPolicy"))
+PROVIDER_PROJECT = "(the provider's project)"
+
+
+def _scope(grant: PulumiResource) -> str:
+    """``projects/<id>`` / ``folders/<n>`` / ``organizations/<n>`` as the live scanner names them."""
+    prop, collection = next(v for k, v in SCOPES.items() if grant.type.startswith(k))
+    given = grant.props.name_candidate(prop)
+    if given is None:
+        pending = grant.props.get(prop)
+        return f"{collection}/{'(computed at preview)' if isinstance(pending, Unknown) else PROVIDER_PROJECT}"
+    return f"{collection}/{names.last_segment(given)}"
+
+
+def _grant_bindings(grant: PulumiResource) -> list[dict[str, Any]] | Unknown:
+    p = grant.props
+    if grant.type.endswith(":IAMPolicy"):
+        data = p.get("policyData")
+        if isinstance(data, Unknown):
+            return data
+        try:
+            return [b for b in json.loads(data or "{}").get("bindings") or [] if isinstance(b, Mapping)]
+        except (ValueError, AttributeError):
+            return Unknown(f"policyData of {grant.logical_name} is not an IAM policy document")
+    role = p.get("role")
+    members = [p.get("member")] if grant.type.endswith(":IAMMember") else p.get("members")
+    pending = names.first_unknown(role, *names.unknowns_in(members))
+    return pending if pending is not None else [{"role": role, "members": list(members or ())}]
+
+
+@pulumi_adapter(*GRANTS, produces=MemberRoles, joins=True)
+def member_roles(res: PulumiResource, stack: Stack) -> Iterator[MemberRoles]:
+    """The roles the stack's grants give each member of this grant's scope, yielded once per member, by
+    the first grant naming it; a grant whose roles or members are not known yet is one unknown value. What
+    grants outside the program give is not in it (the scan sees those)."""
+    scope = _scope(res)
+    own = _grant_bindings(res)
+    if isinstance(own, Unknown):
+        yield MemberRoles(names.ref(res, name=f"{scope}/({res.logical_name})"), "", own)
+        return
+    mine = gcp.roles_by_member(own)
+    seen: set[str] = set()
+    roles: dict[str, list[str]] = {m: [] for m in mine}
+    for grant in stack.of_type(*GRANTS):
+        if _scope(grant) != scope:
+            continue
+        bindings = _grant_bindings(grant)
+        if isinstance(bindings, Unknown):
+            continue  # that grant's own value says so
+        for member, granted in gcp.roles_by_member(bindings).items():
+            if member in roles:
+                roles[member] += granted
+                if grant.urn != res.urn and member not in seen and _before(stack, grant, res):
+                    seen.add(member)  # an earlier grant yields this member
+    for member in mine:
+        if member not in seen:
+            yield MemberRoles(names.ref(res, name=f"{scope}/{member}"), member, tuple(sorted(set(roles[member]))))
+
+
+def _before(stack: Stack, a: PulumiResource, b: PulumiResource) -> bool:
+    order = [r.urn for r in stack.of_type(*GRANTS)]
+    return order.index(a.urn) < order.index(b.urn)
