@@ -10,8 +10,7 @@ are named by their ``datasetId``, as Cloud Asset Inventory names them.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
 from hitrust_policies.model import AnalyticsDataset, Unknown
@@ -38,23 +37,12 @@ def dataset_id(res: PulumiResource) -> str:
 def _entries(grant: PulumiResource) -> tuple[list[dict[str, Any]], list[dict[str, Any]]] | Unknown:
     """(access entries, IAM bindings) one resource sets, in the API's shapes."""
     p = grant.props
-    if grant.type == POLICY:
-        data = p.get("policyData")
-        if isinstance(data, Unknown):
-            return data
-        try:
-            bindings = json.loads(data or "{}").get("bindings") or []
-        except (ValueError, AttributeError):
-            return Unknown(f"policyData of {grant.logical_name} is not an IAM policy document")
-        return [], [b for b in bindings if isinstance(b, Mapping)]
     if grant.type == ACCESS:
         entry = {k: p.get(k) for k in _PRINCIPAL}
         pending = names.first_unknown(*entry.values())
         return pending if pending is not None else ([entry], [])
-    role = p.get("role")
-    members = [p.get("member")] if grant.type == MEMBER else p.get("members")
-    pending = names.first_unknown(role, *names.unknowns_in(members))
-    return pending if pending is not None else ([], [{"role": role, "members": list(members or ())}])
+    bindings = names.iam_bindings(grant)
+    return bindings if isinstance(bindings, Unknown) else ([], bindings)
 
 
 def _public(res: PulumiResource, stack: Stack) -> tuple[str, ...] | Unknown:

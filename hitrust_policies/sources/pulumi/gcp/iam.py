@@ -10,10 +10,8 @@ in the stack (its e-mail, else its account id), or the last segment of the id gi
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any
 
 from hitrust_policies.model import MemberRoles, ServiceAccountKey, Unknown
 from hitrust_policies.sources import gcp_semantics as gcp
@@ -71,20 +69,6 @@ def _scope(grant: PulumiResource) -> str:
     return f"{collection}/{names.last_segment(given)}"
 
 
-def _grant_bindings(grant: PulumiResource) -> list[dict[str, Any]] | Unknown:
-    p = grant.props
-    if grant.type.endswith(":IAMPolicy"):
-        data = p.get("policyData")
-        if isinstance(data, Unknown):
-            return data
-        try:
-            return [b for b in json.loads(data or "{}").get("bindings") or [] if isinstance(b, Mapping)]
-        except (ValueError, AttributeError):
-            return Unknown(f"policyData of {grant.logical_name} is not an IAM policy document")
-    role = p.get("role")
-    members = [p.get("member")] if grant.type.endswith(":IAMMember") else p.get("members")
-    pending = names.first_unknown(role, *names.unknowns_in(members))
-    return pending if pending is not None else [{"role": role, "members": list(members or ())}]
 
 
 @pulumi_adapter(*GRANTS, produces=MemberRoles, joins=True)
@@ -93,7 +77,7 @@ def member_roles(res: PulumiResource, stack: Stack) -> Iterator[MemberRoles]:
     the first grant naming it; a grant whose roles or members are not known yet is one unknown value. What
     grants outside the program give is not in it (the scan sees those)."""
     scope = _scope(res)
-    own = _grant_bindings(res)
+    own = names.iam_bindings(res)
     if isinstance(own, Unknown):
         yield MemberRoles(names.ref(res, name=f"{scope}/({res.logical_name})"), "", own)
         return
@@ -103,7 +87,7 @@ def member_roles(res: PulumiResource, stack: Stack) -> Iterator[MemberRoles]:
     for grant in stack.of_type(*GRANTS):
         if _scope(grant) != scope:
             continue
-        bindings = _grant_bindings(grant)
+        bindings = names.iam_bindings(grant)
         if isinstance(bindings, Unknown):
             continue  # that grant's own value says so
         for member, granted in gcp.roles_by_member(bindings).items():

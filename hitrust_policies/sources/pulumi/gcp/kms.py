@@ -10,8 +10,7 @@ with its ``policyData``), read as the live scanner reads the key's IAM policy.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
 from hitrust_policies.model import CryptoKey, Unknown
@@ -30,22 +29,6 @@ IAM_BINDING = "gcp:kms/cryptoKeyIAMBinding:CryptoKeyIAMBinding"
 IAM_POLICY = "gcp:kms/cryptoKeyIAMPolicy:CryptoKeyIAMPolicy"
 
 
-def _bindings(grant: PulumiResource) -> list[dict[str, Any]] | Unknown:
-    """The IAM bindings one IAM resource sets on a key, in the API's shape (``role``, ``members``)."""
-    p = grant.props
-    if grant.type == IAM_POLICY:
-        data = p.get("policyData")
-        if isinstance(data, Unknown):
-            return data
-        try:
-            bindings = json.loads(data or "{}").get("bindings") or []
-        except (ValueError, AttributeError):
-            return Unknown(f"policyData of {grant.logical_name} is not an IAM policy document")
-        return [b for b in bindings if isinstance(b, Mapping)]
-    role = p.get("role")
-    members = [p.get("member")] if grant.type == IAM_MEMBER else p.get("members")
-    pending = names.first_unknown(role, *names.unknowns_in(members))
-    return pending if pending is not None else [{"role": role, "members": list(members or ())}]
 
 
 def _public(key: PulumiResource, stack: Stack) -> tuple[str, ...] | Unknown:
@@ -55,7 +38,7 @@ def _public(key: PulumiResource, stack: Stack) -> tuple[str, ...] | Unknown:
     known: list[dict[str, Any]] = []
     pending: Unknown | None = None
     for grant in sure:
-        bindings = _bindings(grant)
+        bindings = names.iam_bindings(grant)
         if isinstance(bindings, Unknown):
             pending = pending or bindings
         else:

@@ -10,6 +10,8 @@ value: the last path segment of what the prop holds is the target's name.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -89,3 +91,24 @@ def unknowns_in(value: Any) -> list[Unknown]:
     if isinstance(value, list):
         return [u for v in value for u in unknowns_in(v)]
     return []
+
+
+def iam_bindings(grant: PulumiResource) -> list[dict[str, Any]] | Unknown:
+    """The IAM bindings one pulumi-gcp IAM resource sets (``...IAMMember`` / ``...IAMBinding`` /
+    ``...IAMPolicy`` of any service: projects, buckets, keys, datasets), in the API's shape (``role``,
+    ``members``); Unknown while its role, a member or its policy document is computed at preview."""
+    kind = grant.type.rsplit(":", 1)[-1].lower()
+    p = grant.props
+    if kind.endswith("iampolicy"):
+        data = p.get("policyData")
+        if isinstance(data, Unknown):
+            return data
+        try:
+            bindings = json.loads(data or "{}").get("bindings") or []
+        except (ValueError, AttributeError):
+            return Unknown(f"policyData of {grant.logical_name} is not an IAM policy document")
+        return [b for b in bindings if isinstance(b, Mapping)]
+    role = p.get("role")
+    members = [p.get("member")] if kind.endswith("iammember") else p.get("members")
+    pending = first_unknown(role, *unknowns_in(members))
+    return pending if pending is not None else [{"role": role, "members": list(members or ())}]

@@ -12,8 +12,7 @@ this bucket: its grants are unknown, unless a known grant already opens the buck
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
 from hitrust_policies.model import KMS, ObjectStore, Unknown
@@ -31,22 +30,6 @@ POLICY = "gcp:storage/bucketIAMPolicy:BucketIAMPolicy"
 IAM = (MEMBER, BINDING, POLICY)
 
 
-def _bindings(grant: PulumiResource) -> list[dict[str, Any]] | Unknown:
-    """The IAM bindings one IAM resource sets, in the API's shape (``role``, ``members``)."""
-    p = grant.props
-    if grant.type == POLICY:
-        data = p.get("policyData")
-        if isinstance(data, Unknown):
-            return data
-        try:
-            bindings = json.loads(data or "{}").get("bindings") or []
-        except (ValueError, AttributeError):
-            return Unknown(f"policyData of {grant.logical_name} is not an IAM policy document")
-        return [b for b in bindings if isinstance(b, Mapping)]
-    role = p.get("role")
-    members = [p.get("member")] if grant.type == MEMBER else p.get("members")
-    pending = names.first_unknown(role, *names.unknowns_in(members))
-    return pending if pending is not None else [{"role": role, "members": list(members or ())}]
 
 
 def _grants(bucket: PulumiResource, stack: Stack) -> list[str] | Unknown:
@@ -54,7 +37,7 @@ def _grants(bucket: PulumiResource, stack: Stack) -> list[str] | Unknown:
     known: list[dict[str, Any]] = []
     pending: Unknown | None = None
     for grant in sure:
-        bindings = _bindings(grant)
+        bindings = names.iam_bindings(grant)
         if isinstance(bindings, Unknown):
             pending = bindings if pending is None else pending
         else:
