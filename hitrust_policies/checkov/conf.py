@@ -18,7 +18,8 @@ What one resource cannot say, and so reads UNKNOWN (checkov: UNKNOWN, not report
   type it asks for, one stand-in resource whose every property is unknown (`other_resources`). The
   adapters already treat a resource that may point at theirs as "maybe": the fact becomes UNKNOWN,
   never the "none declared" a whole plan would prove. Facts held in the resource itself stay exact
-  (an inline ``ingress`` open to the world still FAILs).
+  (an inline ``ingress`` open to the world still FAILs). Each verdict is also taken with no other
+  resource at all; where the two differ the verdict is UNKNOWN (`judge`).
 
 ``.tf`` and plan JSON differ in one way: in a plan, an attribute missing from checkov's view is one
 Terraform knows only after apply (planned values list unset ones as null), so a missing nested block
@@ -123,21 +124,28 @@ def other_resources(own: PulumiResource) -> list[PulumiResource]:
             for token in sorted(set(aws_names.TOKENS.values()))]
 
 
-def judge(rule: Rule, resource_type: str, conf: Mapping[str, Any], plan: bool) -> tuple[Status | None, str]:
-    """The rule's verdict on one checkov resource: FAIL if any value of its kind fails, else UNKNOWN if
-    any is unknown, else PASS; None when the resource yields nothing the rule judges."""
-    res = plan_resource(resource_type, conf, plan)
-    written = None if plan else res.after
-    own = aws.to_pulumi(res, {}, written)
-    stack = Stack([own, *other_resources(own)])
+def _verdict(rule: Rule, own: PulumiResource, others: list[PulumiResource]) -> tuple[Status | None, str]:
     verdicts: list[tuple[Status, str]] = []
-    for value in model_values(stack, [rule.kind], only=[own]):
-        if isinstance(value, AdapterFailure):
-            verdicts.append((Status.UNKNOWN, value.reason))
-        else:
-            verdicts.append(verdict(rule, value))
+    for value in model_values(Stack([own, *others]), [rule.kind], only=[own]):
+        verdicts.append((Status.UNKNOWN, value.reason) if isinstance(value, AdapterFailure) else verdict(rule, value))
     for status in (Status.FAIL, Status.UNKNOWN, Status.PASS):
         messages = [m for s, m in verdicts if s == status]
         if messages:
             return status, "; ".join(m for m in messages if m)
     return None, ""
+
+
+def judge(rule: Rule, resource_type: str, conf: Mapping[str, Any], plan: bool) -> tuple[Status | None, str]:
+    """The rule's verdict on one checkov resource: FAIL if any value of its kind fails, else UNKNOWN if
+    any is unknown, else PASS; None when the resource yields nothing the rule judges.
+
+    Judged twice: beside the unknown stand-ins of `other_resources` and alone. A verdict that differs
+    between the two depends on what other resources hold (an adapter that asks only whether some
+    resource of a type exists, such as a region's default EBS key) and is UNKNOWN.
+    """
+    res = plan_resource(resource_type, conf, plan)
+    own = aws.to_pulumi(res, {}, None if plan else res.after)
+    among, alone = _verdict(rule, own, other_resources(own)), _verdict(rule, own, [])
+    if among[0] != alone[0]:
+        return Status.UNKNOWN, f"depends on other resources of the plan, which checkov does not show: {among[1]}"
+    return among
