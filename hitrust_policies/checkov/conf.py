@@ -11,7 +11,8 @@ tree), and `judge` runs it through `aws.to_pulumi`, the unchanged pulumi-aws ada
 What one resource cannot say, and so reads UNKNOWN (checkov: UNKNOWN, not reported as passed):
 
 - a reference (``bucket = aws_s3_bucket.logs.id``, ``kms_key_id = var.key``) is a value known only
-  once the other resource exists: an ``after_unknown`` path, as in a plan;
+  once the other resource exists: an ``after_unknown`` path, as in a plan; so is, in ``.tf``, a null
+  (checkov's value for an expression it could not evaluate, ``aws_kms_key.k.key_id != ""``);
 - facts split over other resources (a bucket's separate public access block, encryption, logging and
   policy resources; a security group's separate rules; a user's policy attachments; account-wide
   defaults): checkov gives a check no other resource, so every join an adapter makes meets, for each
@@ -85,7 +86,7 @@ def _values(conf: Mapping[str, Any], block: Mapping[str, Any], plan: bool) -> tu
                 unknown[key] = [u for _, u in items]
             continue
         value = _unwrap(raw)
-        if is_reference(value):
+        if is_reference(value) or (value is None and not plan):  # .tf: an expression checkov could not evaluate
             after[key], unknown[key] = None, True
         elif key in _JSON_ATTRS and isinstance(value, Mapping):
             after[key] = json.dumps(value)
