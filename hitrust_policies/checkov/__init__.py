@@ -37,20 +37,24 @@ from hitrust_policies.rules.registry import Rule, all_rules
 PREFIX = "CKV_HITRUST_"
 
 
-# where the rule catalog is published; README.md of the package by default
+# where the README is published (SARIF carries ``helpUri`` only for an absolute URL); the README by default
 DOCS = os.environ.get("HITRUST_POLICIES_DOCS_URL", "README.md")
 CATEGORIES = {"encryption": "ENCRYPTION", "iam": "IAM", "logging": "LOGGING", "network": "NETWORKING"}
 
 
 def check_id(rule_id: str) -> str:
-    """>>> check_id("enc-object-store-tls-only")
+    """The checkov id of a rule.
+
+    >>> check_id("enc-object-store-tls-only")
     'CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY'
     """
     return PREFIX + rule_id.upper().replace("-", "_")
 
 
 def rule_id(checkov_id: str) -> str:
-    """>>> rule_id("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY")
+    """The rule id of one of our checkov ids.
+
+    >>> rule_id("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY")
     'enc-object-store-tls-only'
     """
     if not checkov_id.startswith(PREFIX):
@@ -100,6 +104,6 @@ def specs() -> list[CheckSpec]:
     for rule in all_rules():
         types = () if rule.live_only else resource_types(rule)
         if types:
-            out.append(CheckSpec(check_id(rule.id), name(rule), f"{DOCS}#rule-catalog ({rule.id})",
+            out.append(CheckSpec(check_id(rule.id), name(rule), f"{DOCS}#rule-catalog",
                                  rule.severity.upper(), CATEGORIES[rule.domain], types, rule))
     return out
