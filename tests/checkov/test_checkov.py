@@ -213,3 +213,14 @@ def test_bucket_with_separate_public_access_block_is_unknown_not_fail() -> None:
     rule = get_rule("net-object-store-public-access-blocked")
     bucket = {"__address__": "aws_s3_bucket.b", "bucket": ["phi-records"]}
     assert judge(rule, "aws_s3_bucket", bucket, plan=False)[0] is Status.UNKNOWN
+
+
+def test_cli_prints_checks_dir_and_core_needs_no_cloud_sdk() -> None:
+    done = subprocess.run([sys.executable, "-m", "hitrust_policies.cli", "checkov-checks-dir"],
+                          capture_output=True, text=True, check=True)
+    path = Path(done.stdout.strip())
+    assert path == checks_dir() and (path / "__init__.py").is_file()
+    probe = subprocess.run([sys.executable, "-c", "import sys, hitrust_policies.checkov.conf, hitrust_policies.cli; "
+                            "print(sorted(m for m in ('pulumi', 'azure', 'google', 'boto3') if m in sys.modules))"],
+                           capture_output=True, text=True, check=True)
+    assert probe.stdout.strip() == "[]"
