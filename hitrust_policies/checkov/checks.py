@@ -27,7 +27,7 @@ class HitrustCheck(BaseResourceCheck):
         self.severity = Severities[spec.severity]
 
     def scan_resource_conf(self, conf: dict[str, list[Any]]) -> CheckResult:
-        plan = "__change_actions__" in conf or "__change_keys__" in conf or "start_line" in conf
+        plan = any(k in conf for k in ("__change_actions__", "__change_keys__", "__startline__", "start_line"))
         status, message = judge(self.spec.rule, self.entity_type, conf, plan)
         self.details = [message] if message else []
         self.evaluated_keys = []

@@ -76,6 +76,11 @@ def _values(conf: Mapping[str, Any], block: Mapping[str, Any], plan: bool) -> tu
     unknown: dict[str, Any] = {}
     blocks = block.get("blocks", {})
     for key, raw in conf.items():
+        if key == "dynamic":  # a dynamic block checkov could not expand: its items are known only at apply
+            for item in raw if isinstance(raw, list) else ():
+                for name in item if isinstance(item, Mapping) else ():
+                    after[name], unknown[name] = None, True
+            continue
         if key.startswith("__") or key in _META:
             continue
         nested = blocks.get(key)

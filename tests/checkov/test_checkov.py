@@ -224,3 +224,13 @@ def test_cli_prints_checks_dir_and_core_needs_no_cloud_sdk() -> None:
                             "print(sorted(m for m in ('pulumi', 'azure', 'google', 'boto3') if m in sys.modules))"],
                            capture_output=True, text=True, check=True)
     assert probe.stdout.strip() == "[]"
+
+
+def test_unexpanded_dynamic_block_is_unknown() -> None:
+    rule = get_rule("net-ingress-rule-admin-ports")
+    group = {"__address__": "aws_security_group.g", "name": ["g"],
+             "dynamic": [{"ingress": {"for_each": ["var.rules"], "content": [{"from_port": ["${ingress.value}"]}]}}]}
+    assert judge(rule, "aws_security_group", group, plan=False)[0] is Status.UNKNOWN
+    written = {"__address__": "aws_security_group.g", "name": ["g"], "ingress": [
+        {"protocol": ["tcp"], "from_port": [22], "to_port": [22], "cidr_blocks": [["0.0.0.0/0"]]}]}
+    assert judge(rule, "aws_security_group", written, plan=False) == (Status.FAIL, "22/tcp (SSH) open to 0.0.0.0/0")
