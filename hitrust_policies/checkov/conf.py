@@ -16,7 +16,7 @@ What one resource cannot say, and so reads UNKNOWN (checkov: UNKNOWN, not report
 - facts split over other resources (a bucket's separate public access block, encryption, logging and
   policy resources; a security group's separate rules; a user's policy attachments; account-wide
   defaults): checkov gives a check no other resource, so every join an adapter makes meets, for each
-  type it asks for, one stand-in resource whose every property is unknown (`other_resources`). The
+  type it asks for, one stand-in resource whose every property is unknown (`OneResource`). The
   adapters already treat a resource that may point at theirs as "maybe": the fact becomes UNKNOWN,
   never the "none declared" a whole plan would prove. Facts held in the resource itself stay exact
   (an inline ``ingress`` open to the world still FAILs). Each verdict is also taken with no other
@@ -121,18 +121,24 @@ def plan_resource(resource_type: str, conf: Mapping[str, Any], plan: bool) -> Pl
                         provider=aws.PROVIDER, after=after, unknown=unknown)
 
 
-def other_resources(own: PulumiResource) -> list[PulumiResource]:
-    """One stand-in per pulumi-aws type an adapter may join: every property unknown, so a join meets
-    a resource that might point at this one, and the joined fact reads UNKNOWN."""
+def _stand_in(token: str) -> PulumiResource:
     reason = "checkov evaluates one resource at a time: another resource of the plan may set this"
-    return [PulumiResource(type=token, urn=f"urn:pulumi:terraform::checkov::{token}::(other resources)",
-                           props=Props(Unknown(reason)), name="(other resources)")  # type: ignore[arg-type]
-            for token in sorted(set(aws_names.TOKENS.values()))]
+    return PulumiResource(type=token, urn=f"urn:pulumi:terraform::checkov::{token}::(other resources)",
+                          props=Props(Unknown(reason)), name="(other resources)")  # type: ignore[arg-type]
 
 
-def _verdict(rule: Rule, own: PulumiResource, others: list[PulumiResource]) -> tuple[Status | None, str]:
+class OneResource(Stack):
+    """A stack of one resource in which every join an adapter makes (any type it asks for, whether or not
+    the Terraform translation maps it) meets one stand-in whose every property is unknown: a resource
+    that might point at this one, so the joined fact reads UNKNOWN."""
+
+    def of_type(self, *types: str) -> list[PulumiResource]:
+        return [*super().of_type(*types), *(_stand_in(t) for t in types)]
+
+
+def _verdict(rule: Rule, own: PulumiResource, stack: Stack) -> tuple[Status | None, str]:
     verdicts: list[tuple[Status, str]] = []
-    for value in model_values(Stack([own, *others]), [rule.kind], only=[own]):
+    for value in model_values(stack, [rule.kind], only=[own]):
         verdicts.append((Status.UNKNOWN, value.reason) if isinstance(value, AdapterFailure) else verdict(rule, value))
     for status in (Status.FAIL, Status.UNKNOWN, Status.PASS):
         messages = [m for s, m in verdicts if s == status]
@@ -145,13 +151,13 @@ def judge(rule: Rule, resource_type: str, conf: Mapping[str, Any], plan: bool) -
     """The rule's verdict on one checkov resource: FAIL if any value of its kind fails, else UNKNOWN if
     any is unknown, else PASS; None when the resource yields nothing the rule judges.
 
-    Judged twice: beside the unknown stand-ins of `other_resources` and alone. A verdict that differs
+    Judged twice: in `OneResource` (unknown stand-ins for every join) and alone. A verdict that differs
     between the two depends on what other resources hold (an adapter that asks only whether some
     resource of a type exists, such as a region's default EBS key) and is UNKNOWN.
     """
     res = plan_resource(resource_type, conf, plan)
     own = aws.to_pulumi(res, {}, None if plan else res.after)
-    among, alone = _verdict(rule, own, other_resources(own)), _verdict(rule, own, [])
+    among, alone = _verdict(rule, own, OneResource([own])), _verdict(rule, own, Stack([own]))
     if among[0] != alone[0]:
         return Status.UNKNOWN, f"depends on other resources of the plan, which checkov does not show: {among[1]}"
     return among

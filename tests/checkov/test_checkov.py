@@ -37,6 +37,7 @@ ADMIN_PORTS = {
     ("CKV_HITRUST_NET_SECURITY_GROUP_DEFAULT_CLOSED", "aws_security_group.web", "PASSED"),
 }
 
+# Keys: a separate aws_kms_key_policy may replace a key's policy, so "not public" is UNKNOWN in checkov.
 STORAGE_COMMON = {
     ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "aws_kms_key.stale", "FAILED"),
     ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "aws_kms_key.data", "PASSED"),
@@ -46,8 +47,6 @@ STORAGE_COMMON = {
     ("CKV_HITRUST_IAM_DATABASE_DIRECTORY_AUTH", "aws_db_instance.bad", "FAILED"),
     ("CKV_HITRUST_IAM_DATABASE_DIRECTORY_AUTH", "aws_db_instance.pending", "FAILED"),
     ("CKV_HITRUST_IAM_DATABASE_DIRECTORY_AUTH", "aws_db_instance.good", "PASSED"),
-    ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "aws_kms_key.data", "PASSED"),
-    ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "aws_kms_key.stale", "PASSED"),
     ("CKV_HITRUST_NET_DATABASE_NOT_PUBLIC", "aws_db_instance.bad", "FAILED"),
     ("CKV_HITRUST_NET_DATABASE_NOT_PUBLIC", "aws_db_instance.good", "PASSED"),
     ("CKV_HITRUST_NET_DATABASE_NOT_PUBLIC", "aws_db_instance.pending", "PASSED"),
@@ -60,10 +59,9 @@ STORAGE_PLAN = STORAGE_COMMON | {
     ("CKV_HITRUST_ENC_BLOCK_VOLUME_KMS", "aws_ebs_volume.disk[1]", "FAILED"),
 }
 # Buckets: encryption, public access block, logging and policy are separate resources, which one
-# checkov resource check cannot see: every bucket rule is UNKNOWN (not reported), only the key judged.
+# checkov resource check cannot see: every bucket rule is UNKNOWN (not reported), only the key's rotation.
 BUCKETS = {
     ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "aws_kms_key.bucket-key", "PASSED"),
-    ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "aws_kms_key.bucket-key", "PASSED"),
 }
 PLATFORM_COMMON = {
     ("CKV_HITRUST_ENC_FILE_SYSTEM_ENCRYPTED", "aws_efs_file_system.shared", "FAILED"),
@@ -234,3 +232,12 @@ def test_unexpanded_dynamic_block_is_unknown() -> None:
     written = {"__address__": "aws_security_group.g", "name": ["g"], "ingress": [
         {"protocol": ["tcp"], "from_port": [22], "to_port": [22], "cidr_blocks": [["0.0.0.0/0"]]}]}
     assert judge(rule, "aws_security_group", written, plan=False) == (Status.FAIL, "22/tcp (SSH) open to 0.0.0.0/0")
+
+
+def test_key_policy_held_elsewhere_is_unknown_not_pass() -> None:
+    """An adapter's join over a type the Terraform translation does not map (aws_kms_key_policy) meets a
+    stand-in too: the key's own policy alone does not prove it is not public."""
+    rule = get_rule("net-crypto-key-not-public")
+    key = {"__address__": "aws_kms_key.k", "description": ["k"], "enable_key_rotation": [True]}
+    assert judge(rule, "aws_kms_key", key, plan=False)[0] is Status.UNKNOWN
+    assert judge(get_rule("enc-crypto-key-rotation"), "aws_kms_key", key, plan=False) == (Status.PASS, "")
