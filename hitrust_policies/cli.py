@@ -564,5 +564,14 @@ def check_terraform_cmd(plans: tuple[str, ...], fail_on: str, rule_option: tuple
     _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on)
 
 
+@main.command("checkov-checks-dir")
+def checkov_checks_dir_cmd() -> None:
+    """Print the directory to give checkov as --external-checks-dir (our rules as checkov checks).
+
+    Example: checkov -d infra --external-checks-dir "$(hitrust checkov-checks-dir)" --skip-download"""
+    from hitrust_policies.checkov import checks_dir
+
+    click.echo(str(checks_dir()))
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,163 @@
+"""One checkov resource configuration judged by our rules, through the Terraform source's own path.
+
+checkov hands a check one resource at a time, in its own shape: every value wrapped in a list
+(``from_port: [22]``, ``cidr_blocks: [["0.0.0.0/0"]]``), nested blocks as lists of such dicts, a
+reference it could not resolve as a string (``aws_s3_bucket.logs.id``, ``var.key``), bookkeeping keys
+starting with ``__``. `plan_resource` turns that back into what ``terraform show -json`` says of the
+resource (`hitrust_policies.sources.terraform.plan.PlanResource`: ``after`` values, an ``after_unknown``
+tree), and `judge` runs it through `aws.to_pulumi`, the unchanged pulumi-aws adapters and the rule, as
+``hitrust check terraform`` does. No rule logic lives here.
+
+What one resource cannot say, and so reads UNKNOWN (checkov: UNKNOWN, not reported as passed):
+
+- a reference (``bucket = aws_s3_bucket.logs.id``, ``kms_key_id = var.key``) is a value known only
+  once the other resource exists: an ``after_unknown`` path, as in a plan; so is, in ``.tf``, a null
+  (checkov's value for an expression it could not evaluate, ``aws_kms_key.k.key_id != ""``);
+- facts split over other resources (a bucket's separate public access block, encryption, logging and
+  policy resources; a security group's separate rules; a user's policy attachments; account-wide
+  defaults): checkov gives a check no other resource, so every join an adapter makes meets, for each
+  type it asks for, one stand-in resource whose every property is unknown (`OneResource`). The
+  adapters already treat a resource that may point at theirs as "maybe": the fact becomes UNKNOWN,
+  never the "none declared" a whole plan would prove. Facts held in the resource itself stay exact
+  (an inline ``ingress`` open to the world still FAILs). Each verdict is also taken with no other
+  resource at all; where the two differ the verdict is UNKNOWN (`judge`).
+
+``.tf`` and plan JSON differ in one way: in a plan, an attribute missing from checkov's view is one
+Terraform knows only after apply (planned values list unset ones as null), so a missing nested block
+reads UNKNOWN there; in ``.tf`` a missing attribute is simply not written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from hitrust_policies.engine import verdict
+from hitrust_policies.findings import Status
+from hitrust_policies.model.facts import Unknown
+from hitrust_policies.rules.registry import Rule
+from hitrust_policies.sources.pulumi.props import Props
+from hitrust_policies.sources.pulumi.resource import PulumiResource
+from hitrust_policies.sources.pulumi.stack import AdapterFailure, Stack, model_values
+from hitrust_policies.sources.terraform import aws, aws_names
+from hitrust_policies.sources.terraform.plan import PlanResource, module_of
+
+_REFERENCE = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|var|local|module|data|each|count|path|self|terraform)\.")
+_META = {"count", "for_each", "provider", "depends_on", "lifecycle", "provisioner", "connection",
+         "start_line", "end_line", "references_", "dynamic"}
+_JSON_ATTRS = {"policy", "assume_role_policy"}  # checkov's plan view parses these JSON strings into dicts
+_INDEX = re.compile(r"^(?P<type>[^.\[]+)\.(?P<name>[^.\[]+)(?:\[(?P<index>.*)\])?$")
+
+
+def is_reference(value: Any) -> bool:
+    """A value checkov left as the expression it could not evaluate.
+
+    >>> is_reference("aws_s3_bucket.logs.id"), is_reference("${var.key}"), is_reference("10.0.0.0/8")
+    (True, True, False)
+    >>> is_reference(["sg-1", "aws_security_group.web.id"]), is_reference("my-bucket.example.com")
+    (True, False)
+    """
+    if isinstance(value, str):
+        return "${" in value or bool(_REFERENCE.match(value))
+    if isinstance(value, list):
+        return any(is_reference(v) for v in value)
+    return False
+
+
+def _unwrap(raw: Any) -> Any:
+    return raw[0] if isinstance(raw, list) and len(raw) == 1 else (None if raw == [] else raw)
+
+
+def _values(conf: Mapping[str, Any], block: Mapping[str, Any], plan: bool) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(after, after_unknown) of one checkov block against the provider's schema of that block."""
+    after: dict[str, Any] = {}
+    unknown: dict[str, Any] = {}
+    blocks = block.get("blocks", {})
+    for key, raw in conf.items():
+        if key == "dynamic":  # a dynamic block checkov could not expand: its items are known only at apply
+            for item in raw if isinstance(raw, list) else ():
+                for name in item if isinstance(item, Mapping) else ():
+                    after[name], unknown[name] = None, True
+            continue
+        if key.startswith("__") or key in _META:
+            continue
+        nested = blocks.get(key)
+        if nested is not None and isinstance(raw, list) and raw and all(isinstance(i, Mapping) for i in raw):
+            items = [_values(i, nested, plan) for i in raw]
+            after[key] = [a for a, _ in items]
+            if any(u for _, u in items):
+                unknown[key] = [u for _, u in items]
+            continue
+        value = _unwrap(raw)
+        if is_reference(value) or (value is None and not plan):  # .tf: an expression checkov could not evaluate
+            after[key], unknown[key] = None, True
+        elif key in _JSON_ATTRS and isinstance(value, Mapping):
+            after[key] = json.dumps(value)
+        else:
+            after[key] = value
+    if plan:  # planned values list an unset block as []: a missing one is known only after apply
+        for key in blocks:
+            if key not in conf:
+                unknown[key] = True
+    return after, unknown
+
+
+def plan_resource(resource_type: str, conf: Mapping[str, Any], plan: bool) -> PlanResource:
+    """The plan resource checkov's ``conf`` describes (``plan``: conf read from plan JSON)."""
+    address = str(_unwrap(conf.get("__address__")) or f"{resource_type}.{conf.get('__resource_name__', 'this')}")
+    module = module_of(address)
+    local = address[len(module) + 1:] if module else address
+    m = _INDEX.match(local)
+    name, index = (m["name"], m["index"]) if m else (local, None)
+    if index is not None:
+        try:
+            index = json.loads(index)
+        except ValueError:
+            pass
+    after, unknown = _values(conf, aws_names.schema().get(resource_type, {}), plan)
+    return PlanResource(address=address, type=resource_type, name=name, module=module, index=index,
+                        provider=aws.PROVIDER, after=after, unknown=unknown)
+
+
+def _stand_in(token: str) -> PulumiResource:
+    reason = "checkov evaluates one resource at a time: another resource of the plan may set this"
+    return PulumiResource(type=token, urn=f"urn:pulumi:terraform::checkov::{token}::(other resources)",
+                          props=Props(Unknown(reason)), name="(other resources)")  # type: ignore[arg-type]
+
+
+class OneResource(Stack):
+    """A stack of one resource in which every join an adapter makes (any type it asks for, whether or not
+    the Terraform translation maps it) meets one stand-in whose every property is unknown: a resource
+    that might point at this one, so the joined fact reads UNKNOWN."""
+
+    def of_type(self, *types: str) -> list[PulumiResource]:
+        return [*super().of_type(*types), *(_stand_in(t) for t in types)]
+
+
+def _verdict(rule: Rule, own: PulumiResource, stack: Stack) -> tuple[Status | None, str]:
+    verdicts: list[tuple[Status, str]] = []
+    for value in model_values(stack, [rule.kind], only=[own]):
+        verdicts.append((Status.UNKNOWN, value.reason) if isinstance(value, AdapterFailure) else verdict(rule, value))
+    for status in (Status.FAIL, Status.UNKNOWN, Status.PASS):
+        messages = [m for s, m in verdicts if s == status]
+        if messages:
+            return status, "; ".join(m for m in messages if m)
+    return None, ""
+
+
+def judge(rule: Rule, resource_type: str, conf: Mapping[str, Any], plan: bool) -> tuple[Status | None, str]:
+    """The rule's verdict on one checkov resource: FAIL if any value of its kind fails, else UNKNOWN if
+    any is unknown, else PASS; None when the resource yields nothing the rule judges.
+
+    Judged twice: in `OneResource` (unknown stand-ins for every join) and alone. A verdict that differs
+    between the two depends on what other resources hold (an adapter that asks only whether some
+    resource of a type exists, such as a region's default EBS key) and is UNKNOWN.
+    """
+    res = plan_resource(resource_type, conf, plan)
+    own = aws.to_pulumi(res, {}, None if plan else res.after)
+    among, alone = _verdict(rule, own, OneResource([own])), _verdict(rule, own, Stack([own]))
+    if among[0] != alone[0]:
+        return Status.UNKNOWN, f"depends on other resources of the plan, which checkov does not show: {among[1]}"
+    return among

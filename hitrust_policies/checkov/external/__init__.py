@@ -1,0 +1,1 @@
+"""Loaded by ``checkov --external-checks-dir``: a package, as checkov requires."""
