@@ -60,6 +60,7 @@ TOKENS: dict[str, str] = {
     "aws_kms_custom_key_store": "aws:kms/customKeyStore:CustomKeyStore",
     "aws_kms_external_key": "aws:kms/externalKey:ExternalKey",
     "aws_kms_key": "aws:kms/key:Key",
+    "aws_kms_key_policy": "aws:kms/keyPolicy:KeyPolicy",  # replaces the key's policy: a public grant joins
     "aws_kms_replica_external_key": "aws:kms/replicaExternalKey:ReplicaExternalKey",
     "aws_kms_replica_key": "aws:kms/replicaKey:ReplicaKey",
     "aws_lb": "aws:lb/loadBalancer:LoadBalancer",

@@ -125,6 +125,8 @@ EXPECTED = {
         ("log-log-group-retention", "aws_cloudwatch_log_group.trail", P),
         ("enc-crypto-key-rotation", "aws_kms_key.trail", P),
         ("net-crypto-key-not-public", "aws_kms_key.trail", P),
+        ("enc-crypto-key-rotation", "aws_kms_key.shared", P),
+        ("net-crypto-key-not-public", "aws_kms_key.shared", F),  # its aws_kms_key_policy lets "*" decrypt
     ],
 }
 

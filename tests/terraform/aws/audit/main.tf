@@ -4,6 +4,23 @@ resource "aws_kms_key" "trail" {
   enable_key_rotation = true
 }
 
+# a key whose separate policy resource lets anyone decrypt with it
+resource "aws_kms_key" "shared" {
+  description         = "shared exports"
+  enable_key_rotation = true
+}
+
+resource "aws_kms_key_policy" "shared" {
+  key_id = aws_kms_key.shared.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Sid = "Admin", Effect = "Allow", Principal = { AWS = "arn:aws:iam::123456789012:root" }, Action = "kms:*", Resource = "*" },
+      { Sid = "Anyone", Effect = "Allow", Principal = "*", Action = ["kms:Decrypt"], Resource = "*" },
+    ]
+  })
+}
+
 resource "aws_cloudwatch_log_group" "trail" {
   name              = "/audit/trail-tf"
   retention_in_days = 400
