@@ -1,0 +1,285 @@
+"""Write tests/terraform/google/<scenario>/plan.json: hashicorp/google plans in the exact shape
+``terraform show -json`` gives (format 1.2, Terraform 1.11; checked against the real google plans of
+bridgecrewio/checkov's tests/terraform/parser/resources/plan_booleans/tfplan.json and
+tests/terraform/runner/extra_tf_plan_checks/modules.json: planned_values with sensitive_values,
+resource_changes with after / after_unknown / after_sensitive, configuration with constant_value
+and references pairs ``["<type>.<name>.<attr>", "<type>.<name>"]``, a ``provider_config`` named
+``google``).
+
+No google provider can run here (no registry access), so a plan is built from what its main.tf
+writes (`SCENARIOS`, one resource per block of main.tf, in its order) plus what the provider leaves
+to apply time: ``computed`` (attributes wholly unknown: ``id``, ``self_link``, an Optional+Computed
+block such as a Cloud SQL instance's ``ip_configuration`` when not written) and every reference to
+an attribute the plan cannot know (another resource's ``id`` / ``self_link`` / ``email``). Attributes
+neither written nor computed are null (one-item blocks: ``[]``), as in a real plan.
+
+    PYTHONPATH=$PWD /work/main/.venv/bin/python tests/terraform/google/write_plans.py
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hitrust_policies.sources.terraform.google_names import schema
+
+HERE = Path(__file__).resolve().parent
+PROVIDER = "registry.terraform.io/hashicorp/google"
+PROJECT = "phi-prod"
+REGION = "us-central1"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to another resource's attribute; ``value`` when the plan already knows it (an
+    attribute that resource's configuration sets: ``google_storage_bucket.logs.name``)."""
+
+    attr: str
+    value: Any = None
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None
+
+
+@dataclass
+class Res:
+    type: str
+    name: str
+    config: dict[str, Any]
+    computed: tuple[str, ...] = ("id",)
+    defaults: dict[str, Any] = field(default_factory=dict)  # values the provider fills in at plan
+    count: int | None = None
+    sensitive: tuple[str, ...] = ()
+
+    def instances(self) -> list[tuple[str, Any]]:
+        if self.count is None:
+            return [(f"{self.type}.{self.name}", None)]
+        return [(f"{self.type}.{self.name}[{i}]", i) for i in range(self.count)]
+
+
+def _value(config: Any) -> tuple[Any, Any]:
+    """(after value, after_unknown marker) of a written value."""
+    if isinstance(config, Ref):
+        return (config.value, False) if config.known else (None, True)
+    if isinstance(config, dict):
+        after, unknown = {}, {}
+        for key, sub in config.items():
+            a, u = _value(sub)
+            if u is True:
+                unknown[key] = True
+            else:
+                after[key] = a
+                if u not in (False, {}, None):
+                    unknown[key] = u
+        return after, unknown
+    if isinstance(config, list):
+        pairs = [_value(v) for v in config]
+        after = [a for a, _ in pairs]
+        marks = [u if u is not True else True for _, u in pairs]
+        if all(isinstance(v, dict) for v in config):
+            return after, [m if m is not False else {} for m in marks]
+        return after, [bool(m) if not isinstance(m, (dict, list)) else m for m in marks]
+    return config, False
+
+
+def _expression(config: Any) -> Any:
+    if isinstance(config, Ref):
+        target = config.attr.rsplit(".", 1)[0]
+        return {"references": [config.attr, target]}
+    if isinstance(config, list) and config and all(isinstance(v, dict) for v in config):
+        return [{k: _expression(v) for k, v in item.items()} for item in config]
+    if isinstance(config, list) and any(isinstance(v, Ref) for v in config):
+        refs = [r for v in config if isinstance(v, Ref) for r in _expression(v)["references"]]
+        return {"references": refs}
+    return {"constant_value": config}
+
+
+def _is_block_list(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def _sensitive_marks(res: Res, after: dict[str, Any]) -> dict[str, Any]:
+    marks: dict[str, Any] = {}
+    for key, value in after.items():
+        if key in res.sensitive:
+            marks[key] = True
+        elif _is_block_list(value):
+            marks[key] = [{} for _ in value]
+        elif isinstance(value, list):
+            marks[key] = [False for _ in value] if False else []
+        elif isinstance(value, dict) and key in ("labels", "metadata", "effective_labels", "terraform_labels"):
+            marks[key] = {}
+    return marks
+
+
+def _instance(res: Res, address: str, index: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    props = schema()[res.type]
+    after: dict[str, Any] = {}
+    for key, spec in props.items():
+        if spec.get("many") and "block" in spec:
+            continue  # a pluralised block: its Terraform name is written below when set
+        after[key] = [] if "block" in spec else None
+    after.pop("id", None)
+    if "pulumi_labels" in after:  # the SDK's name of the provider's terraform_labels
+        after["terraform_labels"] = after.pop("pulumi_labels")
+    written, unknown = _value(res.config)
+    after.update(written)
+    after.update(res.defaults)
+    if "labels" in written:
+        after["effective_labels"] = after["terraform_labels"] = written["labels"]
+    for key in res.computed:
+        after.pop(key, None)
+        unknown[key] = True
+    for key, value in after.items():
+        if key not in unknown and isinstance(value, list) and value:
+            unknown[key] = [{} for _ in value] if _is_block_list(value) else [False for _ in value]
+    after = {k: after[k] for k in sorted(after)}
+    unknown = {k: unknown[k] for k in sorted(unknown)}
+    sensitive = _sensitive_marks(res, after)
+    base = {"address": address, "mode": "managed", "type": res.type, "name": res.name}
+    if index is not None:
+        base["index"] = index
+    planned = {**base, "provider_name": PROVIDER, "schema_version": 0, "values": after,
+               "sensitive_values": sensitive}
+    change = {**base, "provider_name": PROVIDER, "change": {
+        "actions": ["create"], "before": None, "after": after, "after_unknown": unknown,
+        "before_sensitive": False, "after_sensitive": sensitive}}
+    return planned, change
+
+
+def plan(resources: list[Res]) -> dict[str, Any]:
+    planned, changes, config = [], [], []
+    for res in resources:
+        for address, index in res.instances():
+            p, c = _instance(res, address, index)
+            planned.append(p)
+            changes.append(c)
+        written = {"address": f"{res.type}.{res.name}", "mode": "managed", "type": res.type, "name": res.name,
+                   "provider_config_key": "google",
+                   "expressions": {k: _expression(v) for k, v in res.config.items()}, "schema_version": 0}
+        if res.count is not None:
+            written["count_expression"] = {"constant_value": res.count}
+        config.append(written)
+    return {
+        "format_version": "1.2", "terraform_version": "1.11.4",
+        "planned_values": {"root_module": {"resources": planned}},
+        "resource_changes": changes,
+        "configuration": {
+            "provider_config": {"google": {"name": "google", "full_name": PROVIDER, "version_constraint": "~> 7.0",
+                                           "expressions": {"project": {"constant_value": PROJECT},
+                                                           "region": {"constant_value": REGION}}}},
+            "root_module": {"resources": config}},
+        "timestamp": "2026-11-29T21:30:00Z", "applyable": True, "complete": True, "errored": False,
+    }
+
+
+# ----------------------------------------------------------------- scenarios (each is its main.tf)
+
+CMEK = "projects/phi-prod/locations/us/keyRings/storage/cryptoKeys/records"
+BUCKET_COMPUTED = ("id", "self_link", "url", "project", "project_number", "rpo", "time_created", "updated",
+                   "soft_delete_policy", "effective_labels", "terraform_labels")
+BUCKET_DEFAULTS = {"force_destroy": False, "storage_class": "STANDARD"}
+GRANT_COMPUTED = ("etag", "id")
+KEY_COMPUTED = ("id", "primary", "effective_labels", "terraform_labels", "import_only",
+                "destroy_scheduled_duration", "key_access_justifications_policy")
+NET_COMPUTED = ("id", "self_link", "gateway_ipv4", "numeric_id", "routing_mode", "mtu", "project")
+FIREWALL_COMPUTED = ("id", "self_link", "creation_timestamp", "enable_logging", "project")
+
+
+def bucket(name: str, tf: str, *, computed: tuple[str, ...] = (), **config: Any) -> Res:
+    """A bucket; ``uniform_bucket_level_access`` / ``public_access_prevention`` are Optional+Computed."""
+    unset = tuple(k for k in ("uniform_bucket_level_access", "public_access_prevention") if k not in config)
+    return Res("google_storage_bucket", tf, {"name": name, "location": "US", **config},
+               computed=BUCKET_COMPUTED + unset + computed, defaults=BUCKET_DEFAULTS)
+
+
+def crypto_key(tf: str, name: str, ring: str, **config: Any) -> Res:
+    """A key; ``version_template`` is Optional+Computed (the API returns the default template)."""
+    unset = () if "version_template" in config else ("version_template",)
+    return Res("google_kms_crypto_key", tf, {"name": name, "key_ring": Ref(f"google_kms_key_ring.{ring}.id"),
+                                             **config},
+               computed=KEY_COMPUTED + unset, defaults={"purpose": config.get("purpose", "ENCRYPT_DECRYPT")})
+
+
+def firewall(tf: str, **config: Any) -> Res:
+    unset = tuple(k for k in ("source_ranges", "destination_ranges", "direction") if k not in config)
+    return Res("google_compute_firewall", tf, {"name": tf.replace("_", "-"),
+                                               "network": Ref("google_compute_network.prod_vpc.self_link"), **config},
+               computed=FIREWALL_COMPUTED + unset, defaults={"priority": 1000})
+
+
+SOFTWARE = [{"algorithm": "GOOGLE_SYMMETRIC_ENCRYPTION", "protection_level": "SOFTWARE"}]
+POLICY_DOC = json.dumps({"bindings": [
+    {"members": ["allUsers"], "role": "roles/storage.legacyBucketReader"},
+    {"members": ["group:storage-admins@phi.example"], "role": "roles/storage.admin"}]}, separators=(",", ":"))
+
+PARITY_BUCKETS = [
+    bucket("phi-access-logs", "phi_access_logs", uniform_bucket_level_access=True, public_access_prevention="enforced"),
+    bucket("phi-records", "phi_records", uniform_bucket_level_access=True, public_access_prevention="enforced",
+           encryption=[{"default_kms_key_name": CMEK}],
+           logging=[{"log_bucket": Ref("google_storage_bucket.phi_access_logs.name", "phi-access-logs"),
+                     "log_object_prefix": "phi-records"}],
+           versioning=[{"enabled": True}]),
+    bucket("phi-plain", "phi_plain", uniform_bucket_level_access=True),
+    bucket("public-site", "public_site", uniform_bucket_level_access=True,
+           website=[{"main_page_suffix": "index.html"}]),
+    Res("google_storage_bucket_iam_member", "public_site_read", {
+        "bucket": Ref("google_storage_bucket.public_site.name", "public-site"), "role": "roles/storage.objectViewer",
+        "member": "allUsers"}, computed=GRANT_COMPUTED),
+    bucket("partner-share", "partner_share", uniform_bucket_level_access=True),
+    Res("google_storage_bucket_iam_binding", "partner_share_admins", {
+        "bucket": Ref("google_storage_bucket.partner_share.name", "partner-share"), "role": "roles/storage.objectAdmin",
+        "members": ["allAuthenticatedUsers", "group:partners@phi.example"]}, computed=GRANT_COMPUTED),
+    bucket("team-only", "team_only", uniform_bucket_level_access=True),
+    Res("google_storage_bucket_iam_member", "team_only_read", {
+        "bucket": Ref("google_storage_bucket.team_only.name", "team-only"), "role": "roles/storage.objectViewer",
+        "member": "group:analysts@phi.example"}, computed=GRANT_COMPUTED),
+    bucket("policy-doc", "policy_doc", uniform_bucket_level_access=True),
+    Res("google_storage_bucket_iam_policy", "policy_doc_policy", {
+        "bucket": Ref("google_storage_bucket.policy_doc.name", "policy-doc"), "policy_data": POLICY_DOC},
+        computed=GRANT_COMPUTED),
+    Res("google_kms_key_ring", "phi_ring", {"name": "phi", "location": "us-central1"}, computed=("id", "project")),
+    crypto_key("records", "records", "phi_ring", rotation_period="7776000s", version_template=SOFTWARE),
+    crypto_key("backups", "backups", "phi_ring", version_template=SOFTWARE),
+    crypto_key("hsm", "hsm", "phi_ring", rotation_period="7776000s",
+               version_template=[{"algorithm": "GOOGLE_SYMMETRIC_ENCRYPTION", "protection_level": "HSM"}]),
+    crypto_key("signing", "signing", "phi_ring", purpose="ASYMMETRIC_SIGN",
+               version_template=[{"algorithm": "EC_SIGN_P256_SHA256", "protection_level": "SOFTWARE"}]),
+]
+
+PARITY_FIREWALLS = [
+    Res("google_compute_network", "prod_vpc", {"name": "prod-vpc", "auto_create_subnetworks": False},
+        computed=NET_COMPUTED, defaults={"delete_default_routes_on_create": False}),
+    firewall("allow_ssh_web", allow=[{"protocol": "tcp", "ports": ["22", "80"]}]),
+    firewall("allow_https", source_ranges=["0.0.0.0/0"], allow=[{"protocol": "tcp", "ports": ["443"]}],
+             target_tags=["web"]),
+    firewall("allow_iap_ssh", source_ranges=["35.235.240.0/20"], allow=[{"protocol": "tcp", "ports": ["22", "3389"]}]),
+    firewall("allow_internal", source_ranges=["10.128.0.0/9"], allow=[{"protocol": "all"}]),
+    firewall("allow_db_from_app", source_tags=["app"], allow=[{"protocol": "tcp", "ports": ["5432"]}]),
+    firewall("allow_rdp_any", source_ranges=["0.0.0.0/0", "::/0"],
+             allow=[{"protocol": "tcp", "ports": ["3389"]}, {"protocol": "icmp"}]),
+    firewall("deny_telnet", source_ranges=["0.0.0.0/0"], deny=[{"protocol": "tcp", "ports": ["23"]}]),
+    firewall("egress_smtp", direction="EGRESS", destination_ranges=["0.0.0.0/0"],
+             allow=[{"protocol": "tcp", "ports": ["25"]}]),
+    firewall("old_mysql", disabled=True, source_ranges=["0.0.0.0/0"], allow=[{"protocol": "tcp", "ports": ["3306"]}]),
+]
+
+SCENARIOS: dict[str, list[Res]] = {
+    "parity_buckets": PARITY_BUCKETS,
+    "parity_firewalls": PARITY_FIREWALLS,
+}
+
+
+def main() -> None:
+    for scenario, resources in SCENARIOS.items():
+        out = HERE / scenario / "plan.json"
+        out.parent.mkdir(exist_ok=True)
+        out.write_text(json.dumps(plan(resources), indent=2, sort_keys=False) + "\n", encoding="utf-8")
+        print(out.relative_to(HERE.parents[1]))
+
+
+if __name__ == "__main__":
+    main()
