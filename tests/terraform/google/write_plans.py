@@ -60,6 +60,23 @@ class Res:
         return [(f"{self.type}.{self.name}[{i}]", i) for i in range(self.count)]
 
 
+@dataclass(frozen=True)
+class Indexed:
+    """A value written with ``count.index`` (``"data-${count.index}"``): one value per instance."""
+
+    values: tuple[Any, ...]
+
+
+def _at(config: Any, index: Any) -> Any:
+    if isinstance(config, Indexed):
+        return config.values[index]
+    if isinstance(config, dict):
+        return {k: _at(v, index) for k, v in config.items()}
+    if isinstance(config, list):
+        return [_at(v, index) for v in config]
+    return config
+
+
 def _value(config: Any) -> tuple[Any, Any]:
     """(after value, after_unknown marker) of a written value."""
     if isinstance(config, Ref):
@@ -86,6 +103,8 @@ def _value(config: Any) -> tuple[Any, Any]:
 
 
 def _expression(config: Any) -> Any:
+    if isinstance(config, Indexed):
+        return {"references": ["count.index"]}
     if isinstance(config, Ref):
         target = config.attr.rsplit(".", 1)[0]
         return {"references": [config.attr, target]}
@@ -125,12 +144,21 @@ def _instance(res: Res, address: str, index: Any) -> tuple[dict[str, Any], dict[
     after.pop("id", None)
     if "pulumi_labels" in after:  # the SDK's name of the provider's terraform_labels
         after["terraform_labels"] = after.pop("pulumi_labels")
-    written, unknown = _value(res.config)
+    written, unknown = _value(_at(res.config, index))
     after.update(written)
     after.update(res.defaults)
     if "labels" in written:
         after["effective_labels"] = after["terraform_labels"] = written["labels"]
     for key in res.computed:
+        if "." in key:  # inside written blocks (their first item): "settings.ip_configuration"
+            *blocks, attr = key.split(".")
+            here, marks = after, unknown
+            for block in blocks:
+                here = here[block][0]
+                marks = marks.setdefault(block, [{}])[0]
+            here.pop(attr, None)
+            marks[attr] = True
+            continue
         after.pop(key, None)
         unknown[key] = True
     for key, value in after.items():
@@ -267,7 +295,160 @@ PARITY_FIREWALLS = [
     firewall("old_mysql", disabled=True, source_ranges=["0.0.0.0/0"], allow=[{"protocol": "tcp", "ports": ["3306"]}]),
 ]
 
+SQL_COMPUTED = ("id", "self_link", "connection_name", "dns_name", "dns_names", "first_ip_address", "ip_address",
+                "private_ip_address", "public_ip_address", "server_ca_cert", "service_account_email_address",
+                "project", "region", "instance_type", "maintenance_version", "available_maintenance_versions",
+                "psc_service_attachment_link", "replica_configuration", "settings.version", "settings.disk_size",
+                "settings.disk_type", "settings.edition", "settings.location_preference",
+                "settings.backup_configuration", "settings.maintenance_window")
+DISK_COMPUTED = ("id", "self_link", "label_fingerprint", "creation_timestamp", "last_attach_timestamp",
+                 "last_detach_timestamp", "users", "source_image_id", "physical_block_size_bytes", "project",
+                 "effective_labels", "terraform_labels", "disk_id", "provisioned_iops", "provisioned_throughput")
+VM_COMPUTED = ("id", "instance_id", "self_link", "cpu_platform", "current_status", "label_fingerprint",
+               "metadata_fingerprint", "min_cpu_platform", "project", "tags_fingerprint", "confidential_instance_config",
+               "guest_accelerator", "reservation_affinity", "scheduling", "effective_labels", "terraform_labels",
+               "boot_disk.device_name", "boot_disk.source", "boot_disk.kms_key_self_link",
+               "network_interface.name", "network_interface.network_ip", "network_interface.subnetwork",
+               "network_interface.subnetwork_project", "network_interface.stack_type")
+PROXY_COMPUTED = ("id", "self_link", "creation_timestamp", "proxy_id", "project", "fingerprint")
+ZONE_COMPUTED = ("id", "name_servers", "managed_zone_id", "creation_time", "project", "effective_labels",
+                 "terraform_labels")
+BOOT = [{"initialize_params": [{"image": "debian-cloud/debian-12"}]}]
+VPC_ID = "google_compute_network.vpc.id"
+SA_EMAIL = "google_service_account.app.email"
+
+PLATFORM = [
+    Res("google_compute_network", "vpc", {"name": "phi-vpc", "auto_create_subnetworks": False},
+        computed=NET_COMPUTED, defaults={"delete_default_routes_on_create": False}),
+    Res("google_compute_subnetwork", "app", {
+        "name": "phi-app", "region": "us-central1", "ip_cidr_range": "10.10.0.0/24", "network": Ref(VPC_ID),
+        "log_config": [{"aggregation_interval": "INTERVAL_5_SEC", "flow_sampling": 0.5,
+                        "metadata": "INCLUDE_ALL_METADATA"}]},
+        computed=("id", "self_link", "gateway_address", "creation_timestamp", "project", "fingerprint",
+                  "secondary_ip_range", "stack_type", "subnetwork_id", "private_ipv6_google_access")),
+    Res("google_compute_subnetwork", "batch", {
+        "name": "phi-batch", "region": "us-central1", "ip_cidr_range": "10.20.0.0/24", "network": Ref(VPC_ID)},
+        computed=("id", "self_link", "gateway_address", "creation_timestamp", "project", "fingerprint",
+                  "secondary_ip_range", "stack_type", "subnetwork_id", "private_ipv6_google_access")),
+    Res("google_service_account", "app", {"account_id": "phi-app", "display_name": "PHI app"},
+        computed=("id", "email", "name", "member", "project", "unique_id")),
+    Res("google_service_account_key", "app", {"service_account_id": Ref("google_service_account.app.name")},
+        computed=("id", "name", "private_key", "public_key", "valid_after", "valid_before"),
+        defaults={"key_algorithm": "KEY_ALG_RSA_2048", "private_key_type": "TYPE_GOOGLE_CREDENTIALS_FILE",
+                  "public_key_type": "TYPE_X509_PEM_FILE"}),
+    Res("google_project_iam_member", "alice_sa_user", {
+        "project": "phi-prod", "role": "roles/iam.serviceAccountUser", "member": "user:alice@phi.example"},
+        computed=GRANT_COMPUTED),
+    Res("google_project_iam_member", "alice_sa_admin", {
+        "project": "phi-prod", "role": "roles/iam.serviceAccountAdmin", "member": "user:alice@phi.example"},
+        computed=GRANT_COMPUTED),
+    Res("google_project_iam_member", "app_sa_token", {
+        "project": "phi-prod", "role": "roles/iam.serviceAccountTokenCreator", "member": Ref(
+            "google_service_account.app.member")}, computed=GRANT_COMPUTED),
+    Res("google_kms_key_ring", "platform", {"name": "platform", "location": "us-central1"}, computed=("id", "project")),
+    crypto_key("sql", "sql", "platform", rotation_period="7776000s"),  # version_template not written: unknown
+    crypto_key("disks", "disks", "platform", rotation_period="7776000s", version_template=SOFTWARE),
+    Res("google_kms_crypto_key_iam_binding", "disks_public", {
+        "crypto_key_id": Ref("google_kms_crypto_key.disks.id"), "role": "roles/cloudkms.cryptoKeyEncrypterDecrypter",
+        "members": ["allUsers"]}, computed=GRANT_COMPUTED),
+    Res("google_sql_database_instance", "app_db", {
+        "name": "app-db", "database_version": "POSTGRES_15", "deletion_protection": False,
+        "settings": [{"tier": "db-f1-micro"}]},
+        computed=(*SQL_COMPUTED, "encryption_key_name", "settings.ip_configuration")),
+    Res("google_sql_database_instance", "open_db", {
+        "name": "open-db", "database_version": "MYSQL_8_0", "settings": [{"tier": "db-custom-1-3840",
+            "ip_configuration": [{"ipv4_enabled": True, "authorized_networks": [
+                {"name": "anywhere", "value": "0.0.0.0/0"}]}]}]},
+        computed=(*SQL_COMPUTED, "encryption_key_name", "settings.ip_configuration.ssl_mode")),
+    Res("google_sql_database_instance", "phi_db", {
+        "name": "phi-db", "database_version": "POSTGRES_16", "deletion_protection": True,
+        "encryption_key_name": Ref("google_kms_crypto_key.sql.id"),
+        "settings": [{"tier": "db-custom-2-7680",
+                      "ip_configuration": [{"ipv4_enabled": False, "private_network": Ref(VPC_ID),
+                                            "ssl_mode": "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"}],
+                      "database_flags": [{"name": "cloudsql.iam_authentication", "value": "on"},
+                                         {"name": "log_connections", "value": "on"},
+                                         {"name": "log_disconnections", "value": "on"}]}]},
+        computed=SQL_COMPUTED),
+    Res("google_sql_database_instance", "ehr_mssql", {
+        "name": "ehr-mssql", "database_version": "SQLSERVER_2019_STANDARD", "root_password": "c0rrect-h0rse-Battery",
+        "settings": [{"tier": "db-custom-2-7680",
+                      "ip_configuration": [{"ipv4_enabled": False, "private_network": Ref(VPC_ID),
+                                            "ssl_mode": "ENCRYPTED_ONLY"}],
+                      "database_flags": [{"name": "remote access", "value": "off"}]}]},
+        computed=(*SQL_COMPUTED, "encryption_key_name"), sensitive=("root_password",)),
+    Res("google_compute_disk", "boot", {"name": "boot", "zone": "us-central1-a", "size": 20,
+                                        "image": "debian-cloud/debian-12"},
+        computed=DISK_COMPUTED, defaults={"type": "pd-standard"}),
+    Res("google_compute_disk", "data", {
+        "name": Indexed(("data-0", "data-1")), "zone": "us-central1-a", "size": 200,
+        "disk_encryption_key": [{"kms_key_self_link": Ref("google_kms_crypto_key.disks.id")}]},
+        computed=(*DISK_COMPUTED, "disk_encryption_key.sha256"), defaults={"type": "pd-standard"}, count=2),
+    Res("google_compute_project_metadata_item", "oslogin", {"key": "enable-oslogin", "value": "TRUE"},
+        computed=("id", "project")),
+    Res("google_compute_instance", "web_vm", {
+        "name": "web-vm", "machine_type": "e2-medium", "zone": "us-central1-a", "boot_disk": BOOT,
+        "network_interface": [{"network": "default", "access_config": [{}]}],
+        "service_account": [{"email": Ref(SA_EMAIL), "scopes": ["cloud-platform"]}]},
+        computed=(*VM_COMPUTED, "network_interface.access_config.nat_ip",
+                  "network_interface.access_config.network_tier"),
+        defaults={"can_ip_forward": False, "deletion_protection": False}),
+    Res("google_compute_instance", "nat_gw", {
+        "name": "nat-gw", "machine_type": "e2-small", "zone": "us-central1-a", "boot_disk": BOOT,
+        "can_ip_forward": True, "metadata": {"serial-port-enable": "true", "block-project-ssh-keys": "true"},
+        "network_interface": [{"subnetwork": Ref("google_compute_subnetwork.app.id")}]},
+        computed=tuple(k for k in VM_COMPUTED if k != "network_interface.subnetwork"),
+        defaults={"deletion_protection": False}),
+    Res("google_bigquery_dataset", "claims", {
+        "dataset_id": "claims", "location": "US",
+        "default_encryption_configuration": [{"kms_key_name": Ref("google_kms_crypto_key.sql.id")}],
+        "access": [{"role": "OWNER", "user_by_email": "dba@phi.example"},
+                   {"role": "READER", "special_group": "allAuthenticatedUsers"}]},
+        computed=("id", "self_link", "creation_time", "etag", "last_modified_time", "project", "effective_labels",
+                  "terraform_labels", "max_time_travel_hours", "storage_billing_model", "is_case_insensitive",
+                  "default_collation")),
+    Res("google_bigquery_dataset", "staging", {"dataset_id": "staging", "location": "US"},
+        computed=("id", "self_link", "creation_time", "etag", "last_modified_time", "project", "effective_labels",
+                  "terraform_labels", "max_time_travel_hours", "storage_billing_model", "is_case_insensitive",
+                  "default_collation", "access")),  # access: Optional+Computed, not written
+    Res("google_dns_managed_zone", "public", {
+        "name": "phi-public", "dns_name": "phi.example.", "dnssec_config": [{"state": "on"}]},
+        computed=ZONE_COMPUTED, defaults={"visibility": "public", "force_destroy": False}),
+    Res("google_dns_managed_zone", "legacy", {"name": "phi-legacy", "dns_name": "legacy.phi.example."},
+        computed=ZONE_COMPUTED, defaults={"visibility": "public", "force_destroy": False}),
+    Res("google_storage_bucket", "archive", {
+        "name": "phi-log-archive", "location": "US", "uniform_bucket_level_access": True,
+        "public_access_prevention": "enforced",
+        "retention_policy": [{"retention_period": 189216000, "is_locked": True}]},
+        computed=BUCKET_COMPUTED, defaults=BUCKET_DEFAULTS),
+    Res("google_logging_project_sink", "audit", {
+        "name": "audit-archive", "project": "phi-prod",
+        "destination": Ref("google_storage_bucket.archive.name", "storage.googleapis.com/phi-log-archive")},
+        computed=("id", "writer_identity"), defaults={"unique_writer_identity": True, "disabled": None}),
+    Res("google_compute_ssl_policy", "modern", {"name": "modern-tls12", "profile": "MODERN",
+                                                "min_tls_version": "TLS_1_2"},
+        computed=("id", "self_link", "creation_timestamp", "enabled_features", "fingerprint", "project")),
+    Res("google_compute_url_map", "web", {
+        "name": "web", "default_service": "projects/phi-prod/global/backendServices/web"},
+        computed=("id", "self_link", "creation_timestamp", "map_id", "fingerprint", "project")),
+    Res("google_compute_url_map", "redirect", {
+        "name": "web-redirect", "default_url_redirect": [{"https_redirect": True, "strip_query": False}]},
+        computed=("id", "self_link", "creation_timestamp", "map_id", "fingerprint", "project")),
+    Res("google_compute_target_https_proxy", "portal", {
+        "name": "portal-https", "url_map": Ref("google_compute_url_map.web.id"),
+        "ssl_certificates": ["projects/phi-prod/global/sslCertificates/portal-cert"],
+        "ssl_policy": Ref("google_compute_ssl_policy.modern.id")}, computed=PROXY_COMPUTED),
+    Res("google_compute_target_https_proxy", "legacy", {
+        "name": "legacy-https", "url_map": Ref("google_compute_url_map.web.id"),
+        "ssl_certificates": ["projects/phi-prod/global/sslCertificates/portal-cert"]}, computed=PROXY_COMPUTED),
+    Res("google_compute_target_http_proxy", "portal", {
+        "name": "portal-http", "url_map": Ref("google_compute_url_map.redirect.id")}, computed=PROXY_COMPUTED),
+    Res("google_compute_target_http_proxy", "status", {
+        "name": "status-http", "url_map": Ref("google_compute_url_map.web.id")}, computed=PROXY_COMPUTED),
+]
+
 SCENARIOS: dict[str, list[Res]] = {
+    "platform": PLATFORM,
     "parity_buckets": PARITY_BUCKETS,
     "parity_firewalls": PARITY_FIREWALLS,
 }
