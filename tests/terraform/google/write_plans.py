@@ -305,8 +305,9 @@ DISK_COMPUTED = ("id", "self_link", "label_fingerprint", "creation_timestamp", "
                  "last_detach_timestamp", "users", "source_image_id", "physical_block_size_bytes", "project",
                  "effective_labels", "terraform_labels", "disk_id", "provisioned_iops", "provisioned_throughput")
 VM_COMPUTED = ("id", "instance_id", "self_link", "cpu_platform", "current_status", "label_fingerprint",
-               "metadata_fingerprint", "min_cpu_platform", "project", "tags_fingerprint", "confidential_instance_config",
-               "guest_accelerator", "reservation_affinity", "scheduling", "effective_labels", "terraform_labels",
+               "metadata_fingerprint", "min_cpu_platform", "project", "tags_fingerprint",
+               "confidential_instance_config", "guest_accelerator", "reservation_affinity", "scheduling",
+               "effective_labels", "terraform_labels",
                "boot_disk.device_name", "boot_disk.source", "boot_disk.kms_key_self_link",
                "network_interface.name", "network_interface.network_ip", "network_interface.subnetwork",
                "network_interface.subnetwork_project", "network_interface.stack_type")
