@@ -4,7 +4,7 @@ pulumi-gcp is bridged from this provider (pulumi-gcp 10 from google provider 7) 
 is from hashicorp/aws: one type token per Terraform type, each attribute under its camelCase name, a
 list or multi-item block pluralised, a ``max_items: 1`` block flattened to its object. Here there is no
 provider binary to dump the schema from, so the names come from the pulumi-gcp SDK itself
-(``google_schema.json``, written by ``tests/terraform/google/extract_schema.py`` from each resource's
+(``google_schema.json``, written by ``tests/terraform/google/extract_google_schema.py`` from each resource's
 state class: its ``@pulumi.getter`` names, and whether each property is a sequence, a nested object or a
 sequence of nested objects). Its Python names are the Terraform names, except where the bridge
 pluralised a list (``allow`` -> ``allows``, ``access`` -> ``accesses``, ``lifecycle_rule`` ->

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hitrust_policies.sources.terraform import google_names
 from hitrust_policies.sources.terraform.google_names import schema
 
 HERE = Path(__file__).resolve().parent
@@ -120,6 +121,25 @@ def _is_block_list(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
 
 
+def _fill(item: dict[str, Any], props: dict[str, Any], marks: Any) -> None:
+    """A written block's unset attributes as a plan shows them: null, and ``[]`` for a one-item block
+    (not those known after apply: a plan leaves them out of ``after``)."""
+    marks = marks if isinstance(marks, dict) else {}
+    for key, value in list(item.items()):
+        _fill_blocks(key, value, props, marks.get(key))
+    for key, spec in props.items():
+        if not (spec.get("many") and "block" in spec) and marks.get(key) is not True:
+            item.setdefault(key, [] if "block" in spec else None)
+
+
+def _fill_blocks(key: str, value: Any, props: dict[str, Any], marks: Any) -> None:
+    spec = props.get(google_names.pulumi_key(key, props) or "", {})
+    if "block" in spec and isinstance(value, list):
+        for i, sub in enumerate(value):
+            if isinstance(sub, dict):
+                _fill(sub, spec["block"], marks[i] if isinstance(marks, list) and i < len(marks) else None)
+
+
 def _sensitive_marks(res: Res, after: dict[str, Any]) -> dict[str, Any]:
     marks: dict[str, Any] = {}
     for key, value in after.items():
@@ -145,6 +165,8 @@ def _instance(res: Res, address: str, index: Any) -> tuple[dict[str, Any], dict[
     if "pulumi_labels" in after:  # the SDK's name of the provider's terraform_labels
         after["terraform_labels"] = after.pop("pulumi_labels")
     written, unknown = _value(_at(res.config, index))
+    for key, value in written.items():
+        _fill_blocks(key, value, props, unknown.get(key))
     after.update(written)
     after.update(res.defaults)
     if "labels" in written:

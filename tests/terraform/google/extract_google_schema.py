@@ -6,7 +6,7 @@ outputs) as a property whose ``@pulumi.getter`` gives the Pulumi (camelCase) nam
 annotation says whether it is a sequence and whether it holds nested ``...Args`` objects. Only the
 Terraform types of `google_names.TOKENS` are written.
 
-    PYTHONPATH=$PWD /work/main/.venv/bin/python tests/terraform/google/extract_schema.py \\
+    PYTHONPATH=$PWD /work/main/.venv/bin/python tests/terraform/google/extract_google_schema.py \\
         > hitrust_policies/sources/terraform/google_schema.json
 """
 
