@@ -28,6 +28,7 @@ from hitrust_policies.sources.terraform.google_names import schema
 
 HERE = Path(__file__).resolve().parent
 PROVIDER = "registry.terraform.io/hashicorp/google"
+BUILTIN = "terraform.io/builtin/terraform"  # terraform_data: no provider configuration
 PROJECT = "phi-prod"
 REGION = "us-central1"
 
@@ -54,6 +55,11 @@ class Res:
     defaults: dict[str, Any] = field(default_factory=dict)  # values the provider fills in at plan
     count: int | None = None
     sensitive: tuple[str, ...] = ()
+    provider: str = PROVIDER  # another provider's resource (hashicorp/random) is in the plan too
+
+    @property
+    def provider_key(self) -> str:
+        return self.provider.rsplit("/", 1)[-1]
 
     def instances(self) -> list[tuple[str, Any]]:
         if self.count is None:
@@ -111,10 +117,15 @@ def _expression(config: Any) -> Any:
         return {"references": [config.attr, target]}
     if isinstance(config, list) and config and all(isinstance(v, dict) for v in config):
         return [{k: _expression(v) for k, v in item.items()} for item in config]
-    if isinstance(config, list) and any(isinstance(v, Ref) for v in config):
-        refs = [r for v in config if isinstance(v, Ref) for r in _expression(v)["references"]]
-        return {"references": refs}
-    return {"constant_value": config}
+    refs = [r for v in _refs(config) for r in _expression(v)["references"]]
+    return {"references": refs} if refs else {"constant_value": config}
+
+
+def _refs(config: Any) -> list[Ref]:
+    if isinstance(config, Ref):
+        return [config]
+    values = config.values() if isinstance(config, dict) else config if isinstance(config, list) else ()
+    return [r for v in values for r in _refs(v)]
 
 
 def _is_block_list(value: Any) -> bool:
@@ -155,7 +166,7 @@ def _sensitive_marks(res: Res, after: dict[str, Any]) -> dict[str, Any]:
 
 
 def _instance(res: Res, address: str, index: Any) -> tuple[dict[str, Any], dict[str, Any]]:
-    props = schema()[res.type]
+    props = schema().get(res.type, {})
     after: dict[str, Any] = {}
     for key, spec in props.items():
         if spec.get("many") and "block" in spec:
@@ -192,9 +203,9 @@ def _instance(res: Res, address: str, index: Any) -> tuple[dict[str, Any], dict[
     base = {"address": address, "mode": "managed", "type": res.type, "name": res.name}
     if index is not None:
         base["index"] = index
-    planned = {**base, "provider_name": PROVIDER, "schema_version": 0, "values": after,
+    planned = {**base, "provider_name": res.provider, "schema_version": 0, "values": after,
                "sensitive_values": sensitive}
-    change = {**base, "provider_name": PROVIDER, "change": {
+    change = {**base, "provider_name": res.provider, "change": {
         "actions": ["create"], "before": None, "after": after, "after_unknown": unknown,
         "before_sensitive": False, "after_sensitive": sensitive}}
     return planned, change
@@ -208,7 +219,7 @@ def plan(resources: list[Res]) -> dict[str, Any]:
             planned.append(p)
             changes.append(c)
         written = {"address": f"{res.type}.{res.name}", "mode": "managed", "type": res.type, "name": res.name,
-                   "provider_config_key": "google",
+                   "provider_config_key": res.provider_key,
                    "expressions": {k: _expression(v) for k, v in res.config.items()}, "schema_version": 0}
         if res.count is not None:
             written["count_expression"] = {"constant_value": res.count}
@@ -218,7 +229,9 @@ def plan(resources: list[Res]) -> dict[str, Any]:
         "planned_values": {"root_module": {"resources": planned}},
         "resource_changes": changes,
         "configuration": {
-            "provider_config": {"google": {"name": "google", "full_name": PROVIDER, "version_constraint": "~> 7.0",
+            "provider_config": {**{r.provider_key: {"name": r.provider_key, "full_name": r.provider}
+                                   for r in resources if r.provider not in (PROVIDER, BUILTIN)},
+                                "google": {"name": "google", "full_name": PROVIDER, "version_constraint": "~> 7.0",
                                            "expressions": {"project": {"constant_value": PROJECT},
                                                            "region": {"constant_value": REGION}}}},
             "root_module": {"resources": config}},
@@ -239,10 +252,12 @@ NET_COMPUTED = ("id", "self_link", "gateway_ipv4", "numeric_id", "routing_mode",
 FIREWALL_COMPUTED = ("id", "self_link", "creation_timestamp", "enable_logging", "project")
 
 
-def bucket(name: str, tf: str, *, computed: tuple[str, ...] = (), **config: Any) -> Res:
-    """A bucket; ``uniform_bucket_level_access`` / ``public_access_prevention`` are Optional+Computed."""
+def bucket(name: str | None, tf: str, *, computed: tuple[str, ...] = (), **config: Any) -> Res:
+    """A bucket; ``uniform_bucket_level_access`` / ``public_access_prevention`` are Optional+Computed.
+    ``name`` None: ``"phi-exports-${random_id.suffix.hex}"``."""
     unset = tuple(k for k in ("uniform_bucket_level_access", "public_access_prevention") if k not in config)
-    return Res("google_storage_bucket", tf, {"name": name, "location": "US", **config},
+    return Res("google_storage_bucket", tf, {"name": Ref(SUFFIX) if name is None else name, "location": "US",
+                                             **config},
                computed=BUCKET_COMPUTED + unset + computed, defaults=BUCKET_DEFAULTS)
 
 
@@ -470,7 +485,78 @@ PLATFORM = [
         "name": "status-http", "url_map": Ref("google_compute_url_map.web.id")}, computed=PROXY_COMPUTED),
 ]
 
+RANDOM = "registry.terraform.io/hashicorp/random"
+SUFFIX = "random_id.suffix.hex"
+SQL_LATE = (*SQL_COMPUTED, "encryption_key_name", "settings.database_flags")  # a dynamic block, for_each unknown
+PRIVATE_IP = [{"ipv4_enabled": False, "private_network": Ref("google_compute_network.late.id"),
+               "ssl_mode": "ENCRYPTED_ONLY"}]
+
+UNKNOWNS = [  # each kind's facts only known after apply, one resource per kind
+    Res("random_id", "suffix", {"byte_length": 4}, computed=("id", "b64_std", "b64_url", "dec", "hex"),
+        provider=RANDOM),
+    Res("terraform_data", "settings", {"input": {
+        "flow_logs": ["INTERVAL_5_SEC"], "dnssec": ["on"], "postgres_flags": {"log_connections": "on"},
+        "mysql_flags": {"local_infile": "off"}, "sqlserver_flags": {"remote access": "off"},
+        "interfaces": ["late-app"], "redirect_to_https": [True], "suffix": Ref(SUFFIX)}},
+        computed=("id", "output"), provider=BUILTIN),
+    Res("terraform_data", "vm_metadata", {"input": {"serial-port-enable": "FALSE", "team": Ref(SUFFIX)}},
+        computed=("id", "output"), provider=BUILTIN),
+    Res("google_kms_key_ring", "exports", {"name": "exports", "location": "us"}, computed=("id", "project")),
+    crypto_key("exports", "exports", "exports", rotation_period="7776000s", version_template=SOFTWARE),
+    bucket(None, "exports", uniform_bucket_level_access=True, public_access_prevention="enforced",
+           encryption=[{"default_kms_key_name": Ref("google_kms_crypto_key.exports.id")}]),
+    Res("google_logging_project_sink", "exports", {
+        "name": "to-exports", "project": "phi-prod", "destination": Ref("google_storage_bucket.exports.name")},
+        computed=("id", "writer_identity"), defaults={"unique_writer_identity": True}),
+    Res("google_logging_project_sink", "late", {
+        "name": "to-late", "project": "phi-prod", "destination": Ref(SUFFIX)},  # "storage.googleapis.com/${...}"
+        computed=("id", "writer_identity"), defaults={"unique_writer_identity": True}),
+    Res("google_service_account", "reader", {"account_id": "partner-reader"},
+        computed=("id", "email", "name", "member", "project", "unique_id")),
+    bucket("partner-drop", "partner_drop", uniform_bucket_level_access=True),
+    Res("google_storage_bucket_iam_member", "partner_drop_read", {
+        "bucket": Ref("google_storage_bucket.partner_drop.name", "partner-drop"), "role": "roles/storage.objectViewer",
+        "member": Ref("google_service_account.reader.member")}, computed=GRANT_COMPUTED),
+    Res("google_compute_network", "late", {"name": Ref(SUFFIX), "auto_create_subnetworks": False},
+        computed=NET_COMPUTED, defaults={"delete_default_routes_on_create": False}),
+    Res("google_compute_subnetwork", "late", {
+        "name": "late-app", "region": "us-central1", "ip_cidr_range": "10.30.0.0/24",
+        "network": Ref("google_compute_network.late.id")},
+        computed=("id", "self_link", "gateway_address", "creation_timestamp", "project", "fingerprint",
+                  "secondary_ip_range", "stack_type", "subnetwork_id", "private_ipv6_google_access",
+                  "log_config")),  # a dynamic log_config
+    Res("google_compute_address", "nat", {"name": "nat-ip", "region": "us-central1"},
+        computed=("id", "address", "self_link", "creation_timestamp", "project", "users", "label_fingerprint",
+                  "effective_labels", "terraform_labels", "network_tier", "purpose", "subnetwork")),
+    Res("google_compute_firewall", "from_nat", {
+        "name": "ssh-from-nat", "network": Ref("google_compute_network.late.self_link"),
+        "source_ranges": [Ref("google_compute_address.nat.address")], "allow": [{"protocol": "tcp", "ports": ["22"]}]},
+        computed=(*FIREWALL_COMPUTED, "destination_ranges", "direction"), defaults={"priority": 1000}),
+    Res("google_dns_managed_zone", "late", {"name": "phi-late", "dns_name": "late.phi.example."},
+        computed=(*ZONE_COMPUTED, "dnssec_config"), defaults={"visibility": "public", "force_destroy": False}),
+    Res("google_sql_database_instance", "late_pg", {
+        "name": "late-pg", "database_version": "POSTGRES_16",
+        "settings": [{"tier": "db-custom-2-7680", "ip_configuration": PRIVATE_IP}]}, computed=SQL_LATE),
+    Res("google_sql_database_instance", "late_mysql", {
+        "name": "late-mysql", "database_version": "MYSQL_8_0",
+        "settings": [{"tier": "db-custom-2-7680", "ip_configuration": PRIVATE_IP}]}, computed=SQL_LATE),
+    Res("google_sql_database_instance", "late_mssql", {
+        "name": "late-mssql", "database_version": "SQLSERVER_2019_STANDARD",
+        "settings": [{"tier": "db-custom-2-7680", "ip_configuration": PRIVATE_IP}]}, computed=SQL_LATE),
+    Res("google_compute_instance", "late_vm", {
+        "name": "late-vm", "machine_type": "e2-small", "zone": "us-central1-a", "boot_disk": BOOT,
+        "metadata": Ref("terraform_data.vm_metadata.output")},
+        computed=(*[k for k in VM_COMPUTED if not k.startswith("network_interface.")], "network_interface"),
+        defaults={"can_ip_forward": False, "deletion_protection": False}),  # a dynamic network_interface
+    Res("google_compute_url_map", "late", {"name": "late-redirect"},
+        computed=("id", "self_link", "creation_timestamp", "map_id", "fingerprint", "project",
+                  "default_url_redirect")),  # a dynamic default_url_redirect
+    Res("google_compute_target_http_proxy", "late", {
+        "name": "late-http", "url_map": Ref("google_compute_url_map.late.id")}, computed=PROXY_COMPUTED),
+]
+
 SCENARIOS: dict[str, list[Res]] = {
+    "unknowns": UNKNOWNS,
     "platform": PLATFORM,
     "parity_buckets": PARITY_BUCKETS,
     "parity_firewalls": PARITY_FIREWALLS,
