@@ -1,7 +1,8 @@
 """hashicorp/google plan resources evaluated through the pulumi-gcp adapters, unchanged.
 
 The same reuse as `hitrust_policies.sources.terraform.aws` (read its docstring: identity, unknowns,
-secrets, joins), for the other bridged provider: pulumi-gcp is generated from hashicorp/google, so a
+secrets, joins), for the other bridged provider: pulumi-gcp is generated from hashicorp/google-beta (a
+superset of hashicorp/google; resources of either provider are read), so a
 planned ``google_storage_bucket`` is a pulumi-gcp ``storage.Bucket`` with other spellings, and every
 fact keeps one adapter and every join (a bucket's IAM grants, a key's grants, an instance's project
 metadata, a proxy's SSL policy, a dataset's access) one copy:
@@ -46,7 +47,7 @@ from hitrust_policies.sources.terraform.plan import PlanResource, resources
 from hitrust_policies.sources.terraform.references import Configuration
 
 PROVIDER = "registry.terraform.io/hashicorp/google"
-PROVIDERS = (PROVIDER, "registry.terraform.io/hashicorp/google-beta")  # the beta provider: same schema, more fields
+PROVIDERS = (PROVIDER, "registry.terraform.io/hashicorp/google-beta")  # the one pulumi-gcp is bridged from
 
 
 def _blocks(props: Mapping[str, Any]) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """How a ``hashicorp/google`` resource reads as the pulumi-gcp resource built from it.
 
-pulumi-gcp is bridged from this provider (pulumi-gcp 10 from google provider 7) exactly as pulumi-aws
-is from hashicorp/aws: one type token per Terraform type, each attribute under its camelCase name, a
+pulumi-gcp is bridged from hashicorp/google-beta (the Pulumi registry: "based on the google-beta Terraform
+Provider"), whose schema is hashicorp/google's plus beta-only fields, exactly as pulumi-aws is from
+hashicorp/aws: one type token per Terraform type, each attribute under its camelCase name, a
 list or multi-item block pluralised, a ``max_items: 1`` block flattened to its object. Here there is no
 provider binary to dump the schema from, so the names come from the pulumi-gcp SDK itself
 (``google_schema.json``, written by ``tests/terraform/google/extract_google_schema.py`` from each resource's

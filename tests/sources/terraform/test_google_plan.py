@@ -399,3 +399,12 @@ def test_evaluate_over_the_model_values_alone_gives_the_scan_verdicts() -> None:
     assert not gaps
     found = Verdicts((f.rule_id, f.resource.native_id, f.status.value) for f in evaluate(values))
     assert found == Verdicts(EXPECTED["parity_buckets"])
+
+
+def test_resources_of_the_beta_provider_are_read_alike() -> None:
+    """pulumi-gcp is bridged from hashicorp/google-beta: its resources (``provider = google-beta``) read the same."""
+    doc = google_plan("parity_firewalls")
+    for r in [*doc["planned_values"]["root_module"]["resources"], *doc["resource_changes"]]:
+        r["provider_name"] = "registry.terraform.io/hashicorp/google-beta"
+    found = Verdicts((f.rule_id, f.resource.native_id, f.status.value) for f in evaluate(google.to_model(doc)[0]))
+    assert found == Verdicts(EXPECTED["parity_firewalls"])
