@@ -233,6 +233,20 @@ EXPECTED = {
         ("log-object-store-access-logging", "google_storage_bucket.partner_drop", F),
         ("net-object-store-public-access-blocked", "google_storage_bucket.partner_drop", U),
     ],
+    "module_buckets": [
+        ("enc-crypto-key-rotation", 'google_kms_crypto_key.records', P),
+        ("net-crypto-key-not-public", 'google_kms_crypto_key.records', P),
+        ("enc-object-store-default-encryption", 'module.records.google_storage_bucket.this["phi"]', P),
+        ("enc-object-store-kms", 'module.records.google_storage_bucket.this["phi"]', P),
+        ("enc-object-store-tls-only", 'module.records.google_storage_bucket.this["phi"]', F),
+        ("log-object-store-access-logging", 'module.records.google_storage_bucket.this["phi"]', F),
+        ("net-object-store-public-access-blocked", 'module.records.google_storage_bucket.this["phi"]', P),
+        ("enc-object-store-default-encryption", 'module.records.google_storage_bucket.this["scans"]', P),
+        ("enc-object-store-kms", 'module.records.google_storage_bucket.this["scans"]', P),
+        ("enc-object-store-tls-only", 'module.records.google_storage_bucket.this["scans"]', F),
+        ("log-object-store-access-logging", 'module.records.google_storage_bucket.this["scans"]', F),
+        ("net-object-store-public-access-blocked", 'module.records.google_storage_bucket.this["scans"]', F),
+    ],
 }
 
 
@@ -353,7 +367,7 @@ def test_each_plan_is_what_its_builder_writes() -> None:
     finally:
         sys.path.remove(str(GOOGLE))
     for scenario, resources in write_plans.SCENARIOS.items():
-        assert write_plans.plan(resources) == google_plan(scenario), scenario
+        assert write_plans.plan(resources, write_plans.MODULES.get(scenario, ())) == google_plan(scenario), scenario
 
 
 def test_a_plan_of_both_providers_is_read_by_each() -> None:
@@ -408,3 +422,14 @@ def test_resources_of_the_beta_provider_are_read_alike() -> None:
         r["provider_name"] = "registry.terraform.io/hashicorp/google-beta"
     found = Verdicts((f.rule_id, f.resource.native_id, f.status.value) for f in evaluate(google.to_model(doc)[0]))
     assert found == Verdicts(EXPECTED["parity_firewalls"])
+
+
+def test_a_module_instance_joins_its_own_instances_by_each_key() -> None:
+    """``google_storage_bucket.this[each.key].name`` inside the module: each grant is joined with the bucket
+    of its own key (Terraform records the reference as the resource and ``each.key``)."""
+    pairs = {r.address: p for r, p in google.pulumi_resources(google_plan("module_buckets"))}
+    grant = pairs['module.records.google_storage_bucket_iam_member.readers["scans"]']
+    assert grant.property_dependencies["bucket"] == (pairs['module.records.google_storage_bucket.this["scans"]'].urn,)
+    assert grant.name == 'module.records.readers["scans"]'
+    bucket = pairs['module.records.google_storage_bucket.this["phi"]']
+    assert isinstance(bucket.props.get("encryption.defaultKmsKeyName"), Unknown)  # var.kms_key: a key id

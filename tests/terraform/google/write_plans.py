@@ -40,6 +40,7 @@ class Ref:
 
     attr: str
     value: Any = None
+    refs: tuple[str, ...] = ()  # as Terraform records them, when not [attr, its resource] (``var.kms_key``)
 
     @property
     def known(self) -> bool:
@@ -56,27 +57,39 @@ class Res:
     count: int | None = None
     sensitive: tuple[str, ...] = ()
     provider: str = PROVIDER  # another provider's resource (hashicorp/random) is in the plan too
+    module: str | None = None  # the module call it is declared in (one level)
+    for_each: tuple[str, ...] | None = None  # its for_each keys (``for_each = var.buckets``)
 
     @property
     def provider_key(self) -> str:
         return self.provider.rsplit("/", 1)[-1]
 
+    @property
+    def prefix(self) -> str:
+        return f"module.{self.module}." if self.module else ""
+
     def instances(self) -> list[tuple[str, Any]]:
+        base = f"{self.prefix}{self.type}.{self.name}"
+        if self.for_each is not None:
+            return [(f"{base}[{json.dumps(k)}]", k) for k in self.for_each]
         if self.count is None:
-            return [(f"{self.type}.{self.name}", None)]
-        return [(f"{self.type}.{self.name}[{i}]", i) for i in range(self.count)]
+            return [(base, None)]
+        return [(f"{base}[{i}]", i) for i in range(self.count)]
 
 
 @dataclass(frozen=True)
 class Indexed:
-    """A value written with ``count.index`` (``"data-${count.index}"``): one value per instance."""
+    """A value written with ``count.index`` (``"data-${count.index}"``) or ``each``: one value per instance
+    (``values`` by index or key; None: known after apply)."""
 
-    values: tuple[Any, ...]
+    values: Any
+    refs: tuple[str, ...] = ("count.index",)
 
 
 def _at(config: Any, index: Any) -> Any:
     if isinstance(config, Indexed):
-        return config.values[index]
+        value = config.values[index]
+        return Ref(config.refs[0]) if value is None else value
     if isinstance(config, dict):
         return {k: _at(v, index) for k, v in config.items()}
     if isinstance(config, list):
@@ -111,7 +124,9 @@ def _value(config: Any) -> tuple[Any, Any]:
 
 def _expression(config: Any) -> Any:
     if isinstance(config, Indexed):
-        return {"references": ["count.index"]}
+        return {"references": list(config.refs)}
+    if isinstance(config, Ref) and config.refs:
+        return {"references": list(config.refs)}
     if isinstance(config, Ref):
         target = config.attr.rsplit(".", 1)[0]
         return {"references": [config.attr, target]}
@@ -211,22 +226,48 @@ def _instance(res: Res, address: str, index: Any) -> tuple[dict[str, Any], dict[
     return planned, change
 
 
-def plan(resources: list[Res]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Module:
+    """A module call: ``module "<name>" { source = ...; <expressions> }`` with its variables."""
+
+    name: str
+    source: str
+    expressions: dict[str, Any]
+    variables: tuple[str, ...]
+
+
+def plan(resources: list[Res], modules: tuple[Module, ...] = ()) -> dict[str, Any]:
     planned, changes, config = [], [], []
+    children: dict[str, list[Any]] = {m.name: [] for m in modules}
+    inner: dict[str, list[Any]] = {m.name: [] for m in modules}
     for res in resources:
         for address, index in res.instances():
             p, c = _instance(res, address, index)
-            planned.append(p)
+            (children[res.module] if res.module else planned).append(p)
+            if res.module:
+                c = {"address": c["address"], "module_address": f"module.{res.module}",
+                     **{k: v for k, v in c.items() if k != "address"}}
             changes.append(c)
         written = {"address": f"{res.type}.{res.name}", "mode": "managed", "type": res.type, "name": res.name,
                    "provider_config_key": res.provider_key,
                    "expressions": {k: _expression(v) for k, v in res.config.items()}, "schema_version": 0}
         if res.count is not None:
             written["count_expression"] = {"constant_value": res.count}
-        config.append(written)
+        if res.for_each is not None:
+            written["for_each_expression"] = {"references": ["var.buckets"]}
+        (inner[res.module] if res.module else config).append(written)
+    root: dict[str, Any] = {"resources": config}
+    if modules:
+        root["module_calls"] = {m.name: {
+            "source": m.source, "expressions": {k: _expression(v) for k, v in m.expressions.items()},
+            "module": {"resources": inner[m.name], "variables": {v: {} for v in m.variables}}} for m in modules}
+    planned_root: dict[str, Any] = {"resources": planned}
+    if modules:
+        planned_root["child_modules"] = [{"resources": children[m.name], "address": f"module.{m.name}"}
+                                         for m in modules]
     return {
         "format_version": "1.2", "terraform_version": "1.11.4",
-        "planned_values": {"root_module": {"resources": planned}},
+        "planned_values": {"root_module": planned_root},
         "resource_changes": changes,
         "configuration": {
             "provider_config": {**{r.provider_key: {"name": r.provider_key, "full_name": r.provider}
@@ -234,7 +275,7 @@ def plan(resources: list[Res]) -> dict[str, Any]:
                                 "google": {"name": "google", "full_name": PROVIDER, "version_constraint": "~> 7.0",
                                            "expressions": {"project": {"constant_value": PROJECT},
                                                            "region": {"constant_value": REGION}}}},
-            "root_module": {"resources": config}},
+            "root_module": root},
         "timestamp": "2026-11-29T21:30:00Z", "applyable": True, "complete": True, "errored": False,
     }
 
@@ -555,7 +596,29 @@ UNKNOWNS = [  # each kind's facts only known after apply, one resource per kind
         "name": "late-http", "url_map": Ref("google_compute_url_map.late.id")}, computed=PROXY_COMPUTED),
 ]
 
+NAMES = {"phi": "phi-records-mod", "scans": "phi-scans-mod"}
+READERS = {"phi": "group:records@phi.example", "scans": "allAuthenticatedUsers"}
+
+MODULE_BUCKETS = [  # module "records" (./modules/bucket): a bucket and its readers per key of var.buckets
+    Res("google_kms_key_ring", "records", {"name": "records-mod", "location": "us"}, computed=("id", "project")),
+    crypto_key("records", "records", "records", rotation_period="7776000s", version_template=SOFTWARE),
+    Res("google_storage_bucket", "this", {
+        "name": Indexed(NAMES, ("each.value",)), "location": "US", "uniform_bucket_level_access": True,
+        "encryption": [{"default_kms_key_name": Ref("var.kms_key", refs=("var.kms_key",))}]},
+        computed=(*BUCKET_COMPUTED, "public_access_prevention"), defaults=BUCKET_DEFAULTS, module="records",
+        for_each=tuple(NAMES)),
+    Res("google_storage_bucket_iam_member", "readers", {
+        "bucket": Indexed(NAMES, ("google_storage_bucket.this", "each.key")), "role": "roles/storage.objectViewer",
+        "member": Indexed(READERS, ("var.readers", "each.key"))}, computed=GRANT_COMPUTED, module="records",
+        for_each=tuple(NAMES)),
+]
+
+MODULES = {"module_buckets": (Module("records", "./modules/bucket", {
+    "buckets": NAMES, "readers": READERS,
+    "kms_key": Ref("google_kms_crypto_key.records.id")}, ("buckets", "kms_key", "readers")),)}
+
 SCENARIOS: dict[str, list[Res]] = {
+    "module_buckets": MODULE_BUCKETS,
     "unknowns": UNKNOWNS,
     "platform": PLATFORM,
     "parity_buckets": PARITY_BUCKETS,
@@ -567,7 +630,8 @@ def main() -> None:
     for scenario, resources in SCENARIOS.items():
         out = HERE / scenario / "plan.json"
         out.parent.mkdir(exist_ok=True)
-        out.write_text(json.dumps(plan(resources), indent=2, sort_keys=False) + "\n", encoding="utf-8")
+        doc = plan(resources, MODULES.get(scenario, ()))
+        out.write_text(json.dumps(doc, indent=2, sort_keys=False) + "\n", encoding="utf-8")
         print(out.relative_to(HERE.parents[1]))
 
 
