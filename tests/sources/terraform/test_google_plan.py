@@ -2,7 +2,8 @@
 
 The plans (tests/terraform/google/<scenario>/plan.json, each beside the main.tf it is the plan of) are
 built in the exact shape of ``terraform show -json`` by tests/terraform/google/write_plans.py: no google
-provider runs here. They exercise ``count``, references joining resources while their ids are unknown
+provider runs here. They exercise ``count``, a module with ``for_each``, a second provider's resources
+(hashicorp/random), references joining resources while their ids are unknown
 (a bucket's grants, a key's ring and grants, a proxy's SSL policy and URL map, a sink's bucket, a VM's
 project metadata), values only known after apply, and Optional+Computed blocks left unwritten.
 """
