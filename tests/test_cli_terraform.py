@@ -128,3 +128,28 @@ def test_every_report_format(fmt: str) -> None:
     proc = hitrust("check", "terraform", str(plan_path("storage")), "--format", fmt)
     assert proc.returncode == 1, proc.stderr
     assert b"legacy-db-tf" in proc.stdout and b"hunter2-db-password" not in proc.stdout
+
+
+def test_a_google_plan_is_read_through_the_pulumi_gcp_adapters() -> None:
+    from tests.sources.terraform.plans import google_plan_path
+
+    proc = hitrust("check", "terraform", str(google_plan_path("parity_firewalls")), "--format", "json",
+                   "--show-pass")
+    assert proc.returncode == 1, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert (doc["provider"], doc["complete"]) == ("gcp", True)
+    assert rows(proc) == Verdicts([
+        ("net-ingress-rule-admin-ports", "google_compute_firewall.allow_db_from_app", "PASS"),
+        ("net-ingress-rule-admin-ports", "google_compute_firewall.allow_https", "PASS"),
+        ("net-ingress-rule-admin-ports", "google_compute_firewall.allow_iap_ssh", "PASS"),
+        ("net-ingress-rule-admin-ports", "google_compute_firewall.allow_iap_ssh", "PASS"),
+        ("net-ingress-rule-admin-ports", "google_compute_firewall.allow_internal", "PASS"),
+        ("net-ingress-rule-admin-ports", "google_compute_firewall.allow_rdp_any", "FAIL"),
+        ("net-ingress-rule-admin-ports", "google_compute_firewall.allow_rdp_any", "FAIL"),
+        ("net-ingress-rule-admin-ports", "google_compute_firewall.allow_rdp_any", "PASS"),
+        ("net-ingress-rule-admin-ports", "google_compute_firewall.allow_rdp_any", "PASS"),
+        ("net-ingress-rule-admin-ports", "google_compute_firewall.allow_ssh_web", "FAIL"),
+        ("net-ingress-rule-admin-ports", "google_compute_firewall.allow_ssh_web", "PASS"),
+        ("log-network-flow-logs", "google_compute_network.prod_vpc", "PASS"),
+        ("net-network-default-absent", "google_compute_network.prod_vpc", "PASS"),
+    ])

@@ -61,3 +61,52 @@ def test_plan_and_program_agree(twin: Twin, pack) -> None:  # noqa: ANN001
     planned = verdicts_over(scan.findings(), twin.names, PACK_RULES)
     assert_pack_agrees_with_live(twin.program, planned, pack, names=twin.names, rules=PACK_RULES,
                                  must_fail=twin.must_fail, must_pass=twin.must_pass)
+
+
+# --- hashicorp/google plans against pulumi-gcp programs, through the hitrust-gcp pack ------------------------
+
+GCP_PACK_RULES = {r.id for r in pack_rules(package="gcp")}
+
+
+def _gcp_twins() -> list[Twin]:
+    from tests.pulumi_programs import gcp, gcp_terraform_twins
+
+    buckets = frozenset({"phi-access-logs", "phi-records", "phi-plain", "public-site", "partner-share", "team-only",
+                         "policy-doc", "phi/records", "phi/backups", "phi/hsm", "phi/signing"})
+    firewalls = frozenset({"prod-vpc", "allow-ssh-web", "allow-https", "allow-iap-ssh", "allow-internal",
+                           "allow-db-from-app", "allow-rdp-any", "deny-telnet", "egress-smtp", "old-mysql"})
+    return [
+        Twin("parity_buckets", gcp_terraform_twins.buckets_and_keys, buckets,
+             must_fail=frozenset({("net-object-store-public-access-blocked", "public-site"),
+                                  ("net-object-store-public-access-blocked", "partner-share"),
+                                  ("net-object-store-public-access-blocked", "policy-doc"),
+                                  ("enc-crypto-key-rotation", "phi/backups")}),
+             must_pass=frozenset({("enc-object-store-kms", "phi-records"),
+                                  ("log-object-store-access-logging", "phi-records"),
+                                  ("net-object-store-public-access-blocked", "team-only"),
+                                  ("enc-crypto-key-rotation", "phi/hsm")})),
+        Twin("parity_firewalls", gcp.firewalls, firewalls,
+             must_fail=frozenset({("net-ingress-rule-admin-ports", "allow-ssh-web"),
+                                  ("net-ingress-rule-admin-ports", "allow-rdp-any")}),
+             must_pass=frozenset({("net-ingress-rule-admin-ports", "allow-iap-ssh"),
+                                  ("net-ingress-rule-admin-ports", "allow-internal"),
+                                  ("log-network-flow-logs", "prod-vpc")})),
+    ]
+
+
+@pytest.fixture(scope="module")
+def gcp_pack():
+    pytest.importorskip("pulumi_gcp", reason="the pulumi-gcp extra is not installed")
+    return shared_pack(default_pack_dir("hitrust-gcp"))
+
+
+@pytest.mark.parametrize("scenario", ["parity_buckets", "parity_firewalls"])
+def test_google_plan_and_pulumi_gcp_program_agree(scenario: str, gcp_pack) -> None:  # noqa: ANN001
+    from tests.sources.terraform.plans import google_plan_path
+
+    (twin,) = [t for t in _gcp_twins() if t.scenario == scenario]
+    scan = check_plans([str(google_plan_path(twin.scenario))])
+    assert scan.complete and not scan.errors
+    planned = verdicts_over(scan.findings(), twin.names, GCP_PACK_RULES)
+    assert_pack_agrees_with_live(twin.program, planned, gcp_pack, names=twin.names, rules=GCP_PACK_RULES,
+                                 must_fail=twin.must_fail, must_pass=twin.must_pass)

@@ -27,4 +27,5 @@ def kinds_by_source() -> dict[str, set[type]]:
     from hitrust_policies.sources.terraform import supported_kinds as terraform_kinds
 
     sources["terraform-aws"] = terraform_kinds()
+    sources["terraform-gcp"] = terraform_kinds("gcp")
     return sources

@@ -18,8 +18,12 @@ from hitrust_policies.engine import CoverageGap, evaluate
 from hitrust_policies.findings import Finding
 from hitrust_policies.rules.registry import Rule
 from hitrust_policies.sources.live.aws.scan import Coverage
-from hitrust_policies.sources.terraform import aws
+from hitrust_policies.sources.terraform import aws, google
 from hitrust_policies.sources.terraform.plan import PlanError, parse
+
+# Each provider's translation, by the cloud it reports as: each keeps only its own provider's resources
+# (by each resource's ``provider_name``), so a plan using several providers is read by each in turn.
+PROVIDERS = {"aws": aws.to_model, "gcp": google.to_model}
 
 STDIN = "-"
 SOURCE = "terraform-plan"
@@ -90,11 +94,21 @@ def check_plans(targets: Iterable[str]) -> PlanScan:
     coverage: list[Coverage] = []
     errors: list[str] = []
     secrets: set[str] = set()
+    clouds: set[str] = set()
     for target in plan_files(targets):
         name = "<stdin>" if target == STDIN else target
         try:
             doc = parse(_read(target), name)
-            values, failed, hidden = aws.to_model(doc)
+            values: list[Any] = []
+            failed: list[CoverageGap] = []
+            hidden: set[str] = set()
+            for cloud, to_model in PROVIDERS.items():
+                found, missed, secret = to_model(doc)
+                values += found
+                failed += missed
+                hidden |= secret
+                if found or missed:
+                    clouds.add(cloud)
         except PlanError as exc:
             errors.append(str(exc))
             coverage.append(Coverage(SOURCE, name, "failed", 0, (str(exc),)))
@@ -104,4 +118,5 @@ def check_plans(targets: Iterable[str]) -> PlanScan:
         secrets.update(hidden)
         coverage.append(Coverage(SOURCE, name, "partial" if failed else "ok", len(values)))
     return PlanScan(resources, gaps, coverage, errors, frozenset(secrets), calls=Counter(),
+                    provider="+".join(sorted(clouds)) if clouds - {"aws"} else "aws",
                     seconds=time.perf_counter() - started)

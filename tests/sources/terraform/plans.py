@@ -17,3 +17,11 @@ def plan_path(scenario: str) -> Path:
 
 def plan(scenario: str) -> dict[str, Any]:
     return json.loads(plan_path(scenario).read_text(encoding="utf-8"))
+
+
+GOOGLE = ROOT / "tests" / "terraform" / "google"
+
+
+def google_plan_path(scenario: str) -> Path:
+    """A hashicorp/google plan (built in the real shape by tests/terraform/google/write_plans.py)."""
+    return GOOGLE / scenario / "plan.json"
