@@ -117,7 +117,7 @@ def test_baseline_marks_new_persisting_and_resolved(tmp_path: Path) -> None:
                                "--baseline", str(first)).stdout)
     assert {(f["resource"]["native_id"], f["status"], f["change"]) for f in again["findings"]} == {
         ("aws_kms_key.stale", "FAIL", "persisting"), ("aws_kms_key.data", "PASS", None),
-        ("aws_kms_key.trail", "PASS", None)}  # a baseline tracks what fails
+        ("aws_kms_key.trail", "PASS", None), ("aws_kms_key.shared", "PASS", None)}  # a baseline tracks what fails
     fixed = json.loads(hitrust("check", "terraform", str(plan_path("audit")), *rule, "--baseline", str(first)).stdout)
     assert [(r["rule_id"], r["resource"]) for r in fixed["since_baseline"]["resolved"]] == [
         ("enc-crypto-key-rotation", "stale")]
