@@ -27,4 +27,7 @@ def kinds_by_source() -> dict[str, set[type]]:
     from hitrust_policies.sources.terraform import supported_kinds as terraform_kinds
 
     sources["terraform-aws"] = terraform_kinds()
+    from hitrust_policies.sources.terraform.azurerm import supported_kinds as azurerm_kinds
+
+    sources["terraform-azure"] = azurerm_kinds()
     return sources

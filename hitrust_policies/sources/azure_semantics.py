@@ -990,3 +990,23 @@ def redis_plaintext_routes(enable_non_ssl_port: Any) -> tuple[str, ...]:
     """
     return ("non-TLS port 6379 enabled",) if enable_non_ssl_port is True or str(
         enable_non_ssl_port).lower() == "true" else ()
+
+
+def vault_purge_protection(enable_purge_protection: Any) -> bool:
+    """Purge protection counts only when the vault says so: absent (or false) means a deleted vault or object
+    can be purged before its retention ends.
+
+    >>> vault_purge_protection(True), vault_purge_protection(None)
+    (True, False)
+    """
+    return enable_purge_protection is True
+
+
+def vault_rbac(enable_rbac_authorization: Any) -> bool:
+    """A vault grants data-plane access by Azure role assignments only when ``enableRbacAuthorization`` is true;
+    absent means its own access policies.
+
+    >>> vault_rbac(True), vault_rbac(None)
+    (True, False)
+    """
+    return enable_rbac_authorization is True

@@ -18,7 +18,7 @@ from hitrust_policies.engine import CoverageGap, evaluate
 from hitrust_policies.findings import Finding
 from hitrust_policies.rules.registry import Rule
 from hitrust_policies.sources.live.aws.scan import Coverage
-from hitrust_policies.sources.terraform import aws
+from hitrust_policies.sources.terraform import aws, azurerm
 from hitrust_policies.sources.terraform.plan import PlanError, parse
 
 STDIN = "-"
@@ -95,6 +95,8 @@ def check_plans(targets: Iterable[str]) -> PlanScan:
         try:
             doc = parse(_read(target), name)
             values, failed, hidden = aws.to_model(doc)
+            for provider_values, provider_failed, provider_hidden in (azurerm.to_model(doc),):
+                values, failed, hidden = values + provider_values, failed + provider_failed, hidden | provider_hidden
         except PlanError as exc:
             errors.append(str(exc))
             coverage.append(Coverage(SOURCE, name, "failed", 0, (str(exc),)))

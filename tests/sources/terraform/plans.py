@@ -17,3 +17,14 @@ def plan_path(scenario: str) -> Path:
 
 def plan(scenario: str) -> dict[str, Any]:
     return json.loads(plan_path(scenario).read_text(encoding="utf-8"))
+
+
+AZURERM = ROOT / "tests" / "terraform" / "azurerm"
+
+
+def azurerm_plan_path(scenario: str) -> Path:
+    return AZURERM / scenario / "plan.json"
+
+
+def azurerm_plan(scenario: str) -> dict[str, Any]:
+    return json.loads(azurerm_plan_path(scenario).read_text(encoding="utf-8"))
