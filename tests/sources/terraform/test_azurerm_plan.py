@@ -65,6 +65,11 @@ EXPECTED = {
         *vault("azurerm_key_vault.legacy", F, F, F, F),
         *vault("azurerm_key_vault.private", P, F, F, P),
     ],
+    "parity_storage": [  # as azure_native.noncompliant_storage() (tests/test_parity_terraform_azure.py)
+        *account("azurerm_storage_account.publicsite", P, F, P, F, F, P, F, F, F),
+        *account("azurerm_storage_account.legacyhttp", P, F, F, F, P, P, F, F, F),  # v4: nested items private
+        *account("azurerm_storage_account.privateonly", P, F, P, F, P, P, P, F, F),
+    ],
     "parity_nsg": [
         *[(ADMIN, "azurerm_network_security_group.web", P)] * (DEFAULTS + 1),  # 443 from the internet
         (ADMIN, "azurerm_network_security_group.web", F),  # 22 from *; the Deny and Outbound rules open nothing

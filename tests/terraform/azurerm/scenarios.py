@@ -248,9 +248,22 @@ PARITY_NSG = [
               destination_port_range="3306", source_address_prefix="VirtualNetwork"),
 ]
 
+PARITY_STORAGE = [  # the accounts of azure_native.noncompliant_storage() without diagnostic settings
+    group("web-rg"),
+    account("azurerm_storage_account.publicsite", V4, "web-rg", name="publicsite", account_replication_type="LRS",
+            allow_nested_items_to_be_public=True,
+            network_rules={"default_action": "Allow", "bypass": ["AzureServices"], "ip_rules": [],
+                           "virtual_network_subnet_ids": [], "private_link_access": []}),
+    account("azurerm_storage_account.legacyhttp", V4, "web-rg", name="legacyhttp", account_replication_type="LRS",
+            https_traffic_only_enabled=False),
+    account("azurerm_storage_account.privateonly", V4, "web-rg", name="privateonly", account_replication_type="LRS",
+            allow_nested_items_to_be_public=True, public_network_access_enabled=False),
+]
+
 SCENARIOS = {
     "storage_v4": plan(V4, STORAGE_V4),
     "storage_v3": plan(V3, STORAGE_V3),
     "vaults": plan(V4, VAULTS),
     "parity_nsg": plan(V4, PARITY_NSG),
+    "parity_storage": plan(V4, PARITY_STORAGE),
 }
