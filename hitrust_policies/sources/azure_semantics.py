@@ -1010,3 +1010,27 @@ def vault_rbac(enable_rbac_authorization: Any) -> bool:
     (True, False)
     """
     return enable_rbac_authorization is True
+
+
+def flexible_server_public(public_network_access: str | None, delegated_subnet_id: str | None) -> bool:
+    """A flexible server's public endpoint: ``network.publicNetworkAccess`` when it says; without it, public
+    unless the server sits in a delegated subnet (VNet integration creates it Disabled).
+
+    >>> flexible_server_public(None, None), flexible_server_public(None, "/subscriptions/s/.../subnets/db")
+    (True, False)
+    >>> flexible_server_public("Disabled", None)
+    False
+    """
+    if public_network_access is None:
+        return not delegated_subnet_id
+    return flexible_public(public_network_access)
+
+
+def flexible_entra_auth(active_directory_auth: str | None) -> bool:
+    """A PostgreSQL flexible server accepts Microsoft Entra logins when ``authConfig.activeDirectoryAuth`` is
+    Enabled; absent means Disabled (password logins only).
+
+    >>> flexible_entra_auth("Enabled"), flexible_entra_auth(None)
+    (True, False)
+    """
+    return str(active_directory_auth or "").lower() == "enabled"

@@ -40,6 +40,14 @@ def vault(address: str, *statuses: str) -> list[tuple[str, str, str]]:
     return [(rule, address, status) for rule, status in zip(VAULT_RULES, statuses, strict=True)]
 
 
+DATABASE_RULES = ("enc-database-storage-encrypted", "enc-database-storage-kms", "iam-database-directory-auth",
+                  "net-database-not-public")
+
+
+def database(address: str, *statuses: str) -> list[tuple[str, str, str]]:
+    return [(rule, address, status) for rule, status in zip(DATABASE_RULES, statuses, strict=True)]
+
+
 ADMIN = "net-ingress-rule-admin-ports"
 # every group: Azure's AllowVnetInBound and AllowAzureLoadBalancerInBound (all ports, not from the internet)
 DEFAULTS = 2
@@ -64,6 +72,33 @@ EXPECTED = {
         *vault("azurerm_key_vault.phi", P, P, P, P),
         *vault("azurerm_key_vault.legacy", F, F, F, F),
         *vault("azurerm_key_vault.private", P, F, F, P),
+    ],
+    "databases": [
+        ("enc-block-volume-encrypted", "azurerm_managed_disk.records", P),
+        ("enc-block-volume-kms", "azurerm_managed_disk.records", U),  # a disk encryption set's id known after apply
+        ("enc-block-volume-encrypted", "azurerm_managed_disk.archive", P),
+        ("enc-block-volume-kms", "azurerm_managed_disk.archive", P),
+        ("enc-block-volume-encrypted", "azurerm_managed_disk.scratch", P),  # Azure always encrypts managed disks
+        ("enc-block-volume-kms", "azurerm_managed_disk.scratch", F),
+        *database("azurerm_mssql_database.records", P, P, P, P),
+        *database("azurerm_mssql_database.app", F, F, F, F),  # TDE off; public; SQL logins only
+        *database("azurerm_mssql_database.restored", U, U, F, F),  # a restore keeps its source's TDE
+        ("enc-tls-listener-modern", "azurerm_mssql_server.phi", P),
+        ("log-database-auditing", "azurerm_mssql_server.phi", P),
+        ("enc-tls-listener-modern", "azurerm_mssql_server.legacy", F),  # "Disabled": TLS 1.0 accepted
+        ("log-database-auditing", "azurerm_mssql_server.legacy", F),
+        (ADMIN, "azurerm_mssql_server.legacy", F),  # 0.0.0.0-255.255.255.255
+        (ADMIN, "azurerm_mssql_server.legacy", F),  # 0.0.0.0-0.0.0.0: every Azure tenant's address
+        (ADMIN, "azurerm_mssql_server.legacy", P),  # the office's /24
+        *database("azurerm_postgresql_flexible_server.phi", P, P, P, P),
+        ("enc-tls-listener-modern", "azurerm_postgresql_flexible_server.phi", P),
+        *database("azurerm_postgresql_flexible_server.legacy", P, F, F, F),
+        ("enc-tls-listener-modern", "azurerm_postgresql_flexible_server.legacy", F),  # require_secure_transport off
+    ],
+    "unresolved": [
+        ("enc-tls-listener-modern", "azurerm_mssql_server.shared", P),
+        ("log-database-auditing", "azurerm_mssql_server.shared", U),  # the policy's server: a local map lookup
+        *database("azurerm_mssql_database.reporting", P, U, U, U),  # its server is not in the plan
     ],
     "parity_storage": [  # as azure_native.noncompliant_storage() (tests/test_parity_terraform_azure.py)
         *account("azurerm_storage_account.publicsite", P, F, P, F, F, P, F, F, F),
@@ -207,3 +242,56 @@ def test_cli_checks_an_azurerm_plan() -> None:
     assert {(f["rule_id"], f["status"]) for f in findings if "kv-legacy-apps" in json.dumps(f)} >= {
         ("enc-secret-store-recoverable", F)}
     assert SecretStore in azurerm.supported_kinds()
+
+
+# A setting built from another resource's computed attribute is only known after apply: the rules over it say so.
+AFTER_APPLY = [
+    ("storage_v4", "azurerm_storage_account.legacy", "https_traffic_only_enabled", "enc-object-store-tls-only"),
+    ("storage_v4", "azurerm_storage_account.legacy", "min_tls_version", "enc-tls-listener-modern"),
+    ("storage_v4", "azurerm_storage_account.legacy", "allow_nested_items_to_be_public",
+     "net-object-store-public-access-blocked"),
+    ("storage_v4", "azurerm_storage_account.legacy", "public_network_access_enabled",
+     "net-service-firewall-default-deny"),
+    ("storage_v4", "azurerm_storage_account.legacy", "shared_access_key_enabled", "iam-local-auth-disabled"),
+    ("storage_v4", "azurerm_storage_account.legacy", "infrastructure_encryption_enabled",
+     "enc-infrastructure-encryption-enabled"),
+    ("storage_v4", "azurerm_storage_account.legacy", "customer_managed_key", "enc-object-store-default-encryption"),
+    ("storage_v4", "azurerm_storage_account.legacy", "customer_managed_key", "enc-object-store-kms"),
+    ("vaults", "azurerm_key_vault.legacy", "purge_protection_enabled", "enc-secret-store-recoverable"),
+    ("vaults", "azurerm_key_vault.legacy", "enable_rbac_authorization", "iam-secret-store-role-based-access"),
+    ("vaults", "azurerm_monitor_diagnostic_setting.legacy_policy", "enabled_log", "log-secret-store-audit-logging"),
+    ("databases", "azurerm_mssql_server.legacy", "minimum_tls_version", "enc-tls-listener-modern"),
+    ("databases", "azurerm_mssql_server.legacy", "public_network_access_enabled", "net-database-not-public"),
+    ("databases", "azurerm_mssql_server.legacy", "azuread_administrator", "iam-database-directory-auth"),
+    ("databases", "azurerm_mssql_server.legacy", "public_network_access_enabled", ADMIN),
+    ("databases", "azurerm_postgresql_flexible_server.legacy", "customer_managed_key", "enc-database-storage-kms"),
+    ("databases", "azurerm_postgresql_flexible_server.legacy", "public_network_access_enabled",
+     "net-database-not-public"),
+    ("databases", "azurerm_postgresql_flexible_server.legacy", "authentication", "iam-database-directory-auth"),
+    ("databases", "azurerm_mssql_database.app", "transparent_data_encryption_enabled",
+     "enc-database-storage-encrypted"),
+    ("databases", "azurerm_managed_disk.scratch", "disk_encryption_set_id", "enc-block-volume-kms"),
+]
+
+
+@pytest.mark.parametrize(("scenario", "address", "attribute", "rule"), AFTER_APPLY,
+                         ids=lambda v: v if isinstance(v, str) and "." not in v else None)
+def test_a_setting_known_after_apply_is_unknown(scenario: str, address: str, attribute: str, rule: str) -> None:
+    doc = azurerm_plan(scenario)
+    for config in doc["configuration"]["root_module"]["resources"]:  # written as a reference
+        if config["address"] == address.split("[", 1)[0]:
+            config["expressions"][attribute] = {"references": ["azurerm_resource_group.other.tags"]}
+    for change in doc["resource_changes"]:
+        if change["address"] == address:
+            change["change"]["after"][attribute] = None
+            change["change"]["after_unknown"][attribute] = True
+    why = f"known after apply: {address}.{attribute}"
+    before = {f.id for f in check_plans([str(azurerm_plan_path(scenario))]).findings() if f.status.value == U}
+    found = [f for f in check_plans_doc(doc) if f.rule_id == rule and f.status.value == U and f.id not in before]
+    assert found and all(f.message == why for f in found)
+
+
+def check_plans_doc(doc: dict) -> list:
+    values, gaps, _ = azurerm.to_model(doc)
+    assert not gaps
+    return evaluate(values, gaps=gaps)

@@ -260,10 +260,129 @@ PARITY_STORAGE = [  # the accounts of azure_native.noncompliant_storage() withou
             allow_nested_items_to_be_public=True, public_network_access_enabled=False),
 ]
 
+SUB = "/subscriptions/6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f/resourceGroups/rg-data/providers"
+
+
+def sql_server(address: str, **attrs: object) -> R:
+    return R(address, {**rg_args("rg-data"), "version": "12.0", "administrator_login": "sqladmin",
+                       "administrator_login_password": ref("c0rrect-h0rse-Battery", "var.sql_password"), **attrs},
+             {"connection_policy": "Default", "minimum_tls_version": "1.2",
+              "outbound_network_restriction_enabled": False,
+              "public_network_access_enabled": True, "primary_user_assigned_identity_id": None,
+              "transparent_data_encryption_key_vault_key_id": None, "tags": None, "timeouts": None,
+              "express_vulnerability_assessment_enabled": False},
+             computed=tuple(c for c in ("id", "fully_qualified_domain_name", "restorable_dropped_database_ids",
+                                        "azuread_administrator", "identity") if c not in attrs),
+             sensitive=("administrator_login_password",))
+
+
+def sql_child(address: str, server: str, defaults: dict, **attrs: object) -> R:
+    return R(address, {"server_id": _id(server), **attrs}, defaults)
+
+
+def database(address: str, server: str, **attrs: object) -> R:
+    return sql_child(address, server, {"create_mode": "Default", "transparent_data_encryption_enabled": True,
+                                       "collation": "SQL_Latin1_General_CP1_CI_AS", "tags": None, "timeouts": None,
+                                       "ledger_enabled": False, "geo_backup_enabled": True}, **attrs)
+
+
+def firewall_rule(address: str, server: str, start: str, end: str) -> R:
+    return sql_child(address, server, {"timeouts": None}, name=address.split(".")[-1].replace("_", "-"),
+                     start_ip_address=start, end_ip_address=end)
+
+
+def flexible(address: str, **attrs: object) -> R:
+    return R(address, {**rg_args("rg-data"), "version": "16", "sku_name": "GP_Standard_D2ds_v5",
+                       "storage_mb": 65536, **attrs},
+             {"backup_retention_days": 7, "geo_redundant_backup_enabled": False, "delegated_subnet_id": None,
+              "private_dns_zone_id": None, "public_network_access_enabled": True, "tags": None, "timeouts": None,
+              "zone": None, "create_mode": None, "administrator_login": None},
+             computed=tuple(c for c in ("id", "fqdn", "authentication", "customer_managed_key", "identity",
+                                        "administrator_password") if c not in attrs))
+
+
+def configuration(address: str, server: str, name: str, value: str) -> R:
+    return R(address, {"name": name, "server_id": _id(server), "value": value}, {"timeouts": None})
+
+
+def disk(address: str, **attrs: object) -> R:
+    return R(address, {"name": address.split(".")[-1].replace("_", "-"), **rg_args("rg-data"),
+                       "storage_account_type": "Premium_LRS", "create_option": "Empty", "disk_size_gb": 128, **attrs},
+             {"disk_encryption_set_id": None, "encryption_settings": [], "network_access_policy": None,
+              "public_network_access_enabled": True, "tags": None, "timeouts": None, "zone": None})
+
+
+DATABASES = [
+    group("rg-data"),
+    # hardened server: no public endpoint, Entra admin, customer TDE protector, audit kept 90 days
+    sql_server("azurerm_mssql_server.phi", name="sql-phi", public_network_access_enabled=False,
+               transparent_data_encryption_key_vault_key_id=ref(UNKNOWN, "azurerm_key_vault_key.tde.id",
+                                                                "azurerm_key_vault_key.tde"),
+               azuread_administrator={"login_username": "dba-group",
+                                      "object_id": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                                      "azuread_authentication_only": True, "tenant_id": None}),
+    sql_child("azurerm_mssql_server_extended_auditing_policy.phi", "azurerm_mssql_server.phi",
+              {"enabled": True, "log_monitoring_enabled": True, "storage_account_access_key": None,
+               "storage_account_access_key_is_secondary": False, "storage_account_subscription_id": None,
+               "timeouts": None},
+              storage_endpoint=ref(UNKNOWN, "azurerm_storage_account.audit.primary_blob_endpoint",
+                                   "azurerm_storage_account.audit"), retention_in_days=90),
+    database("azurerm_mssql_database.records", "azurerm_mssql_server.phi", name="records"),
+    # legacy server: no TLS minimum, public with three firewall rules, SQL logins only, no auditing
+    sql_server("azurerm_mssql_server.legacy", name="sql-legacy", minimum_tls_version="Disabled"),
+    firewall_rule("azurerm_mssql_firewall_rule.everyone", "azurerm_mssql_server.legacy", "0.0.0.0", "255.255.255.255"),
+    firewall_rule("azurerm_mssql_firewall_rule.azure_services", "azurerm_mssql_server.legacy", "0.0.0.0", "0.0.0.0"),
+    firewall_rule("azurerm_mssql_firewall_rule.office", "azurerm_mssql_server.legacy", "203.0.113.0",
+                  "203.0.113.255"),
+    database("azurerm_mssql_database.app", "azurerm_mssql_server.legacy", name="app",
+             transparent_data_encryption_enabled=False),
+    database("azurerm_mssql_database.restored", "azurerm_mssql_server.legacy", name="restored",
+             create_mode="PointInTimeRestore",
+             creation_source_database_id=ref(UNKNOWN, "azurerm_mssql_database.app.id", "azurerm_mssql_database.app"),
+             restore_point_in_time="2026-11-28T00:00:00Z"),
+    # PostgreSQL in a delegated subnet, Entra logins, customer key; and a public one without TLS enforcement
+    flexible("azurerm_postgresql_flexible_server.phi", name="psql-phi", public_network_access_enabled=False,
+             delegated_subnet_id=ref(UNKNOWN, "azurerm_subnet.db.id", "azurerm_subnet.db"),
+             authentication={"active_directory_auth_enabled": True, "password_auth_enabled": False,
+                             "tenant_id": "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f"},
+             customer_managed_key={"key_vault_key_id": ref(UNKNOWN, "azurerm_key_vault_key.psql.id",
+                                                           "azurerm_key_vault_key.psql"),
+                                   "primary_user_assigned_identity_id": ref(
+                                       UNKNOWN, "azurerm_user_assigned_identity.psql.id",
+                                       "azurerm_user_assigned_identity.psql")}),
+    configuration("azurerm_postgresql_flexible_server_configuration.phi_tls", "azurerm_postgresql_flexible_server.phi",
+                  "ssl_min_protocol_version", "TLSv1.3"),
+    flexible("azurerm_postgresql_flexible_server.legacy", name="psql-legacy", administrator_login="psqladmin"),
+    configuration("azurerm_postgresql_flexible_server_configuration.legacy_plain",
+                  "azurerm_postgresql_flexible_server.legacy", "require_secure_transport", "off"),
+    # disks: a disk encryption set of this plan (id known after apply), a set's id written out, none
+    disk("azurerm_managed_disk.records", disk_encryption_set_id=ref(UNKNOWN, "azurerm_disk_encryption_set.phi.id",
+                                                                    "azurerm_disk_encryption_set.phi")),
+    disk("azurerm_managed_disk.archive", disk_encryption_set_id=f"{SUB}/Microsoft.Compute/diskEncryptionSets/des-phi"),
+    disk("azurerm_managed_disk.scratch"),
+]
+
+UNRESOLVED = [
+    group("rg-data"),
+    # the auditing policy names its server through a local map: which server it audits is known after apply
+    sql_server("azurerm_mssql_server.shared", name="sql-shared", public_network_access_enabled=False),
+    R("azurerm_mssql_server_extended_auditing_policy.shared",
+      {"server_id": ref(UNKNOWN, 'local.server_ids["shared"]', "local.server_ids"), "log_monitoring_enabled": True},
+      {"enabled": True, "storage_endpoint": None, "retention_in_days": 0, "timeouts": None}),
+    # a database on a server this plan does not manage (its id read by a data source)
+    R("azurerm_mssql_database.reporting", {
+        "name": "reporting", "server_id": ref(f"{SUB}/Microsoft.Sql/servers/sql-existing",
+                                              "data.azurerm_mssql_server.existing.id",
+                                              "data.azurerm_mssql_server.existing")},
+      {"create_mode": "Default", "transparent_data_encryption_enabled": True, "tags": None, "timeouts": None}),
+]
+
 SCENARIOS = {
     "storage_v4": plan(V4, STORAGE_V4),
     "storage_v3": plan(V3, STORAGE_V3),
     "vaults": plan(V4, VAULTS),
     "parity_nsg": plan(V4, PARITY_NSG),
     "parity_storage": plan(V4, PARITY_STORAGE),
+    "databases": plan(V4, DATABASES),
+    "unresolved": plan(V4, UNRESOLVED),
 }

@@ -173,7 +173,14 @@ def _is_azurerm(res: PlanResource) -> bool:
 
 
 def _modules() -> None:
-    from hitrust_policies.sources.terraform.azurerm import keyvault, network, storage  # noqa: F401
+    from hitrust_policies.sources.terraform.azurerm import (  # noqa: F401
+        compute,
+        databases,
+        keyvault,
+        network,
+        sql,
+        storage,
+    )
 
 
 def supported_kinds() -> set[type]:
