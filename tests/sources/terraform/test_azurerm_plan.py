@@ -100,6 +100,17 @@ EXPECTED = {
         ("log-database-auditing", "azurerm_mssql_server.shared", U),  # the policy's server: a local map lookup
         *database("azurerm_mssql_database.reporting", P, U, U, U),  # its server is not in the plan
     ],
+    "vms": [
+        ("enc-instance-host-encryption", "azurerm_linux_virtual_machine.web", P),
+        ("net-instance-ip-forwarding-off", "azurerm_linux_virtual_machine.web", P),
+        ("net-instance-no-public-ip", "azurerm_linux_virtual_machine.web", F),  # web-pip, through its NIC
+        ("enc-instance-host-encryption", "azurerm_windows_virtual_machine.router", F),
+        ("net-instance-ip-forwarding-off", "azurerm_windows_virtual_machine.router", F),
+        ("net-instance-no-public-ip", "azurerm_windows_virtual_machine.router", P),
+        ("enc-instance-host-encryption", "azurerm_linux_virtual_machine.legacy", F),
+        ("net-instance-ip-forwarding-off", "azurerm_linux_virtual_machine.legacy", U),  # an existing NIC, not planned
+        ("net-instance-no-public-ip", "azurerm_linux_virtual_machine.legacy", U),
+    ],
     "parity_storage": [  # as azure_native.noncompliant_storage() (tests/test_parity_terraform_azure.py)
         *account("azurerm_storage_account.publicsite", P, F, P, F, F, P, F, F, F),
         *account("azurerm_storage_account.legacyhttp", P, F, F, F, P, P, F, F, F),  # v4: nested items private
@@ -271,6 +282,9 @@ AFTER_APPLY = [
     ("databases", "azurerm_mssql_database.app", "transparent_data_encryption_enabled",
      "enc-database-storage-encrypted"),
     ("databases", "azurerm_managed_disk.scratch", "disk_encryption_set_id", "enc-block-volume-kms"),
+    ("vms", "azurerm_windows_virtual_machine.router", "encryption_at_host_enabled", "enc-instance-host-encryption"),
+    ("vms", "azurerm_network_interface.router", "ip_forwarding_enabled", "net-instance-ip-forwarding-off"),
+    ("vms", "azurerm_network_interface.router", "ip_configuration", "net-instance-no-public-ip"),
 ]
 
 
@@ -295,3 +309,10 @@ def check_plans_doc(doc: dict) -> list:
     values, gaps, _ = azurerm.to_model(doc)
     assert not gaps
     return evaluate(values, gaps=gaps)
+
+
+def test_sensitive_passwords_are_secrets() -> None:
+    for scenario in ("vms", "databases"):
+        scan = check_plans([str(azurerm_plan_path(scenario))])
+        assert "c0rrect-h0rse-Battery" in scan.secrets
+        assert "c0rrect-h0rse-Battery" not in json.dumps([f.to_dict() for f in scan.findings()], default=str)

@@ -377,6 +377,48 @@ UNRESOLVED = [
       {"create_mode": "Default", "transparent_data_encryption_enabled": True, "tags": None, "timeouts": None}),
 ]
 
+def nic(address: str, name: str, public_ip: str | None = None, **attrs: object) -> R:
+    config = {"name": "internal", "subnet_id": ref(UNKNOWN, "azurerm_subnet.app.id", "azurerm_subnet.app"),
+              "private_ip_address_allocation": "Dynamic", "private_ip_address_version": "IPv4", "primary": True,
+              "public_ip_address_id": ref(UNKNOWN, f"{public_ip}.id", public_ip) if public_ip else None,
+              "gateway_load_balancer_frontend_ip_configuration_id": None}
+    return R(address, {"name": name, **rg_args("rg-vm"), "ip_configuration": config, **attrs},
+             {"accelerated_networking_enabled": False, "ip_forwarding_enabled": False, "dns_servers": [],
+              "edge_zone": None, "internal_dns_name_label": None, "tags": None, "timeouts": None,
+              "auxiliary_mode": None, "auxiliary_sku": None},
+             computed=("id", "mac_address", "private_ip_address", "private_ip_addresses", "virtual_machine_id",
+                       "applied_dns_servers", "internal_domain_name_suffix"))
+
+
+def vm(address: str, name: str, nics: object, **attrs: object) -> R:
+    return R(address, {"name": name, **rg_args("rg-vm"), "size": "Standard_D2s_v5", "network_interface_ids": nics,
+                       "admin_username": "azureadmin", **attrs},
+             {"encryption_at_host_enabled": None, "priority": "Regular", "provision_vm_agent": True,
+              "secure_boot_enabled": None, "vtpm_enabled": None, "tags": None, "timeouts": None, "zone": None},
+             computed=("id", "private_ip_address", "private_ip_addresses", "public_ip_address", "public_ip_addresses",
+                       "virtual_machine_id", "identity"),
+             sensitive=("admin_password",) if "admin_password" in attrs else ())
+
+
+VMS = [
+    group("rg-vm"),
+    R("azurerm_public_ip.web", {"name": "web-pip", **rg_args("rg-vm"), "allocation_method": "Static",
+                                "sku": "Standard"},
+      {"ip_version": "IPv4", "idle_timeout_in_minutes": 4, "tags": None, "timeouts": None, "zones": None},
+      computed=("id", "ip_address", "fqdn")),
+    nic("azurerm_network_interface.web", "web-nic", public_ip="azurerm_public_ip.web"),
+    vm("azurerm_linux_virtual_machine.web", "vm-web",
+       ref([UNKNOWN], "azurerm_network_interface.web.id", "azurerm_network_interface.web"),
+       encryption_at_host_enabled=True),
+    nic("azurerm_network_interface.router", "router-nic", ip_forwarding_enabled=True),
+    vm("azurerm_windows_virtual_machine.router", "vm-router",
+       ref([UNKNOWN], "azurerm_network_interface.router.id", "azurerm_network_interface.router"),
+       admin_password=ref("c0rrect-h0rse-Battery", "var.admin_password")),
+    vm("azurerm_linux_virtual_machine.legacy", "vm-legacy",
+       [f"{SUB.replace('rg-data', 'rg-vm')}/Microsoft.Network/networkInterfaces/legacy-nic"],
+       encryption_at_host_enabled=False),
+]
+
 SCENARIOS = {
     "storage_v4": plan(V4, STORAGE_V4),
     "storage_v3": plan(V3, STORAGE_V3),
@@ -385,4 +427,5 @@ SCENARIOS = {
     "parity_storage": plan(V4, PARITY_STORAGE),
     "databases": plan(V4, DATABASES),
     "unresolved": plan(V4, UNRESOLVED),
+    "vms": plan(V4, VMS),
 }
