@@ -58,8 +58,9 @@ EXPECTED = {
         *account("azurerm_storage_account.records", P, P, P, U, P, P, P, P, P),  # logs: account or blob service?
         *account("azurerm_storage_account.legacy", P, F, F, F, F, P, F, F, F),  # TLS 1.0 setting: platform floor 1.2
         *account("azurerm_storage_account.private", P, F, P, F, P, P, P, F, F),  # reads only; no public endpoint
-        *account('azurerm_storage_account.tenant["alpha"]', P, P, P, F, P, P, P, F, F),
-        *account('azurerm_storage_account.tenant["beta"]', P, P, P, F, P, P, F, F, F),  # its rules: Allow
+        # nested items public by default (azurerm v4 as v3)
+        *account('azurerm_storage_account.tenant["alpha"]', P, P, P, F, F, P, P, F, F),
+        *account('azurerm_storage_account.tenant["beta"]', P, P, P, F, F, P, F, F, F),  # its rules: Allow
         *vault("azurerm_key_vault.phi", P, F, F, F),
     ],
     "storage_v3": [
@@ -113,7 +114,7 @@ EXPECTED = {
     ],
     "parity_storage": [  # as azure_native.noncompliant_storage() (tests/test_parity_terraform_azure.py)
         *account("azurerm_storage_account.publicsite", P, F, P, F, F, P, F, F, F),
-        *account("azurerm_storage_account.legacyhttp", P, F, F, F, P, P, F, F, F),  # v4: nested items private
+        *account("azurerm_storage_account.legacyhttp", P, F, F, F, P, P, F, F, F),  # nested items set private
         *account("azurerm_storage_account.privateonly", P, F, P, F, P, P, P, F, F),
     ],
     "parity_nsg": [

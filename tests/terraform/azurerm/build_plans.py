@@ -7,7 +7,7 @@ tfplan_extra_ref.json; Terraform's JSON output format 1.2): ``planned_values`` w
 configuration does not write, e.g. an NSG's ``security_rule``) / ``after_sensitive`` (access keys,
 connection strings), and ``configuration`` with each attribute's ``constant_value`` or ``references``
 (a reference to ``x.y[each.key].id`` recorded as ``x.y``, ``each.key``, as Terraform records it).
-The provider's defaults for attributes left out are in ``after`` (v3: nested items public; v4: not).
+The provider's defaults for attributes left out are in ``after`` (nested items public, in v3 and v4).
 
 Run: python tests/terraform/azurerm/build_plans.py (rewrites every plan.json).
 """

@@ -21,9 +21,11 @@ def _account_defaults(version: str) -> dict:
               "queue_encryption_key_type": "Service", "sftp_enabled": False, "shared_access_key_enabled": True,
               "table_encryption_key_type": "Service", "tags": None, "timeouts": None,
               "allowed_copy_scope": None, "dns_endpoint_type": "Standard"}
+    # nested items may be public unless set (v3 and v4 alike, unlike ARM's default for new accounts)
+    common["allow_nested_items_to_be_public"] = True
     if version == V4:
-        return {**common, "https_traffic_only_enabled": True, "allow_nested_items_to_be_public": False}
-    return {**common, "enable_https_traffic_only": True, "allow_nested_items_to_be_public": True}
+        return {**common, "https_traffic_only_enabled": True}
+    return {**common, "enable_https_traffic_only": True}
 
 
 def account(address: str, version: str, rg: str, index: object = None, **attrs: object) -> R:
@@ -255,7 +257,7 @@ PARITY_STORAGE = [  # the accounts of azure_native.noncompliant_storage() withou
             network_rules={"default_action": "Allow", "bypass": ["AzureServices"], "ip_rules": [],
                            "virtual_network_subnet_ids": [], "private_link_access": []}),
     account("azurerm_storage_account.legacyhttp", V4, "web-rg", name="legacyhttp", account_replication_type="LRS",
-            https_traffic_only_enabled=False),
+            https_traffic_only_enabled=False, allow_nested_items_to_be_public=False),
     account("azurerm_storage_account.privateonly", V4, "web-rg", name="privateonly", account_replication_type="LRS",
             allow_nested_items_to_be_public=True, public_network_access_enabled=False),
 ]

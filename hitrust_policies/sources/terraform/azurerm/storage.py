@@ -3,8 +3,9 @@
 Spellings: provider v4 ``https_traffic_only_enabled`` is v3's ``enable_https_traffic_only`` (ARM
 ``supportsHttpsTrafficOnly``); ``allow_nested_items_to_be_public`` (v3, v4; v2's ``allow_blob_public_access``)
 is ARM ``allowBlobPublicAccess``; booleans ``public_network_access_enabled`` stand for ARM's
-``Enabled`` / ``Disabled``. The provider fills its defaults into the plan (v3: nested items public by
-default, v4: not), so the value planned is the value sent.
+``Enabled`` / ``Disabled``. The provider fills its defaults into the plan, so the value planned is the value
+sent: nested items may be public unless set false (v3 and v4; hashicorp/terraform-provider-azurerm#27513),
+where ARM and azure-native create an account without the setting closed.
 
 Joins: an ``azurerm_storage_account_network_rules`` replaces the account's ``network_rules``; an
 ``azurerm_storage_account_customer_managed_key`` sets its key; an ``azurerm_monitor_diagnostic_setting``

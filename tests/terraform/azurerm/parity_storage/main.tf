@@ -36,6 +36,9 @@ resource "azurerm_storage_account" "legacyhttp" {
   account_tier               = "Standard"
   account_replication_type   = "LRS"
   https_traffic_only_enabled = false
+  # azurerm sends allowBlobPublicAccess true unless told otherwise; the program's account leaves it to
+  # ARM, which creates it false
+  allow_nested_items_to_be_public = false
 }
 
 resource "azurerm_storage_account" "privateonly" {
