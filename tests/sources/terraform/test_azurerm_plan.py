@@ -212,6 +212,13 @@ def test_a_sensitive_name_is_never_shown() -> None:
             change["change"]["after_sensitive"]["name"] = True
     names = {v.ref.name for v in azurerm.to_model(doc)[0] if v.ref.native_id == "azurerm_key_vault.legacy"}
     assert names == {"legacy"}
+    doc = azurerm_plan("parity_nsg")  # nor does it name the openings its separate rules make
+    for change in doc["resource_changes"]:
+        if change["address"] == "azurerm_network_security_group.db":
+            change["change"]["after_sensitive"]["name"] = True
+    values, _, secrets = azurerm.to_model(doc)
+    assert "db-nsg" in secrets
+    assert {(v.ref.name, v.group) for v in values if "db" in v.ref.native_id} == {("db", "db")}
 
 
 def test_an_adapter_error_is_unknown_not_a_pass() -> None:

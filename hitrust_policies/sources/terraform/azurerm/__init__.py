@@ -161,10 +161,17 @@ def _same_group(a: Planned, b: Planned) -> bool:
     return not (isinstance(ga, str) and isinstance(gb, str)) or ga.lower() == gb.lower()
 
 
+def secrets_of(res: PlanResource, values: Mapping[str, Any]) -> set[str]:
+    """The plaintexts of the values the plan marks sensitive."""
+    return {text for _, value in _sensitive(values, res.sensitive, ()) for text in _plaintexts(value)}
+
+
 def _planned(res: PlanResource, config: Configuration) -> Planned:
     written = config.expressions(res)
     unknown = provider_computed(res.unknown, written, {})
     values = _with_unknowns(dict(res.after), unknown, res.address, "")
+    if isinstance(values.get("name"), str) and values["name"] in secrets_of(res, values):
+        values["name"] = res.logical_name  # a sensitive name never names a finding, nor its children's
     return Planned(res, values, config.dependencies(res))
 
 
@@ -201,10 +208,7 @@ def to_model(doc: Mapping[str, Any], kinds: Iterable[type] | None = None) -> tup
     gaps: list[CoverageGap] = []
     secrets: set[str] = set()
     for p in plan.resources:
-        for _, value in _sensitive(p.values, p.res.sensitive, ()):
-            secrets.update(_plaintexts(value))
-        if isinstance(p.values.get("name"), str) and p.values["name"] in secrets:
-            p = dataclasses.replace(p, values={**p.values, "name": p.res.logical_name})
+        secrets |= secrets_of(p.res, dict(p.res.after))
         for adapter, produced in ADAPTERS.get(p.res.type, ()):
             if wanted is not None and not wanted & set(produced):
                 continue
