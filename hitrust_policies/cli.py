@@ -545,8 +545,8 @@ def check_group() -> None:
 def check_terraform_cmd(plans: tuple[str, ...], fail_on: str, rule_option: tuple[str, ...], fmt: str,
                         output: str | None, show_pass: bool, baseline: str | None, rule_ids: tuple[str, ...],
                         domains: tuple[str, ...], min_severity: str | None) -> None:
-    """Evaluate Terraform plans of hashicorp/aws and hashicorp/google resources (each read by its
-    provider_name): `terraform show -json PLANFILE` output, given as
+    """Evaluate Terraform plans of hashicorp/aws, hashicorp/azurerm and hashicorp/google resources (each read by
+    its provider_name): `terraform show -json PLANFILE` output, given as
     files, directories of *.json files, or - for stdin (UTF-8 or UTF-16, with or without a BOM).
 
     A file that is not a readable plan is reported on one line and the others are still checked; the exit

@@ -25,7 +25,9 @@ def kinds_by_source() -> dict[str, set[type]]:
     sources["pulumi-azure"] = supported_kinds("azure-native")
     sources["pulumi-gcp"] = supported_kinds("gcp")
     from hitrust_policies.sources.terraform import supported_kinds as terraform_kinds
+    from hitrust_policies.sources.terraform.azurerm import supported_kinds as azurerm_kinds
 
     sources["terraform-aws"] = terraform_kinds()
+    sources["terraform-azure"] = azurerm_kinds()
     sources["terraform-gcp"] = terraform_kinds("gcp")
     return sources

@@ -990,3 +990,47 @@ def redis_plaintext_routes(enable_non_ssl_port: Any) -> tuple[str, ...]:
     """
     return ("non-TLS port 6379 enabled",) if enable_non_ssl_port is True or str(
         enable_non_ssl_port).lower() == "true" else ()
+
+
+def vault_purge_protection(enable_purge_protection: Any) -> bool:
+    """Purge protection counts only when the vault says so: absent (or false) means a deleted vault or object
+    can be purged before its retention ends.
+
+    >>> vault_purge_protection(True), vault_purge_protection(None)
+    (True, False)
+    """
+    return enable_purge_protection is True
+
+
+def vault_rbac(enable_rbac_authorization: Any) -> bool:
+    """A vault grants data-plane access by Azure role assignments only when ``enableRbacAuthorization`` is true;
+    absent means its own access policies.
+
+    >>> vault_rbac(True), vault_rbac(None)
+    (True, False)
+    """
+    return enable_rbac_authorization is True
+
+
+def flexible_server_public(public_network_access: str | None, delegated_subnet_id: str | None) -> bool:
+    """A flexible server's public endpoint: ``network.publicNetworkAccess`` when it says; without it, public
+    unless the server sits in a delegated subnet (VNet integration creates it Disabled).
+
+    >>> flexible_server_public(None, None), flexible_server_public(None, "/subscriptions/s/.../subnets/db")
+    (True, False)
+    >>> flexible_server_public("Disabled", None)
+    False
+    """
+    if public_network_access is None:
+        return not delegated_subnet_id
+    return flexible_public(public_network_access)
+
+
+def flexible_entra_auth(active_directory_auth: str | None) -> bool:
+    """A PostgreSQL flexible server accepts Microsoft Entra logins when ``authConfig.activeDirectoryAuth`` is
+    Enabled; absent means Disabled (password logins only).
+
+    >>> flexible_entra_auth("Enabled"), flexible_entra_auth(None)
+    (True, False)
+    """
+    return str(active_directory_auth or "").lower() == "enabled"

@@ -18,12 +18,12 @@ from hitrust_policies.engine import CoverageGap, evaluate
 from hitrust_policies.findings import Finding
 from hitrust_policies.rules.registry import Rule
 from hitrust_policies.sources.live.aws.scan import Coverage
-from hitrust_policies.sources.terraform import aws, google
+from hitrust_policies.sources.terraform import aws, azurerm, google
 from hitrust_policies.sources.terraform.plan import PlanError, parse
 
 # Each provider's translation, by the cloud it reports as: each keeps only its own provider's resources
 # (by each resource's ``provider_name``), so a plan using several providers is read by each in turn.
-PROVIDERS = {"aws": aws.to_model, "gcp": google.to_model}
+PROVIDERS = {"aws": aws.to_model, "azure": azurerm.to_model, "gcp": google.to_model}
 
 STDIN = "-"
 SOURCE = "terraform-plan"

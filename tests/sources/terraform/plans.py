@@ -25,3 +25,14 @@ GOOGLE = ROOT / "tests" / "terraform" / "google"
 def google_plan_path(scenario: str) -> Path:
     """A hashicorp/google plan (built in the real shape by tests/terraform/google/write_plans.py)."""
     return GOOGLE / scenario / "plan.json"
+
+
+AZURERM = ROOT / "tests" / "terraform" / "azurerm"
+
+
+def azurerm_plan_path(scenario: str) -> Path:
+    return AZURERM / scenario / "plan.json"
+
+
+def azurerm_plan(scenario: str) -> dict[str, Any]:
+    return json.loads(azurerm_plan_path(scenario).read_text(encoding="utf-8"))

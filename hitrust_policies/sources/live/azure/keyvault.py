@@ -69,8 +69,8 @@ def key_vaults(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[Found]:
             SecretStore(
                 ref=ref,
                 soft_delete=az.vault_soft_delete(prop(row, "properties", "enableSoftDelete")),
-                purge_protection=prop(row, "properties", "enablePurgeProtection") is True,
-                role_based_access=prop(row, "properties", "enableRbacAuthorization") is True,
+                purge_protection=az.vault_purge_protection(prop(row, "properties", "enablePurgeProtection")),
+                role_based_access=az.vault_rbac(prop(row, "properties", "enableRbacAuthorization")),
                 audit_logging=_audit_logging(ctx.read(VAULT_DIAGNOSTICS, row["id"])),
             ),
             ServiceFirewall(

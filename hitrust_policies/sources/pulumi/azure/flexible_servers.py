@@ -52,18 +52,16 @@ def _public(server: PulumiResource) -> Any:
     access = server.props.get("network.publicNetworkAccess")
     if isinstance(access, Unknown):
         return access
-    if access is None:
-        subnet = server.props.get("network.delegatedSubnetResourceId")
-        if isinstance(subnet, Unknown):
-            return subnet
-        return not subnet
-    return az.flexible_public(access)
+    subnet = server.props.get("network.delegatedSubnetResourceId") if access is None else None
+    if isinstance(subnet, Unknown):
+        return subnet
+    return az.flexible_server_public(access, subnet)
 
 
 def _directory_auth(server: PulumiResource, stack: Stack) -> Any:
     if server.type == POSTGRES:
         auth = server.props.get("authConfig.activeDirectoryAuth")
-        return auth if isinstance(auth, Unknown) else str(auth or "").lower() == "enabled"
+        return auth if isinstance(auth, Unknown) else az.flexible_entra_auth(auth)
     sure, maybe = arm.referrers(stack, server, (MYSQL_ENTRA_ADMIN,), SERVER_NAME, SERVER_NAME)
     if sure:
         return True
