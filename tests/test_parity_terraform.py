@@ -11,17 +11,23 @@ each resource under the same name both ways, so the sets compare without any map
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+import boto3
 import pytest
+from moto import mock_aws
 
 from hitrust_policies.pulumi_pack import pack_rules
+from hitrust_policies.sources.live.aws.scan import scan_aws
 from hitrust_policies.sources.terraform.scan import check_plans
 from hitrust_policies.testing.pulumi import default_pack_dir, shared_pack
 from tests.parity import assert_pack_agrees_with_live, verdicts_over
 from tests.pulumi_programs import network, terraform_twins
 from tests.sources.terraform.plans import plan_path
+from tests.verdicts import Verdicts
 
 PACK_RULES = {r.id for r in pack_rules()}
 
@@ -110,3 +116,103 @@ def test_google_plan_and_pulumi_gcp_program_agree(scenario: str, gcp_pack) -> No
     planned = verdicts_over(scan.findings(), twin.names, GCP_PACK_RULES)
     assert_pack_agrees_with_live(twin.program, planned, gcp_pack, names=twin.names, rules=GCP_PACK_RULES,
                                  must_fail=twin.must_fail, must_pass=twin.must_pass)
+
+
+# --- the third leg: the same infrastructure created in a moto account, through the live AWS scanner ---------
+#
+# A plan, a pulumi-aws program and a (moto) account of the same resources give the same (rule, name, status)
+# set over the rules all three can judge. The plan-vs-program half is test_plan_and_program_agree above (the
+# moto twins are TWINS entries too); here the plan meets the account. Resources are named alike: the live
+# scanner names a bucket / group / trail / log group / DB instance by its physical name, a volume by its Name
+# tag and a KMS key by its alias, which is what the plan and the program call them.
+
+def buckets_seed(session: Any) -> None:
+    """The account the parity_buckets plan would create."""
+    s3, kms = session.client("s3"), session.client("kms")
+    key = kms.create_key()["KeyMetadata"]
+    kms.enable_key_rotation(KeyId=key["KeyId"])
+    kms.create_alias(AliasName="alias/bucket-key", TargetKeyId=key["KeyId"])
+    s3.create_bucket(Bucket="central-access-logs")
+    s3.put_bucket_acl(Bucket="central-access-logs", ACL="log-delivery-write")
+    for name, sse, guards, policy in (
+        ("phi-records", {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": key["Arn"]},
+         dict.fromkeys(("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"), True),
+         {"Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+          "Resource": ["arn:aws:s3:::phi-records", "arn:aws:s3:::phi-records/*"],
+          "Condition": {"Bool": {"aws:SecureTransport": "false"}}}),
+        ("partial-bucket", {"SSEAlgorithm": "AES256"}, {"BlockPublicAcls": True, "BlockPublicPolicy": True},
+         {"Effect": "Deny", "Principal": "*", "Action": "s3:GetObject", "Resource": "*",
+          "Condition": {"Bool": {"aws:SecureTransport": "false"}}}),
+    ):
+        s3.create_bucket(Bucket=name)
+        s3.put_bucket_encryption(Bucket=name, ServerSideEncryptionConfiguration={
+            "Rules": [{"ApplyServerSideEncryptionByDefault": sse}]})
+        s3.put_public_access_block(Bucket=name, PublicAccessBlockConfiguration=guards)
+        s3.put_bucket_logging(Bucket=name, BucketLoggingStatus={
+            "LoggingEnabled": {"TargetBucket": "central-access-logs", "TargetPrefix": f"{name}/"}})
+        s3.put_bucket_policy(Bucket=name, Policy=json.dumps({"Version": "2012-10-17", "Statement": [policy]}))
+
+
+def admin_ports_seed(session: Any) -> None:
+    """The account the parity_admin_ports plan would create (Terraform's default group description; EC2's own
+    allow-all egress rule, which the plan's web-egress rule restates)."""
+    ec2 = session.client("ec2")
+
+    def group(name: str, perms: list[dict[str, Any]]) -> None:
+        gid = ec2.create_security_group(GroupName=name, Description="Managed by Terraform")["GroupId"]
+        ec2.authorize_security_group_ingress(GroupId=gid, IpPermissions=perms)
+
+    anywhere = [{"CidrIp": "0.0.0.0/0"}]
+    group("web-sg", [
+        {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": anywhere},
+        {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "10.0.0.0/8"}, *anywhere]},
+        {"IpProtocol": "tcp", "FromPort": 3389, "ToPort": 3389, "IpRanges": anywhere},
+    ])
+    group("db-sg", [
+        {"IpProtocol": "tcp", "FromPort": 5432, "ToPort": 5432, "Ipv6Ranges": [{"CidrIpv6": "::/0"}]},
+        {"IpProtocol": "-1", "IpRanges": anywhere},
+    ])
+
+
+MOTO_SEEDS: dict[str, Callable[[Any], None]] = {
+    "parity_buckets": buckets_seed,
+    "parity_admin_ports": admin_ports_seed,
+}
+
+
+def account_verdicts(seed: Callable[[Any], None], names: frozenset[str], monkeypatch: pytest.MonkeyPatch) -> Verdicts:
+    """The live scanner's (rule, name, status) multiset over ``names`` in a moto account ``seed`` built with real
+    boto3. Filtered through verdicts_over to the scenario's own resources and the pack's rules: the account also
+    holds moto's defaults (the default VPC and its group) and yields account-level facts (password policy,
+    trails-anywhere, threat detection per region) that a plan of a few resources does not declare."""
+    for var, value in (("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing"),
+                       ("AWS_DEFAULT_REGION", "us-east-1")):
+        monkeypatch.setenv(var, value)
+    with mock_aws():
+        session = boto3.Session(region_name="us-east-1")
+        seed(session)
+        result = scan_aws(session=session, regions=["us-east-1"], max_workers=2)
+    assert result.complete, result.gaps
+    return verdicts_over(result.findings(), names, PACK_RULES)
+
+
+@pytest.mark.parametrize("scenario", sorted(MOTO_SEEDS))
+def test_plan_and_moto_account_agree(scenario: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exactly, PASS included; with test_plan_and_program_agree, the program agrees too."""
+    (twin,) = [t for t in TWINS if t.scenario == scenario]
+    scan = check_plans([str(plan_path(scenario))])
+    assert scan.complete and not scan.errors
+    planned = verdicts_over(scan.findings(), twin.names, PACK_RULES)
+    live = account_verdicts(MOTO_SEEDS[scenario], twin.names, monkeypatch)
+    expected = PLAN_DIFFERS_FROM_ACCOUNT.get(scenario, {})
+    for (rule, name), (plan_status, live_status) in expected.items():  # the legitimate differences, each asserted
+        assert planned[(rule, name, plan_status)] == 1 and live[(rule, name, live_status)] == 1
+    same = {(rule, name) for rule, name in expected}
+    assert planned.where(lambda t: t[:2] not in same) == live.where(lambda t: t[:2] not in same)
+    assert {(rule, n) for rule, n, status in live if status == "FAIL"} >= twin.must_fail
+    assert {(rule, n) for rule, n, status in live if status == "PASS"} >= twin.must_pass
+
+
+# (rule, name) -> (the plan's status, the account's status) where a plan legitimately cannot know what the
+# account does; each with its reason.
+PLAN_DIFFERS_FROM_ACCOUNT: dict[str, dict[tuple[str, str], tuple[str, str]]] = {}
