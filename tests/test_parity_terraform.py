@@ -1,7 +1,9 @@
 """Parity: the same infrastructure written as Terraform (a real plan of tests/terraform/aws/<scenario>) and
 as a pulumi-aws program (tests/pulumi_programs/) gives the same (rule, resource, status) multiset, PASS
 included, through the pulumi-aws adapters, and the real policy-pack process reports exactly its FAIL /
-UNKNOWN rows.
+UNKNOWN rows. For AWS a third leg: the same resources created in a moto account with real boto3 and read
+by the live scanner give that multiset too (test_plan_and_moto_account_agree); where a plan legitimately
+cannot know what the program and the account say, PLAN_CANNOT_KNOW asserts the difference with its reason.
 
 Identity across the two: a resource is named by its physical name where it has one (both sides use
 the same `PulumiResource.display_name`), else by its logical name: the Pulumi logical name, and for a
@@ -274,9 +276,11 @@ MOTO_SEEDS: dict[str, Callable[[Any], None]] = {
 
 def account_verdicts(seed: Callable[[Any], None], names: frozenset[str], monkeypatch: pytest.MonkeyPatch) -> Verdicts:
     """The live scanner's (rule, name, status) multiset over ``names`` in a moto account ``seed`` built with real
-    boto3. Filtered through verdicts_over to the scenario's own resources and the pack's rules: the account also
-    holds moto's defaults (the default VPC and its group) and yields account-level facts (password policy,
-    trails-anywhere, threat detection per region) that a plan of a few resources does not declare."""
+    boto3. Filtered through verdicts_over to the scenario's own resources and the pack's rules: what it leaves
+    out is only visible live - account-level facts (password policy, root MFA, trails covering every region,
+    threat detection and EBS default encryption per region, the account's S3 guards), moto's defaults (the
+    default VPC, its ACL and group) and what the seed makes outside the plan (a log or trail bucket the plan
+    names by string, an instance's root volume). No live-only rule judges a scenario resource: asserted."""
     for var, value in (("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing"),
                        ("AWS_DEFAULT_REGION", "us-east-1")):
         monkeypatch.setenv(var, value)
@@ -285,7 +289,9 @@ def account_verdicts(seed: Callable[[Any], None], names: frozenset[str], monkeyp
         seed(session)
         result = scan_aws(session=session, regions=["us-east-1"], max_workers=2)
     assert result.complete, result.gaps
-    return verdicts_over(result.findings(), names, PACK_RULES)
+    findings = result.findings()
+    assert not {f.rule_id for f in findings if f.resource.name in names} - PACK_RULES
+    return verdicts_over(findings, names, PACK_RULES)
 
 
 @pytest.mark.parametrize("scenario", sorted(MOTO_SEEDS))
@@ -295,6 +301,7 @@ def test_plan_and_moto_account_agree(scenario: str, monkeypatch: pytest.MonkeyPa
     scan = check_plans([str(plan_path(scenario))])
     assert scan.complete and not scan.errors
     planned = verdicts_over(scan.findings(), twin.names, PACK_RULES)
+    assert sum(planned.values()) == len(scan.findings())  # the filter drops nothing a plan says
     live = account_verdicts(MOTO_SEEDS[scenario], twin.names, monkeypatch)
     assert known_where_plan_cannot(scenario, planned) == live
     assert {(rule, n) for rule, n, status in live if status == "FAIL"} >= twin.must_fail
