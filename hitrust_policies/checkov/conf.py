@@ -35,9 +35,11 @@ reads UNKNOWN there; in ``.tf`` a missing attribute is simply not written.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from hitrust_policies.engine import verdict
@@ -49,7 +51,8 @@ from hitrust_policies.sources.pulumi.props import Props
 from hitrust_policies.sources.pulumi.resource import PulumiResource
 from hitrust_policies.sources.pulumi.stack import AdapterFailure, Stack, model_values
 from hitrust_policies.sources.terraform import aws, aws_names, azurerm, google, google_names
-from hitrust_policies.sources.terraform.plan import PlanResource, module_of
+from hitrust_policies.sources.terraform.plan import PlanError, PlanResource, module_of, parse, resources
+from hitrust_policies.sources.terraform.references import Configuration
 
 _REFERENCE = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|var|local|module|data|each|count|path|self|terraform)\.")
 _META = {"count", "for_each", "provider", "depends_on", "lifecycle", "provisioner", "connection",
@@ -186,6 +189,33 @@ def plan_resource(resource_type: str, conf: Mapping[str, Any], plan: bool) -> Pl
                         provider=provider(resource_type) or "", after=after, unknown=unknown)
 
 
+@functools.lru_cache(maxsize=8)
+def _plan_file(path: str, mtime: float) -> tuple[dict[str, PlanResource], Configuration] | None:
+    try:
+        doc = parse(Path(path).read_bytes(), path)
+    except (OSError, PlanError):
+        return None
+    planned = resources(doc)
+    return {r.address: r for r in planned}, Configuration(doc, planned)
+
+
+def from_plan_file(conf: Mapping[str, Any]) -> tuple[PlanResource, Configuration] | None:
+    """The resource as ``hitrust check terraform`` reads it from the plan file checkov names (``__file__``):
+    its ``after_unknown`` and configuration included, which checkov's view drops (a block Terraform knows
+    only after apply is simply absent there, as is an empty set of blocks). None when the file cannot be
+    read or does not hold the address (then `plan_resource` reads checkov's view)."""
+    path, address = _unwrap(conf.get("__file__")), _unwrap(conf.get("__address__"))
+    if not isinstance(path, str) or not isinstance(address, str):
+        return None
+    try:
+        found = _plan_file(path, Path(path).stat().st_mtime)
+    except OSError:
+        return None
+    if found is None or address not in found[0]:
+        return None
+    return found[0][address], found[1]
+
+
 STAND_IN = "checkov evaluates one resource at a time: another resource of the plan may set this"
 
 
@@ -260,8 +290,12 @@ def _azurerm_verdict(rule: Rule, own: azurerm.Planned, plan: azurerm.Plan) -> tu
     return None, ""
 
 
-def _azurerm_judge(rule: Rule, res: PlanResource) -> tuple[tuple[Status | None, str], tuple[Status | None, str]]:
-    own = azurerm.Planned(res, aws._with_unknowns(dict(res.after), res.unknown, res.address, ""), {})
+def _azurerm_judge(rule: Rule, res: PlanResource,
+                   config: Configuration | None) -> tuple[tuple[Status | None, str], tuple[Status | None, str]]:
+    if config is not None:
+        own = azurerm._planned(res, config)
+    else:
+        own = azurerm.Planned(res, aws._with_unknowns(dict(res.after), res.unknown, res.address, ""), {})
     return _azurerm_verdict(rule, own, OnePlan([own])), _azurerm_verdict(rule, own, azurerm.Plan([own]))
 
 
@@ -278,12 +312,14 @@ def judge(rule: Rule, resource_type: str, conf: Mapping[str, Any], plan: bool) -
     between the two depends on what other resources hold (an adapter that asks only whether some
     resource of a type exists, such as a region's default EBS key) and is UNKNOWN.
     """
-    res = plan_resource(resource_type, conf, plan)
-    if res.provider == azurerm.PROVIDER:
-        among, alone = _azurerm_judge(rule, res)
+    found = from_plan_file(conf) if plan and provider(resource_type) != aws.PROVIDER else None
+    res, config = found if found is not None else (plan_resource(resource_type, conf, plan), None)
+    written = config.expressions(res) if config is not None else None if plan else res.after
+    if provider(resource_type) == azurerm.PROVIDER:
+        among, alone = _azurerm_judge(rule, res, config)
     else:
-        translate = google.to_pulumi if res.provider == google.PROVIDER else aws.to_pulumi
-        own = translate(res, {}, None if plan else res.after)
+        translate = google.to_pulumi if provider(resource_type) == google.PROVIDER else aws.to_pulumi
+        own = translate(res, {}, written)
         among, alone = _verdict(rule, own, OneResource([own])), _verdict(rule, own, Stack([own]))
     if among[0] != alone[0]:
         return Status.UNKNOWN, f"depends on other resources of the plan, which checkov does not show: {among[1]}"
