@@ -1,9 +1,11 @@
 """Our rules as checkov custom checks, for teams that gate Terraform with checkov.
 
-One checkov check per rule that a Terraform source evaluates (``hitrust rules``: ``terraform-aws``),
-over the resource types whose pulumi-aws adapter yields the rule's kind. Each check judges a
-resource through the same translation, adapters and rule as ``hitrust check terraform``
-(`hitrust_policies.checkov.conf`); nothing of a rule is copied.
+One checkov check per rule that a Terraform source evaluates, over the resource types of every
+provider whose adapters yield the rule's kind: hashicorp/aws (pulumi-aws adapters), hashicorp/google
+(pulumi-gcp adapters) and hashicorp/azurerm (azurerm adapters). A rule judged on several clouds is one
+check whose resource types span the providers (``enc-crypto-key-rotation``: ``aws_kms_key``,
+``google_kms_crypto_key``). Each check judges a resource through the same translation, adapters and
+rule as ``hitrust check terraform`` (`hitrust_policies.checkov.conf`); nothing of a rule is copied.
 
 **Ids.** ``CKV_HITRUST_`` + the rule id upper-cased, ``-`` -> ``_``: ``enc-object-store-tls-only`` is
 ``CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY``. Readable, stable as long as the rule id is, reversible
@@ -81,11 +83,16 @@ class CheckSpec:
 
 
 def resource_types(rule: Rule) -> tuple[str, ...]:
-    """hashicorp/aws types whose pulumi-aws adapter yields the rule's kind."""
+    """hashicorp/aws and hashicorp/google types whose Pulumi adapter, and hashicorp/azurerm types whose
+    azurerm adapter, yields the rule's kind."""
     from hitrust_policies.sources.pulumi.registry import adapters_for
-    from hitrust_policies.sources.terraform.aws_names import TOKENS
+    from hitrust_policies.sources.terraform import aws_names, azurerm, google_names
 
-    return tuple(sorted(t for t, token in TOKENS.items() if any(rule.kind in a.produces for a in adapters_for(token))))
+    tokens = {**aws_names.TOKENS, **google_names.TOKENS}
+    azurerm.supported_kinds()  # loads the azurerm adapters
+    found = {t for t, token in tokens.items() if any(rule.kind in a.produces for a in adapters_for(token))}
+    found |= {t for t, adapters in azurerm.ADAPTERS.items() if any(rule.kind in kinds for _, kinds in adapters)}
+    return tuple(sorted(found))
 
 
 def name(rule: Rule) -> str:
@@ -99,7 +106,7 @@ def name(rule: Rule) -> str:
 
 
 def specs() -> list[CheckSpec]:
-    """One spec per rule a Terraform plan of hashicorp/aws resources can judge."""
+    """One spec per rule a Terraform plan of hashicorp/aws, google or azurerm resources can judge."""
     out = []
     for rule in all_rules():
         types = () if rule.live_only else resource_types(rule)

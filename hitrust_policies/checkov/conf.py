@@ -1,5 +1,11 @@
 """One checkov resource configuration judged by our rules, through the Terraform source's own path.
 
+Three providers, each through the translation ``hitrust check terraform`` uses for it: hashicorp/aws
+(`aws.to_pulumi` and the pulumi-aws adapters), hashicorp/google and google-beta (`google.to_pulumi` and
+the pulumi-gcp adapters) and hashicorp/azurerm (`azurerm.Planned` and the azurerm adapters over the
+Azure semantics). The AWS wording below holds for all three; for azurerm the stand-in is one
+`azurerm.Planned` per type an adapter asks for, every value of it unknown (`OnePlan`).
+
 checkov hands a check one resource at a time, in its own shape: every value wrapped in a list
 (``from_port: [22]``, ``cidr_blocks: [["0.0.0.0/0"]]``), nested blocks as lists of such dicts, a
 reference it could not resolve as a string (``aws_s3_bucket.logs.id``, ``var.key``), bookkeeping keys
@@ -29,20 +35,24 @@ reads UNKNOWN there; in ``.tf`` a missing attribute is simply not written.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from hitrust_policies.engine import verdict
 from hitrust_policies.findings import Status
 from hitrust_policies.model.facts import Unknown
+from hitrust_policies.model.identity import MemberRoles
 from hitrust_policies.rules.registry import Rule
 from hitrust_policies.sources.pulumi.props import Props
 from hitrust_policies.sources.pulumi.resource import PulumiResource
 from hitrust_policies.sources.pulumi.stack import AdapterFailure, Stack, model_values
-from hitrust_policies.sources.terraform import aws, aws_names
-from hitrust_policies.sources.terraform.plan import PlanResource, module_of
+from hitrust_policies.sources.terraform import aws, aws_names, azurerm, google, google_names
+from hitrust_policies.sources.terraform.plan import PlanError, PlanResource, module_of, parse, resources
+from hitrust_policies.sources.terraform.references import Configuration
 
 _REFERENCE = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|var|local|module|data|each|count|path|self|terraform)\.")
 _META = {"count", "for_each", "provider", "depends_on", "lifecycle", "provisioner", "connection",
@@ -70,6 +80,59 @@ def _unwrap(raw: Any) -> Any:
     return raw[0] if isinstance(raw, list) and len(raw) == 1 else (None if raw == [] else raw)
 
 
+def provider(resource_type: str) -> str | None:
+    """The provider address whose translation reads a resource type (None: no adapter reads it).
+
+    >>> provider("aws_s3_bucket"), provider("google_storage_bucket"), provider("azurerm_storage_account")
+    ('registry.terraform.io/hashicorp/aws', 'registry.terraform.io/hashicorp/google', \
+'registry.terraform.io/hashicorp/azurerm')
+    """
+    if resource_type in aws_names.TOKENS:
+        return aws.PROVIDER
+    if resource_type in google_names.TOKENS:
+        return google.PROVIDER
+    if resource_type in azurerm_types():
+        return azurerm.PROVIDER
+    return None
+
+
+def azurerm_types() -> set[str]:
+    """hashicorp/azurerm types some azurerm adapter reads."""
+    azurerm.supported_kinds()  # loads the adapter modules
+    return set(azurerm.ADAPTERS)
+
+
+class _AnyBlocks(dict):  # type: ignore[type-arg]
+    """azurerm has no schema here: every list of objects checkov shows is a nested block (as in a plan)."""
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return ANY_BLOCK
+
+
+ANY_BLOCK: Mapping[str, Any] = {"blocks": _AnyBlocks()}
+
+
+def _google_shape(props: Mapping[str, Any], nested: bool = False) -> dict[str, Any]:
+    """`google._computed_shape` plus, inside nested blocks, the names of every property (``known``): a plan's
+    block lists each attribute, null when unset, so one checkov leaves out is known only after apply
+    (a module input built from another resource's id, ``default_kms_key_name = var.key``)."""
+    blocks: dict[str, Any] = {}
+    for key, spec in props.items():
+        if "block" in spec:
+            for name in google_names.singulars(key) if spec.get("many") else {key}:
+                if google_names.pulumi_key(name, dict(props)) == key:
+                    blocks[name] = _google_shape(spec["block"], nested=True)
+    return {"blocks": blocks, **({"known": sorted(props)} if nested else {})}
+
+
+def _schema(resource_type: str) -> Mapping[str, Any]:
+    if resource_type in aws_names.TOKENS:
+        return aws_names.schema().get(resource_type, {})
+    if resource_type in google_names.TOKENS:
+        return _google_shape(google_names.schema().get(resource_type, {}))
+    return ANY_BLOCK
+
+
 def _values(conf: Mapping[str, Any], block: Mapping[str, Any], plan: bool) -> tuple[dict[str, Any], dict[str, Any]]:
     """(after, after_unknown) of one checkov block against the provider's schema of that block."""
     after: dict[str, Any] = {}
@@ -95,12 +158,17 @@ def _values(conf: Mapping[str, Any], block: Mapping[str, Any], plan: bool) -> tu
             after[key], unknown[key] = None, True
         elif key in _JSON_ATTRS and isinstance(value, Mapping):
             after[key] = json.dumps(value)
+        elif plan and isinstance(value, Mapping):  # a map attribute: checkov wraps its values as well
+            after[key] = {k: _unwrap(v) for k, v in value.items()}
         else:
             after[key] = value
     if plan:  # planned values list an unset block as []: a missing one is known only after apply
         for key in blocks:
             if key not in conf:
                 unknown[key] = True
+        for key in block.get("known", ()):
+            if not google_names.singulars(key) & set(conf) and key not in blocks:
+                after[key], unknown[key] = None, True
     return after, unknown
 
 
@@ -116,13 +184,43 @@ def plan_resource(resource_type: str, conf: Mapping[str, Any], plan: bool) -> Pl
             index = json.loads(index)
         except ValueError:
             pass
-    after, unknown = _values(conf, aws_names.schema().get(resource_type, {}), plan)
+    after, unknown = _values(conf, _schema(resource_type), plan)
     return PlanResource(address=address, type=resource_type, name=name, module=module, index=index,
-                        provider=aws.PROVIDER, after=after, unknown=unknown)
+                        provider=provider(resource_type) or "", after=after, unknown=unknown)
+
+
+@functools.lru_cache(maxsize=8)
+def _plan_file(path: str, mtime: float) -> tuple[dict[str, PlanResource], Configuration] | None:
+    try:
+        doc = parse(Path(path).read_bytes(), path)
+    except (OSError, PlanError):
+        return None
+    planned = resources(doc)
+    return {r.address: r for r in planned}, Configuration(doc, planned)
+
+
+def from_plan_file(conf: Mapping[str, Any]) -> tuple[PlanResource, Configuration] | None:
+    """The resource as ``hitrust check terraform`` reads it from the plan file checkov names (``__file__``):
+    its ``after_unknown`` and configuration included, which checkov's view drops (a block Terraform knows
+    only after apply is simply absent there, as is an empty set of blocks). None when the file cannot be
+    read or does not hold the address (then `plan_resource` reads checkov's view)."""
+    path, address = _unwrap(conf.get("__file__")), _unwrap(conf.get("__address__"))
+    if not isinstance(path, str) or not isinstance(address, str):
+        return None
+    try:
+        found = _plan_file(path, Path(path).stat().st_mtime)
+    except OSError:
+        return None
+    if found is None or address not in found[0]:
+        return None
+    return found[0][address], found[1]
+
+
+STAND_IN = "checkov evaluates one resource at a time: another resource of the plan may set this"
 
 
 def _stand_in(token: str) -> PulumiResource:
-    reason = "checkov evaluates one resource at a time: another resource of the plan may set this"
+    reason = STAND_IN
     return PulumiResource(type=token, urn=f"urn:pulumi:terraform::checkov::{token}::(other resources)",
                           props=Props(Unknown(reason)), name="(other resources)")  # type: ignore[arg-type]
 
@@ -147,6 +245,65 @@ def _verdict(rule: Rule, own: PulumiResource, stack: Stack) -> tuple[Status | No
     return None, ""
 
 
+class _AllUnknown(Mapping[str, Any]):
+    """The values of a stand-in: every attribute unknown."""
+
+    def __getitem__(self, key: str) -> Unknown:
+        return Unknown(STAND_IN)
+
+    def __iter__(self) -> Any:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+def _azurerm_stand_in(resource_type: str) -> azurerm.Planned:
+    res = PlanResource(address=f"{resource_type}.(other resources)", type=resource_type, name="(other resources)",
+                       module="", index=None, provider=azurerm.PROVIDER, after={})
+    return azurerm.Planned(res, _AllUnknown(), {})
+
+
+class OnePlan(azurerm.Plan):
+    """`OneResource` for the azurerm adapters: every type a join asks for holds one stand-in whose every
+    value is unknown, so `azurerm.Plan.links` answers "maybe" for it and the joined fact reads UNKNOWN."""
+
+    def of_type(self, *types: str) -> list[azurerm.Planned]:
+        return [*super().of_type(*types), *(_azurerm_stand_in(t) for t in types)]
+
+
+def _azurerm_verdict(rule: Rule, own: azurerm.Planned, plan: azurerm.Plan) -> tuple[Status | None, str]:
+    verdicts: list[tuple[Status, str]] = []
+    for adapter, kinds in azurerm.ADAPTERS.get(own.res.type, ()):
+        if rule.kind not in kinds:
+            continue
+        try:
+            values = [v for v in adapter(own, plan) if type(v) is rule.kind]
+        except Exception as exc:  # noqa: BLE001 - as `azurerm.to_model`: a coverage gap, here UNKNOWN
+            verdicts.append((Status.UNKNOWN, f"azurerm adapter {adapter.__name__} failed: {type(exc).__name__}"))
+            continue
+        verdicts += [verdict(rule, v) for v in values]
+    for status in (Status.FAIL, Status.UNKNOWN, Status.PASS):
+        messages = [m for s, m in verdicts if s == status]
+        if messages:
+            return status, "; ".join(m for m in messages if m)
+    return None, ""
+
+
+def _azurerm_judge(rule: Rule, res: PlanResource,
+                   config: Configuration | None) -> tuple[tuple[Status | None, str], tuple[Status | None, str]]:
+    if config is not None:
+        own = azurerm._planned(res, config)
+    else:
+        own = azurerm.Planned(res, aws._with_unknowns(dict(res.after), res.unknown, res.address, ""), {})
+    return _azurerm_verdict(rule, own, OnePlan([own])), _azurerm_verdict(rule, own, azurerm.Plan([own]))
+
+
+# Kinds that sum what every resource of a scope grants (a member's roles over all of a project's IAM
+# grants): one resource shows a part, so it can prove a FAIL but never a PASS.
+AGGREGATES: frozenset[type] = frozenset({MemberRoles})
+
+
 def judge(rule: Rule, resource_type: str, conf: Mapping[str, Any], plan: bool) -> tuple[Status | None, str]:
     """The rule's verdict on one checkov resource: FAIL if any value of its kind fails, else UNKNOWN if
     any is unknown, else PASS; None when the resource yields nothing the rule judges.
@@ -155,9 +312,17 @@ def judge(rule: Rule, resource_type: str, conf: Mapping[str, Any], plan: bool) -
     between the two depends on what other resources hold (an adapter that asks only whether some
     resource of a type exists, such as a region's default EBS key) and is UNKNOWN.
     """
-    res = plan_resource(resource_type, conf, plan)
-    own = aws.to_pulumi(res, {}, None if plan else res.after)
-    among, alone = _verdict(rule, own, OneResource([own])), _verdict(rule, own, Stack([own]))
+    found = from_plan_file(conf) if plan and provider(resource_type) != aws.PROVIDER else None
+    res, config = found if found is not None else (plan_resource(resource_type, conf, plan), None)
+    written = config.expressions(res) if config is not None else None if plan else res.after
+    if provider(resource_type) == azurerm.PROVIDER:
+        among, alone = _azurerm_judge(rule, res, config)
+    else:
+        translate = google.to_pulumi if provider(resource_type) == google.PROVIDER else aws.to_pulumi
+        own = translate(res, {}, written)
+        among, alone = _verdict(rule, own, OneResource([own])), _verdict(rule, own, Stack([own]))
     if among[0] != alone[0]:
         return Status.UNKNOWN, f"depends on other resources of the plan, which checkov does not show: {among[1]}"
+    if among[0] is Status.PASS and rule.kind in AGGREGATES:
+        return Status.UNKNOWN, "other grants of the plan add to these, which checkov does not show"
     return among

@@ -186,7 +186,7 @@ def test_ids_one_to_one_with_rules() -> None:
         assert rule_id(spec.id) == spec.rule.id and get_rule(spec.rule.id) is spec.rule
         assert spec.rule.id in spec.name and spec.severity == spec.rule.severity.upper()
     assert {s.id: s.resource_types for s in found}["CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED"] == (
-        "aws_s3_bucket",)
+        "aws_s3_bucket", "azurerm_storage_account", "google_storage_bucket")
 
 
 def _tf(**values: object) -> dict[str, object]:

@@ -1,0 +1,392 @@
+"""Our checks on hashicorp/google and hashicorp/azurerm: checkov's CLI on the plan fixtures and their main.tf
+directories (exact check id, resource, result), and never a verdict `hitrust check terraform` contradicts.
+
+Runs in checkov's own venv; skipped where checkov is not installed (as tests/checkov/test_checkov.py).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("checkov")
+
+from hitrust_policies.checkov import check_id, specs  # noqa: E402
+from hitrust_policies.checkov.conf import judge  # noqa: E402
+from hitrust_policies.findings import Status  # noqa: E402
+from hitrust_policies.rules import get_rule  # noqa: E402
+from hitrust_policies.sources.terraform.scan import check_plans  # noqa: E402
+from tests.checkov.test_checkov import _cli, _in_process, _verdicts  # noqa: E402
+
+FIXTURES = Path(__file__).parents[1] / "terraform"
+
+# What one resource cannot prove reads UNKNOWN and is not listed: a storage account's key, network rules
+# and logs held by split resources, an NSG rule naming its group by reference (.tf), a VM's NICs, a
+# project IAM member's other grants (a PASS there would need every grant of the project), a Cloud SQL
+# instance's flags or network known only after apply.
+AZURERM_DATABASES = {
+    ("CKV_HITRUST_ENC_BLOCK_VOLUME_ENCRYPTED", "azurerm_managed_disk.archive", "PASSED"),
+    ("CKV_HITRUST_ENC_BLOCK_VOLUME_ENCRYPTED", "azurerm_managed_disk.records", "PASSED"),
+    ("CKV_HITRUST_ENC_BLOCK_VOLUME_ENCRYPTED", "azurerm_managed_disk.scratch", "PASSED"),
+    ("CKV_HITRUST_ENC_BLOCK_VOLUME_KMS", "azurerm_managed_disk.archive", "PASSED"),
+    ("CKV_HITRUST_ENC_BLOCK_VOLUME_KMS", "azurerm_managed_disk.scratch", "FAILED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_ENCRYPTED", "azurerm_mssql_database.app", "FAILED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_ENCRYPTED", "azurerm_mssql_database.records", "PASSED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_ENCRYPTED", "azurerm_postgresql_flexible_server.legacy", "PASSED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_ENCRYPTED", "azurerm_postgresql_flexible_server.phi", "PASSED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_KMS", "azurerm_mssql_database.app", "FAILED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_KMS", "azurerm_postgresql_flexible_server.legacy", "FAILED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_KMS", "azurerm_postgresql_flexible_server.phi", "PASSED"),
+    ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "azurerm_mssql_server.legacy", "FAILED"),
+    ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "azurerm_mssql_server.phi", "PASSED"),
+    ("CKV_HITRUST_IAM_DATABASE_DIRECTORY_AUTH", "azurerm_postgresql_flexible_server.legacy", "FAILED"),
+    ("CKV_HITRUST_IAM_DATABASE_DIRECTORY_AUTH", "azurerm_postgresql_flexible_server.phi", "PASSED"),
+    ("CKV_HITRUST_NET_DATABASE_NOT_PUBLIC", "azurerm_postgresql_flexible_server.legacy", "FAILED"),
+    ("CKV_HITRUST_NET_DATABASE_NOT_PUBLIC", "azurerm_postgresql_flexible_server.phi", "PASSED"),
+}
+
+AZURERM_PARITY_NSG = {
+    ("CKV_HITRUST_NET_INGRESS_RULE_ADMIN_PORTS", "azurerm_network_security_group.db", "PASSED"),
+    ("CKV_HITRUST_NET_INGRESS_RULE_ADMIN_PORTS", "azurerm_network_security_group.web", "FAILED"),
+    ("CKV_HITRUST_NET_INGRESS_RULE_ADMIN_PORTS", "azurerm_network_security_rule.db_from_app", "PASSED"),
+}
+
+AZURERM_PARITY_NSG_PLAN = AZURERM_PARITY_NSG | {
+    ("CKV_HITRUST_NET_INGRESS_RULE_ADMIN_PORTS", "azurerm_network_security_rule.db_engines", "FAILED"),
+}
+
+AZURERM_PARITY_STORAGE = {
+    ("CKV_HITRUST_ENC_INFRASTRUCTURE_ENCRYPTION_ENABLED", "azurerm_storage_account.legacyhttp", "FAILED"),
+    ("CKV_HITRUST_ENC_INFRASTRUCTURE_ENCRYPTION_ENABLED", "azurerm_storage_account.privateonly", "FAILED"),
+    ("CKV_HITRUST_ENC_INFRASTRUCTURE_ENCRYPTION_ENABLED", "azurerm_storage_account.publicsite", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY", "azurerm_storage_account.legacyhttp", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY", "azurerm_storage_account.privateonly", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY", "azurerm_storage_account.publicsite", "PASSED"),
+    ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "azurerm_storage_account.legacyhttp", "PASSED"),
+    ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "azurerm_storage_account.privateonly", "PASSED"),
+    ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "azurerm_storage_account.publicsite", "PASSED"),
+    ("CKV_HITRUST_IAM_LOCAL_AUTH_DISABLED", "azurerm_storage_account.legacyhttp", "FAILED"),
+    ("CKV_HITRUST_IAM_LOCAL_AUTH_DISABLED", "azurerm_storage_account.privateonly", "FAILED"),
+    ("CKV_HITRUST_IAM_LOCAL_AUTH_DISABLED", "azurerm_storage_account.publicsite", "FAILED"),
+    ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "azurerm_storage_account.legacyhttp", "PASSED"),
+    ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "azurerm_storage_account.privateonly", "PASSED"),
+    ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "azurerm_storage_account.publicsite", "FAILED"),
+    ("CKV_HITRUST_NET_SERVICE_FIREWALL_DEFAULT_DENY", "azurerm_storage_account.privateonly", "PASSED"),
+}
+
+AZURERM_STORAGE_V3 = {
+    ("CKV_HITRUST_ENC_INFRASTRUCTURE_ENCRYPTION_ENABLED", "azurerm_storage_account.archive", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_DEFAULT_ENCRYPTION", "azurerm_storage_account.archive", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_KMS", "azurerm_storage_account.archive", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY", "azurerm_storage_account.archive", "PASSED"),
+    ("CKV_HITRUST_ENC_SECRET_STORE_RECOVERABLE", "azurerm_key_vault.archive", "PASSED"),
+    ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "azurerm_storage_account.archive", "PASSED"),
+    ("CKV_HITRUST_IAM_LOCAL_AUTH_DISABLED", "azurerm_storage_account.archive", "FAILED"),
+    ("CKV_HITRUST_IAM_SECRET_STORE_ROLE_BASED_ACCESS", "azurerm_key_vault.archive", "PASSED"),
+    ("CKV_HITRUST_NET_INGRESS_RULE_ADMIN_PORTS", "azurerm_network_security_group.bastion", "PASSED"),
+    ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "azurerm_storage_account.archive", "FAILED"),
+    ("CKV_HITRUST_NET_SERVICE_FIREWALL_DEFAULT_DENY", "azurerm_key_vault.archive", "PASSED"),
+}
+
+AZURERM_STORAGE_V4 = {
+    ("CKV_HITRUST_ENC_INFRASTRUCTURE_ENCRYPTION_ENABLED", "azurerm_storage_account.legacy", "FAILED"),
+    ("CKV_HITRUST_ENC_INFRASTRUCTURE_ENCRYPTION_ENABLED", "azurerm_storage_account.private", "FAILED"),
+    ("CKV_HITRUST_ENC_INFRASTRUCTURE_ENCRYPTION_ENABLED", "azurerm_storage_account.records", "PASSED"),
+    ('CKV_HITRUST_ENC_INFRASTRUCTURE_ENCRYPTION_ENABLED', 'azurerm_storage_account.tenant["alpha"]', 'FAILED'),
+    ('CKV_HITRUST_ENC_INFRASTRUCTURE_ENCRYPTION_ENABLED', 'azurerm_storage_account.tenant["beta"]', 'FAILED'),
+    ('CKV_HITRUST_ENC_OBJECT_STORE_DEFAULT_ENCRYPTION', 'azurerm_storage_account.tenant["alpha"]', 'PASSED'),
+    ('CKV_HITRUST_ENC_OBJECT_STORE_DEFAULT_ENCRYPTION', 'azurerm_storage_account.tenant["beta"]', 'PASSED'),
+    ('CKV_HITRUST_ENC_OBJECT_STORE_KMS', 'azurerm_storage_account.tenant["alpha"]', 'PASSED'),
+    ('CKV_HITRUST_ENC_OBJECT_STORE_KMS', 'azurerm_storage_account.tenant["beta"]', 'PASSED'),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY", "azurerm_storage_account.legacy", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY", "azurerm_storage_account.private", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY", "azurerm_storage_account.records", "PASSED"),
+    ('CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY', 'azurerm_storage_account.tenant["alpha"]', 'PASSED'),
+    ('CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY', 'azurerm_storage_account.tenant["beta"]', 'PASSED'),
+    ("CKV_HITRUST_ENC_SECRET_STORE_RECOVERABLE", "azurerm_key_vault.phi", "PASSED"),
+    ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "azurerm_storage_account.legacy", "PASSED"),
+    ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "azurerm_storage_account.private", "PASSED"),
+    ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "azurerm_storage_account.records", "PASSED"),
+    ('CKV_HITRUST_ENC_TLS_LISTENER_MODERN', 'azurerm_storage_account.tenant["alpha"]', 'PASSED'),
+    ('CKV_HITRUST_ENC_TLS_LISTENER_MODERN', 'azurerm_storage_account.tenant["beta"]', 'PASSED'),
+    ("CKV_HITRUST_IAM_LOCAL_AUTH_DISABLED", "azurerm_storage_account.legacy", "FAILED"),
+    ("CKV_HITRUST_IAM_LOCAL_AUTH_DISABLED", "azurerm_storage_account.private", "FAILED"),
+    ("CKV_HITRUST_IAM_LOCAL_AUTH_DISABLED", "azurerm_storage_account.records", "PASSED"),
+    ('CKV_HITRUST_IAM_LOCAL_AUTH_DISABLED', 'azurerm_storage_account.tenant["alpha"]', 'FAILED'),
+    ('CKV_HITRUST_IAM_LOCAL_AUTH_DISABLED', 'azurerm_storage_account.tenant["beta"]', 'FAILED'),
+    ("CKV_HITRUST_IAM_SECRET_STORE_ROLE_BASED_ACCESS", "azurerm_key_vault.phi", "FAILED"),
+    ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "azurerm_storage_account.legacy", "FAILED"),
+    ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "azurerm_storage_account.private", "PASSED"),
+    ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "azurerm_storage_account.records", "PASSED"),
+    ('CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED', 'azurerm_storage_account.tenant["alpha"]', 'FAILED'),
+    ('CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED', 'azurerm_storage_account.tenant["beta"]', 'FAILED'),
+    ("CKV_HITRUST_NET_SERVICE_FIREWALL_DEFAULT_DENY", "azurerm_key_vault.phi", "FAILED"),
+    ("CKV_HITRUST_NET_SERVICE_FIREWALL_DEFAULT_DENY", "azurerm_storage_account.private", "PASSED"),
+}
+
+AZURERM_UNRESOLVED = {
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_ENCRYPTED", "azurerm_mssql_database.reporting", "PASSED"),
+    ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "azurerm_mssql_server.shared", "PASSED"),
+}
+
+AZURERM_VAULTS = {
+    ("CKV_HITRUST_ENC_SECRET_STORE_RECOVERABLE", "azurerm_key_vault.legacy", "FAILED"),
+    ("CKV_HITRUST_ENC_SECRET_STORE_RECOVERABLE", "azurerm_key_vault.phi", "PASSED"),
+    ("CKV_HITRUST_ENC_SECRET_STORE_RECOVERABLE", "azurerm_key_vault.private", "PASSED"),
+    ("CKV_HITRUST_IAM_SECRET_STORE_ROLE_BASED_ACCESS", "azurerm_key_vault.legacy", "FAILED"),
+    ("CKV_HITRUST_IAM_SECRET_STORE_ROLE_BASED_ACCESS", "azurerm_key_vault.phi", "PASSED"),
+    ("CKV_HITRUST_IAM_SECRET_STORE_ROLE_BASED_ACCESS", "azurerm_key_vault.private", "FAILED"),
+    ("CKV_HITRUST_NET_SERVICE_FIREWALL_DEFAULT_DENY", "azurerm_key_vault.legacy", "FAILED"),
+    ("CKV_HITRUST_NET_SERVICE_FIREWALL_DEFAULT_DENY", "azurerm_key_vault.phi", "PASSED"),
+    ("CKV_HITRUST_NET_SERVICE_FIREWALL_DEFAULT_DENY", "azurerm_key_vault.private", "PASSED"),
+}
+
+AZURERM_VMS = {
+    ("CKV_HITRUST_ENC_INSTANCE_HOST_ENCRYPTION", "azurerm_linux_virtual_machine.web", "PASSED"),
+    ("CKV_HITRUST_ENC_INSTANCE_HOST_ENCRYPTION", "azurerm_windows_virtual_machine.router", "FAILED"),
+}
+
+GOOGLE_MODULE_BUCKETS = {
+    ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "google_kms_crypto_key.records", "PASSED"),
+    ('CKV_HITRUST_ENC_OBJECT_STORE_DEFAULT_ENCRYPTION', 'module.records.google_storage_bucket.this["phi"]', 'PASSED'),
+    ('CKV_HITRUST_ENC_OBJECT_STORE_DEFAULT_ENCRYPTION', 'module.records.google_storage_bucket.this["scans"]', 'PASSED'),
+    ('CKV_HITRUST_ENC_OBJECT_STORE_KMS', 'module.records.google_storage_bucket.this["phi"]', 'PASSED'),
+    ('CKV_HITRUST_ENC_OBJECT_STORE_KMS', 'module.records.google_storage_bucket.this["scans"]', 'PASSED'),
+    ('CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY', 'module.records.google_storage_bucket.this["phi"]', 'FAILED'),
+    ('CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY', 'module.records.google_storage_bucket.this["scans"]', 'FAILED'),
+    ('CKV_HITRUST_LOG_OBJECT_STORE_ACCESS_LOGGING', 'module.records.google_storage_bucket.this["phi"]', 'FAILED'),
+    ('CKV_HITRUST_LOG_OBJECT_STORE_ACCESS_LOGGING', 'module.records.google_storage_bucket.this["scans"]', 'FAILED'),
+}
+
+GOOGLE_PARITY_BUCKETS = {
+    ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "google_kms_crypto_key.backups", "FAILED"),
+    ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "google_kms_crypto_key.hsm", "PASSED"),
+    ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "google_kms_crypto_key.records", "PASSED"),
+    ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "google_kms_crypto_key.signing", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_DEFAULT_ENCRYPTION", "google_storage_bucket.partner_share", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_DEFAULT_ENCRYPTION", "google_storage_bucket.phi_access_logs", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_DEFAULT_ENCRYPTION", "google_storage_bucket.phi_plain", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_DEFAULT_ENCRYPTION", "google_storage_bucket.phi_records", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_DEFAULT_ENCRYPTION", "google_storage_bucket.policy_doc", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_DEFAULT_ENCRYPTION", "google_storage_bucket.public_site", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_DEFAULT_ENCRYPTION", "google_storage_bucket.team_only", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_KMS", "google_storage_bucket.partner_share", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_KMS", "google_storage_bucket.phi_access_logs", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_KMS", "google_storage_bucket.phi_plain", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_KMS", "google_storage_bucket.phi_records", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_KMS", "google_storage_bucket.policy_doc", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_KMS", "google_storage_bucket.public_site", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_KMS", "google_storage_bucket.team_only", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY", "google_storage_bucket.partner_share", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY", "google_storage_bucket.phi_access_logs", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY", "google_storage_bucket.phi_plain", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY", "google_storage_bucket.phi_records", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY", "google_storage_bucket.policy_doc", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY", "google_storage_bucket.public_site", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY", "google_storage_bucket.team_only", "FAILED"),
+    ("CKV_HITRUST_LOG_OBJECT_STORE_ACCESS_LOGGING", "google_storage_bucket.partner_share", "FAILED"),
+    ("CKV_HITRUST_LOG_OBJECT_STORE_ACCESS_LOGGING", "google_storage_bucket.phi_access_logs", "FAILED"),
+    ("CKV_HITRUST_LOG_OBJECT_STORE_ACCESS_LOGGING", "google_storage_bucket.phi_plain", "FAILED"),
+    ("CKV_HITRUST_LOG_OBJECT_STORE_ACCESS_LOGGING", "google_storage_bucket.phi_records", "PASSED"),
+    ("CKV_HITRUST_LOG_OBJECT_STORE_ACCESS_LOGGING", "google_storage_bucket.policy_doc", "FAILED"),
+    ("CKV_HITRUST_LOG_OBJECT_STORE_ACCESS_LOGGING", "google_storage_bucket.public_site", "FAILED"),
+    ("CKV_HITRUST_LOG_OBJECT_STORE_ACCESS_LOGGING", "google_storage_bucket.team_only", "FAILED"),
+    ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "google_storage_bucket.phi_access_logs", "PASSED"),
+    ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "google_storage_bucket.phi_records", "PASSED"),
+}
+
+GOOGLE_PARITY_FIREWALLS = {
+    ("CKV_HITRUST_NET_INGRESS_RULE_ADMIN_PORTS", "google_compute_firewall.allow_db_from_app", "PASSED"),
+    ("CKV_HITRUST_NET_INGRESS_RULE_ADMIN_PORTS", "google_compute_firewall.allow_https", "PASSED"),
+    ("CKV_HITRUST_NET_INGRESS_RULE_ADMIN_PORTS", "google_compute_firewall.allow_iap_ssh", "PASSED"),
+    ("CKV_HITRUST_NET_INGRESS_RULE_ADMIN_PORTS", "google_compute_firewall.allow_internal", "PASSED"),
+    ("CKV_HITRUST_NET_INGRESS_RULE_ADMIN_PORTS", "google_compute_firewall.allow_rdp_any", "FAILED"),
+    ("CKV_HITRUST_NET_INGRESS_RULE_ADMIN_PORTS", "google_compute_firewall.allow_ssh_web", "FAILED"),
+    ("CKV_HITRUST_NET_NETWORK_DEFAULT_ABSENT", "google_compute_network.prod_vpc", "PASSED"),
+}
+
+GOOGLE_PLATFORM = {
+    ("CKV_HITRUST_ENC_BLOCK_VOLUME_ENCRYPTED", "google_compute_disk.boot", "PASSED"),
+    ("CKV_HITRUST_ENC_BLOCK_VOLUME_ENCRYPTED", "google_compute_disk.data[0]", "PASSED"),
+    ("CKV_HITRUST_ENC_BLOCK_VOLUME_ENCRYPTED", "google_compute_disk.data[1]", "PASSED"),
+    ("CKV_HITRUST_ENC_BLOCK_VOLUME_KMS", "google_compute_disk.boot", "FAILED"),
+    ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "google_kms_crypto_key.disks", "PASSED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_ENCRYPTED", "google_sql_database_instance.app_db", "PASSED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_ENCRYPTED", "google_sql_database_instance.ehr_mssql", "PASSED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_ENCRYPTED", "google_sql_database_instance.open_db", "PASSED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_ENCRYPTED", "google_sql_database_instance.phi_db", "PASSED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_KMS", "google_sql_database_instance.app_db", "FAILED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_KMS", "google_sql_database_instance.ehr_mssql", "FAILED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_KMS", "google_sql_database_instance.open_db", "FAILED"),
+    ("CKV_HITRUST_ENC_DATASET_KMS", "google_bigquery_dataset.staging", "FAILED"),
+    ("CKV_HITRUST_ENC_DNS_ZONE_DNSSEC", "google_dns_managed_zone.legacy", "FAILED"),
+    ("CKV_HITRUST_ENC_DNS_ZONE_DNSSEC", "google_dns_managed_zone.public", "PASSED"),
+    ("CKV_HITRUST_ENC_DNS_ZONE_STRONG_SIGNING", "google_dns_managed_zone.legacy", "PASSED"),
+    ("CKV_HITRUST_ENC_DNS_ZONE_STRONG_SIGNING", "google_dns_managed_zone.public", "PASSED"),
+    ("CKV_HITRUST_ENC_INSTANCE_HOST_ENCRYPTION", "google_compute_instance.nat_gw", "PASSED"),
+    ("CKV_HITRUST_ENC_INSTANCE_HOST_ENCRYPTION", "google_compute_instance.web_vm", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_DEFAULT_ENCRYPTION", "google_storage_bucket.archive", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_KMS", "google_storage_bucket.archive", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY", "google_storage_bucket.archive", "FAILED"),
+    ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "google_compute_target_https_proxy.legacy", "FAILED"),
+    ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "google_sql_database_instance.open_db", "FAILED"),
+    ("CKV_HITRUST_IAM_DATABASE_CONTAINED_AUTH_OFF", "google_sql_database_instance.ehr_mssql", "PASSED"),
+    ("CKV_HITRUST_IAM_DATABASE_CROSS_DB_OWNERSHIP_CHAINING_OFF", "google_sql_database_instance.ehr_mssql", "PASSED"),
+    ("CKV_HITRUST_IAM_DATABASE_DIRECTORY_AUTH", "google_sql_database_instance.app_db", "FAILED"),
+    ("CKV_HITRUST_IAM_DATABASE_DIRECTORY_AUTH", "google_sql_database_instance.ehr_mssql", "FAILED"),
+    ("CKV_HITRUST_IAM_DATABASE_DIRECTORY_AUTH", "google_sql_database_instance.open_db", "FAILED"),
+    ("CKV_HITRUST_IAM_DATABASE_DIRECTORY_AUTH", "google_sql_database_instance.phi_db", "PASSED"),
+    ("CKV_HITRUST_IAM_DATABASE_LOCAL_INFILE_OFF", "google_sql_database_instance.open_db", "FAILED"),
+    ("CKV_HITRUST_IAM_DATABASE_SHOW_DATABASES_RESTRICTED", "google_sql_database_instance.open_db", "FAILED"),
+    ("CKV_HITRUST_IAM_INSTANCE_DEFAULT_SERVICE_ACCOUNT", "google_compute_instance.nat_gw", "PASSED"),
+    ("CKV_HITRUST_IAM_INSTANCE_DEFAULT_SERVICE_ACCOUNT_FULL_ACCESS", "google_compute_instance.nat_gw", "PASSED"),
+    ("CKV_HITRUST_IAM_INSTANCE_PROJECT_SSH_KEYS_BLOCKED", "google_compute_instance.nat_gw", "PASSED"),
+    ("CKV_HITRUST_IAM_INSTANCE_PROJECT_SSH_KEYS_BLOCKED", "google_compute_instance.web_vm", "FAILED"),
+    ("CKV_HITRUST_IAM_SERVICE_ACCOUNT_IMPERSONATION_SCOPED", "google_project_iam_member.alice_sa_user", "FAILED"),
+    ("CKV_HITRUST_IAM_SERVICE_ACCOUNT_NO_USER_KEYS", "google_service_account_key.app", "FAILED"),
+    ("CKV_HITRUST_LOG_DATABASE_AUDIT_EXTENSION", "google_sql_database_instance.app_db", "FAILED"),
+    ("CKV_HITRUST_LOG_DATABASE_AUDIT_EXTENSION", "google_sql_database_instance.phi_db", "FAILED"),
+    ("CKV_HITRUST_LOG_DATABASE_CONNECTION_LOGGING", "google_sql_database_instance.app_db", "FAILED"),
+    ("CKV_HITRUST_LOG_DATABASE_CONNECTION_LOGGING", "google_sql_database_instance.phi_db", "PASSED"),
+    ("CKV_HITRUST_LOG_DATABASE_ERROR_LOGGING", "google_sql_database_instance.app_db", "PASSED"),
+    ("CKV_HITRUST_LOG_DATABASE_ERROR_LOGGING", "google_sql_database_instance.phi_db", "PASSED"),
+    ("CKV_HITRUST_LOG_DATABASE_STATEMENTS_NOT_LOGGED", "google_sql_database_instance.app_db", "PASSED"),
+    ("CKV_HITRUST_LOG_DATABASE_STATEMENTS_NOT_LOGGED", "google_sql_database_instance.phi_db", "PASSED"),
+    ("CKV_HITRUST_LOG_OBJECT_STORE_ACCESS_LOGGING", "google_storage_bucket.archive", "FAILED"),
+    ("CKV_HITRUST_NET_DATABASE_NOT_PUBLIC", "google_sql_database_instance.ehr_mssql", "PASSED"),
+    ("CKV_HITRUST_NET_DATABASE_NOT_PUBLIC", "google_sql_database_instance.open_db", "FAILED"),
+    ("CKV_HITRUST_NET_DATABASE_NOT_PUBLIC", "google_sql_database_instance.phi_db", "PASSED"),
+    ("CKV_HITRUST_NET_DATABASE_REMOTE_ACCESS_OFF", "google_sql_database_instance.ehr_mssql", "PASSED"),
+    ("CKV_HITRUST_NET_DATASET_NOT_PUBLIC", "google_bigquery_dataset.claims", "FAILED"),
+    ("CKV_HITRUST_NET_INSTANCE_IP_FORWARDING_OFF", "google_compute_instance.nat_gw", "FAILED"),
+    ("CKV_HITRUST_NET_INSTANCE_IP_FORWARDING_OFF", "google_compute_instance.web_vm", "PASSED"),
+    ("CKV_HITRUST_NET_INSTANCE_NO_PUBLIC_IP", "google_compute_instance.nat_gw", "PASSED"),
+    ("CKV_HITRUST_NET_INSTANCE_NO_PUBLIC_IP", "google_compute_instance.web_vm", "FAILED"),
+    ("CKV_HITRUST_NET_INSTANCE_SERIAL_PORT_DISABLED", "google_compute_instance.nat_gw", "FAILED"),
+    ("CKV_HITRUST_NET_NETWORK_DEFAULT_ABSENT", "google_compute_network.vpc", "PASSED"),
+    ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "google_storage_bucket.archive", "PASSED"),
+}
+
+GOOGLE_PLATFORM_TF = GOOGLE_PLATFORM | {
+    ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "google_kms_crypto_key.sql", "PASSED"),
+    ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "google_sql_database_instance.app_db", "FAILED"),
+    ("CKV_HITRUST_NET_DATABASE_NOT_PUBLIC", "google_sql_database_instance.app_db", "PASSED"),
+}
+
+GOOGLE_UNKNOWNS = {
+    ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "google_kms_crypto_key.exports", "PASSED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_ENCRYPTED", "google_sql_database_instance.late_mssql", "PASSED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_ENCRYPTED", "google_sql_database_instance.late_mysql", "PASSED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_ENCRYPTED", "google_sql_database_instance.late_pg", "PASSED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_KMS", "google_sql_database_instance.late_mssql", "FAILED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_KMS", "google_sql_database_instance.late_mysql", "FAILED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_KMS", "google_sql_database_instance.late_pg", "FAILED"),
+    ("CKV_HITRUST_ENC_INSTANCE_HOST_ENCRYPTION", "google_compute_instance.late_vm", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_DEFAULT_ENCRYPTION", "google_storage_bucket.exports", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_DEFAULT_ENCRYPTION", "google_storage_bucket.partner_drop", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_KMS", "google_storage_bucket.exports", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_KMS", "google_storage_bucket.partner_drop", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY", "google_storage_bucket.exports", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY", "google_storage_bucket.partner_drop", "FAILED"),
+    ("CKV_HITRUST_IAM_INSTANCE_DEFAULT_SERVICE_ACCOUNT", "google_compute_instance.late_vm", "PASSED"),
+    ("CKV_HITRUST_IAM_INSTANCE_DEFAULT_SERVICE_ACCOUNT_FULL_ACCESS", "google_compute_instance.late_vm", "PASSED"),
+    ("CKV_HITRUST_LOG_OBJECT_STORE_ACCESS_LOGGING", "google_storage_bucket.exports", "FAILED"),
+    ("CKV_HITRUST_LOG_OBJECT_STORE_ACCESS_LOGGING", "google_storage_bucket.partner_drop", "FAILED"),
+    ("CKV_HITRUST_NET_DATABASE_NOT_PUBLIC", "google_sql_database_instance.late_mssql", "PASSED"),
+    ("CKV_HITRUST_NET_DATABASE_NOT_PUBLIC", "google_sql_database_instance.late_mysql", "PASSED"),
+    ("CKV_HITRUST_NET_DATABASE_NOT_PUBLIC", "google_sql_database_instance.late_pg", "PASSED"),
+    ("CKV_HITRUST_NET_INSTANCE_IP_FORWARDING_OFF", "google_compute_instance.late_vm", "PASSED"),
+    ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "google_storage_bucket.exports", "PASSED"),
+}
+
+GOOGLE_UNKNOWNS_TF = GOOGLE_UNKNOWNS | {
+    ("CKV_HITRUST_NET_INSTANCE_NO_PUBLIC_IP", "google_compute_instance.late_vm", "PASSED"),
+}
+
+CLOUD_CASES = [
+    ("azurerm/databases", AZURERM_DATABASES, AZURERM_DATABASES),
+    ("azurerm/parity_nsg", AZURERM_PARITY_NSG, AZURERM_PARITY_NSG_PLAN),
+    ("azurerm/parity_storage", AZURERM_PARITY_STORAGE, AZURERM_PARITY_STORAGE),
+    ("azurerm/storage_v3", AZURERM_STORAGE_V3, AZURERM_STORAGE_V3),
+    ("azurerm/storage_v4", AZURERM_STORAGE_V4, AZURERM_STORAGE_V4),
+    ("azurerm/unresolved", AZURERM_UNRESOLVED, AZURERM_UNRESOLVED),
+    ("azurerm/vaults", AZURERM_VAULTS, AZURERM_VAULTS),
+    ("azurerm/vms", AZURERM_VMS, AZURERM_VMS),
+    ("google/module_buckets", GOOGLE_MODULE_BUCKETS, GOOGLE_MODULE_BUCKETS),
+    ("google/parity_buckets", GOOGLE_PARITY_BUCKETS, GOOGLE_PARITY_BUCKETS),
+    ("google/parity_firewalls", GOOGLE_PARITY_FIREWALLS, GOOGLE_PARITY_FIREWALLS),
+    ("google/platform", GOOGLE_PLATFORM_TF, GOOGLE_PLATFORM),
+    ("google/unknowns", GOOGLE_UNKNOWNS_TF, GOOGLE_UNKNOWNS),
+]
+
+
+@pytest.mark.parametrize(("fixture", "tf", "plan"), CLOUD_CASES, ids=[c[0] for c in CLOUD_CASES])
+def test_cli_google_azurerm_exact(fixture: str, tf: set[tuple[str, str, str]],
+                                  plan: set[tuple[str, str, str]]) -> None:
+    directory = FIXTURES / fixture
+    assert _verdicts(_cli("-d", str(directory), "--framework", "terraform")) == tf
+    assert _verdicts(_cli("-f", str(directory / "plan.json"), "--framework", "terraform_plan")) == plan
+
+
+CLOUD_PLANS = sorted(str(p.relative_to(FIXTURES).parent) for p in FIXTURES.glob("*/*/plan.json")
+                     if p.parts[-3] in ("google", "azurerm"))
+
+
+@pytest.mark.parametrize("fixture", CLOUD_PLANS)
+def test_checkov_never_contradicts_check_terraform(fixture: str) -> None:
+    """Every verdict checkov reports on a google or azurerm plan is the one `hitrust check terraform` gives
+    the same resource; checkov may only say less."""
+    plan = FIXTURES / fixture / "plan.json"
+    ours: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for f in check_plans([str(plan)]).findings():
+        ours[(check_id(f.rule_id), f.resource.native_id)].add(f.status.value)
+    overall = {k: "FAILED" if "FAIL" in v else "UNKNOWN" if "UNKNOWN" in v else "PASSED" for k, v in ours.items()}
+    found = _in_process(plan=str(plan))
+    assert found, fixture
+    for check, resource, result in found:
+        assert overall.get((check, resource)) == result, (check, resource)
+
+
+def test_all_fixtures_covered() -> None:
+    assert {c[0] for c in CLOUD_CASES} == set(CLOUD_PLANS)
+
+
+def test_in_process_tf_runner_google_and_azurerm() -> None:
+    assert _in_process(tf_dir=str(FIXTURES / "google" / "parity_firewalls")) == GOOGLE_PARITY_FIREWALLS
+    assert _in_process(tf_dir=str(FIXTURES / "azurerm" / "vaults")) == AZURERM_VAULTS
+
+
+def test_one_check_per_rule_spans_providers() -> None:
+    types = {s.id: s.resource_types for s in specs()}
+    assert types["CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION"] == ("aws_kms_external_key", "aws_kms_key",
+                                                            "google_kms_crypto_key")
+    assert types["CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY"] == ("aws_s3_bucket", "azurerm_storage_account",
+                                                              "google_storage_bucket")
+    assert types["CKV_HITRUST_NET_SERVICE_FIREWALL_DEFAULT_DENY"] == ("azurerm_key_vault", "azurerm_storage_account")
+
+
+def _tf(address: str, **values: object) -> dict[str, object]:
+    return {"__address__": address, **{k: [v] for k, v in values.items()}}
+
+
+def test_azurerm_split_network_rules_are_unknown_not_pass() -> None:
+    """An azurerm_storage_account_network_rules elsewhere replaces the account's network_rules: the
+    account's own deny does not prove the firewall, its own allow does not prove it open."""
+    rule = get_rule("net-service-firewall-default-deny")
+    account = {**_tf("azurerm_storage_account.a", name="phi", resource_group_name="rg"),
+               "network_rules": [{"default_action": ["Deny"]}]}
+    assert judge(rule, "azurerm_storage_account", account, plan=False)[0] is Status.UNKNOWN
+    tls = get_rule("enc-object-store-tls-only")
+    assert judge(tls, "azurerm_storage_account", _tf("azurerm_storage_account.a", name="phi",
+                                                     https_traffic_only_enabled=False), plan=False)[0] is Status.FAIL
+
+
+def test_google_member_roles_never_pass_from_one_grant() -> None:
+    """Another grant of the project may give the same member a conflicting role: one grant proves a FAIL
+    of separation of duties, never a PASS."""
+    rule = get_rule("iam-service-account-duties-separated")
+    member = _tf("google_project_iam_member.m", project="p", role="roles/iam.serviceAccountUser",
+                 member="user:ana@example.org")
+    assert judge(rule, "google_project_iam_member", member, plan=False)[0] is Status.UNKNOWN
