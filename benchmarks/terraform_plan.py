@@ -49,7 +49,8 @@ NAMED = ("bucket", "name", "identifier")  # the attributes holding a resource's 
 
 
 def _fixtures() -> dict[str, dict[str, Any]]:
-    return {Path(p).parent.name: json.loads(Path(p).read_text()) for p in sorted(glob.glob(str(FIXTURES / "*/plan.json")))}
+    plans = sorted(glob.glob(str(FIXTURES / "*/plan.json")))
+    return {Path(p).parent.name: json.loads(Path(p).read_text()) for p in plans}
 
 
 def _own_names(doc: dict[str, Any]) -> list[str]:
@@ -92,8 +93,8 @@ def write_plan(out: IO[str], resources: int) -> tuple[int, int]:
         providers.update(doc["configuration"].get("provider_config") or {})
         calls[name] = {"source": f"./{name}", "count_expression": {"constant_value": copies},
                        "module": doc["configuration"]["root_module"]}
-    out.write('{"format_version": %s, "terraform_version": %s, "planned_values": {"root_module": {"child_modules": ['
-              % (json.dumps(first["format_version"]), json.dumps(first["terraform_version"])))
+    head = {"format_version": first["format_version"], "terraform_version": first["terraform_version"]}
+    out.write(json.dumps(head)[:-1] + ', "planned_values": {"root_module": {"child_modules": [')
     sep = ""
     for name, doc in fixtures.items():
         pattern = _renamer(_own_names(doc))

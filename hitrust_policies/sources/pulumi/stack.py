@@ -68,6 +68,8 @@ class Stack:
         for r in self.resources:
             self._by_type.setdefault(r.type, []).append(r)
         self._links: dict[tuple[tuple[str, ...], str], _Links] = {}
+        self._targets: dict[tuple[tuple[str, ...], tuple[str, ...]],
+                            tuple[list[PulumiResource], dict[str, int], dict[str, int]]] = {}
 
     def of_type(self, *types: str) -> list[PulumiResource]:
         return [r for t in types for r in self._by_type.get(t, ())]
@@ -128,10 +130,27 @@ class Stack:
     def referent(self, source: PulumiResource, prop: str, types: Sequence[str],
                  match_props: Sequence[str] = ()) -> PulumiResource | None:
         """The resource of ``types`` that ``source.<prop>`` designates, if it is in this stack."""
-        for target in self.of_type(*types):
-            if self.points_at(source, prop, target, match_props) is True:
-                return target
-        return None
+        targets, by_urn, by_key = self._targets_of(tuple(types), tuple(match_props))
+        value = source.props.get(prop)
+        found = [by_urn[u] for u in source.property_dependencies.get(prop) or () if u in by_urn]
+        if isinstance(value, str) and value in by_key:
+            found.append(by_key[value])
+        return targets[min(found)] if found else None
+
+    def _targets_of(self, types: tuple[str, ...], match_props: tuple[str, ...],
+                    ) -> tuple[list[PulumiResource], dict[str, int], dict[str, int]]:
+        """Resources of ``types`` with the first position of each URN and of each key (id, ``match_props``)."""
+        index = self._targets.get((types, match_props))
+        if index is None:
+            targets = self.of_type(*types)
+            by_urn: dict[str, int] = {}
+            by_key: dict[str, int] = {}
+            for i, t in enumerate(targets):
+                by_urn.setdefault(t.urn, i)
+                for key in self._keys(t, match_props):
+                    by_key.setdefault(key, i)
+            index = self._targets[(types, match_props)] = (targets, by_urn, by_key)
+        return index
 
 
 def model_values(stack: Stack, kinds: Iterable[type] | None = None,
