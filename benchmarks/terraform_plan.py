@@ -20,12 +20,19 @@ when it is absent), BC_SKIP_MAPPING=TRUE, CHECKOV_PARALLELIZATION_TYPE left unse
 fixtures: every (rule, status) count must be the fixtures' own count times the copies.
 
 Measured on the 2-core development machine (shared with five other agents), 65 copies of the 7 AWS
-fixtures = 5,005 resources, 14.9 MB plan, checkov 3.3.30:
+fixtures = 5,005 resources, 7.7 MB plan (written in 0.3 s), JSON report, one run each:
 
-* before indexing the joins: hitrust ... s wall, ... MB peak RSS, ... findings;
-* after (`Stack` joins indexed by referenced URN and by value): hitrust ... s wall, ... MB peak RSS,
-  same findings;
-* checkov (its ... own checks): ... s wall, ... MB peak RSS, ... passed / ... failed checks.
+* hitrust before indexing the `Stack` joins: 4.4 s wall (3.3 s CPU), 143 MB peak RSS, 7,605 findings
+  (3,900 PASS, 2,600 FAIL, 1,105 UNKNOWN; exactly the fixtures' own counts x 65). A profile put half
+  of the plan's reading in `Stack.referrers` / `points_at` (1,056,900 pair tests for 3,510 joins): plan
+  read + translation + joins 1.66 s, evaluation 0.30 s.
+* hitrust after (`Stack.referrers` / `referent` answer from per-(types, prop) indexes by dependency URN
+  and by value, built once per stack; the same 7,605 findings, field for field): 3.0 s wall (2.5 s CPU), 146 MB
+  peak RSS; plan read + translation + joins 0.82 s, evaluation 0.30 s; the rest is start-up and the
+  JSON report (`Finding.to_dict` via `dataclasses.asdict`, about half of the profile now).
+  At 20,020 resources (260 copies): before 29.2 s, after 10.5 s wall, 492 MB peak RSS both.
+* checkov 3.3.30, its own checks only: 52.5 s wall (48.7 s CPU), 833 MB peak RSS, 13,260 passed and
+  9,101 failed results from 76 checks over the 5,005 resources (exit 1: failed checks).
 """
 
 from __future__ import annotations
