@@ -31,6 +31,33 @@ class AdapterFailure:
     reason: str
 
 
+class _Links:
+    """The ``prop`` of resources that may designate others, indexed for `Stack.referrers`.
+
+    Read as `Stack.points_at` reads one pair: a dependency on the target's URN designates it; a known
+    string value designates a target holding that value (or whom a ``match`` accepts); an unknown value
+    with no dependency information might designate any target; anything else designates none.
+    """
+
+    def __init__(self, sources: list[PulumiResource], prop: str) -> None:
+        self.sources = sources
+        self.by_dependency: dict[str, list[int]] = {}
+        self.by_value: dict[str, list[int]] = {}
+        self.known: list[tuple[int, str]] = []
+        self.unknown: list[int] = []
+        for i, r in enumerate(sources):
+            deps = r.property_dependencies.get(prop)
+            for urn in dict.fromkeys(deps or ()):
+                self.by_dependency.setdefault(urn, []).append(i)
+            value = r.props.get(prop)
+            if isinstance(value, Unknown):
+                if not deps:
+                    self.unknown.append(i)
+            elif isinstance(value, str):
+                self.by_value.setdefault(value, []).append(i)
+                self.known.append((i, value))
+
+
 class Stack:
     """All resources of one stack, indexed for joins."""
 
@@ -40,6 +67,9 @@ class Stack:
         self._by_type: dict[str, list[PulumiResource]] = {}
         for r in self.resources:
             self._by_type.setdefault(r.type, []).append(r)
+        self._links: dict[tuple[tuple[str, ...], str], _Links] = {}
+        self._targets: dict[tuple[tuple[str, ...], tuple[str, ...]],
+                            tuple[list[PulumiResource], dict[str, int], dict[str, int]]] = {}
 
     def of_type(self, *types: str) -> list[PulumiResource]:
         return [r for t in types for r in self._by_type.get(t, ())]
@@ -80,22 +110,47 @@ class Stack:
         The second list holds resources whose link is unknown and carries no dependency
         information: the caller must not read their absence as "none".
         """
-        sure, maybe = [], []
-        for r in self.of_type(*types):
-            hit = self.points_at(r, prop, target, match_props, match)
-            if isinstance(hit, Unknown):
-                maybe.append(r)
-            elif hit:
-                sure.append(r)
-        return sure, maybe
+        links = self._links_of(tuple(types), prop)
+        hits = set(links.by_dependency.get(target.urn, ()))
+        if match is None:
+            for key in self._keys(target, match_props):
+                hits.update(links.by_value.get(key, ()))
+        else:
+            hits.update(i for i, value in links.known if i not in hits and match(value, target))
+        sources = links.sources
+        return [sources[i] for i in sorted(hits)], [sources[i] for i in links.unknown]
+
+    def _links_of(self, types: tuple[str, ...], prop: str) -> _Links:
+        """What every resource of ``types`` says in ``prop``, indexed once per stack (joins stay linear)."""
+        links = self._links.get((types, prop))
+        if links is None:
+            links = self._links[(types, prop)] = _Links(self.of_type(*types), prop)
+        return links
 
     def referent(self, source: PulumiResource, prop: str, types: Sequence[str],
                  match_props: Sequence[str] = ()) -> PulumiResource | None:
         """The resource of ``types`` that ``source.<prop>`` designates, if it is in this stack."""
-        for target in self.of_type(*types):
-            if self.points_at(source, prop, target, match_props) is True:
-                return target
-        return None
+        targets, by_urn, by_key = self._targets_of(tuple(types), tuple(match_props))
+        value = source.props.get(prop)
+        found = [by_urn[u] for u in source.property_dependencies.get(prop) or () if u in by_urn]
+        if isinstance(value, str) and value in by_key:
+            found.append(by_key[value])
+        return targets[min(found)] if found else None
+
+    def _targets_of(self, types: tuple[str, ...], match_props: tuple[str, ...],
+                    ) -> tuple[list[PulumiResource], dict[str, int], dict[str, int]]:
+        """Resources of ``types`` with the first position of each URN and of each key (id, ``match_props``)."""
+        index = self._targets.get((types, match_props))
+        if index is None:
+            targets = self.of_type(*types)
+            by_urn: dict[str, int] = {}
+            by_key: dict[str, int] = {}
+            for i, t in enumerate(targets):
+                by_urn.setdefault(t.urn, i)
+                for key in self._keys(t, match_props):
+                    by_key.setdefault(key, i)
+            index = self._targets[(types, match_props)] = (targets, by_urn, by_key)
+        return index
 
 
 def model_values(stack: Stack, kinds: Iterable[type] | None = None,
