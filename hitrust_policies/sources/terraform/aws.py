@@ -27,8 +27,9 @@ declared under the same name. A finding's ref then names the plan address as nat
 logical name), so the same infrastructure written both ways gives the same (rule, name, status).
 
 Evidence the reuse holds: real plans of every kind the pulumi-aws adapters yield give exact verdicts
-(tests/sources/terraform), and two scenarios written as Terraform and as pulumi-aws programs give the
-same verdicts through the adapters and the policy-pack process (tests/test_parity_terraform.py). What
+(tests/sources/terraform), and four scenarios written as Terraform, as pulumi-aws programs and as moto
+accounts give the same verdicts through the adapters, the policy-pack process and the live scanner
+(tests/test_parity_terraform.py). What
 the plan cannot say, and so stays UNKNOWN where a program's inputs would decide: a v5 nested block
 computed at apply and not written (a bucket's inline ``logging`` / ``server_side_encryption_configuration``
 without the split resource, an instance's ``network_interface``), as a ``dynamic`` block whose
@@ -39,7 +40,7 @@ its own bucket's ``arn``).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from hitrust_policies.engine import CoverageGap
@@ -169,10 +170,20 @@ def _is_aws(res: PlanResource) -> bool:
     return res.type in aws_names.TOKENS and (not res.provider or res.provider.endswith(PROVIDER.split("/", 1)[1]))
 
 
-def _translated(doc: Mapping[str, Any]) -> tuple[list[tuple[PlanResource, PulumiResource]], Configuration]:
+Pairs = list[tuple[PlanResource, PulumiResource]]
+
+
+def translated(doc: Mapping[str, Any], keep: Callable[[PlanResource], bool],
+               bridge: Callable[..., PulumiResource]) -> tuple[Pairs, Configuration]:
+    """The plan's resources one bridged provider reads (``keep``), each with the Pulumi resource its
+    bridge generates (``bridge(resource, dependencies, expressions)``), and the plan's configuration."""
     planned = resources(doc)
     config = Configuration(doc, planned)
-    return [(r, to_pulumi(r, config.dependencies(r), config.expressions(r))) for r in planned if _is_aws(r)], config
+    return [(r, bridge(r, config.dependencies(r), config.expressions(r))) for r in planned if keep(r)], config
+
+
+def _translated(doc: Mapping[str, Any]) -> tuple[Pairs, Configuration]:
+    return translated(doc, _is_aws, to_pulumi)
 
 
 def pulumi_resources(doc: Mapping[str, Any]) -> list[tuple[PlanResource, PulumiResource]]:
@@ -194,7 +205,13 @@ def _terraform_ref(value: Any, by_urn: Mapping[str, PlanResource], config: Confi
 def to_model(doc: Mapping[str, Any], kinds: Iterable[type] | None = None) -> tuple[list[Any], list[CoverageGap],
                                                                                  frozenset[str]]:
     """(model values, gaps for adapter failures, secret plaintexts) of one plan document."""
-    pairs, config = _translated(doc)
+    return judged(*_translated(doc), kinds)
+
+
+def judged(pairs: Pairs, config: Configuration, kinds: Iterable[type] | None = None) -> tuple[
+        list[Any], list[CoverageGap], frozenset[str]]:
+    """What a bridged provider's Pulumi adapters make of its translated resources, named as the plan names
+    them: (model values, gaps for adapter failures, secret plaintexts)."""
     by_urn = {p.urn: r for r, p in pairs}
     values, gaps = [], []
     for value in model_values(Stack(p for _, p in pairs), kinds):

@@ -33,17 +33,18 @@ from hitrust_policies.engine import CoverageGap
 from hitrust_policies.model.facts import Unknown
 from hitrust_policies.sources.pulumi.props import Props
 from hitrust_policies.sources.pulumi.resource import PulumiResource
-from hitrust_policies.sources.pulumi.stack import AdapterFailure, Stack, model_values
 from hitrust_policies.sources.terraform import google_names
 from hitrust_policies.sources.terraform.aws import (
+    Pairs,
     _plaintexts,
     _sensitive,
-    _terraform_ref,
     _with_unknowns,
+    judged,
     provider_computed,
+    translated,
     urn,
 )
-from hitrust_policies.sources.terraform.plan import PlanResource, resources
+from hitrust_policies.sources.terraform.plan import PlanResource
 from hitrust_policies.sources.terraform.references import Configuration
 
 PROVIDER = "registry.terraform.io/hashicorp/google"
@@ -102,10 +103,8 @@ def is_google(res: PlanResource) -> bool:
         not res.provider or any(res.provider.endswith(p.split("/", 1)[1]) for p in PROVIDERS))
 
 
-def _translated(doc: Mapping[str, Any]) -> tuple[list[tuple[PlanResource, PulumiResource]], Configuration]:
-    planned = resources(doc)
-    config = Configuration(doc, planned)
-    return [(r, to_pulumi(r, config.dependencies(r), config.expressions(r))) for r in planned if is_google(r)], config
+def _translated(doc: Mapping[str, Any]) -> tuple[Pairs, Configuration]:
+    return translated(doc, is_google, to_pulumi)
 
 
 def pulumi_resources(doc: Mapping[str, Any]) -> list[tuple[PlanResource, PulumiResource]]:
@@ -116,17 +115,7 @@ def pulumi_resources(doc: Mapping[str, Any]) -> list[tuple[PlanResource, PulumiR
 def to_model(doc: Mapping[str, Any], kinds: Iterable[type] | None = None) -> tuple[list[Any], list[CoverageGap],
                                                                                  frozenset[str]]:
     """(model values, gaps for adapter failures, secret plaintexts) of one plan document."""
-    pairs, config = _translated(doc)
-    by_urn = {p.urn: r for r, p in pairs}
-    values: list[Any] = []
-    gaps: list[CoverageGap] = []
-    for value in model_values(Stack(p for _, p in pairs), kinds):
-        value = _terraform_ref(value, by_urn, config)
-        if isinstance(value, AdapterFailure):
-            gaps.extend(CoverageGap(kind, value.ref, value.reason) for kind in value.kinds)
-        else:
-            values.append(value)
-    return values, gaps, frozenset(s for _, p in pairs for s in p.props.secrets)
+    return judged(*_translated(doc), kinds)
 
 
 __all__ = ["PROVIDER", "is_google", "pulumi_resources", "to_model", "to_pulumi"]
