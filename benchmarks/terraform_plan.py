@@ -160,6 +160,7 @@ def hitrust(plan: Path, tmp: Path) -> tuple[dict[str, Any], Counter[tuple[str, s
 def checkov(binary: Path, plan: Path, tmp: Path) -> dict[str, Any]:
     report = tmp / "checkov.json"
     env = {"PATH": f"{binary.parent}:/usr/bin:/bin", "HOME": str(tmp), "BC_SKIP_MAPPING": "TRUE",
+           "CKV_SKIP_PACKAGE_UPDATE_CHECK": "TRUE",
            "LOG_LEVEL": "WARNING"}
     result = measure([str(binary), "-f", str(plan), "--framework", "terraform_plan", "--skip-download",
                       "-o", "json", "--quiet", "--compact"], env, report)

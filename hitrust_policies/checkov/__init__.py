@@ -24,8 +24,9 @@ Two ways in, neither imports checkov before it is needed:
   directory `checks_dir` (a package, as checkov requires) registers the checks when checkov loads it;
 - in-process: `hitrust_policies.checkov.checks.register` before running checkov's runners.
 
-Always run checkov offline (``--skip-download`` or ``BC_SKIP_MAPPING=TRUE``): otherwise it fetches
-guidelines over the network.
+Always run checkov offline: ``--skip-download`` (or ``BC_SKIP_MAPPING=TRUE``), otherwise it fetches
+guidelines over the network, and ``CKV_SKIP_PACKAGE_UPDATE_CHECK=TRUE``, otherwise it asks PyPI for a newer
+checkov once a day.
 """
 
 from __future__ import annotations

@@ -25,7 +25,9 @@ from hitrust_policies.rules import get_rule  # noqa: E402
 from hitrust_policies.sources.terraform.scan import check_plans  # noqa: E402
 
 FIXTURES = Path(__file__).parents[1] / "terraform" / "aws"
-OFFLINE = {"BC_SKIP_MAPPING": "TRUE", "CHECKOV_PARALLELIZATION_TYPE": "none"}
+# BC_SKIP_MAPPING: no guideline download; CKV_SKIP_PACKAGE_UPDATE_CHECK: no "newer checkov on PyPI?" lookup
+# (its answer is cached for a day, so it only shows on a fresh machine).
+OFFLINE = {"BC_SKIP_MAPPING": "TRUE", "CKV_SKIP_PACKAGE_UPDATE_CHECK": "TRUE", "CHECKOV_PARALLELIZATION_TYPE": "none"}
 os.environ.update(OFFLINE)
 
 ADMIN_PORTS = {
