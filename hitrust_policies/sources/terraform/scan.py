@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hitrust_policies.engine import CoverageGap, evaluate
+from hitrust_policies.engine import CoverageGap
 from hitrust_policies.findings import Finding
 from hitrust_policies.rules.registry import Rule
-from hitrust_policies.sources.live.aws.scan import Coverage
+from hitrust_policies.sources.live.aws.scan import Coverage, ScanResult
 from hitrust_policies.sources.terraform import aws, azurerm, google
 from hitrust_policies.sources.terraform.plan import PlanError, parse
 
@@ -51,34 +51,23 @@ def _read(target: str) -> bytes:
 
 
 @dataclass
-class PlanScan:
-    """What the report writers read of a scan (as `ScanResult`), for plan files."""
+class PlanScan(ScanResult):
+    """A `ScanResult` of plan files: ``errors`` names the files that could not be read (each one a failed
+    coverage row, named by its file), ``secrets`` the sensitive values scrubbed from every message."""
 
-    resources: list[Any]
-    gaps: list[CoverageGap]
-    coverage: list[Coverage]
-    errors: list[str]
+    errors: list[str] = field(default_factory=list)
     secrets: frozenset[str] = frozenset()
-    provider: str = "aws"
-    account: str = "terraform plan"
-    regions: list[str] = field(default_factory=list)
-    calls: Any = None
-    seconds: float = 0.0
-
-    @property
-    def complete(self) -> bool:
-        return all(c.status == "ok" for c in self.coverage)
 
     @property
     def regions_read(self) -> list[str]:
-        return []
+        return []  # coverage rows are files, not regions
 
     def findings(self, rules: Iterable[Rule] | None = None) -> list[Finding]:
         from dataclasses import replace
 
         from hitrust_policies.pulumi_pack.runtime import scrub
 
-        found = evaluate(self.resources, rules, gaps=self.gaps)
+        found = super().findings(rules)
         if not self.secrets:
             return found
         return [replace(f, message=scrub(f.message, self.secrets)) for f in found]
@@ -117,6 +106,5 @@ def check_plans(targets: Iterable[str]) -> PlanScan:
         gaps.extend(failed)
         secrets.update(hidden)
         coverage.append(Coverage(SOURCE, name, "partial" if failed else "ok", len(values)))
-    return PlanScan(resources, gaps, coverage, errors, frozenset(secrets), calls=Counter(),
-                    provider="+".join(sorted(clouds)) if clouds - {"aws"} else "aws",
-                    seconds=time.perf_counter() - started)
+    return PlanScan("+".join(sorted(clouds)) if clouds - {"aws"} else "aws", "terraform plan", [], resources, gaps,
+                    coverage, Counter(), time.perf_counter() - started, errors=errors, secrets=frozenset(secrets))
