@@ -118,6 +118,25 @@ def finding_id(rule_id: str, ref: ResourceRef) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Suppression:
+    """An accepted risk covering one finding: who accepted it, why, under which ticket, until when.
+
+    A suppressed finding keeps its status (an assessor still sees the FAIL) and stays in every output,
+    marked with this; only the exit code and the "failing" counts leave it out. Past ``expires`` the
+    acceptance has lapsed: ``expired`` is set, the finding counts again and reports call it out.
+    """
+
+    rule: str  # the rule id or pattern as written in the suppressions file
+    resource: str  # the resource pattern as written, in one line
+    reason: str
+    owner: str
+    ticket: str
+    expires: str  # ISO date (YYYY-MM-DD), last day the acceptance holds
+    expired: bool = False
+    source: str = ""  # where it is written: "FILE: suppressions[3]"
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     rule_id: str
     title: str
@@ -129,6 +148,12 @@ class Finding:
     remediation: str
     references: References = field(default_factory=References)
     id: str = ""
+    suppression: Suppression | None = None
+
+    @property
+    def suppressed(self) -> bool:
+        """Covered by an accepted risk that has not lapsed: not counted as failing or incomplete."""
+        return self.suppression is not None and not self.suppression.expired
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
