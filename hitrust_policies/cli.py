@@ -36,6 +36,29 @@ def _check_baseline(path: str | None) -> None:
 FORMATS = ("table", "json", "ocsf", "asff", "markdown")
 
 
+def _load_suppressions(path: str | None) -> Any:
+    """Read and validate a suppressions file before any scan (a bad entry is a usage error naming it)."""
+    if not path:
+        return None
+    from hitrust_policies.suppressions import SuppressionError, load
+
+    try:
+        return load(path)
+    except SuppressionError as exc:
+        raise click.BadParameter(str(exc), param_hint="--suppressions") from None
+
+
+def _suppress(findings: list[Any], entries: Any) -> tuple[list[Any], Any]:
+    """Findings annotated with the accepted risks covering them, and the report (warnings on stderr)."""
+    if entries is None:
+        return findings, None
+    from hitrust_policies.suppressions import apply, warn
+
+    findings, report = apply(findings, entries)
+    warn(report)
+    return findings, report
+
+
 def _selected_rules(rule_ids: tuple[str, ...], domains: tuple[str, ...], min_severity: str | None) -> list[Any]:
     from hitrust_policies.rules.registry import select
 
@@ -82,10 +105,10 @@ def _incomplete(exc: Exception) -> NoReturn:
 
 
 def _report_and_exit(scan: Any, rules: Any, fmt: str, output: Any, show_pass: bool, baseline: Any,
-                     fail_on: str) -> NoReturn:
+                     fail_on: str, suppressions: Any = None) -> NoReturn:
     """What every ``scan <cloud>`` does with its result: evaluate, write the report, exit by the findings."""
-    findings = scan.findings(rules)
-    _emit(scan, findings, fmt, output, show_pass, baseline)
+    findings, accepted = _suppress(scan.findings(rules), suppressions)
+    _emit(scan, findings, fmt, output, show_pass, baseline, accepted)
     sys.exit(_exit_code(findings, scan.complete, fail_on))
 
 
@@ -94,15 +117,16 @@ def _exit_code(findings: list[Any], complete: bool, fail_on: str) -> int:
 
     if fail_on != "none":
         floor = SEVERITIES.index(fail_on)
-        if any(f.status is Status.FAIL and SEVERITIES.index(f.severity) >= floor for f in findings):
+        if any(f.status is Status.FAIL and not f.suppressed and SEVERITIES.index(f.severity) >= floor
+               for f in findings):
             return EXIT_FAILING
-    if not complete or any(f.status is Status.UNKNOWN for f in findings):
+    if not complete or any(f.status is Status.UNKNOWN and not f.suppressed for f in findings):
         return EXIT_INCOMPLETE
     return EXIT_CLEAN
 
 
 def _emit(scan: Any, findings: list[Any], fmt: str, output: str | None, show_pass: bool,
-          baseline: str | None = None) -> None:
+          baseline: str | None = None, suppressions: Any = None) -> None:
     from rich.console import Console
 
     from hitrust_policies.outputs import report
@@ -111,7 +135,7 @@ def _emit(scan: Any, findings: list[Any], fmt: str, output: str | None, show_pas
     changes = compare(load_baseline(baseline), findings) if baseline else None
     if fmt != "table":
         if fmt == "json":
-            text = report.to_json(scan, findings, changes)
+            text = report.to_json(scan, findings, changes, suppressions)
         elif fmt == "ocsf":
             from hitrust_policies.outputs.ocsf import to_json_lines
 
@@ -132,11 +156,12 @@ def _emit(scan: Any, findings: list[Any], fmt: str, output: str | None, show_pas
         return
     if output:
         with open(output, "w", encoding="utf-8") as fh:
-            report.render_table(scan, findings, Console(file=fh, width=200, no_color=True), show_pass, changes)
+            report.render_table(scan, findings, Console(file=fh, width=200, no_color=True), show_pass, changes,
+                                suppressions)
     else:
         # Piped output has no terminal width; don't squeeze an assessor's report into 80 columns.
         width = None if sys.stdout.isatty() else 180
-        report.render_table(scan, findings, Console(width=width), show_pass, changes)
+        report.render_table(scan, findings, Console(width=width), show_pass, changes, suppressions)
 
 
 class _Progress:
@@ -183,6 +208,12 @@ def _with_rule_options(fn: Any) -> Any:
     for option in reversed(_common_rule_options):
         fn = option(fn)
     return fn
+
+
+def _suppressions_option(fn: Any) -> Any:
+    return click.option("--suppressions", type=click.Path(exists=True, dir_okay=False),
+                        help="Accepted risks (YAML: rule, resource selectors, reason, owner, ticket, expires): "
+                             "covered findings stay in the report marked suppressed and do not fail the run.")(fn)
 
 
 def _report_options(fn: Any) -> Any:
@@ -246,14 +277,16 @@ def scan_group() -> None:
               help="Exit 1 if a FAIL finding has at least this severity.")
 @_rule_option_flag
 @_report_options
+@_suppressions_option
 @_with_rule_options
 def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None, organization: bool, role_name: str,
                  external_id: str | None, endpoint_url: str | None, fail_on: str, rule_option: tuple[str, ...],
-                 fmt: str, output: str | None, show_pass: bool, baseline: str | None, rule_ids: tuple[str, ...],
-                 domains: tuple[str, ...], min_severity: str | None) -> None:
+                 fmt: str, output: str | None, show_pass: bool, baseline: str | None, suppressions: str | None,
+                 rule_ids: tuple[str, ...], domains: tuple[str, ...], min_severity: str | None) -> None:
     """Scan AWS accounts: all enabled regions, concurrently, with read-only calls."""
     rules = _configured(_selected_rules(rule_ids, domains, min_severity), rule_option)
     _check_baseline(baseline)
+    accepted = _load_suppressions(suppressions)
     try:
         import boto3  # noqa: F401
 
@@ -283,7 +316,7 @@ def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None,
         raise click.BadParameter(str(exc), param_hint="--profile") from None
     except ScanError as exc:
         _incomplete(exc)
-    _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on)
+    _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on, accepted)
 
 
 AZURE_SUBSCRIPTION = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
@@ -309,19 +342,21 @@ AZURE_SUBSCRIPTION = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F
               help="Exit 1 if a FAIL finding has at least this severity.")
 @_rule_option_flag
 @_report_options
+@_suppressions_option
 @_with_rule_options
 def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, management_groups: tuple[str, ...],
                    auth: str, cloud: str,
                    arm_endpoint: str | None, exports: tuple[str, ...], print_export_query: bool, fail_on: str,
                    rule_option: tuple[str, ...], fmt: str, output: str | None,
-                   show_pass: bool, baseline: str | None, rule_ids: tuple[str, ...], domains: tuple[str, ...],
-                   min_severity: str | None) -> None:
+                   show_pass: bool, baseline: str | None, suppressions: str | None, rule_ids: tuple[str, ...],
+                   domains: tuple[str, ...], min_severity: str | None) -> None:
     """Scan Azure subscriptions through Resource Graph (read-only), or evaluate a Resource Graph export."""
     if print_export_query:
         click.echo("\n".join(_export_commands()))
         return
     rules = _configured(_selected_rules(rule_ids, domains, min_severity), rule_option)
     _check_baseline(baseline)
+    accepted = _load_suppressions(suppressions)
     bad = [s for s in subscriptions if not AZURE_SUBSCRIPTION.match(s)]
     if bad:
         raise click.BadParameter(f"not a subscription id (a GUID): {', '.join(bad)}", param_hint="--subscription")
@@ -359,7 +394,7 @@ def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, mana
         raise click.BadParameter(str(exc), param_hint="--from-export") from None
     except ScanError as exc:
         _incomplete(exc)
-    _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on)
+    _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on, accepted)
 
 
 def _export_commands() -> list[str]:
@@ -400,15 +435,18 @@ def _gcp_scopes(values: tuple[str, ...], pattern: re.Pattern[str], hint: str, wh
               help="Exit 1 if a FAIL finding has at least this severity.")
 @_rule_option_flag
 @_report_options
+@_suppressions_option
 @_with_rule_options
 def scan_gcp_cmd(projects: tuple[str, ...], folders: tuple[str, ...], organizations: tuple[str, ...],
                  exports: tuple[str, ...], access_token_file: str | None, api_endpoint: str | None, fail_on: str,
                  rule_option: tuple[str, ...], fmt: str, output: str | None, show_pass: bool, baseline: str | None,
-                 rule_ids: tuple[str, ...], domains: tuple[str, ...], min_severity: str | None) -> None:
+                 suppressions: str | None, rule_ids: tuple[str, ...], domains: tuple[str, ...],
+                 min_severity: str | None) -> None:
     """Scan Google Cloud projects, folders or organizations through Cloud Asset Inventory (read-only), or
     evaluate Cloud Asset Inventory export files."""
     rules = _configured(_selected_rules(rule_ids, domains, min_severity), rule_option)
     _check_baseline(baseline)
+    accepted = _load_suppressions(suppressions)
     _gcp_scopes(projects, GCP_PROJECT, "--project", "project id or number")
     _gcp_scopes(folders, GCP_NUMBER, "--folder", "folder number")
     _gcp_scopes(organizations, GCP_NUMBER, "--organization", "organization number")
@@ -445,7 +483,7 @@ def scan_gcp_cmd(projects: tuple[str, ...], folders: tuple[str, ...], organizati
         raise click.BadParameter(str(exc), param_hint="--from-export") from None
     except ScanError as exc:
         _incomplete(exc)
-    _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on)
+    _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on, accepted)
 
 
 DEMO_CLOUDS = ("aws", "azure", "gcp")
@@ -490,17 +528,20 @@ def _demo_runner(cloud: str) -> tuple[Any, str, str]:
               help="aws: an in-process moto account (two regions); azure: a local ARM / Resource Graph fake "
                    "(two subscriptions); gcp: a local Cloud Asset Inventory fake (an organization, two projects).")
 @_report_options
-def demo_cmd(cloud: str, fmt: str, output: str | None, show_pass: bool, baseline: str | None) -> None:
+@_suppressions_option
+def demo_cmd(cloud: str, fmt: str, output: str | None, show_pass: bool, baseline: str | None,
+             suppressions: str | None) -> None:
     """Scan a built-in demo cloud with the real scanner, on this machine: no cloud account needed.
 
     Exits 0 once the report is written (the demo's failing findings are its point), 3 if the demo's own
     scan could not read everything, 2 on a usage error or a missing extra."""
     _check_baseline(baseline)
+    accepted = _load_suppressions(suppressions)
     run_demo, simulated, scan_yours = _demo_runner(cloud)
     with _Progress() as progress:
         scan = run_demo(progress=progress)
-    findings = scan.findings()
-    _emit(scan, findings, fmt, output, show_pass, baseline)
+    findings, report = _suppress(scan.findings(), accepted)
+    _emit(scan, findings, fmt, output, show_pass, baseline, report)
     if fmt == "table" and not output:
         click.echo(f"\nThis was a simulated {simulated}. Scan yours with: {scan_yours}")
     sys.exit(EXIT_CLEAN if scan.complete else EXIT_INCOMPLETE)
@@ -541,10 +582,11 @@ def check_group() -> None:
               help="Exit 1 if a FAIL finding has at least this severity.")
 @_rule_option_flag
 @_report_options
+@_suppressions_option
 @_with_rule_options
 def check_terraform_cmd(plans: tuple[str, ...], fail_on: str, rule_option: tuple[str, ...], fmt: str,
-                        output: str | None, show_pass: bool, baseline: str | None, rule_ids: tuple[str, ...],
-                        domains: tuple[str, ...], min_severity: str | None) -> None:
+                        output: str | None, show_pass: bool, baseline: str | None, suppressions: str | None,
+                        rule_ids: tuple[str, ...], domains: tuple[str, ...], min_severity: str | None) -> None:
     """Evaluate Terraform plans of hashicorp/aws, hashicorp/azurerm and hashicorp/google resources (each read by
     its provider_name): `terraform show -json PLANFILE` output, given as
     files, directories of *.json files, or - for stdin (UTF-8 or UTF-16, with or without a BOM).
@@ -553,6 +595,7 @@ def check_terraform_cmd(plans: tuple[str, ...], fail_on: str, rule_option: tuple
     code is then 3 (incomplete) unless failing findings make it 1."""
     rules = _configured(_selected_rules(rule_ids, domains, min_severity), rule_option)
     _check_baseline(baseline)
+    accepted = _load_suppressions(suppressions)
     if plans.count("-") > 1:
         raise click.BadParameter("stdin (-) given more than once", param_hint="PLAN")
     from hitrust_policies.sources.terraform.scan import check_plans
@@ -562,7 +605,7 @@ def check_terraform_cmd(plans: tuple[str, ...], fail_on: str, rule_option: tuple
         click.echo(f"error: {error}", err=True)
     if not scan.coverage:
         _incomplete(RuntimeError(f"no plan file (*.json) found in {', '.join(plans)}"))
-    _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on)
+    _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on, accepted)
 
 
 @main.command("checkov-checks-dir")

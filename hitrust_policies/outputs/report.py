@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from hitrust_policies.findings import Finding, Status
+from hitrust_policies.outputs.suppressions import render_suppressions, suppression_mark, suppression_note
 from hitrust_policies.rules.registry import SEVERITIES
 
 STATUS_STYLE = {Status.FAIL: "bold red", Status.UNKNOWN: "yellow", Status.PASS: "green"}
@@ -22,15 +23,19 @@ def _order(f: Finding) -> tuple[int, int, str, str]:
 def summary(findings: Iterable[Finding]) -> dict[str, Any]:
     findings = list(findings)
     by_status = Counter(f.status.value for f in findings)
-    failing = Counter(f.severity for f in findings if f.status is Status.FAIL)
-    return {
+    failing = Counter(f.severity for f in findings if f.status is Status.FAIL and not f.suppressed)
+    doc = {
         "total": len(findings),
         "by_status": {s.value: by_status.get(s.value, 0) for s in Status},
         "failing_by_severity": {s: failing.get(s, 0) for s in reversed(SEVERITIES)},
     }
+    suppressed = sum(f.suppressed for f in findings)
+    if suppressed:
+        doc["suppressed"] = suppressed  # kept in by_status; left out of failing_by_severity
+    return doc
 
 
-def to_document(scan: Any, findings: list[Finding], changes: Any = None) -> dict[str, Any]:
+def to_document(scan: Any, findings: list[Finding], changes: Any = None, suppressions: Any = None) -> dict[str, Any]:
     """The JSON report: stable keys for SIEM ingestion and scan-to-scan diffs."""
     from hitrust_policies import __version__
 
@@ -60,11 +65,13 @@ def to_document(scan: Any, findings: list[Finding], changes: Any = None) -> dict
     if changes is not None:
         doc["since_baseline"] = {"new": len(changes.new), "persisting": len(changes.persisting),
                                  "resolved": list(changes.resolved)}
+    if suppressions is not None:
+        doc["suppressions"] = suppressions.rows()
     return doc
 
 
-def to_json(scan: Any, findings: list[Finding], changes: Any = None) -> str:
-    return json.dumps(to_document(scan, findings, changes), indent=2, default=str)
+def to_json(scan: Any, findings: list[Finding], changes: Any = None, suppressions: Any = None) -> str:
+    return json.dumps(to_document(scan, findings, changes, suppressions), indent=2, default=str)
 
 
 def _short_id(native_id: str) -> str:
@@ -73,7 +80,7 @@ def _short_id(native_id: str) -> str:
 
 
 def render_table(scan: Any, findings: list[Finding], console: Any, show_pass: bool = False,
-                 changes: Any = None) -> None:
+                 changes: Any = None, suppressions: Any = None) -> None:
     """Human report: what fails, what could not be seen, the standards at stake, and coverage."""
     from rich.table import Table
 
@@ -91,12 +98,12 @@ def render_table(scan: Any, findings: list[Finding], console: Any, show_pass: bo
     for f in shown:
         ambiguous = names[(f.rule_id, f.resource.name, f.resource.region)] > 1
         table.add_row(
-            f"[{STATUS_STYLE[f.status]}]{f.status.value}[/]",
+            f"[{STATUS_STYLE[f.status]}]{f.status.value}[/]" + suppression_mark(f),
             f.severity,
             f.rule_id,
             f"{f.resource.name} [dim]{_short_id(f.resource.native_id)}[/]" if ambiguous else f.resource.name,
             f.resource.region or "global",
-            f.message or "-",
+            (f.message or "-") + suppression_note(f),
             *([changes.change_of(f) or ""] if changes is not None else []),
         )
     console.print(table)
@@ -134,9 +141,14 @@ def render_table(scan: Any, findings: list[Finding], console: Any, show_pass: bo
                       f"{len(changes.resolved)} resolved")
         for r in changes.resolved:
             console.print(f"  resolved: {r['rule_id']} on {r['resource']} (was {r['previous_status']})")
+    if suppressions is not None:
+        render_suppressions(suppressions, console)
     s = summary(findings)
+    held = Counter(f.status for f in findings if f.suppressed)  # suppressed: not failing, not unknown
     console.print(
-        f"[bold]{s['by_status']['FAIL']} failing[/], {s['by_status']['UNKNOWN']} unknown, "
+        f"[bold]{s['by_status']['FAIL'] - held[Status.FAIL]} failing[/], "
+        f"{s['by_status']['UNKNOWN'] - held[Status.UNKNOWN]} unknown, "
+        + (f"{sum(held.values())} suppressed, " if held else "") +
         f"{s['by_status']['PASS']} passing; {len(scan.regions_read)}/{len(scan.regions)} regions read "
         f"({', '.join(scan.regions_read) or 'none'}), {sum(scan.calls.values())} API calls, {scan.seconds:.1f}s"
     )
