@@ -1,4 +1,4 @@
-"""Pack settings from Pulumi's ``--policy-pack-config`` file: selection, exclusions, rule options.
+"""Pack settings from Pulumi's ``--policy-pack-config`` file: selection, suppressions, exclusions, rule options.
 
 Enforcement levels (per policy and ``all``) are the engine's and the SDK's business.
 What this module adds, validated when the engine calls ``Configure`` so a bad file
@@ -6,11 +6,15 @@ fails the preview before anything is analyzed, with the culprit named:
 
 * under ``"all"`` (next to ``enforcementLevel``): ``domains``, ``severities``,
   ``minSeverity`` (which rules report at all) and pack-wide ``exclusions``;
-* under a policy name: ``exclusions`` for that rule only, and the rule's options (e.g.
+* under ``"all"``: ``suppressions`` (entries of the suppressions file: rule, selectors, reason, owner,
+  ticket, expires; see `hitrust_policies.pulumi_pack.suppressions`) and ``suppressionsFile`` (a
+  suppressions file, relative to the Pulumi program);
+* under a policy name: ``suppressions`` and ``exclusions`` for that rule only, and the rule's options (e.g.
   ``"net-ingress-rule-admin-ports": {"ports": ["default", "tcp/8443"]}``), validated by the
   rule's own parser; any other key is an error naming the policy.
 
-An exclusion matches by ``urn`` (exact or glob), ``name`` (glob over the resource's
+Exclusions are deprecated (they carry no owner, ticket or expiry; the pack logs a warning): they keep
+working unchanged. An exclusion matches by ``urn`` (exact or glob), ``name`` (glob over the resource's
 physical and logical names) or ``tag`` (``"Key"`` or ``"Key=Value"``), optionally limited
 to ``rules``, and must say why in a non-empty ``justification``.
 
@@ -32,14 +36,17 @@ import fnmatch
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from hitrust_policies.model.ref import ResourceRef
+from hitrust_policies.pulumi_pack.suppressions import entries_from
 from hitrust_policies.rules import Rule, all_rules, select
 from hitrust_policies.rules.registry import SEVERITIES, RuleOptionError
+from hitrust_policies.suppressions import Entry, SuppressionError, match, utc_today
 
 PACK_KEY = "all"
-POLICY_KEYS = ("enforcementLevel", "exclusions")  # besides the rule's own options
+POLICY_KEYS = ("enforcementLevel", "exclusions", "suppressions")  # besides the rule's own options
 MATCHERS = ("urn", "name", "tag")
 EXCLUSION_SCHEMA: dict[str, Any] = {
     "type": "array",
@@ -155,6 +162,7 @@ class PackSettings:
     selected: frozenset[str]
     exclusions: tuple[Exclusion, ...] = ()
     configured: tuple[Rule, ...] = ()  # rules given option values (the others run with defaults)
+    suppressions: tuple[Entry, ...] = ()
 
     def rule(self, rule: Rule) -> Rule:
         """``rule`` with the option values this config gives it."""
@@ -165,14 +173,17 @@ class PackSettings:
         return cls(frozenset(r.id for r in (rules if rules is not None else all_rules())))
 
     @classmethod
-    def from_config(cls, config: Mapping[str, Any], rules: Iterable[Rule] | None = None) -> PackSettings:
-        """``config``: policy name (or "all") -> its properties, as the engine sends them."""
+    def from_config(cls, config: Mapping[str, Any], rules: Iterable[Rule] | None = None,
+                    base_dir: str | None = None) -> PackSettings:
+        """``config``: policy name (or "all") -> its properties, as the engine sends them; ``base_dir``: the
+        Pulumi program's directory (``suppressionsFile`` is read relative to it)."""
         pool = list(rules) if rules is not None else all_rules()
         rule_ids = {r.id for r in pool}
         pack = config.get(PACK_KEY) or {}
         if not isinstance(pack, Mapping):
             raise PackConfigError(f'policy-pack config "{PACK_KEY}": expected an object')
-        unknown = set(pack) - {"enforcementLevel", "domains", "severities", "minSeverity", "exclusions"}
+        unknown = set(pack) - {"enforcementLevel", "domains", "severities", "minSeverity", "exclusions",
+                               "suppressions", "suppressionsFile"}
         if unknown:
             raise PackConfigError(f'policy-pack config "{PACK_KEY}": unknown field(s) {sorted(unknown)}')
         try:
@@ -187,6 +198,7 @@ class PackSettings:
                 raise PackConfigError(f'policy-pack config "{PACK_KEY}".severities: {bad} not in {SEVERITIES}')
             chosen = [r for r in chosen if r.severity in severities]
         exclusions: list[Exclusion] = []
+        suppressions: list[Entry] = []
         configured: list[Rule] = []
         by_id = {r.id: r for r in pool}
         for key, props in sorted(config.items()):
@@ -197,9 +209,24 @@ class PackSettings:
                 raise PackConfigError(f'policy-pack config "{key}".exclusions: expected a list')
             only = None if key == PACK_KEY else key
             exclusions += [_exclusion(e, f'"{key}".exclusions[{i}]', rule_ids, only) for i, e in enumerate(entries)]
+            if isinstance(props, Mapping) and ("suppressions" in props or "suppressionsFile" in props):
+                if key != PACK_KEY and "suppressionsFile" in props:
+                    raise PackConfigError(f'policy-pack config "{key}".suppressionsFile: give it under "all"')
+                try:
+                    suppressions += entries_from(props, key, base_dir, only)
+                except SuppressionError as exc:
+                    raise PackConfigError(f"policy-pack config {exc}") from None
             if key != PACK_KEY and isinstance(props, Mapping):
                 configured += _options(by_id[key], props)
-        return cls(frozenset(r.id for r in chosen), tuple(exclusions), tuple(configured))
+        return cls(frozenset(r.id for r in chosen), tuple(exclusions), tuple(configured), tuple(suppressions))
+
+    def suppression(self, rule_id: str, ref: ResourceRef, tags: Mapping[str, str], logical: str,
+                    account: str | None = None, today: date | None = None) -> Entry | None:
+        """The suppression covering ``rule_id`` on this resource (in force first, else a lapsed one)."""
+        if not self.suppressions:
+            return None
+        return match(self.suppressions, rule_id, ref, today or utc_today(), names=(logical,), tags=tags,
+                     account=account)
 
     def excluded(self, rule_id: str, ref: ResourceRef, tags: Mapping[str, str], logical: str) -> Exclusion | None:
         for exclusion in self.exclusions:

@@ -18,8 +18,10 @@ from hitrust_policies.mappings import Mappings, default_mappings
 from hitrust_policies.model.ref import ResourceRef
 from hitrust_policies.pulumi_pack.config import EXCLUSION_SCHEMA, PackSettings
 from hitrust_policies.pulumi_pack.runtime import PackState, RequestContext, current, scrub
+from hitrust_policies.pulumi_pack.suppressions import policy_config_schema, stack_account
 from hitrust_policies.rules import Rule, all_rules
 from hitrust_policies.sources.pulumi import AdapterFailure, PulumiResource, Stack, stack_level_kinds, supported_kinds
+from hitrust_policies.suppressions import utc_today
 
 # Until a team tunes it, what can expose PHI at once blocks; the rest advises.
 DEFAULT_LEVELS = {"critical": "mandatory", "high": "mandatory", "medium": "advisory", "low": "advisory"}
@@ -103,6 +105,15 @@ class _Check:
             if settings.excluded(self.rule.id, ref, tags, logical):
                 continue
             message = scrub(violation_message(self.rule, ref, status, text, self.refs), ctx.secrets)
+            accepted = settings.suppression(self.rule.id, ref, tags, logical, stack_account(self.state.package))
+            if accepted is not None and not accepted.expired(utc_today()):
+                self.state.log.write(f"{self.rule.id}: suppressed by {accepted.source} (ticket {accepted.ticket}, "
+                                     f"owner {accepted.owner}, until {accepted.expires}: {accepted.reason}): "
+                                     f"{message}", urn=ref.native_id)
+                continue
+            if accepted is not None:
+                message += (f" [suppression {accepted.source} (ticket {accepted.ticket}, owner {accepted.owner}) "
+                            f"expired {accepted.expires}: no longer accepted]")
             report_violation(message, ref.native_id)
             if status is Status.UNKNOWN:
                 ctx.mark_advisory(self.rule.id, ref.native_id, message)
@@ -125,6 +136,7 @@ def build_policies(state: PackState, mappings: Mappings | None = None) -> list[A
     for rule in state.rules:
         refs = mappings.references(rule.id)
         schema = PolicyConfigSchema(properties={"exclusions": EXCLUSION_SCHEMA,
+                                                "suppressions": policy_config_schema(),
                                                 **{o.name: o.json_schema() for o in rule.options}})
         common = dict(
             name=rule.id,

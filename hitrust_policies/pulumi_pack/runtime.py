@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hitrust_policies.pulumi_pack.config import PackConfigError, PackSettings
+from hitrust_policies.pulumi_pack.suppressions import EngineLog, engine_address_from_argv
 from hitrust_policies.rules import Rule
 from hitrust_policies.sources.pulumi import PulumiResource, Stack, model_values
 from hitrust_policies.sources.pulumi.registry import package_of
@@ -38,9 +39,15 @@ class PackState:
     rules: list[Rule]
     settings: PackSettings
     package: str = "aws"
+    program_dir: str | None = None  # the Pulumi program's directory, from the engine's Handshake
+    log: EngineLog = field(default_factory=EngineLog)
 
     def configure(self, config: dict[str, Any]) -> None:
-        self.settings = PackSettings.from_config(config, self.rules)
+        self.settings = PackSettings.from_config(config, self.rules, base_dir=self.program_dir)
+        if self.settings.exclusions:
+            self.log.write("policy-pack config: `exclusions` are deprecated; write them as `suppressions` "
+                           "(rule, selectors, reason, owner, ticket, expires) so they expire and name an owner",
+                           severity="WARNING")
 
 
 @dataclass
@@ -128,13 +135,18 @@ _STATE: PackState | None = None
 def install(state: PackState) -> None:
     """Wrap the SDK servicer's Analyze, AnalyzeStack and Configure (once per process)."""
     global _STATE
+    import sys
+
     from pulumi_policy import policy as sdk
 
     _STATE = state
+    if state.log.address is None:
+        state.log.address = engine_address_from_argv(sys.argv)
     servicer = sdk._PolicyAnalyzerServicer
     if getattr(servicer, "_hitrust_installed", False):
         return
     analyze, analyze_stack, configure = servicer.Analyze, servicer.AnalyzeStack, servicer.Configure
+    handshake = servicer.Handshake
 
     def _run(method: Any, self: Any, request: Any, context: Any, ctx: RequestContext, urn: str) -> Any:
         token = _CURRENT.set(ctx)
@@ -167,6 +179,15 @@ def install(state: PackState) -> None:
             context.abort(grpc.StatusCode.INVALID_ARGUMENT, str(exc))
         return configure(self, request, context)
 
+    def wrapped_handshake(self: Any, request: Any, context: Any) -> Any:
+        """Learn where the program is (``suppressionsFile`` is relative to it) and the engine's address;
+        then answer as the SDK does (unimplemented, which the engine accepts)."""
+        if _STATE is not None:
+            _STATE.program_dir = request.program_directory or request.root_directory or _STATE.program_dir
+            _STATE.log.address = request.engine_address or _STATE.log.address
+        return handshake(self, request, context)
+
+    servicer.Handshake = wrapped_handshake
     servicer.Analyze = wrapped_analyze
     servicer.AnalyzeStack = wrapped_analyze_stack
     servicer.Configure = wrapped_configure

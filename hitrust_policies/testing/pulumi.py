@@ -114,9 +114,11 @@ def _engine_servicer() -> Any:
     class EngineServicer(engine_pb2_grpc.EngineServicer):
         def __init__(self) -> None:
             self.logs: list[str] = []
+            self.records: list[tuple[str, str, str]] = []  # (severity name, urn, message)
 
         def Log(self, request: Any, context: Any) -> Any:  # noqa: N802 - gRPC method name
             self.logs.append(request.message)
+            self.records.append((engine_pb2.LogSeverity.Name(request.severity), request.urn, request.message))
             return empty_pb2.Empty()
 
         def GetRootResource(self, request: Any, context: Any) -> Any:  # noqa: N802

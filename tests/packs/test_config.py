@@ -133,7 +133,7 @@ def test_network_acl_rule_takes_its_own_port_list(pack):
     # numbers reach the pack as floats (protobuf Struct): the message shows what arrived
     ({"ports": [70000]}, '"net-ingress-rule-admin-ports".ports: entry 0 70000.0: port 70000 is not a port number'),
     ({"prots": ["tcp/22"]}, '"net-ingress-rule-admin-ports": unknown field(s) [\'prots\'] '
-                            "(fields: enforcementLevel, exclusions, ports)"),
+                            "(fields: enforcementLevel, exclusions, suppressions, ports)"),
 ])
 def test_bad_rule_options_are_rejected_at_configure(pack, props, culprit):
     with pytest.raises(grpc.RpcError) as err:
@@ -151,8 +151,10 @@ def test_options_are_in_each_policy_config_schema(pack):
     for name in ("net-ingress-rule-admin-ports", "net-network-acl-admin-ports"):
         ports = schemas[name]["properties"]["ports"]
         assert ports["default"] == ["default"] and "tcp/8443" in ports["description"]
-        assert set(schemas[name]["properties"]) == {"exclusions", "ports"}
-    assert set(schemas["enc-object-store-kms"]["properties"]) == {"exclusions"}
+        assert set(schemas[name]["properties"]) == {"exclusions", "suppressions", "ports"}
+    assert set(schemas["enc-object-store-kms"]["properties"]) == {"exclusions", "suppressions"}
+    assert schemas["enc-object-store-kms"]["properties"]["suppressions"]["items"]["required"] == [
+        "rule", "reason", "owner", "ticket", "expires"]
     assert json.dumps(schemas["net-ingress-rule-admin-ports"])  # plain JSON, as Pulumi Cloud shows it
 
 
