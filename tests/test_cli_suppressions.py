@@ -156,3 +156,16 @@ def test_an_unknown_rule_id_is_a_usage_error(tmp_path: Path) -> None:
     proc = hitrust("check", "terraform", "tests/terraform/aws/audit/plan.json", "--suppressions", path)
     assert proc.returncode == 2
     assert f'{path}: suppressions[0].rule: "enc-no-such-rule" matches no rule id' in " ".join(proc.stderr.split())
+
+
+def test_gcp_demo_scan_matches_the_project_as_account(tmp_path: Path) -> None:
+    path = write(tmp_path, {"rule": "net-ingress-rule-admin-ports", "name": "default-allow-*",
+                            "account": "acme-analytics-dev", "expires": ACTIVE})
+    proc = hitrust("demo", "--cloud", "gcp", "--format", "json", "--suppressions", path)
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert {v for v in verdicts(doc, "name") if v[3] is not None} == {
+        ("net-ingress-rule-admin-ports", "default-allow-rdp", "FAIL", False),
+        ("net-ingress-rule-admin-ports", "default-allow-ssh", "FAIL", False),
+    }
+    assert ("net-ingress-rule-admin-ports", "allow-postgres-anywhere", "FAIL", None) in verdicts(doc, "name")

@@ -25,17 +25,27 @@ def suppression_mark(f: Finding) -> str:
 
 def suppression_note(f: Finding) -> str:
     """Appended to the reason cell: who accepted it, why, under which ticket, until when."""
+    from rich.markup import escape
+
     s = f.suppression
     if s is None:
         return ""
     if s.expired:
-        return f" [magenta](suppression {s.ticket} expired {s.expires}: {s.reason}; owner {s.owner})[/]"
-    return f" [cyan](suppressed until {s.expires}: {s.reason}; owner {s.owner}, {s.ticket})[/]"
+        return escape_all(" [magenta](suppression {} expired {}: {}; owner {})[/]", escape,
+                          s.ticket, s.expires, s.reason, s.owner)
+    return escape_all(" [cyan](suppressed until {}: {}; owner {}, {})[/]", escape, s.expires, s.reason, s.owner,
+                      s.ticket)
+
+
+def escape_all(template: str, escape: Any, *values: str) -> str:
+    """``template`` filled with ``values`` escaped for rich markup (a reason may contain ``[brackets]``)."""
+    return template.format(*(escape(v) for v in values))
 
 
 def render_suppressions(report: Any, console: Any) -> None:
     """The suppressions that need attention: expired ones (their findings fail again) and ones that
     matched nothing (stale, or a typo in a selector)."""
+    from rich.markup import escape
     from rich.table import Table
 
     rows = [r for r in report.rows() if r["expired"] or not r["matched"]]
@@ -48,5 +58,6 @@ def render_suppressions(report: Any, console: Any) -> None:
         problem = "matched nothing" if not r["matched"] else f"expired: {r['matched']} finding(s) fail again"
         if r["expired"] and not r["matched"]:
             problem = "expired, matched nothing"
-        table.add_row(r["source"], r["rule"], r["resource"], r["owner"], r["ticket"], r["expires"], problem)
+        table.add_row(*(escape(str(v)) for v in (r["source"], r["rule"], r["resource"], r["owner"], r["ticket"],
+                                                 r["expires"], problem)))
     console.print(table)
