@@ -105,7 +105,8 @@ class _Check:
             if settings.excluded(self.rule.id, ref, tags, logical):
                 continue
             message = scrub(violation_message(self.rule, ref, status, text, self.refs), ctx.secrets)
-            accepted = settings.suppression(self.rule.id, ref, tags, logical, stack_account(self.state.package))
+            accepted = (settings.suppression(self.rule.id, ref, tags, logical, stack_account(self.state.package))
+                        if settings.suppressions else None)
             if accepted is not None and not accepted.expired(utc_today()):
                 self.state.log.write(f"{self.rule.id}: suppressed by {accepted.source} (ticket {accepted.ticket}, "
                                      f"owner {accepted.owner}, until {accepted.expires}: {accepted.reason}): "
