@@ -76,7 +76,7 @@ def test_finding_to_dict() -> None:
         "message": "tcp 22 open to 0.0.0.0/0", "remediation": "Restrict the source",
         "references": {"csf": ({"id": "01.n", "name": "Network Connection Control"},), "hipaa": (), "nist": (),
                        "csf_basis": "azure-policy", "csf_sources": ()},
-        "id": "b9116990867caf42",
+        "id": "b9116990867caf42", "suppression": None,
     }
 
 
