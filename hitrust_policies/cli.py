@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 
 import click
 
+from hitrust_policies.cli_filters import FILTER_OPTIONS
 from hitrust_policies.rules.registry import DOMAINS, SEVERITIES
 
 EXIT_CLEAN, EXIT_FAILING, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
@@ -37,12 +38,9 @@ FORMATS = ("table", "json", "ocsf", "asff", "markdown")
 
 
 def _selected_rules(rule_ids: tuple[str, ...], domains: tuple[str, ...], min_severity: str | None) -> list[Any]:
-    from hitrust_policies.rules.registry import select
+    from hitrust_policies.cli_filters import selected_rules
 
-    try:
-        return select(ids=rule_ids or None, domains=domains or None, min_severity=min_severity)
-    except (KeyError, ValueError) as exc:
-        raise click.UsageError(str(exc.args[0] if exc.args else exc)) from None
+    return selected_rules(rule_ids, domains, min_severity)
 
 
 def _rule_options(entries: tuple[str, ...]) -> dict[str, dict[str, Any]]:
@@ -170,6 +168,7 @@ _common_rule_options = [
     click.option("--rule", "rule_ids", multiple=True, help="Only these rule ids (repeatable)."),
     click.option("--domain", "domains", multiple=True, type=click.Choice(DOMAINS), help="Only these domains."),
     click.option("--min-severity", type=click.Choice(SEVERITIES), help="Only rules at or above this severity."),
+    *FILTER_OPTIONS,
 ]
 
 
