@@ -6,8 +6,8 @@ error names the file and the offending id or rule.
 
 from __future__ import annotations
 
-import re
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -65,7 +65,7 @@ class Mappings:
             raise MappingError(f"{CROSSWALK_FILE}: no row for rule {rule_id!r}") from None
 
     def extend(self, rows: Mapping[str, Any], source: str = "Mappings.extend") -> Mappings:
-        """These mappings plus crosswalk ``rows`` for more rules (your own ``@rule``\s), checked like
+        r"""These mappings plus crosswalk ``rows`` for more rules (your own ``@rule``\s), checked like
         the shipped ones: rule id -> ``{csf: [...], hipaa: [...], nist: [...], csf_basis: derived}``,
         every id in the catalogs. A rule that already has a row is an error (rows add, never override).
 
