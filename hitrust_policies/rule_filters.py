@@ -15,7 +15,7 @@ A value that selects no rule at all (an id no rule maps, a glob matching nothing
 `FilterError` naming it: a typo must not quietly scan nothing, or everything.
 
 >>> [r.id for r in select_rules(hipaa=["164.312(b)"], domains=["logging"], min_severity="high")]
-['net-network-flow-logs-enabled']
+['log-audit-coverage-multi-region']
 >>> select_rules(csf=["99.z"])
 Traceback (most recent call last):
 ...
