@@ -229,7 +229,7 @@ def load_mappings(directory: Path | str | None = None, rule_ids: Iterable[str] |
     if rule_ids is None:
         from hitrust_policies.rules.registry import all_rules
 
-        rule_ids = [r.id for r in all_rules() if r.check.__module__.startswith(BUILTIN_RULES_PACKAGE)]
+        rule_ids = [r.id for r in all_rules() if (r.check.__module__ or "").startswith(BUILTIN_RULES_PACKAGE)]
     expected = set(rule_ids)
     path = directory / CROSSWALK_FILE
     rows = _read(path)
@@ -269,7 +269,7 @@ def use_mappings_dir(directory: Path | str | None) -> None:
     if directory is None:
         _EXTRA_DIRS.clear()
     else:
-        read_crosswalk(directory)  # a bad directory fails here, where the option was given
+        _shipped().extend(read_crosswalk(directory), source=str(Path(directory) / CROSSWALK_FILE))  # fail here
         _EXTRA_DIRS.append(str(directory))
 
 
