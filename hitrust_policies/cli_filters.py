@@ -72,3 +72,14 @@ def selected_rules(rule_ids: tuple[str, ...], domains: tuple[str, ...], min_seve
         raise click.UsageError(str(exc)) from None
     except (KeyError, ValueError) as exc:
         raise click.UsageError(str(exc.args[0] if exc.args else exc)) from None
+
+
+def live_selection(cloud: str, rules: list[Any]) -> list[Any] | None:
+    """The collectors (aws) or families (azure, gcp) a scan for ``rules`` reads; None: every one."""
+    from hitrust_policies.sources.live import selection
+
+    pick = {"aws": selection.aws_collectors, "azure": selection.azure_families, "gcp": selection.gcp_families}
+    try:
+        return pick[cloud](rules)
+    except selection.NothingToRead as exc:
+        raise click.UsageError(str(exc)) from None

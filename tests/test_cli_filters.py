@@ -103,3 +103,50 @@ def test_select_rules_library_api() -> None:
     assert select_rules(ids=["net-database-not-public"], csf=["09.ab"]) == []  # mapped elsewhere: empty, no error
     with pytest.raises(FilterError, match=r"--csf 01\.t: no rule maps"):
         select_rules(csf=["01.t"])
+
+
+@pytest.fixture(scope="module")
+def moto_url():  # noqa: ANN201
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+def test_filtered_aws_scan_runs_only_the_collectors_its_rules_need(moto_url: str, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    import boto3
+
+    env = {**os.environ, "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+           "AWS_DEFAULT_REGION": "us-east-1", "PYTHONPATH": str(ROOT)}
+    env.pop("AWS_PROFILE", None)
+    env.pop("AWS_ENDPOINT_URL", None)
+    s3 = boto3.client("s3", region_name="us-east-1", endpoint_url=moto_url, aws_access_key_id="testing",
+                      aws_secret_access_key="testing")
+    s3.create_bucket(Bucket="filtered-phi")
+
+    def scan(*args: str) -> tuple[int, dict]:
+        out = tmp_path / "r.json"
+        out.unlink(missing_ok=True)
+        proc = subprocess.run([sys.executable, "-m", "hitrust_policies.cli", "scan", "aws", "--endpoint-url", moto_url,
+                               "--regions", "us-east-1", "--format", "json", "--output", str(out), *args],
+                              capture_output=True, text=True, env=env, timeout=180)
+        return proc.returncode, (json.loads(out.read_text()) if out.exists() else {"stderr": proc.stderr})
+
+    code, report = scan("--rule", "enc-object-store-default-encryption")
+    assert code == 0, report
+    assert [(c["collector"], c["status"]) for c in report["coverage"]] == [("s3-buckets", "ok")]
+    # sts identity, ListBuckets, account BPA + 5 reads of the one bucket
+    assert report["api_calls"] == 8 and report["complete"] is True
+    assert {(f["rule_id"], f["resource"]["name"], f["status"]) for f in report["findings"]} == {
+        ("enc-object-store-default-encryption", "filtered-phi", "PASS")}
+    code, report = scan("--domain", "encryption", "--csf", "06.d", "--exclude-rule", "enc-*")
+    assert code == 2 and "the filters select no rule: nothing to scan" in report["stderr"]
+    code, report = scan("--rule", "iam-account-owners-at-most-three")  # an Azure-only kind
+    assert code == 2 and "none of the selected rules judges a resource the AWS scanner reads" in report["stderr"]
