@@ -83,3 +83,22 @@ def live_selection(cloud: str, rules: list[Any]) -> list[Any] | None:
         return pick[cloud](rules)
     except selection.NothingToRead as exc:
         raise click.UsageError(str(exc)) from None
+
+
+def run_filters() -> dict[str, Any]:
+    """Every rule filter the current command was given, for a report's scan metadata (`RunMeta.filters`):
+    option name -> value(s); options left out are left out."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return {}
+    params = ctx.params
+    given: dict[str, Any] = {
+        "rule": list(params.get("rule_ids") or ()),
+        "domain": list(params.get("domains") or ()),
+        "min_severity": params.get("min_severity"),
+        **{("exclude_rule" if k == "exclude" else k): list(v) for k, v in filters().items()},
+    }
+    from hitrust_policies.mappings import extra_dirs
+
+    given["mappings_dir"] = list(extra_dirs())
+    return {k: v for k, v in given.items() if v}

@@ -150,3 +150,28 @@ def test_filtered_aws_scan_runs_only_the_collectors_its_rules_need(moto_url: str
     assert code == 2 and "the filters select no rule: nothing to scan" in report["stderr"]
     code, report = scan("--rule", "iam-account-owners-at-most-three")  # an Azure-only kind
     assert code == 2 and "none of the selected rules judges a resource the AWS scanner reads" in report["stderr"]
+
+
+def test_run_filters_record_what_was_given_for_the_report() -> None:
+    import click
+
+    from hitrust_policies.cli import _with_rule_options
+    from hitrust_policies.cli_filters import run_filters, selected_rules
+
+    seen: dict = {}
+
+    @click.command()
+    @_with_rule_options
+    def probe(rule_ids: tuple[str, ...], domains: tuple[str, ...], min_severity: str | None) -> None:
+        seen["rules"] = [r.id for r in selected_rules(rule_ids, domains, min_severity)]
+        seen["filters"] = run_filters()
+
+    result = CliRunner().invoke(probe, ["--domain", "network", "--hipaa", "164.312(e)(1)",
+                                        "--exclude-rule", "net-*-acl-*", "--min-severity", "high"])
+    assert result.exit_code == 0, result.output
+    assert seen["filters"] == {"domain": ["network"], "min_severity": "high", "exclude_rule": ["net-*-acl-*"],
+                               "hipaa": ["164.312(e)(1)"]}
+    assert seen["rules"] == sorted(r for r, row in CROSSWALK.items() if r.startswith("net-")
+                                   and any(c.startswith("164.312(e)(1)") for c in row["hipaa"])
+                                   and not fnmatch.fnmatch(r, "net-*-acl-*")
+                                   and row and r in {x.id for x in select_rules(min_severity="high")})
