@@ -11,7 +11,7 @@ rule options (``--rule``, ``--exclude-rule``, ``--domain``, ``--min-severity``, 
   prefix ending at a paragraph boundary (``164.312`` or ``164.312(a)``).
 - ``--exclude-rule`` takes rule ids or shell globs (``log-*``).
 
-A value that selects no rule at all (an id no rule maps, a glob matching nothing) is a
+A value that selects no rule at all (an id not in the catalog, or that no rule maps; a glob matching nothing) is a
 `FilterError` naming it: a typo must not quietly scan nothing, or everything.
 
 >>> [r.id for r in select_rules(hipaa=["164.312(b)"], domains=["logging"], min_severity="high")]
@@ -19,7 +19,7 @@ A value that selects no rule at all (an id no rule maps, a glob matching nothing
 >>> select_rules(csf=["99.z"])
 Traceback (most recent call last):
 ...
-hitrust_policies.rule_filters.FilterError: --csf 99.z: no rule maps this HITRUST CSF id or prefix
+hitrust_policies.rule_filters.FilterError: --csf 99.z: not a HITRUST CSF id or prefix of the catalog (hitrust_csf.yaml)
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Iterable
 
-from hitrust_policies.mappings import Mappings, default_mappings
+from hitrust_policies.mappings import CATALOG_FILES, Mappings, default_mappings
 from hitrust_policies.rules.registry import Rule, all_rules, select
 
 
@@ -76,6 +76,10 @@ def _by_reference(rules: list[Rule], values: Iterable[str], standard: str, optio
         canonical = mappings.canonical(standard, value)
         hits = {rid for rid, ids in mapped.items() if any(match(canonical, c) or match(value, c) for c in ids)}
         if not hits:
+            catalog = mappings.catalogs.get(standard, {})
+            if not any(match(canonical, c) or match(value, c) for c in catalog):
+                raise FilterError(f"{option} {value}: not a {label} id or prefix of the catalog "
+                                  f"({CATALOG_FILES[standard][0]})")
             raise FilterError(f"{option} {value}: no rule maps this {label} id or prefix")
         wanted |= hits
     return [r for r in rules if r.id in wanted]

@@ -61,7 +61,7 @@ def test_hipaa_citation_prefix_and_alternate_form() -> None:
     assert rule_ids("--hipaa", "164.312") == section
     assert set(exact) < set(section)
     # a paragraph prefix stops at a boundary: 164.31 is no prefix of 164.312(...)
-    assert "--hipaa 164.31: no rule maps this HIPAA id or prefix" in usage_error("--hipaa", "164.31")
+    assert "--hipaa 164.31: not a HIPAA id or prefix of the catalog" in usage_error("--hipaa", "164.31")
     got = rule_ids("--hipaa", "164.312(b)", "--min-severity", "medium", "--exclude-rule", "log-audit-*")
     assert got == sorted(r for r, row in CROSSWALK.items() if "164.312(b)" in row["hipaa"]
                          and not r.startswith("log-audit-") and r != "log-database-error-logging"
@@ -80,7 +80,8 @@ def test_alternate_hipaa_citation_resolves_to_the_catalog_id() -> None:
 
 @pytest.mark.parametrize(("args", "message"), [
     (("--csf", "01.a"), "--csf 01.a: no rule maps this HITRUST CSF id or prefix"),  # in the catalog, unmapped
-    (("--csf", "99"), "--csf 99: no rule maps this HITRUST CSF id or prefix"),
+    (("--csf", "99"), "--csf 99: not a HITRUST CSF id or prefix of the catalog (hitrust_csf.yaml)"),
+    (("--csf", "01.x"), "--csf 01.x: not a HITRUST CSF id or prefix of the catalog (hitrust_csf.yaml)"),
     (("--hipaa", "164.308(a)(2)"), "--hipaa 164.308(a)(2): no rule maps this HIPAA id or prefix"),
     (("--exclude-rule", "enc-nope-*"), "--exclude-rule enc-nope-*: matches no rule id"),
     (("--rule", "enc-nope-rule"), "unknown rule id 'enc-nope-rule'"),
