@@ -65,7 +65,7 @@ class Mappings:
             raise MappingError(f"{CROSSWALK_FILE}: no row for rule {rule_id!r}") from None
 
     def extend(self, rows: Mapping[str, Any], source: str = "Mappings.extend") -> Mappings:
-        r"""These mappings plus crosswalk ``rows`` for more rules (your own ``@rule``\s), checked like
+        """These mappings plus crosswalk ``rows`` for more rules (your own), checked like
         the shipped ones: rule id -> ``{csf: [...], hipaa: [...], nist: [...], csf_basis: derived}``,
         every id in the catalogs. A rule that already has a row is an error (rows add, never override).
 
