@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 
 import click
 
+from hitrust_policies.cli_filters import FILTER_OPTIONS, live_selection
 from hitrust_policies.rules.registry import DOMAINS, SEVERITIES
 
 EXIT_CLEAN, EXIT_FAILING, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
@@ -60,12 +61,9 @@ def _suppress(findings: list[Any], entries: Any) -> tuple[list[Any], Any]:
 
 
 def _selected_rules(rule_ids: tuple[str, ...], domains: tuple[str, ...], min_severity: str | None) -> list[Any]:
-    from hitrust_policies.rules.registry import select
+    from hitrust_policies.cli_filters import selected_rules
 
-    try:
-        return select(ids=rule_ids or None, domains=domains or None, min_severity=min_severity)
-    except (KeyError, ValueError) as exc:
-        raise click.UsageError(str(exc.args[0] if exc.args else exc)) from None
+    return selected_rules(rule_ids, domains, min_severity)
 
 
 def _rule_options(entries: tuple[str, ...]) -> dict[str, dict[str, Any]]:
@@ -195,6 +193,7 @@ _common_rule_options = [
     click.option("--rule", "rule_ids", multiple=True, help="Only these rule ids (repeatable)."),
     click.option("--domain", "domains", multiple=True, type=click.Choice(DOMAINS), help="Only these domains."),
     click.option("--min-severity", type=click.Choice(SEVERITIES), help="Only rules at or above this severity."),
+    *FILTER_OPTIONS,
 ]
 
 
@@ -294,6 +293,7 @@ def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None,
     except ImportError as exc:
         raise click.UsageError(f"the AWS scanner needs the aws extra: pip install 'hitrust-policies[aws]' ({exc})"
                                ) from None
+    collectors = live_selection("aws", rules)
     region_list = [r.strip() for r in regions.split(",") if r.strip()] if regions else None
     bad = [r for r in region_list or [] if not REGION_NAME.match(r)]
     if bad:
@@ -309,9 +309,10 @@ def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None,
 
                 scan = scan_accounts(accounts=account_list, organization=organization, role_name=role_name,
                                      external_id=external_id, profile=profile, regions=region_list,
-                                     endpoint_url=endpoint_url, progress=progress)
+                                     endpoint_url=endpoint_url, progress=progress, collectors=collectors)
             else:
-                scan = scan_aws(profile=profile, regions=region_list, endpoint_url=endpoint_url, progress=progress)
+                scan = scan_aws(profile=profile, regions=region_list, endpoint_url=endpoint_url, progress=progress,
+                                collectors=collectors)
     except ScanConfigError as exc:
         raise click.BadParameter(str(exc), param_hint="--profile") from None
     except ScanError as exc:
@@ -369,6 +370,7 @@ def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, mana
     from hitrust_policies.sources.live.aws.scan import ScanError
     from hitrust_policies.sources.live.azure.scan import ExportError, load_export, scan_export
 
+    families = live_selection("azure", rules)
     try:
         if exports:
             scan = scan_export([row for path in exports for row in load_export(path)])
@@ -389,7 +391,7 @@ def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, mana
             with _Progress() as progress:
                 scan = scan_azure(credential=credential, cloud=cloud, arm_endpoint=arm_endpoint,
                                   subscriptions=subscriptions, all_subscriptions=all_subscriptions,
-                                  management_groups=management_groups, progress=progress)
+                                  management_groups=management_groups, progress=progress, families=families)
     except ExportError as exc:
         raise click.BadParameter(str(exc), param_hint="--from-export") from None
     except ScanError as exc:
@@ -458,6 +460,7 @@ def scan_gcp_cmd(projects: tuple[str, ...], folders: tuple[str, ...], organizati
     from hitrust_policies.sources.live.aws.scan import ScanError
     from hitrust_policies.sources.live.gcp.scan import ExportError, scan_export
 
+    families = live_selection("gcp", rules)
     try:
         if exports:
             scan = scan_export(exports)
@@ -478,7 +481,7 @@ def scan_gcp_cmd(projects: tuple[str, ...], folders: tuple[str, ...], organizati
                 raise click.BadParameter(str(exc), param_hint=hint) from None
             with _Progress() as progress:
                 scan = scan_gcp(credentials=creds, projects=projects, folders=folders, organizations=organizations,
-                                api_endpoint=api_endpoint, progress=progress)
+                                api_endpoint=api_endpoint, progress=progress, families=families)
     except ExportError as exc:
         raise click.BadParameter(str(exc), param_hint="--from-export") from None
     except ScanError as exc:

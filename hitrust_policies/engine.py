@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from hitrust_policies.findings import Finding, Status, finding_id
+from hitrust_policies.findings import Finding, References, Status, finding_id
 from hitrust_policies.mappings import Mappings, default_mappings
 from hitrust_policies.model.facts import UnknownFact
 from hitrust_policies.model.ref import ResourceRef
@@ -79,6 +79,22 @@ def _finding(rule: Rule, ref: ResourceRef, status: Status, message: str, mapping
     )
 
 
+def unmapped_finding(rule: Rule) -> Finding:
+    """The one finding of a rule without a crosswalk row: UNKNOWN, naming the rule and the fix.
+
+    A finding that cites no HITRUST / HIPAA control cannot go in an assessor's report, and one
+    missing row must not stop the other rules (it used to raise `MappingError` for all of them);
+    so the rule is not run, and the scan reads as incomplete until its row exists.
+    """
+    reason = (f"rule {rule.id} has no crosswalk row: add one with Mappings.extend(...) or a crosswalk.yaml "
+              "in --mappings-dir / HITRUST_MAPPINGS_DIR")
+    log.error("%s", reason)
+    ref = ResourceRef(provider="n/a", native_type="rule", native_id=f"rule:{rule.id}", name=rule.id)
+    return Finding(rule_id=rule.id, title=rule.title, domain=rule.domain, severity=rule.severity,
+                   status=Status.UNKNOWN, resource=ref, message=reason, remediation=reason,
+                   references=References(), id=finding_id(rule.id, ref))
+
+
 def evaluate(
     resources: Iterable[object],
     rules: Iterable[Rule] | None = None,
@@ -94,9 +110,12 @@ def evaluate(
     mappings = mappings or default_mappings()
     by_kind: dict[type, list[Rule]] = {}
     chosen = rules if rules is not None else all_rules()
-    for r in configure_rules(chosen, options) if options else chosen:
-        by_kind.setdefault(r.kind, []).append(r)
     findings: list[Finding] = []
+    for r in configure_rules(chosen, options) if options else chosen:
+        if r.id in mappings.crosswalk:
+            by_kind.setdefault(r.kind, []).append(r)
+        else:
+            findings.append(unmapped_finding(r))
     for resource in resources:
         for r in by_kind.get(type(resource), ()):
             status, message = verdict(r, resource)

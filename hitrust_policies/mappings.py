@@ -6,9 +6,10 @@ error names the file and the offending id or rule.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,8 @@ CATALOG_FILES = {
 }
 CROSSWALK_FILE = "crosswalk.yaml"
 INITIATIVES_FILE = "azure_policy_initiatives.yaml"
+MAPPINGS_DIR_ENV = "HITRUST_MAPPINGS_DIR"
+BUILTIN_RULES_PACKAGE = "hitrust_policies.rules."
 CSF_BASES = ("derived", "azure-policy", "azure-policy+derived")
 _CITATION = re.compile(r"^164\.3(0[68]|1[0246])(\([a-z0-9]+\))+$")
 _GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -49,6 +52,7 @@ class Mappings:
     catalogs: dict[str, dict[str, dict[str, Any]]]  # "csf" -> id -> entry
     crosswalk: dict[str, References]
     aliases: dict[str, dict[str, str]] | None = None  # "hipaa" -> alt citation -> id
+    initiatives: dict[str, dict[str, str]] | None = None  # the vendor initiatives csf_source rows may cite
 
     def canonical(self, standard: str, cid: str) -> str:
         """The catalog id for an id or an alternate citation form (``164.308(a)(1)(i)``)."""
@@ -59,6 +63,30 @@ class Mappings:
             return self.crosswalk[rule_id]
         except KeyError:
             raise MappingError(f"{CROSSWALK_FILE}: no row for rule {rule_id!r}") from None
+
+    def extend(self, rows: Mapping[str, Any], source: str = "Mappings.extend") -> Mappings:
+        """These mappings plus crosswalk ``rows`` for more rules (your own), checked like
+        the shipped ones: rule id -> ``{csf: [...], hipaa: [...], nist: [...], csf_basis: derived}``,
+        every id in the catalogs. A rule that already has a row is an error (rows add, never override).
+
+        >>> m = default_mappings().extend({"enc-widget-encrypted": {
+        ...     "csf": ["06.d"], "hipaa": ["164.312(a)(2)(iv)"], "nist": ["SC-28"], "csf_basis": "derived"}})
+        >>> [c.id for c in m.references("enc-widget-encrypted").csf]
+        ['06.d']
+        >>> m.extend({"enc-widget-encrypted": {"csf": ["06.zz"]}})
+        Traceback (most recent call last):
+        ...
+        hitrust_policies.mappings.MappingError: Mappings.extend: rule 'enc-widget-encrypted': already has a row
+        """
+        if not isinstance(rows, Mapping):
+            raise MappingError(f"{source}: expected a mapping of rule id -> references")
+        added: dict[str, References] = {}
+        for rule_id, row in rows.items():
+            where = f"{source}: rule {rule_id!r}"
+            if rule_id in self.crosswalk:
+                raise MappingError(f"{where}: already has a row")
+            added[str(rule_id)] = _references(where, row, self.catalogs, self.aliases or {}, self.initiatives or {})
+        return replace(self, crosswalk={**self.crosswalk, **added})
 
 
 def _read(path: Path) -> Any:
@@ -156,11 +184,43 @@ def _vendor_mappings(where: str, row: dict[str, Any], csf_ids: list[str],
     return tuple(out)
 
 
+def _references(where: str, row: Any, catalogs: dict[str, dict[str, dict[str, Any]]],
+                aliases: dict[str, dict[str, str]], initiatives: dict[str, dict[str, str]]) -> References:
+    """One crosswalk row, checked against the catalogs: ids exist, listed once, basis and sources agree."""
+    if not isinstance(row, dict):
+        raise MappingError(f"{where}: expected csf / hipaa / nist lists")
+    unknown_keys = set(row) - {"csf", "hipaa", "nist", "csf_basis", "csf_source"}
+    if unknown_keys:
+        raise MappingError(f"{where}: unknown field(s) {sorted(unknown_keys)}")
+    refs: dict[str, tuple[ControlRef, ...]] = {}
+    for std in CATALOG_FILES:
+        ids = row.get(std)
+        if not isinstance(ids, list) or not ids:
+            raise MappingError(f"{where}: '{std}' must be a non-empty list")
+        resolved = []
+        for cid in ids:
+            entry = catalogs[std].get(aliases[std].get(str(cid), str(cid)))
+            if entry is None:
+                raise MappingError(
+                    f"{where}: {std} id {cid!r} is not in {CATALOG_FILES[std][0]}"
+                )
+            if any(c.id == entry["id"] for c in resolved):
+                raise MappingError(f"{where}: {std} id {entry['id']!r} listed twice (or as an alt form too)")
+            resolved.append(ControlRef(entry["id"], entry["name"]))
+        refs[std] = tuple(resolved)
+    basis = row.get("csf_basis")
+    if basis not in CSF_BASES:
+        raise MappingError(f"{where}: csf_basis {basis!r} must be one of {CSF_BASES}")
+    sources = _vendor_mappings(where, row, [c.id for c in refs["csf"]], initiatives)
+    return References(csf=refs["csf"], hipaa=refs["hipaa"], nist=refs["nist"], csf_basis=basis, csf_sources=sources)
+
+
 def load_mappings(directory: Path | str | None = None, rule_ids: Iterable[str] | None = None) -> Mappings:
     """Load catalogs + crosswalk and check them against each other and the rule registry.
 
-    ``rule_ids`` defaults to every registered rule: a rule without a row, or a row
-    without a rule, is an error.
+    ``rule_ids`` defaults to every built-in rule (registered by ``hitrust_policies.rules``): a
+    built-in rule without a row, or a row without a rule, is an error. Your own rules' rows live
+    in your own crosswalk (`Mappings.extend`, `default_mappings` with ``HITRUST_MAPPINGS_DIR``).
     """
     directory = Path(directory) if directory is not None else default_dir()
     catalogs = {std: _load_catalog(directory, std) for std in CATALOG_FILES}
@@ -169,7 +229,7 @@ def load_mappings(directory: Path | str | None = None, rule_ids: Iterable[str] |
     if rule_ids is None:
         from hitrust_policies.rules.registry import all_rules
 
-        rule_ids = [r.id for r in all_rules()]
+        rule_ids = [r.id for r in all_rules() if (r.check.__module__ or "").startswith(BUILTIN_RULES_PACKAGE)]
     expected = set(rule_ids)
     path = directory / CROSSWALK_FILE
     rows = _read(path)
@@ -180,41 +240,60 @@ def load_mappings(directory: Path | str | None = None, rule_ids: Iterable[str] |
         where = f"{path}: rule {rule_id!r}"
         if rule_id not in expected:
             raise MappingError(f"{where}: no such rule in the registry")
-        if not isinstance(row, dict):
-            raise MappingError(f"{where}: expected csf / hipaa / nist lists")
-        unknown_keys = set(row) - {"csf", "hipaa", "nist", "csf_basis", "csf_source"}
-        if unknown_keys:
-            raise MappingError(f"{where}: unknown field(s) {sorted(unknown_keys)}")
-        refs: dict[str, tuple[ControlRef, ...]] = {}
-        for std in CATALOG_FILES:
-            ids = row.get(std)
-            if not isinstance(ids, list) or not ids:
-                raise MappingError(f"{where}: '{std}' must be a non-empty list")
-            resolved = []
-            for cid in ids:
-                entry = catalogs[std].get(aliases[std].get(str(cid), str(cid)))
-                if entry is None:
-                    raise MappingError(
-                        f"{where}: {std} id {cid!r} is not in {CATALOG_FILES[std][0]}"
-                    )
-                if any(c.id == entry["id"] for c in resolved):
-                    raise MappingError(f"{where}: {std} id {entry['id']!r} listed twice (or as an alt form too)")
-                resolved.append(ControlRef(entry["id"], entry["name"]))
-            refs[std] = tuple(resolved)
-        basis = row.get("csf_basis")
-        if basis not in CSF_BASES:
-            raise MappingError(f"{where}: csf_basis {basis!r} must be one of {CSF_BASES}")
-        sources = _vendor_mappings(where, row, [c.id for c in refs["csf"]], initiatives)
-        crosswalk[rule_id] = References(
-            csf=refs["csf"], hipaa=refs["hipaa"], nist=refs["nist"], csf_basis=basis, csf_sources=sources
-        )
+        crosswalk[rule_id] = _references(where, row, catalogs, aliases, initiatives)
     missing = sorted(expected - set(crosswalk))
     if missing:
         raise MappingError(f"{path}: no crosswalk row for rule(s) {', '.join(missing)}")
-    return Mappings(catalogs=catalogs, crosswalk=crosswalk, aliases=aliases)
+    return Mappings(catalogs=catalogs, crosswalk=crosswalk, aliases=aliases, initiatives=initiatives)
+
+
+def read_crosswalk(directory: Path | str) -> dict[str, Any]:
+    """The rows of a user mappings directory's ``crosswalk.yaml`` (same schema as the shipped one;
+    its ids must be in the shipped catalogs)."""
+    path = Path(directory) / CROSSWALK_FILE
+    if not Path(directory).is_dir():
+        raise MappingError(f"{directory}: not a directory (a mappings directory holds {CROSSWALK_FILE})")
+    rows = _read(path)
+    if not isinstance(rows, dict):
+        raise MappingError(f"{path}: expected a mapping of rule id -> references")
+    return rows
+
+
+_EXTRA_DIRS: list[str] = []
+
+
+def use_mappings_dir(directory: Path | str | None) -> None:
+    """Merge ``directory``'s crosswalk into `default_mappings` for the rest of the process (the CLI's
+    ``--mappings-dir``); None forgets the ones set. ``HITRUST_MAPPINGS_DIR`` (directories separated
+    by ``os.pathsep``) does the same for every process that inherits it: scans and policy packs."""
+    if directory is None:
+        _EXTRA_DIRS.clear()
+    else:
+        _shipped().extend(read_crosswalk(directory), source=str(Path(directory) / CROSSWALK_FILE))  # fail here
+        _EXTRA_DIRS.append(str(directory))
+
+
+def extra_dirs() -> tuple[str, ...]:
+    """The user mappings directories `default_mappings` merges: ``HITRUST_MAPPINGS_DIR``, then
+    `use_mappings_dir`'s."""
+    env = [d for d in os.environ.get(MAPPINGS_DIR_ENV, "").split(os.pathsep) if d.strip()]
+    return tuple(dict.fromkeys([*env, *_EXTRA_DIRS]))
+
+
+def default_mappings() -> Mappings:
+    """The shipped mappings, validated once per process, extended with the user crosswalks of
+    `extra_dirs` (each set validated once)."""
+    return _default_mappings(extra_dirs())
+
+
+@lru_cache(maxsize=8)
+def _default_mappings(extra: tuple[str, ...]) -> Mappings:
+    mappings = _shipped()
+    for directory in extra:
+        mappings = mappings.extend(read_crosswalk(directory), source=str(Path(directory) / CROSSWALK_FILE))
+    return mappings
 
 
 @lru_cache(maxsize=1)
-def default_mappings() -> Mappings:
-    """The shipped mappings, validated once per process."""
+def _shipped() -> Mappings:
     return load_mappings()

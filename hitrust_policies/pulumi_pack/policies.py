@@ -135,7 +135,7 @@ def build_policies(state: PackState, mappings: Mappings | None = None) -> list[A
     joined = stack_level_kinds(state.package)
     policies: list[Any] = []
     for rule in state.rules:
-        refs = mappings.references(rule.id)
+        refs = mappings.crosswalk.get(rule.id) or References()  # a user rule without a row cites nothing
         schema = PolicyConfigSchema(properties={"exclusions": EXCLUSION_SCHEMA,
                                                 "suppressions": policy_config_schema(),
                                                 **{o.name: o.json_schema() for o in rule.options}})

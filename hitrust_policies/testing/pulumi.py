@@ -372,6 +372,12 @@ def shared_pack(pack_dir: str | os.PathLike[str], **kwargs: Any) -> PackProcess:
 
 
 def default_pack_dir(name: str = "hitrust-aws") -> Path:
-    """``packs/<name>`` of a source checkout (tests run against the real pack folder):
-    ``hitrust-aws`` or ``hitrust-azure``."""
-    return Path(__file__).resolve().parents[2] / "packs" / name
+    """``packs/<name>`` of a source checkout (tests run against the real pack folder), else the copy an
+    installed wheel ships (``hitrust_policies/_packs/<name>``): ``hitrust-aws``, ``hitrust-azure`` or
+    ``hitrust-gcp``."""
+    package = Path(__file__).resolve().parents[1]
+    candidates = (package.parent / "packs" / name, package / "_packs" / name)
+    for candidate in candidates:
+        if (candidate / "PulumiPolicy.yaml").is_file():
+            return candidate
+    raise FileNotFoundError(f"no policy pack {name!r} in {' or '.join(str(c) for c in candidates)}")

@@ -13,9 +13,7 @@ from tests.sources.live.gcp.conftest import DEV, ORG, PROD, TOKEN
 from tests.sources.live.gcp.org import seed
 from tests.test_cli import hitrust
 
-FAMILIES = ("buckets", "disks", "firewalls", "instances", "kms-keys", "networks", "sql-instances", "resource-hierarchy",
-            "service-account-keys", "log-buckets", "load-balancer-proxies", "bigquery-datasets", "dns-zones",
-            "log-archives")
+FAMILIES = ("buckets", "firewalls")  # what the two rules below judge: a filtered scan lists nothing else
 
 
 def found(report: dict) -> set[tuple[str, str, str]]:
