@@ -241,8 +241,8 @@ def _tiles(t: Tally) -> str:
     ) + "</div>"
 
 
-def _posture_table(rows: Iterable[tuple[str, str, Tally]], id_header: str, name_header: str) -> str:
-    out = [f"<table><thead><tr><th>{id_header}</th><th>{name_header}</th><th>rules</th>"
+def _posture_table(rows: Iterable[tuple[str, str, Tally]], id_header: str, name_header: str, table_id: str) -> str:
+    out = [f"<table id=\"{table_id}\"><thead><tr><th>{id_header}</th><th>{name_header}</th><th>rules</th>"
            + "".join(f'<th class="n">{b}</th>' for b in BUCKETS) + "</tr></thead><tbody>"]
     for cid, name, t in rows:
         out.append(f"<tr><td class=\"k\">{_e(cid)}</td><td>{_e(name)}</td><td>{_e(', '.join(sorted(t.rules)))}</td>"
@@ -296,11 +296,12 @@ def _standards(p: Posture) -> str:
     hipaa = [(cid, name, t) for (cid, name), t in sorted(p.hipaa.items())]
     return ('<section id="csf"><h2>Posture by HITRUST CSF category</h2>' + _legend()
             + bars(cats, "Posture by HITRUST CSF category")
-            + _posture_table(((c.split(" ", 1)[0], c.partition(" ")[2], t) for c, t in cats), "category", "name")
-            + "<h3>By HITRUST CSF control</h3>" + _posture_table(controls, "control", "name")
+            + _posture_table(((c.split(" ", 1)[0], c.partition(" ")[2], t) for c, t in cats), "category", "name",
+                             "csf-categories")
+            + "<h3>By HITRUST CSF control</h3>" + _posture_table(controls, "control", "name", "csf-controls")
             + "</section>"
             + '<section id="hipaa"><h2>Posture by HIPAA Security Rule citation</h2>'
-            + _posture_table(hipaa, "citation", "title") + "</section>")
+            + _posture_table(hipaa, "citation", "title", "hipaa-citations") + "</section>")
 
 
 def _trend(changes: Any) -> str:
@@ -312,7 +313,8 @@ def _trend(changes: Any) -> str:
         out.append(f'<div class="tile chg" id="trend-{label}"><b>{n}</b>{label}</div>')
     out.append("</div><p>New and persisting findings are marked on their rows below.</p>")
     if changes.resolved:
-        out.append("<h3>Resolved (open in the baseline, passing or gone now)</h3><table><thead><tr><th>rule</th>"
+        out.append("<h3>Resolved (open in the baseline, passing or gone now)</h3><table id=\"resolved-table\"><thead>"
+                   "<tr><th>rule</th>"
                    "<th>resource</th><th>was</th><th>finding id</th></tr></thead><tbody>")
         out += [f"<tr><td>{_e(r.get('rule_id'))}</td><td>{_e(r.get('resource'))}</td>"
                 f"<td>{_e(r.get('previous_status'))}</td><td class=\"id\">{_e(r.get('id'))}</td></tr>"
@@ -337,7 +339,8 @@ def _suppressions(suppressions: Any) -> str:
     if unmatched:
         out.append('<p class="warn">Matched nothing (stale or mistyped): '
                    + _e(", ".join(f"{r.get('rule')} on {r.get('resource')}" for r in unmatched)) + "</p>")
-    out.append("<table><thead><tr><th>rule</th><th>resource</th><th>reason</th><th>owner</th><th>ticket</th>"
+    out.append("<table id=\"suppressions-table\"><thead><tr><th>rule</th><th>resource</th>"
+               "<th>reason</th><th>owner</th><th>ticket</th>"
                '<th>expires</th><th>state</th><th class="n">matched</th><th>source</th></tr></thead><tbody>')
     for r in rows:
         state = '<span class="badge exp">EXPIRED</span>' if r.get("expired") else "active"
@@ -359,9 +362,9 @@ def _write_coverage(fh: TextIO, scan: Any) -> None:
              ("collectors", f"{len(collectors)}: {', '.join(collectors)}"),
              ("coverage rows", f"{len(coverage)} ({len(problems)} not ok)"),
              ("API calls", str(calls)), ("seconds", f"{getattr(scan, 'seconds', 0.0):.1f}")]
-    fh.write('<section id="coverage"><h2>Coverage</h2><table class="meta"><tbody>'
+    fh.write('<section id="coverage"><h2>Coverage</h2><table class="meta" id="coverage-facts"><tbody>'
              + "".join(f"<tr><td>{k}</td><td>{_e(v)}</td></tr>" for k, v in facts) + "</tbody></table>")
-    head = ("<table><thead><tr><th>account</th><th>collector</th><th>region</th><th>status</th>"
+    head = ("<table id=\"{}\"><thead><tr><th>account</th><th>collector</th><th>region</th><th>status</th>"
             '<th class="n">resources</th><th>why not read</th></tr></thead><tbody>')
 
     def rows(items: list[Any]) -> None:
@@ -371,20 +374,20 @@ def _write_coverage(fh: TextIO, scan: Any) -> None:
                              f"<td>{_e('; '.join(c.problems))}</td></tr>" for c in items[i:i + CHUNK]))
 
     if problems:
-        fh.write(f'<h3 id="unread">What could not be read ({len(problems)})</h3>' + head)
+        fh.write(f'<h3 id="unread">What could not be read ({len(problems)})</h3>' + head.format("unread-table"))
         rows(problems)
         fh.write("</tbody></table>")
     else:
         fh.write('<p id="unread">Every collector read everything it was asked to.</p>')
-    fh.write(f"<details><summary>All {len(coverage)} coverage rows</summary>" + head)
+    fh.write(f"<details><summary>All {len(coverage)} coverage rows</summary>" + head.format("coverage-table"))
     rows(coverage)
     fh.write("</tbody></table></details></section>")
 
 
 def _rules(p: Posture) -> str:
-    out = ['<section id="rules"><h2>Rules: references and remediation</h2><table><thead><tr><th>rule</th>'
-           "<th>severity</th><th>HITRUST CSF</th><th>HIPAA</th><th>NIST 800-53</th><th>remediation</th>"
-           + "".join(f'<th class="n">{b}</th>' for b in BUCKETS) + "</tr></thead><tbody>"]
+    out = ['<section id="rules"><h2>Rules: references and remediation</h2><table id="rules-table"><thead>'
+           "<tr><th>rule</th><th>severity</th><th>HITRUST CSF</th><th>HIPAA</th><th>NIST 800-53</th>"
+           "<th>remediation</th>" + "".join(f'<th class="n">{b}</th>' for b in BUCKETS) + "</tr></thead><tbody>"]
     for rule_id, (f, t) in sorted(p.rules.items()):
         r = f.references
         out.append(f'<tr id="rule-{_e(rule_id)}"><td><b>{_e(rule_id)}</b><br>{_e(f.title)}</td><td>{_e(f.severity)}'
@@ -396,8 +399,9 @@ def _rules(p: Posture) -> str:
     return "".join(out)
 
 
-FINDINGS_HEAD = ("<table class=\"findings\"><thead><tr><th>status</th><th>severity</th><th>rule</th><th>resource</th>"
-                 "<th>account / region</th><th>evidence</th><th>references</th><th>notes</th></tr></thead><tbody>")
+FINDINGS_HEAD = ("<table class=\"findings\" id=\"{}\"><thead><tr><th>status</th><th>severity</th><th>rule</th>"
+                 "<th>resource</th><th>account / region</th><th>evidence</th><th>references</th><th>notes</th>"
+                 "</tr></thead><tbody>")
 
 
 def _finding_row(f: Finding, changes: Any, refs_text: dict[int, tuple[References, str]]) -> str:
@@ -431,7 +435,7 @@ def _write_findings(fh: TextIO, run: ReportRun, p: Posture) -> None:
              f"worst first (suppressed ones included, marked); {t.counts[0]} passing finding(s) in the collapsed "
              "list below. Every finding is in this file; none is left out. Remediation per rule: see Rules.</p>"
              f'<h3 id="open-findings">Failing and unknown ({open_n})</h3>')
-    fh.write(FINDINGS_HEAD)
+    fh.write(FINDINGS_HEAD.format("open-table"))
     refs_text: dict[int, tuple[References, str]] = {}
     changes = run.changes
     in_pass = False
@@ -442,14 +446,15 @@ def _write_findings(fh: TextIO, run: ReportRun, p: Posture) -> None:
             buf = []
             in_pass = True
             fh.write(f'</tbody></table><details id="passing"><summary>Passing ({t.counts[0]}), collapsed: '
-                     "click to show</summary>" + FINDINGS_HEAD)
+                     "click to show</summary>" + FINDINGS_HEAD.format("pass-table"))
         buf.append(_finding_row(f, changes, refs_text))
         if len(buf) >= CHUNK:
             fh.write("".join(buf))
             buf = []
     fh.write("".join(buf))
     if not in_pass:
-        fh.write(f'</tbody></table><details id="passing"><summary>Passing ({t.counts[0]})</summary>' + FINDINGS_HEAD)
+        fh.write(f'</tbody></table><details id="passing"><summary>Passing ({t.counts[0]})</summary>'
+                 + FINDINGS_HEAD.format("pass-table"))
     fh.write("</tbody></table></details></section>")
 
 
