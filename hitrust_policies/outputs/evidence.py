@@ -127,11 +127,32 @@ def jsonable(value: Any, secrets: frozenset[str] = frozenset(), name: str = "") 
 
 
 def _text(text: str, secrets: frozenset[str]) -> str:
-    if not secrets:
+    """``text`` with every secret masked: as a whole token, and (6 characters or longer) inside other text too,
+    since ids embed values ("tcp/1433/198.51.100.0/24"): masking too much is safe, too little is a leak.
+
+    >>> _text("rule tcp/1433/198.51.100.0/24 and 198.51.100.0/24", frozenset({"198.51.100.0/24"}))
+    'rule tcp/1433/[secret] and [secret]'
+    """
+    if not secrets or not any(s in text for s in secrets):
         return text
     from hitrust_policies.pulumi_pack.runtime import scrub
 
-    return scrub(text, secrets) if any(s in text for s in secrets) else text
+    text = scrub(text, secrets)
+    for secret in sorted(secrets, key=len, reverse=True):
+        if len(secret) >= 6:
+            text = text.replace(secret, SECRET)
+    return text
+
+
+def _scrubbed(run: ReportRun, secrets: frozenset[str]) -> ReportRun:
+    """The run with secrets masked in each finding's resource identity and message (the report reads these)."""
+    def ref(r: ResourceRef) -> ResourceRef:
+        return dataclasses.replace(r, native_id=_text(r.native_id, secrets), name=_text(r.name, secrets),
+                                   part=_text(r.part, secrets) if r.part else r.part)
+
+    findings = [dataclasses.replace(f, resource=ref(f.resource), message=_text(f.message, secrets))
+                for f in run.findings]
+    return ReportRun(run.scan, findings, run.meta, run.changes, run.suppressions)
 
 
 def _dumps(data: Any) -> str:
@@ -162,11 +183,15 @@ def _write_findings(fh: _HashingText, run: ReportRun, secrets: frozenset[str]) -
     fh.write("".join(buf))
 
 
-def _write_resources(fh: _HashingText, run: ReportRun, resources: Iterable[object],
-                     secrets: frozenset[str]) -> int:
+def _finding_ids(run: ReportRun) -> dict[tuple[str, str, str, str, str], list[str]]:
     by_ref: dict[tuple[str, str, str, str, str], list[str]] = {}
     for f in run.findings:
         by_ref.setdefault(_ref_key(f.resource), []).append(f.id)
+    return by_ref
+
+
+def _write_resources(fh: _HashingText, by_ref: dict[tuple[str, str, str, str, str], list[str]],
+                     resources: Iterable[object], secrets: frozenset[str]) -> int:
     rows = []
     for value in resources:
         ref = getattr(value, "ref", None)
@@ -220,6 +245,9 @@ def _write_files(directory: Path, run: ReportRun, resources: Iterable[object]) -
     from hitrust_policies.outputs.html import write_html
 
     secrets = frozenset(getattr(run.scan, "secrets", frozenset()) or ())
+    by_ref = _finding_ids(run)
+    if secrets:
+        run = _scrubbed(run, secrets)
     digests: dict[str, str] = {}
     with (directory / FINDINGS).open("wb") as raw:
         sink = _HashingText(raw)
@@ -227,7 +255,7 @@ def _write_files(directory: Path, run: ReportRun, resources: Iterable[object]) -
         digests[FINDINGS] = sink.sha.hexdigest()
     with (directory / RESOURCES).open("wb") as raw:
         sink = _HashingText(raw)
-        count = _write_resources(sink, run, resources, secrets)
+        count = _write_resources(sink, by_ref, resources, secrets)
         digests[RESOURCES] = sink.sha.hexdigest()
     with (directory / METADATA).open("wb") as raw:
         sink = _HashingText(raw)
