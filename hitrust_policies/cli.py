@@ -55,8 +55,12 @@ def _write_evidence(scan: Any, findings: list[Any]) -> None:
     if target:
         from hitrust_policies.outputs.evidence import VERIFY, write_for_command
 
+        names, level = [], ctx
+        while level.parent is not None:  # "scan aws", "check terraform", "demo": the command below the program
+            names.insert(0, level.info_name or "")
+            level = level.parent
         try:
-            path = write_for_command(target, scan, findings, " ".join(ctx.command_path.split()[1:]), ctx.params)
+            path = write_for_command(target, scan, findings, " ".join(names), ctx.params)
         except OSError as exc:
             click.echo(f"error: evidence bundle not written: {exc}", err=True)
             sys.exit(EXIT_INCOMPLETE)
