@@ -155,28 +155,34 @@ def _scrubbed(run: ReportRun, secrets: frozenset[str]) -> ReportRun:
     return ReportRun(run.scan, findings, run.meta, run.changes, run.suppressions)
 
 
-def _dumps(data: Any) -> str:
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+_dumps = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
 
 
 def _ref_key(ref: ResourceRef) -> tuple[str, str, str, str, str]:
     return (ref.provider, ref.account or "", ref.native_id, ref.part or "", ref.native_type)
 
 
+def _ref_json(r: ResourceRef, secrets: frozenset[str]) -> dict[str, Any]:
+    return {"provider": r.provider, "native_type": r.native_type, "native_id": _text(r.native_id, secrets),
+            "name": _text(r.name, secrets), "account": r.account, "region": r.region, "source": r.source,
+            "part": _text(r.part, secrets) if r.part else r.part}
+
+
 def _write_findings(fh: _HashingText, run: ReportRun, secrets: frozenset[str]) -> None:
-    refs: dict[int, tuple[Any, Any]] = {}  # id(References) -> (References, its JSON data); one per rule
+    """One JSON object per line, keys sorted except ``references`` (last: serialized once per rule)."""
+    refs: dict[int, tuple[Any, str]] = {}  # id(References) -> (References, its JSON); one per rule
     changes = run.changes
     buf: list[str] = []
     for f in run.findings:
         cached = refs.get(id(f.references))
         if cached is None:
-            cached = refs[id(f.references)] = (f.references, jsonable(f.references))
+            cached = refs[id(f.references)] = (f.references, _dumps(jsonable(f.references)))
         row = {"id": f.id, "rule_id": f.rule_id, "title": f.title, "domain": f.domain, "severity": f.severity,
-               "status": f.status.value, "resource": jsonable(f.resource, secrets),
-               "message": _text(f.message, secrets), "remediation": f.remediation, "references": cached[1],
-               "suppression": jsonable(f.suppression), "suppressed": f.suppressed,
-               "change": changes.change_of(f) if changes is not None else None}
-        buf.append(_dumps(row) + "\n")
+               "status": f.status.value, "resource": _ref_json(f.resource, secrets),
+               "message": _text(f.message, secrets), "remediation": f.remediation,
+               "suppression": None if f.suppression is None else jsonable(f.suppression),
+               "suppressed": f.suppressed, "change": changes.change_of(f) if changes is not None else None}
+        buf.append(f'{_dumps(row)[:-1]},"references":{cached[1]}}}\n')
         if len(buf) >= 2000:
             fh.write("".join(buf))
             buf = []
@@ -284,6 +290,8 @@ def write_evidence(target: Path, run: ReportRun, resources: Iterable[object]) ->
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.create_system = 3  # unix: the same bytes whichever OS wrote them
                 info.external_attr = 0o100644 << 16
+                # Deflate level 1: fast, and still shrinks JSON and HTML several times (3.13 renamed the slot).
+                setattr(info, "compress_level" if hasattr(info, "compress_level") else "_compresslevel", 1)
                 with (Path(tmp) / name).open("rb") as src, zf.open(info, "w", force_zip64=True) as dst:
                     shutil.copyfileobj(src, dst, 1 << 20)
         os.replace(partial, target)

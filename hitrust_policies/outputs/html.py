@@ -404,28 +404,48 @@ FINDINGS_HEAD = ("<table class=\"findings\" id=\"{}\"><thead><tr><th>status</th>
                  "</tr></thead><tbody>")
 
 
-def _finding_row(f: Finding, changes: Any, refs_text: dict[int, tuple[References, str]]) -> str:
-    r = f.resource
-    cached = refs_text.get(id(f.references))
-    if cached is None:
-        cached = refs_text[id(f.references)] = (f.references, _e(f.references.summary()))
-    refs = cached[1]
-    notes = []
-    s = f.suppression
-    if s is not None:
-        label = '<span class="badge exp">SUPPRESSION EXPIRED</span>' if s.expired else \
-            '<span class="badge sup">SUPPRESSED</span>'
-        notes.append(f"{label} {_e(s.reason)} (owner {_e(s.owner)}, ticket {_e(s.ticket)}, expires {_e(s.expires)})")
-    if changes is not None:
-        change = changes.change_of(f)
-        if change:
-            notes.append(f'<span class="badge chg">{change}</span>')
-    return (f'<tr id="f-{_e(f.id)}"><td><span class="badge s-{f.status.value}">{f.status.value}</span></td>'
-            f"<td>{_e(f.severity)}</td><td><a href=\"#rule-{_e(f.rule_id)}\">{_e(f.rule_id)}</a></td>"
-            f"<td>{_e(r.name)}<br><span class=\"id\">{_e(r.native_id)}</span><br><span class=\"id\">"
-            f"{_e(r.native_type)}{' #' + _e(r.part) if r.part else ''}</span></td>"
-            f"<td>{_e(r.account or '-')}<br>{_e(r.region or 'global')}</td><td>{_e(f.message or '-')}</td>"
-            f"<td>{refs}</td><td>{' '.join(notes)}</td></tr>")
+class _Rows:
+    """Finding rows as HTML; the cells findings share (rule, status, severity, references, place, type) are
+    escaped once and reused, so a row costs the escaping of its own name, id and message only."""
+
+    def __init__(self, changes: Any) -> None:
+        self.changes = changes
+        self.heads: dict[tuple[str, Status, str], str] = {}
+        self.refs: dict[int, tuple[References, str]] = {}  # the References object keeps its id from reuse
+        self.places: dict[tuple[str | None, str | None], str] = {}
+        self.types: dict[str, str] = {}
+
+    def row(self, f: Finding) -> str:
+        r = f.resource
+        head = self.heads.get((f.rule_id, f.status, f.severity))
+        if head is None:
+            rule = escape(f.rule_id)
+            head = self.heads[(f.rule_id, f.status, f.severity)] = (
+                f'<td><span class="badge s-{f.status.value}">{f.status.value}</span></td><td>{escape(f.severity)}'
+                f'</td><td><a href="#rule-{rule}">{rule}</a></td>')
+        refs = self.refs.get(id(f.references))
+        if refs is None:
+            refs = self.refs[id(f.references)] = (f.references, escape(f.references.summary()))
+        place = self.places.get((r.account, r.region))
+        if place is None:
+            place = f"<td>{_e(r.account or '-')}<br>{_e(r.region or 'global')}</td>"
+            self.places[(r.account, r.region)] = place
+        kind = self.types.get(r.native_type)
+        if kind is None:
+            kind = self.types[r.native_type] = escape(r.native_type)
+        notes = ""
+        s = f.suppression
+        if s is not None:
+            label = '<span class="badge exp">SUPPRESSION EXPIRED</span>' if s.expired else \
+                '<span class="badge sup">SUPPRESSED</span>'
+            notes = f"{label} {_e(s.reason)} (owner {_e(s.owner)}, ticket {_e(s.ticket)}, expires {_e(s.expires)})"
+        if self.changes is not None:
+            change = self.changes.change_of(f)
+            if change:
+                notes += f' <span class="badge chg">{change}</span>'
+        return (f'<tr id="f-{escape(f.id)}">{head}<td>{escape(r.name)}<br><span class="id">{escape(r.native_id)}'
+                f'</span><br><span class="id">{kind}{" #" + escape(r.part) if r.part else ""}</span></td>{place}'
+                f"<td>{escape(f.message) if f.message else '-'}</td><td>{refs[1]}</td><td>{notes}</td></tr>")
 
 
 def _write_findings(fh: TextIO, run: ReportRun, p: Posture) -> None:
@@ -436,8 +456,7 @@ def _write_findings(fh: TextIO, run: ReportRun, p: Posture) -> None:
              "list below. Every finding is in this file; none is left out. Remediation per rule: see Rules.</p>"
              f'<h3 id="open-findings">Failing and unknown ({open_n})</h3>')
     fh.write(FINDINGS_HEAD.format("open-table"))
-    refs_text: dict[int, tuple[References, str]] = {}
-    changes = run.changes
+    rows = _Rows(run.changes)
     in_pass = False
     buf: list[str] = []
     for f in run.findings:
@@ -447,7 +466,7 @@ def _write_findings(fh: TextIO, run: ReportRun, p: Posture) -> None:
             in_pass = True
             fh.write(f'</tbody></table><details id="passing"><summary>Passing ({t.counts[0]}), collapsed: '
                      "click to show</summary>" + FINDINGS_HEAD.format("pass-table"))
-        buf.append(_finding_row(f, changes, refs_text))
+        buf.append(rows.row(f))
         if len(buf) >= CHUNK:
             fh.write("".join(buf))
             buf = []
