@@ -40,7 +40,12 @@ h1{font-size:24px;margin:8px 0 4px}h2{font-size:19px;margin:30px 0 8px;border-bo
 padding-bottom:4px}h3{font-size:15px;margin:18px 0 6px}
 table{border-collapse:collapse;width:100%;margin:6px 0 12px}th,td{border:1px solid #e0e2e6;padding:4px 6px;
 vertical-align:top;text-align:left;overflow-wrap:anywhere}th{background:#f0f2f5;font-weight:600}
-td.k{white-space:nowrap}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.k{white-space:nowrap}#rules-table td:first-child{min-width:190px;overflow-wrap:normal}
+#rules-table td:nth-child(2){white-space:nowrap}#rules-table td:nth-child(5){min-width:80px}
+.findings tr>:nth-child(-n+2){white-space:nowrap}.findings tr>:nth-child(3){min-width:150px}
+.findings tr>:nth-child(4){min-width:180px}.findings tr>:nth-child(5){min-width:100px;white-space:nowrap}
+.findings tr>:nth-child(8){min-width:90px}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .meta td:first-child{width:170px;color:#555}
 .tiles{display:flex;gap:12px;flex-wrap:wrap;margin:10px 0}
 .tile{border-radius:6px;padding:10px 16px;color:#fff;min-width:120px}.tile b{display:block;font-size:26px}
