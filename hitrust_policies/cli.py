@@ -37,6 +37,37 @@ def _check_baseline(path: str | None) -> None:
 FORMATS = ("table", "json", "ocsf", "asff", "markdown")
 
 
+def _evidence_target(ctx: click.Context, _param: Any, value: str | None) -> None:
+    """--evidence: checked before the scan starts, written after the report (`_write_evidence`)."""
+    if value:
+        from hitrust_policies.outputs.evidence import EvidenceError, check_target
+
+        try:
+            check_target(value)
+        except EvidenceError as exc:
+            raise click.BadParameter(str(exc), param_hint="--evidence") from None
+        ctx.meta["hitrust.evidence"] = value
+
+
+def _write_evidence(scan: Any, findings: list[Any]) -> None:
+    """The evidence bundle of this run, when --evidence asked for one; not written is exit 3."""
+    ctx = click.get_current_context()
+    target = ctx.meta.get("hitrust.evidence")
+    if target:
+        from hitrust_policies.outputs.evidence import VERIFY, write_for_command
+
+        names, level = [], ctx
+        while level.parent is not None:  # "scan aws", "check terraform", "demo": the command below the program
+            names.insert(0, level.info_name or "")
+            level = level.parent
+        try:
+            path = write_for_command(target, scan, findings, " ".join(names), ctx.params)
+        except OSError as exc:
+            click.echo(f"error: evidence bundle not written: {exc}", err=True)
+            sys.exit(EXIT_INCOMPLETE)
+        click.echo(f"evidence bundle: {path} (verify: {VERIFY})", err=True)
+
+
 def _load_suppressions(path: str | None) -> Any:
     """Read and validate a suppressions file before any scan (a bad entry is a usage error naming it)."""
     if not path:
@@ -107,6 +138,7 @@ def _report_and_exit(scan: Any, rules: Any, fmt: str, output: Any, show_pass: bo
     """What every ``scan <cloud>`` does with its result: evaluate, write the report, exit by the findings."""
     findings, accepted = _suppress(scan.findings(rules), suppressions)
     _emit(scan, findings, fmt, output, show_pass, baseline, accepted)
+    _write_evidence(scan, findings)
     sys.exit(_exit_code(findings, scan.complete, fail_on))
 
 
@@ -222,6 +254,9 @@ def _report_options(fn: Any) -> Any:
     fn = click.option("--show-pass", is_flag=True, help="Table format: list passing findings too.")(fn)
     fn = click.option("--baseline", type=click.Path(dir_okay=False),
                       help="A previous JSON report: mark findings new / persisting and list resolved ones.")(fn)
+    fn = click.option("--evidence", metavar="DIR|ZIP", callback=_evidence_target, expose_value=False,
+                      help="Also write an evidence bundle (findings, resources, metadata, HTML report, SHA-256 "
+                           "manifest) to DIR, or to a zip when it ends in .zip.")(fn)
     return fn
 
 
@@ -545,6 +580,7 @@ def demo_cmd(cloud: str, fmt: str, output: str | None, show_pass: bool, baseline
         scan = run_demo(progress=progress)
     findings, report = _suppress(scan.findings(), accepted)
     _emit(scan, findings, fmt, output, show_pass, baseline, report)
+    _write_evidence(scan, findings)
     if fmt == "table" and not output:
         click.echo(f"\nThis was a simulated {simulated}. Scan yours with: {scan_yours}")
     sys.exit(EXIT_CLEAN if scan.complete else EXIT_INCOMPLETE)
