@@ -43,6 +43,31 @@ resource "aws_instance" "attached" {
   }
 }
 
+# only an argument known after apply that network_interface conflicts with: it may still be null at apply
+# (conflicting with nothing), so the plan does not rule out a dynamic block here
+resource "aws_instance" "subnet_only" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+  subnet_id     = aws_subnet.app.id
+  tags          = { Name = "subnet-only-tf" }
+}
+
+# a dynamic network_interface next to an argument it conflicts with: the plan shows what it shows for
+# `bare` (Terraform defers the check while for_each is unknown), and the apply fails validation
+resource "aws_instance" "conflicted" {
+  ami                         = "ami-0123456789abcdef0"
+  instance_type               = "t3.micro"
+  associate_public_ip_address = true
+  tags                        = { Name = "conflicted-tf" }
+  dynamic "network_interface" {
+    for_each = aws_vpc.main.id == "" ? [] : [aws_network_interface.extra.id]
+    content {
+      network_interface_id = network_interface.value
+      device_index         = 0
+    }
+  }
+}
+
 # a trail whose event selectors come from a dynamic block of unknown for_each (they may leave out
 # management events), next to one that writes none (all management events by default)
 resource "aws_cloudtrail" "selected" {
