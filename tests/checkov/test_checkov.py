@@ -119,11 +119,41 @@ PLATFORM_TF = PLATFORM_COMMON | {
     ("CKV_HITRUST_NET_INSTANCE_IP_FORWARDING_OFF", "aws_instance.web", "PASSED"),
     ("CKV_HITRUST_NET_INSTANCE_IP_FORWARDING_OFF", "aws_instance.worker", "PASSED"),
 }
-# The plan, judged whole: the HTTP listener's redirect, the user's attachment and the ACL's rules are joined.
-PLATFORM_PLAN = PLATFORM_COMMON | {
+# The plan, judged whole: the HTTP listener's redirect, the user's attachment and the ACL's rules are joined;
+# the instances write associate_public_ip_address, so no network_interface block can be added to them.
+PLATFORM_PLAN = PLATFORM_TF | {
     ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "aws_lb_listener.http", "PASSED"),
     ("CKV_HITRUST_IAM_IDENTITY_NO_DIRECT_POLICIES", "aws_iam_user.ops", "FAILED"),
     ("CKV_HITRUST_NET_NETWORK_ACL_ADMIN_PORTS", "aws_network_acl.edge", "FAILED"),
+}
+
+# Nested blocks from `dynamic` blocks whose for_each is unknown at plan time (tests/terraform/aws/dynamic_blocks):
+# UNKNOWN in both (a default ACL's ingress, a group's ingress, the instance `attached`). In the plan an
+# instance's unwritten network_interface is known empty only next to a written conflicting argument (bare,
+# conflicted); `defaults` and `subnet_only` stay UNKNOWN there, while their .tf shows no dynamic block.
+DYNAMIC_COMMON = {
+    ("CKV_HITRUST_ENC_AUDIT_TRAIL_KMS", "aws_cloudtrail.plain", "FAILED"),
+    ("CKV_HITRUST_ENC_AUDIT_TRAIL_KMS", "aws_cloudtrail.selected", "FAILED"),
+    ("CKV_HITRUST_LOG_AUDIT_TRAIL_CLOUDWATCH", "aws_cloudtrail.plain", "FAILED"),
+    ("CKV_HITRUST_LOG_AUDIT_TRAIL_CLOUDWATCH", "aws_cloudtrail.selected", "FAILED"),
+    ("CKV_HITRUST_LOG_AUDIT_TRAIL_VALIDATION", "aws_cloudtrail.plain", "FAILED"),
+    ("CKV_HITRUST_LOG_AUDIT_TRAIL_VALIDATION", "aws_cloudtrail.selected", "FAILED"),
+    *{("CKV_HITRUST_ENC_INSTANCE_HOST_ENCRYPTION", f"aws_instance.{name}", "PASSED")
+      for name in ("attached", "bare", "conflicted", "defaults", "subnet_only")},
+    ("CKV_HITRUST_NET_INSTANCE_IP_FORWARDING_OFF", "aws_instance.bare", "PASSED"),
+    ("CKV_HITRUST_NET_INSTANCE_NO_PUBLIC_IP", "aws_instance.bare", "PASSED"),
+    ("CKV_HITRUST_NET_NETWORK_DEFAULT_ABSENT", "aws_vpc.main", "PASSED"),
+    ("CKV_HITRUST_NET_SECURITY_GROUP_DEFAULT_CLOSED", "aws_security_group.dyn", "PASSED"),
+}
+DYNAMIC_TF = DYNAMIC_COMMON | {
+    ("CKV_HITRUST_NET_INSTANCE_IP_FORWARDING_OFF", "aws_instance.defaults", "PASSED"),
+    ("CKV_HITRUST_NET_INSTANCE_IP_FORWARDING_OFF", "aws_instance.subnet_only", "PASSED"),
+    ("CKV_HITRUST_NET_INSTANCE_NO_PUBLIC_IP", "aws_instance.defaults", "FAILED"),  # the default VPC's subnet
+}
+DYNAMIC_PLAN = DYNAMIC_COMMON | {
+    ("CKV_HITRUST_LOG_NETWORK_FLOW_LOGS", "aws_vpc.main", "FAILED"),
+    ("CKV_HITRUST_NET_INSTANCE_IP_FORWARDING_OFF", "aws_instance.conflicted", "PASSED"),
+    ("CKV_HITRUST_NET_INSTANCE_NO_PUBLIC_IP", "aws_instance.conflicted", "FAILED"),
 }
 
 
@@ -159,6 +189,8 @@ def _verdicts(stdout: str) -> set[tuple[str, str, str]]:
     (("-f", "parity_buckets/plan.json", "--framework", "terraform_plan"), BUCKETS_PLAN),
     (("-d", "platform", "--framework", "terraform"), PLATFORM_TF),
     (("-f", "platform/plan.json", "--framework", "terraform_plan"), PLATFORM_PLAN),
+    (("-d", "dynamic_blocks", "--framework", "terraform"), DYNAMIC_TF),
+    (("-f", "dynamic_blocks/plan.json", "--framework", "terraform_plan"), DYNAMIC_PLAN),
 ], ids=lambda v: "-".join(v[1:4:2]) if isinstance(v, tuple) else None)
 def test_cli_external_checks_dir_exact(target: tuple[str, ...], expected: set[tuple[str, str, str]]) -> None:
     flag, path, *rest = target
@@ -204,6 +236,8 @@ def test_in_process_runners_exact() -> None:
     assert _in_process(tf_dir=str(FIXTURES / "parity_admin_ports")) == ADMIN_PORTS
     assert _in_process(plan=str(FIXTURES / "storage" / "plan.json")) == STORAGE_PLAN
     assert _in_process(tf_dir=str(FIXTURES / "platform")) == PLATFORM_TF
+    assert _in_process(plan=str(FIXTURES / "dynamic_blocks" / "plan.json")) == DYNAMIC_PLAN
+    assert _in_process(tf_dir=str(FIXTURES / "dynamic_blocks")) == DYNAMIC_TF
 
 
 def _check_terraform(plan: Path) -> dict[tuple[str, str], str]:
@@ -233,15 +267,19 @@ def test_plan_verdicts_are_check_terraform(fixture: str) -> None:
     assert _in_process(plan=str(plan)) == ours
 
 
-def test_plan_unknowns_stay_unknown_in_checkov() -> None:
+@pytest.mark.parametrize(("fixture", "example"), [
+    ("storage", ("CKV_HITRUST_ENC_BLOCK_VOLUME_KMS", "aws_ebs_volume.disk[0]")),
+    ("dynamic_blocks", ("CKV_HITRUST_NET_NETWORK_ACL_ADMIN_PORTS", "aws_default_network_acl.main")),
+])
+def test_plan_unknowns_stay_unknown_in_checkov(fixture: str, example: tuple[str, str]) -> None:
     """What `hitrust check terraform` cannot tell from the plan is UNKNOWN in checkov too, not a verdict:
     judged straight from checkov's view of each resource (checkov's reports leave UNKNOWN out)."""
     from checkov.terraform.plan_parser import parse_tf_plan
 
-    plan = FIXTURES / "storage" / "plan.json"
+    plan = FIXTURES / fixture / "plan.json"
     ours = _check_terraform(plan)
     unknown = {k for k, v in ours.items() if v == "UNKNOWN"}
-    assert ("CKV_HITRUST_ENC_BLOCK_VOLUME_KMS", "aws_ebs_volume.disk[0]") in unknown
+    assert example in unknown
     by_id = {s.id: s for s in specs()}
     seen = set()
     for block in parse_tf_plan(str(plan), {})[0]["resource"]:
