@@ -74,17 +74,10 @@ TWINS = [
 
 # Where a plan legitimately cannot know what a program's inputs and an account both say:
 # scenario -> (rule, name) -> (the plan's status, the status the program and the account give).
-PLAN_CANNOT_KNOW: dict[str, dict[tuple[str, str], tuple[str, str]]] = {
-    "parity_data": {
-        # an aws_instance's network_interface is a nested block the provider computes at apply; a v5 plan
-        # cannot tell it from a dynamic block the configuration would fill (see sources/terraform/aws.py), so
-        # interfaces attached there - their public IPs, their source/destination checks - stay unknown. The
-        # program's inputs list no interfaces and the account reads the one EC2 attached.
-        ("net-instance-no-public-ip", "app-host"): ("UNKNOWN", "PASS"),
-        ("net-instance-no-public-ip", "edge-host"): ("UNKNOWN", "FAIL"),
-        ("net-instance-ip-forwarding-off", "app-host"): ("UNKNOWN", "PASS"),
-    },
-}
+# (None left for the AWS scenarios: an aws_instance's network_interface, a nested block the provider computes
+# at apply, is known empty where the instance writes an argument it conflicts with; see sources/terraform/aws.py
+# EMPTY_UNLESS_WRITTEN.)
+PLAN_CANNOT_KNOW: dict[str, dict[tuple[str, str], tuple[str, str]]] = {}
 
 
 def known_where_plan_cannot(scenario: str, planned: Verdicts) -> Verdicts:

@@ -31,6 +31,17 @@ What one resource cannot say, and so reads UNKNOWN (checkov: UNKNOWN, not report
 ``.tf`` and plan JSON differ in one way: in a plan, an attribute missing from checkov's view is one
 Terraform knows only after apply (planned values list unset ones as null), so a missing nested block
 reads UNKNOWN there; in ``.tf`` a missing attribute is simply not written.
+
+**hashicorp/aws plans: the whole plan, not one resource.** checkov names the plan file a resource comes
+from (``__file__``). For an AWS resource the verdict is then the one ``hitrust check terraform`` gives that
+plan file (`plan_verdicts`: `check_plans` once per file, cached by path and modification time): every
+join (a bucket's split encryption, public access block, logging and policy; a group's separate rules; a
+user's attachments), ``after_unknown``, ``after_sensitive`` and module addresses are read as there, so
+checkov reports exactly its (rule, address, PASS / FAIL) set, and its UNKNOWNs stay unreported. Several
+findings of one rule on one resource make one checkov result: FAIL if any fails, else UNKNOWN if any is
+unknown, else PASS. google and azurerm plan resources are read from the same file one at a time, with
+stand-ins for other resources (below); a plan file checkov names but that cannot be read falls back to
+checkov's own view of the resource.
 """
 
 from __future__ import annotations
@@ -216,6 +227,36 @@ def from_plan_file(conf: Mapping[str, Any]) -> tuple[PlanResource, Configuration
     return found[0][address], found[1]
 
 
+def _worst(verdicts: list[tuple[Status, str]]) -> tuple[Status | None, str]:
+    """One result of several verdicts: FAIL if any fails, else UNKNOWN if any is unknown, else PASS
+    (None: no verdict at all); the messages of that status joined."""
+    for status in (Status.FAIL, Status.UNKNOWN, Status.PASS):
+        messages = [m for s, m in verdicts if s == status]
+        if messages:
+            return status, "; ".join(m for m in messages if m)
+    return None, ""
+
+
+@functools.lru_cache(maxsize=8)
+def _whole_plan(path: str, mtime: float) -> dict[tuple[str, str], tuple[Status | None, str]]:
+    from hitrust_policies.sources.terraform.scan import check_plans
+
+    found: dict[tuple[str, str], list[tuple[Status, str]]] = {}
+    for f in check_plans([path]).findings():
+        found.setdefault((f.rule_id, f.resource.native_id), []).append((f.status, f.message))
+    return {key: _worst(verdicts) for key, verdicts in found.items()}
+
+
+def plan_verdicts(conf: Mapping[str, Any]) -> dict[tuple[str, str], tuple[Status | None, str]] | None:
+    """(rule id, plan address) -> what ``hitrust check terraform`` says of the plan file checkov names
+    (``__file__``) for the resource ``conf`` is; None when that file cannot be read or does not hold the
+    resource's address."""
+    if from_plan_file(conf) is None:
+        return None
+    path = str(_unwrap(conf.get("__file__")))
+    return _whole_plan(path, Path(path).stat().st_mtime)
+
+
 STAND_IN = "checkov evaluates one resource at a time: another resource of the plan may set this"
 
 
@@ -238,11 +279,7 @@ def _verdict(rule: Rule, own: PulumiResource, stack: Stack) -> tuple[Status | No
     verdicts: list[tuple[Status, str]] = []
     for value in model_values(stack, [rule.kind], only=[own]):
         verdicts.append((Status.UNKNOWN, value.reason) if isinstance(value, AdapterFailure) else verdict(rule, value))
-    for status in (Status.FAIL, Status.UNKNOWN, Status.PASS):
-        messages = [m for s, m in verdicts if s == status]
-        if messages:
-            return status, "; ".join(m for m in messages if m)
-    return None, ""
+    return _worst(verdicts)
 
 
 class _AllUnknown(Mapping[str, Any]):
@@ -283,20 +320,13 @@ def _azurerm_verdict(rule: Rule, own: azurerm.Planned, plan: azurerm.Plan) -> tu
             verdicts.append((Status.UNKNOWN, f"azurerm adapter {adapter.__name__} failed: {type(exc).__name__}"))
             continue
         verdicts += [verdict(rule, v) for v in values]
-    for status in (Status.FAIL, Status.UNKNOWN, Status.PASS):
-        messages = [m for s, m in verdicts if s == status]
-        if messages:
-            return status, "; ".join(m for m in messages if m)
-    return None, ""
+    return _worst(verdicts)
 
 
-def _azurerm_judge(rule: Rule, res: PlanResource,
-                   config: Configuration | None) -> tuple[tuple[Status | None, str], tuple[Status | None, str]]:
+def _azurerm_own(res: PlanResource, config: Configuration | None) -> azurerm.Planned:
     if config is not None:
-        own = azurerm._planned(res, config)
-    else:
-        own = azurerm.Planned(res, aws._with_unknowns(dict(res.after), res.unknown, res.address, ""), {})
-    return _azurerm_verdict(rule, own, OnePlan([own])), _azurerm_verdict(rule, own, azurerm.Plan([own]))
+        return azurerm._planned(res, config)
+    return azurerm.Planned(res, aws._with_unknowns(dict(res.after), res.unknown, res.address, ""), {})
 
 
 # Kinds that sum what every resource of a scope grants (a member's roles over all of a project's IAM
@@ -308,19 +338,29 @@ def judge(rule: Rule, resource_type: str, conf: Mapping[str, Any], plan: bool) -
     """The rule's verdict on one checkov resource: FAIL if any value of its kind fails, else UNKNOWN if
     any is unknown, else PASS; None when the resource yields nothing the rule judges.
 
-    Judged twice: in `OneResource` (unknown stand-ins for every join) and alone. A verdict that differs
-    between the two depends on what other resources hold (an adapter that asks only whether some
-    resource of a type exists, such as a region's default EBS key) and is UNKNOWN.
+    hashicorp/aws plan resources: the whole plan file's verdict (`plan_verdicts`). Otherwise judged in
+    `OneResource` (unknown stand-ins for every join) and, unless that already says UNKNOWN, alone too:
+    a verdict that differs between the two depends on what other resources hold (an adapter that asks
+    only whether some resource of a type exists, such as a region's default EBS key) and is UNKNOWN.
+    An UNKNOWN among stand-ins stays UNKNOWN whatever the resource alone says, so that second look is
+    left out there.
     """
+    if plan and provider(resource_type) == aws.PROVIDER:
+        whole = plan_verdicts(conf)
+        if whole is not None:
+            return whole.get((rule.id, str(_unwrap(conf.get("__address__")))), (None, ""))
     found = from_plan_file(conf) if plan and provider(resource_type) != aws.PROVIDER else None
     res, config = found if found is not None else (plan_resource(resource_type, conf, plan), None)
     written = config.expressions(res) if config is not None else None if plan else res.after
     if provider(resource_type) == azurerm.PROVIDER:
-        among, alone = _azurerm_judge(rule, res, config)
+        planned = _azurerm_own(res, config)
+        among = _azurerm_verdict(rule, planned, OnePlan([planned]))
+        alone = (among if among[0] is Status.UNKNOWN else _azurerm_verdict(rule, planned, azurerm.Plan([planned])))
     else:
         translate = google.to_pulumi if provider(resource_type) == google.PROVIDER else aws.to_pulumi
         own = translate(res, {}, written)
-        among, alone = _verdict(rule, own, OneResource([own])), _verdict(rule, own, Stack([own]))
+        among = _verdict(rule, own, OneResource([own]))
+        alone = among if among[0] is Status.UNKNOWN else _verdict(rule, own, Stack([own]))
     if among[0] != alone[0]:
         return Status.UNKNOWN, f"depends on other resources of the plan, which checkov does not show: {among[1]}"
     if among[0] is Status.PASS and rule.kind in AGGREGATES:

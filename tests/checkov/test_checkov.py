@@ -22,7 +22,6 @@ from hitrust_policies.checkov import check_id, checks_dir, rule_id, specs  # noq
 from hitrust_policies.checkov.conf import judge  # noqa: E402
 from hitrust_policies.findings import Status  # noqa: E402
 from hitrust_policies.rules import get_rule  # noqa: E402
-from hitrust_policies.sources.terraform.scan import check_plans  # noqa: E402
 
 FIXTURES = Path(__file__).parents[1] / "terraform" / "aws"
 # BC_SKIP_MAPPING: no guideline download; CKV_SKIP_PACKAGE_UPDATE_CHECK: no "newer checkov on PyPI?" lookup
@@ -55,15 +54,48 @@ STORAGE_COMMON = {
 }
 # The plan knows the counted volumes' `encrypted` (count.index == 0); in .tf checkov leaves the expression,
 # so both read UNKNOWN there. disk[0]'s key is the region's default EBS key: UNKNOWN in both (not a PASS).
+# A plan is judged whole (as `hitrust check terraform` judges it): the module's buckets with their split
+# encryption, public access block, logging and policy resources, the keys without a separate key policy.
 STORAGE_PLAN = STORAGE_COMMON | {
     ("CKV_HITRUST_ENC_BLOCK_VOLUME_ENCRYPTED", "aws_ebs_volume.disk[0]", "PASSED"),
     ("CKV_HITRUST_ENC_BLOCK_VOLUME_ENCRYPTED", "aws_ebs_volume.disk[1]", "FAILED"),
     ("CKV_HITRUST_ENC_BLOCK_VOLUME_KMS", "aws_ebs_volume.disk[1]", "FAILED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_KMS", "aws_db_instance.good", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_DEFAULT_ENCRYPTION", "aws_s3_bucket.partial", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_DEFAULT_ENCRYPTION", 'module.records.aws_s3_bucket.this["phi"]', "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_DEFAULT_ENCRYPTION", 'module.records.aws_s3_bucket.this["scans"]', "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_KMS", "aws_s3_bucket.partial", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_KMS", 'module.records.aws_s3_bucket.this["phi"]', "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_KMS", 'module.records.aws_s3_bucket.this["scans"]', "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY", "aws_s3_bucket.bare", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY", "aws_s3_bucket.partial", "FAILED"),
+    ("CKV_HITRUST_LOG_OBJECT_STORE_ACCESS_LOGGING", 'module.records.aws_s3_bucket.this["phi"]', "PASSED"),
+    ("CKV_HITRUST_LOG_OBJECT_STORE_ACCESS_LOGGING", 'module.records.aws_s3_bucket.this["scans"]', "PASSED"),
+    ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "aws_kms_key.data", "PASSED"),
+    ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "aws_kms_key.stale", "PASSED"),
+    ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "aws_s3_bucket.bare", "PASSED"),
+    ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "aws_s3_bucket.partial", "FAILED"),
+    ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", 'module.records.aws_s3_bucket.this["phi"]', "PASSED"),
+    ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", 'module.records.aws_s3_bucket.this["scans"]', "PASSED"),
 }
-# Buckets: encryption, public access block, logging and policy are separate resources, which one
+# Buckets in .tf: encryption, public access block, logging and policy are separate resources, which one
 # checkov resource check cannot see: every bucket rule is UNKNOWN (not reported), only the key's rotation.
 BUCKETS = {
     ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "aws_kms_key.bucket-key", "PASSED"),
+}
+# The same buckets in the plan: the split resources are joined as `hitrust check terraform` joins them.
+BUCKETS_PLAN = BUCKETS | {
+    ("CKV_HITRUST_ENC_OBJECT_STORE_DEFAULT_ENCRYPTION", "aws_s3_bucket.partial", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_DEFAULT_ENCRYPTION", "aws_s3_bucket.records", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_KMS", "aws_s3_bucket.partial", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_KMS", "aws_s3_bucket.records", "PASSED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY", "aws_s3_bucket.partial", "FAILED"),
+    ("CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY", "aws_s3_bucket.records", "PASSED"),
+    ("CKV_HITRUST_LOG_OBJECT_STORE_ACCESS_LOGGING", "aws_s3_bucket.partial", "PASSED"),
+    ("CKV_HITRUST_LOG_OBJECT_STORE_ACCESS_LOGGING", "aws_s3_bucket.records", "PASSED"),
+    ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "aws_kms_key.bucket-key", "PASSED"),
+    ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "aws_s3_bucket.partial", "FAILED"),
+    ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "aws_s3_bucket.records", "PASSED"),
 }
 PLATFORM_COMMON = {
     ("CKV_HITRUST_ENC_FILE_SYSTEM_ENCRYPTED", "aws_efs_file_system.shared", "FAILED"),
@@ -86,6 +118,42 @@ PLATFORM_TF = PLATFORM_COMMON | {
     ("CKV_HITRUST_NET_INSTANCE_NO_PUBLIC_IP", "aws_instance.worker", "PASSED"),
     ("CKV_HITRUST_NET_INSTANCE_IP_FORWARDING_OFF", "aws_instance.web", "PASSED"),
     ("CKV_HITRUST_NET_INSTANCE_IP_FORWARDING_OFF", "aws_instance.worker", "PASSED"),
+}
+# The plan, judged whole: the HTTP listener's redirect, the user's attachment and the ACL's rules are joined;
+# the instances write associate_public_ip_address, so no network_interface block can be added to them.
+PLATFORM_PLAN = PLATFORM_TF | {
+    ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "aws_lb_listener.http", "PASSED"),
+    ("CKV_HITRUST_IAM_IDENTITY_NO_DIRECT_POLICIES", "aws_iam_user.ops", "FAILED"),
+    ("CKV_HITRUST_NET_NETWORK_ACL_ADMIN_PORTS", "aws_network_acl.edge", "FAILED"),
+}
+
+# Nested blocks from `dynamic` blocks whose for_each is unknown at plan time (tests/terraform/aws/dynamic_blocks):
+# UNKNOWN in both (a default ACL's ingress, a group's ingress, the instance `attached`). In the plan an
+# instance's unwritten network_interface is known empty only next to a written conflicting argument (bare,
+# conflicted); `defaults` and `subnet_only` stay UNKNOWN there, while their .tf shows no dynamic block.
+DYNAMIC_COMMON = {
+    ("CKV_HITRUST_ENC_AUDIT_TRAIL_KMS", "aws_cloudtrail.plain", "FAILED"),
+    ("CKV_HITRUST_ENC_AUDIT_TRAIL_KMS", "aws_cloudtrail.selected", "FAILED"),
+    ("CKV_HITRUST_LOG_AUDIT_TRAIL_CLOUDWATCH", "aws_cloudtrail.plain", "FAILED"),
+    ("CKV_HITRUST_LOG_AUDIT_TRAIL_CLOUDWATCH", "aws_cloudtrail.selected", "FAILED"),
+    ("CKV_HITRUST_LOG_AUDIT_TRAIL_VALIDATION", "aws_cloudtrail.plain", "FAILED"),
+    ("CKV_HITRUST_LOG_AUDIT_TRAIL_VALIDATION", "aws_cloudtrail.selected", "FAILED"),
+    *{("CKV_HITRUST_ENC_INSTANCE_HOST_ENCRYPTION", f"aws_instance.{name}", "PASSED")
+      for name in ("attached", "bare", "conflicted", "defaults", "subnet_only")},
+    ("CKV_HITRUST_NET_INSTANCE_IP_FORWARDING_OFF", "aws_instance.bare", "PASSED"),
+    ("CKV_HITRUST_NET_INSTANCE_NO_PUBLIC_IP", "aws_instance.bare", "PASSED"),
+    ("CKV_HITRUST_NET_NETWORK_DEFAULT_ABSENT", "aws_vpc.main", "PASSED"),
+    ("CKV_HITRUST_NET_SECURITY_GROUP_DEFAULT_CLOSED", "aws_security_group.dyn", "PASSED"),
+}
+DYNAMIC_TF = DYNAMIC_COMMON | {
+    ("CKV_HITRUST_NET_INSTANCE_IP_FORWARDING_OFF", "aws_instance.defaults", "PASSED"),
+    ("CKV_HITRUST_NET_INSTANCE_IP_FORWARDING_OFF", "aws_instance.subnet_only", "PASSED"),
+    ("CKV_HITRUST_NET_INSTANCE_NO_PUBLIC_IP", "aws_instance.defaults", "FAILED"),  # the default VPC's subnet
+}
+DYNAMIC_PLAN = DYNAMIC_COMMON | {
+    ("CKV_HITRUST_LOG_NETWORK_FLOW_LOGS", "aws_vpc.main", "FAILED"),
+    ("CKV_HITRUST_NET_INSTANCE_IP_FORWARDING_OFF", "aws_instance.conflicted", "PASSED"),
+    ("CKV_HITRUST_NET_INSTANCE_NO_PUBLIC_IP", "aws_instance.conflicted", "FAILED"),
 }
 
 
@@ -118,9 +186,11 @@ def _verdicts(stdout: str) -> set[tuple[str, str, str]]:
     (("-d", "storage", "--framework", "terraform"), STORAGE_COMMON),
     (("-f", "storage/plan.json", "--framework", "terraform_plan"), STORAGE_PLAN),
     (("-d", "parity_buckets", "--framework", "terraform"), BUCKETS),
-    (("-f", "parity_buckets/plan.json", "--framework", "terraform_plan"), BUCKETS),
+    (("-f", "parity_buckets/plan.json", "--framework", "terraform_plan"), BUCKETS_PLAN),
     (("-d", "platform", "--framework", "terraform"), PLATFORM_TF),
-    (("-f", "platform/plan.json", "--framework", "terraform_plan"), PLATFORM_COMMON),
+    (("-f", "platform/plan.json", "--framework", "terraform_plan"), PLATFORM_PLAN),
+    (("-d", "dynamic_blocks", "--framework", "terraform"), DYNAMIC_TF),
+    (("-f", "dynamic_blocks/plan.json", "--framework", "terraform_plan"), DYNAMIC_PLAN),
 ], ids=lambda v: "-".join(v[1:4:2]) if isinstance(v, tuple) else None)
 def test_cli_external_checks_dir_exact(target: tuple[str, ...], expected: set[tuple[str, str, str]]) -> None:
     flag, path, *rest = target
@@ -166,19 +236,61 @@ def test_in_process_runners_exact() -> None:
     assert _in_process(tf_dir=str(FIXTURES / "parity_admin_ports")) == ADMIN_PORTS
     assert _in_process(plan=str(FIXTURES / "storage" / "plan.json")) == STORAGE_PLAN
     assert _in_process(tf_dir=str(FIXTURES / "platform")) == PLATFORM_TF
+    assert _in_process(plan=str(FIXTURES / "dynamic_blocks" / "plan.json")) == DYNAMIC_PLAN
+    assert _in_process(tf_dir=str(FIXTURES / "dynamic_blocks")) == DYNAMIC_TF
 
 
-@pytest.mark.parametrize("fixture", sorted(p.parent.name for p in FIXTURES.glob("*/plan.json")))
-def test_checkov_never_contradicts_check_terraform(fixture: str) -> None:
-    """Every verdict checkov reports is the one `hitrust check terraform` gives the same resource (all its
-    findings of the rule there); checkov may only say less (UNKNOWN where joins are needed)."""
-    plan = FIXTURES / fixture / "plan.json"
+def _check_terraform(plan: Path) -> dict[tuple[str, str], str]:
+    """(check id, address) -> PASSED / FAILED / UNKNOWN from `hitrust check terraform plan.json --format json`
+    (several findings of one rule on one resource: FAILED if any fails, else UNKNOWN if any is unknown)."""
+    done = subprocess.run([sys.executable, "-m", "hitrust_policies.cli", "check", "terraform", str(plan),
+                           "--format", "json"], capture_output=True, text=True, timeout=300)
+    assert done.returncode in (0, 1), done.stderr
     ours: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for f in check_plans([str(plan)]).findings():
-        ours[(check_id(f.rule_id), f.resource.native_id)].add(f.status.value)
-    overall = {k: "FAILED" if "FAIL" in v else "UNKNOWN" if "UNKNOWN" in v else "PASSED" for k, v in ours.items()}
-    for check, resource, result in _in_process(plan=str(plan)):
-        assert overall.get((check, resource)) == result, (check, resource)
+    for f in json.loads(done.stdout)["findings"]:
+        ours[(check_id(f["rule_id"]), f["resource"]["native_id"])].add(f["status"])
+    return {k: "FAILED" if "FAIL" in v else "UNKNOWN" if "UNKNOWN" in v else "PASSED" for k, v in ours.items()}
+
+
+AWS_PLANS = sorted(p.parent.name for p in FIXTURES.glob("*/plan.json"))
+
+
+@pytest.mark.parametrize("fixture", AWS_PLANS)
+def test_plan_verdicts_are_check_terraform(fixture: str) -> None:
+    """checkov on an AWS plan reports exactly the (rule, address, status) set `hitrust check terraform` gives
+    the same file, CLI and in-process: PASS and FAIL listed, UNKNOWN left out (checkov reports no UNKNOWN)."""
+    plan = FIXTURES / fixture / "plan.json"
+    ours = {(check, address, result) for (check, address), result in _check_terraform(plan).items()
+            if result != "UNKNOWN"}
+    assert ours and all(check.startswith("CKV_HITRUST_") for check, _, _ in ours)
+    assert _verdicts(_cli("-f", str(plan), "--framework", "terraform_plan")) == ours
+    assert _in_process(plan=str(plan)) == ours
+
+
+@pytest.mark.parametrize(("fixture", "example"), [
+    ("storage", ("CKV_HITRUST_ENC_BLOCK_VOLUME_KMS", "aws_ebs_volume.disk[0]")),
+    ("dynamic_blocks", ("CKV_HITRUST_NET_NETWORK_ACL_ADMIN_PORTS", "aws_default_network_acl.main")),
+])
+def test_plan_unknowns_stay_unknown_in_checkov(fixture: str, example: tuple[str, str]) -> None:
+    """What `hitrust check terraform` cannot tell from the plan is UNKNOWN in checkov too, not a verdict:
+    judged straight from checkov's view of each resource (checkov's reports leave UNKNOWN out)."""
+    from checkov.terraform.plan_parser import parse_tf_plan
+
+    plan = FIXTURES / fixture / "plan.json"
+    ours = _check_terraform(plan)
+    unknown = {k for k, v in ours.items() if v == "UNKNOWN"}
+    assert example in unknown
+    by_id = {s.id: s for s in specs()}
+    seen = set()
+    for block in parse_tf_plan(str(plan), {})[0]["resource"]:
+        for resource_type, named in block.items():
+            for conf in named.values():
+                address = conf["__address__"]
+                for check in {c for c, a in unknown if a == address}:
+                    status, reason = judge(by_id[check].rule, resource_type, {**conf, "__file__": str(plan)}, True)
+                    assert status is Status.UNKNOWN and reason, (check, address)
+                    seen.add((check, address))
+    assert seen == unknown
 
 
 def test_ids_one_to_one_with_rules() -> None:

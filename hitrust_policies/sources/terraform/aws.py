@@ -32,9 +32,19 @@ accounts give the same verdicts through the adapters, the policy-pack process an
 (tests/test_parity_terraform.py). What
 the plan cannot say, and so stays UNKNOWN where a program's inputs would decide: a v5 nested block
 computed at apply and not written (a bucket's inline ``logging`` / ``server_side_encryption_configuration``
-without the split resource, an instance's ``network_interface``), as a ``dynamic`` block whose
-``for_each`` is unknown looks the same; a document built from an unknown ARN (a bucket policy naming
-its own bucket's ``arn``).
+without the split resource), as a ``dynamic`` block whose ``for_each`` is unknown looks the same; a
+document built from an unknown ARN (a bucket policy naming its own bucket's ``arn``).
+
+Nested blocks wholly unknown in the plan (checked with Terraform 1.11 and provider 5.100,
+tests/terraform/aws/dynamic_blocks): a block the provider does not compute plans as ``[]`` when
+unwritten, so wholly unknown means a ``dynamic`` block whose ``for_each`` is known only after apply:
+UNKNOWN, naming the block, never "no block" (a trail's event selectors, a default ACL's rules). An
+Optional+Computed block plans wholly unknown both unwritten and so written; where the provider proves
+which (`EMPTY_UNLESS_WRITTEN`: an instance's ``network_interface`` conflicts with
+``associate_public_ip_address``, ``subnet_id``, ``source_dest_check``... and its read lists only the
+interfaces written) the block is known empty and the instance's own arguments decide, as in a Pulumi
+program; otherwise (nothing conflicting written) it stays UNKNOWN. Blocks no adapter reads (an
+instance's ``root_block_device``) are left as they are.
 """
 
 from __future__ import annotations
@@ -137,19 +147,60 @@ def provider_computed(unknown: Any, written: Mapping[str, Any] | None, block: Ma
     return out
 
 
+# Optional+Computed nested blocks (provider v5) that stay empty after apply unless the configuration
+# writes them, and that the provider refuses next to any of these arguments (ConflictsWith, checked
+# against hashicorp/aws 5.100 with `terraform validate`). The plan shows such a block wholly unknown
+# whether it is unwritten or written by a ``dynamic`` block whose for_each is unknown at plan time: one
+# of these arguments written with a known value rules the dynamic block out (an apply with both fails
+# validation, so no such resource exists), and the unwritten block is empty: the provider's read lists
+# only the interfaces the configuration names.
+EMPTY_UNLESS_WRITTEN: Mapping[tuple[str, str], frozenset[str]] = {
+    ("aws_instance", "network_interface"): frozenset({
+        "associate_public_ip_address", "subnet_id", "private_ip", "secondary_private_ips", "vpc_security_group_ids",
+        "security_groups", "ipv6_addresses", "ipv6_address_count", "source_dest_check"}),
+}
+
+
+def empty_unless_written(res: PlanResource, unknown: Any, written: Mapping[str, Any] | None) -> tuple[
+        dict[str, Any], Any]:
+    """(after, after_unknown) of ``res`` with each block of `EMPTY_UNLESS_WRITTEN` the plan proves empty
+    known as ``[]``: wholly unknown, not in the configuration, and one of its conflicting arguments written
+    with a value known at plan time (a value unknown then may still turn out null, which conflicts with
+    nothing)."""
+    after = dict(res.after)
+    if written is None or not isinstance(unknown, Mapping):
+        return after, unknown
+    for (resource_type, key), conflicts in EMPTY_UNLESS_WRITTEN.items():
+        if resource_type == res.type and unknown.get(key) is True and key not in written and any(
+                a in written and after.get(a) is not None and unknown.get(a) is not True for a in conflicts):
+            after[key] = []
+            unknown = {k: v for k, v in unknown.items() if k != key}
+    return after, unknown
+
+
+def _unwritten_reason(address: str, key: str, block: Mapping[str, Any]) -> str:
+    nested = block.get("blocks", {}).get(key)
+    if nested is not None and not nested.get("attr"):
+        return (f"known after apply: {address}.{key} (nested block `{key}` is not in the configuration: a dynamic "
+                "block whose for_each is known only after apply writes it, or the provider computes it; not read "
+                "as absent)")
+    return (f"known after apply: {address}.{key} (not in the configuration: computed by the provider, or written "
+            "by a dynamic block)")
+
+
 def to_pulumi(res: PlanResource, deps: Mapping[str, list[PlanResource]],
               written: Mapping[str, Any] | None = None) -> PulumiResource:
     """The pulumi-aws resource a plan resource is (``res.type`` must be in `aws_names.TOKENS`);
     ``written``: its configuration expressions (None when unknown: every unknown then stays)."""
     token = aws_names.TOKENS[res.type]
     block = aws_names.schema().get(res.type, {})
-    unknown = provider_computed(res.unknown, written, block)
-    values = _with_unknowns(dict(res.after), unknown, res.address, "")
+    after, unknown = empty_unless_written(res, res.unknown, written)
+    unknown = provider_computed(unknown, written, block)
+    values = _with_unknowns(after, unknown, res.address, "")
     if written is not None:
         for key in (k for k, v in unknown.items() if v is True and k not in written) if isinstance(
                 unknown, Mapping) else ():
-            values[key] = Unknown(f"known after apply: {res.address}.{key} (not in the configuration: computed "
-                                  "by the provider, or written by a dynamic block)")
+            values[key] = Unknown(_unwritten_reason(res.address, key, block))
     secrets: set[str] = set()
     secret_paths: set[str] = set()
     for path, value in _sensitive(values, res.sensitive, ()):

@@ -93,12 +93,12 @@ EXPECTED = {
         ("iam-policy-grant-no-admin", "aws_iam_user_policy_attachment.ops-admin", F),
         ("enc-instance-host-encryption", "aws_instance.web", P),
         ("enc-instance-host-encryption", "aws_instance.worker", P),
-        # v5 `network_interface` is a block computed at apply when not written: a plan cannot tell it
-        # from a dynamic block, so whether an instance gets a public address stays unknown
-        ("net-instance-no-public-ip", "aws_instance.web", U),
-        ("net-instance-no-public-ip", "aws_instance.worker", U),
-        # and so do their interfaces' source/destination checks (the instance's own is on)
-        *[("net-instance-ip-forwarding-off", f"aws_instance.{i}", U) for i in ("web", "worker")],
+        # v5 `network_interface` is a block computed at apply when not written, but it conflicts with the
+        # written associate_public_ip_address: no dynamic block can fill it, the instance's own arguments decide
+        ("net-instance-no-public-ip", "aws_instance.web", F),
+        ("net-instance-no-public-ip", "aws_instance.worker", P),
+        # and its own source/destination check is on
+        *[("net-instance-ip-forwarding-off", f"aws_instance.{i}", P) for i in ("web", "worker")],
         ("enc-tls-listener-modern", "aws_lb_listener.http", P),  # redirects to HTTPS (action `order`: computed)
         ("enc-tls-listener-modern", "aws_lb_listener.plain", F),
         ("net-network-acl-admin-ports", "aws_network_acl.edge", F),
@@ -155,8 +155,9 @@ def test_unknown_reasons_name_the_attribute_known_after_apply() -> None:
     assert found[("enc-database-storage-encrypted", "aws_db_instance.pending")] == (
         "known after apply: aws_db_instance.pending.storage_encrypted")
     assert found[("log-object-store-access-logging", "aws_s3_bucket.bare")] == (
-        "known after apply: aws_s3_bucket.bare.logging (not in the configuration: computed by the provider, "
-        "or written by a dynamic block)")
+        "known after apply: aws_s3_bucket.bare.logging (nested block `logging` is not in the configuration: a "
+        "dynamic block whose for_each is known only after apply writes it, or the provider computes it; not read "
+        "as absent)")
 
 
 def test_sensitive_values_are_secrets_and_never_in_a_finding() -> None:

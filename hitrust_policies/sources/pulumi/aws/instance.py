@@ -40,7 +40,10 @@ def _maps_public_ip(res: PulumiResource, stack: Stack) -> Any:
 
 
 def _public_addresses(res: PulumiResource, stack: Stack) -> tuple[str, ...] | Unknown:
-    if optional(res.props.get("networkInterfaces")) is not None:
+    interfaces = optional(res.props.get("networkInterfaces"))
+    if isinstance(interfaces, Unknown):  # the interface list itself is unknown: its own reason says why
+        return interfaces
+    if interfaces is not None:
         return Unknown("network interfaces attached as their own resources: their public IPs are only visible "
                        "in a live account")
     public_ip = res.props.get("publicIp")
@@ -65,7 +68,10 @@ def _forwards(res: PulumiResource) -> bool | Unknown:
     check = to_bool(res.props.get("sourceDestCheck"))
     if isinstance(check, Unknown) or check is False:
         return check if isinstance(check, Unknown) else True
-    if optional(res.props.get("networkInterfaces")) is not None:
+    interfaces = optional(res.props.get("networkInterfaces"))
+    if isinstance(interfaces, Unknown):
+        return interfaces
+    if interfaces is not None:
         return Unknown("network interfaces attached as their own resources: their source/destination checks are "
                        "not read")
     return False
