@@ -2,7 +2,10 @@
 
 Security Hub is where many AWS shops triage; ASFF carries the compliance status and the
 related requirements natively. UNKNOWN maps to ``NOT_AVAILABLE``, never to ``PASSED``.
-Security Hub takes at most 100 findings per BatchImportFindings call: `batches` splits.
+Security Hub takes at most 100 findings per BatchImportFindings call: `batches` splits, and
+`write_asff` writes a JSON array of such batches (arrays of at most 100 findings), one per line, so
+each line is one call: ``jq -c '.[]' hitrust-report.asff.json | while read -r b; do aws securityhub
+batch-import-findings --findings "$b"; done``.
 """
 
 from __future__ import annotations
@@ -10,9 +13,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
-from typing import Any
+from typing import IO, Any
 
 from hitrust_policies.findings import Finding, Status
+from hitrust_policies.outputs.run import ReportRun
 
 COMPLIANCE = {Status.PASS: "PASSED", Status.FAIL: "FAILED", Status.UNKNOWN: "NOT_AVAILABLE"}
 RESOURCE_TYPE = {
@@ -86,3 +90,31 @@ def batches(items: list[dict[str, Any]], size: int = 100) -> Iterator[list[dict[
 
 def to_json(findings: Iterable[Finding]) -> str:
     return json.dumps(to_asff(findings), indent=2)
+
+
+def suppressed_finding(f: Finding, *, now: str) -> dict[str, Any]:
+    """`finding`, with a current suppression as Security Hub's own ``SUPPRESSED`` workflow status and the
+    acceptance (reason, owner, ticket, expiry) in a note; a lapsed one stays NEW and says it expired."""
+    a = finding(f, now=now)
+    s = f.suppression
+    if s is not None:
+        if f.suppressed:
+            a["Workflow"] = {"Status": "SUPPRESSED"}
+        state = "expired" if s.expired else "until"
+        a["Note"] = {"Text": f"Suppressed ({state} {s.expires}): {s.reason}; ticket {s.ticket}"[:512],
+                     "UpdatedBy": (s.owner or "hitrust-policies")[:512], "UpdatedAt": now}
+    return a
+
+
+def write_asff(fh: IO[str], run: ReportRun, size: int = 100) -> None:
+    """A JSON array of batches of at most ``size`` findings, one batch per line (one BatchImportFindings call
+    each); ``CreatedAt`` / ``UpdatedAt`` are the run's ``generated_at``."""
+    stamp = datetime.fromisoformat(run.meta.generated_at.replace("Z", "+00:00")).astimezone(timezone.utc)
+    now = stamp.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    dumps = json.dumps
+    fh.write("[")
+    findings = run.findings
+    for start in range(0, len(findings), size):
+        fh.write("\n" if start == 0 else ",\n")
+        fh.write(dumps([suppressed_finding(f, now=now) for f in findings[start:start + size]], sort_keys=True))
+    fh.write("\n]\n")

@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable
-from typing import Any
+from datetime import datetime
+from typing import IO, Any
 
 from hitrust_policies.findings import Finding, Status
+from hitrust_policies.outputs.run import ReportRun
 
 SEVERITY_ID = {"low": 2, "medium": 3, "high": 4, "critical": 5}
 COMPLIANCE_STATUS_ID = {Status.PASS: 1, Status.FAIL: 3, Status.UNKNOWN: 0}
@@ -56,3 +58,27 @@ def to_json_lines(findings: Iterable[Finding]) -> str:
 
     now = int(time.time() * 1000)
     return "\n".join(json.dumps(event(f, time_ms=now, version=__version__)) for f in findings)
+
+
+def suppressed_event(f: Finding, *, time_ms: int, version: str) -> dict[str, Any]:
+    """`event`, plus the accepted risk: a current suppression makes the finding's status Suppressed (3) and
+    the acceptance travels in ``unmapped.suppression``; the compliance status stays what the rule found."""
+    e = event(f, time_ms=time_ms, version=version)
+    s = f.suppression
+    if s is not None:
+        if f.suppressed:
+            e["status_id"], e["status"] = 3, "Suppressed"
+        e["unmapped"] = {"suppression": {"reason": s.reason, "owner": s.owner, "ticket": s.ticket,
+                                         "expires": s.expires, "expired": s.expired, "rule": s.rule,
+                                         "resource": s.resource, "source": s.source}}
+    return e
+
+
+def write_ocsf(fh: IO[str], run: ReportRun) -> None:
+    """One event per line, keys sorted; every event's ``time`` is the run's ``generated_at``."""
+    time_ms = int(datetime.fromisoformat(run.meta.generated_at.replace("Z", "+00:00")).timestamp() * 1000)
+    version = run.meta.tool_version
+    dumps = json.dumps
+    for f in run.findings:
+        fh.write(dumps(suppressed_event(f, time_ms=time_ms, version=version), sort_keys=True))
+        fh.write("\n")

@@ -140,3 +140,10 @@ def render_table(scan: Any, findings: list[Finding], console: Any, show_pass: bo
         f"{s['by_status']['PASS']} passing; {len(scan.regions_read)}/{len(scan.regions)} regions read "
         f"({', '.join(scan.regions_read) or 'none'}), {sum(scan.calls.values())} API calls, {scan.seconds:.1f}s"
     )
+
+
+def write_table(fh: Any, run: Any, show_pass: bool = False, width: int = 200) -> None:
+    """The console table, into a file (no colour, fixed width): the ``table`` entry of the format registry."""
+    from rich.console import Console
+
+    render_table(run.scan, run.findings, Console(file=fh, width=width, no_color=True), show_pass, run.changes)
