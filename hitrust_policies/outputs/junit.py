@@ -12,7 +12,7 @@ empty ``system-out`` / ``system-err``. Suites are sorted by rule id; cases keep 
 from __future__ import annotations
 
 import re
-from typing import IO
+from typing import IO, Any
 
 from hitrust_policies.findings import Finding, Status
 from hitrust_policies.outputs.run import ReportRun
@@ -44,16 +44,29 @@ def case_name(f: Finding) -> str:
     return f"{name} #{r.part}" if r.part else name
 
 
+_RULE_DETAILS: dict[tuple[str, str, int], tuple[Any, str]] = {}
+
+
+def _rule_details(f: Finding) -> str:
+    """The lines every case of a rule shares (severity, remediation, standards), escaped, built once."""
+    key = (f.severity, f.remediation, id(f.references))
+    hit = _RULE_DETAILS.get(key)
+    if hit is None or hit[0] is not f.references:
+        lines = [f"severity: {f.severity}"]
+        if f.remediation:
+            lines.append(f"remediation: {f.remediation}")
+        summary = f.references.summary()
+        if summary:
+            lines.append(f"standards: {summary}")
+        hit = _RULE_DETAILS[key] = (f.references, text("\n".join(lines)))
+    return hit[1]
+
+
 def _details(f: Finding) -> str:
+    """What a CI reader needs to find and fix the resource, as escaped element text."""
     r = f.resource
-    lines = [f"resource: {r.native_id}", f"type: {r.native_type}", f"account: {r.account or '-'}",
-             f"region: {r.region or '-'}", f"severity: {f.severity}"]
-    if f.remediation:
-        lines.append(f"remediation: {f.remediation}")
-    summary = f.references.summary()
-    if summary:
-        lines.append(f"standards: {summary}")
-    return "\n".join(lines)
+    return (text(f"resource: {r.native_id}\ntype: {r.native_type}\naccount: {r.account or '-'}\n"
+                 f"region: {r.region or '-'}\n") + _rule_details(f))
 
 
 def testcase(f: Finding) -> str:
@@ -61,14 +74,14 @@ def testcase(f: Finding) -> str:
     s = f.suppression
     if f.suppressed and s is not None:
         why = f"suppressed: {s.reason} (owner {s.owner}, ticket {s.ticket}, until {s.expires})"
-        return f"{head}>\n      <skipped message={attr(why)}>{text(_details(f))}</skipped>\n    </testcase>\n"
+        return f"{head}>\n      <skipped message={attr(why)}>{_details(f)}</skipped>\n    </testcase>\n"
     if f.status is Status.PASS:
         return head + "/>\n"
     message = f.message or f.title
     if s is not None:  # lapsed acceptance: counts again, and says so
         message = f"{message} [suppression expired {s.expires}: {s.reason}]"
     tag = "failure" if f.status is Status.FAIL else "error"
-    return (f"{head}>\n      <{tag} message={attr(message)} type={attr(f.status.value)}>{text(_details(f))}"
+    return (f"{head}>\n      <{tag} message={attr(message)} type={attr(f.status.value)}>{_details(f)}"
             f"</{tag}>\n    </testcase>\n")
 
 

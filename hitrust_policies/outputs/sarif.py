@@ -12,11 +12,13 @@ Each rule carries its HITRUST CSF / HIPAA / NIST ids in ``properties`` and in it
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring_ascii as _str  # type: ignore[attr-defined]
 from typing import IO, Any
 
 from hitrust_policies.findings import Finding, Status
+from hitrust_policies.model.ref import ResourceRef
 from hitrust_policies.outputs.run import ReportRun
-from hitrust_policies.outputs.tally import coverage_rows, references_dict, run_header
+from hitrust_policies.outputs.tally import PerObject, coverage_rows, references_dict, run_header
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/hitrust-policies/hitrust-policies"
@@ -106,6 +108,46 @@ def result(f: Finding, rule_index: int, plan_file: str | None = None) -> dict[st
     return out
 
 
+def _dumps(value: Any) -> str:
+    return json.dumps(value, sort_keys=True)
+
+
+class _Lines:
+    """`result` as JSON text, keys sorted, with what a resource shares encoded once.
+
+    Equivalent to ``json.dumps(result(f, ...), sort_keys=True)`` (tests hold it to that); a finding with
+    a suppression takes that slow path, the rest a template ~3x faster.
+    """
+
+    def __init__(self, index: dict[str, int], plan_file: str | None) -> None:
+        self.index, self.plan_file = index, plan_file
+        self.resources = PerObject(self._resource)
+        self.rules = {rule_id: _str(rule_id) for rule_id in index}
+
+    def _resource(self, r: ResourceRef) -> tuple[str, str, str, str]:
+        location: dict[str, Any] = {"logicalLocations": [{"name": r.name, "fullyQualifiedName": r.native_id,
+                                                          "kind": "resource"}]}
+        if self.plan_file is not None and r.source == "terraform":
+            location["physicalLocation"] = {"artifactLocation": {"uri": self.plan_file}}
+        props = (f'{{"account": {_str(r.account or "")}, "provider": {_str(r.provider)}, '
+                 f'"region": {_str(r.region or "")}, "resourceType": {_str(r.native_type)}, "severity": "')
+        return _dumps([location]), props, f'", "source": {_str(r.source)}, "status": "', r.name
+
+    def __call__(self, f: Finding) -> str:
+        if f.suppression is not None:
+            return _dumps(result(f, self.index[f.rule_id], self.plan_file))
+        locations, props, props_tail, name = self.resources(f.resource)
+        text = f.message or f.title
+        if f.status is Status.UNKNOWN:
+            text = f"Could not be evaluated: {text}"
+        failing = f.status is Status.FAIL
+        return (f'{{"kind": "{KIND[f.status]}", "level": "{LEVEL[f.severity] if failing else "none"}", '
+                f'"locations": {locations}, "message": {{"text": {_str(f"{name}: {text}")}}}, '
+                f'"partialFingerprints": {{"hitrustFindingId/v1": {_str(f.id)}}}, '
+                f'"properties": {props}{f.severity}{props_tail}{f.status.value}", "suppressed": false}}, '
+                f'"ruleId": {self.rules[f.rule_id]}, "ruleIndex": {self.index[f.rule_id]}}}')
+
+
 def write_sarif(fh: IO[str], run: ReportRun) -> None:
     """One SARIF run: the rules first (every rule with a finding, sorted), then one result per line."""
     first: dict[str, Finding] = {}
@@ -135,11 +177,10 @@ def write_sarif(fh: IO[str], run: ReportRun) -> None:
     # the run object stays open: its results stream after the header, one per line
     fh.write(f'{{"$schema": {json.dumps(SCHEMA_URI)}, "version": "2.1.0", "runs": [')
     fh.write(json.dumps(sarif_run, sort_keys=True)[:-1] + ', "results": [')
-    plan_file = _plan_file(run)
-    dumps = json.dumps
+    line = _Lines(index, _plan_file(run))
     sep = "\n"
     for f in run.findings:
         fh.write(sep)
-        fh.write(dumps(result(f, index[f.rule_id], plan_file), sort_keys=True))
+        fh.write(line(f))
         sep = ",\n"
     fh.write("\n]}]}\n")

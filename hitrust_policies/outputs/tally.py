@@ -8,7 +8,7 @@ writers stream hundreds of thousands of findings and must not rebuild the same d
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from hitrust_policies.findings import Finding, References, Status, Suppression
@@ -65,17 +65,22 @@ def suppression_dict(s: Suppression | None) -> dict[str, Any] | None:
             "expires": s.expires, "expired": s.expired, "source": s.source}
 
 
-class ReferenceCache:
-    """`references_dict` once per distinct `References` (one per rule), reused for every finding."""
+class PerObject:
+    """``fn(obj)`` once per distinct object (a rule's `References`, a shared `ResourceRef`), reused after.
 
-    def __init__(self) -> None:
-        self._by_id: dict[int, tuple[References, dict[str, Any]]] = {}
+    Keyed on identity, not equality: hashing a frozen dataclass walks all its fields, which costs more
+    than the work saved; the object is kept so its id cannot be reused while cached.
+    """
 
-    def __call__(self, refs: References) -> dict[str, Any]:
-        hit = self._by_id.get(id(refs))
-        if hit is None or hit[0] is not refs:
-            hit = (refs, references_dict(refs))
-            self._by_id[id(refs)] = hit
+    def __init__(self, fn: Callable[[Any], Any]) -> None:
+        self._fn = fn
+        self._by_id: dict[int, tuple[Any, Any]] = {}
+
+    def __call__(self, obj: Any) -> Any:
+        hit = self._by_id.get(id(obj))
+        if hit is None or hit[0] is not obj:
+            hit = (obj, self._fn(obj))
+            self._by_id[id(obj)] = hit
         return hit[1]
 
 
