@@ -33,7 +33,13 @@ def _check_baseline(path: str | None) -> None:
             load_baseline(path)
         except BaselineError as exc:
             raise click.BadParameter(str(exc), param_hint="--baseline") from None
-FORMATS = ("table", "json", "ocsf", "asff", "markdown")
+def _format_names() -> tuple[str, ...]:
+    from hitrust_policies.outputs.formats import FORMATS as registry
+
+    return tuple(registry)
+
+
+FORMATS = _format_names()
 
 
 def _selected_rules(rule_ids: tuple[str, ...], domains: tuple[str, ...], min_severity: str | None) -> list[Any]:
@@ -106,37 +112,25 @@ def _emit(scan: Any, findings: list[Any], fmt: str, output: str | None, show_pas
     from rich.console import Console
 
     from hitrust_policies.outputs import report
-    from hitrust_policies.outputs.baseline import compare, load_baseline
+    from hitrust_policies.outputs.formats import FORMATS as REGISTRY
+    from hitrust_policies.report_files import report_run, write_requested
 
-    changes = compare(load_baseline(baseline), findings) if baseline else None
+    run = report_run(scan, findings, baseline)
+    write_requested(run, show_pass)
     if fmt != "table":
-        if fmt == "json":
-            text = report.to_json(scan, findings, changes)
-        elif fmt == "ocsf":
-            from hitrust_policies.outputs.ocsf import to_json_lines
-
-            text = to_json_lines(findings)
-        elif fmt == "asff":
-            from hitrust_policies.outputs import asff
-
-            text = asff.to_json(findings)
-        else:
-            from hitrust_policies.outputs.assessor import to_markdown
-
-            text = to_markdown(scan, findings)
         if output:
-            with open(output, "w", encoding="utf-8") as fh:
-                fh.write(text + "\n")
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                REGISTRY[fmt].write(fh, run)
         else:
-            click.echo(text)
+            REGISTRY[fmt].write(sys.stdout, run)
         return
     if output:
         with open(output, "w", encoding="utf-8") as fh:
-            report.render_table(scan, findings, Console(file=fh, width=200, no_color=True), show_pass, changes)
+            report.write_table(fh, run, show_pass)
     else:
         # Piped output has no terminal width; don't squeeze an assessor's report into 80 columns.
         width = None if sys.stdout.isatty() else 180
-        report.render_table(scan, findings, Console(width=width), show_pass, changes)
+        report.render_table(scan, run.findings, Console(width=width), show_pass, run.changes)
 
 
 class _Progress:
@@ -186,6 +180,9 @@ def _with_rule_options(fn: Any) -> Any:
 
 
 def _report_options(fn: Any) -> Any:
+    from hitrust_policies.report_files import output_options
+
+    fn = output_options(fn)
     fn = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)(fn)
     fn = click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
                       help="Write the report to FILE instead of stdout.")(fn)

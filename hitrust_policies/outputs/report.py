@@ -185,6 +185,7 @@ def write_table(fh: Any, run: Any, show_pass: bool = False, width: int = 200) ->
         fh.write(f"\nSince baseline: {len(changes.new)} new, {len(changes.persisting)} persisting, "
                  f"{len(changes.resolved)} resolved\n")
     s = summary(run.findings)
-    fh.write(f"\n{s['by_status']['FAIL']} failing, {s['by_status']['UNKNOWN']} unknown, {s['by_status']['PASS']} passing; "
+    n = s["by_status"]
+    fh.write(f"\n{n['FAIL']} failing, {n['UNKNOWN']} unknown, {n['PASS']} passing; "
              f"{len(scan.regions_read)}/{len(scan.regions)} regions read ({', '.join(scan.regions_read) or 'none'}), "
              f"{sum(scan.calls.values())} API calls, {scan.seconds:.1f}s\n")
