@@ -104,8 +104,8 @@ with open(path, "w", encoding="utf-8") as fh:
 seconds = time.perf_counter() - started
 _, traced = tracemalloc.get_traced_memory()
 tracemalloc.stop()
-print(json.dumps({"seconds": seconds, "findings_mb": built, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "write_traced_mb": traced / 2**20}))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "findings_mb": built, "peak_mb": peak, "write_traced_mb": traced / 2**20}))
 """
 
 CHILD_UNTRACED = CHILD.replace("tracemalloc.start()", "").replace("_, traced = tracemalloc.get_traced_memory()",

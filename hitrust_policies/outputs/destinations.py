@@ -102,10 +102,16 @@ def scope_of(scan: Any) -> tuple[str, ...]:
 
 def meta_for(scan: Any, command: str = "library", filters: dict[str, Any] | None = None,
              principal: str = "", generated_at: str | None = None) -> RunMeta:
-    """The run header of a report: tool version, time (now, UTC, seconds; or pinned), command, scope, filters."""
+    """The run header of a report: tool version, time, command, scope, filters.
+
+    The time is now (UTC, seconds) unless pinned: by ``generated_at``, else by the ``SOURCE_DATE_EPOCH``
+    environment variable (the reproducible-builds convention), so a rerun can give byte-identical reports.
+    """
     from datetime import datetime, timezone
 
     from hitrust_policies import __version__
 
-    now = generated_at or datetime.now(timezone.utc).isoformat(timespec="seconds")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    when = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+    now = generated_at or when.isoformat(timespec="seconds")
     return RunMeta(__version__, now, command, principal, scope_of(scan), dict(sorted((filters or {}).items())))
