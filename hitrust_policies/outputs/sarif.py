@@ -18,7 +18,7 @@ from typing import IO, Any
 from hitrust_policies.findings import Finding, Status
 from hitrust_policies.model.ref import ResourceRef
 from hitrust_policies.outputs.run import ReportRun
-from hitrust_policies.outputs.tally import PerObject, coverage_rows, references_dict, run_header
+from hitrust_policies.outputs.tally import PerObject, coverage_rows, references_dict, run_header, suppression_rows
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/hitrust-policies/hitrust-policies"
@@ -174,6 +174,9 @@ def write_sarif(fh: IO[str], run: ReportRun) -> None:
                        "complete": scan.complete, "regions": sorted(scan.regions),
                        "regionsRead": list(scan.regions_read)},
     }
+    rows = suppression_rows(run)
+    if rows is not None:  # every entry of the suppressions file, with how many findings it matched
+        sarif_run["properties"]["suppressions"] = rows
     # the run object stays open: its results stream after the header, one per line
     fh.write(f'{{"$schema": {json.dumps(SCHEMA_URI)}, "version": "2.1.0", "runs": [')
     fh.write(json.dumps(sarif_run, sort_keys=True)[:-1] + ', "results": [')
