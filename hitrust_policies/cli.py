@@ -108,14 +108,14 @@ def _exit_code(findings: list[Any], complete: bool, fail_on: str) -> int:
 
 
 def _emit(scan: Any, findings: list[Any], fmt: str, output: str | None, show_pass: bool,
-          baseline: str | None = None) -> None:
+          baseline: str | None = None, suppressions: Any = None) -> None:
     from rich.console import Console
 
     from hitrust_policies.outputs import report
     from hitrust_policies.outputs.formats import FORMATS as REGISTRY
     from hitrust_policies.report_files import report_run, write_requested
 
-    run = report_run(scan, findings, baseline)
+    run = report_run(scan, findings, baseline, suppressions=suppressions)
     write_requested(run, show_pass)
     if fmt != "table":
         if output:
@@ -130,7 +130,8 @@ def _emit(scan: Any, findings: list[Any], fmt: str, output: str | None, show_pas
     else:
         # Piped output has no terminal width; don't squeeze an assessor's report into 80 columns.
         width = None if sys.stdout.isatty() else 180
-        report.render_table(scan, run.findings, Console(width=width), show_pass, run.changes)
+        report.render_table(scan, run.findings, Console(width=width), show_pass, run.changes,
+                            *report.suppressions_arg(run))
 
 
 class _Progress:

@@ -83,9 +83,10 @@ def _filters(ctx: click.Context | None) -> dict[str, Any]:
             for name, value in sorted(ctx.params.items()) if name in FILTER_PARAMS and value}
 
 
-def report_run(scan: Any, findings: list[Any], baseline: str | None = None, principal: str = "") -> Any:
-    """The one `ReportRun` of a command: findings in order, the baseline comparison, and the run header
-    (command, scope, filters) taken from the click context."""
+def report_run(scan: Any, findings: list[Any], baseline: str | None = None, principal: str = "",
+               suppressions: Any = None) -> Any:
+    """The one `ReportRun` of a command: findings in order, the baseline comparison, the suppressions report
+    (or None), and the run header (command, scope, filters) taken from the click context."""
     from hitrust_policies.outputs.baseline import compare, load_baseline
     from hitrust_policies.outputs.destinations import meta_for
     from hitrust_policies.outputs.run import ReportRun
@@ -93,7 +94,7 @@ def report_run(scan: Any, findings: list[Any], baseline: str | None = None, prin
     ctx = _context()
     changes = compare(load_baseline(baseline), findings) if baseline else None
     meta = meta_for(scan, _command(ctx), _filters(ctx), principal=principal or getattr(scan, "principal", "") or "")
-    return ReportRun.of(scan, findings, meta, changes)
+    return ReportRun.of(scan, findings, meta, changes, suppressions)
 
 
 def write_requested(run: Any, show_pass: bool = False) -> list[Any]:

@@ -142,6 +142,15 @@ def render_table(scan: Any, findings: list[Finding], console: Any, show_pass: bo
     )
 
 
+def suppressions_arg(run: Any) -> list[Any]:
+    """``[run.suppressions]`` for `render_table` when there is a suppressions report and the table shows one."""
+    import inspect
+
+    if run.suppressions is None or "suppressions" not in inspect.signature(render_table).parameters:
+        return []
+    return [run.suppressions]
+
+
 LARGE_TABLE = 2_000  # rows above which a table file is written plain (rich lays out ~3,000 rows a second)
 
 
@@ -156,7 +165,8 @@ def write_table(fh: Any, run: Any, show_pass: bool = False, width: int = 200) ->
 
     shown = [f for f in run.findings if show_pass or f.status is not Status.PASS]
     if len(shown) <= LARGE_TABLE:
-        render_table(run.scan, run.findings, Console(file=fh, width=width, no_color=True), show_pass, run.changes)
+        render_table(run.scan, run.findings, Console(file=fh, width=width, no_color=True), show_pass, run.changes,
+                     *suppressions_arg(run))
         return
     scan, changes = run.scan, run.changes
     fh.write(f"HITRUST findings: {scan.provider} account {scan.account} ({len(shown)} shown, one per block)\n\n")

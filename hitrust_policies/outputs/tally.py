@@ -99,8 +99,7 @@ def run_header(run: Any) -> dict[str, Any]:
 
 
 def suppression_rows(run: Any) -> list[dict[str, Any]] | None:
-    """The suppressions report (each entry with how many findings it matched), or None without one."""
+    """The suppressions report in file order (each entry with how many findings it matched), or None."""
     if run.suppressions is None:
         return None
-    return sorted(run.suppressions.rows(), key=lambda r: (str(r.get("source", "")), str(r.get("rule", "")),
-                                                           str(r.get("resource", ""))))
+    return list(run.suppressions.rows())
