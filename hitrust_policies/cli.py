@@ -34,7 +34,13 @@ def _check_baseline(path: str | None) -> None:
             load_baseline(path)
         except BaselineError as exc:
             raise click.BadParameter(str(exc), param_hint="--baseline") from None
-FORMATS = ("table", "json", "ocsf", "asff", "markdown")
+def _format_names() -> tuple[str, ...]:
+    from hitrust_policies.outputs.formats import FORMATS as registry
+
+    return tuple(registry)
+
+
+FORMATS = _format_names()
 
 
 def _evidence_target(ctx: click.Context, _param: Any, value: str | None) -> None:
@@ -49,19 +55,16 @@ def _evidence_target(ctx: click.Context, _param: Any, value: str | None) -> None
         ctx.meta["hitrust.evidence"] = value
 
 
-def _write_evidence(scan: Any, findings: list[Any]) -> None:
+def _write_evidence(run: Any) -> None:
     """The evidence bundle of this run, when --evidence asked for one; not written is exit 3."""
-    ctx = click.get_current_context()
-    target = ctx.meta.get("hitrust.evidence")
+    target = click.get_current_context().meta.get("hitrust.evidence")
     if target:
-        from hitrust_policies.outputs.evidence import VERIFY, write_for_command
+        from pathlib import Path
 
-        names, level = [], ctx
-        while level.parent is not None:  # "scan aws", "check terraform", "demo": the command below the program
-            names.insert(0, level.info_name or "")
-            level = level.parent
+        from hitrust_policies.outputs.evidence import VERIFY, write_evidence
+
         try:
-            path = write_for_command(target, scan, findings, " ".join(names), ctx.params)
+            path = write_evidence(Path(target), run, getattr(run.scan, "resources", ()))
         except OSError as exc:
             click.echo(f"error: evidence bundle not written: {exc}", err=True)
             sys.exit(EXIT_INCOMPLETE)
@@ -137,8 +140,7 @@ def _report_and_exit(scan: Any, rules: Any, fmt: str, output: Any, show_pass: bo
                      fail_on: str, suppressions: Any = None) -> NoReturn:
     """What every ``scan <cloud>`` does with its result: evaluate, write the report, exit by the findings."""
     findings, accepted = _suppress(scan.findings(rules), suppressions)
-    _emit(scan, findings, fmt, output, show_pass, baseline, accepted)
-    _write_evidence(scan, findings)
+    _write_evidence(_emit(scan, findings, fmt, output, show_pass, baseline, accepted))
     sys.exit(_exit_code(findings, scan.complete, fail_on))
 
 
@@ -156,42 +158,32 @@ def _exit_code(findings: list[Any], complete: bool, fail_on: str) -> int:
 
 
 def _emit(scan: Any, findings: list[Any], fmt: str, output: str | None, show_pass: bool,
-          baseline: str | None = None, suppressions: Any = None) -> None:
+          baseline: str | None = None, suppressions: Any = None) -> Any:
+    """Write the report (and the --output-format files) from one `ReportRun`, and return that run."""
     from rich.console import Console
 
     from hitrust_policies.outputs import report
-    from hitrust_policies.outputs.baseline import compare, load_baseline
+    from hitrust_policies.outputs.formats import FORMATS as REGISTRY
+    from hitrust_policies.report_files import report_run, write_requested
 
-    changes = compare(load_baseline(baseline), findings) if baseline else None
+    run = report_run(scan, findings, baseline, suppressions=suppressions)
+    write_requested(run, show_pass)
     if fmt != "table":
-        if fmt == "json":
-            text = report.to_json(scan, findings, changes, suppressions)
-        elif fmt == "ocsf":
-            from hitrust_policies.outputs.ocsf import to_json_lines
-
-            text = to_json_lines(findings)
-        elif fmt == "asff":
-            from hitrust_policies.outputs import asff
-
-            text = asff.to_json(findings)
-        else:
-            from hitrust_policies.outputs.assessor import to_markdown
-
-            text = to_markdown(scan, findings)
         if output:
-            with open(output, "w", encoding="utf-8") as fh:
-                fh.write(text + "\n")
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                REGISTRY[fmt].write(fh, run)
         else:
-            click.echo(text)
-        return
+            REGISTRY[fmt].write(sys.stdout, run)
+        return run
     if output:
         with open(output, "w", encoding="utf-8") as fh:
-            report.render_table(scan, findings, Console(file=fh, width=200, no_color=True), show_pass, changes,
-                                suppressions)
+            report.write_table(fh, run, show_pass)
     else:
         # Piped output has no terminal width; don't squeeze an assessor's report into 80 columns.
         width = None if sys.stdout.isatty() else 180
-        report.render_table(scan, findings, Console(width=width), show_pass, changes, suppressions)
+        report.render_table(scan, run.findings, Console(width=width), show_pass, run.changes,
+                            *report.suppressions_arg(run))
+    return run
 
 
 class _Progress:
@@ -248,6 +240,9 @@ def _suppressions_option(fn: Any) -> Any:
 
 
 def _report_options(fn: Any) -> Any:
+    from hitrust_policies.report_files import output_options
+
+    fn = output_options(fn)
     fn = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)(fn)
     fn = click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
                       help="Write the report to FILE instead of stdout.")(fn)
@@ -579,8 +574,7 @@ def demo_cmd(cloud: str, fmt: str, output: str | None, show_pass: bool, baseline
     with _Progress() as progress:
         scan = run_demo(progress=progress)
     findings, report = _suppress(scan.findings(), accepted)
-    _emit(scan, findings, fmt, output, show_pass, baseline, report)
-    _write_evidence(scan, findings)
+    _write_evidence(_emit(scan, findings, fmt, output, show_pass, baseline, report))
     if fmt == "table" and not output:
         click.echo(f"\nThis was a simulated {simulated}. Scan yours with: {scan_yours}")
     sys.exit(EXIT_CLEAN if scan.complete else EXIT_INCOMPLETE)

@@ -2,53 +2,94 @@
 
 Per control: which rules evidence it, how many resources pass, fail or could not be
 seen, and which fail. The scan's coverage is stated up front, because evidence from a
-partial scan is partial evidence.
+partial scan is partial evidence. Accepted risks are listed with owner and expiry; a lapsed one is
+called out, since its findings count again.
 """
 
 from __future__ import annotations
 
+import io
 from collections import defaultdict
-from typing import Any
+from typing import IO, Any
 
 from hitrust_policies.findings import Finding, Status
+from hitrust_policies.outputs.run import ReportRun
 
 
 def _counts(items: list[Finding]) -> str:
     n = {s: sum(f.status is s for f in items) for s in Status}
-    return f"{n[Status.PASS]} pass / {n[Status.FAIL]} fail / {n[Status.UNKNOWN]} unknown"
+    text = f"{n[Status.PASS]} pass / {n[Status.FAIL]} fail / {n[Status.UNKNOWN]} unknown"
+    suppressed = sum(f.suppressed for f in items)
+    return f"{text} / {suppressed} suppressed" if suppressed else text
 
 
-def to_markdown(scan: Any, findings: list[Finding]) -> str:
-    lines = [
+def _cell(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", " ")
+
+
+def write_markdown(fh: IO[str], run: ReportRun) -> None:
+    """The report, written section by section (controls, citations, coverage, suppressions, provenance)."""
+    scan, findings = run.scan, run.findings
+    fh.write("\n".join([
         f"# HITRUST CSF / HIPAA evidence: {scan.provider} account {scan.account}",
         "",
         f"- Regions read: {', '.join(scan.regions_read) or 'none'} of {', '.join(scan.regions)}",
         f"- Coverage complete: {'yes' if scan.complete else 'NO, see coverage problems below'}",
         f"- Findings: {_counts(findings)}",
         "",
-    ]
+        "",
+    ]))
     for standard, attr in (("HITRUST CSF control", "csf"), ("HIPAA Security Rule citation", "hipaa")):
         grouped: dict[tuple[str, str], list[Finding]] = defaultdict(list)
         for f in findings:
             for ref in getattr(f.references, attr):
                 grouped[(ref.id, ref.name)].append(f)
-        lines += [f"## By {standard}", "", "| id | name | rules | resources | failing |", "|---|---|---|---|---|"]
+        fh.write(f"## By {standard}\n\n| id | name | rules | resources | failing |\n|---|---|---|---|---|\n")
         for (cid, name), items in sorted(grouped.items()):
             rules = ", ".join(sorted({f.rule_id for f in items}))
             failing = ", ".join(sorted({f"{f.resource.name} ({f.rule_id})" for f in items
-                                        if f.status is Status.FAIL}))
-            lines.append(f"| {cid} | {name} | {rules} | {_counts(items)} | {failing or '-'} |")
-        lines.append("")
+                                        if f.status is Status.FAIL and not f.suppressed}))
+            fh.write(f"| {cid} | {name} | {rules} | {_counts(items)} | {_cell(failing) or '-'} |\n")
+        fh.write("\n")
     problems = [c for c in scan.coverage if c.status != "ok"]
     if problems:
-        lines += ["## Coverage problems", "", "| account | collector | region | status | reason |",
-                  "|---|---|---|---|---|"]
-        lines += [f"| {c.account} | {c.collector} | {c.region} | {c.status} | {'; '.join(c.problems)} |"
-                  for c in problems]
-        lines.append("")
-    lines += ["## Where the HITRUST CSF ids come from", "", "| rule | basis | provenance |", "|---|---|---|"]
-    seen: dict[str, Any] = {f.rule_id: f.references for f in findings}
-    lines += [f"| {rule_id} | {refs.csf_basis} | {refs.provenance()} |" for rule_id, refs in sorted(seen.items())]
-    lines.append("")
-    lines.append("CSF ids marked derived are this tool's assignment; review them with your assessor.")
-    return "\n".join(lines) + "\n"
+        fh.write("## Coverage problems\n\n| account | collector | region | status | reason |\n|---|---|---|---|---|\n")
+        for c in problems:
+            fh.write(f"| {c.account} | {c.collector} | {c.region} | {c.status} | {_cell('; '.join(c.problems))} |\n")
+        fh.write("\n")
+    covered = [f for f in findings if f.suppression is not None]
+    if covered:
+        fh.write("## Accepted risks (suppressed findings)\n\n"
+                 "| rule | resource | status | reason | owner | ticket | expires |\n|---|---|---|---|---|---|---|\n")
+        for f in sorted(covered, key=lambda f: (f.rule_id, f.resource.name, f.resource.native_id)):
+            s = f.suppression
+            assert s is not None
+            expires = f"**EXPIRED {s.expires}** (counts again)" if s.expired else s.expires
+            fh.write(f"| {f.rule_id} | {_cell(f.resource.name)} | {f.status.value} | {_cell(s.reason)} | "
+                     f"{_cell(s.owner)} | {_cell(s.ticket)} | {expires} |\n")
+        fh.write("\n")
+    if run.suppressions is not None:
+        unused = [r for r in run.suppressions.rows() if not r.get("matched")]
+        if unused:
+            fh.write("## Suppressions that matched nothing\n\n| rule | resource | owner | expires | source |\n"
+                     "|---|---|---|---|---|\n")
+            for r in unused:
+                fh.write(f"| {_cell(str(r['rule']))} | {_cell(str(r['resource']))} | {_cell(str(r['owner']))} | "
+                         f"{r['expires']} | {_cell(str(r['source']))} |\n")
+            fh.write("\n")
+    fh.write("## Where the HITRUST CSF ids come from\n\n| rule | basis | provenance |\n|---|---|---|\n")
+    seen: dict[str, Any] = {}
+    for f in findings:
+        seen.setdefault(f.rule_id, f.references)
+    for rule_id, refs in sorted(seen.items()):
+        fh.write(f"| {rule_id} | {refs.csf_basis} | {refs.provenance()} |\n")
+    fh.write("\nCSF ids marked derived are this tool's assignment; review them with your assessor.\n")
+
+
+def to_markdown(scan: Any, findings: list[Finding]) -> str:
+    from hitrust_policies import __version__
+    from hitrust_policies.outputs.run import RunMeta
+
+    out = io.StringIO()
+    write_markdown(out, ReportRun.of(scan, findings, RunMeta(__version__, "")))
+    return out.getvalue()

@@ -35,7 +35,7 @@ from enum import Enum
 from pathlib import Path
 from typing import IO, Any, TextIO, cast
 
-from hitrust_policies.findings import Finding, Status
+from hitrust_policies.findings import Status
 from hitrust_policies.model.facts import Unknown
 from hitrust_policies.model.ref import ResourceRef
 from hitrust_policies.outputs.run import ReportRun
@@ -296,27 +296,3 @@ def write_evidence(target: Path, run: ReportRun, resources: Iterable[object]) ->
                     shutil.copyfileobj(src, dst, 1 << 20)
         os.replace(partial, target)
     return target
-
-
-def write_for_command(target: str | Path, scan: Any, findings: list[Finding], command: str,
-                      params: dict[str, Any]) -> Path:
-    """The bundle of one CLI run: ``params`` are the command's options (filters, baseline, plan files)."""
-    from datetime import datetime, timezone
-
-    from hitrust_policies import __version__
-    from hitrust_policies.outputs.baseline import compare, load_baseline
-    from hitrust_policies.outputs.run import RunMeta
-
-    filter_keys = {"rule_ids": "rule", "domains": "domain", "min_severity": "min_severity",
-                   "rule_option": "rule_option", "fail_on": "fail_on"}
-    filters = {label: list(v) if isinstance(v, tuple) else v for key, label in filter_keys.items()
-               if (v := params.get(key)) not in (None, (), "")}
-    plans = params.get("plans")
-    scope = tuple(plans) if plans else tuple(sorted({c.account for c in scan.coverage if c.account}
-                                                    or {scan.account}))
-    meta = RunMeta(__version__, datetime.now(timezone.utc).isoformat(timespec="seconds"), command,
-                   str(getattr(scan, "principal", "") or ""), scope, filters)
-    baseline = params.get("baseline")
-    changes = compare(load_baseline(baseline), findings) if baseline else None
-    run = ReportRun.of(scan, findings, meta, changes)
-    return write_evidence(Path(target), run, getattr(scan, "resources", ()))

@@ -152,3 +152,62 @@ def render_table(scan: Any, findings: list[Finding], console: Any, show_pass: bo
         f"{s['by_status']['PASS']} passing; {len(scan.regions_read)}/{len(scan.regions)} regions read "
         f"({', '.join(scan.regions_read) or 'none'}), {sum(scan.calls.values())} API calls, {scan.seconds:.1f}s"
     )
+
+
+def suppressions_arg(run: Any) -> list[Any]:
+    """``[run.suppressions]`` for `render_table` when there is a suppressions report and the table shows one."""
+    import inspect
+
+    if run.suppressions is None or "suppressions" not in inspect.signature(render_table).parameters:
+        return []
+    return [run.suppressions]
+
+
+LARGE_TABLE = 2_000  # rows above which a table file is written plain (rich lays out ~3,000 rows a second)
+
+
+def write_table(fh: Any, run: Any, show_pass: bool = False, width: int = 200) -> None:
+    """The console table into a file (no colour, fixed width): the ``table`` entry of the format registry.
+
+    Past `LARGE_TABLE` rows the findings are streamed plain and stacked (a line for status / severity /
+    rule / region / resource, an indented line for why), then the same summary: a 200,000-row scan is
+    written in seconds instead of minutes, and no column is squeezed.
+    """
+    from rich.console import Console
+
+    shown = [f for f in run.findings if show_pass or f.status is not Status.PASS]
+    if len(shown) <= LARGE_TABLE:
+        render_table(run.scan, run.findings, Console(file=fh, width=width, no_color=True), show_pass, run.changes,
+                     *suppressions_arg(run))
+        return
+    scan, changes = run.scan, run.changes
+    fh.write(f"HITRUST findings: {scan.provider} account {scan.account} ({len(shown)} shown, one per block)\n\n")
+    for f in shown:
+        change = f"  [{changes.change_of(f)}]" if changes is not None and changes.change_of(f) else ""
+        mark = "  [suppressed]" if f.suppressed else ""
+        fh.write(f"{f.status.value:8} {f.severity:9} {f.rule_id}  {f.resource.region or 'global'}  "
+                 f"{f.resource.name}  ({f.resource.native_id}){change}{mark}\n    {f.message or '-'}\n")
+    per_rule: dict[str, list[int]] = {}
+    for f in run.findings:
+        if f.status is not Status.PASS:
+            counts = per_rule.setdefault(f.rule_id, [0, 0])
+            counts[f.status is Status.UNKNOWN] += 1
+    refs = {f.rule_id: f.references for f in run.findings if f.rule_id in per_rule}
+    fh.write("\nStandards at stake (rules with FAIL or UNKNOWN findings): rule, fail, unknown, HITRUST CSF, HIPAA\n")
+    for rule_id, (fail, unknown) in sorted(per_rule.items()):
+        r = refs[rule_id]
+        fh.write(f"  {rule_id}  {fail}  {unknown}  {', '.join(c.id for c in r.csf)}  "
+                 f"{', '.join(c.id for c in r.hipaa)}\n")
+    failed = [c for c in scan.coverage if c.status != "ok"]
+    if failed:
+        fh.write("\nCoverage problems (their rules report UNKNOWN): account, collector, region, status, reason\n")
+        for c in failed:
+            fh.write(f"  {c.account}  {c.collector}  {c.region}  {c.status}  {'; '.join(c.problems)}\n")
+    if changes is not None:
+        fh.write(f"\nSince baseline: {len(changes.new)} new, {len(changes.persisting)} persisting, "
+                 f"{len(changes.resolved)} resolved\n")
+    s = summary(run.findings)
+    n = s["by_status"]
+    fh.write(f"\n{n['FAIL']} failing, {n['UNKNOWN']} unknown, {n['PASS']} passing; "
+             f"{len(scan.regions_read)}/{len(scan.regions)} regions read ({', '.join(scan.regions_read) or 'none'}), "
+             f"{sum(scan.calls.values())} API calls, {scan.seconds:.1f}s\n")
