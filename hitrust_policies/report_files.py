@@ -75,7 +75,7 @@ def _command(ctx: click.Context | None) -> str:
 
 
 def _filters(ctx: click.Context | None) -> dict[str, Any]:
-    """The rule filters the command was given (`cli_filters.run_filters`) plus rule options."""
+    """The rule filters the command was given (`cli_filters.run_filters`), rule options and --fail-on."""
     if ctx is None:
         return {}
     from hitrust_policies.cli_filters import run_filters
@@ -83,6 +83,8 @@ def _filters(ctx: click.Context | None) -> dict[str, Any]:
     given = run_filters()
     if ctx.params.get("rule_option"):
         given["rule_option"] = list(ctx.params["rule_option"])
+    if ctx.params.get("fail_on"):  # the gate the run's exit code applies
+        given["fail_on"] = ctx.params["fail_on"]
     return dict(sorted(given.items()))
 
 
