@@ -78,6 +78,10 @@ def all_collectors() -> list[Collector]:
     return _COLLECTORS.all(SERVICE_MODULES)
 
 
+class ScanCancelled(RuntimeError):
+    """The scan was interrupted; a call that had not started yet is not made."""
+
+
 class ClientPool:
     """One boto3 client per (service, region), created under a lock.
 
@@ -92,6 +96,16 @@ class ClientPool:
         self._lock = threading.Lock()
         self._once: dict[str, tuple[Any, tuple[str, ...]]] = {}
         self._once_locks: dict[str, threading.Lock] = {}
+        self._cancelled = threading.Event()
+
+    def cancel(self) -> None:
+        """Stop the scan: every later API call of this pool's clients raises `ScanCancelled` (Ctrl-C must
+        not wait for hundreds of queued reads)."""
+        self._cancelled.set()
+
+    def _check_cancelled(self, **_: Any) -> None:
+        if self._cancelled.is_set():
+            raise ScanCancelled("scan cancelled")
 
     def once(self, key: str, compute: Callable[[], tuple[Any, tuple[str, ...]]]) -> tuple[Any, tuple[str, ...]]:
         """``compute()`` (a value and the problems it recorded) made once per scan of this account,
@@ -110,6 +124,7 @@ class ClientPool:
                 client = self._session.client(
                     service, region_name=region, config=self._config, endpoint_url=self._endpoint_url
                 )
+                client.meta.events.register("before-call", self._check_cancelled)
                 if service == "s3control" and self._endpoint_url:
                     # S3 Control's endpoint rules put the account id in front of the host
                     # (123456789012.s3-control...); a local endpoint has no such host name.

@@ -9,6 +9,7 @@ could be read.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import Counter
@@ -28,6 +29,7 @@ from hitrust_policies.sources.live.aws.collector import ClientPool, Collector, C
 from hitrust_policies.sources.live.aws.errors import describe_failure
 
 HOME_REGION = "us-east-1"
+log = logging.getLogger(__name__)
 
 
 class ScanError(RuntimeError):
@@ -210,7 +212,10 @@ def _scan(
                   organization=organization)
         return list(c.fn(ctx)), ctx
 
-    with ThreadPoolExecutor(max_workers=max_workers) as executor:
+    log.info("scanning account %s: %d collectors in %d regions (%d tasks)", account, len(chosen), len(region_list),
+             len(tasks))
+    executor = ThreadPoolExecutor(max_workers=max_workers)
+    try:
         futures = {executor.submit(run, c, r): (c, r) for c, r in tasks}
         for done, future in enumerate(as_completed(futures), 1):
             c, region = futures[future]
@@ -229,6 +234,12 @@ def _scan(
                                          account))
             if progress:
                 progress(done, len(tasks), f"{c.name} {label}")
+    except BaseException:
+        # Ctrl-C (or a crash) in the main thread: queued tasks never start, running ones stop at their next call.
+        pool.cancel()
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    executor.shutdown()
 
     regional = [c for c in coverage if c.region != "global"]
     if regional and all(c.status == "failed" for c in regional):
