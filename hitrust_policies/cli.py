@@ -272,7 +272,10 @@ def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None,
     except ImportError as exc:
         raise click.UsageError(f"the AWS scanner needs the aws extra: pip install 'hitrust-policies[aws]' ({exc})"
                                ) from None
-    region_list = [r.strip() for r in regions.split(",") if r.strip()] if regions else None
+    region_list = [r.strip() for r in regions.split(",") if r.strip()] if regions is not None else None
+    if region_list == []:
+        raise click.BadParameter("no region given (omit --regions to scan every enabled region)",
+                                 param_hint="--regions")
     bad = [r for r in region_list or [] if not REGION_NAME.match(r)]
     if bad:
         raise click.BadParameter(f"not an AWS region name: {', '.join(bad)}", param_hint="--regions")
@@ -291,7 +294,7 @@ def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None,
             else:
                 scan = scan_aws(profile=profile, regions=region_list, endpoint_url=endpoint_url, progress=progress)
     except ScanConfigError as exc:
-        raise click.BadParameter(str(exc), param_hint="--profile") from None
+        raise click.BadParameter(str(exc), param_hint=exc.param) from None
     except ScanError as exc:
         _incomplete(exc)
     _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on)

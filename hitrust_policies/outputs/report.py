@@ -117,7 +117,8 @@ class _Stacked:
         yield Text(self.title, style="italic")
         for first, *rest in self.rows:
             yield Text.from_markup(first, style="bold", overflow="fold")
-            line = Text("; ".join(f"{col}: {cell}" for col, cell in zip(self.columns[1:], rest) if cell),
+            line = Text("; ".join(f"{col}: {cell}" for col, cell in zip(self.columns[1:], rest, strict=True)
+                             if cell),
                         overflow="fold")
             yield Padding(line, (0, 0, 0, 2), expand=False)
 

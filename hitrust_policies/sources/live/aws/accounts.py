@@ -24,9 +24,9 @@ from hitrust_policies.sources.live.aws.iam import read_organization_view
 from hitrust_policies.sources.live.aws.scan import (
     HOME_REGION,
     Coverage,
-    ScanConfigError,
     ScanError,
     ScanResult,
+    profile_session,
     recorded_calls,
     scan_aws,
 )
@@ -90,14 +90,8 @@ def scan_accounts(
     **scan_options: Any,
 ) -> ScanResult:
     """Scan every listed (or every active organization) account through ``role_name``; one merged result."""
-    import boto3
-    from botocore.exceptions import ProfileNotFound
-
     started = time.perf_counter()
-    try:
-        session = session or boto3.Session(profile_name=profile)
-    except ProfileNotFound as exc:
-        raise ScanConfigError(str(exc)) from None
+    session = session or profile_session(profile)
     chosen = list(collectors) if collectors is not None else all_collectors()
     regions = list(regions) if regions is not None else None
     with recorded_calls(session) as own_calls:

@@ -37,7 +37,47 @@ class ScanError(RuntimeError):
 
 
 class ScanConfigError(ValueError):
-    """The scan was asked for something that does not exist (an unknown profile): a usage error."""
+    """The scan was asked for something that does not exist (an unknown profile or region): a usage error.
+    ``param`` names the option (or environment variable) that asked for it."""
+
+    def __init__(self, message: str, param: str = "--profile") -> None:
+        super().__init__(message)
+        self.param = param
+
+
+def profile_session(profile: str | None) -> Any:
+    """A boto3 session on ``profile``, else on the standard chain; a profile that does not exist is a
+    usage error attributed to where it was named: ``--profile``, or the ``AWS_PROFILE`` variable."""
+    import os
+
+    import boto3
+    from botocore.exceptions import ProfileNotFound
+
+    try:
+        return boto3.Session(profile_name=profile)
+    except ProfileNotFound as exc:
+        if profile:
+            raise ScanConfigError(str(exc), param="--profile") from None
+        source = "AWS_PROFILE" if os.environ.get("AWS_PROFILE") else "AWS_DEFAULT_PROFILE"
+        raise ScanConfigError(f"{exc} (named by the {source} environment variable)", param=source) from None
+
+
+def _check_regions_exist(ec2: Any, account: str, regions: list[str]) -> None:
+    """Regions asked for by name must be regions of this account's partition (ec2:DescribeRegions with
+    AllRegions): a typo such as us-east-9 is a usage error, not a region whose every listing "failed".
+    If the listing itself is denied, the scan goes on and each region's coverage tells what was read."""
+    if not regions:
+        return  # nothing to check: the scan says "no regions to scan"
+    try:
+        known = {r["RegionName"] for r in ec2.describe_regions(AllRegions=True)["Regions"]}
+    except Exception as exc:
+        log.warning("could not check the region names (%s); scanning them as given",
+                    describe_failure(exc, "ec2:DescribeRegions"))
+        return
+    unknown = [r for r in regions if r not in known]
+    if unknown:
+        raise ScanConfigError(f"no such region in account {account}: {', '.join(unknown)} (regions: "
+                              f"{', '.join(sorted(known))})", param="--regions")
 
 
 @dataclass(frozen=True)
@@ -150,16 +190,10 @@ def scan_aws(
     organization: OrganizationView | None = None,
 ) -> ScanResult:
     """Scan one account. ``organization``: what an organization scan's principal read for its members."""
-    import boto3
 
     started = time.perf_counter()
     if session is None:
-        from botocore.exceptions import ProfileNotFound
-
-        try:
-            session = boto3.Session(profile_name=profile)
-        except ProfileNotFound as exc:
-            raise ScanConfigError(str(exc)) from None
+        session = profile_session(profile)
     with recorded_calls(session) as calls:
         return _scan(session, calls, regions, collectors, endpoint_url, max_workers, max_attempts, progress,
                      started, organization)
@@ -197,6 +231,9 @@ def _scan(
             raise ScanError(f"could not list enabled regions ({describe_failure(exc, 'ec2:DescribeRegions')}); "
                             "pass --regions") from exc
         regions = [r["RegionName"] for r in listed if r.get("OptInStatus") != "not-opted-in"]
+    else:
+        regions = list(regions)
+        _check_regions_exist(pool.get("ec2", home), account, regions)
     region_list = sorted(dict.fromkeys(regions))
     if not region_list:
         raise ScanError("no regions to scan")
