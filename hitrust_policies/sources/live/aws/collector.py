@@ -125,12 +125,36 @@ class ClientPool:
                     service, region_name=region, config=self._config, endpoint_url=self._endpoint_url
                 )
                 client.meta.events.register("before-call", self._check_cancelled)
-                if service == "s3control" and self._endpoint_url:
+                if service == "s3control" and (self._endpoint_url or configured_endpoint(client)):
                     # S3 Control's endpoint rules put the account id in front of the host
                     # (123456789012.s3-control...); a local endpoint has no such host name.
                     client.meta.events.register("before-sign.s3-control", _strip_account_host)
                 self._clients[key] = client
             return self._clients[key]
+
+
+def configured_endpoint(client: Any, environ: Any = None) -> str | None:
+    """The endpoint botocore took from the environment for this client, if any: AWS_ENDPOINT_URL_<SERVICE ID>
+    (e.g. AWS_ENDPOINT_URL_S3_CONTROL), else AWS_ENDPOINT_URL, unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is
+    true (botocore's documented service-specific endpoint variables). A LocalStack or VPC-endpoint user who sets
+    only these gets the same handling as ``--endpoint-url``.
+
+    >>> import botocore.session
+    >>> s3control = botocore.session.get_session().create_client("s3control", region_name="us-east-1",
+    ...     aws_access_key_id="x", aws_secret_access_key="y")
+    >>> configured_endpoint(s3control, {"AWS_ENDPOINT_URL_S3_CONTROL": "http://127.0.0.1:5000"})
+    'http://127.0.0.1:5000'
+    >>> configured_endpoint(s3control, {"AWS_ENDPOINT_URL": "http://127.0.0.1:5000",
+    ...                                 "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "true"}) is None
+    True
+    """
+    import os
+
+    env = os.environ if environ is None else environ
+    if env.get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "").strip().lower() == "true":
+        return None
+    service_id = client.meta.service_model.service_id.replace(" ", "_").upper()
+    return env.get(f"AWS_ENDPOINT_URL_{service_id}") or env.get("AWS_ENDPOINT_URL") or None
 
 
 def _strip_account_host(request: Any, **_: Any) -> None:
