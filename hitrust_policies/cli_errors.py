@@ -37,14 +37,16 @@ def settings() -> Settings:
     return _settings
 
 
-def crash_line(exc: BaseException) -> str:
-    """The one line a crash prints.
+def crash_line(exc: BaseException, hint: bool = True) -> str:
+    """The one line a crash prints (its message's first line).
 
     >>> crash_line(KeyError("region"))
     "error: KeyError: 'region' (run with --debug for the traceback)"
+    >>> crash_line(OSError(), hint=False)
+    'error: OSError: (no message)'
     """
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else "(no message)"
-    return f"error: {type(exc).__name__}: {message} (run with --debug for the traceback)"
+    return f"error: {type(exc).__name__}: {message}" + (" (run with --debug for the traceback)" if hint else "")
 
 
 def configure(*, debug: bool, quiet: bool, verbose: int, log_level: str | None) -> None:
@@ -71,6 +73,29 @@ def configure(*, debug: bool, quiet: bool, verbose: int, log_level: str | None) 
     root.setLevel(level)
 
 
+def _exit_now(code: int) -> None:
+    """Exit with ``code`` without waiting for worker threads still inside an API call.
+
+    The scan has already cancelled its queued work and made every later call fail, but a worker blocked in a
+    socket read would hold the interpreter's exit (it joins every worker) for up to the read timeout times the
+    retries. Nothing is left to save once a scan is interrupted (reports are written only after it), so with
+    such threads alive the process flushes its streams and ends at once; otherwise it exits normally.
+    """
+    import os
+    import threading
+
+    busy = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon and t.is_alive()]
+    if not busy:
+        sys.exit(code)
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
+
+
 class Group(click.Group):
     """The main group: crashes and Ctrl-C become an exit code and one line instead of a traceback."""
 
@@ -81,9 +106,9 @@ class Group(click.Group):
             raise  # click's own handling: usage errors exit 2, a closed pipe ends quietly
         except KeyboardInterrupt:
             click.echo("error: interrupted", err=True)
-            sys.exit(EXIT_INTERRUPTED)
+            _exit_now(EXIT_INTERRUPTED)
         except Exception as exc:
             if _settings.debug:
                 traceback.print_exc(file=sys.stderr)
-            click.echo(crash_line(exc), err=True)
+            click.echo(crash_line(exc, hint=not _settings.debug), err=True)
             sys.exit(EXIT_CRASH)

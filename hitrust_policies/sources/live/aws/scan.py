@@ -249,11 +249,13 @@ def _scan(
                   organization=organization)
         return list(c.fn(ctx)), ctx
 
-    log.info("scanning account %s: %d collectors in %d regions (%d tasks)", account, len(chosen), len(region_list),
-             len(tasks))
     executor = ThreadPoolExecutor(max_workers=max_workers)
+    futures: dict[Any, tuple[Collector, str]] = {}
     try:
-        futures = {executor.submit(run, c, r): (c, r) for c, r in tasks}
+        log.info("scanning account %s: %d collectors in %d regions (%d tasks)", account, len(chosen),
+                 len(region_list), len(tasks))
+        for c, r in tasks:
+            futures[executor.submit(run, c, r)] = (c, r)
         for done, future in enumerate(as_completed(futures), 1):
             c, region = futures[future]
             label = region if c.regional else "global"
@@ -269,12 +271,16 @@ def _scan(
                 count = sum(not isinstance(i, AuditLogDestination) for i in items)
                 coverage.append(Coverage(c.name, label, status, count, tuple(dict.fromkeys(ctx.problems)),
                                          account))
+            log.info("%s %s: %s (%d of %d)", c.name, label, coverage[-1].status, done, len(tasks))
             if progress:
                 progress(done, len(tasks), f"{c.name} {label}")
     except BaseException:
         # Ctrl-C (or a crash) in the main thread: queued tasks never start, running ones stop at their next call.
         pool.cancel()
+        cancelled = sum(f.cancel() for f in futures)
         executor.shutdown(wait=False, cancel_futures=True)
+        log.info("scan interrupted: %d queued collector tasks cancelled, %d running ones stop at their next call",
+                 cancelled, sum(f.running() for f in futures))
         raise
     executor.shutdown()
 
