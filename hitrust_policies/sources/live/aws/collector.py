@@ -124,7 +124,10 @@ class ClientPool:
                 client = self._session.client(
                     service, region_name=region, config=self._config, endpoint_url=self._endpoint_url
                 )
+                # before-call: no new call starts; before-send: no retry or in-flight request goes out (a demo's
+                # moto mock may already be gone, and the real endpoint must never be asked instead).
                 client.meta.events.register("before-call", self._check_cancelled)
+                client.meta.events.register("before-send", self._check_cancelled)
                 if service == "s3control" and (self._endpoint_url or configured_endpoint(client)):
                     # S3 Control's endpoint rules put the account id in front of the host
                     # (123456789012.s3-control...); a local endpoint has no such host name.
