@@ -30,6 +30,7 @@ from hitrust_policies.sources.live.aws.scan import (
     recorded_calls,
     scan_aws,
 )
+from hitrust_policies.sources.live.cancelling import cancelling
 
 # made by the scanning principal only; ListOrganizationsFeatures: member accounts cannot ask the organization
 ACCOUNT_CALLS = ("sts:AssumeRole", "organizations:ListAccounts", "iam:ListOrganizationsFeatures")
@@ -123,7 +124,7 @@ def scan_accounts(
             except ScanError as exc:
                 return _unreadable(account, str(exc), chosen)
 
-        with ThreadPoolExecutor(max_workers=max(1, parallel_accounts)) as pool:
+        with cancelling(ThreadPoolExecutor(max_workers=max(1, parallel_accounts))) as pool:
             outcomes = []
             for done, outcome in enumerate(pool.map(one, targets), 1):
                 outcomes.append(outcome)
