@@ -290,9 +290,10 @@ def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None,
 
                 scan = scan_accounts(accounts=account_list, organization=organization, role_name=role_name,
                                      external_id=external_id, profile=profile, regions=region_list,
-                                     endpoint_url=endpoint_url, progress=progress)
+                                     endpoint_url=endpoint_url, progress=progress, check_regions=True)
             else:
-                scan = scan_aws(profile=profile, regions=region_list, endpoint_url=endpoint_url, progress=progress)
+                scan = scan_aws(profile=profile, regions=region_list, endpoint_url=endpoint_url, progress=progress,
+                                check_regions=True)
     except ScanConfigError as exc:
         raise click.BadParameter(str(exc), param_hint=exc.param) from None
     except ScanError as exc:

@@ -188,15 +188,18 @@ def scan_aws(
     max_attempts: int = 5,
     progress: Callable[[int, int, str], None] | None = None,
     organization: OrganizationView | None = None,
+    check_regions: bool = False,
 ) -> ScanResult:
-    """Scan one account. ``organization``: what an organization scan's principal read for its members."""
+    """Scan one account. ``organization``: what an organization scan's principal read for its members.
+    ``check_regions``: regions given by name must exist in the account (one ec2:DescribeRegions), else
+    `ScanConfigError` (the command line asks for it; a region that does not exist is a usage error there)."""
 
     started = time.perf_counter()
     if session is None:
         session = profile_session(profile)
     with recorded_calls(session) as calls:
         return _scan(session, calls, regions, collectors, endpoint_url, max_workers, max_attempts, progress,
-                     started, organization)
+                     started, organization, check_regions)
 
 
 def _scan(
@@ -210,6 +213,7 @@ def _scan(
     progress: Callable[[int, int, str], None] | None,
     started: float,
     organization: OrganizationView | None = None,
+    check_regions: bool = False,
 ) -> ScanResult:
     from botocore.config import Config
 
@@ -233,7 +237,8 @@ def _scan(
         regions = [r["RegionName"] for r in listed if r.get("OptInStatus") != "not-opted-in"]
     else:
         regions = list(regions)
-        _check_regions_exist(pool.get("ec2", home), account, regions)
+        if check_regions:
+            _check_regions_exist(pool.get("ec2", home), account, regions)
     region_list = sorted(dict.fromkeys(regions))
     if not region_list:
         raise ScanError("no regions to scan")
