@@ -201,7 +201,7 @@ def _report_options(fn: Any) -> Any:
 
 @click.group(cls=cli_errors.Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="hitrust-policies")
-@click.option("--debug", is_flag=True, help="On an unexpected error, print the traceback (and log at DEBUG).")
+@click.option("--debug", is_flag=True, help="On an unexpected error, print the traceback too.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line and errors (reports to --output "
               "files stay whole).")
 @click.option("--verbose", "-v", count=True, help="Log progress to stderr (-v info, -vv debug).")

@@ -57,7 +57,7 @@ def configure(*, debug: bool, quiet: bool, verbose: int, log_level: str | None) 
     _settings = Settings(debug=debug, quiet=quiet)
     if log_level:
         level = getattr(logging, log_level.upper())
-    elif debug or verbose > 1:
+    elif verbose > 1:
         level = logging.DEBUG
     elif verbose:
         level = logging.INFO
