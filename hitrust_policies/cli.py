@@ -5,6 +5,8 @@ Exit codes (stable, for CI and schedulers):
   1  failing findings at or above --fail-on
   2  usage error (bad option, unknown rule id, missing extra)
   3  scan incomplete: some region/service could not be read (UNKNOWN findings), or no report
+  4  unexpected error (a bug or an environment fault): one line on stderr, the traceback with --debug
+130  interrupted (Ctrl-C): pending work cancelled, one line on stderr
 Failing findings (1) take precedence over an incomplete scan (3).
 
 Heavy imports (boto3, rich tables, moto) happen inside commands so ``hitrust --help`` stays fast.
@@ -18,6 +20,7 @@ from typing import Any, NoReturn
 
 import click
 
+from hitrust_policies import cli_errors
 from hitrust_policies.cli_filters import FILTER_OPTIONS, live_selection
 from hitrust_policies.rules.registry import DOMAINS, SEVERITIES
 
@@ -182,7 +185,7 @@ def _emit(scan: Any, findings: list[Any], fmt: str, output: str | None, show_pas
         # Piped output has no terminal width; don't squeeze an assessor's report into 80 columns.
         width = None if sys.stdout.isatty() else 180
         report.render_table(scan, run.findings, Console(width=width), show_pass, run.changes,
-                            *report.suppressions_arg(run))
+                            *report.suppressions_arg(run), quiet=cli_errors.settings().quiet)
     return run
 
 
@@ -192,7 +195,7 @@ class _Progress:
     def __init__(self) -> None:
         self._bar: Any = None
         self._task: Any = None
-        if sys.stderr.isatty():
+        if sys.stderr.isatty() and not cli_errors.settings().quiet:
             from rich.console import Console
             from rich.progress import Progress
 
@@ -255,10 +258,17 @@ def _report_options(fn: Any) -> Any:
     return fn
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=cli_errors.Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="hitrust-policies")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="On an unexpected error, print the traceback too.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary line and errors (reports to --output "
+              "files stay whole).")
+@click.option("--verbose", "-v", count=True, help="Log progress to stderr (-v info, -vv debug).")
+@click.option("--log-level", type=click.Choice(cli_errors.LOG_LEVELS, case_sensitive=False),
+              help="Log to stderr at this level (default: warning).")
+def main(debug: bool, quiet: bool, verbose: int, log_level: str | None) -> None:
     """HITRUST CSF / HIPAA policy-as-code: scan cloud accounts, list rules, run the demo."""
+    cli_errors.configure(debug=debug, quiet=quiet, verbose=verbose, log_level=log_level)
 
 
 @main.command("rules")
@@ -324,7 +334,10 @@ def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None,
         raise click.UsageError(f"the AWS scanner needs the aws extra: pip install 'hitrust-policies[aws]' ({exc})"
                                ) from None
     collectors = live_selection("aws", rules)
-    region_list = [r.strip() for r in regions.split(",") if r.strip()] if regions else None
+    region_list = [r.strip() for r in regions.split(",") if r.strip()] if regions is not None else None
+    if region_list == []:
+        raise click.BadParameter("no region given (omit --regions to scan every enabled region)",
+                                 param_hint="--regions")
     bad = [r for r in region_list or [] if not REGION_NAME.match(r)]
     if bad:
         raise click.BadParameter(f"not an AWS region name: {', '.join(bad)}", param_hint="--regions")
@@ -339,12 +352,13 @@ def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None,
 
                 scan = scan_accounts(accounts=account_list, organization=organization, role_name=role_name,
                                      external_id=external_id, profile=profile, regions=region_list,
-                                     endpoint_url=endpoint_url, progress=progress, collectors=collectors)
+                                     endpoint_url=endpoint_url, progress=progress, collectors=collectors,
+                                     check_regions=True)
             else:
                 scan = scan_aws(profile=profile, regions=region_list, endpoint_url=endpoint_url, progress=progress,
-                                collectors=collectors)
+                                collectors=collectors, check_regions=True)
     except ScanConfigError as exc:
-        raise click.BadParameter(str(exc), param_hint="--profile") from None
+        raise click.BadParameter(str(exc), param_hint=exc.param) from None
     except ScanError as exc:
         _incomplete(exc)
     _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on, accepted)
@@ -575,7 +589,7 @@ def demo_cmd(cloud: str, fmt: str, output: str | None, show_pass: bool, baseline
         scan = run_demo(progress=progress)
     findings, report = _suppress(scan.findings(), accepted)
     _write_evidence(_emit(scan, findings, fmt, output, show_pass, baseline, report))
-    if fmt == "table" and not output:
+    if fmt == "table" and not output and not cli_errors.settings().quiet:
         click.echo(f"\nThis was a simulated {simulated}. Scan yours with: {scan_yours}")
     sys.exit(EXIT_CLEAN if scan.complete else EXIT_INCOMPLETE)
 

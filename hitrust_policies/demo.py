@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 REGIONS = ("us-east-1", "eu-west-1")
+DEMO_SEED = 20240101  # moto's id generator seed: stable ids between demo runs
 ADMIN_POLICY = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
 READ_PHI_POLICY = {
     "Version": "2012-10-17",
@@ -232,6 +233,11 @@ def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:
 
     os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
     with mock_aws():
+        # moto draws resource ids (vpc-, sg-, vol-, KMS key ids, access keys...) from one random source:
+        # seeded, the demo account has the same ids every run, so `hitrust demo --baseline` shows no churn.
+        from moto.moto_api._internal import mock_random
+
+        mock_random.seed(DEMO_SEED)
         session = boto3.Session(region_name="us-east-1")
         seed(session)
         # Same session: its loader already holds the service models (the EC2 one alone is ~30 MB).

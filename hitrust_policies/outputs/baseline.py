@@ -41,6 +41,11 @@ def load_baseline(path: str | Path) -> list[dict[str, Any]]:
         raise BaselineError(f"{path}: baseline file not found") from None
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{path}: not JSON ({exc})") from None
+    except UnicodeDecodeError as exc:
+        raise BaselineError(f"{path}: not a UTF-8 text file (byte {exc.start}: {exc.reason}); a baseline is a "
+                            "JSON report written with --format json") from None
+    except IsADirectoryError:
+        raise BaselineError(f"{path}: is a directory, not a JSON report") from None
     findings = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(findings, list) or not all(isinstance(f, dict) and "id" in f and "status" in f
                                                  for f in findings):

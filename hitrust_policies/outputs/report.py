@@ -79,12 +79,94 @@ def _short_id(native_id: str) -> str:
     return native_id.rsplit("/", 1)[-1].rsplit(":", 1)[-1][:24]
 
 
+STACK_BELOW = 120  # console columns under which findings are stacked, not tabulated
+
+
+def _render_stacked(scan: Any, shown: list[Finding], console: Any, changes: Any, names: Counter[Any]) -> None:
+    """One block per finding for a narrow terminal: status, severity, rule (and change) on one line, then the
+    resource and the reason wrapped below with a hanging indent, so nothing is squeezed to a sliver."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    console.print(Text(f"HITRUST findings: {scan.provider} account {scan.account}", style="italic"))
+    for f in shown:
+        head = Text.assemble((f.status.value, STATUS_STYLE[f.status]), " ", f.severity, " ", (f.rule_id, "bold"))
+        if changes is not None and changes.change_of(f):
+            head.append(f" ({changes.change_of(f)})")
+        console.print(head, overflow="fold")
+        ambiguous = names[(f.rule_id, f.resource.name, f.resource.region)] > 1
+        where = f"{f.resource.name} [{f.resource.region or 'global'}]"
+        if ambiguous:
+            where += f" {f.resource.native_id}"
+        console.print(Padding(Text(where, overflow="fold"), (0, 0, 0, 2), expand=False))
+        console.print(Padding(Text(f.message or "-", style="dim", overflow="fold"), (0, 0, 0, 4), expand=False))
+
+
+class _Stacked:
+    """A table's rows for a narrow console, drawn with `rich.table.Table`'s add_column / add_row calls: per
+    row, the first cell on its own line, then each other cell as ``column: value`` wrapped with an indent."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+        self.columns: list[str] = []
+        self.rows: list[tuple[str, ...]] = []
+
+    def add_column(self, name: str, **_: Any) -> None:
+        self.columns.append(name)
+
+    def add_row(self, *cells: str) -> None:
+        self.rows.append(cells)
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.padding import Padding
+        from rich.text import Text
+
+        yield Text(self.title, style="italic")
+        for first, *rest in self.rows:
+            yield Text.from_markup(first, style="bold", overflow="fold")
+            line = Text("; ".join(f"{col}: {cell}" for col, cell in zip(self.columns[1:], rest, strict=True)
+                             if cell),
+                        overflow="fold")
+            yield Padding(line, (0, 0, 0, 2), expand=False)
+
+
+def _region_summary(scan: Any) -> str:
+    """``N/M regions read (...)``, counting only regions where every collector read everything; a region
+    with a denied listing or a failed per-resource call is listed as partial, one nothing was read in is not
+    counted. Scans whose coverage rows are not per region (subscriptions, projects, plan files) keep their
+    own ``regions_read``.
+    """
+    statuses: dict[str, set[str]] = {}
+    for c in scan.coverage:
+        if c.region in scan.regions:
+            statuses.setdefault(c.region, set()).add(c.status)
+    if not statuses:
+        full, partial = list(scan.regions_read), []
+    else:
+        full = sorted(r for r, st in statuses.items() if st == {"ok"})
+        partial = sorted(r for r, st in statuses.items() if st != {"ok"} and st != {"failed"})
+    text = f"{len(full)}/{len(scan.regions)} regions read ({', '.join(full) or 'none'})"
+    if partial:
+        text += f", {len(partial)} partial ({', '.join(partial)})"
+    return text
+
+
 def render_table(scan: Any, findings: list[Finding], console: Any, show_pass: bool = False,
-                 changes: Any = None, suppressions: Any = None) -> None:
-    """Human report: what fails, what could not be seen, the standards at stake, and coverage."""
+                 changes: Any = None, suppressions: Any = None, quiet: bool = False) -> None:
+    """Human report: what fails, what could not be seen, the standards at stake, and coverage.
+
+    ``quiet``: the summary line only. Under `STACK_BELOW` columns findings are stacked, not tabulated.
+    """
     from rich.table import Table
 
+    if quiet:
+        console.print(_summary_line(scan, findings))
+        return
     shown = [f for f in sorted(findings, key=_order) if show_pass or f.status is not Status.PASS]
+    narrow = console.width < STACK_BELOW
+    if narrow:
+        _render_stacked(scan, shown, console, changes,
+                        Counter((f.rule_id, f.resource.name, f.resource.region) for f in shown))
     table = Table(title=f"HITRUST findings: {scan.provider} account {scan.account}")
     table.add_column("status", no_wrap=True)
     table.add_column("sev", no_wrap=True)
@@ -106,13 +188,14 @@ def render_table(scan: Any, findings: list[Finding], console: Any, show_pass: bo
             (f.message or "-") + suppression_note(f),
             *([changes.change_of(f) or ""] if changes is not None else []),
         )
-    console.print(table)
+    if not narrow:
+        console.print(table)
     per_rule: dict[str, list[Finding]] = {}
     for f in findings:
         if f.status is not Status.PASS:
             per_rule.setdefault(f.rule_id, []).append(f)
     if per_rule:
-        refs = Table(title="Standards at stake (rules with FAIL or UNKNOWN findings)")
+        refs = (_Stacked if narrow else Table)(title="Standards at stake (rules with FAIL or UNKNOWN findings)")
         refs.add_column("rule", no_wrap=True)
         refs.add_column("fail", justify="right")
         refs.add_column("unknown", justify="right")
@@ -130,7 +213,7 @@ def render_table(scan: Any, findings: list[Finding], console: Any, show_pass: bo
                           "(`hitrust rules --format json` names initiative and version); other CSF ids are derived.")
     failed = [c for c in scan.coverage if c.status != "ok"]
     if failed:
-        cov = Table(title="Coverage problems (their rules report UNKNOWN)")
+        cov = (_Stacked if narrow else Table)(title="Coverage problems (their rules report UNKNOWN)")
         for col in ("account", "collector", "region", "status", "reason"):
             cov.add_column(col, overflow="fold")
         for c in failed:
@@ -143,15 +226,19 @@ def render_table(scan: Any, findings: list[Finding], console: Any, show_pass: bo
             console.print(f"  resolved: {r['rule_id']} on {r['resource']} (was {r['previous_status']})")
     if suppressions is not None:
         render_suppressions(suppressions, console)
+    console.print(_summary_line(scan, findings))
+
+
+def _summary_line(scan: Any, findings: list[Finding], bold: bool = True) -> str:
+    """Counts (suppressed findings apart: not failing, not unknown), regions read, calls, time."""
     s = summary(findings)
-    held = Counter(f.status for f in findings if f.suppressed)  # suppressed: not failing, not unknown
-    console.print(
-        f"[bold]{s['by_status']['FAIL'] - held[Status.FAIL]} failing[/], "
-        f"{s['by_status']['UNKNOWN'] - held[Status.UNKNOWN]} unknown, "
-        + (f"{sum(held.values())} suppressed, " if held else "") +
-        f"{s['by_status']['PASS']} passing; {len(scan.regions_read)}/{len(scan.regions)} regions read "
-        f"({', '.join(scan.regions_read) or 'none'}), {sum(scan.calls.values())} API calls, {scan.seconds:.1f}s"
-    )
+    held = Counter(f.status for f in findings if f.suppressed)
+    failing = f"{s['by_status']['FAIL'] - held[Status.FAIL]} failing"
+    unknown = s["by_status"]["UNKNOWN"] - held[Status.UNKNOWN]
+    return (f"{f'[bold]{failing}[/]' if bold else failing}, {unknown} unknown, "
+            + (f"{sum(held.values())} suppressed, " if held else "")
+            + f"{s['by_status']['PASS']} passing; {_region_summary(scan)}, {sum(scan.calls.values())} API calls, "
+            f"{scan.seconds:.1f}s")
 
 
 def suppressions_arg(run: Any) -> list[Any]:
@@ -206,8 +293,4 @@ def write_table(fh: Any, run: Any, show_pass: bool = False, width: int = 200) ->
     if changes is not None:
         fh.write(f"\nSince baseline: {len(changes.new)} new, {len(changes.persisting)} persisting, "
                  f"{len(changes.resolved)} resolved\n")
-    s = summary(run.findings)
-    n = s["by_status"]
-    fh.write(f"\n{n['FAIL']} failing, {n['UNKNOWN']} unknown, {n['PASS']} passing; "
-             f"{len(scan.regions_read)}/{len(scan.regions)} regions read ({', '.join(scan.regions_read) or 'none'}), "
-             f"{sum(scan.calls.values())} API calls, {scan.seconds:.1f}s\n")
+    fh.write(f"\n{_summary_line(scan, run.findings, bold=False)}\n")

@@ -24,12 +24,13 @@ from hitrust_policies.sources.live.aws.iam import read_organization_view
 from hitrust_policies.sources.live.aws.scan import (
     HOME_REGION,
     Coverage,
-    ScanConfigError,
     ScanError,
     ScanResult,
+    profile_session,
     recorded_calls,
     scan_aws,
 )
+from hitrust_policies.sources.live.cancelling import cancelling
 
 # made by the scanning principal only; ListOrganizationsFeatures: member accounts cannot ask the organization
 ACCOUNT_CALLS = ("sts:AssumeRole", "organizations:ListAccounts", "iam:ListOrganizationsFeatures")
@@ -90,14 +91,8 @@ def scan_accounts(
     **scan_options: Any,
 ) -> ScanResult:
     """Scan every listed (or every active organization) account through ``role_name``; one merged result."""
-    import boto3
-    from botocore.exceptions import ProfileNotFound
-
     started = time.perf_counter()
-    try:
-        session = session or boto3.Session(profile_name=profile)
-    except ProfileNotFound as exc:
-        raise ScanConfigError(str(exc)) from None
+    session = session or profile_session(profile)
     chosen = list(collectors) if collectors is not None else all_collectors()
     regions = list(regions) if regions is not None else None
     with recorded_calls(session) as own_calls:
@@ -129,7 +124,7 @@ def scan_accounts(
             except ScanError as exc:
                 return _unreadable(account, str(exc), chosen)
 
-        with ThreadPoolExecutor(max_workers=max(1, parallel_accounts)) as pool:
+        with cancelling(ThreadPoolExecutor(max_workers=max(1, parallel_accounts))) as pool:
             outcomes = []
             for done, outcome in enumerate(pool.map(one, targets), 1):
                 outcomes.append(outcome)

@@ -78,6 +78,10 @@ def all_collectors() -> list[Collector]:
     return _COLLECTORS.all(SERVICE_MODULES)
 
 
+class ScanCancelled(RuntimeError):
+    """The scan was interrupted; a call that had not started yet is not made."""
+
+
 class ClientPool:
     """One boto3 client per (service, region), created under a lock.
 
@@ -92,6 +96,16 @@ class ClientPool:
         self._lock = threading.Lock()
         self._once: dict[str, tuple[Any, tuple[str, ...]]] = {}
         self._once_locks: dict[str, threading.Lock] = {}
+        self._cancelled = threading.Event()
+
+    def cancel(self) -> None:
+        """Stop the scan: every later API call of this pool's clients raises `ScanCancelled` (Ctrl-C must
+        not wait for hundreds of queued reads)."""
+        self._cancelled.set()
+
+    def _check_cancelled(self, **_: Any) -> None:
+        if self._cancelled.is_set():
+            raise ScanCancelled("scan cancelled")
 
     def once(self, key: str, compute: Callable[[], tuple[Any, tuple[str, ...]]]) -> tuple[Any, tuple[str, ...]]:
         """``compute()`` (a value and the problems it recorded) made once per scan of this account,
@@ -110,12 +124,40 @@ class ClientPool:
                 client = self._session.client(
                     service, region_name=region, config=self._config, endpoint_url=self._endpoint_url
                 )
-                if service == "s3control" and self._endpoint_url:
+                # before-call: no new call starts; before-send: no retry or in-flight request goes out (a demo's
+                # moto mock may already be gone, and the real endpoint must never be asked instead).
+                client.meta.events.register("before-call", self._check_cancelled)
+                client.meta.events.register("before-send", self._check_cancelled)
+                if service == "s3control" and (self._endpoint_url or configured_endpoint(client)):
                     # S3 Control's endpoint rules put the account id in front of the host
                     # (123456789012.s3-control...); a local endpoint has no such host name.
                     client.meta.events.register("before-sign.s3-control", _strip_account_host)
                 self._clients[key] = client
             return self._clients[key]
+
+
+def configured_endpoint(client: Any, environ: Any = None) -> str | None:
+    """The endpoint botocore took from the environment for this client, if any: AWS_ENDPOINT_URL_<SERVICE ID>
+    (e.g. AWS_ENDPOINT_URL_S3_CONTROL), else AWS_ENDPOINT_URL, unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is
+    true (botocore's documented service-specific endpoint variables). A LocalStack or VPC-endpoint user who sets
+    only these gets the same handling as ``--endpoint-url``.
+
+    >>> import botocore.session
+    >>> s3control = botocore.session.get_session().create_client("s3control", region_name="us-east-1",
+    ...     aws_access_key_id="x", aws_secret_access_key="y")
+    >>> configured_endpoint(s3control, {"AWS_ENDPOINT_URL_S3_CONTROL": "http://127.0.0.1:5000"})
+    'http://127.0.0.1:5000'
+    >>> configured_endpoint(s3control, {"AWS_ENDPOINT_URL": "http://127.0.0.1:5000",
+    ...                                 "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "true"}) is None
+    True
+    """
+    import os
+
+    env = os.environ if environ is None else environ
+    if env.get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "").strip().lower() == "true":
+        return None
+    service_id = client.meta.service_model.service_id.replace(" ", "_").upper()
+    return env.get(f"AWS_ENDPOINT_URL_{service_id}") or env.get("AWS_ENDPOINT_URL") or None
 
 
 def _strip_account_host(request: Any, **_: Any) -> None:

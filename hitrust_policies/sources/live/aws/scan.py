@@ -9,6 +9,7 @@ could be read.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import Counter
@@ -28,6 +29,7 @@ from hitrust_policies.sources.live.aws.collector import ClientPool, Collector, C
 from hitrust_policies.sources.live.aws.errors import describe_failure
 
 HOME_REGION = "us-east-1"
+log = logging.getLogger(__name__)
 
 
 class ScanError(RuntimeError):
@@ -35,7 +37,47 @@ class ScanError(RuntimeError):
 
 
 class ScanConfigError(ValueError):
-    """The scan was asked for something that does not exist (an unknown profile): a usage error."""
+    """The scan was asked for something that does not exist (an unknown profile or region): a usage error.
+    ``param`` names the option (or environment variable) that asked for it."""
+
+    def __init__(self, message: str, param: str = "--profile") -> None:
+        super().__init__(message)
+        self.param = param
+
+
+def profile_session(profile: str | None) -> Any:
+    """A boto3 session on ``profile``, else on the standard chain; a profile that does not exist is a
+    usage error attributed to where it was named: ``--profile``, or the ``AWS_PROFILE`` variable."""
+    import os
+
+    import boto3
+    from botocore.exceptions import ProfileNotFound
+
+    try:
+        return boto3.Session(profile_name=profile)
+    except ProfileNotFound as exc:
+        if profile:
+            raise ScanConfigError(str(exc), param="--profile") from None
+        source = "AWS_PROFILE" if os.environ.get("AWS_PROFILE") else "AWS_DEFAULT_PROFILE"
+        raise ScanConfigError(f"{exc} (named by the {source} environment variable)", param=source) from None
+
+
+def _check_regions_exist(ec2: Any, account: str, regions: list[str]) -> None:
+    """Regions asked for by name must be regions of this account's partition (ec2:DescribeRegions with
+    AllRegions): a typo such as us-east-9 is a usage error, not a region whose every listing "failed".
+    If the listing itself is denied, the scan goes on and each region's coverage tells what was read."""
+    if not regions:
+        return  # nothing to check: the scan says "no regions to scan"
+    try:
+        known = {r["RegionName"] for r in ec2.describe_regions(AllRegions=True)["Regions"]}
+    except Exception as exc:
+        log.warning("could not check the region names (%s); scanning them as given",
+                    describe_failure(exc, "ec2:DescribeRegions"))
+        return
+    unknown = [r for r in regions if r not in known]
+    if unknown:
+        raise ScanConfigError(f"no such region in account {account}: {', '.join(unknown)} (regions: "
+                              f"{', '.join(sorted(known))})", param="--regions")
 
 
 @dataclass(frozen=True)
@@ -146,21 +188,18 @@ def scan_aws(
     max_attempts: int = 5,
     progress: Callable[[int, int, str], None] | None = None,
     organization: OrganizationView | None = None,
+    check_regions: bool = False,
 ) -> ScanResult:
-    """Scan one account. ``organization``: what an organization scan's principal read for its members."""
-    import boto3
+    """Scan one account. ``organization``: what an organization scan's principal read for its members.
+    ``check_regions``: regions given by name must exist in the account (one ec2:DescribeRegions), else
+    `ScanConfigError` (the command line asks for it; a region that does not exist is a usage error there)."""
 
     started = time.perf_counter()
     if session is None:
-        from botocore.exceptions import ProfileNotFound
-
-        try:
-            session = boto3.Session(profile_name=profile)
-        except ProfileNotFound as exc:
-            raise ScanConfigError(str(exc)) from None
+        session = profile_session(profile)
     with recorded_calls(session) as calls:
         return _scan(session, calls, regions, collectors, endpoint_url, max_workers, max_attempts, progress,
-                     started, organization)
+                     started, organization, check_regions)
 
 
 def _scan(
@@ -174,6 +213,7 @@ def _scan(
     progress: Callable[[int, int, str], None] | None,
     started: float,
     organization: OrganizationView | None = None,
+    check_regions: bool = False,
 ) -> ScanResult:
     from botocore.config import Config
 
@@ -195,6 +235,10 @@ def _scan(
             raise ScanError(f"could not list enabled regions ({describe_failure(exc, 'ec2:DescribeRegions')}); "
                             "pass --regions") from exc
         regions = [r["RegionName"] for r in listed if r.get("OptInStatus") != "not-opted-in"]
+    else:
+        regions = list(regions)
+        if check_regions:
+            _check_regions_exist(pool.get("ec2", home), account, regions)
     region_list = sorted(dict.fromkeys(regions))
     if not region_list:
         raise ScanError("no regions to scan")
@@ -210,8 +254,13 @@ def _scan(
                   organization=organization)
         return list(c.fn(ctx)), ctx
 
-    with ThreadPoolExecutor(max_workers=max_workers) as executor:
-        futures = {executor.submit(run, c, r): (c, r) for c, r in tasks}
+    executor = ThreadPoolExecutor(max_workers=max_workers)
+    futures: dict[Any, tuple[Collector, str]] = {}
+    try:
+        log.info("scanning account %s: %d collectors in %d regions (%d tasks)", account, len(chosen),
+                 len(region_list), len(tasks))
+        for c, r in tasks:
+            futures[executor.submit(run, c, r)] = (c, r)
         for done, future in enumerate(as_completed(futures), 1):
             c, region = futures[future]
             label = region if c.regional else "global"
@@ -227,8 +276,18 @@ def _scan(
                 count = sum(not isinstance(i, AuditLogDestination) for i in items)
                 coverage.append(Coverage(c.name, label, status, count, tuple(dict.fromkeys(ctx.problems)),
                                          account))
+            log.info("%s %s: %s (%d of %d)", c.name, label, coverage[-1].status, done, len(tasks))
             if progress:
                 progress(done, len(tasks), f"{c.name} {label}")
+    except BaseException:
+        # Ctrl-C (or a crash) in the main thread: queued tasks never start, running ones stop at their next call.
+        pool.cancel()
+        cancelled = sum(f.cancel() for f in futures)
+        executor.shutdown(wait=False, cancel_futures=True)
+        log.info("scan interrupted: %d queued collector tasks cancelled, %d running ones stop at their next call",
+                 cancelled, sum(f.running() for f in futures))
+        raise
+    executor.shutdown()
 
     regional = [c for c in coverage if c.region != "global"]
     if regional and all(c.status == "failed" for c in regional):

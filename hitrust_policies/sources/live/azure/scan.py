@@ -39,6 +39,7 @@ from hitrust_policies.sources.live.azure.families import (
     all_families,
     prop,
 )
+from hitrust_policies.sources.live.cancelling import cancelling
 
 PAGE_SIZE = 1000  # Resource Graph's maximum rows per page
 READABLE_STATES = {"enabled", "warned", "pastdue"}
@@ -226,7 +227,7 @@ def scan_azure(
     resources: list[Any] = []
     gaps: list[CoverageGap] = []
     coverage: list[Coverage] = []
-    with ThreadPoolExecutor(max_workers=max_workers) as executor:
+    with cancelling(ThreadPoolExecutor(max_workers=max_workers)) as executor:
         futures = {executor.submit(run, f, sub): (f, sub) for f, sub in tasks}
         for done, future in enumerate(as_completed(futures), 1):
             f, sub = futures[future]

@@ -28,6 +28,7 @@ from typing import Any
 from hitrust_policies.engine import CoverageGap
 from hitrust_policies.model import ResourceRef, Unknown
 from hitrust_policies.sources.live.aws.scan import Coverage, ScanError, ScanResult
+from hitrust_policies.sources.live.cancelling import cancelling
 from hitrust_policies.sources.live.gcp.errors import describe_failure, is_retryable
 from hitrust_policies.sources.live.gcp.families import (
     IAM_POLICY,
@@ -187,7 +188,7 @@ def scan_gcp(
             with lock:
                 calls.update(local)
 
-    with ThreadPoolExecutor(max_workers=max_workers) as executor:
+    with cancelling(ThreadPoolExecutor(max_workers=max_workers)) as executor:
         futures = {executor.submit(listed, scope, [PROJECT_TYPE], RESOURCE): scope for scope in scopes}
         for future in as_completed(futures):
             scope = futures[future]
@@ -214,7 +215,7 @@ def scan_gcp(
     resources: list[Any] = []
     gaps: list[CoverageGap] = []
     tasks = [(f, scope) for scope in scopes for f in chosen]
-    with ThreadPoolExecutor(max_workers=max_workers) as executor:
+    with cancelling(ThreadPoolExecutor(max_workers=max_workers)) as executor:
         futures2 = {executor.submit(run, f, scope): (f, scope) for f, scope in tasks}
         for done, future in enumerate(as_completed(futures2), 1):
             f, scope = futures2[future]
