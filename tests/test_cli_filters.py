@@ -143,8 +143,9 @@ def test_filtered_aws_scan_runs_only_the_collectors_its_rules_need(moto_url: str
     code, report = scan("--rule", "enc-object-store-default-encryption")
     assert code == 0, report
     assert [(c["collector"], c["status"]) for c in report["coverage"]] == [("s3-buckets", "ok")]
-    # sts identity, ListBuckets, account BPA + 5 reads of the one bucket
-    assert report["api_calls"] == 8 and report["complete"] is True
+    # sts identity, ec2 DescribeRegions (the named region must exist), ListBuckets, account BPA + 5 reads of
+    # the one bucket
+    assert report["api_calls"] == 9 and report["complete"] is True
     assert {(f["rule_id"], f["resource"]["name"], f["status"]) for f in report["findings"]} == {
         ("enc-object-store-default-encryption", "filtered-phi", "PASS")}
     code, report = scan("--domain", "encryption", "--csf", "06.d", "--exclude-rule", "enc-*")
