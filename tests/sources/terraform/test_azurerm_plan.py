@@ -48,6 +48,13 @@ def database(address: str, *statuses: str) -> list[tuple[str, str, str]]:
     return [(rule, address, status) for rule, status in zip(DATABASE_RULES, statuses, strict=True)]
 
 
+WORKSPACE_RULES = ("enc-log-group-audit-kms", "log-log-group-retention")
+
+
+def workspace(address: str, *statuses: str) -> list[tuple[str, str, str]]:
+    return [(rule, address, status) for rule, status in zip(WORKSPACE_RULES, statuses, strict=True)]
+
+
 ADMIN = "net-ingress-rule-admin-ports"
 # every group: Azure's AllowVnetInBound and AllowAzureLoadBalancerInBound (all ports, not from the internet)
 DEFAULTS = 2
@@ -62,6 +69,8 @@ EXPECTED = {
         *account('azurerm_storage_account.tenant["alpha"]', P, P, P, F, F, P, P, F, F),
         *account('azurerm_storage_account.tenant["beta"]', P, P, P, F, F, P, F, F, F),  # its rules: Allow
         *vault("azurerm_key_vault.phi", P, F, F, F),
+        *workspace("azurerm_log_analytics_workspace.security", P, P),  # 365 days; no audit data lands there
+        ("iam-vault-object-expires", "azurerm_key_vault_key.storage", F),  # no expiration_date
     ],
     "storage_v3": [
         *account("azurerm_storage_account.archive", P, P, P, U, F, P, U, P, F),  # v3: nested items public
@@ -73,6 +82,7 @@ EXPECTED = {
         *vault("azurerm_key_vault.phi", P, P, P, P),
         *vault("azurerm_key_vault.legacy", F, F, F, F),
         *vault("azurerm_key_vault.private", P, F, F, P),
+        *workspace("azurerm_log_analytics_workspace.security", P, P),
     ],
     "databases": [
         ("enc-block-volume-encrypted", "azurerm_managed_disk.records", P),

@@ -181,12 +181,17 @@ def _is_azurerm(res: PlanResource) -> bool:
 
 def _modules() -> None:
     from hitrust_policies.sources.terraform.azurerm import (  # noqa: F401
+        authorization,
         compute,
         databases,
         keyvault,
+        messaging,
+        monitor,
         network,
+        networks,
         sql,
         storage,
+        web,
     )
 
 
