@@ -55,6 +55,25 @@ def workspace(address: str, *statuses: str) -> list[tuple[str, str, str]]:
     return [(rule, address, status) for rule, status in zip(WORKSPACE_RULES, statuses, strict=True)]
 
 
+APP_RULES = ("enc-tls-listener-modern", "enc-tls-listener-modern", "enc-web-app-ftps-only",
+             "net-web-app-remote-debugging-off", "iam-web-app-managed-identity")
+GRANT, THREATS, SUBNET = "iam-policy-grant-no-admin", "log-threat-detection-enabled", "net-subnet-security-group"
+
+
+def app(address: str, *statuses: str) -> list[tuple[str, str, str]]:
+    """Its HTTP and HTTPS listeners, then its FTP, debugging and identity."""
+    return [(rule, address, status) for rule, status in zip(APP_RULES, statuses, strict=True)]
+
+
+def namespace(address: str, *statuses: str) -> list[tuple[str, str, str]]:
+    return [(rule, address, status) for rule, status in zip(("enc-message-queue-encrypted", "iam-local-auth-disabled"),
+                                                               statuses, strict=True)]
+
+
+def network(address: str, flow_logged: str) -> list[tuple[str, str, str]]:
+    return [("log-network-flow-logs", address, flow_logged), ("net-network-default-absent", address, P)]
+
+
 ADMIN = "net-ingress-rule-admin-ports"
 # every group: Azure's AllowVnetInBound and AllowAzureLoadBalancerInBound (all ports, not from the internet)
 DEFAULTS = 2
@@ -135,6 +154,75 @@ EXPECTED = {
         (ADMIN, "azurerm_network_security_rule.db_engines", F), (ADMIN, "azurerm_network_security_rule.db_engines", F),
         *[(ADMIN, "azurerm_network_security_rule.db_engines", P)] * 6,
         (ADMIN, "azurerm_network_security_rule.db_from_app", P),
+    ],
+    # as azure_native.web_apps(), plus what only a plan shows: the provider's defaults, values known after apply
+    "web_apps": [
+        #                                  http https ftps debugging identity
+        *app("azurerm_linux_web_app.portal", P, P, P, P, P),
+        *app("azurerm_windows_web_app.legacy", F, F, F, F, F),  # TLS 1.0, AllAllowed, debugging on
+        *app("azurerm_linux_web_app.defaults", P, P, P, P, F),  # the provider sends ftps_state Disabled, TLS 1.2
+        *app("azurerm_linux_function_app.jobs", U, F, U, P, P),  # https_only and ftps_state from variables
+        *app("azurerm_windows_function_app.billing", P, P, P, F, U),  # the identity block from a local
+    ],
+    "web_apps_v3": [
+        *app("azurerm_app_service.intake", P, P, P, P, P),
+        *app("azurerm_app_service.reports", F, U, U, F, F),  # TLS and FTP left to Azure: known after apply
+        *app("azurerm_function_app.etl", P, F, P, P, F),  # no remote-debugging switch: Azure's default, off
+    ],
+    "vault_objects": [
+        *vault("azurerm_key_vault.phi", P, P, F, F),
+        ("iam-vault-object-expires", "azurerm_key_vault_key.cmk", P),
+        ("iam-vault-object-expires", "azurerm_key_vault_key.forever", F),  # a rotation policy dates later versions
+        ("iam-vault-object-expires", "azurerm_key_vault_secret.db_password", P),
+        ("iam-vault-object-expires", "azurerm_key_vault_secret.api_token", F),
+        ("iam-vault-object-expires", "azurerm_key_vault_secret.rolling", U),  # timeadd(timestamp(), ...)
+        ("iam-vault-object-expires", "azurerm_key_vault_secret.shared", F),  # in a vault outside the plan
+    ],
+    "roles": [
+        (GRANT, "azurerm_role_definition.god_mode", F),
+        (GRANT, "azurerm_role_definition.ops_all_but_rbac", F),  # "*" but RBAC writes, over the root
+        (GRANT, "azurerm_role_definition.rg_admin", P),  # owns a resource group, not the subscription
+        (GRANT, "azurerm_role_definition.storage_ops", P),
+        (GRANT, "azurerm_role_definition.break_glass", F),  # assignable scopes left out: its subscription scope
+        (GRANT, "azurerm_role_definition.generated", U),  # actions from a local only known after apply
+    ],
+    "defender": [  # the retired DNS plan and CloudPosture (no threat detection) are not judged
+        (THREATS, "azurerm_security_center_subscription_pricing.servers", P),
+        (THREATS, "azurerm_security_center_subscription_pricing.storage", F),
+        (THREATS, "azurerm_security_center_subscription_pricing.key_vaults", U),
+    ],
+    "messaging": [
+        *namespace("azurerm_servicebus_namespace.orders", P, P),
+        *namespace("azurerm_servicebus_namespace.legacy", P, F),  # SAS keys on by default
+        *namespace("azurerm_eventhub_namespace.telemetry", P, P),
+        *namespace("azurerm_eventhub_namespace.claims", P, U),
+    ],
+    "workspaces": [
+        #                                                    kms retention
+        *workspace("azurerm_log_analytics_workspace.audit", P, P),  # linked to a CMK cluster
+        *workspace("azurerm_log_analytics_workspace.activity", F, F),  # the activity log lands here, no key
+        *workspace("azurerm_log_analytics_workspace.flows", F, F),  # traffic analytics lands here; 30 days default
+        *workspace("azurerm_log_analytics_workspace.apps", P, F),  # application logs only
+        *workspace("azurerm_log_analytics_workspace.ops", U, U),
+        *workspace("azurerm_network_watcher_flow_log.hub", U, P),  # its storage account is not in the plan
+    ],
+    "networks": [
+        *account("azurerm_storage_account.flowlogs", P, P, P, F, P, P, P, F, P),
+        *[(ADMIN, f"azurerm_network_security_group.{g}", P) for g in ("web", "app") for _ in range(DEFAULTS)],
+        *network("azurerm_virtual_network.hub", P),  # a VNet flow log
+        (SUBNET, "azurerm_virtual_network.hub", P), (SUBNET, "azurerm_virtual_network.hub", P),  # Gateway: exempt
+        *network("azurerm_virtual_network.spoke_nsg", P),  # both subnets' NSGs flow-logged
+        (SUBNET, "azurerm_subnet.spoke_web", P), (SUBNET, "azurerm_subnet.spoke_app", P),
+        *network("azurerm_virtual_network.spoke_partial", F),  # its db subnet: no NSG, no flow log
+        (SUBNET, "azurerm_virtual_network.spoke_partial", P), (SUBNET, "azurerm_virtual_network.spoke_partial", F),
+        *network("azurerm_virtual_network.spoke_disabled", F),  # its flow log is off
+        (SUBNET, "azurerm_virtual_network.spoke_disabled", F),
+        *network("azurerm_virtual_network.batch", F),
+        (SUBNET, "azurerm_subnet.batch", U),  # the association's subnet: a local map lookup
+        *workspace("azurerm_network_watcher_flow_log.hub", P, P),
+        *workspace("azurerm_network_watcher_flow_log.web_nsg", P, P),
+        *workspace("azurerm_network_watcher_flow_log.app_nsg", P, F),  # 90 days
+        *workspace("azurerm_network_watcher_flow_log.off", U, P),  # its storage account is not in the plan
     ],
 }
 
