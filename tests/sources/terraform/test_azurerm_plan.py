@@ -391,6 +391,22 @@ AFTER_APPLY = [
     ("vms", "azurerm_windows_virtual_machine.router", "encryption_at_host_enabled", "enc-instance-host-encryption"),
     ("vms", "azurerm_network_interface.router", "ip_forwarding_enabled", "net-instance-ip-forwarding-off"),
     ("vms", "azurerm_network_interface.router", "ip_configuration", "net-instance-no-public-ip"),
+    ("web_apps", "azurerm_linux_web_app.portal", "https_only", "enc-tls-listener-modern"),
+    ("web_apps", "azurerm_linux_web_app.portal", "site_config", "enc-web-app-ftps-only"),
+    ("web_apps", "azurerm_linux_web_app.portal", "site_config", "net-web-app-remote-debugging-off"),
+    ("web_apps", "azurerm_linux_web_app.portal", "identity", "iam-web-app-managed-identity"),
+    ("vault_objects", "azurerm_key_vault_key.cmk", "expiration_date", "iam-vault-object-expires"),
+    ("roles", "azurerm_role_definition.storage_ops", "permissions", GRANT),
+    ("roles", "azurerm_role_definition.god_mode", "assignable_scopes", GRANT),
+    ("defender", "azurerm_security_center_subscription_pricing.servers", "tier", THREATS),
+    ("messaging", "azurerm_servicebus_namespace.orders", "local_auth_enabled", "iam-local-auth-disabled"),
+    ("workspaces", "azurerm_log_analytics_workspace.audit", "retention_in_days", "log-log-group-retention"),
+    ("workspaces", "azurerm_monitor_diagnostic_setting.export_admin", "log_analytics_workspace_id",
+     "enc-log-group-audit-kms"),
+    ("networks", "azurerm_network_watcher_flow_log.hub", "retention_policy", "log-log-group-retention"),
+    ("networks", "azurerm_network_watcher_flow_log.hub", "enabled", "log-network-flow-logs"),
+    ("networks", "azurerm_virtual_network.spoke_disabled", "subnet", SUBNET),
+    ("networks", "azurerm_subnet_network_security_group_association.spoke_web", "subnet_id", SUBNET),
 ]
 
 
@@ -422,3 +438,64 @@ def test_sensitive_passwords_are_secrets() -> None:
         scan = check_plans([str(azurerm_plan_path(scenario))])
         assert "c0rrect-h0rse-Battery" in scan.secrets
         assert "c0rrect-h0rse-Battery" not in json.dumps([f.to_dict() for f in scan.findings()], default=str)
+
+
+def _values(scenario: str) -> dict[tuple[str, str], object]:
+    values, gaps, _ = azurerm.to_model(azurerm_plan(scenario))
+    assert not gaps
+    return {(type(v).__name__, v.ref.name): v for v in values if not getattr(v.ref, "part", None)
+            or type(v).__name__ == "Subnet"}
+
+
+def test_customer_keys_join_through_split_resources() -> None:
+    """A namespace's key inline or by the split resource, a workspace's through its linked cluster's key, a flow
+    log's through its storage account: the same key ids the azure-native adapters give."""
+    queues = _values("messaging")
+    assert queues[("MessageQueue", "sb-orders")].kms_key == "https://kv-phi.vault.azure.net/keys/sb-cmk"
+    assert queues[("MessageQueue", "sb-legacy")].kms_key is None
+    assert str(queues[("MessageQueue", "eh-claims")].kms_key) == (
+        "Unknown('known after apply: azurerm_eventhub_namespace_customer_managed_key.claims.key_vault_key_ids[0]')")
+    logs = _values("workspaces")
+    assert logs[("LogGroup", "law-audit")].kms_key == "https://kv-phi.vault.azure.net/keys/law-cmk"
+    assert logs[("LogGroup", "law-audit")].holds_audit_data is True  # export-admin: Administrative events
+    assert (logs[("LogGroup", "law-apps")].kms_key, logs[("LogGroup", "law-apps")].holds_audit_data) == (None, False)
+    assert logs[("LogGroup", "law-flows")].holds_audit_data is True  # traffic analytics, by reference
+    assert logs[("LogGroup", "law-apps")].retention_days == 30  # left to Azure: its default
+    flows = _values("networks")
+    assert flows[("LogGroup", "hub-flows")].kms_key == "https://kv-phi.vault.azure.net/keys/flowlogs-cmk"
+
+
+def test_names_are_the_live_scanners() -> None:
+    """Keys and secrets ``<vault>/<name>``, subnets ``<vnet>/<subnet>``, Defender plans ``defender/<plan>``."""
+    names = {(type(v).__name__, v.ref.native_id, v.ref.name)
+             for s in ("vault_objects", "networks", "defender") for v in azurerm.to_model(azurerm_plan(s))[0]}
+    assert {("VaultObject", "azurerm_key_vault_key.cmk", "kv-phi/cmk"),
+            ("VaultObject", "azurerm_key_vault_secret.shared", "kv-shared/shared-token"),
+            ("Subnet", "azurerm_virtual_network.hub", "hub/GatewaySubnet"),
+            ("Subnet", "azurerm_subnet.spoke_app", "spoke-nsg/app"),
+            ("ThreatDetection", "azurerm_security_center_subscription_pricing.servers", "defender/VirtualMachines"),
+            } <= names
+    assert not {n for n in names if n[0] == "ThreatDetection" and n[2] in ("defender/Dns", "defender/CloudPosture")}
+
+
+def test_role_assignments_join_their_custom_role() -> None:
+    grants = {v.ref.name: v for v in azurerm.to_model(azurerm_plan("roles"))[0]}
+    assert grants["god-mode"].attached is True  # role_definition_resource_id, by reference
+    assert grants["rg-admin"].attached is False
+    assert (grants["ops-all-but-rbac"].access, grants["ops-all-but-rbac"].exceptions) == (
+        "near-admin", "Microsoft.Authorization/*/Write")
+
+
+def test_vault_secret_values_are_secrets() -> None:
+    scan = check_plans([str(azurerm_plan_path("vault_objects"))])
+    assert "c0rrect-h0rse-Battery" in scan.secrets
+    assert "c0rrect-h0rse-Battery" not in json.dumps([f.to_dict() for f in scan.findings()], default=str)
+
+
+def test_retired_v3_app_resources_read_their_own_names() -> None:
+    """``azurerm_app_service`` spells the TLS floor ``min_tls_version``; left to Azure it is known after apply."""
+    values = [v for v in azurerm.to_model(azurerm_plan("web_apps_v3"))[0] if getattr(v.ref, "part", None) == "https"]
+    floors = {v.ref.name: v.min_tls_version for v in values}
+    assert floors["intake-v3"] == "1.2" and floors["etl-v3"] == "1.0"
+    assert str(floors["reports-v3"]) == "Unknown('known after apply: azurerm_app_service.reports.site_config[0]" \
+        ".min_tls_version')"

@@ -43,7 +43,7 @@ def _access(role: Planned) -> tuple[Any, str]:
     if not star:
         return (pending, "") if pending is not None else (SCOPED, "")
     scopes = role.get("assignable_scopes")
-    if scopes is None or scopes == []:
+    if scopes is None or (isinstance(scopes, list) and not scopes):
         scopes = [role.get("scope")]
     unseen = scopes if isinstance(scopes, Unknown) else first_unknown(*scopes)
     if unseen is not None:
