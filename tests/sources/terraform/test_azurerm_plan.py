@@ -162,7 +162,7 @@ EXPECTED = {
         *app("azurerm_windows_web_app.legacy", F, F, F, F, F),  # TLS 1.0, AllAllowed, debugging on
         *app("azurerm_linux_web_app.defaults", P, P, P, P, F),  # the provider sends ftps_state Disabled, TLS 1.2
         *app("azurerm_linux_function_app.jobs", U, F, U, P, P),  # https_only and ftps_state from variables
-        *app("azurerm_windows_function_app.billing", P, P, P, F, U),  # the identity block from a local
+        *app("azurerm_windows_function_app.billing", P, P, P, F, U),  # the identity's type from a variable
     ],
     "web_apps_v3": [
         *app("azurerm_app_service.intake", P, P, P, P, P),

@@ -481,7 +481,7 @@ WEB_APPS = [
                                                               "azurerm_user_assigned_identity.jobs")},
         site_config={"minimum_tls_version": "1.1", "ftps_state": ref(UNKNOWN, "var.ftps_state")}),
     app("azurerm_windows_function_app.billing", "func-billing", https_only=True,
-        identity=ref(UNKNOWN, "local.identity"), site_config={"remote_debugging_enabled": True}),
+        identity={"type": ref(UNKNOWN, "var.identity_type")}, site_config={"remote_debugging_enabled": True}),
 ]
 
 WEB_APPS_V3 = [
@@ -698,7 +698,7 @@ WORKSPACES = [
     R("azurerm_monitor_diagnostic_setting.export_ops", {
         "name": "export-ops", "target_resource_id": SUBSCRIPTION,
         "log_analytics_workspace_id": _id("azurerm_log_analytics_workspace.ops"),
-        "enabled_log": [{"category": ref(UNKNOWN, "each.value"), "category_group": None}]},
+        "enabled_log": [{"category": ref(UNKNOWN, "local.ops_category"), "category_group": None}]},
       {"eventhub_authorization_rule_id": None, "eventhub_name": None, "log_analytics_destination_type": None,
        "partner_solution_id": None, "storage_account_id": None, "metric": [], "timeouts": None},
       computed=("id", "log_analytics_destination_type")),
