@@ -88,6 +88,9 @@ TWINS += [
          must_pass=frozenset({("log-network-flow-logs", "hub"), ("log-network-flow-logs", "spoke-nsg"),
                               ("net-subnet-security-group", "spoke-nsg/app"), ("net-network-default-absent", "hub"),
                               ("enc-log-group-audit-kms", "hub-flows")})),
+    Twin("mysql", azure_native.flexible_servers, frozenset({"my-phi", "my-legacy"}),
+         must_fail=frozenset({("enc-tls-listener-modern", "my-legacy"), ("net-database-not-public", "my-legacy")}),
+         must_pass=frozenset({("iam-database-directory-auth", "my-phi"), ("enc-tls-listener-modern", "my-phi")})),
 ]
 
 

@@ -224,6 +224,15 @@ EXPECTED = {
         *workspace("azurerm_network_watcher_flow_log.app_nsg", P, F),  # 90 days
         *workspace("azurerm_network_watcher_flow_log.off", U, P),  # its storage account is not in the plan
     ],
+    "mysql": [  # as azure_native.flexible_servers()'s MySQL servers
+        #                                                 encrypted kms directory public
+        *database("azurerm_mysql_flexible_server.phi", P, F, P, P),  # an Entra administrator resource
+        ("enc-tls-listener-modern", "azurerm_mysql_flexible_server.phi", P),  # TLSv1.2,TLSv1.3
+        *database("azurerm_mysql_flexible_server.legacy", P, F, F, F),
+        ("enc-tls-listener-modern", "azurerm_mysql_flexible_server.legacy", F),  # TLSv1 still listed
+        *database("azurerm_mysql_flexible_server.reports", P, P, F, P),  # a delegated subnet: no public endpoint
+        ("enc-tls-listener-modern", "azurerm_mysql_flexible_server.reports", U),  # require_secure_transport: a var
+    ],
 }
 
 
@@ -407,6 +416,11 @@ AFTER_APPLY = [
     ("networks", "azurerm_network_watcher_flow_log.hub", "enabled", "log-network-flow-logs"),
     ("networks", "azurerm_virtual_network.spoke_disabled", "subnet", SUBNET),
     ("networks", "azurerm_subnet_network_security_group_association.spoke_web", "subnet_id", SUBNET),
+    ("mysql", "azurerm_mysql_flexible_server.legacy", "public_network_access", "net-database-not-public"),
+    ("mysql", "azurerm_mysql_flexible_server_configuration.legacy_tls", "value", "enc-tls-listener-modern"),
+    ("mysql", "azurerm_mysql_flexible_server.reports", "customer_managed_key", "enc-database-storage-kms"),
+    ("mysql", "azurerm_mysql_flexible_server_active_directory_administrator.phi", "server_id",
+     "iam-database-directory-auth"),
 ]
 
 

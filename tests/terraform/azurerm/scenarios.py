@@ -806,3 +806,55 @@ SCENARIOS.update({
     "workspaces": plan(V4, WORKSPACES),
     "networks": plan(V4, NETWORKS),
 })
+
+# ----------------------------------------------------------------- MySQL flexible servers
+
+
+def mysql(address: str, name: str, **attrs: object) -> R:
+    subnet = "delegated_subnet_id" in attrs  # its access then computed: Disabled in a delegated subnet
+    return R(address, {"name": name, **rg_args("flex-rg"), "version": "8.0.21", "sku_name": "B_Standard_B1ms",
+                       "administrator_login": "phiadmin",
+                       "administrator_password": ref("c0rrect-h0rse-Battery", "var.admin_password"), **attrs},
+             {"backup_retention_days": 7, "geo_redundant_backup_enabled": False, "delegated_subnet_id": None,
+              "private_dns_zone_id": None, **({} if subnet else {"public_network_access": "Enabled"}), "tags": None,
+              "timeouts": None, "zone": None, "create_mode": None, "customer_managed_key": [], "identity": []},
+             computed=("id", "fqdn", "public_network_access_enabled", "replica_capacity", "storage",
+                       *(("public_network_access",) if subnet else ())),
+             sensitive=("administrator_password",))
+
+
+def mysql_configuration(address: str, server: str, name: str, value: object) -> R:
+    return R(address, {"name": name, "resource_group_name": ref("flex-rg", "azurerm_resource_group.flex.name",
+                                                                 "azurerm_resource_group.flex"),
+                       "server_name": ref(UNKNOWN, f"{server}.name", server), "value": value}, {"timeouts": None},
+             computed=("id",))
+
+
+MYSQL = [
+    group("flex-rg"),
+    # as azure_native.flexible_servers(): a private server with an Entra admin on TLS 1.2+, a public legacy one
+    mysql("azurerm_mysql_flexible_server.phi", "my-phi", public_network_access="Disabled"),
+    R("azurerm_mysql_flexible_server_active_directory_administrator.phi",
+      {"server_id": _id("azurerm_mysql_flexible_server.phi"), "identity_id": f"{SUBSCRIPTION}/resourceGroups/flex-rg/"
+       "providers/Microsoft.ManagedIdentity/userAssignedIdentities/db-cmk", "login": "phi-dba-group",
+       "object_id": "7b1c2d3e-0000-4000-8000-0000000000ad", "tenant_id": TENANT}, {"timeouts": None}),
+    mysql_configuration("azurerm_mysql_flexible_server_configuration.phi_tls", "azurerm_mysql_flexible_server.phi",
+                        "tls_version", "TLSv1.2,TLSv1.3"),
+    mysql("azurerm_mysql_flexible_server.legacy", "my-legacy", version="5.7", administrator_login="legacy"),
+    mysql_configuration("azurerm_mysql_flexible_server_configuration.legacy_tls",
+                        "azurerm_mysql_flexible_server.legacy", "tls_version", "TLSv1,TLSv1.1,TLSv1.2"),
+    # in a delegated subnet (access computed), a customer key, plaintext allowed from a variable
+    mysql("azurerm_mysql_flexible_server.reports", "my-reports",
+          customer_managed_key={"key_vault_key_id": "https://kv-phi.vault.azure.net/keys/db",
+                                "primary_user_assigned_identity_id": f"{SUBSCRIPTION}/resourceGroups/flex-rg/providers/"
+                                "Microsoft.ManagedIdentity/userAssignedIdentities/db-cmk"},
+          identity={"type": "UserAssigned", "identity_ids": [f"{SUBSCRIPTION}/resourceGroups/flex-rg/providers/"
+                                                             "Microsoft.ManagedIdentity/userAssignedIdentities/db-cmk"]},
+          delegated_subnet_id=f"{SUBSCRIPTION}/resourceGroups/flex-rg/providers/Microsoft.Network/virtualNetworks/"
+                              "data/subnets/mysql"),
+    mysql_configuration("azurerm_mysql_flexible_server_configuration.reports_plaintext",
+                        "azurerm_mysql_flexible_server.reports", "require_secure_transport",
+                        ref(UNKNOWN, "var.require_tls")),
+]
+
+SCENARIOS["mysql"] = plan(V4, MYSQL)
