@@ -417,6 +417,17 @@ AZURERM_NETWORKS_PLAN = AZURERM_NETWORKS | {  # in .tf, the NSG of hub/web is a 
     ("CKV_HITRUST_NET_SUBNET_SECURITY_GROUP", "azurerm_virtual_network.hub", "PASSED"),
 }
 
+AZURERM_MYSQL = {  # TLS parameters and the Entra administrator are other resources: UNKNOWN
+    *[("CKV_HITRUST_ENC_DATABASE_STORAGE_ENCRYPTED", f"azurerm_mysql_flexible_server.{n}", "PASSED")
+      for n in ("legacy", "phi", "reports")],
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_KMS", "azurerm_mysql_flexible_server.legacy", "FAILED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_KMS", "azurerm_mysql_flexible_server.phi", "FAILED"),
+    ("CKV_HITRUST_ENC_DATABASE_STORAGE_KMS", "azurerm_mysql_flexible_server.reports", "PASSED"),
+    ("CKV_HITRUST_NET_DATABASE_NOT_PUBLIC", "azurerm_mysql_flexible_server.legacy", "FAILED"),
+    ("CKV_HITRUST_NET_DATABASE_NOT_PUBLIC", "azurerm_mysql_flexible_server.phi", "PASSED"),
+    ("CKV_HITRUST_NET_DATABASE_NOT_PUBLIC", "azurerm_mysql_flexible_server.reports", "PASSED"),
+}
+
 CLOUD_CASES = [
     ("azurerm/databases", AZURERM_DATABASES, AZURERM_DATABASES),
     ("azurerm/parity_nsg", AZURERM_PARITY_NSG, AZURERM_PARITY_NSG_PLAN),
@@ -441,6 +452,7 @@ CLOUD_CASES += [
     ("azurerm/messaging", AZURERM_MESSAGING, AZURERM_MESSAGING),
     ("azurerm/workspaces", AZURERM_WORKSPACES, AZURERM_WORKSPACES),
     ("azurerm/networks", AZURERM_NETWORKS, AZURERM_NETWORKS_PLAN),
+    ("azurerm/mysql", AZURERM_MYSQL, AZURERM_MYSQL),
 ]
 
 
