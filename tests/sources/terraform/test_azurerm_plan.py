@@ -217,7 +217,7 @@ EXPECTED = {
         (SUBNET, "azurerm_virtual_network.spoke_partial", P), (SUBNET, "azurerm_virtual_network.spoke_partial", F),
         *network("azurerm_virtual_network.spoke_disabled", F),  # its flow log is off
         (SUBNET, "azurerm_virtual_network.spoke_disabled", F),
-        *network("azurerm_virtual_network.batch", F),
+        *network("azurerm_virtual_network.batch", U),  # its subnet's NSG, if the association's, is flow-logged
         (SUBNET, "azurerm_subnet.batch", U),  # the association's subnet: a local map lookup
         *workspace("azurerm_network_watcher_flow_log.hub", P, P),
         *workspace("azurerm_network_watcher_flow_log.web_nsg", P, P),

@@ -164,9 +164,10 @@ def _flow_logged(vnet: Planned, plan: Plan) -> bool | Unknown:
                                 _nsg_logged(plan, flows, _inline_nsg(entry, vnet), vnet, "subnet")]))
     sure, maybe = _separate(vnet, plan)
     for sub in sure:
-        covered.append(_either([_logged(plan, flows, sub, None),
+        joined, doubts = plan.referrers(sub, (ASSOCIATION,), "subnet_id", "id")  # a doubt: its NSG may be logged
+        covered.append(_either([_logged(plan, flows, sub, None), *doubts,
                                 *[_nsg_logged(plan, flows, _association(sub, plan), a, "network_security_group_id")
-                                  for a in plan.referrers(sub, (ASSOCIATION,), "subnet_id", "id")[0]]]))
+                                  for a in joined]]))
     covered.extend(maybe)
     return _either([whole, _both(covered)])
 
