@@ -91,6 +91,13 @@ TWINS += [
     Twin("mysql", azure_native.flexible_servers, frozenset({"my-phi", "my-legacy"}),
          must_fail=frozenset({("enc-tls-listener-modern", "my-legacy"), ("net-database-not-public", "my-legacy")}),
          must_pass=frozenset({("iam-database-directory-auth", "my-phi"), ("enc-tls-listener-modern", "my-phi")})),
+    Twin("local_auth", azure_native.local_auth, frozenset({"acrlegacy", "acrphi", "cosmos-phi", "cosmos-keys"}),
+         must_fail=frozenset({("iam-local-auth-disabled", "acrlegacy"), ("iam-local-auth-disabled", "cosmos-keys")}),
+         must_pass=frozenset({("iam-local-auth-disabled", "acrphi"), ("iam-local-auth-disabled", "cosmos-phi")})),
+    Twin("local_auth", azure_native.messaging_and_caches, frozenset({"redis-sessions", "redis-plain", "redis-tls10"}),
+         must_fail=frozenset({("enc-tls-listener-modern", "redis-plain"), ("enc-tls-listener-modern", "redis-tls10")}),
+         must_pass=frozenset({("iam-local-auth-disabled", "redis-sessions"),
+                              ("enc-tls-listener-modern", "redis-sessions")})),
 ]
 
 

@@ -57,6 +57,7 @@ def workspace(address: str, *statuses: str) -> list[tuple[str, str, str]]:
 
 APP_RULES = ("enc-tls-listener-modern", "enc-tls-listener-modern", "enc-web-app-ftps-only",
              "net-web-app-remote-debugging-off", "iam-web-app-managed-identity")
+LOCAL = "iam-local-auth-disabled"
 GRANT, THREATS, SUBNET = "iam-policy-grant-no-admin", "log-threat-detection-enabled", "net-subnet-security-group"
 
 
@@ -232,6 +233,16 @@ EXPECTED = {
         ("enc-tls-listener-modern", "azurerm_mysql_flexible_server.legacy", F),  # TLSv1 still listed
         *database("azurerm_mysql_flexible_server.reports", P, P, F, P),  # a delegated subnet: no public endpoint
         ("enc-tls-listener-modern", "azurerm_mysql_flexible_server.reports", U),  # require_secure_transport: a var
+    ],
+    "local_auth": [  # as azure_native.local_auth() and messaging_and_caches()'s caches
+        (LOCAL, "azurerm_container_registry.legacy", F),  # admin user on
+        (LOCAL, "azurerm_container_registry.phi", P),
+        (LOCAL, "azurerm_cosmosdb_account.phi", P),
+        (LOCAL, "azurerm_cosmosdb_account.keys", F),  # keys on by default
+        (LOCAL, "azurerm_cosmosdb_account.toggled", U),  # from a variable; the MongoDB account is not judged
+        ("enc-tls-listener-modern", "azurerm_redis_cache.sessions", P), (LOCAL, "azurerm_redis_cache.sessions", P),
+        ("enc-tls-listener-modern", "azurerm_redis_cache.plain", F), (LOCAL, "azurerm_redis_cache.plain", F),
+        ("enc-tls-listener-modern", "azurerm_redis_cache.tls10", F), (LOCAL, "azurerm_redis_cache.tls10", F),
     ],
 }
 
@@ -421,6 +432,10 @@ AFTER_APPLY = [
     ("mysql", "azurerm_mysql_flexible_server.reports", "customer_managed_key", "enc-database-storage-kms"),
     ("mysql", "azurerm_mysql_flexible_server_active_directory_administrator.phi", "server_id",
      "iam-database-directory-auth"),
+    ("local_auth", "azurerm_container_registry.phi", "admin_enabled", LOCAL),
+    ("local_auth", "azurerm_cosmosdb_account.keys", "capabilities", LOCAL),
+    ("local_auth", "azurerm_redis_cache.sessions", "minimum_tls_version", "enc-tls-listener-modern"),
+    ("local_auth", "azurerm_redis_cache.sessions", "access_keys_authentication_enabled", LOCAL),
 ]
 
 

@@ -858,3 +858,63 @@ MYSQL = [
 ]
 
 SCENARIOS["mysql"] = plan(V4, MYSQL)
+
+# ----------------------------------------------------------------- container registries, Cosmos DB, Redis
+
+
+def registry(address: str, name: str, sku: str, **attrs: object) -> R:
+    return R(address, {"name": name, **rg_args("apps-rg"), "sku": sku, **attrs},
+             {"admin_enabled": False, "anonymous_pull_enabled": False, "data_endpoint_enabled": False,
+              "export_policy_enabled": True, "public_network_access_enabled": True, "quarantine_policy_enabled": False,
+              "zone_redundancy_enabled": False, "network_rule_bypass_option": "AzureServices", "tags": None,
+              "timeouts": None, "georeplications": [], "identity": [], "encryption": []},
+             computed=("id", "login_server", "admin_username", "admin_password", "network_rule_set",
+                       "retention_policy_in_days", "trust_policy_enabled"),
+             sensitive=("admin_password",))
+
+
+def cosmos(address: str, name: str, **attrs: object) -> R:
+    return R(address, {"name": name, **rg_args("apps-rg"), "offer_type": "Standard",
+                       "consistency_policy": {"consistency_level": "Session"},
+                       "geo_location": {"location": "eastus", "failover_priority": 0}, **attrs},
+             {"local_authentication_disabled": False, "public_network_access_enabled": True, "kind": "GlobalDocumentDB",
+              "free_tier_enabled": False, "automatic_failover_enabled": False, "capabilities": [], "tags": None,
+              "timeouts": None},
+             computed=("id", "endpoint", "primary_key", "secondary_key", "primary_sql_connection_string",
+                       "read_endpoints", "write_endpoints"),
+             sensitive=("primary_key", "secondary_key", "primary_sql_connection_string"),
+             block_defaults={"consistency_policy": {"max_interval_in_seconds": 5, "max_staleness_prefix": 100},
+                             "geo_location": {"zone_redundant": False, "id": UNKNOWN}})
+
+
+def redis(address: str, name: str, **attrs: object) -> R:
+    return R(address, {"name": name, **rg_args("integration-rg"), "capacity": 1, "family": "C", "sku_name": "Standard",
+                       **attrs},
+             {"minimum_tls_version": "1.2", "non_ssl_port_enabled": False, "access_keys_authentication_enabled": True,
+              "public_network_access_enabled": True, "redis_version": "6", "tags": None, "timeouts": None,
+              "identity": [], "patch_schedule": [], "zones": None},
+             computed=("id", "hostname", "port", "ssl_port", "primary_access_key", "secondary_access_key",
+                       "primary_connection_string", "secondary_connection_string", "redis_configuration"),
+             sensitive=("primary_access_key", "secondary_access_key", "primary_connection_string",
+                        "secondary_connection_string"))
+
+
+LOCAL_AUTH = [
+    group("apps-rg"), group("integration-rg"),
+    # as azure_native.local_auth()
+    registry("azurerm_container_registry.legacy", "acrlegacy", "Basic", admin_enabled=True),
+    registry("azurerm_container_registry.phi", "acrphi", "Premium"),
+    cosmos("azurerm_cosmosdb_account.phi", "cosmos-phi", local_authentication_disabled=True),
+    cosmos("azurerm_cosmosdb_account.keys", "cosmos-keys"),
+    # the MongoDB API: keys only, not judged; keys from a variable
+    cosmos("azurerm_cosmosdb_account.mongo", "cosmos-mongo", kind="MongoDB",
+           capabilities=[{"name": "EnableMongo"}]),
+    cosmos("azurerm_cosmosdb_account.toggled", "cosmos-toggled",
+           local_authentication_disabled=ref(UNKNOWN, "var.keys_off")),
+    # as azure_native.messaging_and_caches()'s caches
+    redis("azurerm_redis_cache.sessions", "redis-sessions", access_keys_authentication_enabled=False),
+    redis("azurerm_redis_cache.plain", "redis-plain", non_ssl_port_enabled=True),
+    redis("azurerm_redis_cache.tls10", "redis-tls10", minimum_tls_version="1.0"),
+]
+
+SCENARIOS["local_auth"] = plan(V4, LOCAL_AUTH)

@@ -185,6 +185,7 @@ def _modules() -> None:
         compute,
         databases,
         keyvault,
+        local_auth,
         messaging,
         monitor,
         network,
