@@ -428,6 +428,19 @@ AZURERM_MYSQL = {  # TLS parameters and the Entra administrator are other resour
     ("CKV_HITRUST_NET_DATABASE_NOT_PUBLIC", "azurerm_mysql_flexible_server.reports", "PASSED"),
 }
 
+AZURERM_LOCAL_AUTH = {  # the MongoDB account: not judged; the toggled one: a variable
+    ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "azurerm_redis_cache.plain", "FAILED"),
+    ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "azurerm_redis_cache.sessions", "PASSED"),
+    ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "azurerm_redis_cache.tls10", "FAILED"),
+    ("CKV_HITRUST_IAM_LOCAL_AUTH_DISABLED", "azurerm_container_registry.legacy", "FAILED"),
+    ("CKV_HITRUST_IAM_LOCAL_AUTH_DISABLED", "azurerm_container_registry.phi", "PASSED"),
+    ("CKV_HITRUST_IAM_LOCAL_AUTH_DISABLED", "azurerm_cosmosdb_account.keys", "FAILED"),
+    ("CKV_HITRUST_IAM_LOCAL_AUTH_DISABLED", "azurerm_cosmosdb_account.phi", "PASSED"),
+    ("CKV_HITRUST_IAM_LOCAL_AUTH_DISABLED", "azurerm_redis_cache.plain", "FAILED"),
+    ("CKV_HITRUST_IAM_LOCAL_AUTH_DISABLED", "azurerm_redis_cache.sessions", "PASSED"),
+    ("CKV_HITRUST_IAM_LOCAL_AUTH_DISABLED", "azurerm_redis_cache.tls10", "FAILED"),
+}
+
 CLOUD_CASES = [
     ("azurerm/databases", AZURERM_DATABASES, AZURERM_DATABASES),
     ("azurerm/parity_nsg", AZURERM_PARITY_NSG, AZURERM_PARITY_NSG_PLAN),
@@ -453,6 +466,7 @@ CLOUD_CASES += [
     ("azurerm/workspaces", AZURERM_WORKSPACES, AZURERM_WORKSPACES),
     ("azurerm/networks", AZURERM_NETWORKS, AZURERM_NETWORKS_PLAN),
     ("azurerm/mysql", AZURERM_MYSQL, AZURERM_MYSQL),
+    ("azurerm/local_auth", AZURERM_LOCAL_AUTH, AZURERM_LOCAL_AUTH),
 ]
 
 
