@@ -16,11 +16,11 @@ from typing import Any
 
 from hitrust_policies.model import LocalAuth, TlsListener, Unknown
 from hitrust_policies.sources import azure_semantics as az
+from hitrust_policies.sources.pulumi.azure.redis import CREATE_TIME_MIN_TLS
 from hitrust_policies.sources.terraform.azurerm import Plan, Planned, azurerm_adapter
 from hitrust_policies.sources.terraform.azurerm.arm import first_unknown
 
 REGISTRY, COSMOS, REDIS = "azurerm_container_registry", "azurerm_cosmosdb_account", "azurerm_redis_cache"
-REDIS_CREATE_MIN_TLS = "1.2"
 
 
 @azurerm_adapter(REGISTRY, produces=LocalAuth)
@@ -53,7 +53,7 @@ def cosmos_account_keys(account: Planned, plan: Plan) -> Iterator[LocalAuth]:
 def redis_cache(cache: Planned, plan: Plan) -> Iterator[TlsListener | LocalAuth]:
     min_tls, non_ssl = cache.get("minimum_tls_version"), cache.first("non_ssl_port_enabled", "enable_non_ssl_port")
     yield TlsListener(ref=cache.ref(), protocol="TLS",
-                      min_tls_version=REDIS_CREATE_MIN_TLS if min_tls is None else min_tls,
+                      min_tls_version=CREATE_TIME_MIN_TLS if min_tls is None else min_tls,
                       plaintext_routes=non_ssl if isinstance(non_ssl, Unknown) else az.redis_plaintext_routes(non_ssl))
     keys = cache.get("access_keys_authentication_enabled")
     yield LocalAuth(cache.ref(), "access keys", keys if isinstance(keys, Unknown) else keys is not False)

@@ -22,6 +22,7 @@ from typing import Any
 
 from hitrust_policies.model import LogGroup, ThreatDetection, Unknown
 from hitrust_policies.sources import azure_semantics as az
+from hitrust_policies.sources.pulumi.azure.monitor import DEFAULT_RETENTION_DAYS
 from hitrust_policies.sources.terraform.azurerm import Plan, Planned, azurerm_adapter
 from hitrust_policies.sources.terraform.azurerm.arm import diagnostic_logs
 
@@ -32,7 +33,6 @@ LINKED_SERVICE = "azurerm_log_analytics_linked_service"
 DIAGNOSTIC_SETTING = "azurerm_monitor_diagnostic_setting"
 FLOW_LOG = "azurerm_network_watcher_flow_log"
 PRICING = "azurerm_security_center_subscription_pricing"
-DEFAULT_RETENTION_DAYS = 30  # a workspace created without retention_in_days (PerGB2018)
 KEY_AFTER_APPLY = "(key known after apply)"
 _SUBSCRIPTION = re.compile(r"^/subscriptions/[^/]+/?$", re.I)
 
