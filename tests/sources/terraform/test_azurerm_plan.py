@@ -528,3 +528,11 @@ def test_retired_v3_app_resources_read_their_own_names() -> None:
     assert floors["intake-v3"] == "1.2" and floors["etl-v3"] == "1.0"
     assert str(floors["reports-v3"]) == "Unknown('known after apply: azurerm_app_service.reports.site_config[0]" \
         ".min_tls_version')"
+
+
+def test_every_rule_azure_native_judges_runs_on_azurerm_plans() -> None:
+    """azurerm plans judge every kind the azure-native adapters yield (and the key vaults azure-native lacks)."""
+    from hitrust_policies.sources.pulumi import supported_kinds
+
+    assert supported_kinds("azure-native") <= azurerm.supported_kinds()
+    assert azurerm.supported_kinds() - supported_kinds("azure-native") == {SecretStore}
