@@ -49,6 +49,58 @@ TWINS = [
 ]
 
 
+# Every rule the azurerm adapters judge beyond storage and NSGs, each in a scenario its azure-native twin shares.
+TWINS += [
+    Twin("web_apps", azure_native.web_apps, frozenset({"portal", "legacy"}),  # "defaults": see below
+         must_fail=frozenset({("enc-web-app-ftps-only", "legacy"), ("net-web-app-remote-debugging-off", "legacy"),
+                              ("iam-web-app-managed-identity", "legacy"), ("enc-tls-listener-modern", "legacy")}),
+         must_pass=frozenset({("enc-web-app-ftps-only", "portal"), ("net-web-app-remote-debugging-off", "portal"),
+                              ("iam-web-app-managed-identity", "portal"), ("enc-tls-listener-modern", "portal")})),
+    Twin("vault_objects", azure_native.vault_keys_and_secrets,
+         frozenset({"kv-phi/cmk", "kv-phi/forever", "kv-phi/db-password", "kv-phi/api-token"}),
+         must_fail=frozenset({("iam-vault-object-expires", "kv-phi/forever"),
+                              ("iam-vault-object-expires", "kv-phi/api-token")}),
+         must_pass=frozenset({("iam-vault-object-expires", "kv-phi/cmk"),
+                              ("iam-vault-object-expires", "kv-phi/db-password")})),
+    Twin("roles", azure_native.custom_roles, frozenset({"god-mode", "ops-all-but-rbac", "rg-admin", "storage-ops"}),
+         must_fail=frozenset({("iam-policy-grant-no-admin", "god-mode"),
+                              ("iam-policy-grant-no-admin", "ops-all-but-rbac")}),
+         must_pass=frozenset({("iam-policy-grant-no-admin", "rg-admin"),
+                              ("iam-policy-grant-no-admin", "storage-ops")})),
+    Twin("defender", azure_native.defender_plans,
+         frozenset({"defender/VirtualMachines", "defender/StorageAccounts", "defender/Dns"}),
+         must_fail=frozenset({("log-threat-detection-enabled", "defender/StorageAccounts")}),
+         must_pass=frozenset({("log-threat-detection-enabled", "defender/VirtualMachines")})),
+    Twin("messaging", azure_native.messaging_and_caches, frozenset({"sb-orders", "sb-legacy", "eh-telemetry"}),
+         must_fail=frozenset({("iam-local-auth-disabled", "sb-legacy")}),
+         must_pass=frozenset({("iam-local-auth-disabled", "sb-orders"), ("enc-message-queue-encrypted", "sb-orders")})),
+    Twin("workspaces", azure_native.logging_workspaces,
+         frozenset({"law-audit", "law-activity", "law-flows", "law-apps", "hub-flows"}),
+         must_fail=frozenset({("enc-log-group-audit-kms", "law-activity"), ("log-log-group-retention", "law-apps")}),
+         must_pass=frozenset({("enc-log-group-audit-kms", "law-audit"), ("log-log-group-retention", "law-audit")})),
+    Twin("networks", azure_native.flow_logged_networks,
+         frozenset({"hub", "spoke-nsg", "spoke-partial", "spoke-disabled", "hub/web", "hub/GatewaySubnet",
+                    "spoke-nsg/web", "spoke-nsg/app", "spoke-partial/web", "spoke-partial/db", "spoke-disabled/data",
+                    "hub-flows", "web-nsg-flows", "app-nsg-flows", "off-flows"}),
+         must_fail=frozenset({("log-network-flow-logs", "spoke-partial"),
+                              ("net-subnet-security-group", "spoke-partial/db"),
+                              ("log-log-group-retention", "app-nsg-flows")}),
+         must_pass=frozenset({("log-network-flow-logs", "hub"), ("log-network-flow-logs", "spoke-nsg"),
+                              ("net-subnet-security-group", "spoke-nsg/app"), ("net-network-default-absent", "hub"),
+                              ("enc-log-group-audit-kms", "hub-flows")})),
+    Twin("mysql", azure_native.flexible_servers, frozenset({"my-phi", "my-legacy"}),
+         must_fail=frozenset({("enc-tls-listener-modern", "my-legacy"), ("net-database-not-public", "my-legacy")}),
+         must_pass=frozenset({("iam-database-directory-auth", "my-phi"), ("enc-tls-listener-modern", "my-phi")})),
+    Twin("local_auth", azure_native.local_auth, frozenset({"acrlegacy", "acrphi", "cosmos-phi", "cosmos-keys"}),
+         must_fail=frozenset({("iam-local-auth-disabled", "acrlegacy"), ("iam-local-auth-disabled", "cosmos-keys")}),
+         must_pass=frozenset({("iam-local-auth-disabled", "acrphi"), ("iam-local-auth-disabled", "cosmos-phi")})),
+    Twin("local_auth", azure_native.messaging_and_caches, frozenset({"redis-sessions", "redis-plain", "redis-tls10"}),
+         must_fail=frozenset({("enc-tls-listener-modern", "redis-plain"), ("enc-tls-listener-modern", "redis-tls10")}),
+         must_pass=frozenset({("iam-local-auth-disabled", "redis-sessions"),
+                              ("enc-tls-listener-modern", "redis-sessions")})),
+]
+
+
 @pytest.fixture(scope="module")
 def pack():
     return shared_pack(default_pack_dir("hitrust-azure"))
@@ -61,3 +113,4 @@ def test_plan_and_program_agree(twin: Twin, pack) -> None:  # noqa: ANN001
     planned = verdicts_over(scan.findings(), twin.names, PACK_RULES)
     assert_pack_agrees_with_live(twin.program, planned, pack, names=twin.names, rules=PACK_RULES,
                                  must_fail=twin.must_fail, must_pass=twin.must_pass)
+

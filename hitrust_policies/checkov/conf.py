@@ -69,6 +69,8 @@ _REFERENCE = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|var|local|module|data|ea
 _META = {"count", "for_each", "provider", "depends_on", "lifecycle", "provisioner", "connection",
          "start_line", "end_line", "references_", "dynamic"}
 _JSON_ATTRS = {"policy", "assume_role_policy"}  # checkov's plan view parses these JSON strings into dicts
+# a function call checkov could not evaluate (``jsondecode(data.http.x.response_body)``), left as its text
+_CALL = re.compile(r"^[a-z][a-z0-9_]*\(.*\)$", re.S)
 _INDEX = re.compile(r"^(?P<type>[^.\[]+)\.(?P<name>[^.\[]+)(?:\[(?P<index>.*)\])?$")
 
 
@@ -79,9 +81,11 @@ def is_reference(value: Any) -> bool:
     (True, True, False)
     >>> is_reference(["sg-1", "aws_security_group.web.id"]), is_reference("my-bucket.example.com")
     (True, False)
+    >>> is_reference(["jsondecode(data.http.actions.response_body)"]), is_reference("Microsoft.Storage/*")
+    (True, False)
     """
     if isinstance(value, str):
-        return "${" in value or bool(_REFERENCE.match(value))
+        return "${" in value or bool(_REFERENCE.match(value)) or bool(_CALL.match(value))
     if isinstance(value, list):
         return any(is_reference(v) for v in value)
     return False

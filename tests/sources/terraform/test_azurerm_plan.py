@@ -48,6 +48,33 @@ def database(address: str, *statuses: str) -> list[tuple[str, str, str]]:
     return [(rule, address, status) for rule, status in zip(DATABASE_RULES, statuses, strict=True)]
 
 
+WORKSPACE_RULES = ("enc-log-group-audit-kms", "log-log-group-retention")
+
+
+def workspace(address: str, *statuses: str) -> list[tuple[str, str, str]]:
+    return [(rule, address, status) for rule, status in zip(WORKSPACE_RULES, statuses, strict=True)]
+
+
+APP_RULES = ("enc-tls-listener-modern", "enc-tls-listener-modern", "enc-web-app-ftps-only",
+             "net-web-app-remote-debugging-off", "iam-web-app-managed-identity")
+LOCAL = "iam-local-auth-disabled"
+GRANT, THREATS, SUBNET = "iam-policy-grant-no-admin", "log-threat-detection-enabled", "net-subnet-security-group"
+
+
+def app(address: str, *statuses: str) -> list[tuple[str, str, str]]:
+    """Its HTTP and HTTPS listeners, then its FTP, debugging and identity."""
+    return [(rule, address, status) for rule, status in zip(APP_RULES, statuses, strict=True)]
+
+
+def namespace(address: str, *statuses: str) -> list[tuple[str, str, str]]:
+    return [(rule, address, status) for rule, status in zip(("enc-message-queue-encrypted", "iam-local-auth-disabled"),
+                                                               statuses, strict=True)]
+
+
+def network(address: str, flow_logged: str) -> list[tuple[str, str, str]]:
+    return [("log-network-flow-logs", address, flow_logged), ("net-network-default-absent", address, P)]
+
+
 ADMIN = "net-ingress-rule-admin-ports"
 # every group: Azure's AllowVnetInBound and AllowAzureLoadBalancerInBound (all ports, not from the internet)
 DEFAULTS = 2
@@ -62,6 +89,8 @@ EXPECTED = {
         *account('azurerm_storage_account.tenant["alpha"]', P, P, P, F, F, P, P, F, F),
         *account('azurerm_storage_account.tenant["beta"]', P, P, P, F, F, P, F, F, F),  # its rules: Allow
         *vault("azurerm_key_vault.phi", P, F, F, F),
+        *workspace("azurerm_log_analytics_workspace.security", P, P),  # 365 days; no audit data lands there
+        ("iam-vault-object-expires", "azurerm_key_vault_key.storage", F),  # no expiration_date
     ],
     "storage_v3": [
         *account("azurerm_storage_account.archive", P, P, P, U, F, P, U, P, F),  # v3: nested items public
@@ -73,6 +102,7 @@ EXPECTED = {
         *vault("azurerm_key_vault.phi", P, P, P, P),
         *vault("azurerm_key_vault.legacy", F, F, F, F),
         *vault("azurerm_key_vault.private", P, F, F, P),
+        *workspace("azurerm_log_analytics_workspace.security", P, P),
     ],
     "databases": [
         ("enc-block-volume-encrypted", "azurerm_managed_disk.records", P),
@@ -125,6 +155,94 @@ EXPECTED = {
         (ADMIN, "azurerm_network_security_rule.db_engines", F), (ADMIN, "azurerm_network_security_rule.db_engines", F),
         *[(ADMIN, "azurerm_network_security_rule.db_engines", P)] * 6,
         (ADMIN, "azurerm_network_security_rule.db_from_app", P),
+    ],
+    # as azure_native.web_apps(), plus what only a plan shows: the provider's defaults, values known after apply
+    "web_apps": [
+        #                                  http https ftps debugging identity
+        *app("azurerm_linux_web_app.portal", P, P, P, P, P),
+        *app("azurerm_windows_web_app.legacy", F, F, F, F, F),  # TLS 1.0, AllAllowed, debugging on
+        *app("azurerm_linux_web_app.defaults", P, P, P, P, F),  # the provider sends ftps_state Disabled, TLS 1.2
+        *app("azurerm_linux_function_app.jobs", U, F, U, P, P),  # https_only and ftps_state from variables
+        *app("azurerm_windows_function_app.billing", P, P, P, F, U),  # the identity's type from a variable
+    ],
+    "web_apps_v3": [
+        *app("azurerm_app_service.intake", P, P, P, P, P),
+        *app("azurerm_app_service.reports", F, U, U, F, F),  # TLS and FTP left to Azure: known after apply
+        *app("azurerm_function_app.etl", P, F, P, P, F),  # no remote-debugging switch: Azure's default, off
+    ],
+    "vault_objects": [
+        *vault("azurerm_key_vault.phi", P, P, F, F),
+        ("iam-vault-object-expires", "azurerm_key_vault_key.cmk", P),
+        ("iam-vault-object-expires", "azurerm_key_vault_key.forever", F),  # a rotation policy dates later versions
+        ("iam-vault-object-expires", "azurerm_key_vault_secret.db_password", P),
+        ("iam-vault-object-expires", "azurerm_key_vault_secret.api_token", F),
+        ("iam-vault-object-expires", "azurerm_key_vault_secret.rolling", U),  # timeadd(timestamp(), ...)
+        ("iam-vault-object-expires", "azurerm_key_vault_secret.shared", F),  # in a vault outside the plan
+    ],
+    "roles": [
+        (GRANT, "azurerm_role_definition.god_mode", F),
+        (GRANT, "azurerm_role_definition.ops_all_but_rbac", F),  # "*" but RBAC writes, over the root
+        (GRANT, "azurerm_role_definition.rg_admin", P),  # owns a resource group, not the subscription
+        (GRANT, "azurerm_role_definition.storage_ops", P),
+        (GRANT, "azurerm_role_definition.break_glass", F),  # assignable scopes left out: its subscription scope
+        (GRANT, "azurerm_role_definition.generated", U),  # actions from a local only known after apply
+    ],
+    "defender": [  # the retired DNS plan and CloudPosture (no threat detection) are not judged
+        (THREATS, "azurerm_security_center_subscription_pricing.servers", P),
+        (THREATS, "azurerm_security_center_subscription_pricing.storage", F),
+        (THREATS, "azurerm_security_center_subscription_pricing.key_vaults", U),
+    ],
+    "messaging": [
+        *namespace("azurerm_servicebus_namespace.orders", P, P),
+        *namespace("azurerm_servicebus_namespace.legacy", P, F),  # SAS keys on by default
+        *namespace("azurerm_eventhub_namespace.telemetry", P, P),
+        *namespace("azurerm_eventhub_namespace.claims", P, U),
+    ],
+    "workspaces": [
+        #                                                    kms retention
+        *workspace("azurerm_log_analytics_workspace.audit", P, P),  # linked to a CMK cluster
+        *workspace("azurerm_log_analytics_workspace.activity", F, F),  # the activity log lands here, no key
+        *workspace("azurerm_log_analytics_workspace.flows", F, F),  # traffic analytics lands here; 30 days default
+        *workspace("azurerm_log_analytics_workspace.apps", P, F),  # application logs only
+        *workspace("azurerm_log_analytics_workspace.ops", U, U),
+        *workspace("azurerm_network_watcher_flow_log.hub", U, P),  # its storage account is not in the plan
+    ],
+    "networks": [
+        *account("azurerm_storage_account.flowlogs", P, P, P, F, P, P, P, F, P),
+        *[(ADMIN, f"azurerm_network_security_group.{g}", P) for g in ("web", "app") for _ in range(DEFAULTS)],
+        *network("azurerm_virtual_network.hub", P),  # a VNet flow log
+        (SUBNET, "azurerm_virtual_network.hub", P), (SUBNET, "azurerm_virtual_network.hub", P),  # Gateway: exempt
+        *network("azurerm_virtual_network.spoke_nsg", P),  # both subnets' NSGs flow-logged
+        (SUBNET, "azurerm_subnet.spoke_web", P), (SUBNET, "azurerm_subnet.spoke_app", P),
+        *network("azurerm_virtual_network.spoke_partial", F),  # its db subnet: no NSG, no flow log
+        (SUBNET, "azurerm_virtual_network.spoke_partial", P), (SUBNET, "azurerm_virtual_network.spoke_partial", F),
+        *network("azurerm_virtual_network.spoke_disabled", F),  # its flow log is off
+        (SUBNET, "azurerm_virtual_network.spoke_disabled", F),
+        *network("azurerm_virtual_network.batch", U),  # its subnet's NSG, if the association's, is flow-logged
+        (SUBNET, "azurerm_subnet.batch", U),  # the association's subnet: a local map lookup
+        *workspace("azurerm_network_watcher_flow_log.hub", P, P),
+        *workspace("azurerm_network_watcher_flow_log.web_nsg", P, P),
+        *workspace("azurerm_network_watcher_flow_log.app_nsg", P, F),  # 90 days
+        *workspace("azurerm_network_watcher_flow_log.off", U, P),  # its storage account is not in the plan
+    ],
+    "mysql": [  # as azure_native.flexible_servers()'s MySQL servers
+        #                                                 encrypted kms directory public
+        *database("azurerm_mysql_flexible_server.phi", P, F, P, P),  # an Entra administrator resource
+        ("enc-tls-listener-modern", "azurerm_mysql_flexible_server.phi", P),  # TLSv1.2,TLSv1.3
+        *database("azurerm_mysql_flexible_server.legacy", P, F, F, F),
+        ("enc-tls-listener-modern", "azurerm_mysql_flexible_server.legacy", F),  # TLSv1 still listed
+        *database("azurerm_mysql_flexible_server.reports", P, P, F, P),  # a delegated subnet: no public endpoint
+        ("enc-tls-listener-modern", "azurerm_mysql_flexible_server.reports", U),  # require_secure_transport: a var
+    ],
+    "local_auth": [  # as azure_native.local_auth() and messaging_and_caches()'s caches
+        (LOCAL, "azurerm_container_registry.legacy", F),  # admin user on
+        (LOCAL, "azurerm_container_registry.phi", P),
+        (LOCAL, "azurerm_cosmosdb_account.phi", P),
+        (LOCAL, "azurerm_cosmosdb_account.keys", F),  # keys on by default
+        (LOCAL, "azurerm_cosmosdb_account.toggled", U),  # from a variable; the MongoDB account is not judged
+        ("enc-tls-listener-modern", "azurerm_redis_cache.sessions", P), (LOCAL, "azurerm_redis_cache.sessions", P),
+        ("enc-tls-listener-modern", "azurerm_redis_cache.plain", F), (LOCAL, "azurerm_redis_cache.plain", F),
+        ("enc-tls-listener-modern", "azurerm_redis_cache.tls10", F), (LOCAL, "azurerm_redis_cache.tls10", F),
     ],
 }
 
@@ -293,6 +411,31 @@ AFTER_APPLY = [
     ("vms", "azurerm_windows_virtual_machine.router", "encryption_at_host_enabled", "enc-instance-host-encryption"),
     ("vms", "azurerm_network_interface.router", "ip_forwarding_enabled", "net-instance-ip-forwarding-off"),
     ("vms", "azurerm_network_interface.router", "ip_configuration", "net-instance-no-public-ip"),
+    ("web_apps", "azurerm_linux_web_app.portal", "https_only", "enc-tls-listener-modern"),
+    ("web_apps", "azurerm_linux_web_app.portal", "site_config", "enc-web-app-ftps-only"),
+    ("web_apps", "azurerm_linux_web_app.portal", "site_config", "net-web-app-remote-debugging-off"),
+    ("web_apps", "azurerm_linux_web_app.portal", "identity", "iam-web-app-managed-identity"),
+    ("vault_objects", "azurerm_key_vault_key.cmk", "expiration_date", "iam-vault-object-expires"),
+    ("roles", "azurerm_role_definition.storage_ops", "permissions", GRANT),
+    ("roles", "azurerm_role_definition.god_mode", "assignable_scopes", GRANT),
+    ("defender", "azurerm_security_center_subscription_pricing.servers", "tier", THREATS),
+    ("messaging", "azurerm_servicebus_namespace.orders", "local_auth_enabled", "iam-local-auth-disabled"),
+    ("workspaces", "azurerm_log_analytics_workspace.audit", "retention_in_days", "log-log-group-retention"),
+    ("workspaces", "azurerm_monitor_diagnostic_setting.export_admin", "log_analytics_workspace_id",
+     "enc-log-group-audit-kms"),
+    ("networks", "azurerm_network_watcher_flow_log.hub", "retention_policy", "log-log-group-retention"),
+    ("networks", "azurerm_network_watcher_flow_log.hub", "enabled", "log-network-flow-logs"),
+    ("networks", "azurerm_virtual_network.spoke_disabled", "subnet", SUBNET),
+    ("networks", "azurerm_subnet_network_security_group_association.spoke_web", "subnet_id", SUBNET),
+    ("mysql", "azurerm_mysql_flexible_server.legacy", "public_network_access", "net-database-not-public"),
+    ("mysql", "azurerm_mysql_flexible_server_configuration.legacy_tls", "value", "enc-tls-listener-modern"),
+    ("mysql", "azurerm_mysql_flexible_server.reports", "customer_managed_key", "enc-database-storage-kms"),
+    ("mysql", "azurerm_mysql_flexible_server_active_directory_administrator.phi", "server_id",
+     "iam-database-directory-auth"),
+    ("local_auth", "azurerm_container_registry.phi", "admin_enabled", LOCAL),
+    ("local_auth", "azurerm_cosmosdb_account.keys", "capabilities", LOCAL),
+    ("local_auth", "azurerm_redis_cache.sessions", "minimum_tls_version", "enc-tls-listener-modern"),
+    ("local_auth", "azurerm_redis_cache.sessions", "access_keys_authentication_enabled", LOCAL),
 ]
 
 
@@ -324,3 +467,72 @@ def test_sensitive_passwords_are_secrets() -> None:
         scan = check_plans([str(azurerm_plan_path(scenario))])
         assert "c0rrect-h0rse-Battery" in scan.secrets
         assert "c0rrect-h0rse-Battery" not in json.dumps([f.to_dict() for f in scan.findings()], default=str)
+
+
+def _values(scenario: str) -> dict[tuple[str, str], object]:
+    values, gaps, _ = azurerm.to_model(azurerm_plan(scenario))
+    assert not gaps
+    return {(type(v).__name__, v.ref.name): v for v in values if not getattr(v.ref, "part", None)
+            or type(v).__name__ == "Subnet"}
+
+
+def test_customer_keys_join_through_split_resources() -> None:
+    """A namespace's key inline or by the split resource, a workspace's through its linked cluster's key, a flow
+    log's through its storage account: the same key ids the azure-native adapters give."""
+    queues = _values("messaging")
+    assert queues[("MessageQueue", "sb-orders")].kms_key == "https://kv-phi.vault.azure.net/keys/sb-cmk"
+    assert queues[("MessageQueue", "sb-legacy")].kms_key is None
+    assert str(queues[("MessageQueue", "eh-claims")].kms_key) == (
+        "Unknown('known after apply: azurerm_eventhub_namespace_customer_managed_key.claims.key_vault_key_ids[0]')")
+    logs = _values("workspaces")
+    assert logs[("LogGroup", "law-audit")].kms_key == "https://kv-phi.vault.azure.net/keys/law-cmk"
+    assert logs[("LogGroup", "law-audit")].holds_audit_data is True  # export-admin: Administrative events
+    assert (logs[("LogGroup", "law-apps")].kms_key, logs[("LogGroup", "law-apps")].holds_audit_data) == (None, False)
+    assert logs[("LogGroup", "law-flows")].holds_audit_data is True  # traffic analytics, by reference
+    assert logs[("LogGroup", "law-apps")].retention_days == 30  # left to Azure: its default
+    flows = _values("networks")
+    assert flows[("LogGroup", "hub-flows")].kms_key == "https://kv-phi.vault.azure.net/keys/flowlogs-cmk"
+
+
+def test_names_are_the_live_scanners() -> None:
+    """Keys and secrets ``<vault>/<name>``, subnets ``<vnet>/<subnet>``, Defender plans ``defender/<plan>``."""
+    names = {(type(v).__name__, v.ref.native_id, v.ref.name)
+             for s in ("vault_objects", "networks", "defender") for v in azurerm.to_model(azurerm_plan(s))[0]}
+    assert {("VaultObject", "azurerm_key_vault_key.cmk", "kv-phi/cmk"),
+            ("VaultObject", "azurerm_key_vault_secret.shared", "kv-shared/shared-token"),
+            ("Subnet", "azurerm_virtual_network.hub", "hub/GatewaySubnet"),
+            ("Subnet", "azurerm_subnet.spoke_app", "spoke-nsg/app"),
+            ("ThreatDetection", "azurerm_security_center_subscription_pricing.servers", "defender/VirtualMachines"),
+            } <= names
+    assert not {n for n in names if n[0] == "ThreatDetection" and n[2] in ("defender/Dns", "defender/CloudPosture")}
+
+
+def test_role_assignments_join_their_custom_role() -> None:
+    grants = {v.ref.name: v for v in azurerm.to_model(azurerm_plan("roles"))[0]}
+    assert grants["god-mode"].attached is True  # role_definition_resource_id, by reference
+    assert grants["rg-admin"].attached is False
+    assert (grants["ops-all-but-rbac"].access, grants["ops-all-but-rbac"].exceptions) == (
+        "near-admin", "Microsoft.Authorization/*/Write")
+
+
+def test_vault_secret_values_are_secrets() -> None:
+    scan = check_plans([str(azurerm_plan_path("vault_objects"))])
+    assert "c0rrect-h0rse-Battery" in scan.secrets
+    assert "c0rrect-h0rse-Battery" not in json.dumps([f.to_dict() for f in scan.findings()], default=str)
+
+
+def test_retired_v3_app_resources_read_their_own_names() -> None:
+    """``azurerm_app_service`` spells the TLS floor ``min_tls_version``; left to Azure it is known after apply."""
+    values = [v for v in azurerm.to_model(azurerm_plan("web_apps_v3"))[0] if getattr(v.ref, "part", None) == "https"]
+    floors = {v.ref.name: v.min_tls_version for v in values}
+    assert floors["intake-v3"] == "1.2" and floors["etl-v3"] == "1.0"
+    assert str(floors["reports-v3"]) == "Unknown('known after apply: azurerm_app_service.reports.site_config[0]" \
+        ".min_tls_version')"
+
+
+def test_every_rule_azure_native_judges_runs_on_azurerm_plans() -> None:
+    """azurerm plans judge every kind the azure-native adapters yield (and the key vaults azure-native lacks)."""
+    from hitrust_policies.sources.pulumi import supported_kinds
+
+    assert supported_kinds("azure-native") <= azurerm.supported_kinds()
+    assert azurerm.supported_kinds() - supported_kinds("azure-native") == {SecretStore}

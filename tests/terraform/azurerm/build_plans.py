@@ -28,8 +28,10 @@ class R:
     ``defaults`` the provider fills in, ``computed`` attributes only known after apply."""
 
     def __init__(self, address: str, attrs: dict[str, Any], defaults: dict[str, Any] | None = None,
-                 computed: tuple[str, ...] = ("id",), sensitive: tuple[str, ...] = (), index: Any = None) -> None:
+                 computed: tuple[str, ...] = ("id",), sensitive: tuple[str, ...] = (), index: Any = None,
+                 block_defaults: dict[str, dict[str, Any]] | None = None) -> None:
         self.address, self.attrs, self.index = address, attrs, index
+        self.block_defaults = block_defaults or {}  # what the provider fills in inside written blocks
         self.defaults, self.computed, self.sensitive = defaults or {}, computed, sensitive
         base = address.split("[", 1)[0]
         self.type, self.name = base.split(".")[-2:]
@@ -89,6 +91,9 @@ def plan(version: str, resources: list[R]) -> dict[str, Any]:
     planned, changes, configured = [], [], {}
     for r in resources:
         values = {**r.defaults, **_blocks(r.attrs)}
+        for name, filled in r.block_defaults.items():
+            if isinstance(values.get(name), list):
+                values[name] = [{**filled, **item} if isinstance(item, dict) else item for item in values[name]]
         after = {k: _after(v) for k, v in values.items()}
         unknown = {k: u for k, v in values.items() if (u := _unknown(v)) is not False}
         unknown.update({k: True for k in r.computed})

@@ -431,3 +431,490 @@ SCENARIOS = {
     "unresolved": plan(V4, UNRESOLVED),
     "vms": plan(V4, VMS),
 }
+
+# ----------------------------------------------------------------- App Service and Function apps
+
+SUBSCRIPTION = "/subscriptions/6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f"
+_IDENTITY = {"identity_ids": None, "principal_id": UNKNOWN, "tenant_id": UNKNOWN}
+_SITE_V4 = {"always_on": True, "ftps_state": "Disabled", "http2_enabled": False, "minimum_tls_version": "1.2",
+            "remote_debugging_enabled": False, "remote_debugging_version": UNKNOWN, "scm_minimum_tls_version": "1.2",
+            "use_32_bit_worker": True, "vnet_route_all_enabled": False, "websockets_enabled": False,
+            "load_balancing_mode": "LeastRequests", "managed_pipeline_mode": "Integrated", "worker_count": UNKNOWN,
+            "detailed_error_logging_enabled": UNKNOWN, "linux_fx_version": UNKNOWN}
+_SITE_V3 = {"always_on": False, "http2_enabled": False, "ftps_state": UNKNOWN, "min_tls_version": UNKNOWN,
+            "remote_debugging_enabled": False, "remote_debugging_version": UNKNOWN, "scm_type": UNKNOWN,
+            "websockets_enabled": UNKNOWN, "use_32_bit_worker_process": True}
+_APP_COMPUTED = ("id", "custom_domain_verification_id", "default_hostname", "hosting_environment_id", "kind",
+                 "outbound_ip_addresses", "possible_outbound_ip_addresses", "site_credential",
+                 "outbound_ip_address_list", "possible_outbound_ip_address_list")
+
+
+def app(address: str, name: str, version: str = V4, **attrs: object) -> R:
+    plan_ref = "azurerm_app_service_plan.phi" if version == V3 else "azurerm_service_plan.phi"
+    written = {"name": name, **rg_args("rg-web"), **attrs}
+    written["app_service_plan_id" if version == V3 else "service_plan_id"] = ref(UNKNOWN, f"{plan_ref}.id", plan_ref)
+    if "function_app" in address:
+        written.setdefault("storage_account_name", "funcstate")
+    site = _SITE_V3 if version == V3 else _SITE_V4
+    written.setdefault("site_config", {})
+    return R(address, written, {"https_only": False, "client_affinity_enabled": False, "enabled": True,
+                                "public_network_access_enabled": True, "tags": None, "timeouts": None,
+                                "app_settings": None, "identity": [], "key_vault_reference_identity_id": UNKNOWN},
+             computed=_APP_COMPUTED, sensitive=("site_credential",),
+             block_defaults={"site_config": site, "identity": _IDENTITY})
+
+
+WEB_APPS = [
+    group("rg-web"),
+    R("azurerm_service_plan.phi", {"name": "plan-phi", **rg_args("rg-web"), "os_type": "Linux", "sku_name": "P1v3"},
+      {"tags": None, "timeouts": None, "per_site_scaling_enabled": False, "zone_balancing_enabled": False},
+      computed=("id", "kind", "reserved", "worker_count", "maximum_elastic_worker_count")),
+    # as azure_native.web_apps(): hardened, legacy, and one left to the provider's defaults
+    app("azurerm_linux_web_app.portal", "portal", https_only=True, identity={"type": "SystemAssigned"},
+        site_config={"minimum_tls_version": "1.2", "ftps_state": "FtpsOnly", "remote_debugging_enabled": False}),
+    app("azurerm_windows_web_app.legacy", "legacy",
+        site_config={"minimum_tls_version": "1.0", "ftps_state": "AllAllowed", "remote_debugging_enabled": True}),
+    app("azurerm_linux_web_app.defaults", "defaults", https_only=True),
+    # a function app on a user-assigned identity, TLS 1.1; whether it takes plain FTP: a variable's value
+    app("azurerm_linux_function_app.jobs", "func-jobs", https_only=ref(UNKNOWN, "var.https_only"),
+        identity={"type": "UserAssigned", "identity_ids": ref(UNKNOWN, "azurerm_user_assigned_identity.jobs.id",
+                                                              "azurerm_user_assigned_identity.jobs")},
+        site_config={"minimum_tls_version": "1.1", "ftps_state": ref(UNKNOWN, "var.ftps_state")}),
+    app("azurerm_windows_function_app.billing", "func-billing", https_only=True,
+        identity={"type": ref(UNKNOWN, "var.identity_type")}, site_config={"remote_debugging_enabled": True}),
+]
+
+WEB_APPS_V3 = [
+    group("rg-web"),
+    R("azurerm_app_service_plan.phi", {"name": "asp-phi", **rg_args("rg-web"), "kind": "Linux", "reserved": True,
+                                       "sku": {"tier": "PremiumV3", "size": "P1v3"}},
+      {"tags": None, "timeouts": None, "per_site_scaling": False, "is_xenon": False},
+      computed=("id", "maximum_number_of_workers", "maximum_elastic_worker_count")),
+    # v3's retired resources: min_tls_version and ftps_state left to Azure are only known after apply
+    app("azurerm_app_service.intake", "intake-v3", V3, https_only=True, identity={"type": "SystemAssigned"},
+        site_config={"min_tls_version": "1.2", "ftps_state": "FtpsOnly"}),
+    app("azurerm_app_service.reports", "reports-v3", V3, site_config={"remote_debugging_enabled": True}),
+    app("azurerm_function_app.etl", "etl-v3", V3, https_only=True,
+        site_config={"min_tls_version": "1.0", "ftps_state": "Disabled"}),
+]
+
+# ----------------------------------------------------------------- Key Vault keys and secrets
+
+TENANT = "72f988bf-0000-4000-8000-00000000a2b1"
+EXPIRES_2030 = "2030-01-01T00:00:00Z"
+
+
+def vault_secret(address: str, name: str, **attrs: object) -> R:
+    return R(address, {"name": name, "key_vault_id": _id("azurerm_key_vault.phi"),
+                       "value": "c0rrect-h0rse-Battery", **attrs},
+             {"content_type": None, "expiration_date": None, "not_before_date": None, "tags": None, "timeouts": None},
+             computed=("id", "resource_id", "resource_versionless_id", "version", "versionless_id"),
+             sensitive=("value",))
+
+
+def vault_key_(address: str, name: str, **attrs: object) -> R:
+    return R(address, {"name": name, "key_vault_id": _id("azurerm_key_vault.phi"), "key_type": "RSA",
+                       "key_size": 3072, "key_opts": ["wrapKey", "unwrapKey"], **attrs},
+             {"curve": None, "expiration_date": None, "not_before_date": None, "rotation_policy": [], "tags": None,
+              "timeouts": None},
+             computed=("id", "versionless_id", "resource_id", "resource_versionless_id", "version", "n", "e",
+                       "public_key_pem", "public_key_openssh", "x", "y"))
+
+
+VAULT_OBJECTS = [
+    group("rg-sec"),
+    # as azure_native.vault_keys_and_secrets()
+    vault("azurerm_key_vault.phi", "kv-phi", "rg-sec", tenant_id=TENANT, sku_name="standard",
+          purge_protection_enabled=True, enable_rbac_authorization=True),
+    vault_key_("azurerm_key_vault_key.cmk", "cmk", expiration_date=EXPIRES_2030),
+    # a rotation policy dates the versions rotation makes, not this one
+    vault_key_("azurerm_key_vault_key.forever", "forever", key_type="EC", key_size=None, curve="P-256",
+               key_opts=["sign", "verify"],
+               rotation_policy={"expire_after": "P90D", "notify_before_expiry": "P29D",
+                                "automatic": [{"time_before_expiry": "P30D", "time_after_creation": None}]}),
+    vault_secret("azurerm_key_vault_secret.db_password", "db-password", expiration_date=EXPIRES_2030),
+    vault_secret("azurerm_key_vault_secret.api_token", "api-token"),
+    # a year from apply time: timeadd(timestamp(), "8760h") is only known after apply
+    vault_secret("azurerm_key_vault_secret.rolling", "rolling", expiration_date=ref(UNKNOWN)),
+    # a vault that is not in this plan, by id
+    vault_secret("azurerm_key_vault_secret.shared", "shared-token",
+                 key_vault_id=f"{SUBSCRIPTION}/resourceGroups/rg-shared/providers/Microsoft.KeyVault/vaults/kv-shared"),
+]
+
+# ----------------------------------------------------------------- custom roles
+
+
+def role(address: str, name: str, actions: object, scopes: object = None, **attrs: object) -> R:
+    written = {"name": name, "scope": SUBSCRIPTION, "permissions": {"actions": actions, **attrs}}
+    if scopes is not None:
+        written["assignable_scopes"] = scopes
+    return R(address, written, {"description": None, "timeouts": None},
+             computed=("id", "role_definition_id", "role_definition_resource_id", "assignable_scopes")
+             if scopes is None else ("id", "role_definition_id", "role_definition_resource_id"),
+             block_defaults={"permissions": {"data_actions": None, "not_actions": None, "not_data_actions": None}})
+
+
+ROLES = [
+    # as azure_native.custom_roles()
+    role("azurerm_role_definition.god_mode", "god-mode", ["*"], [SUBSCRIPTION],
+         role_definition_id="0d7e0000-0000-4000-8000-0000000000a1"),
+    R("azurerm_role_assignment.pipeline_god",
+      {"scope": SUBSCRIPTION, "principal_id": "7a1e0000-0000-4000-8000-000000000003",
+       "principal_type": "ServicePrincipal",
+       "role_definition_id": ref(UNKNOWN, "azurerm_role_definition.god_mode.role_definition_resource_id",
+                                 "azurerm_role_definition.god_mode")},
+      {"condition": None, "condition_version": None, "delegated_managed_identity_resource_id": None,
+       "description": None, "skip_service_principal_aad_check": None, "timeouts": None},
+      computed=("id", "name", "role_definition_name", "principal_type")),
+    role("azurerm_role_definition.ops_all_but_rbac", "ops-all-but-rbac", ["*"], ["/"],
+         not_actions=["Microsoft.Authorization/*/Write"]),
+    role("azurerm_role_definition.rg_admin", "rg-admin", ["*"], [f"{SUBSCRIPTION}/resourceGroups/rg-app"]),
+    role("azurerm_role_definition.storage_ops", "storage-ops", ["Microsoft.Storage/*"], [SUBSCRIPTION]),
+    # assignable scopes left out: the role's own scope, the subscription
+    role("azurerm_role_definition.break_glass", "break-glass", ["*"]),
+    # actions from a variable only known after apply
+    role("azurerm_role_definition.generated", "generated", ref([UNKNOWN], "local.actions"), [SUBSCRIPTION]),
+]
+
+# ----------------------------------------------------------------- Defender for Cloud plans
+
+
+def pricing(address: str, tier: object, resource_type: object = None, **attrs: object) -> R:
+    written = {"tier": tier, **({} if resource_type is None else {"resource_type": resource_type}), **attrs}
+    return R(address, written, {"resource_type": "VirtualMachines", "subplan": None, "timeouts": None,
+                                "extension": []})
+
+
+DEFENDER = [
+    # as azure_native.defender_plans()
+    pricing("azurerm_security_center_subscription_pricing.servers", "Standard", subplan="P2"),
+    pricing("azurerm_security_center_subscription_pricing.storage", "Free", "StorageAccounts"),
+    pricing("azurerm_security_center_subscription_pricing.dns", "Free", "Dns"),
+    pricing("azurerm_security_center_subscription_pricing.key_vaults", ref(UNKNOWN, "var.defender_tier"),
+            "KeyVaults"),
+    pricing("azurerm_security_center_subscription_pricing.posture", "Free", "CloudPosture"),
+]
+
+# ----------------------------------------------------------------- Service Bus and Event Hubs
+
+
+def namespace(address: str, name: str, **attrs: object) -> R:
+    hub = "eventhub" in address
+    defaults = {"local_authentication_enabled" if hub else "local_auth_enabled": True,
+                "minimum_tls_version": "1.2", "public_network_access_enabled": True, "tags": None,
+                "timeouts": None, "capacity": 0 if not hub else 1, "identity": [],
+                **({"customer_managed_key": []} if not hub else {"auto_inflate_enabled": False})}
+    return R(address, {"name": name, **rg_args("rg-integration"), **attrs}, defaults,
+             computed=("id", "endpoint", "default_primary_connection_string", "default_primary_key",
+                       "default_secondary_connection_string", "default_secondary_key", "network_rule_set"),
+             sensitive=("default_primary_connection_string", "default_primary_key",
+                        "default_secondary_connection_string", "default_secondary_key"))
+
+
+MESSAGING = [
+    group("rg-integration"),
+    # as azure_native.messaging_and_caches()
+    namespace("azurerm_servicebus_namespace.orders", "sb-orders", sku="Premium", premium_messaging_partitions=1,
+              capacity=1, local_auth_enabled=False, identity={"type": "UserAssigned", "identity_ids": [UNKNOWN]},
+              customer_managed_key={"key_vault_key_id": "https://kv-phi.vault.azure.net/keys/sb-cmk",
+                                    "identity_id": ref(UNKNOWN, "azurerm_user_assigned_identity.sb.id",
+                                                       "azurerm_user_assigned_identity.sb"),
+                                    "infrastructure_encryption_enabled": False}),
+    namespace("azurerm_servicebus_namespace.legacy", "sb-legacy", sku="Standard"),
+    namespace("azurerm_eventhub_namespace.telemetry", "eh-telemetry", sku="Standard",
+              local_authentication_enabled=False),
+    # the key by the split resource, from a key of this plan; SAS keys from a variable
+    namespace("azurerm_eventhub_namespace.claims", "eh-claims", sku="Premium",
+              local_authentication_enabled=ref(UNKNOWN, "var.sas_keys")),
+    R("azurerm_eventhub_namespace_customer_managed_key.claims",
+      {"eventhub_namespace_id": _id("azurerm_eventhub_namespace.claims"),
+       "key_vault_key_ids": ref([UNKNOWN], "azurerm_key_vault_key.claims.versionless_id",
+                                "azurerm_key_vault_key.claims")},
+      {"infrastructure_encryption_enabled": False, "user_assigned_identity_id": None, "timeouts": None}),
+]
+
+# ----------------------------------------------------------------- Log Analytics workspaces
+
+
+def law(address: str, name: str, **attrs: object) -> R:
+    return R(address, {"name": name, **rg_args("rg-log"), "sku": "PerGB2018", **attrs},
+             {"allow_resource_only_permissions": True, "cmk_for_query_forced": False, "daily_quota_gb": -1,
+              "internet_ingestion_enabled": True, "internet_query_enabled": True,
+              "local_authentication_disabled": False, "reservation_capacity_in_gb_per_day": None, "tags": None,
+              "timeouts": None, "identity": []},
+             computed=tuple(c for c in ("id", "workspace_id", "primary_shared_key", "secondary_shared_key",
+                                        "retention_in_days", "data_collection_rule_id") if c not in attrs),
+             sensitive=("primary_shared_key", "secondary_shared_key"))
+
+
+def activity_export(address: str, workspace: str, categories: tuple[str, ...], target: object = SUBSCRIPTION) -> R:
+    ws = f"azurerm_log_analytics_workspace.{workspace}"
+    return R(address, {"name": address.split(".")[-1].replace("_", "-"), "target_resource_id": target,
+                       "log_analytics_workspace_id": ref(UNKNOWN, f"{ws}.id", ws),
+                       "enabled_log": [{"category": c, "category_group": None} for c in categories]},
+             {"eventhub_authorization_rule_id": None, "eventhub_name": None, "log_analytics_destination_type": None,
+              "partner_solution_id": None, "storage_account_id": None, "metric": [], "timeouts": None},
+             computed=("id", "log_analytics_destination_type"))
+
+
+NET_RG = f"{SUBSCRIPTION}/resourceGroups/net-rg/providers"
+WORKSPACES = [
+    group("rg-log"),
+    # as azure_native.logging_workspaces()
+    R("azurerm_log_analytics_cluster.law", {"name": "law-cluster", **rg_args("rg-log"), "size_gb": 100,
+                                            "identity": {"type": "SystemAssigned"}},
+      {"tags": None, "timeouts": None}, computed=("id", "cluster_id"),
+      block_defaults={"identity": {"identity_ids": None, "principal_id": UNKNOWN, "tenant_id": UNKNOWN}}),
+    R("azurerm_log_analytics_cluster_customer_managed_key.law",
+      {"log_analytics_cluster_id": _id("azurerm_log_analytics_cluster.law"),
+       "key_vault_key_id": "https://kv-phi.vault.azure.net/keys/law-cmk"}, {"timeouts": None}),
+    law("azurerm_log_analytics_workspace.audit", "law-audit", retention_in_days=365),
+    R("azurerm_log_analytics_linked_service.audit_cluster",
+      {"resource_group_name": ref("rg-log", "azurerm_resource_group.log.name", "azurerm_resource_group.log"),
+       "workspace_id": _id("azurerm_log_analytics_workspace.audit"),
+       "write_access_id": _id("azurerm_log_analytics_cluster.law")},
+      {"read_access_id": None, "timeouts": None}, computed=("id", "name")),
+    law("azurerm_log_analytics_workspace.activity", "law-activity", retention_in_days=90),
+    activity_export("azurerm_monitor_diagnostic_setting.export_activity", "activity",
+                    ("Administrative", "Security", "Alert", "Policy")),
+    activity_export("azurerm_monitor_diagnostic_setting.export_admin", "audit", ("Administrative",)),
+    law("azurerm_log_analytics_workspace.flows", "law-flows"),
+    R("azurerm_network_watcher_flow_log.hub", {
+        "name": "hub-flows", "network_watcher_name": "NetworkWatcher_eastus", "resource_group_name": "NetworkWatcherRG",
+        "target_resource_id": f"{NET_RG}/Microsoft.Network/virtualNetworks/hub",
+        "storage_account_id": f"{SUBSCRIPTION}/resourceGroups/rg-log/providers/Microsoft.Storage/"
+                              "storageAccounts/flowlogs",
+        "enabled": True, "retention_policy": {"enabled": True, "days": 365},
+        "traffic_analytics": {"enabled": True, "workspace_region": "eastus",
+                              "workspace_id": ref(UNKNOWN, "azurerm_log_analytics_workspace.flows.workspace_id",
+                                                  "azurerm_log_analytics_workspace.flows"),
+                              "workspace_resource_id": ref(UNKNOWN, "azurerm_log_analytics_workspace.flows.id",
+                                                           "azurerm_log_analytics_workspace.flows")}},
+      {"location": None, "network_security_group_id": None, "tags": None, "timeouts": None, "version": UNKNOWN},
+      block_defaults={"traffic_analytics": {"interval_in_minutes": 60}}),
+    law("azurerm_log_analytics_workspace.apps", "law-apps", retention_in_days=30),
+    # retention and the export's categories only known after apply
+    law("azurerm_log_analytics_workspace.ops", "law-ops", retention_in_days=ref(UNKNOWN, "var.retention")),
+    R("azurerm_monitor_diagnostic_setting.export_ops", {
+        "name": "export-ops", "target_resource_id": SUBSCRIPTION,
+        "log_analytics_workspace_id": _id("azurerm_log_analytics_workspace.ops"),
+        "enabled_log": [{"category": ref(UNKNOWN, "local.ops_category"), "category_group": None}]},
+      {"eventhub_authorization_rule_id": None, "eventhub_name": None, "log_analytics_destination_type": None,
+       "partner_solution_id": None, "storage_account_id": None, "metric": [], "timeouts": None},
+      computed=("id", "log_analytics_destination_type")),
+]
+
+# ----------------------------------------------------------------- virtual networks, subnets, flow logs
+
+
+def nsg(address: str, name: str) -> R:
+    return R(address, {"name": name, **rg_args("net-rg")}, {"tags": None, "timeouts": None},
+             computed=("id", "security_rule"))
+
+
+def vnet(address: str, name: str, subnets: list[dict] | None = None) -> R:
+    written = {"name": name, **rg_args("net-rg"), "address_space": ["10.0.0.0/16"]}
+    if subnets is not None:
+        written["subnet"] = subnets
+    return R(address, written, {"bgp_community": None, "dns_servers": [], "edge_zone": None,
+                                "flow_timeout_in_minutes": None, "tags": None, "timeouts": None,
+                                "ddos_protection_plan": [], "encryption": [], "subnet": []},
+             computed=("id", "guid") if subnets is not None else ("id", "guid", "subnet"),
+             block_defaults={"subnet": {"id": UNKNOWN, "security_group": ""}})
+
+
+def inline_subnet(name: str, prefix: str, group: str | None = None) -> dict:
+    entry: dict = {"name": name, "address_prefixes": [prefix]}
+    if group is not None:
+        entry["security_group"] = ref(UNKNOWN, f"azurerm_network_security_group.{group}.id",
+                                      f"azurerm_network_security_group.{group}")
+    return entry
+
+
+def separate_subnet(address: str, name: str, network: str, prefix: str) -> R:
+    vnet_ref = f"azurerm_virtual_network.{network}"
+    return R(address, {"name": name, "resource_group_name": ref("net-rg", "azurerm_resource_group.net.name",
+                                                                "azurerm_resource_group.net"),
+                       "virtual_network_name": ref(network.replace("_", "-"), f"{vnet_ref}.name", vnet_ref),
+                       "address_prefixes": [prefix]},
+             {"default_outbound_access_enabled": True, "delegation": [], "service_endpoints": None,
+              "service_endpoint_policy_ids": None, "private_endpoint_network_policies": "Disabled",
+              "private_link_service_network_policies_enabled": True, "timeouts": None})
+
+
+def association(address: str, subnet: str, group: str) -> R:
+    return R(address, {"subnet_id": _id(f"azurerm_subnet.{subnet}"),
+                       "network_security_group_id": _id(f"azurerm_network_security_group.{group}")},
+             {"timeouts": None})
+
+
+def flow_log(address: str, name: str, target: str, attr: str = "network_security_group_id", enabled: bool = True,
+             days: int = 365) -> R:
+    store = (ref(UNKNOWN, "azurerm_storage_account.flowlogs.id", "azurerm_storage_account.flowlogs") if enabled else
+             f"{SUBSCRIPTION}/resourceGroups/net-rg/providers/Microsoft.Storage/storageAccounts/flowlogs2")
+    return R(address, {"name": name, "network_watcher_name": "NetworkWatcher_eastus",
+                       "resource_group_name": "NetworkWatcherRG", attr: _id(target), "storage_account_id": store,
+                       "enabled": enabled, "retention_policy": {"enabled": True, "days": days}},
+             {"location": None, "tags": None, "timeouts": None, "traffic_analytics": [],
+              "target_resource_id" if attr != "target_resource_id" else "network_security_group_id": None},
+             computed=("id", "version"))
+
+
+NETWORKS = [
+    group("net-rg"),
+    # as azure_native.flow_logged_networks(): the records' store a CMK account with no public endpoint
+    account("azurerm_storage_account.flowlogs", V4, "net-rg", name="flowlogs", public_network_access_enabled=False,
+            shared_access_key_enabled=False, allow_nested_items_to_be_public=False,
+            customer_managed_key={"key_vault_key_id": "https://kv-phi.vault.azure.net/keys/flowlogs-cmk",
+                                  "managed_hsm_key_id": None,
+                                  "user_assigned_identity_id": ref(UNKNOWN, "azurerm_user_assigned_identity.f.id",
+                                                                   "azurerm_user_assigned_identity.f")}),
+    nsg("azurerm_network_security_group.web", "web-nsg"),
+    nsg("azurerm_network_security_group.app", "app-nsg"),
+    vnet("azurerm_virtual_network.hub", "hub", [inline_subnet("web", "10.0.1.0/24", "web"),
+                                                inline_subnet("GatewaySubnet", "10.0.255.0/27")]),
+    flow_log("azurerm_network_watcher_flow_log.hub", "hub-flows", "azurerm_virtual_network.hub",
+             "target_resource_id"),
+    vnet("azurerm_virtual_network.spoke_nsg", "spoke-nsg"),
+    separate_subnet("azurerm_subnet.spoke_web", "web", "spoke_nsg", "10.0.1.0/24"),
+    separate_subnet("azurerm_subnet.spoke_app", "app", "spoke_nsg", "10.0.2.0/24"),
+    association("azurerm_subnet_network_security_group_association.spoke_web", "spoke_web", "web"),
+    association("azurerm_subnet_network_security_group_association.spoke_app", "spoke_app", "app"),
+    flow_log("azurerm_network_watcher_flow_log.web_nsg", "web-nsg-flows", "azurerm_network_security_group.web"),
+    flow_log("azurerm_network_watcher_flow_log.app_nsg", "app-nsg-flows", "azurerm_network_security_group.app",
+             days=90),
+    vnet("azurerm_virtual_network.spoke_partial", "spoke-partial", [inline_subnet("web", "10.0.1.0/24", "web"),
+                                                                    inline_subnet("db", "10.0.2.0/24")]),
+    vnet("azurerm_virtual_network.spoke_disabled", "spoke-disabled", [inline_subnet("data", "10.0.3.0/24")]),
+    flow_log("azurerm_network_watcher_flow_log.off", "off-flows", "azurerm_virtual_network.spoke_disabled",
+             "target_resource_id", enabled=False),
+    # a subnet whose association is made for "some subnet of a local map": which one, only known after apply
+    vnet("azurerm_virtual_network.batch", "batch"),
+    separate_subnet("azurerm_subnet.batch", "jobs", "batch", "10.1.0.0/24"),
+    R("azurerm_subnet_network_security_group_association.shared",
+      {"subnet_id": ref(UNKNOWN, 'local.subnet_ids["jobs"]', "local.subnet_ids"),
+       "network_security_group_id": _id("azurerm_network_security_group.app")}, {"timeouts": None}),
+]
+
+SCENARIOS.update({
+    "web_apps": plan(V4, WEB_APPS),
+    "web_apps_v3": plan(V3, WEB_APPS_V3),
+    "vault_objects": plan(V4, VAULT_OBJECTS),
+    "roles": plan(V4, ROLES),
+    "defender": plan(V4, DEFENDER),
+    "messaging": plan(V4, MESSAGING),
+    "workspaces": plan(V4, WORKSPACES),
+    "networks": plan(V4, NETWORKS),
+})
+
+# ----------------------------------------------------------------- MySQL flexible servers
+
+
+def mysql(address: str, name: str, **attrs: object) -> R:
+    subnet = "delegated_subnet_id" in attrs  # its access then computed: Disabled in a delegated subnet
+    return R(address, {"name": name, **rg_args("flex-rg"), "version": "8.0.21", "sku_name": "B_Standard_B1ms",
+                       "administrator_login": "phiadmin",
+                       "administrator_password": ref("c0rrect-h0rse-Battery", "var.admin_password"), **attrs},
+             {"backup_retention_days": 7, "geo_redundant_backup_enabled": False, "delegated_subnet_id": None,
+              "private_dns_zone_id": None, **({} if subnet else {"public_network_access": "Enabled"}), "tags": None,
+              "timeouts": None, "zone": None, "create_mode": None, "customer_managed_key": [], "identity": []},
+             computed=("id", "fqdn", "public_network_access_enabled", "replica_capacity", "storage",
+                       *(("public_network_access",) if subnet else ())),
+             sensitive=("administrator_password",))
+
+
+def mysql_configuration(address: str, server: str, name: str, value: object) -> R:
+    return R(address, {"name": name, "resource_group_name": ref("flex-rg", "azurerm_resource_group.flex.name",
+                                                                 "azurerm_resource_group.flex"),
+                       "server_name": ref(UNKNOWN, f"{server}.name", server), "value": value}, {"timeouts": None},
+             computed=("id",))
+
+
+MYSQL = [
+    group("flex-rg"),
+    # as azure_native.flexible_servers(): a private server with an Entra admin on TLS 1.2+, a public legacy one
+    mysql("azurerm_mysql_flexible_server.phi", "my-phi", public_network_access="Disabled"),
+    R("azurerm_mysql_flexible_server_active_directory_administrator.phi",
+      {"server_id": _id("azurerm_mysql_flexible_server.phi"), "identity_id": f"{SUBSCRIPTION}/resourceGroups/flex-rg/"
+       "providers/Microsoft.ManagedIdentity/userAssignedIdentities/db-cmk", "login": "phi-dba-group",
+       "object_id": "7b1c2d3e-0000-4000-8000-0000000000ad", "tenant_id": TENANT}, {"timeouts": None}),
+    mysql_configuration("azurerm_mysql_flexible_server_configuration.phi_tls", "azurerm_mysql_flexible_server.phi",
+                        "tls_version", "TLSv1.2,TLSv1.3"),
+    mysql("azurerm_mysql_flexible_server.legacy", "my-legacy", version="5.7", administrator_login="legacy"),
+    mysql_configuration("azurerm_mysql_flexible_server_configuration.legacy_tls",
+                        "azurerm_mysql_flexible_server.legacy", "tls_version", "TLSv1,TLSv1.1,TLSv1.2"),
+    # in a delegated subnet (access computed), a customer key, plaintext allowed from a variable
+    mysql("azurerm_mysql_flexible_server.reports", "my-reports",
+          customer_managed_key={"key_vault_key_id": "https://kv-phi.vault.azure.net/keys/db",
+                                "primary_user_assigned_identity_id": f"{SUBSCRIPTION}/resourceGroups/flex-rg/providers/"
+                                "Microsoft.ManagedIdentity/userAssignedIdentities/db-cmk"},
+          identity={"type": "UserAssigned", "identity_ids": [f"{SUBSCRIPTION}/resourceGroups/flex-rg/providers/"
+                                                             "Microsoft.ManagedIdentity/userAssignedIdentities/db-cmk"]},
+          delegated_subnet_id=f"{SUBSCRIPTION}/resourceGroups/flex-rg/providers/Microsoft.Network/virtualNetworks/"
+                              "data/subnets/mysql"),
+    mysql_configuration("azurerm_mysql_flexible_server_configuration.reports_plaintext",
+                        "azurerm_mysql_flexible_server.reports", "require_secure_transport",
+                        ref(UNKNOWN, "var.require_tls")),
+]
+
+SCENARIOS["mysql"] = plan(V4, MYSQL)
+
+# ----------------------------------------------------------------- container registries, Cosmos DB, Redis
+
+
+def registry(address: str, name: str, sku: str, **attrs: object) -> R:
+    return R(address, {"name": name, **rg_args("apps-rg"), "sku": sku, **attrs},
+             {"admin_enabled": False, "anonymous_pull_enabled": False, "data_endpoint_enabled": False,
+              "export_policy_enabled": True, "public_network_access_enabled": True, "quarantine_policy_enabled": False,
+              "zone_redundancy_enabled": False, "network_rule_bypass_option": "AzureServices", "tags": None,
+              "timeouts": None, "georeplications": [], "identity": [], "encryption": []},
+             computed=("id", "login_server", "admin_username", "admin_password", "network_rule_set",
+                       "retention_policy_in_days", "trust_policy_enabled"),
+             sensitive=("admin_password",))
+
+
+def cosmos(address: str, name: str, **attrs: object) -> R:
+    return R(address, {"name": name, **rg_args("apps-rg"), "offer_type": "Standard",
+                       "consistency_policy": {"consistency_level": "Session"},
+                       "geo_location": {"location": "eastus", "failover_priority": 0}, **attrs},
+             {"local_authentication_disabled": False, "public_network_access_enabled": True, "kind": "GlobalDocumentDB",
+              "free_tier_enabled": False, "automatic_failover_enabled": False, "capabilities": [], "tags": None,
+              "timeouts": None},
+             computed=("id", "endpoint", "primary_key", "secondary_key", "primary_sql_connection_string",
+                       "read_endpoints", "write_endpoints"),
+             sensitive=("primary_key", "secondary_key", "primary_sql_connection_string"),
+             block_defaults={"consistency_policy": {"max_interval_in_seconds": 5, "max_staleness_prefix": 100},
+                             "geo_location": {"zone_redundant": False, "id": UNKNOWN}})
+
+
+def redis(address: str, name: str, **attrs: object) -> R:
+    return R(address, {"name": name, **rg_args("integration-rg"), "capacity": 1, "family": "C", "sku_name": "Standard",
+                       **attrs},
+             {"minimum_tls_version": "1.2", "non_ssl_port_enabled": False, "access_keys_authentication_enabled": True,
+              "public_network_access_enabled": True, "redis_version": "6", "tags": None, "timeouts": None,
+              "identity": [], "patch_schedule": [], "zones": None},
+             computed=("id", "hostname", "port", "ssl_port", "primary_access_key", "secondary_access_key",
+                       "primary_connection_string", "secondary_connection_string", "redis_configuration"),
+             sensitive=("primary_access_key", "secondary_access_key", "primary_connection_string",
+                        "secondary_connection_string"))
+
+
+LOCAL_AUTH = [
+    group("apps-rg"), group("integration-rg"),
+    # as azure_native.local_auth()
+    registry("azurerm_container_registry.legacy", "acrlegacy", "Basic", admin_enabled=True),
+    registry("azurerm_container_registry.phi", "acrphi", "Premium"),
+    cosmos("azurerm_cosmosdb_account.phi", "cosmos-phi", local_authentication_disabled=True),
+    cosmos("azurerm_cosmosdb_account.keys", "cosmos-keys"),
+    # the MongoDB API: keys only, not judged; keys from a variable
+    cosmos("azurerm_cosmosdb_account.mongo", "cosmos-mongo", kind="MongoDB",
+           capabilities=[{"name": "EnableMongo"}]),
+    cosmos("azurerm_cosmosdb_account.toggled", "cosmos-toggled",
+           local_authentication_disabled=ref(UNKNOWN, "var.keys_off")),
+    # as azure_native.messaging_and_caches()'s caches
+    redis("azurerm_redis_cache.sessions", "redis-sessions", access_keys_authentication_enabled=False),
+    redis("azurerm_redis_cache.plain", "redis-plain", non_ssl_port_enabled=True),
+    redis("azurerm_redis_cache.tls10", "redis-tls10", minimum_tls_version="1.0"),
+]
+
+SCENARIOS["local_auth"] = plan(V4, LOCAL_AUTH)

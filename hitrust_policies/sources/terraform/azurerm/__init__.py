@@ -181,12 +181,18 @@ def _is_azurerm(res: PlanResource) -> bool:
 
 def _modules() -> None:
     from hitrust_policies.sources.terraform.azurerm import (  # noqa: F401
+        authorization,
         compute,
         databases,
         keyvault,
+        local_auth,
+        messaging,
+        monitor,
         network,
+        networks,
         sql,
         storage,
+        web,
     )
 
 

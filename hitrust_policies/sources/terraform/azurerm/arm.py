@@ -65,3 +65,17 @@ def diagnostic_properties(setting: Planned, logs: list[dict[str, Any]]) -> dict[
         value = setting.get(tf)
         props[arm] = WRITTEN if isinstance(value, Unknown) else value
     return props
+
+
+def key_vault_properties(key_id: Any) -> Any:
+    """A Key Vault key id (``https://<vault>/keys/<name>[/<version>]``, azurerm's ``key_vault_key_id``) as ARM
+    ``keyVaultProperties`` (``keyVaultUri`` / ``keyName`` / ``keyVersion``); Unknown stays; None when unset.
+
+    >>> key_vault_properties("https://kv.vault.azure.net/keys/sb-cmk")
+    {'keyVaultUri': 'https://kv.vault.azure.net/', 'keyName': 'sb-cmk', 'keyVersion': None}
+    """
+    if isinstance(key_id, Unknown) or not isinstance(key_id, str) or "/keys/" not in key_id:
+        return key_id if isinstance(key_id, Unknown) else None
+    vault, _, rest = key_id.partition("/keys/")
+    name, _, version = rest.strip("/").partition("/")
+    return {"keyVaultUri": f"{vault}/", "keyName": name, "keyVersion": version or None}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import SecretStore, ServiceFirewall, Unknown
+from hitrust_policies.model import SecretStore, ServiceFirewall, Unknown, VaultObject
 from hitrust_policies.sources import azure_semantics as az
 from hitrust_policies.sources.terraform.azurerm import Plan, Planned, azurerm_adapter
 from hitrust_policies.sources.terraform.azurerm.arm import access, diagnostic_logs, diagnostic_properties
@@ -60,3 +60,27 @@ def key_vault(vault: Planned, plan: Plan) -> Iterator[SecretStore | ServiceFirew
         public_network_access=_keep(network, az.public_network_enabled),
         default_deny=_keep(action, lambda a: az.firewall_default_deny({"defaultAction": a} if a else None)),
     )
+
+
+KEY, SECRET = "azurerm_key_vault_key", "azurerm_key_vault_secret"
+PENDING_VAULT = "(vault known after apply)"
+
+
+def _vault_name(item: Planned, plan: Plan) -> str:
+    """The vault an item's ``key_vault_id`` names: in the plan (by reference while its id is unknown), else
+    the id's last segment."""
+    for vault in plan.of_type(VAULT):
+        if plan.links(item, "key_vault_id", vault, "id") is True:
+            return vault.name
+    vault_id = item.get("key_vault_id")
+    return vault_id.rstrip("/").rsplit("/", 1)[-1] if isinstance(vault_id, str) and vault_id else PENDING_VAULT
+
+
+@azurerm_adapter(KEY, SECRET, produces=VaultObject)
+def vault_object(item: Planned, plan: Plan) -> Iterator[VaultObject]:
+    """A key or secret named ``<vault>/<name>`` as the live scanner names it. ``expiration_date`` is ARM's
+    ``attributes.exp``; a key's ``rotation_policy.expire_after`` dates only the versions a rotation makes, not
+    the one the plan creates, so it does not count."""
+    expires = item.get("expiration_date")
+    yield VaultObject(item.ref(f"{_vault_name(item, plan)}/{item.name}"), "key" if item.res.type == KEY else "secret",
+                      expires if isinstance(expires, Unknown) else az.vault_object_expires({"expires": expires}))
