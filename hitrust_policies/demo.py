@@ -108,7 +108,8 @@ def _databases(session: Any) -> None:
     rds = session.client("rds", region_name="us-east-1")
     rds.create_db_instance(DBInstanceIdentifier="patients-db", Engine="postgres", DBInstanceClass="db.t3.medium",
                            MasterUsername="app", MasterUserPassword="demo-password-1", AllocatedStorage=50,
-                           StorageEncrypted=True, KmsKeyId="alias/aws/rds", PubliclyAccessible=False)
+                           StorageEncrypted=True, KmsKeyId="alias/aws/rds", PubliclyAccessible=False,
+                           EnableCloudwatchLogsExports=["postgresql", "upgrade"])
     eu = session.client("rds", region_name="eu-west-1")
     eu.create_db_instance(DBInstanceIdentifier="analytics-replica", Engine="mysql",
                           DBInstanceClass="db.t3.medium", MasterUsername="app",

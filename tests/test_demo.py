@@ -28,6 +28,8 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("net-database-not-public", "analytics-replica", "FAIL"),
         ("net-database-not-public", "patients-db", "PASS"),
         ("enc-database-storage-encrypted", "patients-db", "PASS"),
+        ("log-database-auditing", "patients-db", "PASS"),  # exports its postgresql log
+        ("log-database-auditing", "analytics-replica", "FAIL"),  # exports nothing
         ("enc-object-store-kms", "acme-phi-records", "PASS"),
         ("enc-object-store-default-encryption", "acme-marketing-site", "PASS"),
         ("enc-object-store-tls-only", "acme-phi-records", "PASS"),

@@ -98,12 +98,12 @@ class NetworkWatcher:
 
 @dataclass(frozen=True, slots=True)
 class DatabaseAuditing:
-    """A database server's own audit log of logins and queries (Azure SQL server auditing).
+    """A database server's own audit log of logins and queries (Azure SQL server auditing; an RDS
+    instance's or DB cluster's audit log type exported to CloudWatch Logs).
 
-    Only sources where the server has such a setting yield it (AWS RDS and Cloud SQL audit through
-    engine parameters and flags, which are not modelled). ``storage_retention_days`` is how long the
+    Cloud SQL audits through database flags, which other kinds hold. ``storage_retention_days`` is how long the
     storage-account destination keeps records, 0 for unlimited, None when the audit goes to no storage
-    account (Log Analytics / Event Hubs keep their own retention).
+    account (Log Analytics / Event Hubs, and CloudWatch Logs on AWS, keep their own retention).
     """
 
     ref: ResourceRef

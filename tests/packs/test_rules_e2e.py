@@ -112,6 +112,7 @@ CASES = {
         ("net-database-not-public", "bad-db", M),
         ("enc-database-storage-kms", "bad-db", M),  # good-db: a key of the stack
         ("iam-database-directory-auth", "bad-db", M),  # good-db: IAM database authentication
+        ("log-database-auditing", "bad-db", M),  # good-db exports its postgresql log
     }),
     "admin-ports-open": (network.open_admin_ports, True, {
         ("net-ingress-rule-admin-ports", "web", M),  # inline block, SSH
@@ -289,6 +290,7 @@ def test_default_levels_block_critical_and_high_only(pack):
         ("net-database-not-public", "bad-db", M),  # critical
         ("enc-database-storage-kms", "bad-db", A),  # medium
         ("iam-database-directory-auth", "bad-db", A),  # medium
+        ("log-database-auditing", "bad-db", A),  # medium
     }
     assert keys(pack.run(captured(logging.log_groups))) == {("log-log-group-retention", "short-logs", A)}
 

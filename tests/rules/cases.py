@@ -656,4 +656,9 @@ CASES: list[Case] = [
         "allUsers (roles/cloudkms.cryptoKeyDecrypter)",)), "FAIL",
          "the key's policy grants the public: allUsers (roles/cloudkms.cryptoKeyDecrypter)"),
     Case("net-crypto-key-not-public", "policy-denied", key(public_principals=U), "UNKNOWN"),
+    # AWS shapes of the database audit log: the engine's audit log type exported to CloudWatch Logs
+    Case("log-database-auditing", "rds-audit-exported", DatabaseAuditing(ref("mysql-db"), True, None), "PASS"),
+    Case("log-database-auditing", "rds-error-log-only", DatabaseAuditing(ref("mysql-db"), False, None), "FAIL",
+         "auditing is off"),
+    Case("log-database-auditing", "rds-export-unseen", DatabaseAuditing(ref("mysql-db"), U, None), "UNKNOWN"),
 ]

@@ -33,6 +33,7 @@ TOKENS: dict[str, str] = {
     "aws_cloudtrail": "aws:cloudtrail/trail:Trail",
     "aws_cloudwatch_log_group": "aws:cloudwatch/logGroup:LogGroup",
     "aws_db_instance": "aws:rds/instance:Instance",
+    "aws_rds_cluster": "aws:rds/cluster:Cluster",
     "aws_default_network_acl": "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
     "aws_default_security_group": "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
     "aws_default_vpc": "aws:ec2/defaultVpc:DefaultVpc",

@@ -38,6 +38,7 @@ EXPECTED = {
         ("enc-database-storage-kms", "aws_db_instance.pending", U),
         ("iam-database-directory-auth", "aws_db_instance.pending", F),
         ("net-database-not-public", "aws_db_instance.pending", P),
+        *[("log-database-auditing", f"aws_db_instance.{d}", F) for d in ("good", "bad", "pending")],  # no exports
         ("enc-block-volume-encrypted", "aws_ebs_volume.computed", U),
         ("enc-block-volume-kms", "aws_ebs_volume.computed", U),
         ("enc-block-volume-encrypted", "aws_ebs_volume.disk[0]", P),
@@ -127,6 +128,17 @@ EXPECTED = {
         ("net-crypto-key-not-public", "aws_kms_key.trail", P),
         ("enc-crypto-key-rotation", "aws_kms_key.shared", P),
         ("net-crypto-key-not-public", "aws_kms_key.shared", F),  # its aws_kms_key_policy lets "*" decrypt
+    ],
+    "database_logs": [
+        ("log-database-auditing", "aws_db_instance.audited", P),
+        ("log-database-auditing", "aws_db_instance.errors_only", F),  # mysql's error log holds no logins
+        ("log-database-auditing", "aws_rds_cluster.aurora", P),
+        ("log-database-auditing", "aws_rds_cluster.late", U),  # exports decided by an apply-time value
+        *[(rule, f"aws_db_instance.{d}", status) for d, enc in (("audited", P), ("errors_only", F))
+          for rule, status in (("enc-database-storage-encrypted", enc), ("enc-database-storage-kms", F),
+            ("iam-database-directory-auth", F), ("net-database-not-public", P))],
+        ("enc-crypto-key-rotation", "aws_kms_key.logs", F),
+        ("net-crypto-key-not-public", "aws_kms_key.logs", P),
     ],
 }
 

@@ -1,0 +1,40 @@
+"""pulumi-aws logging sources from real programs (captured under mocks): exact verdicts, preview and update."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from hitrust_policies import evaluate
+from hitrust_policies.sources.pulumi import PulumiResource, to_model
+from hitrust_policies.testing.pulumi import capture
+from tests.pulumi_programs import aws_logging
+from tests.sources.live.aws.conftest import table
+from tests.verdicts import Verdicts
+
+BOTH = pytest.mark.parametrize("preview", [True, False], ids=["preview", "update"])
+
+
+def verdicts(program: Callable[[], None], preview: bool, *rule_ids: str) -> Verdicts:
+    values = to_model(PulumiResource.from_wire(r.type, r.urn, r.outputs, name=r.name,
+                                               property_dependencies=r.property_dependencies)
+                      for r in capture(program, preview=preview))
+    return Verdicts((f.rule_id, f.resource.name, f.status.value) for f in evaluate(list(values))
+                    if f.rule_id in rule_ids)
+
+
+def expect(text: str) -> Verdicts:
+    return Verdicts({(rule, name, status.value): n for (rule, name, status), n in table(text).items()})
+
+
+@BOTH
+def test_database_audit_logs(preview: bool) -> None:
+    """Instances and clusters are judged on their own exports; Aurora members are not judged."""
+    late = "UNKNOWN" if preview else "PASS"  # the export list holds an output computed at preview
+    assert verdicts(aws_logging.database_audit_logs, preview, "log-database-auditing") == expect(f"""
+        log-database-auditing  audited-db      PASS
+        log-database-auditing  errors-only-db  FAIL
+        log-database-auditing  aurora-pg       PASS
+        log-database-auditing  late-cluster    {late}
+    """)
