@@ -49,6 +49,9 @@ class AuditCoverage:
 class Network:
     """A virtual network (VPC / VNet) and whether its traffic is flow-logged.
 
+    ``flow_logs_enabled``: some flow log records all of the network's traffic, accepted and rejected (on
+    AWS an active VPC flow log with traffic type ALL; ACCEPT- or REJECT-only logs do not count).
+
     ``is_default``: the cloud made it for the account (an AWS default VPC, GCP's ``default`` network).
     ``preset_open``: it is the network a cloud makes in every new project together with firewall rules
     admitting SSH, RDP and ICMP from anywhere and all internal traffic (Compute Engine's ``default``

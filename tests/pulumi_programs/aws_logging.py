@@ -19,3 +19,21 @@ def database_audit_logs() -> None:
     key = aws.kms.Key("late-key", enable_key_rotation=True)
     aws.rds.Cluster("late-cluster", cluster_identifier="late-cluster", engine="aurora-mysql",
                     enabled_cloudwatch_logs_exports=[key.key_id.apply(lambda _: "audit")], **LOGIN)
+
+
+def vpc_flow_logs() -> None:
+    """A VPC whose flow log captures ALL traffic, one capturing only REJECT, one with an ACCEPT and a REJECT log,
+    and one whose flow log's traffic type waits on another resource's id."""
+    import pulumi_aws as aws
+
+    role = "arn:aws:iam::123456789012:role/flow-logs"
+    for name, cidr, types in (("all-vpc", "10.1.0.0/16", ["ALL"]), ("reject-vpc", "10.2.0.0/16", ["REJECT"]),
+                              ("split-vpc", "10.3.0.0/16", ["ACCEPT", "REJECT"])):
+        vpc = aws.ec2.Vpc(name, cidr_block=cidr, tags={"Name": name})
+        for traffic in types:
+            aws.ec2.FlowLog(f"{name}-{traffic.lower()}", vpc_id=vpc.id, traffic_type=traffic, iam_role_arn=role,
+                            log_destination=f"arn:aws:logs:us-east-1:123456789012:log-group:/flows/{name}")
+    late = aws.ec2.Vpc("late-vpc", cidr_block="10.4.0.0/16", tags={"Name": "late-vpc"})
+    key = aws.kms.Key("late-flows-key", enable_key_rotation=True)
+    aws.ec2.FlowLog("late-vpc-flows", vpc_id=late.id, traffic_type=key.key_id.apply(lambda _: "ALL"), iam_role_arn=role,
+                    log_destination="arn:aws:logs:us-east-1:123456789012:log-group:/flows/late-vpc")

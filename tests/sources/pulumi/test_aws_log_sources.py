@@ -38,3 +38,15 @@ def test_database_audit_logs(preview: bool) -> None:
         log-database-auditing  aurora-pg       PASS
         log-database-auditing  late-cluster    {late}
     """)
+
+
+@BOTH
+def test_vpc_flow_logs_capture_all_traffic(preview: bool) -> None:
+    """Only a flow log capturing ALL traffic counts; ACCEPT and REJECT logs side by side do not add up."""
+    late = "UNKNOWN" if preview else "PASS"  # the traffic type is an output computed at preview
+    assert verdicts(aws_logging.vpc_flow_logs, preview, "log-network-flow-logs") == expect(f"""
+        log-network-flow-logs  all-vpc     PASS
+        log-network-flow-logs  reject-vpc  FAIL
+        log-network-flow-logs  split-vpc   FAIL
+        log-network-flow-logs  late-vpc    {late}
+    """)
