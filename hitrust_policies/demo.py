@@ -146,6 +146,10 @@ def _load_balancers(session: Any, region: str, net: dict[str, str]) -> None:
     name = "patient-portal" if region == "us-east-1" else "legacy-api"
     lb = elb.create_load_balancer(Name=name, Subnets=[net["subnet_a"], net["subnet_b"]],
                                   SecurityGroups=[net["web_sg"]])["LoadBalancers"][0]["LoadBalancerArn"]
+    if region == "us-east-1":  # the portal's requests are logged; the legacy API's are not
+        elb.modify_load_balancer_attributes(LoadBalancerArn=lb, Attributes=[
+            {"Key": "access_logs.s3.enabled", "Value": "true"},
+            {"Key": "access_logs.s3.bucket", "Value": "acme-access-logs"}])
     tg = elb.create_target_group(Name=f"{name}-tg", Protocol="HTTP", Port=8080, VpcId=net["vpc"])[
         "TargetGroups"][0]["TargetGroupArn"]
     forward = [{"Type": "forward", "TargetGroupArn": tg}]

@@ -30,6 +30,8 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("enc-database-storage-encrypted", "patients-db", "PASS"),
         ("log-database-auditing", "patients-db", "PASS"),  # exports its postgresql log
         ("log-database-auditing", "analytics-replica", "FAIL"),  # exports nothing
+        ("log-request-logging", "patient-portal", "PASS"),  # access logs to S3
+        ("log-request-logging", "legacy-api", "FAIL"),
         ("enc-object-store-kms", "acme-phi-records", "PASS"),
         ("enc-object-store-default-encryption", "acme-marketing-site", "PASS"),
         ("enc-object-store-tls-only", "acme-phi-records", "PASS"),

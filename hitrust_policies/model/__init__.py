@@ -53,6 +53,7 @@ from hitrust_policies.model.network import (
     opening_id,
 )
 from hitrust_policies.model.ref import ResourceRef
+from hitrust_policies.model.request_logs import RequestLogging
 from hitrust_policies.model.storage import (
     KMS,
     NO_ENCRYPTION,
@@ -110,6 +111,7 @@ KINDS: tuple[type, ...] = (
     MySqlSettings,
     MemberRoles,
     ServiceAccountKey,
+    RequestLogging,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -180,4 +182,5 @@ __all__ = [
     "POSTGRES_VERBOSITIES",
     "MemberRoles",
     "ServiceAccountKey",
+    "RequestLogging",
 ]

@@ -204,12 +204,16 @@ CASES = {
         ("enc-tls-listener-modern", "https-mystery", A),  # policy name not in the table
     }),
     "listener-defaults-and-rules": (tls.listener_defaults_and_rules, True, {
-        ("enc-tls-listener-modern", "implicit-http", M),  # no protocol on an application LB: HTTP
+        ("enc-tls-listener-modern", "implicit-http", M),
+        ("log-request-logging", "portal", M),  # access logs left off (the default)
+        ("log-request-logging", "db-proxy", M),  # no protocol on an application LB: HTTP
         ("enc-tls-listener-modern", "implicit-tcp", A),  # no protocol on a network LB: TCP pass-through
         ("enc-tls-listener-modern", "leaky-redirect", M),  # redirects by default, rule 10 forwards
     }),
     "listener-defaults-and-rules-update": (tls.listener_defaults_and_rules, False, {
         ("enc-tls-listener-modern", "implicit-http", M),
+        ("log-request-logging", "portal", M),  # access logs left off (the default)
+        ("log-request-logging", "db-proxy", M),
         ("enc-tls-listener-modern", "implicit-tcp", A),
         ("enc-tls-listener-modern", "leaky-redirect", M),
     }),
@@ -241,6 +245,7 @@ def test_classic_load_balancer_listeners(pack):
         ("legacy", A, "legacy:5432: could not be known: TCP listener passes traffic through without terminating "
                       "it: whether it is TLS end to end is decided by the targets, not visible at the listener "
                       "(UNKNOWN, reported as advisory until it can be checked; it is not a pass)"),
+        ("legacy", M, "legacy: access logging is off"),  # no access_logs block
         ("legacy", M, "legacy:80: HTTP listener serves unencrypted requests: listener forwards to its instances"),
         ("legacy", M, "legacy:8443: TLS policy allows TLS 1.0"),  # no negotiation policy: ELB's default
     ]

@@ -37,3 +37,25 @@ def vpc_flow_logs() -> None:
     key = aws.kms.Key("late-flows-key", enable_key_rotation=True)
     aws.ec2.FlowLog("late-vpc-flows", vpc_id=late.id, traffic_type=key.key_id.apply(lambda _: "ALL"), iam_role_arn=role,
                     log_destination="arn:aws:logs:us-east-1:123456789012:log-group:/flows/late-vpc")
+
+
+def load_balancer_access_logs() -> None:
+    """An ALB logging to S3, one with a bucket named but logging left off (the provider's default), a bare NLB, a
+    gateway LB (keeps no access log), a classic LB with an access_logs block (on by default) and one without,
+    and an ALB whose logging switch waits on another resource."""
+    import pulumi_aws as aws
+
+    subnets = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+    aws.lb.LoadBalancer("logged-alb", name="logged-alb", subnets=subnets,
+                        access_logs={"bucket": "lb-access-logs", "enabled": True})
+    aws.lb.LoadBalancer("bucket-only-alb", name="bucket-only-alb", subnets=subnets,
+                        access_logs={"bucket": "lb-access-logs"})
+    aws.lb.LoadBalancer("bare-nlb", name="bare-nlb", load_balancer_type="network", subnets=subnets)
+    aws.lb.LoadBalancer("gw", name="gw", load_balancer_type="gateway", subnets=subnets)
+    listener = {"instance_port": 80, "instance_protocol": "http", "lb_port": 80, "lb_protocol": "http"}
+    aws.elb.LoadBalancer("logged-clb", name="logged-clb", availability_zones=["us-east-1a"], listeners=[listener],
+                         access_logs={"bucket": "lb-access-logs", "interval": 5})
+    aws.elb.LoadBalancer("quiet-clb", name="quiet-clb", availability_zones=["us-east-1a"], listeners=[listener])
+    key = aws.kms.Key("late-lb-key", enable_key_rotation=True)
+    aws.alb.LoadBalancer("late-alb", name="late-alb", subnets=subnets, access_logs={
+        "bucket": "lb-access-logs", "enabled": key.key_id.apply(lambda _: True)})

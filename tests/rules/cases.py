@@ -50,6 +50,7 @@ from hitrust_policies.model import (
     PasswordPolicy,
     PolicyGrant,
     PostgresSettings,
+    RequestLogging,
     ResourceRef,
     RootAccount,
     SecretStore,
@@ -661,4 +662,7 @@ CASES: list[Case] = [
     Case("log-database-auditing", "rds-error-log-only", DatabaseAuditing(ref("mysql-db"), False, None), "FAIL",
          "auditing is off"),
     Case("log-database-auditing", "rds-export-unseen", DatabaseAuditing(ref("mysql-db"), U, None), "UNKNOWN"),
+    Case("log-request-logging", "logged", RequestLogging(ref("alb"), True), "PASS"),
+    Case("log-request-logging", "off", RequestLogging(ref("alb"), False), "FAIL", "access logging is off"),
+    Case("log-request-logging", "attributes-denied", RequestLogging(ref("alb"), U), "UNKNOWN"),
 ]

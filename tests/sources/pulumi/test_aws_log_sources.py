@@ -50,3 +50,17 @@ def test_vpc_flow_logs_capture_all_traffic(preview: bool) -> None:
         log-network-flow-logs  split-vpc   FAIL
         log-network-flow-logs  late-vpc    {late}
     """)
+
+
+@BOTH
+def test_load_balancer_access_logs(preview: bool) -> None:
+    """v2 access logs are off unless switched on (a bucket alone does not); classic ones are on once configured."""
+    late = "UNKNOWN" if preview else "PASS"
+    assert verdicts(aws_logging.load_balancer_access_logs, preview, "log-request-logging") == expect(f"""
+        log-request-logging  logged-alb       PASS
+        log-request-logging  bucket-only-alb  FAIL
+        log-request-logging  bare-nlb         FAIL
+        log-request-logging  logged-clb       PASS
+        log-request-logging  quiet-clb        FAIL
+        log-request-logging  late-alb         {late}
+    """)

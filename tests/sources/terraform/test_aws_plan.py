@@ -102,6 +102,7 @@ EXPECTED = {
         *[("net-instance-ip-forwarding-off", f"aws_instance.{i}", U) for i in ("web", "worker")],
         ("enc-tls-listener-modern", "aws_lb_listener.http", P),  # redirects to HTTPS (action `order`: computed)
         ("enc-tls-listener-modern", "aws_lb_listener.plain", F),
+        ("log-request-logging", "aws_lb.front", F),  # no access_logs block
         ("net-network-acl-admin-ports", "aws_network_acl.edge", F),
         ("enc-message-queue-encrypted", "aws_sns_topic.alerts", P),
         ("enc-message-queue-encrypted", "aws_sqs_queue.plain", F),
@@ -139,6 +140,12 @@ EXPECTED = {
             ("iam-database-directory-auth", F), ("net-database-not-public", P))],
         ("enc-crypto-key-rotation", "aws_kms_key.logs", F),
         ("net-crypto-key-not-public", "aws_kms_key.logs", P),
+    ],
+    "request_logs": [
+        ("log-request-logging", "aws_lb.logged", P),
+        ("log-request-logging", "aws_alb.bucket_only", F),  # a bucket alone leaves v2 access logs off
+        ("log-request-logging", "aws_elb.classic", P),  # a classic access_logs block is on unless switched off
+        ("enc-tls-listener-modern", "aws_elb.classic", U),  # its TCP listener passes traffic through
     ],
 }
 
@@ -202,7 +209,8 @@ def test_v6_attribute_names_region_per_resource_and_no_flow_log_group_name() -> 
 def test_every_pulumi_aws_adapter_type_has_a_terraform_type_and_schema() -> None:
     """Every rule that evaluates under pulumi-aws evaluates on a plan: each adapter's token is mapped."""
     tokens = set(aws_names.TOKENS.values())
-    assert {a.type_token for a in all_adapters("aws")} - tokens <= {"aws:alb/listener:Listener"}  # alias of lb
+    assert {a.type_token for a in all_adapters("aws")} - tokens <= {  # aliases of lb
+        "aws:alb/listener:Listener", "aws:alb/loadBalancer:LoadBalancer"}
     assert terraform_kinds() == supported_kinds("aws")
     assert set(aws_names.TOKENS) <= set(aws_names.schema())
     rules = [r for r in all_rules() if r.kind in supported_kinds("aws") and not r.live_only]
