@@ -117,6 +117,16 @@ def _databases(session: Any) -> None:
                           PubliclyAccessible=True)
 
 
+def _config_recording(session: Any) -> None:
+    """AWS Config records every resource type in us-east-1; nobody turned it on in eu-west-1."""
+    config = session.client("config", region_name="us-east-1")
+    config.put_configuration_recorder(ConfigurationRecorder={
+        "name": "default", "roleARN": "arn:aws:iam::123456789012:role/aws-config",
+        "recordingGroup": {"allSupported": True, "includeGlobalResourceTypes": True}})
+    config.put_delivery_channel(DeliveryChannel={"name": "default", "s3BucketName": "acme-access-logs"})
+    config.start_configuration_recorder(ConfigurationRecorderName="default")
+
+
 def _logging(session: Any) -> None:
     s3 = session.client("s3", region_name="us-east-1")
     s3.create_bucket(Bucket="acme-cloudtrail")
@@ -219,6 +229,7 @@ def seed(session: Any) -> None:
     nets = {region: _network(session, region) for region in REGIONS}
     _databases(session)
     _logging(session)
+    _config_recording(session)
     for region, net in nets.items():
         _load_balancers(session, region, net)
     _identities(session)

@@ -32,6 +32,8 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("log-database-auditing", "analytics-replica", "FAIL"),  # exports nothing
         ("log-request-logging", "patient-portal", "PASS"),  # access logs to S3
         ("log-request-logging", "legacy-api", "FAIL"),
+        ("log-config-recording-all-regions", "config/us-east-1", "PASS"),
+        ("log-config-recording-all-regions", "config/eu-west-1", "FAIL"),
         ("enc-object-store-kms", "acme-phi-records", "PASS"),
         ("enc-object-store-default-encryption", "acme-marketing-site", "PASS"),
         ("enc-object-store-tls-only", "acme-phi-records", "PASS"),

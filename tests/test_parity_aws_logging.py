@@ -1,7 +1,7 @@
 """Pack vs live scanner for the AWS logging sources: the same program and account give the same findings.
 
 Scenarios and helpers are tests/test_parity.py's; these cover databases' audit log exports, VPC flow logs' traffic
-types and load balancers' access logs.
+types, load balancers' access logs and AWS Config recording.
 """
 
 from __future__ import annotations
@@ -90,7 +90,26 @@ def load_balancers_seed(session: Any) -> None:
                 "Enabled": True, "S3BucketName": "lb-access-logs", "EmitInterval": 5}})
 
 
+def config_program() -> None:
+    import pulumi_aws as aws
+
+    recorder = aws.cfg.Recorder("default", name="default", role_arn="arn:aws:iam::123456789012:role/config",
+                                recording_group={"all_supported": False, "resource_types": ["AWS::S3::Bucket"]},
+                                region="us-east-1")
+    aws.cfg.RecorderStatus("default-on", name=recorder.name, is_enabled=True, region="us-east-1")
+
+
+def config_seed(session: Any) -> None:
+    config = session.client("config")
+    config.put_configuration_recorder(ConfigurationRecorder={
+        "name": "default", "roleARN": "arn:aws:iam::123456789012:role/config",
+        "recordingGroup": {"allSupported": False, "resourceTypes": ["AWS::S3::Bucket"]}})
+    config.put_delivery_channel(DeliveryChannel={"name": "default", "s3BucketName": "config-history"})
+    config.start_configuration_recorder(ConfigurationRecorderName="default")
+
+
 AUDIT, FLOWS, REQUESTS = "log-database-auditing", "log-network-flow-logs", "log-request-logging"
+CONFIG = "log-config-recording-all-regions"
 SCENARIOS = [
     Scenario("database-audit-logs", databases_program, databases_seed,
              frozenset({"audited-db", "errors-db", "silent-pg", "aurora-pg", "aurora-quiet"}),
@@ -102,6 +121,8 @@ SCENARIOS = [
              frozenset({"logged-alb", "quiet-alb", "logged-clb", "quiet-clb"}),
              frozenset({(REQUESTS, "quiet-alb"), (REQUESTS, "quiet-clb")}),
              must_pass=frozenset({(REQUESTS, "logged-alb"), (REQUESTS, "logged-clb")})),
+    Scenario("config-recording", config_program, config_seed, frozenset({"config/us-east-1"}),
+             frozenset({(CONFIG, "config/us-east-1")})),  # recording, S3 buckets only
 ]
 
 

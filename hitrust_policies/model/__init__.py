@@ -53,7 +53,7 @@ from hitrust_policies.model.network import (
     opening_id,
 )
 from hitrust_policies.model.ref import ResourceRef
-from hitrust_policies.model.request_logs import RequestLogging
+from hitrust_policies.model.request_logs import ConfigRecording, RequestLogging
 from hitrust_policies.model.storage import (
     KMS,
     NO_ENCRYPTION,
@@ -112,6 +112,7 @@ KINDS: tuple[type, ...] = (
     MemberRoles,
     ServiceAccountKey,
     RequestLogging,
+    ConfigRecording,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -183,4 +184,5 @@ __all__ = [
     "MemberRoles",
     "ServiceAccountKey",
     "RequestLogging",
+    "ConfigRecording",
 ]

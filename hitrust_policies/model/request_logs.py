@@ -21,3 +21,18 @@ class RequestLogging:
 
     ref: ResourceRef
     enabled: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigRecording:
+    """A region's record of every resource's configuration changes (AWS Config's configuration recorder).
+
+    One value per account and region. ``recording``: some recorder there is recording and its last delivery
+    did not fail; ``all_resource_types``: a recording recorder records every supported resource type (no list,
+    no exclusions). AWS-only for now (Azure Resource Graph change history and Cloud Asset Inventory keep such
+    history without a switch).
+    """
+
+    ref: ResourceRef
+    recording: bool | Unknown
+    all_resource_types: bool | Unknown

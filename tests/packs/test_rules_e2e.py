@@ -7,6 +7,7 @@ their violations. Levels are forced to mandatory so UNKNOWN (advisory) stands ou
 
 import pytest
 
+import tests.pulumi_programs.aws_logging as aws_logging
 from tests.packs.helpers import MANDATORY, captured, keys
 from tests.pulumi_programs import iam, kms_keys, logging, messaging, network, storage, threat_detection, tls
 
@@ -216,6 +217,10 @@ CASES = {
         ("log-request-logging", "db-proxy", M),
         ("enc-tls-listener-modern", "implicit-tcp", A),
         ("enc-tls-listener-modern", "leaky-redirect", M),
+    }),
+    "config-recorders": (aws_logging.config_recorders, True, {
+        ("log-config-recording-all-regions", "recorder-eu-west-1", M),  # S3 buckets only
+        ("log-config-recording-all-regions", "recorder-us-west-2", M),  # never started
     }),
 
 }

@@ -59,3 +59,23 @@ def load_balancer_access_logs() -> None:
     key = aws.kms.Key("late-lb-key", enable_key_rotation=True)
     aws.alb.LoadBalancer("late-alb", name="late-alb", subnets=subnets, access_logs={
         "bucket": "lb-access-logs", "enabled": key.key_id.apply(lambda _: True)})
+
+
+def config_recorders() -> None:
+    """Three regions' recorders: all types and started, S3 buckets only and started, all types never started."""
+    import pulumi
+    import pulumi_aws as aws
+
+    role = "arn:aws:iam::123456789012:role/config"
+    for region, group, start in (("us-east-1", None, True),
+                                 ("eu-west-1", {"all_supported": False, "resource_types": ["AWS::S3::Bucket"]}, True),
+                                 ("us-west-2", {"all_supported": True, "include_global_resource_types": False}, False)):
+        opts = pulumi.ResourceOptions(provider=aws.Provider(f"aws-{region}", region=region))
+        recorder = aws.cfg.Recorder(f"recorder-{region}", name="default", role_arn=role, recording_group=group,
+                                    region=region, opts=opts)
+        channel = aws.cfg.DeliveryChannel(f"channel-{region}", name="default", s3_bucket_name="config-history",
+                                          region=region, opts=pulumi.ResourceOptions(provider=opts.provider,
+                                                                                     depends_on=[recorder]))
+        if start:
+            aws.cfg.RecorderStatus(f"status-{region}", name=recorder.name, is_enabled=True, region=region,
+                                   opts=pulumi.ResourceOptions(provider=opts.provider, depends_on=[channel]))

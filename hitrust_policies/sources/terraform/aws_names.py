@@ -32,6 +32,8 @@ from typing import Any
 TOKENS: dict[str, str] = {
     "aws_cloudtrail": "aws:cloudtrail/trail:Trail",
     "aws_cloudwatch_log_group": "aws:cloudwatch/logGroup:LogGroup",
+    "aws_config_configuration_recorder": "aws:cfg/recorder:Recorder",
+    "aws_config_configuration_recorder_status": "aws:cfg/recorderStatus:RecorderStatus",
     "aws_db_instance": "aws:rds/instance:Instance",
     "aws_rds_cluster": "aws:rds/cluster:Cluster",
     "aws_default_network_acl": "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",

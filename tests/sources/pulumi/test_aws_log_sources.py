@@ -64,3 +64,13 @@ def test_load_balancer_access_logs(preview: bool) -> None:
         log-request-logging  quiet-clb        FAIL
         log-request-logging  late-alb         {late}
     """)
+
+
+@BOTH
+def test_config_recorders(preview: bool) -> None:
+    """A recorder records once a status of its name is enabled, every type unless its recording group says less."""
+    assert verdicts(aws_logging.config_recorders, preview, "log-config-recording-all-regions") == expect("""
+        log-config-recording-all-regions  config/us-east-1  PASS
+        log-config-recording-all-regions  config/eu-west-1  FAIL
+        log-config-recording-all-regions  config/us-west-2  FAIL
+    """)

@@ -147,6 +147,11 @@ EXPECTED = {
         ("log-request-logging", "aws_elb.classic", P),  # a classic access_logs block is on unless switched off
         ("enc-tls-listener-modern", "aws_elb.classic", U),  # its TCP listener passes traffic through
     ],
+    "config_recording": [
+        ("log-config-recording-all-regions", "aws_config_configuration_recorder.all", P),
+        ("log-config-recording-all-regions", "aws_config_configuration_recorder.buckets", F),  # S3 buckets only
+        ("log-config-recording-all-regions", "aws_config_configuration_recorder.stopped", F),  # no status resource
+    ],
 }
 
 

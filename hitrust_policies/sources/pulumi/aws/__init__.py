@@ -3,6 +3,7 @@
 from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
     cloudtrail,
     cloudwatch,
+    config,
     ebs,
     ec2,
     efs,
