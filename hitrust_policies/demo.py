@@ -118,13 +118,15 @@ def _databases(session: Any) -> None:
 
 
 def _config_recording(session: Any) -> None:
-    """AWS Config records every resource type in us-east-1; nobody turned it on in eu-west-1."""
+    """AWS Config records every resource type and Security Hub checks it in us-east-1; nobody turned either on in
+    eu-west-1."""
     config = session.client("config", region_name="us-east-1")
     config.put_configuration_recorder(ConfigurationRecorder={
         "name": "default", "roleARN": "arn:aws:iam::123456789012:role/aws-config",
         "recordingGroup": {"allSupported": True, "includeGlobalResourceTypes": True}})
     config.put_delivery_channel(DeliveryChannel={"name": "default", "s3BucketName": "acme-access-logs"})
     config.start_configuration_recorder(ConfigurationRecorderName="default")
+    session.client("securityhub", region_name="us-east-1").enable_security_hub(EnableDefaultStandards=False)
 
 
 def _logging(session: Any) -> None:

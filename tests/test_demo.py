@@ -34,6 +34,8 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("log-request-logging", "legacy-api", "FAIL"),
         ("log-config-recording-all-regions", "config/us-east-1", "PASS"),
         ("log-config-recording-all-regions", "config/eu-west-1", "FAIL"),
+        ("log-posture-monitoring-enabled", "securityhub/us-east-1", "PASS"),
+        ("log-posture-monitoring-enabled", "securityhub/eu-west-1", "FAIL"),
         ("enc-object-store-kms", "acme-phi-records", "PASS"),
         ("enc-object-store-default-encryption", "acme-marketing-site", "PASS"),
         ("enc-object-store-tls-only", "acme-phi-records", "PASS"),

@@ -53,7 +53,7 @@ from hitrust_policies.model.network import (
     opening_id,
 )
 from hitrust_policies.model.ref import ResourceRef
-from hitrust_policies.model.request_logs import ConfigRecording, RequestLogging
+from hitrust_policies.model.request_logs import ConfigRecording, PostureMonitoring, RequestLogging
 from hitrust_policies.model.storage import (
     KMS,
     NO_ENCRYPTION,
@@ -113,6 +113,7 @@ KINDS: tuple[type, ...] = (
     ServiceAccountKey,
     RequestLogging,
     ConfigRecording,
+    PostureMonitoring,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -185,4 +186,5 @@ __all__ = [
     "ServiceAccountKey",
     "RequestLogging",
     "ConfigRecording",
+    "PostureMonitoring",
 ]

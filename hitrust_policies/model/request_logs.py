@@ -36,3 +36,14 @@ class ConfigRecording:
     ref: ResourceRef
     recording: bool | Unknown
     all_resource_types: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class PostureMonitoring:
+    """Continuous checks of one region's resources against security standards, with their findings gathered in
+    one place (AWS Security Hub). One value per account and region; ``enabled``: the service is on there.
+    AWS-only for now (Microsoft Defender CSPM and Security Command Center could yield it).
+    """
+
+    ref: ResourceRef
+    enabled: bool | Unknown

@@ -51,6 +51,7 @@ from hitrust_policies.model import (
     PasswordPolicy,
     PolicyGrant,
     PostgresSettings,
+    PostureMonitoring,
     RequestLogging,
     ResourceRef,
     RootAccount,
@@ -673,4 +674,8 @@ CASES: list[Case] = [
          "FAIL", "leaves resource types out"),
     Case("log-config-recording-all-regions", "status-denied", ConfigRecording(ref("config/us-east-1"), U, U),
          "UNKNOWN"),
+    Case("log-posture-monitoring-enabled", "on", PostureMonitoring(ref("securityhub/us-east-1"), True), "PASS"),
+    Case("log-posture-monitoring-enabled", "not-subscribed", PostureMonitoring(ref("securityhub/us-east-1"), False),
+         "FAIL", "Security Hub is not enabled"),
+    Case("log-posture-monitoring-enabled", "denied", PostureMonitoring(ref("securityhub/us-east-1"), U), "UNKNOWN"),
 ]
