@@ -146,6 +146,7 @@ EXPECTED = {
         ("log-request-logging", "aws_alb.bucket_only", F),  # a bucket alone leaves v2 access logs off
         ("log-request-logging", "aws_elb.classic", P),  # a classic access_logs block is on unless switched off
         ("enc-tls-listener-modern", "aws_elb.classic", U),  # its TCP listener passes traffic through
+        ("enc-tls-listener-modern", "aws_lb_listener.http", P),  # redirects to HTTPS
     ],
     "config_recording": [
         ("log-config-recording-all-regions", "aws_config_configuration_recorder.all", P),

@@ -32,3 +32,18 @@ resource "aws_elb" "classic" {
     interval = 5
   }
 }
+
+# joined to its load balancer by ARN (known after apply)
+resource "aws_lb_listener" "http" {
+  load_balancer_arn = aws_lb.logged.arn
+  port              = 80
+  protocol          = "HTTP"
+  default_action {
+    type = "redirect"
+    redirect {
+      port        = "443"
+      protocol    = "HTTPS"
+      status_code = "HTTP_301"
+    }
+  }
+}
