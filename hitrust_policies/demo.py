@@ -127,6 +127,10 @@ def _config_recording(session: Any) -> None:
     config.put_delivery_channel(DeliveryChannel={"name": "default", "s3BucketName": "acme-access-logs"})
     config.start_configuration_recorder(ConfigurationRecorderName="default")
     session.client("securityhub", region_name="us-east-1").enable_security_hub(EnableDefaultStandards=False)
+    session.client("eks", region_name="us-east-1").create_cluster(  # audit logs only: the API server's are off
+        name="claims-eks", roleArn="arn:aws:iam::123456789012:role/eks-cluster",
+        resourcesVpcConfig={"subnetIds": ["subnet-0a1b2c3d"]},
+        logging={"clusterLogging": [{"types": ["audit"], "enabled": True}]})
 
 
 def _logging(session: Any) -> None:

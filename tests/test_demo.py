@@ -36,6 +36,7 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("log-config-recording-all-regions", "config/eu-west-1", "FAIL"),
         ("log-posture-monitoring-enabled", "securityhub/us-east-1", "PASS"),
         ("log-posture-monitoring-enabled", "securityhub/eu-west-1", "FAIL"),
+        ("log-cluster-control-plane-logs", "claims-eks", "FAIL"),  # audit logs only
         ("enc-object-store-kms", "acme-phi-records", "PASS"),
         ("enc-object-store-default-encryption", "acme-marketing-site", "PASS"),
         ("enc-object-store-tls-only", "acme-phi-records", "PASS"),

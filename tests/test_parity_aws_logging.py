@@ -1,7 +1,8 @@
 """Pack vs live scanner for the AWS logging sources: the same program and account give the same findings.
 
 Scenarios and helpers are tests/test_parity.py's; these cover databases' audit log exports, VPC flow logs' traffic
-types, load balancers' access logs and AWS Config recording.
+types, load balancers' access logs, AWS Config recording
+and EKS control-plane logs.
 """
 
 from __future__ import annotations
@@ -108,6 +109,23 @@ def config_seed(session: Any) -> None:
     config.start_configuration_recorder(ConfigurationRecorderName="default")
 
 
+def eks_program() -> None:
+    import pulumi_aws as aws
+
+    every = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
+    for name, logs in (("all-logs-eks", every), ("audit-eks", ["audit"])):
+        aws.eks.Cluster(name, name=name, role_arn="arn:aws:iam::123456789012:role/eks",
+                        vpc_config={"subnet_ids": ["subnet-0a1b2c3d"]}, enabled_cluster_log_types=logs)
+
+
+def eks_seed(session: Any) -> None:
+    every = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
+    for name, logs in (("all-logs-eks", every), ("audit-eks", ["audit"])):
+        session.client("eks").create_cluster(name=name, roleArn="arn:aws:iam::123456789012:role/eks",
+                                             resourcesVpcConfig={"subnetIds": ["subnet-0a1b2c3d"]},
+                                             logging={"clusterLogging": [{"types": logs, "enabled": True}]})
+
+
 AUDIT, FLOWS, REQUESTS = "log-database-auditing", "log-network-flow-logs", "log-request-logging"
 CONFIG = "log-config-recording-all-regions"
 SCENARIOS = [
@@ -123,6 +141,9 @@ SCENARIOS = [
              must_pass=frozenset({(REQUESTS, "logged-alb"), (REQUESTS, "logged-clb")})),
     Scenario("config-recording", config_program, config_seed, frozenset({"config/us-east-1"}),
              frozenset({(CONFIG, "config/us-east-1")})),  # recording, S3 buckets only
+    Scenario("eks-control-plane-logs", eks_program, eks_seed, frozenset({"all-logs-eks", "audit-eks"}),
+             frozenset({("log-cluster-control-plane-logs", "audit-eks")}),
+             must_pass=frozenset({("log-cluster-control-plane-logs", "all-logs-eks")})),
 ]
 
 

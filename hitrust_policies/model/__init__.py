@@ -53,7 +53,12 @@ from hitrust_policies.model.network import (
     opening_id,
 )
 from hitrust_policies.model.ref import ResourceRef
-from hitrust_policies.model.request_logs import ConfigRecording, PostureMonitoring, RequestLogging
+from hitrust_policies.model.request_logs import (
+    ConfigRecording,
+    ControlPlaneLogging,
+    PostureMonitoring,
+    RequestLogging,
+)
 from hitrust_policies.model.storage import (
     KMS,
     NO_ENCRYPTION,
@@ -114,6 +119,7 @@ KINDS: tuple[type, ...] = (
     RequestLogging,
     ConfigRecording,
     PostureMonitoring,
+    ControlPlaneLogging,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -187,4 +193,5 @@ __all__ = [
     "RequestLogging",
     "ConfigRecording",
     "PostureMonitoring",
+    "ControlPlaneLogging",
 ]

@@ -47,3 +47,17 @@ class PostureMonitoring:
 
     ref: ResourceRef
     enabled: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class ControlPlaneLogging:
+    """Which of a managed container cluster's control-plane log types (Kubernetes API server, audit,
+    authenticator, controller manager, scheduler) are not delivered to the cloud's log service.
+
+    Yielded by the AWS sources (EKS clusters' ``logging.clusterLogging``); AKS and GKE send theirs through
+    diagnostic settings and Cloud Logging, not modelled here yet. ``missing``: the log types left off, empty
+    when every one is on.
+    """
+
+    ref: ResourceRef
+    missing: tuple[str, ...] | Unknown

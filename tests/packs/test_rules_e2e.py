@@ -222,6 +222,11 @@ CASES = {
         ("log-config-recording-all-regions", "recorder-eu-west-1", M),  # S3 buckets only
         ("log-config-recording-all-regions", "recorder-us-west-2", M),  # never started
     }),
+    "eks-control-plane-logs": (aws_logging.eks_clusters, True, {
+        ("log-cluster-control-plane-logs", "audit-eks", M),
+        ("log-cluster-control-plane-logs", "quiet-eks", M),
+        ("log-cluster-control-plane-logs", "late-eks", A),  # log types computed at preview
+    }),
 
 }
 

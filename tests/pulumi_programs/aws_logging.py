@@ -79,3 +79,19 @@ def config_recorders() -> None:
         if start:
             aws.cfg.RecorderStatus(f"status-{region}", name=recorder.name, is_enabled=True, region=region,
                                    opts=pulumi.ResourceOptions(provider=opts.provider, depends_on=[channel]))
+
+
+def eks_clusters() -> None:
+    """A cluster delivering every control-plane log type, one delivering audit logs only, one with the default (none),
+    and one whose log list waits on another resource's id."""
+    import pulumi_aws as aws
+
+    vpc = {"subnet_ids": ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]}
+    role = "arn:aws:iam::123456789012:role/eks"
+    every = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
+    aws.eks.Cluster("all-logs-eks", name="all-logs-eks", role_arn=role, vpc_config=vpc, enabled_cluster_log_types=every)
+    aws.eks.Cluster("audit-eks", name="audit-eks", role_arn=role, vpc_config=vpc, enabled_cluster_log_types=["audit"])
+    aws.eks.Cluster("quiet-eks", name="quiet-eks", role_arn=role, vpc_config=vpc)
+    key = aws.kms.Key("late-eks-key", enable_key_rotation=True)
+    aws.eks.Cluster("late-eks", name="late-eks", role_arn=role, vpc_config=vpc,
+                    enabled_cluster_log_types=[key.key_id.apply(lambda _, t=t: t) for t in every])

@@ -27,6 +27,7 @@ from hitrust_policies.model import (
     BlockVolume,
     ComputeInstance,
     ConfigRecording,
+    ControlPlaneLogging,
     Credential,
     CryptoKey,
     DatabaseAuditing,
@@ -678,4 +679,9 @@ CASES: list[Case] = [
     Case("log-posture-monitoring-enabled", "not-subscribed", PostureMonitoring(ref("securityhub/us-east-1"), False),
          "FAIL", "Security Hub is not enabled"),
     Case("log-posture-monitoring-enabled", "denied", PostureMonitoring(ref("securityhub/us-east-1"), U), "UNKNOWN"),
+    Case("log-cluster-control-plane-logs", "all", ControlPlaneLogging(ref("eks"), ()), "PASS"),
+    Case("log-cluster-control-plane-logs", "audit-only", ControlPlaneLogging(ref("eks"), (
+        "api", "authenticator", "controllerManager", "scheduler")), "FAIL",
+         "control-plane log types off: api, authenticator, controllerManager, scheduler"),
+    Case("log-cluster-control-plane-logs", "describe-denied", ControlPlaneLogging(ref("eks"), U), "UNKNOWN"),
 ]

@@ -74,3 +74,14 @@ def test_config_recorders(preview: bool) -> None:
         log-config-recording-all-regions  config/eu-west-1  FAIL
         log-config-recording-all-regions  config/us-west-2  FAIL
     """)
+
+
+@BOTH
+def test_eks_control_plane_logs(preview: bool) -> None:
+    late = "UNKNOWN" if preview else "PASS"
+    assert verdicts(aws_logging.eks_clusters, preview, "log-cluster-control-plane-logs") == expect(f"""
+        log-cluster-control-plane-logs  all-logs-eks  PASS
+        log-cluster-control-plane-logs  audit-eks     FAIL
+        log-cluster-control-plane-logs  quiet-eks     FAIL
+        log-cluster-control-plane-logs  late-eks      {late}
+    """)

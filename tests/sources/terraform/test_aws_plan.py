@@ -153,6 +153,11 @@ EXPECTED = {
         ("log-config-recording-all-regions", "aws_config_configuration_recorder.buckets", F),  # S3 buckets only
         ("log-config-recording-all-regions", "aws_config_configuration_recorder.stopped", F),  # no status resource
     ],
+    "eks_logs": [
+        ("log-cluster-control-plane-logs", "aws_eks_cluster.logged", P),
+        ("log-cluster-control-plane-logs", "aws_eks_cluster.quiet", F),  # no log type: the default
+        ("iam-policy-grant-no-admin", "aws_iam_role.eks", U),  # inline_policy computed by the provider
+    ],
 }
 
 

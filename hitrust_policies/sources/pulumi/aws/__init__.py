@@ -7,6 +7,7 @@ from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
     ebs,
     ec2,
     efs,
+    eks,
     guardduty,
     iam,
     instance,
