@@ -89,6 +89,7 @@ CASES = {
     ], config={"dbUser": "app", "dbPassword": "not-a-real-password"}),
     "eks-cluster": Case(eks_cluster.program, [
         ("log-network-flow-logs", "eks-vpc", M),  # no FlowLog
+        ("log-cluster-control-plane-logs", "eks-cluster", M),  # no control-plane log type enabled
         # the API server group opens 443 only
     ]),
     "static-website": Case(static_website.program, preview=[
