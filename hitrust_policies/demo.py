@@ -109,12 +109,29 @@ def _databases(session: Any) -> None:
     rds = session.client("rds", region_name="us-east-1")
     rds.create_db_instance(DBInstanceIdentifier="patients-db", Engine="postgres", DBInstanceClass="db.t3.medium",
                            MasterUsername="app", MasterUserPassword="demo-password-1", AllocatedStorage=50,
-                           StorageEncrypted=True, KmsKeyId="alias/aws/rds", PubliclyAccessible=False)
+                           StorageEncrypted=True, KmsKeyId="alias/aws/rds", PubliclyAccessible=False,
+                           EnableCloudwatchLogsExports=["postgresql", "upgrade"])
     eu = session.client("rds", region_name="eu-west-1")
     eu.create_db_instance(DBInstanceIdentifier="analytics-replica", Engine="mysql",
                           DBInstanceClass="db.t3.medium", MasterUsername="app",
                           MasterUserPassword="demo-password-2", AllocatedStorage=20, StorageEncrypted=False,
                           PubliclyAccessible=True)
+
+
+def _config_recording(session: Any) -> None:
+    """AWS Config records every resource type and Security Hub checks it in us-east-1; nobody turned either on in
+    eu-west-1."""
+    config = session.client("config", region_name="us-east-1")
+    config.put_configuration_recorder(ConfigurationRecorder={
+        "name": "default", "roleARN": "arn:aws:iam::123456789012:role/aws-config",
+        "recordingGroup": {"allSupported": True, "includeGlobalResourceTypes": True}})
+    config.put_delivery_channel(DeliveryChannel={"name": "default", "s3BucketName": "acme-access-logs"})
+    config.start_configuration_recorder(ConfigurationRecorderName="default")
+    session.client("securityhub", region_name="us-east-1").enable_security_hub(EnableDefaultStandards=False)
+    session.client("eks", region_name="us-east-1").create_cluster(  # audit logs only: the API server's are off
+        name="claims-eks", roleArn="arn:aws:iam::123456789012:role/eks-cluster",
+        resourcesVpcConfig={"subnetIds": ["subnet-0a1b2c3d"]},
+        logging={"clusterLogging": [{"types": ["audit"], "enabled": True}]})
 
 
 def _logging(session: Any) -> None:
@@ -146,6 +163,10 @@ def _load_balancers(session: Any, region: str, net: dict[str, str]) -> None:
     name = "patient-portal" if region == "us-east-1" else "legacy-api"
     lb = elb.create_load_balancer(Name=name, Subnets=[net["subnet_a"], net["subnet_b"]],
                                   SecurityGroups=[net["web_sg"]])["LoadBalancers"][0]["LoadBalancerArn"]
+    if region == "us-east-1":  # the portal's requests are logged; the legacy API's are not
+        elb.modify_load_balancer_attributes(LoadBalancerArn=lb, Attributes=[
+            {"Key": "access_logs.s3.enabled", "Value": "true"},
+            {"Key": "access_logs.s3.bucket", "Value": "acme-access-logs"}])
     tg = elb.create_target_group(Name=f"{name}-tg", Protocol="HTTP", Port=8080, VpcId=net["vpc"])[
         "TargetGroups"][0]["TargetGroupArn"]
     forward = [{"Type": "forward", "TargetGroupArn": tg}]
@@ -215,6 +236,7 @@ def seed(session: Any) -> None:
     nets = {region: _network(session, region) for region in REGIONS}
     _databases(session)
     _logging(session)
+    _config_recording(session)
     for region, net in nets.items():
         _load_balancers(session, region, net)
     _identities(session)

@@ -10,7 +10,6 @@ from hitrust_policies import all_rules
 from hitrust_policies.model import (
     AccountOwners,
     AnalyticsDataset,
-    DatabaseAuditing,
     DnsZone,
     InfrastructureEncryption,
     InstanceAccess,
@@ -32,9 +31,9 @@ from hitrust_policies.model import (
 from hitrust_policies.rules.registry import Rule
 
 # Azure Key Vault recoverability / permission model / audit logging, key and secret expiry; storage and key
-# vault network ACLs; SQL server auditing; Network Watcher; subscription Owners; services' own keys; subnet
+# vault network ACLs; Network Watcher; subscription Owners; services' own keys; subnet
 # NSGs; App Service deployment / debugging endpoints; storage infrastructure (double) encryption.
-AZURE_ONLY_KINDS: frozenset[type] = frozenset({SecretStore, ServiceFirewall, DatabaseAuditing, NetworkWatcher,
+AZURE_ONLY_KINDS: frozenset[type] = frozenset({SecretStore, ServiceFirewall, NetworkWatcher,
                                                AccountOwners, VaultObject, LocalAuth, Subnet, WebApp,
                                                InfrastructureEncryption})
 # Cloud Logging sinks (copies of every log entry routed out: CIS GCP 2.2); Compute Engine sign-in, serial

@@ -28,6 +28,15 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("net-database-not-public", "analytics-replica", "FAIL"),
         ("net-database-not-public", "patients-db", "PASS"),
         ("enc-database-storage-encrypted", "patients-db", "PASS"),
+        ("log-database-auditing", "patients-db", "PASS"),  # exports its postgresql log
+        ("log-database-auditing", "analytics-replica", "FAIL"),  # exports nothing
+        ("log-request-logging", "patient-portal", "PASS"),  # access logs to S3
+        ("log-request-logging", "legacy-api", "FAIL"),
+        ("log-config-recording-all-regions", "config/us-east-1", "PASS"),
+        ("log-config-recording-all-regions", "config/eu-west-1", "FAIL"),
+        ("log-posture-monitoring-enabled", "securityhub/us-east-1", "PASS"),
+        ("log-posture-monitoring-enabled", "securityhub/eu-west-1", "FAIL"),
+        ("log-cluster-control-plane-logs", "claims-eks", "FAIL"),  # audit logs only
         ("enc-object-store-kms", "acme-phi-records", "PASS"),
         ("enc-object-store-default-encryption", "acme-marketing-site", "PASS"),
         ("enc-object-store-tls-only", "acme-phi-records", "PASS"),

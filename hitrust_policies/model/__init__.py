@@ -53,6 +53,12 @@ from hitrust_policies.model.network import (
     opening_id,
 )
 from hitrust_policies.model.ref import ResourceRef
+from hitrust_policies.model.request_logs import (
+    ConfigRecording,
+    ControlPlaneLogging,
+    PostureMonitoring,
+    RequestLogging,
+)
 from hitrust_policies.model.storage import (
     KMS,
     NO_ENCRYPTION,
@@ -110,6 +116,10 @@ KINDS: tuple[type, ...] = (
     MySqlSettings,
     MemberRoles,
     ServiceAccountKey,
+    RequestLogging,
+    ConfigRecording,
+    PostureMonitoring,
+    ControlPlaneLogging,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -180,4 +190,8 @@ __all__ = [
     "POSTGRES_VERBOSITIES",
     "MemberRoles",
     "ServiceAccountKey",
+    "RequestLogging",
+    "ConfigRecording",
+    "PostureMonitoring",
+    "ControlPlaneLogging",
 ]

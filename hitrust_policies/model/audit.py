@@ -49,6 +49,9 @@ class AuditCoverage:
 class Network:
     """A virtual network (VPC / VNet) and whether its traffic is flow-logged.
 
+    ``flow_logs_enabled``: some flow log records all of the network's traffic, accepted and rejected (on
+    AWS an active VPC flow log with traffic type ALL; ACCEPT- or REJECT-only logs do not count).
+
     ``is_default``: the cloud made it for the account (an AWS default VPC, GCP's ``default`` network).
     ``preset_open``: it is the network a cloud makes in every new project together with firewall rules
     admitting SSH, RDP and ICMP from anywhere and all internal traffic (Compute Engine's ``default``
@@ -98,12 +101,12 @@ class NetworkWatcher:
 
 @dataclass(frozen=True, slots=True)
 class DatabaseAuditing:
-    """A database server's own audit log of logins and queries (Azure SQL server auditing).
+    """A database server's own audit log of logins and queries (Azure SQL server auditing; an RDS
+    instance's or DB cluster's audit log type exported to CloudWatch Logs).
 
-    Only sources where the server has such a setting yield it (AWS RDS and Cloud SQL audit through
-    engine parameters and flags, which are not modelled). ``storage_retention_days`` is how long the
+    Cloud SQL audits through database flags, which other kinds hold. ``storage_retention_days`` is how long the
     storage-account destination keeps records, 0 for unlimited, None when the audit goes to no storage
-    account (Log Analytics / Event Hubs keep their own retention).
+    account (Log Analytics / Event Hubs, and CloudWatch Logs on AWS, keep their own retention).
     """
 
     ref: ResourceRef

@@ -19,6 +19,7 @@ def test_per_policy_enforcement_overrides_all(pack):
         ("net-database-not-public", "bad-db", M),
         ("enc-database-storage-kms", "bad-db", A),
         ("iam-database-directory-auth", "bad-db", A),
+        ("log-database-auditing", "bad-db", A),
     }
 
 
@@ -27,7 +28,8 @@ def test_all_object_form_and_disabled(pack):
               "enc-database-storage-encrypted": {"enforcementLevel": "disabled"}}
     assert keys(pack.run(captured(storage.databases), config)) == {("net-database-not-public", "bad-db", M),
                                                                    ("enc-database-storage-kms", "bad-db", M),
-                                                                   ("iam-database-directory-auth", "bad-db", M)}
+                                                                   ("iam-database-directory-auth", "bad-db", M),
+                                                                   ("log-database-auditing", "bad-db", M)}
 
 
 def test_remediate_is_reported_as_mandatory(pack):

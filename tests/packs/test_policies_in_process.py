@@ -49,7 +49,9 @@ def test_pack_rules_skip_live_only_rules():
 def test_build_time_selection():
     state = make_state(domains=["logging"], min_severity="medium")
     assert [r.id for r in state.rules] == [
-        "log-audit-trail-cloudwatch", "log-audit-trail-validation", "log-log-group-retention", "log-network-flow-logs",
+        "log-audit-trail-cloudwatch", "log-audit-trail-validation", "log-cluster-control-plane-logs",
+        "log-config-recording-all-regions",
+        "log-database-auditing", "log-log-group-retention", "log-network-flow-logs", "log-request-logging",
         "log-threat-detection-enabled"]
     assert state.settings.selected == {r.id for r in state.rules}
 

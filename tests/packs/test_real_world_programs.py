@@ -76,17 +76,20 @@ CASES = {
     "fargate": Case(fargate.program, [
         # no protocol on an application load balancer's listener: HTTP, forwarded in plain text
         ("enc-tls-listener-modern", "web", M),
+        ("log-request-logging", "app-lb", M),  # no access logs
         # the default VPC is looked up, not created: its flow logs are not this stack's to judge
     ]),
     "components": Case(components.program, [
         ("enc-database-storage-encrypted", "app-db", M),  # storage_encrypted left to its default, false
         ("enc-database-storage-kms", "app-db", M),  # so no key at all
         ("iam-database-directory-auth", "app-db", M),  # MySQL with password logins only
+        ("log-database-auditing", "app-db", M),  # exports no audit log to CloudWatch Logs
         ("log-network-flow-logs", "app-net-vpc", M),  # the component's VPC has no FlowLog
         # app-db is not publicly accessible; its group opens 3306 to the VPC CIDR only
     ], config={"dbUser": "app", "dbPassword": "not-a-real-password"}),
     "eks-cluster": Case(eks_cluster.program, [
         ("log-network-flow-logs", "eks-vpc", M),  # no FlowLog
+        ("log-cluster-control-plane-logs", "eks-cluster", M),  # no control-plane log type enabled
         # the API server group opens 443 only
     ]),
     "static-website": Case(static_website.program, preview=[

@@ -7,6 +7,7 @@ their violations. Levels are forced to mandatory so UNKNOWN (advisory) stands ou
 
 import pytest
 
+import tests.pulumi_programs.aws_logging as aws_logging
 from tests.packs.helpers import MANDATORY, captured, keys
 from tests.pulumi_programs import iam, kms_keys, logging, messaging, network, storage, threat_detection, tls
 
@@ -112,6 +113,7 @@ CASES = {
         ("net-database-not-public", "bad-db", M),
         ("enc-database-storage-kms", "bad-db", M),  # good-db: a key of the stack
         ("iam-database-directory-auth", "bad-db", M),  # good-db: IAM database authentication
+        ("log-database-auditing", "bad-db", M),  # good-db exports its postgresql log
     }),
     "admin-ports-open": (network.open_admin_ports, True, {
         ("net-ingress-rule-admin-ports", "web", M),  # inline block, SSH
@@ -203,14 +205,27 @@ CASES = {
         ("enc-tls-listener-modern", "https-mystery", A),  # policy name not in the table
     }),
     "listener-defaults-and-rules": (tls.listener_defaults_and_rules, True, {
-        ("enc-tls-listener-modern", "implicit-http", M),  # no protocol on an application LB: HTTP
+        ("enc-tls-listener-modern", "implicit-http", M),
+        ("log-request-logging", "portal", M),  # access logs left off (the default)
+        ("log-request-logging", "db-proxy", M),  # no protocol on an application LB: HTTP
         ("enc-tls-listener-modern", "implicit-tcp", A),  # no protocol on a network LB: TCP pass-through
         ("enc-tls-listener-modern", "leaky-redirect", M),  # redirects by default, rule 10 forwards
     }),
     "listener-defaults-and-rules-update": (tls.listener_defaults_and_rules, False, {
         ("enc-tls-listener-modern", "implicit-http", M),
+        ("log-request-logging", "portal", M),  # access logs left off (the default)
+        ("log-request-logging", "db-proxy", M),
         ("enc-tls-listener-modern", "implicit-tcp", A),
         ("enc-tls-listener-modern", "leaky-redirect", M),
+    }),
+    "config-recorders": (aws_logging.config_recorders, True, {
+        ("log-config-recording-all-regions", "recorder-eu-west-1", M),  # S3 buckets only
+        ("log-config-recording-all-regions", "recorder-us-west-2", M),  # never started
+    }),
+    "eks-control-plane-logs": (aws_logging.eks_clusters, True, {
+        ("log-cluster-control-plane-logs", "audit-eks", M),
+        ("log-cluster-control-plane-logs", "quiet-eks", M),
+        ("log-cluster-control-plane-logs", "late-eks", A),  # log types computed at preview
     }),
 
 }
@@ -240,6 +255,7 @@ def test_classic_load_balancer_listeners(pack):
         ("legacy", A, "legacy:5432: could not be known: TCP listener passes traffic through without terminating "
                       "it: whether it is TLS end to end is decided by the targets, not visible at the listener "
                       "(UNKNOWN, reported as advisory until it can be checked; it is not a pass)"),
+        ("legacy", M, "legacy: access logging is off"),  # no access_logs block
         ("legacy", M, "legacy:80: HTTP listener serves unencrypted requests: listener forwards to its instances"),
         ("legacy", M, "legacy:8443: TLS policy allows TLS 1.0"),  # no negotiation policy: ELB's default
     ]
@@ -289,6 +305,7 @@ def test_default_levels_block_critical_and_high_only(pack):
         ("net-database-not-public", "bad-db", M),  # critical
         ("enc-database-storage-kms", "bad-db", A),  # medium
         ("iam-database-directory-auth", "bad-db", A),  # medium
+        ("log-database-auditing", "bad-db", A),  # medium
     }
     assert keys(pack.run(captured(logging.log_groups))) == {("log-log-group-retention", "short-logs", A)}
 

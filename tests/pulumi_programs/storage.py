@@ -124,7 +124,8 @@ def databases() -> None:
     key = aws.kms.Key("phi-db-key", description="phi-db storage", enable_key_rotation=True)
     aws.rds.Instance("good-db", identifier="phi-db", engine="postgres", instance_class="db.t3.micro",
                      allocated_storage=20, storage_encrypted=True, kms_key_id=key.arn,
-                     iam_database_authentication_enabled=True, username="app",
+                     iam_database_authentication_enabled=True, enabled_cloudwatch_logs_exports=["postgresql"],
+                     username="app",
                      password=pulumi.Output.secret("hunter2-db-password"))
     aws.rds.Instance("bad-db", identifier="legacy-db", engine="mysql", instance_class="db.t3.micro",
                      allocated_storage=20, publicly_accessible=True, username="app", password="plain")

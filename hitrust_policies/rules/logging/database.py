@@ -12,6 +12,9 @@ MIN_RETENTION_DAYS = 90
     domain="logging",
     severity="medium",
     remediation={
+        "aws": "Export the engine's audit log to CloudWatch Logs (aws rds modify-db-instance, or modify-db-cluster for "
+        "Aurora, --cloudwatch-logs-export-configuration EnableLogTypes=audit; postgresql for PostgreSQL, error for "
+        "SQL Server), with the audit plugin / parameters that fill it (MariaDB Audit Plugin option, log_connections).",
         "azure": "Turn on server auditing (az sql server audit-policy update --state Enabled) to Log Analytics, "
         f"or to a storage account with --retention-days {MIN_RETENTION_DAYS} or more (0 keeps records forever).",
     },
@@ -26,6 +29,15 @@ def log_database_auditing(audit: DatabaseAuditing):
     the Azure Policy has it (CIS words it "greater than 90 days"; Prowler fails 90 and also fails 0, which
     is unlimited retention: a false FAIL). Log Analytics / Event Hubs destinations keep their own
     retention and are not judged here.
+
+    On AWS the audit log is the engine's audit log type exported to CloudWatch Logs by the instance (by
+    the cluster for Aurora, Multi-AZ clusters, DocumentDB, Neptune): ``audit`` for MySQL-compatible
+    engines, Oracle, DocumentDB and Neptune, ``postgresql`` for PostgreSQL, ``error`` for SQL Server
+    (see ``sources/aws_rds.py``), after AWS Config rds-logging-enabled / Security Hub RDS.9, AWS Config
+    rds-postgresql-logs-to-cloudwatch and Security Hub RDS.34 (Aurora MySQL audit logs). Prowler
+    rds_instance_integration_cloudwatch_logs passes any export (an error log alone: a false PASS);
+    rds-logging-enabled's every log type (slow query, general) asks for performance logs, not audit.
+    CloudWatch Logs keeps them as long as its log group's retention (log-log-group-retention).
     """
     if not audit.enabled:
         return "server auditing is off"

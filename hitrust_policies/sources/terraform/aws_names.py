@@ -32,7 +32,11 @@ from typing import Any
 TOKENS: dict[str, str] = {
     "aws_cloudtrail": "aws:cloudtrail/trail:Trail",
     "aws_cloudwatch_log_group": "aws:cloudwatch/logGroup:LogGroup",
+    "aws_config_configuration_recorder": "aws:cfg/recorder:Recorder",
+    "aws_config_configuration_recorder_status": "aws:cfg/recorderStatus:RecorderStatus",
     "aws_db_instance": "aws:rds/instance:Instance",
+    "aws_eks_cluster": "aws:eks/cluster:Cluster",
+    "aws_rds_cluster": "aws:rds/cluster:Cluster",
     "aws_default_network_acl": "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
     "aws_default_security_group": "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
     "aws_default_vpc": "aws:ec2/defaultVpc:DefaultVpc",

@@ -281,10 +281,11 @@ def test_default_security_group():
 def test_vpc_flow_logs_join_on_vpc_id():
     vpc_urn = urn("aws:ec2/vpc:Vpc", "v")
     logged = one(to_model([res("aws:ec2/vpc:Vpc", "v", {"tags": {"Name": "phi"}}),
-                           res("aws:ec2/flowLog:FlowLog", "fl", {"vpcId": U}, vpcId=[vpc_urn])]), Network)
+                           res("aws:ec2/flowLog:FlowLog", "fl", {"vpcId": U, "trafficType": "ALL"},
+                               vpcId=[vpc_urn])]), Network)
     assert logged.flow_logs_enabled is True and logged.ref.name == "phi" and logged.is_default is False
     by_value = one(to_model([res("aws:ec2/vpc:Vpc", "v", {"id": "vpc-1"}),
-                             res("aws:ec2/flowLog:FlowLog", "fl", {"vpcId": "vpc-1"})]), Network)
+                             res("aws:ec2/flowLog:FlowLog", "fl", {"vpcId": "vpc-1", "trafficType": "ALL"})]), Network)
     assert by_value.flow_logs_enabled is True
     assert one(to_model([res("aws:ec2/vpc:Vpc", "v")]), Network).flow_logs_enabled is False
 

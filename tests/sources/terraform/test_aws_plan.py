@@ -38,6 +38,7 @@ EXPECTED = {
         ("enc-database-storage-kms", "aws_db_instance.pending", U),
         ("iam-database-directory-auth", "aws_db_instance.pending", F),
         ("net-database-not-public", "aws_db_instance.pending", P),
+        *[("log-database-auditing", f"aws_db_instance.{d}", F) for d in ("good", "bad", "pending")],  # no exports
         ("enc-block-volume-encrypted", "aws_ebs_volume.computed", U),
         ("enc-block-volume-kms", "aws_ebs_volume.computed", U),
         ("enc-block-volume-encrypted", "aws_ebs_volume.disk[0]", P),
@@ -101,6 +102,7 @@ EXPECTED = {
         *[("net-instance-ip-forwarding-off", f"aws_instance.{i}", P) for i in ("web", "worker")],
         ("enc-tls-listener-modern", "aws_lb_listener.http", P),  # redirects to HTTPS (action `order`: computed)
         ("enc-tls-listener-modern", "aws_lb_listener.plain", F),
+        ("log-request-logging", "aws_lb.front", F),  # no access_logs block
         ("net-network-acl-admin-ports", "aws_network_acl.edge", F),
         ("enc-message-queue-encrypted", "aws_sns_topic.alerts", P),
         ("enc-message-queue-encrypted", "aws_sqs_queue.plain", F),
@@ -127,6 +129,34 @@ EXPECTED = {
         ("net-crypto-key-not-public", "aws_kms_key.trail", P),
         ("enc-crypto-key-rotation", "aws_kms_key.shared", P),
         ("net-crypto-key-not-public", "aws_kms_key.shared", F),  # its aws_kms_key_policy lets "*" decrypt
+    ],
+    "database_logs": [
+        ("log-database-auditing", "aws_db_instance.audited", P),
+        ("log-database-auditing", "aws_db_instance.errors_only", F),  # mysql's error log holds no logins
+        ("log-database-auditing", "aws_rds_cluster.aurora", P),
+        ("log-database-auditing", "aws_rds_cluster.late", U),  # exports decided by an apply-time value
+        *[(rule, f"aws_db_instance.{d}", status) for d, enc in (("audited", P), ("errors_only", F))
+          for rule, status in (("enc-database-storage-encrypted", enc), ("enc-database-storage-kms", F),
+            ("iam-database-directory-auth", F), ("net-database-not-public", P))],
+        ("enc-crypto-key-rotation", "aws_kms_key.logs", F),
+        ("net-crypto-key-not-public", "aws_kms_key.logs", P),
+    ],
+    "request_logs": [
+        ("log-request-logging", "aws_lb.logged", P),
+        ("log-request-logging", "aws_alb.bucket_only", F),  # a bucket alone leaves v2 access logs off
+        ("log-request-logging", "aws_elb.classic", P),  # a classic access_logs block is on unless switched off
+        ("enc-tls-listener-modern", "aws_elb.classic", U),  # its TCP listener passes traffic through
+        ("enc-tls-listener-modern", "aws_lb_listener.http", P),  # redirects to HTTPS
+    ],
+    "config_recording": [
+        ("log-config-recording-all-regions", "aws_config_configuration_recorder.all", P),
+        ("log-config-recording-all-regions", "aws_config_configuration_recorder.buckets", F),  # S3 buckets only
+        ("log-config-recording-all-regions", "aws_config_configuration_recorder.stopped", F),  # no status resource
+    ],
+    "eks_logs": [
+        ("log-cluster-control-plane-logs", "aws_eks_cluster.logged", P),
+        ("log-cluster-control-plane-logs", "aws_eks_cluster.quiet", F),  # no log type: the default
+        ("iam-policy-grant-no-admin", "aws_iam_role.eks", U),  # inline_policy computed by the provider
     ],
 }
 
@@ -191,7 +221,8 @@ def test_v6_attribute_names_region_per_resource_and_no_flow_log_group_name() -> 
 def test_every_pulumi_aws_adapter_type_has_a_terraform_type_and_schema() -> None:
     """Every rule that evaluates under pulumi-aws evaluates on a plan: each adapter's token is mapped."""
     tokens = set(aws_names.TOKENS.values())
-    assert {a.type_token for a in all_adapters("aws")} - tokens <= {"aws:alb/listener:Listener"}  # alias of lb
+    assert {a.type_token for a in all_adapters("aws")} - tokens <= {  # aliases of lb
+        "aws:alb/listener:Listener", "aws:alb/loadBalancer:LoadBalancer"}
     assert terraform_kinds() == supported_kinds("aws")
     assert set(aws_names.TOKENS) <= set(aws_names.schema())
     rules = [r for r in all_rules() if r.kind in supported_kinds("aws") and not r.live_only]

@@ -35,6 +35,7 @@ READ_PREFIXES = ("Describe", "Get", "List")
 FAN_OUT_WORKERS = 8  # concurrent per-resource reads inside one collector (see Ctx.fan_out)
 SERVICE_MODULES = ("cloudtrail", "ec2", "efs", "elb", "elbv2", "guardduty", "iam", "kms", "logs", "rds", "s3", "sns",
                    "sqs")
+SERVICE_MODULES += ("config", "securityhub", "eks")
 
 
 def iam_action(call: str) -> str:

@@ -143,14 +143,16 @@ def ec2_network_acls(ctx: Ctx) -> Iterator[NetworkAcl]:
     calls=("ec2:DescribeVpcs", "ec2:DescribeFlowLogs"),
 )
 def ec2_vpcs(ctx: Ctx) -> Iterator[Network | AuditLogDestination]:
-    """VPCs and whether they are flow-logged; also where every flow log delivers (for audit_logs)."""
+    """VPCs and whether an active flow log of the VPC captures all its traffic (TrafficType ALL, not ACCEPT
+    or REJECT alone); also where every flow log delivers (for audit_logs)."""
     vpcs = list(ctx.paginate("ec2", "DescribeVpcs", "Vpcs"))
     try:
         flows: list[dict[str, Any]] | Unknown = list(ctx.paginate("ec2", "DescribeFlowLogs", "FlowLogs"))
     except Exception as exc:  # VPCs are still reported, their flow-log fact unknown
         flows = ctx.unknown("ec2:DescribeFlowLogs", exc)
     logged: set[str] | Unknown = flows if isinstance(flows, Unknown) else {
-        f["ResourceId"] for f in flows if f.get("FlowLogStatus", "ACTIVE") == "ACTIVE"}
+        f["ResourceId"] for f in flows
+        if f.get("FlowLogStatus", "ACTIVE") == "ACTIVE" and f.get("TrafficType") == "ALL"}
     for vpc in vpcs:
         vid = vpc["VpcId"]
         yield Network(

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from hitrust_policies.model import TlsListener, Unknown
+from hitrust_policies.model import RequestLogging, TlsListener, Unknown
 from hitrust_policies.sources.aws_tls import DEFAULT_SSL_POLICY, min_tls_version, negotiation_min_tls_version
 from hitrust_policies.sources.live.aws.collector import Ctx, collector
 
@@ -71,3 +71,24 @@ def _listeners(ctx: Ctx, lb: dict[str, Any]) -> Iterator[TlsListener]:
 def _floor(names: list[str], policies: dict[str, dict[str, str]]) -> str | Unknown:
     attached = [policies[n] for n in names if n in policies]
     return negotiation_min_tls_version(attached[0]) if attached else min_tls_version(DEFAULT_SSL_POLICY)
+
+
+@collector(
+    "elb-load-balancers",
+    service="elb",
+    kinds=(RequestLogging,),
+    calls=("elb:DescribeLoadBalancers", "elb:DescribeLoadBalancerAttributes"),
+)
+def elb_load_balancers(ctx: Ctx) -> Iterator[RequestLogging]:
+    """Classic Load Balancers' access logs (``AccessLog.Enabled``, one attribute read per load balancer)."""
+    lbs = list(ctx.paginate("elb", "DescribeLoadBalancers", "LoadBalancerDescriptions"))
+    yield from ctx.fan_out(lambda lb: _access_logs(ctx, lb), lbs)
+
+
+def _access_logs(ctx: Ctx, lb: dict[str, Any]) -> RequestLogging:
+    name = lb["LoadBalancerName"]
+    found = ctx.fact("elb:DescribeLoadBalancerAttributes", lambda: ctx.client("elb").describe_load_balancer_attributes(
+        LoadBalancerName=name)["LoadBalancerAttributes"])
+    enabled = found if isinstance(found, Unknown) else bool(found.get("AccessLog", {}).get("Enabled"))
+    return RequestLogging(ref=ctx.ref("AWS::ElasticLoadBalancing::LoadBalancer",
+                                      ctx.arn("elasticloadbalancing", f"loadbalancer/{name}"), name), enabled=enabled)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import TlsListener, Unknown
+from hitrust_policies.model import RequestLogging, TlsListener, Unknown
 from hitrust_policies.sources.aws_tls import min_tls_version, plaintext_route, routes
 from hitrust_policies.sources.live.aws.collector import Ctx, collector
 
@@ -53,3 +53,26 @@ def _plaintext_routes(ctx: Ctx, ls: dict[str, Any]) -> tuple[str, ...] | Unknown
         return routes(default, ctx.unknown("elbv2:DescribeRules", exc))
     rules.sort(key=lambda r: int(r.get("Priority", 0)))
     return routes(default, *(plaintext_route(r.get("Actions", []), f"rule {r.get('Priority')}") for r in rules))
+
+
+@collector(
+    "elbv2-load-balancers",
+    service="elbv2",
+    kinds=(RequestLogging,),
+    calls=("elbv2:DescribeLoadBalancers", "elbv2:DescribeLoadBalancerAttributes"),
+)
+def elbv2_load_balancers(ctx: Ctx) -> Iterator[RequestLogging]:
+    """Application and Network Load Balancers' access logs (``access_logs.s3.enabled``, one attribute read per
+    load balancer, a few at a time); gateway load balancers keep none."""
+    lbs = [lb for lb in ctx.paginate("elbv2", "DescribeLoadBalancers", "LoadBalancers") if lb.get("Type") != "gateway"]
+    yield from ctx.fan_out(lambda lb: _access_logs(ctx, lb), lbs)
+
+
+def _access_logs(ctx: Ctx, lb: dict[str, Any]) -> RequestLogging:
+    elbv2 = ctx.client("elbv2")
+    found = ctx.fact("elbv2:DescribeLoadBalancerAttributes", lambda: elbv2.describe_load_balancer_attributes(
+        LoadBalancerArn=lb["LoadBalancerArn"])["Attributes"])
+    enabled = found if isinstance(found, Unknown) else any(
+        a.get("Key") == "access_logs.s3.enabled" and str(a.get("Value")).lower() == "true" for a in found)
+    return RequestLogging(ref=ctx.ref("AWS::ElasticLoadBalancingV2::LoadBalancer", lb["LoadBalancerArn"],
+                                      lb["LoadBalancerName"]), enabled=enabled)

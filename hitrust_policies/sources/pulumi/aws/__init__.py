@@ -3,9 +3,11 @@
 from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
     cloudtrail,
     cloudwatch,
+    config,
     ebs,
     ec2,
     efs,
+    eks,
     guardduty,
     iam,
     instance,

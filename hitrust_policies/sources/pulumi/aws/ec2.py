@@ -188,11 +188,17 @@ def ingress_rule(res: PulumiResource, stack: Stack) -> Iterator[IngressRule]:
 
 @pulumi_adapter(VPC, DEFAULT_VPC, produces=Network, joins=True)
 def vpc(res: PulumiResource, stack: Stack) -> Iterator[Network]:
+    """Flow-logged: some flow log of the VPC captures ``trafficType`` ALL (ACCEPT or REJECT alone leave
+    traffic unrecorded; a flow log without one is refused by AWS)."""
     sure, maybe = stack.referrers(res, (FLOW_LOG,), "vpcId")
-    if sure:
+    traffic = [f.props.get("trafficType") for f in sure]
+    undecided = [f for f in maybe if not f.props.known("trafficType") or f.props.get("trafficType") == "ALL"]
+    if any(isinstance(t, str) and t == "ALL" for t in traffic):
         flow_logs: Any = True
-    elif maybe:
-        flow_logs = preview_unknown(f"vpcId of {maybe[0].logical_name}")
+    elif unknown := [t for t in traffic if isinstance(t, Unknown)]:
+        flow_logs = unknown[0]
+    elif undecided:
+        flow_logs = preview_unknown(f"vpcId of {undecided[0].logical_name}")
     else:
         flow_logs = False
     yield Network(ref=res.ref(), is_default=res.type == DEFAULT_VPC, flow_logs_enabled=flow_logs,

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from hitrust_policies.model import TlsListener, Unknown
+from hitrust_policies.model import RequestLogging, TlsListener, Unknown
 from hitrust_policies.sources.aws_tls import (
     DEFAULT_LISTENER_PROTOCOL,
     DEFAULT_LOAD_BALANCER_TYPE,
@@ -33,7 +33,7 @@ from hitrust_policies.sources.aws_tls import (
     routes,
 )
 from hitrust_policies.sources.aws_tls import min_tls_version as policy_floor
-from hitrust_policies.sources.pulumi.props import preview_unknown, to_int
+from hitrust_policies.sources.pulumi.props import preview_unknown, to_bool, to_int
 from hitrust_policies.sources.pulumi.registry import pulumi_adapter
 from hitrust_policies.sources.pulumi.resource import PulumiResource
 from hitrust_policies.sources.pulumi.stack import Stack
@@ -187,3 +187,18 @@ def classic_load_balancer(res: PulumiResource, stack: Stack) -> Iterator[TlsList
             min_tls_version=_classic_floor(res, port, stack) if terminating else None,
             plaintext_routes=(CLASSIC_HTTP_ROUTE,) if protocol == "HTTP" else (),
         )
+
+
+@pulumi_adapter(*LOAD_BALANCERS, CLASSIC, produces=RequestLogging)
+def access_logs(res: PulumiResource, stack: Stack) -> Iterator[RequestLogging]:
+    """Access logs: ``accessLogs.enabled``, off by default on a v2 load balancer (even with a bucket), on by
+    default on a classic one once the block (whose bucket is required) is there; a gateway load balancer
+    keeps none and is not judged."""
+    kind = res.props.get("loadBalancerType", DEFAULT_LOAD_BALANCER_TYPE) if res.type != CLASSIC else None
+    if isinstance(kind, str) and kind == "gateway":
+        return
+    enabled = res.props.get("accessLogs.enabled")
+    if enabled is None:
+        block = res.props.get("accessLogs")
+        enabled = block if isinstance(block, Unknown) else bool(block) and res.type == CLASSIC
+    yield RequestLogging(ref=res.ref("name"), enabled=to_bool(enabled))

@@ -6,6 +6,10 @@ encryption from its source, which this resource does not show. ``kmsKeyId`` left
 encrypted instance is the AWS-managed ``aws/rds`` key; a key the stack creates is the customer's
 (told by ``propertyDependencies``, which only the stack phase carries: the adapter joins).
 Directory authentication: ``iamDatabaseAuthenticationEnabled`` or a ``domain`` (Kerberos).
+
+Audit logs (``aws:rds/instance:Instance`` and ``aws:rds/cluster:Cluster``): the engine's audit log type in
+``enabledCloudwatchLogsExports`` (`aws_rds`); Aurora members (``aws:rds/clusterInstance:ClusterInstance``)
+export nothing of their own.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import KMS, DatabaseInstance, Unknown
+from hitrust_policies.model import KMS, DatabaseAuditing, DatabaseInstance, Unknown
 from hitrust_policies.sources import aws_rds
 from hitrust_policies.sources.pulumi.aws.s3 import key_customer_managed
 from hitrust_policies.sources.pulumi.props import to_bool
@@ -57,3 +61,11 @@ def db_instance(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance]
         kms_key_customer_managed=_customer_key(res, stack, encrypted),
         directory_auth=_directory_auth(res, engine),
     )
+
+
+@pulumi_adapter("aws:rds/instance:Instance", "aws:rds/cluster:Cluster", produces=DatabaseAuditing)
+def audit_logs(res: PulumiResource, stack: Stack) -> Iterator[DatabaseAuditing]:
+    name = "clusterIdentifier" if res.type == "aws:rds/cluster:Cluster" else "identifier"
+    engine = res.props.get("engine", Unknown("engine not set (inherited from a snapshot or source)"))
+    exported = aws_rds.audit_logs_exported(engine, res.props.get("enabledCloudwatchLogsExports", []))
+    yield DatabaseAuditing(ref=res.ref(name), enabled=exported, storage_retention_days=None)

@@ -87,3 +87,49 @@ def test_moto_kms_key_literal_is_not_relied_on(session: boto3.Session) -> None:
     assert (instance.engine, instance.storage_encrypted, instance.publicly_accessible) == ("mysql", True, False)
     assert isinstance(instance.kms_key_customer_managed, Unknown)
     assert instance.directory_auth is False
+
+
+AUDIT = "log-database-auditing"
+
+
+def seed_logs(session: boto3.Session) -> None:
+    """mysql-audited exports its audit log; mysql-errors-only only its error log; pg-silent exports nothing;
+    aurora-audited (Aurora PostgreSQL) exports from the cluster, which its member aurora-audited-1 follows;
+    aurora-silent (Aurora MySQL) exports nothing."""
+    rds = session.client("rds")
+    login = {"MasterUsername": "admin_user", "MasterUserPassword": "Correct-Horse-9"}
+    for name, engine, logs in (("mysql-audited", "mysql", ["audit", "error"]),
+                               ("mysql-errors-only", "mysql", ["error"]), ("pg-silent", "postgres", [])):
+        rds.create_db_instance(DBInstanceIdentifier=name, Engine=engine, DBInstanceClass="db.t3.micro",
+                               AllocatedStorage=20, EnableCloudwatchLogsExports=logs, **login)
+    for name, engine, logs in (("aurora-audited", "aurora-postgresql", ["postgresql"]),
+                               ("aurora-silent", "aurora-mysql", ["error", "slowquery"])):
+        rds.create_db_cluster(DBClusterIdentifier=name, Engine=engine, EnableCloudwatchLogsExports=logs, **login)
+    rds.create_db_instance(DBInstanceIdentifier="aurora-audited-1", Engine="aurora-postgresql",
+                           DBInstanceClass="db.t3.medium", DBClusterIdentifier="aurora-audited")
+
+
+LOG_CASES = [
+    Case("exports", table(f"""
+        {AUDIT}  mysql-audited      PASS
+        {AUDIT}  mysql-errors-only  FAIL
+        {AUDIT}  pg-silent          FAIL
+        {AUDIT}  aurora-audited     PASS
+        {AUDIT}  aurora-silent      FAIL
+    """)),
+    Case("clusters-denied", table(f"""
+        {AUDIT}  mysql-audited                PASS
+        {AUDIT}  mysql-errors-only            FAIL
+        {AUDIT}  pg-silent                    FAIL
+        {AUDIT}  rds-clusters in us-east-1    UNKNOWN
+    """), denied=(("rds", "DescribeDBClusters"),),
+        unknown_reason="AccessDenied: rds:DescribeDBClusters (rds-clusters in us-east-1)"),
+]
+
+
+@pytest.mark.parametrize("case", LOG_CASES, ids=lambda c: c.id)
+def test_database_audit_logs(session: boto3.Session, case: Case) -> None:
+    """Standalone instances are judged on their own exports, cluster members not at all: their cluster is."""
+    seed_logs(session)
+    apply_denials(session, case)
+    check(scan(session, "rds-instances", "rds-clusters", CANARY), case)

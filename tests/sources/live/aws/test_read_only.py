@@ -94,6 +94,8 @@ def seed_every_kind(session: boto3.Session) -> None:
     session.client("sqs").create_queue(QueueName="phi-orders")
     session.client("sns").create_topic(Name="phi-alerts")
     session.client("efs").create_file_system(CreationToken="phi-shared", Encrypted=True)
+    session.client("eks").create_cluster(name="phi-eks", roleArn="arn:aws:iam::123456789012:role/eks",
+                                         resourcesVpcConfig={"subnetIds": subnets[:2]})
     iam.update_account_password_policy(MinimumPasswordLength=14)
     iam.create_user(UserName="alice")
     iam.create_login_profile(UserName="alice", Password="Correct-Horse-Battery-9")

@@ -1,0 +1,25 @@
+"""EKS facts shared by the live and Pulumi AWS sources: which control-plane log types a cluster leaves off."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hitrust_policies.model.facts import Unknown
+
+LOG_TYPES = ("api", "audit", "authenticator", "controllerManager", "scheduler")
+
+
+def missing_log_types(enabled: Any) -> tuple[str, ...] | Unknown:
+    """The control-plane log types not in ``enabled`` (None: none enabled, the service default).
+
+    >>> missing_log_types(["api", "audit"]), missing_log_types(list(LOG_TYPES)), missing_log_types(None)[0]
+    (('authenticator', 'controllerManager', 'scheduler'), (), 'api')
+    """
+    if isinstance(enabled, Unknown):
+        return enabled
+    on = set()
+    for log in enabled or []:
+        if isinstance(log, Unknown):
+            return log
+        on.add(log)
+    return tuple(t for t in LOG_TYPES if t not in on)
