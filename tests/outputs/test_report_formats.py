@@ -310,8 +310,8 @@ def test_ocsf_events_carry_every_required_attribute_of_the_compliance_finding_cl
     assert got == [("enc-block-volume-encrypted", "scratch", "Fail", 3),
                    ("enc-object-store-default-encryption", "phi-imaging", "Fail", 1),
                    ("enc-object-store-default-encryption", "phi-records", "Fail", 1),
-                   ("enc-block-volume-encrypted", "data", "Unknown", 1),
-                   ("enc-object-store-default-encryption", "uploads", "Unknown", 1),
+                   ("enc-block-volume-encrypted", "data", "Warning", 1),
+                   ("enc-object-store-default-encryption", "uploads", "Warning", 1),
                    ("net-database-not-public", "db ünïcode", "Pass", 1),
                    ("enc-object-store-default-encryption", "stclinical", "Pass", 1)]
     assert json.loads(lines[0])["unmapped"]["suppression"]["ticket"] == "SEC-1"
@@ -344,10 +344,11 @@ def test_asff_batches_validate_with_botocore() -> None:
         "scratch": ("FAILED", "SUPPRESSED"), "phi-imaging": ("FAILED", "NEW"), "phi-records": ("FAILED", "NEW"),
         "data": ("NOT_AVAILABLE", "NEW"), "uploads": ("NOT_AVAILABLE", "NEW"), "db ünïcode": ("PASSED", "RESOLVED"),
         "stclinical": ("PASSED", "RESOLVED")}
-    assert by_name["scratch"]["Note"] == {"Text": "Suppressed (until 2099-12-31): scratch disk, no PHI <ever>; "
-                                                  "ticket SEC-1", "UpdatedBy": "sec@example.com",
-                                          "UpdatedAt": "2026-03-04T05:06:07.000Z"}
-    assert by_name["phi-imaging"]["Note"]["Text"].startswith("Suppressed (expired 2020-01-31)")
+    assert by_name["scratch"]["Note"] == {
+        "Text": "Suppression until 2099-12-31: scratch disk, no PHI <ever>; owner sec@example.com; ticket SEC-1",
+        "UpdatedBy": "sec@example.com", "UpdatedAt": "2026-03-04T05:06:07.000Z"}
+    assert by_name["phi-imaging"]["Note"]["Text"] == (
+        "Suppression LAPSED on 2020-01-31 (counts again): migration window; owner ops@example.com; ticket OPS-9")
     assert {a["CreatedAt"] for a in batches[0]} == {"2026-03-04T05:06:07.000Z"}
 
 
