@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from json.encoder import encode_basestring_ascii as _str  # type: ignore[attr-defined]
 from typing import IO, Any
 
-from hitrust_policies.findings import Finding, Status
+from hitrust_policies.findings import Finding, Status, Suppression
 from hitrust_policies.outputs.run import ReportRun
 
 COMPLIANCE = {Status.PASS: "PASSED", Status.FAIL: "FAILED", Status.UNKNOWN: "NOT_AVAILABLE"}
@@ -95,16 +95,25 @@ def to_json(findings: Iterable[Finding]) -> str:
 
 def suppressed_finding(f: Finding, *, now: str) -> dict[str, Any]:
     """`finding`, with a current suppression as Security Hub's own ``SUPPRESSED`` workflow status and the
-    acceptance (reason, owner, ticket, expiry) in a note; a lapsed one stays NEW and says it expired."""
+    acceptance (reason, owner, ticket, expiry) in a note; a lapsed one keeps the NEW workflow of an open
+    finding (RESOLVED if it passes) and its note says the acceptance lapsed and the finding counts again."""
     a = finding(f, now=now)
     s = f.suppression
     if s is not None:
         if f.suppressed:
             a["Workflow"] = {"Status": "SUPPRESSED"}
-        state = "expired" if s.expired else "until"
-        a["Note"] = {"Text": f"Suppressed ({state} {s.expires}): {s.reason}; ticket {s.ticket}"[:512],
-                     "UpdatedBy": (s.owner or "hitrust-policies")[:512], "UpdatedAt": now}
+        a["Note"] = {"Text": note(s)[:512], "UpdatedBy": (s.owner or "hitrust-policies")[:512], "UpdatedAt": now}
     return a
+
+
+def note(s: Suppression) -> str:
+    """The Security Hub note of an accepted risk: reason, owner, ticket and expiry, or that it lapsed.
+
+    >>> note(Suppression("r", "x", "no PHI", "sec@example.com", "SEC-1", "2020-01-31", expired=True))
+    'Suppression LAPSED on 2020-01-31 (counts again): no PHI; owner sec@example.com; ticket SEC-1'
+    """
+    state = f"LAPSED on {s.expires} (counts again)" if s.expired else f"until {s.expires}"
+    return f"Suppression {state}: {s.reason}; owner {s.owner}; ticket {s.ticket}"
 
 
 def _dumps(value: Any) -> str:

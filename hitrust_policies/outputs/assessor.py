@@ -17,7 +17,9 @@ from hitrust_policies.outputs.run import ReportRun
 
 
 def _counts(items: list[Finding]) -> str:
-    n = {s: sum(f.status is s for f in items) for s in Status}
+    """Pass / fail / unknown / suppressed: a finding under an active suppression counts only as suppressed
+    (it does not fail the run); one whose suppression lapsed counts with its status again."""
+    n = {s: sum(f.status is s and not f.suppressed for f in items) for s in Status}
     text = f"{n[Status.PASS]} pass / {n[Status.FAIL]} fail / {n[Status.UNKNOWN]} unknown"
     suppressed = sum(f.suppressed for f in items)
     return f"{text} / {suppressed} suppressed" if suppressed else text
@@ -36,6 +38,7 @@ def write_markdown(fh: IO[str], run: ReportRun) -> None:
         f"- Regions read: {', '.join(scan.regions_read) or 'none'} of {', '.join(scan.regions)}",
         f"- Coverage complete: {'yes' if scan.complete else 'NO, see coverage problems below'}",
         f"- Findings: {_counts(findings)}",
+        *_suppression_summary(run),
         "",
         "",
     ]))
@@ -57,26 +60,7 @@ def write_markdown(fh: IO[str], run: ReportRun) -> None:
         for c in problems:
             fh.write(f"| {c.account} | {c.collector} | {c.region} | {c.status} | {_cell('; '.join(c.problems))} |\n")
         fh.write("\n")
-    covered = [f for f in findings if f.suppression is not None]
-    if covered:
-        fh.write("## Accepted risks (suppressed findings)\n\n"
-                 "| rule | resource | status | reason | owner | ticket | expires |\n|---|---|---|---|---|---|---|\n")
-        for f in sorted(covered, key=lambda f: (f.rule_id, f.resource.name, f.resource.native_id)):
-            s = f.suppression
-            assert s is not None
-            expires = f"**EXPIRED {s.expires}** (counts again)" if s.expired else s.expires
-            fh.write(f"| {f.rule_id} | {_cell(f.resource.name)} | {f.status.value} | {_cell(s.reason)} | "
-                     f"{_cell(s.owner)} | {_cell(s.ticket)} | {expires} |\n")
-        fh.write("\n")
-    if run.suppressions is not None:
-        unused = [r for r in run.suppressions.rows() if not r.get("matched")]
-        if unused:
-            fh.write("## Suppressions that matched nothing\n\n| rule | resource | owner | expires | source |\n"
-                     "|---|---|---|---|---|\n")
-            for r in unused:
-                fh.write(f"| {_cell(str(r['rule']))} | {_cell(str(r['resource']))} | {_cell(str(r['owner']))} | "
-                         f"{r['expires']} | {_cell(str(r['source']))} |\n")
-            fh.write("\n")
+    _write_suppressions(fh, run)
     fh.write("## Where the HITRUST CSF ids come from\n\n| rule | basis | provenance |\n|---|---|---|\n")
     seen: dict[str, Any] = {}
     for f in findings:
@@ -93,3 +77,51 @@ def to_markdown(scan: Any, findings: list[Finding]) -> str:
     out = io.StringIO()
     write_markdown(out, ReportRun.of(scan, findings, RunMeta(__version__, "")))
     return out.getvalue()
+
+
+def _unmatched(run: ReportRun) -> list[dict[str, Any]]:
+    return [r for r in run.suppressions.rows() if not r.get("matched")] if run.suppressions is not None else []
+
+
+def _suppression_summary(run: ReportRun) -> list[str]:
+    """The headline of the Suppressions section, when there is anything to say."""
+    covered = [f for f in run.findings if f.suppression is not None]
+    unmatched = _unmatched(run)
+    if not covered and not unmatched:
+        return []
+    lapsed = sum(f.suppression is not None and f.suppression.expired for f in covered)
+    return [f"- Suppressions: {len(covered) - lapsed} finding(s) suppressed (not counted as failing), "
+            f"{lapsed} with an EXPIRED suppression (counted again), {len(unmatched)} suppression(s) matched "
+            f"nothing; see Suppressions below"]
+
+
+def _write_suppressions(fh: IO[str], run: ReportRun) -> None:
+    """Accepted risks with owner, ticket and expiry; lapsed ones and ones that matched nothing called out."""
+    covered = [f for f in run.findings if f.suppression is not None]
+    unmatched = _unmatched(run)
+    if not covered and not unmatched:
+        return
+    fh.write("## Suppressions\n\n")
+    if covered:
+        fh.write("| rule | resource | status | reason | owner | ticket | expires |\n|---|---|---|---|---|---|---|\n")
+        for f in sorted(covered, key=lambda f: (f.rule_id, f.resource.name, f.resource.native_id)):
+            s = f.suppression
+            assert s is not None
+            expires = f"**EXPIRED {s.expires}** (counts again)" if s.expired else s.expires
+            fh.write(f"| {f.rule_id} | {_cell(f.resource.name)} | {f.status.value} | {_cell(s.reason)} | "
+                     f"{_cell(s.owner)} | {_cell(s.ticket)} | {expires} |\n")
+        fh.write("\n")
+    lapsed = sorted({(f.suppression.source, f.suppression.expires) for f in covered
+                     if f.suppression is not None and f.suppression.expired})
+    if lapsed:
+        fh.write("**Expired suppressions** (their findings count as failing again; renew or remove them): "
+                 + ", ".join(f"{_cell(source)} (expired {expires})" for source, expires in lapsed) + "\n\n")
+    if unmatched:
+        fh.write("### Suppressions that matched nothing\n\n| rule | resource | reason | owner | ticket | expires | "
+                 "source |\n|---|---|---|---|---|---|---|\n")
+        for r in unmatched:
+            expires = f"**EXPIRED {r['expires']}**" if r.get("expired") else str(r["expires"])
+            fh.write(f"| {_cell(str(r['rule']))} | {_cell(str(r['resource']))} | {_cell(str(r['reason']))} | "
+                     f"{_cell(str(r['owner']))} | {_cell(str(r['ticket']))} | {expires} | "
+                     f"{_cell(str(r['source']))} |\n")
+        fh.write("\n")

@@ -39,6 +39,7 @@ from hitrust_policies.findings import Status
 from hitrust_policies.model.facts import Unknown
 from hitrust_policies.model.ref import ResourceRef
 from hitrust_policies.outputs.run import ReportRun
+from hitrust_policies.redaction import SECRET, mask, mask_findings
 
 FINDINGS, RESOURCES, METADATA, REPORT, MANIFEST = (
     "findings.jsonl", "resources.jsonl", "metadata.json", "report.html", "MANIFEST.sha256")
@@ -46,7 +47,6 @@ FILES = (FINDINGS, RESOURCES, METADATA, REPORT)
 FORMAT = "hitrust-policies evidence bundle"
 FORMAT_VERSION = 1
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry holds: no clock in the bytes
-SECRET = "[secret]"
 # Names a value must never be written under, whatever the model says about it (defence in depth: the model
 # holds no secret values; a field or mapping key named like one is masked if it carries text).
 SECRET_NAME = re.compile(r"password|passphrase|secret|private_?key|connection_?string|access_?token|"
@@ -127,32 +127,18 @@ def jsonable(value: Any, secrets: frozenset[str] = frozenset(), name: str = "") 
 
 
 def _text(text: str, secrets: frozenset[str]) -> str:
-    """``text`` with every secret masked: as a whole token, and (6 characters or longer) inside other text too,
-    since ids embed values ("tcp/1433/198.51.100.0/24"): masking too much is safe, too little is a leak.
+    """``text`` with every secret masked (`redaction.mask`: the one masking rule reports and findings share).
 
     >>> _text("rule tcp/1433/198.51.100.0/24 and 198.51.100.0/24", frozenset({"198.51.100.0/24"}))
     'rule tcp/1433/[secret] and [secret]'
     """
-    if not secrets or not any(s in text for s in secrets):
-        return text
-    from hitrust_policies.pulumi_pack.runtime import scrub
-
-    text = scrub(text, secrets)
-    for secret in sorted(secrets, key=len, reverse=True):
-        if len(secret) >= 6:
-            text = text.replace(secret, SECRET)
-    return text
+    return mask(text, secrets)
 
 
 def _scrubbed(run: ReportRun, secrets: frozenset[str]) -> ReportRun:
-    """The run with secrets masked in each finding's resource identity and message (the report reads these)."""
-    def ref(r: ResourceRef) -> ResourceRef:
-        return dataclasses.replace(r, native_id=_text(r.native_id, secrets), name=_text(r.name, secrets),
-                                   part=_text(r.part, secrets) if r.part else r.part)
-
-    findings = [dataclasses.replace(f, resource=ref(f.resource), message=_text(f.message, secrets))
-                for f in run.findings]
-    return ReportRun(run.scan, findings, run.meta, run.changes, run.suppressions)
+    """The run with secrets masked in each finding's resource identity and message (the report reads these);
+    `PlanScan.findings` already masks them, this holds for runs built from other findings too."""
+    return ReportRun(run.scan, mask_findings(run.findings, secrets), run.meta, run.changes, run.suppressions)
 
 
 _dumps = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode

@@ -1,7 +1,10 @@
 """Findings as OCSF 1.1 Compliance Finding events (class 2003), one JSON object per line.
 
 OCSF is what Security Lake and most SIEMs ingest natively; JSON lines stream into them
-without a custom parser. UNKNOWN maps to compliance status 0 (Unknown), never to Pass.
+without a custom parser. UNKNOWN maps to compliance status 2 (Warning: OCSF 1.1 defines it as "the compliance
+check did not yield a result due to missing information"), never to Pass; the 1.1 compliance object has no 0.
+A finding covered by a current suppression gets the Finding status 3 (Suppressed) and keeps its compliance
+status; the acceptance (reason, owner, ticket, expiry, and whether it lapsed) travels in ``unmapped``.
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from hitrust_policies.findings import Finding, Status
 from hitrust_policies.outputs.run import ReportRun
 from hitrust_policies.outputs.tally import PerObject
 
+UNKNOWN_DETAIL = "Not evaluated: information missing (see message); "
 SEVERITY_ID = {"low": 2, "medium": 3, "high": 4, "critical": 5}
-COMPLIANCE_STATUS_ID = {Status.PASS: 1, Status.FAIL: 3, Status.UNKNOWN: 0}
+COMPLIANCE_STATUS_ID = {Status.PASS: 1, Status.FAIL: 3, Status.UNKNOWN: 2}
+COMPLIANCE_STATUS = {1: "Pass", 2: "Warning", 3: "Fail"}  # OCSF 1.1 objects/compliance.json
 
 
 def event(f: Finding, *, time_ms: int, version: str) -> dict[str, Any]:
@@ -44,8 +49,9 @@ def event(f: Finding, *, time_ms: int, version: str) -> dict[str, Any]:
             "standards": ["HITRUST CSF", "HIPAA Security Rule", "NIST SP 800-53 Rev. 5"],
             "requirements": [c.id for c in refs.csf] + [c.id for c in refs.hipaa] + [c.id for c in refs.nist],
             "status_id": COMPLIANCE_STATUS_ID[f.status],
-            "status_detail": f"HITRUST CSF basis: {refs.provenance()}",
-            "status": {1: "Pass", 3: "Fail", 0: "Unknown"}[COMPLIANCE_STATUS_ID[f.status]],
+            "status_detail": (UNKNOWN_DETAIL if f.status is Status.UNKNOWN else "")
+            + f"HITRUST CSF basis: {refs.provenance()}",
+            "status": COMPLIANCE_STATUS[COMPLIANCE_STATUS_ID[f.status]],
         },
         "cloud": {"provider": f.resource.provider.upper(), "account": {"uid": f.resource.account or ""},
                   "region": f.resource.region or ""},

@@ -55,7 +55,7 @@ def test_ocsf_event_whole() -> None:
 
 
 @pytest.mark.parametrize(("status", "status_id", "text"), [
-    (Status.PASS, 1, "Pass"), (Status.FAIL, 3, "Fail"), (Status.UNKNOWN, 0, "Unknown")])
+    (Status.PASS, 1, "Pass"), (Status.FAIL, 3, "Fail"), (Status.UNKNOWN, 2, "Warning")])
 def test_ocsf_compliance_status(status: Status, status_id: int, text: str) -> None:
     compliance = ocsf.event(finding(status), time_ms=0, version="x")["compliance"]
     assert (compliance["status_id"], compliance["status"]) == (status_id, text)

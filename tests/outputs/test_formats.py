@@ -37,7 +37,7 @@ def test_ocsf_events(scan) -> None:
             e["compliance"]["status_id"]) for e in events}
     assert got == {("plain", "enc-block-volume-encrypted", "Fail", 3),
                    ("phi", "enc-block-volume-encrypted", "Pass", 1),
-                   ("denied", "enc-block-volume-encrypted", "Unknown", 0)}
+                   ("denied", "enc-block-volume-encrypted", "Warning", 2)}
     assert all(e["class_uid"] == 2003 and e["severity_id"] == 4 for e in events)
     assert "06.c" in events[0]["compliance"]["requirements"]
     assert "164.312(a)(2)(iv)" in events[0]["compliance"]["requirements"]

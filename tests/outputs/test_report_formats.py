@@ -310,8 +310,8 @@ def test_ocsf_events_carry_every_required_attribute_of_the_compliance_finding_cl
     assert got == [("enc-block-volume-encrypted", "scratch", "Fail", 3),
                    ("enc-object-store-default-encryption", "phi-imaging", "Fail", 1),
                    ("enc-object-store-default-encryption", "phi-records", "Fail", 1),
-                   ("enc-block-volume-encrypted", "data", "Unknown", 1),
-                   ("enc-object-store-default-encryption", "uploads", "Unknown", 1),
+                   ("enc-block-volume-encrypted", "data", "Warning", 1),
+                   ("enc-object-store-default-encryption", "uploads", "Warning", 1),
                    ("net-database-not-public", "db ünïcode", "Pass", 1),
                    ("enc-object-store-default-encryption", "stclinical", "Pass", 1)]
     assert json.loads(lines[0])["unmapped"]["suppression"]["ticket"] == "SEC-1"
@@ -344,10 +344,11 @@ def test_asff_batches_validate_with_botocore() -> None:
         "scratch": ("FAILED", "SUPPRESSED"), "phi-imaging": ("FAILED", "NEW"), "phi-records": ("FAILED", "NEW"),
         "data": ("NOT_AVAILABLE", "NEW"), "uploads": ("NOT_AVAILABLE", "NEW"), "db ünïcode": ("PASSED", "RESOLVED"),
         "stclinical": ("PASSED", "RESOLVED")}
-    assert by_name["scratch"]["Note"] == {"Text": "Suppressed (until 2099-12-31): scratch disk, no PHI <ever>; "
-                                                  "ticket SEC-1", "UpdatedBy": "sec@example.com",
-                                          "UpdatedAt": "2026-03-04T05:06:07.000Z"}
-    assert by_name["phi-imaging"]["Note"]["Text"].startswith("Suppressed (expired 2020-01-31)")
+    assert by_name["scratch"]["Note"] == {
+        "Text": "Suppression until 2099-12-31: scratch disk, no PHI <ever>; owner sec@example.com; ticket SEC-1",
+        "UpdatedBy": "sec@example.com", "UpdatedAt": "2026-03-04T05:06:07.000Z"}
+    assert by_name["phi-imaging"]["Note"]["Text"] == (
+        "Suppression LAPSED on 2020-01-31 (counts again): migration window; owner ops@example.com; ticket OPS-9")
     assert {a["CreatedAt"] for a in batches[0]} == {"2026-03-04T05:06:07.000Z"}
 
 
@@ -379,10 +380,12 @@ def test_markdown_lists_accepted_and_lapsed_risks() -> None:
            "2099-12-31 |" in md
     assert "| enc-object-store-default-encryption | phi-imaging | FAIL | migration window | ops@example.com | " \
            "OPS-9 | **EXPIRED 2020-01-31** (counts again) |" in md
-    assert "## Suppressions that matched nothing" in md and "| net-* | tag:env=lab | lab@example.com |" in md
-    # a suppressed FAIL keeps its status (3 fail) and is counted apart; it is not listed as failing
+    assert "### Suppressions that matched nothing" in md
+    assert ("| net-* | tag:env=lab | lab | lab@example.com | LAB-2 | 2099-01-01 | "
+            "suppressions.yaml: suppressions[2] |") in md
+    # a suppressed FAIL keeps its status in the table above but counts only as suppressed, not as failing
     assert ("| 06.c | Protection of Organizational Records | enc-block-volume-encrypted, "
-            "enc-object-store-default-encryption | 1 pass / 3 fail / 2 unknown / 1 suppressed | "
+            "enc-object-store-default-encryption | 1 pass / 2 fail / 2 unknown / 1 suppressed | "
             "phi-imaging (enc-object-store-default-encryption), "
             "phi-records (enc-object-store-default-encryption) |") in md
 

@@ -2,7 +2,7 @@
 
 A file that cannot be read is reported on one line and counted as a failed coverage entry (the exit
 code says the check is incomplete); the other files are still evaluated. Findings never show a value
-the plan marks sensitive.
+the plan marks sensitive: messages and resource ids, names and parts are masked (`redaction`).
 """
 
 from __future__ import annotations
@@ -53,7 +53,8 @@ def _read(target: str) -> bytes:
 @dataclass
 class PlanScan(ScanResult):
     """A `ScanResult` of plan files: ``errors`` names the files that could not be read (each one a failed
-    coverage row, named by its file), ``secrets`` the sensitive values scrubbed from every message."""
+    coverage row, named by its file), ``secrets`` the sensitive values masked out of every finding's message
+    and resource identity."""
 
     errors: list[str] = field(default_factory=list)
     secrets: frozenset[str] = frozenset()
@@ -63,14 +64,9 @@ class PlanScan(ScanResult):
         return []  # coverage rows are files, not regions
 
     def findings(self, rules: Iterable[Rule] | None = None) -> list[Finding]:
-        from dataclasses import replace
+        from hitrust_policies.redaction import mask_findings
 
-        from hitrust_policies.pulumi_pack.runtime import scrub
-
-        found = super().findings(rules)
-        if not self.secrets:
-            return found
-        return [replace(f, message=scrub(f.message, self.secrets)) for f in found]
+        return mask_findings(super().findings(rules), self.secrets)
 
 
 def check_plans(targets: Iterable[str]) -> PlanScan:
