@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timezone
@@ -230,15 +231,19 @@ def render_table(scan: Any, findings: list[Finding], console: Any, show_pass: bo
 
 
 def _summary_line(scan: Any, findings: list[Finding], bold: bool = True) -> str:
-    """Counts (suppressed findings apart: not failing, not unknown), regions read, calls, time."""
+    """Counts (suppressed findings apart: not failing, not unknown), regions read, calls, time.
+
+    The elapsed time is left out under ``SOURCE_DATE_EPOCH`` (a pinned, reproducible run), as it is the one
+    part of a table that differs between two runs over the same input.
+    """
     s = summary(findings)
     held = Counter(f.status for f in findings if f.suppressed)
     failing = f"{s['by_status']['FAIL'] - held[Status.FAIL]} failing"
     unknown = s["by_status"]["UNKNOWN"] - held[Status.UNKNOWN]
     return (f"{f'[bold]{failing}[/]' if bold else failing}, {unknown} unknown, "
             + (f"{sum(held.values())} suppressed, " if held else "")
-            + f"{s['by_status']['PASS']} passing; {_region_summary(scan)}, {sum(scan.calls.values())} API calls, "
-            f"{scan.seconds:.1f}s")
+            + f"{s['by_status']['PASS']} passing; {_region_summary(scan)}, {sum(scan.calls.values())} API calls"
+            + ("" if os.environ.get("SOURCE_DATE_EPOCH") else f", {scan.seconds:.1f}s"))
 
 
 def suppressions_arg(run: Any) -> list[Any]:
