@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 import os
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -211,3 +213,21 @@ def test_relative_paths_are_read_from_the_program_directory():
     assert settings.report is not None and settings.report.dir == "reports"
     assert resolve(settings.report.dir, "/src/infra") == Path("/src/infra/reports")
     assert resolve(settings.report.evidence or "", "/src/infra") == Path("/src/infra/ev/bundle.zip")
+
+
+@pytest.mark.skipif(find_spec("pulumi_gcp") is None, reason="the pulumi-gcp extra is not installed")
+def test_the_gcp_pack_reports_its_stack_the_same_way(tmp_path: Path):
+    from tests.pulumi_programs import gcp
+
+    resources = captured(gcp.buckets_keys_logging) + captured(gcp.firewalls)
+    with PackProcess(default_pack_dir("hitrust-gcp"), stack_config={"gcp:project": "phi-prod"}) as pack:
+        violations = pack.run(resources, {"all": {"enforcementLevel": M, "report": {"dir": str(tmp_path),
+                                                                                    "formats": ["json", "sarif"]}}})
+    doc = json.loads((tmp_path / "hitrust-report.json").read_text())
+    # one finding per opening of a firewall (the ref's part): a multiset, as the pack's violations are
+    rows = Counter((f["rule_id"], f["resource"]["native_id"], f["status"]) for f in doc["findings"])
+    assert +Counter({r: n for r, n in rows.items() if r[2] != "PASS"}) == Counter(
+        (v.policy, v.urn, _status(v.message)) for v in violations)
+    assert {r[2] for r in rows} == {"PASS", "FAIL"}
+    assert max(rows.values()) > 1  # the firewall with several openings
+    assert (doc["provider"], doc["account"], doc["run"]["scope"]) == ("gcp", "phi-prod", ["hitrust/test"])
