@@ -22,6 +22,7 @@ import dataclasses
 import json
 import os
 import time
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,7 +31,6 @@ from typing import Any
 
 from hitrust_policies.engine import CoverageGap, evaluate
 from hitrust_policies.findings import Finding
-from hitrust_policies.sources.live.aws.scan import Coverage, ScanResult
 
 REPORT_KEYS = ("dir", "formats", "evidence")
 DEFAULT_DIR = "reports"
@@ -89,10 +89,29 @@ class ReportRequest:
 
 
 @dataclass
-class StackScan(ScanResult):
-    """What a report says about the run: one Pulumi stack, read whole from the engine (one coverage row)."""
+class StackScan:
+    """What a report says about the run: one Pulumi stack, read whole from the engine (one coverage row).
 
+    The attributes of a scan's `ScanResult` the report formats read (its module, the live AWS scanner, is not
+    imported into the pack for this)."""
+
+    provider: str
+    account: str
+    regions: list[str]
+    resources: list[Any]
+    coverage: list[Any]  # `Coverage` rows
+    calls: Counter[str] = field(default_factory=Counter)  # no cloud API is called: the engine sent the stack
+    seconds: float = 0.0
     secrets: frozenset[str] = field(default_factory=frozenset)  # plaintexts scrubbed from every output
+    gaps: list[CoverageGap] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return all(c.status == "ok" for c in self.coverage)
+
+    @property
+    def regions_read(self) -> list[str]:
+        return list(self.regions)
 
 
 def resolve(path: str, program_dir: str | None) -> Path:
@@ -158,6 +177,7 @@ def build_run(state: Any, ctx: Any, started: float, today: date | None = None) -
     from hitrust_policies.outputs.destinations import meta_for
     from hitrust_policies.outputs.run import ReportRun
     from hitrust_policies.pulumi_pack.suppressions import stack_account
+    from hitrust_policies.sources.live.aws.scan import Coverage
 
     findings, suppressions, values = stack_findings(state, ctx, today)
     project, stack = os.environ.get("PULUMI_PROJECT", ""), os.environ.get("PULUMI_STACK", "")
@@ -170,7 +190,7 @@ def build_run(state: Any, ctx: Any, started: float, today: date | None = None) -
     coverage = [Coverage(COLLECTOR, regions[0] if regions else "global", "ok", len(values), (), account)]
     # A pinned clock (SOURCE_DATE_EPOCH, reproducible builds) pins the duration too: same stack, same bytes.
     seconds = 0.0 if os.environ.get("SOURCE_DATE_EPOCH", "").strip() else time.perf_counter() - started
-    scan = StackScan(PROVIDERS.get(state.package, state.package), account, regions, values, [], coverage,
+    scan = StackScan(PROVIDERS.get(state.package, state.package), account, regions, values, coverage,
                      seconds=seconds, secrets=ctx.secrets)
     dry_run = os.environ.get("PULUMI_DRY_RUN", "").strip().lower() in ("true", "1")
     meta = meta_for(scan, "pulumi preview" if dry_run else "pulumi up")

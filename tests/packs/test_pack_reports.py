@@ -17,6 +17,7 @@ import grpc
 import pytest
 
 from hitrust_policies.outputs import json_report
+from hitrust_policies.outputs.formats import FORMATS
 from hitrust_policies.pulumi_pack import PackConfigError, PackSettings
 from hitrust_policies.testing.pulumi import PackProcess, default_pack_dir
 from tests.packs.helpers import captured
@@ -151,11 +152,12 @@ def test_report_holds_every_verdict_and_its_violations_are_the_packs(pinned_pack
         assert json.loads(zf.read("metadata.json"))["command"] == "pulumi preview"
 
 
-def test_same_stack_same_bytes(pinned_pack: PackProcess, tmp_path: Path):
+def test_every_format_same_stack_same_bytes(pinned_pack: PackProcess, tmp_path: Path):
     first, second = tmp_path / "a", tmp_path / "b"
     for out in (first, second):
-        pinned_pack.run(_stack(), _config(out))
-    names = ["hitrust-report.json", "hitrust-report.sarif", "hitrust-report.html", "evidence.zip"]
+        pinned_pack.run(_stack(), _config(out, formats=list(FORMATS)))
+    names = [*(f.file_name for f in FORMATS.values()), "evidence.zip"]
+    assert sorted(p.name for p in first.iterdir()) == sorted(names)
     for name in names:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
     assert json.loads((first / "hitrust-report.json").read_text())["generated_at"] == "2023-11-14T22:13:20+00:00"
