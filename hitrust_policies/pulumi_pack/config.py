@@ -9,6 +9,8 @@ fails the preview before anything is analyzed, with the culprit named:
 * under ``"all"``: ``suppressions`` (entries of the suppressions file: rule, selectors, reason, owner,
   ticket, expires; see `hitrust_policies.pulumi_pack.suppressions`) and ``suppressionsFile`` (a
   suppressions file, relative to the Pulumi program);
+* under ``"all"``: ``report`` (``dir``, ``formats``, ``evidence``: report files written after each run;
+  see `hitrust_policies.pulumi_pack.reports`);
 * under a policy name: ``suppressions`` and ``exclusions`` for that rule only, and the rule's options (e.g.
   ``"net-ingress-rule-admin-ports": {"ports": ["default", "tcp/8443"]}``), validated by the
   rule's own parser; any other key is an error naming the policy.
@@ -40,6 +42,7 @@ from datetime import date
 from typing import Any
 
 from hitrust_policies.model.ref import ResourceRef
+from hitrust_policies.pulumi_pack.reports import ReportConfigError, ReportRequest
 from hitrust_policies.pulumi_pack.suppressions import entries_from
 from hitrust_policies.rules import Rule, all_rules, select
 from hitrust_policies.rules.registry import SEVERITIES, RuleOptionError
@@ -163,6 +166,7 @@ class PackSettings:
     exclusions: tuple[Exclusion, ...] = ()
     configured: tuple[Rule, ...] = ()  # rules given option values (the others run with defaults)
     suppressions: tuple[Entry, ...] = ()
+    report: ReportRequest | None = None  # report files to write after each run ("all".report)
 
     def rule(self, rule: Rule) -> Rule:
         """``rule`` with the option values this config gives it."""
@@ -183,7 +187,7 @@ class PackSettings:
         if not isinstance(pack, Mapping):
             raise PackConfigError(f'policy-pack config "{PACK_KEY}": expected an object')
         unknown = set(pack) - {"enforcementLevel", "domains", "severities", "minSeverity", "exclusions",
-                               "suppressions", "suppressionsFile"}
+                               "suppressions", "suppressionsFile", "report"}
         if unknown:
             raise PackConfigError(f'policy-pack config "{PACK_KEY}": unknown field(s) {sorted(unknown)}')
         try:
@@ -218,7 +222,14 @@ class PackSettings:
                     raise PackConfigError(f"policy-pack config {exc}") from None
             if key != PACK_KEY and isinstance(props, Mapping):
                 configured += _options(by_id[key], props)
-        return cls(frozenset(r.id for r in chosen), tuple(exclusions), tuple(configured), tuple(suppressions))
+        report = None
+        if "report" in pack:
+            try:
+                report = ReportRequest.from_config(pack["report"], f'"{PACK_KEY}".report')
+            except ReportConfigError as exc:
+                raise PackConfigError(f"policy-pack config {exc}") from None
+        return cls(frozenset(r.id for r in chosen), tuple(exclusions), tuple(configured), tuple(suppressions),
+                   report)
 
     def suppression(self, rule_id: str, ref: ResourceRef, tags: Mapping[str, str], logical: str,
                     account: str | None = None, today: date | None = None) -> Entry | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextvars
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -165,8 +166,14 @@ def install(state: PackState) -> None:
         return _run(analyze, self, request, context, ctx, request.urn)
 
     def wrapped_analyze_stack(self: Any, request: Any, context: Any) -> Any:
+        started = time.perf_counter()
         ctx = RequestContext(Stack(resource_from_request(r) for r in request.resources), package=package())
-        return _run(analyze_stack, self, request, context, ctx, "")
+        response = _run(analyze_stack, self, request, context, ctx, "")
+        if _STATE is not None and _STATE.settings.report is not None:
+            from hitrust_policies.pulumi_pack.reports import write_stack_reports
+
+            write_stack_reports(_STATE, ctx, started)  # logs, never raises
+        return response
 
     def wrapped_configure(self: Any, request: Any, context: Any) -> Any:
         config = {k: _struct(v.properties) for k, v in request.policyConfig.items()}
