@@ -38,7 +38,7 @@ from typing import IO, Any, TextIO, cast
 from hitrust_policies.findings import Status
 from hitrust_policies.model.facts import Unknown
 from hitrust_policies.model.ref import ResourceRef
-from hitrust_policies.outputs.run import ReportRun
+from hitrust_policies.outputs.run import ReportRun, elapsed
 from hitrust_policies.redaction import SECRET, mask, mask_findings
 
 FINDINGS, RESOURCES, METADATA, REPORT, MANIFEST = (
@@ -216,7 +216,8 @@ def metadata(run: ReportRun, resources: int, secrets: frozenset[str] = frozenset
         "scope": list(meta.scope), "filters": meta.filters,
         "provider": scan.provider, "account": scan.account, "regions": list(scan.regions),
         "regions_read": list(scan.regions_read), "complete": scan.complete, "coverage": coverage,
-        "api_calls": dict(sorted(calls.items())), "seconds": round(float(getattr(scan, "seconds", 0.0)), 3),
+        "api_calls": dict(sorted(calls.items())),
+        "seconds": None if (took := elapsed(scan)) is None else round(took, 3),
         "findings": {"total": len(run.findings), "by_status": counts, "suppressed": suppressed},
         "resources": resources,
         "baseline": None if run.changes is None else {

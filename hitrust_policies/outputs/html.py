@@ -23,7 +23,7 @@ from html import escape
 from typing import Any, TextIO
 
 from hitrust_policies.findings import Finding, References, Status
-from hitrust_policies.outputs.run import ReportRun
+from hitrust_policies.outputs.run import ReportRun, elapsed
 from hitrust_policies.rules.registry import DOMAINS, SEVERITIES
 
 BUCKETS = ("pass", "fail", "unknown", "suppressed")
@@ -366,7 +366,9 @@ def _write_coverage(fh: TextIO, scan: Any) -> None:
              ("regions read", ", ".join(scan.regions_read) or "-"),
              ("collectors", f"{len(collectors)}: {', '.join(collectors)}"),
              ("coverage rows", f"{len(coverage)} ({len(problems)} not ok)"),
-             ("API calls", str(calls)), ("seconds", f"{getattr(scan, 'seconds', 0.0):.1f}")]
+             ("API calls", str(calls))]
+    if (took := elapsed(scan)) is not None:
+        facts.append(("seconds", f"{took:.1f}"))
     fh.write('<section id="coverage"><h2>Coverage</h2><table class="meta" id="coverage-facts"><tbody>'
              + "".join(f"<tr><td>{k}</td><td>{_e(v)}</td></tr>" for k, v in facts) + "</tbody></table>")
     head = ("<table id=\"{}\"><thead><tr><th>account</th><th>collector</th><th>region</th><th>status</th>"

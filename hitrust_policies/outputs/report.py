@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any
 
 from hitrust_policies.findings import Finding, Status
+from hitrust_policies.outputs.run import elapsed
 from hitrust_policies.outputs.suppressions import render_suppressions, suppression_mark, suppression_note
 from hitrust_policies.rules.registry import SEVERITIES
 
@@ -243,7 +243,7 @@ def _summary_line(scan: Any, findings: list[Finding], bold: bool = True) -> str:
     return (f"{f'[bold]{failing}[/]' if bold else failing}, {unknown} unknown, "
             + (f"{sum(held.values())} suppressed, " if held else "")
             + f"{s['by_status']['PASS']} passing; {_region_summary(scan)}, {sum(scan.calls.values())} API calls"
-            + ("" if os.environ.get("SOURCE_DATE_EPOCH") else f", {scan.seconds:.1f}s"))
+            + ("" if (took := elapsed(scan)) is None else f", {took:.1f}s"))
 
 
 def suppressions_arg(run: Any) -> list[Any]:

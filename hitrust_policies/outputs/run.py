@@ -7,6 +7,7 @@ input gives byte-identical output in every format (no timestamps inside findings
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,14 @@ def order_key(f: Finding) -> tuple[int, int, str, str, str, str, str]:
     r = f.resource
     return (STATUS_RANK[f.status], -SEVERITIES.index(f.severity), f.rule_id, r.name, r.account or "",
             r.native_id, r.part or "")
+
+
+def elapsed(scan: Any) -> float | None:
+    """The scan's wall time for a report, or None in a pinned run (``SOURCE_DATE_EPOCH`` set): besides
+    ``generated_at``, the one part of a report that differs between two runs over the same input."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return None
+    return float(getattr(scan, "seconds", 0.0) or 0.0)
 
 
 @dataclass(frozen=True, slots=True)
