@@ -230,6 +230,13 @@ def _messaging(session: Any) -> None:
     eu.create_file_system(CreationToken="acme-eu-scratch", Tags=[{"Key": "Name", "Value": "acme-eu-scratch"}])
 
 
+
+def _encryption_at_rest(session: Any) -> None:
+    """A private Redshift warehouse encrypted with the AWS-managed key, not a customer's."""
+    session.client("redshift", region_name="us-east-1").create_cluster(
+        ClusterIdentifier="claims-warehouse", NodeType="ra3.xlplus", ClusterType="single-node", MasterUsername="app",
+        MasterUserPassword="Demo-password-3", Encrypted=True, KmsKeyId="alias/aws/redshift", PubliclyAccessible=False)
+
 def seed(session: Any) -> None:
     """Create the demo account's resources (mutating calls: the seeder, never the scanner)."""
     _s3(session)
@@ -242,6 +249,7 @@ def seed(session: Any) -> None:
     _identities(session)
     _messaging(session)
     _threat_detection(session)
+    _encryption_at_rest(session)
 
 
 def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:

@@ -66,6 +66,9 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("log-threat-detection-enabled", "guardduty/us-east-1", "PASS"),
         ("log-threat-detection-enabled", "guardduty/eu-west-1", "FAIL"),
         ("iam-root-account-mfa", "root-123456789012", "FAIL"),  # moto's root never has MFA
+        ("enc-database-storage-encrypted", "claims-warehouse", "PASS"),  # Redshift
+        ("enc-database-storage-kms", "claims-warehouse", "FAIL"),  # the AWS-managed aws/redshift key
+        ("net-database-not-public", "claims-warehouse", "PASS"),
     ],
 )
 def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:

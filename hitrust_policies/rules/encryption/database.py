@@ -10,14 +10,20 @@ from hitrust_policies.rules.registry import rule
     domain="encryption",
     severity="high",
     remediation={
-        "aws": "Restore an encrypted copy from a snapshot (storage encryption cannot be enabled in place).",
+        "aws": "Restore an encrypted copy from a snapshot (RDS storage encryption cannot be enabled in place); "
+        "encrypt a Redshift cluster in place (aws redshift modify-cluster --encrypted).",
         "azure": "Turn on transparent data encryption for the database (az sql db tde set --status Enabled).",
         "gcp": "Cloud SQL storage is always encrypted; restore into an instance with a CMEK key "
         "(--disk-encryption-key) where a customer-managed key is required.",
     },
 )
 def enc_database_storage_encrypted(db: DatabaseInstance):
-    """Databases are where most PHI lives; their storage, backups and replicas must be encrypted."""
+    """Databases are where most PHI lives; their storage, backups and replicas must be encrypted.
+
+    Follows AWS Config rds-storage-encrypted and Prowler rds_instance_storage_encrypted; for Redshift AWS
+    Config redshift-cluster-configuration-check (clusterDbEncrypted) and Prowler
+    redshift_cluster_encrypted_at_rest.
+    """
     if not db.storage_encrypted:
         return "database storage is not encrypted"
 
@@ -29,7 +35,8 @@ def enc_database_storage_encrypted(db: DatabaseInstance):
     severity="medium",
     remediation={
         "aws": "Restore a snapshot copied with a customer-managed KMS key (aws rds copy-db-snapshot --kms-key-id "
-        "<key ARN>); the key of an existing instance cannot be changed in place.",
+        "<key ARN>); the key of an existing instance cannot be changed in place. Redshift: aws redshift "
+        "modify-cluster --encrypted --kms-key-id <key ARN>.",
         "azure": "Make a Key Vault key the TDE protector (az sql server tde-key set --server-key-type "
         "AzureKeyVault --kid <key id>); flexible servers take a data-encryption key when created or restored.",
         "gcp": "Restore into an instance created with a customer-managed key (gcloud sql instances create "
@@ -44,7 +51,8 @@ def enc_database_storage_kms(db: DatabaseInstance):
     keys to encrypt data at rest" (12c74c95-0efd-48da-b8d9-2a7d68470c92), CIS Microsoft Azure
     Foundations 4.1.3, Prowler sqlserver_tde_encrypted_with_cmk; on AWS the customer-managed variant of
     rds_instance_storage_encrypted (the aws/rds key fails, as for enc-object-store-kms); on GCP CIS Google
-    Cloud's CMEK guidance for Cloud SQL (diskEncryptionConfiguration.kmsKeyName).
+    Cloud's CMEK guidance for Cloud SQL (diskEncryptionConfiguration.kmsKeyName). Redshift clusters: AWS
+    Config redshift-cluster-kms-enabled and the KMS half of Prowler redshift_cluster_encrypted_at_rest.
     """
     if not db.storage_encrypted:
         return "database storage is not encrypted"

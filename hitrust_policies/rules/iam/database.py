@@ -29,6 +29,7 @@ def iam_database_directory_auth(db: DatabaseInstance):
     Prowler rds_instance_iam_authentication_enabled (also passed by a Kerberos directory, as RDS offers
     for SQL Server / Oracle / Db2); Cloud SQL IAM database authentication flags. An engine to which the
     cloud offers no directory authentication (``directory_auth`` None) PASSes: there is nothing to turn on.
+    A Redshift cluster always hands IAM identities temporary credentials (GetClusterCredentials): True.
     """
     if db.directory_auth is None:
         return None

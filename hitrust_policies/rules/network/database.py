@@ -10,7 +10,8 @@ from hitrust_policies.rules.registry import rule
     domain="network",
     severity="critical",
     remediation={
-        "aws": "Set PubliclyAccessible to false and reach the database from inside the VPC.",
+        "aws": "Set PubliclyAccessible to false (aws rds modify-db-instance / aws redshift modify-cluster "
+        "--no-publicly-accessible) and reach the database from inside the VPC.",
         "azure": "Turn off public network access on the server (az sql server update --enable-public-network "
         "false) and reach it through a private endpoint.",
         "gcp": "Remove the instance's public IP (gcloud sql instances patch --no-assign-ip) and connect over "
@@ -18,6 +19,10 @@ from hitrust_policies.rules.registry import rule
     },
 )
 def net_database_not_public(db: DatabaseInstance):
-    """A public endpoint puts a PHI database one leaked password from the internet."""
+    """A public endpoint puts a PHI database one leaked password from the internet.
+
+    Follows AWS Config rds-instance-public-access-check / redshift-cluster-public-access-check and Prowler
+    rds_instance_no_public_access / redshift_cluster_public_access (PubliclyAccessible).
+    """
     if db.publicly_accessible:
         return "database has a public endpoint"

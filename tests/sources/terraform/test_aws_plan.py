@@ -158,6 +158,22 @@ EXPECTED = {
         ("log-cluster-control-plane-logs", "aws_eks_cluster.quiet", F),  # no log type: the default
         ("iam-policy-grant-no-admin", "aws_iam_role.eks", U),  # inline_policy computed by the provider
     ],
+    "redshift": [  # hashicorp/aws 5.x plans fill its defaults in: unencrypted and publicly accessible
+        ("enc-crypto-key-rotation", "aws_kms_key.warehouse", P),
+        ("net-crypto-key-not-public", "aws_kms_key.warehouse", P),
+        ("enc-database-storage-encrypted", "aws_redshift_cluster.phi", P),
+        ("enc-database-storage-encrypted", "aws_redshift_cluster.defaults", F),
+        ("enc-database-storage-encrypted", "aws_redshift_cluster.legacy", F),
+        ("enc-database-storage-kms", "aws_redshift_cluster.phi", P),  # the plan's own key
+        ("enc-database-storage-kms", "aws_redshift_cluster.defaults", F),
+        ("enc-database-storage-kms", "aws_redshift_cluster.legacy", F),
+        ("net-database-not-public", "aws_redshift_cluster.phi", P),
+        ("net-database-not-public", "aws_redshift_cluster.defaults", F),
+        ("net-database-not-public", "aws_redshift_cluster.legacy", F),
+        ("iam-database-directory-auth", "aws_redshift_cluster.phi", P),  # IAM credentials always on offer
+        ("iam-database-directory-auth", "aws_redshift_cluster.defaults", P),
+        ("iam-database-directory-auth", "aws_redshift_cluster.legacy", P),
+    ],
 }
 
 

@@ -14,6 +14,7 @@ from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
     kms,
     lb,
     rds,
+    redshift,
     s3,
     sns,
     sqs,

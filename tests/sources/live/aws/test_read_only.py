@@ -96,6 +96,10 @@ def seed_every_kind(session: boto3.Session) -> None:
     session.client("efs").create_file_system(CreationToken="phi-shared", Encrypted=True)
     session.client("eks").create_cluster(name="phi-eks", roleArn="arn:aws:iam::123456789012:role/eks",
                                          resourcesVpcConfig={"subnetIds": subnets[:2]})
+    session.client("redshift").create_cluster(ClusterIdentifier="phi-warehouse", NodeType="ra3.xlplus",
+                                              ClusterType="single-node", MasterUsername="admin",
+                                              MasterUserPassword="Correct-Horse-9", Encrypted=True,
+                                              KmsKeyId=session.client("kms").create_key()["KeyMetadata"]["Arn"])
     iam.update_account_password_policy(MinimumPasswordLength=14)
     iam.create_user(UserName="alice")
     iam.create_login_profile(UserName="alice", Password="Correct-Horse-Battery-9")

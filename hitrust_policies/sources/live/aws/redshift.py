@@ -1,0 +1,30 @@
+"""Where a provisioned Redshift cluster becomes a `DatabaseInstance` (`aws_redshift`): ``DescribeClusters``,
+and ``DescribeKey`` once per key to tell a customer's key from the AWS-managed ``aws/redshift`` one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from hitrust_policies.model import DatabaseInstance
+from hitrust_policies.sources import aws_redshift
+from hitrust_policies.sources.live.aws.collector import Ctx, collector
+from hitrust_policies.sources.live.aws.kms_keys import KeyManagers
+
+
+@collector("redshift-clusters", service="redshift", kinds=(DatabaseInstance,),
+           calls=("redshift:DescribeClusters", "kms:DescribeKey"))
+def redshift_clusters(ctx: Ctx) -> Iterator[DatabaseInstance]:
+    keys = KeyManagers(ctx)
+    for cluster in ctx.paginate("redshift", "DescribeClusters", "Clusters"):
+        name = cluster["ClusterIdentifier"]
+        encrypted = bool(cluster.get("Encrypted"))
+        customer: Any = keys.key_is_customers(cluster.get("KmsKeyId"), ctx.region) if encrypted else False
+        yield DatabaseInstance(
+            ref=ctx.ref(aws_redshift.NATIVE_TYPE, ctx.arn("redshift", f"cluster:{name}"), name),
+            engine=aws_redshift.ENGINE,
+            storage_encrypted=encrypted,
+            publicly_accessible=bool(cluster.get("PubliclyAccessible")),
+            kms_key_customer_managed=customer,
+            directory_auth=aws_redshift.DIRECTORY_AUTH,
+        )

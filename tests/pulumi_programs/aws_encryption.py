@@ -1,0 +1,23 @@
+"""Real pulumi-aws programs for the AWS encryption-at-rest sources (Redshift, ...), captured under mocks."""
+
+from __future__ import annotations
+
+
+def redshift_clusters() -> None:
+    """A private cluster on a key the stack creates, one left to the provider defaults (encrypted with the
+    AWS-managed key, private), an unencrypted public one, one restored from a snapshot, and one whose
+    encryption flag waits on another resource."""
+    import pulumi_aws as aws
+
+    base = {"node_type": "ra3.xlplus", "cluster_type": "single-node", "master_username": "admin",
+            "master_password": "Correct-Horse-9", "skip_final_snapshot": True}
+    key = aws.kms.Key("warehouse-key", enable_key_rotation=True)
+    aws.redshift.Cluster("phi-warehouse", cluster_identifier="phi-warehouse", encrypted="true", kms_key_id=key.arn,
+                         publicly_accessible=False, **base)
+    aws.redshift.Cluster("default-warehouse", cluster_identifier="default-warehouse", **base)
+    aws.redshift.Cluster("legacy-warehouse", cluster_identifier="legacy-warehouse", encrypted="false",
+                         publicly_accessible=True, **base)
+    aws.redshift.Cluster("restored-warehouse", cluster_identifier="restored-warehouse",
+                         snapshot_identifier="legacy-warehouse-final", **base)
+    aws.redshift.Cluster("late-warehouse", cluster_identifier="late-warehouse",
+                         encrypted=key.key_id.apply(lambda _: "true"), **base)

@@ -1,0 +1,81 @@
+"""Redshift clusters as databases: storage encryption (and whose key), public exposure, through the live
+scanner against moto."""
+
+from __future__ import annotations
+
+import boto3
+import pytest
+
+from tests.sources.live.aws.conftest import CANARY, Case, apply_denials, check, scan, table
+
+ENC, PUBLIC = "enc-database-storage-encrypted", "net-database-not-public"
+KMS, DIRECTORY = "enc-database-storage-kms", "iam-database-directory-auth"
+
+
+def seed(session: boto3.Session) -> None:
+    """phi-warehouse: a customer key, private; legacy-warehouse: unencrypted and public; default-key-warehouse:
+    encrypted with the AWS-managed aws/redshift key (named by its alias)."""
+    redshift = session.client("redshift")
+    key = session.client("kms").create_key(Description="phi-warehouse")["KeyMetadata"]["Arn"]
+    for name, extra in (("phi-warehouse", {"Encrypted": True, "KmsKeyId": key, "PubliclyAccessible": False}),
+                        ("legacy-warehouse", {"Encrypted": False, "PubliclyAccessible": True}),
+                        ("default-key-warehouse", {"Encrypted": True, "KmsKeyId": "alias/aws/redshift"})):
+        redshift.create_cluster(ClusterIdentifier=name, NodeType="ra3.xlplus", ClusterType="single-node",
+                                MasterUsername="admin", MasterUserPassword="Correct-Horse-9", **extra)
+
+
+CASES = [
+    Case("baseline", table(f"""
+        {ENC}        phi-warehouse          PASS
+        {ENC}        legacy-warehouse       FAIL
+        {ENC}        default-key-warehouse  PASS
+        {PUBLIC}     phi-warehouse          PASS
+        {PUBLIC}     legacy-warehouse       FAIL
+        {PUBLIC}     default-key-warehouse  PASS
+        {KMS}        phi-warehouse          PASS
+        {KMS}        legacy-warehouse       FAIL
+        {KMS}        default-key-warehouse  FAIL
+        {DIRECTORY}  phi-warehouse          PASS
+        {DIRECTORY}  legacy-warehouse       PASS
+        {DIRECTORY}  default-key-warehouse  PASS
+    """)),
+    Case(
+        "listing-denied",
+        table(f"""
+            {ENC}        redshift-clusters in us-east-1  UNKNOWN
+            {PUBLIC}     redshift-clusters in us-east-1  UNKNOWN
+            {KMS}        redshift-clusters in us-east-1  UNKNOWN
+            {DIRECTORY}  redshift-clusters in us-east-1  UNKNOWN
+        """),
+        denied=(("redshift", "DescribeClusters"),),
+        unknown_reason="AccessDenied: redshift:DescribeClusters (redshift-clusters in us-east-1)",
+    ),
+    Case(
+        "describe-key-denied",
+        table(f"""
+            {KMS}  phi-warehouse          UNKNOWN
+            {KMS}  legacy-warehouse       FAIL
+            {KMS}  default-key-warehouse  FAIL
+        """),
+        denied=(("kms", "DescribeKey"),),
+        unknown_reason="AccessDenied: kms:DescribeKey",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_redshift_database_rules(session: boto3.Session, case: Case) -> None:
+    """Per cluster; whose key encrypts it is one DescribeKey per key (the aws/ alias needs none); IAM
+    identities can always log in (GetClusterCredentials)."""
+    seed(session)
+    apply_denials(session, case)
+    check(scan(session, "redshift-clusters", CANARY), case)
+
+
+def test_throttled_listing_is_unknown(session: boto3.Session) -> None:
+    seed(session)
+    case = Case("throttled", CASES[1].expected, denied=(("redshift", "DescribeClusters"),),
+                unknown_reason="Throttled (retries exhausted): redshift:DescribeClusters "
+                               "(redshift-clusters in us-east-1)")
+    apply_denials(session, case, code="ThrottlingException", status=400)
+    check(scan(session, "redshift-clusters", CANARY), case)

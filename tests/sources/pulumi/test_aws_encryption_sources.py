@@ -1,0 +1,40 @@
+"""pulumi-aws encryption-at-rest sources from real programs (captured under mocks): exact verdicts, preview and
+update."""
+
+from __future__ import annotations
+
+from tests.pulumi_programs import aws_encryption
+from tests.sources.pulumi.test_aws_log_sources import BOTH, expect, verdicts
+
+ENC, PUBLIC = "enc-database-storage-encrypted", "net-database-not-public"
+KMS, DIRECTORY = "enc-database-storage-kms", "iam-database-directory-auth"
+
+
+@BOTH
+def test_redshift_clusters(preview: bool) -> None:
+    """Encrypted and private unless set otherwise; a stack key is the customer's; a snapshot restore's
+    encryption is not visible; IAM identities can always log in."""
+    late = "UNKNOWN" if preview else "PASS"  # the encryption flag is an output computed at preview
+    late_key = "UNKNOWN" if preview else "FAIL"  # no kmsKeyId: the AWS-managed key
+    assert verdicts(aws_encryption.redshift_clusters, preview, ENC, PUBLIC, KMS, DIRECTORY) == expect(f"""
+        {ENC}        phi-warehouse       PASS
+        {ENC}        default-warehouse   PASS
+        {ENC}        legacy-warehouse    FAIL
+        {ENC}        restored-warehouse  UNKNOWN
+        {ENC}        late-warehouse      {late}
+        {PUBLIC}     phi-warehouse       PASS
+        {PUBLIC}     default-warehouse   PASS
+        {PUBLIC}     legacy-warehouse    FAIL
+        {PUBLIC}     restored-warehouse  PASS
+        {PUBLIC}     late-warehouse      PASS
+        {KMS}        phi-warehouse       PASS
+        {KMS}        default-warehouse   FAIL
+        {KMS}        legacy-warehouse    FAIL
+        {KMS}        restored-warehouse  UNKNOWN
+        {KMS}        late-warehouse      {late_key}
+        {DIRECTORY}  phi-warehouse       PASS
+        {DIRECTORY}  default-warehouse   PASS
+        {DIRECTORY}  legacy-warehouse    PASS
+        {DIRECTORY}  restored-warehouse  PASS
+        {DIRECTORY}  late-warehouse      PASS
+    """)

@@ -1,0 +1,53 @@
+"""Pack vs live scanner for the AWS encryption-at-rest sources: the same program and account give the same findings.
+
+Scenarios and helpers are tests/test_parity.py's; these cover Redshift clusters as databases.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.parity import assert_pack_agrees_with_live
+from tests.test_parity import PACK_RULES, Scenario, live_findings, pack  # noqa: F401  (pack: a fixture)
+
+ENC, PUBLIC, KMS = "enc-database-storage-encrypted", "net-database-not-public", "enc-database-storage-kms"
+
+
+def redshift_program() -> None:
+    import pulumi_aws as aws
+
+    key = aws.kms.Key("warehouse-key")
+    base = {"node_type": "ra3.xlplus", "cluster_type": "single-node", "master_username": "admin",
+            "master_password": "Correct-Horse-9", "skip_final_snapshot": True}
+    aws.redshift.Cluster("phi-warehouse", cluster_identifier="phi-warehouse", encrypted="true", kms_key_id=key.arn,
+                         **base)
+    aws.redshift.Cluster("legacy-warehouse", cluster_identifier="legacy-warehouse", encrypted="false",
+                         publicly_accessible=True, **base)
+    aws.redshift.Cluster("default-warehouse", cluster_identifier="default-warehouse", **base)
+
+
+def redshift_seed(session: Any) -> None:
+    key = session.client("kms").create_key()["KeyMetadata"]["Arn"]
+    redshift = session.client("redshift")
+    for name, extra in (("phi-warehouse", {"Encrypted": True, "KmsKeyId": key}),
+                        ("legacy-warehouse", {"Encrypted": False, "PubliclyAccessible": True}),
+                        ("default-warehouse", {"Encrypted": True, "KmsKeyId": "alias/aws/redshift"})):
+        redshift.create_cluster(ClusterIdentifier=name, NodeType="ra3.xlplus", ClusterType="single-node",
+                                MasterUsername="admin", MasterUserPassword="Correct-Horse-9", **extra)
+
+
+SCENARIOS = [
+    Scenario("redshift-clusters", redshift_program, redshift_seed,
+             frozenset({"phi-warehouse", "legacy-warehouse", "default-warehouse"}),
+             frozenset({(ENC, "legacy-warehouse"), (PUBLIC, "legacy-warehouse"), (KMS, "default-warehouse")}),
+             must_pass=frozenset({(ENC, "phi-warehouse"), (KMS, "phi-warehouse"), (PUBLIC, "default-warehouse")})),
+]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
+def test_pack_and_scanner_agree(scenario: Scenario, pack, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    live = live_findings(scenario, monkeypatch)
+    assert_pack_agrees_with_live(scenario.program, live, pack, names=scenario.names, rules=PACK_RULES,
+                                 must_fail=scenario.must_fail, must_pass=scenario.must_pass)
