@@ -232,10 +232,12 @@ def _messaging(session: Any) -> None:
 
 
 def _encryption_at_rest(session: Any) -> None:
-    """A private Redshift warehouse encrypted with the AWS-managed key, not a customer's."""
+    """A private Redshift warehouse encrypted with the AWS-managed key, not a customer's; a plain Kinesis stream."""
     session.client("redshift", region_name="us-east-1").create_cluster(
         ClusterIdentifier="claims-warehouse", NodeType="ra3.xlplus", ClusterType="single-node", MasterUsername="app",
         MasterUserPassword="Demo-password-3", Encrypted=True, KmsKeyId="alias/aws/redshift", PubliclyAccessible=False)
+    kinesis = session.client("kinesis", region_name="us-east-1")  # claim events never encrypted
+    kinesis.create_stream(StreamName="claims-events", ShardCount=1)
 
 def seed(session: Any) -> None:
     """Create the demo account's resources (mutating calls: the seeder, never the scanner)."""

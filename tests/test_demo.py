@@ -69,6 +69,7 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("enc-database-storage-encrypted", "claims-warehouse", "PASS"),  # Redshift
         ("enc-database-storage-kms", "claims-warehouse", "FAIL"),  # the AWS-managed aws/redshift key
         ("net-database-not-public", "claims-warehouse", "PASS"),
+        ("enc-message-queue-encrypted", "claims-events", "FAIL"),  # Kinesis: encryption type NONE
     ],
 )
 def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:

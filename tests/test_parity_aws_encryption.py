@@ -1,6 +1,7 @@
 """Pack vs live scanner for the AWS encryption-at-rest sources: the same program and account give the same findings.
 
-Scenarios and helpers are tests/test_parity.py's; these cover Redshift clusters as databases.
+Scenarios and helpers are tests/test_parity.py's; these cover Redshift clusters as databases and Kinesis
+streams as message queues.
 """
 
 from __future__ import annotations
@@ -38,11 +39,29 @@ def redshift_seed(session: Any) -> None:
                                 MasterUsername="admin", MasterUserPassword="Correct-Horse-9", **extra)
 
 
+def kinesis_program() -> None:
+    import pulumi_aws as aws
+
+    aws.kinesis.Stream("phi-events", name="phi-events", shard_count=1, encryption_type="KMS",
+                       kms_key_id="alias/aws/kinesis")
+    aws.kinesis.Stream("raw-clicks", name="raw-clicks", shard_count=1)
+
+
+def kinesis_seed(session: Any) -> None:
+    kinesis = session.client("kinesis")
+    for name in ("phi-events", "raw-clicks"):
+        kinesis.create_stream(StreamName=name, ShardCount=1)
+    kinesis.start_stream_encryption(StreamName="phi-events", EncryptionType="KMS", KeyId="alias/aws/kinesis")
+
+
 SCENARIOS = [
     Scenario("redshift-clusters", redshift_program, redshift_seed,
              frozenset({"phi-warehouse", "legacy-warehouse", "default-warehouse"}),
              frozenset({(ENC, "legacy-warehouse"), (PUBLIC, "legacy-warehouse"), (KMS, "default-warehouse")}),
              must_pass=frozenset({(ENC, "phi-warehouse"), (KMS, "phi-warehouse"), (PUBLIC, "default-warehouse")})),
+    Scenario("kinesis-streams", kinesis_program, kinesis_seed, frozenset({"phi-events", "raw-clicks"}),
+             frozenset({("enc-message-queue-encrypted", "raw-clicks")}),
+             must_pass=frozenset({("enc-message-queue-encrypted", "phi-events")})),
 ]
 
 

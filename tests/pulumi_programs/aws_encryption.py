@@ -21,3 +21,17 @@ def redshift_clusters() -> None:
                          snapshot_identifier="legacy-warehouse-final", **base)
     aws.redshift.Cluster("late-warehouse", cluster_identifier="late-warehouse",
                          encrypted=key.key_id.apply(lambda _: "true"), **base)
+
+
+def kinesis_streams() -> None:
+    """A stream on a key the stack creates, one on the AWS-managed key, one left at the default (NONE), and one
+    whose encryption type waits on another resource."""
+    import pulumi_aws as aws
+
+    key = aws.kms.Key("events-key", enable_key_rotation=True)
+    aws.kinesis.Stream("phi-events", name="phi-events", shard_count=1, encryption_type="KMS", kms_key_id=key.arn)
+    aws.kinesis.Stream("claims-events", name="claims-events", shard_count=1, encryption_type="KMS",
+                       kms_key_id="alias/aws/kinesis")
+    aws.kinesis.Stream("raw-clicks", name="raw-clicks", shard_count=1)
+    aws.kinesis.Stream("late-events", name="late-events", shard_count=1,
+                       encryption_type=key.key_id.apply(lambda _: "KMS"), kms_key_id=key.arn)

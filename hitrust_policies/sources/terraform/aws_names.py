@@ -37,6 +37,7 @@ TOKENS: dict[str, str] = {
     "aws_db_instance": "aws:rds/instance:Instance",
     "aws_eks_cluster": "aws:eks/cluster:Cluster",
     "aws_redshift_cluster": "aws:redshift/cluster:Cluster",
+    "aws_kinesis_stream": "aws:kinesis/stream:Stream",
     "aws_rds_cluster": "aws:rds/cluster:Cluster",
     "aws_default_network_acl": "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
     "aws_default_security_group": "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",

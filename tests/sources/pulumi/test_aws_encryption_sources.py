@@ -38,3 +38,15 @@ def test_redshift_clusters(preview: bool) -> None:
         {DIRECTORY}  restored-warehouse  PASS
         {DIRECTORY}  late-warehouse      PASS
     """)
+
+
+@BOTH
+def test_kinesis_streams(preview: bool) -> None:
+    """KMS with any key is encrypted; the default (NONE) is not."""
+    late = "UNKNOWN" if preview else "PASS"  # the encryption type is an output computed at preview
+    assert verdicts(aws_encryption.kinesis_streams, preview, "enc-message-queue-encrypted") == expect(f"""
+        enc-message-queue-encrypted  phi-events     PASS
+        enc-message-queue-encrypted  claims-events  PASS
+        enc-message-queue-encrypted  raw-clicks     FAIL
+        enc-message-queue-encrypted  late-events    {late}
+    """)

@@ -174,6 +174,13 @@ EXPECTED = {
         ("iam-database-directory-auth", "aws_redshift_cluster.defaults", P),
         ("iam-database-directory-auth", "aws_redshift_cluster.legacy", P),
     ],
+    "kinesis": [
+        ("enc-crypto-key-rotation", "aws_kms_key.events", P),
+        ("net-crypto-key-not-public", "aws_kms_key.events", P),
+        ("enc-message-queue-encrypted", "aws_kinesis_stream.phi", P),  # KMS; the key known after apply
+        ("enc-message-queue-encrypted", "aws_kinesis_stream.managed", P),
+        ("enc-message-queue-encrypted", "aws_kinesis_stream.plain", F),  # encryption_type NONE, the default
+    ],
 }
 
 

@@ -11,6 +11,7 @@ from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
     guardduty,
     iam,
     instance,
+    kinesis,
     kms,
     lb,
     rds,
