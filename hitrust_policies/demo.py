@@ -230,7 +230,6 @@ def _messaging(session: Any) -> None:
     eu.create_file_system(CreationToken="acme-eu-scratch", Tags=[{"Key": "Name", "Value": "acme-eu-scratch"}])
 
 
-
 def _encryption_at_rest(session: Any) -> None:
     """A private Redshift warehouse encrypted with the AWS-managed key, not a customer's; a plain Kinesis stream."""
     session.client("redshift", region_name="us-east-1").create_cluster(
@@ -238,6 +237,7 @@ def _encryption_at_rest(session: Any) -> None:
         MasterUserPassword="Demo-password-3", Encrypted=True, KmsKeyId="alias/aws/redshift", PubliclyAccessible=False)
     kinesis = session.client("kinesis", region_name="us-east-1")  # claim events never encrypted
     kinesis.create_stream(StreamName="claims-events", ShardCount=1)
+
 
 def seed(session: Any) -> None:
     """Create the demo account's resources (mutating calls: the seeder, never the scanner)."""
