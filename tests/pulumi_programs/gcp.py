@@ -589,3 +589,25 @@ def project_iam() -> None:
                         members=["group:security@phi.example", f"serviceAccount:app@{PROJECT}.iam.gserviceaccount.com"])
     folder.IAMMember("ci-tokens", folder="folders/301934554120", role="roles/iam.serviceAccountTokenCreator",
                      member=f"serviceAccount:ci@{PROJECT}.iam.gserviceaccount.com")
+
+
+# ----------------------------------------------------------------- Cloud Logging buckets
+
+
+def log_buckets() -> None:
+    """Log buckets as teams configure them: the project's ``_Default`` kept six years under a key of its own,
+    a ``_Default`` of another project left at 30 days without a key, a user-defined bucket kept 90 days, one
+    whose retention and key come from resources created with it (computed at preview)."""
+    from pulumi_gcp import kms, logging
+
+    logging.ProjectBucketConfig("default-phi", project=PROJECT, location="global", bucket_id="_Default",
+                                retention_days=2190, cmek_settings=logging.ProjectBucketConfigCmekSettingsArgs(
+                                    kms_key_name=CMEK))
+    logging.ProjectBucketConfig("default-sandbox", project="phi-sandbox", location="global", bucket_id="_Default")
+    logging.ProjectBucketConfig("app-logs", project=PROJECT, location="us-central1", bucket_id="app-logs",
+                                retention_days=90)
+    ring = kms.KeyRing("logs-ring", name="logs", location="us-central1")
+    key = kms.CryptoKey("logs-key", name="logs", key_ring=ring.id, rotation_period="7776000s")
+    logging.ProjectBucketConfig("audit-logs", project="phi-audit", location="global", bucket_id="_Default",
+                                retention_days=key.id.apply(lambda _: 3650),
+                                cmek_settings=logging.ProjectBucketConfigCmekSettingsArgs(kms_key_name=key.id))

@@ -750,3 +750,24 @@ def test_roles_per_member_joined_over_the_programs_grants(preview: bool) -> None
         iam-kms-duties-separated                  folders/301934554120/{ci}  PASS
         iam-service-account-impersonation-scoped  folders/301934554120/{ci}  FAIL
     """)
+
+
+@BOTH
+def test_log_buckets(preview: bool) -> None:
+    """Configured log buckets as live names and judges them: ``_Default`` holds audit logs (a key or a FAIL),
+    a user-defined bucket's contents are not judged; retention and key computed at preview are UNKNOWN."""
+    later = "UNKNOWN" if preview else "PASS"
+    keys = ("enc-crypto-key-rotation", "net-crypto-key-not-public")
+    assert verdicts(programs.log_buckets, preview, keys) == table(f"""
+        enc-log-group-audit-kms  phi-prod/global/_Default       PASS
+        log-log-group-retention  phi-prod/global/_Default       PASS
+        enc-log-group-audit-kms  phi-sandbox/global/_Default    FAIL
+        log-log-group-retention  phi-sandbox/global/_Default    FAIL
+        enc-log-group-audit-kms  phi-prod/us-central1/app-logs  UNKNOWN
+        log-log-group-retention  phi-prod/us-central1/app-logs  FAIL
+        enc-log-group-audit-kms  phi-audit/global/_Default      {later}
+        log-log-group-retention  phi-audit/global/_Default      {later}
+    """)
+    groups = {v.ref.name: v for v in values(programs.log_buckets, preview) if type(v).__name__ == "LogGroup"}
+    assert (groups["phi-sandbox/global/_Default"].retention_days, groups["phi-sandbox/global/_Default"].kms_key) == (
+        30, None)

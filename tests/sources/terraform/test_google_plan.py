@@ -434,3 +434,26 @@ def test_a_module_instance_joins_its_own_instances_by_each_key() -> None:
     assert grant.name == 'module.records.readers["scans"]'
     bucket = pairs['module.records.google_storage_bucket.this["phi"]']
     assert isinstance(bucket.props.get("encryption.defaultKmsKeyName"), Unknown)  # var.kms_key: a key id
+
+
+# Log buckets (pulumi-gcp's projectBucketConfig adapter, as live names and judges them): _Default holds audit logs,
+# a user-defined bucket's contents are not judged; a key created in the same apply is known after apply.
+EXPECTED["log_buckets"] = [
+    ("enc-log-group-audit-kms", "google_logging_project_bucket_config.default_phi", P),
+    ("log-log-group-retention", "google_logging_project_bucket_config.default_phi", P),
+    ("enc-log-group-audit-kms", "google_logging_project_bucket_config.default_sandbox", F),
+    ("log-log-group-retention", "google_logging_project_bucket_config.default_sandbox", F),  # 30 days by default
+    ("enc-log-group-audit-kms", "google_logging_project_bucket_config.app_logs", U),
+    ("log-log-group-retention", "google_logging_project_bucket_config.app_logs", F),
+    ("enc-log-group-audit-kms", "google_logging_project_bucket_config.audit_logs", U),  # the key's id
+    ("log-log-group-retention", "google_logging_project_bucket_config.audit_logs", P),
+    ("enc-crypto-key-rotation", "google_kms_crypto_key.logs", P),
+    ("net-crypto-key-not-public", "google_kms_crypto_key.logs", P),
+]
+
+
+def test_a_log_bucket_is_named_as_live_names_it() -> None:
+    scan = check_plans([str(google_plan_path("log_buckets"))])
+    names = {f.resource.native_id: f.resource.name for f in scan.findings()}
+    assert names["google_logging_project_bucket_config.default_sandbox"] == "phi-sandbox/global/_Default"
+    assert names["google_logging_project_bucket_config.app_logs"] == "phi-prod/us-central1/app-logs"
