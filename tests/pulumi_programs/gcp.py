@@ -611,3 +611,29 @@ def log_buckets() -> None:
     logging.ProjectBucketConfig("audit-logs", project="phi-audit", location="global", bucket_id="_Default",
                                 retention_days=key.id.apply(lambda _: 3650),
                                 cmek_settings=logging.ProjectBucketConfigCmekSettingsArgs(kms_key_name=key.id))
+
+
+def project_admins() -> None:
+    """Basic roles as teams grant them: an owner, an editor binding, a viewer, a policy document naming an owner,
+    and an owner whose member is a service account created with it (its e-mail computed at preview)."""
+    from pulumi_gcp import organizations, projects, serviceaccount
+
+    projects.IAMMember("ops-owner", project=PROJECT, role="roles/owner", member="user:ops@phi.example")
+    projects.IAMBinding("editors", project=PROJECT, role="roles/editor",
+                        members=["group:devs@phi.example", f"serviceAccount:ci@{PROJECT}.iam.gserviceaccount.com"])
+    projects.IAMMember("auditor", project=PROJECT, role="roles/viewer", member="group:audit@phi.example")
+    projects.IAMPolicy("sandbox-policy", project="phi-sandbox", policy_data=json.dumps({"bindings": [
+        {"role": "roles/owner", "members": ["user:sandbox-admin@phi.example"]},
+        {"role": "roles/logging.viewer", "members": ["group:audit@phi.example"]}]}))
+    robot = serviceaccount.Account("robot", account_id="robot")
+    projects.IAMMember("robot-owner", project=PROJECT, role="roles/owner", member=robot.member)
+    organizations.IAMMember("org-viewer", org_id="805614281031", role="roles/browser", member="group:audit@phi.example")
+
+
+def project_custom_role_grant() -> None:
+    """A custom role (named permissions, no wildcard) granted by its id (projects/P/roles/R), computed at preview."""
+    from pulumi_gcp import projects
+
+    role = projects.IAMCustomRole("ops-role", project=PROJECT, role_id="opsRole", title="Ops",
+                                  permissions=["compute.instances.start", "compute.instances.stop"])
+    projects.IAMMember("ops-custom", project=PROJECT, role=role.id, member="group:ops@phi.example")

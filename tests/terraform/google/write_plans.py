@@ -640,6 +640,28 @@ LOG_BUCKETS = [  # as tests/pulumi_programs/gcp.py log_buckets()
                cmek_settings=[{"kms_key_name": Ref("google_kms_crypto_key.logs.id")}]),
 ]
 
+def grant(tf: str, role: Any, member: Any, project: str = "phi-prod") -> Res:
+    return Res("google_project_iam_member", tf, {"project": project, "role": role, "member": member},
+               computed=GRANT_COMPUTED)
+
+
+PROJECT_ADMINS = [  # as tests/pulumi_programs/gcp.py project_admins() and project_custom_role_grant()
+    grant("ops_owner", "roles/owner", "user:ops@phi.example"),
+    Res("google_project_iam_binding", "editors", {
+        "project": "phi-prod", "role": "roles/editor",
+        "members": ["group:devs@phi.example", "serviceAccount:ci@phi-prod.iam.gserviceaccount.com"]},
+        computed=GRANT_COMPUTED),
+    grant("auditor", "roles/viewer", "group:audit@phi.example"),
+    Res("google_service_account", "robot", {"account_id": "robot"},
+        computed=("id", "email", "name", "member", "project", "unique_id")),
+    grant("robot_owner", "roles/owner", Ref("google_service_account.robot.member")),
+    Res("google_project_iam_custom_role", "ops", {
+        "project": "phi-prod", "role_id": "opsRole", "title": "Ops",
+        "permissions": ["compute.instances.start", "compute.instances.stop"]},
+        computed=("id", "name", "deleted", "stage")),
+    grant("ops_custom", Ref("google_project_iam_custom_role.ops.id"), "group:ops@phi.example"),
+]
+
 SCENARIOS: dict[str, list[Res]] = {
     "module_buckets": MODULE_BUCKETS,
     "unknowns": UNKNOWNS,
@@ -647,6 +669,7 @@ SCENARIOS: dict[str, list[Res]] = {
     "parity_buckets": PARITY_BUCKETS,
     "parity_firewalls": PARITY_FIREWALLS,
     "log_buckets": LOG_BUCKETS,
+    "project_admins": PROJECT_ADMINS,
 }
 
 
