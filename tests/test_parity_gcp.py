@@ -324,6 +324,22 @@ SCENARIOS = [
 ]
 
 
+
+def log_bucket_assets() -> Lines:
+    """What GCP holds for the `programs.log_buckets` buckets of this project."""
+    return [ga.log_bucket(P, "_Default", retention_days=2190, kms_key=programs.CMEK),
+            ga.log_bucket(P, "app-logs", location="us-central1", retention_days=90)]
+
+
+SCENARIOS += [
+    Scenario("log-buckets", programs.log_buckets, log_bucket_assets,
+             F({f"{P.id}/global/_Default", f"{P.id}/us-central1/app-logs"}),
+             F({("log-log-group-retention", f"{P.id}/us-central1/app-logs")}),
+             must_pass=F({("log-log-group-retention", f"{P.id}/global/_Default"),
+                          ("enc-log-group-audit-kms", f"{P.id}/global/_Default")})),
+]
+
+
 def live_findings(scenario: Scenario) -> Verdicts:
     from google.oauth2.credentials import Credentials
 

@@ -1034,3 +1034,47 @@ def flexible_entra_auth(active_directory_auth: str | None) -> bool:
     (True, False)
     """
     return str(active_directory_auth or "").lower() == "enabled"
+
+
+def declared_key_rotates(rotation_policy: Any) -> bool | Unknown:
+    """Rotation of a key as a deployment declares it (azure-native ``properties.rotationPolicy``, azurerm's
+    ``rotation_policy`` through `azurerm_rotation_policy`): the ARM shape `key_rotates` judges. Unlike the ARM
+    listing, a program or plan writes the whole policy, so no policy is no rotation (FAIL); a policy, its
+    lifetime actions or an action type only known after apply is Unknown, unless a known Rotate action is there.
+
+    >>> declared_key_rotates({"lifetimeActions": [{"action": {"type": "rotate"}}]}), declared_key_rotates(None)
+    (True, False)
+    >>> declared_key_rotates({"lifetimeActions": [{"action": {"type": Unknown("t")}}]})
+    Unknown('t')
+    """
+    if isinstance(rotation_policy, Unknown):
+        return rotation_policy
+    actions = (rotation_policy or {}).get("lifetimeActions")
+    if isinstance(actions, Unknown):
+        return actions
+    pending: Unknown | None = None
+    for item in actions or []:
+        action = item.get("action") if isinstance(item, Mapping) else item
+        kind = action.get("type") if isinstance(action, Mapping) else action
+        if isinstance(kind, Unknown):
+            pending = pending or kind
+        elif key_rotates({"lifetimeActions": [{"action": {"type": kind}}]}):
+            return True
+    return pending if pending is not None else False
+
+
+def azurerm_rotation_policy(block: Any) -> Any:
+    """An azurerm ``rotation_policy`` block in ARM's shape: its ``automatic`` block is the Rotate lifetime
+    action (``notify_before_expiry`` only a Notify one). Unknown stays Unknown.
+
+    >>> azurerm_rotation_policy({"automatic": [{"time_before_expiry": "P30D"}]})
+    {'lifetimeActions': [{'action': {'type': 'Rotate'}}]}
+    >>> azurerm_rotation_policy({"expire_after": "P90D", "automatic": []}), azurerm_rotation_policy(None)
+    ({'lifetimeActions': []}, None)
+    """
+    if block is None or isinstance(block, Unknown):
+        return block
+    automatic = block.get("automatic")
+    if isinstance(automatic, Unknown):
+        return {"lifetimeActions": automatic}
+    return {"lifetimeActions": [{"action": {"type": "Rotate"}}] if automatic else []}

@@ -1214,3 +1214,21 @@ def sa_key_expired(valid_before: str | None, now: datetime) -> bool:
     """
     expires = rfc3339(valid_before)
     return expires is not None and expires <= now
+
+
+def declared_log_bucket_retention(bucket_id: Any, retention_days: Any) -> int | Unknown:
+    """Days a log bucket a deployment configures keeps entries (pulumi-gcp ``ProjectBucketConfig``,
+    ``google_logging_project_bucket_config``): what `log_bucket_retention` makes of ``retentionDays``, except
+    that the ``_Required`` bucket always keeps 400 days (its retention cannot be changed). Unknown stays.
+
+    >>> declared_log_bucket_retention("_Default", None), declared_log_bucket_retention("_Required", None)
+    (30, 400)
+    >>> declared_log_bucket_retention("audit", Unknown("r"))
+    Unknown('r')
+    """
+    if bucket_id == REQUIRED_BUCKET:
+        return REQUIRED_BUCKET_RETENTION_DAYS
+    return retention_days if isinstance(retention_days, Unknown) else log_bucket_retention(retention_days)
+
+
+REQUIRED_BUCKET_RETENTION_DAYS = 400

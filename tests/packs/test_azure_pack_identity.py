@@ -14,6 +14,7 @@ CASES = {
     "custom-roles": (programs.custom_roles, {("iam-policy-grant-no-admin", "god-mode", M),
                                              ("iam-policy-grant-no-admin", "ops-all-but-rbac", M)}),
     "vault-objects": (programs.vault_keys_and_secrets, {("iam-vault-object-expires", "forever", M),
+                                                        ("enc-crypto-key-rotation", "cmk", M),
                                                         ("iam-vault-object-expires", "api-token", M)}),
     "local-auth": (programs.local_auth, {("iam-local-auth-disabled", "acrlegacy", M),
                                          ("iam-local-auth-disabled", "cosmos-keys", M)}),
@@ -24,4 +25,9 @@ CASES = {
 @pytest.mark.parametrize("name", CASES)
 def test_exact_violations(azure_pack: PackProcess, name: str, preview: bool) -> None:
     program, expected = CASES[name]
-    assert keys(azure_pack.run(captured(program, preview), MANDATORY)) == expected
+    assert keys(azure_pack.run(captured(program, preview), MANDATORY)) == expected | (
+        PREVIEW_ONLY.get(name, set()) if preview else set())
+
+
+# computed at preview: Unknown, reported as advisory until the update knows it
+PREVIEW_ONLY = {"vault-objects": {("enc-crypto-key-rotation", "rolling-key", "advisory")}}

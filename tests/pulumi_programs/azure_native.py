@@ -492,8 +492,25 @@ def vault_keys_and_secrets() -> None:
     keyvault.Key("cmk", key_name="cmk", vault_name=vault.name, resource_group_name=rg.name,
                  properties=keyvault.KeyPropertiesArgs(kty=keyvault.JsonWebKeyType.RSA, key_size=3072,
                                                        attributes=keyvault.KeyAttributesArgs(expires=EXPIRES_2030)))
+    # rotates 30 days before it expires (a rotation policy dates the versions rotation makes, not this one)
+    rotate = keyvault.LifetimeActionArgs(action=keyvault.ActionArgs(type=keyvault.KeyRotationPolicyActionType.ROTATE),
+                                         trigger=keyvault.TriggerArgs(time_before_expiry="P30D"))
+    notify = keyvault.LifetimeActionArgs(action=keyvault.ActionArgs(type=keyvault.KeyRotationPolicyActionType.NOTIFY),
+                                         trigger=keyvault.TriggerArgs(time_before_expiry="P29D"))
     keyvault.Key("forever", key_name="forever", vault_name=vault.name, resource_group_name=rg.name,
-                 properties=keyvault.KeyPropertiesArgs(kty=keyvault.JsonWebKeyType.EC, curve_name="P-256"))
+                 properties=keyvault.KeyPropertiesArgs(
+                     kty=keyvault.JsonWebKeyType.EC, curve_name="P-256",
+                     rotation_policy=keyvault.RotationPolicyArgs(
+                         lifetime_actions=[notify, rotate],
+                         attributes=keyvault.KeyRotationPolicyAttributesArgs(expiry_time="P90D"))))
+    # its action type from the vault's id: computed at preview
+    keyvault.Key("rolling-key", key_name="rolling-key", vault_name=vault.name, resource_group_name=rg.name,
+                 properties=keyvault.KeyPropertiesArgs(
+                     kty=keyvault.JsonWebKeyType.RSA, key_size=3072,
+                     attributes=keyvault.KeyAttributesArgs(expires=EXPIRES_2030),
+                     rotation_policy=keyvault.RotationPolicyArgs(lifetime_actions=[keyvault.LifetimeActionArgs(
+                         action=keyvault.ActionArgs(type=vault.id.apply(lambda _: "rotate")),
+                         trigger=keyvault.TriggerArgs(time_after_create="P180D"))])))
     keyvault.Secret("db-password", secret_name="db-password", vault_name=vault.name, resource_group_name=rg.name,
                     properties=keyvault.SecretPropertiesArgs(
                         value=SECRET_PASSWORD, attributes=keyvault.SecretAttributesArgs(expires=EXPIRES_2030)))

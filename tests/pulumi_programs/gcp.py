@@ -589,3 +589,51 @@ def project_iam() -> None:
                         members=["group:security@phi.example", f"serviceAccount:app@{PROJECT}.iam.gserviceaccount.com"])
     folder.IAMMember("ci-tokens", folder="folders/301934554120", role="roles/iam.serviceAccountTokenCreator",
                      member=f"serviceAccount:ci@{PROJECT}.iam.gserviceaccount.com")
+
+
+# ----------------------------------------------------------------- Cloud Logging buckets
+
+
+def log_buckets() -> None:
+    """Log buckets as teams configure them: the project's ``_Default`` kept six years under a key of its own,
+    a ``_Default`` of another project left at 30 days without a key, a user-defined bucket kept 90 days, one
+    whose retention and key come from resources created with it (computed at preview)."""
+    from pulumi_gcp import kms, logging
+
+    logging.ProjectBucketConfig("default-phi", project=PROJECT, location="global", bucket_id="_Default",
+                                retention_days=2190, cmek_settings=logging.ProjectBucketConfigCmekSettingsArgs(
+                                    kms_key_name=CMEK))
+    logging.ProjectBucketConfig("default-sandbox", project="phi-sandbox", location="global", bucket_id="_Default")
+    logging.ProjectBucketConfig("app-logs", project=PROJECT, location="us-central1", bucket_id="app-logs",
+                                retention_days=90)
+    ring = kms.KeyRing("logs-ring", name="logs", location="us-central1")
+    key = kms.CryptoKey("logs-key", name="logs", key_ring=ring.id, rotation_period="7776000s")
+    logging.ProjectBucketConfig("audit-logs", project="phi-audit", location="global", bucket_id="_Default",
+                                retention_days=key.id.apply(lambda _: 3650),
+                                cmek_settings=logging.ProjectBucketConfigCmekSettingsArgs(kms_key_name=key.id))
+
+
+def project_admins() -> None:
+    """Basic roles as teams grant them: an owner, an editor binding, a viewer, a policy document naming an owner,
+    and an owner whose member is a service account created with it (its e-mail computed at preview)."""
+    from pulumi_gcp import organizations, projects, serviceaccount
+
+    projects.IAMMember("ops-owner", project=PROJECT, role="roles/owner", member="user:ops@phi.example")
+    projects.IAMBinding("editors", project=PROJECT, role="roles/editor",
+                        members=["group:devs@phi.example", f"serviceAccount:ci@{PROJECT}.iam.gserviceaccount.com"])
+    projects.IAMMember("auditor", project=PROJECT, role="roles/viewer", member="group:audit@phi.example")
+    projects.IAMPolicy("sandbox-policy", project="phi-sandbox", policy_data=json.dumps({"bindings": [
+        {"role": "roles/owner", "members": ["user:sandbox-admin@phi.example"]},
+        {"role": "roles/logging.viewer", "members": ["group:audit@phi.example"]}]}))
+    robot = serviceaccount.Account("robot", account_id="robot")
+    projects.IAMMember("robot-owner", project=PROJECT, role="roles/owner", member=robot.member)
+    organizations.IAMMember("org-viewer", org_id="805614281031", role="roles/browser", member="group:audit@phi.example")
+
+
+def project_custom_role_grant() -> None:
+    """A custom role (named permissions, no wildcard) granted by its id (projects/P/roles/R), computed at preview."""
+    from pulumi_gcp import projects
+
+    role = projects.IAMCustomRole("ops-role", project=PROJECT, role_id="opsRole", title="Ops",
+                                  permissions=["compute.instances.start", "compute.instances.stop"])
+    projects.IAMMember("ops-custom", project=PROJECT, role=role.id, member="group:ops@phi.example")

@@ -22,7 +22,23 @@ def test_vault_keys_and_secrets_expiry(preview: bool) -> None:
         iam-vault-object-expires  kv-phi/forever      FAIL
         iam-vault-object-expires  kv-phi/db-password  PASS
         iam-vault-object-expires  kv-phi/api-token    FAIL
+        iam-vault-object-expires  kv-phi/rolling-key  PASS
     """)
+
+
+@pytest.mark.parametrize("preview", [True, False])
+def test_vault_keys_rotation(preview: bool) -> None:
+    """A key rotates when its declared rotation policy has a Rotate action; none declared is none at all; an
+    action type computed at preview is Unknown. Key Vault keys never answer anonymous callers."""
+    assert only(programs.vault_keys_and_secrets, preview, "enc-crypto-key-rotation", "net-crypto-key-not-public") == (
+        table(f"""
+        enc-crypto-key-rotation    kv-phi/cmk          FAIL
+        enc-crypto-key-rotation    kv-phi/forever      PASS
+        enc-crypto-key-rotation    kv-phi/rolling-key  {"UNKNOWN" if preview else "PASS"}
+        net-crypto-key-not-public  kv-phi/cmk          PASS
+        net-crypto-key-not-public  kv-phi/forever      PASS
+        net-crypto-key-not-public  kv-phi/rolling-key  PASS
+    """))
 
 
 @pytest.mark.parametrize("preview", [True, False])

@@ -736,7 +736,8 @@ def test_roles_per_member_joined_over_the_programs_grants(preview: bool) -> None
         f"{p}/group:security@phi.example": ("roles/cloudkms.admin", "roles/cloudkms.cryptoKeyEncrypterDecrypter"),
         f"{p}/{app}": ("roles/cloudkms.cryptoKeyEncrypterDecrypter",),
         f"folders/301934554120/{ci}": ("roles/iam.serviceAccountTokenCreator",)}
-    assert verdicts(programs.project_iam, preview) == table(f"""
+    # every role here is predefined and scoped: iam-policy-grant-no-admin PASSes (see test_project_admin_grants)
+    assert verdicts(programs.project_iam, preview, ("iam-policy-grant-no-admin",)) == table(f"""
         iam-service-account-duties-separated      {p}/user:dana@phi.example  FAIL
         iam-kms-duties-separated                  {p}/user:dana@phi.example  PASS
         iam-service-account-impersonation-scoped  {p}/user:dana@phi.example  FAIL
@@ -750,3 +751,51 @@ def test_roles_per_member_joined_over_the_programs_grants(preview: bool) -> None
         iam-kms-duties-separated                  folders/301934554120/{ci}  PASS
         iam-service-account-impersonation-scoped  folders/301934554120/{ci}  FAIL
     """)
+
+
+@BOTH
+def test_log_buckets(preview: bool) -> None:
+    """Configured log buckets as live names and judges them: ``_Default`` holds audit logs (a key or a FAIL),
+    a user-defined bucket's contents are not judged; retention and key computed at preview are UNKNOWN."""
+    later = "UNKNOWN" if preview else "PASS"
+    keys = ("enc-crypto-key-rotation", "net-crypto-key-not-public")
+    assert verdicts(programs.log_buckets, preview, keys) == table(f"""
+        enc-log-group-audit-kms  phi-prod/global/_Default       PASS
+        log-log-group-retention  phi-prod/global/_Default       PASS
+        enc-log-group-audit-kms  phi-sandbox/global/_Default    FAIL
+        log-log-group-retention  phi-sandbox/global/_Default    FAIL
+        enc-log-group-audit-kms  phi-prod/us-central1/app-logs  UNKNOWN
+        log-log-group-retention  phi-prod/us-central1/app-logs  FAIL
+        enc-log-group-audit-kms  phi-audit/global/_Default      {later}
+        log-log-group-retention  phi-audit/global/_Default      {later}
+    """)
+    groups = {v.ref.name: v for v in values(programs.log_buckets, preview) if type(v).__name__ == "LogGroup"}
+    assert (groups["phi-sandbox/global/_Default"].retention_days, groups["phi-sandbox/global/_Default"].kms_key) == (
+        30, None)
+
+
+@BOTH
+def test_project_admin_grants(preview: bool) -> None:
+    """Each member of each basic-role binding on a project or organization is a grant as live names it: Owner
+    and Editor are admin; an owner whose member is computed at preview still FAILs."""
+    robot = "(members not known yet)" if preview else "robot-db6088f-member"
+    grants = Verdicts({k: n for k, n in verdicts(programs.project_admins, preview).items()
+                       if k[0] == "iam-policy-grant-no-admin"})
+    sa = "serviceAccount:ci@phi-prod.iam.gserviceaccount.com"
+    assert grants == table(f"""
+        iam-policy-grant-no-admin  projects/phi-prod/roles/owner/user:ops@phi.example             FAIL
+        iam-policy-grant-no-admin  projects/phi-prod/roles/editor/group:devs@phi.example          FAIL
+        iam-policy-grant-no-admin  projects/phi-prod/roles/editor/{sa}                           FAIL
+        iam-policy-grant-no-admin  projects/phi-prod/roles/viewer/group:audit@phi.example         PASS
+        iam-policy-grant-no-admin  projects/phi-sandbox/roles/owner/user:sandbox-admin@phi.example  FAIL
+        iam-policy-grant-no-admin  projects/phi-sandbox/roles/logging.viewer/group:audit@phi.example  PASS
+        iam-policy-grant-no-admin  projects/phi-prod/roles/owner/{robot}                          FAIL
+        iam-policy-grant-no-admin  organizations/805614281031/roles/browser/group:audit@phi.example  PASS
+    """)
+
+
+@BOTH
+def test_a_role_computed_at_preview_is_an_unknown_grant(preview: bool) -> None:
+    found = {k for k in verdicts(programs.project_custom_role_grant, preview) if k[0] == "iam-policy-grant-no-admin"}
+    assert found == ({("iam-policy-grant-no-admin", "projects/phi-prod/(ops-custom)", "UNKNOWN")} if preview else
+                     {("iam-policy-grant-no-admin", "projects/phi-prod/ops-role-id/group:ops@phi.example", "PASS")})

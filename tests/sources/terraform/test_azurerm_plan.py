@@ -91,6 +91,8 @@ EXPECTED = {
         *vault("azurerm_key_vault.phi", P, F, F, F),
         *workspace("azurerm_log_analytics_workspace.security", P, P),  # 365 days; no audit data lands there
         ("iam-vault-object-expires", "azurerm_key_vault_key.storage", F),  # no expiration_date
+        ("enc-crypto-key-rotation", "azurerm_key_vault_key.storage", F),  # no rotation_policy
+        ("net-crypto-key-not-public", "azurerm_key_vault_key.storage", P),
     ],
     "storage_v3": [
         *account("azurerm_storage_account.archive", P, P, P, U, F, P, U, P, F),  # v3: nested items public
@@ -178,6 +180,10 @@ EXPECTED = {
         ("iam-vault-object-expires", "azurerm_key_vault_secret.api_token", F),
         ("iam-vault-object-expires", "azurerm_key_vault_secret.rolling", U),  # timeadd(timestamp(), ...)
         ("iam-vault-object-expires", "azurerm_key_vault_secret.shared", F),  # in a vault outside the plan
+        ("enc-crypto-key-rotation", "azurerm_key_vault_key.cmk", F),  # no rotation_policy
+        ("enc-crypto-key-rotation", "azurerm_key_vault_key.forever", P),  # rotation_policy.automatic
+        ("net-crypto-key-not-public", "azurerm_key_vault_key.cmk", P),  # Key Vault answers its tenant only
+        ("net-crypto-key-not-public", "azurerm_key_vault_key.forever", P),
     ],
     "roles": [
         (GRANT, "azurerm_role_definition.god_mode", F),
@@ -416,6 +422,7 @@ AFTER_APPLY = [
     ("web_apps", "azurerm_linux_web_app.portal", "site_config", "net-web-app-remote-debugging-off"),
     ("web_apps", "azurerm_linux_web_app.portal", "identity", "iam-web-app-managed-identity"),
     ("vault_objects", "azurerm_key_vault_key.cmk", "expiration_date", "iam-vault-object-expires"),
+    ("vault_objects", "azurerm_key_vault_key.forever", "rotation_policy", "enc-crypto-key-rotation"),
     ("roles", "azurerm_role_definition.storage_ops", "permissions", GRANT),
     ("roles", "azurerm_role_definition.god_mode", "assignable_scopes", GRANT),
     ("defender", "azurerm_security_center_subscription_pricing.servers", "tier", THREATS),

@@ -80,6 +80,9 @@ EXPECTED = {
         ("iam-kms-duties-separated", "google_project_iam_member.app_sa_token", U),  # member: the account's, after apply
         ("iam-service-account-duties-separated", "google_project_iam_member.app_sa_token", U),
         ("iam-service-account-impersonation-scoped", "google_project_iam_member.app_sa_token", U),
+        ("iam-policy-grant-no-admin", "google_project_iam_member.alice_sa_user", P),  # predefined roles: scoped
+        ("iam-policy-grant-no-admin", "google_project_iam_member.alice_sa_admin", P),
+        ("iam-policy-grant-no-admin", "google_project_iam_member.app_sa_token", P),  # the role is known
         ("iam-service-account-no-user-keys", "google_service_account_key.app", F),
         ("enc-database-storage-encrypted", "google_sql_database_instance.app_db", P),
         ("enc-database-storage-kms", "google_sql_database_instance.app_db", F),
@@ -434,3 +437,43 @@ def test_a_module_instance_joins_its_own_instances_by_each_key() -> None:
     assert grant.name == 'module.records.readers["scans"]'
     bucket = pairs['module.records.google_storage_bucket.this["phi"]']
     assert isinstance(bucket.props.get("encryption.defaultKmsKeyName"), Unknown)  # var.kms_key: a key id
+
+
+# Log buckets (pulumi-gcp's projectBucketConfig adapter, as live names and judges them): _Default holds audit logs,
+# a user-defined bucket's contents are not judged; a key created in the same apply is known after apply.
+EXPECTED["log_buckets"] = [
+    ("enc-log-group-audit-kms", "google_logging_project_bucket_config.default_phi", P),
+    ("log-log-group-retention", "google_logging_project_bucket_config.default_phi", P),
+    ("enc-log-group-audit-kms", "google_logging_project_bucket_config.default_sandbox", F),
+    ("log-log-group-retention", "google_logging_project_bucket_config.default_sandbox", F),  # 30 days by default
+    ("enc-log-group-audit-kms", "google_logging_project_bucket_config.app_logs", U),
+    ("log-log-group-retention", "google_logging_project_bucket_config.app_logs", F),
+    ("enc-log-group-audit-kms", "google_logging_project_bucket_config.audit_logs", U),  # the key's id
+    ("log-log-group-retention", "google_logging_project_bucket_config.audit_logs", P),
+    ("enc-crypto-key-rotation", "google_kms_crypto_key.logs", P),
+    ("net-crypto-key-not-public", "google_kms_crypto_key.logs", P),
+]
+
+
+def test_a_log_bucket_is_named_as_live_names_it() -> None:
+    scan = check_plans([str(google_plan_path("log_buckets"))])
+    names = {f.resource.native_id: f.resource.name for f in scan.findings()}
+    assert names["google_logging_project_bucket_config.default_sandbox"] == "phi-sandbox/global/_Default"
+    assert names["google_logging_project_bucket_config.app_logs"] == "phi-prod/us-central1/app-logs"
+
+
+# Project grants (pulumi-gcp's IAM adapters, as live names and judges them): Owner and Editor are admin, a role
+# known while its member is known after apply still FAILs, a custom role granted by its id is UNKNOWN.
+GRANT_RULES = ("iam-kms-duties-separated", "iam-service-account-duties-separated",
+               "iam-service-account-impersonation-scoped")
+EXPECTED["project_admins"] = [
+    ("iam-policy-grant-no-admin", "google_project_iam_member.ops_owner", F),
+    ("iam-policy-grant-no-admin", "google_project_iam_binding.editors", F),
+    ("iam-policy-grant-no-admin", "google_project_iam_binding.editors", F),
+    ("iam-policy-grant-no-admin", "google_project_iam_member.auditor", P),
+    ("iam-policy-grant-no-admin", "google_project_iam_member.robot_owner", F),
+    ("iam-policy-grant-no-admin", "google_project_iam_member.ops_custom", U),  # the custom role's id
+    *[(rule, f"google_project_iam_member.{m}", P) for rule in GRANT_RULES for m in ("ops_owner", "auditor")],
+    *[(rule, "google_project_iam_binding.editors", P) for rule in GRANT_RULES for _ in range(2)],
+    *[(rule, f"google_project_iam_member.{m}", U) for rule in GRANT_RULES for m in ("robot_owner", "ops_custom")],
+]

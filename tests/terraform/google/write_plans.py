@@ -617,12 +617,59 @@ MODULES = {"module_buckets": (Module("records", "./modules/bucket", {
     "buckets": NAMES, "readers": READERS,
     "kms_key": Ref("google_kms_crypto_key.records.id")}, ("buckets", "kms_key", "readers")),)}
 
+LOG_BUCKET_COMPUTED = ("id", "name", "lifecycle_state")
+CMEK_COMPUTED = ("cmek_settings.name", "cmek_settings.service_account_id", "cmek_settings.kms_key_version_name")
+
+
+def log_bucket(tf: str, project: str, location: str, bucket_id: str, **config: Any) -> Res:
+    """A log bucket's settings; ``retention_days`` defaults to 30 when not written."""
+    return Res("google_logging_project_bucket_config", tf, {"project": project, "location": location,
+                                                           "bucket_id": bucket_id, **config},
+               computed=LOG_BUCKET_COMPUTED + (CMEK_COMPUTED if "cmek_settings" in config else ()),
+               defaults={} if "retention_days" in config else {"retention_days": 30})
+
+
+LOG_BUCKETS = [  # as tests/pulumi_programs/gcp.py log_buckets()
+    log_bucket("default_phi", "phi-prod", "global", "_Default", retention_days=2190,
+               cmek_settings=[{"kms_key_name": CMEK}]),
+    log_bucket("default_sandbox", "phi-sandbox", "global", "_Default"),
+    log_bucket("app_logs", "phi-prod", "us-central1", "app-logs", retention_days=90),
+    Res("google_kms_key_ring", "logs", {"name": "logs", "location": "us-central1"}, computed=("id", "project")),
+    crypto_key("logs", "logs", "logs", rotation_period="7776000s", version_template=SOFTWARE),
+    log_bucket("audit_logs", "phi-audit", "global", "_Default", retention_days=3650,
+               cmek_settings=[{"kms_key_name": Ref("google_kms_crypto_key.logs.id")}]),
+]
+
+def grant(tf: str, role: Any, member: Any, project: str = "phi-prod") -> Res:
+    return Res("google_project_iam_member", tf, {"project": project, "role": role, "member": member},
+               computed=GRANT_COMPUTED)
+
+
+PROJECT_ADMINS = [  # as tests/pulumi_programs/gcp.py project_admins() and project_custom_role_grant()
+    grant("ops_owner", "roles/owner", "user:ops@phi.example"),
+    Res("google_project_iam_binding", "editors", {
+        "project": "phi-prod", "role": "roles/editor",
+        "members": ["group:devs@phi.example", "serviceAccount:ci@phi-prod.iam.gserviceaccount.com"]},
+        computed=GRANT_COMPUTED),
+    grant("auditor", "roles/viewer", "group:audit@phi.example"),
+    Res("google_service_account", "robot", {"account_id": "robot"},
+        computed=("id", "email", "name", "member", "project", "unique_id")),
+    grant("robot_owner", "roles/owner", Ref("google_service_account.robot.member")),
+    Res("google_project_iam_custom_role", "ops", {
+        "project": "phi-prod", "role_id": "opsRole", "title": "Ops",
+        "permissions": ["compute.instances.start", "compute.instances.stop"]},
+        computed=("id", "name", "deleted", "stage")),
+    grant("ops_custom", Ref("google_project_iam_custom_role.ops.id"), "group:ops@phi.example"),
+]
+
 SCENARIOS: dict[str, list[Res]] = {
     "module_buckets": MODULE_BUCKETS,
     "unknowns": UNKNOWNS,
     "platform": PLATFORM,
     "parity_buckets": PARITY_BUCKETS,
     "parity_firewalls": PARITY_FIREWALLS,
+    "log_buckets": LOG_BUCKETS,
+    "project_admins": PROJECT_ADMINS,
 }
 
 

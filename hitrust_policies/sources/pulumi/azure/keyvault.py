@@ -1,4 +1,5 @@
-"""Key Vault keys and secrets as a program declares them: their expiration dates (`VaultObject`).
+"""Key Vault keys and secrets as a program declares them: their expiration dates (`VaultObject`), and each key
+as a `CryptoKey` (its ``properties.rotationPolicy``, ARM's shape).
 
 azure-native keeps the ARM ``properties`` wrapper on ``keyvault:Key`` / ``keyvault:Secret`` and names
 the expiry ``attributes.expires`` (ARM: ``attributes.exp``), seconds since the epoch; the resource is
@@ -10,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import Unknown, VaultObject
+from hitrust_policies.model import CryptoKey, Unknown, VaultObject
+from hitrust_policies.sources import azure_semantics as az
 from hitrust_policies.sources.pulumi.azure import arm
 from hitrust_policies.sources.pulumi.registry import pulumi_adapter
 from hitrust_policies.sources.pulumi.resource import PulumiResource
@@ -44,3 +46,13 @@ def key(res: PulumiResource, stack: Stack) -> Iterator[VaultObject]:
 @pulumi_adapter(SECRET, produces=VaultObject, joins=True)
 def secret(res: PulumiResource, stack: Stack) -> Iterator[VaultObject]:
     yield VaultObject(_ref(res, stack, "secretName"), "secret", _expires(res))
+
+
+@pulumi_adapter(KEY, produces=CryptoKey, joins=True)
+def crypto_key(res: PulumiResource, stack: Stack) -> Iterator[CryptoKey]:
+    """As the live scanner sees a key, but the program declares its whole rotation policy: none is no rotation."""
+    enabled: Any = res.props.get("properties.attributes.enabled")
+    yield CryptoKey(_ref(res, stack, "keyName"), customer_managed=True, rotation_supported=True,
+                    enabled=enabled if isinstance(enabled, Unknown) else enabled is not False,
+                    rotation_enabled=az.declared_key_rotates(res.props.get("properties.rotationPolicy")),
+                    public_principals=())

@@ -17,6 +17,7 @@ from hitrust_policies.sources.pulumi.gcp import (  # noqa: F401
     instances,
     kms,
     load_balancing,
+    log_buckets,
     sql,
     storage,
 )

@@ -1,5 +1,6 @@
 """Service-account keys (``serviceaccount/key:Key``) as `ServiceAccountKey`s, and the roles the program grants
-each member of a project, folder or organization as `MemberRoles`.
+each member of a project, folder or organization as `MemberRoles`, each member of each binding there as a
+`PolicyGrant`.
 
 Every key pulumi-gcp makes is user-managed: it either has Google generate a key pair and hands the
 program the private key (``privateKey`` output), or uploads the program's own public key
@@ -11,9 +12,10 @@ in the stack (its e-mail, else its account id), or the last segment of the id gi
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 
-from hitrust_policies.model import MemberRoles, ServiceAccountKey, Unknown
+from hitrust_policies.model import MemberRoles, PolicyGrant, ServiceAccountKey, Unknown
 from hitrust_policies.sources import gcp_semantics as gcp
 from hitrust_policies.sources.pulumi.gcp import names
 from hitrust_policies.sources.pulumi.registry import pulumi_adapter
@@ -97,9 +99,34 @@ def member_roles(res: PulumiResource, stack: Stack) -> Iterator[MemberRoles]:
                     seen.add(member)  # an earlier grant yields this member
     for member in mine:
         if member not in seen:
-            yield MemberRoles(names.ref(res, name=f"{scope}/{member}"), member, tuple(sorted(set(roles[member]))))
+            yield MemberRoles(replace(names.ref(res, name=f"{scope}/{member}"), part=f"members/{member}"), member,
+                              tuple(sorted(set(roles[member]))))  # part: a binding's members, one finding id each
 
 
 def _before(stack: Stack, a: PulumiResource, b: PulumiResource) -> bool:
     order = [r.urn for r in stack.of_type(*GRANTS)]
     return order.index(a.urn) < order.index(b.urn)
+
+
+PENDING_MEMBERS = "(members not known yet)"
+
+
+@pulumi_adapter(*GRANTS, produces=PolicyGrant)
+def policy_grants(res: PulumiResource, stack: Stack) -> Iterator[PolicyGrant]:
+    """Each member of each binding the grant sets, named ``<scope>/<role>/<member>`` as live, its access the
+    role's (`gcp_semantics.role_access`: Owner full admin, Editor near admin). A role known while its members
+    are not (computed at preview, known after apply) is still judged, under ``(members not known yet)``; a
+    role or policy document not known yet is one unknown grant."""
+    scope = _scope(res)
+    kind = res.type.rsplit(":", 1)[-1].lower()
+    role = res.props.get("role") if not kind.endswith("iampolicy") else None
+    bindings = names.iam_bindings(res)
+    if isinstance(bindings, Unknown) and isinstance(role, str) and role:
+        bindings = [{"role": role, "members": [PENDING_MEMBERS]}]
+    if isinstance(bindings, Unknown):
+        yield PolicyGrant(names.ref(res, name=f"{scope}/({res.logical_name})"), access=bindings, attached=bindings)
+        return
+    for granted, member in gcp.binding_members(bindings):
+        access, exceptions = gcp.role_access(granted)
+        yield PolicyGrant(replace(names.ref(res, name=f"{scope}/{granted}/{member}"), part=f"{granted}/{member}"),
+                          access=access, attached=True, exceptions=exceptions)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import SecretStore, ServiceFirewall, Unknown, VaultObject
+from hitrust_policies.model import CryptoKey, SecretStore, ServiceFirewall, Unknown, VaultObject
 from hitrust_policies.sources import azure_semantics as az
 from hitrust_policies.sources.terraform.azurerm import Plan, Planned, azurerm_adapter
 from hitrust_policies.sources.terraform.azurerm.arm import access, diagnostic_logs, diagnostic_properties
@@ -84,3 +84,15 @@ def vault_object(item: Planned, plan: Plan) -> Iterator[VaultObject]:
     expires = item.get("expiration_date")
     yield VaultObject(item.ref(f"{_vault_name(item, plan)}/{item.name}"), "key" if item.res.type == KEY else "secret",
                       expires if isinstance(expires, Unknown) else az.vault_object_expires({"expires": expires}))
+
+
+@azurerm_adapter(KEY, produces=CryptoKey)
+def crypto_key(item: Planned, plan: Plan) -> Iterator[CryptoKey]:
+    """A key as the live scanner sees it: always the customer's, any key type rotates through a rotation policy
+    (its ``automatic`` block is ARM's Rotate action), enabled (azurerm has no switch), and answering only the
+    vault's tenant."""
+    policy = item.block("rotation_policy")
+    yield CryptoKey(item.ref(f"{_vault_name(item, plan)}/{item.name}"), customer_managed=True,
+                    rotation_supported=True, enabled=True,
+                    rotation_enabled=az.declared_key_rotates(az.azurerm_rotation_policy(policy)),
+                    public_principals=())
