@@ -475,6 +475,26 @@ CLOUD_CASES += [
 ]
 
 
+# Blocks written by a dynamic block whose for_each is unknown at plan time (tests/terraform/azurerm/dynamic_blocks):
+# in .tf checkov expands what it can evaluate (the app's site_config: plain FTP allowed, no remote debugging) and
+# leaves the rest; in the plan each such block is wholly unknown and its facts UNKNOWN, not "no rule", "no subnet".
+AZURERM_DYNAMIC_COMMON = {
+    ("CKV_HITRUST_IAM_WEB_APP_MANAGED_IDENTITY", "azurerm_linux_web_app.dyn", "FAILED"),
+    ("CKV_HITRUST_NET_INGRESS_RULE_ADMIN_PORTS", "azurerm_network_security_group.split", "PASSED"),
+    ("CKV_HITRUST_NET_INGRESS_RULE_ADMIN_PORTS", "azurerm_network_security_rule.split_ssh", "FAILED"),
+    ("CKV_HITRUST_NET_NETWORK_DEFAULT_ABSENT", "azurerm_virtual_network.dyn", "PASSED"),
+    ("CKV_HITRUST_NET_NETWORK_DEFAULT_ABSENT", "azurerm_virtual_network.split", "PASSED"),
+}
+AZURERM_DYNAMIC_TF = AZURERM_DYNAMIC_COMMON | {
+    ("CKV_HITRUST_ENC_WEB_APP_FTPS_ONLY", "azurerm_linux_web_app.dyn", "FAILED"),
+    ("CKV_HITRUST_NET_WEB_APP_REMOTE_DEBUGGING_OFF", "azurerm_linux_web_app.dyn", "PASSED"),
+}
+AZURERM_DYNAMIC_PLAN = AZURERM_DYNAMIC_COMMON | {  # the split subnet and its network, judged whole
+    ("CKV_HITRUST_LOG_NETWORK_FLOW_LOGS", "azurerm_virtual_network.split", "FAILED"),
+    ("CKV_HITRUST_NET_SUBNET_SECURITY_GROUP", "azurerm_subnet.split_app", "FAILED"),
+}
+CLOUD_CASES.append(("azurerm/dynamic_blocks", AZURERM_DYNAMIC_TF, AZURERM_DYNAMIC_PLAN))
+
 # A plan is judged whole, as `hitrust check terraform` judges it (`hitrust_policies.checkov.conf.plan_verdicts`):
 # what one resource could not prove and `.tf` leaves UNKNOWN, the plan proves through the other resources it
 # holds (a storage account's keys, logs and network rules; a vault's diagnostic settings; a VM's NICs; a
