@@ -329,8 +329,8 @@ def judge(rule: Rule, resource_type: str, conf: Mapping[str, Any], plan: bool) -
     any is unknown, else PASS; None when the resource yields nothing the rule judges.
 
     Plan resources: the whole plan file's verdict (`plan_verdicts`). Otherwise (``.tf``, or a plan file
-    that cannot be read) judged in
-    `OneResource` (unknown stand-ins for every join) and, unless that already says UNKNOWN, alone too:
+    that cannot be read) judged in `OneResource` (unknown stand-ins for every join) and, unless that
+    already says UNKNOWN, alone too:
     a verdict that differs between the two depends on what other resources hold (an adapter that asks
     only whether some resource of a type exists, such as a region's default EBS key) and is UNKNOWN.
     An UNKNOWN among stand-ins stays UNKNOWN whatever the resource alone says, so that second look is
