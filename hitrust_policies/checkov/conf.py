@@ -32,16 +32,16 @@ What one resource cannot say, and so reads UNKNOWN (checkov: UNKNOWN, not report
 Terraform knows only after apply (planned values list unset ones as null), so a missing nested block
 reads UNKNOWN there; in ``.tf`` a missing attribute is simply not written.
 
-**hashicorp/aws plans: the whole plan, not one resource.** checkov names the plan file a resource comes
-from (``__file__``). For an AWS resource the verdict is then the one ``hitrust check terraform`` gives that
-plan file (`plan_verdicts`: `check_plans` once per file, cached by path and modification time): every
-join (a bucket's split encryption, public access block, logging and policy; a group's separate rules; a
-user's attachments), ``after_unknown``, ``after_sensitive`` and module addresses are read as there, so
-checkov reports exactly its (rule, address, PASS / FAIL) set, and its UNKNOWNs stay unreported. Several
-findings of one rule on one resource make one checkov result: FAIL if any fails, else UNKNOWN if any is
-unknown, else PASS. google and azurerm plan resources are read from the same file one at a time, with
-stand-ins for other resources (below); a plan file checkov names but that cannot be read falls back to
-checkov's own view of the resource.
+**Plans: the whole plan, not one resource.** checkov names the plan file a resource comes from
+(``__file__``). For a hashicorp/aws, google (or google-beta) and azurerm resource the verdict is then the
+one ``hitrust check terraform`` gives that plan file (`plan_verdicts`: `check_plans` once per file, cached
+by path and modification time): every join (a bucket's split encryption, public access block, logging and
+policy; a group's or an NSG's separate rules; a user's attachments; a project's IAM grants; a storage
+account's separate network rules and keys), ``after_unknown``, ``after_sensitive`` and module addresses
+are read as there, so checkov reports exactly its (rule, address, PASS / FAIL) set, and its UNKNOWNs stay
+unreported. Several findings of one rule on one resource make one checkov result: FAIL if any fails, else
+UNKNOWN if any is unknown, else PASS. A plan file checkov names but that cannot be read (or that does not
+hold the address) falls back to checkov's own view of the resource, judged one at a time as in ``.tf``.
 """
 
 from __future__ import annotations
@@ -63,7 +63,6 @@ from hitrust_policies.sources.pulumi.resource import PulumiResource
 from hitrust_policies.sources.pulumi.stack import AdapterFailure, Stack, model_values
 from hitrust_policies.sources.terraform import aws, aws_names, azurerm, google, google_names
 from hitrust_policies.sources.terraform.plan import PlanError, PlanResource, module_of, parse, resources
-from hitrust_policies.sources.terraform.references import Configuration
 
 _REFERENCE = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|var|local|module|data|each|count|path|self|terraform)\.")
 _META = {"count", "for_each", "provider", "depends_on", "lifecycle", "provisioner", "connection",
@@ -205,30 +204,12 @@ def plan_resource(resource_type: str, conf: Mapping[str, Any], plan: bool) -> Pl
 
 
 @functools.lru_cache(maxsize=8)
-def _plan_file(path: str, mtime: float) -> tuple[dict[str, PlanResource], Configuration] | None:
+def _plan_addresses(path: str, mtime: float) -> frozenset[str] | None:
     try:
         doc = parse(Path(path).read_bytes(), path)
     except (OSError, PlanError):
         return None
-    planned = resources(doc)
-    return {r.address: r for r in planned}, Configuration(doc, planned)
-
-
-def from_plan_file(conf: Mapping[str, Any]) -> tuple[PlanResource, Configuration] | None:
-    """The resource as ``hitrust check terraform`` reads it from the plan file checkov names (``__file__``):
-    its ``after_unknown`` and configuration included, which checkov's view drops (a block Terraform knows
-    only after apply is simply absent there, as is an empty set of blocks). None when the file cannot be
-    read or does not hold the address (then `plan_resource` reads checkov's view)."""
-    path, address = _unwrap(conf.get("__file__")), _unwrap(conf.get("__address__"))
-    if not isinstance(path, str) or not isinstance(address, str):
-        return None
-    try:
-        found = _plan_file(path, Path(path).stat().st_mtime)
-    except OSError:
-        return None
-    if found is None or address not in found[0]:
-        return None
-    return found[0][address], found[1]
+    return frozenset(r.address for r in resources(doc))
 
 
 def _worst(verdicts: list[tuple[Status, str]]) -> tuple[Status | None, str]:
@@ -254,11 +235,18 @@ def _whole_plan(path: str, mtime: float) -> dict[tuple[str, str], tuple[Status |
 def plan_verdicts(conf: Mapping[str, Any]) -> dict[tuple[str, str], tuple[Status | None, str]] | None:
     """(rule id, plan address) -> what ``hitrust check terraform`` says of the plan file checkov names
     (``__file__``) for the resource ``conf`` is; None when that file cannot be read or does not hold the
-    resource's address."""
-    if from_plan_file(conf) is None:
+    resource's address (then `judge` reads checkov's own view of the resource)."""
+    path, address = _unwrap(conf.get("__file__")), _unwrap(conf.get("__address__"))
+    if not isinstance(path, str) or not isinstance(address, str):
         return None
-    path = str(_unwrap(conf.get("__file__")))
-    return _whole_plan(path, Path(path).stat().st_mtime)
+    try:
+        mtime = Path(path).stat().st_mtime
+    except OSError:
+        return None
+    addresses = _plan_addresses(path, mtime)
+    if addresses is None or address not in addresses:
+        return None
+    return _whole_plan(path, mtime)
 
 
 STAND_IN = "checkov evaluates one resource at a time: another resource of the plan may set this"
@@ -327,9 +315,7 @@ def _azurerm_verdict(rule: Rule, own: azurerm.Planned, plan: azurerm.Plan) -> tu
     return _worst(verdicts)
 
 
-def _azurerm_own(res: PlanResource, config: Configuration | None) -> azurerm.Planned:
-    if config is not None:
-        return azurerm._planned(res, config)
+def _azurerm_own(res: PlanResource) -> azurerm.Planned:
     return azurerm.Planned(res, aws._with_unknowns(dict(res.after), res.unknown, res.address, ""), {})
 
 
@@ -342,22 +328,21 @@ def judge(rule: Rule, resource_type: str, conf: Mapping[str, Any], plan: bool) -
     """The rule's verdict on one checkov resource: FAIL if any value of its kind fails, else UNKNOWN if
     any is unknown, else PASS; None when the resource yields nothing the rule judges.
 
-    hashicorp/aws plan resources: the whole plan file's verdict (`plan_verdicts`). Otherwise judged in
-    `OneResource` (unknown stand-ins for every join) and, unless that already says UNKNOWN, alone too:
+    Plan resources: the whole plan file's verdict (`plan_verdicts`). Otherwise (``.tf``, or a plan file
+    that cannot be read) judged in `OneResource` (unknown stand-ins for every join) and, unless that
+    already says UNKNOWN, alone too:
     a verdict that differs between the two depends on what other resources hold (an adapter that asks
     only whether some resource of a type exists, such as a region's default EBS key) and is UNKNOWN.
     An UNKNOWN among stand-ins stays UNKNOWN whatever the resource alone says, so that second look is
     left out there.
     """
-    if plan and provider(resource_type) == aws.PROVIDER:
-        whole = plan_verdicts(conf)
-        if whole is not None:
-            return whole.get((rule.id, str(_unwrap(conf.get("__address__")))), (None, ""))
-    found = from_plan_file(conf) if plan and provider(resource_type) != aws.PROVIDER else None
-    res, config = found if found is not None else (plan_resource(resource_type, conf, plan), None)
-    written = config.expressions(res) if config is not None else None if plan else res.after
+    whole = plan_verdicts(conf) if plan and provider(resource_type) is not None else None
+    if whole is not None:
+        return whole.get((rule.id, str(_unwrap(conf.get("__address__")))), (None, ""))
+    res = plan_resource(resource_type, conf, plan)
+    written = None if plan else res.after
     if provider(resource_type) == azurerm.PROVIDER:
-        planned = _azurerm_own(res, config)
+        planned = _azurerm_own(res)
         among = _azurerm_verdict(rule, planned, OnePlan([planned]))
         alone = (among if among[0] is Status.UNKNOWN else _azurerm_verdict(rule, planned, azurerm.Plan([planned])))
     else:

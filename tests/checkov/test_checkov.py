@@ -40,6 +40,7 @@ ADMIN_PORTS = {
 
 # Keys: a separate aws_kms_key_policy may replace a key's policy, so "not public" is UNKNOWN in checkov.
 STORAGE_COMMON = {
+    *[("CKV_HITRUST_LOG_DATABASE_AUDITING", f"aws_db_instance.{n}", "FAILED") for n in ("bad", "good", "pending")],
     ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "aws_kms_key.stale", "FAILED"),
     ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "aws_kms_key.data", "PASSED"),
     ("CKV_HITRUST_ENC_DATABASE_STORAGE_ENCRYPTED", "aws_db_instance.bad", "FAILED"),
@@ -98,6 +99,7 @@ BUCKETS_PLAN = BUCKETS | {
     ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "aws_s3_bucket.records", "PASSED"),
 }
 PLATFORM_COMMON = {
+    ("CKV_HITRUST_LOG_REQUEST_LOGGING", "aws_lb.front", "FAILED"),
     ("CKV_HITRUST_ENC_FILE_SYSTEM_ENCRYPTED", "aws_efs_file_system.shared", "FAILED"),
     ("CKV_HITRUST_ENC_MESSAGE_QUEUE_ENCRYPTED", "aws_sqs_queue.plain", "FAILED"),
     ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "aws_lb_listener.plain", "FAILED"),

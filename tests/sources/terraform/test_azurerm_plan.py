@@ -216,6 +216,8 @@ EXPECTED = {
     "networks": [
         *account("azurerm_storage_account.flowlogs", P, P, P, F, P, P, P, F, P),
         *[(ADMIN, f"azurerm_network_security_group.{g}", P) for g in ("web", "app") for _ in range(DEFAULTS)],
+        # no rule written, none attached: the plan shows `security_rule` as it shows a dynamic block (blocks.py)
+        (ADMIN, "azurerm_network_security_group.web", U), (ADMIN, "azurerm_network_security_group.app", U),
         *network("azurerm_virtual_network.hub", P),  # a VNet flow log
         (SUBNET, "azurerm_virtual_network.hub", P), (SUBNET, "azurerm_virtual_network.hub", P),  # Gateway: exempt
         *network("azurerm_virtual_network.spoke_nsg", P),  # both subnets' NSGs flow-logged

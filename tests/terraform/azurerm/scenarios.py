@@ -918,3 +918,51 @@ LOCAL_AUTH = [
 ]
 
 SCENARIOS["local_auth"] = plan(V4, LOCAL_AUTH)
+
+# ------------------------------------------------------------ blocks written by a dynamic block, for_each unknown
+
+# The configuration leaves a dynamic block out and after_unknown shows the whole block unknown: the shape of an
+# Optional+Computed block left unwritten (as `nsg()` and `vnet()` without subnets); split resources that
+# attach to the resource prove the block is only their account.
+_SITE_DYNAMIC = R("azurerm_linux_web_app.dyn", {
+    "name": "dyn-app", **rg_args("rg-web"), "https_only": True,
+    "service_plan_id": ref(UNKNOWN, "azurerm_service_plan.phi.id", "azurerm_service_plan.phi")},
+    {"client_affinity_enabled": False, "enabled": True, "public_network_access_enabled": True, "tags": None,
+     "timeouts": None, "app_settings": None, "identity": [], "key_vault_reference_identity_id": UNKNOWN},
+    computed=(*_APP_COMPUTED, "site_config"), sensitive=("site_credential",))
+
+
+
+def _vnet_unwritten(address: str, name: str) -> R:
+    """A network without inline subnets: ``subnet`` only in after_unknown (an unknown value is left out of after)."""
+    return R(address, {"name": name, **rg_args("net-rg"), "address_space": ["10.0.0.0/16"]},
+             {"bgp_community": None, "dns_servers": [], "edge_zone": None, "flow_timeout_in_minutes": None,
+              "tags": None, "timeouts": None, "ddos_protection_plan": [], "encryption": []},
+             computed=("id", "guid", "subnet"))
+
+
+DYNAMIC_BLOCKS = [
+    group("net-rg"),
+    nsg("azurerm_network_security_group.dyn", "dyn-nsg"),  # dynamic "security_rule"
+    nsg("azurerm_network_security_group.split", "split-nsg"),
+    R("azurerm_network_security_rule.split_ssh", {
+        "name": "ssh-in", "resource_group_name": ref("net-rg", "azurerm_resource_group.net.name",
+                                                     "azurerm_resource_group.net"),
+        "network_security_group_name": ref("split-nsg", "azurerm_network_security_group.split.name",
+                                           "azurerm_network_security_group.split"),
+        "priority": 100, "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "source_port_range": "*",
+        "destination_port_range": "22", "source_address_prefix": "Internet", "destination_address_prefix": "*"},
+      {"description": None, "destination_address_prefixes": None, "destination_application_security_group_ids": None,
+       "destination_port_ranges": None, "source_address_prefixes": None,
+       "source_application_security_group_ids": None, "source_port_ranges": None, "timeouts": None}),
+    _vnet_unwritten("azurerm_virtual_network.dyn", "dyn"),  # dynamic "subnet"
+    _vnet_unwritten("azurerm_virtual_network.split", "split"),
+    separate_subnet("azurerm_subnet.split_app", "app", "split", "10.0.1.0/24"),
+    group("rg-web"),
+    R("azurerm_service_plan.phi", {"name": "plan-phi", **rg_args("rg-web"), "os_type": "Linux", "sku_name": "P1v3"},
+      {"tags": None, "timeouts": None, "per_site_scaling_enabled": False, "zone_balancing_enabled": False},
+      computed=("id", "kind", "reserved", "worker_count", "maximum_elastic_worker_count")),
+    _SITE_DYNAMIC,  # dynamic "site_config" (a required block: unwritten, the configuration is invalid)
+]
+
+SCENARIOS["dynamic_blocks"] = plan(V4, DYNAMIC_BLOCKS)

@@ -12,8 +12,10 @@ What this module gives them:
 - `Planned`: one planned resource's values, with each ``after_unknown`` path an `Unknown` at that path,
   except top-level attributes the configuration does not write at all (computed by the provider, e.g. an
   NSG's ``security_rule`` when its rules are separate resources): those read as unset, as in
-  `terraform.aws.provider_computed`. The same caveat applies: a ``dynamic`` block with an unknown
-  ``for_each`` is also left out of the configuration, so it reads as absent, too.
+  `terraform.aws.provider_computed`. Not so for the nested blocks the adapters read whose absence would
+  pass (`blocks`: an NSG's ``security_rule``, a network's ``subnet``, a web app's ``site_config``): a
+  ``dynamic`` block with an unknown ``for_each`` is left out of the configuration too, so such a block is
+  Unknown, naming it, unless split resources attached to the resource prove it is only their account.
 - `Plan.referrers`: the join of a split resource to its parent (``storage_account_id``,
   ``network_security_group_name``, ``target_resource_id``) by the configuration's references, known
   while the parent's id is not; else by value; a link that cannot be told is `Unknown`, never a miss.
@@ -37,6 +39,7 @@ from hitrust_policies.engine import CoverageGap
 from hitrust_policies.model.facts import Unknown
 from hitrust_policies.model.ref import ResourceRef
 from hitrust_policies.sources.terraform.aws import _plaintexts, _sensitive, _with_unknowns, provider_computed
+from hitrust_policies.sources.terraform.azurerm.blocks import split_targets, unwritten
 from hitrust_policies.sources.terraform.plan import PlanResource, resources
 from hitrust_policies.sources.terraform.references import Configuration
 
@@ -166,10 +169,11 @@ def secrets_of(res: PlanResource, values: Mapping[str, Any]) -> set[str]:
     return {text for _, value in _sensitive(values, res.sensitive, ()) for text in _plaintexts(value)}
 
 
-def _planned(res: PlanResource, config: Configuration) -> Planned:
+def _planned(res: PlanResource, config: Configuration, split: set[tuple[str, str]]) -> Planned:
     written = config.expressions(res)
     unknown = provider_computed(res.unknown, written, {})
     values = _with_unknowns(dict(res.after), unknown, res.address, "")
+    values.update(unwritten(res, written, split))
     if isinstance(values.get("name"), str) and values["name"] in secrets_of(res, values):
         values["name"] = res.logical_name  # a sensitive name never names a finding, nor its children's
     return Planned(res, values, config.dependencies(res))
@@ -208,7 +212,8 @@ def to_model(doc: Mapping[str, Any], kinds: Iterable[type] | None = None) -> tup
     _modules()
     planned_resources = [r for r in resources(doc) if _is_azurerm(r)]
     config = Configuration(doc, planned_resources)
-    plan = Plan(_planned(r, config) for r in planned_resources)
+    split = split_targets(planned_resources, config)
+    plan = Plan(_planned(r, config, split) for r in planned_resources)
     wanted = set(kinds) if kinds is not None else None
     values: list[Any] = []
     gaps: list[CoverageGap] = []
