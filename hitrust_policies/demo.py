@@ -230,6 +230,15 @@ def _messaging(session: Any) -> None:
     eu.create_file_system(CreationToken="acme-eu-scratch", Tags=[{"Key": "Name", "Value": "acme-eu-scratch"}])
 
 
+def _compute(session: Any, net: dict[str, str]) -> None:
+    """A claims worker requiring IMDSv2 and a legacy reporting host launched with the default (IMDSv1 too)."""
+    ec2 = session.client("ec2", region_name="us-east-1")
+    for name, options in (("claims-worker", {"MetadataOptions": {"HttpTokens": "required"}}), ("legacy-reporting", {})):
+        ec2.run_instances(ImageId="ami-12c6146b", MinCount=1, MaxCount=1, InstanceType="t3.micro",
+                          SubnetId=net["subnet_a"], TagSpecifications=[
+                              {"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": name}]}], **options)
+
+
 def seed(session: Any) -> None:
     """Create the demo account's resources (mutating calls: the seeder, never the scanner)."""
     _s3(session)
@@ -242,6 +251,7 @@ def seed(session: Any) -> None:
     _identities(session)
     _messaging(session)
     _threat_detection(session)
+    _compute(session, nets["us-east-1"])
 
 
 def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:

@@ -66,6 +66,8 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("log-threat-detection-enabled", "guardduty/us-east-1", "PASS"),
         ("log-threat-detection-enabled", "guardduty/eu-west-1", "FAIL"),
         ("iam-root-account-mfa", "root-123456789012", "FAIL"),  # moto's root never has MFA
+        ("net-instance-metadata-tokens", "claims-worker", "PASS"),
+        ("net-instance-metadata-tokens", "legacy-reporting", "FAIL"),  # launched with the default: IMDSv1 too
     ],
 )
 def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:

@@ -38,6 +38,7 @@ from hitrust_policies.model.identity import (
     RootAccount,
     ServiceAccountKey,
 )
+from hitrust_policies.model.instance_metadata import InstanceMetadata
 from hitrust_policies.model.messaging import MessageQueue
 from hitrust_policies.model.network import (
     ALL_PROTOCOLS,
@@ -120,6 +121,7 @@ KINDS: tuple[type, ...] = (
     ConfigRecording,
     PostureMonitoring,
     ControlPlaneLogging,
+    InstanceMetadata,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -194,4 +196,5 @@ __all__ = [
     "ConfigRecording",
     "PostureMonitoring",
     "ControlPlaneLogging",
+    "InstanceMetadata",
 ]

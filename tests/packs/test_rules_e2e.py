@@ -8,6 +8,7 @@ their violations. Levels are forced to mandatory so UNKNOWN (advisory) stands ou
 import pytest
 
 import tests.pulumi_programs.aws_logging as aws_logging
+import tests.pulumi_programs.aws_network as aws_network
 from tests.packs.helpers import MANDATORY, captured, keys
 from tests.pulumi_programs import iam, kms_keys, logging, messaging, network, storage, threat_detection, tls
 
@@ -91,6 +92,8 @@ CASES = {
         ("net-instance-no-public-ip", "elsewhere", A),  # a subnet the stack does not create
         ("net-instance-ip-forwarding-off", "nat", M),  # source/destination check off
         ("log-network-flow-logs", "app-vpc", M),
+        # no metadata_options: launched with the default, IMDSv1 answered too
+        *(("net-instance-metadata-tokens", name, M) for name in ("bastion", "app", "legacy", "elsewhere", "nat")),
     }),
     "messaging-compliant": (messaging.compliant, True, set()),
     "messaging-noncompliant": (messaging.noncompliant, True, {
@@ -226,6 +229,11 @@ CASES = {
         ("log-cluster-control-plane-logs", "audit-eks", M),
         ("log-cluster-control-plane-logs", "quiet-eks", M),
         ("log-cluster-control-plane-logs", "late-eks", A),  # log types computed at preview
+    }),
+    "instance-metadata": (aws_network.instance_metadata, True, {
+        ("net-instance-metadata-tokens", "default-launch", M),
+        ("net-instance-metadata-tokens", "late-imds", A),  # token setting computed at preview
+        *(("net-instance-no-public-ip", name, M) for name in ("v2-only", "default-launch", "no-imds", "late-imds")),
     }),
 
 }

@@ -38,6 +38,7 @@ from hitrust_policies.model import (
     InfrastructureEncryption,
     IngressRule,
     InstanceAccess,
+    InstanceMetadata,
     LocalAuth,
     LogArchive,
     LogExport,
@@ -684,4 +685,9 @@ CASES: list[Case] = [
         "api", "authenticator", "controllerManager", "scheduler")), "FAIL",
          "control-plane log types off: api, authenticator, controllerManager, scheduler"),
     Case("log-cluster-control-plane-logs", "describe-denied", ControlPlaneLogging(ref("eks"), U), "UNKNOWN"),
+    Case("net-instance-metadata-tokens", "imdsv2", InstanceMetadata(ref("i-1"), True, True), "PASS"),
+    Case("net-instance-metadata-tokens", "endpoint-off", InstanceMetadata(ref("i-1"), False, U), "PASS"),
+    Case("net-instance-metadata-tokens", "imdsv1", InstanceMetadata(ref("i-1"), True, False), "FAIL",
+         "instance metadata endpoint answers requests without a session token (IMDSv1)"),
+    Case("net-instance-metadata-tokens", "preview", InstanceMetadata(ref("i-1"), U, U), "UNKNOWN"),
 ]

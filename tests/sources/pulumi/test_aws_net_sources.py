@@ -1,0 +1,18 @@
+"""pulumi-aws network and exposure sources from real programs (captured under mocks): exact verdicts, preview
+and update."""
+
+from __future__ import annotations
+
+from tests.pulumi_programs import aws_network
+from tests.sources.pulumi.test_aws_log_sources import BOTH, expect, verdicts
+
+
+@BOTH
+def test_instance_metadata_tokens(preview: bool) -> None:
+    late = "UNKNOWN" if preview else "PASS"  # the token setting is computed at preview
+    assert verdicts(aws_network.instance_metadata, preview, "net-instance-metadata-tokens") == expect(f"""
+        net-instance-metadata-tokens  v2-only         PASS
+        net-instance-metadata-tokens  default-launch  FAIL
+        net-instance-metadata-tokens  no-imds         PASS
+        net-instance-metadata-tokens  late-imds       {late}
+    """)

@@ -1,0 +1,51 @@
+"""Pack vs live scanner for the AWS network and exposure sources: the same program and account give the same
+findings.
+
+Scenarios and helpers are tests/test_parity.py's; these cover instance metadata options (IMDSv2).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.parity import assert_pack_agrees_with_live
+from tests.test_parity import PACK_RULES, Scenario, live_findings, pack  # noqa: F401  (pack: a fixture)
+
+AMI = "ami-12c6146b"
+IMDS = (("v2-only", {"http_tokens": "required"}), ("default-launch", None),
+        ("no-imds", {"http_tokens": "optional", "http_endpoint": "disabled"}))
+
+
+def imds_program() -> None:
+    import pulumi_aws as aws
+
+    for name, options in IMDS:
+        aws.ec2.Instance(name, ami=AMI, instance_type="t3.micro", associate_public_ip_address=False,
+                         tags={"Name": name}, **({"metadata_options": options} if options else {}))
+
+
+def imds_seed(session: Any) -> None:
+    ec2 = session.client("ec2")
+    for name, options in IMDS:
+        extra = {"MetadataOptions": {"HttpTokens": options["http_tokens"],
+                                     "HttpEndpoint": options.get("http_endpoint", "enabled")}} if options else {}
+        ec2.run_instances(ImageId=AMI, MinCount=1, MaxCount=1, InstanceType="t3.micro", NetworkInterfaces=[
+            {"DeviceIndex": 0, "AssociatePublicIpAddress": False}], TagSpecifications=[
+            {"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": name}]}], **extra)
+
+
+IMDS_RULE = "net-instance-metadata-tokens"
+SCENARIOS = [
+    Scenario("instance-metadata", imds_program, imds_seed, frozenset(name for name, _ in IMDS),
+             frozenset({(IMDS_RULE, "default-launch")}),
+             must_pass=frozenset({(IMDS_RULE, "v2-only"), (IMDS_RULE, "no-imds")})),
+]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
+def test_pack_and_scanner_agree(scenario: Scenario, pack, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    live = live_findings(scenario, monkeypatch)
+    assert_pack_agrees_with_live(scenario.program, live, pack, names=scenario.names, rules=PACK_RULES,
+                                 must_fail=scenario.must_fail, must_pass=scenario.must_pass)
