@@ -100,6 +100,8 @@ EXPECTED = {
         ("net-instance-no-public-ip", "aws_instance.worker", P),
         # and its own source/destination check is on
         *[("net-instance-ip-forwarding-off", f"aws_instance.{i}", P) for i in ("web", "worker")],
+        # metadata_options left out: computed by the provider at apply
+        *[("net-instance-metadata-tokens", f"aws_instance.{i}", U) for i in ("web", "worker")],
         ("enc-tls-listener-modern", "aws_lb_listener.http", P),  # redirects to HTTPS (action `order`: computed)
         ("enc-tls-listener-modern", "aws_lb_listener.plain", F),
         ("log-request-logging", "aws_lb.front", F),  # no access_logs block
