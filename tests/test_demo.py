@@ -68,6 +68,8 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("iam-root-account-mfa", "root-123456789012", "FAIL"),  # moto's root never has MFA
         ("net-instance-metadata-tokens", "claims-worker", "PASS"),
         ("net-instance-metadata-tokens", "legacy-reporting", "FAIL"),  # launched with the default: IMDSv1 too
+        ("net-subnet-no-auto-public-ip", "app-private-a", "PASS"),
+        ("net-subnet-no-auto-public-ip", "dmz-public", "FAIL"),
     ],
 )
 def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:

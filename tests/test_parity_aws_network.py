@@ -1,7 +1,8 @@
 """Pack vs live scanner for the AWS network and exposure sources: the same program and account give the same
 findings.
 
-Scenarios and helpers are tests/test_parity.py's; these cover instance metadata options (IMDSv2).
+Scenarios and helpers are tests/test_parity.py's; these cover instance metadata options (IMDSv2) and
+subnets mapping public IPv4 addresses.
 """
 
 from __future__ import annotations
@@ -42,6 +43,28 @@ SCENARIOS = [
              frozenset({(IMDS_RULE, "default-launch")}),
              must_pass=frozenset({(IMDS_RULE, "v2-only"), (IMDS_RULE, "no-imds")})),
 ]
+
+
+def subnets_program() -> None:
+    import pulumi_aws as aws
+
+    vpc = aws.ec2.Vpc("parity-vpc", cidr_block="10.31.0.0/16")
+    for name, cidr, maps in (("private-a", "10.31.1.0/24", False), ("public-a", "10.31.2.0/24", True)):
+        aws.ec2.Subnet(name, vpc_id=vpc.id, cidr_block=cidr, map_public_ip_on_launch=maps, tags={"Name": name})
+
+
+def subnets_seed(session: Any) -> None:
+    ec2 = session.client("ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.31.0.0/16")["Vpc"]["VpcId"]
+    for name, cidr, maps in (("private-a", "10.31.1.0/24", False), ("public-a", "10.31.2.0/24", True)):
+        sid = ec2.create_subnet(VpcId=vpc, CidrBlock=cidr, TagSpecifications=[
+            {"ResourceType": "subnet", "Tags": [{"Key": "Name", "Value": name}]}])["Subnet"]["SubnetId"]
+        ec2.modify_subnet_attribute(SubnetId=sid, MapPublicIpOnLaunch={"Value": maps})
+
+
+SUBNET_RULE = "net-subnet-no-auto-public-ip"
+SCENARIOS.append(Scenario("subnet-public-ips", subnets_program, subnets_seed, frozenset({"private-a", "public-a"}),
+                          frozenset({(SUBNET_RULE, "public-a")}), must_pass=frozenset({(SUBNET_RULE, "private-a")})))
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)

@@ -1,6 +1,7 @@
 """The typed, cloud-agnostic model every source fills and every rule reads."""
 
 from hitrust_policies.model.addresses import is_internet
+from hitrust_policies.model.addressing import SubnetAddressing
 from hitrust_policies.model.analytics import AnalyticsDataset
 from hitrust_policies.model.archives import LogArchive
 from hitrust_policies.model.audit import (
@@ -122,6 +123,7 @@ KINDS: tuple[type, ...] = (
     PostureMonitoring,
     ControlPlaneLogging,
     InstanceMetadata,
+    SubnetAddressing,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -197,4 +199,5 @@ __all__ = [
     "PostureMonitoring",
     "ControlPlaneLogging",
     "InstanceMetadata",
+    "SubnetAddressing",
 ]

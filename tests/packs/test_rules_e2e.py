@@ -235,6 +235,11 @@ CASES = {
         ("net-instance-metadata-tokens", "late-imds", A),  # token setting computed at preview
         *(("net-instance-no-public-ip", name, M) for name in ("v2-only", "default-launch", "no-imds", "late-imds")),
     }),
+    "subnets": (aws_network.subnets, True, {
+        ("net-subnet-no-auto-public-ip", "public-a", M),
+        ("net-subnet-no-auto-public-ip", "late-subnet", A),  # setting computed at preview
+        ("log-network-flow-logs", "net-vpc", M),
+    }),
 
 }
 

@@ -16,3 +16,16 @@ def instance_metadata() -> None:
     key = aws.kms.Key("late-imds-key", enable_key_rotation=True)
     aws.ec2.Instance("late-imds", ami=AMI, instance_type="t3.micro",
                      metadata_options={"http_tokens": key.key_id.apply(lambda _: "required")})
+
+
+def subnets() -> None:
+    """A private subnet (the default), one mapping public IPv4 addresses, one explicitly not, and one whose
+    setting waits on another resource's id."""
+    import pulumi_aws as aws
+
+    vpc = aws.ec2.Vpc("net-vpc", cidr_block="10.30.0.0/16")
+    aws.ec2.Subnet("private-a", vpc_id=vpc.id, cidr_block="10.30.1.0/24")
+    aws.ec2.Subnet("public-a", vpc_id=vpc.id, cidr_block="10.30.2.0/24", map_public_ip_on_launch=True)
+    aws.ec2.Subnet("private-b", vpc_id=vpc.id, cidr_block="10.30.3.0/24", map_public_ip_on_launch=False)
+    aws.ec2.Subnet("late-subnet", vpc_id=vpc.id, cidr_block="10.30.4.0/24",
+                   map_public_ip_on_launch=vpc.id.apply(lambda _: True))

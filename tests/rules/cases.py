@@ -63,6 +63,7 @@ from hitrust_policies.model import (
     ServiceFirewall,
     SqlServerSettings,
     Subnet,
+    SubnetAddressing,
     ThreatDetection,
     TlsListener,
     Unknown,
@@ -690,4 +691,8 @@ CASES: list[Case] = [
     Case("net-instance-metadata-tokens", "imdsv1", InstanceMetadata(ref("i-1"), True, False), "FAIL",
          "instance metadata endpoint answers requests without a session token (IMDSv1)"),
     Case("net-instance-metadata-tokens", "preview", InstanceMetadata(ref("i-1"), U, U), "UNKNOWN"),
+    Case("net-subnet-no-auto-public-ip", "private", SubnetAddressing(ref("subnet-1"), False), "PASS"),
+    Case("net-subnet-no-auto-public-ip", "maps", SubnetAddressing(ref("subnet-1"), True), "FAIL",
+         "subnet assigns a public IPv4 address to every launch (MapPublicIpOnLaunch)"),
+    Case("net-subnet-no-auto-public-ip", "preview", SubnetAddressing(ref("subnet-1"), U), "UNKNOWN"),
 ]

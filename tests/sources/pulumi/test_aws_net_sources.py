@@ -16,3 +16,14 @@ def test_instance_metadata_tokens(preview: bool) -> None:
         net-instance-metadata-tokens  no-imds         PASS
         net-instance-metadata-tokens  late-imds       {late}
     """)
+
+
+@BOTH
+def test_subnet_public_ip_mapping(preview: bool) -> None:
+    late = "UNKNOWN" if preview else "FAIL"  # the setting is computed at preview
+    assert verdicts(aws_network.subnets, preview, "net-subnet-no-auto-public-ip") == expect(f"""
+        net-subnet-no-auto-public-ip  private-a    PASS
+        net-subnet-no-auto-public-ip  public-a     FAIL
+        net-subnet-no-auto-public-ip  private-b    PASS
+        net-subnet-no-auto-public-ip  late-subnet  {late}
+    """)

@@ -160,6 +160,18 @@ EXPECTED = {
         ("log-cluster-control-plane-logs", "aws_eks_cluster.quiet", F),  # no log type: the default
         ("iam-policy-grant-no-admin", "aws_iam_role.eks", U),  # inline_policy computed by the provider
     ],
+    "network_exposure": [
+        ("net-subnet-no-auto-public-ip", "aws_subnet.private", P),  # left out: off
+        ("net-subnet-no-auto-public-ip", "aws_subnet.public", F),
+        ("net-instance-metadata-tokens", "aws_instance.v2_only", P),
+        ("net-instance-metadata-tokens", "aws_instance.v1_allowed", F),
+        # no network_interface block written: maybe a dynamic one, so interfaces stay unknown
+        *[("net-instance-no-public-ip", f"aws_instance.{i}", U) for i in ("v2_only", "v1_allowed")],
+        *[("net-instance-ip-forwarding-off", f"aws_instance.{i}", U) for i in ("v2_only", "v1_allowed")],
+        *[("enc-instance-host-encryption", f"aws_instance.{i}", P) for i in ("v2_only", "v1_allowed")],
+        ("log-network-flow-logs", "aws_vpc.app", F),
+        ("net-network-default-absent", "aws_vpc.app", P),
+    ],
 }
 
 

@@ -36,6 +36,7 @@ FAN_OUT_WORKERS = 8  # concurrent per-resource reads inside one collector (see C
 SERVICE_MODULES = ("cloudtrail", "ec2", "efs", "elb", "elbv2", "guardduty", "iam", "kms", "logs", "rds", "s3", "sns",
                    "sqs")
 SERVICE_MODULES += ("config", "securityhub", "eks")
+SERVICE_MODULES += ("ec2_subnets",)
 
 
 def iam_action(call: str) -> str:

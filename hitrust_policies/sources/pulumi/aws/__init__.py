@@ -17,4 +17,5 @@ from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
     s3,
     sns,
     sqs,
+    subnet,
 )
