@@ -1,8 +1,8 @@
 """Pack vs live scanner for the AWS network and exposure sources: the same program and account give the same
 findings.
 
-Scenarios and helpers are tests/test_parity.py's; these cover instance metadata options (IMDSv2) and
-subnets mapping public IPv4 addresses.
+Scenarios and helpers are tests/test_parity.py's; these cover instance metadata options (IMDSv2),
+subnets mapping public IPv4 addresses and EKS API server endpoints.
 """
 
 from __future__ import annotations
@@ -66,6 +66,32 @@ SUBNET_RULE = "net-subnet-no-auto-public-ip"
 SCENARIOS.append(Scenario("subnet-public-ips", subnets_program, subnets_seed, frozenset({"private-a", "public-a"}),
                           frozenset({(SUBNET_RULE, "public-a")}), must_pass=frozenset({(SUBNET_RULE, "private-a")})))
 
+
+ENDPOINTS = (("private-eks", False, None), ("open-eks", True, ["0.0.0.0/0"]), ("office-eks", True, ["203.0.113.0/24"]))
+
+
+def eks_program() -> None:
+    import pulumi_aws as aws
+
+    for name, public, cidrs in ENDPOINTS:
+        aws.eks.Cluster(name, name=name, role_arn="arn:aws:iam::123456789012:role/eks", vpc_config={
+            "subnet_ids": ["subnet-0a1b2c3d"], "endpoint_public_access": public, "endpoint_private_access": True,
+            **({"public_access_cidrs": cidrs} if cidrs else {})})
+
+
+def eks_seed(session: Any) -> None:
+    for name, public, cidrs in ENDPOINTS:
+        session.client("eks").create_cluster(name=name, roleArn="arn:aws:iam::123456789012:role/eks",
+                                             resourcesVpcConfig={"subnetIds": ["subnet-0a1b2c3d"],
+                                                                 "endpointPublicAccess": public,
+                                                                 "endpointPrivateAccess": True,
+                                                                 **({"publicAccessCidrs": cidrs} if cidrs else {})})
+
+
+EKS_RULE = "net-cluster-endpoint-not-public"
+SCENARIOS.append(Scenario("eks-endpoints", eks_program, eks_seed, frozenset(n for n, _, _ in ENDPOINTS),
+                          frozenset({(EKS_RULE, "open-eks")}),
+                          must_pass=frozenset({(EKS_RULE, "private-eks"), (EKS_RULE, "office-eks")})))
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
 def test_pack_and_scanner_agree(scenario: Scenario, pack, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811

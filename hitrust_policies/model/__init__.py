@@ -14,6 +14,7 @@ from hitrust_policies.model.audit import (
     NetworkWatcher,
     ThreatDetection,
 )
+from hitrust_policies.model.cluster_endpoint import ClusterEndpoint
 from hitrust_policies.model.compute import ComputeInstance, InstanceAccess, WebApp
 from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener, VaultObject
 from hitrust_policies.model.database_settings import (
@@ -124,6 +125,7 @@ KINDS: tuple[type, ...] = (
     ControlPlaneLogging,
     InstanceMetadata,
     SubnetAddressing,
+    ClusterEndpoint,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -200,4 +202,5 @@ __all__ = [
     "ControlPlaneLogging",
     "InstanceMetadata",
     "SubnetAddressing",
+    "ClusterEndpoint",
 ]

@@ -229,6 +229,9 @@ CASES = {
         ("log-cluster-control-plane-logs", "audit-eks", M),
         ("log-cluster-control-plane-logs", "quiet-eks", M),
         ("log-cluster-control-plane-logs", "late-eks", A),  # log types computed at preview
+        # public endpoint left to EKS's default: 0.0.0.0/0
+        *(("net-cluster-endpoint-not-public", name, M) for name in ("all-logs-eks", "audit-eks", "quiet-eks",
+                                                                     "late-eks")),
     }),
     "instance-metadata": (aws_network.instance_metadata, True, {
         ("net-instance-metadata-tokens", "default-launch", M),
@@ -239,6 +242,13 @@ CASES = {
         ("net-subnet-no-auto-public-ip", "public-a", M),
         ("net-subnet-no-auto-public-ip", "late-subnet", A),  # setting computed at preview
         ("log-network-flow-logs", "net-vpc", M),
+    }),
+    "eks-endpoints": (aws_network.eks_endpoints, True, {
+        ("net-cluster-endpoint-not-public", "open-eks", M),
+        ("net-cluster-endpoint-not-public", "default-eks", M),
+        ("net-cluster-endpoint-not-public", "late-endpoint-eks", A),  # ranges computed at preview
+        *(("log-cluster-control-plane-logs", name, M)
+          for name in ("private-eks", "office-eks", "open-eks", "default-eks", "late-endpoint-eks")),
     }),
 
 }

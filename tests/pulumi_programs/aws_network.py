@@ -29,3 +29,20 @@ def subnets() -> None:
     aws.ec2.Subnet("private-b", vpc_id=vpc.id, cidr_block="10.30.3.0/24", map_public_ip_on_launch=False)
     aws.ec2.Subnet("late-subnet", vpc_id=vpc.id, cidr_block="10.30.4.0/24",
                    map_public_ip_on_launch=vpc.id.apply(lambda _: True))
+
+
+def eks_endpoints() -> None:
+    """Clusters with a private endpoint only, a public one restricted to an office range, one open to the
+    internet, one leaving both to EKS (public, 0.0.0.0/0), and one whose ranges wait on another resource."""
+    import pulumi_aws as aws
+
+    role = "arn:aws:iam::123456789012:role/eks"
+    subnets = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+    for name, vpc in (("private-eks", {"endpoint_public_access": False, "endpoint_private_access": True}),
+                      ("office-eks", {"public_access_cidrs": ["203.0.113.0/24"]}),
+                      ("open-eks", {"endpoint_public_access": True, "public_access_cidrs": ["0.0.0.0/0"]}),
+                      ("default-eks", {})):
+        aws.eks.Cluster(name, name=name, role_arn=role, vpc_config={"subnet_ids": subnets, **vpc})
+    key = aws.kms.Key("late-endpoint-key", enable_key_rotation=True)
+    aws.eks.Cluster("late-endpoint-eks", name="late-endpoint-eks", role_arn=role, vpc_config={
+        "subnet_ids": subnets, "public_access_cidrs": [key.key_id.apply(lambda _: "10.0.0.0/8")]})

@@ -25,6 +25,7 @@ from hitrust_policies.model import (
     AuditTrail,
     BlockStorageDefaults,
     BlockVolume,
+    ClusterEndpoint,
     ComputeInstance,
     ConfigRecording,
     ControlPlaneLogging,
@@ -695,4 +696,10 @@ CASES: list[Case] = [
     Case("net-subnet-no-auto-public-ip", "maps", SubnetAddressing(ref("subnet-1"), True), "FAIL",
          "subnet assigns a public IPv4 address to every launch (MapPublicIpOnLaunch)"),
     Case("net-subnet-no-auto-public-ip", "preview", SubnetAddressing(ref("subnet-1"), U), "UNKNOWN"),
+    Case("net-cluster-endpoint-not-public", "private", ClusterEndpoint(ref("eks"), False, ()), "PASS"),
+    Case("net-cluster-endpoint-not-public", "office-only", ClusterEndpoint(ref("eks"), True, ("203.0.113.0/24",)),
+         "PASS"),
+    Case("net-cluster-endpoint-not-public", "open", ClusterEndpoint(ref("eks"), True, ("0.0.0.0/0",)), "FAIL",
+         "public API server endpoint admits 0.0.0.0/0"),
+    Case("net-cluster-endpoint-not-public", "denied", ClusterEndpoint(ref("eks"), U, U), "UNKNOWN"),
 ]

@@ -27,3 +27,15 @@ def test_subnet_public_ip_mapping(preview: bool) -> None:
         net-subnet-no-auto-public-ip  private-b    PASS
         net-subnet-no-auto-public-ip  late-subnet  {late}
     """)
+
+
+@BOTH
+def test_eks_endpoints(preview: bool) -> None:
+    late = "UNKNOWN" if preview else "PASS"  # its ranges are computed at preview
+    assert verdicts(aws_network.eks_endpoints, preview, "net-cluster-endpoint-not-public") == expect(f"""
+        net-cluster-endpoint-not-public  private-eks        PASS
+        net-cluster-endpoint-not-public  office-eks         PASS
+        net-cluster-endpoint-not-public  open-eks           FAIL
+        net-cluster-endpoint-not-public  default-eks        FAIL
+        net-cluster-endpoint-not-public  late-endpoint-eks  {late}
+    """)

@@ -158,6 +158,9 @@ EXPECTED = {
     "eks_logs": [
         ("log-cluster-control-plane-logs", "aws_eks_cluster.logged", P),
         ("log-cluster-control-plane-logs", "aws_eks_cluster.quiet", F),  # no log type: the default
+        # vpc_config without endpoint settings: public, 0.0.0.0/0
+        ("net-cluster-endpoint-not-public", "aws_eks_cluster.logged", F),
+        ("net-cluster-endpoint-not-public", "aws_eks_cluster.quiet", F),
         ("iam-policy-grant-no-admin", "aws_iam_role.eks", U),  # inline_policy computed by the provider
     ],
     "network_exposure": [
@@ -171,6 +174,9 @@ EXPECTED = {
         *[("enc-instance-host-encryption", f"aws_instance.{i}", P) for i in ("v2_only", "v1_allowed")],
         ("log-network-flow-logs", "aws_vpc.app", F),
         ("net-network-default-absent", "aws_vpc.app", P),
+        ("net-cluster-endpoint-not-public", "aws_eks_cluster.private", P),
+        ("net-cluster-endpoint-not-public", "aws_eks_cluster.open", F),
+        *[("log-cluster-control-plane-logs", f"aws_eks_cluster.{c}", F) for c in ("private", "open")],
     ],
 }
 

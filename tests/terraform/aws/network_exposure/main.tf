@@ -33,3 +33,24 @@ resource "aws_instance" "v1_allowed" {
     http_tokens = "optional"
   }
 }
+
+resource "aws_eks_cluster" "private" {
+  name     = "private-eks"
+  role_arn = "arn:aws:iam::123456789012:role/eks"
+
+  vpc_config {
+    subnet_ids              = [aws_subnet.private.id]
+    endpoint_public_access  = false
+    endpoint_private_access = true
+  }
+}
+
+resource "aws_eks_cluster" "open" {
+  name     = "open-eks"
+  role_arn = "arn:aws:iam::123456789012:role/eks"
+
+  vpc_config {
+    subnet_ids          = [aws_subnet.private.id]
+    public_access_cidrs = ["0.0.0.0/0"]
+  }
+}
