@@ -26,6 +26,7 @@ from hitrust_policies.model.database_settings import (
 )
 from hitrust_policies.model.dns import DnsZone
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
+from hitrust_policies.model.function_url import FunctionUrl
 from hitrust_policies.model.identity import (
     FULL_ADMIN,
     NEAR_ADMIN,
@@ -126,6 +127,7 @@ KINDS: tuple[type, ...] = (
     InstanceMetadata,
     SubnetAddressing,
     ClusterEndpoint,
+    FunctionUrl,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -203,4 +205,5 @@ __all__ = [
     "InstanceMetadata",
     "SubnetAddressing",
     "ClusterEndpoint",
+    "FunctionUrl",
 ]

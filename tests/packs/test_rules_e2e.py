@@ -250,6 +250,10 @@ CASES = {
         *(("log-cluster-control-plane-logs", name, M)
           for name in ("private-eks", "office-eks", "open-eks", "default-eks", "late-endpoint-eks")),
     }),
+    "function-urls": (aws_network.function_urls, True, {
+        ("net-function-url-auth-required", "open-fn-url", M),
+        ("net-function-url-auth-required", "late-fn-url", A),  # auth type computed at preview
+    }),
 
 }
 

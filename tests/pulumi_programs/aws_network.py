@@ -46,3 +46,17 @@ def eks_endpoints() -> None:
     key = aws.kms.Key("late-endpoint-key", enable_key_rotation=True)
     aws.eks.Cluster("late-endpoint-eks", name="late-endpoint-eks", role_arn=role, vpc_config={
         "subnet_ids": subnets, "public_access_cidrs": [key.key_id.apply(lambda _: "10.0.0.0/8")]})
+
+
+def function_urls() -> None:
+    """A function URL requiring SigV4, one anyone can call, and one whose auth type waits on another resource."""
+    import pulumi
+    import pulumi_aws as aws
+
+    code = pulumi.AssetArchive({"index.py": pulumi.StringAsset("def handler(event, context):\n    return {}\n")})
+    key = aws.kms.Key("late-url-key", enable_key_rotation=True)
+    for name, auth in (("signed-fn", "AWS_IAM"), ("open-fn", "NONE"), ("late-fn", key.key_id.apply(lambda _: "NONE"))):
+        fn = aws.lambda_.Function(name, name=name, runtime="python3.12", handler="index.handler", code=code,
+                                  role="arn:aws:iam::123456789012:role/fn-role")
+        aws.lambda_.FunctionUrl(f"{name}-url", function_name=name, authorization_type=auth,
+                                opts=pulumi.ResourceOptions(depends_on=[fn]))

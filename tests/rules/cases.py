@@ -35,6 +35,7 @@ from hitrust_policies.model import (
     DatabaseInstance,
     DnsZone,
     FileSystem,
+    FunctionUrl,
     Identity,
     InfrastructureEncryption,
     IngressRule,
@@ -702,4 +703,8 @@ CASES: list[Case] = [
     Case("net-cluster-endpoint-not-public", "open", ClusterEndpoint(ref("eks"), True, ("0.0.0.0/0",)), "FAIL",
          "public API server endpoint admits 0.0.0.0/0"),
     Case("net-cluster-endpoint-not-public", "denied", ClusterEndpoint(ref("eks"), U, U), "UNKNOWN"),
+    Case("net-function-url-auth-required", "iam", FunctionUrl(ref("fn"), True), "PASS"),
+    Case("net-function-url-auth-required", "none", FunctionUrl(ref("fn"), False), "FAIL",
+         "function URL accepts unauthenticated requests (AuthType NONE)"),
+    Case("net-function-url-auth-required", "denied", FunctionUrl(ref("fn"), U), "UNKNOWN"),
 ]

@@ -36,6 +36,7 @@ TOKENS: dict[str, str] = {
     "aws_config_configuration_recorder_status": "aws:cfg/recorderStatus:RecorderStatus",
     "aws_db_instance": "aws:rds/instance:Instance",
     "aws_eks_cluster": "aws:eks/cluster:Cluster",
+    "aws_lambda_function_url": "aws:lambda/functionUrl:FunctionUrl",
     "aws_rds_cluster": "aws:rds/cluster:Cluster",
     "aws_default_network_acl": "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
     "aws_default_security_group": "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",

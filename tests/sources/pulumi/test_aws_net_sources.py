@@ -39,3 +39,13 @@ def test_eks_endpoints(preview: bool) -> None:
         net-cluster-endpoint-not-public  default-eks        FAIL
         net-cluster-endpoint-not-public  late-endpoint-eks  {late}
     """)
+
+
+@BOTH
+def test_function_urls(preview: bool) -> None:
+    late = "UNKNOWN" if preview else "FAIL"  # its auth type is computed at preview
+    assert verdicts(aws_network.function_urls, preview, "net-function-url-auth-required") == expect(f"""
+        net-function-url-auth-required  signed-fn  PASS
+        net-function-url-auth-required  open-fn    FAIL
+        net-function-url-auth-required  late-fn    {late}
+    """)

@@ -177,6 +177,8 @@ EXPECTED = {
         ("net-cluster-endpoint-not-public", "aws_eks_cluster.private", P),
         ("net-cluster-endpoint-not-public", "aws_eks_cluster.open", F),
         *[("log-cluster-control-plane-logs", f"aws_eks_cluster.{c}", F) for c in ("private", "open")],
+        ("net-function-url-auth-required", "aws_lambda_function_url.open", F),
+        ("net-function-url-auth-required", "aws_lambda_function_url.signed", P),
     ],
 }
 

@@ -37,6 +37,7 @@ SERVICE_MODULES = ("cloudtrail", "ec2", "efs", "elb", "elbv2", "guardduty", "iam
                    "sqs")
 SERVICE_MODULES += ("config", "securityhub", "eks")
 SERVICE_MODULES += ("ec2_subnets",)
+SERVICE_MODULES += ("lambda_urls",)
 
 
 def iam_action(call: str) -> str:

@@ -12,6 +12,7 @@ from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
     iam,
     instance,
     kms,
+    lambda_url,
     lb,
     rds,
     s3,

@@ -54,3 +54,13 @@ resource "aws_eks_cluster" "open" {
     public_access_cidrs = ["0.0.0.0/0"]
   }
 }
+
+resource "aws_lambda_function_url" "open" {
+  function_name      = "open-fn"
+  authorization_type = "NONE"
+}
+
+resource "aws_lambda_function_url" "signed" {
+  function_name      = "signed-fn"
+  authorization_type = "AWS_IAM"
+}
