@@ -239,6 +239,20 @@ def _encryption_at_rest(session: Any) -> None:
     kinesis.create_stream(StreamName="claims-events", ShardCount=1)
 
 
+def _compute(session: Any, net: dict[str, str]) -> None:
+    """A claims worker requiring IMDSv2 and a legacy reporting host launched with the default (IMDSv1 too), in a
+    private subnet; a DMZ subnet handing every launch a public IPv4."""
+    ec2 = session.client("ec2", region_name="us-east-1")
+    for name, options in (("claims-worker", {"MetadataOptions": {"HttpTokens": "required"}}), ("legacy-reporting", {})):
+        ec2.run_instances(ImageId="ami-12c6146b", MinCount=1, MaxCount=1, InstanceType="t3.micro",
+                          SubnetId=net["subnet_a"], TagSpecifications=[
+                              {"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": name}]}], **options)
+    ec2.create_tags(Resources=[net["subnet_a"]], Tags=[{"Key": "Name", "Value": "app-private-a"}])
+    dmz = ec2.create_subnet(VpcId=net["vpc"], CidrBlock="10.20.9.0/24", TagSpecifications=[
+        {"ResourceType": "subnet", "Tags": [{"Key": "Name", "Value": "dmz-public"}]}])["Subnet"]["SubnetId"]
+    ec2.modify_subnet_attribute(SubnetId=dmz, MapPublicIpOnLaunch={"Value": True})  # every launch gets a public IP
+
+
 def seed(session: Any) -> None:
     """Create the demo account's resources (mutating calls: the seeder, never the scanner)."""
     _s3(session)
@@ -252,6 +266,7 @@ def seed(session: Any) -> None:
     _messaging(session)
     _threat_detection(session)
     _encryption_at_rest(session)
+    _compute(session, nets["us-east-1"])
 
 
 def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:

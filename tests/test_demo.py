@@ -70,6 +70,11 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("enc-database-storage-kms", "claims-warehouse", "FAIL"),  # the AWS-managed aws/redshift key
         ("net-database-not-public", "claims-warehouse", "PASS"),
         ("enc-message-queue-encrypted", "claims-events", "FAIL"),  # Kinesis: encryption type NONE
+        ("net-instance-metadata-tokens", "claims-worker", "PASS"),
+        ("net-instance-metadata-tokens", "legacy-reporting", "FAIL"),  # launched with the default: IMDSv1 too
+        ("net-subnet-no-auto-public-ip", "app-private-a", "PASS"),
+        ("net-subnet-no-auto-public-ip", "dmz-public", "FAIL"),
+        ("net-cluster-endpoint-not-public", "claims-eks", "FAIL"),  # public endpoint left at 0.0.0.0/0
     ],
 )
 def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:

@@ -78,6 +78,10 @@ TWINS = [
 # at apply, is known empty where the instance writes an argument it conflicts with; see sources/terraform/aws.py
 # EMPTY_UNLESS_WRITTEN.)
 PLAN_CANNOT_KNOW: dict[str, dict[tuple[str, str], tuple[str, str]]] = {}
+# metadata_options left out of an aws_instance is computed by the provider (maybe a dynamic block): unknown in
+# the plan; the program and the account launch with the default, HttpTokens optional
+PLAN_CANNOT_KNOW["parity_data"] = {("net-instance-metadata-tokens", host): ("UNKNOWN", "FAIL")
+                                   for host in ("app-host", "edge-host")}
 
 
 def known_where_plan_cannot(scenario: str, planned: Verdicts) -> Verdicts:

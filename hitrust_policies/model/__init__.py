@@ -1,6 +1,7 @@
 """The typed, cloud-agnostic model every source fills and every rule reads."""
 
 from hitrust_policies.model.addresses import is_internet
+from hitrust_policies.model.addressing import SubnetAddressing
 from hitrust_policies.model.analytics import AnalyticsDataset
 from hitrust_policies.model.archives import LogArchive
 from hitrust_policies.model.audit import (
@@ -13,6 +14,7 @@ from hitrust_policies.model.audit import (
     NetworkWatcher,
     ThreatDetection,
 )
+from hitrust_policies.model.cluster_endpoint import ClusterEndpoint
 from hitrust_policies.model.compute import ComputeInstance, InstanceAccess, WebApp
 from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener, VaultObject
 from hitrust_policies.model.database_settings import (
@@ -24,6 +26,7 @@ from hitrust_policies.model.database_settings import (
 )
 from hitrust_policies.model.dns import DnsZone
 from hitrust_policies.model.facts import Unknown, UnknownFact, every, exists, failing, is_unknown
+from hitrust_policies.model.function_url import FunctionUrl
 from hitrust_policies.model.identity import (
     FULL_ADMIN,
     NEAR_ADMIN,
@@ -38,6 +41,7 @@ from hitrust_policies.model.identity import (
     RootAccount,
     ServiceAccountKey,
 )
+from hitrust_policies.model.instance_metadata import InstanceMetadata
 from hitrust_policies.model.messaging import MessageQueue
 from hitrust_policies.model.network import (
     ALL_PROTOCOLS,
@@ -120,6 +124,10 @@ KINDS: tuple[type, ...] = (
     ConfigRecording,
     PostureMonitoring,
     ControlPlaneLogging,
+    InstanceMetadata,
+    SubnetAddressing,
+    ClusterEndpoint,
+    FunctionUrl,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -194,4 +202,8 @@ __all__ = [
     "ConfigRecording",
     "PostureMonitoring",
     "ControlPlaneLogging",
+    "InstanceMetadata",
+    "SubnetAddressing",
+    "ClusterEndpoint",
+    "FunctionUrl",
 ]

@@ -23,3 +23,22 @@ def missing_log_types(enabled: Any) -> tuple[str, ...] | Unknown:
             return log
         on.add(log)
     return tuple(t for t in LOG_TYPES if t not in on)
+
+
+def public_sources(public: Any, cidrs: Any) -> tuple[str, ...] | Unknown:
+    """The ranges a cluster's public endpoint admits: ``()`` when private; EKS admits ``0.0.0.0/0`` unless
+    ``publicAccessCidrs`` says otherwise.
+
+    >>> public_sources(True, None), public_sources(False, ["0.0.0.0/0"]), public_sources(True, ["203.0.113.0/24"])
+    (('0.0.0.0/0',), (), ('203.0.113.0/24',))
+    """
+    if isinstance(public, Unknown):
+        return public
+    if public is False:
+        return ()
+    if isinstance(cidrs, Unknown):
+        return cidrs
+    for cidr in cidrs or []:
+        if isinstance(cidr, Unknown):
+            return cidr
+    return tuple(cidrs or ["0.0.0.0/0"])

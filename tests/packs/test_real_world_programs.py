@@ -63,6 +63,8 @@ CASES = {
     "webserver": Case(webserver.program, [
         ("log-network-flow-logs", "vpc", M),  # a new VPC without a FlowLog
         ("net-instance-no-public-ip", "server", M),  # its subnet maps public IPs (map_public_ip_on_launch)
+        ("net-instance-metadata-tokens", "server", M),  # no metadata_options: IMDSv1 answered too
+        ("net-subnet-no-auto-public-ip", "subnet", M),  # map_public_ip_on_launch=True
         # web-sg opens 80 only (not an admin port); the root volume is encrypted
     ]),
     "serverless": Case(serverless.program, preview=[
@@ -90,6 +92,8 @@ CASES = {
     "eks-cluster": Case(eks_cluster.program, [
         ("log-network-flow-logs", "eks-vpc", M),  # no FlowLog
         ("log-cluster-control-plane-logs", "eks-cluster", M),  # no control-plane log type enabled
+        ("net-cluster-endpoint-not-public", "eks-cluster", M),  # public endpoint left at 0.0.0.0/0
+        *(("net-subnet-no-auto-public-ip", f"eks-subnet-us-east-1{az}", M) for az in "abc"),  # public subnets
         # the API server group opens 443 only
     ]),
     "static-website": Case(static_website.program, preview=[

@@ -8,6 +8,7 @@ their violations. Levels are forced to mandatory so UNKNOWN (advisory) stands ou
 import pytest
 
 import tests.pulumi_programs.aws_logging as aws_logging
+import tests.pulumi_programs.aws_network as aws_network
 from tests.packs.helpers import MANDATORY, captured, keys
 from tests.pulumi_programs import iam, kms_keys, logging, messaging, network, storage, threat_detection, tls
 
@@ -91,6 +92,8 @@ CASES = {
         ("net-instance-no-public-ip", "elsewhere", A),  # a subnet the stack does not create
         ("net-instance-ip-forwarding-off", "nat", M),  # source/destination check off
         ("log-network-flow-logs", "app-vpc", M),
+        # no metadata_options: launched with the default, IMDSv1 answered too
+        *(("net-instance-metadata-tokens", name, M) for name in ("bastion", "app", "legacy", "elsewhere", "nat")),
     }),
     "messaging-compliant": (messaging.compliant, True, set()),
     "messaging-noncompliant": (messaging.noncompliant, True, {
@@ -226,6 +229,30 @@ CASES = {
         ("log-cluster-control-plane-logs", "audit-eks", M),
         ("log-cluster-control-plane-logs", "quiet-eks", M),
         ("log-cluster-control-plane-logs", "late-eks", A),  # log types computed at preview
+        # public endpoint left to EKS's default: 0.0.0.0/0
+        *(("net-cluster-endpoint-not-public", name, M) for name in ("all-logs-eks", "audit-eks", "quiet-eks",
+                                                                     "late-eks")),
+    }),
+    "instance-metadata": (aws_network.instance_metadata, True, {
+        ("net-instance-metadata-tokens", "default-launch", M),
+        ("net-instance-metadata-tokens", "late-imds", A),  # token setting computed at preview
+        *(("net-instance-no-public-ip", name, M) for name in ("v2-only", "default-launch", "no-imds", "late-imds")),
+    }),
+    "subnets": (aws_network.subnets, True, {
+        ("net-subnet-no-auto-public-ip", "public-a", M),
+        ("net-subnet-no-auto-public-ip", "late-subnet", A),  # setting computed at preview
+        ("log-network-flow-logs", "net-vpc", M),
+    }),
+    "eks-endpoints": (aws_network.eks_endpoints, True, {
+        ("net-cluster-endpoint-not-public", "open-eks", M),
+        ("net-cluster-endpoint-not-public", "default-eks", M),
+        ("net-cluster-endpoint-not-public", "late-endpoint-eks", A),  # ranges computed at preview
+        *(("log-cluster-control-plane-logs", name, M)
+          for name in ("private-eks", "office-eks", "open-eks", "default-eks", "late-endpoint-eks")),
+    }),
+    "function-urls": (aws_network.function_urls, True, {
+        ("net-function-url-auth-required", "open-fn-url", M),
+        ("net-function-url-auth-required", "late-fn-url", A),  # auth type computed at preview
     }),
 
 }

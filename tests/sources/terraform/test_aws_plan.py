@@ -100,6 +100,8 @@ EXPECTED = {
         ("net-instance-no-public-ip", "aws_instance.worker", P),
         # and its own source/destination check is on
         *[("net-instance-ip-forwarding-off", f"aws_instance.{i}", P) for i in ("web", "worker")],
+        # metadata_options left out: computed by the provider at apply
+        *[("net-instance-metadata-tokens", f"aws_instance.{i}", U) for i in ("web", "worker")],
         ("enc-tls-listener-modern", "aws_lb_listener.http", P),  # redirects to HTTPS (action `order`: computed)
         ("enc-tls-listener-modern", "aws_lb_listener.plain", F),
         ("log-request-logging", "aws_lb.front", F),  # no access_logs block
@@ -156,6 +158,9 @@ EXPECTED = {
     "eks_logs": [
         ("log-cluster-control-plane-logs", "aws_eks_cluster.logged", P),
         ("log-cluster-control-plane-logs", "aws_eks_cluster.quiet", F),  # no log type: the default
+        # vpc_config without endpoint settings: public, 0.0.0.0/0
+        ("net-cluster-endpoint-not-public", "aws_eks_cluster.logged", F),
+        ("net-cluster-endpoint-not-public", "aws_eks_cluster.quiet", F),
         ("iam-policy-grant-no-admin", "aws_iam_role.eks", U),  # inline_policy computed by the provider
     ],
     "redshift": [  # hashicorp/aws 5.x plans fill its defaults in: unencrypted and publicly accessible
@@ -180,6 +185,23 @@ EXPECTED = {
         ("enc-message-queue-encrypted", "aws_kinesis_stream.phi", P),  # KMS; the key known after apply
         ("enc-message-queue-encrypted", "aws_kinesis_stream.managed", P),
         ("enc-message-queue-encrypted", "aws_kinesis_stream.plain", F),  # encryption_type NONE, the default
+    ],
+    "network_exposure": [
+        ("net-subnet-no-auto-public-ip", "aws_subnet.private", P),  # left out: off
+        ("net-subnet-no-auto-public-ip", "aws_subnet.public", F),
+        ("net-instance-metadata-tokens", "aws_instance.v2_only", P),
+        ("net-instance-metadata-tokens", "aws_instance.v1_allowed", F),
+        # no network_interface block written: maybe a dynamic one, so interfaces stay unknown
+        *[("net-instance-no-public-ip", f"aws_instance.{i}", U) for i in ("v2_only", "v1_allowed")],
+        *[("net-instance-ip-forwarding-off", f"aws_instance.{i}", U) for i in ("v2_only", "v1_allowed")],
+        *[("enc-instance-host-encryption", f"aws_instance.{i}", P) for i in ("v2_only", "v1_allowed")],
+        ("log-network-flow-logs", "aws_vpc.app", F),
+        ("net-network-default-absent", "aws_vpc.app", P),
+        ("net-cluster-endpoint-not-public", "aws_eks_cluster.private", P),
+        ("net-cluster-endpoint-not-public", "aws_eks_cluster.open", F),
+        *[("log-cluster-control-plane-logs", f"aws_eks_cluster.{c}", F) for c in ("private", "open")],
+        ("net-function-url-auth-required", "aws_lambda_function_url.open", F),
+        ("net-function-url-auth-required", "aws_lambda_function_url.signed", P),
     ],
 }
 

@@ -44,6 +44,10 @@ EXPECTED = [
     ("enc-instance-host-encryption", "aws_instance.subnet_only", P),
     ("net-instance-ip-forwarding-off", "aws_instance.subnet_only", U),  # subnet_id unknown: may be null
     ("net-instance-no-public-ip", "aws_instance.subnet_only", U),
+    # metadata_options left out: computed by the provider at apply
+    *(("net-instance-metadata-tokens", f"aws_instance.{i}", U)
+      for i in ("attached", "bare", "conflicted", "defaults", "subnet_only")),
+    ("net-subnet-no-auto-public-ip", "aws_subnet.app", P),
     ("net-ingress-rule-admin-ports", "aws_security_group.dyn", U),  # an attribute: a placeholder item
     ("net-security-group-default-closed", "aws_security_group.dyn", P),
     ("log-network-flow-logs", "aws_vpc.main", F),

@@ -38,6 +38,8 @@ SERVICE_MODULES = ("cloudtrail", "ec2", "efs", "elb", "elbv2", "guardduty", "iam
 SERVICE_MODULES += ("config", "securityhub", "eks")
 SERVICE_MODULES += ("redshift",)
 SERVICE_MODULES += ("kinesis",)
+SERVICE_MODULES += ("ec2_subnets",)
+SERVICE_MODULES += ("lambda_urls",)
 
 
 def iam_action(call: str) -> str:

@@ -12,13 +12,14 @@ from hitrust_policies.model import (
     BlockVolume,
     ComputeInstance,
     IngressRule,
+    InstanceMetadata,
     Network,
     NetworkAcl,
     SecurityGroup,
     Unknown,
     opening_id,
 )
-from hitrust_policies.sources import aws_instances
+from hitrust_policies.sources import aws_instances, aws_metadata
 from hitrust_policies.sources.aws_network import acl_entry, port_range, protocol
 from hitrust_policies.sources.live.aws.audit_logs import AuditLogDestination
 from hitrust_policies.sources.live.aws.collector import Ctx, collector, tag
@@ -188,12 +189,12 @@ def _instance_types(ctx: Ctx, types: set[str]) -> dict[str, Any]:
 @collector(
     "ec2-instances",
     service="ec2",
-    kinds=(ComputeInstance,),
+    kinds=(ComputeInstance, InstanceMetadata),
     calls=("ec2:DescribeInstances", "ec2:DescribeInstanceTypes"),
 )
-def ec2_instances(ctx: Ctx) -> Iterator[ComputeInstance]:
+def ec2_instances(ctx: Ctx) -> Iterator[ComputeInstance | InstanceMetadata]:
     """Instances (not terminated) with the public addresses their interfaces hold; host encryption is
-    their type's instance-store encryption (see `aws_instances`)."""
+    their type's instance-store encryption (see `aws_instances`); their metadata options (IMDSv2)."""
     instances = [i for r in ctx.paginate("ec2", "DescribeInstances", "Reservations") for i in r.get("Instances", [])
                  if (i.get("State") or {}).get("Name") != "terminated"]
     types = _instance_types(ctx, {i["InstanceType"] for i in instances if i.get("InstanceType")})
@@ -205,4 +206,10 @@ def ec2_instances(ctx: Ctx) -> Iterator[ComputeInstance]:
             host_encryption=aws_instances.instance_store_encrypted(
                 types.get(i.get("InstanceType", ""), Unknown(f"instance {iid} names no instance type"))),
             ip_forwarding=aws_instances.forwards_traffic(i),
+        )
+        options = i.get("MetadataOptions") or {}
+        yield InstanceMetadata(
+            ref=ctx.ref("AWS::EC2::Instance", ctx.arn("ec2", f"instance/{iid}"), tag(i.get("Tags")) or iid),
+            endpoint_enabled=aws_metadata.endpoint_enabled(options.get("HttpEndpoint")),
+            tokens_required=aws_metadata.tokens_required(options.get("HttpTokens")),
         )

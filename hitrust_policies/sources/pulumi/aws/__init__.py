@@ -13,10 +13,12 @@ from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
     instance,
     kinesis,
     kms,
+    lambda_url,
     lb,
     rds,
     redshift,
     s3,
     sns,
     sqs,
+    subnet,
 )

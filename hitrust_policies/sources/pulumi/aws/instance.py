@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import ComputeInstance, Unknown
-from hitrust_policies.sources import aws_instances
+from hitrust_policies.model import ComputeInstance, InstanceMetadata, Unknown
+from hitrust_policies.sources import aws_instances, aws_metadata
 from hitrust_policies.sources.pulumi.props import optional, to_bool, to_int
 from hitrust_policies.sources.pulumi.registry import pulumi_adapter
 from hitrust_policies.sources.pulumi.resource import PulumiResource
@@ -86,3 +86,15 @@ def instance(res: PulumiResource, stack: Stack) -> Iterator[ComputeInstance]:
             res.props.get("instanceType", Unknown("instanceType not set"))),
         ip_forwarding=_forwards(res),
     )
+
+
+@pulumi_adapter(INSTANCE, produces=InstanceMetadata)
+def metadata(res: PulumiResource, stack: Stack) -> Iterator[InstanceMetadata]:
+    """``metadataOptions`` left out launches with the default, which answers IMDSv1 too."""
+    options = optional(res.props.get("metadataOptions"))
+    if isinstance(options, Unknown):
+        yield InstanceMetadata(ref=res.ref(), endpoint_enabled=options, tokens_required=options)
+        return
+    options = options or {}
+    yield InstanceMetadata(ref=res.ref(), endpoint_enabled=aws_metadata.endpoint_enabled(options.get("httpEndpoint")),
+                           tokens_required=aws_metadata.tokens_required(options.get("httpTokens")))

@@ -20,6 +20,7 @@ from hitrust_policies.sources.live.aws.collector import Collector, Ctx, all_coll
 from hitrust_policies.sources.live.aws.scan import scan_aws
 from tests.clouds import AZURE_ONLY_KINDS, GCP_ONLY_KINDS
 from tests.sources.live.aws.conftest import HOME, new_session, respond
+from tests.sources.live.aws.test_lambda_urls import code as lambda_code
 
 READ_PREFIXES = ("Describe", "Get", "List", "Head")
 MUTATING_PREFIXES = ("Create", "Delete", "Put", "Update", "Modify", "Attach", "Detach", "Enable", "Disable",
@@ -94,6 +95,9 @@ def seed_every_kind(session: boto3.Session) -> None:
     session.client("sqs").create_queue(QueueName="phi-orders")
     session.client("sns").create_topic(Name="phi-alerts")
     session.client("efs").create_file_system(CreationToken="phi-shared", Encrypted=True)
+    fn_role = session.client("iam").create_role(RoleName="phi-fn-role", AssumeRolePolicyDocument="{}")["Role"]
+    session.client("lambda").create_function(FunctionName="phi-fn", Runtime="python3.12", Handler="index.handler",
+                                             Role=fn_role["Arn"], Code={"ZipFile": lambda_code()})
     session.client("eks").create_cluster(name="phi-eks", roleArn="arn:aws:iam::123456789012:role/eks",
                                          resourcesVpcConfig={"subnetIds": subnets[:2]})
     session.client("redshift").create_cluster(ClusterIdentifier="phi-warehouse", NodeType="ra3.xlplus",
@@ -117,6 +121,9 @@ def full_scan(session: boto3.Session) -> Any:
     respond(session, "organizations", "DescribeOrganization",
             {"Organization": {"Id": "o-phi", "MasterAccountId": "999999999999"}})
     respond(session, "iam", "ListOrganizationsFeatures", {"OrganizationId": "o-phi", "EnabledFeatures": []})
+    respond(session, "lambda", "ListFunctionUrlConfigs", {"FunctionUrlConfigs": [  # moto does not list them
+        {"FunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:phi-fn", "AuthType": "AWS_IAM",
+         "FunctionUrl": "https://phi-fn.lambda-url.us-east-1.on.aws/"}]})
     return scan_aws(session=session, regions=[HOME])
 
 

@@ -1,0 +1,62 @@
+"""pulumi-aws programs for the AWS network and exposure checks: instance metadata options, ..."""
+
+AMI = "ami-12c6146b"
+
+
+def instance_metadata() -> None:
+    """Instances requiring IMDSv2, leaving the options out, switching the endpoint off, and one whose token
+    setting waits on another resource's id."""
+    import pulumi_aws as aws
+
+    aws.ec2.Instance("v2-only", ami=AMI, instance_type="t3.micro",
+                     metadata_options={"http_tokens": "required", "http_endpoint": "enabled"})
+    aws.ec2.Instance("default-launch", ami=AMI, instance_type="t3.micro")
+    aws.ec2.Instance("no-imds", ami=AMI, instance_type="t3.micro",
+                     metadata_options={"http_tokens": "optional", "http_endpoint": "disabled"})
+    key = aws.kms.Key("late-imds-key", enable_key_rotation=True)
+    aws.ec2.Instance("late-imds", ami=AMI, instance_type="t3.micro",
+                     metadata_options={"http_tokens": key.key_id.apply(lambda _: "required")})
+
+
+def subnets() -> None:
+    """A private subnet (the default), one mapping public IPv4 addresses, one explicitly not, and one whose
+    setting waits on another resource's id."""
+    import pulumi_aws as aws
+
+    vpc = aws.ec2.Vpc("net-vpc", cidr_block="10.30.0.0/16")
+    aws.ec2.Subnet("private-a", vpc_id=vpc.id, cidr_block="10.30.1.0/24")
+    aws.ec2.Subnet("public-a", vpc_id=vpc.id, cidr_block="10.30.2.0/24", map_public_ip_on_launch=True)
+    aws.ec2.Subnet("private-b", vpc_id=vpc.id, cidr_block="10.30.3.0/24", map_public_ip_on_launch=False)
+    aws.ec2.Subnet("late-subnet", vpc_id=vpc.id, cidr_block="10.30.4.0/24",
+                   map_public_ip_on_launch=vpc.id.apply(lambda _: True))
+
+
+def eks_endpoints() -> None:
+    """Clusters with a private endpoint only, a public one restricted to an office range, one open to the
+    internet, one leaving both to EKS (public, 0.0.0.0/0), and one whose ranges wait on another resource."""
+    import pulumi_aws as aws
+
+    role = "arn:aws:iam::123456789012:role/eks"
+    subnets = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+    for name, vpc in (("private-eks", {"endpoint_public_access": False, "endpoint_private_access": True}),
+                      ("office-eks", {"public_access_cidrs": ["203.0.113.0/24"]}),
+                      ("open-eks", {"endpoint_public_access": True, "public_access_cidrs": ["0.0.0.0/0"]}),
+                      ("default-eks", {})):
+        aws.eks.Cluster(name, name=name, role_arn=role, vpc_config={"subnet_ids": subnets, **vpc})
+    key = aws.kms.Key("late-endpoint-key", enable_key_rotation=True)
+    aws.eks.Cluster("late-endpoint-eks", name="late-endpoint-eks", role_arn=role, vpc_config={
+        "subnet_ids": subnets, "public_access_cidrs": [key.key_id.apply(lambda _: "10.0.0.0/8")]})
+
+
+def function_urls() -> None:
+    """A function URL requiring SigV4, one anyone can call, and one whose auth type waits on another resource."""
+    import pulumi
+    import pulumi_aws as aws
+
+    code = pulumi.AssetArchive({"index.py": pulumi.StringAsset("def handler(event, context):\n    return {}\n")})
+    key = aws.kms.Key("late-url-key", enable_key_rotation=True)
+    for name, auth in (("signed-fn", "AWS_IAM"), ("open-fn", "NONE"), ("late-fn", key.key_id.apply(lambda _: "NONE"))):
+        fn = aws.lambda_.Function(name, name=name, runtime="python3.12", handler="index.handler", code=code,
+                                  role="arn:aws:iam::123456789012:role/fn-role")
+        aws.lambda_.FunctionUrl(f"{name}-url", function_name=name, authorization_type=auth,
+                                opts=pulumi.ResourceOptions(depends_on=[fn]))

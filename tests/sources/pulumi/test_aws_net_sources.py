@@ -1,0 +1,51 @@
+"""pulumi-aws network and exposure sources from real programs (captured under mocks): exact verdicts, preview
+and update."""
+
+from __future__ import annotations
+
+from tests.pulumi_programs import aws_network
+from tests.sources.pulumi.test_aws_log_sources import BOTH, expect, verdicts
+
+
+@BOTH
+def test_instance_metadata_tokens(preview: bool) -> None:
+    late = "UNKNOWN" if preview else "PASS"  # the token setting is computed at preview
+    assert verdicts(aws_network.instance_metadata, preview, "net-instance-metadata-tokens") == expect(f"""
+        net-instance-metadata-tokens  v2-only         PASS
+        net-instance-metadata-tokens  default-launch  FAIL
+        net-instance-metadata-tokens  no-imds         PASS
+        net-instance-metadata-tokens  late-imds       {late}
+    """)
+
+
+@BOTH
+def test_subnet_public_ip_mapping(preview: bool) -> None:
+    late = "UNKNOWN" if preview else "FAIL"  # the setting is computed at preview
+    assert verdicts(aws_network.subnets, preview, "net-subnet-no-auto-public-ip") == expect(f"""
+        net-subnet-no-auto-public-ip  private-a    PASS
+        net-subnet-no-auto-public-ip  public-a     FAIL
+        net-subnet-no-auto-public-ip  private-b    PASS
+        net-subnet-no-auto-public-ip  late-subnet  {late}
+    """)
+
+
+@BOTH
+def test_eks_endpoints(preview: bool) -> None:
+    late = "UNKNOWN" if preview else "PASS"  # its ranges are computed at preview
+    assert verdicts(aws_network.eks_endpoints, preview, "net-cluster-endpoint-not-public") == expect(f"""
+        net-cluster-endpoint-not-public  private-eks        PASS
+        net-cluster-endpoint-not-public  office-eks         PASS
+        net-cluster-endpoint-not-public  open-eks           FAIL
+        net-cluster-endpoint-not-public  default-eks        FAIL
+        net-cluster-endpoint-not-public  late-endpoint-eks  {late}
+    """)
+
+
+@BOTH
+def test_function_urls(preview: bool) -> None:
+    late = "UNKNOWN" if preview else "FAIL"  # its auth type is computed at preview
+    assert verdicts(aws_network.function_urls, preview, "net-function-url-auth-required") == expect(f"""
+        net-function-url-auth-required  signed-fn  PASS
+        net-function-url-auth-required  open-fn    FAIL
+        net-function-url-auth-required  late-fn    {late}
+    """)

@@ -1,0 +1,100 @@
+"""Pack vs live scanner for the AWS network and exposure sources: the same program and account give the same
+findings.
+
+Scenarios and helpers are tests/test_parity.py's; these cover instance metadata options (IMDSv2),
+subnets mapping public IPv4 addresses and EKS API server endpoints.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.parity import assert_pack_agrees_with_live
+from tests.test_parity import PACK_RULES, Scenario, live_findings, pack  # noqa: F401  (pack: a fixture)
+
+AMI = "ami-12c6146b"
+IMDS = (("v2-only", {"http_tokens": "required"}), ("default-launch", None),
+        ("no-imds", {"http_tokens": "optional", "http_endpoint": "disabled"}))
+
+
+def imds_program() -> None:
+    import pulumi_aws as aws
+
+    for name, options in IMDS:
+        aws.ec2.Instance(name, ami=AMI, instance_type="t3.micro", associate_public_ip_address=False,
+                         tags={"Name": name}, **({"metadata_options": options} if options else {}))
+
+
+def imds_seed(session: Any) -> None:
+    ec2 = session.client("ec2")
+    for name, options in IMDS:
+        extra = {"MetadataOptions": {"HttpTokens": options["http_tokens"],
+                                     "HttpEndpoint": options.get("http_endpoint", "enabled")}} if options else {}
+        ec2.run_instances(ImageId=AMI, MinCount=1, MaxCount=1, InstanceType="t3.micro", NetworkInterfaces=[
+            {"DeviceIndex": 0, "AssociatePublicIpAddress": False}], TagSpecifications=[
+            {"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": name}]}], **extra)
+
+
+IMDS_RULE = "net-instance-metadata-tokens"
+SCENARIOS = [
+    Scenario("instance-metadata", imds_program, imds_seed, frozenset(name for name, _ in IMDS),
+             frozenset({(IMDS_RULE, "default-launch")}),
+             must_pass=frozenset({(IMDS_RULE, "v2-only"), (IMDS_RULE, "no-imds")})),
+]
+
+
+def subnets_program() -> None:
+    import pulumi_aws as aws
+
+    vpc = aws.ec2.Vpc("parity-vpc", cidr_block="10.31.0.0/16")
+    for name, cidr, maps in (("private-a", "10.31.1.0/24", False), ("public-a", "10.31.2.0/24", True)):
+        aws.ec2.Subnet(name, vpc_id=vpc.id, cidr_block=cidr, map_public_ip_on_launch=maps, tags={"Name": name})
+
+
+def subnets_seed(session: Any) -> None:
+    ec2 = session.client("ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.31.0.0/16")["Vpc"]["VpcId"]
+    for name, cidr, maps in (("private-a", "10.31.1.0/24", False), ("public-a", "10.31.2.0/24", True)):
+        sid = ec2.create_subnet(VpcId=vpc, CidrBlock=cidr, TagSpecifications=[
+            {"ResourceType": "subnet", "Tags": [{"Key": "Name", "Value": name}]}])["Subnet"]["SubnetId"]
+        ec2.modify_subnet_attribute(SubnetId=sid, MapPublicIpOnLaunch={"Value": maps})
+
+
+SUBNET_RULE = "net-subnet-no-auto-public-ip"
+SCENARIOS.append(Scenario("subnet-public-ips", subnets_program, subnets_seed, frozenset({"private-a", "public-a"}),
+                          frozenset({(SUBNET_RULE, "public-a")}), must_pass=frozenset({(SUBNET_RULE, "private-a")})))
+
+
+ENDPOINTS = (("private-eks", False, None), ("open-eks", True, ["0.0.0.0/0"]), ("office-eks", True, ["203.0.113.0/24"]))
+
+
+def eks_program() -> None:
+    import pulumi_aws as aws
+
+    for name, public, cidrs in ENDPOINTS:
+        aws.eks.Cluster(name, name=name, role_arn="arn:aws:iam::123456789012:role/eks", vpc_config={
+            "subnet_ids": ["subnet-0a1b2c3d"], "endpoint_public_access": public, "endpoint_private_access": True,
+            **({"public_access_cidrs": cidrs} if cidrs else {})})
+
+
+def eks_seed(session: Any) -> None:
+    for name, public, cidrs in ENDPOINTS:
+        session.client("eks").create_cluster(name=name, roleArn="arn:aws:iam::123456789012:role/eks",
+                                             resourcesVpcConfig={"subnetIds": ["subnet-0a1b2c3d"],
+                                                                 "endpointPublicAccess": public,
+                                                                 "endpointPrivateAccess": True,
+                                                                 **({"publicAccessCidrs": cidrs} if cidrs else {})})
+
+
+EKS_RULE = "net-cluster-endpoint-not-public"
+SCENARIOS.append(Scenario("eks-endpoints", eks_program, eks_seed, frozenset(n for n, _, _ in ENDPOINTS),
+                          frozenset({(EKS_RULE, "open-eks")}),
+                          must_pass=frozenset({(EKS_RULE, "private-eks"), (EKS_RULE, "office-eks")})))
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
+def test_pack_and_scanner_agree(scenario: Scenario, pack, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    live = live_findings(scenario, monkeypatch)
+    assert_pack_agrees_with_live(scenario.program, live, pack, names=scenario.names, rules=PACK_RULES,
+                                 must_fail=scenario.must_fail, must_pass=scenario.must_pass)
