@@ -115,7 +115,7 @@ PLATFORM_COMMON = {
 }
 # In the plan an instance's network_interface is known only after apply (as for `hitrust check terraform`);
 # in .tf the written inputs decide, as in a Pulumi program.
-PLATFORM_TF = PLATFORM_COMMON | {
+PLATFORM_INSTANCES = PLATFORM_COMMON | {
     ("CKV_HITRUST_NET_INSTANCE_NO_PUBLIC_IP", "aws_instance.web", "FAILED"),
     ("CKV_HITRUST_NET_INSTANCE_NO_PUBLIC_IP", "aws_instance.worker", "PASSED"),
     ("CKV_HITRUST_NET_INSTANCE_IP_FORWARDING_OFF", "aws_instance.web", "PASSED"),
@@ -123,7 +123,13 @@ PLATFORM_TF = PLATFORM_COMMON | {
 }
 # The plan, judged whole: the HTTP listener's redirect, the user's attachment and the ACL's rules are joined;
 # the instances write associate_public_ip_address, so no network_interface block can be added to them.
-PLATFORM_PLAN = PLATFORM_TF | {
+# metadata_options left out: in .tf the instance allows IMDSv1 (as in a Pulumi program, and checkov's own
+# CKV_AWS_79); in the plan the provider computes it at apply: UNKNOWN, not reported.
+PLATFORM_TF = PLATFORM_INSTANCES | {
+    ("CKV_HITRUST_NET_INSTANCE_METADATA_TOKENS", "aws_instance.web", "FAILED"),
+    ("CKV_HITRUST_NET_INSTANCE_METADATA_TOKENS", "aws_instance.worker", "FAILED"),
+}
+PLATFORM_PLAN = PLATFORM_INSTANCES | {
     ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "aws_lb_listener.http", "PASSED"),
     ("CKV_HITRUST_IAM_IDENTITY_NO_DIRECT_POLICIES", "aws_iam_user.ops", "FAILED"),
     ("CKV_HITRUST_NET_NETWORK_ACL_ADMIN_PORTS", "aws_network_acl.edge", "FAILED"),
@@ -146,8 +152,11 @@ DYNAMIC_COMMON = {
     ("CKV_HITRUST_NET_INSTANCE_NO_PUBLIC_IP", "aws_instance.bare", "PASSED"),
     ("CKV_HITRUST_NET_NETWORK_DEFAULT_ABSENT", "aws_vpc.main", "PASSED"),
     ("CKV_HITRUST_NET_SECURITY_GROUP_DEFAULT_CLOSED", "aws_security_group.dyn", "PASSED"),
+    ("CKV_HITRUST_NET_SUBNET_NO_AUTO_PUBLIC_IP", "aws_subnet.app", "PASSED"),
 }
 DYNAMIC_TF = DYNAMIC_COMMON | {
+    *{("CKV_HITRUST_NET_INSTANCE_METADATA_TOKENS", f"aws_instance.{name}", "FAILED")
+      for name in ("attached", "bare", "conflicted", "defaults", "subnet_only")},
     ("CKV_HITRUST_NET_INSTANCE_IP_FORWARDING_OFF", "aws_instance.defaults", "PASSED"),
     ("CKV_HITRUST_NET_INSTANCE_IP_FORWARDING_OFF", "aws_instance.subnet_only", "PASSED"),
     ("CKV_HITRUST_NET_INSTANCE_NO_PUBLIC_IP", "aws_instance.defaults", "FAILED"),  # the default VPC's subnet

@@ -627,6 +627,50 @@ WHOLE_PLAN: dict[str, set[tuple[str, str, str]]] = {
 }
 CLOUD_CASES = [(fixture, tf, plan | WHOLE_PLAN.get(fixture, set())) for fixture, tf, plan in CLOUD_CASES]
 
+# Keys in Key Vault are crypto keys on azurerm plans too (rotation policy; a vault key is never public), and
+# GCP project IAM members are grants judged for Owner / Editor: the same verdict in .tf and in the plan.
+KEYS_AND_GRANTS = {
+    "azurerm/storage_v4": {
+        ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "azurerm_key_vault_key.storage", "FAILED"),  # no rotation_policy
+        ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "azurerm_key_vault_key.storage", "PASSED"),
+    },
+    "azurerm/vault_objects": {
+        ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "azurerm_key_vault_key.cmk", "FAILED"),
+        ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "azurerm_key_vault_key.forever", "PASSED"),
+        ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "azurerm_key_vault_key.cmk", "PASSED"),
+        ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "azurerm_key_vault_key.forever", "PASSED"),
+    },
+    "google/platform": {("CKV_HITRUST_IAM_POLICY_GRANT_NO_ADMIN", f"google_project_iam_member.{m}", "PASSED")
+                        for m in ("alice_sa_admin", "alice_sa_user", "app_sa_token")},
+}
+CLOUD_CASES = [(fixture, tf | KEYS_AND_GRANTS.get(fixture, set()), plan | KEYS_AND_GRANTS.get(fixture, set()))
+               for fixture, tf, plan in CLOUD_CASES]
+GOOGLE_LOG_BUCKETS = {
+    ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "google_kms_crypto_key.logs", "PASSED"),
+    ("CKV_HITRUST_ENC_LOG_GROUP_AUDIT_KMS", "google_logging_project_bucket_config.default_phi", "PASSED"),
+    ("CKV_HITRUST_ENC_LOG_GROUP_AUDIT_KMS", "google_logging_project_bucket_config.default_sandbox", "FAILED"),
+    ("CKV_HITRUST_LOG_LOG_GROUP_RETENTION", "google_logging_project_bucket_config.app_logs", "FAILED"),
+    ("CKV_HITRUST_LOG_LOG_GROUP_RETENTION", "google_logging_project_bucket_config.audit_logs", "PASSED"),
+    ("CKV_HITRUST_LOG_LOG_GROUP_RETENTION", "google_logging_project_bucket_config.default_phi", "PASSED"),
+    ("CKV_HITRUST_LOG_LOG_GROUP_RETENTION", "google_logging_project_bucket_config.default_sandbox", "FAILED"),
+}
+GOOGLE_PROJECT_ADMINS = {
+    ("CKV_HITRUST_IAM_POLICY_GRANT_NO_ADMIN", "google_project_iam_binding.editors", "FAILED"),
+    ("CKV_HITRUST_IAM_POLICY_GRANT_NO_ADMIN", "google_project_iam_member.auditor", "PASSED"),
+    ("CKV_HITRUST_IAM_POLICY_GRANT_NO_ADMIN", "google_project_iam_member.ops_owner", "FAILED"),
+    ("CKV_HITRUST_IAM_POLICY_GRANT_NO_ADMIN", "google_project_iam_member.robot_owner", "FAILED"),
+}
+# Judged whole, the plan also knows each member's roles in the project (duties separated, no impersonation
+# granted) and the key's IAM (no public member).
+CLOUD_CASES += [
+    ("google/log_buckets", GOOGLE_LOG_BUCKETS, GOOGLE_LOG_BUCKETS | {
+        ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "google_kms_crypto_key.logs", "PASSED")}),
+    ("google/project_admins", GOOGLE_PROJECT_ADMINS, GOOGLE_PROJECT_ADMINS | {
+        (f"CKV_HITRUST_IAM_{rule}", f"google_project_{member}", "PASSED")
+        for rule in ("KMS_DUTIES_SEPARATED", "SERVICE_ACCOUNT_DUTIES_SEPARATED", "SERVICE_ACCOUNT_IMPERSONATION_SCOPED")
+        for member in ("iam_binding.editors", "iam_member.auditor", "iam_member.ops_owner")}),
+]
+
 
 @pytest.mark.parametrize(("fixture", "tf", "plan"), CLOUD_CASES, ids=[c[0] for c in CLOUD_CASES])
 def test_cli_google_azurerm_exact(fixture: str, tf: set[tuple[str, str, str]],
@@ -674,7 +718,7 @@ def test_in_process_tf_runner_google_and_azurerm() -> None:
 def test_one_check_per_rule_spans_providers() -> None:
     types = {s.id: s.resource_types for s in specs()}
     assert types["CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION"] == ("aws_kms_external_key", "aws_kms_key",
-                                                            "google_kms_crypto_key")
+                                                            "azurerm_key_vault_key", "google_kms_crypto_key")
     assert types["CKV_HITRUST_ENC_OBJECT_STORE_TLS_ONLY"] == ("aws_s3_bucket", "azurerm_storage_account",
                                                               "google_storage_bucket")
     assert types["CKV_HITRUST_NET_SERVICE_FIREWALL_DEFAULT_DENY"] == ("azurerm_key_vault", "azurerm_storage_account")
