@@ -102,6 +102,7 @@ class ScanResult:
     coverage: list[Coverage]
     calls: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
+    principal: str = ""  # the identity the scan ran as (caller ARN), for the report's run header
 
     @property
     def complete(self) -> bool:
@@ -308,4 +309,4 @@ def _scan(
         resources = join_audit_log_groups(resources, records, failures, {c.name for c in chosen}, account)
     coverage.sort(key=lambda c: (c.collector, c.region))
     return ScanResult("aws", account, region_list, resources, gaps, coverage, calls,
-                      time.perf_counter() - started)
+                      time.perf_counter() - started, principal=caller_arn)

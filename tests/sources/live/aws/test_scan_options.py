@@ -88,6 +88,7 @@ def test_enabled_regions_skip_those_not_opted_in(session: boto3.Session) -> None
 def test_regions_are_deduplicated_and_sorted(session: boto3.Session) -> None:
     result = scan(session, "kms-keys", regions=(OTHER, HOME, OTHER))
     assert result.regions == [OTHER, HOME]
+    assert result.principal == "arn:aws:sts::123456789012:user/moto"  # the caller, for the report's header
     assert result.calls["kms:ListKeys"] == 2
 
 
