@@ -11,6 +11,9 @@ DENIED = {
     "InvalidClientTokenId",
     "OptInRequired",
 }
+# The codes botocore's standard retry mode treats as throttling (botocore.retries.standard), so "retries
+# exhausted" is said of exactly the errors that were retried: Kinesis answers LimitExceededException,
+# DynamoDB ProvisionedThroughputExceededException, Route 53 PriorRequestNotComplete.
 THROTTLED = {
     "Throttling",
     "ThrottlingException",
@@ -20,6 +23,12 @@ THROTTLED = {
     "SlowDown",
     "RequestThrottled",
     "RequestThrottledException",
+    "ProvisionedThroughputExceededException",
+    "TransactionInProgressException",
+    "BandwidthLimitExceeded",
+    "LimitExceededException",
+    "PriorRequestNotComplete",
+    "EC2ThrottledException",
 }
 
 
@@ -49,6 +58,9 @@ def describe_failure(exc: BaseException, operation: str) -> str:
     >>> err = ClientError({"Error": {"Code": "AccessDenied", "Message": "no"}}, "DescribeVolumes")
     >>> describe_failure(err, "ec2:DescribeVolumes")
     'AccessDenied: ec2:DescribeVolumes'
+    >>> describe_failure(ClientError({"Error": {"Code": "LimitExceededException"}}, "DescribeStream"),
+    ...                  "kinesis:DescribeStream")
+    'Throttled (retries exhausted): kinesis:DescribeStream'
     """
     code = error_code(exc)
     if code in DENIED:

@@ -85,3 +85,13 @@ def test_error_code() -> None:
 def test_an_unparsable_error_body_is_judged_by_its_http_status(status: str, reason: str) -> None:
     """botocore reports the HTTP status as the code when the body is not the service's error format."""
     assert describe_failure(client_error(status), "kms:GetKeyRotationStatus") == reason
+
+
+def test_every_code_botocore_retries_as_throttling_reads_as_throttled() -> None:
+    """A code botocore backs off on (Kinesis LimitExceededException, DynamoDB ProvisionedThroughputExceeded...)
+    and then gives up on must say "throttled", not look like a configuration error, in the finding."""
+    from botocore.retries.standard import ThrottledRetryableChecker
+
+    from hitrust_policies.sources.live.aws.errors import THROTTLED
+
+    assert set(ThrottledRetryableChecker._THROTTLED_ERROR_CODES) <= THROTTLED
