@@ -15,6 +15,7 @@ from json.encoder import encode_basestring_ascii as _str  # type: ignore[attr-de
 from typing import IO, Any
 
 from hitrust_policies.findings import Finding
+from hitrust_policies.outputs.json_stream import dumps_sorted, write_array_items
 from hitrust_policies.outputs.run import ReportRun
 from hitrust_policies.outputs.tally import (
     PerObject,
@@ -70,10 +71,6 @@ def finding_row(f: Finding, changes: Any = None) -> dict[str, Any]:
     return row
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, sort_keys=True)
-
-
 class _Lines:
     """`finding_row` as JSON text, keys sorted, with everything a rule or a resource shares encoded once.
 
@@ -84,9 +81,9 @@ class _Lines:
     def __init__(self, changes: Any) -> None:
         self.changes = changes
         self.rules: dict[tuple[str, str, str, str, str, int], tuple[str, str, str]] = {}
-        self.resources = PerObject(lambda r: _dumps(resource_dict(r)))
-        self.suppressions = PerObject(lambda s: _dumps(suppression_dict(s)))
-        self.refs = PerObject(lambda refs: _dumps(references_dict(refs)))
+        self.resources = PerObject(lambda r: dumps_sorted(resource_dict(r)))
+        self.suppressions = PerObject(lambda s: dumps_sorted(suppression_dict(s)))
+        self.refs = PerObject(lambda refs: dumps_sorted(references_dict(refs)))
 
     def __call__(self, f: Finding) -> str:
         key = (f.rule_id, f.title, f.domain, f.severity, f.remediation, id(f.references))
@@ -113,12 +110,8 @@ def write_json(fh: IO[str], run: ReportRun) -> None:
     head = json.dumps(header(run), sort_keys=True, default=str)
     fh.write(head[:-1] + ', "findings": [')
     line = _Lines(run.changes)
-    sep = "\n"
-    for f in run.findings:
-        fh.write(sep)
-        fh.write(line(f))
-        sep = ",\n"
-    fh.write("\n]}\n")
+    write_array_items(fh, map(line, run.findings))
+    fh.write("]}\n")
 
 
 def schema() -> dict[str, Any]:

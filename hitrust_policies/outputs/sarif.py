@@ -17,6 +17,7 @@ from typing import IO, Any
 
 from hitrust_policies.findings import Finding, Status
 from hitrust_policies.model.ref import ResourceRef
+from hitrust_policies.outputs.json_stream import dumps_sorted, write_array_items
 from hitrust_policies.outputs.run import ReportRun
 from hitrust_policies.outputs.tally import PerObject, coverage_rows, references_dict, run_header, suppression_rows
 
@@ -108,10 +109,6 @@ def result(f: Finding, rule_index: int, plan_file: str | None = None) -> dict[st
     return out
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, sort_keys=True)
-
-
 class _Lines:
     """`result` as JSON text, keys sorted, with what a resource shares encoded once.
 
@@ -131,11 +128,11 @@ class _Lines:
             location["physicalLocation"] = {"artifactLocation": {"uri": self.plan_file}}
         props = (f'{{"account": {_str(r.account or "")}, "provider": {_str(r.provider)}, '
                  f'"region": {_str(r.region or "")}, "resourceType": {_str(r.native_type)}, "severity": "')
-        return _dumps([location]), props, f'", "source": {_str(r.source)}, "status": "', r.name
+        return dumps_sorted([location]), props, f'", "source": {_str(r.source)}, "status": "', r.name
 
     def __call__(self, f: Finding) -> str:
         if f.suppression is not None:
-            return _dumps(result(f, self.index[f.rule_id], self.plan_file))
+            return dumps_sorted(result(f, self.index[f.rule_id], self.plan_file))
         locations, props, props_tail, name = self.resources(f.resource)
         text = f.message or f.title
         if f.status is Status.UNKNOWN:
@@ -181,9 +178,5 @@ def write_sarif(fh: IO[str], run: ReportRun) -> None:
     fh.write(f'{{"$schema": {json.dumps(SCHEMA_URI)}, "version": "2.1.0", "runs": [')
     fh.write(json.dumps(sarif_run, sort_keys=True)[:-1] + ', "results": [')
     line = _Lines(index, _plan_file(run))
-    sep = "\n"
-    for f in run.findings:
-        fh.write(sep)
-        fh.write(line(f))
-        sep = ",\n"
-    fh.write("\n]}]}\n")
+    write_array_items(fh, map(line, run.findings))
+    fh.write("]}]}\n")
