@@ -17,7 +17,6 @@ UNKNOWNs at the configured level and unable to recognise secrets.
 from __future__ import annotations
 
 import contextvars
-import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,8 +27,6 @@ from hitrust_policies.pulumi_pack.suppressions import EngineLog, engine_address_
 from hitrust_policies.rules import Rule
 from hitrust_policies.sources.pulumi import PulumiResource, Stack, model_values
 from hitrust_policies.sources.pulumi.registry import package_of
-
-REDACTED = "[secret]"
 
 
 @dataclass
@@ -100,14 +97,15 @@ def current() -> RequestContext | None:
 
 
 def scrub(text: str, secrets: Iterable[str]) -> str:
-    """Replace every secret plaintext (as a whole token) with ``[secret]``.
+    """Every secret plaintext masked with the one rule every report uses (`hitrust_policies.redaction.mask`):
+    a secret inside a longer token is masked too, so a secret bucket name cannot leak inside an ARN.
 
-    >>> scrub("key arn:aws:kms:k1 used; arn:aws:kms:k10 not", {"arn:aws:kms:k1"})
-    'key [secret] used; arn:aws:kms:k10 not'
+    >>> scrub("denies arn:aws:s3:::secret-bucket-7731/* and port 22", {"secret-bucket-7731", "22"})
+    'denies arn:aws:s3:::[secret]/* and port [secret]'
     """
-    for secret in sorted(set(secrets), key=len, reverse=True):
-        text = re.sub(rf"(?<![\w:/.-]){re.escape(secret)}(?![\w:/.-])", REDACTED, text)
-    return text
+    from hitrust_policies.redaction import mask
+
+    return mask(text, frozenset(secrets))
 
 
 def _struct(message: Any) -> dict[str, Any]:
