@@ -1,0 +1,1 @@
+"""Organization-wide scans: many accounts, subscriptions and projects, cut into units workers run alone."""
