@@ -203,6 +203,25 @@ def scan_aws(
                      started, organization, check_regions)
 
 
+def client_pool(session: Any, endpoint_url: str | None, max_workers: int = 16, max_attempts: int = 5) -> ClientPool:
+    """The clients one account's scan shares: standard retries with backoff, bounded timeouts."""
+    from botocore.config import Config
+
+    config = Config(retries={"mode": "standard", "total_max_attempts": max_attempts}, connect_timeout=5,
+                    read_timeout=20, max_pool_connections=max_workers)
+    return ClientPool(session, config, endpoint_url)
+
+
+def identify(pool: ClientPool, home: str) -> tuple[str, str]:
+    """(account id, caller ARN) of the pool's credentials; `ScanError` naming the call if it fails."""
+    try:
+        identity = pool.get("sts", home).get_caller_identity()
+    except Exception as exc:
+        raise ScanError(f"could not identify the AWS account ({describe_failure(exc, 'sts:GetCallerIdentity')})"
+                        ) from exc
+    return identity["Account"], identity.get("Arn", "")
+
+
 def _scan(
     session: Any,
     calls: Counter[str],
@@ -216,19 +235,9 @@ def _scan(
     organization: OrganizationView | None = None,
     check_regions: bool = False,
 ) -> ScanResult:
-    from botocore.config import Config
-
-    config = Config(retries={"mode": "standard", "total_max_attempts": max_attempts}, connect_timeout=5,
-                    read_timeout=20, max_pool_connections=max_workers)
-    pool = ClientPool(session, config, endpoint_url)
+    pool = client_pool(session, endpoint_url, max_workers, max_attempts)
     home = session.region_name or HOME_REGION
-
-    try:
-        identity = pool.get("sts", home).get_caller_identity()
-        account, caller_arn = identity["Account"], identity.get("Arn", "")
-    except Exception as exc:
-        raise ScanError(f"could not identify the AWS account ({describe_failure(exc, 'sts:GetCallerIdentity')})"
-                        ) from exc
+    account, caller_arn = identify(pool, home)
     if regions is None:
         try:
             listed = pool.get("ec2", home).describe_regions(AllRegions=False)["Regions"]
@@ -245,10 +254,39 @@ def _scan(
         raise ScanError("no regions to scan")
     chosen = list(collectors) if collectors is not None else all_collectors()
     tasks = [(c, r) for c in chosen for r in (region_list if c.regional else [home])]
+    log.info("scanning account %s: %d collectors in %d regions (%d tasks)", account, len(chosen),
+             len(region_list), len(tasks))
+    collected = collect(pool, account, caller_arn, tasks, region_list, max_workers, progress, organization)
+    return finish(account, caller_arn, chosen, region_list, collected, calls, time.perf_counter() - started)
 
-    resources: list[Any] = []
-    gaps: list[CoverageGap] = []
-    coverage: list[Coverage] = []
+
+@dataclass
+class Collected:
+    """What some collectors read in one account, before the account-wide joins (`finish`)."""
+
+    resources: list[Any] = field(default_factory=list)
+    gaps: list[CoverageGap] = field(default_factory=list)
+    coverage: list[Coverage] = field(default_factory=list)
+
+    def extend(self, other: Collected) -> None:
+        self.resources += other.resources
+        self.gaps += other.gaps
+        self.coverage += other.coverage
+
+
+def collect(
+    pool: ClientPool,
+    account: str,
+    caller_arn: str,
+    tasks: list[tuple[Collector, str]],
+    region_list: list[str],
+    max_workers: int,
+    progress: Callable[[int, int, str], None] | None = None,
+    organization: OrganizationView | None = None,
+) -> Collected:
+    """Run ``tasks`` (collector, region) concurrently; a listing that fails is a gap, never an exception.
+    ``region_list``: every region the account's scan covers (collectors that look across regions read it)."""
+    out = Collected()
 
     def run(c: Collector, region: str) -> tuple[list[Any], Ctx]:
         ctx = Ctx(pool, account, region, partition=_partition(caller_arn), scan_regions=tuple(region_list),
@@ -258,8 +296,6 @@ def _scan(
     executor = ThreadPoolExecutor(max_workers=max_workers)
     futures: dict[Any, tuple[Collector, str]] = {}
     try:
-        log.info("scanning account %s: %d collectors in %d regions (%d tasks)", account, len(chosen),
-                 len(region_list), len(tasks))
         for c, r in tasks:
             futures[executor.submit(run, c, r)] = (c, r)
         for done, future in enumerate(as_completed(futures), 1):
@@ -269,15 +305,15 @@ def _scan(
                 items, ctx = future.result()
             except Exception as exc:
                 reason = _listing_failure(exc, c, label)
-                coverage.append(Coverage(c.name, label, "failed", 0, (reason,), account))
-                gaps.extend(CoverageGap(kind, _gap_scope(account, label, c), reason) for kind in c.kinds)
+                out.coverage.append(Coverage(c.name, label, "failed", 0, (reason,), account))
+                out.gaps.extend(CoverageGap(kind, _gap_scope(account, label, c), reason) for kind in c.kinds)
             else:
-                resources.extend(items)
+                out.resources.extend(items)
                 status = "partial" if ctx.problems else "ok"
                 count = sum(not isinstance(i, AuditLogDestination) for i in items)
-                coverage.append(Coverage(c.name, label, status, count, tuple(dict.fromkeys(ctx.problems)),
-                                         account))
-            log.info("%s %s: %s (%d of %d)", c.name, label, coverage[-1].status, done, len(tasks))
+                out.coverage.append(Coverage(c.name, label, status, count, tuple(dict.fromkeys(ctx.problems)),
+                                             account))
+            log.info("%s %s: %s (%d of %d)", c.name, label, out.coverage[-1].status, done, len(tasks))
             if progress:
                 progress(done, len(tasks), f"{c.name} {label}")
     except BaseException:
@@ -289,7 +325,21 @@ def _scan(
                  cancelled, sum(f.running() for f in futures))
         raise
     executor.shutdown()
+    return out
 
+
+def finish(
+    account: str,
+    caller_arn: str,
+    chosen: list[Collector],
+    region_list: list[str],
+    collected: Collected,
+    calls: Counter[str],
+    seconds: float,
+) -> ScanResult:
+    """The account's result once every collector is back: account-wide joins (trails with their log groups,
+    audit coverage across regions) need all of it. `ScanError` when no region could be read at all."""
+    resources, gaps, coverage = list(collected.resources), list(collected.gaps), list(collected.coverage)
     regional = [c for c in coverage if c.region != "global"]
     if regional and all(c.status == "failed" for c in regional):
         reasons = sorted({p for c in regional for p in c.problems})
@@ -308,5 +358,4 @@ def _scan(
         failures = [(c.collector, c.region, c.problems[0]) for c in coverage if c.status == "failed"]
         resources = join_audit_log_groups(resources, records, failures, {c.name for c in chosen}, account)
     coverage.sort(key=lambda c: (c.collector, c.region))
-    return ScanResult("aws", account, region_list, resources, gaps, coverage, calls,
-                      time.perf_counter() - started, principal=caller_arn)
+    return ScanResult("aws", account, region_list, resources, gaps, coverage, calls, seconds, principal=caller_arn)

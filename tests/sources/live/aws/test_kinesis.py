@@ -49,11 +49,11 @@ def test_stream_encryption(session: boto3.Session, case: Case) -> None:
 
 
 def test_throttled_summary_is_unknown(session: boto3.Session) -> None:
-    """Kinesis throttles with LimitExceededException (botocore retries it as throttling); the reason keeps the
-    code and the call."""
+    """Kinesis throttles with LimitExceededException (botocore retries it as throttling); once retries run out
+    the reason says so and names the call, like every other throttled read."""
     seed(session)
     case = Case("throttled", CASES[2].expected, denied=(("kinesis", "DescribeStreamSummary"),),
-                unknown_reason="LimitExceededException: kinesis:DescribeStreamSummary")
+                unknown_reason="Throttled (retries exhausted): kinesis:DescribeStreamSummary")
     apply_denials(session, case, code="LimitExceededException", status=400)
     check(scan(session, "kinesis-streams", CANARY), case)
 
