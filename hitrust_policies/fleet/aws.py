@@ -1,0 +1,190 @@
+"""AWS organization scans in units: what a worker runs for one account x region x service, and how an
+account's units become its `ScanResult`.
+
+A worker makes its own credentials: its environment (instance role, IRSA, a profile on the worker), then
+``sts:AssumeRole`` into the member account's scanning role. The coordinator sends only the unit and
+`AwsFleetOptions` (role name, endpoint, regions: no key, no token), so nothing secret enters a task graph.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from hitrust_policies.engine import CoverageGap
+from hitrust_policies.fleet.plan import GLOBAL, Scope, Unit
+from hitrust_policies.fleet.runner import UnitFailure
+from hitrust_policies.sources.live.aws.collector import OrganizationView, all_collectors
+from hitrust_policies.sources.live.aws.errors import describe_failure
+from hitrust_policies.sources.live.aws.scan import (
+    HOME_REGION,
+    Collected,
+    Coverage,
+    ScanError,
+    ScanResult,
+    _gap_scope,
+    client_pool,
+    collect,
+    finish,
+    identify,
+    profile_session,
+    recorded_calls,
+)
+
+
+@dataclass(frozen=True)
+class AwsFleetOptions:
+    """How every worker reaches and reads member accounts. ``external_id`` is not a secret (AWS calls it an
+    identifier the third party chooses, to prevent confused deputies); ``assume``: False scans with the
+    worker's own credentials (its own account only)."""
+
+    role_name: str = "hitrust-scanner"
+    external_id: str | None = None
+    profile: str | None = None
+    endpoint_url: str | None = None
+    regions: tuple[str, ...] = ()
+    home_region: str = HOME_REGION
+    assume: bool = True
+    max_workers: int = 8
+    max_attempts: int = 5
+    organization: OrganizationView | None = None
+
+
+@dataclass
+class UnitResult:
+    """What one unit read (``collected``), the API calls it made and who it ran as."""
+
+    unit: Unit
+    collected: Collected
+    calls: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+    principal: str = ""
+
+
+def run_unit(unit: Unit, options: AwsFleetOptions) -> UnitResult | UnitFailure:
+    """Run one unit where this function is called (a worker): credentials, clients and reads all made here.
+    A role that cannot be assumed or an account that cannot be identified is a `UnitFailure` (not retried
+    by raising: the answer will not change within a scan)."""
+    from hitrust_policies.sources.live.aws.accounts import assumed_session
+
+    started = time.perf_counter()
+    session = profile_session(options.profile)
+    if session.region_name is None:
+        import boto3
+
+        session = boto3.Session(profile_name=options.profile, region_name=options.home_region)
+    account = unit.scope.id
+    if options.assume:
+        partition = session.client("sts", endpoint_url=options.endpoint_url).meta.partition
+        role_arn = f"arn:{partition}:iam::{account}:role/{options.role_name}"
+        try:
+            session = assumed_session(session, role_arn, options.external_id, options.endpoint_url)
+        except Exception as exc:
+            return UnitFailure(unit, describe_failure(exc, f"sts:AssumeRole {role_arn}"), 1)
+    chosen = [c for c in all_collectors() if c.name in unit.steps]
+    missing = sorted(set(unit.steps) - {c.name for c in chosen})
+    if missing:
+        return UnitFailure(unit, f"this worker has no collector named {', '.join(missing)} "
+                                 "(workers and coordinator run different versions)", 1)
+    with recorded_calls(session) as calls:
+        pool = client_pool(session, options.endpoint_url, options.max_workers, options.max_attempts)
+        home = session.region_name or options.home_region
+        try:
+            seen, principal = identify(pool, home)
+        except ScanError as exc:
+            return UnitFailure(unit, str(exc), 1)
+        if seen != account:
+            return UnitFailure(unit, f"the credentials are for account {seen}, not {account}", 1)
+        region = home if unit.region == GLOBAL else unit.region
+        collected = collect(pool, account, principal, [(c, region) for c in chosen], list(options.regions),
+                            options.max_workers, None, options.organization)
+    return UnitResult(unit, collected, Counter(calls), time.perf_counter() - started, principal)
+
+
+def _failed_unit(failure: UnitFailure) -> Collected:
+    """Every collector of a unit that never ran: failed coverage and a gap per kind (so UNKNOWN findings)."""
+    out = Collected()
+    by_name = {c.name: c for c in all_collectors()}
+    account = failure.unit.scope.id
+    for name in failure.unit.steps:
+        c = by_name.get(name)
+        if c is None:
+            continue
+        label = failure.unit.region if c.regional else "global"
+        reason = f"{failure.reason} ({name} in {'all regions' if label == 'global' else label})"
+        out.coverage.append(Coverage(name, label, "failed", 0, (reason,), account))
+        out.gaps.extend(CoverageGap(kind, _gap_scope(account, label, c), reason) for kind in c.kinds)
+    return out
+
+
+def finish_account(scope: Scope, outcomes: Sequence[UnitResult | UnitFailure],
+                   options: AwsFleetOptions) -> ScanResult:
+    """One account's `ScanResult` from all its units: what failed is UNKNOWN for exactly those collectors and
+    regions; the account-wide joins run over what was read."""
+    merged = Collected()
+    calls: Counter[str] = Counter()
+    seconds, principal = 0.0, ""
+    names: set[str] = set()
+    for outcome in outcomes:
+        names.update(outcome.unit.steps)
+        if isinstance(outcome, UnitFailure):
+            merged.extend(_failed_unit(outcome))
+        else:
+            merged.extend(outcome.collected)
+            calls.update(outcome.calls)
+            seconds += outcome.seconds
+            principal = principal or outcome.principal
+    chosen = [c for c in all_collectors() if c.name in names]
+    regions = sorted(options.regions)
+    try:
+        return finish(scope.id, principal, chosen, regions, merged, calls, seconds)
+    except ScanError as exc:
+        reason = str(exc)
+        failed = Collected()
+        for c in chosen:
+            for region in (regions if c.regional else ["global"]):
+                failed.coverage.append(Coverage(c.name, region, "failed", 0, (reason,), scope.id))
+                failed.gaps.extend(CoverageGap(k, _gap_scope(scope.id, region, c), reason) for k in c.kinds)
+        return ScanResult("aws", scope.id, regions, [], failed.gaps, sorted(failed.coverage,
+                          key=lambda c: (c.collector, c.region)), calls, seconds, principal=principal)
+
+
+def merge_accounts(results: Sequence[ScanResult], own_calls: Counter[str] | None = None,
+                   seconds: float = 0.0) -> ScanResult:
+    """Many accounts' results as one (in account order, whatever order they completed in)."""
+    ordered = sorted(results, key=lambda r: r.account)
+    merged = ScanResult("aws", ",".join(r.account for r in ordered), [], [], [], [], Counter(own_calls or {}),
+                        seconds)
+    regions: set[str] = set()
+    for r in ordered:
+        regions.update(r.regions)
+        merged.resources += r.resources
+        merged.gaps += r.gaps
+        merged.coverage += r.coverage
+        merged.calls.update(r.calls)
+    merged.regions = sorted(regions)
+    return merged
+
+
+def executor_for(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
+    """(executor, closer): a Dask client's executor on ``scheduler`` (``tcp://host:port``) or on a new
+    `LocalCluster` of ``workers`` processes bound to 127.0.0.1."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        client = Client(scheduler)
+        cluster = None
+    else:
+        cluster = LocalCluster(n_workers=max(1, workers or 2), threads_per_worker=2, processes=True,
+                               host="127.0.0.1", dashboard_address=None)
+        client = Client(cluster)
+
+    def close() -> None:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+    return client.get_executor(pure=False), close

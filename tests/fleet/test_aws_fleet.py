@@ -1,0 +1,212 @@
+"""AWS organization scans in units, on threads and on a real Dask cluster (LocalCluster, worker processes):
+a moto server holds the organization, a loopback proxy refuses one member's role, workers assume roles
+themselves, and every account's verdicts are exact; a killed worker's unit is retried or reported UNKNOWN."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import boto3
+import pytest
+
+from hitrust_policies.findings import Status
+from hitrust_policies.fleet.aws import AwsFleetOptions, finish_account, merge_accounts, run_unit
+from hitrust_policies.fleet.plan import Scope, plan_scan, steps_of
+from hitrust_policies.fleet.runner import run_plan
+from hitrust_policies.sources.live.aws.accounts import assumed_session
+from hitrust_policies.sources.live.aws.collector import all_collectors
+from hitrust_policies.testing.aws_proxy import AwsProxy
+
+PASS, FAIL, UNKNOWN = Status.PASS, Status.FAIL, Status.UNKNOWN
+RULE = "enc-block-volume-encrypted"
+REGIONS = ("us-east-1", "us-west-2")
+CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1"}
+
+
+@pytest.fixture(scope="module")
+def organization() -> Iterator[dict[str, object]]:
+    """A moto server with an organization of three members: prod (encrypted volume), dev (unencrypted
+    volume in us-west-2) and locked (its role refuses the scanner, at the proxy)."""
+    from moto.server import ThreadedMotoServer
+
+    saved = {k: os.environ.get(k) for k in CREDENTIALS}
+    os.environ.update(CREDENTIALS)
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    url = f"http://127.0.0.1:{server._server.server_port}"
+    session = boto3.Session(region_name="us-east-1")
+    org = session.client("organizations", endpoint_url=url)
+    org.create_organization(FeatureSet="ALL")
+    prod, dev, locked = (org.create_account(AccountName=n, Email=f"{n}@example.com")["CreateAccountStatus"]
+                         ["AccountId"] for n in ("prod", "dev", "locked"))
+
+    def volume(account: str, region: str, name: str, encrypted: bool) -> None:
+        member = assumed_session(session, f"arn:aws:iam::{account}:role/hitrust-scanner", endpoint_url=url)
+        member.client("ec2", region_name=region, endpoint_url=url).create_volume(
+            Size=8, AvailabilityZone=f"{region}a", Encrypted=encrypted,
+            TagSpecifications=[{"ResourceType": "volume", "Tags": [{"Key": "Name", "Value": name}]}])
+
+    volume(prod, "us-east-1", "prod-data", True)
+    volume(dev, "us-west-2", "dev-scratch", False)
+    volume(locked, "us-east-1", "locked-data", True)
+    proxy = AwsProxy(url, refused=frozenset({locked})).start()
+    yield {"url": proxy.endpoint, "prod": prod, "dev": dev, "locked": locked, "proxy": proxy}
+    proxy.stop()
+    server.stop()
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+
+
+def scan(org: dict[str, object], executor, work=run_unit, **kwargs):  # noqa: ANN001, ANN201
+    chosen = [c for c in all_collectors() if c.name in ("ec2-volumes", "iam-password-policy")]
+    accounts = [Scope("aws", str(org[n])) for n in ("prod", "dev", "locked")]
+    plan = plan_scan(accounts, steps_of(chosen), REGIONS)
+    options = AwsFleetOptions(endpoint_url=str(org["url"]), regions=REGIONS)
+    finished = []
+    run_plan(plan, functools.partial(work, options=options), executor,
+             lambda scope, outcomes: finished.append(finish_account(scope, outcomes, options)), **kwargs)
+    return plan, merge_accounts(finished)
+
+
+def verdicts(result) -> set[tuple[str, str, str, Status]]:  # noqa: ANN001
+    return {(f.resource.account, f.rule_id, f.resource.name, f.status) for f in result.findings()
+            if f.rule_id in (RULE, "iam-password-policy-strong")}
+
+
+def expected(org: dict[str, object], locked_reason_rows: bool = True) -> set[tuple[str, str, str, Status]]:
+    prod, dev, locked = org["prod"], org["dev"], org["locked"]
+    rows = {(prod, RULE, "prod-data", PASS), (dev, RULE, "dev-scratch", FAIL),
+            (prod, "iam-password-policy-strong", f"password-policy-{prod}", FAIL),
+            (dev, "iam-password-policy-strong", f"password-policy-{dev}", FAIL)}
+    if locked_reason_rows:
+        rows |= {(locked, RULE, "ec2-volumes in us-east-1", UNKNOWN),
+                 (locked, RULE, "ec2-volumes in us-west-2", UNKNOWN),
+                 (locked, "iam-password-policy-strong", "iam-password-policy in all regions", UNKNOWN)}
+    return rows
+
+
+def test_threads_every_account_exact_and_the_refused_one_unknown(organization: dict[str, object]) -> None:
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        plan, result = scan(organization, pool, max_per_scope=2)
+    assert verdicts(result) == expected(organization)
+    locked = str(organization["locked"])
+    reason = f"AccessDenied: sts:AssumeRole arn:aws:iam::{locked}:role/hitrust-scanner"
+    assert {f.message for f in result.findings() if f.resource.account == locked} == {
+        f"{reason} (ec2-volumes in us-east-1)", f"{reason} (ec2-volumes in us-west-2)",
+        f"{reason} (iam-password-policy in all regions)"}
+    assert not result.complete
+    assert result.account == ",".join(sorted(str(organization[n]) for n in ("prod", "dev", "locked")))
+    # each unit made its own identity check and collector calls; the refused account made none
+    assert result.calls["sts:GetCallerIdentity"] == 2 * len(plan.units_of(plan.scopes[0]))
+
+
+def test_results_do_not_depend_on_completion_order(organization: dict[str, object]) -> None:
+    with ThreadPoolExecutor(max_workers=1) as one, ThreadPoolExecutor(max_workers=6) as six:
+        _, serial = scan(organization, one, max_per_scope=1, open_scopes=1)
+        _, wide = scan(organization, six, max_per_scope=4)
+    def shape(r):  # noqa: ANN001, ANN202
+        return ([(f.id, f.status, f.message) for f in r.findings()],
+                [(c.account, c.collector, c.region, c.status) for c in r.coverage])
+    assert shape(serial) == shape(wide)
+
+
+def die_always(unit, options):  # noqa: ANN001, ANN201
+    if unit.region == "us-west-2" and "ec2-volumes" in unit.steps and unit.scope.id == os.environ["FLEET_DEV"]:
+        os._exit(1)
+    return run_unit(unit, options)
+
+
+@pytest.fixture(scope="module")
+def cluster(organization: dict[str, object]) -> Iterator[object]:
+    import dask
+    from distributed import Client, LocalCluster
+
+    os.environ["FLEET_DEV"] = str(organization["dev"])
+    # one task per worker process, so a worker that dies takes only its own unit down; a task whose worker
+    # dies once is failed at once (KilledWorker) and the coordinator's own retry decides what happens next;
+    # worker-saturation 1.0: the scheduler sends a worker no task beyond the one it runs (none is collateral)
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0,
+                          "distributed.scheduler.worker-saturation": 1.0}):
+        local = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                             dashboard_address=None)
+        client = Client(local)
+        yield client
+        client.close()
+        local.close()
+    os.environ.pop("FLEET_DEV", None)
+
+
+def test_dask_workers_scan_every_account_exactly(organization: dict[str, object], cluster) -> None:  # noqa: ANN001
+    _, result = scan(organization, cluster.get_executor(pure=False), max_per_scope=2)
+    assert verdicts(result) == expected(organization)
+    assert len(cluster.scheduler_info()["workers"]) == 2
+
+
+def test_a_unit_whose_worker_keeps_dying_is_unknown_for_exactly_that_unit(organization: dict[str, object],
+                                                                         cluster) -> None:  # noqa: ANN001
+    _, result = scan(organization, cluster.get_executor(pure=False), work=die_always, max_per_scope=2, retries=1)
+    dev = str(organization["dev"])
+    rows = expected(organization) - {(dev, RULE, "dev-scratch", FAIL)}
+    rows |= {(dev, RULE, "ec2-volumes in us-west-2", UNKNOWN)}
+    assert verdicts(result) == rows
+    [lost] = [f for f in result.findings() if f.resource.account == dev and f.status is UNKNOWN and f.rule_id == RULE]
+    assert lost.message.startswith("KilledWorker") and lost.message.endswith("(ec2-volumes in us-west-2)")
+    assert [(c.collector, c.region) for c in result.coverage if c.account == dev and c.status == "failed"] == [
+        ("ec2-volumes", "us-west-2")]
+
+
+def test_unit_failures_are_retried_then_reported(organization: dict[str, object]) -> None:
+    attempts: list[str] = []
+
+    def flaky(unit, options):  # noqa: ANN001, ANN202
+        attempts.append(unit.key)
+        if unit.region == "us-east-1" and unit.scope.id == organization["prod"] and attempts.count(unit.key) == 1:
+            raise ConnectionResetError("worker lost its connection")
+        return run_unit(unit, options)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        _, result = scan(organization, pool, work=flaky, retries=1)
+    assert verdicts(result) == expected(organization)
+    assert attempts.count(f"aws:{organization['prod']}/us-east-1/ec2") == 2
+    def broken(unit, options):  # noqa: ANN001, ANN202
+        if unit.region == "us-east-1" and unit.scope.id == organization["prod"]:
+            raise ConnectionResetError("worker lost its connection")
+        return run_unit(unit, options)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        _, result = scan(organization, pool, work=broken, retries=2)
+    prod = str(organization["prod"])
+    assert (prod, RULE, "ec2-volumes in us-east-1", UNKNOWN) in verdicts(result)
+    assert (prod, RULE, "prod-data", PASS) not in verdicts(result)
+    assert {f.message for f in result.findings() if f.resource.account == prod and f.status is UNKNOWN} == {
+        "ConnectionResetError: worker lost its connection (ec2-volumes in us-east-1)"}
+
+
+def test_no_credential_of_the_coordinator_enters_a_task(organization: dict[str, object], cluster,  # noqa: ANN001
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every task is serialised as Dask serialises it (cloudpickle of the function and its arguments) and
+    searched for the coordinator's keys: workers make their own credentials, nothing is shipped."""
+    import cloudpickle
+
+    secret, token = "Coordinator/Secret+Key/0123456789abcdefEXAMPLE", "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN"
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", secret)
+    monkeypatch.setenv("AWS_SESSION_TOKEN", token)
+    inner = cluster.get_executor(pure=False)
+    shipped: list[bytes] = []
+
+    class Recording(ThreadPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201
+            shipped.append(cloudpickle.dumps((fn, args, kwargs)))
+            return inner.submit(fn, *args, **kwargs)
+
+    _, result = scan(organization, Recording(max_workers=1), max_per_scope=2)
+    assert verdicts(result) == expected(organization)  # the workers' own credentials did the reading
+    assert len(shipped) == 9  # 3 accounts x (2 regions of ec2 + 1 global iam)
+    for blob in shipped:
+        assert secret.encode() not in blob and token.encode() not in blob and b"SessionToken" not in blob
