@@ -312,6 +312,14 @@ def scan_group() -> None:
               help="Role assumed in each account for --accounts / --organization.")
 @click.option("--external-id", help="ExternalId the member roles' trust policy requires.")
 @click.option("--endpoint-url", hidden=True, help="Send every call to this endpoint (testing).")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Run --accounts / --organization on a local Dask cluster of this many worker processes.")
+@click.option("--scheduler", metavar="URL",
+              help="Run --accounts / --organization on an existing Dask cluster (tcp://HOST:PORT); its workers "
+                   "need their own AWS credentials allowed to assume --role-name.")
+@click.option("--max-per-scope", type=click.IntRange(min=1), default=4, show_default=True,
+              help="With --workers / --scheduler: at most this many units (one service in one region) of one "
+                   "account run at once, to stay under the account's API rate limits.")
 @click.option("--fail-on", type=click.Choice((*SEVERITIES, "none")), default="low", show_default=True,
               help="Exit 1 if a FAIL finding has at least this severity.")
 @_rule_option_flag
@@ -319,7 +327,8 @@ def scan_group() -> None:
 @_suppressions_option
 @_with_rule_options
 def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None, organization: bool, role_name: str,
-                 external_id: str | None, endpoint_url: str | None, fail_on: str, rule_option: tuple[str, ...],
+                 external_id: str | None, endpoint_url: str | None, workers: int | None, scheduler: str | None,
+                 max_per_scope: int, fail_on: str, rule_option: tuple[str, ...],
                  fmt: str, output: str | None, show_pass: bool, baseline: str | None, suppressions: str | None,
                  rule_ids: tuple[str, ...], domains: tuple[str, ...], min_severity: str | None) -> None:
     """Scan AWS accounts: all enabled regions, concurrently, with read-only calls."""
@@ -345,9 +354,17 @@ def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None,
     bad = [a for a in account_list if not (a.isdigit() and len(a) == 12)]
     if bad:
         raise click.BadParameter(f"not a 12-digit AWS account id: {', '.join(bad)}", param_hint="--accounts")
+    if (workers or scheduler) and not (account_list or organization):
+        raise click.UsageError("--workers / --scheduler distribute an organization scan: add --accounts or "
+                               "--organization")
     try:
         with _Progress() as progress:
-            if account_list or organization:
+            if workers or scheduler:
+                scan = _scan_on_dask(workers, scheduler, max_per_scope, progress, accounts=account_list,
+                                     organization=organization, role_name=role_name, external_id=external_id,
+                                     profile=profile, regions=region_list, collectors=collectors,
+                                     endpoint_url=endpoint_url)
+            elif account_list or organization:
                 from hitrust_policies.sources.live.aws.accounts import scan_accounts
 
                 scan = scan_accounts(accounts=account_list, organization=organization, role_name=role_name,
@@ -362,6 +379,25 @@ def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None,
     except ScanError as exc:
         _incomplete(exc)
     _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on, accepted)
+
+
+def _scan_on_dask(workers: int | None, scheduler: str | None, max_per_scope: int, progress: Any,
+                  **scan: Any) -> Any:
+    """The organization scan as units on Dask workers (a new local cluster, or ``scheduler``)."""
+    try:
+        from hitrust_policies.fleet.aws import executor_for, scan_organization
+        executor, close = executor_for(scheduler, workers)
+    except ImportError as exc:
+        raise click.UsageError(f"--workers / --scheduler need the fleet extra: pip install "
+                               f"'hitrust-policies[fleet]' ({exc})") from None
+    except OSError as exc:
+        raise click.BadParameter(f"cannot reach the Dask scheduler: {exc}", param_hint="--scheduler") from None
+    try:
+        return scan_organization(executor=executor, max_per_scope=max_per_scope,
+                                 progress=lambda s: progress(s.done, s.total, f"accounts ({s.failed} with failures)"),
+                                 **scan)
+    finally:
+        close()
 
 
 AZURE_SUBSCRIPTION = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")

@@ -188,3 +188,72 @@ def executor_for(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
             cluster.close()
 
     return client.get_executor(pure=False), close
+
+
+def scan_organization(
+    *,
+    executor: Any,
+    accounts: Sequence[str] = (),
+    organization: bool = False,
+    role_name: str = "hitrust-scanner",
+    external_id: str | None = None,
+    profile: str | None = None,
+    regions: Sequence[str] | None = None,
+    collectors: Sequence[Any] | None = None,
+    endpoint_url: str | None = None,
+    max_per_scope: int = 4,
+    open_scopes: int = 8,
+    retries: int = 1,
+    timeout: float | None = None,
+    progress: Any = None,
+) -> ScanResult:
+    """Scan many accounts as units on ``executor`` (threads, or a Dask client's executor).
+
+    The coordinator lists the accounts (``organizations:ListAccounts``), the regions when none are given
+    (its own account's enabled regions) and, when the root-account collector runs, what only the
+    management account can see; then it plans and hands out units. Each account's result is finished when
+    its last unit is back; an account whose role cannot be assumed is UNKNOWN for every collector."""
+    from hitrust_policies.fleet.plan import plan_scan, steps_of
+    from hitrust_policies.fleet.runner import run_plan
+    from hitrust_policies.sources.live.aws.accounts import organization_accounts
+    from hitrust_policies.sources.live.aws.iam import read_organization_view
+
+    started = time.perf_counter()
+    session = profile_session(profile)
+    home = session.region_name or HOME_REGION
+    chosen = list(collectors) if collectors is not None else all_collectors()
+    with recorded_calls(session) as own_calls:
+        targets = list(accounts)
+        if organization:
+            try:
+                targets += organization_accounts(session, endpoint_url)
+            except Exception as exc:
+                raise ScanError(f"could not list the organization's accounts "
+                                f"({describe_failure(exc, 'organizations:ListAccounts')})") from exc
+        if not targets:
+            raise ScanError("no accounts to scan")
+        if regions is None:
+            try:
+                listed = session.client("ec2", region_name=home, endpoint_url=endpoint_url).describe_regions(
+                    AllRegions=False)["Regions"]
+            except Exception as exc:
+                raise ScanError(f"could not list enabled regions ({describe_failure(exc, 'ec2:DescribeRegions')})"
+                                "; pass --regions") from exc
+            regions = [r["RegionName"] for r in listed if r.get("OptInStatus") != "not-opted-in"]
+        view = None
+        if any(c.name == "iam-root-account" for c in chosen):
+            view = read_organization_view(session.client("iam", region_name=home, endpoint_url=endpoint_url))
+    options = AwsFleetOptions(role_name=role_name, external_id=external_id, profile=profile,
+                              endpoint_url=endpoint_url, regions=tuple(sorted(set(regions))), home_region=home,
+                              organization=view)
+    plan = plan_scan([Scope("aws", a) for a in targets], steps_of(chosen), options.regions)
+    finished: list[ScanResult] = []
+
+    def on_scope(scope: Scope, outcomes: list[Any]) -> None:
+        finished.append(finish_account(scope, outcomes, options))
+
+    import functools
+
+    run_plan(plan, functools.partial(run_unit, options=options), executor, on_scope, max_per_scope=max_per_scope,
+             open_scopes=open_scopes, retries=retries, timeout=timeout, progress=progress)
+    return merge_accounts(finished, own_calls, time.perf_counter() - started)

@@ -5,9 +5,13 @@ themselves, and every account's verdicts are exact; a killed worker's unit is re
 from __future__ import annotations
 
 import functools
+import json
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import boto3
 import pytest
@@ -22,6 +26,7 @@ from hitrust_policies.testing.aws_proxy import AwsProxy
 
 PASS, FAIL, UNKNOWN = Status.PASS, Status.FAIL, Status.UNKNOWN
 RULE = "enc-block-volume-encrypted"
+MANAGEMENT = "123456789012"  # moto's default account: the organization's management account
 REGIONS = ("us-east-1", "us-west-2")
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1"}
 
@@ -210,3 +215,31 @@ def test_no_credential_of_the_coordinator_enters_a_task(organization: dict[str, 
     assert len(shipped) == 9  # 3 accounts x (2 regions of ec2 + 1 global iam)
     for blob in shipped:
         assert secret.encode() not in blob and token.encode() not in blob and b"SessionToken" not in blob
+
+
+def test_the_command_line_runs_an_organization_on_local_dask_workers(organization: dict[str, object],
+                                                                    tmp_path: Path) -> None:
+    """`hitrust scan aws --organization --workers 2`: the member list from Organizations (the management
+    account is a member too), a new local cluster, one merged JSON report with exact verdicts."""
+    out = tmp_path / "org.json"
+    proc = subprocess.run([sys.executable, "-m", "hitrust_policies.cli", "scan", "aws", "--endpoint-url",
+                           str(organization["url"]), "--regions", ",".join(REGIONS), "--organization",
+                           "--workers", "2", "--max-per-scope", "2", "--rule", RULE, "--format", "json",
+                           "--output", str(out)], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, **CREDENTIALS})
+    assert proc.returncode == 1, proc.stderr
+    report = json.loads(out.read_text())
+    prod, dev, locked = (str(organization[n]) for n in ("prod", "dev", "locked"))
+    assert sorted((f["resource"]["account"], f["resource"]["name"], f["status"]) for f in report["findings"]
+                  if f["rule_id"] == RULE) == sorted([
+        (prod, "prod-data", "PASS"), (dev, "dev-scratch", "FAIL"),
+        (locked, "ec2-volumes in us-east-1", "UNKNOWN"), (locked, "ec2-volumes in us-west-2", "UNKNOWN")])
+    assert report["account"] == ",".join(sorted((MANAGEMENT, prod, dev, locked)))
+    assert report["complete"] is False
+
+
+def test_workers_without_accounts_is_a_usage_error() -> None:
+    proc = subprocess.run([sys.executable, "-m", "hitrust_policies.cli", "scan", "aws", "--workers", "2"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert "--workers / --scheduler distribute an organization scan: add --accounts or --organization" in proc.stderr
