@@ -8,6 +8,8 @@ A worker makes its own credentials: its environment (instance role, IRSA, a prof
 
 from __future__ import annotations
 
+import functools
+import threading
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -64,6 +66,18 @@ class UnitResult:
     principal: str = ""
 
 
+@functools.lru_cache(maxsize=4)
+def _worker_session(profile: str | None, home_region: str) -> tuple[Any, threading.Lock]:
+    """This worker process's own session, made on its first unit and kept: every member session made from
+    it shares its parsed service models, so a worker running hundreds of units parses each model once."""
+    import boto3
+
+    session = profile_session(profile)
+    if session.region_name is None:
+        session = boto3.Session(profile_name=profile, region_name=home_region)
+    return session, threading.Lock()
+
+
 def run_unit(unit: Unit, options: AwsFleetOptions) -> UnitResult | UnitFailure:
     """Run one unit where this function is called (a worker): credentials, clients and reads all made here.
     A role that cannot be assumed or an account that cannot be identified is a `UnitFailure` (not retried
@@ -71,17 +85,16 @@ def run_unit(unit: Unit, options: AwsFleetOptions) -> UnitResult | UnitFailure:
     from hitrust_policies.sources.live.aws.accounts import assumed_session
 
     started = time.perf_counter()
-    session = profile_session(options.profile)
-    if session.region_name is None:
-        import boto3
-
-        session = boto3.Session(profile_name=options.profile, region_name=options.home_region)
+    base, lock = _worker_session(options.profile, options.home_region)
+    session = base
     account = unit.scope.id
     if options.assume:
-        partition = session.client("sts", endpoint_url=options.endpoint_url).meta.partition
-        role_arn = f"arn:{partition}:iam::{account}:role/{options.role_name}"
+        with lock:  # a boto3 session is not thread-safe; the member session it makes is this unit's own
+            sts = base.client("sts", endpoint_url=options.endpoint_url)
+        role_arn = f"arn:{sts.meta.partition}:iam::{account}:role/{options.role_name}"
         try:
-            session = assumed_session(session, role_arn, options.external_id, options.endpoint_url)
+            with lock:
+                session = assumed_session(base, role_arn, options.external_id, options.endpoint_url)
         except Exception as exc:
             return UnitFailure(unit, describe_failure(exc, f"sts:AssumeRole {role_arn}"), 1)
     chosen = [c for c in all_collectors() if c.name in unit.steps]
@@ -251,8 +264,6 @@ def scan_organization(
 
     def on_scope(scope: Scope, outcomes: list[Any]) -> None:
         finished.append(finish_account(scope, outcomes, options))
-
-    import functools
 
     run_plan(plan, functools.partial(run_unit, options=options), executor, on_scope, max_per_scope=max_per_scope,
              open_scopes=open_scopes, retries=retries, timeout=timeout, progress=progress)
