@@ -23,7 +23,7 @@ from hitrust_policies.sources.aws_metric_filters import CATEGORIES, NotUnderstoo
 from hitrust_policies.sources.live.aws.audit_logs import group_key
 from hitrust_policies.sources.live.aws.collector import Ctx, collector
 
-CHANGE_ALARMS, TRAILS = "cloudwatch-change-alarms", "cloudtrail-trails"
+CHANGE_ALARMS, TRAILS = "logs-change-alarms", "cloudtrail-trails"
 NO_TRAIL = "no multi-region trail logging every management event (read and write) delivers to CloudWatch Logs"
 
 

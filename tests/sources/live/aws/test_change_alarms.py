@@ -32,7 +32,7 @@ GROUP_ARN = f"arn:aws:logs:{HOME}:{ACCOUNT}:log-group:{GROUP}:*"
 ROLE = f"arn:aws:iam::{ACCOUNT}:role/cloudtrail-to-logs"
 NAME = f"change-alerts-{ACCOUNT}"
 RULES = [f"log-alert-{r.category}" for r in ALERT_RULES]
-COLLECTORS = ("cloudtrail-trails", "cloudwatch-change-alarms")
+COLLECTORS = ("cloudtrail-trails", "logs-change-alarms")
 
 # Patterns as accounts write them: CIS's text, reordered, re-quoted, re-spaced, with an eventSource guard or
 # an extra OR-term (e.g. ConsoleLogin with "Failed authentication" written the other way round).
@@ -132,6 +132,13 @@ def expect(default: str, **overrides: str) -> Verdicts:
     return table(rows)
 
 
+# Module-level tables (read by test_rule_coverage): every rule PASSes when all is wired, FAILs without a
+# multi-region trail; CASES below hold the UNKNOWNs.
+WIRED = Case("all-wired", expect("PASS"))
+NO_MULTI_REGION_TRAIL = Case("single-region", expect("FAIL"))
+VERDICTS = [WIRED, NO_MULTI_REGION_TRAIL]
+
+
 def messages(session: boto3.Session, **kwargs: object) -> dict[str, str]:
     findings = scan(session, *COLLECTORS, **kwargs).findings()  # type: ignore[arg-type]
     return {f.rule_id: f.message for f in findings if f.rule_id in RULES and f.message}
@@ -142,7 +149,7 @@ def test_every_category_wired_passes(session: boto3.Session) -> None:
     seed_trail(session)
     wire_all(session)
     result = scan(session, *COLLECTORS)
-    check(result, Case("all-wired", expect("PASS")))
+    check(result, WIRED)
     [alerting] = [r for r in result.resources if isinstance(r, ChangeAlerting)]
     assert dict(alerting.gaps) == dict.fromkeys(PATTERNS)
     assert result.calls["logs:DescribeMetricFilters"] == 1 and result.calls["cloudwatch:DescribeAlarms"] == 1
@@ -189,7 +196,7 @@ def test_filters_on_another_group_or_a_single_region_trail_fail(session: boto3.S
     """Filters count only on the group a multi-region, logging trail delivers to."""
     seed_trail(session, multi_region=False)
     wire_all(session)
-    check(scan(session, *COLLECTORS), Case("single-region", expect("FAIL")))
+    check(scan(session, *COLLECTORS), NO_MULTI_REGION_TRAIL)
     assert set(messages(session).values()) == {
         f"{r.events[0].upper()}{r.events[1:]} raise no alert: no multi-region trail logging every management event "
         "(read and write) delivers to CloudWatch Logs" for r in ALERT_RULES}
@@ -233,13 +240,13 @@ def test_denied_region_does_not_hide_a_wired_one(session: boto3.Session) -> None
     apply_denials(session, case)
     result = scan(session, *COLLECTORS, regions=(HOME, "eu-west-1"))
     check(result, case)
-    assert [c.status for c in result.coverage if c.collector == "cloudwatch-change-alarms"] == ["partial", "ok"]
+    assert [c.status for c in result.coverage if c.collector == "logs-change-alarms"] == ["partial", "ok"]
 
 
 def test_trails_not_scanned_are_unknown(session: boto3.Session) -> None:
     seed_trail(session)
     wire_all(session)
-    findings = scan(session, "cloudwatch-change-alarms").findings()
+    findings = scan(session, "logs-change-alarms").findings()
     assert verdicts(findings, RULES) == expect("UNKNOWN")
     assert {m for _, _, m in reasons(findings, RULES)} == {
         "trails not read by this scan (cloudtrail-trails): cannot tell where their events are alerted"}
@@ -247,6 +254,6 @@ def test_trails_not_scanned_are_unknown(session: boto3.Session) -> None:
 
 def test_declared_calls() -> None:
     """Three batch reads, all Describe/List: filters and alarms once per region, subscriptions per topic."""
-    [c] = [c for c in all_collectors() if c.name == "cloudwatch-change-alarms"]
+    [c] = [c for c in all_collectors() if c.name == "logs-change-alarms"]
     assert c.calls == ("logs:DescribeMetricFilters", "cloudwatch:DescribeAlarms", "sns:ListSubscriptionsByTopic")
     assert json.dumps(sorted(c.calls))  # declared once, read by the IAM policy generator
