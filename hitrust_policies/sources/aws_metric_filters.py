@@ -71,9 +71,11 @@ CATEGORIES: tuple[Category, ...] = (
         "AttachGroupPolicy", "DetachGroupPolicy")),
     Category("audit-trail-changes", "audit trail configuration changes", _calls(
         "cloudtrail.amazonaws.com", "CreateTrail", "UpdateTrail", "DeleteTrail", "StartLogging", "StopLogging")),
-    Category("console-signin-failures", "console authentication failures", (
+    Category("console-signin-failures", "console authentication failures", (  # a wrong password, a wrong MFA code
         _login(errorMessage="Failed authentication", responseElements={"ConsoleLogin": "Failure"},
-               additionalEventData={"MFAUsed": "No"}),)),
+               additionalEventData={"MFAUsed": "No"}),
+        _login(errorMessage="Failed authentication", responseElements={"ConsoleLogin": "Failure"},
+               additionalEventData={"MFAUsed": "Yes"}))),
     Category("key-deletion", "disabling or scheduled deletion of customer-managed keys", _calls(
         "kms.amazonaws.com", "DisableKey", "ScheduleKeyDeletion")),
     Category("storage-policy-changes", "storage bucket policy changes", _calls(

@@ -724,8 +724,8 @@ def _alerting(category: str, gap: Any) -> ChangeAlerting:
 
 CASES += [case for c in ALERT_CATEGORIES for case in (
     Case(f"log-alert-{c}", "wired", _alerting(c, None), "PASS"),
-    Case(f"log-alert-{c}", "no-filter", _alerting(c, "no metric filter on log group trail matches them"), "FAIL",
-         "raise no alert: no metric filter on log group trail matches them"),
+    Case(f"log-alert-{c}", "no-filter", _alerting(c, "no metric filter on log group trail matches all of them"),
+         "FAIL", "raise no alert: no metric filter on log group trail matches all of them"),
     Case(f"log-alert-{c}", "denied", _alerting(c, U), "UNKNOWN"),
 )]
 CASES += [

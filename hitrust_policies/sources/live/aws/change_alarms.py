@@ -213,7 +213,7 @@ class _Judge:
         if pending is not None:
             return pending
         if not matching:
-            return f"no metric filter on log group {name} matches them"
+            return f"no metric filter on log group {name} matches all of them"
         return "; ".join(f"metric filter {r.filter_name} on {name}: {r.notified}"
                          for r in sorted(matching, key=lambda r: r.filter_name))
 

@@ -168,13 +168,13 @@ def test_missing_and_wrong_patterns_fail(session: boto3.Session) -> None:
     found = messages(session)
     assert found == {
         "log-alert-root-usage": f"Uses of the root user raise no alert: no metric filter on log group {GROUP} "
-                                "matches them",
+                                "matches all of them",
         "log-alert-iam-policy-changes": f"IAM policy changes raise no alert: no metric filter on log group {GROUP} "
-                                        "matches them",
+                                        "matches all of them",
         "log-alert-route-changes": f"Route table changes raise no alert: metric filter cis-route-changes on {GROUP}: "
                                    "no alarm watches its metric CISBenchmark/cis-route-changes",
         "log-alert-network-changes": "Virtual network (VPC) changes raise no alert: no metric filter on log group "
-                                     f"{GROUP} matches them",
+                                     f"{GROUP} matches all of them",
     }
 
 
