@@ -130,6 +130,8 @@ def _notified(f: dict[str, Any], alarms: list[dict[str, Any]] | Unknown,
     if pending is not None:
         return pending
     names = ", ".join(sorted(a["AlarmName"] for a in mine))
+    if not answers and not any(a.get("ActionsEnabled", True) for a in mine):
+        return f"alarm {names} has its actions disabled"
     if not answers:
         return f"alarm {names} notifies no SNS topic"
     return f"alarm {names} notifies no topic with a confirmed subscription"

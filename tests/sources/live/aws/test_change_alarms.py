@@ -257,3 +257,20 @@ def test_declared_calls() -> None:
     [c] = [c for c in all_collectors() if c.name == "logs-change-alarms"]
     assert c.calls == ("logs:DescribeMetricFilters", "cloudwatch:DescribeAlarms", "sns:ListSubscriptionsByTopic")
     assert json.dumps(sorted(c.calls))  # declared once, read by the IAM policy generator
+
+
+def test_metric_math_alarm_and_disabled_actions(session: boto3.Session) -> None:
+    """An alarm over a metric-math query of the filter's metric counts; one whose actions are disabled does not."""
+    seed_trail(session)
+    arn = wire_all(session, skip=("root-usage", "route-changes"))
+    wire(session, "root-usage", PATTERNS["root-usage"], arn, alarm=False)
+    session.client("cloudwatch").put_metric_alarm(
+        AlarmName="root-usage-math", EvaluationPeriods=1, Threshold=1,
+        ComparisonOperator="GreaterThanOrEqualToThreshold", AlarmActions=[arn],
+        Metrics=[{"Id": "m1", "ReturnData": True, "MetricStat": {
+            "Metric": {"Namespace": "CISBenchmark", "MetricName": "cis-root-usage"}, "Period": 300, "Stat": "Sum"}}])
+    wire(session, "route-changes", PATTERNS["route-changes"], arn)
+    session.client("cloudwatch").disable_alarm_actions(AlarmNames=["cis-route-changes-alarm"])
+    check(scan(session, *COLLECTORS), Case("math", expect("PASS", route_changes="FAIL")))
+    assert messages(session)["log-alert-route-changes"].endswith(
+        "alarm cis-route-changes-alarm has its actions disabled")
