@@ -274,3 +274,18 @@ def test_metric_math_alarm_and_disabled_actions(session: boto3.Session) -> None:
     check(scan(session, *COLLECTORS), Case("math", expect("PASS", route_changes="FAIL")))
     assert messages(session)["log-alert-route-changes"].endswith(
         "alarm cis-route-changes-alarm has its actions disabled")
+
+
+def test_filtered_scan_reads_the_trails_too(session: boto3.Session) -> None:
+    """``--rule log-alert-root-usage`` reads the trails (the join's other half) and nothing else."""
+    from hitrust_policies.rule_filters import select_rules
+    from hitrust_policies.sources.live.aws.scan import scan_aws
+    from hitrust_policies.sources.live.selection import aws_collectors
+
+    seed_trail(session)
+    wire_all(session)
+    rules = select_rules(ids=["log-alert-root-usage"])
+    chosen = aws_collectors(rules)
+    assert sorted(c.name for c in chosen or []) == sorted(COLLECTORS)
+    result = scan_aws(session=session, regions=[HOME], collectors=chosen)
+    assert verdicts(result.findings(rules), ["log-alert-root-usage"]) == table(f"log-alert-root-usage  {NAME}  PASS")
