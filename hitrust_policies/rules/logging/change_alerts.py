@@ -42,7 +42,7 @@ ALERT_RULES: tuple[AlertRule, ...] = (
               "Audit trail configuration changes raise an alert", "medium", "4.5",
               "CloudWatch.5", "cloudwatch_log_metric_filter_and_alarm_for_cloudtrail_configuration_changes_enabled"),
     AlertRule("console-signin-failures", "console authentication failures",
-              "Console authentication failures raise an alert", "low", "4.6",
+              "Console authentication failures raise an alert", "medium", "4.6",
               "CloudWatch.6", "cloudwatch_log_metric_filter_authentication_failures"),
     AlertRule("key-deletion", "disabling or scheduled deletion of customer-managed keys",
               "Disabling or scheduling deletion of customer-managed keys raises an alert",
