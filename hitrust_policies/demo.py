@@ -253,6 +253,41 @@ def _compute(session: Any, net: dict[str, str]) -> None:
     ec2.modify_subnet_attribute(SubnetId=dmz, MapPublicIpOnLaunch={"Value": True})  # every launch gets a public IP
 
 
+DEMO_ALERTS = {  # the CIS AWS Foundations 4.x patterns the security team wired; the other ten were never set up
+    "root-usage": '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS '
+                  '&& $.eventType != "AwsServiceEvent" }',
+    "unauthorized-api-calls": '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }',
+    "console-signin-without-mfa": '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") }',
+    "audit-trail-changes": "{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail)"
+                           " || ($.eventName = StartLogging) || ($.eventName = StopLogging) }",
+    "firewall-changes": "{ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupIngress)"
+                        " || ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup) }",  # no egress
+}
+
+
+def _change_alerts(session: Any) -> None:
+    """The org trail also delivers to CloudWatch Logs, where metric filters alarm to the security team's
+    subscribed topic for four kinds of events; the security group filter forgets egress rules, and nobody
+    wired the rest (IAM policy, network, key deletion... changes)."""
+    logs = session.client("logs", region_name="us-east-1")
+    group = "/aws/cloudtrail/org-trail"
+    logs.create_log_group(logGroupName=group)
+    logs.put_retention_policy(logGroupName=group, retentionInDays=400)
+    session.client("cloudtrail", region_name="us-east-1").update_trail(
+        Name="org-trail", CloudWatchLogsLogGroupArn=f"arn:aws:logs:us-east-1:123456789012:log-group:{group}:*",
+        CloudWatchLogsRoleArn="arn:aws:iam::123456789012:role/cloudtrail-to-logs")
+    sns = session.client("sns", region_name="us-east-1")
+    topic = sns.create_topic(Name="acme-security-alerts", Attributes={"KmsMasterKeyId": "alias/phi-data"})["TopicArn"]
+    sns.subscribe(TopicArn=topic, Protocol="email", Endpoint="security@acme-health.example")
+    cloudwatch = session.client("cloudwatch", region_name="us-east-1")
+    for name, pattern in DEMO_ALERTS.items():
+        logs.put_metric_filter(logGroupName=group, filterName=name, filterPattern=pattern, metricTransformations=[
+            {"metricName": name, "metricNamespace": "CISBenchmark", "metricValue": "1"}])
+        cloudwatch.put_metric_alarm(AlarmName=f"cis-{name}", MetricName=name, Namespace="CISBenchmark",
+                                    Statistic="Sum", Period=300, EvaluationPeriods=1, Threshold=1,
+                                    ComparisonOperator="GreaterThanOrEqualToThreshold", AlarmActions=[topic])
+
+
 def seed(session: Any) -> None:
     """Create the demo account's resources (mutating calls: the seeder, never the scanner)."""
     _s3(session)
@@ -267,6 +302,7 @@ def seed(session: Any) -> None:
     _threat_detection(session)
     _encryption_at_rest(session)
     _compute(session, nets["us-east-1"])
+    _change_alerts(session)
 
 
 def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:

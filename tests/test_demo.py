@@ -75,6 +75,21 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("net-subnet-no-auto-public-ip", "app-private-a", "PASS"),
         ("net-subnet-no-auto-public-ip", "dmz-public", "FAIL"),
         ("net-cluster-endpoint-not-public", "claims-eks", "FAIL"),  # public endpoint left at 0.0.0.0/0
+        ("log-alert-root-usage", "change-alerts-123456789012", "PASS"),  # filter, alarm, subscribed topic
+        ("log-alert-unauthorized-api-calls", "change-alerts-123456789012", "PASS"),
+        ("log-alert-console-signin-without-mfa", "change-alerts-123456789012", "PASS"),
+        ("log-alert-audit-trail-changes", "change-alerts-123456789012", "PASS"),
+        ("log-alert-firewall-changes", "change-alerts-123456789012", "FAIL"),  # the filter leaves egress rules out
+        ("log-alert-console-signin-failures", "change-alerts-123456789012", "FAIL"),  # never wired, nor the rest
+        ("log-alert-iam-policy-changes", "change-alerts-123456789012", "FAIL"),
+        ("log-alert-key-deletion", "change-alerts-123456789012", "FAIL"),
+        ("log-alert-storage-policy-changes", "change-alerts-123456789012", "FAIL"),
+        ("log-alert-config-recording-changes", "change-alerts-123456789012", "FAIL"),
+        ("log-alert-network-acl-changes", "change-alerts-123456789012", "FAIL"),
+        ("log-alert-network-gateway-changes", "change-alerts-123456789012", "FAIL"),
+        ("log-alert-route-changes", "change-alerts-123456789012", "FAIL"),
+        ("log-alert-network-changes", "change-alerts-123456789012", "FAIL"),
+        ("log-alert-organization-changes", "change-alerts-123456789012", "FAIL"),
     ],
 )
 def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:

@@ -2,6 +2,7 @@
 
 from hitrust_policies.model.addresses import is_internet
 from hitrust_policies.model.addressing import SubnetAddressing
+from hitrust_policies.model.alerting import ChangeAlerting
 from hitrust_policies.model.analytics import AnalyticsDataset
 from hitrust_policies.model.archives import LogArchive
 from hitrust_policies.model.audit import (
@@ -128,6 +129,7 @@ KINDS: tuple[type, ...] = (
     SubnetAddressing,
     ClusterEndpoint,
     FunctionUrl,
+    ChangeAlerting,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -206,4 +208,5 @@ __all__ = [
     "SubnetAddressing",
     "ClusterEndpoint",
     "FunctionUrl",
+    "ChangeAlerting",
 ]

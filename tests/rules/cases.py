@@ -25,6 +25,7 @@ from hitrust_policies.model import (
     AuditTrail,
     BlockStorageDefaults,
     BlockVolume,
+    ChangeAlerting,
     ClusterEndpoint,
     ComputeInstance,
     ConfigRecording,
@@ -707,4 +708,30 @@ CASES: list[Case] = [
     Case("net-function-url-auth-required", "none", FunctionUrl(ref("fn"), False), "FAIL",
          "function URL accepts unauthenticated requests (AuthType NONE)"),
     Case("net-function-url-auth-required", "denied", FunctionUrl(ref("fn"), U), "UNKNOWN"),
+]
+
+# log-alert-*: one ChangeAlerting per account, each rule reading its own category's gap.
+ALERT_CATEGORIES = ("unauthorized-api-calls", "console-signin-without-mfa", "root-usage", "iam-policy-changes",
+                    "audit-trail-changes", "console-signin-failures", "key-deletion", "storage-policy-changes",
+                    "config-recording-changes", "firewall-changes", "network-acl-changes", "network-gateway-changes",
+                    "route-changes", "network-changes", "organization-changes")
+
+
+def _alerting(category: str, gap: Any) -> ChangeAlerting:
+    """Every category wired but ``category``, whose gap is ``gap``."""
+    return ChangeAlerting(ref("change-alerts"), tuple((c, gap if c == category else None) for c in ALERT_CATEGORIES))
+
+
+CASES += [case for c in ALERT_CATEGORIES for case in (
+    Case(f"log-alert-{c}", "wired", _alerting(c, None), "PASS"),
+    Case(f"log-alert-{c}", "no-filter", _alerting(c, "no metric filter on log group trail matches all of them"),
+         "FAIL", "raise no alert: no metric filter on log group trail matches all of them"),
+    Case(f"log-alert-{c}", "denied", _alerting(c, U), "UNKNOWN"),
+)]
+CASES += [
+    Case("log-alert-root-usage", "unsubscribed", _alerting("root-usage", "alarm root notifies no topic with a "
+                                                           "confirmed subscription"), "FAIL",
+         "Uses of the root user raise no alert: alarm root notifies no topic with a confirmed subscription"),
+    Case("log-alert-route-changes", "not-judged", ChangeAlerting(ref("change-alerts"), ()), "UNKNOWN"),
+    Case("log-alert-network-changes", "all-unknown", ChangeAlerting(ref("change-alerts"), U), "UNKNOWN"),
 ]

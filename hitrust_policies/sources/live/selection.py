@@ -10,7 +10,9 @@ their IAM policies). Joins inside a family need nothing more; the AWS scan joins
 
 - `AuditCoverage` (the account's multi-region trail fact) is built from ``cloudtrail-trails``;
 - a `LogGroup`'s ``holds_audit_data`` is decided from the trails and the VPC flow logs (``ec2-vpcs``)
-  that deliver to it (sources/live/aws/audit_logs.py).
+  that deliver to it (sources/live/aws/audit_logs.py);
+- `ChangeAlerting` (which monitored events alarm to someone) follows the trails to their log groups'
+  metric filters (sources/live/aws/change_alarms.py).
 
 Every function returns None for "no filter" (``rules`` None, or every registered rule): the scan then
 reads everything, exactly as before.
@@ -21,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from hitrust_policies.model import AuditCoverage, LogGroup
+from hitrust_policies.model import AuditCoverage, ChangeAlerting, LogGroup
 from hitrust_policies.rules.registry import Rule, all_rules, get_rule  # noqa: F401  (get_rule: doctests)
 
 T = TypeVar("T")
@@ -31,6 +33,7 @@ AWS_JOINS: dict[type, tuple[str, ...]] = {
     AuditCoverage: ("cloudtrail-trails",),
     LogGroup: ("cloudtrail-trails", "ec2-vpcs"),
 }
+AWS_JOINS[ChangeAlerting] = ("cloudtrail-trails",)
 
 
 class NothingToRead(ValueError):

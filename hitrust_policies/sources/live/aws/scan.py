@@ -24,6 +24,7 @@ from hitrust_policies.findings import Finding
 from hitrust_policies.model import AuditTrail, ResourceRef
 from hitrust_policies.rules.registry import Rule
 from hitrust_policies.sources.live.aws.audit_logs import LOG_GROUPS, AuditLogDestination, join_audit_log_groups
+from hitrust_policies.sources.live.aws.change_alarms import CHANGE_ALARMS, join_change_alerting
 from hitrust_policies.sources.live.aws.cloudtrail import audit_coverage
 from hitrust_policies.sources.live.aws.collector import ClientPool, Collector, Ctx, OrganizationView, all_collectors
 from hitrust_policies.sources.live.aws.errors import describe_failure
@@ -357,5 +358,8 @@ def finish(
     if any(c.name == LOG_GROUPS for c in chosen):
         failures = [(c.collector, c.region, c.problems[0]) for c in coverage if c.status == "failed"]
         resources = join_audit_log_groups(resources, records, failures, {c.name for c in chosen}, account)
+    if any(c.name == CHANGE_ALARMS for c in chosen):
+        failed = [(c.collector, c.region, c.problems[0]) for c in coverage if c.status == "failed"]
+        resources = join_change_alerting(resources, account, failed, {c.name for c in chosen}, region_list)
     coverage.sort(key=lambda c: (c.collector, c.region))
     return ScanResult("aws", account, region_list, resources, gaps, coverage, calls, seconds, principal=caller_arn)

@@ -111,6 +111,14 @@ def seed_every_kind(session: boto3.Session) -> None:
     iam.create_access_key(UserName="alice")
     iam.create_policy(PolicyName="s3-read", PolicyDocument=json.dumps(
         {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}]}))
+    # a metric filter on a monitored event, its alarm, and the alarm's topic (whose subscriptions are read)
+    session.client("logs").put_metric_filter(
+        logGroupName="/phi/app", filterName="root-usage", filterPattern='{ $.userIdentity.type = "Root" }',
+        metricTransformations=[{"metricName": "root-usage", "metricNamespace": "CIS", "metricValue": "1"}])
+    session.client("cloudwatch").put_metric_alarm(
+        AlarmName="root-usage", MetricName="root-usage", Namespace="CIS", Statistic="Sum", Period=300,
+        EvaluationPeriods=1, Threshold=1, ComparisonOperator="GreaterThanOrEqualToThreshold",
+        AlarmActions=[session.client("sns").create_topic(Name="phi-alerts")["TopicArn"]])
 
 
 @pytest.fixture
