@@ -33,7 +33,7 @@ ALERT_RULES: tuple[AlertRule, ...] = (
               "Console sign-ins without MFA raise an alert", "medium", "4.2",
               "CloudWatch.3", "cloudwatch_log_metric_filter_sign_in_without_mfa"),
     AlertRule("root-usage", "uses of the root user",
-              "Use of the root user raises an alert", "high", "4.3",
+              "Use of the root user raises an alert", "medium", "4.3",
               "CloudWatch.1", "cloudwatch_log_metric_filter_root_usage"),
     AlertRule("iam-policy-changes", "IAM policy changes",
               "IAM policy changes raise an alert", "medium", "4.4",
