@@ -199,6 +199,24 @@ def _identities(session: Any) -> None:
     old = iam.create_access_key(UserName="ci-deployer")["AccessKey"]["AccessKeyId"]
     iam.create_access_key(UserName="alice")
     _age_access_key("ci-deployer", old, days=200)
+    _stale_credentials(iam)
+
+
+def _stale_credentials(iam: Any) -> None:
+    """A locum's console password unused since it was set 120 days ago; the ETL service's key rotation never
+    finished (its new key is active beside the old one)."""
+    iam.create_user(UserName="locum-radiologist")
+    iam.create_login_profile(UserName="locum-radiologist", Password="Demo-Password-123!")
+    iam.add_user_to_group(GroupName="clinicians", UserName="locum-radiologist")
+    iam.create_user(UserName="etl-service")
+    for _ in range(2):
+        iam.create_access_key(UserName="etl-service")
+    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.iam.models import iam_backends
+
+    users = iam_backends[DEFAULT_ACCOUNT_ID]["global"].users
+    if "locum-radiologist" in users:  # the report dates a never-used password from when it was set (here: created)
+        users["locum-radiologist"].create_date = datetime.now(timezone.utc).replace(tzinfo=None) - timedelta(days=120)
 
 
 def _age_access_key(user: str, key_id: str, days: int) -> None:

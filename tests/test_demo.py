@@ -75,6 +75,14 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("net-subnet-no-auto-public-ip", "app-private-a", "PASS"),
         ("net-subnet-no-auto-public-ip", "dmz-public", "FAIL"),
         ("net-cluster-endpoint-not-public", "claims-eks", "FAIL"),  # public endpoint left at 0.0.0.0/0
+        ("iam-credential-unused", "alice", "PASS"),  # created today: 0 days unused
+        ("iam-credential-unused", "ci-deployer", "FAIL"),  # never used in the 200 days since it was created
+        ("iam-identity-console-unused", "locum-radiologist", "FAIL"),  # set 120 days ago, never signed in
+        ("iam-identity-console-unused", "alice", "PASS"),
+        ("iam-identity-single-active-key", "etl-service", "FAIL"),  # the old key is still active beside the new
+        ("iam-identity-single-active-key", "alice", "PASS"),
+        ("iam-root-account-hardware-mfa", "root-123456789012", "FAIL"),  # no MFA at all
+        ("iam-root-account-not-used", "root-123456789012", "UNKNOWN"),  # moto's report has no <root_account> row
     ],
 )
 def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:
