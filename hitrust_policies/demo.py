@@ -209,14 +209,36 @@ def _stale_credentials(iam: Any) -> None:
     iam.create_login_profile(UserName="locum-radiologist", Password="Demo-Password-123!")
     iam.add_user_to_group(GroupName="clinicians", UserName="locum-radiologist")
     iam.create_user(UserName="etl-service")
-    for _ in range(2):
-        iam.create_access_key(UserName="etl-service")
+    first = iam.create_access_key(UserName="etl-service")["AccessKey"]["AccessKeyId"]
+    iam.create_access_key(UserName="etl-service")
+    _age_access_key("etl-service", first, days=30)
     from moto.core import DEFAULT_ACCOUNT_ID
     from moto.iam.models import iam_backends
 
-    users = iam_backends[DEFAULT_ACCOUNT_ID]["global"].users
-    if "locum-radiologist" in users:  # the report dates a never-used password from when it was set (here: created)
-        users["locum-radiologist"].create_date = datetime.now(timezone.utc).replace(tzinfo=None) - timedelta(days=120)
+    backend = iam_backends[DEFAULT_ACCOUNT_ID]["global"]
+    if "locum-radiologist" not in backend.users:  # seeded into an out-of-process moto server
+        return
+    # the report dates a never-used password from when it was set (here: when the user was created)
+    backend.users["locum-radiologist"].create_date = datetime.now(timezone.utc).replace(tzinfo=None) - timedelta(
+        days=120)
+    _root_used(backend, days_ago=12)
+
+
+def _root_used(backend: Any, days_ago: int) -> None:
+    """AWS's credential report always starts with the root user's row; moto's has none. The demo's root
+    user signed in to the console 12 days ago (and has no access keys)."""
+    when = (datetime.now(timezone.utc) - timedelta(days=days_ago)).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    never = "N/A"
+    row = ",".join(["<root_account>", "arn:aws:iam::123456789012:root", "2019-06-01T09:00:00+00:00",
+                    "not_supported", when, "not_supported", "not_supported", "false", "false", never, never, never,
+                    never, "false", never, never, never, never, "false", never, "false", never])
+    report = backend.get_credential_report
+
+    def with_root() -> str:
+        header, _, users = report().partition("\n")
+        return f"{header}\n{row}\n{users}"
+
+    backend.get_credential_report = with_root
 
 
 def _age_access_key(user: str, key_id: str, days: int) -> None:

@@ -82,7 +82,8 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("iam-identity-single-active-key", "etl-service", "FAIL"),  # the old key is still active beside the new
         ("iam-identity-single-active-key", "alice", "PASS"),
         ("iam-root-account-hardware-mfa", "root-123456789012", "FAIL"),  # no MFA at all
-        ("iam-root-account-not-used", "root-123456789012", "UNKNOWN"),  # moto's report has no <root_account> row
+        ("iam-root-account-not-used", "root-123456789012", "FAIL"),  # the root user signed in 12 days ago
+        ("iam-support-role-exists", "support-access-123456789012", "FAIL"),  # no role holds AWSSupportAccess
     ],
 )
 def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:

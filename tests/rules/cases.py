@@ -66,6 +66,7 @@ from hitrust_policies.model import (
     SqlServerSettings,
     Subnet,
     SubnetAddressing,
+    SupportAccess,
     ThreatDetection,
     TlsListener,
     Unknown,
@@ -745,4 +746,13 @@ CASES += [
     Case("iam-root-account-not-used", "yesterday", replace(root(), last_used_days=1), "FAIL",
          "root user was last used 1 day(s) ago (within 30 days)"),
     Case("iam-root-account-not-used", "report-denied", replace(root(), last_used_days=U), "UNKNOWN"),
+]
+
+# the provider's support, for incidents (CIS AWS v3 1.17)
+CASES += [
+    Case("iam-support-role-exists", "one-role", SupportAccess(ref("support-access"), ("incident-responders",)),
+         "PASS"),
+    Case("iam-support-role-exists", "none", SupportAccess(ref("support-access"), ()), "FAIL",
+         "no role holds AWSSupportAccess"),
+    Case("iam-support-role-exists", "denied", SupportAccess(ref("support-access"), U), "UNKNOWN"),
 ]

@@ -12,7 +12,15 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from hitrust_policies.model import Credential, Identity, PasswordPolicy, PolicyGrant, RootAccount, Unknown
+from hitrust_policies.model import (
+    Credential,
+    Identity,
+    PasswordPolicy,
+    PolicyGrant,
+    RootAccount,
+    SupportAccess,
+    Unknown,
+)
 from hitrust_policies.sources.aws_iam_policy import Access, document_access, managed_policy_access, policy_grant
 from hitrust_policies.sources.live.aws.collector import Ctx, OrganizationView, collector
 from hitrust_policies.sources.live.aws.credential_report import CALLS as REPORT_CALLS
@@ -293,3 +301,24 @@ def _principal_grants(ctx: Ctx, kind: str, principal: dict[str, Any], inline_key
             ref = ctx.ref("AWS::IAM::ManagedPolicyAttachment", f"{arn}/attached-policy/{attached['PolicyArn']}",
                           f"{kind}/{name}/{attached['PolicyName']}", region="")
             yield policy_grant(ref, access, True)
+
+
+SUPPORT_POLICY = "AWSSupportAccess"
+
+
+@collector(
+    "iam-support-access",
+    service="iam",
+    regional=False,
+    kinds=(SupportAccess,),
+    calls=("iam:ListEntitiesForPolicy",),
+)
+def iam_support_access(ctx: Ctx) -> Iterator[SupportAccess]:
+    """The roles holding AWS's ``AWSSupportAccess`` managed policy: one paginated listing of the policy's
+    role attachments (``NoSuchEntity``, the policy unknown to the account: no role holds it)."""
+    arn = f"arn:{ctx.partition}:iam::aws:policy/{SUPPORT_POLICY}"
+    roles = ctx.fact("iam:ListEntitiesForPolicy", lambda: tuple(sorted(
+        r["RoleName"] for r in ctx.paginate("iam", "ListEntitiesForPolicy", "PolicyRoles", PolicyArn=arn,
+                                            EntityFilter="Role"))), absent={"NoSuchEntity": ()})
+    yield SupportAccess(ctx.ref("AWS::IAM::SupportAccess", f"arn:{ctx.partition}:iam::{ctx.account}:support-access",
+                                f"support-access-{ctx.account}", region=""), roles)
