@@ -199,6 +199,46 @@ def _identities(session: Any) -> None:
     old = iam.create_access_key(UserName="ci-deployer")["AccessKey"]["AccessKeyId"]
     iam.create_access_key(UserName="alice")
     _age_access_key("ci-deployer", old, days=200)
+    _stale_credentials(iam)
+
+
+def _stale_credentials(iam: Any) -> None:
+    """A locum's console password unused since it was set 120 days ago; the ETL service's key rotation never
+    finished (its new key is active beside the old one)."""
+    iam.create_user(UserName="locum-radiologist")
+    iam.create_login_profile(UserName="locum-radiologist", Password="Demo-Password-123!")
+    iam.add_user_to_group(GroupName="clinicians", UserName="locum-radiologist")
+    iam.create_user(UserName="etl-service")
+    first = iam.create_access_key(UserName="etl-service")["AccessKey"]["AccessKeyId"]
+    iam.create_access_key(UserName="etl-service")
+    _age_access_key("etl-service", first, days=30)
+    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.iam.models import iam_backends
+
+    backend = iam_backends[DEFAULT_ACCOUNT_ID]["global"]
+    if "locum-radiologist" not in backend.users:  # seeded into an out-of-process moto server
+        return
+    # the report dates a never-used password from when it was set (here: when the user was created)
+    backend.users["locum-radiologist"].create_date = datetime.now(timezone.utc).replace(tzinfo=None) - timedelta(
+        days=120)
+    _root_used(backend, days_ago=12)
+
+
+def _root_used(backend: Any, days_ago: int) -> None:
+    """AWS's credential report always starts with the root user's row; moto's has none. The demo's root
+    user signed in to the console 12 days ago (and has no access keys)."""
+    when = (datetime.now(timezone.utc) - timedelta(days=days_ago)).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    never = "N/A"
+    row = ",".join(["<root_account>", "arn:aws:iam::123456789012:root", "2019-06-01T09:00:00+00:00",
+                    "not_supported", when, "not_supported", "not_supported", "false", "false", never, never, never,
+                    never, "false", never, never, never, never, "false", never, "false", never])
+    report = backend.get_credential_report
+
+    def with_root() -> str:
+        header, _, users = report().partition("\n")
+        return f"{header}\n{row}\n{users}"
+
+    backend.get_credential_report = with_root
 
 
 def _age_access_key(user: str, key_id: str, days: int) -> None:
@@ -286,6 +326,24 @@ def _change_alerts(session: Any) -> None:
         cloudwatch.put_metric_alarm(AlarmName=f"cis-{name}", MetricName=name, Namespace="CISBenchmark",
                                     Statistic="Sum", Period=300, EvaluationPeriods=1, Threshold=1,
                                     ComparisonOperator="GreaterThanOrEqualToThreshold", AlarmActions=[topic])
+def _access_analyzer(session: Any) -> None:
+    """moto has no IAM Access Analyzer: the demo session answers ListAnalyzers itself, as AWS would for an
+    account with an external access analyzer in us-east-1 and none in eu-west-1."""
+    from botocore.awsrequest import AWSResponse
+
+    created = datetime(2024, 1, 2, tzinfo=timezone.utc)
+    analyzers = {"us-east-1": [{"arn": "arn:aws:access-analyzer:us-east-1:123456789012:analyzer/external-access",
+                                "name": "external-access", "type": "ACCOUNT", "createdAt": created,
+                                "status": "ACTIVE"}]}
+
+    def answer(model: Any, context: dict[str, Any], **_: Any) -> tuple[AWSResponse, dict[str, Any]] | None:
+        if model.service_model.service_name != "accessanalyzer" or model.name != "ListAnalyzers":
+            return None
+        region = context.get("client_region", "")
+        parsed = {"analyzers": analyzers.get(region, []), "ResponseMetadata": {"HTTPStatusCode": 200}}
+        return AWSResponse(f"https://access-analyzer.{region}.amazonaws.com/analyzer", 200, {}, None), parsed
+
+    session.events.register_last("before-call", answer)
 
 
 def seed(session: Any) -> None:
@@ -303,6 +361,7 @@ def seed(session: Any) -> None:
     _encryption_at_rest(session)
     _compute(session, nets["us-east-1"])
     _change_alerts(session)
+    _access_analyzer(session)
 
 
 def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:

@@ -90,6 +90,17 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("log-alert-route-changes", "change-alerts-123456789012", "FAIL"),
         ("log-alert-network-changes", "change-alerts-123456789012", "FAIL"),
         ("log-alert-organization-changes", "change-alerts-123456789012", "FAIL"),
+        ("iam-credential-unused", "alice", "PASS"),  # created today: 0 days unused
+        ("iam-credential-unused", "ci-deployer", "FAIL"),  # never used in the 200 days since it was created
+        ("iam-identity-console-unused", "locum-radiologist", "FAIL"),  # set 120 days ago, never signed in
+        ("iam-identity-console-unused", "alice", "PASS"),
+        ("iam-identity-single-active-key", "etl-service", "FAIL"),  # the old key is still active beside the new
+        ("iam-identity-single-active-key", "alice", "PASS"),
+        ("iam-root-account-hardware-mfa", "root-123456789012", "FAIL"),  # no MFA at all
+        ("iam-root-account-not-used", "root-123456789012", "FAIL"),  # the root user signed in 12 days ago
+        ("iam-support-role-exists", "support-access-123456789012", "FAIL"),  # no role holds AWSSupportAccess
+        ("iam-access-analyzer-enabled", "access-analyzer/us-east-1", "PASS"),
+        ("iam-access-analyzer-enabled", "access-analyzer/eu-west-1", "FAIL"),  # no analyzer there
     ],
 )
 def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:

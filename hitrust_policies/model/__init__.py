@@ -1,5 +1,6 @@
 """The typed, cloud-agnostic model every source fills and every rule reads."""
 
+from hitrust_policies.model.access_analysis import ExternalAccessAnalysis
 from hitrust_policies.model.addresses import is_internet
 from hitrust_policies.model.addressing import SubnetAddressing
 from hitrust_policies.model.alerting import ChangeAlerting
@@ -76,6 +77,7 @@ from hitrust_policies.model.storage import (
     InfrastructureEncryption,
     ObjectStore,
 )
+from hitrust_policies.model.support_access import SupportAccess
 
 KINDS: tuple[type, ...] = (
     AccountOwners,
@@ -130,6 +132,8 @@ KINDS: tuple[type, ...] = (
     ClusterEndpoint,
     FunctionUrl,
     ChangeAlerting,
+    SupportAccess,
+    ExternalAccessAnalysis,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -209,4 +213,6 @@ __all__ = [
     "ClusterEndpoint",
     "FunctionUrl",
     "ChangeAlerting",
+    "SupportAccess",
+    "ExternalAccessAnalysis",
 ]

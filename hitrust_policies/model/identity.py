@@ -25,12 +25,20 @@ class PasswordPolicy:
 
 @dataclass(frozen=True, slots=True)
 class Identity:
-    """A human or workload user principal."""
+    """A human or workload user principal.
+
+    ``console_unused_days``: days since the console password last signed in, counted from when it was
+    set if it never did; None when the user has no console password, or for a source that cannot see
+    sign-ins (not judged). ``active_keys``: how many long-lived access keys the user holds that are
+    active; None where the source does not count them (not judged).
+    """
 
     ref: ResourceRef
     console_access: bool | Unknown
     mfa_enabled: bool | Unknown
     direct_policies: tuple[str, ...] | Unknown  # policies attached to the user itself
+    console_unused_days: int | None | Unknown = None
+    active_keys: int | None | Unknown = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,13 +46,16 @@ class Credential:
     """A long-lived secret credential (access key, service-account key).
 
     ``age_days`` is measured by the source when it observed the key, so the rule stays
-    a pure function.
+    a pure function. ``unused_days``: days since the key last signed a request, counted from its
+    creation if it never did; None where the cloud keeps no such record for the key or the source
+    does not read it (not judged).
     """
 
     ref: ResourceRef
     owner: str
     active: bool | Unknown
     age_days: int | Unknown
+    unused_days: int | None | Unknown = None
 
 
 FULL_ADMIN = "full-admin"  # every action on every resource
@@ -76,6 +87,9 @@ class RootAccount:
     ``credentials_centrally_managed``: the organization manages this member account's root
     credentials (AWS Organizations centralized root access): nobody can recover a root
     password from the account's e-mail alone. A management or standalone account: False.
+    ``mfa_virtual``: some MFA device of the root user is a virtual (software) one, living on a phone or
+    laptop rather than a dedicated hardware key. ``last_used_days``: days since the root password or
+    a root access key was last used; None if never (or not judged by the source).
     """
 
     ref: ResourceRef
@@ -83,6 +97,8 @@ class RootAccount:
     mfa_enabled: bool | Unknown
     password_present: bool | Unknown
     credentials_centrally_managed: bool | Unknown
+    mfa_virtual: bool | None | Unknown = None
+    last_used_days: int | None | Unknown = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,7 @@ from hitrust_policies.model import (
     DatabaseAuditing,
     DatabaseInstance,
     DnsZone,
+    ExternalAccessAnalysis,
     FileSystem,
     FunctionUrl,
     Identity,
@@ -67,6 +68,7 @@ from hitrust_policies.model import (
     SqlServerSettings,
     Subnet,
     SubnetAddressing,
+    SupportAccess,
     ThreatDetection,
     TlsListener,
     Unknown,
@@ -734,4 +736,61 @@ CASES += [
          "Uses of the root user raise no alert: alarm root notifies no topic with a confirmed subscription"),
     Case("log-alert-route-changes", "not-judged", ChangeAlerting(ref("change-alerts"), ()), "UNKNOWN"),
     Case("log-alert-network-changes", "all-unknown", ChangeAlerting(ref("change-alerts"), U), "UNKNOWN"),
+]
+
+# IAM account hygiene from the credential report (CIS AWS v3 1.6, 1.7, 1.12, 1.13)
+CASES += [
+    Case("iam-credential-unused", "used-recently", Credential(ref("k"), "ci", True, 200, unused_days=3), "PASS"),
+    Case("iam-credential-unused", "unused-inactive", Credential(ref("k"), "ci", False, 200, unused_days=300), "PASS"),
+    Case("iam-credential-unused", "44-days", Credential(ref("k"), "ci", True, 60, unused_days=44), "PASS"),
+    Case("iam-credential-unused", "not-judged", Credential(ref("key1"), "acct", True, 10, unused_days=None), "PASS"),
+    Case("iam-credential-unused", "45-days", Credential(ref("k"), "ci", True, 60, unused_days=45), "FAIL",
+         "active key unused for 45 days (max 44)"),
+    Case("iam-credential-unused", "report-denied", Credential(ref("k"), "ci", True, 60, unused_days=U), "UNKNOWN"),
+    Case("iam-identity-console-unused", "signed-in", Identity(ref("alice"), True, True, (), console_unused_days=2),
+         "PASS"),
+    Case("iam-identity-console-unused", "no-password", Identity(ref("ci"), False, False, (), console_unused_days=None),
+         "PASS"),
+    Case("iam-identity-console-unused", "stale", Identity(ref("bob"), True, True, (), console_unused_days=120),
+         "FAIL", "console password unused for 120 days (max 44)"),
+    Case("iam-identity-console-unused", "report-denied", Identity(ref("bob"), True, True, (), console_unused_days=U),
+         "UNKNOWN"),
+    Case("iam-identity-single-active-key", "one", Identity(ref("ci"), False, False, (), active_keys=1), "PASS"),
+    Case("iam-identity-single-active-key", "none", Identity(ref("alice"), True, True, (), active_keys=0), "PASS"),
+    Case("iam-identity-single-active-key", "two", Identity(ref("ci"), False, False, (), active_keys=2), "FAIL",
+         "2 active access keys"),
+    Case("iam-identity-single-active-key", "keys-denied", Identity(ref("ci"), False, False, (), active_keys=U),
+         "UNKNOWN"),
+    Case("iam-root-account-hardware-mfa", "hardware", replace(root(mfa=True), mfa_virtual=False), "PASS"),
+    Case("iam-root-account-hardware-mfa", "no-credentials-central",
+         replace(root(password=False, central=True), mfa_virtual=False), "PASS"),
+    Case("iam-root-account-hardware-mfa", "virtual", replace(root(mfa=True), mfa_virtual=True), "FAIL",
+         "virtual (software) device"),
+    Case("iam-root-account-hardware-mfa", "no-mfa", replace(root(), mfa_virtual=False), "FAIL", "no MFA device"),
+    Case("iam-root-account-hardware-mfa", "devices-denied", replace(root(mfa=True), mfa_virtual=U), "UNKNOWN"),
+    Case("iam-root-account-hardware-mfa", "summary-denied", replace(root(U, U, U, U), mfa_virtual=False), "UNKNOWN"),
+    Case("iam-root-account-not-used", "never", replace(root(), last_used_days=None), "PASS"),
+    Case("iam-root-account-not-used", "long-ago", replace(root(), last_used_days=400), "PASS"),
+    Case("iam-root-account-not-used", "yesterday", replace(root(), last_used_days=1), "FAIL",
+         "root user was last used 1 day(s) ago (within 30 days)"),
+    Case("iam-root-account-not-used", "report-denied", replace(root(), last_used_days=U), "UNKNOWN"),
+]
+
+# the provider's support, for incidents (CIS AWS v3 1.17)
+CASES += [
+    Case("iam-support-role-exists", "one-role", SupportAccess(ref("support-access"), ("incident-responders",)),
+         "PASS"),
+    Case("iam-support-role-exists", "none", SupportAccess(ref("support-access"), ()), "FAIL",
+         "no role holds AWSSupportAccess"),
+    Case("iam-support-role-exists", "denied", SupportAccess(ref("support-access"), U), "UNKNOWN"),
+]
+
+# external access analysis per region (CIS AWS v3 1.20)
+CASES += [
+    Case("iam-access-analyzer-enabled", "active", ExternalAccessAnalysis(ref("access-analyzer/us-east-1"), True),
+         "PASS"),
+    Case("iam-access-analyzer-enabled", "none", ExternalAccessAnalysis(ref("access-analyzer/eu-west-1"), False),
+         "FAIL", "no active external access analyzer"),
+    Case("iam-access-analyzer-enabled", "denied", ExternalAccessAnalysis(ref("access-analyzer/eu-west-1"), U),
+         "UNKNOWN"),
 ]

@@ -1,6 +1,7 @@
 """Long-lived credentials."""
 
 from hitrust_policies.model import Credential
+from hitrust_policies.rules.days import days_option
 from hitrust_policies.rules.registry import rule
 
 MAX_AGE_DAYS = 90
@@ -37,3 +38,38 @@ def iam_credential_rotated(key: Credential):
     """
     if key.active and key.age_days > MAX_AGE_DAYS:
         return f"active key is {key.age_days} days old (max {MAX_AGE_DAYS})"
+
+
+UNUSED_DAYS = 45
+
+
+@rule(
+    "iam-credential-unused",
+    title="Active access keys unused for 45 days or more are deactivated",
+    domain="iam",
+    severity="medium",
+    remediation={
+        "aws": "Deactivate the key (aws iam update-access-key --status Inactive --user-name <user> "
+               "--access-key-id <key>), then delete it once nothing breaks; the credential report's "
+               "access_key_N_last_used_date shows when each key last signed a request.",
+        "azure": "Regenerate a storage account key nobody uses (az storage account keys renew), or turn shared "
+                 "keys off (az storage account update --allow-shared-key-access false).",
+        "gcp": "Disable the unused service-account key (gcloud iam service-accounts keys disable), then delete "
+               "it; Policy Analyzer's key authentication activity shows when each key was last used.",
+    },
+    live_only=True,
+    options=(days_option(UNUSED_DAYS, "Days an active access key may go unused (counted from its creation if "
+                                      "it was never used) before it FAILs; CIS AWS Foundations v3 uses 45."),),
+)
+def iam_credential_unused(key: Credential, *, days: int):
+    """A key nobody uses is a standing secret nobody would miss: it only serves whoever copied it.
+
+    Follows CIS AWS Foundations v3 1.12 (credentials unused for 45 days or more are disabled), Prowler
+    ``iam_user_accesskey_unused`` (45 days), Security Hub IAM.22 and AWS Config
+    ``iam-user-unused-credentials-check`` (``maxCredentialUsageAge``; 90 in the HIPAA conformance pack, the
+    looser of the two): the strictest, 45, is the default. A key never used counts from its creation, as
+    AWS Config does, where Prowler counts only keys used once. Sources without a last-use record for a
+    key (Azure storage keys, Google service-account keys here) leave ``unused_days`` None: not judged.
+    """
+    if key.active and key.unused_days is not None and key.unused_days >= days:
+        return f"active key unused for {key.unused_days} days (max {days - 1})"

@@ -9,11 +9,29 @@ hold thousands of roles. A denied listing is one UNKNOWN gap naming the call.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
-from hitrust_policies.model import Credential, Identity, PasswordPolicy, PolicyGrant, RootAccount, Unknown
+from hitrust_policies.model import (
+    Credential,
+    Identity,
+    PasswordPolicy,
+    PolicyGrant,
+    RootAccount,
+    SupportAccess,
+    Unknown,
+)
 from hitrust_policies.sources.aws_iam_policy import Access, document_access, managed_policy_access, policy_grant
 from hitrust_policies.sources.live.aws.collector import Ctx, OrganizationView, collector
+from hitrust_policies.sources.live.aws.credential_report import CALLS as REPORT_CALLS
+from hitrust_policies.sources.live.aws.credential_report import (
+    ROOT_ROW,
+    Report,
+    credential_report,
+    days_since,
+    unused_days,
+    when,
+)
 
 
 @collector(
@@ -95,14 +113,19 @@ def read_organization_view(iam: Any) -> OrganizationView | None:
     service="iam",
     regional=False,
     kinds=(RootAccount,),
-    calls=("iam:GetAccountSummary", "organizations:DescribeOrganization", "iam:ListOrganizationsFeatures"),
+    calls=("iam:GetAccountSummary", "organizations:DescribeOrganization", "iam:ListOrganizationsFeatures",
+           "iam:ListVirtualMFADevices", *REPORT_CALLS),
 )
 def iam_root_account(ctx: Ctx) -> Iterator[RootAccount]:
     summary = ctx.fact("iam:GetAccountSummary", lambda: ctx.client("iam").get_account_summary()["SummaryMap"])
-    ref = ctx.ref("AWS::IAM::Root", f"arn:{ctx.partition}:iam::{ctx.account}:root", f"root-{ctx.account}",
-                  region="")
+    root_arn = f"arn:{ctx.partition}:iam::{ctx.account}:root"
+    ref = ctx.ref("AWS::IAM::Root", root_arn, f"root-{ctx.account}", region="")
+    virtual = ctx.fact("iam:ListVirtualMFADevices", lambda: any(
+        _root_device(d, root_arn) for d in ctx.paginate("iam", "ListVirtualMFADevices", "VirtualMFADevices",
+                                                        AssignmentStatus="Assigned")))
+    last_used = _root_last_used(ctx, credential_report(ctx))
     if isinstance(summary, Unknown):
-        yield RootAccount(ref, summary, summary, summary, summary)
+        yield RootAccount(ref, summary, summary, summary, summary, mfa_virtual=virtual, last_used_days=last_used)
         return
     keys = bool(summary.get("AccountAccessKeysPresent"))
     mfa = bool(summary.get("AccountMFAEnabled"))
@@ -114,7 +137,28 @@ def iam_root_account(ctx: Ctx) -> Iterator[RootAccount]:
     else:
         managed = root_credentials_centrally_managed(ctx)
     yield RootAccount(ref, access_keys_present=keys, mfa_enabled=mfa, password_present=password,
-                      credentials_centrally_managed=managed)
+                      credentials_centrally_managed=managed, mfa_virtual=virtual, last_used_days=last_used)
+
+
+def _root_device(device: dict[str, Any], root_arn: str) -> bool:
+    """A virtual MFA device assigned to the root user: its user is the root ARN (the console's legacy
+    name for it, ``root-account-mfa-device``, when the listing omits the user)."""
+    return (device.get("User") or {}).get("Arn") == root_arn or str(device.get("SerialNumber", "")).endswith(
+        ":mfa/root-account-mfa-device")
+
+
+ROOT_USES = ("password_last_used", "access_key_1_last_used_date", "access_key_2_last_used_date")
+
+
+def _root_last_used(ctx: Ctx, report: Report | Unknown) -> int | None | Unknown:
+    """Days since the root password or either root access key was last used; None if never."""
+    if isinstance(report, Unknown):
+        return report
+    row = report.get(ROOT_ROW)
+    if row is None:
+        return Unknown(f"the credential report has no {ROOT_ROW} row")
+    uses = [moment for moment in (when(row.get(column)) for column in ROOT_USES) if moment is not None]
+    return days_since(ctx, max(uses)) if uses else None
 
 
 @collector(
@@ -129,10 +173,14 @@ def iam_root_account(ctx: Ctx) -> Iterator[RootAccount]:
         "iam:ListAttachedUserPolicies",
         "iam:ListUserPolicies",
         "iam:ListAccessKeys",
+        *REPORT_CALLS,
     ),
 )
 def iam_users(ctx: Ctx) -> Iterator[Identity | Credential]:
+    """Per user: console, MFA, direct policies and access keys; when each password and key was last
+    used comes from the account's credential report (one read for every user)."""
     iam = ctx.client("iam")
+    report = credential_report(ctx)
 
     def one(u: dict[str, Any]) -> list[Identity | Credential]:
         name, arn = u["UserName"], u["Arn"]
@@ -146,13 +194,16 @@ def iam_users(ctx: Ctx) -> Iterator[Identity | Credential]:
         direct: Any = attached if isinstance(attached, Unknown) else inline if isinstance(inline, Unknown) \
             else tuple(attached) + tuple(inline)
         ref = ctx.ref("AWS::IAM::User", arn, name, region="")
-        values: list[Identity | Credential] = [
-            Identity(ref, console_access=console, mfa_enabled=mfa, direct_policies=direct)]
         keys = ctx.fact("iam:ListAccessKeys",
                         lambda: iam.list_access_keys(UserName=name)["AccessKeyMetadata"])
+        row = _user_row(report, name)
+        active_keys = keys if isinstance(keys, Unknown) else sum(k.get("Status") == "Active" for k in keys)
+        values: list[Identity | Credential] = [
+            Identity(ref, console_access=console, mfa_enabled=mfa, direct_policies=direct,
+                     console_unused_days=_console_unused(ctx, row), active_keys=active_keys)]
         if isinstance(keys, Unknown):
             values.append(Credential(ctx.ref("AWS::IAM::AccessKey", f"{arn}/access-keys", f"{name}/access-keys",
-                                             region=""), owner=name, active=keys, age_days=keys))
+                                             region=""), owner=name, active=keys, age_days=keys, unused_days=keys))
             return values
         for k in keys:
             kid = k["AccessKeyId"]
@@ -161,11 +212,45 @@ def iam_users(ctx: Ctx) -> Iterator[Identity | Credential]:
                 owner=name,
                 active=k.get("Status") == "Active",
                 age_days=(ctx.now - k["CreateDate"]).days,
+                unused_days=_key_unused(ctx, row, k["CreateDate"]),
             ))
         return values
 
     for values in ctx.fan_out(one, ctx.paginate("iam", "ListUsers", "Users")):
         yield from values
+
+
+def _user_row(report: Report | Unknown, name: str) -> dict[str, str] | Unknown:
+    if isinstance(report, Unknown):
+        return report
+    row = report.get(name)
+    return row if row is not None else Unknown(
+        "the user is not in the credential report (created after IAM last built it)")
+
+
+def _console_unused(ctx: Ctx, row: dict[str, str] | Unknown) -> int | None | Unknown:
+    """Days the console password has gone unused (counted from when it was set if never); None: no password."""
+    if isinstance(row, Unknown):
+        return row
+    if row.get("password_enabled") != "true":
+        return None
+    return unused_days(ctx, row.get("password_last_used"),
+                       row.get("password_last_changed") if when(row.get("password_last_changed"))
+                       else row.get("user_creation_time"))
+
+
+def _key_unused(ctx: Ctx, row: dict[str, str] | Unknown, created: datetime) -> int | Unknown:
+    """The report names a user's keys access_key_1 / access_key_2, not by id: a key is the slot created
+    (``last_rotated``) in the same second as it."""
+    if isinstance(row, Unknown):
+        return row
+    second = created.replace(microsecond=0)
+    slots = [n for n in (1, 2) if when(row.get(f"access_key_{n}_last_rotated")) == second]
+    if len(slots) != 1:
+        return Unknown("the credential report does not tell this key apart (no slot, or two, created "
+                       "that second)")
+    return unused_days(ctx, row.get(f"access_key_{slots[0]}_last_used_date"),
+                       row.get(f"access_key_{slots[0]}_last_rotated"))
 
 
 GRANT_FILTER = ["User", "Group", "Role", "LocalManagedPolicy"]
@@ -216,3 +301,24 @@ def _principal_grants(ctx: Ctx, kind: str, principal: dict[str, Any], inline_key
             ref = ctx.ref("AWS::IAM::ManagedPolicyAttachment", f"{arn}/attached-policy/{attached['PolicyArn']}",
                           f"{kind}/{name}/{attached['PolicyName']}", region="")
             yield policy_grant(ref, access, True)
+
+
+SUPPORT_POLICY = "AWSSupportAccess"
+
+
+@collector(
+    "iam-support-access",
+    service="iam",
+    regional=False,
+    kinds=(SupportAccess,),
+    calls=("iam:ListEntitiesForPolicy",),
+)
+def iam_support_access(ctx: Ctx) -> Iterator[SupportAccess]:
+    """The roles holding AWS's ``AWSSupportAccess`` managed policy: one paginated listing of the policy's
+    role attachments (``NoSuchEntity``, the policy unknown to the account: no role holds it)."""
+    arn = f"arn:{ctx.partition}:iam::aws:policy/{SUPPORT_POLICY}"
+    roles = ctx.fact("iam:ListEntitiesForPolicy", lambda: tuple(sorted(
+        r["RoleName"] for r in ctx.paginate("iam", "ListEntitiesForPolicy", "PolicyRoles", PolicyArn=arn,
+                                            EntityFilter="Role"))), absent={"NoSuchEntity": ()})
+    yield SupportAccess(ctx.ref("AWS::IAM::SupportAccess", f"arn:{ctx.partition}:iam::{ctx.account}:support-access",
+                                f"support-access-{ctx.account}", region=""), roles)

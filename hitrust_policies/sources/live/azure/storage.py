@@ -33,7 +33,8 @@ def _access_keys(ctx: Ctx, row: dict[str, Any]) -> Iterator[Credential]:
     for key in ("key1", "key2"):
         yield Credential(ref=ctx.ref(row, name=f"{row['name']}/{key}", part=key), owner=row["name"], active=active,
                          age_days=az.storage_key_age_days(prop(row, "properties", "keyCreationTime", key), key,
-                                                          ctx.now))
+                                                          ctx.now),
+                         unused_days=None)  # Azure keeps no last-use date per storage key: not judged
 
 
 @family(

@@ -48,6 +48,7 @@ def service_account_keys(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Cre
             owner=owner,
             active=gcp.sa_key_active(user_managed, key.get("disabled"), key.get("validBeforeTime"), ctx.now),
             age_days=gcp.age_days(key.get("validAfterTime"), ctx.now),
+            unused_days=None,  # a key's last authentication is in Policy Analyzer activity, not the asset: not judged
         )
         yield ServiceAccountKey(
             ref=ctx.ref(asset, name=f"{owner}/{key_id}"),

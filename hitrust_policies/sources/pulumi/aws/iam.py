@@ -84,6 +84,8 @@ def user(res: PulumiResource, stack: Stack) -> Iterator[Identity]:
         console_access=Unknown(LIVE_ONLY),
         mfa_enabled=Unknown(LIVE_ONLY),
         direct_policies=direct_policies(res, stack),
+        console_unused_days=Unknown(LIVE_ONLY),  # sign-ins happen in the running account
+        active_keys=Unknown(LIVE_ONLY),  # keys may be made outside any program
     )
 
 

@@ -129,7 +129,8 @@ def test_a_global_listing_gap_is_scoped_to_all_regions(session: boto3.Session) -
          "AccessDenied: iam:ListUsers (iam-users in all regions)") for kind in ("Identity", "Credential")}
     assert {(f.rule_id, f.status) for f in result.findings()} == {
         ("iam-credential-rotated", UNKNOWN), ("iam-identity-console-mfa", UNKNOWN),
-        ("iam-identity-no-direct-policies", UNKNOWN)}
+        ("iam-identity-no-direct-policies", UNKNOWN), ("iam-credential-unused", UNKNOWN),
+        ("iam-identity-console-unused", UNKNOWN), ("iam-identity-single-active-key", UNKNOWN)}
     assert result.regions_read == []  # the global listing failed and no region was scanned
 
 
