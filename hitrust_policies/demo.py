@@ -267,6 +267,16 @@ def seed(session: Any) -> None:
     _threat_detection(session)
     _encryption_at_rest(session)
     _compute(session, nets["us-east-1"])
+    _narrower_grants(session)
+
+
+def _narrower_grants(session: Any) -> None:
+    """A data-lake policy granting all of S3, and an ETL policy decrypting with every KMS key."""
+    iam = session.client("iam", region_name="us-east-1")
+    iam.create_policy(PolicyName="DataLakeAllS3", PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}))
+    iam.create_policy(PolicyName="EtlDecryptAnyKey", PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:GenerateDataKey"], "Resource": "*"}]}))
 
 
 def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:

@@ -252,6 +252,33 @@ def iam_seed(session: Any) -> None:
     iam.put_user_policy(UserName="carol", PolicyName="everything", PolicyDocument=json.dumps(ADMIN))
 
 
+S3_EVERYTHING = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}
+S3_ONE_BUCKET = {"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Action": "s3:*", "Resource": ["arn:aws:s3:::phi", "arn:aws:s3:::phi/*"]}]}
+KMS_EVERYTHING = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:*", "Resource": "*"}]}
+DECRYPT_ANYTHING = {"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:DescribeKey"], "Resource": "*"}]}
+
+
+def narrower_grants_program() -> None:
+    import pulumi_aws as aws
+
+    aws.iam.Policy("s3-everything", name="s3-everything", policy=json.dumps(S3_EVERYTHING))
+    aws.iam.Policy("s3-one-bucket", name="s3-one-bucket", policy=json.dumps(S3_ONE_BUCKET))
+    etl = aws.iam.Role("etl", name="etl", assume_role_policy=json.dumps(TRUST),
+                       inline_policies=[{"name": "keys", "policy": json.dumps(KMS_EVERYTHING)}])
+    aws.iam.RolePolicy("etl-decrypt", name="decrypt-anything", role=etl.name, policy=json.dumps(DECRYPT_ANYTHING))
+
+
+def narrower_grants_seed(session: Any) -> None:
+    iam = session.client("iam")
+    iam.create_policy(PolicyName="s3-everything", PolicyDocument=json.dumps(S3_EVERYTHING))
+    iam.create_policy(PolicyName="s3-one-bucket", PolicyDocument=json.dumps(S3_ONE_BUCKET))
+    iam.create_role(RoleName="etl", AssumeRolePolicyDocument=json.dumps(TRUST))
+    iam.put_role_policy(RoleName="etl", PolicyName="keys", PolicyDocument=json.dumps(KMS_EVERYTHING))
+    iam.put_role_policy(RoleName="etl", PolicyName="decrypt-anything", PolicyDocument=json.dumps(DECRYPT_ANYTHING))
+
+
 # ----------------------------------------------------------------- 6. networks, keys and TLS endpoints
 
 def edge_program() -> None:
@@ -667,6 +694,15 @@ SCENARIOS = [
              frozenset({("enc-tls-listener-modern", "gateway-web:8080"), ("enc-tls-listener-modern", "gateway-web:80"),
                         ("enc-tls-listener-modern", "legacy:8443"), ("enc-tls-listener-modern", "legacy:80")}),
              must_pass=frozenset({("enc-tls-listener-modern", "legacy:443")})),
+    Scenario("narrower-grants", narrower_grants_program, narrower_grants_seed,
+             frozenset({"s3-everything", "s3-one-bucket", "role/etl/keys", "role/etl/decrypt-anything"}),
+             frozenset({("iam-policy-grant-no-service-wildcard", "s3-everything"),
+                        ("iam-policy-grant-no-service-wildcard", "role/etl/keys"),
+                        ("iam-policy-grant-no-kms-decrypt-all-keys", "role/etl/keys"),
+                        ("iam-policy-grant-no-kms-decrypt-all-keys", "role/etl/decrypt-anything")}),
+             must_pass=frozenset({("iam-policy-grant-no-service-wildcard", "s3-one-bucket"),
+                                  ("iam-policy-grant-no-service-wildcard", "role/etl/decrypt-anything"),
+                                  ("iam-policy-grant-no-kms-decrypt-all-keys", "s3-everything")})),
 ]
 
 

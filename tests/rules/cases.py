@@ -707,4 +707,20 @@ CASES: list[Case] = [
     Case("net-function-url-auth-required", "none", FunctionUrl(ref("fn"), False), "FAIL",
          "function URL accepts unauthenticated requests (AuthType NONE)"),
     Case("net-function-url-auth-required", "denied", FunctionUrl(ref("fn"), U), "UNKNOWN"),
+    Case("iam-policy-grant-no-service-wildcard", "named-actions", PolicyGrant(
+        ref("p"), SCOPED, True, service_wildcards=()), "PASS"),
+    Case("iam-policy-grant-no-service-wildcard", "not-judged", PolicyGrant(ref("p"), FULL_ADMIN, True), "PASS"),
+    Case("iam-policy-grant-no-service-wildcard", "s3-star", PolicyGrant(
+        ref("p"), SCOPED, True, service_wildcards=("s3:*", "sqs:*")), "FAIL",
+         "allows every action of s3:*, sqs:* on all resources"),
+    Case("iam-policy-grant-no-service-wildcard", "computed", PolicyGrant(
+        ref("p"), U, True, service_wildcards=Unknown("computed at preview: policy")), "UNKNOWN"),
+    Case("iam-policy-grant-no-kms-decrypt-all-keys", "named-keys", PolicyGrant(
+        ref("p"), SCOPED, True, decrypt_all_keys=()), "PASS"),
+    Case("iam-policy-grant-no-kms-decrypt-all-keys", "not-judged", PolicyGrant(ref("p"), FULL_ADMIN, True), "PASS"),
+    Case("iam-policy-grant-no-kms-decrypt-all-keys", "kms-star", PolicyGrant(
+        ref("p"), SCOPED, True, decrypt_all_keys=("kms:Decrypt", "kms:ReEncryptFrom")), "FAIL",
+         "allows kms:Decrypt, kms:ReEncryptFrom on every KMS key"),
+    Case("iam-policy-grant-no-kms-decrypt-all-keys", "computed", PolicyGrant(
+        ref("p"), U, True, decrypt_all_keys=Unknown("computed at preview: policy")), "UNKNOWN"),
 ]

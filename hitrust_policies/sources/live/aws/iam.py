@@ -197,10 +197,10 @@ def _managed_policy(ctx: Ctx, p: dict[str, Any]) -> PolicyGrant:
     arn = p["Arn"]
     name = p.get("PolicyName") or arn.rsplit("/", 1)[-1]
     default = [v for v in p.get("PolicyVersionList", []) if v.get("IsDefaultVersion")]
-    access = document_access(default[0].get("Document")) if default else Unknown(
+    document = default[0].get("Document") if default else Unknown(
         "GetAccountAuthorizationDetails returned no default version")
     ref = ctx.ref("AWS::IAM::ManagedPolicy", arn, name, region="")
-    return policy_grant(ref, access, int(p.get("AttachmentCount", 0)) > 0)
+    return policy_grant(ref, document_access(document), int(p.get("AttachmentCount", 0)) > 0, document)
 
 
 def _principal_grants(ctx: Ctx, kind: str, principal: dict[str, Any], inline_key: str) -> Iterator[PolicyGrant]:
@@ -209,7 +209,8 @@ def _principal_grants(ctx: Ctx, kind: str, principal: dict[str, Any], inline_key
     for inline in principal.get(inline_key, []):
         ref = ctx.ref(f"AWS::IAM::{kind.capitalize()}Policy", f"{arn}/inline-policy/{inline['PolicyName']}",
                       f"{kind}/{name}/{inline['PolicyName']}", region="")
-        yield policy_grant(ref, document_access(inline.get("PolicyDocument")), True)
+        document = inline.get("PolicyDocument")
+        yield policy_grant(ref, document_access(document), True, document)
     for attached in principal.get("AttachedManagedPolicies", []):
         access: Access | None = managed_policy_access(attached["PolicyArn"])
         if access is not None:

@@ -102,7 +102,8 @@ def _attached(policy: PulumiResource, stack: Stack) -> bool | Unknown:
 
 @pulumi_adapter(POLICY, produces=PolicyGrant, joins=True)
 def policy(res: PulumiResource, stack: Stack) -> Iterator[PolicyGrant]:
-    yield policy_grant(res.ref("name"), document_access(res.props.get("policy")), _attached(res, stack))
+    document = res.props.get("policy")
+    yield policy_grant(res.ref("name"), document_access(document), _attached(res, stack), document)
 
 
 def _principal(res: PulumiResource, prop: str, principal_type: str, stack: Stack) -> str:
@@ -121,7 +122,8 @@ def _principal(res: PulumiResource, prop: str, principal_type: str, stack: Stack
 def inline_policy(res: PulumiResource, stack: Stack) -> Iterator[PolicyGrant]:
     kind, prop, principal_type = INLINE_POLICIES[res.type]
     name = f"{kind}/{_principal(res, prop, principal_type, stack)}/{res.display_name('name')}"
-    yield policy_grant(res.ref(name=name), document_access(res.props.get("policy")), True)
+    document = res.props.get("policy")
+    yield policy_grant(res.ref(name=name), document_access(document), True, document)
 
 
 def _admin_attachment(res: PulumiResource, stack: Stack, arn: Any, name: str) -> PolicyGrant | None:
@@ -184,7 +186,7 @@ def role_grants(res: PulumiResource, stack: Stack) -> Iterator[PolicyGrant]:
         name = entry.get("name") if isinstance(entry, dict) else None
         label = name if isinstance(name, str) and name else "(inline policy computed at preview)"
         ref = replace(res.ref(name=f"role/{role}/{label}"), part=f"inlinePolicies[{i}]")
-        yield policy_grant(ref, document_access(document), True)
+        yield policy_grant(ref, document_access(document), True, document)
     arns = res.props.get("managedPolicyArns", [])
     policy_deps = res.property_dependencies.get("managedPolicyArns", ())
     from_stack_policies = bool(policy_deps) and all(
