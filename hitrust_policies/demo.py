@@ -268,6 +268,7 @@ def seed(session: Any) -> None:
     _encryption_at_rest(session)
     _compute(session, nets["us-east-1"])
     _narrower_grants(session)
+    _open_doors(session)
 
 
 def _narrower_grants(session: Any) -> None:
@@ -277,6 +278,20 @@ def _narrower_grants(session: Any) -> None:
         {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}))
     iam.create_policy(PolicyName="EtlDecryptAnyKey", PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [
         {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:GenerateDataKey"], "Resource": "*"}]}))
+
+
+def _open_doors(session: Any) -> None:
+    """A support role any AWS account may assume beside a service role, and a partner inbox queue anyone may
+    write to (the lab orders queue keeps SQS's default: the account only)."""
+    iam = session.client("iam", region_name="us-east-1")
+    for name, principal in (("vendor-support", {"AWS": "*"}), ("claims-worker", {"Service": "lambda.amazonaws.com"})):
+        iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Principal": principal, "Action": "sts:AssumeRole"}]}))
+    sqs = session.client("sqs", region_name="us-east-1")
+    url = sqs.create_queue(QueueName="acme-partner-inbox")["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage", "Resource": arn}]})})
 
 
 def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:

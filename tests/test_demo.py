@@ -61,6 +61,11 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("iam-policy-grant-no-service-wildcard", "ReadPhiBucket", "PASS"),
         ("iam-policy-grant-no-kms-decrypt-all-keys", "EtlDecryptAnyKey", "FAIL"),
         ("iam-policy-grant-no-kms-decrypt-all-keys", "ReadPhiBucket", "PASS"),
+        ("iam-role-trust-not-public", "vendor-support", "FAIL"),
+        ("iam-role-trust-not-public", "claims-worker", "PASS"),
+        ("net-resource-policy-not-public", "acme-partner-inbox", "FAIL"),
+        ("net-resource-policy-not-public", "acme-lab-orders", "PASS"),
+        ("net-resource-policy-not-public", "acme-phi-alerts", "PASS"),  # SNS's default policy: the owner only
         ("log-audit-coverage-multi-region", "cloudtrail-123456789012", "PASS"),
         ("log-audit-trail-validation", "eu-debug-trail", "FAIL"),
         ("log-log-group-retention", "/app/api", "FAIL"),

@@ -24,7 +24,11 @@ from hitrust_policies.pulumi_pack import pack_rules
 from hitrust_policies.sources.live.aws.scan import scan_aws
 from hitrust_policies.testing.pulumi import default_pack_dir, shared_pack
 from tests.parity import assert_pack_agrees_with_live, verdicts_over
-from tests.sources.live.aws.conftest import cloudwatch_deliveries
+from tests.pulumi_programs import aws_network as aws_network_programs
+from tests.pulumi_programs import iam as aws_iam_programs
+from tests.sources.live.aws.conftest import cloudwatch_deliveries, respond
+from tests.sources.live.aws.test_iam import TRUSTS
+from tests.sources.live.aws.test_resource_policies import seed as seed_resource_policies
 from tests.verdicts import Verdicts
 
 ACCOUNT = "123456789012"
@@ -277,6 +281,18 @@ def narrower_grants_seed(session: Any) -> None:
     iam.create_role(RoleName="etl", AssumeRolePolicyDocument=json.dumps(TRUST))
     iam.put_role_policy(RoleName="etl", PolicyName="keys", PolicyDocument=json.dumps(KMS_EVERYTHING))
     iam.put_role_policy(RoleName="etl", PolicyName="decrypt-anything", PolicyDocument=json.dumps(DECRYPT_ANYTHING))
+
+
+def role_trusts_seed(session: Any) -> None:
+    iam = session.client("iam")
+    for name in ("open-door", "star-principal", "partner", "lambda-exec"):
+        iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(
+            {"Version": "2012-10-17", "Statement": TRUSTS[name]}))
+
+
+def resource_policies_seed(session: Any) -> None:
+    seed_resource_policies(session)
+    respond(session, "lambda", "ListFunctionUrlConfigs", {"FunctionUrlConfigs": []})  # moto does not list them
 
 
 # ----------------------------------------------------------------- 6. networks, keys and TLS endpoints
@@ -703,6 +719,18 @@ SCENARIOS = [
              must_pass=frozenset({("iam-policy-grant-no-service-wildcard", "s3-one-bucket"),
                                   ("iam-policy-grant-no-service-wildcard", "role/etl/decrypt-anything"),
                                   ("iam-policy-grant-no-kms-decrypt-all-keys", "s3-everything")})),
+    Scenario("role-trusts", aws_iam_programs.role_trusts, role_trusts_seed,
+             frozenset({"open-door", "star-principal", "partner", "lambda-exec"}),
+             frozenset({("iam-role-trust-not-public", "open-door"), ("iam-role-trust-not-public", "star-principal")}),
+             must_pass=frozenset({("iam-role-trust-not-public", "partner"),
+                                  ("iam-role-trust-not-public", "lambda-exec")})),
+    Scenario("resource-policies", aws_network_programs.resource_policies, resource_policies_seed,
+             frozenset({"open-fn", "plain-fn", "open-queue", "org-queue", "open-topic", "default-topic", "open-repo",
+                        "open-secret", "org-secret"}),
+             frozenset({("net-resource-policy-not-public", n)
+                        for n in ("open-fn", "open-queue", "open-topic", "open-repo", "open-secret")}),
+             must_pass=frozenset({("net-resource-policy-not-public", n)
+                                  for n in ("plain-fn", "org-queue", "default-topic", "org-secret")})),
 ]
 
 

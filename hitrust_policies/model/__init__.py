@@ -63,6 +63,7 @@ from hitrust_policies.model.request_logs import (
     PostureMonitoring,
     RequestLogging,
 )
+from hitrust_policies.model.resource_access import ResourcePolicy, RoleTrust
 from hitrust_policies.model.storage import (
     KMS,
     NO_ENCRYPTION,
@@ -128,6 +129,8 @@ KINDS: tuple[type, ...] = (
     SubnetAddressing,
     ClusterEndpoint,
     FunctionUrl,
+    ResourcePolicy,
+    RoleTrust,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -206,4 +209,6 @@ __all__ = [
     "SubnetAddressing",
     "ClusterEndpoint",
     "FunctionUrl",
+    "ResourcePolicy",
+    "RoleTrust",
 ]

@@ -432,7 +432,11 @@ _NARROWING_KEYS = frozenset({
 })
 
 
-def _narrowed(condition: Any) -> bool:
+# ... and in a role's trust policy, an external id the trusted party must send (sts:AssumeRole's ExternalId).
+TRUST_NARROWING_KEYS = _NARROWING_KEYS | {"sts:externalid"}
+
+
+def _narrowed(condition: Any, narrowing: frozenset[str] = _NARROWING_KEYS) -> bool:
     if not isinstance(condition, dict):
         return False
     for operator, keys in condition.items():
@@ -440,13 +444,13 @@ def _narrowed(condition: Any) -> bool:
             continue
         for key, values in keys.items():
             fixed = _strings(values)  # AWS Config: only fixed values narrow (no wildcard, no ${variable})
-            if str(key).lower() in _NARROWING_KEYS and fixed and not any(
+            if str(key).lower() in narrowing and fixed and not any(
                     "*" in v or "?" in v or "${" in v for v in fixed):
                 return True
     return False
 
 
-def public_grants(document: Any) -> tuple[str, ...] | Unknown:
+def public_grants(document: Any, narrowing: frozenset[str] = _NARROWING_KEYS) -> tuple[str, ...] | Unknown:
     """Each ``Allow`` of a resource policy (a KMS key policy, a bucket policy) that any AWS principal,
     anonymous or from any account, may use: ``Principal: "*"`` or ``{"AWS": "*"}`` with no condition
     naming accounts, organizations, callers or networks (Prowler's ``is_policy_public``; AWS Config
@@ -480,10 +484,23 @@ def public_grants(document: Any) -> tuple[str, ...] | Unknown:
         if unknown is not None:
             pending = pending or unknown
         elif statement.get("Effect") == "Allow" and _any_principal(statement) and not _narrowed(
-                statement.get("Condition")):
+                statement.get("Condition"), narrowing):
             actions = _strings(statement.get("Action") or statement.get("NotAction"))
             verb = "may" if "Action" in statement else "may all but"
             found.append(f"* {verb} {', '.join(str(a) for a in actions) or 'nothing named'}")
     if found or pending is None:
         return tuple(sorted(dict.fromkeys(found)))
     return pending
+
+
+def public_trust(document: Any) -> tuple[str, ...] | Unknown:
+    """`public_grants` of a role's trust policy, where an ``sts:ExternalId`` the caller must send also narrows
+    (Prowler's trust checks accept it: only a party told the id can assume the role).
+
+    >>> anyone = {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}
+    >>> public_trust({"Statement": [anyone]})
+    ('* may sts:AssumeRole',)
+    >>> public_trust({"Statement": [{**anyone, "Condition": {"StringEquals": {"sts:ExternalId": "ab12"}}}]})
+    ()
+    """
+    return public_grants(document, TRUST_NARROWING_KEYS)

@@ -270,6 +270,18 @@ CASES = {
         ("iam-policy-grant-no-admin", "etl-one-key", A),
         ("enc-crypto-key-rotation", "records", M),
     }),
+    "role-trusts": (iam.role_trusts, True, {
+        ("iam-role-trust-not-public", "open-door", M),
+        ("iam-role-trust-not-public", "star-principal", M),
+        ("iam-role-trust-not-public", "ops-elevate", A),  # trusts a user whose ARN is computed at preview
+    }),
+    "resource-policies": (aws_network.resource_policies, True, {
+        *(("net-resource-policy-not-public", name, M)
+          for name in ("open-fn", "open-queue", "open-topic", "open-repo", "open-secret")),
+        ("net-resource-policy-not-public", "late-queue", A),  # its policy is built from the queue's ARN
+        ("enc-message-queue-encrypted", "open-topic", M),  # SNS has no default encryption
+        ("enc-message-queue-encrypted", "default-topic", M),
+    }),
 
 }
 

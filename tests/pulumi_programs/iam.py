@@ -115,3 +115,22 @@ def narrower_grants() -> None:
     aws.iam.RolePolicy("etl-one-key", name="decrypt-one-key", role=etl.id, policy=key.arn.apply(
         lambda arn: json.dumps({"Version": "2012-10-17", "Statement": [
             {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": arn}]})))
+
+
+def role_trusts() -> None:
+    """Roles anyone may assume (AWS "*", "*"), beside a partner role behind an external id, a service role and a
+    role trusting a user whose ARN is computed at preview."""
+    import pulumi_aws as aws
+
+    def trust(principal, condition=None) -> str:
+        statement = {"Effect": "Allow", "Principal": principal, "Action": "sts:AssumeRole"}
+        return json.dumps({"Version": "2012-10-17", "Statement": [
+            {**statement, "Condition": condition} if condition else statement]})
+
+    aws.iam.Role("open-door", name="open-door", assume_role_policy=trust({"AWS": "*"}))
+    aws.iam.Role("star-principal", name="star-principal", assume_role_policy=trust("*"))
+    aws.iam.Role("partner", name="partner", assume_role_policy=trust(
+        {"AWS": "*"}, {"StringEquals": {"sts:ExternalId": "7f3c9a"}}))
+    aws.iam.Role("lambda-exec", name="lambda-exec", assume_role_policy=trust({"Service": "lambda.amazonaws.com"}))
+    ops = aws.iam.User("ops", name="ops")
+    aws.iam.Role("ops-elevate", name="ops-elevate", assume_role_policy=ops.arn.apply(lambda arn: trust({"AWS": arn})))

@@ -57,7 +57,9 @@ from hitrust_policies.model import (
     PostgresSettings,
     PostureMonitoring,
     RequestLogging,
+    ResourcePolicy,
     ResourceRef,
+    RoleTrust,
     RootAccount,
     SecretStore,
     SecurityGroup,
@@ -723,4 +725,13 @@ CASES: list[Case] = [
          "allows kms:Decrypt, kms:ReEncryptFrom on every KMS key"),
     Case("iam-policy-grant-no-kms-decrypt-all-keys", "computed", PolicyGrant(
         ref("p"), U, True, decrypt_all_keys=Unknown("computed at preview: policy")), "UNKNOWN"),
+    Case("iam-role-trust-not-public", "service", RoleTrust(ref("role"), ()), "PASS"),
+    Case("iam-role-trust-not-public", "anyone", RoleTrust(ref("role"), ("* may sts:AssumeRole",)), "FAIL",
+         "any principal of any account may assume the role: * may sts:AssumeRole"),
+    Case("iam-role-trust-not-public", "preview", RoleTrust(ref("role"), U), "UNKNOWN"),
+    Case("net-resource-policy-not-public", "account-only", ResourcePolicy(ref("q"), "queue", ()), "PASS"),
+    Case("net-resource-policy-not-public", "anyone", ResourcePolicy(ref("fn"), "lambda function", (
+        "* may lambda:InvokeFunction",)), "FAIL",
+         "the lambda function's policy grants the public: * may lambda:InvokeFunction"),
+    Case("net-resource-policy-not-public", "denied", ResourcePolicy(ref("q"), "queue", U), "UNKNOWN"),
 ]

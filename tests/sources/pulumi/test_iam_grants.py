@@ -142,3 +142,12 @@ def test_service_wildcards_and_decryption_with_every_key(preview: bool) -> None:
         (wildcard, "role/etl/decrypt-anything"): "PASS", (kms, "role/etl/decrypt-anything"): "FAIL",
         (wildcard, "role/etl/decrypt-one-key"): computed, (kms, "role/etl/decrypt-one-key"): computed,
     }
+
+
+@pytest.mark.parametrize("preview", [True, False], ids=["preview", "update"])
+def test_role_trust_policies(preview: bool) -> None:
+    """A role's assumeRolePolicy judged as the live scan judges IAM's; a trust computed at preview is UNKNOWN."""
+    found = {f.resource.name: f.status.value for f in evaluate(model(iam.role_trusts, preview))
+             if f.rule_id == "iam-role-trust-not-public"}
+    assert found == {"open-door": "FAIL", "star-principal": "FAIL", "partner": "PASS", "lambda-exec": "PASS",
+                     "ops-elevate": "UNKNOWN" if preview else "PASS"}

@@ -96,6 +96,9 @@ EXPECTED = {
         ("iam-policy-grant-no-kms-decrypt-all-keys", "aws_iam_policy.everything", F),
         *[(r, "aws_iam_role.reader", P) for r in ("iam-policy-grant-no-service-wildcard",
                                                    "iam-policy-grant-no-kms-decrypt-all-keys")],
+        ("iam-role-trust-not-public", "aws_iam_role.reader", P),
+        ("net-resource-policy-not-public", "aws_sns_topic.alerts", P),  # no policy: SNS's default, the owner only
+        ("net-resource-policy-not-public", "aws_sqs_queue.plain", P),
         # AdministratorAccess attached: AWS's own policy, not judged by these two
         *[(r, "aws_iam_user_policy_attachment.ops-admin", P) for r in ("iam-policy-grant-no-service-wildcard",
                                                                          "iam-policy-grant-no-kms-decrypt-all-keys")],
@@ -171,6 +174,7 @@ EXPECTED = {
         ("iam-policy-grant-no-admin", "aws_iam_role.eks", U),  # inline_policy computed by the provider
         ("iam-policy-grant-no-service-wildcard", "aws_iam_role.eks", U),
         ("iam-policy-grant-no-kms-decrypt-all-keys", "aws_iam_role.eks", U),
+        ("iam-role-trust-not-public", "aws_iam_role.eks", P),  # trusts the EKS service
     ],
     "redshift": [  # hashicorp/aws 5.x plans fill its defaults in: unencrypted and publicly accessible
         ("enc-crypto-key-rotation", "aws_kms_key.warehouse", P),
@@ -228,6 +232,26 @@ EXPECTED = {
         ("iam-policy-grant-no-kms-decrypt-all-keys", "aws_iam_role.etl", F),
         ("iam-policy-grant-no-kms-decrypt-all-keys", "aws_iam_role_policy.decrypt_anything", F),
         ("iam-policy-grant-no-kms-decrypt-all-keys", "aws_iam_role_policy.decrypt_one_key", U),
+        ("iam-role-trust-not-public", "aws_iam_role.etl", P),
+    ],
+    "resource_policies": [
+        ("iam-role-trust-not-public", "aws_iam_role.open_door", F),
+        ("iam-role-trust-not-public", "aws_iam_role.partner", P),  # "*" behind an external id
+        ("iam-role-trust-not-public", "aws_iam_role.fn", P),
+        # the roles' inline_policy left out: the provider computes it (maybe a dynamic block)
+        *[(r, f"aws_iam_role.{n}", U) for n in ("open_door", "partner", "fn") for r in (
+            "iam-policy-grant-no-admin", "iam-policy-grant-no-service-wildcard",
+            "iam-policy-grant-no-kms-decrypt-all-keys")],
+        ("net-resource-policy-not-public", "aws_lambda_function.open", F),  # a lambda permission for principal "*"
+        ("net-resource-policy-not-public", "aws_lambda_function.partner", P),  # one account
+        ("net-resource-policy-not-public", "aws_sqs_queue.open", F),  # its own policy
+        # its aws_sqs_queue_policy names the queue's ARN, known after apply
+        ("net-resource-policy-not-public", "aws_sqs_queue.org", U),
+        ("net-resource-policy-not-public", "aws_sns_topic.open", F),  # aws_sns_topic_policy
+        ("net-resource-policy-not-public", "aws_ecr_repository.open", F),  # aws_ecr_repository_policy
+        ("net-resource-policy-not-public", "aws_secretsmanager_secret.org", P),  # its policy: the organization only
+        ("enc-message-queue-encrypted", "aws_sns_topic.open", F),
+        *[("enc-message-queue-encrypted", f"aws_sqs_queue.{q}", P) for q in ("open", "org")],
     ],
 }
 

@@ -11,8 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import Credential, Identity, PasswordPolicy, PolicyGrant, RootAccount, Unknown
-from hitrust_policies.sources.aws_iam_policy import Access, document_access, managed_policy_access, policy_grant
+from hitrust_policies.model import Credential, Identity, PasswordPolicy, PolicyGrant, RoleTrust, RootAccount, Unknown
+from hitrust_policies.sources.aws_iam_policy import (
+    Access,
+    document_access,
+    managed_policy_access,
+    policy_grant,
+    public_trust,
+)
 from hitrust_policies.sources.live.aws.collector import Ctx, OrganizationView, collector
 
 
@@ -175,7 +181,7 @@ GRANT_FILTER = ["User", "Group", "Role", "LocalManagedPolicy"]
     "iam-policy-grants",
     service="iam",
     regional=False,
-    kinds=(PolicyGrant,),
+    kinds=(PolicyGrant, RoleTrust),
     calls=("iam:GetAccountAuthorizationDetails",),
 )
 def iam_policy_grants(ctx: Ctx) -> Iterator[PolicyGrant]:
@@ -191,6 +197,9 @@ def iam_policy_grants(ctx: Ctx) -> Iterator[PolicyGrant]:
                                       ("role", "RoleDetailList", "RolePolicyList")):
             for principal in page.get(key, []):
                 yield from _principal_grants(ctx, kind, principal, inline_key)
+        for role in page.get("RoleDetailList", []):  # and who may assume each role, from the same listing
+            yield RoleTrust(ctx.ref("AWS::IAM::Role", role["Arn"], role["RoleName"], region=""),
+                            public_principals=public_trust(role.get("AssumeRolePolicyDocument")))
 
 
 def _managed_policy(ctx: Ctx, p: dict[str, Any]) -> PolicyGrant:

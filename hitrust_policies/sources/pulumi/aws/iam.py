@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from hitrust_policies.model import Identity, PasswordPolicy, PolicyGrant, Unknown
-from hitrust_policies.sources.aws_iam_policy import document_access, managed_policy_access, policy_grant
+from hitrust_policies.model import Identity, PasswordPolicy, PolicyGrant, RoleTrust, Unknown
+from hitrust_policies.sources.aws_iam_policy import document_access, managed_policy_access, policy_grant, public_trust
 from hitrust_policies.sources.pulumi.props import preview_unknown, to_bool, to_int
 from hitrust_policies.sources.pulumi.registry import pulumi_adapter
 from hitrust_policies.sources.pulumi.resource import PulumiResource
@@ -199,6 +199,12 @@ def role_grants(res: PulumiResource, stack: Stack) -> Iterator[PolicyGrant]:
             label = arn.rsplit("/", 1)[-1] if isinstance(arn, str) else "(policy computed at preview)"
             yield policy_grant(replace(res.ref(name=f"role/{role}/{label}"), part=f"managedPolicyArns[{i}]"),
                                access, True)
+
+
+@pulumi_adapter(ROLE, produces=RoleTrust)
+def role_trust(res: PulumiResource, stack: Stack) -> Iterator[RoleTrust]:
+    """Who may assume the role: its ``assumeRolePolicy`` (JSON text, judged as the live scan judges IAM's)."""
+    yield RoleTrust(res.ref("name"), public_principals=public_trust(res.props.get("assumeRolePolicy")))
 
 
 @pulumi_adapter("aws:iam/accountPasswordPolicy:AccountPasswordPolicy", produces=PasswordPolicy)

@@ -469,3 +469,43 @@ def test_root_account(session: boto3.Session, case: Case) -> None:
         assert result.calls["iam:ListOrganizationsFeatures"] == 0  # never asked where it cannot matter
     if case.extra.get("summary", {}).get("AccountPasswordPresent") or case.id == "root-with-mfa":
         assert result.calls["organizations:DescribeOrganization"] == 0  # decided without it
+
+
+TRUST_RULE = "iam-role-trust-not-public"
+ANYONE = {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}
+TRUSTS = {
+    "open-door": [ANYONE],
+    "star-principal": [{**ANYONE, "Principal": "*"}],
+    "partner": [{**ANYONE, "Condition": {"StringEquals": {"sts:ExternalId": "7f3c9a"}}}],
+    "org-only": [{**ANYONE, "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}],
+    "org-pattern": [{**ANYONE, "Condition": {"StringLike": {"aws:PrincipalOrgID": "o-*"}}}],  # any organization
+    "lambda-exec": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}],
+    "audit-account": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
+                       "Action": "sts:AssumeRole"}],
+}
+TRUST_CASES = [
+    Case("baseline", table("\n".join(
+        f"{TRUST_RULE}  {name}  {'FAIL' if name in ('open-door', 'star-principal', 'org-pattern') else 'PASS'}"
+        for name in TRUSTS))),
+    Case("authorization-details-denied", table(f"{TRUST_RULE}  iam-policy-grants in all regions  UNKNOWN"),
+         denied=(("iam", "GetAccountAuthorizationDetails"),),
+         unknown_reason="AccessDenied: iam:GetAccountAuthorizationDetails (iam-policy-grants in all regions)"),
+]
+
+
+@pytest.mark.parametrize("case", TRUST_CASES, ids=lambda c: c.id)
+def test_role_trust_policies(session: boto3.Session, case: Case) -> None:
+    """Each role's trust policy from the same GetAccountAuthorizationDetails listing: "*" without a condition
+    naming an organization, account or external id FAILs; a service or a named account is no public trust."""
+    iam = session.client("iam")
+    for name, statements in TRUSTS.items():
+        iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(
+            {"Version": "2012-10-17", "Statement": statements}))
+    apply_denials(session, case)
+    result = scan(session, "iam-policy-grants")
+    check(result, case)
+    if case.id == "baseline":
+        assert {f.resource.name: f.message for f in result.findings() if f.rule_id == TRUST_RULE
+                and f.status.value == "FAIL"}["open-door"] == (
+            "any principal of any account may assume the role: * may sts:AssumeRole")
+        assert result.calls["iam:GetAccountAuthorizationDetails"] == 1
