@@ -362,6 +362,31 @@ def seed(session: Any) -> None:
     _compute(session, nets["us-east-1"])
     _change_alerts(session)
     _access_analyzer(session)
+    _narrower_grants(session)
+    _open_doors(session)
+
+
+def _narrower_grants(session: Any) -> None:
+    """A data-lake policy granting all of S3, and an ETL policy decrypting with every KMS key."""
+    iam = session.client("iam", region_name="us-east-1")
+    iam.create_policy(PolicyName="DataLakeAllS3", PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}))
+    iam.create_policy(PolicyName="EtlDecryptAnyKey", PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:GenerateDataKey"], "Resource": "*"}]}))
+
+
+def _open_doors(session: Any) -> None:
+    """A support role any AWS account may assume beside a service role, and a partner inbox queue anyone may
+    write to (the lab orders queue keeps SQS's default: the account only)."""
+    iam = session.client("iam", region_name="us-east-1")
+    for name, principal in (("vendor-support", {"AWS": "*"}), ("claims-worker", {"Service": "lambda.amazonaws.com"})):
+        iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Principal": principal, "Action": "sts:AssumeRole"}]}))
+    sqs = session.client("sqs", region_name="us-east-1")
+    url = sqs.create_queue(QueueName="acme-partner-inbox")["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage", "Resource": arn}]})})
 
 
 def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:

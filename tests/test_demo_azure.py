@@ -196,6 +196,9 @@ EXPECTED = [
     *[("enc-infrastructure-encryption-enabled", n, "PASS", 1) for n in ("acmephirecords", "acmenetflowlogs")],
     *[("enc-infrastructure-encryption-enabled", n, "FAIL", 1) for n in (
         "acmedrbackups", "acmeclaimsexport", "acmedevscratch")],
+    # the deployer role's "*" is administrator access, judged as such; Key Vault keys are granted per vault
+    *[(r, "acme-release-deployer", "PASS", 1) for r in (
+        "iam-policy-grant-no-service-wildcard", "iam-policy-grant-no-kms-decrypt-all-keys")],
 ]
 
 

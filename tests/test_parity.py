@@ -24,7 +24,11 @@ from hitrust_policies.pulumi_pack import pack_rules
 from hitrust_policies.sources.live.aws.scan import scan_aws
 from hitrust_policies.testing.pulumi import default_pack_dir, shared_pack
 from tests.parity import assert_pack_agrees_with_live, verdicts_over
-from tests.sources.live.aws.conftest import cloudwatch_deliveries
+from tests.pulumi_programs import aws_network as aws_network_programs
+from tests.pulumi_programs import iam as aws_iam_programs
+from tests.sources.live.aws.conftest import cloudwatch_deliveries, respond
+from tests.sources.live.aws.test_iam import TRUSTS
+from tests.sources.live.aws.test_resource_policies import seed as seed_resource_policies
 from tests.verdicts import Verdicts
 
 ACCOUNT = "123456789012"
@@ -250,6 +254,45 @@ def iam_seed(session: Any) -> None:
     iam.put_group_policy(GroupName="ops", PolicyName="nothing", PolicyDocument=json.dumps(NOTHING))
     iam.create_user(UserName="carol")
     iam.put_user_policy(UserName="carol", PolicyName="everything", PolicyDocument=json.dumps(ADMIN))
+
+
+S3_EVERYTHING = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}
+S3_ONE_BUCKET = {"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Action": "s3:*", "Resource": ["arn:aws:s3:::phi", "arn:aws:s3:::phi/*"]}]}
+KMS_EVERYTHING = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:*", "Resource": "*"}]}
+DECRYPT_ANYTHING = {"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:DescribeKey"], "Resource": "*"}]}
+
+
+def narrower_grants_program() -> None:
+    import pulumi_aws as aws
+
+    aws.iam.Policy("s3-everything", name="s3-everything", policy=json.dumps(S3_EVERYTHING))
+    aws.iam.Policy("s3-one-bucket", name="s3-one-bucket", policy=json.dumps(S3_ONE_BUCKET))
+    etl = aws.iam.Role("etl", name="etl", assume_role_policy=json.dumps(TRUST),
+                       inline_policies=[{"name": "keys", "policy": json.dumps(KMS_EVERYTHING)}])
+    aws.iam.RolePolicy("etl-decrypt", name="decrypt-anything", role=etl.name, policy=json.dumps(DECRYPT_ANYTHING))
+
+
+def narrower_grants_seed(session: Any) -> None:
+    iam = session.client("iam")
+    iam.create_policy(PolicyName="s3-everything", PolicyDocument=json.dumps(S3_EVERYTHING))
+    iam.create_policy(PolicyName="s3-one-bucket", PolicyDocument=json.dumps(S3_ONE_BUCKET))
+    iam.create_role(RoleName="etl", AssumeRolePolicyDocument=json.dumps(TRUST))
+    iam.put_role_policy(RoleName="etl", PolicyName="keys", PolicyDocument=json.dumps(KMS_EVERYTHING))
+    iam.put_role_policy(RoleName="etl", PolicyName="decrypt-anything", PolicyDocument=json.dumps(DECRYPT_ANYTHING))
+
+
+def role_trusts_seed(session: Any) -> None:
+    iam = session.client("iam")
+    for name in ("open-door", "star-principal", "partner", "lambda-exec"):
+        iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(
+            {"Version": "2012-10-17", "Statement": TRUSTS[name]}))
+
+
+def resource_policies_seed(session: Any) -> None:
+    seed_resource_policies(session)
+    respond(session, "lambda", "ListFunctionUrlConfigs", {"FunctionUrlConfigs": []})  # moto does not list them
 
 
 # ----------------------------------------------------------------- 6. networks, keys and TLS endpoints
@@ -667,6 +710,27 @@ SCENARIOS = [
              frozenset({("enc-tls-listener-modern", "gateway-web:8080"), ("enc-tls-listener-modern", "gateway-web:80"),
                         ("enc-tls-listener-modern", "legacy:8443"), ("enc-tls-listener-modern", "legacy:80")}),
              must_pass=frozenset({("enc-tls-listener-modern", "legacy:443")})),
+    Scenario("narrower-grants", narrower_grants_program, narrower_grants_seed,
+             frozenset({"s3-everything", "s3-one-bucket", "role/etl/keys", "role/etl/decrypt-anything"}),
+             frozenset({("iam-policy-grant-no-service-wildcard", "s3-everything"),
+                        ("iam-policy-grant-no-service-wildcard", "role/etl/keys"),
+                        ("iam-policy-grant-no-kms-decrypt-all-keys", "role/etl/keys"),
+                        ("iam-policy-grant-no-kms-decrypt-all-keys", "role/etl/decrypt-anything")}),
+             must_pass=frozenset({("iam-policy-grant-no-service-wildcard", "s3-one-bucket"),
+                                  ("iam-policy-grant-no-service-wildcard", "role/etl/decrypt-anything"),
+                                  ("iam-policy-grant-no-kms-decrypt-all-keys", "s3-everything")})),
+    Scenario("role-trusts", aws_iam_programs.role_trusts, role_trusts_seed,
+             frozenset({"open-door", "star-principal", "partner", "lambda-exec"}),
+             frozenset({("iam-role-trust-not-public", "open-door"), ("iam-role-trust-not-public", "star-principal")}),
+             must_pass=frozenset({("iam-role-trust-not-public", "partner"),
+                                  ("iam-role-trust-not-public", "lambda-exec")})),
+    Scenario("resource-policies", aws_network_programs.resource_policies, resource_policies_seed,
+             frozenset({"open-fn", "plain-fn", "open-queue", "org-queue", "open-topic", "default-topic", "open-repo",
+                        "open-secret", "org-secret"}),
+             frozenset({("net-resource-policy-not-public", n)
+                        for n in ("open-fn", "open-queue", "open-topic", "open-repo", "open-secret")}),
+             must_pass=frozenset({("net-resource-policy-not-public", n)
+                                  for n in ("plain-fn", "org-queue", "default-topic", "org-secret")})),
 ]
 
 

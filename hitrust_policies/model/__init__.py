@@ -65,6 +65,7 @@ from hitrust_policies.model.request_logs import (
     PostureMonitoring,
     RequestLogging,
 )
+from hitrust_policies.model.resource_access import ResourcePolicy, RoleTrust
 from hitrust_policies.model.storage import (
     KMS,
     NO_ENCRYPTION,
@@ -134,6 +135,8 @@ KINDS: tuple[type, ...] = (
     ChangeAlerting,
     SupportAccess,
     ExternalAccessAnalysis,
+    ResourcePolicy,
+    RoleTrust,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -215,4 +218,6 @@ __all__ = [
     "ChangeAlerting",
     "SupportAccess",
     "ExternalAccessAnalysis",
+    "ResourcePolicy",
+    "RoleTrust",
 ]

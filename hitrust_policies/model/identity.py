@@ -72,12 +72,20 @@ class PolicyGrant:
     an ``Allow`` with ``NotAction``, a GCP ``roles/owner`` binding). For `NEAR_ADMIN`,
     ``exceptions`` names what the grant leaves out (``"iam:*, organizations:*"``).
     ``attached`` says whether any principal holds it (an inline policy always is).
+    ``service_wildcards`` names each service every action of which it allows on every resource of that
+    service (AWS ``"s3:*"``; an Azure custom role's ``"Microsoft.Storage/*"``), short of administrator
+    access; ``decrypt_all_keys`` the key service's decryption actions it allows on every key
+    (AWS ``kms:Decrypt`` / ``kms:ReEncryptFrom``). Either is None where it is not judged: a grant the
+    customer did not write (an AWS-managed policy attached), or a cloud whose grants cannot say it (a
+    Google Cloud role binding names a role, whose permissions are listed one by one).
     """
 
     ref: ResourceRef
     access: str | Unknown
     attached: bool | Unknown
     exceptions: str = ""
+    service_wildcards: tuple[str, ...] | None | Unknown = None
+    decrypt_all_keys: tuple[str, ...] | None | Unknown = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -162,6 +162,23 @@ def document_access(document: Any) -> Access | Unknown:
     >>> document_access("{not json")
     Unknown('policy document is not valid JSON')
     """
+    parsed = _parse(document)
+    if isinstance(parsed, Unknown):
+        return parsed
+    known, widest, narrowest, pending = parsed
+    most = _classify(known + widest)
+    if pending is None or most.level == SCOPED:
+        return most
+    least = _classify(known + narrowest)
+    return least if least.level != SCOPED else pending
+
+
+_Parsed = tuple[list[_Statement], list[_Statement], list[_Statement], "Unknown | None"]
+
+
+def _parse(document: Any) -> _Parsed | Unknown:
+    """The known statements, the unknown ones at their most generous and at their most restrictive, and the
+    first unknown value met (None: the document is fully known)."""
     raw = _statements(document)
     if isinstance(raw, Unknown):
         return raw
@@ -183,11 +200,7 @@ def document_access(document: Any) -> Access | Unknown:
                 narrowest.append(_DENY_ALL)
     except _Invalid as exc:
         return Unknown(f"policy document is not valid: {exc}")
-    most = _classify(known + widest)
-    if pending is None or most.level == SCOPED:
-        return most
-    least = _classify(known + narrowest)
-    return least if least.level != SCOPED else pending
+    return known, widest, narrowest, pending
 
 
 def _fresh(statements: list[_Statement]) -> str:
@@ -274,6 +287,104 @@ def _classify(statements: list[_Statement]) -> Access:
     return Access(NEAR_ADMIN, "; ".join(parts)) if parts else Access(FULL_ADMIN)
 
 
+# --- open-ended grants narrower than admin: a whole service, every key -------------------------------------
+
+# The decryption actions AWS Config's iam-customer-policy-blocked-kms-actions is set up with by Security Hub
+# KMS.1 / KMS.2 (blockedActionsPatterns): with either, a principal reads whatever any key protects.
+KMS_DECRYPT_ACTIONS = ("kms:Decrypt", "kms:ReEncryptFrom")
+_KMS_ACCOUNT = re.compile(r"arn:[^:]*:kms:[^:]*:(\d{12}):")
+
+
+def _judged(document: Any, judge: Any) -> tuple[str, ...] | Unknown:
+    """``judge(statements)`` (what the document grants that it should not) on a document that may hold values
+    not known yet: found with the unknown statements at their most restrictive, it stands; nothing found
+    when the only unknown statements are ``Deny`` (which can only narrow), nothing stands; otherwise the
+    unknown value decides."""
+    parsed = _parse(document)
+    if isinstance(parsed, Unknown):
+        return parsed
+    known, widest, narrowest, pending = parsed
+    if pending is None:
+        return judge(known)
+    least = judge(known + narrowest)
+    if least:
+        return least
+    return () if not widest and not judge(known) else pending  # only a Deny unknown: it can only narrow
+
+
+def _everywhere(replay: _Replay, action: str, shapes: list[str]) -> bool:
+    return all(replay.allowed(action, r) for r in shapes)
+
+
+def _every_resource_of(service: str, fresh: str) -> list[list[str]]:
+    """A resource of ``service`` nobody names, per partition, in the three shapes ARNs take."""
+    return [[f"arn:{p}:{service}:::{fresh}", f"arn:{p}:{service}:{fresh}:{fresh}:{fresh}/{fresh}",
+             f"arn:{p}:{service}:{fresh}:{fresh}:{fresh}:{fresh}"] for p in PARTITIONS]
+
+
+def _service_wildcards(statements: list[_Statement]) -> tuple[str, ...]:
+    fresh = _fresh(statements)
+    replay = _Replay(statements)
+    services = dict.fromkeys(p.split(":", 1)[0].lower() for s in statements if s.allow and not s.not_action
+                             for p in s.actions if ":" in p)
+    if any(_everywhere(replay, f"{fresh}:{fresh}", shapes) for shapes in _every_resource_of(fresh, fresh)):
+        return ()  # a service nobody names is open too: administrator access, judged as such
+    found = []
+    for service in services:
+        if not service.strip("*?"):
+            continue  # "*:*" is every service: administrator access, judged as such
+        name = _instance(service, fresh)
+        if any(_everywhere(replay, f"{name}:{fresh}", shapes) for shapes in _every_resource_of(name, fresh)):
+            found.append(f"{service}:*")
+    return tuple(found)
+
+
+def service_wildcards(document: Any) -> tuple[str, ...] | Unknown:
+    """Each service (``"s3:*"``) whose every action an IAM identity policy allows on every resource of it, by an
+    ``Action`` naming the service (``s3:*``, ``s3:*`` on ``arn:aws:s3:::*``); "*" on "*" and ``NotAction`` grants
+    are administrator access and name no service here. IAM's semantics as `document_access`: an action of the
+    service no statement names must be allowed (a ``Deny`` of a few named actions leaves the service open-ended).
+
+    >>> service_wildcards({"Statement": [{"Effect": "Allow", "Action": ["s3:*", "kms:Decrypt"], "Resource": "*"},
+    ...                                  {"Effect": "Allow", "Action": "sqs:*", "Resource": "arn:aws:sqs:*:*:q"}]})
+    ('s3:*',)
+    >>> service_wildcards({"Statement": [{"Effect": "Allow", "Action": "S3:Get*", "Resource": "*"},
+    ...                                  {"Effect": "Allow", "Action": "*", "Resource": "*"}]})
+    ()
+    >>> service_wildcards({"Statement": [{"Effect": "Allow", "Action": "dynamodb:*", "Resource": "*"},
+    ...                                  {"Effect": "Deny", "Action": "*", "Resource": Unknown("table arn")}]})
+    Unknown('table arn')
+    """
+    return _judged(document, _service_wildcards)
+
+
+def _decrypt_all_keys(statements: list[_Statement]) -> tuple[str, ...]:
+    fresh = _fresh(statements)
+    replay = _Replay(statements)
+    accounts = dict.fromkeys([fresh, *(m.group(1) for s in statements for p in s.resources
+                                       for m in [_KMS_ACCOUNT.match(p)] if m)])
+    every_key = [[f"arn:{p}:kms:{fresh}:{account}:key/{fresh}" for p in PARTITIONS] for account in accounts]
+    return tuple(a for a in KMS_DECRYPT_ACTIONS
+                 if any(any(replay.allowed(a, key) for key in keys) for keys in every_key))
+
+
+def decrypt_all_keys(document: Any) -> tuple[str, ...] | Unknown:
+    """The KMS decryption actions (`KMS_DECRYPT_ACTIONS`) an IAM identity policy allows on every key of an
+    account: on ``"*"``, on ``arn:aws:kms:*:*:key/*`` or on every key of one account
+    (``arn:aws:kms:*:111122223333:key/*``), by name, ``kms:*`` or ``*``. Keys named one by one are scoped.
+
+    >>> decrypt_all_keys({"Statement": {"Effect": "Allow", "Action": "kms:*", "Resource": "*"}})
+    ('kms:Decrypt', 'kms:ReEncryptFrom')
+    >>> decrypt_all_keys({"Statement": {"Effect": "Allow", "Action": "kms:Decrypt",
+    ...                                 "Resource": "arn:aws:kms:*:111122223333:key/*"}})
+    ('kms:Decrypt',)
+    >>> decrypt_all_keys({"Statement": {"Effect": "Allow", "Action": "kms:Decrypt",
+    ...                                 "Resource": "arn:aws:kms:eu-west-1:111122223333:key/1234abcd"}})
+    ()
+    """
+    return _judged(document, _decrypt_all_keys)
+
+
 def managed_policy_access(arn: Any) -> Access | None:
     """The access an AWS-managed policy grants, for those known to grant admin; None for any other ARN.
 
@@ -292,11 +403,22 @@ def is_aws_managed(arn: Any) -> bool:
     return isinstance(arn, str) and _AWS_MANAGED.fullmatch(arn) is not None
 
 
-def policy_grant(ref: ResourceRef, access: Access | Unknown, attached: bool | Unknown) -> PolicyGrant:
-    """The model value: one shape whatever the source."""
+_NOT_WRITTEN = object()  # an attachment of an AWS-managed policy: no document the customer wrote
+
+
+def policy_grant(ref: ResourceRef, access: Access | Unknown, attached: bool | Unknown,
+                 document: Any = _NOT_WRITTEN) -> PolicyGrant:
+    """The model value: one shape whatever the source. With the ``document`` (a customer managed or inline
+    policy), its service wildcards and decryption on every key are judged; an AWS-managed policy attached
+    (``document`` left out) is AWS's to scope: None, not judged (AdministratorAccess is judged as admin)."""
+    wildcards = decrypt = None
+    if document is not _NOT_WRITTEN:
+        wildcards, decrypt = service_wildcards(document), decrypt_all_keys(document)
     if isinstance(access, Unknown):
-        return PolicyGrant(ref, access=access, attached=attached)
-    return PolicyGrant(ref, access=access.level, attached=attached, exceptions=access.exceptions)
+        return PolicyGrant(ref, access=access, attached=attached, service_wildcards=wildcards,
+                           decrypt_all_keys=decrypt)
+    return PolicyGrant(ref, access=access.level, attached=attached, exceptions=access.exceptions,
+                       service_wildcards=wildcards, decrypt_all_keys=decrypt)
 
 
 # --- resource policies open to everyone ----------------------------------------------------------------
@@ -310,7 +432,11 @@ _NARROWING_KEYS = frozenset({
 })
 
 
-def _narrowed(condition: Any) -> bool:
+# ... and in a role's trust policy, an external id the trusted party must send (sts:AssumeRole's ExternalId).
+TRUST_NARROWING_KEYS = _NARROWING_KEYS | {"sts:externalid"}
+
+
+def _narrowed(condition: Any, narrowing: frozenset[str] = _NARROWING_KEYS) -> bool:
     if not isinstance(condition, dict):
         return False
     for operator, keys in condition.items():
@@ -318,13 +444,13 @@ def _narrowed(condition: Any) -> bool:
             continue
         for key, values in keys.items():
             fixed = _strings(values)  # AWS Config: only fixed values narrow (no wildcard, no ${variable})
-            if str(key).lower() in _NARROWING_KEYS and fixed and not any(
+            if str(key).lower() in narrowing and fixed and not any(
                     "*" in v or "?" in v or "${" in v for v in fixed):
                 return True
     return False
 
 
-def public_grants(document: Any) -> tuple[str, ...] | Unknown:
+def public_grants(document: Any, narrowing: frozenset[str] = _NARROWING_KEYS) -> tuple[str, ...] | Unknown:
     """Each ``Allow`` of a resource policy (a KMS key policy, a bucket policy) that any AWS principal,
     anonymous or from any account, may use: ``Principal: "*"`` or ``{"AWS": "*"}`` with no condition
     naming accounts, organizations, callers or networks (Prowler's ``is_policy_public``; AWS Config
@@ -358,10 +484,23 @@ def public_grants(document: Any) -> tuple[str, ...] | Unknown:
         if unknown is not None:
             pending = pending or unknown
         elif statement.get("Effect") == "Allow" and _any_principal(statement) and not _narrowed(
-                statement.get("Condition")):
+                statement.get("Condition"), narrowing):
             actions = _strings(statement.get("Action") or statement.get("NotAction"))
             verb = "may" if "Action" in statement else "may all but"
             found.append(f"* {verb} {', '.join(str(a) for a in actions) or 'nothing named'}")
     if found or pending is None:
         return tuple(sorted(dict.fromkeys(found)))
     return pending
+
+
+def public_trust(document: Any) -> tuple[str, ...] | Unknown:
+    """`public_grants` of a role's trust policy, where an ``sts:ExternalId`` the caller must send also narrows
+    (Prowler's trust checks accept it: only a party told the id can assume the role).
+
+    >>> anyone = {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}
+    >>> public_trust({"Statement": [anyone]})
+    ('* may sts:AssumeRole',)
+    >>> public_trust({"Statement": [{**anyone, "Condition": {"StringEquals": {"sts:ExternalId": "ab12"}}}]})
+    ()
+    """
+    return public_grants(document, TRUST_NARROWING_KEYS)

@@ -731,6 +731,39 @@ def custom_role_access(permissions: Iterable[Mapping[str, Any]], assignable_scop
     return SCOPED, ""
 
 
+_PROVIDER_WILDCARD = re.compile(r"^[A-Za-z][\w.]*\.[\w.]+/\*$")  # "Microsoft.Storage/*": every operation of it
+
+
+def custom_role_service_wildcards(permissions: Any) -> tuple[str, ...] | Unknown:
+    """The resource providers a custom role grants every operation of (``"Microsoft.Storage/*"`` in its
+    ``actions``), the same grant as an AWS ``"s3:*"``; a role with ``"*"`` is admin (`custom_role_access`) and
+    names none here. Values not known yet (a plan, a preview) leave it unknown unless a wildcard is known.
+
+    >>> custom_role_service_wildcards([{"actions": ["Microsoft.Storage/*", "Microsoft.Compute/*/read"]}])
+    ('Microsoft.Storage/*',)
+    >>> custom_role_service_wildcards([{"actions": ["*"]}, {"actions": ["Microsoft.KeyVault/*"]}])
+    ()
+    >>> custom_role_service_wildcards([{"actions": [Unknown("computed")]}])
+    Unknown('computed')
+    """
+    if isinstance(permissions, Unknown):
+        return permissions
+    found: list[str] = []
+    pending: Unknown | None = None
+    for entry in permissions or []:
+        actions = entry if isinstance(entry, Unknown) else entry.get("actions") if isinstance(entry, Mapping) else []
+        for action in [actions] if isinstance(actions, Unknown) else list(actions or []):
+            if isinstance(action, Unknown):
+                pending = pending or action
+            elif str(action) == "*":
+                return ()
+            elif _PROVIDER_WILDCARD.match(str(action)):
+                found.append(str(action))
+    if found or pending is None:
+        return tuple(dict.fromkeys(found))
+    return pending
+
+
 def subscription_owner(assignment: Mapping[str, Any], subscription: str) -> bool:
     """Does this role assignment (ARM ``properties``) make its principal an Owner of the subscription itself
     (the built-in Owner role, scope the subscription; assignments to resource groups or resources own less)?

@@ -672,6 +672,29 @@ CLOUD_CASES += [
 ]
 
 
+# Service wildcards and decryption with every key: an Azure custom role's Microsoft.Storage/* is a service
+# wildcard ("*" is admin, judged as such; the generated role's actions are known after apply); Key Vault keys
+# and Google Cloud role bindings are not judged by these two: they pass.
+WILDCARD = "CKV_HITRUST_IAM_POLICY_GRANT_NO_SERVICE_WILDCARD"
+DECRYPT = "CKV_HITRUST_IAM_POLICY_GRANT_NO_KMS_DECRYPT_ALL_KEYS"
+NARROWER_GRANTS = {
+    "azurerm/roles": {
+        (WILDCARD, "azurerm_role_definition.storage_ops", "FAILED"),
+        *{(WILDCARD, f"azurerm_role_definition.{r}", "PASSED")
+          for r in ("god_mode", "ops_all_but_rbac", "rg_admin", "break_glass")},
+        *{(DECRYPT, f"azurerm_role_definition.{r}", "PASSED")
+          for r in ("god_mode", "ops_all_but_rbac", "rg_admin", "storage_ops", "break_glass", "generated")},
+    },
+    "google/platform": {(rule, f"google_project_iam_member.{m}", "PASSED") for rule in (WILDCARD, DECRYPT)
+                        for m in ("alice_sa_admin", "alice_sa_user", "app_sa_token")},
+    "google/project_admins": {(rule, f"google_project_{m}", "PASSED") for rule in (WILDCARD, DECRYPT) for m in (
+        "iam_binding.editors", "iam_member.auditor", "iam_member.ops_owner", "iam_member.robot_owner",
+        "iam_member.ops_custom")},
+}
+CLOUD_CASES = [(fixture, tf | NARROWER_GRANTS.get(fixture, set()), plan | NARROWER_GRANTS.get(fixture, set()))
+               for fixture, tf, plan in CLOUD_CASES]
+
+
 @pytest.mark.parametrize(("fixture", "tf", "plan"), CLOUD_CASES, ids=[c[0] for c in CLOUD_CASES])
 def test_cli_google_azurerm_exact(fixture: str, tf: set[tuple[str, str, str]],
                                   plan: set[tuple[str, str, str]]) -> None:

@@ -12,7 +12,9 @@ from tests.pulumi_programs import azure_native as programs
 M = "mandatory"
 CASES = {
     "custom-roles": (programs.custom_roles, {("iam-policy-grant-no-admin", "god-mode", M),
-                                             ("iam-policy-grant-no-admin", "ops-all-but-rbac", M)}),
+                                             ("iam-policy-grant-no-admin", "ops-all-but-rbac", M),
+                                             # Microsoft.Storage/*: every operation of one provider
+                                             ("iam-policy-grant-no-service-wildcard", "storage-ops", M)}),
     "vault-objects": (programs.vault_keys_and_secrets, {("iam-vault-object-expires", "forever", M),
                                                         ("enc-crypto-key-rotation", "cmk", M),
                                                         ("iam-vault-object-expires", "api-token", M)}),

@@ -43,6 +43,7 @@ GCP_RULES = {
     "iam-service-account-no-user-keys", "net-crypto-key-not-public", "iam-service-account-duties-separated",
     "iam-kms-duties-separated", "iam-service-account-impersonation-scoped",
     "log-log-group-retention", "enc-log-group-audit-kms", "iam-policy-grant-no-admin",
+    "iam-policy-grant-no-service-wildcard", "iam-policy-grant-no-kms-decrypt-all-keys",  # not judged: always pass
 }
 
 
@@ -271,7 +272,8 @@ def test_one_policy_per_rule_evaluable_from_pulumi_gcp_props(gcp_pack: PackProce
                         "net-database-remote-access-off", "iam-database-local-infile-off",
                         "iam-database-show-databases-restricted", "log-database-error-logging",
                         "enc-instance-host-encryption", "net-instance-no-public-ip", "net-instance-ip-forwarding-off",
-                        "log-log-group-retention", "enc-log-group-audit-kms", "iam-policy-grant-no-admin"}
+                        "log-log-group-retention", "enc-log-group-audit-kms", "iam-policy-grant-no-admin",
+                        "iam-policy-grant-no-service-wildcard", "iam-policy-grant-no-kms-decrypt-all-keys"}
     # load-balancer listeners join proxies with SSL policies and URL maps, so the TLS rule is a stack policy
 
 

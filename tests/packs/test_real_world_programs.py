@@ -71,6 +71,8 @@ CASES = {
         ("log-log-group-retention", "handler-logs", M),  # 30 days < 365
         # the inline policy is json_dumps over the table's ARN: the whole document is unknown in a preview
         ("iam-policy-grant-no-admin", "table-access", A),
+        ("iam-policy-grant-no-service-wildcard", "table-access", A),
+        ("iam-policy-grant-no-kms-decrypt-all-keys", "table-access", A),
     ], update=[
         ("log-log-group-retention", "handler-logs", M),
         # the role's inline policy grants three DynamoDB actions on one table: not admin

@@ -183,6 +183,8 @@ CASES = {
         ("iam-identity-no-direct-policies", "alice", M),
         ("iam-policy-grant-no-admin", "admin", M),
         ("iam-policy-grant-no-admin", "reader", M),  # its second statement: Allow NotAction iam:* on "*"
+        ("iam-policy-grant-no-kms-decrypt-all-keys", "admin", M),  # "*" allows kms:Decrypt on every key
+        ("iam-policy-grant-no-kms-decrypt-all-keys", "reader", M),
     }),
     "admin-grants": (iam.admin_grants, True, {
         ("iam-policy-grant-no-admin", "ci-deployer-admin", M),  # RolePolicyAttachment of AdministratorAccess
@@ -196,8 +198,12 @@ CASES = {
         ("iam-policy-grant-no-admin", "oncall-admin", M),  # PolicyAttachment
         ("iam-identity-no-direct-policies", "ops", M),
         ("iam-identity-no-direct-policies", "auditor", M),
+        *(("iam-policy-grant-no-kms-decrypt-all-keys", name, M)  # admin documents decrypt with every key too
+          for name in ("app-all-but-iam", "every-arn", "ops-everything", "admins-all-but-iam")),
     }),
-    "grant-computed": (iam.grant_computed_at_preview, True, {("iam-policy-grant-no-admin", "publish", A)}),
+    "grant-computed": (iam.grant_computed_at_preview, True, {
+        (rule, "publish", A) for rule in ("iam-policy-grant-no-admin", "iam-policy-grant-no-service-wildcard",
+                                          "iam-policy-grant-no-kms-decrypt-all-keys")}),
     "grant-computed-update": (iam.grant_computed_at_preview, False, set()),
     "password-policy-weak": (iam.password_policies, True, {("iam-password-policy-strong", "weak", M)}),
     "password-policy-strong": (iam.strong_password_policy, True, set()),
@@ -253,6 +259,28 @@ CASES = {
     "function-urls": (aws_network.function_urls, True, {
         ("net-function-url-auth-required", "open-fn-url", M),
         ("net-function-url-auth-required", "late-fn-url", A),  # auth type computed at preview
+    }),
+    "narrower-grants": (iam.narrower_grants, True, {
+        ("iam-policy-grant-no-service-wildcard", "s3-everything", M),
+        ("iam-policy-grant-no-service-wildcard", "etl", M),  # its inline policy: kms:* on "*"
+        ("iam-policy-grant-no-kms-decrypt-all-keys", "etl", M),
+        ("iam-policy-grant-no-kms-decrypt-all-keys", "etl-decrypt", M),
+        ("iam-policy-grant-no-service-wildcard", "etl-one-key", A),  # the key ARN: computed at preview
+        ("iam-policy-grant-no-kms-decrypt-all-keys", "etl-one-key", A),
+        ("iam-policy-grant-no-admin", "etl-one-key", A),
+        ("enc-crypto-key-rotation", "records", M),
+    }),
+    "role-trusts": (iam.role_trusts, True, {
+        ("iam-role-trust-not-public", "open-door", M),
+        ("iam-role-trust-not-public", "star-principal", M),
+        ("iam-role-trust-not-public", "ops-elevate", A),  # trusts a user whose ARN is computed at preview
+    }),
+    "resource-policies": (aws_network.resource_policies, True, {
+        *(("net-resource-policy-not-public", name, M)
+          for name in ("open-fn", "open-queue", "open-topic", "open-repo", "open-secret")),
+        ("net-resource-policy-not-public", "late-queue", A),  # its policy is built from the queue's ARN
+        ("enc-message-queue-encrypted", "open-topic", M),  # SNS has no default encryption
+        ("enc-message-queue-encrypted", "default-topic", M),
     }),
 
 }

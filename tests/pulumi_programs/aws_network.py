@@ -60,3 +60,46 @@ def function_urls() -> None:
                                   role="arn:aws:iam::123456789012:role/fn-role")
         aws.lambda_.FunctionUrl(f"{name}-url", function_name=name, authorization_type=auth,
                                 opts=pulumi.ResourceOptions(depends_on=[fn]))
+
+
+def resource_policies() -> None:
+    """Per service, a resource open to "*" and one narrowed to an organization or an account (or with no
+    policy): Lambda permissions, a queue's own policy and a QueuePolicy, a TopicPolicy, a RepositoryPolicy, a
+    SecretPolicy; and a queue policy built from the queue's ARN (computed at preview)."""
+    import json
+
+    import pulumi
+    import pulumi_aws as aws
+
+    def policy(action, resource, condition=None) -> str:
+        statement = {"Effect": "Allow", "Principal": "*", "Action": action, "Resource": resource}
+        return json.dumps({"Version": "2012-10-17", "Statement": [
+            {**statement, "Condition": condition} if condition else statement]})
+
+    org = {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}
+    code = pulumi.AssetArchive({"index.py": pulumi.StringAsset("def handler(event, context):\n    return {}\n")})
+    fns = {name: aws.lambda_.Function(name, name=name, runtime="python3.12", handler="index.handler", code=code,
+                                      role="arn:aws:iam::123456789012:role/fn-role")
+           for name in ("open-fn", "partner-fn", "plain-fn")}
+    aws.lambda_.Permission("open-fn-anyone", function=fns["open-fn"].name, action="lambda:InvokeFunction",
+                           principal="*")
+    aws.lambda_.Permission("partner-fn-account", function=fns["partner-fn"].name, action="lambda:InvokeFunction",
+                           principal="111122223333")
+    aws.sqs.Queue("open-queue", name="open-queue", policy=policy("sqs:SendMessage", "*"))
+    org_queue = aws.sqs.Queue("org-queue", name="org-queue")
+    aws.sqs.QueuePolicy("org-queue-policy", queue_url=org_queue.url, policy=policy("sqs:SendMessage", "*", org))
+    late = aws.sqs.Queue("late-queue", name="late-queue")
+    aws.sqs.QueuePolicy("late-queue-policy", queue_url=late.url,
+                        policy=late.arn.apply(lambda arn: policy("sqs:SendMessage", arn)))
+    topic = aws.sns.Topic("open-topic", name="open-topic")
+    aws.sns.TopicPolicy("open-topic-policy", arn=topic.arn, policy=policy("sns:Subscribe", "*"))
+    aws.sns.Topic("default-topic", name="default-topic")
+    repo = aws.ecr.Repository("open-repo", name="open-repo")
+    aws.ecr.RepositoryPolicy("open-repo-policy", repository=repo.name, policy=policy("ecr:BatchGetImage", "*"))
+    aws.ecr.Repository("plain-repo", name="plain-repo")
+    secret = aws.secretsmanager.Secret("open-secret", name="open-secret")
+    aws.secretsmanager.SecretPolicy("open-secret-policy", secret_arn=secret.arn,
+                                    policy=policy("secretsmanager:GetSecretValue", "*"))
+    org_secret = aws.secretsmanager.Secret("org-secret", name="org-secret")
+    aws.secretsmanager.SecretPolicy("org-secret-policy", secret_arn=org_secret.arn,
+                                    policy=policy("secretsmanager:GetSecretValue", "*", org))

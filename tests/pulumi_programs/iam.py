@@ -92,3 +92,45 @@ def grant_computed_at_preview() -> None:
     role = aws.iam.Role("publisher", name="publisher", assume_role_policy=TRUST)
     aws.iam.RolePolicy("publish", name="publish", role=role.name, policy=role.arn.apply(lambda arn: json.dumps(
         {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": arn}]})))
+
+
+def narrower_grants() -> None:
+    """A whole service and decryption with every key, granted by a customer policy, a role's own inline list
+    and a RolePolicy; beside them the same services scoped to named resources, and a key ARN computed at
+    preview (judged once known)."""
+    import pulumi_aws as aws
+
+    aws.iam.Policy("s3-everything", name="s3-everything", policy=json.dumps(
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}))
+    aws.iam.Policy("s3-one-bucket", name="s3-one-bucket", policy=json.dumps(
+        {"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": "s3:*", "Resource": ["arn:aws:s3:::phi", "arn:aws:s3:::phi/*"]}]}))
+    etl = aws.iam.Role("etl", name="etl", assume_role_policy=TRUST, inline_policies=[
+        {"name": "keys", "policy": json.dumps(
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:*", "Resource": "*"}]})}])
+    aws.iam.RolePolicy("etl-decrypt", name="decrypt-anything", role=etl.id, policy=json.dumps(
+        {"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:DescribeKey"], "Resource": "*"}]}))
+    key = aws.kms.Key("records", description="records")
+    aws.iam.RolePolicy("etl-one-key", name="decrypt-one-key", role=etl.id, policy=key.arn.apply(
+        lambda arn: json.dumps({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": arn}]})))
+
+
+def role_trusts() -> None:
+    """Roles anyone may assume (AWS "*", "*"), beside a partner role behind an external id, a service role and a
+    role trusting a user whose ARN is computed at preview."""
+    import pulumi_aws as aws
+
+    def trust(principal, condition=None) -> str:
+        statement = {"Effect": "Allow", "Principal": principal, "Action": "sts:AssumeRole"}
+        return json.dumps({"Version": "2012-10-17", "Statement": [
+            {**statement, "Condition": condition} if condition else statement]})
+
+    aws.iam.Role("open-door", name="open-door", assume_role_policy=trust({"AWS": "*"}))
+    aws.iam.Role("star-principal", name="star-principal", assume_role_policy=trust("*"))
+    aws.iam.Role("partner", name="partner", assume_role_policy=trust(
+        {"AWS": "*"}, {"StringEquals": {"sts:ExternalId": "7f3c9a"}}))
+    aws.iam.Role("lambda-exec", name="lambda-exec", assume_role_policy=trust({"Service": "lambda.amazonaws.com"}))
+    ops = aws.iam.User("ops", name="ops")
+    aws.iam.Role("ops-elevate", name="ops-elevate", assume_role_policy=ops.arn.apply(lambda arn: trust({"AWS": arn})))

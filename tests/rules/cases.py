@@ -59,7 +59,9 @@ from hitrust_policies.model import (
     PostgresSettings,
     PostureMonitoring,
     RequestLogging,
+    ResourcePolicy,
     ResourceRef,
+    RoleTrust,
     RootAccount,
     SecretStore,
     SecurityGroup,
@@ -710,6 +712,31 @@ CASES: list[Case] = [
     Case("net-function-url-auth-required", "none", FunctionUrl(ref("fn"), False), "FAIL",
          "function URL accepts unauthenticated requests (AuthType NONE)"),
     Case("net-function-url-auth-required", "denied", FunctionUrl(ref("fn"), U), "UNKNOWN"),
+    Case("iam-policy-grant-no-service-wildcard", "named-actions", PolicyGrant(
+        ref("p"), SCOPED, True, service_wildcards=()), "PASS"),
+    Case("iam-policy-grant-no-service-wildcard", "not-judged", PolicyGrant(ref("p"), FULL_ADMIN, True), "PASS"),
+    Case("iam-policy-grant-no-service-wildcard", "s3-star", PolicyGrant(
+        ref("p"), SCOPED, True, service_wildcards=("s3:*", "sqs:*")), "FAIL",
+         "allows every action of s3:*, sqs:* on all resources"),
+    Case("iam-policy-grant-no-service-wildcard", "computed", PolicyGrant(
+        ref("p"), U, True, service_wildcards=Unknown("computed at preview: policy")), "UNKNOWN"),
+    Case("iam-policy-grant-no-kms-decrypt-all-keys", "named-keys", PolicyGrant(
+        ref("p"), SCOPED, True, decrypt_all_keys=()), "PASS"),
+    Case("iam-policy-grant-no-kms-decrypt-all-keys", "not-judged", PolicyGrant(ref("p"), FULL_ADMIN, True), "PASS"),
+    Case("iam-policy-grant-no-kms-decrypt-all-keys", "kms-star", PolicyGrant(
+        ref("p"), SCOPED, True, decrypt_all_keys=("kms:Decrypt", "kms:ReEncryptFrom")), "FAIL",
+         "allows kms:Decrypt, kms:ReEncryptFrom on every KMS key"),
+    Case("iam-policy-grant-no-kms-decrypt-all-keys", "computed", PolicyGrant(
+        ref("p"), U, True, decrypt_all_keys=Unknown("computed at preview: policy")), "UNKNOWN"),
+    Case("iam-role-trust-not-public", "service", RoleTrust(ref("role"), ()), "PASS"),
+    Case("iam-role-trust-not-public", "anyone", RoleTrust(ref("role"), ("* may sts:AssumeRole",)), "FAIL",
+         "any principal of any account may assume the role: * may sts:AssumeRole"),
+    Case("iam-role-trust-not-public", "preview", RoleTrust(ref("role"), U), "UNKNOWN"),
+    Case("net-resource-policy-not-public", "account-only", ResourcePolicy(ref("q"), "queue", ()), "PASS"),
+    Case("net-resource-policy-not-public", "anyone", ResourcePolicy(ref("fn"), "lambda function", (
+        "* may lambda:InvokeFunction",)), "FAIL",
+         "the lambda function's policy grants the public: * may lambda:InvokeFunction"),
+    Case("net-resource-policy-not-public", "denied", ResourcePolicy(ref("q"), "queue", U), "UNKNOWN"),
 ]
 
 # log-alert-*: one ChangeAlerting per account, each rule reading its own category's gap.

@@ -96,6 +96,14 @@ TOKENS: dict[str, str] = {
     "aws_vpc": "aws:ec2/vpc:Vpc",
     "aws_vpc_security_group_egress_rule": "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
     "aws_vpc_security_group_ingress_rule": "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    "aws_lambda_function": "aws:lambda/function:Function",
+    "aws_lambda_permission": "aws:lambda/permission:Permission",
+    "aws_sqs_queue_policy": "aws:sqs/queuePolicy:QueuePolicy",
+    "aws_sns_topic_policy": "aws:sns/topicPolicy:TopicPolicy",
+    "aws_ecr_repository": "aws:ecr/repository:Repository",
+    "aws_ecr_repository_policy": "aws:ecr/repositoryPolicy:RepositoryPolicy",
+    "aws_secretsmanager_secret": "aws:secretsmanager/secret:Secret",
+    "aws_secretsmanager_secret_policy": "aws:secretsmanager/secretPolicy:SecretPolicy",
 }
 
 SINGULAR = frozenset({"ingress", "egress"})  # pulumi-aws keeps these names as they are

@@ -49,3 +49,24 @@ def test_function_urls(preview: bool) -> None:
         net-function-url-auth-required  open-fn    FAIL
         net-function-url-auth-required  late-fn    {late}
     """)
+
+
+@BOTH
+def test_resource_policies(preview: bool) -> None:
+    """Each service's resource policy, own or separate, judged as the live scan judges the policy it reads."""
+    late = "UNKNOWN" if preview else "FAIL"  # the queue policy is built from the queue's ARN
+    rule = "net-resource-policy-not-public"
+    assert verdicts(aws_network.resource_policies, preview, rule) == expect(f"""
+        {rule}  open-fn        FAIL
+        {rule}  partner-fn     PASS
+        {rule}  plain-fn       PASS
+        {rule}  open-queue     FAIL
+        {rule}  org-queue      PASS
+        {rule}  late-queue     {late}
+        {rule}  open-topic     FAIL
+        {rule}  default-topic  PASS
+        {rule}  open-repo      FAIL
+        {rule}  plain-repo     PASS
+        {rule}  open-secret    FAIL
+        {rule}  org-secret     PASS
+    """)

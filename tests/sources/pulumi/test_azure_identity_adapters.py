@@ -52,6 +52,12 @@ def test_custom_roles(preview: bool) -> None:
     grants = {v.ref.name: v for v in values(programs.custom_roles, preview) if type(v).__name__ == "PolicyGrant"}
     assert grants["god-mode"].attached is True and grants["storage-ops"].attached is False
     assert grants["ops-all-but-rbac"].exceptions == "Microsoft.Authorization/*/Write"
+    assert only(programs.custom_roles, preview, "iam-policy-grant-no-service-wildcard") == table("""
+        iam-policy-grant-no-service-wildcard  god-mode          PASS
+        iam-policy-grant-no-service-wildcard  ops-all-but-rbac  PASS
+        iam-policy-grant-no-service-wildcard  rg-admin          PASS
+        iam-policy-grant-no-service-wildcard  storage-ops       FAIL
+    """)
 
 
 @pytest.mark.parametrize("preview", [True, False])

@@ -737,7 +737,8 @@ def test_roles_per_member_joined_over_the_programs_grants(preview: bool) -> None
         f"{p}/{app}": ("roles/cloudkms.cryptoKeyEncrypterDecrypter",),
         f"folders/301934554120/{ci}": ("roles/iam.serviceAccountTokenCreator",)}
     # every role here is predefined and scoped: iam-policy-grant-no-admin PASSes (see test_project_admin_grants)
-    assert verdicts(programs.project_iam, preview, ("iam-policy-grant-no-admin",)) == table(f"""
+    assert verdicts(programs.project_iam, preview, ("iam-policy-grant-no-admin", "iam-policy-grant-no-service-wildcard",
+                                                    "iam-policy-grant-no-kms-decrypt-all-keys")) == table(f"""
         iam-service-account-duties-separated      {p}/user:dana@phi.example  FAIL
         iam-kms-duties-separated                  {p}/user:dana@phi.example  PASS
         iam-service-account-impersonation-scoped  {p}/user:dana@phi.example  FAIL

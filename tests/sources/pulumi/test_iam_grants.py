@@ -122,3 +122,32 @@ def test_a_customer_policy_is_attached_when_a_role_lists_it():
         (grant,) = [v for v in to_model([role, res(POLICY, "p", {"name": "p", "arn": arn, "policy": U})])
                     if isinstance(v, PolicyGrant) and v.ref.name == "p"]
         assert grant.attached is True
+
+
+NARROWER = ("iam-policy-grant-no-service-wildcard", "iam-policy-grant-no-kms-decrypt-all-keys")
+
+
+@pytest.mark.parametrize("preview", [True, False], ids=["preview", "update"])
+def test_service_wildcards_and_decryption_with_every_key(preview: bool) -> None:
+    """The same documents as the live scan judges: a customer policy, a role's inlinePolicies, a RolePolicy;
+    a key ARN computed at preview makes that policy UNKNOWN until known."""
+    found = {(f.rule_id, f.resource.name): f.status.value
+             for f in evaluate(model(iam.narrower_grants, preview)) if f.rule_id in NARROWER}
+    wildcard, kms = NARROWER
+    computed = "UNKNOWN" if preview else "PASS"
+    assert found == {
+        (wildcard, "s3-everything"): "FAIL", (kms, "s3-everything"): "PASS",
+        (wildcard, "s3-one-bucket"): "PASS", (kms, "s3-one-bucket"): "PASS",
+        (wildcard, "role/etl/keys"): "FAIL", (kms, "role/etl/keys"): "FAIL",
+        (wildcard, "role/etl/decrypt-anything"): "PASS", (kms, "role/etl/decrypt-anything"): "FAIL",
+        (wildcard, "role/etl/decrypt-one-key"): computed, (kms, "role/etl/decrypt-one-key"): computed,
+    }
+
+
+@pytest.mark.parametrize("preview", [True, False], ids=["preview", "update"])
+def test_role_trust_policies(preview: bool) -> None:
+    """A role's assumeRolePolicy judged as the live scan judges IAM's; a trust computed at preview is UNKNOWN."""
+    found = {f.resource.name: f.status.value for f in evaluate(model(iam.role_trusts, preview))
+             if f.rule_id == "iam-role-trust-not-public"}
+    assert found == {"open-door": "FAIL", "star-principal": "FAIL", "partner": "PASS", "lambda-exec": "PASS",
+                     "ops-elevate": "UNKNOWN" if preview else "PASS"}

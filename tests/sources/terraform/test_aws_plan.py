@@ -92,6 +92,16 @@ EXPECTED = {
         ("iam-identity-console-mfa", "aws_iam_user.ops", U),  # a console login is only visible live
         ("iam-identity-no-direct-policies", "aws_iam_user.ops", F),
         ("iam-policy-grant-no-admin", "aws_iam_user_policy_attachment.ops-admin", F),
+        ("iam-policy-grant-no-service-wildcard", "aws_iam_policy.everything", P),  # "*": admin, judged as such
+        ("iam-policy-grant-no-kms-decrypt-all-keys", "aws_iam_policy.everything", F),
+        *[(r, "aws_iam_role.reader", P) for r in ("iam-policy-grant-no-service-wildcard",
+                                                   "iam-policy-grant-no-kms-decrypt-all-keys")],
+        ("iam-role-trust-not-public", "aws_iam_role.reader", P),
+        ("net-resource-policy-not-public", "aws_sns_topic.alerts", P),  # no policy: SNS's default, the owner only
+        ("net-resource-policy-not-public", "aws_sqs_queue.plain", P),
+        # AdministratorAccess attached: AWS's own policy, not judged by these two
+        *[(r, "aws_iam_user_policy_attachment.ops-admin", P) for r in ("iam-policy-grant-no-service-wildcard",
+                                                                         "iam-policy-grant-no-kms-decrypt-all-keys")],
         ("enc-instance-host-encryption", "aws_instance.web", P),
         ("enc-instance-host-encryption", "aws_instance.worker", P),
         # v5 `network_interface` is a block computed at apply when not written, but it conflicts with the
@@ -162,6 +172,9 @@ EXPECTED = {
         ("net-cluster-endpoint-not-public", "aws_eks_cluster.logged", F),
         ("net-cluster-endpoint-not-public", "aws_eks_cluster.quiet", F),
         ("iam-policy-grant-no-admin", "aws_iam_role.eks", U),  # inline_policy computed by the provider
+        ("iam-policy-grant-no-service-wildcard", "aws_iam_role.eks", U),
+        ("iam-policy-grant-no-kms-decrypt-all-keys", "aws_iam_role.eks", U),
+        ("iam-role-trust-not-public", "aws_iam_role.eks", P),  # trusts the EKS service
     ],
     "redshift": [  # hashicorp/aws 5.x plans fill its defaults in: unencrypted and publicly accessible
         ("enc-crypto-key-rotation", "aws_kms_key.warehouse", P),
@@ -202,6 +215,43 @@ EXPECTED = {
         *[("log-cluster-control-plane-logs", f"aws_eks_cluster.{c}", F) for c in ("private", "open")],
         ("net-function-url-auth-required", "aws_lambda_function_url.open", F),
         ("net-function-url-auth-required", "aws_lambda_function_url.signed", P),
+    ],
+    "iam_grants": [
+        ("enc-crypto-key-rotation", "aws_kms_key.records", F),
+        ("net-crypto-key-not-public", "aws_kms_key.records", P),
+        *[("iam-policy-grant-no-admin", f"aws_iam_{p}", P) for p in (
+            "policy.s3_everything", "policy.s3_one_bucket", "role.etl", "role_policy.decrypt_anything")],
+        ("iam-policy-grant-no-admin", "aws_iam_role_policy.decrypt_one_key", U),  # the key ARN: after apply
+        ("iam-policy-grant-no-service-wildcard", "aws_iam_policy.s3_everything", F),
+        ("iam-policy-grant-no-service-wildcard", "aws_iam_policy.s3_one_bucket", P),
+        ("iam-policy-grant-no-service-wildcard", "aws_iam_role.etl", F),  # its inline_policy block: kms:*
+        ("iam-policy-grant-no-service-wildcard", "aws_iam_role_policy.decrypt_anything", P),
+        ("iam-policy-grant-no-service-wildcard", "aws_iam_role_policy.decrypt_one_key", U),
+        ("iam-policy-grant-no-kms-decrypt-all-keys", "aws_iam_policy.s3_everything", P),
+        ("iam-policy-grant-no-kms-decrypt-all-keys", "aws_iam_policy.s3_one_bucket", P),
+        ("iam-policy-grant-no-kms-decrypt-all-keys", "aws_iam_role.etl", F),
+        ("iam-policy-grant-no-kms-decrypt-all-keys", "aws_iam_role_policy.decrypt_anything", F),
+        ("iam-policy-grant-no-kms-decrypt-all-keys", "aws_iam_role_policy.decrypt_one_key", U),
+        ("iam-role-trust-not-public", "aws_iam_role.etl", P),
+    ],
+    "resource_policies": [
+        ("iam-role-trust-not-public", "aws_iam_role.open_door", F),
+        ("iam-role-trust-not-public", "aws_iam_role.partner", P),  # "*" behind an external id
+        ("iam-role-trust-not-public", "aws_iam_role.fn", P),
+        # the roles' inline_policy left out: the provider computes it (maybe a dynamic block)
+        *[(r, f"aws_iam_role.{n}", U) for n in ("open_door", "partner", "fn") for r in (
+            "iam-policy-grant-no-admin", "iam-policy-grant-no-service-wildcard",
+            "iam-policy-grant-no-kms-decrypt-all-keys")],
+        ("net-resource-policy-not-public", "aws_lambda_function.open", F),  # a lambda permission for principal "*"
+        ("net-resource-policy-not-public", "aws_lambda_function.partner", P),  # one account
+        ("net-resource-policy-not-public", "aws_sqs_queue.open", F),  # its own policy
+        # its aws_sqs_queue_policy names the queue's ARN, known after apply
+        ("net-resource-policy-not-public", "aws_sqs_queue.org", U),
+        ("net-resource-policy-not-public", "aws_sns_topic.open", F),  # aws_sns_topic_policy
+        ("net-resource-policy-not-public", "aws_ecr_repository.open", F),  # aws_ecr_repository_policy
+        ("net-resource-policy-not-public", "aws_secretsmanager_secret.org", P),  # its policy: the organization only
+        ("enc-message-queue-encrypted", "aws_sns_topic.open", F),
+        *[("enc-message-queue-encrypted", f"aws_sqs_queue.{q}", P) for q in ("open", "org")],
     ],
 }
 

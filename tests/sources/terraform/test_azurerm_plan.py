@@ -192,6 +192,12 @@ EXPECTED = {
         (GRANT, "azurerm_role_definition.storage_ops", P),
         (GRANT, "azurerm_role_definition.break_glass", F),  # assignable scopes left out: its subscription scope
         (GRANT, "azurerm_role_definition.generated", U),  # actions from a local only known after apply
+        ("iam-policy-grant-no-service-wildcard", "azurerm_role_definition.storage_ops", F),  # Microsoft.Storage/*
+        *[("iam-policy-grant-no-service-wildcard", f"azurerm_role_definition.{r}", P)  # "*": judged as admin
+          for r in ("god_mode", "ops_all_but_rbac", "rg_admin", "break_glass")],
+        ("iam-policy-grant-no-service-wildcard", "azurerm_role_definition.generated", U),
+        *[("iam-policy-grant-no-kms-decrypt-all-keys", f"azurerm_role_definition.{r}", P)  # not judged on Azure
+          for r in ("god_mode", "ops_all_but_rbac", "rg_admin", "storage_ops", "break_glass", "generated")],
     ],
     "defender": [  # the retired DNS plan and CloudPosture (no threat detection) are not judged
         (THREATS, "azurerm_security_center_subscription_pricing.servers", P),

@@ -83,6 +83,9 @@ EXPECTED = {
         ("iam-policy-grant-no-admin", "google_project_iam_member.alice_sa_user", P),  # predefined roles: scoped
         ("iam-policy-grant-no-admin", "google_project_iam_member.alice_sa_admin", P),
         ("iam-policy-grant-no-admin", "google_project_iam_member.app_sa_token", P),  # the role is known
+        *[(r, f"google_project_iam_member.{m}", P) for r in ("iam-policy-grant-no-service-wildcard",
+                                                              "iam-policy-grant-no-kms-decrypt-all-keys")
+          for m in ("alice_sa_user", "alice_sa_admin", "app_sa_token")],  # a role binding: not judged
         ("iam-service-account-no-user-keys", "google_service_account_key.app", F),
         ("enc-database-storage-encrypted", "google_sql_database_instance.app_db", P),
         ("enc-database-storage-kms", "google_sql_database_instance.app_db", F),

@@ -50,6 +50,7 @@ SERVICE_MODULES += ("ec2_subnets",)
 SERVICE_MODULES += ("lambda_urls",)
 SERVICE_MODULES += ("change_alarms",)
 SERVICE_MODULES += ("accessanalyzer",)
+SERVICE_MODULES += ("resource_policies",)
 
 
 def iam_action(call: str) -> str:

@@ -17,11 +17,18 @@ from hitrust_policies.model import (
     Identity,
     PasswordPolicy,
     PolicyGrant,
+    RoleTrust,
     RootAccount,
     SupportAccess,
     Unknown,
 )
-from hitrust_policies.sources.aws_iam_policy import Access, document_access, managed_policy_access, policy_grant
+from hitrust_policies.sources.aws_iam_policy import (
+    Access,
+    document_access,
+    managed_policy_access,
+    policy_grant,
+    public_trust,
+)
 from hitrust_policies.sources.live.aws.collector import Ctx, OrganizationView, collector
 from hitrust_policies.sources.live.aws.credential_report import CALLS as REPORT_CALLS
 from hitrust_policies.sources.live.aws.credential_report import (
@@ -260,7 +267,7 @@ GRANT_FILTER = ["User", "Group", "Role", "LocalManagedPolicy"]
     "iam-policy-grants",
     service="iam",
     regional=False,
-    kinds=(PolicyGrant,),
+    kinds=(PolicyGrant, RoleTrust),
     calls=("iam:GetAccountAuthorizationDetails",),
 )
 def iam_policy_grants(ctx: Ctx) -> Iterator[PolicyGrant]:
@@ -276,16 +283,19 @@ def iam_policy_grants(ctx: Ctx) -> Iterator[PolicyGrant]:
                                       ("role", "RoleDetailList", "RolePolicyList")):
             for principal in page.get(key, []):
                 yield from _principal_grants(ctx, kind, principal, inline_key)
+        for role in page.get("RoleDetailList", []):  # and who may assume each role, from the same listing
+            yield RoleTrust(ctx.ref("AWS::IAM::Role", role["Arn"], role["RoleName"], region=""),
+                            public_principals=public_trust(role.get("AssumeRolePolicyDocument")))
 
 
 def _managed_policy(ctx: Ctx, p: dict[str, Any]) -> PolicyGrant:
     arn = p["Arn"]
     name = p.get("PolicyName") or arn.rsplit("/", 1)[-1]
     default = [v for v in p.get("PolicyVersionList", []) if v.get("IsDefaultVersion")]
-    access = document_access(default[0].get("Document")) if default else Unknown(
+    document = default[0].get("Document") if default else Unknown(
         "GetAccountAuthorizationDetails returned no default version")
     ref = ctx.ref("AWS::IAM::ManagedPolicy", arn, name, region="")
-    return policy_grant(ref, access, int(p.get("AttachmentCount", 0)) > 0)
+    return policy_grant(ref, document_access(document), int(p.get("AttachmentCount", 0)) > 0, document)
 
 
 def _principal_grants(ctx: Ctx, kind: str, principal: dict[str, Any], inline_key: str) -> Iterator[PolicyGrant]:
@@ -294,7 +304,8 @@ def _principal_grants(ctx: Ctx, kind: str, principal: dict[str, Any], inline_key
     for inline in principal.get(inline_key, []):
         ref = ctx.ref(f"AWS::IAM::{kind.capitalize()}Policy", f"{arn}/inline-policy/{inline['PolicyName']}",
                       f"{kind}/{name}/{inline['PolicyName']}", region="")
-        yield policy_grant(ref, document_access(inline.get("PolicyDocument")), True)
+        document = inline.get("PolicyDocument")
+        yield policy_grant(ref, document_access(document), True, document)
     for attached in principal.get("AttachedManagedPolicies", []):
         access: Access | None = managed_policy_access(attached["PolicyArn"])
         if access is not None:

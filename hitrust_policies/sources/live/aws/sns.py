@@ -5,16 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import MessageQueue, Unknown
+from hitrust_policies.model import MessageQueue, ResourcePolicy, Unknown
+from hitrust_policies.sources.aws_iam_policy import public_grants
 from hitrust_policies.sources.live.aws.collector import Ctx, collector
 
 GONE = ("NotFound",)  # deleted since the listing
 
 
-@collector("sns-topics", service="sns", kinds=(MessageQueue,), calls=("sns:ListTopics", "sns:GetTopicAttributes"))
-def sns_topics(ctx: Ctx) -> Iterator[MessageQueue]:
+@collector("sns-topics", service="sns", kinds=(MessageQueue, ResourcePolicy),
+           calls=("sns:ListTopics", "sns:GetTopicAttributes"))
+def sns_topics(ctx: Ctx) -> Iterator[MessageQueue | ResourcePolicy]:
+    """Each topic's encryption and, from the same GetTopicAttributes call, who its access policy lets in."""
     sns = ctx.client("sns")
-    def one(topic: dict[str, Any]) -> MessageQueue | None:
+    def one(topic: dict[str, Any]) -> list[MessageQueue | ResourcePolicy]:
         arn = topic["TopicArn"]
         attributes = ctx.fact(
             "sns:GetTopicAttributes",
@@ -22,11 +25,15 @@ def sns_topics(ctx: Ctx) -> Iterator[MessageQueue]:
             absent=dict.fromkeys(GONE),
         )
         if attributes is None:
-            return None
+            return []
         ref = ctx.ref("AWS::SNS::Topic", arn, arn.rsplit(":", 1)[-1])
         if isinstance(attributes, Unknown):
-            return MessageQueue(ref=ref, encrypted=attributes, kms_key=attributes)
+            return [MessageQueue(ref=ref, encrypted=attributes, kms_key=attributes),
+                    ResourcePolicy(ref=ref, resource_type="topic", public_principals=attributes)]
         kms_key = attributes.get("KmsMasterKeyId") or None
-        return MessageQueue(ref=ref, encrypted=kms_key is not None, kms_key=kms_key)
+        public = public_grants(attributes.get("Policy"))
+        return [MessageQueue(ref=ref, encrypted=kms_key is not None, kms_key=kms_key),
+                ResourcePolicy(ref=ref, resource_type="topic", public_principals=public)]
 
-    yield from (q for q in ctx.fan_out(one, ctx.paginate("sns", "ListTopics", "Topics")) if q is not None)
+    for values in ctx.fan_out(one, ctx.paginate("sns", "ListTopics", "Topics")):
+        yield from values

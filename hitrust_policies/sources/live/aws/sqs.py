@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import MessageQueue, Unknown
+from hitrust_policies.model import MessageQueue, ResourcePolicy, Unknown
+from hitrust_policies.sources.aws_iam_policy import public_grants
 from hitrust_policies.sources.live.aws.collector import Ctx, collector
 
-ATTRIBUTES = ["SqsManagedSseEnabled", "KmsMasterKeyId"]
+ATTRIBUTES = ["SqsManagedSseEnabled", "KmsMasterKeyId", "Policy"]  # Policy: absent when the queue has none
 GONE = ("AWS.SimpleQueueService.NonExistentQueue", "QueueDoesNotExist")  # deleted since the listing
 
 
@@ -27,11 +28,13 @@ def _encryption(attributes: Any) -> tuple[Any, Any]:
     return managed or kms_key is not None, kms_key
 
 
-@collector("sqs-queues", service="sqs", kinds=(MessageQueue,), calls=("sqs:ListQueues", "sqs:GetQueueAttributes"))
-def sqs_queues(ctx: Ctx) -> Iterator[MessageQueue]:
+@collector("sqs-queues", service="sqs", kinds=(MessageQueue, ResourcePolicy),
+           calls=("sqs:ListQueues", "sqs:GetQueueAttributes"))
+def sqs_queues(ctx: Ctx) -> Iterator[MessageQueue | ResourcePolicy]:
+    """Each queue's encryption and, from the same GetQueueAttributes call, who its access policy lets in."""
     sqs = ctx.client("sqs")
     # ListQueues pages (NextToken) only when MaxResults is set; without it, 1000 queues and no more.
-    def one(url: str) -> MessageQueue | None:
+    def one(url: str) -> list[MessageQueue | ResourcePolicy]:
         account, name = url.rstrip("/").split("/")[-2:]
         attributes = ctx.fact(
             "sqs:GetQueueAttributes",
@@ -39,11 +42,15 @@ def sqs_queues(ctx: Ctx) -> Iterator[MessageQueue]:
             absent=dict.fromkeys(GONE),
         )
         if attributes is None:
-            return None
+            return []
         encrypted, kms_key = _encryption(attributes)
         arn = ctx.arn("sqs", name, account=account)
-        return MessageQueue(ref=ctx.ref("AWS::SQS::Queue", arn, name), encrypted=encrypted, kms_key=kms_key)
+        ref = ctx.ref("AWS::SQS::Queue", arn, name)
+        public = attributes if isinstance(attributes, Unknown) else public_grants(attributes.get("Policy"))
+        return [MessageQueue(ref=ref, encrypted=encrypted, kms_key=kms_key),
+                ResourcePolicy(ref=ref, resource_type="queue", public_principals=public)]
 
     # ListQueues pages (NextToken) only when MaxResults is set; without it, 1000 queues and no more.
     urls = ctx.paginate("sqs", "ListQueues", "QueueUrls", PaginationConfig={"PageSize": 1000})
-    yield from (q for q in ctx.fan_out(one, urls) if q is not None)
+    for values in ctx.fan_out(one, urls):
+        yield from values

@@ -31,7 +31,9 @@ def _custom_role(ctx: Ctx, row: dict[str, Any], assigned: set[str]) -> PolicyGra
     attached: bool | Unknown = az.role_definition_guid(row["id"]) in assigned
     if not attached and ctx.source == "export":
         attached = Unknown(EXPORT_HAS_NO_ASSIGNMENTS)
-    return PolicyGrant(ctx.ref(row, name=name), access, attached, exceptions)
+    wildcards = az.custom_role_service_wildcards(prop(row, "properties", "permissions") or [])
+    return PolicyGrant(ctx.ref(row, name=name), access, attached, exceptions, service_wildcards=wildcards,
+                       decrypt_all_keys=None)  # Key Vault data access is granted per vault: not judged here
 
 
 def _guests(ctx: Ctx, users: list[str]) -> tuple[str, ...] | Unknown:

@@ -17,6 +17,7 @@ from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
     lb,
     rds,
     redshift,
+    resource_policy,
     s3,
     sns,
     sqs,

@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from hitrust_policies.model import Identity, PasswordPolicy, PolicyGrant, Unknown
-from hitrust_policies.sources.aws_iam_policy import document_access, managed_policy_access, policy_grant
+from hitrust_policies.model import Identity, PasswordPolicy, PolicyGrant, RoleTrust, Unknown
+from hitrust_policies.sources.aws_iam_policy import document_access, managed_policy_access, policy_grant, public_trust
 from hitrust_policies.sources.pulumi.props import preview_unknown, to_bool, to_int
 from hitrust_policies.sources.pulumi.registry import pulumi_adapter
 from hitrust_policies.sources.pulumi.resource import PulumiResource
@@ -104,7 +104,8 @@ def _attached(policy: PulumiResource, stack: Stack) -> bool | Unknown:
 
 @pulumi_adapter(POLICY, produces=PolicyGrant, joins=True)
 def policy(res: PulumiResource, stack: Stack) -> Iterator[PolicyGrant]:
-    yield policy_grant(res.ref("name"), document_access(res.props.get("policy")), _attached(res, stack))
+    document = res.props.get("policy")
+    yield policy_grant(res.ref("name"), document_access(document), _attached(res, stack), document)
 
 
 def _principal(res: PulumiResource, prop: str, principal_type: str, stack: Stack) -> str:
@@ -123,7 +124,8 @@ def _principal(res: PulumiResource, prop: str, principal_type: str, stack: Stack
 def inline_policy(res: PulumiResource, stack: Stack) -> Iterator[PolicyGrant]:
     kind, prop, principal_type = INLINE_POLICIES[res.type]
     name = f"{kind}/{_principal(res, prop, principal_type, stack)}/{res.display_name('name')}"
-    yield policy_grant(res.ref(name=name), document_access(res.props.get("policy")), True)
+    document = res.props.get("policy")
+    yield policy_grant(res.ref(name=name), document_access(document), True, document)
 
 
 def _admin_attachment(res: PulumiResource, stack: Stack, arn: Any, name: str) -> PolicyGrant | None:
@@ -186,7 +188,7 @@ def role_grants(res: PulumiResource, stack: Stack) -> Iterator[PolicyGrant]:
         name = entry.get("name") if isinstance(entry, dict) else None
         label = name if isinstance(name, str) and name else "(inline policy computed at preview)"
         ref = replace(res.ref(name=f"role/{role}/{label}"), part=f"inlinePolicies[{i}]")
-        yield policy_grant(ref, document_access(document), True)
+        yield policy_grant(ref, document_access(document), True, document)
     arns = res.props.get("managedPolicyArns", [])
     policy_deps = res.property_dependencies.get("managedPolicyArns", ())
     from_stack_policies = bool(policy_deps) and all(
@@ -199,6 +201,12 @@ def role_grants(res: PulumiResource, stack: Stack) -> Iterator[PolicyGrant]:
             label = arn.rsplit("/", 1)[-1] if isinstance(arn, str) else "(policy computed at preview)"
             yield policy_grant(replace(res.ref(name=f"role/{role}/{label}"), part=f"managedPolicyArns[{i}]"),
                                access, True)
+
+
+@pulumi_adapter(ROLE, produces=RoleTrust)
+def role_trust(res: PulumiResource, stack: Stack) -> Iterator[RoleTrust]:
+    """Who may assume the role: its ``assumeRolePolicy`` (JSON text, judged as the live scan judges IAM's)."""
+    yield RoleTrust(res.ref("name"), public_principals=public_trust(res.props.get("assumeRolePolicy")))
 
 
 @pulumi_adapter("aws:iam/accountPasswordPolicy:AccountPasswordPolicy", produces=PasswordPolicy)

@@ -58,4 +58,6 @@ def _attached(res: PulumiResource, stack: Stack) -> bool | Unknown:
 @pulumi_adapter(ROLE_DEFINITION, produces=PolicyGrant, joins=True)
 def role_definition(res: PulumiResource, stack: Stack) -> Iterator[PolicyGrant]:
     access, exceptions = _access(res)
-    yield PolicyGrant(arm.ref(res, "roleName"), access, _attached(res, stack), exceptions)
+    yield PolicyGrant(arm.ref(res, "roleName"), access, _attached(res, stack), exceptions,
+                      service_wildcards=az.custom_role_service_wildcards(res.props.get("permissions")),
+                      decrypt_all_keys=None)  # Key Vault data access is granted per vault: not judged here

@@ -73,4 +73,6 @@ def _attached(role: Planned, plan: Plan) -> bool | Unknown:
 @azurerm_adapter(ROLE_DEFINITION, produces=PolicyGrant)
 def role_definition(role: Planned, plan: Plan) -> Iterator[PolicyGrant]:
     access, exceptions = _access(role)
-    yield PolicyGrant(role.ref(), access, _attached(role, plan), exceptions)
+    yield PolicyGrant(role.ref(), access, _attached(role, plan), exceptions,
+                      service_wildcards=az.custom_role_service_wildcards(_permissions(role)),
+                      decrypt_all_keys=None)  # Key Vault data access is granted per vault: not judged here

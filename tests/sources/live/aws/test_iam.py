@@ -273,7 +273,8 @@ def test_policy_grant_messages_and_attachment(managed_session: boto3.Session) ->
     """What a FAIL says (admin in disguise names what it leaves out), and the honest ``attached`` fact."""
     seed_grants(managed_session)
     result = scan(managed_session, "iam-policy-grants")
-    messages = {f.resource.name: f.message for f in result.findings() if f.status.value == "FAIL"}
+    messages = {f.resource.name: f.message for f in result.findings()
+                if f.status.value == "FAIL" and f.rule_id == POLICY_RULE}
     assert messages["all-but-iam"] == "allows every action on every resource except iam:*"
     assert messages["group/admins/all-but-iam"] == "allows every action on every resource except iam:*"
     admin = "allows every action on every resource (administrator access)"
@@ -284,6 +285,84 @@ def test_policy_grant_messages_and_attachment(managed_session: boto3.Session) ->
         "all-but-iam": False, "nothing-at-all": False, "every-arn": False}
     assert all(a is True for n, a in attached.items() if "/" in n)  # inline and attachments: held by definition
     assert result.calls["iam:GetAccountAuthorizationDetails"] == 1 and result.complete
+
+
+WILDCARD_RULE = "iam-policy-grant-no-service-wildcard"
+KMS_RULE = "iam-policy-grant-no-kms-decrypt-all-keys"
+KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+NARROWER_GRANTS = {
+    "s3-everything": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]},
+    "s3-one-bucket": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "s3:*", "Resource": ["arn:aws:s3:::phi", "arn:aws:s3:::phi/*"]}]},
+    "decrypt-anything": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:DescribeKey"], "Resource": "*"}]},
+    "decrypt-account-keys": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "kms:ReEncrypt*", "Resource": "arn:aws:kms:*:123456789012:key/*"}]},
+    "decrypt-one-key": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": KEY}]},
+}
+
+
+def seed_narrower_grants(session: boto3.Session) -> None:
+    """Customer policies granting a whole service or decryption with every key, an inline role policy
+    granting both through kms:*, and AdministratorAccess (AWS's own policy: not judged by these rules)."""
+    iam = session.client("iam")
+    for name, doc in NARROWER_GRANTS.items():
+        iam.create_policy(PolicyName=name, PolicyDocument=json.dumps(doc))
+    trust = json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
+    iam.create_role(RoleName="etl", AssumeRolePolicyDocument=trust)
+    iam.put_role_policy(RoleName="etl", PolicyName="keys", PolicyDocument=json.dumps(
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:*", "Resource": "*"}]}))
+    iam.attach_role_policy(RoleName="etl", PolicyArn=MANAGED + "AdministratorAccess")
+
+
+NARROWER_BASELINE = table(f"""
+    {WILDCARD_RULE}  s3-everything                   FAIL
+    {WILDCARD_RULE}  s3-one-bucket                   PASS
+    {WILDCARD_RULE}  decrypt-anything                PASS
+    {WILDCARD_RULE}  decrypt-account-keys            PASS
+    {WILDCARD_RULE}  decrypt-one-key                 PASS
+    {WILDCARD_RULE}  role/etl/keys                   FAIL
+    {WILDCARD_RULE}  role/etl/AdministratorAccess    PASS
+    {KMS_RULE}  s3-everything                        PASS
+    {KMS_RULE}  s3-one-bucket                        PASS
+    {KMS_RULE}  decrypt-anything                     FAIL
+    {KMS_RULE}  decrypt-account-keys                 FAIL
+    {KMS_RULE}  decrypt-one-key                      PASS
+    {KMS_RULE}  role/etl/keys                        FAIL
+    {KMS_RULE}  role/etl/AdministratorAccess         PASS
+""")
+NARROWER_CASES = [
+    Case("baseline", NARROWER_BASELINE),
+    Case("authorization-details-denied",
+         table(f"""
+             {WILDCARD_RULE}  iam-policy-grants in all regions  UNKNOWN
+             {KMS_RULE}  iam-policy-grants in all regions  UNKNOWN
+         """),
+         denied=(("iam", "GetAccountAuthorizationDetails"),),
+         unknown_reason="AccessDenied: iam:GetAccountAuthorizationDetails (iam-policy-grants in all regions)"),
+]
+
+
+@pytest.mark.parametrize("case", NARROWER_CASES, ids=lambda c: c.id)
+def test_service_wildcards_and_decryption_with_every_key(managed_session: boto3.Session, case: Case) -> None:
+    """The same GetAccountAuthorizationDetails listing judged for "service:*" and kms:Decrypt / ReEncryptFrom
+    on every key, customer managed and inline policies alike."""
+    seed_narrower_grants(managed_session)
+    apply_denials(managed_session, case)
+    result = scan(managed_session, "iam-policy-grants")
+    check(result, case)
+    if case.id == "baseline":
+        messages = {(f.rule_id, f.resource.name): f.message for f in result.findings() if f.status.value == "FAIL"
+                    and f.rule_id in (WILDCARD_RULE, KMS_RULE)}
+        assert messages == {
+            (WILDCARD_RULE, "s3-everything"): "allows every action of s3:* on all resources",
+            (WILDCARD_RULE, "role/etl/keys"): "allows every action of kms:* on all resources",
+            (KMS_RULE, "decrypt-anything"): "allows kms:Decrypt on every KMS key",
+            (KMS_RULE, "decrypt-account-keys"): "allows kms:ReEncryptFrom on every KMS key",
+            (KMS_RULE, "role/etl/keys"): "allows kms:Decrypt, kms:ReEncryptFrom on every KMS key",
+        }
 
 
 STRONG = {"MinimumPasswordLength": 14, "RequireUppercaseCharacters": True, "RequireLowercaseCharacters": True,
@@ -390,3 +469,43 @@ def test_root_account(session: boto3.Session, case: Case) -> None:
         assert result.calls["iam:ListOrganizationsFeatures"] == 0  # never asked where it cannot matter
     if case.extra.get("summary", {}).get("AccountPasswordPresent") or case.id == "root-with-mfa":
         assert result.calls["organizations:DescribeOrganization"] == 0  # decided without it
+
+
+TRUST_RULE = "iam-role-trust-not-public"
+ANYONE = {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}
+TRUSTS = {
+    "open-door": [ANYONE],
+    "star-principal": [{**ANYONE, "Principal": "*"}],
+    "partner": [{**ANYONE, "Condition": {"StringEquals": {"sts:ExternalId": "7f3c9a"}}}],
+    "org-only": [{**ANYONE, "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}],
+    "org-pattern": [{**ANYONE, "Condition": {"StringLike": {"aws:PrincipalOrgID": "o-*"}}}],  # any organization
+    "lambda-exec": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}],
+    "audit-account": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
+                       "Action": "sts:AssumeRole"}],
+}
+TRUST_CASES = [
+    Case("baseline", table("\n".join(
+        f"{TRUST_RULE}  {name}  {'FAIL' if name in ('open-door', 'star-principal', 'org-pattern') else 'PASS'}"
+        for name in TRUSTS))),
+    Case("authorization-details-denied", table(f"{TRUST_RULE}  iam-policy-grants in all regions  UNKNOWN"),
+         denied=(("iam", "GetAccountAuthorizationDetails"),),
+         unknown_reason="AccessDenied: iam:GetAccountAuthorizationDetails (iam-policy-grants in all regions)"),
+]
+
+
+@pytest.mark.parametrize("case", TRUST_CASES, ids=lambda c: c.id)
+def test_role_trust_policies(session: boto3.Session, case: Case) -> None:
+    """Each role's trust policy from the same GetAccountAuthorizationDetails listing: "*" without a condition
+    naming an organization, account or external id FAILs; a service or a named account is no public trust."""
+    iam = session.client("iam")
+    for name, statements in TRUSTS.items():
+        iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(
+            {"Version": "2012-10-17", "Statement": statements}))
+    apply_denials(session, case)
+    result = scan(session, "iam-policy-grants")
+    check(result, case)
+    if case.id == "baseline":
+        assert {f.resource.name: f.message for f in result.findings() if f.rule_id == TRUST_RULE
+                and f.status.value == "FAIL"}["open-door"] == (
+            "any principal of any account may assume the role: * may sts:AssumeRole")
+        assert result.calls["iam:GetAccountAuthorizationDetails"] == 1

@@ -107,6 +107,8 @@ def seed_every_kind(session: boto3.Session) -> None:
                                               MasterUserPassword="Correct-Horse-9", Encrypted=True,
                                               KmsKeyId=session.client("kms").create_key()["KeyMetadata"]["Arn"])
     session.client("kinesis").create_stream(StreamName="phi-events", ShardCount=1)
+    session.client("ecr").create_repository(repositoryName="phi-images")
+    session.client("secretsmanager").create_secret(Name="phi-db-password", SecretString="Correct-Horse-9")
     iam.update_account_password_policy(MinimumPasswordLength=14)
     iam.create_user(UserName="alice")
     iam.create_login_profile(UserName="alice", Password="Correct-Horse-Battery-9")

@@ -79,6 +79,11 @@ def test_custom_roles_and_owners(fake: FakeAzure) -> None:
     grants = {r.ref.name: r for r in result.resources if r.__class__.__name__ == "PolicyGrant"}
     assert {n: g.attached for n, g in grants.items()} == {"god-mode": True, "ops-all-but-rbac": False,
                                                           "rg-admin": False, "storage-ops": False}
+    assert {n: g.service_wildcards for n, g in grants.items()} == {  # "*" is admin, judged as such
+        "god-mode": (), "ops-all-but-rbac": (), "rg-admin": (), "storage-ops": ("Microsoft.Storage/*",)}
+    assert messages_of(result)[("storage-ops", "iam-policy-grant-no-service-wildcard")] == (
+        "allows every action of Microsoft.Storage/* on all resources")
+    assert all(g.decrypt_all_keys is None for g in grants.values())  # Key Vault grants are per vault
     assert grants["god-mode"].ref.native_id == (
         f"/subscriptions/{SUB}/providers/Microsoft.Authorization/roleDefinitions/{GOD}")
     # one query per subscription, of the authorization table

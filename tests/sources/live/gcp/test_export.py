@@ -28,6 +28,13 @@ def quads(findings: list) -> set[tuple[str, str, str, str]]:
     return {(f.id, f.rule_id, f.resource.name, f.status.value) for f in findings}
 
 
+# a role binding names a role, neither a service wildcard nor keys: these two pass every binding (not judged)
+NOT_JUDGED_GRANTS = "".join(f"\n{rule}  {grant}  PASS" for rule in (
+    "iam-policy-grant-no-service-wildcard", "iam-policy-grant-no-kms-decrypt-all-keys") for grant in (
+    "projects/phi-dev/roles/editor/serviceAccount:ci@phi-dev.iam.gserviceaccount.com",
+    "projects/phi-prod/roles/owner/user:ana@example.org", "projects/phi-prod/roles/viewer/group:care@example.org"))
+
+
 def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
     """The same finding ids, rules, resources and statuses (and messages) as a live scan of the same assets,
     from a resource export and an IAM policy export, as `gcloud asset export` writes them."""
@@ -140,7 +147,7 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         net-database-remote-access-off            dev-mssql     FAIL
         iam-database-local-infile-off             dev-mysql     FAIL
         iam-database-show-databases-restricted    dev-mysql     FAIL
-    """ + MEMBER_ROLES))
+    """ + MEMBER_ROLES + NOT_JUDGED_GRANTS))
 
 
 def test_export_without_iam_policies_says_so(tmp_path: Path) -> None:
