@@ -75,6 +75,12 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("net-subnet-no-auto-public-ip", "app-private-a", "PASS"),
         ("net-subnet-no-auto-public-ip", "dmz-public", "FAIL"),
         ("net-cluster-endpoint-not-public", "claims-eks", "FAIL"),  # public endpoint left at 0.0.0.0/0
+        ("enc-snapshot-encrypted", "patients-db-nightly", "PASS"),
+        ("enc-snapshot-encrypted", "analytics-export", "FAIL"),
+        ("enc-snapshot-encrypted", "legacy-scratch-copy", "FAIL"),
+        ("net-snapshot-not-public", "patients-db-nightly", "PASS"),
+        ("net-snapshot-not-public", "analytics-export", "FAIL"),  # restorable by all accounts
+        ("net-snapshot-not-public", "legacy-scratch-copy", "FAIL"),
     ],
 )
 def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:

@@ -35,3 +35,32 @@ def kinesis_streams() -> None:
     aws.kinesis.Stream("raw-clicks", name="raw-clicks", shard_count=1)
     aws.kinesis.Stream("late-events", name="late-events", shard_count=1,
                        encryption_type=key.key_id.apply(lambda _: "KMS"), kms_key_id=key.arn)
+
+
+def snapshots() -> None:
+    """Snapshots of an encrypted and an unencrypted instance (the latter shared with all accounts), of an
+    instance outside the stack, of two clusters (one shared with all), of two volumes, and one whose sharing
+    waits on another resource."""
+    import pulumi_aws as aws
+
+    base = {"instance_class": "db.t3.micro", "engine": "postgres", "allocated_storage": 20, "username": "admin_user",
+            "password": "Correct-Horse-9", "skip_final_snapshot": True}
+    phi = aws.rds.Instance("phi-db", identifier="phi-db", storage_encrypted=True, **base)
+    plain = aws.rds.Instance("plain-db", identifier="plain-db", **base)
+    aws.rds.Snapshot("phi-db-snap", db_snapshot_identifier="phi-db-snap", db_instance_identifier=phi.identifier)
+    aws.rds.Snapshot("shared-db-snap", db_snapshot_identifier="shared-db-snap",
+                     db_instance_identifier=plain.identifier, shared_accounts=["all"])
+    aws.rds.Snapshot("outside-db-snap", db_snapshot_identifier="outside-db-snap", db_instance_identifier="legacy-db",
+                     shared_accounts=["210987654321"])
+    key = aws.kms.Key("snapshot-share-key", enable_key_rotation=True)
+    aws.rds.Snapshot("late-db-snap", db_snapshot_identifier="late-db-snap", db_instance_identifier=phi.identifier,
+                     shared_accounts=[key.key_id.apply(lambda _: "all")])
+    cluster = {"engine": "aurora-postgresql", "master_username": "admin_user", "master_password": "Correct-Horse-9",
+               "skip_final_snapshot": True}
+    for name, encrypted, shared in (("phi-cluster", True, []), ("open-cluster", False, ["all"])):
+        c = aws.rds.Cluster(name, cluster_identifier=name, storage_encrypted=encrypted, **cluster)
+        aws.rds.ClusterSnapshot(f"{name}-snap", db_cluster_snapshot_identifier=f"{name}-snap",
+                                db_cluster_identifier=c.cluster_identifier, shared_accounts=shared)
+    for name, encrypted in (("phi-vol", True), ("plain-vol", False)):
+        v = aws.ebs.Volume(name, availability_zone="us-east-1a", size=8, encrypted=encrypted)
+        aws.ebs.Snapshot(f"{name}-snap", volume_id=v.id, tags={"Name": f"{name}-snap"})

@@ -50,3 +50,28 @@ def test_kinesis_streams(preview: bool) -> None:
         enc-message-queue-encrypted  raw-clicks     FAIL
         enc-message-queue-encrypted  late-events    {late}
     """)
+
+
+@BOTH
+def test_snapshots(preview: bool) -> None:
+    """Encrypted as the source the stack declares (UNKNOWN for a source elsewhere); public when shared with all."""
+    late = "UNKNOWN" if preview else "FAIL"  # its shared accounts are computed at preview
+    enc, pub = "enc-snapshot-encrypted", "net-snapshot-not-public"
+    assert verdicts(aws_encryption.snapshots, preview, enc, pub) == expect(f"""
+        {enc}  phi-db-snap        PASS
+        {enc}  shared-db-snap     FAIL
+        {enc}  outside-db-snap    UNKNOWN
+        {enc}  late-db-snap       PASS
+        {enc}  phi-cluster-snap   PASS
+        {enc}  open-cluster-snap  FAIL
+        {enc}  phi-vol-snap       PASS
+        {enc}  plain-vol-snap     FAIL
+        {pub}  phi-db-snap        PASS
+        {pub}  shared-db-snap     FAIL
+        {pub}  outside-db-snap    PASS
+        {pub}  late-db-snap       {late}
+        {pub}  phi-cluster-snap   PASS
+        {pub}  open-cluster-snap  FAIL
+        {pub}  phi-vol-snap       PASS
+        {pub}  plain-vol-snap     PASS
+    """)

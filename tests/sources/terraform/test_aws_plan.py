@@ -203,6 +203,32 @@ EXPECTED = {
         ("net-function-url-auth-required", "aws_lambda_function_url.open", F),
         ("net-function-url-auth-required", "aws_lambda_function_url.signed", P),
     ],
+    "snapshots": [
+        *[(r, "aws_db_instance.phi", P) for r in ("enc-database-storage-encrypted", "net-database-not-public")],
+        *[(r, "aws_db_instance.plain", s) for r, s in (("enc-database-storage-encrypted", F),
+                                                      ("net-database-not-public", P))],
+        ("enc-database-storage-kms", "aws_db_instance.phi", F),  # aws/rds
+        ("enc-database-storage-kms", "aws_db_instance.plain", F),
+        *[("iam-database-directory-auth", f"aws_db_instance.{i}", F) for i in ("phi", "plain")],
+        *[("log-database-auditing", f"aws_db_instance.{i}", F) for i in ("phi", "plain")],
+        *[("log-database-auditing", f"aws_rds_cluster.{c}", F) for c in ("phi", "open")],
+        *[("enc-block-volume-encrypted", f"aws_ebs_volume.{v}", s) for v, s in (("phi", P), ("plain", F))],
+        *[("enc-block-volume-kms", f"aws_ebs_volume.{v}", s) for v, s in (("phi", U), ("plain", F))],
+        ("enc-snapshot-encrypted", "aws_db_snapshot.phi", P),
+        ("enc-snapshot-encrypted", "aws_db_snapshot.shared", F),
+        ("enc-snapshot-encrypted", "aws_db_snapshot.outside", U),  # its instance is not in the plan
+        ("enc-snapshot-encrypted", "aws_db_cluster_snapshot.phi", P),
+        ("enc-snapshot-encrypted", "aws_db_cluster_snapshot.open", F),
+        ("enc-snapshot-encrypted", "aws_ebs_snapshot.phi", P),
+        ("enc-snapshot-encrypted", "aws_ebs_snapshot.plain", F),
+        ("net-snapshot-not-public", "aws_db_snapshot.phi", P),
+        ("net-snapshot-not-public", "aws_db_snapshot.shared", F),
+        ("net-snapshot-not-public", "aws_db_snapshot.outside", P),
+        ("net-snapshot-not-public", "aws_db_cluster_snapshot.phi", P),
+        ("net-snapshot-not-public", "aws_db_cluster_snapshot.open", F),
+        ("net-snapshot-not-public", "aws_ebs_snapshot.phi", P),
+        ("net-snapshot-not-public", "aws_ebs_snapshot.plain", P),
+    ],
 }
 
 

@@ -105,6 +105,12 @@ def seed_every_kind(session: boto3.Session) -> None:
                                               MasterUserPassword="Correct-Horse-9", Encrypted=True,
                                               KmsKeyId=session.client("kms").create_key()["KeyMetadata"]["Arn"])
     session.client("kinesis").create_stream(StreamName="phi-events", ShardCount=1)
+    session.client("rds").create_db_snapshot(DBSnapshotIdentifier="phi-db-manual", DBInstanceIdentifier="phi-db")
+    session.client("ec2").create_snapshot(VolumeId=ec2.describe_volumes()["Volumes"][0]["VolumeId"])
+    session.client("rds").create_db_cluster(DBClusterIdentifier="phi-aurora", Engine="aurora-postgresql",
+                                            MasterUsername="admin_user", MasterUserPassword="Correct-Horse-9")
+    session.client("rds").create_db_cluster_snapshot(DBClusterSnapshotIdentifier="phi-aurora-manual",
+                                                     DBClusterIdentifier="phi-aurora")
     iam.update_account_password_policy(MinimumPasswordLength=14)
     iam.create_user(UserName="alice")
     iam.create_login_profile(UserName="alice", Password="Correct-Horse-Battery-9")
