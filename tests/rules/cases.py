@@ -122,7 +122,7 @@ def pw(**kw: Any) -> PasswordPolicy:
 
 def key(**kw: Any) -> CryptoKey:
     base = dict(customer_managed=True, rotation_supported=True, enabled=True, rotation_enabled=True,
-                public_principals=())
+                public_principals=(), pending_deletion=False)
     return CryptoKey(ref("key"), **{**base, **kw})
 
 
@@ -716,4 +716,9 @@ CASES: list[Case] = [
     Case("net-snapshot-not-public", "public", Snapshot(ref("snap"), "database", False, True), "FAIL",
          "database snapshot can be restored by any account (shared with all)"),
     Case("net-snapshot-not-public", "denied", Snapshot(ref("snap"), "volume", False, U), "UNKNOWN"),
+    Case("enc-crypto-key-not-pending-deletion", "active", key(), "PASS"),
+    Case("enc-crypto-key-not-pending-deletion", "not-judged", key(pending_deletion=None), "PASS"),
+    Case("enc-crypto-key-not-pending-deletion", "scheduled", key(enabled=False, pending_deletion=True), "FAIL",
+         "key is scheduled for deletion: data it encrypts becomes unrecoverable when the waiting period ends"),
+    Case("enc-crypto-key-not-pending-deletion", "denied", key(pending_deletion=U), "UNKNOWN"),
 ]
