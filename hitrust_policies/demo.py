@@ -264,6 +264,15 @@ def _snapshots(session: Any) -> None:
                                   GroupNames=["all"])
 
 
+def _secrets(session: Any) -> None:
+    """The patients-db password on the PHI key, rotated monthly; a partner API key on the default
+    aws/secretsmanager key that nobody rotates."""
+    sm = session.client("secretsmanager", region_name="us-east-1")
+    sm.create_secret(Name="patients-db-password", SecretString="demo-password-1", KmsKeyId="alias/phi-data")
+    sm.rotate_secret(SecretId="patients-db-password", RotationRules={"AutomaticallyAfterDays": 30})
+    sm.create_secret(Name="partner-api-key", SecretString="demo-api-key")
+
+
 def _compute(session: Any, net: dict[str, str]) -> None:
     """A claims worker requiring IMDSv2 and a legacy reporting host launched with the default (IMDSv1 too), in a
     private subnet; a DMZ subnet handing every launch a public IPv4."""
@@ -293,6 +302,7 @@ def seed(session: Any) -> None:
     _encryption_at_rest(session)
     _compute(session, nets["us-east-1"])
     _snapshots(session)
+    _secrets(session)
 
 
 def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:

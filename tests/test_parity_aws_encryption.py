@@ -1,7 +1,7 @@
 """Pack vs live scanner for the AWS encryption-at-rest sources: the same program and account give the same findings.
 
 Scenarios and helpers are tests/test_parity.py's; these cover Redshift clusters as databases, Kinesis
-streams as message queues, and RDS / EBS snapshots.
+streams as message queues, RDS / EBS snapshots and Secrets Manager secrets.
 """
 
 from __future__ import annotations
@@ -87,7 +87,29 @@ def snapshot_seed(session: Any) -> None:
             {"ResourceType": "snapshot", "Tags": [{"Key": "Name", "Value": f"{name}-snap"}]}])
 
 
+def secrets_program() -> None:
+    import pulumi_aws as aws
+
+    aws.secretsmanager.Secret("partner-api-key", name="partner-api-key", kms_key_id="alias/partner-secrets")
+    aws.secretsmanager.Secret("legacy-token", name="legacy-token")
+    rotated = aws.secretsmanager.Secret("phi-db-password", name="phi-db-password",
+                                        kms_key_id="alias/aws/secretsmanager")
+    aws.secretsmanager.SecretRotation("phi-db-password-rotation", secret_id=rotated.id,
+                                      rotation_rules={"automatically_after_days": 30})
+
+
+def secrets_seed(session: Any) -> None:
+    kms = session.client("kms")
+    kms.create_alias(AliasName="alias/partner-secrets", TargetKeyId=kms.create_key()["KeyMetadata"]["KeyId"])
+    sm = session.client("secretsmanager")
+    sm.create_secret(Name="partner-api-key", SecretString="s3cr3t-1", KmsKeyId="alias/partner-secrets")
+    sm.create_secret(Name="legacy-token", SecretString="s3cr3t-2")
+    sm.create_secret(Name="phi-db-password", SecretString="s3cr3t-3", KmsKeyId="alias/aws/secretsmanager")
+    sm.rotate_secret(SecretId="phi-db-password", RotationRules={"AutomaticallyAfterDays": 30})
+
+
 SNAP_ENC, SNAP_PUBLIC = "enc-snapshot-encrypted", "net-snapshot-not-public"
+ROTATION, SECRET_KMS = "iam-secret-rotation-enabled", "enc-secret-kms"
 
 SCENARIOS = [
     Scenario("redshift-clusters", redshift_program, redshift_seed,
@@ -102,6 +124,11 @@ SCENARIOS = [
              frozenset({(SNAP_ENC, "shared-db-snap"), (SNAP_PUBLIC, "shared-db-snap"), (SNAP_ENC, "plain-vol-snap")}),
              must_pass=frozenset({(SNAP_ENC, "phi-db-snap"), (SNAP_PUBLIC, "phi-db-snap"), (SNAP_ENC, "phi-vol-snap"),
                                   (SNAP_PUBLIC, "plain-vol-snap")})),
+    Scenario("secrets", secrets_program, secrets_seed,
+             frozenset({"partner-api-key", "legacy-token", "phi-db-password"}),
+             frozenset({(ROTATION, "partner-api-key"), (ROTATION, "legacy-token"), (SECRET_KMS, "legacy-token"),
+                        (SECRET_KMS, "phi-db-password")}),
+             must_pass=frozenset({(ROTATION, "phi-db-password"), (SECRET_KMS, "partner-api-key")})),
 ]
 
 

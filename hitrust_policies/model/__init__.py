@@ -63,6 +63,7 @@ from hitrust_policies.model.request_logs import (
     PostureMonitoring,
     RequestLogging,
 )
+from hitrust_policies.model.secrets import ManagedSecret
 from hitrust_policies.model.snapshot import Snapshot
 from hitrust_policies.model.storage import (
     KMS,
@@ -130,6 +131,7 @@ KINDS: tuple[type, ...] = (
     ClusterEndpoint,
     FunctionUrl,
     Snapshot,
+    ManagedSecret,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -209,4 +211,5 @@ __all__ = [
     "ClusterEndpoint",
     "FunctionUrl",
     "Snapshot",
+    "ManagedSecret",
 ]

@@ -64,3 +64,35 @@ def snapshots() -> None:
     for name, encrypted in (("phi-vol", True), ("plain-vol", False)):
         v = aws.ebs.Volume(name, availability_zone="us-east-1a", size=8, encrypted=encrypted)
         aws.ebs.Snapshot(f"{name}-snap", volume_id=v.id, tags={"Name": f"{name}-snap"})
+
+
+def secrets() -> None:
+    """A secret on a stack key with a rotation, one on an alias never rotated, one on the default key, and one
+    whose rotation names it only through a value computed at preview."""
+    import pulumi_aws as aws
+
+    key = aws.kms.Key("secrets-key", enable_key_rotation=True)
+    phi = aws.secretsmanager.Secret("phi-db-password", name="phi-db-password", kms_key_id=key.arn)
+    aws.secretsmanager.SecretRotation("phi-db-password-rotation", secret_id=phi.id,
+                                      rotation_lambda_arn="arn:aws:lambda:us-east-1:123456789012:function:rotate",
+                                      rotation_rules={"automatically_after_days": 30})
+    aws.secretsmanager.Secret("partner-api-key", name="partner-api-key", kms_key_id="alias/partner-secrets")
+    aws.secretsmanager.Secret("legacy-token", name="legacy-token")
+    aws.secretsmanager.Secret("late-token", name="late-token", kms_key_id=key.arn)
+    aws.secretsmanager.SecretRotation("late-token-rotation", secret_id=key.key_id.apply(lambda _: "late-token"),
+                                      rotation_rules={"automatically_after_days": 30})
+
+
+def dynamodb_tables() -> None:
+    """Tables on a stack key, on aws/dynamodb (KMS without a key), on the default AWS owned key, and one whose
+    key waits on another resource."""
+    import pulumi_aws as aws
+
+    key = aws.kms.Key("tables-key", enable_key_rotation=True)
+    base = {"hash_key": "id", "attributes": [{"name": "id", "type": "S"}], "billing_mode": "PAY_PER_REQUEST"}
+    aws.dynamodb.Table("phi-claims", name="phi-claims",
+                       server_side_encryption={"enabled": True, "kms_key_arn": key.arn}, **base)
+    aws.dynamodb.Table("managed-claims", name="managed-claims", server_side_encryption={"enabled": True}, **base)
+    aws.dynamodb.Table("plain-sessions", name="plain-sessions", **base)
+    aws.dynamodb.Table("late-claims", name="late-claims", server_side_encryption={
+        "enabled": key.key_id.apply(lambda _: True), "kms_key_arn": "alias/aws/dynamodb"}, **base)

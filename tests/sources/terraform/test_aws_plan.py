@@ -229,6 +229,28 @@ EXPECTED = {
         ("net-snapshot-not-public", "aws_ebs_snapshot.phi", P),
         ("net-snapshot-not-public", "aws_ebs_snapshot.plain", P),
     ],
+    "secrets": [
+        ("enc-crypto-key-rotation", "aws_kms_key.secrets", P),
+        ("net-crypto-key-not-public", "aws_kms_key.secrets", P),
+        ("enc-crypto-key-not-pending-deletion", "aws_kms_key.secrets", P),
+        ("iam-secret-rotation-enabled", "aws_secretsmanager_secret.phi", P),
+        ("iam-secret-rotation-enabled", "aws_secretsmanager_secret.partner", F),
+        ("iam-secret-rotation-enabled", "aws_secretsmanager_secret.legacy", F),
+        ("enc-secret-kms", "aws_secretsmanager_secret.phi", P),  # the plan's own key
+        ("enc-secret-kms", "aws_secretsmanager_secret.partner", P),  # an alias other than aws/*
+        ("enc-secret-kms", "aws_secretsmanager_secret.legacy", F),  # aws/secretsmanager
+    ],
+    "dynamodb": [
+        ("enc-crypto-key-rotation", "aws_kms_key.tables", P),
+        ("net-crypto-key-not-public", "aws_kms_key.tables", P),
+        ("enc-crypto-key-not-pending-deletion", "aws_kms_key.tables", P),
+        *[(r, f"aws_dynamodb_table.{t}", P) for t in ("phi", "managed", "plain")
+          for r in ("enc-database-storage-encrypted", "net-database-not-public", "iam-database-directory-auth")],
+        ("enc-database-storage-kms", "aws_dynamodb_table.phi", P),
+        ("enc-database-storage-kms", "aws_dynamodb_table.managed", F),  # aws/dynamodb
+        # server_side_encryption left out: the provider computes the block, so the plan cannot tell the key
+        ("enc-database-storage-kms", "aws_dynamodb_table.plain", U),
+    ],
 }
 
 

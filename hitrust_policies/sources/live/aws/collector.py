@@ -41,6 +41,8 @@ SERVICE_MODULES += ("kinesis",)
 SERVICE_MODULES += ("ec2_subnets",)
 SERVICE_MODULES += ("lambda_urls",)
 SERVICE_MODULES += ("snapshots",)
+SERVICE_MODULES += ("secrets",)
+SERVICE_MODULES += ("dynamodb",)
 
 
 def iam_action(call: str) -> str:

@@ -111,6 +111,13 @@ def seed_every_kind(session: boto3.Session) -> None:
                                             MasterUsername="admin_user", MasterUserPassword="Correct-Horse-9")
     session.client("rds").create_db_cluster_snapshot(DBClusterSnapshotIdentifier="phi-aurora-manual",
                                                      DBClusterIdentifier="phi-aurora")
+    table_key = session.client("kms").create_key()["KeyMetadata"]["Arn"]
+    session.client("dynamodb").create_table(
+        TableName="phi-claims", KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}], BillingMode="PAY_PER_REQUEST",
+        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+        SSESpecification={"Enabled": True, "SSEType": "KMS", "KMSMasterKeyId": table_key})
+    session.client("secretsmanager").create_secret(Name="phi-db-password", SecretString="Correct-Horse-9",
+                                                   KmsKeyId=session.client("kms").create_key()["KeyMetadata"]["Arn"])
     iam.update_account_password_policy(MinimumPasswordLength=14)
     iam.create_user(UserName="alice")
     iam.create_login_profile(UserName="alice", Password="Correct-Horse-Battery-9")
