@@ -232,7 +232,6 @@ EXPECTED = {
     "secrets": [
         ("enc-crypto-key-rotation", "aws_kms_key.secrets", P),
         ("net-crypto-key-not-public", "aws_kms_key.secrets", P),
-        ("enc-crypto-key-not-pending-deletion", "aws_kms_key.secrets", P),
         ("iam-secret-rotation-enabled", "aws_secretsmanager_secret.phi", P),
         ("iam-secret-rotation-enabled", "aws_secretsmanager_secret.partner", F),
         ("iam-secret-rotation-enabled", "aws_secretsmanager_secret.legacy", F),
@@ -243,7 +242,6 @@ EXPECTED = {
     "dynamodb": [
         ("enc-crypto-key-rotation", "aws_kms_key.tables", P),
         ("net-crypto-key-not-public", "aws_kms_key.tables", P),
-        ("enc-crypto-key-not-pending-deletion", "aws_kms_key.tables", P),
         *[(r, f"aws_dynamodb_table.{t}", P) for t in ("phi", "managed", "plain")
           for r in ("enc-database-storage-encrypted", "net-database-not-public", "iam-database-directory-auth")],
         ("enc-database-storage-kms", "aws_dynamodb_table.phi", P),
@@ -381,3 +379,10 @@ def test_provider_computed_outputs_read_as_unset_but_maybe_dynamic_blocks_stay_u
     two = {"default_action": [{"order": True}, {"order": True}]}
     assert aws.provider_computed(two, written, block) == two
     assert aws.provider_computed(unknown, None, block) == unknown  # no configuration: every unknown stays
+
+
+# A plan never schedules a key's deletion (Key Vault and Cloud KMS keys are not judged): every planned key passes
+# enc-crypto-key-not-pending-deletion, exactly once, beside its net-crypto-key-not-public verdict.
+for _rows in EXPECTED.values():
+    _rows += [("enc-crypto-key-not-pending-deletion", _key, P) for _rule, _key, _ in list(_rows)
+              if _rule == "net-crypto-key-not-public"]
