@@ -279,6 +279,40 @@ def _encryption_at_rest(session: Any) -> None:
     kinesis.create_stream(StreamName="claims-events", ShardCount=1)
 
 
+def _snapshots(session: Any) -> None:
+    """A private, encrypted manual snapshot of patients-db; an unencrypted export of analytics-replica shared with
+    every account; an unencrypted EBS snapshot of the legacy scratch disk shared with every account.
+
+    moto keeps an automated snapshot of every instance, named after the minute it was made; AWS names them so
+    too, but a demo whose resource names change every minute would show churn against its own baseline:
+    those are removed, as if backups were taken by AWS Backup instead."""
+    for region in REGIONS:
+        rds = session.client("rds", region_name=region)
+        for snap in rds.describe_db_snapshots(SnapshotType="automated")["DBSnapshots"]:
+            rds.delete_db_snapshot(DBSnapshotIdentifier=snap["DBSnapshotIdentifier"])
+    session.client("rds", region_name="us-east-1").create_db_snapshot(
+        DBSnapshotIdentifier="patients-db-nightly", DBInstanceIdentifier="patients-db")
+    eu = session.client("rds", region_name="eu-west-1")
+    eu.create_db_snapshot(DBSnapshotIdentifier="analytics-export", DBInstanceIdentifier="analytics-replica")
+    eu.modify_db_snapshot_attribute(DBSnapshotIdentifier="analytics-export", AttributeName="restore",
+                                    ValuesToAdd=["all"])
+    ec2 = session.client("ec2", region_name="eu-west-1")
+    [scratch] = ec2.describe_volumes(Filters=[{"Name": "tag:Name", "Values": ["legacy-scratch"]}])["Volumes"]
+    snap = ec2.create_snapshot(VolumeId=scratch["VolumeId"], TagSpecifications=[
+        {"ResourceType": "snapshot", "Tags": [{"Key": "Name", "Value": "legacy-scratch-copy"}]}])["SnapshotId"]
+    ec2.modify_snapshot_attribute(SnapshotId=snap, Attribute="createVolumePermission", OperationType="add",
+                                  GroupNames=["all"])
+
+
+def _secrets(session: Any) -> None:
+    """The patients-db password on the PHI key, rotated monthly; a partner API key on the default
+    aws/secretsmanager key that nobody rotates."""
+    sm = session.client("secretsmanager", region_name="us-east-1")
+    sm.create_secret(Name="patients-db-password", SecretString="demo-password-1", KmsKeyId="alias/phi-data")
+    sm.rotate_secret(SecretId="patients-db-password", RotationRules={"AutomaticallyAfterDays": 30})
+    sm.create_secret(Name="partner-api-key", SecretString="demo-api-key")
+
+
 def _compute(session: Any, net: dict[str, str]) -> None:
     """A claims worker requiring IMDSv2 and a legacy reporting host launched with the default (IMDSv1 too), in a
     private subnet; a DMZ subnet handing every launch a public IPv4."""
@@ -364,6 +398,8 @@ def seed(session: Any) -> None:
     _access_analyzer(session)
     _narrower_grants(session)
     _open_doors(session)
+    _snapshots(session)
+    _secrets(session)
 
 
 def _narrower_grants(session: Any) -> None:

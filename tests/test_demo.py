@@ -110,6 +110,16 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("iam-support-role-exists", "support-access-123456789012", "FAIL"),  # no role holds AWSSupportAccess
         ("iam-access-analyzer-enabled", "access-analyzer/us-east-1", "PASS"),
         ("iam-access-analyzer-enabled", "access-analyzer/eu-west-1", "FAIL"),  # no analyzer there
+        ("enc-snapshot-encrypted", "patients-db-nightly", "PASS"),
+        ("enc-snapshot-encrypted", "analytics-export", "FAIL"),
+        ("enc-snapshot-encrypted", "legacy-scratch-copy", "FAIL"),
+        ("net-snapshot-not-public", "patients-db-nightly", "PASS"),
+        ("net-snapshot-not-public", "analytics-export", "FAIL"),  # restorable by all accounts
+        ("net-snapshot-not-public", "legacy-scratch-copy", "FAIL"),
+        ("iam-secret-rotation-enabled", "patients-db-password", "PASS"),
+        ("iam-secret-rotation-enabled", "partner-api-key", "FAIL"),
+        ("enc-secret-kms", "patients-db-password", "PASS"),  # alias/phi-data, a customer key
+        ("enc-secret-kms", "partner-api-key", "FAIL"),  # aws/secretsmanager
     ],
 )
 def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:

@@ -102,6 +102,10 @@ EXPECTED = [
     *[("net-crypto-key-not-public", n, "PASS", 1) for n in (
         "kv-acme-phi/storage-cmk", "kv-acme-phi/disk-cmk", "kv-acme-legacy/legacy-app",
         "kv-acme-dev/notebook-signing")],
+    # Key Vault lists soft-deleted keys apart: no key is pending deletion here (not judged)
+    *[("enc-crypto-key-not-pending-deletion", n, "PASS", 1) for n in (
+        "kv-acme-phi/storage-cmk", "kv-acme-phi/disk-cmk", "kv-acme-legacy/legacy-app",
+        "kv-acme-dev/notebook-signing")],
     # the flow-log storage account: private, customer key, every blob access logged
     *[(r, "acmenetflowlogs", "PASS", 1) for r in (
         "enc-object-store-default-encryption", "enc-object-store-kms", "enc-object-store-tls-only",

@@ -56,6 +56,9 @@ EXPECTED = [
     # the legacy key is open to every Google account; the others to named members only
     *[("net-crypto-key-not-public", n, "PASS", 1) for n in ("phi/records", "phi/disks", "phi/sql")],
     ("net-crypto-key-not-public", "legacy/etl-signing-key", "FAIL", 1),
+    # Cloud KMS never deletes a key (it destroys versions): not judged, nothing to fail
+    *[("enc-crypto-key-not-pending-deletion", n, "PASS", 1) for n in (
+        "phi/records", "phi/disks", "phi/sql", "legacy/etl-signing-key")],
     # disks: always encrypted
     *[("enc-block-volume-encrypted", n, "PASS", 1) for n in ("ehr-app-1", "ehr-app-2", "notebook-1")],
     *[("enc-block-volume-kms", n, "PASS", 1) for n in ("ehr-app-1", "ehr-app-2")],

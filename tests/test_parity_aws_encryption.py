@@ -1,7 +1,7 @@
 """Pack vs live scanner for the AWS encryption-at-rest sources: the same program and account give the same findings.
 
-Scenarios and helpers are tests/test_parity.py's; these cover Redshift clusters as databases and Kinesis
-streams as message queues.
+Scenarios and helpers are tests/test_parity.py's; these cover Redshift clusters as databases, Kinesis
+streams as message queues, RDS / EBS snapshots and Secrets Manager secrets.
 """
 
 from __future__ import annotations
@@ -54,6 +54,63 @@ def kinesis_seed(session: Any) -> None:
     kinesis.start_stream_encryption(StreamName="phi-events", EncryptionType="KMS", KeyId="alias/aws/kinesis")
 
 
+def snapshot_program() -> None:
+    import pulumi_aws as aws
+
+    base = {"instance_class": "db.t3.micro", "engine": "postgres", "allocated_storage": 20, "username": "admin_user",
+            "password": "Correct-Horse-9", "skip_final_snapshot": True}
+    phi = aws.rds.Instance("phi-db", identifier="phi-db", storage_encrypted=True, **base)
+    plain = aws.rds.Instance("plain-db", identifier="plain-db", **base)
+    aws.rds.Snapshot("phi-db-snap", db_snapshot_identifier="phi-db-snap", db_instance_identifier=phi.identifier)
+    aws.rds.Snapshot("shared-db-snap", db_snapshot_identifier="shared-db-snap",
+                     db_instance_identifier=plain.identifier, shared_accounts=["all"])
+    for name, encrypted in (("phi-vol", True), ("plain-vol", False)):
+        volume = aws.ebs.Volume(name, availability_zone="us-east-1a", size=8, encrypted=encrypted)
+        aws.ebs.Snapshot(f"{name}-snap", volume_id=volume.id, tags={"Name": f"{name}-snap"})
+
+
+def snapshot_seed(session: Any) -> None:
+    rds = session.client("rds")
+    key = session.client("kms").create_key()["KeyMetadata"]["Arn"]  # moto's own default key id is no real key
+    for name, extra in (("phi-db", {"StorageEncrypted": True, "KmsKeyId": key}), ("plain-db", {})):
+        rds.create_db_instance(DBInstanceIdentifier=name, DBInstanceClass="db.t3.micro", Engine="postgres",
+                               MasterUsername="admin_user", MasterUserPassword="Correct-Horse-9",
+                               AllocatedStorage=20, **extra)
+    rds.create_db_snapshot(DBSnapshotIdentifier="phi-db-snap", DBInstanceIdentifier="phi-db")
+    rds.create_db_snapshot(DBSnapshotIdentifier="shared-db-snap", DBInstanceIdentifier="plain-db")
+    rds.modify_db_snapshot_attribute(DBSnapshotIdentifier="shared-db-snap", AttributeName="restore",
+                                     ValuesToAdd=["all"])
+    ec2 = session.client("ec2")
+    for name, encrypted in (("phi-vol", True), ("plain-vol", False)):
+        volume = ec2.create_volume(AvailabilityZone="us-east-1a", Size=8, Encrypted=encrypted)["VolumeId"]
+        ec2.create_snapshot(VolumeId=volume, TagSpecifications=[
+            {"ResourceType": "snapshot", "Tags": [{"Key": "Name", "Value": f"{name}-snap"}]}])
+
+
+def secrets_program() -> None:
+    import pulumi_aws as aws
+
+    aws.secretsmanager.Secret("partner-api-key", name="partner-api-key", kms_key_id="alias/partner-secrets")
+    aws.secretsmanager.Secret("legacy-token", name="legacy-token")
+    rotated = aws.secretsmanager.Secret("phi-db-password", name="phi-db-password",
+                                        kms_key_id="alias/aws/secretsmanager")
+    aws.secretsmanager.SecretRotation("phi-db-password-rotation", secret_id=rotated.id,
+                                      rotation_rules={"automatically_after_days": 30})
+
+
+def secrets_seed(session: Any) -> None:
+    kms = session.client("kms")
+    kms.create_alias(AliasName="alias/partner-secrets", TargetKeyId=kms.create_key()["KeyMetadata"]["KeyId"])
+    sm = session.client("secretsmanager")
+    sm.create_secret(Name="partner-api-key", SecretString="s3cr3t-1", KmsKeyId="alias/partner-secrets")
+    sm.create_secret(Name="legacy-token", SecretString="s3cr3t-2")
+    sm.create_secret(Name="phi-db-password", SecretString="s3cr3t-3", KmsKeyId="alias/aws/secretsmanager")
+    sm.rotate_secret(SecretId="phi-db-password", RotationRules={"AutomaticallyAfterDays": 30})
+
+
+SNAP_ENC, SNAP_PUBLIC = "enc-snapshot-encrypted", "net-snapshot-not-public"
+ROTATION, SECRET_KMS = "iam-secret-rotation-enabled", "enc-secret-kms"
+
 SCENARIOS = [
     Scenario("redshift-clusters", redshift_program, redshift_seed,
              frozenset({"phi-warehouse", "legacy-warehouse", "default-warehouse"}),
@@ -62,6 +119,16 @@ SCENARIOS = [
     Scenario("kinesis-streams", kinesis_program, kinesis_seed, frozenset({"phi-events", "raw-clicks"}),
              frozenset({("enc-message-queue-encrypted", "raw-clicks")}),
              must_pass=frozenset({("enc-message-queue-encrypted", "phi-events")})),
+    Scenario("snapshots", snapshot_program, snapshot_seed,
+             frozenset({"phi-db-snap", "shared-db-snap", "phi-vol-snap", "plain-vol-snap"}),
+             frozenset({(SNAP_ENC, "shared-db-snap"), (SNAP_PUBLIC, "shared-db-snap"), (SNAP_ENC, "plain-vol-snap")}),
+             must_pass=frozenset({(SNAP_ENC, "phi-db-snap"), (SNAP_PUBLIC, "phi-db-snap"), (SNAP_ENC, "phi-vol-snap"),
+                                  (SNAP_PUBLIC, "plain-vol-snap")})),
+    Scenario("secrets", secrets_program, secrets_seed,
+             frozenset({"partner-api-key", "legacy-token", "phi-db-password"}),
+             frozenset({(ROTATION, "partner-api-key"), (ROTATION, "legacy-token"), (SECRET_KMS, "legacy-token"),
+                        (SECRET_KMS, "phi-db-password")}),
+             must_pass=frozenset({(ROTATION, "phi-db-password"), (SECRET_KMS, "partner-api-key")})),
 ]
 
 

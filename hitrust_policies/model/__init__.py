@@ -66,6 +66,8 @@ from hitrust_policies.model.request_logs import (
     RequestLogging,
 )
 from hitrust_policies.model.resource_access import ResourcePolicy, RoleTrust
+from hitrust_policies.model.secrets import ManagedSecret
+from hitrust_policies.model.snapshot import Snapshot
 from hitrust_policies.model.storage import (
     KMS,
     NO_ENCRYPTION,
@@ -137,6 +139,8 @@ KINDS: tuple[type, ...] = (
     ExternalAccessAnalysis,
     ResourcePolicy,
     RoleTrust,
+    Snapshot,
+    ManagedSecret,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -220,4 +224,6 @@ __all__ = [
     "ExternalAccessAnalysis",
     "ResourcePolicy",
     "RoleTrust",
+    "Snapshot",
+    "ManagedSecret",
 ]

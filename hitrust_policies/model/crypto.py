@@ -20,6 +20,10 @@ class CryptoKey:
     naming accounts, organizations or networks; a Cloud KMS binding to ``allUsers`` /
     ``allAuthenticatedUsers``); empty when there is none, or where the key service cannot grant to
     anonymous callers at all (Azure Key Vault answers only principals of the vault's tenant).
+    ``pending_deletion``: the key is scheduled for deletion and its material will be gone for good when the
+    waiting period ends, with every copy of data it encrypts (AWS KMS ``PendingDeletion`` /
+    ``PendingReplicaDeletion``); None where the source does not judge it: Cloud KMS never deletes a key
+    (it destroys versions) and Key Vault lists soft-deleted keys apart from its keys.
     """
 
     ref: ResourceRef
@@ -28,6 +32,7 @@ class CryptoKey:
     enabled: bool | Unknown
     rotation_enabled: bool | Unknown
     public_principals: tuple[str, ...] | Unknown
+    pending_deletion: bool | None | Unknown
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,13 +71,15 @@ class DatabaseInstance:
     Cloud KMS CMEK); False for the cloud's own key or no encryption. ``directory_auth``: logins can
     be identities of the cloud's directory (IAM database authentication, a Microsoft Entra admin,
     Cloud SQL IAM authentication, a Kerberos / managed AD domain); None where the cloud offers this
-    engine no such authentication at all.
+    engine no such authentication at all. ``publicly_accessible`` is None for a database with no network
+    endpoint of its own to expose (DynamoDB tables: every request goes to the regional service API, signed
+    with IAM credentials).
     """
 
     ref: ResourceRef
     engine: str | Unknown
     storage_encrypted: bool | Unknown
-    publicly_accessible: bool | Unknown
+    publicly_accessible: bool | None | Unknown
     kms_key_customer_managed: bool | Unknown
     directory_auth: bool | None | Unknown
 

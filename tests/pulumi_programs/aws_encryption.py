@@ -35,3 +35,64 @@ def kinesis_streams() -> None:
     aws.kinesis.Stream("raw-clicks", name="raw-clicks", shard_count=1)
     aws.kinesis.Stream("late-events", name="late-events", shard_count=1,
                        encryption_type=key.key_id.apply(lambda _: "KMS"), kms_key_id=key.arn)
+
+
+def snapshots() -> None:
+    """Snapshots of an encrypted and an unencrypted instance (the latter shared with all accounts), of an
+    instance outside the stack, of two clusters (one shared with all), of two volumes, and one whose sharing
+    waits on another resource."""
+    import pulumi_aws as aws
+
+    base = {"instance_class": "db.t3.micro", "engine": "postgres", "allocated_storage": 20, "username": "admin_user",
+            "password": "Correct-Horse-9", "skip_final_snapshot": True}
+    phi = aws.rds.Instance("phi-db", identifier="phi-db", storage_encrypted=True, **base)
+    plain = aws.rds.Instance("plain-db", identifier="plain-db", **base)
+    aws.rds.Snapshot("phi-db-snap", db_snapshot_identifier="phi-db-snap", db_instance_identifier=phi.identifier)
+    aws.rds.Snapshot("shared-db-snap", db_snapshot_identifier="shared-db-snap",
+                     db_instance_identifier=plain.identifier, shared_accounts=["all"])
+    aws.rds.Snapshot("outside-db-snap", db_snapshot_identifier="outside-db-snap", db_instance_identifier="legacy-db",
+                     shared_accounts=["210987654321"])
+    key = aws.kms.Key("snapshot-share-key", enable_key_rotation=True)
+    aws.rds.Snapshot("late-db-snap", db_snapshot_identifier="late-db-snap", db_instance_identifier=phi.identifier,
+                     shared_accounts=[key.key_id.apply(lambda _: "all")])
+    cluster = {"engine": "aurora-postgresql", "master_username": "admin_user", "master_password": "Correct-Horse-9",
+               "skip_final_snapshot": True}
+    for name, encrypted, shared in (("phi-cluster", True, []), ("open-cluster", False, ["all"])):
+        c = aws.rds.Cluster(name, cluster_identifier=name, storage_encrypted=encrypted, **cluster)
+        aws.rds.ClusterSnapshot(f"{name}-snap", db_cluster_snapshot_identifier=f"{name}-snap",
+                                db_cluster_identifier=c.cluster_identifier, shared_accounts=shared)
+    for name, encrypted in (("phi-vol", True), ("plain-vol", False)):
+        v = aws.ebs.Volume(name, availability_zone="us-east-1a", size=8, encrypted=encrypted)
+        aws.ebs.Snapshot(f"{name}-snap", volume_id=v.id, tags={"Name": f"{name}-snap"})
+
+
+def secrets() -> None:
+    """A secret on a stack key with a rotation, one on an alias never rotated, one on the default key, and one
+    whose rotation names it only through a value computed at preview."""
+    import pulumi_aws as aws
+
+    key = aws.kms.Key("secrets-key", enable_key_rotation=True)
+    phi = aws.secretsmanager.Secret("phi-db-password", name="phi-db-password", kms_key_id=key.arn)
+    aws.secretsmanager.SecretRotation("phi-db-password-rotation", secret_id=phi.id,
+                                      rotation_lambda_arn="arn:aws:lambda:us-east-1:123456789012:function:rotate",
+                                      rotation_rules={"automatically_after_days": 30})
+    aws.secretsmanager.Secret("partner-api-key", name="partner-api-key", kms_key_id="alias/partner-secrets")
+    aws.secretsmanager.Secret("legacy-token", name="legacy-token")
+    aws.secretsmanager.Secret("late-token", name="late-token", kms_key_id=key.arn)
+    aws.secretsmanager.SecretRotation("late-token-rotation", secret_id=key.key_id.apply(lambda _: "late-token"),
+                                      rotation_rules={"automatically_after_days": 30})
+
+
+def dynamodb_tables() -> None:
+    """Tables on a stack key, on aws/dynamodb (KMS without a key), on the default AWS owned key, and one whose
+    key waits on another resource."""
+    import pulumi_aws as aws
+
+    key = aws.kms.Key("tables-key", enable_key_rotation=True)
+    base = {"hash_key": "id", "attributes": [{"name": "id", "type": "S"}], "billing_mode": "PAY_PER_REQUEST"}
+    aws.dynamodb.Table("phi-claims", name="phi-claims",
+                       server_side_encryption={"enabled": True, "kms_key_arn": key.arn}, **base)
+    aws.dynamodb.Table("managed-claims", name="managed-claims", server_side_encryption={"enabled": True}, **base)
+    aws.dynamodb.Table("plain-sessions", name="plain-sessions", **base)
+    aws.dynamodb.Table("late-claims", name="late-claims", server_side_encryption={
+        "enabled": key.key_id.apply(lambda _: True), "kms_key_arn": "alias/aws/dynamodb"}, **base)

@@ -47,6 +47,7 @@ from hitrust_policies.model import (
     LogArchive,
     LogExport,
     LogGroup,
+    ManagedSecret,
     MemberRoles,
     MessageQueue,
     MySqlSettings,
@@ -67,6 +68,7 @@ from hitrust_policies.model import (
     SecurityGroup,
     ServiceAccountKey,
     ServiceFirewall,
+    Snapshot,
     SqlServerSettings,
     Subnet,
     SubnetAddressing,
@@ -126,7 +128,7 @@ def pw(**kw: Any) -> PasswordPolicy:
 
 def key(**kw: Any) -> CryptoKey:
     base = dict(customer_managed=True, rotation_supported=True, enabled=True, rotation_enabled=True,
-                public_principals=())
+                public_principals=(), pending_deletion=False)
     return CryptoKey(ref("key"), **{**base, **kw})
 
 
@@ -820,4 +822,25 @@ CASES += [
          "FAIL", "no active external access analyzer"),
     Case("iam-access-analyzer-enabled", "denied", ExternalAccessAnalysis(ref("access-analyzer/eu-west-1"), U),
          "UNKNOWN"),
+    Case("enc-snapshot-encrypted", "encrypted", Snapshot(ref("snap"), "database", True, False), "PASS"),
+    Case("enc-snapshot-encrypted", "plain", Snapshot(ref("snap"), "volume", False, False), "FAIL",
+         "volume snapshot is not encrypted"),
+    Case("enc-snapshot-encrypted", "unseen", Snapshot(ref("snap"), "database", U, False), "UNKNOWN"),
+    Case("net-snapshot-not-public", "private", Snapshot(ref("snap"), "database cluster", True, False), "PASS"),
+    Case("net-snapshot-not-public", "public", Snapshot(ref("snap"), "database", False, True), "FAIL",
+         "database snapshot can be restored by any account (shared with all)"),
+    Case("net-snapshot-not-public", "denied", Snapshot(ref("snap"), "volume", False, U), "UNKNOWN"),
+    Case("enc-crypto-key-not-pending-deletion", "active", key(), "PASS"),
+    Case("enc-crypto-key-not-pending-deletion", "not-judged", key(pending_deletion=None), "PASS"),
+    Case("enc-crypto-key-not-pending-deletion", "scheduled", key(enabled=False, pending_deletion=True), "FAIL",
+         "key is scheduled for deletion: data it encrypts becomes unrecoverable when the waiting period ends"),
+    Case("enc-crypto-key-not-pending-deletion", "denied", key(pending_deletion=U), "UNKNOWN"),
+    Case("iam-secret-rotation-enabled", "rotating", ManagedSecret(ref("secret"), True, True), "PASS"),
+    Case("iam-secret-rotation-enabled", "static", ManagedSecret(ref("secret"), False, True), "FAIL",
+         "secret has no automatic rotation"),
+    Case("iam-secret-rotation-enabled", "denied", ManagedSecret(ref("secret"), U, True), "UNKNOWN"),
+    Case("enc-secret-kms", "customer-key", ManagedSecret(ref("secret"), False, True), "PASS"),
+    Case("enc-secret-kms", "default-key", ManagedSecret(ref("secret"), True, False), "FAIL",
+         "secret is encrypted with the service's default key, not a customer-managed key"),
+    Case("enc-secret-kms", "denied", ManagedSecret(ref("secret"), True, U), "UNKNOWN"),
 ]

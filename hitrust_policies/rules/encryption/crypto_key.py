@@ -28,3 +28,31 @@ def enc_crypto_key_rotation(key: CryptoKey):
     """
     if key.customer_managed and key.rotation_supported and key.enabled and not key.rotation_enabled:
         return "automatic rotation is disabled"
+
+
+@rule(
+    "enc-crypto-key-not-pending-deletion",
+    title="Customer-managed keys are not scheduled for deletion",
+    domain="encryption",
+    severity="high",
+    remediation={
+        "aws": "If the deletion is not intended, cancel it before the waiting period ends (aws kms "
+        "cancel-key-deletion --key-id <key>, then aws kms enable-key); otherwise first re-encrypt every resource "
+        "and backup the key protects under another key.",
+        "azure": "Key Vault keys are soft-deleted, not scheduled: recover a deleted key (az keyvault key recover) "
+        "before its retention period ends.",
+        "gcp": "Cloud KMS keys are never deleted; restore a key version scheduled for destruction (gcloud kms keys "
+        "versions restore) before its destruction time.",
+    },
+)
+def enc_crypto_key_not_pending_deletion(key: CryptoKey):
+    """A deleted key cannot be recovered: every database, volume, backup and log encrypted under it becomes
+    unreadable for good, which is loss of availability and integrity of PHI, and attackers with key admin
+    rights schedule deletions as ransom.
+
+    Follows Security Hub KMS.3 (AWS KMS keys should not be deleted unintentionally) and Prowler
+    kms_cmk_not_deleted_unintentionally: a key in ``PendingDeletion`` fails. Key services without scheduled
+    key deletion (``pending_deletion`` None: Cloud KMS, Key Vault) pass with nothing to check.
+    """
+    if key.pending_deletion:
+        return "key is scheduled for deletion: data it encrypts becomes unrecoverable when the waiting period ends"

@@ -22,7 +22,8 @@ def net_database_not_public(db: DatabaseInstance):
     """A public endpoint puts a PHI database one leaked password from the internet.
 
     Follows AWS Config rds-instance-public-access-check / redshift-cluster-public-access-check and Prowler
-    rds_instance_no_public_access / redshift_cluster_public_access (PubliclyAccessible).
+    rds_instance_no_public_access / redshift_cluster_public_access (PubliclyAccessible). A database with no
+    endpoint of its own (``publicly_accessible`` None: DynamoDB) has nothing to expose and passes.
     """
     if db.publicly_accessible:
         return "database has a public endpoint"

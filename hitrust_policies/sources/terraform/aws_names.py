@@ -46,6 +46,12 @@ TOKENS: dict[str, str] = {
     "aws_ebs_default_kms_key": "aws:ebs/defaultKmsKey:DefaultKmsKey",
     "aws_ebs_encryption_by_default": "aws:ebs/encryptionByDefault:EncryptionByDefault",
     "aws_ebs_volume": "aws:ebs/volume:Volume",
+    "aws_ebs_snapshot": "aws:ebs/snapshot:Snapshot",
+    "aws_db_snapshot": "aws:rds/snapshot:Snapshot",
+    "aws_db_cluster_snapshot": "aws:rds/clusterSnapshot:ClusterSnapshot",
+    "aws_secretsmanager_secret": "aws:secretsmanager/secret:Secret",
+    "aws_secretsmanager_secret_rotation": "aws:secretsmanager/secretRotation:SecretRotation",
+    "aws_dynamodb_table": "aws:dynamodb/table:Table",
     "aws_efs_file_system": "aws:efs/fileSystem:FileSystem",
     "aws_elb": "aws:elb/loadBalancer:LoadBalancer",
     "aws_flow_log": "aws:ec2/flowLog:FlowLog",
@@ -102,7 +108,6 @@ TOKENS: dict[str, str] = {
     "aws_sns_topic_policy": "aws:sns/topicPolicy:TopicPolicy",
     "aws_ecr_repository": "aws:ecr/repository:Repository",
     "aws_ecr_repository_policy": "aws:ecr/repositoryPolicy:RepositoryPolicy",
-    "aws_secretsmanager_secret": "aws:secretsmanager/secret:Secret",
     "aws_secretsmanager_secret_policy": "aws:secretsmanager/secretPolicy:SecretPolicy",
 }
 

@@ -50,3 +50,62 @@ def test_kinesis_streams(preview: bool) -> None:
         enc-message-queue-encrypted  raw-clicks     FAIL
         enc-message-queue-encrypted  late-events    {late}
     """)
+
+
+@BOTH
+def test_snapshots(preview: bool) -> None:
+    """Encrypted as the source the stack declares (UNKNOWN for a source elsewhere); public when shared with all."""
+    late = "UNKNOWN" if preview else "FAIL"  # its shared accounts are computed at preview
+    enc, pub = "enc-snapshot-encrypted", "net-snapshot-not-public"
+    assert verdicts(aws_encryption.snapshots, preview, enc, pub) == expect(f"""
+        {enc}  phi-db-snap        PASS
+        {enc}  shared-db-snap     FAIL
+        {enc}  outside-db-snap    UNKNOWN
+        {enc}  late-db-snap       PASS
+        {enc}  phi-cluster-snap   PASS
+        {enc}  open-cluster-snap  FAIL
+        {enc}  phi-vol-snap       PASS
+        {enc}  plain-vol-snap     FAIL
+        {pub}  phi-db-snap        PASS
+        {pub}  shared-db-snap     FAIL
+        {pub}  outside-db-snap    PASS
+        {pub}  late-db-snap       {late}
+        {pub}  phi-cluster-snap   PASS
+        {pub}  open-cluster-snap  FAIL
+        {pub}  phi-vol-snap       PASS
+        {pub}  plain-vol-snap     PASS
+    """)
+
+
+@BOTH
+def test_secrets(preview: bool) -> None:
+    """Rotation joined from SecretRotation; a stack key or an alias is the customer's, no key is aws/secretsmanager.
+    A rotation whose secretId is computed at preview (and depends on no secret) leaves every secret UNKNOWN then."""
+    rot, kms = "iam-secret-rotation-enabled", "enc-secret-kms"
+    maybe = "UNKNOWN" if preview else "FAIL"
+    late = "UNKNOWN" if preview else "PASS"
+    assert verdicts(aws_encryption.secrets, preview, rot, kms) == expect(f"""
+        {rot}  phi-db-password  PASS
+        {rot}  partner-api-key  {maybe}
+        {rot}  legacy-token     {maybe}
+        {rot}  late-token       {late}
+        {kms}  phi-db-password  PASS
+        {kms}  partner-api-key  PASS
+        {kms}  legacy-token     FAIL
+        {kms}  late-token       PASS
+    """)
+
+
+@BOTH
+def test_dynamodb_tables(preview: bool) -> None:
+    """Always encrypted, never public (no endpoint of their own), always IAM; a customer key only when named."""
+    late = "UNKNOWN" if preview else "FAIL"  # enabled computed at preview; then the aws/dynamodb alias
+    names = ("phi-claims", "managed-claims", "plain-sessions", "late-claims")
+    rows = "\n".join(f"{rule}  {n}  PASS" for n in names for rule in (ENC, PUBLIC, DIRECTORY))
+    assert verdicts(aws_encryption.dynamodb_tables, preview, ENC, PUBLIC, KMS, DIRECTORY) == expect(f"""
+        {rows}
+        {KMS}  phi-claims      PASS
+        {KMS}  managed-claims  FAIL
+        {KMS}  plain-sessions  FAIL
+        {KMS}  late-claims     {late}
+    """)

@@ -209,6 +209,10 @@ def test_kms_keys_named_by_ring(preview: bool) -> None:
         net-crypto-key-not-public  phi/backups  PASS
         net-crypto-key-not-public  phi/signing  PASS
         net-crypto-key-not-public  phi/hsm      PASS
+        enc-crypto-key-not-pending-deletion  phi/records  PASS
+        enc-crypto-key-not-pending-deletion  phi/backups  PASS
+        enc-crypto-key-not-pending-deletion  phi/signing  PASS
+        enc-crypto-key-not-pending-deletion  phi/hsm      PASS
     """)
 
 
@@ -759,7 +763,7 @@ def test_log_buckets(preview: bool) -> None:
     """Configured log buckets as live names and judges them: ``_Default`` holds audit logs (a key or a FAIL),
     a user-defined bucket's contents are not judged; retention and key computed at preview are UNKNOWN."""
     later = "UNKNOWN" if preview else "PASS"
-    keys = ("enc-crypto-key-rotation", "net-crypto-key-not-public")
+    keys = ("enc-crypto-key-rotation", "net-crypto-key-not-public", "enc-crypto-key-not-pending-deletion")
     assert verdicts(programs.log_buckets, preview, keys) == table(f"""
         enc-log-group-audit-kms  phi-prod/global/_Default       PASS
         log-log-group-retention  phi-prod/global/_Default       PASS

@@ -253,6 +253,52 @@ EXPECTED = {
         ("enc-message-queue-encrypted", "aws_sns_topic.open", F),
         *[("enc-message-queue-encrypted", f"aws_sqs_queue.{q}", P) for q in ("open", "org")],
     ],
+    "snapshots": [
+        *[(r, "aws_db_instance.phi", P) for r in ("enc-database-storage-encrypted", "net-database-not-public")],
+        *[(r, "aws_db_instance.plain", s) for r, s in (("enc-database-storage-encrypted", F),
+                                                      ("net-database-not-public", P))],
+        ("enc-database-storage-kms", "aws_db_instance.phi", F),  # aws/rds
+        ("enc-database-storage-kms", "aws_db_instance.plain", F),
+        *[("iam-database-directory-auth", f"aws_db_instance.{i}", F) for i in ("phi", "plain")],
+        *[("log-database-auditing", f"aws_db_instance.{i}", F) for i in ("phi", "plain")],
+        *[("log-database-auditing", f"aws_rds_cluster.{c}", F) for c in ("phi", "open")],
+        *[("enc-block-volume-encrypted", f"aws_ebs_volume.{v}", s) for v, s in (("phi", P), ("plain", F))],
+        *[("enc-block-volume-kms", f"aws_ebs_volume.{v}", s) for v, s in (("phi", U), ("plain", F))],
+        ("enc-snapshot-encrypted", "aws_db_snapshot.phi", P),
+        ("enc-snapshot-encrypted", "aws_db_snapshot.shared", F),
+        ("enc-snapshot-encrypted", "aws_db_snapshot.outside", U),  # its instance is not in the plan
+        ("enc-snapshot-encrypted", "aws_db_cluster_snapshot.phi", P),
+        ("enc-snapshot-encrypted", "aws_db_cluster_snapshot.open", F),
+        ("enc-snapshot-encrypted", "aws_ebs_snapshot.phi", P),
+        ("enc-snapshot-encrypted", "aws_ebs_snapshot.plain", F),
+        ("net-snapshot-not-public", "aws_db_snapshot.phi", P),
+        ("net-snapshot-not-public", "aws_db_snapshot.shared", F),
+        ("net-snapshot-not-public", "aws_db_snapshot.outside", P),
+        ("net-snapshot-not-public", "aws_db_cluster_snapshot.phi", P),
+        ("net-snapshot-not-public", "aws_db_cluster_snapshot.open", F),
+        ("net-snapshot-not-public", "aws_ebs_snapshot.phi", P),
+        ("net-snapshot-not-public", "aws_ebs_snapshot.plain", P),
+    ],
+    "secrets": [
+        ("enc-crypto-key-rotation", "aws_kms_key.secrets", P),
+        ("net-crypto-key-not-public", "aws_kms_key.secrets", P),
+        ("iam-secret-rotation-enabled", "aws_secretsmanager_secret.phi", P),
+        ("iam-secret-rotation-enabled", "aws_secretsmanager_secret.partner", F),
+        ("iam-secret-rotation-enabled", "aws_secretsmanager_secret.legacy", F),
+        ("enc-secret-kms", "aws_secretsmanager_secret.phi", P),  # the plan's own key
+        ("enc-secret-kms", "aws_secretsmanager_secret.partner", P),  # an alias other than aws/*
+        ("enc-secret-kms", "aws_secretsmanager_secret.legacy", F),  # aws/secretsmanager
+    ],
+    "dynamodb": [
+        ("enc-crypto-key-rotation", "aws_kms_key.tables", P),
+        ("net-crypto-key-not-public", "aws_kms_key.tables", P),
+        *[(r, f"aws_dynamodb_table.{t}", P) for t in ("phi", "managed", "plain")
+          for r in ("enc-database-storage-encrypted", "net-database-not-public", "iam-database-directory-auth")],
+        ("enc-database-storage-kms", "aws_dynamodb_table.phi", P),
+        ("enc-database-storage-kms", "aws_dynamodb_table.managed", F),  # aws/dynamodb
+        # server_side_encryption left out: the provider computes the block, so the plan cannot tell the key
+        ("enc-database-storage-kms", "aws_dynamodb_table.plain", U),
+    ],
 }
 
 
@@ -383,3 +429,10 @@ def test_provider_computed_outputs_read_as_unset_but_maybe_dynamic_blocks_stay_u
     two = {"default_action": [{"order": True}, {"order": True}]}
     assert aws.provider_computed(two, written, block) == two
     assert aws.provider_computed(unknown, None, block) == unknown  # no configuration: every unknown stays
+
+
+# A plan never schedules a key's deletion (Key Vault and Cloud KMS keys are not judged): every planned key passes
+# enc-crypto-key-not-pending-deletion, exactly once, beside its net-crypto-key-not-public verdict.
+for _rows in EXPECTED.values():
+    _rows += [("enc-crypto-key-not-pending-deletion", _key, P) for _rule, _key, _ in list(_rows)
+              if _rule == "net-crypto-key-not-public"]

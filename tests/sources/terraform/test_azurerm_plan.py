@@ -551,3 +551,10 @@ def test_every_rule_azure_native_judges_runs_on_azurerm_plans() -> None:
 
     assert supported_kinds("azure-native") <= azurerm.supported_kinds()
     assert azurerm.supported_kinds() - supported_kinds("azure-native") == {SecretStore}
+
+
+# A plan never schedules a key's deletion (Key Vault and Cloud KMS keys are not judged): every planned key passes
+# enc-crypto-key-not-pending-deletion, exactly once, beside its net-crypto-key-not-public verdict.
+for _rows in EXPECTED.values():
+    _rows += [("enc-crypto-key-not-pending-deletion", _key, P) for _rule, _key, _ in list(_rows)
+              if _rule == "net-crypto-key-not-public"]

@@ -480,3 +480,10 @@ EXPECTED["project_admins"] = [
     *[(rule, "google_project_iam_binding.editors", P) for rule in GRANT_RULES for _ in range(2)],
     *[(rule, f"google_project_iam_member.{m}", U) for rule in GRANT_RULES for m in ("robot_owner", "ops_custom")],
 ]
+
+
+# A plan never schedules a key's deletion (Key Vault and Cloud KMS keys are not judged): every planned key passes
+# enc-crypto-key-not-pending-deletion, exactly once, beside its net-crypto-key-not-public verdict.
+for _rows in EXPECTED.values():
+    _rows += [("enc-crypto-key-not-pending-deletion", _key, P) for _rule, _key, _ in list(_rows)
+              if _rule == "net-crypto-key-not-public"]

@@ -51,6 +51,9 @@ SERVICE_MODULES += ("lambda_urls",)
 SERVICE_MODULES += ("change_alarms",)
 SERVICE_MODULES += ("accessanalyzer",)
 SERVICE_MODULES += ("resource_policies",)
+SERVICE_MODULES += ("snapshots",)
+SERVICE_MODULES += ("secrets",)
+SERVICE_MODULES += ("dynamodb",)
 
 
 def iam_action(call: str) -> str:

@@ -16,6 +16,7 @@ from hitrust_policies.sources import aws_iam_policy, aws_kms
 from hitrust_policies.sources.live.aws.collector import Ctx, collector
 
 _UNSUPPORTED = object()
+PENDING_DELETION = ("PendingDeletion", "PendingReplicaDeletion")  # KeyState while the deletion waits
 
 
 @collector(
@@ -37,7 +38,7 @@ def kms_keys(ctx: Ctx) -> Iterator[CryptoKey]:
         ref = ctx.ref("AWS::KMS::Key", k.get("KeyArn") or ctx.arn("kms", f"key/{kid}"), aliases.get(kid, kid))
         if isinstance(meta, Unknown):
             return CryptoKey(ref, customer_managed=meta, rotation_supported=meta, enabled=meta, rotation_enabled=meta,
-                             public_principals=meta)
+                             public_principals=meta, pending_deletion=meta)
         # aws/* aliases are reserved for AWS-managed keys, whatever an emulator reports as KeyManager.
         customer = meta.get("KeyManager") == "CUSTOMER" and not aliases.get(kid, "").startswith("aws/")
         spec = meta.get("KeySpec") or meta.get("CustomerMasterKeySpec") or Unknown("DescribeKey: no KeySpec")
@@ -55,6 +56,7 @@ def kms_keys(ctx: Ctx) -> Iterator[CryptoKey]:
                 supported, rotation = True, bool(status.get("KeyRotationEnabled"))
         policy = ctx.fact("kms:GetKeyPolicy", lambda: kms.get_key_policy(KeyId=kid, PolicyName="default")["Policy"])
         return CryptoKey(ref, customer_managed=customer, rotation_supported=supported, enabled=enabled,
-                         rotation_enabled=rotation, public_principals=aws_iam_policy.public_grants(policy))
+                         rotation_enabled=rotation, public_principals=aws_iam_policy.public_grants(policy),
+                         pending_deletion=meta.get("KeyState") in PENDING_DELETION)
 
     yield from ctx.fan_out(one, ctx.paginate("kms", "ListKeys", "Keys"))

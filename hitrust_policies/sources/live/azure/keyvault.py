@@ -39,6 +39,7 @@ def _key(ctx: Ctx, vault: dict[str, Any], doc: dict[str, Any]) -> list[Found]:
             enabled=(attributes or {}).get("enabled") is not False,
             rotation_enabled=az.listed_key_rotates(prop(doc, "properties", "rotationPolicy")),
             public_principals=(),  # Key Vault answers only principals of the vault's own tenant
+            pending_deletion=None,  # soft-deleted keys are listed apart (deletedkeys), not as keys
         ),
         VaultObject(ref, "key", az.vault_object_expires(attributes)),
     ]
@@ -83,7 +84,7 @@ def key_vaults(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[Found]:
         if isinstance(keys, Unknown):  # the vault's keys could not be listed: say so on the vault
             unseen = ctx.part(ref, "keys")
             # whatever its keys, none answers anonymous callers
-            found += [CryptoKey(unseen, keys, keys, keys, keys, ()), VaultObject(unseen, "key", keys)]
+            found += [CryptoKey(unseen, keys, keys, keys, keys, (), None), VaultObject(unseen, "key", keys)]
         else:
             found.extend(item for doc in keys for item in _key(ctx, row, doc))
         secrets = ctx.read_list(SECRETS, row["id"])

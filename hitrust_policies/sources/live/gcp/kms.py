@@ -28,4 +28,5 @@ def kms_keys(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[CryptoKey]:
             enabled=gcp.kms_enabled(purpose, dig(key, "primary", "state")),
             rotation_enabled=bool(key.get("rotationPeriod")),
             public_principals=bindings if isinstance(bindings, Unknown) else tuple(gcp.public_grants(bindings)),
+            pending_deletion=None,  # Cloud KMS keys are never deleted, only their versions destroyed
         )

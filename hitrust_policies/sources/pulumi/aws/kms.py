@@ -77,6 +77,7 @@ def key(res: PulumiResource, stack: Stack) -> Iterator[CryptoKey]:
         enabled=to_bool(res.props.get("isEnabled"), True),
         rotation_enabled=to_bool(res.props.get("enableKeyRotation"), False),
         public_principals=_public(res, stack),
+        pending_deletion=False,  # a program declares keys; deletion is scheduled by destroying one
     )
 
 
@@ -92,4 +93,5 @@ def external_key(res: PulumiResource, stack: Stack) -> Iterator[CryptoKey]:
         enabled=enabled,
         rotation_enabled=False,
         public_principals=_public(res, stack),
+        pending_deletion=False,  # a program declares keys; deletion is scheduled by destroying one
     )

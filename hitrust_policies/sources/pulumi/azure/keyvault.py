@@ -55,4 +55,4 @@ def crypto_key(res: PulumiResource, stack: Stack) -> Iterator[CryptoKey]:
     yield CryptoKey(_ref(res, stack, "keyName"), customer_managed=True, rotation_supported=True,
                     enabled=enabled if isinstance(enabled, Unknown) else enabled is not False,
                     rotation_enabled=az.declared_key_rotates(res.props.get("properties.rotationPolicy")),
-                    public_principals=())
+                    public_principals=(), pending_deletion=None)

@@ -82,4 +82,5 @@ def crypto_key(res: PulumiResource, stack: Stack) -> Iterator[CryptoKey]:
         enabled=_enabled(purpose, skip),
         rotation_enabled=rotation if isinstance(rotation, Unknown) else bool(rotation),
         public_principals=_public(res, stack),
+        pending_deletion=None,  # Cloud KMS keys are never deleted, only their versions destroyed
     )

@@ -95,4 +95,4 @@ def crypto_key(item: Planned, plan: Plan) -> Iterator[CryptoKey]:
     yield CryptoKey(item.ref(f"{_vault_name(item, plan)}/{item.name}"), customer_managed=True,
                     rotation_supported=True, enabled=True,
                     rotation_enabled=az.declared_key_rotates(az.azurerm_rotation_policy(policy)),
-                    public_principals=())
+                    public_principals=(), pending_deletion=None)

@@ -108,7 +108,19 @@ def seed_every_kind(session: boto3.Session) -> None:
                                               KmsKeyId=session.client("kms").create_key()["KeyMetadata"]["Arn"])
     session.client("kinesis").create_stream(StreamName="phi-events", ShardCount=1)
     session.client("ecr").create_repository(repositoryName="phi-images")
-    session.client("secretsmanager").create_secret(Name="phi-db-password", SecretString="Correct-Horse-9")
+    session.client("rds").create_db_snapshot(DBSnapshotIdentifier="phi-db-manual", DBInstanceIdentifier="phi-db")
+    session.client("ec2").create_snapshot(VolumeId=ec2.describe_volumes()["Volumes"][0]["VolumeId"])
+    session.client("rds").create_db_cluster(DBClusterIdentifier="phi-aurora", Engine="aurora-postgresql",
+                                            MasterUsername="admin_user", MasterUserPassword="Correct-Horse-9")
+    session.client("rds").create_db_cluster_snapshot(DBClusterSnapshotIdentifier="phi-aurora-manual",
+                                                     DBClusterIdentifier="phi-aurora")
+    table_key = session.client("kms").create_key()["KeyMetadata"]["Arn"]
+    session.client("dynamodb").create_table(
+        TableName="phi-claims", KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}], BillingMode="PAY_PER_REQUEST",
+        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+        SSESpecification={"Enabled": True, "SSEType": "KMS", "KMSMasterKeyId": table_key})
+    session.client("secretsmanager").create_secret(Name="phi-db-password", SecretString="Correct-Horse-9",
+                                                   KmsKeyId=session.client("kms").create_key()["KeyMetadata"]["Arn"])
     iam.update_account_password_policy(MinimumPasswordLength=14)
     iam.create_user(UserName="alice")
     iam.create_login_profile(UserName="alice", Password="Correct-Horse-Battery-9")

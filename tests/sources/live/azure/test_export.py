@@ -61,7 +61,8 @@ def site_config(f: Finding) -> bool:
 
 def listed(f: Finding) -> bool:
     """A finding on what an ARM listing shows (a vault's keys, a database server's firewall rules)."""
-    return f.rule_id in ("enc-crypto-key-rotation", "iam-vault-object-expires", "net-crypto-key-not-public") or (
+    return f.rule_id in ("enc-crypto-key-rotation", "iam-vault-object-expires", "net-crypto-key-not-public",
+                         "enc-crypto-key-not-pending-deletion") or (
         (f.rule_id, f.resource.native_type) in ARM_LISTED)
 
 
@@ -107,7 +108,8 @@ def test_export_gives_the_live_findings(fake: FakeAzure, tmp_path: Path) -> None
     } | {("iam-vault-object-expires", vault, Status.UNKNOWN, f"not in a Resource Graph export: {listing}")
          for vault in ("kv-phi", "kv-dev") for listing in ("vault-keys (Microsoft.KeyVault/vaults/keys/read)",
                                                            "vault-secrets (Microsoft.KeyVault/vaults/secrets/read)")
-         } | {("net-crypto-key-not-public", vault, Status.PASS, "") for vault in ("kv-phi", "kv-dev")}  # never public
+         } | {("net-crypto-key-not-public", vault, Status.PASS, "") for vault in ("kv-phi", "kv-dev")  # never public
+              } | {("enc-crypto-key-not-pending-deletion", vault, Status.PASS, "") for vault in ("kv-phi", "kv-dev")}
     assert {f.resource.name for f in live if listed(f)} == {"kv-phi/cmk", "kv-phi/legacy", "pg-phi",
                                                              "my-dev"}  # sql-phi: no rules
     for f in offline:

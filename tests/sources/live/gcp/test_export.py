@@ -77,6 +77,8 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         enc-crypto-key-rotation                   phi/records   PASS
         net-crypto-key-not-public                 dev/scratch   PASS
         net-crypto-key-not-public                 phi/records   PASS
+        enc-crypto-key-not-pending-deletion       dev/scratch   PASS
+        enc-crypto-key-not-pending-deletion       phi/records   PASS
         enc-database-storage-encrypted            claims-pg     PASS
         enc-database-storage-encrypted            dev-mysql     PASS
         enc-database-storage-kms                  claims-pg     FAIL
