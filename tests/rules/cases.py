@@ -101,7 +101,7 @@ def store(**kw: Any) -> ObjectStore:
 def trail(name: str = "t", **kw: Any) -> AuditTrail:
     base = dict(multi_region=True, logging=True, log_file_validation=True, kms_key="k", management_reads=True,
                 management_writes=True, management_exclusions=(), cloudwatch_logs=AUDIT_GROUP,
-                cloudwatch_delivery_hours=1.0)
+                cloudwatch_delivery_hours=1.0, object_data_reads=True, object_data_writes=True)
     return AuditTrail(ref(name), **{**base, **kw})
 
 
@@ -707,4 +707,17 @@ CASES: list[Case] = [
     Case("net-function-url-auth-required", "none", FunctionUrl(ref("fn"), False), "FAIL",
          "function URL accepts unauthenticated requests (AuthType NONE)"),
     Case("net-function-url-auth-required", "denied", FunctionUrl(ref("fn"), U), "UNKNOWN"),
+    Case("log-audit-trail-object-data-events", "one-trail-both", AuditCoverage(ref("acct"), (trail(),)), "PASS"),
+    Case("log-audit-trail-object-data-events", "reads-and-writes-on-two-trails", AuditCoverage(ref("acct"), (
+        trail("r", object_data_writes=False), trail("w", object_data_reads=False))), "PASS"),
+    Case("log-audit-trail-object-data-events", "not-judged-on-this-cloud", AuditCoverage(ref("sub"), (
+        trail(object_data_reads=None, object_data_writes=None),), object_data_judged=False), "PASS"),
+    Case("log-audit-trail-object-data-events", "writes-only", AuditCoverage(ref("acct"), (
+        trail(object_data_reads=False),)), "FAIL", "records every bucket's object-level read events"),
+    Case("log-audit-trail-object-data-events", "single-region-trail", AuditCoverage(ref("acct"), (
+        trail(multi_region=False),)), "FAIL", "object-level read or write events"),
+    Case("log-audit-trail-object-data-events", "no-trails", AuditCoverage(ref("acct"), ()), "FAIL",
+         "no logging multi-region trail"),
+    Case("log-audit-trail-object-data-events", "selectors-denied", AuditCoverage(ref("acct"), (
+        trail(object_data_reads=U, object_data_writes=U),)), "UNKNOWN"),
 ]
