@@ -253,6 +253,17 @@ def _compute(session: Any, net: dict[str, str]) -> None:
     ec2.modify_subnet_attribute(SubnetId=dmz, MapPublicIpOnLaunch={"Value": True})  # every launch gets a public IP
 
 
+def _file_system_policies(session: Any) -> None:
+    """The imaging share refuses mounts without TLS; the EU scratch share has no file system policy."""
+    efs = session.client("efs", region_name="us-east-1")
+    for fs in efs.describe_file_systems()["FileSystems"]:
+        if fs.get("Name") == "acme-imaging":
+            efs.put_file_system_policy(FileSystemId=fs["FileSystemId"], Policy=json.dumps({
+                "Version": "2012-10-17", "Statement": [{
+                    "Effect": "Deny", "Principal": {"AWS": "*"}, "Action": "*",
+                    "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}))
+
+
 def seed(session: Any) -> None:
     """Create the demo account's resources (mutating calls: the seeder, never the scanner)."""
     _s3(session)
@@ -267,6 +278,7 @@ def seed(session: Any) -> None:
     _threat_detection(session)
     _encryption_at_rest(session)
     _compute(session, nets["us-east-1"])
+    _file_system_policies(session)
 
 
 def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:

@@ -76,6 +76,8 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("net-subnet-no-auto-public-ip", "dmz-public", "FAIL"),
         ("net-cluster-endpoint-not-public", "claims-eks", "FAIL"),  # public endpoint left at 0.0.0.0/0
         ("log-audit-trail-object-data-events", "cloudtrail-123456789012", "FAIL"),  # management events only
+        ("enc-file-system-tls-only", "acme-imaging", "PASS"),
+        ("enc-file-system-tls-only", "acme-eu-scratch", "FAIL"),  # no file system policy
     ],
 )
 def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:

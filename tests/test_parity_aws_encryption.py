@@ -54,6 +54,31 @@ def kinesis_seed(session: Any) -> None:
     kinesis.start_stream_encryption(StreamName="phi-events", EncryptionType="KMS", KeyId="alias/aws/kinesis")
 
 
+EFS_TLS = {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Principal": {"AWS": "*"}, "Action": "*",
+                                                  "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}
+
+
+def efs_program() -> None:
+    import json
+
+    import pulumi_aws as aws
+
+    phi = aws.efs.FileSystem("phi-shared", encrypted=True, tags={"Name": "phi-shared"})
+    aws.efs.FileSystemPolicy("phi-shared-tls", file_system_id=phi.id, policy=json.dumps(EFS_TLS))
+    aws.efs.FileSystem("scratch-share", encrypted=True, tags={"Name": "scratch-share"})
+
+
+def efs_seed(session: Any) -> None:
+    import json
+
+    efs = session.client("efs")
+    for name in ("phi-shared", "scratch-share"):
+        fid = efs.create_file_system(CreationToken=name, Encrypted=True,
+                                     Tags=[{"Key": "Name", "Value": name}])["FileSystemId"]
+        if name == "phi-shared":
+            efs.put_file_system_policy(FileSystemId=fid, Policy=json.dumps(EFS_TLS))
+
+
 SCENARIOS = [
     Scenario("redshift-clusters", redshift_program, redshift_seed,
              frozenset({"phi-warehouse", "legacy-warehouse", "default-warehouse"}),
@@ -62,6 +87,10 @@ SCENARIOS = [
     Scenario("kinesis-streams", kinesis_program, kinesis_seed, frozenset({"phi-events", "raw-clicks"}),
              frozenset({("enc-message-queue-encrypted", "raw-clicks")}),
              must_pass=frozenset({("enc-message-queue-encrypted", "phi-events")})),
+    Scenario("efs-transport", efs_program, efs_seed, frozenset({"phi-shared", "scratch-share"}),
+             frozenset({("enc-file-system-tls-only", "scratch-share")}),
+             must_pass=frozenset({("enc-file-system-tls-only", "phi-shared"),
+                                  ("enc-file-system-encrypted", "scratch-share")})),
 ]
 
 

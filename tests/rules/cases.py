@@ -198,9 +198,9 @@ CASES: list[Case] = [
     Case("enc-message-queue-encrypted", "key-computed", MessageQueue(
         ref("q"), Unknown("computed at preview: kmsMasterKeyId"), Unknown("computed at preview: kmsMasterKeyId")),
          "UNKNOWN"),
-    Case("enc-file-system-encrypted", "encrypted", FileSystem(ref("fs"), True, None), "PASS"),
-    Case("enc-file-system-encrypted", "plain", FileSystem(ref("fs"), False, None), "FAIL", "not encrypted"),
-    Case("enc-file-system-encrypted", "denied", FileSystem(ref("fs"), U, U), "UNKNOWN"),
+    Case("enc-file-system-encrypted", "encrypted", FileSystem(ref("fs"), True, None, True), "PASS"),
+    Case("enc-file-system-encrypted", "plain", FileSystem(ref("fs"), False, None, True), "FAIL", "not encrypted"),
+    Case("enc-file-system-encrypted", "denied", FileSystem(ref("fs"), U, U, True), "UNKNOWN"),
     Case("enc-audit-trail-kms", "kms", trail(), "PASS"),
     Case("enc-audit-trail-kms", "sse-s3", trail(kms_key=None), "FAIL", "KMS"),
     Case("enc-audit-trail-kms", "computed", trail(kms_key=Unknown("computed at preview: kmsKeyId")), "UNKNOWN"),
@@ -720,4 +720,8 @@ CASES: list[Case] = [
          "no logging multi-region trail"),
     Case("log-audit-trail-object-data-events", "selectors-denied", AuditCoverage(ref("acct"), (
         trail(object_data_reads=U, object_data_writes=U),)), "UNKNOWN"),
+    Case("enc-file-system-tls-only", "policy-denies-plaintext", FileSystem(ref("fs"), True, None, True), "PASS"),
+    Case("enc-file-system-tls-only", "no-policy", FileSystem(ref("fs"), True, None, False), "FAIL",
+         "file system policy does not refuse mounts without TLS"),
+    Case("enc-file-system-tls-only", "policy-denied", FileSystem(ref("fs"), True, None, U), "UNKNOWN"),
 ]

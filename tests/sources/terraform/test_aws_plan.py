@@ -85,6 +85,7 @@ EXPECTED = {
     "platform": [
         ("enc-block-storage-default-encryption", "aws_ebs_encryption_by_default.on", P),
         ("enc-file-system-encrypted", "aws_efs_file_system.shared", F),
+        ("enc-file-system-tls-only", "aws_efs_file_system.shared", F),  # no file system policy in the plan
         ("log-threat-detection-enabled", "aws_guardduty_detector.main", F),
         ("iam-password-policy-strong", "aws_iam_account_password_policy.weak", F),
         ("iam-policy-grant-no-admin", "aws_iam_policy.everything", F),
@@ -202,6 +203,12 @@ EXPECTED = {
         *[("log-cluster-control-plane-logs", f"aws_eks_cluster.{c}", F) for c in ("private", "open")],
         ("net-function-url-auth-required", "aws_lambda_function_url.open", F),
         ("net-function-url-auth-required", "aws_lambda_function_url.signed", P),
+    ],
+    "file_system_tls": [
+        *[("enc-file-system-encrypted", f"aws_efs_file_system.{fs}", P) for fs in ("phi", "writes", "scratch")],
+        ("enc-file-system-tls-only", "aws_efs_file_system.phi", P),
+        ("enc-file-system-tls-only", "aws_efs_file_system.writes", F),  # writes only: plaintext mounts still read
+        ("enc-file-system-tls-only", "aws_efs_file_system.scratch", F),  # no policy
     ],
 }
 
