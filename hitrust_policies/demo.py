@@ -264,6 +264,15 @@ def _file_system_policies(session: Any) -> None:
                     "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}))
 
 
+def _replication(session: Any) -> None:
+    """The claims migration runs on a private replication instance; a leftover one from the data-center move has a
+    public IP."""
+    dms = session.client("dms", region_name="us-east-1")
+    for name, public in (("claims-migration", False), ("dc-exit-migration", True)):
+        dms.create_replication_instance(ReplicationInstanceIdentifier=name, ReplicationInstanceClass="dms.t3.micro",
+                                        PubliclyAccessible=public)
+
+
 def seed(session: Any) -> None:
     """Create the demo account's resources (mutating calls: the seeder, never the scanner)."""
     _s3(session)
@@ -279,6 +288,7 @@ def seed(session: Any) -> None:
     _encryption_at_rest(session)
     _compute(session, nets["us-east-1"])
     _file_system_policies(session)
+    _replication(session)
 
 
 def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:

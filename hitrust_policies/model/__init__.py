@@ -57,6 +57,7 @@ from hitrust_policies.model.network import (
     opening_id,
 )
 from hitrust_policies.model.ref import ResourceRef
+from hitrust_policies.model.replication import ReplicationInstance
 from hitrust_policies.model.request_logs import (
     ConfigRecording,
     ControlPlaneLogging,
@@ -128,6 +129,7 @@ KINDS: tuple[type, ...] = (
     SubnetAddressing,
     ClusterEndpoint,
     FunctionUrl,
+    ReplicationInstance,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -206,4 +208,5 @@ __all__ = [
     "SubnetAddressing",
     "ClusterEndpoint",
     "FunctionUrl",
+    "ReplicationInstance",
 ]

@@ -60,3 +60,15 @@ def function_urls() -> None:
                                   role="arn:aws:iam::123456789012:role/fn-role")
         aws.lambda_.FunctionUrl(f"{name}-url", function_name=name, authorization_type=auth,
                                 opts=pulumi.ResourceOptions(depends_on=[fn]))
+
+
+def replication_instances() -> None:
+    """DMS replication instances: private, public, left to the provider (private), and one whose flag waits on
+    another resource."""
+    import pulumi_aws as aws
+
+    key = aws.kms.Key("late-dms-key", enable_key_rotation=True)
+    for name, public in (("claims-migration", False), ("legacy-migration", True), ("default-migration", None),
+                         ("late-migration", key.key_id.apply(lambda _: True))):
+        aws.dms.ReplicationInstance(name, replication_instance_id=name, replication_instance_class="dms.t3.micro",
+                                    publicly_accessible=public)

@@ -56,6 +56,7 @@ from hitrust_policies.model import (
     PolicyGrant,
     PostgresSettings,
     PostureMonitoring,
+    ReplicationInstance,
     RequestLogging,
     ResourceRef,
     RootAccount,
@@ -724,4 +725,8 @@ CASES: list[Case] = [
     Case("enc-file-system-tls-only", "no-policy", FileSystem(ref("fs"), True, None, False), "FAIL",
          "file system policy does not refuse mounts without TLS"),
     Case("enc-file-system-tls-only", "policy-denied", FileSystem(ref("fs"), True, None, U), "UNKNOWN"),
+    Case("net-replication-instance-not-public", "private", ReplicationInstance(ref("dms"), False), "PASS"),
+    Case("net-replication-instance-not-public", "public", ReplicationInstance(ref("dms"), True), "FAIL",
+         "replication instance is publicly accessible (PubliclyAccessible)"),
+    Case("net-replication-instance-not-public", "preview", ReplicationInstance(ref("dms"), U), "UNKNOWN"),
 ]

@@ -97,6 +97,7 @@ TOKENS: dict[str, str] = {
     "aws_vpc_security_group_egress_rule": "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
     "aws_vpc_security_group_ingress_rule": "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     "aws_efs_file_system_policy": "aws:efs/fileSystemPolicy:FileSystemPolicy",
+    "aws_dms_replication_instance": "aws:dms/replicationInstance:ReplicationInstance",
 }
 
 SINGULAR = frozenset({"ingress", "egress"})  # pulumi-aws keeps these names as they are
