@@ -101,6 +101,7 @@ BUCKETS_PLAN = BUCKETS | {
 PLATFORM_COMMON = {
     ("CKV_HITRUST_LOG_REQUEST_LOGGING", "aws_lb.front", "FAILED"),
     ("CKV_HITRUST_ENC_FILE_SYSTEM_ENCRYPTED", "aws_efs_file_system.shared", "FAILED"),
+    ("CKV_HITRUST_ENC_FILE_SYSTEM_TLS_ONLY", "aws_efs_file_system.shared", "FAILED"),  # no file system policy
     ("CKV_HITRUST_ENC_MESSAGE_QUEUE_ENCRYPTED", "aws_sqs_queue.plain", "FAILED"),
     ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "aws_lb_listener.plain", "FAILED"),
     ("CKV_HITRUST_IAM_PASSWORD_POLICY_STRONG", "aws_iam_account_password_policy.weak", "FAILED"),
