@@ -380,6 +380,26 @@ def _access_analyzer(session: Any) -> None:
     session.events.register_last("before-call", answer)
 
 
+def _file_system_policies(session: Any) -> None:
+    """The imaging share refuses mounts without TLS; the EU scratch share has no file system policy."""
+    efs = session.client("efs", region_name="us-east-1")
+    for fs in efs.describe_file_systems()["FileSystems"]:
+        if fs.get("Name") == "acme-imaging":
+            efs.put_file_system_policy(FileSystemId=fs["FileSystemId"], Policy=json.dumps({
+                "Version": "2012-10-17", "Statement": [{
+                    "Effect": "Deny", "Principal": {"AWS": "*"}, "Action": "*",
+                    "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}))
+
+
+def _replication(session: Any) -> None:
+    """The claims migration runs on a private replication instance; a leftover one from the data-center move has a
+    public IP."""
+    dms = session.client("dms", region_name="us-east-1")
+    for name, public in (("claims-migration", False), ("dc-exit-migration", True)):
+        dms.create_replication_instance(ReplicationInstanceIdentifier=name, ReplicationInstanceClass="dms.t3.micro",
+                                        PubliclyAccessible=public)
+
+
 def seed(session: Any) -> None:
     """Create the demo account's resources (mutating calls: the seeder, never the scanner)."""
     _s3(session)
@@ -400,6 +420,8 @@ def seed(session: Any) -> None:
     _open_doors(session)
     _snapshots(session)
     _secrets(session)
+    _file_system_policies(session)
+    _replication(session)
 
 
 def _narrower_grants(session: Any) -> None:

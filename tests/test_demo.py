@@ -120,6 +120,11 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("iam-secret-rotation-enabled", "partner-api-key", "FAIL"),
         ("enc-secret-kms", "patients-db-password", "PASS"),  # alias/phi-data, a customer key
         ("enc-secret-kms", "partner-api-key", "FAIL"),  # aws/secretsmanager
+        ("log-audit-trail-object-data-events", "cloudtrail-123456789012", "FAIL"),  # management events only
+        ("enc-file-system-tls-only", "acme-imaging", "PASS"),
+        ("enc-file-system-tls-only", "acme-eu-scratch", "FAIL"),  # no file system policy
+        ("net-replication-instance-not-public", "claims-migration", "PASS"),
+        ("net-replication-instance-not-public", "dc-exit-migration", "FAIL"),
     ],
 )
 def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:

@@ -114,6 +114,8 @@ EXPECTED = [
     # activity log: production exports every category to the audit workspace, dev exports nothing
     ("log-audit-coverage-multi-region", f"activity-log/{PROD}", "PASS", 1),
     ("log-audit-coverage-multi-region", f"activity-log/{DEV}", "FAIL", 1),
+    # object-store data events are not judged from the activity log (it holds none): every subscription passes
+    *[("log-audit-trail-object-data-events", f"activity-log/{s}", "PASS", 1) for s in (PROD, DEV)],
     # Defender for Cloud: every plan on in production; dev pays for servers only (names repeat per subscription)
     *[("log-threat-detection-enabled", f"defender/{plan}", "PASS", 1) for plan in THREAT_DETECTION_PLANS
       if plan != "VirtualMachines"],

@@ -104,6 +104,8 @@ EXPECTED = [
     # audit logs: the organization records configuration reads everywhere; dev exempts its ETL account
     ("log-audit-coverage-multi-region", PROD, "PASS", 1),
     ("log-audit-coverage-multi-region", DEV, "FAIL", 1),
+    # Data Access logs are not judged as object-store data events: every project passes
+    *[("log-audit-trail-object-data-events", p, "PASS", 1) for p in (PROD, DEV)],
     # log buckets: _Default keeps 30 days; audit logs sit under Google-managed keys except in phi-audit
     *[("log-log-group-retention", f"{p}/global/_Default", "FAIL", 1) for p in (PROD, DEV)],
     *[("log-log-group-retention", f"{p}/global/_Required", "PASS", 1) for p in (PROD, DEV)],

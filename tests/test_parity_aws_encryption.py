@@ -111,6 +111,31 @@ def secrets_seed(session: Any) -> None:
 SNAP_ENC, SNAP_PUBLIC = "enc-snapshot-encrypted", "net-snapshot-not-public"
 ROTATION, SECRET_KMS = "iam-secret-rotation-enabled", "enc-secret-kms"
 
+EFS_TLS = {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Principal": {"AWS": "*"}, "Action": "*",
+                                                  "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}
+
+
+def efs_program() -> None:
+    import json
+
+    import pulumi_aws as aws
+
+    phi = aws.efs.FileSystem("phi-shared", encrypted=True, tags={"Name": "phi-shared"})
+    aws.efs.FileSystemPolicy("phi-shared-tls", file_system_id=phi.id, policy=json.dumps(EFS_TLS))
+    aws.efs.FileSystem("scratch-share", encrypted=True, tags={"Name": "scratch-share"})
+
+
+def efs_seed(session: Any) -> None:
+    import json
+
+    efs = session.client("efs")
+    for name in ("phi-shared", "scratch-share"):
+        fid = efs.create_file_system(CreationToken=name, Encrypted=True,
+                                     Tags=[{"Key": "Name", "Value": name}])["FileSystemId"]
+        if name == "phi-shared":
+            efs.put_file_system_policy(FileSystemId=fid, Policy=json.dumps(EFS_TLS))
+
+
 SCENARIOS = [
     Scenario("redshift-clusters", redshift_program, redshift_seed,
              frozenset({"phi-warehouse", "legacy-warehouse", "default-warehouse"}),
@@ -129,6 +154,10 @@ SCENARIOS = [
              frozenset({(ROTATION, "partner-api-key"), (ROTATION, "legacy-token"), (SECRET_KMS, "legacy-token"),
                         (SECRET_KMS, "phi-db-password")}),
              must_pass=frozenset({(ROTATION, "phi-db-password"), (SECRET_KMS, "partner-api-key")})),
+    Scenario("efs-transport", efs_program, efs_seed, frozenset({"phi-shared", "scratch-share"}),
+             frozenset({("enc-file-system-tls-only", "scratch-share")}),
+             must_pass=frozenset({("enc-file-system-tls-only", "phi-shared"),
+                                  ("enc-file-system-encrypted", "scratch-share")})),
 ]
 
 

@@ -93,6 +93,28 @@ SCENARIOS.append(Scenario("eks-endpoints", eks_program, eks_seed, frozenset(n fo
                           frozenset({(EKS_RULE, "open-eks")}),
                           must_pass=frozenset({(EKS_RULE, "private-eks"), (EKS_RULE, "office-eks")})))
 
+MIGRATIONS = (("claims-migration", False), ("legacy-migration", True))
+
+
+def dms_program() -> None:
+    import pulumi_aws as aws
+
+    for name, public in MIGRATIONS:
+        aws.dms.ReplicationInstance(name, replication_instance_id=name, replication_instance_class="dms.t3.micro",
+                                    publicly_accessible=public)
+
+
+def dms_seed(session: Any) -> None:
+    for name, public in MIGRATIONS:
+        session.client("dms").create_replication_instance(
+            ReplicationInstanceIdentifier=name, ReplicationInstanceClass="dms.t3.micro", PubliclyAccessible=public)
+
+
+DMS_RULE = "net-replication-instance-not-public"
+SCENARIOS.append(Scenario("dms-replication-instances", dms_program, dms_seed, frozenset(n for n, _ in MIGRATIONS),
+                          frozenset({(DMS_RULE, "legacy-migration")}),
+                          must_pass=frozenset({(DMS_RULE, "claims-migration")})))
+
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
 def test_pack_and_scanner_agree(scenario: Scenario, pack, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     live = live_findings(scenario, monkeypatch)

@@ -59,6 +59,7 @@ from hitrust_policies.model.network import (
     opening_id,
 )
 from hitrust_policies.model.ref import ResourceRef
+from hitrust_policies.model.replication import ReplicationInstance
 from hitrust_policies.model.request_logs import (
     ConfigRecording,
     ControlPlaneLogging,
@@ -141,6 +142,7 @@ KINDS: tuple[type, ...] = (
     RoleTrust,
     Snapshot,
     ManagedSecret,
+    ReplicationInstance,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -226,4 +228,5 @@ __all__ = [
     "RoleTrust",
     "Snapshot",
     "ManagedSecret",
+    "ReplicationInstance",
 ]

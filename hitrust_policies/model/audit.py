@@ -23,6 +23,10 @@ class AuditTrail:
     ``cloudwatch_delivery_hours`` is the time since the last delivery there: ``math.inf`` if
     never, None where the source cannot observe deliveries (a deployment plan, whose trail has
     delivered nothing yet).
+    ``object_data_reads`` / ``object_data_writes``: the trail records the object-level (data-plane)
+    read / write events of every bucket of the object store (CloudTrail S3 data events with no bucket
+    narrowing); None where the trail cannot record them or they are not judged here (see
+    `AuditCoverage.object_data_judged`).
     """
 
     ref: ResourceRef
@@ -35,14 +39,23 @@ class AuditTrail:
     management_exclusions: tuple[str, ...] | Unknown
     cloudwatch_logs: str | None | Unknown
     cloudwatch_delivery_hours: float | None | Unknown
+    object_data_reads: bool | None | Unknown
+    object_data_writes: bool | None | Unknown
 
 
 @dataclass(frozen=True, slots=True)
 class AuditCoverage:
-    """All trails of one account: whether *some* trail covers everything is account-level."""
+    """All trails of one account: whether *some* trail covers everything is account-level.
+
+    ``object_data_judged``: whether the trails' object-store data events are judged here: True on AWS
+    (CloudTrail S3 data events); False on Azure, whose activity log holds no data-plane events (a
+    storage account logs its own through its diagnostic settings), and on Google Cloud, whose Data
+    Access audit logs are not judged by this library.
+    """
 
     ref: ResourceRef
     trails: tuple[AuditTrail, ...] | Unknown
+    object_data_judged: bool = True
 
 
 @dataclass(frozen=True, slots=True)

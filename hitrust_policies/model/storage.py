@@ -86,11 +86,16 @@ class DatabaseInstance:
 
 @dataclass(frozen=True, slots=True)
 class FileSystem:
-    """A shared network file system (EFS, Azure Files, Filestore)."""
+    """A shared network file system (EFS, Azure Files, Filestore).
+
+    ``tls_only``: the file system refuses every client connecting without TLS (an EFS file system policy
+    denying mounts when ``aws:SecureTransport`` is false). Yielded by AWS only today.
+    """
 
     ref: ResourceRef
     encrypted: bool | Unknown
     kms_key: str | None | Unknown
+    tls_only: bool | Unknown
 
 
 @dataclass(frozen=True, slots=True)

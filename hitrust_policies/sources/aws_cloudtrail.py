@@ -118,3 +118,76 @@ def management_events(event_selectors: Iterable[Mapping[str, Any]] | Any,
         return ManagementEvents(READ in recorded, WRITE in recorded, tuple(exclusions))
     except UnknownFact as exc:
         return Unknown(exc.reason)
+
+
+# Object-level (data) events of every S3 bucket. A basic selector names them with a DataResources
+# entry of type AWS::S3::Object whose values hold the all-buckets prefix (``arn:aws:s3`` or
+# ``arn:<partition>:s3:::``); an advanced selector with eventCategory Data and resources.type
+# AWS::S3::Object, narrowed by nothing but readOnly. A selector naming some buckets (resources.ARN,
+# a bucket's ARN prefix) or some calls (eventName...) does not record every bucket's object events.
+S3_OBJECT = "AWS::S3::Object"
+
+
+@dataclass(frozen=True)
+class ObjectDataEvents:
+    """Whether a trail records every bucket's S3 object-level read / write events."""
+
+    reads: bool
+    writes: bool
+
+
+def _all_buckets(value: str) -> bool:
+    """The DataResources value meaning every bucket (old ``arn:aws:s3`` or ``arn:<partition>:s3:::``).
+
+    >>> [_all_buckets(v) for v in ("arn:aws:s3", "arn:aws-us-gov:s3:::", "arn:aws:s3:::phi-records/")]
+    [True, True, False]
+    """
+    parts = value.split(":")
+    return len(parts) in (3, 6) and parts[0] == "arn" and parts[2] == "s3" and not any(parts[3:])
+
+
+def _basic_data(selector: Mapping[str, Any]) -> set[str]:
+    for resource in _field(selector, "DataResources") or ():
+        if _field(resource, "Type") == S3_OBJECT and any(_all_buckets(str(_known(v)))
+                                                         for v in _field(resource, "Values") or ()):
+            kind = str(_field(selector, "ReadWriteType") or "All")
+            return {"All": {READ, WRITE}, "ReadOnly": {READ}, "WriteOnly": {WRITE}}.get(kind, set())
+    return set()
+
+
+def _advanced_data(selector: Mapping[str, Any]) -> set[str]:
+    kinds, category, s3_objects = {READ, WRITE}, False, False
+    for fs in _field(selector, "FieldSelectors") or ():
+        name, ops = str(_field(fs, "Field")), _operators(fs)
+        if name == "eventCategory":
+            category = ops == {"equal": ["Data"]}
+        elif name == "resources.type":
+            s3_objects = ops == {"equal": [S3_OBJECT]}
+        elif name == "readOnly" and ops in ({"equal": ["true"]}, {"notequal": ["false"]}):
+            kinds = {READ}
+        elif name == "readOnly" and ops in ({"equal": ["false"]}, {"notequal": ["true"]}):
+            kinds = {WRITE}
+        elif not (name == "readOnly" and ops in ({"equal": ["true", "false"]}, {"equal": ["false", "true"]})):
+            return set()  # narrowed to some buckets, objects or calls
+    return kinds if category and s3_objects else set()
+
+
+def object_data_events(event_selectors: Iterable[Mapping[str, Any]] | Any,
+                       advanced_selectors: Iterable[Mapping[str, Any]] | Any) -> ObjectDataEvents | Unknown:
+    """Every bucket's S3 object-level events recorded under these selectors (none without selectors:
+    CloudTrail's default records management events only).
+
+    >>> object_data_events([{"ReadWriteType": "WriteOnly", "DataResources": [
+    ...     {"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]}]}], [])
+    ObjectDataEvents(reads=False, writes=True)
+    >>> object_data_events([], [{"fieldSelectors": [{"field": "eventCategory", "equals": ["Data"]},
+    ...     {"field": "resources.type", "equals": ["AWS::S3::Object"]},
+    ...     {"field": "resources.ARN", "startsWiths": ["arn:aws:s3:::phi-records/"]}]}])
+    ObjectDataEvents(reads=False, writes=False)
+    """
+    try:
+        kinds = set().union(*map(_basic_data, event_selectors or ()),
+                            *map(_advanced_data, advanced_selectors or ()))
+        return ObjectDataEvents(READ in kinds, WRITE in kinds)
+    except UnknownFact as exc:
+        return Unknown(exc.reason)

@@ -96,3 +96,26 @@ def dynamodb_tables() -> None:
     aws.dynamodb.Table("plain-sessions", name="plain-sessions", **base)
     aws.dynamodb.Table("late-claims", name="late-claims", server_side_encryption={
         "enabled": key.key_id.apply(lambda _: True), "kms_key_arn": "alias/aws/dynamodb"}, **base)
+
+
+def efs_transport() -> None:
+    """EFS file system policies: the console's TLS deny, a deny of writes only, none at all, and a policy built
+    from an output (its statement unknown at preview)."""
+    import json
+
+    import pulumi_aws as aws
+
+    def deny(actions: object) -> dict:
+        return {"Effect": "Deny", "Principal": {"AWS": "*"}, "Action": actions,
+                "Condition": {"Bool": {"aws:SecureTransport": "false"}}}
+
+    phi = aws.efs.FileSystem("phi-shared", encrypted=True, tags={"Name": "phi-shared"})
+    aws.efs.FileSystemPolicy("phi-shared-tls", file_system_id=phi.id,
+                             policy=json.dumps({"Version": "2012-10-17", "Statement": [deny("*")]}))
+    writes = aws.efs.FileSystem("writes-only", encrypted=True, tags={"Name": "writes-only"})
+    aws.efs.FileSystemPolicy("writes-only-policy", file_system_id=writes.id, policy=json.dumps(
+        {"Version": "2012-10-17", "Statement": [deny("elasticfilesystem:ClientWrite")]}))
+    aws.efs.FileSystem("scratch-share", encrypted=True, tags={"Name": "scratch-share"})
+    late = aws.efs.FileSystem("late-share", encrypted=True, tags={"Name": "late-share"})
+    aws.efs.FileSystemPolicy("late-share-policy", file_system_id=late.id, policy=late.arn.apply(
+        lambda arn: json.dumps({"Version": "2012-10-17", "Statement": [{**deny("*"), "Resource": arn}]})))

@@ -103,3 +103,15 @@ def resource_policies() -> None:
     org_secret = aws.secretsmanager.Secret("org-secret", name="org-secret")
     aws.secretsmanager.SecretPolicy("org-secret-policy", secret_arn=org_secret.arn,
                                     policy=policy("secretsmanager:GetSecretValue", "*", org))
+
+
+def replication_instances() -> None:
+    """DMS replication instances: private, public, left to the provider (private), and one whose flag waits on
+    another resource."""
+    import pulumi_aws as aws
+
+    key = aws.kms.Key("late-dms-key", enable_key_rotation=True)
+    for name, public in (("claims-migration", False), ("legacy-migration", True), ("default-migration", None),
+                         ("late-migration", key.key_id.apply(lambda _: True))):
+        aws.dms.ReplicationInstance(name, replication_instance_id=name, replication_instance_class="dms.t3.micro",
+                                    publicly_accessible=public)

@@ -51,3 +51,23 @@ def trail_selectors() -> None:
                              cloud_watch_logs_group_arn="arn:aws:logs:us-east-1:123456789012:log-group:audit:*",
                              cloud_watch_logs_role_arn="arn:aws:iam::123456789012:role/trail-to-logs",
                              event_selectors=[selector])
+
+
+def trail_data_events() -> None:
+    """S3 object-level data events: every bucket (advanced), one bucket (advanced), writes of every bucket
+    (basic), and a selector computed at preview (the live-only account rule reads these per-trail facts)."""
+    import pulumi_aws as aws
+
+    data = {"field": "eventCategory", "equals": ["Data"]}
+    objects = {"field": "resources.type", "equals": ["AWS::S3::Object"]}
+    bucket = aws.s3.BucketV2("phi-records", bucket="phi-records")
+    common = dict(s3_bucket_name="central-trail-logs", is_multi_region_trail=True)
+    aws.cloudtrail.Trail("all-objects-trail", name="all-objects-trail", **common, advanced_event_selectors=[
+        {"name": "all objects", "field_selectors": [data, objects]}])
+    aws.cloudtrail.Trail("one-bucket-trail", name="one-bucket-trail", **common, advanced_event_selectors=[
+        {"name": "phi only", "field_selectors": [data, objects, {"field": "resources.ARN",
+                                                                 "starts_withs": ["arn:aws:s3:::phi-records/"]}]}])
+    aws.cloudtrail.Trail("writes-trail", name="writes-trail", **common, event_selectors=[
+        {"read_write_type": "WriteOnly", "data_resources": [{"type": "AWS::S3::Object", "values": ["arn:aws:s3"]}]}])
+    aws.cloudtrail.Trail("late-bucket-trail", name="late-bucket-trail", **common, event_selectors=[
+        {"data_resources": [{"type": "AWS::S3::Object", "values": [bucket.arn.apply(lambda a: f"{a}/")]}]}])

@@ -59,6 +59,7 @@ from hitrust_policies.model import (
     PolicyGrant,
     PostgresSettings,
     PostureMonitoring,
+    ReplicationInstance,
     RequestLogging,
     ResourcePolicy,
     ResourceRef,
@@ -108,7 +109,7 @@ def store(**kw: Any) -> ObjectStore:
 def trail(name: str = "t", **kw: Any) -> AuditTrail:
     base = dict(multi_region=True, logging=True, log_file_validation=True, kms_key="k", management_reads=True,
                 management_writes=True, management_exclusions=(), cloudwatch_logs=AUDIT_GROUP,
-                cloudwatch_delivery_hours=1.0)
+                cloudwatch_delivery_hours=1.0, object_data_reads=True, object_data_writes=True)
     return AuditTrail(ref(name), **{**base, **kw})
 
 
@@ -205,9 +206,9 @@ CASES: list[Case] = [
     Case("enc-message-queue-encrypted", "key-computed", MessageQueue(
         ref("q"), Unknown("computed at preview: kmsMasterKeyId"), Unknown("computed at preview: kmsMasterKeyId")),
          "UNKNOWN"),
-    Case("enc-file-system-encrypted", "encrypted", FileSystem(ref("fs"), True, None), "PASS"),
-    Case("enc-file-system-encrypted", "plain", FileSystem(ref("fs"), False, None), "FAIL", "not encrypted"),
-    Case("enc-file-system-encrypted", "denied", FileSystem(ref("fs"), U, U), "UNKNOWN"),
+    Case("enc-file-system-encrypted", "encrypted", FileSystem(ref("fs"), True, None, True), "PASS"),
+    Case("enc-file-system-encrypted", "plain", FileSystem(ref("fs"), False, None, True), "FAIL", "not encrypted"),
+    Case("enc-file-system-encrypted", "denied", FileSystem(ref("fs"), U, U, True), "UNKNOWN"),
     Case("enc-audit-trail-kms", "kms", trail(), "PASS"),
     Case("enc-audit-trail-kms", "sse-s3", trail(kms_key=None), "FAIL", "KMS"),
     Case("enc-audit-trail-kms", "computed", trail(kms_key=Unknown("computed at preview: kmsKeyId")), "UNKNOWN"),
@@ -843,4 +844,25 @@ CASES += [
     Case("enc-secret-kms", "default-key", ManagedSecret(ref("secret"), True, False), "FAIL",
          "secret is encrypted with the service's default key, not a customer-managed key"),
     Case("enc-secret-kms", "denied", ManagedSecret(ref("secret"), True, U), "UNKNOWN"),
+    Case("log-audit-trail-object-data-events", "one-trail-both", AuditCoverage(ref("acct"), (trail(),)), "PASS"),
+    Case("log-audit-trail-object-data-events", "reads-and-writes-on-two-trails", AuditCoverage(ref("acct"), (
+        trail("r", object_data_writes=False), trail("w", object_data_reads=False))), "PASS"),
+    Case("log-audit-trail-object-data-events", "not-judged-on-this-cloud", AuditCoverage(ref("sub"), (
+        trail(object_data_reads=None, object_data_writes=None),), object_data_judged=False), "PASS"),
+    Case("log-audit-trail-object-data-events", "writes-only", AuditCoverage(ref("acct"), (
+        trail(object_data_reads=False),)), "FAIL", "records every bucket's object-level read events"),
+    Case("log-audit-trail-object-data-events", "single-region-trail", AuditCoverage(ref("acct"), (
+        trail(multi_region=False),)), "FAIL", "object-level read or write events"),
+    Case("log-audit-trail-object-data-events", "no-trails", AuditCoverage(ref("acct"), ()), "FAIL",
+         "no logging multi-region trail"),
+    Case("log-audit-trail-object-data-events", "selectors-denied", AuditCoverage(ref("acct"), (
+        trail(object_data_reads=U, object_data_writes=U),)), "UNKNOWN"),
+    Case("enc-file-system-tls-only", "policy-denies-plaintext", FileSystem(ref("fs"), True, None, True), "PASS"),
+    Case("enc-file-system-tls-only", "no-policy", FileSystem(ref("fs"), True, None, False), "FAIL",
+         "file system policy does not refuse mounts without TLS"),
+    Case("enc-file-system-tls-only", "policy-denied", FileSystem(ref("fs"), True, None, U), "UNKNOWN"),
+    Case("net-replication-instance-not-public", "private", ReplicationInstance(ref("dms"), False), "PASS"),
+    Case("net-replication-instance-not-public", "public", ReplicationInstance(ref("dms"), True), "FAIL",
+         "replication instance is publicly accessible (PubliclyAccessible)"),
+    Case("net-replication-instance-not-public", "preview", ReplicationInstance(ref("dms"), U), "UNKNOWN"),
 ]

@@ -109,6 +109,8 @@ TOKENS: dict[str, str] = {
     "aws_ecr_repository": "aws:ecr/repository:Repository",
     "aws_ecr_repository_policy": "aws:ecr/repositoryPolicy:RepositoryPolicy",
     "aws_secretsmanager_secret_policy": "aws:secretsmanager/secretPolicy:SecretPolicy",
+    "aws_efs_file_system_policy": "aws:efs/fileSystemPolicy:FileSystemPolicy",
+    "aws_dms_replication_instance": "aws:dms/replicationInstance:ReplicationInstance",
 }
 
 SINGULAR = frozenset({"ingress", "egress"})  # pulumi-aws keeps these names as they are

@@ -109,3 +109,16 @@ def test_dynamodb_tables(preview: bool) -> None:
         {KMS}  plain-sessions  FAIL
         {KMS}  late-claims     {late}
     """)
+
+
+@BOTH
+def test_efs_file_system_policies(preview: bool) -> None:
+    """The stack's FileSystemPolicy joined to its file system; none is no TLS requirement; a policy computed
+    from the file system's ARN is unknown at preview."""
+    rule = "enc-file-system-tls-only"
+    assert verdicts(aws_encryption.efs_transport, preview, rule) == expect(f"""
+        {rule}  phi-shared     PASS
+        {rule}  writes-only    FAIL
+        {rule}  scratch-share  FAIL
+        {rule}  late-share     {"UNKNOWN" if preview else "PASS"}
+    """)

@@ -70,3 +70,15 @@ def test_resource_policies(preview: bool) -> None:
         {rule}  open-secret    FAIL
         {rule}  org-secret     PASS
     """)
+
+
+@BOTH
+def test_replication_instances(preview: bool) -> None:
+    late = "UNKNOWN" if preview else "FAIL"  # its flag is computed at preview
+    rule = "net-replication-instance-not-public"
+    assert verdicts(aws_network.replication_instances, preview, rule) == expect(f"""
+        {rule}  claims-migration   PASS
+        {rule}  legacy-migration   FAIL
+        {rule}  default-migration  PASS
+        {rule}  late-migration     {late}
+    """)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from hitrust_policies.model import AuditTrail, LogGroup, TlsListener
+from hitrust_policies.model import AuditTrail, LogGroup, TlsListener, Unknown
 from hitrust_policies.sources.pulumi import PulumiResource, to_model
 from hitrust_policies.testing.pulumi import capture
 from tests.pulumi_programs import logging, tls
@@ -65,3 +65,17 @@ def test_classic_load_balancer(preview: bool) -> None:
         "legacy:5432": ("TCP", None, "5432"),
         "legacy:80": ("HTTP", None, "80"),
     }
+
+
+@pytest.mark.parametrize("preview", [True, False], ids=["preview", "update"])
+def test_trail_object_data_events(preview: bool) -> None:
+    """The selectors read by the module the live scanner uses; a bucket ARN computed at preview is unknown."""
+    trails = {v.ref.name: v for v in values(logging.trail_data_events, preview) if isinstance(v, AuditTrail)}
+    facts = {n: (t.object_data_reads, t.object_data_writes) for n, t in trails.items() if n != "late-bucket-trail"}
+    assert facts == {"all-objects-trail": (True, True), "one-bucket-trail": (False, False),
+                     "writes-trail": (False, True)}
+    late = trails["late-bucket-trail"]
+    if preview:
+        assert isinstance(late.object_data_reads, Unknown) and "computed at preview" in late.object_data_reads.reason
+    else:
+        assert (late.object_data_reads, late.object_data_writes) == (False, False)  # one bucket only

@@ -85,6 +85,7 @@ EXPECTED = {
     "platform": [
         ("enc-block-storage-default-encryption", "aws_ebs_encryption_by_default.on", P),
         ("enc-file-system-encrypted", "aws_efs_file_system.shared", F),
+        ("enc-file-system-tls-only", "aws_efs_file_system.shared", F),  # no file system policy in the plan
         ("log-threat-detection-enabled", "aws_guardduty_detector.main", F),
         ("iam-password-policy-strong", "aws_iam_account_password_policy.weak", F),
         ("iam-policy-grant-no-admin", "aws_iam_policy.everything", F),
@@ -298,6 +299,18 @@ EXPECTED = {
         ("enc-database-storage-kms", "aws_dynamodb_table.managed", F),  # aws/dynamodb
         # server_side_encryption left out: the provider computes the block, so the plan cannot tell the key
         ("enc-database-storage-kms", "aws_dynamodb_table.plain", U),
+    ],
+    "file_system_tls": [
+        *[("enc-file-system-encrypted", f"aws_efs_file_system.{fs}", P) for fs in ("phi", "writes", "scratch")],
+        ("enc-file-system-tls-only", "aws_efs_file_system.phi", P),
+        ("enc-file-system-tls-only", "aws_efs_file_system.writes", F),  # writes only: plaintext mounts still read
+        ("enc-file-system-tls-only", "aws_efs_file_system.scratch", F),  # no policy
+    ],
+    "replication": [
+        ("net-replication-instance-not-public", "aws_dms_replication_instance.private", P),
+        ("net-replication-instance-not-public", "aws_dms_replication_instance.public", F),
+        # left out: known only after apply in the plan, but the provider sends false for it (as pulumi-aws)
+        ("net-replication-instance-not-public", "aws_dms_replication_instance.unset", P),
     ],
 }
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from hitrust_policies.model import AuditCoverage, AuditTrail, ResourceRef, Unknown
-from hitrust_policies.sources.aws_cloudtrail import management_events
+from hitrust_policies.sources.aws_cloudtrail import management_events, object_data_events
 from hitrust_policies.sources.live.aws.collector import Ctx, collector
 
 JOINED_KINDS = (AuditCoverage,)  # built by the scan from every region's trails, not by one collector
@@ -44,6 +44,8 @@ def _trail(ctx: Ctx, t: dict[str, Any]) -> AuditTrail:
     selectors = ctx.fact("cloudtrail:GetEventSelectors", lambda: ct.get_event_selectors(TrailName=arn))
     events = selectors if isinstance(selectors, Unknown) else management_events(
         selectors.get("EventSelectors"), selectors.get("AdvancedEventSelectors"))
+    data = selectors if isinstance(selectors, Unknown) else object_data_events(
+        selectors.get("EventSelectors"), selectors.get("AdvancedEventSelectors"))
     log_group = t.get("CloudWatchLogsLogGroupArn") or None
     return AuditTrail(
         ref=ctx.ref("AWS::CloudTrail::Trail", arn, t["Name"], region=home),
@@ -56,6 +58,8 @@ def _trail(ctx: Ctx, t: dict[str, Any]) -> AuditTrail:
         management_exclusions=events if isinstance(events, Unknown) else events.exclusions,
         cloudwatch_logs=log_group,
         cloudwatch_delivery_hours=_delivery_hours(ctx, status) if log_group else None,
+        object_data_reads=data if isinstance(data, Unknown) else data.reads,
+        object_data_writes=data if isinstance(data, Unknown) else data.writes,
     )
 
 
@@ -82,4 +86,5 @@ def audit_coverage(account: str, trails: Iterable[AuditTrail], unseen: Iterable[
         ref=ResourceRef("aws", "AWS::CloudTrail::AccountCoverage", f"arn:aws:cloudtrail::{account}:coverage",
                         f"cloudtrail-{account}", account=account, region="", source="live"),
         trails=tuple(members),
+        object_data_judged=True,
     )

@@ -54,6 +54,7 @@ SERVICE_MODULES += ("resource_policies",)
 SERVICE_MODULES += ("snapshots",)
 SERVICE_MODULES += ("secrets",)
 SERVICE_MODULES += ("dynamodb",)
+SERVICE_MODULES += ("dms",)
 
 
 def iam_action(call: str) -> str:

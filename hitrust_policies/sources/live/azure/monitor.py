@@ -66,6 +66,8 @@ def _trail(ctx: Ctx, setting: dict[str, Any]) -> AuditTrail:
         management_exclusions=az.activity_log_exclusions(categories),
         cloudwatch_logs=props.get("workspaceId") or None,
         cloudwatch_delivery_hours=None,
+        object_data_reads=None,  # the activity log holds no data-plane events
+        object_data_writes=None,
     )
 
 
@@ -89,6 +91,7 @@ def activity_log(ctx: Ctx, rows: list[dict[str, Any]]) -> Iterator[AuditCoverage
                         f"{ctx.scope}/providers/microsoft.insights/diagnosticSettings",
                         f"activity-log/{ctx.subscription}", account=ctx.subscription, region="", source=ctx.source),
         trails=settings if isinstance(settings, Unknown) else tuple(_trail(ctx, s) for s in settings),
+        object_data_judged=False,
     )
 
 

@@ -88,7 +88,8 @@ def resource_hierarchy(ctx: Ctx, assets: list[dict[str, Any]]
             exporting = _exporting_sinks(asset, sinks, listed)
             stored = _audit_logs_stored(asset, sinks, exporting)
             yield AuditCoverage(ref=replace(ref, native_type="gcp:audit-config", part="audit-config"),
-                                trails=(_audit_trail(ctx, asset, ref, listed, stored),))
+                                trails=(_audit_trail(ctx, asset, ref, listed, stored),),
+                                object_data_judged=False)
             yield LogExport(ref=replace(ref, native_type="gcp:log-sinks", part="log-sinks"),
                             sinks_exporting_all=exporting)
 
@@ -198,10 +199,12 @@ def _audit_trail(ctx: Ctx, project: Mapping[str, Any], ref: ResourceRef, listed:
         management_exclusions=exclusions,
         cloudwatch_logs=None,
         cloudwatch_delivery_hours=None,
+        object_data_reads=None,  # Data Access logs: not judged here (AuditCoverage.object_data_judged)
+        object_data_writes=None,
     )
 
 
 def _unknown_trail(ref: ResourceRef, why: Unknown) -> AuditTrail:
-    facts = len(AuditTrail.__dataclass_fields__) - 1
+    facts = len(AuditTrail.__dataclass_fields__) - 3  # object data events: not judged here, not unknown
     return AuditTrail(replace(ref, native_type="gcp:audit-config", name=f"{ref.name} audit config",
-                              part="audit-config"), *(why,) * facts)
+                              part="audit-config"), *(why,) * facts, object_data_reads=None, object_data_writes=None)

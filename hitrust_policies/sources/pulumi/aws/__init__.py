@@ -4,6 +4,7 @@ from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
     cloudtrail,
     cloudwatch,
     config,
+    dms,
     dynamodb,
     ebs,
     ec2,

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from hitrust_policies.model import AuditTrail, Unknown
-from hitrust_policies.sources.aws_cloudtrail import management_events
+from hitrust_policies.sources.aws_cloudtrail import management_events, object_data_events
 from hitrust_policies.sources.pulumi.aws.kms import key_reference
 from hitrust_policies.sources.pulumi.props import optional, to_bool
 from hitrust_policies.sources.pulumi.registry import pulumi_adapter
@@ -35,6 +35,7 @@ def _log_group(res: PulumiResource, stack: Stack) -> Any:
 @pulumi_adapter("aws:cloudtrail/trail:Trail", produces=AuditTrail, joins=True)
 def trail(res: PulumiResource, stack: Stack) -> Iterator[AuditTrail]:
     events = management_events(res.props.get("eventSelectors"), res.props.get("advancedEventSelectors"))
+    data = object_data_events(res.props.get("eventSelectors"), res.props.get("advancedEventSelectors"))
     yield AuditTrail(
         ref=res.ref("name"),
         multi_region=to_bool(res.props.get("isMultiRegionTrail"), False),
@@ -46,4 +47,6 @@ def trail(res: PulumiResource, stack: Stack) -> Iterator[AuditTrail]:
         management_exclusions=events if isinstance(events, Unknown) else events.exclusions,
         cloudwatch_logs=_log_group(res, stack),
         cloudwatch_delivery_hours=None,
+        object_data_reads=data if isinstance(data, Unknown) else data.reads,
+        object_data_writes=data if isinstance(data, Unknown) else data.writes,
     )

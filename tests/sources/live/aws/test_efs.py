@@ -33,7 +33,7 @@ CASES = [
         {RULE}  <untagged fs id>  PASS
     """)),
     Case(
-        "listing-denied",  # the listing is the only EFS call: UNKNOWN comes as a scope gap
+        "listing-denied",  # nothing listed, no file system to name: UNKNOWN comes as a scope gap
         table(f"{RULE}  efs-file-systems in us-east-1  UNKNOWN"),
         denied=(("efs", "DescribeFileSystems"),),
         unknown_reason="AccessDenied: efs:DescribeFileSystems (efs-file-systems in us-east-1)",

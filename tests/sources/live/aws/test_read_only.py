@@ -121,6 +121,8 @@ def seed_every_kind(session: boto3.Session) -> None:
         SSESpecification={"Enabled": True, "SSEType": "KMS", "KMSMasterKeyId": table_key})
     session.client("secretsmanager").create_secret(Name="phi-db-password", SecretString="Correct-Horse-9",
                                                    KmsKeyId=session.client("kms").create_key()["KeyMetadata"]["Arn"])
+    session.client("dms").create_replication_instance(ReplicationInstanceIdentifier="phi-migration",
+                                                      ReplicationInstanceClass="dms.t3.micro", PubliclyAccessible=False)
     iam.update_account_password_policy(MinimumPasswordLength=14)
     iam.create_user(UserName="alice")
     iam.create_login_profile(UserName="alice", Password="Correct-Horse-Battery-9")

@@ -24,7 +24,7 @@ ARM_READ_RULES = {"log-object-store-access-logging": "blob-diagnostic-settings (
                                                     "DiagnosticSettings/Read)",
                   "iam-account-owners-no-guests": "graph-users (Microsoft Graph User.Read.All)"}
 # Rules over subscription-level families (no Resource Graph rows): an export leaves them out.
-SUBSCRIPTION_LEVEL = {"log-audit-coverage-multi-region"}
+SUBSCRIPTION_LEVEL = {"log-audit-coverage-multi-region", "log-audit-trail-object-data-events"}
 WORKSPACE = "microsoft.operationalinsights/workspaces"
 # Facts of one resource only an ARM read shows: (rule, resource) -> the read an export lacks.
 ARM_READ_FINDINGS = {

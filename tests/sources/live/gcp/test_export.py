@@ -116,6 +116,8 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         iam-policy-grant-no-admin                 projects/phi-prod/roles/viewer/group:care@example.org    PASS
         log-audit-coverage-multi-region           phi-dev    UNKNOWN
         log-audit-coverage-multi-region           phi-prod   UNKNOWN
+        log-audit-trail-object-data-events        phi-dev    PASS
+        log-audit-trail-object-data-events        phi-prod   PASS
         log-log-group-retention                   phi-dev/global/_Default    FAIL
         log-log-group-retention                   phi-prod/global/_Default   PASS
         log-log-group-retention                   phi-prod/global/_Required  PASS

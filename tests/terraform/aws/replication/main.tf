@@ -1,0 +1,19 @@
+# DMS replication instances: private, public, and one leaving publicly_accessible out (computed: the plan
+# cannot show it).
+
+resource "aws_dms_replication_instance" "private" {
+  replication_instance_id    = "claims-migration-tf"
+  replication_instance_class = "dms.t3.micro"
+  publicly_accessible        = false
+}
+
+resource "aws_dms_replication_instance" "public" {
+  replication_instance_id    = "legacy-migration-tf"
+  replication_instance_class = "dms.t3.micro"
+  publicly_accessible        = true
+}
+
+resource "aws_dms_replication_instance" "unset" {
+  replication_instance_id    = "default-migration-tf"
+  replication_instance_class = "dms.t3.micro"
+}
