@@ -253,6 +253,24 @@ def _compute(session: Any, net: dict[str, str]) -> None:
     ec2.modify_subnet_attribute(SubnetId=dmz, MapPublicIpOnLaunch={"Value": True})  # every launch gets a public IP
 
 
+def _functions(session: Any, net: dict[str, str]) -> None:
+    """An eligibility checker in the app VPC's private subnet and a report mailer left in Lambda's own network."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("index.py", "def handler(event, context):\n    return {}\n")
+    role = session.client("iam").create_role(RoleName="acme-functions", AssumeRolePolicyDocument=json.dumps({
+        "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                                                "Principal": {"Service": "lambda.amazonaws.com"}}]}))["Role"]["Arn"]
+    lam = session.client("lambda", region_name="us-east-1")
+    for name, vpc in (("eligibility-check", {"SubnetIds": [net["subnet_a"]], "SecurityGroupIds": []}),
+                      ("report-mailer", None)):
+        lam.create_function(FunctionName=name, Runtime="python3.12", Role=role, Handler="index.handler",
+                            Code={"ZipFile": buf.getvalue()}, **({"VpcConfig": vpc} if vpc else {}))
+
+
 def seed(session: Any) -> None:
     """Create the demo account's resources (mutating calls: the seeder, never the scanner)."""
     _s3(session)
@@ -267,6 +285,7 @@ def seed(session: Any) -> None:
     _threat_detection(session)
     _encryption_at_rest(session)
     _compute(session, nets["us-east-1"])
+    _functions(session, nets["us-east-1"])
 
 
 def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:
@@ -287,5 +306,8 @@ def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:
         mock_random.seed(DEMO_SEED)
         session = boto3.Session(region_name="us-east-1")
         seed(session)
+        from hitrust_policies.testing.moto_gaps import serve_function_url_listing
+
+        serve_function_url_listing(session)  # moto stores Lambda function URLs but does not list them
         # Same session: its loader already holds the service models (the EC2 one alone is ~30 MB).
         return scan_aws(session=session, regions=list(REGIONS), progress=progress)

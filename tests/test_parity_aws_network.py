@@ -93,6 +93,49 @@ SCENARIOS.append(Scenario("eks-endpoints", eks_program, eks_seed, frozenset(n fo
                           frozenset({(EKS_RULE, "open-eks")}),
                           must_pass=frozenset({(EKS_RULE, "private-eks"), (EKS_RULE, "office-eks")})))
 
+FUNCTION_RULE = "net-function-in-private-network"
+ZIP_CODE = "def handler(event, context):\n    return {}\n"
+
+
+def functions_program() -> None:
+    import pulumi
+    import pulumi_aws as aws
+
+    vpc = aws.ec2.Vpc("fn-vpc", cidr_block="10.8.0.0/16")
+    subnet = aws.ec2.Subnet("fn-private", vpc_id=vpc.id, cidr_block="10.8.1.0/24")
+    code = pulumi.AssetArchive({"index.py": pulumi.StringAsset(ZIP_CODE)})
+    for name, vpc_config in (("private-fn", {"subnet_ids": [subnet.id], "security_group_ids": []}),
+                             ("public-fn", None)):
+        aws.lambda_.Function(name, name=name, runtime="python3.12", handler="index.handler", code=code,
+                             role="arn:aws:iam::123456789012:role/fn-role",
+                             **({"vpc_config": vpc_config} if vpc_config else {}))
+
+
+def functions_seed(session: Any) -> None:
+    import io
+    import zipfile
+
+    from hitrust_policies.testing.moto_gaps import serve_function_url_listing
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("index.py", ZIP_CODE)
+    ec2 = session.client("ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.8.0.0/16")["Vpc"]["VpcId"]
+    subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.8.1.0/24")["Subnet"]["SubnetId"]
+    role = session.client("iam").create_role(RoleName="fn-role", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+    for name, vpc_config in (("private-fn", {"SubnetIds": [subnet], "SecurityGroupIds": []}), ("public-fn", None)):
+        session.client("lambda").create_function(
+            FunctionName=name, Runtime="python3.12", Role=role, Handler="index.handler",
+            Code={"ZipFile": buf.getvalue()}, **({"VpcConfig": vpc_config} if vpc_config else {}))
+    serve_function_url_listing(session)  # moto does not list function URLs
+
+
+SCENARIOS.append(
+    Scenario("functions-private-network", functions_program, functions_seed, frozenset({"private-fn", "public-fn"}),
+             frozenset({(FUNCTION_RULE, "public-fn")}), must_pass=frozenset({(FUNCTION_RULE, "private-fn")})))
+
+
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
 def test_pack_and_scanner_agree(scenario: Scenario, pack, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     live = live_findings(scenario, monkeypatch)

@@ -63,6 +63,7 @@ from hitrust_policies.model.request_logs import (
     PostureMonitoring,
     RequestLogging,
 )
+from hitrust_policies.model.serverless_function import ServerlessFunction
 from hitrust_policies.model.storage import (
     KMS,
     NO_ENCRYPTION,
@@ -128,6 +129,7 @@ KINDS: tuple[type, ...] = (
     SubnetAddressing,
     ClusterEndpoint,
     FunctionUrl,
+    ServerlessFunction,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -206,4 +208,5 @@ __all__ = [
     "SubnetAddressing",
     "ClusterEndpoint",
     "FunctionUrl",
+    "ServerlessFunction",
 ]

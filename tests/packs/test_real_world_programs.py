@@ -71,8 +71,10 @@ CASES = {
         ("log-log-group-retention", "handler-logs", M),  # 30 days < 365
         # the inline policy is json_dumps over the table's ARN: the whole document is unknown in a preview
         ("iam-policy-grant-no-admin", "table-access", A),
+        ("net-function-in-private-network", "handler", M),  # no vpc_config: Lambda's own network
     ], update=[
         ("log-log-group-retention", "handler-logs", M),
+        ("net-function-in-private-network", "handler", M),
         # the role's inline policy grants three DynamoDB actions on one table: not admin
     ]),
     "fargate": Case(fargate.program, [

@@ -253,6 +253,14 @@ CASES = {
     "function-urls": (aws_network.function_urls, True, {
         ("net-function-url-auth-required", "open-fn-url", M),
         ("net-function-url-auth-required", "late-fn-url", A),  # auth type computed at preview
+        # the functions behind the URLs run in Lambda's own network
+        *(("net-function-in-private-network", name, M) for name in ("signed-fn", "open-fn", "late-fn")),
+    }),
+    "lambda-functions": (aws_network.lambda_functions, True, {
+        ("net-function-in-private-network", "public-fn", M),
+        ("net-function-in-private-network", "empty-vpc-fn", M),
+        ("net-function-in-private-network", "late-vpc-fn", A),  # subnets computed at preview
+        ("log-network-flow-logs", "fn-vpc", M),
     }),
 
 }

@@ -60,3 +60,24 @@ def function_urls() -> None:
                                   role="arn:aws:iam::123456789012:role/fn-role")
         aws.lambda_.FunctionUrl(f"{name}-url", function_name=name, authorization_type=auth,
                                 opts=pulumi.ResourceOptions(depends_on=[fn]))
+
+
+def lambda_functions() -> None:
+    """A function in private subnets, one in Lambda's own network, one with an empty VPC configuration, and one
+    whose subnets wait on another resource's output."""
+    import pulumi
+    import pulumi_aws as aws
+
+    code = pulumi.AssetArchive({"index.py": pulumi.StringAsset("def handler(event, context):\n    return {}\n")})
+    vpc = aws.ec2.Vpc("fn-vpc", cidr_block="10.8.0.0/16")
+    subnet = aws.ec2.Subnet("fn-private", vpc_id=vpc.id, cidr_block="10.8.1.0/24")
+    group = aws.ec2.SecurityGroup("fn-sg", vpc_id=vpc.id)
+    key = aws.kms.Key("late-fn-key", enable_key_rotation=True)
+    for name, vpc_config in (("vpc-fn", {"subnet_ids": [subnet.id], "security_group_ids": [group.id]}),
+                             ("public-fn", None),
+                             ("empty-vpc-fn", {"subnet_ids": [], "security_group_ids": []}),
+                             ("late-vpc-fn", {"subnet_ids": key.key_id.apply(lambda _: []),
+                                              "security_group_ids": []})):
+        aws.lambda_.Function(name, name=name, runtime="python3.12", handler="index.handler", code=code,
+                             role="arn:aws:iam::123456789012:role/fn-role",
+                             **({"vpc_config": vpc_config} if vpc_config else {}))

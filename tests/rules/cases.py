@@ -61,6 +61,7 @@ from hitrust_policies.model import (
     RootAccount,
     SecretStore,
     SecurityGroup,
+    ServerlessFunction,
     ServiceAccountKey,
     ServiceFirewall,
     SqlServerSettings,
@@ -707,4 +708,8 @@ CASES: list[Case] = [
     Case("net-function-url-auth-required", "none", FunctionUrl(ref("fn"), False), "FAIL",
          "function URL accepts unauthenticated requests (AuthType NONE)"),
     Case("net-function-url-auth-required", "denied", FunctionUrl(ref("fn"), U), "UNKNOWN"),
+    Case("net-function-in-private-network", "vpc", ServerlessFunction(ref("fn"), True), "PASS"),
+    Case("net-function-in-private-network", "no-vpc", ServerlessFunction(ref("fn"), False), "FAIL",
+         "function runs outside the account's private network (no VPC subnets)"),
+    Case("net-function-in-private-network", "denied", ServerlessFunction(ref("fn"), U), "UNKNOWN"),
 ]

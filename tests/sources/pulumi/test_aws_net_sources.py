@@ -49,3 +49,14 @@ def test_function_urls(preview: bool) -> None:
         net-function-url-auth-required  open-fn    FAIL
         net-function-url-auth-required  late-fn    {late}
     """)
+
+
+@BOTH
+def test_lambda_functions_in_private_network(preview: bool) -> None:
+    late = "UNKNOWN" if preview else "FAIL"  # its subnet list is computed at preview
+    assert verdicts(aws_network.lambda_functions, preview, "net-function-in-private-network") == expect(f"""
+        net-function-in-private-network  vpc-fn        PASS
+        net-function-in-private-network  public-fn     FAIL
+        net-function-in-private-network  empty-vpc-fn  FAIL
+        net-function-in-private-network  late-vpc-fn   {late}
+    """)

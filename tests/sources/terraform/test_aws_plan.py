@@ -203,6 +203,16 @@ EXPECTED = {
         ("net-function-url-auth-required", "aws_lambda_function_url.open", F),
         ("net-function-url-auth-required", "aws_lambda_function_url.signed", P),
     ],
+    "compute": [
+        ("log-network-flow-logs", "aws_vpc.fn", F),
+        ("net-network-default-absent", "aws_vpc.fn", P),
+        ("net-security-group-default-closed", "aws_security_group.fn", P),
+        ("net-subnet-no-auto-public-ip", "aws_subnet.fn_private", P),
+        # subnet_ids is a set: one unknown element leaves the whole set unknown in the plan
+        ("net-function-in-private-network", "aws_lambda_function.in_vpc", U),
+        ("net-function-in-private-network", "aws_lambda_function.public", F),
+        ("net-function-in-private-network", "aws_lambda_function.shared_subnets", P),
+    ],
 }
 
 

@@ -40,6 +40,7 @@ SERVICE_MODULES += ("redshift",)
 SERVICE_MODULES += ("kinesis",)
 SERVICE_MODULES += ("ec2_subnets",)
 SERVICE_MODULES += ("lambda_urls",)
+SERVICE_MODULES += ("lambda_functions",)
 
 
 def iam_action(call: str) -> str:

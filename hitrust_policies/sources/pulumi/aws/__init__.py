@@ -13,6 +13,7 @@ from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
     instance,
     kinesis,
     kms,
+    lambda_function,
     lambda_url,
     lb,
     rds,

@@ -1,0 +1,46 @@
+# Compute: Lambda functions in and out of a VPC.
+
+resource "aws_vpc" "fn" {
+  cidr_block = "10.50.0.0/16"
+}
+
+resource "aws_subnet" "fn_private" {
+  vpc_id     = aws_vpc.fn.id
+  cidr_block = "10.50.1.0/24"
+}
+
+resource "aws_security_group" "fn" {
+  vpc_id = aws_vpc.fn.id
+}
+
+resource "aws_lambda_function" "in_vpc" {
+  function_name = "vpc-fn"
+  role          = "arn:aws:iam::123456789012:role/fn-role"
+  runtime       = "python3.12"
+  handler       = "index.handler"
+  filename      = "fn.zip"
+  vpc_config {
+    subnet_ids         = [aws_subnet.fn_private.id]
+    security_group_ids = [aws_security_group.fn.id]
+  }
+}
+
+resource "aws_lambda_function" "public" {
+  function_name = "public-fn"
+  role          = "arn:aws:iam::123456789012:role/fn-role"
+  runtime       = "python3.12"
+  handler       = "index.handler"
+  filename      = "fn.zip"
+}
+
+resource "aws_lambda_function" "shared_subnets" {
+  function_name = "shared-subnet-fn"
+  role          = "arn:aws:iam::123456789012:role/fn-role"
+  runtime       = "python3.12"
+  handler       = "index.handler"
+  filename      = "fn.zip"
+  vpc_config {
+    subnet_ids         = ["subnet-0a1b2c3d4e5f60718"]
+    security_group_ids = ["sg-0a1b2c3d4e5f60718"]
+  }
+}
