@@ -271,6 +271,18 @@ def _functions(session: Any, net: dict[str, str]) -> None:
                             Code={"ZipFile": buf.getvalue()}, **({"VpcConfig": vpc} if vpc else {}))
 
 
+def _notebooks(session: Any, net: dict[str, str]) -> None:
+    """A research notebook locked down (customer key, private subnet, no direct internet, no root) and a
+    data-science sandbox left to SageMaker's defaults."""
+    key = session.client("kms", region_name="us-east-1").describe_key(KeyId="alias/phi-data")["KeyMetadata"]["Arn"]
+    sm = session.client("sagemaker", region_name="us-east-1")
+    role = "arn:aws:iam::123456789012:role/acme-notebooks"
+    sm.create_notebook_instance(NotebookInstanceName="outcomes-research", InstanceType="ml.t3.medium", RoleArn=role,
+                                KmsKeyId=key, SubnetId=net["subnet_a"], SecurityGroupIds=[net["web_sg"]],
+                                DirectInternetAccess="Disabled", RootAccess="Disabled")
+    sm.create_notebook_instance(NotebookInstanceName="ds-sandbox", InstanceType="ml.t3.medium", RoleArn=role)
+
+
 def seed(session: Any) -> None:
     """Create the demo account's resources (mutating calls: the seeder, never the scanner)."""
     _s3(session)
@@ -286,6 +298,7 @@ def seed(session: Any) -> None:
     _encryption_at_rest(session)
     _compute(session, nets["us-east-1"])
     _functions(session, nets["us-east-1"])
+    _notebooks(session, nets["us-east-1"])
 
 
 def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:

@@ -8,6 +8,8 @@ import pytest
 
 from hitrust_policies.demo import run_demo
 
+NOTEBOOK_RULES = ("enc-notebook-kms", "net-notebook-no-direct-internet", "iam-notebook-root-access-disabled")
+
 
 @pytest.fixture(scope="module")
 def scan():
@@ -77,6 +79,8 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("net-cluster-endpoint-not-public", "claims-eks", "FAIL"),  # public endpoint left at 0.0.0.0/0
         ("net-function-in-private-network", "eligibility-check", "PASS"),
         ("net-function-in-private-network", "report-mailer", "FAIL"),
+        *((rule, "outcomes-research", "PASS") for rule in NOTEBOOK_RULES),
+        *((rule, "ds-sandbox", "FAIL") for rule in NOTEBOOK_RULES),  # SageMaker's defaults
     ],
 )
 def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:

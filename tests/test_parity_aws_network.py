@@ -136,6 +136,42 @@ SCENARIOS.append(
              frozenset({(FUNCTION_RULE, "public-fn")}), must_pass=frozenset({(FUNCTION_RULE, "private-fn")})))
 
 
+NOTEBOOK_RULES = ("enc-notebook-kms", "net-notebook-no-direct-internet", "iam-notebook-root-access-disabled")
+NOTEBOOK_ROLE = "arn:aws:iam::123456789012:role/notebooks"
+
+
+def notebooks_program() -> None:
+    import pulumi_aws as aws
+
+    key = aws.kms.Key("nb-key", enable_key_rotation=True)
+    subnet = aws.ec2.Subnet("nb-private", vpc_id=aws.ec2.Vpc("nb-vpc", cidr_block="10.9.0.0/16").id,
+                            cidr_block="10.9.1.0/24")
+    aws.sagemaker.NotebookInstance("locked-nb", name="locked-nb", instance_type="ml.t3.medium",
+                                   role_arn=NOTEBOOK_ROLE, kms_key_id=key.arn, subnet_id=subnet.id,
+                                   direct_internet_access="Disabled", root_access="Disabled")
+    aws.sagemaker.NotebookInstance("default-nb", name="default-nb", instance_type="ml.t3.medium",
+                                   role_arn=NOTEBOOK_ROLE)
+
+
+def notebooks_seed(session: Any) -> None:
+    key = session.client("kms").create_key(Description="notebooks")["KeyMetadata"]["Arn"]
+    ec2 = session.client("ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.9.0.0/16")["Vpc"]["VpcId"]
+    subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.9.1.0/24")["Subnet"]["SubnetId"]
+    sm = session.client("sagemaker")
+    sm.create_notebook_instance(NotebookInstanceName="locked-nb", InstanceType="ml.t3.medium", RoleArn=NOTEBOOK_ROLE,
+                                KmsKeyId=key, SubnetId=subnet, DirectInternetAccess="Disabled",
+                                RootAccess="Disabled")
+    sm.create_notebook_instance(NotebookInstanceName="default-nb", InstanceType="ml.t3.medium",
+                                RoleArn=NOTEBOOK_ROLE)
+
+
+SCENARIOS.append(
+    Scenario("notebooks", notebooks_program, notebooks_seed, frozenset({"locked-nb", "default-nb"}),
+             frozenset((rule, "default-nb") for rule in NOTEBOOK_RULES),
+             must_pass=frozenset((rule, "locked-nb") for rule in NOTEBOOK_RULES)))
+
+
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
 def test_pack_and_scanner_agree(scenario: Scenario, pack, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     live = live_findings(scenario, monkeypatch)

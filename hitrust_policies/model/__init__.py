@@ -56,6 +56,7 @@ from hitrust_policies.model.network import (
     internet_admits,
     opening_id,
 )
+from hitrust_policies.model.notebook import NotebookInstance
 from hitrust_policies.model.ref import ResourceRef
 from hitrust_policies.model.request_logs import (
     ConfigRecording,
@@ -130,6 +131,7 @@ KINDS: tuple[type, ...] = (
     ClusterEndpoint,
     FunctionUrl,
     ServerlessFunction,
+    NotebookInstance,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -209,4 +211,5 @@ __all__ = [
     "ClusterEndpoint",
     "FunctionUrl",
     "ServerlessFunction",
+    "NotebookInstance",
 ]

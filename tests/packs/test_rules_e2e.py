@@ -262,6 +262,13 @@ CASES = {
         ("net-function-in-private-network", "late-vpc-fn", A),  # subnets computed at preview
         ("log-network-flow-logs", "fn-vpc", M),
     }),
+    "notebooks": (aws_network.notebooks, True, {
+        *((rule, "default-nb", M) for rule in ("enc-notebook-kms", "net-notebook-no-direct-internet",
+                                               "iam-notebook-root-access-disabled")),
+        ("net-notebook-no-direct-internet", "late-nb", A),  # access settings computed at preview
+        ("iam-notebook-root-access-disabled", "late-nb", A),
+        ("log-network-flow-logs", "nb-vpc", M),
+    }),
 
 }
 

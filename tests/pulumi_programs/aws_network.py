@@ -81,3 +81,23 @@ def lambda_functions() -> None:
         aws.lambda_.Function(name, name=name, runtime="python3.12", handler="index.handler", code=code,
                              role="arn:aws:iam::123456789012:role/fn-role",
                              **({"vpc_config": vpc_config} if vpc_config else {}))
+
+
+def notebooks() -> None:
+    """A locked-down notebook (customer key, private subnet, no direct internet, no root), one left to
+    SageMaker's defaults, and one whose settings wait on another resource's output."""
+    import pulumi_aws as aws
+
+    role = "arn:aws:iam::123456789012:role/notebooks"
+    key = aws.kms.Key("notebook-key", enable_key_rotation=True)
+    vpc = aws.ec2.Vpc("nb-vpc", cidr_block="10.9.0.0/16")
+    subnet = aws.ec2.Subnet("nb-private", vpc_id=vpc.id, cidr_block="10.9.1.0/24")
+    group = aws.ec2.SecurityGroup("nb-sg", vpc_id=vpc.id)
+    aws.sagemaker.NotebookInstance("locked-nb", name="locked-nb", instance_type="ml.t3.medium", role_arn=role,
+                                   kms_key_id=key.arn, subnet_id=subnet.id, security_groups=[group.id],
+                                   direct_internet_access="Disabled", root_access="Disabled")
+    aws.sagemaker.NotebookInstance("default-nb", name="default-nb", instance_type="ml.t3.medium", role_arn=role)
+    late = key.key_id.apply(lambda _: "Disabled")
+    aws.sagemaker.NotebookInstance("late-nb", name="late-nb", instance_type="ml.t3.medium", role_arn=role,
+                                   kms_key_id=key.arn, subnet_id=subnet.id, direct_internet_access=late,
+                                   root_access=late)

@@ -60,3 +60,20 @@ def test_lambda_functions_in_private_network(preview: bool) -> None:
         net-function-in-private-network  empty-vpc-fn  FAIL
         net-function-in-private-network  late-vpc-fn   {late}
     """)
+
+
+@BOTH
+def test_notebook_instances(preview: bool) -> None:
+    late = "UNKNOWN" if preview else "PASS"  # its access settings are computed at preview
+    rules = ("enc-notebook-kms", "net-notebook-no-direct-internet", "iam-notebook-root-access-disabled")
+    assert verdicts(aws_network.notebooks, preview, *rules) == expect(f"""
+        enc-notebook-kms                   locked-nb   PASS
+        net-notebook-no-direct-internet    locked-nb   PASS
+        iam-notebook-root-access-disabled  locked-nb   PASS
+        enc-notebook-kms                   default-nb  FAIL
+        net-notebook-no-direct-internet    default-nb  FAIL
+        iam-notebook-root-access-disabled  default-nb  FAIL
+        enc-notebook-kms                   late-nb     PASS
+        net-notebook-no-direct-internet    late-nb     {late}
+        iam-notebook-root-access-disabled  late-nb     {late}
+    """)

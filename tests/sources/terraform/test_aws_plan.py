@@ -23,6 +23,7 @@ from tests.sources.terraform.plans import FILES, plan, plan_path
 from tests.verdicts import Verdicts
 
 P, F, U = "PASS", "FAIL", "UNKNOWN"
+NOTEBOOK_RULES = ("enc-notebook-kms", "net-notebook-no-direct-internet", "iam-notebook-root-access-disabled")
 
 EXPECTED = {
     "storage": [
@@ -212,6 +213,10 @@ EXPECTED = {
         ("net-function-in-private-network", "aws_lambda_function.in_vpc", U),
         ("net-function-in-private-network", "aws_lambda_function.public", F),
         ("net-function-in-private-network", "aws_lambda_function.shared_subnets", P),
+        ("enc-crypto-key-rotation", "aws_kms_key.notebooks", P),
+        ("net-crypto-key-not-public", "aws_kms_key.notebooks", P),
+        *[(r, "aws_sagemaker_notebook_instance.locked", P) for r in NOTEBOOK_RULES],
+        *[(r, "aws_sagemaker_notebook_instance.defaults", F) for r in NOTEBOOK_RULES],  # the provider's defaults
     ],
 }
 

@@ -41,6 +41,7 @@ SERVICE_MODULES += ("kinesis",)
 SERVICE_MODULES += ("ec2_subnets",)
 SERVICE_MODULES += ("lambda_urls",)
 SERVICE_MODULES += ("lambda_functions",)
+SERVICE_MODULES += ("sagemaker",)
 
 
 def iam_action(call: str) -> str:

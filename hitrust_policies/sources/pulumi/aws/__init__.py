@@ -19,6 +19,7 @@ from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
     rds,
     redshift,
     s3,
+    sagemaker,
     sns,
     sqs,
     subnet,

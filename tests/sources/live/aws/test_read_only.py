@@ -105,6 +105,8 @@ def seed_every_kind(session: boto3.Session) -> None:
                                               MasterUserPassword="Correct-Horse-9", Encrypted=True,
                                               KmsKeyId=session.client("kms").create_key()["KeyMetadata"]["Arn"])
     session.client("kinesis").create_stream(StreamName="phi-events", ShardCount=1)
+    session.client("sagemaker").create_notebook_instance(
+        NotebookInstanceName="phi-notebook", InstanceType="ml.t3.medium", RoleArn="arn:aws:iam::123456789012:role/nb")
     iam.update_account_password_policy(MinimumPasswordLength=14)
     iam.create_user(UserName="alice")
     iam.create_login_profile(UserName="alice", Password="Correct-Horse-Battery-9")

@@ -44,3 +44,26 @@ resource "aws_lambda_function" "shared_subnets" {
     security_group_ids = ["sg-0a1b2c3d4e5f60718"]
   }
 }
+
+# SageMaker notebook instances: locked down, and left to the defaults.
+
+resource "aws_kms_key" "notebooks" {
+  enable_key_rotation = true
+}
+
+resource "aws_sagemaker_notebook_instance" "locked" {
+  name                   = "locked-nb"
+  role_arn               = "arn:aws:iam::123456789012:role/notebooks"
+  instance_type          = "ml.t3.medium"
+  kms_key_id             = aws_kms_key.notebooks.arn
+  subnet_id              = aws_subnet.fn_private.id
+  security_groups        = [aws_security_group.fn.id]
+  direct_internet_access = "Disabled"
+  root_access            = "Disabled"
+}
+
+resource "aws_sagemaker_notebook_instance" "defaults" {
+  name          = "default-nb"
+  role_arn      = "arn:aws:iam::123456789012:role/notebooks"
+  instance_type = "ml.t3.medium"
+}
