@@ -283,6 +283,22 @@ def _notebooks(session: Any, net: dict[str, str]) -> None:
     sm.create_notebook_instance(NotebookInstanceName="ds-sandbox", InstanceType="ml.t3.medium", RoleArn=role)
 
 
+def _containers(session: Any, net: dict[str, str]) -> None:
+    """A patient portal's ECS service in private subnets and an intake service handing its tasks public IPs; a
+    log shipper task definition running its collector privileged."""
+    ecs = session.client("ecs", region_name="us-east-1")
+    ecs.create_cluster(clusterName="acme-apps")
+    app = {"name": "app", "image": "nginx", "memory": 256}
+    ecs.register_task_definition(family="patient-portal", networkMode="awsvpc", containerDefinitions=[app])
+    ecs.register_task_definition(family="log-shipper", containerDefinitions=[
+        {"name": "collector", "image": "fluent-bit", "memory": 128, "privileged": True}])
+    for name, assign in (("patient-portal", "DISABLED"), ("intake-api", "ENABLED")):
+        ecs.create_service(cluster="acme-apps", serviceName=name, taskDefinition="patient-portal", desiredCount=1,
+                           launchType="FARGATE", networkConfiguration={"awsvpcConfiguration": {
+                               "subnets": [net["subnet_a"]], "securityGroups": [net["web_sg"]],
+                               "assignPublicIp": assign}})
+
+
 def seed(session: Any) -> None:
     """Create the demo account's resources (mutating calls: the seeder, never the scanner)."""
     _s3(session)
@@ -299,6 +315,7 @@ def seed(session: Any) -> None:
     _compute(session, nets["us-east-1"])
     _functions(session, nets["us-east-1"])
     _notebooks(session, nets["us-east-1"])
+    _containers(session, nets["us-east-1"])
 
 
 def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:

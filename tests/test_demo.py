@@ -81,6 +81,10 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("net-function-in-private-network", "report-mailer", "FAIL"),
         *((rule, "outcomes-research", "PASS") for rule in NOTEBOOK_RULES),
         *((rule, "ds-sandbox", "FAIL") for rule in NOTEBOOK_RULES),  # SageMaker's defaults
+        ("net-container-service-no-public-ip", "patient-portal", "PASS"),
+        ("net-container-service-no-public-ip", "intake-api", "FAIL"),
+        ("iam-container-not-privileged", "patient-portal", "PASS"),
+        ("iam-container-not-privileged", "log-shipper", "FAIL"),
     ],
 )
 def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:

@@ -172,6 +172,48 @@ SCENARIOS.append(
              must_pass=frozenset((rule, "locked-nb") for rule in NOTEBOOK_RULES)))
 
 
+CONTAINER_IP, PRIVILEGED = "net-container-service-no-public-ip", "iam-container-not-privileged"
+APP = {"name": "app", "image": "nginx", "memory": 128}
+
+
+def containers_program() -> None:
+    import json
+
+    import pulumi_aws as aws
+
+    vpc = aws.ec2.Vpc("ecs-vpc", cidr_block="10.7.0.0/16")
+    subnet = aws.ec2.Subnet("ecs-private", vpc_id=vpc.id, cidr_block="10.7.1.0/24")
+    cluster = aws.ecs.Cluster("apps", name="apps")
+    web = aws.ecs.TaskDefinition("web", family="web", network_mode="awsvpc", container_definitions=json.dumps([APP]))
+    aws.ecs.TaskDefinition("agent", family="agent", container_definitions=json.dumps([APP | {"privileged": True}]))
+    for name, assign in (("public-svc", True), ("private-svc", False)):
+        aws.ecs.Service(name, name=name, cluster=cluster.arn, task_definition=web.arn, desired_count=1,
+                        launch_type="FARGATE", network_configuration={"subnets": [subnet.id],
+                                                                      "assign_public_ip": assign})
+
+
+def containers_seed(session: Any) -> None:
+    ec2 = session.client("ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.7.0.0/16")["Vpc"]["VpcId"]
+    subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.7.1.0/24")["Subnet"]["SubnetId"]
+    group = ec2.create_security_group(GroupName="svc", Description="services", VpcId=vpc)["GroupId"]
+    ecs = session.client("ecs")
+    ecs.create_cluster(clusterName="apps")
+    ecs.register_task_definition(family="web", networkMode="awsvpc", containerDefinitions=[APP])
+    ecs.register_task_definition(family="agent", containerDefinitions=[APP | {"privileged": True}])
+    for name, assign in (("public-svc", "ENABLED"), ("private-svc", "DISABLED")):
+        ecs.create_service(cluster="apps", serviceName=name, taskDefinition="web", desiredCount=1, launchType="FARGATE",
+                           networkConfiguration={"awsvpcConfiguration": {
+                               "subnets": [subnet], "securityGroups": [group], "assignPublicIp": assign}})
+
+
+SCENARIOS.append(
+    Scenario("containers", containers_program, containers_seed,
+             frozenset({"public-svc", "private-svc", "web", "agent"}),
+             frozenset({(CONTAINER_IP, "public-svc"), (PRIVILEGED, "agent")}),
+             must_pass=frozenset({(CONTAINER_IP, "private-svc"), (PRIVILEGED, "web")})))
+
+
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
 def test_pack_and_scanner_agree(scenario: Scenario, pack, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     live = live_findings(scenario, monkeypatch)

@@ -16,6 +16,7 @@ from hitrust_policies.model.audit import (
 )
 from hitrust_policies.model.cluster_endpoint import ClusterEndpoint
 from hitrust_policies.model.compute import ComputeInstance, InstanceAccess, WebApp
+from hitrust_policies.model.containers import ContainerService, ContainerTaskDefinition
 from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener, VaultObject
 from hitrust_policies.model.database_settings import (
     POSTGRES_SEVERITIES,
@@ -132,6 +133,8 @@ KINDS: tuple[type, ...] = (
     FunctionUrl,
     ServerlessFunction,
     NotebookInstance,
+    ContainerService,
+    ContainerTaskDefinition,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -212,4 +215,6 @@ __all__ = [
     "FunctionUrl",
     "ServerlessFunction",
     "NotebookInstance",
+    "ContainerService",
+    "ContainerTaskDefinition",
 ]

@@ -81,6 +81,7 @@ CASES = {
         # no protocol on an application load balancer's listener: HTTP, forwarded in plain text
         ("enc-tls-listener-modern", "web", M),
         ("log-request-logging", "app-lb", M),  # no access logs
+        ("net-container-service-no-public-ip", "app-svc", M),  # assign_public_ip=True, as the example has it
         # the default VPC is looked up, not created: its flow logs are not this stack's to judge
     ]),
     "components": Case(components.program, [

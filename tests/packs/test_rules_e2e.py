@@ -269,6 +269,13 @@ CASES = {
         ("iam-notebook-root-access-disabled", "late-nb", A),
         ("log-network-flow-logs", "nb-vpc", M),
     }),
+    "containers": (aws_network.containers, True, {
+        ("net-container-service-no-public-ip", "public-svc", M),
+        ("net-container-service-no-public-ip", "late-svc", A),  # assign_public_ip computed at preview
+        ("iam-container-not-privileged", "agent", M),
+        ("iam-container-not-privileged", "late-td", A),  # container definitions built from an output
+        ("log-network-flow-logs", "ecs-vpc", M),
+    }),
 
 }
 

@@ -101,3 +101,30 @@ def notebooks() -> None:
     aws.sagemaker.NotebookInstance("late-nb", name="late-nb", instance_type="ml.t3.medium", role_arn=role,
                                    kms_key_id=key.arn, subnet_id=subnet.id, direct_internet_access=late,
                                    root_access=late)
+
+
+def containers() -> None:
+    """ECS services with and without public IPs (and one whose setting waits on another output), and task
+    definitions with a privileged container, without, and built from an output unknown at preview."""
+    import json
+
+    import pulumi
+    import pulumi_aws as aws
+
+    vpc = aws.ec2.Vpc("ecs-vpc", cidr_block="10.7.0.0/16")
+    subnet = aws.ec2.Subnet("ecs-private", vpc_id=vpc.id, cidr_block="10.7.1.0/24")
+    cluster = aws.ecs.Cluster("apps", name="apps")
+    key = aws.kms.Key("late-ecs-key", enable_key_rotation=True)
+    app = {"name": "app", "image": "nginx", "memory": 128}
+    web = aws.ecs.TaskDefinition("web", family="web", network_mode="awsvpc", requires_compatibilities=["FARGATE"],
+                                 cpu="256", memory="512", container_definitions=json.dumps([app]))
+    aws.ecs.TaskDefinition("agent", family="agent", container_definitions=json.dumps(
+        [app, {"name": "collector", "image": "agent", "memory": 128, "privileged": True}]))
+    aws.ecs.TaskDefinition("late-td", family="late-td", container_definitions=pulumi.Output.json_dumps(
+        [app | {"image": key.arn}]))
+    for name, assign in (("public-svc", True), ("private-svc", False),
+                         ("late-svc", key.key_id.apply(lambda _: False))):
+        aws.ecs.Service(name, name=name, cluster=cluster.arn, task_definition=web.arn, desired_count=1,
+                        launch_type="FARGATE", network_configuration={"subnets": [subnet.id],
+                                                                      "assign_public_ip": assign})
+    aws.ecs.Service("bridge-svc", name="bridge-svc", cluster=cluster.arn, task_definition=web.arn, desired_count=1)

@@ -41,6 +41,8 @@ TOKENS: dict[str, str] = {
     "aws_lambda_function_url": "aws:lambda/functionUrl:FunctionUrl",
     "aws_lambda_function": "aws:lambda/function:Function",
     "aws_sagemaker_notebook_instance": "aws:sagemaker/notebookInstance:NotebookInstance",
+    "aws_ecs_service": "aws:ecs/service:Service",
+    "aws_ecs_task_definition": "aws:ecs/taskDefinition:TaskDefinition",
     "aws_rds_cluster": "aws:rds/cluster:Cluster",
     "aws_default_network_acl": "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
     "aws_default_security_group": "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",

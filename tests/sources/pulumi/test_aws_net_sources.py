@@ -77,3 +77,19 @@ def test_notebook_instances(preview: bool) -> None:
         net-notebook-no-direct-internet    late-nb     {late}
         iam-notebook-root-access-disabled  late-nb     {late}
     """)
+
+
+@BOTH
+def test_container_services_and_task_definitions(preview: bool) -> None:
+    late_svc = "UNKNOWN" if preview else "PASS"  # assign_public_ip computed at preview
+    late_td = "UNKNOWN" if preview else "PASS"  # container definitions built from an output
+    rules = ("net-container-service-no-public-ip", "iam-container-not-privileged")
+    assert verdicts(aws_network.containers, preview, *rules) == expect(f"""
+        net-container-service-no-public-ip  public-svc   FAIL
+        net-container-service-no-public-ip  private-svc  PASS
+        net-container-service-no-public-ip  late-svc     {late_svc}
+        net-container-service-no-public-ip  bridge-svc   PASS
+        iam-container-not-privileged        web          PASS
+        iam-container-not-privileged        agent        FAIL
+        iam-container-not-privileged        late-td      {late_td}
+    """)

@@ -217,6 +217,10 @@ EXPECTED = {
         ("net-crypto-key-not-public", "aws_kms_key.notebooks", P),
         *[(r, "aws_sagemaker_notebook_instance.locked", P) for r in NOTEBOOK_RULES],
         *[(r, "aws_sagemaker_notebook_instance.defaults", F) for r in NOTEBOOK_RULES],  # the provider's defaults
+        ("net-container-service-no-public-ip", "aws_ecs_service.public", F),
+        ("net-container-service-no-public-ip", "aws_ecs_service.private", P),  # assign_public_ip left out: false
+        ("iam-container-not-privileged", "aws_ecs_task_definition.agent", F),
+        ("iam-container-not-privileged", "aws_ecs_task_definition.web", P),
     ],
 }
 

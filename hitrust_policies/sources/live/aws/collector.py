@@ -42,6 +42,7 @@ SERVICE_MODULES += ("ec2_subnets",)
 SERVICE_MODULES += ("lambda_urls",)
 SERVICE_MODULES += ("lambda_functions",)
 SERVICE_MODULES += ("sagemaker",)
+SERVICE_MODULES += ("ecs",)
 
 
 def iam_action(call: str) -> str:

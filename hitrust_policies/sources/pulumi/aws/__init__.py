@@ -6,6 +6,7 @@ from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
     config,
     ebs,
     ec2,
+    ecs,
     efs,
     eks,
     guardduty,

@@ -105,6 +105,11 @@ def seed_every_kind(session: boto3.Session) -> None:
                                               MasterUserPassword="Correct-Horse-9", Encrypted=True,
                                               KmsKeyId=session.client("kms").create_key()["KeyMetadata"]["Arn"])
     session.client("kinesis").create_stream(StreamName="phi-events", ShardCount=1)
+    session.client("ecs").create_cluster(clusterName="phi-apps")
+    session.client("ecs").register_task_definition(family="phi-api", containerDefinitions=[
+        {"name": "api", "image": "nginx", "memory": 128}])
+    session.client("ecs").create_service(cluster="phi-apps", serviceName="phi-api", taskDefinition="phi-api",
+                                         desiredCount=1)
     session.client("sagemaker").create_notebook_instance(
         NotebookInstanceName="phi-notebook", InstanceType="ml.t3.medium", RoleArn="arn:aws:iam::123456789012:role/nb")
     iam.update_account_password_policy(MinimumPasswordLength=14)

@@ -67,3 +67,51 @@ resource "aws_sagemaker_notebook_instance" "defaults" {
   role_arn      = "arn:aws:iam::123456789012:role/notebooks"
   instance_type = "ml.t3.medium"
 }
+
+# ECS: services with and without public IPs, task definitions with and without a privileged container.
+
+resource "aws_ecs_cluster" "apps" {
+  name = "apps"
+}
+
+resource "aws_ecs_task_definition" "web" {
+  family                   = "web"
+  network_mode             = "awsvpc"
+  requires_compatibilities = ["FARGATE"]
+  cpu                      = "256"
+  memory                   = "512"
+  container_definitions = jsonencode([
+    { name = "app", image = "nginx", essential = true }
+  ])
+}
+
+resource "aws_ecs_task_definition" "agent" {
+  family = "agent"
+  container_definitions = jsonencode([
+    { name = "app", image = "nginx", memory = 128, essential = true },
+    { name = "collector", image = "agent", memory = 128, privileged = true }
+  ])
+}
+
+resource "aws_ecs_service" "public" {
+  name            = "public-svc"
+  cluster         = aws_ecs_cluster.apps.id
+  task_definition = aws_ecs_task_definition.web.arn
+  desired_count   = 1
+  launch_type     = "FARGATE"
+  network_configuration {
+    subnets          = [aws_subnet.fn_private.id]
+    assign_public_ip = true
+  }
+}
+
+resource "aws_ecs_service" "private" {
+  name            = "private-svc"
+  cluster         = aws_ecs_cluster.apps.id
+  task_definition = aws_ecs_task_definition.web.arn
+  desired_count   = 1
+  launch_type     = "FARGATE"
+  network_configuration {
+    subnets = [aws_subnet.fn_private.id]
+  }
+}
