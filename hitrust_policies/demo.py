@@ -251,6 +251,10 @@ def _compute(session: Any, net: dict[str, str]) -> None:
     dmz = ec2.create_subnet(VpcId=net["vpc"], CidrBlock="10.20.9.0/24", TagSpecifications=[
         {"ResourceType": "subnet", "Tags": [{"Key": "Name", "Value": "dmz-public"}]}])["Subnet"]["SubnetId"]
     ec2.modify_subnet_attribute(SubnetId=dmz, MapPublicIpOnLaunch={"Value": True})  # every launch gets a public IP
+    ec2.create_launch_template(LaunchTemplateName="claims-worker-template",
+                               LaunchTemplateData={"MetadataOptions": {"HttpTokens": "required"}})
+    ec2.create_launch_template(LaunchTemplateName="batch-legacy-template",
+                               LaunchTemplateData={"ImageId": "ami-12c6146b"})
 
 
 def _functions(session: Any, net: dict[str, str]) -> None:

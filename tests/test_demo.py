@@ -74,6 +74,8 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("enc-message-queue-encrypted", "claims-events", "FAIL"),  # Kinesis: encryption type NONE
         ("net-instance-metadata-tokens", "claims-worker", "PASS"),
         ("net-instance-metadata-tokens", "legacy-reporting", "FAIL"),  # launched with the default: IMDSv1 too
+        ("net-instance-metadata-tokens", "claims-worker-template", "PASS"),  # launch templates' default versions
+        ("net-instance-metadata-tokens", "batch-legacy-template", "FAIL"),
         ("net-subnet-no-auto-public-ip", "app-private-a", "PASS"),
         ("net-subnet-no-auto-public-ip", "dmz-public", "FAIL"),
         ("net-cluster-endpoint-not-public", "claims-eks", "FAIL"),  # public endpoint left at 0.0.0.0/0

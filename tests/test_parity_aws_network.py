@@ -214,6 +214,27 @@ SCENARIOS.append(
              must_pass=frozenset({(CONTAINER_IP, "private-svc"), (PRIVILEGED, "web")})))
 
 
+TEMPLATES = (("v2-template", {"http_tokens": "required"}), ("legacy-template", None))
+
+
+def templates_program() -> None:
+    import pulumi_aws as aws
+
+    for name, options in TEMPLATES:
+        aws.ec2.LaunchTemplate(name, name=name, image_id=AMI, **({"metadata_options": options} if options else {}))
+
+
+def templates_seed(session: Any) -> None:
+    for name, options in TEMPLATES:
+        data = {"ImageId": AMI} | ({"MetadataOptions": {"HttpTokens": options["http_tokens"]}} if options else {})
+        session.client("ec2").create_launch_template(LaunchTemplateName=name, LaunchTemplateData=data)
+
+
+SCENARIOS.append(
+    Scenario("launch-template-metadata", templates_program, templates_seed, frozenset(n for n, _ in TEMPLATES),
+             frozenset({(IMDS_RULE, "legacy-template")}), must_pass=frozenset({(IMDS_RULE, "v2-template")})))
+
+
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
 def test_pack_and_scanner_agree(scenario: Scenario, pack, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     live = live_findings(scenario, monkeypatch)

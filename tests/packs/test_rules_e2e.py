@@ -276,6 +276,10 @@ CASES = {
         ("iam-container-not-privileged", "late-td", A),  # container definitions built from an output
         ("log-network-flow-logs", "ecs-vpc", M),
     }),
+    "launch-templates": (aws_network.launch_templates, True, {
+        ("net-instance-metadata-tokens", "legacy-template", M),  # no metadata_options: IMDSv1 answered too
+        ("net-instance-metadata-tokens", "late-template", A),  # token setting computed at preview
+    }),
 
 }
 

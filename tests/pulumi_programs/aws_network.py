@@ -128,3 +128,15 @@ def containers() -> None:
                         launch_type="FARGATE", network_configuration={"subnets": [subnet.id],
                                                                       "assign_public_ip": assign})
     aws.ecs.Service("bridge-svc", name="bridge-svc", cluster=cluster.arn, task_definition=web.arn, desired_count=1)
+
+
+def launch_templates() -> None:
+    """Launch templates requiring IMDSv2, leaving the options out, and one whose setting waits on an output."""
+    import pulumi_aws as aws
+
+    aws.ec2.LaunchTemplate("v2-template", name="v2-template", image_id=AMI,
+                           metadata_options={"http_tokens": "required", "http_endpoint": "enabled"})
+    aws.ec2.LaunchTemplate("legacy-template", name="legacy-template", image_id=AMI)
+    key = aws.kms.Key("late-template-key", enable_key_rotation=True)
+    aws.ec2.LaunchTemplate("late-template", name="late-template", image_id=AMI,
+                           metadata_options={"http_tokens": key.key_id.apply(lambda _: "required")})

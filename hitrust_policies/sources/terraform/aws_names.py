@@ -43,6 +43,7 @@ TOKENS: dict[str, str] = {
     "aws_sagemaker_notebook_instance": "aws:sagemaker/notebookInstance:NotebookInstance",
     "aws_ecs_service": "aws:ecs/service:Service",
     "aws_ecs_task_definition": "aws:ecs/taskDefinition:TaskDefinition",
+    "aws_launch_template": "aws:ec2/launchTemplate:LaunchTemplate",
     "aws_rds_cluster": "aws:rds/cluster:Cluster",
     "aws_default_network_acl": "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
     "aws_default_security_group": "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",

@@ -93,3 +93,13 @@ def test_container_services_and_task_definitions(preview: bool) -> None:
         iam-container-not-privileged        agent        FAIL
         iam-container-not-privileged        late-td      {late_td}
     """)
+
+
+@BOTH
+def test_launch_template_metadata_tokens(preview: bool) -> None:
+    late = "UNKNOWN" if preview else "PASS"  # the token setting is computed at preview
+    assert verdicts(aws_network.launch_templates, preview, "net-instance-metadata-tokens") == expect(f"""
+        net-instance-metadata-tokens  v2-template      PASS
+        net-instance-metadata-tokens  legacy-template  FAIL
+        net-instance-metadata-tokens  late-template    {late}
+    """)

@@ -221,6 +221,9 @@ EXPECTED = {
         ("net-container-service-no-public-ip", "aws_ecs_service.private", P),  # assign_public_ip left out: false
         ("iam-container-not-privileged", "aws_ecs_task_definition.agent", F),
         ("iam-container-not-privileged", "aws_ecs_task_definition.web", P),
+        ("net-instance-metadata-tokens", "aws_launch_template.v2", P),
+        # no metadata_options block: the provider computes it at apply, as for instances (not read as absent)
+        ("net-instance-metadata-tokens", "aws_launch_template.legacy", U),
     ],
 }
 

@@ -43,6 +43,7 @@ SERVICE_MODULES += ("lambda_urls",)
 SERVICE_MODULES += ("lambda_functions",)
 SERVICE_MODULES += ("sagemaker",)
 SERVICE_MODULES += ("ecs",)
+SERVICE_MODULES += ("ec2_launch_templates",)
 
 
 def iam_action(call: str) -> str:

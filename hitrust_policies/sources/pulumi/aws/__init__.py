@@ -16,6 +16,7 @@ from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
     kms,
     lambda_function,
     lambda_url,
+    launch_template,
     lb,
     rds,
     redshift,

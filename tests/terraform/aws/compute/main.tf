@@ -115,3 +115,19 @@ resource "aws_ecs_service" "private" {
     subnets = [aws_subnet.fn_private.id]
   }
 }
+
+# Launch templates: IMDSv2 required, and metadata options left out.
+
+resource "aws_launch_template" "v2" {
+  name     = "v2-template"
+  image_id = "ami-12c6146b"
+  metadata_options {
+    http_tokens   = "required"
+    http_endpoint = "enabled"
+  }
+}
+
+resource "aws_launch_template" "legacy" {
+  name     = "legacy-template"
+  image_id = "ami-12c6146b"
+}
