@@ -325,6 +325,56 @@ def _compute(session: Any, net: dict[str, str]) -> None:
     dmz = ec2.create_subnet(VpcId=net["vpc"], CidrBlock="10.20.9.0/24", TagSpecifications=[
         {"ResourceType": "subnet", "Tags": [{"Key": "Name", "Value": "dmz-public"}]}])["Subnet"]["SubnetId"]
     ec2.modify_subnet_attribute(SubnetId=dmz, MapPublicIpOnLaunch={"Value": True})  # every launch gets a public IP
+    ec2.create_launch_template(LaunchTemplateName="claims-worker-template",
+                               LaunchTemplateData={"MetadataOptions": {"HttpTokens": "required"}})
+    ec2.create_launch_template(LaunchTemplateName="batch-legacy-template",
+                               LaunchTemplateData={"ImageId": "ami-12c6146b"})
+
+
+def _functions(session: Any, net: dict[str, str]) -> None:
+    """An eligibility checker in the app VPC's private subnet and a report mailer left in Lambda's own network."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("index.py", "def handler(event, context):\n    return {}\n")
+    role = session.client("iam").create_role(RoleName="acme-functions", AssumeRolePolicyDocument=json.dumps({
+        "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                                                "Principal": {"Service": "lambda.amazonaws.com"}}]}))["Role"]["Arn"]
+    lam = session.client("lambda", region_name="us-east-1")
+    for name, vpc in (("eligibility-check", {"SubnetIds": [net["subnet_a"]], "SecurityGroupIds": []}),
+                      ("report-mailer", None)):
+        lam.create_function(FunctionName=name, Runtime="python3.12", Role=role, Handler="index.handler",
+                            Code={"ZipFile": buf.getvalue()}, **({"VpcConfig": vpc} if vpc else {}))
+
+
+def _notebooks(session: Any, net: dict[str, str]) -> None:
+    """A research notebook locked down (customer key, private subnet, no direct internet, no root) and a
+    data-science sandbox left to SageMaker's defaults."""
+    key = session.client("kms", region_name="us-east-1").describe_key(KeyId="alias/phi-data")["KeyMetadata"]["Arn"]
+    sm = session.client("sagemaker", region_name="us-east-1")
+    role = "arn:aws:iam::123456789012:role/acme-notebooks"
+    sm.create_notebook_instance(NotebookInstanceName="outcomes-research", InstanceType="ml.t3.medium", RoleArn=role,
+                                KmsKeyId=key, SubnetId=net["subnet_a"], SecurityGroupIds=[net["web_sg"]],
+                                DirectInternetAccess="Disabled", RootAccess="Disabled")
+    sm.create_notebook_instance(NotebookInstanceName="ds-sandbox", InstanceType="ml.t3.medium", RoleArn=role)
+
+
+def _containers(session: Any, net: dict[str, str]) -> None:
+    """A patient portal's ECS service in private subnets and an intake service handing its tasks public IPs; a
+    log shipper task definition running its collector privileged."""
+    ecs = session.client("ecs", region_name="us-east-1")
+    ecs.create_cluster(clusterName="acme-apps")
+    app = {"name": "app", "image": "nginx", "memory": 256}
+    ecs.register_task_definition(family="patient-portal", networkMode="awsvpc", containerDefinitions=[app])
+    ecs.register_task_definition(family="log-shipper", containerDefinitions=[
+        {"name": "collector", "image": "fluent-bit", "memory": 128, "privileged": True}])
+    for name, assign in (("patient-portal", "DISABLED"), ("intake-api", "ENABLED")):
+        ecs.create_service(cluster="acme-apps", serviceName=name, taskDefinition="patient-portal", desiredCount=1,
+                           launchType="FARGATE", networkConfiguration={"awsvpcConfiguration": {
+                               "subnets": [net["subnet_a"]], "securityGroups": [net["web_sg"]],
+                               "assignPublicIp": assign}})
 
 
 DEMO_ALERTS = {  # the CIS AWS Foundations 4.x patterns the security team wired; the other ten were never set up
@@ -422,6 +472,9 @@ def seed(session: Any) -> None:
     _secrets(session)
     _file_system_policies(session)
     _replication(session)
+    _functions(session, nets["us-east-1"])
+    _notebooks(session, nets["us-east-1"])
+    _containers(session, nets["us-east-1"])
 
 
 def _narrower_grants(session: Any) -> None:
@@ -465,5 +518,8 @@ def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:
         mock_random.seed(DEMO_SEED)
         session = boto3.Session(region_name="us-east-1")
         seed(session)
+        from hitrust_policies.testing.moto_gaps import serve_function_url_listing
+
+        serve_function_url_listing(session)  # moto stores Lambda function URLs but does not list them
         # Same session: its loader already holds the service models (the EC2 one alone is ~30 MB).
         return scan_aws(session=session, regions=list(REGIONS), progress=progress)

@@ -8,6 +8,8 @@ import pytest
 
 from hitrust_policies.demo import run_demo
 
+NOTEBOOK_RULES = ("enc-notebook-kms", "net-notebook-no-direct-internet", "iam-notebook-root-access-disabled")
+
 
 @pytest.fixture(scope="module")
 def scan():
@@ -81,6 +83,8 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("enc-message-queue-encrypted", "claims-events", "FAIL"),  # Kinesis: encryption type NONE
         ("net-instance-metadata-tokens", "claims-worker", "PASS"),
         ("net-instance-metadata-tokens", "legacy-reporting", "FAIL"),  # launched with the default: IMDSv1 too
+        ("net-instance-metadata-tokens", "claims-worker-template", "PASS"),  # launch templates' default versions
+        ("net-instance-metadata-tokens", "batch-legacy-template", "FAIL"),
         ("net-subnet-no-auto-public-ip", "app-private-a", "PASS"),
         ("net-subnet-no-auto-public-ip", "dmz-public", "FAIL"),
         ("net-cluster-endpoint-not-public", "claims-eks", "FAIL"),  # public endpoint left at 0.0.0.0/0
@@ -125,6 +129,14 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("enc-file-system-tls-only", "acme-eu-scratch", "FAIL"),  # no file system policy
         ("net-replication-instance-not-public", "claims-migration", "PASS"),
         ("net-replication-instance-not-public", "dc-exit-migration", "FAIL"),
+        ("net-function-in-private-network", "eligibility-check", "PASS"),
+        ("net-function-in-private-network", "report-mailer", "FAIL"),
+        *((rule, "outcomes-research", "PASS") for rule in NOTEBOOK_RULES),
+        *((rule, "ds-sandbox", "FAIL") for rule in NOTEBOOK_RULES),  # SageMaker's defaults
+        ("net-container-service-no-public-ip", "patient-portal", "PASS"),
+        ("net-container-service-no-public-ip", "intake-api", "FAIL"),
+        ("iam-container-not-privileged", "patient-portal", "PASS"),
+        ("iam-container-not-privileged", "log-shipper", "FAIL"),
     ],
 )
 def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:

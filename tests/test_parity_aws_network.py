@@ -115,6 +115,149 @@ SCENARIOS.append(Scenario("dms-replication-instances", dms_program, dms_seed, fr
                           frozenset({(DMS_RULE, "legacy-migration")}),
                           must_pass=frozenset({(DMS_RULE, "claims-migration")})))
 
+
+FUNCTION_RULE = "net-function-in-private-network"
+ZIP_CODE = "def handler(event, context):\n    return {}\n"
+
+
+def functions_program() -> None:
+    import pulumi
+    import pulumi_aws as aws
+
+    vpc = aws.ec2.Vpc("fn-vpc", cidr_block="10.8.0.0/16")
+    subnet = aws.ec2.Subnet("fn-private", vpc_id=vpc.id, cidr_block="10.8.1.0/24")
+    code = pulumi.AssetArchive({"index.py": pulumi.StringAsset(ZIP_CODE)})
+    for name, vpc_config in (("private-fn", {"subnet_ids": [subnet.id], "security_group_ids": []}),
+                             ("public-fn", None)):
+        aws.lambda_.Function(name, name=name, runtime="python3.12", handler="index.handler", code=code,
+                             role="arn:aws:iam::123456789012:role/fn-role",
+                             **({"vpc_config": vpc_config} if vpc_config else {}))
+
+
+def functions_seed(session: Any) -> None:
+    import io
+    import zipfile
+
+    from hitrust_policies.testing.moto_gaps import serve_function_url_listing
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("index.py", ZIP_CODE)
+    ec2 = session.client("ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.8.0.0/16")["Vpc"]["VpcId"]
+    subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.8.1.0/24")["Subnet"]["SubnetId"]
+    role = session.client("iam").create_role(RoleName="fn-role", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+    for name, vpc_config in (("private-fn", {"SubnetIds": [subnet], "SecurityGroupIds": []}), ("public-fn", None)):
+        session.client("lambda").create_function(
+            FunctionName=name, Runtime="python3.12", Role=role, Handler="index.handler",
+            Code={"ZipFile": buf.getvalue()}, **({"VpcConfig": vpc_config} if vpc_config else {}))
+    serve_function_url_listing(session)  # moto does not list function URLs
+
+
+SCENARIOS.append(
+    Scenario("functions-private-network", functions_program, functions_seed, frozenset({"private-fn", "public-fn"}),
+             frozenset({(FUNCTION_RULE, "public-fn")}), must_pass=frozenset({(FUNCTION_RULE, "private-fn")})))
+
+
+NOTEBOOK_RULES = ("enc-notebook-kms", "net-notebook-no-direct-internet", "iam-notebook-root-access-disabled")
+NOTEBOOK_ROLE = "arn:aws:iam::123456789012:role/notebooks"
+
+
+def notebooks_program() -> None:
+    import pulumi_aws as aws
+
+    key = aws.kms.Key("nb-key", enable_key_rotation=True)
+    subnet = aws.ec2.Subnet("nb-private", vpc_id=aws.ec2.Vpc("nb-vpc", cidr_block="10.9.0.0/16").id,
+                            cidr_block="10.9.1.0/24")
+    aws.sagemaker.NotebookInstance("locked-nb", name="locked-nb", instance_type="ml.t3.medium",
+                                   role_arn=NOTEBOOK_ROLE, kms_key_id=key.arn, subnet_id=subnet.id,
+                                   direct_internet_access="Disabled", root_access="Disabled")
+    aws.sagemaker.NotebookInstance("default-nb", name="default-nb", instance_type="ml.t3.medium",
+                                   role_arn=NOTEBOOK_ROLE)
+
+
+def notebooks_seed(session: Any) -> None:
+    key = session.client("kms").create_key(Description="notebooks")["KeyMetadata"]["Arn"]
+    ec2 = session.client("ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.9.0.0/16")["Vpc"]["VpcId"]
+    subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.9.1.0/24")["Subnet"]["SubnetId"]
+    sm = session.client("sagemaker")
+    sm.create_notebook_instance(NotebookInstanceName="locked-nb", InstanceType="ml.t3.medium", RoleArn=NOTEBOOK_ROLE,
+                                KmsKeyId=key, SubnetId=subnet, DirectInternetAccess="Disabled",
+                                RootAccess="Disabled")
+    sm.create_notebook_instance(NotebookInstanceName="default-nb", InstanceType="ml.t3.medium",
+                                RoleArn=NOTEBOOK_ROLE)
+
+
+SCENARIOS.append(
+    Scenario("notebooks", notebooks_program, notebooks_seed, frozenset({"locked-nb", "default-nb"}),
+             frozenset((rule, "default-nb") for rule in NOTEBOOK_RULES),
+             must_pass=frozenset((rule, "locked-nb") for rule in NOTEBOOK_RULES)))
+
+
+CONTAINER_IP, PRIVILEGED = "net-container-service-no-public-ip", "iam-container-not-privileged"
+APP = {"name": "app", "image": "nginx", "memory": 128}
+
+
+def containers_program() -> None:
+    import json
+
+    import pulumi_aws as aws
+
+    vpc = aws.ec2.Vpc("ecs-vpc", cidr_block="10.7.0.0/16")
+    subnet = aws.ec2.Subnet("ecs-private", vpc_id=vpc.id, cidr_block="10.7.1.0/24")
+    cluster = aws.ecs.Cluster("apps", name="apps")
+    web = aws.ecs.TaskDefinition("web", family="web", network_mode="awsvpc", container_definitions=json.dumps([APP]))
+    aws.ecs.TaskDefinition("agent", family="agent", container_definitions=json.dumps([APP | {"privileged": True}]))
+    for name, assign in (("public-svc", True), ("private-svc", False)):
+        aws.ecs.Service(name, name=name, cluster=cluster.arn, task_definition=web.arn, desired_count=1,
+                        launch_type="FARGATE", network_configuration={"subnets": [subnet.id],
+                                                                      "assign_public_ip": assign})
+
+
+def containers_seed(session: Any) -> None:
+    ec2 = session.client("ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.7.0.0/16")["Vpc"]["VpcId"]
+    subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.7.1.0/24")["Subnet"]["SubnetId"]
+    group = ec2.create_security_group(GroupName="svc", Description="services", VpcId=vpc)["GroupId"]
+    ecs = session.client("ecs")
+    ecs.create_cluster(clusterName="apps")
+    ecs.register_task_definition(family="web", networkMode="awsvpc", containerDefinitions=[APP])
+    ecs.register_task_definition(family="agent", containerDefinitions=[APP | {"privileged": True}])
+    for name, assign in (("public-svc", "ENABLED"), ("private-svc", "DISABLED")):
+        ecs.create_service(cluster="apps", serviceName=name, taskDefinition="web", desiredCount=1, launchType="FARGATE",
+                           networkConfiguration={"awsvpcConfiguration": {
+                               "subnets": [subnet], "securityGroups": [group], "assignPublicIp": assign}})
+
+
+SCENARIOS.append(
+    Scenario("containers", containers_program, containers_seed,
+             frozenset({"public-svc", "private-svc", "web", "agent"}),
+             frozenset({(CONTAINER_IP, "public-svc"), (PRIVILEGED, "agent")}),
+             must_pass=frozenset({(CONTAINER_IP, "private-svc"), (PRIVILEGED, "web")})))
+
+
+TEMPLATES = (("v2-template", {"http_tokens": "required"}), ("legacy-template", None))
+
+
+def templates_program() -> None:
+    import pulumi_aws as aws
+
+    for name, options in TEMPLATES:
+        aws.ec2.LaunchTemplate(name, name=name, image_id=AMI, **({"metadata_options": options} if options else {}))
+
+
+def templates_seed(session: Any) -> None:
+    for name, options in TEMPLATES:
+        data = {"ImageId": AMI} | ({"MetadataOptions": {"HttpTokens": options["http_tokens"]}} if options else {})
+        session.client("ec2").create_launch_template(LaunchTemplateName=name, LaunchTemplateData=data)
+
+
+SCENARIOS.append(
+    Scenario("launch-template-metadata", templates_program, templates_seed, frozenset(n for n, _ in TEMPLATES),
+             frozenset({(IMDS_RULE, "legacy-template")}), must_pass=frozenset({(IMDS_RULE, "v2-template")})))
+
+
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
 def test_pack_and_scanner_agree(scenario: Scenario, pack, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     live = live_findings(scenario, monkeypatch)

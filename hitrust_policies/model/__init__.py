@@ -18,6 +18,7 @@ from hitrust_policies.model.audit import (
 )
 from hitrust_policies.model.cluster_endpoint import ClusterEndpoint
 from hitrust_policies.model.compute import ComputeInstance, InstanceAccess, WebApp
+from hitrust_policies.model.containers import ContainerService, ContainerTaskDefinition
 from hitrust_policies.model.crypto import CryptoKey, SecretStore, TlsListener, VaultObject
 from hitrust_policies.model.database_settings import (
     POSTGRES_SEVERITIES,
@@ -58,6 +59,7 @@ from hitrust_policies.model.network import (
     internet_admits,
     opening_id,
 )
+from hitrust_policies.model.notebook import NotebookInstance
 from hitrust_policies.model.ref import ResourceRef
 from hitrust_policies.model.replication import ReplicationInstance
 from hitrust_policies.model.request_logs import (
@@ -68,6 +70,7 @@ from hitrust_policies.model.request_logs import (
 )
 from hitrust_policies.model.resource_access import ResourcePolicy, RoleTrust
 from hitrust_policies.model.secrets import ManagedSecret
+from hitrust_policies.model.serverless_function import ServerlessFunction
 from hitrust_policies.model.snapshot import Snapshot
 from hitrust_policies.model.storage import (
     KMS,
@@ -143,6 +146,10 @@ KINDS: tuple[type, ...] = (
     Snapshot,
     ManagedSecret,
     ReplicationInstance,
+    ServerlessFunction,
+    NotebookInstance,
+    ContainerService,
+    ContainerTaskDefinition,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -229,4 +236,8 @@ __all__ = [
     "Snapshot",
     "ManagedSecret",
     "ReplicationInstance",
+    "ServerlessFunction",
+    "NotebookInstance",
+    "ContainerService",
+    "ContainerTaskDefinition",
 ]

@@ -73,14 +73,17 @@ CASES = {
         ("iam-policy-grant-no-admin", "table-access", A),
         ("iam-policy-grant-no-service-wildcard", "table-access", A),
         ("iam-policy-grant-no-kms-decrypt-all-keys", "table-access", A),
+        ("net-function-in-private-network", "handler", M),  # no vpc_config: Lambda's own network
     ], update=[
         ("log-log-group-retention", "handler-logs", M),
+        ("net-function-in-private-network", "handler", M),
         # the role's inline policy grants three DynamoDB actions on one table: not admin
     ]),
     "fargate": Case(fargate.program, [
         # no protocol on an application load balancer's listener: HTTP, forwarded in plain text
         ("enc-tls-listener-modern", "web", M),
         ("log-request-logging", "app-lb", M),  # no access logs
+        ("net-container-service-no-public-ip", "app-svc", M),  # assign_public_ip=True, as the example has it
         # the default VPC is looked up, not created: its flow logs are not this stack's to judge
     ]),
     "components": Case(components.program, [

@@ -259,6 +259,32 @@ CASES = {
     "function-urls": (aws_network.function_urls, True, {
         ("net-function-url-auth-required", "open-fn-url", M),
         ("net-function-url-auth-required", "late-fn-url", A),  # auth type computed at preview
+        # the functions behind the URLs run in Lambda's own network
+        *(("net-function-in-private-network", name, M) for name in ("signed-fn", "open-fn", "late-fn")),
+    }),
+    "lambda-functions": (aws_network.lambda_functions, True, {
+        ("net-function-in-private-network", "public-fn", M),
+        ("net-function-in-private-network", "empty-vpc-fn", M),
+        ("net-function-in-private-network", "late-vpc-fn", A),  # subnets computed at preview
+        ("log-network-flow-logs", "fn-vpc", M),
+    }),
+    "notebooks": (aws_network.notebooks, True, {
+        *((rule, "default-nb", M) for rule in ("enc-notebook-kms", "net-notebook-no-direct-internet",
+                                               "iam-notebook-root-access-disabled")),
+        ("net-notebook-no-direct-internet", "late-nb", A),  # access settings computed at preview
+        ("iam-notebook-root-access-disabled", "late-nb", A),
+        ("log-network-flow-logs", "nb-vpc", M),
+    }),
+    "containers": (aws_network.containers, True, {
+        ("net-container-service-no-public-ip", "public-svc", M),
+        ("net-container-service-no-public-ip", "late-svc", A),  # assign_public_ip computed at preview
+        ("iam-container-not-privileged", "agent", M),
+        ("iam-container-not-privileged", "late-td", A),  # container definitions built from an output
+        ("log-network-flow-logs", "ecs-vpc", M),
+    }),
+    "launch-templates": (aws_network.launch_templates, True, {
+        ("net-instance-metadata-tokens", "legacy-template", M),  # no metadata_options: IMDSv1 answered too
+        ("net-instance-metadata-tokens", "late-template", A),  # token setting computed at preview
     }),
     "narrower-grants": (iam.narrower_grants, True, {
         ("iam-policy-grant-no-service-wildcard", "s3-everything", M),

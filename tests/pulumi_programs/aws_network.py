@@ -115,3 +115,83 @@ def replication_instances() -> None:
                          ("late-migration", key.key_id.apply(lambda _: True))):
         aws.dms.ReplicationInstance(name, replication_instance_id=name, replication_instance_class="dms.t3.micro",
                                     publicly_accessible=public)
+
+
+def lambda_functions() -> None:
+    """A function in private subnets, one in Lambda's own network, one with an empty VPC configuration, and one
+    whose subnets wait on another resource's output."""
+    import pulumi
+    import pulumi_aws as aws
+
+    code = pulumi.AssetArchive({"index.py": pulumi.StringAsset("def handler(event, context):\n    return {}\n")})
+    vpc = aws.ec2.Vpc("fn-vpc", cidr_block="10.8.0.0/16")
+    subnet = aws.ec2.Subnet("fn-private", vpc_id=vpc.id, cidr_block="10.8.1.0/24")
+    group = aws.ec2.SecurityGroup("fn-sg", vpc_id=vpc.id)
+    key = aws.kms.Key("late-fn-key", enable_key_rotation=True)
+    for name, vpc_config in (("vpc-fn", {"subnet_ids": [subnet.id], "security_group_ids": [group.id]}),
+                             ("public-fn", None),
+                             ("empty-vpc-fn", {"subnet_ids": [], "security_group_ids": []}),
+                             ("late-vpc-fn", {"subnet_ids": key.key_id.apply(lambda _: []),
+                                              "security_group_ids": []})):
+        aws.lambda_.Function(name, name=name, runtime="python3.12", handler="index.handler", code=code,
+                             role="arn:aws:iam::123456789012:role/fn-role",
+                             **({"vpc_config": vpc_config} if vpc_config else {}))
+
+
+def notebooks() -> None:
+    """A locked-down notebook (customer key, private subnet, no direct internet, no root), one left to
+    SageMaker's defaults, and one whose settings wait on another resource's output."""
+    import pulumi_aws as aws
+
+    role = "arn:aws:iam::123456789012:role/notebooks"
+    key = aws.kms.Key("notebook-key", enable_key_rotation=True)
+    vpc = aws.ec2.Vpc("nb-vpc", cidr_block="10.9.0.0/16")
+    subnet = aws.ec2.Subnet("nb-private", vpc_id=vpc.id, cidr_block="10.9.1.0/24")
+    group = aws.ec2.SecurityGroup("nb-sg", vpc_id=vpc.id)
+    aws.sagemaker.NotebookInstance("locked-nb", name="locked-nb", instance_type="ml.t3.medium", role_arn=role,
+                                   kms_key_id=key.arn, subnet_id=subnet.id, security_groups=[group.id],
+                                   direct_internet_access="Disabled", root_access="Disabled")
+    aws.sagemaker.NotebookInstance("default-nb", name="default-nb", instance_type="ml.t3.medium", role_arn=role)
+    late = key.key_id.apply(lambda _: "Disabled")
+    aws.sagemaker.NotebookInstance("late-nb", name="late-nb", instance_type="ml.t3.medium", role_arn=role,
+                                   kms_key_id=key.arn, subnet_id=subnet.id, direct_internet_access=late,
+                                   root_access=late)
+
+
+def containers() -> None:
+    """ECS services with and without public IPs (and one whose setting waits on another output), and task
+    definitions with a privileged container, without, and built from an output unknown at preview."""
+    import json
+
+    import pulumi
+    import pulumi_aws as aws
+
+    vpc = aws.ec2.Vpc("ecs-vpc", cidr_block="10.7.0.0/16")
+    subnet = aws.ec2.Subnet("ecs-private", vpc_id=vpc.id, cidr_block="10.7.1.0/24")
+    cluster = aws.ecs.Cluster("apps", name="apps")
+    key = aws.kms.Key("late-ecs-key", enable_key_rotation=True)
+    app = {"name": "app", "image": "nginx", "memory": 128}
+    web = aws.ecs.TaskDefinition("web", family="web", network_mode="awsvpc", requires_compatibilities=["FARGATE"],
+                                 cpu="256", memory="512", container_definitions=json.dumps([app]))
+    aws.ecs.TaskDefinition("agent", family="agent", container_definitions=json.dumps(
+        [app, {"name": "collector", "image": "agent", "memory": 128, "privileged": True}]))
+    aws.ecs.TaskDefinition("late-td", family="late-td", container_definitions=pulumi.Output.json_dumps(
+        [app | {"image": key.arn}]))
+    for name, assign in (("public-svc", True), ("private-svc", False),
+                         ("late-svc", key.key_id.apply(lambda _: False))):
+        aws.ecs.Service(name, name=name, cluster=cluster.arn, task_definition=web.arn, desired_count=1,
+                        launch_type="FARGATE", network_configuration={"subnets": [subnet.id],
+                                                                      "assign_public_ip": assign})
+    aws.ecs.Service("bridge-svc", name="bridge-svc", cluster=cluster.arn, task_definition=web.arn, desired_count=1)
+
+
+def launch_templates() -> None:
+    """Launch templates requiring IMDSv2, leaving the options out, and one whose setting waits on an output."""
+    import pulumi_aws as aws
+
+    aws.ec2.LaunchTemplate("v2-template", name="v2-template", image_id=AMI,
+                           metadata_options={"http_tokens": "required", "http_endpoint": "enabled"})
+    aws.ec2.LaunchTemplate("legacy-template", name="legacy-template", image_id=AMI)
+    key = aws.kms.Key("late-template-key", enable_key_rotation=True)
+    aws.ec2.LaunchTemplate("late-template", name="late-template", image_id=AMI,
+                           metadata_options={"http_tokens": key.key_id.apply(lambda _: "required")})

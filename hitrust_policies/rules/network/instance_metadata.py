@@ -20,7 +20,8 @@ def net_instance_metadata_tokens(metadata: InstanceMetadata):
 
     Follows AWS Config ec2-imdsv2-check and Prowler ec2_instance_imdsv2_enabled (HttpTokens ``required``;
     an endpoint switched off passes), Security Hub EC2.8, and Checkov CKV_AWS_79 for declarations that
-    leave the option out (the launch default answers IMDSv1).
+    leave the option out (the launch default answers IMDSv1); for launch templates, Security Hub EC2.170 and
+    AutoScaling.3.
     """
     if metadata.endpoint_enabled and not metadata.tokens_required:
         return "instance metadata endpoint answers requests without a session token (IMDSv1)"

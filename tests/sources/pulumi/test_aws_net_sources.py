@@ -73,6 +73,17 @@ def test_resource_policies(preview: bool) -> None:
 
 
 @BOTH
+def test_lambda_functions_in_private_network(preview: bool) -> None:
+    late = "UNKNOWN" if preview else "FAIL"  # its subnet list is computed at preview
+    assert verdicts(aws_network.lambda_functions, preview, "net-function-in-private-network") == expect(f"""
+        net-function-in-private-network  vpc-fn        PASS
+        net-function-in-private-network  public-fn     FAIL
+        net-function-in-private-network  empty-vpc-fn  FAIL
+        net-function-in-private-network  late-vpc-fn   {late}
+    """)
+
+
+@BOTH
 def test_replication_instances(preview: bool) -> None:
     late = "UNKNOWN" if preview else "FAIL"  # its flag is computed at preview
     rule = "net-replication-instance-not-public"
@@ -81,4 +92,47 @@ def test_replication_instances(preview: bool) -> None:
         {rule}  legacy-migration   FAIL
         {rule}  default-migration  PASS
         {rule}  late-migration     {late}
+    """)
+
+
+@BOTH
+def test_notebook_instances(preview: bool) -> None:
+    late = "UNKNOWN" if preview else "PASS"  # its access settings are computed at preview
+    rules = ("enc-notebook-kms", "net-notebook-no-direct-internet", "iam-notebook-root-access-disabled")
+    assert verdicts(aws_network.notebooks, preview, *rules) == expect(f"""
+        enc-notebook-kms                   locked-nb   PASS
+        net-notebook-no-direct-internet    locked-nb   PASS
+        iam-notebook-root-access-disabled  locked-nb   PASS
+        enc-notebook-kms                   default-nb  FAIL
+        net-notebook-no-direct-internet    default-nb  FAIL
+        iam-notebook-root-access-disabled  default-nb  FAIL
+        enc-notebook-kms                   late-nb     PASS
+        net-notebook-no-direct-internet    late-nb     {late}
+        iam-notebook-root-access-disabled  late-nb     {late}
+    """)
+
+
+@BOTH
+def test_container_services_and_task_definitions(preview: bool) -> None:
+    late_svc = "UNKNOWN" if preview else "PASS"  # assign_public_ip computed at preview
+    late_td = "UNKNOWN" if preview else "PASS"  # container definitions built from an output
+    rules = ("net-container-service-no-public-ip", "iam-container-not-privileged")
+    assert verdicts(aws_network.containers, preview, *rules) == expect(f"""
+        net-container-service-no-public-ip  public-svc   FAIL
+        net-container-service-no-public-ip  private-svc  PASS
+        net-container-service-no-public-ip  late-svc     {late_svc}
+        net-container-service-no-public-ip  bridge-svc   PASS
+        iam-container-not-privileged        web          PASS
+        iam-container-not-privileged        agent        FAIL
+        iam-container-not-privileged        late-td      {late_td}
+    """)
+
+
+@BOTH
+def test_launch_template_metadata_tokens(preview: bool) -> None:
+    late = "UNKNOWN" if preview else "PASS"  # the token setting is computed at preview
+    assert verdicts(aws_network.launch_templates, preview, "net-instance-metadata-tokens") == expect(f"""
+        net-instance-metadata-tokens  v2-template      PASS
+        net-instance-metadata-tokens  legacy-template  FAIL
+        net-instance-metadata-tokens  late-template    {late}
     """)

@@ -23,6 +23,7 @@ from tests.sources.terraform.plans import FILES, plan, plan_path
 from tests.verdicts import Verdicts
 
 P, F, U = "PASS", "FAIL", "UNKNOWN"
+NOTEBOOK_RULES = ("enc-notebook-kms", "net-notebook-no-direct-internet", "iam-notebook-root-access-disabled")
 
 EXPECTED = {
     "storage": [
@@ -311,6 +312,27 @@ EXPECTED = {
         ("net-replication-instance-not-public", "aws_dms_replication_instance.public", F),
         # left out: known only after apply in the plan, but the provider sends false for it (as pulumi-aws)
         ("net-replication-instance-not-public", "aws_dms_replication_instance.unset", P),
+    ],
+    "compute": [
+        ("log-network-flow-logs", "aws_vpc.fn", F),
+        ("net-network-default-absent", "aws_vpc.fn", P),
+        ("net-security-group-default-closed", "aws_security_group.fn", P),
+        ("net-subnet-no-auto-public-ip", "aws_subnet.fn_private", P),
+        # subnet_ids is a set: one unknown element leaves the whole set unknown in the plan
+        ("net-function-in-private-network", "aws_lambda_function.in_vpc", U),
+        ("net-function-in-private-network", "aws_lambda_function.public", F),
+        ("net-function-in-private-network", "aws_lambda_function.shared_subnets", P),
+        ("enc-crypto-key-rotation", "aws_kms_key.notebooks", P),
+        ("net-crypto-key-not-public", "aws_kms_key.notebooks", P),
+        *[(r, "aws_sagemaker_notebook_instance.locked", P) for r in NOTEBOOK_RULES],
+        *[(r, "aws_sagemaker_notebook_instance.defaults", F) for r in NOTEBOOK_RULES],  # the provider's defaults
+        ("net-container-service-no-public-ip", "aws_ecs_service.public", F),
+        ("net-container-service-no-public-ip", "aws_ecs_service.private", P),  # assign_public_ip left out: false
+        ("iam-container-not-privileged", "aws_ecs_task_definition.agent", F),
+        ("iam-container-not-privileged", "aws_ecs_task_definition.web", P),
+        ("net-instance-metadata-tokens", "aws_launch_template.v2", P),
+        # no metadata_options block: the provider computes it at apply, as for instances (not read as absent)
+        ("net-instance-metadata-tokens", "aws_launch_template.legacy", U),
     ],
 }
 

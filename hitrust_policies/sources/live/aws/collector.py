@@ -55,6 +55,10 @@ SERVICE_MODULES += ("snapshots",)
 SERVICE_MODULES += ("secrets",)
 SERVICE_MODULES += ("dynamodb",)
 SERVICE_MODULES += ("dms",)
+SERVICE_MODULES += ("lambda_functions",)
+SERVICE_MODULES += ("sagemaker",)
+SERVICE_MODULES += ("ecs",)
+SERVICE_MODULES += ("ec2_launch_templates",)
 
 
 def iam_action(call: str) -> str:

@@ -123,6 +123,13 @@ def seed_every_kind(session: boto3.Session) -> None:
                                                    KmsKeyId=session.client("kms").create_key()["KeyMetadata"]["Arn"])
     session.client("dms").create_replication_instance(ReplicationInstanceIdentifier="phi-migration",
                                                       ReplicationInstanceClass="dms.t3.micro", PubliclyAccessible=False)
+    session.client("ecs").create_cluster(clusterName="phi-apps")
+    session.client("ecs").register_task_definition(family="phi-api", containerDefinitions=[
+        {"name": "api", "image": "nginx", "memory": 128}])
+    session.client("ecs").create_service(cluster="phi-apps", serviceName="phi-api", taskDefinition="phi-api",
+                                         desiredCount=1)
+    session.client("sagemaker").create_notebook_instance(
+        NotebookInstanceName="phi-notebook", InstanceType="ml.t3.medium", RoleArn="arn:aws:iam::123456789012:role/nb")
     iam.update_account_password_policy(MinimumPasswordLength=14)
     iam.create_user(UserName="alice")
     iam.create_login_profile(UserName="alice", Password="Correct-Horse-Battery-9")
