@@ -107,7 +107,6 @@ TOKENS: dict[str, str] = {
     "aws_vpc": "aws:ec2/vpc:Vpc",
     "aws_vpc_security_group_egress_rule": "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
     "aws_vpc_security_group_ingress_rule": "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-    "aws_lambda_function": "aws:lambda/function:Function",
     "aws_lambda_permission": "aws:lambda/permission:Permission",
     "aws_sqs_queue_policy": "aws:sqs/queuePolicy:QueuePolicy",
     "aws_sns_topic_policy": "aws:sns/topicPolicy:TopicPolicy",
