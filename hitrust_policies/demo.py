@@ -253,6 +253,39 @@ def _compute(session: Any, net: dict[str, str]) -> None:
     ec2.modify_subnet_attribute(SubnetId=dmz, MapPublicIpOnLaunch={"Value": True})  # every launch gets a public IP
 
 
+def _edge(session: Any) -> None:
+    """The portal's CDN is TLS 1.2+, sends HTTP to HTTPS and logs; the patient-files CDN sits on CloudFront's own
+    certificate (TLSv1) and serves every path over plaintext too, unlogged. The claims API's prod stage writes
+    access logs, its dev stage does not."""
+    cf, acm = session.client("cloudfront", region_name="us-east-1"), session.client("acm", region_name="us-east-1")
+    forwarded = {"QueryString": False, "Cookies": {"Forward": "none"}}
+    for alias, secure in (("cdn.acme-health.example", True), ("files.acme-health.example", False)):
+        cf.create_distribution(DistributionConfig={
+            "CallerReference": alias, "Comment": alias, "Enabled": True, "Aliases": {"Quantity": 1, "Items": [alias]},
+            "Origins": {"Quantity": 1, "Items": [{"Id": "portal", "DomainName": "portal.example.com",
+                                                  "CustomOriginConfig": {"HTTPPort": 80, "HTTPSPort": 443,
+                                                                         "OriginProtocolPolicy": "https-only"}}]},
+            "DefaultCacheBehavior": {"TargetOriginId": "portal", "MinTTL": 0, "ForwardedValues": forwarded,
+                                     "ViewerProtocolPolicy": "redirect-to-https" if secure else "allow-all"},
+            "Logging": {"Enabled": secure, "IncludeCookies": False, "Prefix": "cdn/",
+                        "Bucket": "acme-access-logs.s3.amazonaws.com" if secure else ""},
+            "ViewerCertificate": {"ACMCertificateArn": acm.request_certificate(DomainName=alias)["CertificateArn"],
+                                  "SSLSupportMethod": "sni-only", "MinimumProtocolVersion": "TLSv1.2_2021"}
+            if secure else {"CloudFrontDefaultCertificate": True}})
+    gw = session.client("apigateway", region_name="us-east-1")
+    api = gw.create_rest_api(name="claims-api")["id"]
+    root = gw.get_resources(restApiId=api)["items"][0]["id"]
+    gw.put_method(restApiId=api, resourceId=root, httpMethod="GET", authorizationType="AWS_IAM")
+    gw.put_integration(restApiId=api, resourceId=root, httpMethod="GET", type="MOCK")
+    deployment = gw.create_deployment(restApiId=api)["id"]
+    for stage in ("prod", "dev"):
+        gw.create_stage(restApiId=api, stageName=stage, deploymentId=deployment)
+    gw.update_stage(restApiId=api, stageName="prod", patchOperations=[
+        {"op": "replace", "path": "/accessLogSettings/destinationArn",
+         "value": "arn:aws:logs:us-east-1:123456789012:log-group:/app/audit"},
+        {"op": "replace", "path": "/accessLogSettings/format", "value": "$context.requestId"}])
+
+
 def seed(session: Any) -> None:
     """Create the demo account's resources (mutating calls: the seeder, never the scanner)."""
     _s3(session)
@@ -267,6 +300,7 @@ def seed(session: Any) -> None:
     _threat_detection(session)
     _encryption_at_rest(session)
     _compute(session, nets["us-east-1"])
+    _edge(session)
 
 
 def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:

@@ -11,7 +11,14 @@ from typing import Any
 import pytest
 
 from tests.parity import assert_pack_agrees_with_live
-from tests.test_parity import PACK_RULES, Scenario, live_findings, pack  # noqa: F401  (pack: a fixture)
+from tests.test_parity import (  # noqa: F401  (pack: a fixture)
+    PACK_RULES,
+    Scenario,
+    listeners_program,
+    listeners_seed,
+    live_findings,
+    pack,
+)
 
 ENC, PUBLIC, KMS = "enc-database-storage-encrypted", "net-database-not-public", "enc-database-storage-kms"
 
@@ -62,6 +69,39 @@ SCENARIOS = [
     Scenario("kinesis-streams", kinesis_program, kinesis_seed, frozenset({"phi-events", "raw-clicks"}),
              frozenset({("enc-message-queue-encrypted", "raw-clicks")}),
              must_pass=frozenset({("enc-message-queue-encrypted", "phi-events")})),
+]
+
+# The edge: CloudFront distributions (viewer TLS floor, plaintext cache behaviours, standard logging) and API
+# Gateway stages' access logs; ALB and classic HTTP listeners for the redirect rule.
+EDGE_NAMES = frozenset({"portal.example.com", "legacy.example.com", "default.example.com", "claims-api/prod",
+                        "claims-api/dev"})
+TLS, REDIRECT, LOGS = "enc-tls-listener-modern", "enc-http-redirects-to-https", "log-request-logging"
+
+
+def edge_program() -> None:
+    from tests.pulumi_programs import aws_edge
+
+    aws_edge.distributions()
+    aws_edge.stages()
+
+
+def edge_seed(session: Any) -> None:
+    from tests.sources.live.aws.test_edge import seed_distributions, seed_stages
+
+    seed_distributions(session)
+    seed_stages(session)
+
+
+SCENARIOS += [
+    Scenario("edge", edge_program, edge_seed, EDGE_NAMES,
+             frozenset({(TLS, "legacy.example.com"), (TLS, "default.example.com"), (REDIRECT, "legacy.example.com"),
+                        (REDIRECT, "default.example.com"), (LOGS, "legacy.example.com"), (LOGS, "claims-api/dev")}),
+             must_pass=frozenset({(TLS, "portal.example.com"), (REDIRECT, "portal.example.com"),
+                                  (LOGS, "portal.example.com"), (LOGS, "claims-api/prod")})),
+    Scenario("http-redirects", listeners_program, listeners_seed,
+             frozenset({"gateway-web:8080", "gateway-web:80", "legacy:443", "legacy:80"}),
+             frozenset({(REDIRECT, "gateway-web:8080"), (REDIRECT, "gateway-web:80"), (REDIRECT, "legacy:80")}),
+             must_pass=frozenset({(REDIRECT, "legacy:443")})),
 ]
 
 

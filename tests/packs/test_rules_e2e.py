@@ -10,7 +10,8 @@ import pytest
 import tests.pulumi_programs.aws_logging as aws_logging
 import tests.pulumi_programs.aws_network as aws_network
 from tests.packs.helpers import MANDATORY, captured, keys
-from tests.pulumi_programs import iam, kms_keys, logging, messaging, network, storage, threat_detection, tls
+from tests.pulumi_programs import aws_edge, iam, kms_keys, logging, messaging, network, storage, threat_detection, tls
+from tests.verdicts import Verdicts
 
 M, A = "mandatory", "advisory"
 
@@ -204,6 +205,7 @@ CASES = {
     "kms-keys": (iam.keys, True, {("enc-crypto-key-rotation", "static", M)}),
     "listeners": (tls.listeners, True, {
         ("enc-tls-listener-modern", "http-plain", M),
+        ("enc-http-redirects-to-https", "http-plain", M),
         ("enc-tls-listener-modern", "https-legacy", M),
         ("enc-tls-listener-modern", "https-mystery", A),  # policy name not in the table
     }),
@@ -213,6 +215,7 @@ CASES = {
         ("log-request-logging", "db-proxy", M),  # no protocol on an application LB: HTTP
         ("enc-tls-listener-modern", "implicit-tcp", A),  # no protocol on a network LB: TCP pass-through
         ("enc-tls-listener-modern", "leaky-redirect", M),  # redirects by default, rule 10 forwards
+        *(("enc-http-redirects-to-https", name, M) for name in ("implicit-http", "leaky-redirect")),
     }),
     "listener-defaults-and-rules-update": (tls.listener_defaults_and_rules, False, {
         ("enc-tls-listener-modern", "implicit-http", M),
@@ -220,6 +223,7 @@ CASES = {
         ("log-request-logging", "db-proxy", M),
         ("enc-tls-listener-modern", "implicit-tcp", A),
         ("enc-tls-listener-modern", "leaky-redirect", M),
+        *(("enc-http-redirects-to-https", name, M) for name in ("implicit-http", "leaky-redirect")),
     }),
     "config-recorders": (aws_logging.config_recorders, True, {
         ("log-config-recording-all-regions", "recorder-eu-west-1", M),  # S3 buckets only
@@ -254,6 +258,15 @@ CASES = {
         ("net-function-url-auth-required", "open-fn-url", M),
         ("net-function-url-auth-required", "late-fn-url", A),  # auth type computed at preview
     }),
+    # a distribution is two listeners (its HTTPS and HTTP sides): both fail the TLS rule on legacy and default
+    "edge-distributions": (aws_edge.distributions, True, Verdicts({
+        **{("enc-tls-listener-modern", name, M): 2 for name in ("legacy", "default")},
+        ("enc-tls-listener-modern", "late", A): 2,  # security policy and API viewer policy computed at preview
+        **{("enc-http-redirects-to-https", name, M): 1 for name in ("legacy", "default")},
+        ("enc-http-redirects-to-https", "late", A): 1,
+        ("log-request-logging", "legacy", M): 1,
+    })),
+    "edge-stages": (aws_edge.stages, True, {("log-request-logging", "claims-dev", M)}),
 
 }
 
@@ -283,6 +296,8 @@ def test_classic_load_balancer_listeners(pack):
                       "it: whether it is TLS end to end is decided by the targets, not visible at the listener "
                       "(UNKNOWN, reported as advisory until it can be checked; it is not a pass)"),
         ("legacy", M, "legacy: access logging is off"),  # no access_logs block
+        ("legacy", M, "legacy:80: HTTP endpoint serves requests without redirecting to HTTPS: listener forwards to "
+                      "its instances"),
         ("legacy", M, "legacy:80: HTTP listener serves unencrypted requests: listener forwards to its instances"),
         ("legacy", M, "legacy:8443: TLS policy allows TLS 1.0"),  # no negotiation policy: ELB's default
     ]

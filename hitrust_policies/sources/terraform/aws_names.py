@@ -96,6 +96,9 @@ TOKENS: dict[str, str] = {
     "aws_vpc": "aws:ec2/vpc:Vpc",
     "aws_vpc_security_group_egress_rule": "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
     "aws_vpc_security_group_ingress_rule": "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    "aws_cloudfront_distribution": "aws:cloudfront/distribution:Distribution",
+    "aws_api_gateway_rest_api": "aws:apigateway/restApi:RestApi",
+    "aws_api_gateway_stage": "aws:apigateway/stage:Stage",
 }
 
 SINGULAR = frozenset({"ingress", "egress"})  # pulumi-aws keeps these names as they are

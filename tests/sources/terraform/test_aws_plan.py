@@ -203,6 +203,22 @@ EXPECTED = {
         ("net-function-url-auth-required", "aws_lambda_function_url.open", F),
         ("net-function-url-auth-required", "aws_lambda_function_url.signed", P),
     ],
+    # each distribution is two listeners (HTTPS and HTTP sides); the default one is on CloudFront's certificate
+    "edge": [
+        *[("enc-tls-listener-modern", "aws_cloudfront_distribution.portal", P)] * 2,
+        *[("enc-tls-listener-modern", "aws_cloudfront_distribution.legacy", F)] * 2,
+        *[("enc-tls-listener-modern", "aws_cloudfront_distribution.default", F)] * 2,
+        *[("enc-http-redirects-to-https", "aws_cloudfront_distribution.portal", P)] * 2,
+        *[("enc-http-redirects-to-https", f"aws_cloudfront_distribution.{d}", s) for d in ("legacy", "default")
+          for s in (P, F)],
+        ("log-request-logging", "aws_cloudfront_distribution.portal", P),
+        ("log-request-logging", "aws_cloudfront_distribution.legacy", F),
+        ("log-request-logging", "aws_cloudfront_distribution.default", P),
+        ("log-request-logging", "aws_api_gateway_stage.prod", P),  # destination known after apply: still set
+        ("log-request-logging", "aws_api_gateway_stage.dev", F),
+        ("log-log-group-retention", "aws_cloudwatch_log_group.claims_access", P),
+        ("enc-log-group-audit-kms", "aws_cloudwatch_log_group.claims_access", P),
+    ],
 }
 
 
@@ -333,3 +349,15 @@ def test_provider_computed_outputs_read_as_unset_but_maybe_dynamic_blocks_stay_u
     two = {"default_action": [{"order": True}, {"order": True}]}
     assert aws.provider_computed(two, written, block) == two
     assert aws.provider_computed(unknown, None, block) == unknown  # no configuration: every unknown stays
+
+
+# enc-http-redirects-to-https judges every listener: HTTP ones on their plaintext routes, the rest pass
+REDIRECT = "enc-http-redirects-to-https"
+EXPECTED["platform"] += [
+    (REDIRECT, 'aws_lb_listener.http', P),
+    (REDIRECT, 'aws_lb_listener.plain', F),
+]
+EXPECTED["request_logs"] += [
+    (REDIRECT, 'aws_elb.classic', P),
+    (REDIRECT, 'aws_lb_listener.http', P),
+]

@@ -545,3 +545,64 @@ def test_every_rule_azure_native_judges_runs_on_azurerm_plans() -> None:
 
     assert supported_kinds("azure-native") <= azurerm.supported_kinds()
     assert azurerm.supported_kinds() - supported_kinds("azure-native") == {SecretStore}
+
+
+# enc-http-redirects-to-https judges every listener: HTTP ones on their plaintext routes, the rest pass
+REDIRECT = "enc-http-redirects-to-https"
+EXPECTED["databases"] += [
+    (REDIRECT, 'azurerm_mssql_server.legacy', P),
+    (REDIRECT, 'azurerm_mssql_server.phi', P),
+    (REDIRECT, 'azurerm_postgresql_flexible_server.legacy', P),
+    (REDIRECT, 'azurerm_postgresql_flexible_server.phi', P),
+]
+EXPECTED["local_auth"] += [
+    (REDIRECT, 'azurerm_redis_cache.plain', P),
+    (REDIRECT, 'azurerm_redis_cache.sessions', P),
+    (REDIRECT, 'azurerm_redis_cache.tls10', P),
+]
+EXPECTED["mysql"] += [
+    (REDIRECT, 'azurerm_mysql_flexible_server.legacy', P),
+    (REDIRECT, 'azurerm_mysql_flexible_server.phi', P),
+    (REDIRECT, 'azurerm_mysql_flexible_server.reports', P),
+]
+EXPECTED["networks"] += [
+    (REDIRECT, 'azurerm_storage_account.flowlogs', P),
+]
+EXPECTED["parity_storage"] += [
+    (REDIRECT, 'azurerm_storage_account.legacyhttp', P),
+    (REDIRECT, 'azurerm_storage_account.privateonly', P),
+    (REDIRECT, 'azurerm_storage_account.publicsite', P),
+]
+EXPECTED["storage_v3"] += [
+    (REDIRECT, 'azurerm_storage_account.archive', P),
+]
+EXPECTED["storage_v4"] += [
+    (REDIRECT, 'azurerm_storage_account.legacy', P),
+    (REDIRECT, 'azurerm_storage_account.private', P),
+    (REDIRECT, 'azurerm_storage_account.records', P),
+    (REDIRECT, 'azurerm_storage_account.tenant["alpha"]', P),
+    (REDIRECT, 'azurerm_storage_account.tenant["beta"]', P),
+]
+EXPECTED["unresolved"] += [
+    (REDIRECT, 'azurerm_mssql_server.shared', P),
+]
+EXPECTED["web_apps"] += [
+    (REDIRECT, 'azurerm_linux_function_app.jobs', P),
+    (REDIRECT, 'azurerm_linux_function_app.jobs', U),
+    (REDIRECT, 'azurerm_linux_web_app.defaults', P),
+    (REDIRECT, 'azurerm_linux_web_app.defaults', P),
+    (REDIRECT, 'azurerm_linux_web_app.portal', P),
+    (REDIRECT, 'azurerm_linux_web_app.portal', P),
+    (REDIRECT, 'azurerm_windows_function_app.billing', P),
+    (REDIRECT, 'azurerm_windows_function_app.billing', P),
+    (REDIRECT, 'azurerm_windows_web_app.legacy', F),
+    (REDIRECT, 'azurerm_windows_web_app.legacy', P),
+]
+EXPECTED["web_apps_v3"] += [
+    (REDIRECT, 'azurerm_app_service.intake', P),
+    (REDIRECT, 'azurerm_app_service.intake', P),
+    (REDIRECT, 'azurerm_app_service.reports', F),
+    (REDIRECT, 'azurerm_app_service.reports', P),
+    (REDIRECT, 'azurerm_function_app.etl', P),
+    (REDIRECT, 'azurerm_function_app.etl', P),
+]

@@ -31,6 +31,8 @@ IAM_ACTION = {
     "s3:GetPublicAccessBlock": "s3:GetBucketPublicAccessBlock",
     "s3control:GetPublicAccessBlock": "s3:GetAccountPublicAccessBlock",
 }
+# API Gateway authorises every read as the HTTP verb GET on the resource's path
+IAM_ACTION.update({"apigateway:GetRestApis": "apigateway:GET", "apigateway:GetStages": "apigateway:GET"})
 READ_PREFIXES = ("Describe", "Get", "List")
 FAN_OUT_WORKERS = 8  # concurrent per-resource reads inside one collector (see Ctx.fan_out)
 SERVICE_MODULES = ("cloudtrail", "ec2", "efs", "elb", "elbv2", "guardduty", "iam", "kms", "logs", "rds", "s3", "sns",
@@ -40,6 +42,7 @@ SERVICE_MODULES += ("redshift",)
 SERVICE_MODULES += ("kinesis",)
 SERVICE_MODULES += ("ec2_subnets",)
 SERVICE_MODULES += ("lambda_urls",)
+SERVICE_MODULES += ("cloudfront", "apigateway")
 
 
 def iam_action(call: str) -> str:

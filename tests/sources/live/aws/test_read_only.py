@@ -20,6 +20,7 @@ from hitrust_policies.sources.live.aws.collector import Collector, Ctx, all_coll
 from hitrust_policies.sources.live.aws.scan import scan_aws
 from tests.clouds import AZURE_ONLY_KINDS, GCP_ONLY_KINDS
 from tests.sources.live.aws.conftest import HOME, new_session, respond
+from tests.sources.live.aws.test_edge import seed_distributions, seed_stages
 from tests.sources.live.aws.test_lambda_urls import code as lambda_code
 
 READ_PREFIXES = ("Describe", "Get", "List", "Head")
@@ -111,6 +112,8 @@ def seed_every_kind(session: boto3.Session) -> None:
     iam.create_access_key(UserName="alice")
     iam.create_policy(PolicyName="s3-read", PolicyDocument=json.dumps(
         {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}]}))
+    seed_distributions(session)
+    seed_stages(session)
 
 
 @pytest.fixture
