@@ -254,13 +254,16 @@ def _compute(session: Any, net: dict[str, str]) -> None:
 
 
 def _edge(session: Any) -> None:
-    """The portal's CDN is TLS 1.2+, sends HTTP to HTTPS and logs; the patient-files CDN sits on CloudFront's own
-    certificate (TLSv1) and serves every path over plaintext too, unlogged. The claims API's prod stage writes
-    access logs, its dev stage does not."""
+    """The portal's CDN is TLS 1.2+, sends HTTP to HTTPS, logs and has a web ACL; the patient-files CDN sits on
+    CloudFront's own certificate (TLSv1), serves every path over plaintext too, unlogged and unscreened. The claims
+    API's prod stage writes access logs, its dev stage does not; no regional web ACL screens it or the ALBs."""
     cf, acm = session.client("cloudfront", region_name="us-east-1"), session.client("acm", region_name="us-east-1")
     forwarded = {"QueryString": False, "Cookies": {"Forward": "none"}}
+    cdn_acl = session.client("wafv2", region_name="us-east-1").create_web_acl(
+        Name="cdn-acl", Scope="CLOUDFRONT", DefaultAction={"Allow": {}}, Rules=[], VisibilityConfig={
+            "SampledRequestsEnabled": False, "CloudWatchMetricsEnabled": False, "MetricName": "cdn"})["Summary"]["ARN"]
     for alias, secure in (("cdn.acme-health.example", True), ("files.acme-health.example", False)):
-        cf.create_distribution(DistributionConfig={
+        cf.create_distribution(DistributionConfig={"WebACLId": cdn_acl if secure else "",
             "CallerReference": alias, "Comment": alias, "Enabled": True, "Aliases": {"Quantity": 1, "Items": [alias]},
             "Origins": {"Quantity": 1, "Items": [{"Id": "portal", "DomainName": "portal.example.com",
                                                   "CustomOriginConfig": {"HTTPPort": 80, "HTTPSPort": 443,

@@ -81,6 +81,11 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("log-request-logging", "files.acme-health.example", "FAIL"),
         ("log-request-logging", "claims-api/prod", "PASS"),  # API Gateway access logs
         ("log-request-logging", "claims-api/dev", "FAIL"),
+        ("net-web-firewall-attached", "cdn.acme-health.example", "PASS"),  # a CloudFront-scope web ACL
+        ("net-web-firewall-attached", "files.acme-health.example", "FAIL"),
+        ("net-web-firewall-attached", "patient-portal", "FAIL"),  # internet-facing ALBs without a web ACL
+        ("net-web-firewall-attached", "legacy-api", "FAIL"),
+        ("net-web-firewall-attached", "claims-api/prod", "FAIL"),
     ],
 )
 def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:
@@ -103,7 +108,8 @@ def test_cli_demo_is_aws_by_default_and_exits_0(tmp_path) -> None:
 def test_demo_cloudfront_sides(scan) -> None:
     """Each distribution is two endpoints: its HTTPS side (viewer TLS floor) and its HTTP side (plaintext paths)."""
     got = sorted((f.rule_id, f.resource.name, f.resource.part, f.status.value) for f in scan.findings()
-                 if f.resource.name.endswith(".acme-health.example") and f.rule_id != "log-request-logging")
+                 if f.resource.name.endswith(".acme-health.example") and f.rule_id in (
+                     "enc-tls-listener-modern", "enc-http-redirects-to-https"))
     tls, redirect, cdn, files = ("enc-tls-listener-modern", "enc-http-redirects-to-https", "cdn.acme-health.example",
                                  "files.acme-health.example")
     assert got == sorted([

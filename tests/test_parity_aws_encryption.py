@@ -104,6 +104,29 @@ SCENARIOS += [
              must_pass=frozenset({(REDIRECT, "legacy:443")})),
 ]
 
+WAF = "net-web-firewall-attached"
+
+
+def web_firewalls_program() -> None:
+    from tests.pulumi_programs import aws_edge
+
+    aws_edge.web_firewalls()
+
+
+def web_firewalls_seed(session: Any) -> None:
+    from tests.sources.live.aws.test_web_firewall import answer_acl_resources, seed
+
+    answer_acl_resources(session, seed(session))
+
+
+SCENARIOS += [
+    Scenario("web-firewalls", web_firewalls_program, web_firewalls_seed,
+             frozenset({"guarded-alb", "open-alb", "portal.example.com", "legacy.example.com", "claims-api/prod",
+                        "claims-api/dev"}),
+             frozenset({(WAF, "open-alb"), (WAF, "legacy.example.com"), (WAF, "claims-api/dev")}),
+             must_pass=frozenset({(WAF, "guarded-alb"), (WAF, "portal.example.com"), (WAF, "claims-api/prod")})),
+]
+
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
 def test_pack_and_scanner_agree(scenario: Scenario, pack, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811

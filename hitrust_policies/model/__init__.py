@@ -75,6 +75,7 @@ from hitrust_policies.model.storage import (
     InfrastructureEncryption,
     ObjectStore,
 )
+from hitrust_policies.model.web_firewall import WebFirewallAttachment
 
 KINDS: tuple[type, ...] = (
     AccountOwners,
@@ -128,6 +129,7 @@ KINDS: tuple[type, ...] = (
     SubnetAddressing,
     ClusterEndpoint,
     FunctionUrl,
+    WebFirewallAttachment,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -206,4 +208,5 @@ __all__ = [
     "SubnetAddressing",
     "ClusterEndpoint",
     "FunctionUrl",
+    "WebFirewallAttachment",
 ]

@@ -216,6 +216,7 @@ CASES = {
         ("enc-tls-listener-modern", "implicit-tcp", A),  # no protocol on a network LB: TCP pass-through
         ("enc-tls-listener-modern", "leaky-redirect", M),  # redirects by default, rule 10 forwards
         *(("enc-http-redirects-to-https", name, M) for name in ("implicit-http", "leaky-redirect")),
+        ("net-web-firewall-attached", "portal", M),  # an internet-facing ALB without a web ACL
     }),
     "listener-defaults-and-rules-update": (tls.listener_defaults_and_rules, False, {
         ("enc-tls-listener-modern", "implicit-http", M),
@@ -224,6 +225,7 @@ CASES = {
         ("enc-tls-listener-modern", "implicit-tcp", A),
         ("enc-tls-listener-modern", "leaky-redirect", M),
         *(("enc-http-redirects-to-https", name, M) for name in ("implicit-http", "leaky-redirect")),
+        ("net-web-firewall-attached", "portal", M),
     }),
     "config-recorders": (aws_logging.config_recorders, True, {
         ("log-config-recording-all-regions", "recorder-eu-west-1", M),  # S3 buckets only
@@ -265,8 +267,19 @@ CASES = {
         **{("enc-http-redirects-to-https", name, M): 1 for name in ("legacy", "default")},
         ("enc-http-redirects-to-https", "late", A): 1,
         ("log-request-logging", "legacy", M): 1,
+        **{("net-web-firewall-attached", name, M): 1 for name in ("portal", "legacy", "default", "late")},
     })),
-    "edge-stages": (aws_edge.stages, True, {("log-request-logging", "claims-dev", M)}),
+    "edge-stages": (aws_edge.stages, True, {
+        ("log-request-logging", "claims-dev", M),
+        *(("net-web-firewall-attached", s, M) for s in ("claims-prod", "claims-dev")),
+    }),
+    "web-firewalls": (aws_edge.web_firewalls, True, {
+        ("net-web-firewall-attached", "open-alb", M),
+        ("net-web-firewall-attached", "legacy", M),
+        ("net-web-firewall-attached", "claims-api-dev", M),
+        *(("log-request-logging", name, M) for name in ("guarded-alb", "open-alb", "internal-alb", "claims-api-prod",
+                                                          "claims-api-dev", "internal-api-prod")),
+    }),
 
 }
 

@@ -71,6 +71,7 @@ from hitrust_policies.model import (
     Unknown,
     VaultObject,
     WebApp,
+    WebFirewallAttachment,
 )
 
 U = Unknown("AccessDenied: test")
@@ -716,4 +717,9 @@ CASES: list[Case] = [
                                                                plaintext_routes=U), "UNKNOWN"),
     Case("enc-http-redirects-to-https", "protocol-unknown", listener(protocol=U, min_tls_version=U,
                                                                    plaintext_routes=U), "UNKNOWN"),
+    Case("net-web-firewall-attached", "acl", WebFirewallAttachment(
+        ref("alb"), "arn:aws:wafv2:us-east-1:1:regional/webacl/a/1"), "PASS"),
+    Case("net-web-firewall-attached", "none", WebFirewallAttachment(ref("alb"), None), "FAIL",
+         "no web application firewall (web ACL) screens its requests"),
+    Case("net-web-firewall-attached", "denied", WebFirewallAttachment(ref("alb"), U), "UNKNOWN"),
 ]

@@ -99,6 +99,7 @@ TOKENS: dict[str, str] = {
     "aws_cloudfront_distribution": "aws:cloudfront/distribution:Distribution",
     "aws_api_gateway_rest_api": "aws:apigateway/restApi:RestApi",
     "aws_api_gateway_stage": "aws:apigateway/stage:Stage",
+    "aws_wafv2_web_acl_association": "aws:wafv2/webAclAssociation:WebAclAssociation",
 }
 
 SINGULAR = frozenset({"ingress", "egress"})  # pulumi-aws keeps these names as they are

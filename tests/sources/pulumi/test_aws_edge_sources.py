@@ -7,6 +7,7 @@ from tests.pulumi_programs import aws_edge
 from tests.sources.pulumi.test_aws_log_sources import BOTH, expect, verdicts
 
 TLS, REDIRECT, LOGS = "enc-tls-listener-modern", "enc-http-redirects-to-https", "log-request-logging"
+WAF = "net-web-firewall-attached"
 
 
 @BOTH
@@ -42,4 +43,17 @@ def test_stages(preview: bool) -> None:
     assert verdicts(aws_edge.stages, preview, LOGS) == expect(f"""
         {LOGS}  claims-api/prod  PASS
         {LOGS}  claims-api/dev   FAIL
+    """)
+
+
+@BOTH
+def test_web_firewalls(preview: bool) -> None:
+    """Associations join through their resourceArn's dependency while ARNs are still unknown at preview."""
+    assert verdicts(aws_edge.web_firewalls, preview, WAF) == expect(f"""
+        {WAF}  guarded-alb         PASS
+        {WAF}  open-alb            FAIL
+        {WAF}  portal.example.com  PASS
+        {WAF}  legacy.example.com  FAIL
+        {WAF}  claims-api/prod     PASS
+        {WAF}  claims-api/dev      FAIL
     """)

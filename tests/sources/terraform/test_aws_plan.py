@@ -361,3 +361,15 @@ EXPECTED["request_logs"] += [
     (REDIRECT, 'aws_elb.classic', P),
     (REDIRECT, 'aws_lb_listener.http', P),
 ]
+EXPECTED["edge"] += [
+    *[("net-web-firewall-attached", f"aws_cloudfront_distribution.{d}", F) for d in ("legacy", "default")],
+    ("net-web-firewall-attached", "aws_cloudfront_distribution.portal", P),  # the CLOUDFRONT-scope ACL's ARN
+    ("net-web-firewall-attached", "aws_api_gateway_stage.prod", P),  # joined through the association
+    ("net-web-firewall-attached", "aws_api_gateway_stage.dev", F),
+    ("net-web-firewall-attached", "aws_lb.guarded", P),
+    ("net-web-firewall-attached", "aws_lb.open", F),  # aws_lb.internal is not judged
+    *[("log-request-logging", f"aws_lb.{lb}", F) for lb in ("guarded", "open", "internal")],
+]
+# internet-facing ALBs without an aws_wafv2_web_acl_association
+EXPECTED["platform"] += [("net-web-firewall-attached", "aws_lb.front", F)]
+EXPECTED["request_logs"] += [("net-web-firewall-attached", lb, F) for lb in ("aws_alb.bucket_only", "aws_lb.logged")]

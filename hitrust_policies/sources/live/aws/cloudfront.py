@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from hitrust_policies.model import RequestLogging, TlsListener, Unknown
+from hitrust_policies.model import RequestLogging, TlsListener, Unknown, WebFirewallAttachment
 from hitrust_policies.sources.aws_edge import distribution_name, plaintext_behaviours, viewer_min_tls
 from hitrust_policies.sources.live.aws.collector import Ctx, collector
 
@@ -39,15 +39,18 @@ def _custom_certificate(cert: dict[str, Any]) -> bool:
     return bool(cert.get("ACMCertificateArn") or cert.get("IAMCertificateId"))
 
 
-@collector("cloudfront-distributions", service="cloudfront", regional=False, kinds=(TlsListener,),
-           calls=("cloudfront:ListDistributions",))
-def cloudfront_distributions(ctx: Ctx) -> Iterator[TlsListener]:
+@collector("cloudfront-distributions", service="cloudfront", regional=False,
+           kinds=(TlsListener, WebFirewallAttachment), calls=("cloudfront:ListDistributions",))
+def cloudfront_distributions(ctx: Ctx) -> Iterator[TlsListener | WebFirewallAttachment]:
+    """Viewer TLS, plaintext cache behaviours and the web ACL (``WebACLId``: a WAFv2 ACL's ARN or a WAF Classic
+    ACL's id), all from the listing."""
     for dist in distributions(ctx):
         ref, cert = _ref(ctx, dist), dist.get("ViewerCertificate", {})
         yield TlsListener(ref=replace(ref, part="https"), protocol="HTTPS", plaintext_routes=(),
                           min_tls_version=viewer_min_tls(_custom_certificate(cert), cert.get("MinimumProtocolVersion")))
         yield TlsListener(ref=replace(ref, part="http"), protocol="HTTP", min_tls_version=None,
                           plaintext_routes=plaintext_behaviours(_behaviours(dist)))
+        yield WebFirewallAttachment(ref=ref, web_acl=dist.get("WebACLId") or None)
 
 
 @collector("cloudfront-logging", service="cloudfront", regional=False, kinds=(RequestLogging,),

@@ -42,7 +42,7 @@ SERVICE_MODULES += ("redshift",)
 SERVICE_MODULES += ("kinesis",)
 SERVICE_MODULES += ("ec2_subnets",)
 SERVICE_MODULES += ("lambda_urls",)
-SERVICE_MODULES += ("cloudfront", "apigateway")
+SERVICE_MODULES += ("cloudfront", "apigateway", "wafv2")
 
 
 def iam_action(call: str) -> str:

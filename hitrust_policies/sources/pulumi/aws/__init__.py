@@ -23,4 +23,5 @@ from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
     sns,
     sqs,
     subnet,
+    wafv2,
 )

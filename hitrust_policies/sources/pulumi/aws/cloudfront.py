@@ -1,8 +1,8 @@
 """CloudFront distributions (``aws:cloudfront/distribution:Distribution``) as the live scanner has them: a
 `TlsListener` for the HTTPS side (the viewer certificate's security policy), one for the HTTP side (cache
-behaviours with viewer protocol policy ``allow-all``) and a `RequestLogging` (``loggingConfig``: standard
-logging, on when the block names a bucket). Named by the first alias, else the logical name; semantics shared
-with the live source (`sources.aws_edge`).
+behaviours with viewer protocol policy ``allow-all``), a `RequestLogging` (``loggingConfig``: standard logging,
+on when the block names a bucket) and a `WebFirewallAttachment` (``webAclId``). Named by the first alias, else
+the logical name; semantics shared with the live source (`sources.aws_edge`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from hitrust_policies.model import RequestLogging, TlsListener, Unknown
+from hitrust_policies.model import RequestLogging, TlsListener, Unknown, WebFirewallAttachment
 from hitrust_policies.sources.aws_edge import distribution_name, plaintext_behaviours, viewer_min_tls
 from hitrust_policies.sources.pulumi.registry import pulumi_adapter
 from hitrust_policies.sources.pulumi.resource import PulumiResource
@@ -44,8 +44,8 @@ def _behaviours(res: PulumiResource) -> list[tuple[str, Any]] | Unknown:
     return found
 
 
-@pulumi_adapter(DISTRIBUTION, produces=(TlsListener, RequestLogging))
-def distribution(res: PulumiResource, stack: Stack) -> Iterator[TlsListener | RequestLogging]:
+@pulumi_adapter(DISTRIBUTION, produces=(TlsListener, RequestLogging, WebFirewallAttachment))
+def distribution(res: PulumiResource, stack: Stack) -> Iterator[TlsListener | RequestLogging | WebFirewallAttachment]:
     ref = distribution_ref(res)
     behaviours = _behaviours(res)
     floor = viewer_min_tls(_custom_certificate(res), res.props.get("viewerCertificate.minimumProtocolVersion"))
@@ -55,3 +55,7 @@ def distribution(res: PulumiResource, stack: Stack) -> Iterator[TlsListener | Re
     logging = res.props.get("loggingConfig")
     bucket = logging if isinstance(logging, Unknown) else res.props.get("loggingConfig.bucket")
     yield RequestLogging(ref=ref, enabled=bucket if isinstance(bucket, Unknown) else bool(bucket))
+    # an input unknown at preview was set from another resource's output (an ACL's ARN): an unset one is absent
+    acl = res.props.get("webAclId")
+    yield WebFirewallAttachment(ref=ref, web_acl="web ACL computed at preview" if isinstance(acl, Unknown)
+                                else acl or None)

@@ -114,6 +114,9 @@ def seed_every_kind(session: boto3.Session) -> None:
         {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}]}))
     seed_distributions(session)
     seed_stages(session)
+    session.client("wafv2").create_web_acl(Name="phi-acl", Scope="REGIONAL", DefaultAction={"Allow": {}}, Rules=[],
+                                           VisibilityConfig={"SampledRequestsEnabled": False, "MetricName": "phi",
+                                                             "CloudWatchMetricsEnabled": False})
 
 
 @pytest.fixture
@@ -127,6 +130,7 @@ def full_scan(session: boto3.Session) -> Any:
     respond(session, "lambda", "ListFunctionUrlConfigs", {"FunctionUrlConfigs": [  # moto does not list them
         {"FunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:phi-fn", "AuthType": "AWS_IAM",
          "FunctionUrl": "https://phi-fn.lambda-url.us-east-1.on.aws/"}]})
+    respond(session, "wafv2", "ListResourcesForWebACL", {"ResourceArns": []})  # moto does not implement it
     return scan_aws(session=session, regions=[HOME])
 
 

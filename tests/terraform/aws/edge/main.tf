@@ -1,13 +1,15 @@
-# The edge: CloudFront distributions (viewer TLS floor, plaintext cache behaviours, standard logging) and API
-# Gateway REST stages' access logs, as tests/pulumi_programs/aws_edge.py declares them.
+# The edge: CloudFront distributions (viewer TLS floor, plaintext cache behaviours, standard logging, web ACL), API
+# Gateway REST stages' access logs and web ACLs, internet-facing ALBs' web ACLs, as tests/pulumi_programs/aws_edge.py
+# declares them.
 
 locals {
   cert = "arn:aws:acm:us-east-1:123456789012:certificate/8f2f6c1e-portal"
 }
 
 resource "aws_cloudfront_distribution" "portal" {
-  enabled = true
-  aliases = ["portal.example.com"]
+  enabled    = true
+  aliases    = ["portal.example.com"]
+  web_acl_id = aws_wafv2_web_acl.cdn.arn
   origin {
     origin_id   = "app"
     domain_name = "app.example.com"
@@ -143,4 +145,56 @@ resource "aws_api_gateway_stage" "dev" {
   rest_api_id   = aws_api_gateway_rest_api.claims.id
   deployment_id = "abc123"
   stage_name    = "dev"
+}
+
+resource "aws_wafv2_web_acl" "app" {
+  name  = "app-acl"
+  scope = "REGIONAL"
+  default_action {
+    allow {}
+  }
+  visibility_config {
+    cloudwatch_metrics_enabled = false
+    sampled_requests_enabled   = false
+    metric_name                = "app-acl"
+  }
+}
+
+resource "aws_wafv2_web_acl" "cdn" {
+  name  = "cdn-acl"
+  scope = "CLOUDFRONT"
+  default_action {
+    allow {}
+  }
+  visibility_config {
+    cloudwatch_metrics_enabled = false
+    sampled_requests_enabled   = false
+    metric_name                = "cdn-acl"
+  }
+}
+
+resource "aws_lb" "guarded" {
+  name    = "guarded-alb"
+  subnets = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+}
+
+resource "aws_lb" "open" {
+  name    = "open-alb"
+  subnets = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+}
+
+resource "aws_lb" "internal" {
+  name     = "backend-alb"
+  internal = true
+  subnets  = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+}
+
+resource "aws_wafv2_web_acl_association" "guarded" {
+  resource_arn = aws_lb.guarded.arn
+  web_acl_arn  = aws_wafv2_web_acl.app.arn
+}
+
+resource "aws_wafv2_web_acl_association" "prod" {
+  resource_arn = aws_api_gateway_stage.prod.arn
+  web_acl_arn  = aws_wafv2_web_acl.app.arn
 }
