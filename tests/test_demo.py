@@ -75,8 +75,6 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("net-subnet-no-auto-public-ip", "app-private-a", "PASS"),
         ("net-subnet-no-auto-public-ip", "dmz-public", "FAIL"),
         ("net-cluster-endpoint-not-public", "claims-eks", "FAIL"),  # public endpoint left at 0.0.0.0/0
-        ("enc-http-redirects-to-https", "patient-portal:80", "PASS"),  # redirects to HTTPS
-        ("enc-http-redirects-to-https", "legacy-api:80", "FAIL"),  # forwards plaintext
         ("log-request-logging", "cdn.acme-health.example", "PASS"),  # CloudFront standard logging
         ("log-request-logging", "files.acme-health.example", "FAIL"),
         ("log-request-logging", "claims-api/prod", "PASS"),  # API Gateway access logs
@@ -108,13 +106,10 @@ def test_cli_demo_is_aws_by_default_and_exits_0(tmp_path) -> None:
 def test_demo_cloudfront_sides(scan) -> None:
     """Each distribution is two endpoints: its HTTPS side (viewer TLS floor) and its HTTP side (plaintext paths)."""
     got = sorted((f.rule_id, f.resource.name, f.resource.part, f.status.value) for f in scan.findings()
-                 if f.resource.name.endswith(".acme-health.example") and f.rule_id in (
-                     "enc-tls-listener-modern", "enc-http-redirects-to-https"))
-    tls, redirect, cdn, files = ("enc-tls-listener-modern", "enc-http-redirects-to-https", "cdn.acme-health.example",
-                                 "files.acme-health.example")
+                 if f.resource.name.endswith(".acme-health.example") and f.rule_id == "enc-tls-listener-modern")
+    tls, cdn, files = "enc-tls-listener-modern", "cdn.acme-health.example", "files.acme-health.example"
     assert got == sorted([
         (tls, cdn, "https", "PASS"), (tls, cdn, "http", "PASS"),
-        (tls, files, "https", "FAIL"), (tls, files, "http", "FAIL"),  # CloudFront's own certificate: TLSv1
-        (redirect, cdn, "https", "PASS"), (redirect, cdn, "http", "PASS"),
-        (redirect, files, "https", "PASS"), (redirect, files, "http", "FAIL"),  # allow-all
+        (tls, files, "https", "FAIL"),  # CloudFront's own certificate: TLSv1
+        (tls, files, "http", "FAIL"),  # allow-all: every path served over plaintext too
     ])

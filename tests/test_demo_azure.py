@@ -196,15 +196,6 @@ EXPECTED = [
     *[("enc-infrastructure-encryption-enabled", n, "PASS", 1) for n in ("acmephirecords", "acmenetflowlogs")],
     *[("enc-infrastructure-encryption-enabled", n, "FAIL", 1) for n in (
         "acmedrbackups", "acmeclaimsexport", "acmedevscratch")],
-    # HTTP endpoints: the portal's HTTP side redirects (HTTPS Only); the dev API serves plaintext; every other
-    # endpoint speaks TLS or a database protocol, not HTTP
-    ("enc-http-redirects-to-https", "acme-dev-api", "FAIL", 1),
-    ("enc-http-redirects-to-https", "acme-dev-api", "PASS", 1),
-    ("enc-http-redirects-to-https", "acme-patient-portal", "PASS", 2),
-    *[("enc-http-redirects-to-https", n, "PASS", 1) for n in (
-        "acmeclaimsexport", "acmedevscratch", "acmedrbackups", "acmenetflowlogs", "acmephirecords", "mysql-acme-bi",
-        "pg-acme-scheduling", "redis-acme-dev", "redis-acme-reports", "redis-acme-sessions", "sql-acme-analytics",
-        "sql-acme-phi")],
 ]
 
 

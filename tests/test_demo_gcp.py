@@ -187,10 +187,6 @@ EXPECTED = [
                                           *DEFAULT_SA_RULES)],
     *[(r, "nat-gw", "FAIL", 1) for r in ("net-instance-ip-forwarding-off", "net-instance-no-public-ip")],
     ("enc-instance-host-encryption", "nat-gw", "PASS", 1),
-    # HTTP endpoints: the portal's HTTP proxy redirects every route to HTTPS; the rest are not HTTP
-    *[("enc-http-redirects-to-https", n, "PASS", 1) for n in (
-        "portal-http", "portal-https", "dashboard-https", "analytics-pg", "billing-mssql", "ehr-postgres",
-        "reporting-mysql")],
 ]
 
 

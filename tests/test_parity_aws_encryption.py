@@ -14,8 +14,6 @@ from tests.parity import assert_pack_agrees_with_live
 from tests.test_parity import (  # noqa: F401  (pack: a fixture)
     PACK_RULES,
     Scenario,
-    listeners_program,
-    listeners_seed,
     live_findings,
     pack,
 )
@@ -72,10 +70,10 @@ SCENARIOS = [
 ]
 
 # The edge: CloudFront distributions (viewer TLS floor, plaintext cache behaviours, standard logging) and API
-# Gateway stages' access logs; ALB and classic HTTP listeners for the redirect rule.
+# Gateway stages' access logs.
 EDGE_NAMES = frozenset({"portal.example.com", "legacy.example.com", "default.example.com", "claims-api/prod",
                         "claims-api/dev"})
-TLS, REDIRECT, LOGS = "enc-tls-listener-modern", "enc-http-redirects-to-https", "log-request-logging"
+TLS, LOGS = "enc-tls-listener-modern", "log-request-logging"
 
 
 def edge_program() -> None:
@@ -94,14 +92,10 @@ def edge_seed(session: Any) -> None:
 
 SCENARIOS += [
     Scenario("edge", edge_program, edge_seed, EDGE_NAMES,
-             frozenset({(TLS, "legacy.example.com"), (TLS, "default.example.com"), (REDIRECT, "legacy.example.com"),
-                        (REDIRECT, "default.example.com"), (LOGS, "legacy.example.com"), (LOGS, "claims-api/dev")}),
-             must_pass=frozenset({(TLS, "portal.example.com"), (REDIRECT, "portal.example.com"),
+             frozenset({(TLS, "legacy.example.com"), (TLS, "default.example.com"), (LOGS, "legacy.example.com"),
+                        (LOGS, "claims-api/dev")}),
+             must_pass=frozenset({(TLS, "portal.example.com"),
                                   (LOGS, "portal.example.com"), (LOGS, "claims-api/prod")})),
-    Scenario("http-redirects", listeners_program, listeners_seed,
-             frozenset({"gateway-web:8080", "gateway-web:80", "legacy:443", "legacy:80"}),
-             frozenset({(REDIRECT, "gateway-web:8080"), (REDIRECT, "gateway-web:80"), (REDIRECT, "legacy:80")}),
-             must_pass=frozenset({(REDIRECT, "legacy:443")})),
 ]
 
 WAF = "net-web-firewall-attached"

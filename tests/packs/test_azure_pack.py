@@ -104,7 +104,6 @@ CASES = {
         ("net-web-app-remote-debugging-off", "legacy", M): 1,
         ("enc-web-app-ftps-only", "defaults", A): 1,  # ftpsState left to Azure
         ("iam-web-app-managed-identity", "legacy", M): 1, ("iam-web-app-managed-identity", "defaults", M): 1,
-        ("enc-http-redirects-to-https", "legacy", M): 1,  # HTTPS Only off
     })),
     "virtual-machines": (programs.virtual_machines, True, {
         ("net-instance-no-public-ip", "web-vm", M),

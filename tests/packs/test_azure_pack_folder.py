@@ -29,7 +29,6 @@ AZURE_RULES = {
     "net-network-default-absent", "net-instance-ip-forwarding-off",
     "enc-crypto-key-rotation", "net-crypto-key-not-public",
 }
-AZURE_RULES |= {"enc-http-redirects-to-https"}
 
 
 def test_folder_is_a_python_pack_that_only_serves() -> None:

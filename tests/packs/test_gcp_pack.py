@@ -44,7 +44,6 @@ GCP_RULES = {
     "iam-kms-duties-separated", "iam-service-account-impersonation-scoped",
     "log-log-group-retention", "enc-log-group-audit-kms", "iam-policy-grant-no-admin",
 }
-GCP_RULES |= {"enc-http-redirects-to-https"}
 
 
 def buckets(*names: str, kms: bool = True, logs: bool = True) -> set[tuple[str, str, str]]:

@@ -78,7 +78,6 @@ CASES = {
     "fargate": Case(fargate.program, [
         # no protocol on an application load balancer's listener: HTTP, forwarded in plain text
         ("enc-tls-listener-modern", "web", M),
-        ("enc-http-redirects-to-https", "web", M),
         ("log-request-logging", "app-lb", M),  # no access logs
         ("net-web-firewall-attached", "app-lb", M),  # internet-facing, no web ACL
         # the default VPC is looked up, not created: its flow logs are not this stack's to judge

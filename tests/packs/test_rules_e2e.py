@@ -205,7 +205,6 @@ CASES = {
     "kms-keys": (iam.keys, True, {("enc-crypto-key-rotation", "static", M)}),
     "listeners": (tls.listeners, True, {
         ("enc-tls-listener-modern", "http-plain", M),
-        ("enc-http-redirects-to-https", "http-plain", M),
         ("enc-tls-listener-modern", "https-legacy", M),
         ("enc-tls-listener-modern", "https-mystery", A),  # policy name not in the table
     }),
@@ -215,7 +214,6 @@ CASES = {
         ("log-request-logging", "db-proxy", M),  # no protocol on an application LB: HTTP
         ("enc-tls-listener-modern", "implicit-tcp", A),  # no protocol on a network LB: TCP pass-through
         ("enc-tls-listener-modern", "leaky-redirect", M),  # redirects by default, rule 10 forwards
-        *(("enc-http-redirects-to-https", name, M) for name in ("implicit-http", "leaky-redirect")),
         ("net-web-firewall-attached", "portal", M),  # an internet-facing ALB without a web ACL
     }),
     "listener-defaults-and-rules-update": (tls.listener_defaults_and_rules, False, {
@@ -224,7 +222,6 @@ CASES = {
         ("log-request-logging", "db-proxy", M),
         ("enc-tls-listener-modern", "implicit-tcp", A),
         ("enc-tls-listener-modern", "leaky-redirect", M),
-        *(("enc-http-redirects-to-https", name, M) for name in ("implicit-http", "leaky-redirect")),
         ("net-web-firewall-attached", "portal", M),
     }),
     "config-recorders": (aws_logging.config_recorders, True, {
@@ -264,8 +261,6 @@ CASES = {
     "edge-distributions": (aws_edge.distributions, True, Verdicts({
         **{("enc-tls-listener-modern", name, M): 2 for name in ("legacy", "default")},
         ("enc-tls-listener-modern", "late", A): 2,  # security policy and API viewer policy computed at preview
-        **{("enc-http-redirects-to-https", name, M): 1 for name in ("legacy", "default")},
-        ("enc-http-redirects-to-https", "late", A): 1,
         ("log-request-logging", "legacy", M): 1,
         **{("net-web-firewall-attached", name, M): 1 for name in ("portal", "legacy", "default", "late")},
     })),
@@ -309,8 +304,6 @@ def test_classic_load_balancer_listeners(pack):
                       "it: whether it is TLS end to end is decided by the targets, not visible at the listener "
                       "(UNKNOWN, reported as advisory until it can be checked; it is not a pass)"),
         ("legacy", M, "legacy: access logging is off"),  # no access_logs block
-        ("legacy", M, "legacy:80: HTTP endpoint serves requests without redirecting to HTTPS: listener forwards to "
-                      "its instances"),
         ("legacy", M, "legacy:80: HTTP listener serves unencrypted requests: listener forwards to its instances"),
         ("legacy", M, "legacy:8443: TLS policy allows TLS 1.0"),  # no negotiation policy: ELB's default
     ]

@@ -708,15 +708,6 @@ CASES: list[Case] = [
     Case("net-function-url-auth-required", "none", FunctionUrl(ref("fn"), False), "FAIL",
          "function URL accepts unauthenticated requests (AuthType NONE)"),
     Case("net-function-url-auth-required", "denied", FunctionUrl(ref("fn"), U), "UNKNOWN"),
-    Case("enc-http-redirects-to-https", "redirects", listener(protocol="HTTP", min_tls_version=None), "PASS"),
-    Case("enc-http-redirects-to-https", "https", listener(), "PASS"),
-    Case("enc-http-redirects-to-https", "forwards", listener(protocol="HTTP", min_tls_version=None, plaintext_routes=(
-        "default cache behaviour allows HTTP",)), "FAIL",
-         "without redirecting to HTTPS: default cache behaviour allows HTTP"),
-    Case("enc-http-redirects-to-https", "rules-denied", listener(protocol="HTTP", min_tls_version=None,
-                                                               plaintext_routes=U), "UNKNOWN"),
-    Case("enc-http-redirects-to-https", "protocol-unknown", listener(protocol=U, min_tls_version=U,
-                                                                   plaintext_routes=U), "UNKNOWN"),
     Case("net-web-firewall-attached", "acl", WebFirewallAttachment(
         ref("alb"), "arn:aws:wafv2:us-east-1:1:regional/webacl/a/1"), "PASS"),
     Case("net-web-firewall-attached", "none", WebFirewallAttachment(ref("alb"), None), "FAIL",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from tests.pulumi_programs import aws_edge
 from tests.sources.pulumi.test_aws_log_sources import BOTH, expect, verdicts
 
-TLS, REDIRECT, LOGS = "enc-tls-listener-modern", "enc-http-redirects-to-https", "log-request-logging"
+TLS, LOGS = "enc-tls-listener-modern", "log-request-logging"
 WAF = "net-web-firewall-attached"
 
 
@@ -14,7 +14,7 @@ WAF = "net-web-firewall-attached"
 def test_distributions(preview: bool) -> None:
     late_tls = "UNKNOWN" if preview else "PASS"  # the security policy is computed at preview
     late_http = "UNKNOWN" if preview else "FAIL"  # so is the API behaviour's viewer protocol policy
-    assert verdicts(aws_edge.distributions, preview, TLS, REDIRECT, LOGS) == expect(f"""
+    assert verdicts(aws_edge.distributions, preview, TLS, LOGS) == expect(f"""
         {TLS}       portal.example.com   PASS
         {TLS}       portal.example.com   PASS
         {TLS}       legacy.example.com   FAIL
@@ -23,14 +23,6 @@ def test_distributions(preview: bool) -> None:
         {TLS}       default.example.com  FAIL
         {TLS}       late.example.com     {late_tls}
         {TLS}       late.example.com     {late_http}
-        {REDIRECT}  portal.example.com   PASS
-        {REDIRECT}  portal.example.com   PASS
-        {REDIRECT}  legacy.example.com   PASS
-        {REDIRECT}  legacy.example.com   FAIL
-        {REDIRECT}  default.example.com  PASS
-        {REDIRECT}  default.example.com  FAIL
-        {REDIRECT}  late.example.com     PASS
-        {REDIRECT}  late.example.com     {late_http}
         {LOGS}      portal.example.com   PASS
         {LOGS}      legacy.example.com   FAIL
         {LOGS}      default.example.com  PASS

@@ -208,9 +208,6 @@ EXPECTED = {
         *[("enc-tls-listener-modern", "aws_cloudfront_distribution.portal", P)] * 2,
         *[("enc-tls-listener-modern", "aws_cloudfront_distribution.legacy", F)] * 2,
         *[("enc-tls-listener-modern", "aws_cloudfront_distribution.default", F)] * 2,
-        *[("enc-http-redirects-to-https", "aws_cloudfront_distribution.portal", P)] * 2,
-        *[("enc-http-redirects-to-https", f"aws_cloudfront_distribution.{d}", s) for d in ("legacy", "default")
-          for s in (P, F)],
         ("log-request-logging", "aws_cloudfront_distribution.portal", P),
         ("log-request-logging", "aws_cloudfront_distribution.legacy", F),
         ("log-request-logging", "aws_cloudfront_distribution.default", P),
@@ -351,16 +348,6 @@ def test_provider_computed_outputs_read_as_unset_but_maybe_dynamic_blocks_stay_u
     assert aws.provider_computed(unknown, None, block) == unknown  # no configuration: every unknown stays
 
 
-# enc-http-redirects-to-https judges every listener: HTTP ones on their plaintext routes, the rest pass
-REDIRECT = "enc-http-redirects-to-https"
-EXPECTED["platform"] += [
-    (REDIRECT, 'aws_lb_listener.http', P),
-    (REDIRECT, 'aws_lb_listener.plain', F),
-]
-EXPECTED["request_logs"] += [
-    (REDIRECT, 'aws_elb.classic', P),
-    (REDIRECT, 'aws_lb_listener.http', P),
-]
 EXPECTED["edge"] += [
     *[("net-web-firewall-attached", f"aws_cloudfront_distribution.{d}", F) for d in ("legacy", "default")],
     ("net-web-firewall-attached", "aws_cloudfront_distribution.portal", P),  # the CLOUDFRONT-scope ACL's ARN

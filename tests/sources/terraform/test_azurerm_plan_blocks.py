@@ -72,11 +72,3 @@ def test_unknown_names_the_block() -> None:
         ("log-network-flow-logs", "azurerm_virtual_network.dyn")]
     assert "azurerm_linux_web_app.dyn.site_config (nested block `site_config`" in reasons[
         ("enc-web-app-ftps-only", "azurerm_linux_web_app.dyn")]
-
-
-# enc-http-redirects-to-https judges every listener: HTTP ones on their plaintext routes, the rest pass
-REDIRECT = "enc-http-redirects-to-https"
-EXPECTED += [
-    (REDIRECT, 'azurerm_linux_web_app.dyn', P),
-    (REDIRECT, 'azurerm_linux_web_app.dyn', P),
-]

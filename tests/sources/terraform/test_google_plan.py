@@ -477,23 +477,3 @@ EXPECTED["project_admins"] = [
     *[(rule, "google_project_iam_binding.editors", P) for rule in GRANT_RULES for _ in range(2)],
     *[(rule, f"google_project_iam_member.{m}", U) for rule in GRANT_RULES for m in ("robot_owner", "ops_custom")],
 ]
-
-
-# enc-http-redirects-to-https judges every listener: HTTP ones on their plaintext routes, the rest pass
-REDIRECT = "enc-http-redirects-to-https"
-EXPECTED["platform"] += [
-    (REDIRECT, 'google_compute_target_http_proxy.portal', P),
-    (REDIRECT, 'google_compute_target_http_proxy.status', F),
-    (REDIRECT, 'google_compute_target_https_proxy.legacy', P),
-    (REDIRECT, 'google_compute_target_https_proxy.portal', P),
-    (REDIRECT, 'google_sql_database_instance.app_db', P),
-    (REDIRECT, 'google_sql_database_instance.ehr_mssql', P),
-    (REDIRECT, 'google_sql_database_instance.open_db', P),
-    (REDIRECT, 'google_sql_database_instance.phi_db', P),
-]
-EXPECTED["unknowns"] += [
-    (REDIRECT, 'google_compute_target_http_proxy.late', U),
-    (REDIRECT, 'google_sql_database_instance.late_mssql', P),
-    (REDIRECT, 'google_sql_database_instance.late_mysql', P),
-    (REDIRECT, 'google_sql_database_instance.late_pg', P),
-]

@@ -9,7 +9,7 @@ import pytest
 
 from tests.sources.live.aws.conftest import CANARY, Case, apply_denials, check, scan, table
 
-TLS, REDIRECT, LOGS = "enc-tls-listener-modern", "enc-http-redirects-to-https", "log-request-logging"
+TLS, LOGS = "enc-tls-listener-modern", "log-request-logging"
 CERT = "arn:aws:acm:us-east-1:123456789012:certificate/8f2f6c1e-portal"
 
 
@@ -71,12 +71,6 @@ DISTRIBUTIONS = [
         {TLS}       legacy.example.com   FAIL
         {TLS}       default.example.com  FAIL
         {TLS}       default.example.com  FAIL
-        {REDIRECT}  portal.example.com   PASS
-        {REDIRECT}  portal.example.com   PASS
-        {REDIRECT}  legacy.example.com   PASS
-        {REDIRECT}  legacy.example.com   FAIL
-        {REDIRECT}  default.example.com  PASS
-        {REDIRECT}  default.example.com  FAIL
         {LOGS}      portal.example.com   PASS
         {LOGS}      legacy.example.com   FAIL
         {LOGS}      default.example.com  PASS
@@ -89,7 +83,6 @@ DISTRIBUTIONS = [
         unknown_reason="AccessDenied: cloudfront:GetDistributionConfig"),
     Case("listing-denied", table(f"""
         {TLS}       cloudfront-distributions in all regions  UNKNOWN
-        {REDIRECT}  cloudfront-distributions in all regions  UNKNOWN
     """), denied=(("cloudfront", "ListDistributions"),),
         unknown_reason="AccessDenied: cloudfront:ListDistributions (cloudfront-distributions in all regions)"),
 ]
