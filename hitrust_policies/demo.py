@@ -450,6 +450,42 @@ def _replication(session: Any) -> None:
                                         PubliclyAccessible=public)
 
 
+def _edge(session: Any) -> None:
+    """The portal's CDN is TLS 1.2+, sends HTTP to HTTPS, logs and has a web ACL; the patient-files CDN sits on
+    CloudFront's own certificate (TLSv1), serves every path over plaintext too, unlogged and unscreened. The claims
+    API's prod stage writes access logs, its dev stage does not; no regional web ACL screens it or the ALBs."""
+    cf, acm = session.client("cloudfront", region_name="us-east-1"), session.client("acm", region_name="us-east-1")
+    forwarded = {"QueryString": False, "Cookies": {"Forward": "none"}}
+    cdn_acl = session.client("wafv2", region_name="us-east-1").create_web_acl(
+        Name="cdn-acl", Scope="CLOUDFRONT", DefaultAction={"Allow": {}}, Rules=[], VisibilityConfig={
+            "SampledRequestsEnabled": False, "CloudWatchMetricsEnabled": False, "MetricName": "cdn"})["Summary"]["ARN"]
+    for alias, secure in (("cdn.acme-health.example", True), ("files.acme-health.example", False)):
+        cf.create_distribution(DistributionConfig={"WebACLId": cdn_acl if secure else "",
+            "CallerReference": alias, "Comment": alias, "Enabled": True, "Aliases": {"Quantity": 1, "Items": [alias]},
+            "Origins": {"Quantity": 1, "Items": [{"Id": "portal", "DomainName": "portal.example.com",
+                                                  "CustomOriginConfig": {"HTTPPort": 80, "HTTPSPort": 443,
+                                                                         "OriginProtocolPolicy": "https-only"}}]},
+            "DefaultCacheBehavior": {"TargetOriginId": "portal", "MinTTL": 0, "ForwardedValues": forwarded,
+                                     "ViewerProtocolPolicy": "redirect-to-https" if secure else "allow-all"},
+            "Logging": {"Enabled": secure, "IncludeCookies": False, "Prefix": "cdn/",
+                        "Bucket": "acme-access-logs.s3.amazonaws.com" if secure else ""},
+            "ViewerCertificate": {"ACMCertificateArn": acm.request_certificate(DomainName=alias)["CertificateArn"],
+                                  "SSLSupportMethod": "sni-only", "MinimumProtocolVersion": "TLSv1.2_2021"}
+            if secure else {"CloudFrontDefaultCertificate": True}})
+    gw = session.client("apigateway", region_name="us-east-1")
+    api = gw.create_rest_api(name="claims-api")["id"]
+    root = gw.get_resources(restApiId=api)["items"][0]["id"]
+    gw.put_method(restApiId=api, resourceId=root, httpMethod="GET", authorizationType="AWS_IAM")
+    gw.put_integration(restApiId=api, resourceId=root, httpMethod="GET", type="MOCK")
+    deployment = gw.create_deployment(restApiId=api)["id"]
+    for stage in ("prod", "dev"):
+        gw.create_stage(restApiId=api, stageName=stage, deploymentId=deployment)
+    gw.update_stage(restApiId=api, stageName="prod", patchOperations=[
+        {"op": "replace", "path": "/accessLogSettings/destinationArn",
+         "value": "arn:aws:logs:us-east-1:123456789012:log-group:/app/audit"},
+        {"op": "replace", "path": "/accessLogSettings/format", "value": "$context.requestId"}])
+
+
 def seed(session: Any) -> None:
     """Create the demo account's resources (mutating calls: the seeder, never the scanner)."""
     _s3(session)
@@ -475,6 +511,7 @@ def seed(session: Any) -> None:
     _functions(session, nets["us-east-1"])
     _notebooks(session, nets["us-east-1"])
     _containers(session, nets["us-east-1"])
+    _edge(session)
 
 
 def _narrower_grants(session: Any) -> None:

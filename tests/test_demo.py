@@ -137,6 +137,15 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("net-container-service-no-public-ip", "intake-api", "FAIL"),
         ("iam-container-not-privileged", "patient-portal", "PASS"),
         ("iam-container-not-privileged", "log-shipper", "FAIL"),
+        ("log-request-logging", "cdn.acme-health.example", "PASS"),  # CloudFront standard logging
+        ("log-request-logging", "files.acme-health.example", "FAIL"),
+        ("log-request-logging", "claims-api/prod", "PASS"),  # API Gateway access logs
+        ("log-request-logging", "claims-api/dev", "FAIL"),
+        ("net-web-firewall-attached", "cdn.acme-health.example", "PASS"),  # a CloudFront-scope web ACL
+        ("net-web-firewall-attached", "files.acme-health.example", "FAIL"),
+        ("net-web-firewall-attached", "patient-portal", "FAIL"),  # internet-facing ALBs without a web ACL
+        ("net-web-firewall-attached", "legacy-api", "FAIL"),
+        ("net-web-firewall-attached", "claims-api/prod", "FAIL"),
     ],
 )
 def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:
@@ -154,3 +163,15 @@ def test_cli_demo_is_aws_by_default_and_exits_0(tmp_path) -> None:
     assert proc.returncode == 0, proc.stderr
     report = json.loads(out.read_text())
     assert report["provider"] == "aws" and report["regions_read"] == ["eu-west-1", "us-east-1"]
+
+
+def test_demo_cloudfront_sides(scan) -> None:
+    """Each distribution is two endpoints: its HTTPS side (viewer TLS floor) and its HTTP side (plaintext paths)."""
+    got = sorted((f.rule_id, f.resource.name, f.resource.part, f.status.value) for f in scan.findings()
+                 if f.resource.name.endswith(".acme-health.example") and f.rule_id == "enc-tls-listener-modern")
+    tls, cdn, files = "enc-tls-listener-modern", "cdn.acme-health.example", "files.acme-health.example"
+    assert got == sorted([
+        (tls, cdn, "https", "PASS"), (tls, cdn, "http", "PASS"),
+        (tls, files, "https", "FAIL"),  # CloudFront's own certificate: TLSv1
+        (tls, files, "http", "FAIL"),  # allow-all: every path served over plaintext too
+    ])

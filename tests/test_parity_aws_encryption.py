@@ -11,7 +11,12 @@ from typing import Any
 import pytest
 
 from tests.parity import assert_pack_agrees_with_live
-from tests.test_parity import PACK_RULES, Scenario, live_findings, pack  # noqa: F401  (pack: a fixture)
+from tests.test_parity import (  # noqa: F401  (pack: a fixture)
+    PACK_RULES,
+    Scenario,
+    live_findings,
+    pack,
+)
 
 ENC, PUBLIC, KMS = "enc-database-storage-encrypted", "net-database-not-public", "enc-database-storage-kms"
 
@@ -158,6 +163,58 @@ SCENARIOS = [
              frozenset({("enc-file-system-tls-only", "scratch-share")}),
              must_pass=frozenset({("enc-file-system-tls-only", "phi-shared"),
                                   ("enc-file-system-encrypted", "scratch-share")})),
+]
+
+# The edge: CloudFront distributions (viewer TLS floor, plaintext cache behaviours, standard logging) and API
+# Gateway stages' access logs.
+EDGE_NAMES = frozenset({"portal.example.com", "legacy.example.com", "default.example.com", "claims-api/prod",
+                        "claims-api/dev"})
+TLS, LOGS = "enc-tls-listener-modern", "log-request-logging"
+
+
+def edge_program() -> None:
+    from tests.pulumi_programs import aws_edge
+
+    aws_edge.distributions()
+    aws_edge.stages()
+
+
+def edge_seed(session: Any) -> None:
+    from tests.sources.live.aws.test_edge import seed_distributions, seed_stages
+
+    seed_distributions(session)
+    seed_stages(session)
+
+
+SCENARIOS += [
+    Scenario("edge", edge_program, edge_seed, EDGE_NAMES,
+             frozenset({(TLS, "legacy.example.com"), (TLS, "default.example.com"), (LOGS, "legacy.example.com"),
+                        (LOGS, "claims-api/dev")}),
+             must_pass=frozenset({(TLS, "portal.example.com"),
+                                  (LOGS, "portal.example.com"), (LOGS, "claims-api/prod")})),
+]
+
+WAF = "net-web-firewall-attached"
+
+
+def web_firewalls_program() -> None:
+    from tests.pulumi_programs import aws_edge
+
+    aws_edge.web_firewalls()
+
+
+def web_firewalls_seed(session: Any) -> None:
+    from tests.sources.live.aws.test_web_firewall import answer_acl_resources, seed
+
+    answer_acl_resources(session, seed(session))
+
+
+SCENARIOS += [
+    Scenario("web-firewalls", web_firewalls_program, web_firewalls_seed,
+             frozenset({"guarded-alb", "open-alb", "portal.example.com", "legacy.example.com", "claims-api/prod",
+                        "claims-api/dev"}),
+             frozenset({(WAF, "open-alb"), (WAF, "legacy.example.com"), (WAF, "claims-api/dev")}),
+             must_pass=frozenset({(WAF, "guarded-alb"), (WAF, "portal.example.com"), (WAF, "claims-api/prod")})),
 ]
 
 

@@ -85,6 +85,7 @@ from hitrust_policies.model.storage import (
     ObjectStore,
 )
 from hitrust_policies.model.support_access import SupportAccess
+from hitrust_policies.model.web_firewall import WebFirewallAttachment
 
 KINDS: tuple[type, ...] = (
     AccountOwners,
@@ -150,6 +151,7 @@ KINDS: tuple[type, ...] = (
     NotebookInstance,
     ContainerService,
     ContainerTaskDefinition,
+    WebFirewallAttachment,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -240,4 +242,5 @@ __all__ = [
     "NotebookInstance",
     "ContainerService",
     "ContainerTaskDefinition",
+    "WebFirewallAttachment",
 ]

@@ -47,6 +47,8 @@ class TlsListener:
     each action that serves a request without sending the client to HTTPS (``"default action
     forwards"``, ``"rule 10 redirects to HTTP"``); empty when every request is redirected to
     HTTPS or answered by the load balancer itself (fixed response), and for other protocols.
+    A CDN distribution (CloudFront) is two listeners, its HTTPS side (viewer security policy) and its HTTP side
+    (each cache behaviour that serves plaintext), as an Azure App Service app is.
     """
 
     ref: ResourceRef

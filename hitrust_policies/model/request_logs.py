@@ -13,7 +13,8 @@ class RequestLogging:
     """Whether a front end that serves requests (a load balancer, a CDN distribution, an API stage) writes a
     log record for every request or connection it serves.
 
-    Yielded by the AWS sources (Elastic Load Balancing v2 and Classic load balancers' access logs); Azure
+    Yielded by the AWS sources (Elastic Load Balancing v2 and Classic load balancers' access logs, CloudFront
+    distributions' standard logging, API Gateway REST stages' access logs); Azure
     and Google Cloud front ends log through diagnostic settings and backend-service logging, not modelled
     here yet. ``enabled``: the access log is switched on (and, where the service asks for one, has a
     destination).

@@ -138,6 +138,7 @@ PLATFORM_TF = PLATFORM_INSTANCES | {
     ("CKV_HITRUST_NET_INSTANCE_METADATA_TOKENS", "aws_instance.worker", "FAILED"),
 }
 PLATFORM_PLAN = PLATFORM_INSTANCES | {
+    ("CKV_HITRUST_NET_WEB_FIREWALL_ATTACHED", "aws_lb.front", "FAILED"),  # joined with associations: plans only
     ("CKV_HITRUST_ENC_TLS_LISTENER_MODERN", "aws_lb_listener.http", "PASSED"),
     ("CKV_HITRUST_IAM_IDENTITY_NO_DIRECT_POLICIES", "aws_iam_user.ops", "FAILED"),
     ("CKV_HITRUST_NET_NETWORK_ACL_ADMIN_PORTS", "aws_network_acl.edge", "FAILED"),

@@ -84,6 +84,7 @@ CASES = {
         ("enc-tls-listener-modern", "web", M),
         ("log-request-logging", "app-lb", M),  # no access logs
         ("net-container-service-no-public-ip", "app-svc", M),  # assign_public_ip=True, as the example has it
+        ("net-web-firewall-attached", "app-lb", M),  # internet-facing, no web ACL
         # the default VPC is looked up, not created: its flow logs are not this stack's to judge
     ]),
     "components": Case(components.program, [

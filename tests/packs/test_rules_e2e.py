@@ -10,7 +10,8 @@ import pytest
 import tests.pulumi_programs.aws_logging as aws_logging
 import tests.pulumi_programs.aws_network as aws_network
 from tests.packs.helpers import MANDATORY, captured, keys
-from tests.pulumi_programs import iam, kms_keys, logging, messaging, network, storage, threat_detection, tls
+from tests.pulumi_programs import aws_edge, iam, kms_keys, logging, messaging, network, storage, threat_detection, tls
+from tests.verdicts import Verdicts
 
 M, A = "mandatory", "advisory"
 
@@ -219,6 +220,7 @@ CASES = {
         ("log-request-logging", "db-proxy", M),  # no protocol on an application LB: HTTP
         ("enc-tls-listener-modern", "implicit-tcp", A),  # no protocol on a network LB: TCP pass-through
         ("enc-tls-listener-modern", "leaky-redirect", M),  # redirects by default, rule 10 forwards
+        ("net-web-firewall-attached", "portal", M),  # an internet-facing ALB without a web ACL
     }),
     "listener-defaults-and-rules-update": (tls.listener_defaults_and_rules, False, {
         ("enc-tls-listener-modern", "implicit-http", M),
@@ -226,6 +228,7 @@ CASES = {
         ("log-request-logging", "db-proxy", M),
         ("enc-tls-listener-modern", "implicit-tcp", A),
         ("enc-tls-listener-modern", "leaky-redirect", M),
+        ("net-web-firewall-attached", "portal", M),
     }),
     "config-recorders": (aws_logging.config_recorders, True, {
         ("log-config-recording-all-regions", "recorder-eu-west-1", M),  # S3 buckets only
@@ -307,6 +310,24 @@ CASES = {
         ("net-resource-policy-not-public", "late-queue", A),  # its policy is built from the queue's ARN
         ("enc-message-queue-encrypted", "open-topic", M),  # SNS has no default encryption
         ("enc-message-queue-encrypted", "default-topic", M),
+    }),
+    # a distribution is two listeners (its HTTPS and HTTP sides): both fail the TLS rule on legacy and default
+    "edge-distributions": (aws_edge.distributions, True, Verdicts({
+        **{("enc-tls-listener-modern", name, M): 2 for name in ("legacy", "default")},
+        ("enc-tls-listener-modern", "late", A): 2,  # security policy and API viewer policy computed at preview
+        ("log-request-logging", "legacy", M): 1,
+        **{("net-web-firewall-attached", name, M): 1 for name in ("portal", "legacy", "default", "late")},
+    })),
+    "edge-stages": (aws_edge.stages, True, {
+        ("log-request-logging", "claims-dev", M),
+        *(("net-web-firewall-attached", s, M) for s in ("claims-prod", "claims-dev")),
+    }),
+    "web-firewalls": (aws_edge.web_firewalls, True, {
+        ("net-web-firewall-attached", "open-alb", M),
+        ("net-web-firewall-attached", "legacy", M),
+        ("net-web-firewall-attached", "claims-api-dev", M),
+        *(("log-request-logging", name, M) for name in ("guarded-alb", "open-alb", "internal-alb", "claims-api-prod",
+                                                          "claims-api-dev", "internal-api-prod")),
     }),
 
 }

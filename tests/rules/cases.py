@@ -83,6 +83,7 @@ from hitrust_policies.model import (
     Unknown,
     VaultObject,
     WebApp,
+    WebFirewallAttachment,
 )
 
 U = Unknown("AccessDenied: test")
@@ -893,4 +894,9 @@ CASES += [
     Case("iam-container-not-privileged", "privileged", ContainerTaskDefinition(ref("td"), ("agent", "app")), "FAIL",
          "privileged containers: agent, app"),
     Case("iam-container-not-privileged", "denied", ContainerTaskDefinition(ref("td"), U), "UNKNOWN"),
+    Case("net-web-firewall-attached", "acl", WebFirewallAttachment(
+        ref("alb"), "arn:aws:wafv2:us-east-1:1:regional/webacl/a/1"), "PASS"),
+    Case("net-web-firewall-attached", "none", WebFirewallAttachment(ref("alb"), None), "FAIL",
+         "no web application firewall (web ACL) screens its requests"),
+    Case("net-web-firewall-attached", "denied", WebFirewallAttachment(ref("alb"), U), "UNKNOWN"),
 ]

@@ -15,7 +15,9 @@ MODERN = ("1.2", "1.3")
     severity="high",
     remediation={
         "aws": "Serve HTTPS/TLS with a TLS 1.2+ policy (e.g. ELBSecurityPolicy-TLS13-1-2-2021-06); "
-        "make HTTP listeners and every one of their rules redirect to HTTPS.",
+        "make HTTP listeners and every one of their rules redirect to HTTPS; give CloudFront distributions a "
+        "certificate of your own with security policy TLSv1.2_2021 or newer and set every cache behaviour's viewer "
+        "protocol policy to redirect-to-https or https-only.",
         "azure": "Set the endpoint's minimum TLS version to 1.2 (storage: az storage account update "
         "--min-tls-version TLS1_2; SQL: az sql server update --minimal-tls-version 1.2; flexible servers: az "
         "postgres|mysql flexible-server parameter set --name ssl_min_protocol_version|tls_version --value "
@@ -60,6 +62,10 @@ def enc_tls_listener_modern(listener: TlsListener):
     CIS Google Cloud Platform Foundation 6.4, Prowler cloudsql_instance_ssl_connections, policy-library
     gcp_sql_ssl; Cloud SQL has no minimum TLS version setting, so an instance that refuses plaintext is
     UNKNOWN on its TLS floor.
+    CloudFront distributions, an HTTPS side and an HTTP side: AWS Config cloudfront-security-policy-check (viewer
+    security policy TLSv1.2_2018 or newer; a distribution on CloudFront's own certificate is served as TLSv1
+    whatever it says) and cloudfront-viewer-policy-https / Security Hub CloudFront.3 (no cache behaviour with
+    viewer protocol policy allow-all).
     """
     protocol = listener.protocol
     if protocol == "HTTP":

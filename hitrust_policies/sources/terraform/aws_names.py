@@ -115,6 +115,10 @@ TOKENS: dict[str, str] = {
     "aws_secretsmanager_secret_policy": "aws:secretsmanager/secretPolicy:SecretPolicy",
     "aws_efs_file_system_policy": "aws:efs/fileSystemPolicy:FileSystemPolicy",
     "aws_dms_replication_instance": "aws:dms/replicationInstance:ReplicationInstance",
+    "aws_cloudfront_distribution": "aws:cloudfront/distribution:Distribution",
+    "aws_api_gateway_rest_api": "aws:apigateway/restApi:RestApi",
+    "aws_api_gateway_stage": "aws:apigateway/stage:Stage",
+    "aws_wafv2_web_acl_association": "aws:wafv2/webAclAssociation:WebAclAssociation",
 }
 
 SINGULAR = frozenset({"ingress", "egress"})  # pulumi-aws keeps these names as they are

@@ -334,6 +334,19 @@ EXPECTED = {
         # no metadata_options block: the provider computes it at apply, as for instances (not read as absent)
         ("net-instance-metadata-tokens", "aws_launch_template.legacy", U),
     ],
+    # each distribution is two listeners (HTTPS and HTTP sides); the default one is on CloudFront's certificate
+    "edge": [
+        *[("enc-tls-listener-modern", "aws_cloudfront_distribution.portal", P)] * 2,
+        *[("enc-tls-listener-modern", "aws_cloudfront_distribution.legacy", F)] * 2,
+        *[("enc-tls-listener-modern", "aws_cloudfront_distribution.default", F)] * 2,
+        ("log-request-logging", "aws_cloudfront_distribution.portal", P),
+        ("log-request-logging", "aws_cloudfront_distribution.legacy", F),
+        ("log-request-logging", "aws_cloudfront_distribution.default", P),
+        ("log-request-logging", "aws_api_gateway_stage.prod", P),  # destination known after apply: still set
+        ("log-request-logging", "aws_api_gateway_stage.dev", F),
+        ("log-log-group-retention", "aws_cloudwatch_log_group.claims_access", P),
+        ("enc-log-group-audit-kms", "aws_cloudwatch_log_group.claims_access", P),
+    ],
 }
 
 
@@ -471,3 +484,15 @@ def test_provider_computed_outputs_read_as_unset_but_maybe_dynamic_blocks_stay_u
 for _rows in EXPECTED.values():
     _rows += [("enc-crypto-key-not-pending-deletion", _key, P) for _rule, _key, _ in list(_rows)
               if _rule == "net-crypto-key-not-public"]
+EXPECTED["edge"] += [
+    *[("net-web-firewall-attached", f"aws_cloudfront_distribution.{d}", F) for d in ("legacy", "default")],
+    ("net-web-firewall-attached", "aws_cloudfront_distribution.portal", P),  # the CLOUDFRONT-scope ACL's ARN
+    ("net-web-firewall-attached", "aws_api_gateway_stage.prod", P),  # joined through the association
+    ("net-web-firewall-attached", "aws_api_gateway_stage.dev", F),
+    ("net-web-firewall-attached", "aws_lb.guarded", P),
+    ("net-web-firewall-attached", "aws_lb.open", F),  # aws_lb.internal is not judged
+    *[("log-request-logging", f"aws_lb.{lb}", F) for lb in ("guarded", "open", "internal")],
+]
+# internet-facing ALBs without an aws_wafv2_web_acl_association
+EXPECTED["platform"] += [("net-web-firewall-attached", "aws_lb.front", F)]
+EXPECTED["request_logs"] += [("net-web-firewall-attached", lb, F) for lb in ("aws_alb.bucket_only", "aws_lb.logged")]

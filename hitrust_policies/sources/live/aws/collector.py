@@ -32,6 +32,8 @@ IAM_ACTION = {
     "s3:GetPublicAccessBlock": "s3:GetBucketPublicAccessBlock",
     "s3control:GetPublicAccessBlock": "s3:GetAccountPublicAccessBlock",
 }
+# API Gateway authorises every read as the HTTP verb GET on the resource's path
+IAM_ACTION.update({"apigateway:GetRestApis": "apigateway:GET", "apigateway:GetStages": "apigateway:GET"})
 READ_PREFIXES = ("Describe", "Get", "List")
 # Reads whose names do not say so, each with why it changes nothing a customer configured. The AWS Service
 # Authorization Reference lists each at access level Read, and AWS's SecurityAudit managed policy grants it.
@@ -59,6 +61,7 @@ SERVICE_MODULES += ("lambda_functions",)
 SERVICE_MODULES += ("sagemaker",)
 SERVICE_MODULES += ("ecs",)
 SERVICE_MODULES += ("ec2_launch_templates",)
+SERVICE_MODULES += ("cloudfront", "apigateway", "wafv2")
 
 
 def iam_action(call: str) -> str:

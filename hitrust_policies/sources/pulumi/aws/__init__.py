@@ -1,6 +1,8 @@
 """Adapters for pulumi-aws v7, one module per AWS service; importing registers them all."""
 
 from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
+    apigateway,
+    cloudfront,
     cloudtrail,
     cloudwatch,
     config,
@@ -30,4 +32,5 @@ from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
     sns,
     sqs,
     subnet,
+    wafv2,
 )

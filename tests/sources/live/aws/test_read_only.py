@@ -20,6 +20,7 @@ from hitrust_policies.sources.live.aws.collector import READ_ACTIONS, Collector,
 from hitrust_policies.sources.live.aws.scan import scan_aws
 from tests.clouds import AZURE_ONLY_KINDS, GCP_ONLY_KINDS
 from tests.sources.live.aws.conftest import HOME, new_session, respond
+from tests.sources.live.aws.test_edge import seed_distributions, seed_stages
 from tests.sources.live.aws.test_lambda_urls import code as lambda_code
 
 READ_PREFIXES = ("Describe", "Get", "List", "Head")
@@ -144,6 +145,11 @@ def seed_every_kind(session: boto3.Session) -> None:
         AlarmName="root-usage", MetricName="root-usage", Namespace="CIS", Statistic="Sum", Period=300,
         EvaluationPeriods=1, Threshold=1, ComparisonOperator="GreaterThanOrEqualToThreshold",
         AlarmActions=[session.client("sns").create_topic(Name="phi-alerts")["TopicArn"]])
+    seed_distributions(session)
+    seed_stages(session)
+    session.client("wafv2").create_web_acl(Name="phi-acl", Scope="REGIONAL", DefaultAction={"Allow": {}}, Rules=[],
+                                           VisibilityConfig={"SampledRequestsEnabled": False, "MetricName": "phi",
+                                                             "CloudWatchMetricsEnabled": False})
 
 
 @pytest.fixture
@@ -160,6 +166,7 @@ def full_scan(session: boto3.Session) -> Any:
     respond(session, "accessanalyzer", "ListAnalyzers", {"analyzers": [  # moto has no Access Analyzer
         {"arn": "arn:aws:access-analyzer:us-east-1:123456789012:analyzer/external", "name": "external",
          "type": "ACCOUNT", "status": "ACTIVE"}]})
+    respond(session, "wafv2", "ListResourcesForWebACL", {"ResourceArns": []})  # moto does not implement it
     return scan_aws(session=session, regions=[HOME])
 
 
