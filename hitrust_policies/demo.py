@@ -293,26 +293,6 @@ def _compute(session: Any, net: dict[str, str]) -> None:
     ec2.modify_subnet_attribute(SubnetId=dmz, MapPublicIpOnLaunch={"Value": True})  # every launch gets a public IP
 
 
-def _access_analyzer(session: Any) -> None:
-    """moto has no IAM Access Analyzer: the demo session answers ListAnalyzers itself, as AWS would for an
-    account with an external access analyzer in us-east-1 and none in eu-west-1."""
-    from botocore.awsrequest import AWSResponse
-
-    created = datetime(2024, 1, 2, tzinfo=timezone.utc)
-    analyzers = {"us-east-1": [{"arn": "arn:aws:access-analyzer:us-east-1:123456789012:analyzer/external-access",
-                                "name": "external-access", "type": "ACCOUNT", "createdAt": created,
-                                "status": "ACTIVE"}]}
-
-    def answer(model: Any, context: dict[str, Any], **_: Any) -> tuple[AWSResponse, dict[str, Any]] | None:
-        if model.service_model.service_name != "accessanalyzer" or model.name != "ListAnalyzers":
-            return None
-        region = context.get("client_region", "")
-        parsed = {"analyzers": analyzers.get(region, []), "ResponseMetadata": {"HTTPStatusCode": 200}}
-        return AWSResponse(f"https://access-analyzer.{region}.amazonaws.com/analyzer", 200, {}, None), parsed
-
-    session.events.register_last("before-call", answer)
-
-
 def seed(session: Any) -> None:
     """Create the demo account's resources (mutating calls: the seeder, never the scanner)."""
     _s3(session)
@@ -327,7 +307,6 @@ def seed(session: Any) -> None:
     _threat_detection(session)
     _encryption_at_rest(session)
     _compute(session, nets["us-east-1"])
-    _access_analyzer(session)
 
 
 def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:

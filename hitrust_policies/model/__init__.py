@@ -1,6 +1,5 @@
 """The typed, cloud-agnostic model every source fills and every rule reads."""
 
-from hitrust_policies.model.access_analysis import ExternalAccessAnalysis
 from hitrust_policies.model.addresses import is_internet
 from hitrust_policies.model.addressing import SubnetAddressing
 from hitrust_policies.model.analytics import AnalyticsDataset
@@ -131,7 +130,6 @@ KINDS: tuple[type, ...] = (
     ClusterEndpoint,
     FunctionUrl,
     SupportAccess,
-    ExternalAccessAnalysis,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -211,5 +209,4 @@ __all__ = [
     "ClusterEndpoint",
     "FunctionUrl",
     "SupportAccess",
-    "ExternalAccessAnalysis",
 ]

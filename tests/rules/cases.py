@@ -34,7 +34,6 @@ from hitrust_policies.model import (
     DatabaseAuditing,
     DatabaseInstance,
     DnsZone,
-    ExternalAccessAnalysis,
     FileSystem,
     FunctionUrl,
     Identity,
@@ -756,14 +755,4 @@ CASES += [
     Case("iam-support-role-exists", "none", SupportAccess(ref("support-access"), ()), "FAIL",
          "no role holds AWSSupportAccess"),
     Case("iam-support-role-exists", "denied", SupportAccess(ref("support-access"), U), "UNKNOWN"),
-]
-
-# external access analysis per region (CIS AWS v3 1.20)
-CASES += [
-    Case("iam-access-analyzer-enabled", "active", ExternalAccessAnalysis(ref("access-analyzer/us-east-1"), True),
-         "PASS"),
-    Case("iam-access-analyzer-enabled", "none", ExternalAccessAnalysis(ref("access-analyzer/eu-west-1"), False),
-         "FAIL", "no active external access analyzer"),
-    Case("iam-access-analyzer-enabled", "denied", ExternalAccessAnalysis(ref("access-analyzer/eu-west-1"), U),
-         "UNKNOWN"),
 ]
