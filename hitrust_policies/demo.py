@@ -410,24 +410,6 @@ def _change_alerts(session: Any) -> None:
         cloudwatch.put_metric_alarm(AlarmName=f"cis-{name}", MetricName=name, Namespace="CISBenchmark",
                                     Statistic="Sum", Period=300, EvaluationPeriods=1, Threshold=1,
                                     ComparisonOperator="GreaterThanOrEqualToThreshold", AlarmActions=[topic])
-def _access_analyzer(session: Any) -> None:
-    """moto has no IAM Access Analyzer: the demo session answers ListAnalyzers itself, as AWS would for an
-    account with an external access analyzer in us-east-1 and none in eu-west-1."""
-    from botocore.awsrequest import AWSResponse
-
-    created = datetime(2024, 1, 2, tzinfo=timezone.utc)
-    analyzers = {"us-east-1": [{"arn": "arn:aws:access-analyzer:us-east-1:123456789012:analyzer/external-access",
-                                "name": "external-access", "type": "ACCOUNT", "createdAt": created,
-                                "status": "ACTIVE"}]}
-
-    def answer(model: Any, context: dict[str, Any], **_: Any) -> tuple[AWSResponse, dict[str, Any]] | None:
-        if model.service_model.service_name != "accessanalyzer" or model.name != "ListAnalyzers":
-            return None
-        region = context.get("client_region", "")
-        parsed = {"analyzers": analyzers.get(region, []), "ResponseMetadata": {"HTTPStatusCode": 200}}
-        return AWSResponse(f"https://access-analyzer.{region}.amazonaws.com/analyzer", 200, {}, None), parsed
-
-    session.events.register_last("before-call", answer)
 
 
 def _file_system_policies(session: Any) -> None:
@@ -501,7 +483,6 @@ def seed(session: Any) -> None:
     _encryption_at_rest(session)
     _compute(session, nets["us-east-1"])
     _change_alerts(session)
-    _access_analyzer(session)
     _narrower_grants(session)
     _open_doors(session)
     _snapshots(session)

@@ -112,8 +112,6 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("iam-root-account-hardware-mfa", "root-123456789012", "FAIL"),  # no MFA at all
         ("iam-root-account-not-used", "root-123456789012", "FAIL"),  # the root user signed in 12 days ago
         ("iam-support-role-exists", "support-access-123456789012", "FAIL"),  # no role holds AWSSupportAccess
-        ("iam-access-analyzer-enabled", "access-analyzer/us-east-1", "PASS"),
-        ("iam-access-analyzer-enabled", "access-analyzer/eu-west-1", "FAIL"),  # no analyzer there
         ("enc-snapshot-encrypted", "patients-db-nightly", "PASS"),
         ("enc-snapshot-encrypted", "analytics-export", "FAIL"),
         ("enc-snapshot-encrypted", "legacy-scratch-copy", "FAIL"),

@@ -157,6 +157,10 @@ EXPECTED = [
     ("iam-credential-rotated", "acmeclaimsexport/key1", "PASS", 1),
     ("iam-credential-rotated", "acmeclaimsexport/key2", "FAIL", 1),
     *[("iam-credential-rotated", f"acmedevscratch/{k}", "UNKNOWN", 1) for k in ("key1", "key2")],
+    # Azure keeps no last use per storage key: not judged (PASS) for every key
+    *[("iam-credential-unused", f"{n}/{k}", "PASS", 1) for n in (
+        "acmephirecords", "acmedrbackups", "acmenetflowlogs", "acmeclaimsexport", "acmedevscratch")
+      for k in ("key1", "key2")],
     # Service Bus / Event Hubs: always encrypted at rest; SAS keys off in production, on in dev
     *[("enc-message-queue-encrypted", n, "PASS", 1)
       for n in ("sb-acme-hl7", "sb-acme-dev-claims", "eh-acme-telemetry", "eh-acme-clickstream")],

@@ -1,6 +1,5 @@
 """The typed, cloud-agnostic model every source fills and every rule reads."""
 
-from hitrust_policies.model.access_analysis import ExternalAccessAnalysis
 from hitrust_policies.model.addresses import is_internet
 from hitrust_policies.model.addressing import SubnetAddressing
 from hitrust_policies.model.alerting import ChangeAlerting
@@ -141,7 +140,6 @@ KINDS: tuple[type, ...] = (
     FunctionUrl,
     ChangeAlerting,
     SupportAccess,
-    ExternalAccessAnalysis,
     ResourcePolicy,
     RoleTrust,
     Snapshot,
@@ -232,7 +230,6 @@ __all__ = [
     "FunctionUrl",
     "ChangeAlerting",
     "SupportAccess",
-    "ExternalAccessAnalysis",
     "ResourcePolicy",
     "RoleTrust",
     "Snapshot",

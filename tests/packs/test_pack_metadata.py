@@ -25,11 +25,10 @@ def test_one_policy_per_rule_the_pack_can_check(pack):
         "log-network-watcher-enabled",
         "log-log-export-all-entries",
         "log-posture-monitoring-enabled",  # a stack can only turn Security Hub on
-        # the credential report (last uses, root sign-ins), MFA devices, attachments and analyzers made outside
+        # the credential report (last uses, root sign-ins), MFA devices, attachments made outside
         # any program: only a running account shows them
         "iam-credential-unused", "iam-identity-console-unused", "iam-identity-single-active-key",
         "iam-root-account-hardware-mfa", "iam-root-account-not-used", "iam-support-role-exists",
-        "iam-access-analyzer-enabled",
     } | {r.id for r in all_rules() if r.id.startswith("log-alert-")}  # trail -> filter -> alarm -> subscriber
     assert not live_only & set(names)
 

@@ -24,7 +24,6 @@ T = TypeVar("T")
 # botocore service name -> IAM action prefix, where they differ.
 IAM_PREFIX = {"efs": "elasticfilesystem", "elb": "elasticloadbalancing", "elbv2": "elasticloadbalancing",
               "s3control": "s3"}
-IAM_PREFIX["accessanalyzer"] = "access-analyzer"  # IAM Access Analyzer's actions: access-analyzer:ListAnalyzers
 # botocore operation -> IAM action, where the names differ.
 IAM_ACTION = {
     "s3:ListBuckets": "s3:ListAllMyBuckets",
@@ -51,7 +50,6 @@ SERVICE_MODULES += ("kinesis",)
 SERVICE_MODULES += ("ec2_subnets",)
 SERVICE_MODULES += ("lambda_urls",)
 SERVICE_MODULES += ("change_alarms",)
-SERVICE_MODULES += ("accessanalyzer",)
 SERVICE_MODULES += ("resource_policies",)
 SERVICE_MODULES += ("snapshots",)
 SERVICE_MODULES += ("secrets",)

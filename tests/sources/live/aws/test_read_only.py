@@ -163,9 +163,6 @@ def full_scan(session: boto3.Session) -> Any:
     respond(session, "lambda", "ListFunctionUrlConfigs", {"FunctionUrlConfigs": [  # moto does not list them
         {"FunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:phi-fn", "AuthType": "AWS_IAM",
          "FunctionUrl": "https://phi-fn.lambda-url.us-east-1.on.aws/"}]})
-    respond(session, "accessanalyzer", "ListAnalyzers", {"analyzers": [  # moto has no Access Analyzer
-        {"arn": "arn:aws:access-analyzer:us-east-1:123456789012:analyzer/external", "name": "external",
-         "type": "ACCOUNT", "status": "ACTIVE"}]})
     respond(session, "wafv2", "ListResourcesForWebACL", {"ResourceArns": []})  # moto does not implement it
     return scan_aws(session=session, regions=[HOME])
 
