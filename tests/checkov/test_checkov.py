@@ -73,7 +73,9 @@ STORAGE_PLAN = STORAGE_COMMON | {
     ("CKV_HITRUST_LOG_OBJECT_STORE_ACCESS_LOGGING", 'module.records.aws_s3_bucket.this["phi"]', "PASSED"),
     ("CKV_HITRUST_LOG_OBJECT_STORE_ACCESS_LOGGING", 'module.records.aws_s3_bucket.this["scans"]', "PASSED"),
     ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "aws_kms_key.data", "PASSED"),
+    ("CKV_HITRUST_ENC_CRYPTO_KEY_NOT_PENDING_DELETION", "aws_kms_key.data", "PASSED"),
     ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "aws_kms_key.stale", "PASSED"),
+    ("CKV_HITRUST_ENC_CRYPTO_KEY_NOT_PENDING_DELETION", "aws_kms_key.stale", "PASSED"),
     ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "aws_s3_bucket.bare", "PASSED"),
     ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "aws_s3_bucket.partial", "FAILED"),
     ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", 'module.records.aws_s3_bucket.this["phi"]', "PASSED"),
@@ -95,6 +97,7 @@ BUCKETS_PLAN = BUCKETS | {
     ("CKV_HITRUST_LOG_OBJECT_STORE_ACCESS_LOGGING", "aws_s3_bucket.partial", "PASSED"),
     ("CKV_HITRUST_LOG_OBJECT_STORE_ACCESS_LOGGING", "aws_s3_bucket.records", "PASSED"),
     ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "aws_kms_key.bucket-key", "PASSED"),
+    ("CKV_HITRUST_ENC_CRYPTO_KEY_NOT_PENDING_DELETION", "aws_kms_key.bucket-key", "PASSED"),
     ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "aws_s3_bucket.partial", "FAILED"),
     ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "aws_s3_bucket.records", "PASSED"),
 }

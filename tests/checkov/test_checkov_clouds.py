@@ -560,6 +560,7 @@ WHOLE_PLAN: dict[str, set[tuple[str, str, str]]] = {
     },
     "google/module_buckets": {
         ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "google_kms_crypto_key.records", "PASSED"),
+        ("CKV_HITRUST_ENC_CRYPTO_KEY_NOT_PENDING_DELETION", "google_kms_crypto_key.records", "PASSED"),
         ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", 'module.records.google_storage_bucket.this["phi"]',
          "PASSED"),
         ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", 'module.records.google_storage_bucket.this["scans"]',
@@ -567,9 +568,13 @@ WHOLE_PLAN: dict[str, set[tuple[str, str, str]]] = {
     },
     "google/parity_buckets": {
         ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "google_kms_crypto_key.backups", "PASSED"),
+        ("CKV_HITRUST_ENC_CRYPTO_KEY_NOT_PENDING_DELETION", "google_kms_crypto_key.backups", "PASSED"),
         ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "google_kms_crypto_key.hsm", "PASSED"),
+        ("CKV_HITRUST_ENC_CRYPTO_KEY_NOT_PENDING_DELETION", "google_kms_crypto_key.hsm", "PASSED"),
         ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "google_kms_crypto_key.records", "PASSED"),
+        ("CKV_HITRUST_ENC_CRYPTO_KEY_NOT_PENDING_DELETION", "google_kms_crypto_key.records", "PASSED"),
         ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "google_kms_crypto_key.signing", "PASSED"),
+        ("CKV_HITRUST_ENC_CRYPTO_KEY_NOT_PENDING_DELETION", "google_kms_crypto_key.signing", "PASSED"),
         ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "google_storage_bucket.partner_share", "FAILED"),
         ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "google_storage_bucket.phi_plain", "PASSED"),
         ("CKV_HITRUST_NET_OBJECT_STORE_PUBLIC_ACCESS_BLOCKED", "google_storage_bucket.policy_doc", "FAILED"),
@@ -590,11 +595,14 @@ WHOLE_PLAN: dict[str, set[tuple[str, str, str]]] = {
         ("CKV_HITRUST_LOG_LOG_ARCHIVE_RETENTION_LOCKED", "google_logging_project_sink.audit", "PASSED"),
         ("CKV_HITRUST_LOG_NETWORK_FLOW_LOGS", "google_compute_network.vpc", "FAILED"),
         ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "google_kms_crypto_key.disks", "FAILED"),
+        ("CKV_HITRUST_ENC_CRYPTO_KEY_NOT_PENDING_DELETION", "google_kms_crypto_key.disks", "PASSED"),
         ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "google_kms_crypto_key.sql", "PASSED"),
+        ("CKV_HITRUST_ENC_CRYPTO_KEY_NOT_PENDING_DELETION", "google_kms_crypto_key.sql", "PASSED"),
     },
     "google/unknowns": {
         ("CKV_HITRUST_LOG_LOG_ARCHIVE_RETENTION_LOCKED", "google_logging_project_sink.exports", "FAILED"),
         ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "google_kms_crypto_key.exports", "PASSED"),
+        ("CKV_HITRUST_ENC_CRYPTO_KEY_NOT_PENDING_DELETION", "google_kms_crypto_key.exports", "PASSED"),
     },
     "azurerm/vault_objects": {
         ("CKV_HITRUST_LOG_SECRET_STORE_AUDIT_LOGGING", "azurerm_key_vault.phi", "FAILED"),
@@ -633,12 +641,15 @@ KEYS_AND_GRANTS = {
     "azurerm/storage_v4": {
         ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "azurerm_key_vault_key.storage", "FAILED"),  # no rotation_policy
         ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "azurerm_key_vault_key.storage", "PASSED"),
+        ("CKV_HITRUST_ENC_CRYPTO_KEY_NOT_PENDING_DELETION", "azurerm_key_vault_key.storage", "PASSED"),
     },
     "azurerm/vault_objects": {
         ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "azurerm_key_vault_key.cmk", "FAILED"),
         ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "azurerm_key_vault_key.forever", "PASSED"),
         ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "azurerm_key_vault_key.cmk", "PASSED"),
+        ("CKV_HITRUST_ENC_CRYPTO_KEY_NOT_PENDING_DELETION", "azurerm_key_vault_key.cmk", "PASSED"),
         ("CKV_HITRUST_NET_CRYPTO_KEY_NOT_PUBLIC", "azurerm_key_vault_key.forever", "PASSED"),
+        ("CKV_HITRUST_ENC_CRYPTO_KEY_NOT_PENDING_DELETION", "azurerm_key_vault_key.forever", "PASSED"),
     },
     "google/platform": {("CKV_HITRUST_IAM_POLICY_GRANT_NO_ADMIN", f"google_project_iam_member.{m}", "PASSED")
                         for m in ("alice_sa_admin", "alice_sa_user", "app_sa_token")},
