@@ -35,3 +35,40 @@ def kinesis_streams() -> None:
     aws.kinesis.Stream("raw-clicks", name="raw-clicks", shard_count=1)
     aws.kinesis.Stream("late-events", name="late-events", shard_count=1,
                        encryption_type=key.key_id.apply(lambda _: "KMS"), kms_key_id=key.arn)
+
+
+def database_tls() -> None:
+    """Databases and the parameter groups that make them refuse plaintext: RDS instances on a group of the stack
+    forcing TLS, on a group leaving it off, on engine defaults (PostgreSQL 14: off, 16: on, unversioned: unknown),
+    on a group declared elsewhere, on a group whose value waits on another resource; Redshift clusters on a group
+    requiring SSL, on one that does not set it, on default.redshift-1.0 and on none named."""
+    import pulumi_aws as aws
+
+    login = {"instance_class": "db.t3.micro", "allocated_storage": 20, "username": "admin_user",
+             "password": "Correct-Horse-9", "skip_final_snapshot": True}
+    forced = aws.rds.ParameterGroup("pg-tls", name="pg-tls", family="postgres14",
+                                    parameters=[{"name": "rds.force_ssl", "value": "1"}])
+    tuned = aws.rds.ParameterGroup("mysql-tuned", name="mysql-tuned", family="mysql8.0",
+                                   parameters=[{"name": "max_connections", "value": "500"}])
+    key = aws.kms.Key("tls-key")
+    late = aws.rds.ParameterGroup("late-tls", name="late-tls", family="postgres14", parameters=[
+        {"name": "rds.force_ssl", "value": key.key_id.apply(lambda _: "1")}])
+    for name, engine, version, group in (("pg14-forced", "postgres", "14.9", forced.name),
+                                         ("pg14-default", "postgres", "14.9", None),
+                                         ("pg16-default", "postgres", "16.3", None),
+                                         ("pg-unversioned", "postgres", None, None),
+                                         ("mysql-open", "mysql", "8.0.35", tuned.name),
+                                         ("mysql-shared", "mysql", "8.0.35", "shared-mysql"),
+                                         ("pg-late", "postgres", "14.9", late.name),
+                                         ("oracle-db", "oracle-ee", "19", None)):
+        aws.rds.Instance(name, identifier=name, engine=engine, engine_version=version, parameter_group_name=group,
+                         **login)
+    base = {"node_type": "ra3.xlplus", "cluster_type": "single-node", "master_username": "admin",
+            "master_password": "Correct-Horse-9", "skip_final_snapshot": True}
+    ssl = aws.redshift.ParameterGroup("warehouse-tls", name="warehouse-tls", family="redshift-1.0",
+                                      parameters=[{"name": "require_ssl", "value": "true"}])
+    plain = aws.redshift.ParameterGroup("warehouse-tuned", name="warehouse-tuned", family="redshift-1.0",
+                                        parameters=[{"name": "enable_user_activity_logging", "value": "true"}])
+    for name, group in (("tls-warehouse", ssl.name), ("tuned-warehouse", plain.name),
+                        ("v1-warehouse", "default.redshift-1.0"), ("unnamed-warehouse", None)):
+        aws.redshift.Cluster(name, cluster_identifier=name, cluster_parameter_group_name=group, **base)

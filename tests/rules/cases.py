@@ -130,8 +130,9 @@ def listener(**kw: Any) -> TlsListener:
     return TlsListener(ref("lb:443"), **{**base, **kw})
 
 
-def db(engine: str, encrypted: Any, public: Any, cmk: Any = True, directory: Any = True) -> DatabaseInstance:
-    return DatabaseInstance(ref("db"), engine, encrypted, public, cmk, directory)
+def db(engine: str, encrypted: Any, public: Any, cmk: Any = True, directory: Any = True,
+       tls: Any = True) -> DatabaseInstance:
+    return DatabaseInstance(ref("db"), engine, encrypted, public, cmk, directory, tls)
 
 
 def vault(**kw: Any) -> SecretStore:
@@ -707,4 +708,9 @@ CASES: list[Case] = [
     Case("net-function-url-auth-required", "none", FunctionUrl(ref("fn"), False), "FAIL",
          "function URL accepts unauthenticated requests (AuthType NONE)"),
     Case("net-function-url-auth-required", "denied", FunctionUrl(ref("fn"), U), "UNKNOWN"),
+    Case("enc-database-tls-required", "forced", db("postgres", True, False, tls=True), "PASS"),
+    Case("enc-database-tls-required", "no-switch", db("oracle-ee", True, False, tls=None), "PASS"),
+    Case("enc-database-tls-required", "plaintext-allowed", db("mysql", True, False, tls=False), "FAIL",
+         "mysql database accepts unencrypted client connections"),
+    Case("enc-database-tls-required", "group-denied", db("postgres", True, False, tls=U), "UNKNOWN"),
 ]

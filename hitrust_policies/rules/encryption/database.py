@@ -58,3 +58,37 @@ def enc_database_storage_kms(db: DatabaseInstance):
         return "database storage is not encrypted"
     if not db.kms_key_customer_managed:
         return "database storage is encrypted with a provider-managed key, not a customer-managed one"
+
+
+@rule(
+    "enc-database-tls-required",
+    title="Databases refuse unencrypted client connections",
+    domain="encryption",
+    severity="high",
+    remediation={
+        "aws": "Set rds.force_ssl=1 (PostgreSQL, SQL Server) or require_secure_transport=1 (MySQL, MariaDB) in a "
+        "custom DB parameter group (the DB cluster parameter group for Aurora) and attach it (aws rds "
+        "modify-db-parameter-group / modify-db-cluster-parameter-group); Redshift: require_ssl=true in the "
+        "cluster's parameter group (aws redshift modify-cluster-parameter-group); reboot to apply.",
+        "azure": "Turn require_secure_transport ON (az postgres|mysql flexible-server parameter set --name "
+        "require_secure_transport --value ON); Azure SQL Database always encrypts connections.",
+        "gcp": "Make the instance refuse plaintext (gcloud sql instances patch INSTANCE --ssl-mode=ENCRYPTED_ONLY, "
+        "or TRUSTED_CLIENT_CERTIFICATE_REQUIRED).",
+    },
+)
+def enc_database_tls_required(db: DatabaseInstance):
+    """A database that also takes plaintext logins lets one misconfigured client send credentials and PHI
+    in the clear; only the server can make TLS the rule rather than the client's choice.
+
+    Follows Prowler rds_instance_transport_encrypted (rds.force_ssl for SQL Server / PostgreSQL / Aurora
+    PostgreSQL, require_secure_transport for MySQL / MariaDB / Aurora MySQL; an Aurora member's setting is
+    its cluster parameter group's), AWS Config redshift-require-tls-ssl and Security Hub Redshift.2 (require_ssl); on
+    Google Cloud CIS Google Cloud Platform Foundation 6.4 / Prowler cloudsql_instance_ssl_connections; on
+    Azure Policy "Enforce SSL connection should be enabled for PostgreSQL flexible servers"
+    (c29c38cb-74a7-4505-9a06-e588ab86620a), CIS Microsoft Azure Foundations 4.3.1 / 4.4.1. Engines that have
+    no server-side switch (``tls_required`` None: RDS Oracle, Db2, Custom) are not judged.
+    """
+    if db.tls_required is None:
+        return None
+    if not db.tls_required:
+        return f"{db.engine} database accepts unencrypted client connections"

@@ -50,3 +50,25 @@ def test_kinesis_streams(preview: bool) -> None:
         enc-message-queue-encrypted  raw-clicks     FAIL
         enc-message-queue-encrypted  late-events    {late}
     """)
+
+
+@BOTH
+def test_database_tls(preview: bool) -> None:
+    """Parameter groups joined through the stack; engine defaults where none is set; a group the stack does not
+    declare, an unversioned PostgreSQL and a Redshift cluster on an unnamed default group are UNKNOWN."""
+    late = "UNKNOWN" if preview else "PASS"  # the group's value is an output computed at preview
+    tls = "enc-database-tls-required"
+    assert verdicts(aws_encryption.database_tls, preview, tls) == expect(f"""
+        {tls}  pg14-forced        PASS
+        {tls}  pg14-default       FAIL
+        {tls}  pg16-default       PASS
+        {tls}  pg-unversioned     UNKNOWN
+        {tls}  mysql-open         FAIL
+        {tls}  mysql-shared       UNKNOWN
+        {tls}  pg-late            {late}
+        {tls}  oracle-db          PASS
+        {tls}  tls-warehouse      PASS
+        {tls}  tuned-warehouse    FAIL
+        {tls}  v1-warehouse       FAIL
+        {tls}  unnamed-warehouse  UNKNOWN
+    """)
