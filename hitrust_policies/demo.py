@@ -253,6 +253,18 @@ def _compute(session: Any, net: dict[str, str]) -> None:
     ec2.modify_subnet_attribute(SubnetId=dmz, MapPublicIpOnLaunch={"Value": True})  # every launch gets a public IP
 
 
+def _database_tls(session: Any) -> None:
+    """patients-db moves to a parameter group forcing TLS (rds.force_ssl=1); the EU MySQL replica and the Redshift
+    warehouse stay on their default groups, which take plaintext clients."""
+    rds = session.client("rds", region_name="us-east-1")
+    rds.create_db_parameter_group(DBParameterGroupName="acme-tls-only", DBParameterGroupFamily="postgres16",
+                                  Description="TLS-only client connections")
+    rds.modify_db_parameter_group(DBParameterGroupName="acme-tls-only", Parameters=[
+        {"ParameterName": "rds.force_ssl", "ParameterValue": "1", "ApplyMethod": "immediate"}])
+    rds.modify_db_instance(DBInstanceIdentifier="patients-db", DBParameterGroupName="acme-tls-only",
+                           ApplyImmediately=True)
+
+
 def seed(session: Any) -> None:
     """Create the demo account's resources (mutating calls: the seeder, never the scanner)."""
     _s3(session)
@@ -267,6 +279,7 @@ def seed(session: Any) -> None:
     _threat_detection(session)
     _encryption_at_rest(session)
     _compute(session, nets["us-east-1"])
+    _database_tls(session)
 
 
 def run_demo(progress: Callable[[int, int, str], None] | None = None) -> Any:

@@ -75,6 +75,9 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("net-subnet-no-auto-public-ip", "app-private-a", "PASS"),
         ("net-subnet-no-auto-public-ip", "dmz-public", "FAIL"),
         ("net-cluster-endpoint-not-public", "claims-eks", "FAIL"),  # public endpoint left at 0.0.0.0/0
+        ("enc-database-tls-required", "patients-db", "PASS"),  # rds.force_ssl=1 in its parameter group
+        ("enc-database-tls-required", "analytics-replica", "FAIL"),  # MySQL default group: plaintext allowed
+        ("enc-database-tls-required", "claims-warehouse", "FAIL"),  # Redshift default group: require_ssl false
     ],
 )
 def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:

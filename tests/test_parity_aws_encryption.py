@@ -1,7 +1,7 @@
 """Pack vs live scanner for the AWS encryption-at-rest sources: the same program and account give the same findings.
 
 Scenarios and helpers are tests/test_parity.py's; these cover Redshift clusters as databases and Kinesis
-streams as message queues.
+streams as message queues, and databases refusing plaintext clients (RDS and Redshift parameter groups).
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ def redshift_program() -> None:
 
     key = aws.kms.Key("warehouse-key")
     base = {"node_type": "ra3.xlplus", "cluster_type": "single-node", "master_username": "admin",
-            "master_password": "Correct-Horse-9", "skip_final_snapshot": True}
+            "master_password": "Correct-Horse-9", "skip_final_snapshot": True,
+            "cluster_parameter_group_name": "default.redshift-1.0"}  # the group moto assigns when none is named
     aws.redshift.Cluster("phi-warehouse", cluster_identifier="phi-warehouse", encrypted="true", kms_key_id=key.arn,
                          **base)
     aws.redshift.Cluster("legacy-warehouse", cluster_identifier="legacy-warehouse", encrypted="false",
@@ -54,6 +55,57 @@ def kinesis_seed(session: Any) -> None:
     kinesis.start_stream_encryption(StreamName="phi-events", EncryptionType="KMS", KeyId="alias/aws/kinesis")
 
 
+TLS = "enc-database-tls-required"
+
+
+def database_tls_program() -> None:
+    import pulumi_aws as aws
+
+    forced = aws.rds.ParameterGroup("pg-tls", name="pg-tls", family="postgres14",
+                                    parameters=[{"name": "rds.force_ssl", "value": "1"}])
+    login = {"instance_class": "db.t3.micro", "allocated_storage": 20, "username": "app",
+             "password": "correct-horse-1", "skip_final_snapshot": True}
+    aws.rds.Instance("tls-db", identifier="tls-db", engine="postgres", engine_version="14.9",
+                     parameter_group_name=forced.name, **login)
+    aws.rds.Instance("open-db", identifier="open-db", engine="mysql", engine_version="8.0.35", **login)
+    ssl = aws.redshift.ParameterGroup("warehouse-tls", name="warehouse-tls", family="redshift-1.0",
+                                      parameters=[{"name": "require_ssl", "value": "true"}])
+    aws.redshift.Cluster("tls-warehouse", cluster_identifier="tls-warehouse", node_type="ra3.xlplus",
+                         cluster_type="single-node", master_username="admin", master_password="Correct-Horse-9",
+                         skip_final_snapshot=True, cluster_parameter_group_name=ssl.name)
+
+
+def database_tls_seed(session: Any) -> None:
+    """moto keeps a Redshift group's name but not its values: its parameters answer is given require_ssl=true for
+    warehouse-tls after parsing, as AWS lists the value in effect."""
+    rds = session.client("rds")
+    rds.create_db_parameter_group(DBParameterGroupName="pg-tls", DBParameterGroupFamily="postgres14", Description="x")
+    rds.modify_db_parameter_group(DBParameterGroupName="pg-tls", Parameters=[
+        {"ParameterName": "rds.force_ssl", "ParameterValue": "1", "ApplyMethod": "immediate"}])
+    login = {"DBInstanceClass": "db.t3.micro", "AllocatedStorage": 20, "MasterUsername": "app",
+             "MasterUserPassword": "correct-horse-1"}
+    rds.create_db_instance(DBInstanceIdentifier="tls-db", Engine="postgres", EngineVersion="14.9",
+                           DBParameterGroupName="pg-tls", **login)
+    rds.create_db_instance(DBInstanceIdentifier="open-db", Engine="mysql", EngineVersion="8.0.35", **login)
+    redshift = session.client("redshift")
+    redshift.create_cluster_parameter_group(ParameterGroupName="warehouse-tls", ParameterGroupFamily="redshift-1.0",
+                                            Description="x")
+    redshift.create_cluster(ClusterIdentifier="tls-warehouse", NodeType="ra3.xlplus", ClusterType="single-node",
+                            MasterUsername="admin", MasterUserPassword="Correct-Horse-9",
+                            ClusterParameterGroupName="warehouse-tls", Encrypted=True, KmsKeyId="alias/aws/redshift")
+
+    def remember(params: dict, context: dict, **_: object) -> None:
+        context["hitrust-group"] = params.get("ParameterGroupName")
+
+    def fill(parsed: dict, context: dict, **_: object) -> None:
+        for p in parsed.get("Parameters", []) if context.get("hitrust-group") == "warehouse-tls" else ():
+            if p["ParameterName"] == "require_ssl":
+                p["ParameterValue"] = "true"
+
+    session.events.register("provide-client-params.redshift.DescribeClusterParameters", remember)
+    session.events.register("after-call.redshift.DescribeClusterParameters", fill)
+
+
 SCENARIOS = [
     Scenario("redshift-clusters", redshift_program, redshift_seed,
              frozenset({"phi-warehouse", "legacy-warehouse", "default-warehouse"}),
@@ -62,6 +114,9 @@ SCENARIOS = [
     Scenario("kinesis-streams", kinesis_program, kinesis_seed, frozenset({"phi-events", "raw-clicks"}),
              frozenset({("enc-message-queue-encrypted", "raw-clicks")}),
              must_pass=frozenset({("enc-message-queue-encrypted", "phi-events")})),
+    Scenario("database-tls", database_tls_program, database_tls_seed,
+             frozenset({"tls-db", "open-db", "tls-warehouse"}), frozenset({(TLS, "open-db")}),
+             must_pass=frozenset({(TLS, "tls-db"), (TLS, "tls-warehouse")})),
 ]
 
 

@@ -96,6 +96,8 @@ TOKENS: dict[str, str] = {
     "aws_vpc": "aws:ec2/vpc:Vpc",
     "aws_vpc_security_group_egress_rule": "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
     "aws_vpc_security_group_ingress_rule": "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    "aws_db_parameter_group": "aws:rds/parameterGroup:ParameterGroup",
+    "aws_redshift_parameter_group": "aws:redshift/parameterGroup:ParameterGroup",
 }
 
 SINGULAR = frozenset({"ingress", "egress"})  # pulumi-aws keeps these names as they are
