@@ -131,8 +131,8 @@ def listener(**kw: Any) -> TlsListener:
 
 
 def db(engine: str, encrypted: Any, public: Any, cmk: Any = True, directory: Any = True,
-       tls: Any = True) -> DatabaseInstance:
-    return DatabaseInstance(ref("db"), engine, encrypted, public, cmk, directory, tls)
+       tls: Any = True, internode: Any = None) -> DatabaseInstance:
+    return DatabaseInstance(ref("db"), engine, encrypted, public, cmk, directory, tls, internode)
 
 
 def vault(**kw: Any) -> SecretStore:
@@ -713,4 +713,9 @@ CASES: list[Case] = [
     Case("enc-database-tls-required", "plaintext-allowed", db("mysql", True, False, tls=False), "FAIL",
          "mysql database accepts unencrypted client connections"),
     Case("enc-database-tls-required", "group-denied", db("postgres", True, False, tls=U), "UNKNOWN"),
+    Case("enc-database-internode-encrypted", "node-to-node", db("opensearch", True, False, internode=True), "PASS"),
+    Case("enc-database-internode-encrypted", "single-instance", db("postgres", True, False, internode=None), "PASS"),
+    Case("enc-database-internode-encrypted", "plain", db("redis", True, False, internode=False), "FAIL",
+         "redis nodes exchange data unencrypted"),
+    Case("enc-database-internode-encrypted", "denied", db("opensearch", True, False, internode=U), "UNKNOWN"),
 ]

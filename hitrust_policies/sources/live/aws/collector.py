@@ -40,6 +40,8 @@ SERVICE_MODULES += ("redshift",)
 SERVICE_MODULES += ("kinesis",)
 SERVICE_MODULES += ("ec2_subnets",)
 SERVICE_MODULES += ("lambda_urls",)
+SERVICE_MODULES += ("opensearch", "elasticache")
+IAM_PREFIX["opensearch"] = "es"  # OpenSearch Service kept the Elasticsearch Service's IAM prefix
 
 
 def iam_action(call: str) -> str:

@@ -104,6 +104,10 @@ def seed_every_kind(session: boto3.Session) -> None:
                           MasterUserPassword="Correct-Horse-9", DBClusterParameterGroupName="phi-aurora-tls")
     rds.create_db_instance(DBInstanceIdentifier="phi-aurora-1", Engine="aurora-postgresql",
                            DBInstanceClass="db.t3.medium", DBClusterIdentifier="phi-aurora")
+    session.client("opensearch").create_domain(DomainName="phi-search", EncryptionAtRestOptions={"Enabled": True})
+    session.client("elasticache").create_replication_group(
+        ReplicationGroupId="phi-cache", ReplicationGroupDescription="sessions", Engine="redis",
+        CacheNodeType="cache.t3.micro", AtRestEncryptionEnabled=True, KmsKeyId=kms.create_key()["KeyMetadata"]["Arn"])
     session.client("sqs").create_queue(QueueName="phi-orders")
     session.client("sns").create_topic(Name="phi-alerts")
     session.client("efs").create_file_system(CreationToken="phi-shared", Encrypted=True)
