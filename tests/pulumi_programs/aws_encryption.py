@@ -72,3 +72,38 @@ def database_tls() -> None:
     for name, group in (("tls-warehouse", ssl.name), ("tuned-warehouse", plain.name),
                         ("v1-warehouse", "default.redshift-1.0"), ("unnamed-warehouse", None)):
         aws.redshift.Cluster(name, cluster_identifier=name, cluster_parameter_group_name=group, **base)
+
+
+def search_and_cache() -> None:
+    """OpenSearch domains: one in a VPC with everything on and a key of the stack, one on the provider defaults
+    outside a VPC whose separate domain policy admits anyone; ElastiCache groups: one encrypted both ways with a key
+    of the stack, one in transit's preferred mode, one on the defaults (Redis: nothing on), a Valkey one on its
+    defaults (encrypted at rest), one whose transit flag waits on another resource."""
+    import json
+
+    import pulumi_aws as aws
+
+    key = aws.kms.Key("search-key")
+    aws.opensearch.Domain(
+        "phi-search", domain_name="phi-search", engine_version="OpenSearch_2.11",
+        encrypt_at_rest={"enabled": True, "kms_key_id": key.arn}, node_to_node_encryption={"enabled": True},
+        domain_endpoint_options={"enforce_https": True, "tls_security_policy": "Policy-Min-TLS-1-2-2019-07"},
+        vpc_options={"subnet_ids": ["subnet-0a1b2c3d"]},
+        log_publishing_options=[{"log_type": "AUDIT_LOGS", "cloudwatch_log_group_arn":
+                                 "arn:aws:logs:us-east-1:123456789012:log-group:/search/audit"}])
+    open_search = aws.opensearch.Domain("open-search", domain_name="open-search", engine_version="OpenSearch_2.11",
+                                        domain_endpoint_options={"enforce_https": False})
+    aws.opensearch.DomainPolicy("open-search-policy", domain_name=open_search.domain_name, access_policies=json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "es:*", "Resource": "*"}]}))
+    base = {"description": "sessions", "node_type": "cache.t3.micro"}
+    aws.elasticache.ReplicationGroup("phi-cache", replication_group_id="phi-cache", at_rest_encryption_enabled=True,
+                                     kms_key_id=key.arn, transit_encryption_enabled=True,
+                                     transit_encryption_mode="required", **base)
+    aws.elasticache.ReplicationGroup("migrating-cache", replication_group_id="migrating-cache",
+                                     at_rest_encryption_enabled=True, transit_encryption_enabled=True,
+                                     transit_encryption_mode="preferred", **base)
+    aws.elasticache.ReplicationGroup("plain-cache", replication_group_id="plain-cache", **base)
+    aws.elasticache.ReplicationGroup("valkey-cache", replication_group_id="valkey-cache", engine="valkey", **base)
+    aws.elasticache.ReplicationGroup("late-cache", replication_group_id="late-cache",
+                                     transit_encryption_enabled=key.key_id.apply(lambda _: True), **base)

@@ -98,6 +98,9 @@ TOKENS: dict[str, str] = {
     "aws_vpc_security_group_ingress_rule": "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     "aws_db_parameter_group": "aws:rds/parameterGroup:ParameterGroup",
     "aws_redshift_parameter_group": "aws:redshift/parameterGroup:ParameterGroup",
+    "aws_opensearch_domain": "aws:opensearch/domain:Domain",
+    "aws_opensearch_domain_policy": "aws:opensearch/domainPolicy:DomainPolicy",
+    "aws_elasticache_replication_group": "aws:elasticache/replicationGroup:ReplicationGroup",
 }
 
 SINGULAR = frozenset({"ingress", "egress"})  # pulumi-aws keeps these names as they are

@@ -18,6 +18,7 @@ from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
     rds,
     redshift,
     s3,
+    search_cache,
     sns,
     sqs,
     subnet,
