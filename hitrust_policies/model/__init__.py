@@ -56,6 +56,7 @@ from hitrust_policies.model.network import (
     internet_admits,
     opening_id,
 )
+from hitrust_policies.model.node_transport import NodeTransport
 from hitrust_policies.model.ref import ResourceRef
 from hitrust_policies.model.request_logs import (
     ConfigRecording,
@@ -128,6 +129,7 @@ KINDS: tuple[type, ...] = (
     SubnetAddressing,
     ClusterEndpoint,
     FunctionUrl,
+    NodeTransport,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -206,4 +208,5 @@ __all__ = [
     "SubnetAddressing",
     "ClusterEndpoint",
     "FunctionUrl",
+    "NodeTransport",
 ]

@@ -76,9 +76,6 @@ class DatabaseInstance:
     ``require_ssl``, Cloud SQL ``sslMode``, flexible servers' ``require_secure_transport``; Azure SQL
     Database encrypts every connection); None where the engine has no such setting to judge (RDS
     Oracle / Db2 / Custom, whose TLS is an option group's listener beside the plain one).
-    ``internode_encrypted``: traffic between the service's own nodes is encrypted (OpenSearch node-to-node
-    encryption, ElastiCache in-transit encryption, which covers replication); None where the service has no
-    such setting (a single managed instance, a cluster whose internal network the cloud encrypts itself).
     """
 
     ref: ResourceRef
@@ -88,7 +85,6 @@ class DatabaseInstance:
     kms_key_customer_managed: bool | Unknown
     directory_auth: bool | None | Unknown
     tls_required: bool | None | Unknown
-    internode_encrypted: bool | None | Unknown
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,7 @@ from hitrust_policies.model import (
     Network,
     NetworkAcl,
     NetworkWatcher,
+    NodeTransport,
     ObjectStore,
     PasswordPolicy,
     PolicyGrant,
@@ -131,8 +132,8 @@ def listener(**kw: Any) -> TlsListener:
 
 
 def db(engine: str, encrypted: Any, public: Any, cmk: Any = True, directory: Any = True,
-       tls: Any = True, internode: Any = None) -> DatabaseInstance:
-    return DatabaseInstance(ref("db"), engine, encrypted, public, cmk, directory, tls, internode)
+       tls: Any = True) -> DatabaseInstance:
+    return DatabaseInstance(ref("db"), engine, encrypted, public, cmk, directory, tls)
 
 
 def vault(**kw: Any) -> SecretStore:
@@ -713,9 +714,9 @@ CASES: list[Case] = [
     Case("enc-database-tls-required", "plaintext-allowed", db("mysql", True, False, tls=False), "FAIL",
          "mysql database accepts unencrypted client connections"),
     Case("enc-database-tls-required", "group-denied", db("postgres", True, False, tls=U), "UNKNOWN"),
-    Case("enc-database-internode-encrypted", "node-to-node", db("opensearch", True, False, internode=True), "PASS"),
-    Case("enc-database-internode-encrypted", "single-instance", db("postgres", True, False, internode=None), "PASS"),
-    Case("enc-database-internode-encrypted", "plain", db("redis", True, False, internode=False), "FAIL",
+    Case("enc-database-internode-encrypted", "node-to-node", NodeTransport(ref("search"), "opensearch", True),
+         "PASS"),
+    Case("enc-database-internode-encrypted", "plain", NodeTransport(ref("cache"), "redis", False), "FAIL",
          "redis nodes exchange data unencrypted"),
-    Case("enc-database-internode-encrypted", "denied", db("opensearch", True, False, internode=U), "UNKNOWN"),
+    Case("enc-database-internode-encrypted", "denied", NodeTransport(ref("search"), "opensearch", U), "UNKNOWN"),
 ]

@@ -1,6 +1,6 @@
 """Encryption at rest for managed databases."""
 
-from hitrust_policies.model import DatabaseInstance
+from hitrust_policies.model import DatabaseInstance, NodeTransport
 from hitrust_policies.rules.registry import rule
 
 
@@ -94,6 +94,7 @@ def enc_database_tls_required(db: DatabaseInstance):
         return f"{db.engine} database accepts unencrypted client connections"
 
 
+
 @rule(
     "enc-database-internode-encrypted",
     title="Traffic between a data store's nodes is encrypted",
@@ -103,24 +104,16 @@ def enc_database_tls_required(db: DatabaseInstance):
         "aws": "Turn on node-to-node encryption (aws opensearch update-domain-config --node-to-node-encryption-"
         "options Enabled=true); ElastiCache: turn on in-transit encryption (aws elasticache modify-replication-"
         "group --transit-encryption-enabled, mode preferred then required).",
-        "azure": "Nothing to set: Azure SQL and flexible servers expose no node-to-node traffic setting (not "
-        "judged); encrypt client connections instead (enc-database-tls-required).",
-        "gcp": "Nothing to set: Cloud SQL exposes no node-to-node traffic setting (not judged); encrypt client "
-        "connections instead (enc-database-tls-required).",
     },
 )
-def enc_database_internode_encrypted(db: DatabaseInstance):
+def enc_database_internode_encrypted(nodes: NodeTransport):
     """Shards, replicas and query fan-out carry the same PHI as client connections; inside the VPC they are one
     compromised host away from being read in the clear.
 
     Follows AWS Config opensearch-node-to-node-encryption-check, Security Hub Opensearch.3 and Prowler
     opensearch_service_domains_node_to_node_encryption_enabled; for ElastiCache AWS Config
     elasticache-repl-grp-encrypted-in-transit and Prowler elasticache_redis_cluster_in_transit_encryption_enabled
-    (in-transit encryption also covers replication between nodes). Services without such a setting
-    (``internode_encrypted`` None: single managed instances, clouds that encrypt their own networks) are not
-    judged.
+    (in-transit encryption also covers replication between nodes).
     """
-    if db.internode_encrypted is None:
-        return None
-    if not db.internode_encrypted:
-        return f"{db.engine} nodes exchange data unencrypted"
+    if not nodes.encrypted:
+        return f"{nodes.engine} nodes exchange data unencrypted"

@@ -227,6 +227,26 @@ EXPECTED = {
         *[(rule, f"aws_redshift_cluster.{c}", status) for c in ("tls", "v1")
           for rule, status in (("enc-database-storage-encrypted", P), ("enc-database-storage-kms", F),
                                ("iam-database-directory-auth", P), ("net-database-not-public", P))],
+        # OpenSearch: encrypt_at_rest / node_to_node_encryption left out are blocks the provider computes
+        *[(rule, "aws_opensearch_domain.phi", P) for rule in (
+            "enc-database-storage-encrypted", "enc-database-internode-encrypted", "enc-database-tls-required",
+            "iam-database-directory-auth", "log-database-auditing", "net-database-not-public")],
+        ("enc-database-storage-kms", "aws_opensearch_domain.phi", F),  # no kms_key_id: the aws/es key
+        *[(rule, "aws_opensearch_domain.open", U) for rule in (
+            "enc-database-storage-encrypted", "enc-database-storage-kms", "enc-database-internode-encrypted")],
+        ("enc-database-tls-required", "aws_opensearch_domain.open", F),
+        ("iam-database-directory-auth", "aws_opensearch_domain.open", P),
+        ("log-database-auditing", "aws_opensearch_domain.open", F),
+        ("net-database-not-public", "aws_opensearch_domain.open", F),  # no VPC; its domain policy admits anyone
+        *[(rule, "aws_elasticache_replication_group.phi", P) for rule in (
+            "enc-database-storage-encrypted", "enc-database-internode-encrypted", "enc-database-tls-required",
+            "iam-database-directory-auth", "net-database-not-public")],
+        ("enc-database-storage-kms", "aws_elasticache_replication_group.phi", F),  # the service's default key
+        *[(rule, "aws_elasticache_replication_group.plain", F) for rule in (
+            "enc-database-storage-encrypted", "enc-database-storage-kms", "enc-database-internode-encrypted",
+            "enc-database-tls-required")],
+        *[(rule, "aws_elasticache_replication_group.plain", P) for rule in (
+            "iam-database-directory-auth", "net-database-not-public")],
     ],
 }
 

@@ -60,7 +60,6 @@ def rds_instances(ctx: Ctx) -> Iterator[DatabaseInstance | DatabaseAuditing]:
                                                   bool(db.get("IAMDatabaseAuthenticationEnabled")),
                                                   bool(db.get("DomainMemberships"))),
             tls_required=tls.required(db),
-            internode_encrypted=None,
         )
 
 

@@ -41,5 +41,4 @@ def redshift_clusters(ctx: Ctx) -> Iterator[DatabaseInstance]:
             kms_key_customer_managed=customer,
             directory_auth=aws_redshift.DIRECTORY_AUTH,
             tls_required=require_ssl(cluster),
-            internode_encrypted=None,
         )

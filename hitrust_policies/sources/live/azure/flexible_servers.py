@@ -93,7 +93,6 @@ def _server(ctx: Ctx, server: dict[str, Any], engine: Engine) -> Iterator[Databa
         kms_key_customer_managed=az.flexible_customer_key(prop(server, "properties", "dataEncryption", "type")),
         directory_auth=_directory_auth(ctx, server, engine),
         tls_required=secure if isinstance(secure, Unknown) else az.server_parameter_on(secure),
-        internode_encrypted=None,
     )
     tls = _parameter(ctx, engine.tls, server["id"])
     yield TlsListener(

@@ -108,7 +108,6 @@ def sql_servers(ctx: Ctx, rows: list[dict[str, Any]]
             kms_key_customer_managed=customer_key,
             directory_auth=directory,
             tls_required=True,  # Azure SQL Database encrypts every connection; no setting turns it off
-            internode_encrypted=None,
         )
 
     yield from ctx.fan_out(one, databases)

@@ -42,7 +42,6 @@ def sql_instances(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Any]:
             directory_auth=gcp.sql_directory_auth(engine, dig(instance, "settings", "databaseFlags") or (),
                                                   dig(instance, "settings", "activeDirectoryConfig", "domain")),
             tls_required=plaintext if isinstance(plaintext, Unknown) else not plaintext,
-            internode_encrypted=None,
         )
         yield TlsListener(
             ref=ctx.ref(asset, part="endpoint"),

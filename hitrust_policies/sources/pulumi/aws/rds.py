@@ -98,7 +98,6 @@ def db_instance(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance]
         kms_key_customer_managed=_customer_key(res, stack, encrypted),
         directory_auth=_directory_auth(res, engine),
         tls_required=_tls_required(res, stack, engine),
-        internode_encrypted=None,
     )
 
 

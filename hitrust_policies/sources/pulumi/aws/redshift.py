@@ -66,5 +66,4 @@ def cluster(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance]:
         kms_key_customer_managed=customer,
         directory_auth=aws_redshift.DIRECTORY_AUTH,
         tls_required=_require_ssl(res, stack),
-        internode_encrypted=None,
     )

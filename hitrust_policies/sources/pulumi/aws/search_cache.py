@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from hitrust_policies.model import KMS, DatabaseAuditing, DatabaseInstance, Unknown
+from hitrust_policies.model import KMS, DatabaseAuditing, DatabaseInstance, NodeTransport, Unknown
 from hitrust_policies.sources import aws_search_cache as sc
 from hitrust_policies.sources.pulumi.aws.s3 import key_customer_managed
 from hitrust_policies.sources.pulumi.props import to_bool
@@ -57,15 +57,16 @@ def _audit(res: PulumiResource) -> Any:
     return False
 
 
-@pulumi_adapter(DOMAIN, produces=(DatabaseInstance, DatabaseAuditing), joins=True)
-def domain(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance | DatabaseAuditing]:
+@pulumi_adapter(DOMAIN, produces=(DatabaseInstance, DatabaseAuditing, NodeTransport), joins=True)
+def domain(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance | DatabaseAuditing | NodeTransport]:
     ref = res.ref("domainName")
+    engine = sc.search_engine(res.props.get("engineVersion"))
     encrypted = to_bool(res.props.get("encryptAtRest.enabled"), False)
     vpc = res.props.get("vpcOptions")
     endpoint = res.props.get("domainEndpointOptions")
     yield DatabaseInstance(
         ref=ref,
-        engine=sc.search_engine(res.props.get("engineVersion")),
+        engine=engine,
         storage_encrypted=encrypted,
         publicly_accessible=sc.search_public(vpc if isinstance(vpc, Unknown) else bool(vpc),
                                              _access_policy(res, stack)),
@@ -74,20 +75,21 @@ def domain(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance | Dat
         tls_required=(endpoint if isinstance(endpoint, Unknown) else
                       Unknown("domainEndpointOptions not set: the service's default for enforceHttps applies")
                       if endpoint is None else to_bool(res.props.get("domainEndpointOptions.enforceHttps"), True)),
-        internode_encrypted=to_bool(res.props.get("nodeToNodeEncryption.enabled"), False),
     )
+    yield NodeTransport(ref=ref, engine=engine, encrypted=to_bool(res.props.get("nodeToNodeEncryption.enabled"), False))
     yield DatabaseAuditing(ref=ref, enabled=_audit(res), storage_retention_days=None)
 
 
-@pulumi_adapter(REPLICATION_GROUP, produces=DatabaseInstance, joins=True)
-def replication_group(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance]:
+@pulumi_adapter(REPLICATION_GROUP, produces=(DatabaseInstance, NodeTransport), joins=True)
+def replication_group(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance | NodeTransport]:
     engine = sc.cache_engine(res.props.get("engine"))
     default = engine if isinstance(engine, Unknown) else engine == "valkey"
     encrypted = to_bool(res.props.get("atRestEncryptionEnabled"), default)
     transit = to_bool(res.props.get("transitEncryptionEnabled"), False)
     key = res.props.get("kmsKeyId")
+    ref = res.ref("replicationGroupId")
     yield DatabaseInstance(
-        ref=res.ref("replicationGroupId"),
+        ref=ref,
         engine=engine,
         storage_encrypted=encrypted,
         publicly_accessible=False,
@@ -95,5 +97,5 @@ def replication_group(res: PulumiResource, stack: Stack) -> Iterator[DatabaseIns
             encrypted if isinstance(encrypted, Unknown) else False),
         directory_auth=None,
         tls_required=sc.cache_tls_required(transit, res.props.get("transitEncryptionMode")),
-        internode_encrypted=transit,
     )
+    yield NodeTransport(ref=ref, engine=engine, encrypted=transit)

@@ -81,7 +81,6 @@ def flexible_server(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInsta
         kms_key_customer_managed=key_type if isinstance(key_type, Unknown) else az.flexible_customer_key(key_type),
         directory_auth=_directory_auth(res, stack),
         tls_required=secure if isinstance(secure, Unknown) else az.server_parameter_on(secure),
-        internode_encrypted=None,
     )
     tls = _parameter(res, stack, TLS_PARAMETER[res.type])
     yield TlsListener(

@@ -132,5 +132,4 @@ def database(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance]:
         kms_key_customer_managed=_customer_key(parent, res, stack),
         directory_auth=_entra_admin(parent, res, stack),
         tls_required=True,  # Azure SQL Database encrypts every connection; no setting turns it off
-        internode_encrypted=None,
     )

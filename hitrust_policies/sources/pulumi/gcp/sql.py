@@ -101,7 +101,6 @@ def database_instance(res: PulumiResource, stack: Stack) -> Iterator[Any]:
         kms_key_customer_managed=_customer_key(res),
         directory_auth=_directory_auth(res, engine),
         tls_required=plaintext if isinstance(plaintext, Unknown) else not plaintext,
-        internode_encrypted=None,
     )
     yield TlsListener(ref=replace(ref, part="endpoint"), protocol="TLS", min_tls_version=gcp.sql_min_tls(),
                       plaintext_routes=plaintext)

@@ -71,8 +71,7 @@ def postgresql_flexible_server(server: Planned, plan: Plan) -> Iterator[Database
     secure = _parameter(server, plan, "require_secure_transport")
     yield DatabaseInstance(ref=server.ref(), engine=ENGINE, storage_encrypted=True, publicly_accessible=_public(server),
                            kms_key_customer_managed=_customer_key(server), directory_auth=_directory_auth(server),
-                           tls_required=secure if isinstance(secure, Unknown) else az.server_parameter_on(secure),
-                           internode_encrypted=None)
+                           tls_required=secure if isinstance(secure, Unknown) else az.server_parameter_on(secure))
     tls = _parameter(server, plan, TLS_PARAMETER)
     yield TlsListener(
         ref=replace(server.ref(), part="endpoint"), protocol="TLS",
@@ -101,8 +100,7 @@ def mysql_flexible_server(server: Planned, plan: Plan) -> Iterator[DatabaseInsta
     yield DatabaseInstance(ref=server.ref(), engine="mysql", storage_encrypted=True,
                            publicly_accessible=_public(server), kms_key_customer_managed=_customer_key(server),
                            directory_auth=_mysql_directory_auth(server, plan),
-                           tls_required=secure if isinstance(secure, Unknown) else az.server_parameter_on(secure),
-                           internode_encrypted=None)
+                           tls_required=secure if isinstance(secure, Unknown) else az.server_parameter_on(secure))
     tls = _parameter(server, plan, "tls_version")
     yield TlsListener(
         ref=replace(server.ref(), part="endpoint"), protocol="TLS",

@@ -119,3 +119,58 @@ resource "aws_redshift_cluster" "v1" {
   publicly_accessible          = false
   cluster_parameter_group_name = "default.redshift-1.0"
 }
+
+# OpenSearch: a domain in a VPC with everything on; one on the provider defaults outside a VPC whose separate
+# domain policy admits anyone. ElastiCache: a group encrypted both ways, one on the defaults.
+
+resource "aws_opensearch_domain" "phi" {
+  domain_name    = "phi-search-tf"
+  engine_version = "OpenSearch_2.11"
+  encrypt_at_rest {
+    enabled = true
+  }
+  node_to_node_encryption {
+    enabled = true
+  }
+  domain_endpoint_options {
+    enforce_https       = true
+    tls_security_policy = "Policy-Min-TLS-1-2-2019-07"
+  }
+  vpc_options {
+    subnet_ids = ["subnet-0a1b2c3d"]
+  }
+  log_publishing_options {
+    log_type                 = "AUDIT_LOGS"
+    cloudwatch_log_group_arn = "arn:aws:logs:us-east-1:123456789012:log-group:/search/audit"
+  }
+}
+
+resource "aws_opensearch_domain" "open" {
+  domain_name    = "open-search-tf"
+  engine_version = "OpenSearch_2.11"
+  domain_endpoint_options {
+    enforce_https = false
+  }
+}
+
+resource "aws_opensearch_domain_policy" "open" {
+  domain_name = aws_opensearch_domain.open.domain_name
+  access_policies = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "es:*", Resource = "*" }]
+  })
+}
+
+resource "aws_elasticache_replication_group" "phi" {
+  replication_group_id       = "phi-cache-tf"
+  description                = "sessions"
+  node_type                  = "cache.t3.micro"
+  at_rest_encryption_enabled = true
+  transit_encryption_enabled = true
+}
+
+resource "aws_elasticache_replication_group" "plain" {
+  replication_group_id = "plain-cache-tf"
+  description          = "sessions"
+  node_type            = "cache.t3.micro"
+}
