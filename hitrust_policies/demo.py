@@ -263,6 +263,22 @@ def _database_tls(session: Any) -> None:
         {"ParameterName": "rds.force_ssl", "ParameterValue": "1", "ApplyMethod": "immediate"}])
     rds.modify_db_instance(DBInstanceIdentifier="patients-db", DBParameterGroupName="acme-tls-only",
                            ApplyImmediately=True)
+    _search_and_cache(session)
+
+
+def _search_and_cache(session: Any) -> None:
+    """A claims search domain inside the VPC with HTTPS only, node-to-node encryption and audit logs; a session
+    cache nobody encrypted, at rest or in transit."""
+    session.client("opensearch", region_name="us-east-1").create_domain(
+        DomainName="claims-search", EngineVersion="OpenSearch_2.11", VPCOptions={"SubnetIds": ["subnet-claims"]},
+        EncryptionAtRestOptions={"Enabled": True, "KmsKeyId": "alias/aws/es"},
+        NodeToNodeEncryptionOptions={"Enabled": True},
+        DomainEndpointOptions={"EnforceHTTPS": True, "TLSSecurityPolicy": "Policy-Min-TLS-1-2-2019-07"},
+        LogPublishingOptions={"AUDIT_LOGS": {"Enabled": True, "CloudWatchLogsLogGroupArn":
+                                             "arn:aws:logs:us-east-1:123456789012:log-group:/search/audit"}})
+    session.client("elasticache", region_name="us-east-1").create_replication_group(
+        ReplicationGroupId="sessions-cache", ReplicationGroupDescription="web sessions", Engine="redis",
+        CacheNodeType="cache.t3.micro")
 
 
 def seed(session: Any) -> None:

@@ -1,7 +1,8 @@
 """Pack vs live scanner for the AWS encryption-at-rest sources: the same program and account give the same findings.
 
 Scenarios and helpers are tests/test_parity.py's; these cover Redshift clusters as databases and Kinesis
-streams as message queues, and databases refusing plaintext clients (RDS and Redshift parameter groups).
+streams as message queues, databases refusing plaintext clients (RDS and Redshift parameter groups), and
+OpenSearch domains / ElastiCache replication groups as databases with their node-to-node traffic.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def kinesis_seed(session: Any) -> None:
     kinesis.start_stream_encryption(StreamName="phi-events", EncryptionType="KMS", KeyId="alias/aws/kinesis")
 
 
-TLS = "enc-database-tls-required"
+TLS, NODES = "enc-database-tls-required", "enc-database-internode-encrypted"
 
 
 def database_tls_program() -> None:
@@ -106,6 +107,40 @@ def database_tls_seed(session: Any) -> None:
     session.events.register("after-call.redshift.DescribeClusterParameters", fill)
 
 
+def search_cache_program() -> None:
+    import pulumi_aws as aws
+
+    aws.opensearch.Domain(
+        "phi-search", domain_name="phi-search", engine_version="OpenSearch_2.11",
+        encrypt_at_rest={"enabled": True, "kms_key_id": "alias/aws/es"}, node_to_node_encryption={"enabled": True},
+        domain_endpoint_options={"enforce_https": True}, vpc_options={"subnet_ids": ["subnet-0a1b2c3d"]},
+        log_publishing_options=[{"log_type": "AUDIT_LOGS", "cloudwatch_log_group_arn":
+                                 "arn:aws:logs:us-east-1:123456789012:log-group:/search/audit"}])
+    aws.opensearch.Domain("plain-search", domain_name="plain-search", engine_version="OpenSearch_2.11",
+                          domain_endpoint_options={"enforce_https": False})
+    base = {"description": "sessions", "node_type": "cache.t3.micro"}
+    aws.elasticache.ReplicationGroup("phi-cache", replication_group_id="phi-cache", at_rest_encryption_enabled=True,
+                                     transit_encryption_enabled=True, **base)
+    aws.elasticache.ReplicationGroup("plain-cache", replication_group_id="plain-cache", **base)
+
+
+def search_cache_seed(session: Any) -> None:
+    opensearch = session.client("opensearch")
+    opensearch.create_domain(
+        DomainName="phi-search", EngineVersion="OpenSearch_2.11",
+        EncryptionAtRestOptions={"Enabled": True, "KmsKeyId": "alias/aws/es"},
+        NodeToNodeEncryptionOptions={"Enabled": True}, DomainEndpointOptions={"EnforceHTTPS": True},
+        VPCOptions={"SubnetIds": ["subnet-0a1b2c3d"]},
+        LogPublishingOptions={"AUDIT_LOGS": {"Enabled": True, "CloudWatchLogsLogGroupArn":
+                                             "arn:aws:logs:us-east-1:123456789012:log-group:/search/audit"}})
+    opensearch.create_domain(DomainName="plain-search", EngineVersion="OpenSearch_2.11")
+    cache = session.client("elasticache")
+    base = {"ReplicationGroupDescription": "sessions", "Engine": "redis", "CacheNodeType": "cache.t3.micro"}
+    cache.create_replication_group(ReplicationGroupId="phi-cache", AtRestEncryptionEnabled=True,
+                                   TransitEncryptionEnabled=True, **base)
+    cache.create_replication_group(ReplicationGroupId="plain-cache", **base)
+
+
 SCENARIOS = [
     Scenario("redshift-clusters", redshift_program, redshift_seed,
              frozenset({"phi-warehouse", "legacy-warehouse", "default-warehouse"}),
@@ -117,6 +152,12 @@ SCENARIOS = [
     Scenario("database-tls", database_tls_program, database_tls_seed,
              frozenset({"tls-db", "open-db", "tls-warehouse"}), frozenset({(TLS, "open-db")}),
              must_pass=frozenset({(TLS, "tls-db"), (TLS, "tls-warehouse")})),
+    Scenario("search-and-cache", search_cache_program, search_cache_seed,
+             frozenset({"phi-search", "plain-search", "phi-cache", "plain-cache"}),
+             frozenset({(NODES, "plain-search"), (TLS, "plain-cache"), (ENC, "plain-cache"), (NODES, "plain-cache"),
+                        ("log-database-auditing", "plain-search")}),
+             must_pass=frozenset({(NODES, "phi-search"), (TLS, "phi-search"), (TLS, "phi-cache"),
+                                  ("log-database-auditing", "phi-search")})),
 ]
 
 
