@@ -22,7 +22,8 @@ def enc_database_storage_encrypted(db: DatabaseInstance):
 
     Follows AWS Config rds-storage-encrypted and Prowler rds_instance_storage_encrypted; for Redshift AWS
     Config redshift-cluster-configuration-check (clusterDbEncrypted) and Prowler
-    redshift_cluster_encrypted_at_rest.
+    redshift_cluster_encrypted_at_rest; OpenSearch domains AWS Config opensearch-encrypted-at-rest / Security Hub
+    Opensearch.1; ElastiCache replication groups AWS Config elasticache-repl-grp-encrypted-at-rest.
     """
     if not db.storage_encrypted:
         return "database storage is not encrypted"
@@ -69,7 +70,9 @@ def enc_database_storage_kms(db: DatabaseInstance):
         "aws": "Set rds.force_ssl=1 (PostgreSQL, SQL Server) or require_secure_transport=1 (MySQL, MariaDB) in a "
         "custom DB parameter group (the DB cluster parameter group for Aurora) and attach it (aws rds "
         "modify-db-parameter-group / modify-db-cluster-parameter-group); Redshift: require_ssl=true in the "
-        "cluster's parameter group (aws redshift modify-cluster-parameter-group); reboot to apply.",
+        "cluster's parameter group (aws redshift modify-cluster-parameter-group); reboot to apply. OpenSearch: aws "
+        "opensearch update-domain-config --domain-endpoint-options EnforceHTTPS=true; ElastiCache: move transit "
+        "encryption to required mode (aws elasticache modify-replication-group --transit-encryption-mode required).",
         "azure": "Turn require_secure_transport ON (az postgres|mysql flexible-server parameter set --name "
         "require_secure_transport --value ON); Azure SQL Database always encrypts connections.",
         "gcp": "Make the instance refuse plaintext (gcloud sql instances patch INSTANCE --ssl-mode=ENCRYPTED_ONLY, "
@@ -85,7 +88,10 @@ def enc_database_tls_required(db: DatabaseInstance):
     its cluster parameter group's), AWS Config redshift-require-tls-ssl and Security Hub Redshift.2 (require_ssl); on
     Google Cloud CIS Google Cloud Platform Foundation 6.4 / Prowler cloudsql_instance_ssl_connections; on
     Azure Policy "Enforce SSL connection should be enabled for PostgreSQL flexible servers"
-    (c29c38cb-74a7-4505-9a06-e588ab86620a), CIS Microsoft Azure Foundations 4.3.1 / 4.4.1. Engines that have
+    (c29c38cb-74a7-4505-9a06-e588ab86620a), CIS Microsoft Azure Foundations 4.3.1 / 4.4.1. OpenSearch domains:
+    EnforceHTTPS, AWS Config opensearch-https-required, Prowler
+    opensearch_service_domains_https_communications_enforced; ElastiCache replication groups: transit encryption
+    in ``required`` mode, AWS Config elasticache-repl-grp-encrypted-in-transit. Engines that have
     no server-side switch (``tls_required`` None: RDS Oracle, Db2, Custom) are not judged.
     """
     if db.tls_required is None:
