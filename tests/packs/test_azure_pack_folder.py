@@ -28,7 +28,6 @@ AZURE_RULES = {
     "iam-web-app-managed-identity", "enc-infrastructure-encryption-enabled", "enc-message-queue-encrypted",
     "net-network-default-absent", "net-instance-ip-forwarding-off",
     "enc-crypto-key-rotation", "net-crypto-key-not-public",
-    "enc-database-tls-required",
 }
 
 

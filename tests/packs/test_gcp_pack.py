@@ -43,7 +43,6 @@ GCP_RULES = {
     "iam-service-account-no-user-keys", "net-crypto-key-not-public", "iam-service-account-duties-separated",
     "iam-kms-duties-separated", "iam-service-account-impersonation-scoped",
     "log-log-group-retention", "enc-log-group-audit-kms", "iam-policy-grant-no-admin",
-    "enc-database-tls-required",
 }
 
 
@@ -67,8 +66,7 @@ SQL = {(r, n, M) for r in ("enc-database-storage-kms", "iam-database-directory-a
     ("log-database-connection-logging", n, M) for n in ("app-db", "office-db", "phi-db")} | {  # PostgreSQL, no flags
     ("log-database-audit-extension", n, M) for n in ("app-db", "office-db", "phi-db")} | {
     ("net-database-remote-access-off", "private-db", M)} | {  # SQL Server's default: remote access on
-    (r, "open-db", M) for r in ("iam-database-local-infile-off", "iam-database-show-databases-restricted")} | {
-    ("enc-database-tls-required", n, M) for n in ("app-db", "open-db", "private-db")}  # sslMode lets plaintext in
+    (r, "open-db", M) for r in ("iam-database-local-infile-off", "iam-database-show-databases-restricted")}  # MySQL
 CASES = {
     "buckets-keys-logging": (programs.buckets_keys_logging, buckets("phi-access-logs", "phi-plain") | {
         (TLS, "phi-records", M)}),
@@ -153,8 +151,7 @@ def test_unknowns_are_advisory_and_say_what_was_not_known(gcp_pack: PackProcess)
     assert keys(violations) == known | {("net-ingress-rule-admin-ports", "bastion-ssh", A),
                                         ("net-object-store-public-access-blocked", "late-share", A),
                                         ("net-database-not-public", "late-db", A),
-                                        ("enc-tls-listener-modern", "late-db", A),
-                                        ("enc-database-tls-required", "late-db", A)}
+                                        ("enc-tls-listener-modern", "late-db", A)}
     texts = {v.policy: v.message.split("\n", 1)[1].split(" (UNKNOWN")[0] for v in violations if v.level == A}
     assert texts == {
         "net-ingress-rule-admin-ports": "bastion-ssh: could not be known: computed at preview: sourceRanges[0]",
@@ -162,12 +159,9 @@ def test_unknowns_are_advisory_and_say_what_was_not_known(gcp_pack: PackProcess)
         "net-database-not-public": "late-db: could not be known: computed at preview: "
                                    "settings.ipConfiguration.authorizedNetworks[0].value",
         "enc-tls-listener-modern": "late-db: could not be known: computed at preview: settings.ipConfiguration.sslMode",
-        "enc-database-tls-required": "late-db: could not be known: computed at preview: "
-                                     "settings.ipConfiguration.sslMode",
     }
     assert keys(gcp_pack.run(captured(programs.unresolved_outputs, False), MANDATORY)) == known | {
-        ("enc-tls-listener-modern", "late-db", M),  # the mode resolves to ALLOW_UNENCRYPTED_AND_ENCRYPTED
-        ("enc-database-tls-required", "late-db", M)}
+        ("enc-tls-listener-modern", "late-db", M)}  # the mode resolves to ALLOW_UNENCRYPTED_AND_ENCRYPTED
 
 
 @needs_pulumi_gcp
@@ -207,7 +201,6 @@ def test_secrets_never_appear_in_messages(gcp_pack: PackProcess) -> None:
                                     ("enc-database-storage-kms", "secret-db", M),
                                     ("iam-database-directory-auth", "secret-db", M),
                                     ("enc-tls-listener-modern", "secret-db", M),
-                                    ("enc-database-tls-required", "secret-db", M),
                                     ("iam-database-local-infile-off", "secret-db", M),  # MySQL's flags unset
                                     ("iam-database-show-databases-restricted", "secret-db", M)}
         text = "\n".join(v.message for v in violations)
@@ -269,7 +262,7 @@ def test_one_policy_per_rule_evaluable_from_pulumi_gcp_props(gcp_pack: PackProce
     assert kinds_by_source()["pulumi-gcp"] == supported_kinds("gcp")  # the catalog lists the source
     resource = {p.name for p in info.policies if p.policy_type == analyzer_pb2.POLICY_TYPE_RESOURCE}
     assert resource == {"enc-block-volume-encrypted", "enc-block-volume-kms", "enc-database-storage-encrypted",
-                        "enc-database-storage-kms", "enc-database-tls-required",
+                        "enc-database-storage-kms",
                         "iam-database-directory-auth", "net-database-not-public", "net-ingress-rule-admin-ports",
                         "enc-dns-zone-dnssec", "enc-dns-zone-strong-signing",
                         "log-database-connection-logging",

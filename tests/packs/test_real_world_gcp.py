@@ -36,7 +36,6 @@ EXPECTED = Verdicts({
     # no sslMode: Cloud SQL's default also takes unencrypted connections (the app's connector encrypts its
     # own, but the instance does not require it: CIS Google Cloud Platform Foundation 6.4)
     ("enc-tls-listener-modern", "my-cloud-sql-instance", M): 1,
-    ("enc-database-tls-required", "my-cloud-sql-instance", M): 1,
     # the VM (as gcp-py-webserver writes it): the default service account with the cloud-platform scope, no
     # block-project-ssh-keys; OS Login and the serial console are the project's, whose metadata the stack
     # does not manage (UNKNOWN, advisory)
