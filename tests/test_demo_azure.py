@@ -196,11 +196,6 @@ EXPECTED = [
     *[("enc-infrastructure-encryption-enabled", n, "PASS", 1) for n in ("acmephirecords", "acmenetflowlogs")],
     *[("enc-infrastructure-encryption-enabled", n, "FAIL", 1) for n in (
         "acmedrbackups", "acmeclaimsexport", "acmedevscratch")],
-    # databases refusing plaintext: Azure SQL always encrypts; the BI MySQL server leaves require_secure_transport OFF
-    ("enc-database-tls-required", "mysql-acme-bi", "FAIL", 1),
-    *[("enc-database-tls-required", n, "PASS", 1) for n in (
-        "pg-acme-scheduling", "sql-acme-analytics/claims-2024", "sql-acme-analytics/cohort-study",
-        "sql-acme-phi/patients")],
 ]
 
 

@@ -187,9 +187,6 @@ EXPECTED = [
                                           *DEFAULT_SA_RULES)],
     *[(r, "nat-gw", "FAIL", 1) for r in ("net-instance-ip-forwarding-off", "net-instance-no-public-ip")],
     ("enc-instance-host-encryption", "nat-gw", "PASS", 1),
-    # Cloud SQL refusing plaintext (sslMode): only analytics-pg still takes unencrypted connections
-    ("enc-database-tls-required", "analytics-pg", "FAIL", 1),
-    *[("enc-database-tls-required", n, "PASS", 1) for n in ("ehr-postgres", "reporting-mysql", "billing-mssql")],
 ]
 
 
