@@ -56,7 +56,7 @@ from hitrust_policies.model.network import (
     internet_admits,
     opening_id,
 )
-from hitrust_policies.model.node_transport import NodeTransport
+from hitrust_policies.model.node_transport import DatabaseTransport, NodeTransport
 from hitrust_policies.model.ref import ResourceRef
 from hitrust_policies.model.request_logs import (
     ConfigRecording,
@@ -130,6 +130,7 @@ KINDS: tuple[type, ...] = (
     ClusterEndpoint,
     FunctionUrl,
     NodeTransport,
+    DatabaseTransport,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -209,4 +210,5 @@ __all__ = [
     "ClusterEndpoint",
     "FunctionUrl",
     "NodeTransport",
+    "DatabaseTransport",
 ]

@@ -71,11 +71,7 @@ class DatabaseInstance:
     Cloud KMS CMEK); False for the cloud's own key or no encryption. ``directory_auth``: logins can
     be identities of the cloud's directory (IAM database authentication, a Microsoft Entra admin,
     Cloud SQL IAM authentication, a Kerberos / managed AD domain); None where the cloud offers this
-    engine no such authentication at all. ``tls_required``: the database refuses client connections
-    that are not encrypted (RDS ``rds.force_ssl`` / ``require_secure_transport``, Redshift
-    ``require_ssl``, Cloud SQL ``sslMode``, flexible servers' ``require_secure_transport``; Azure SQL
-    Database encrypts every connection); None where the engine has no such setting to judge (RDS
-    Oracle / Db2 / Custom, whose TLS is an option group's listener beside the plain one).
+    engine no such authentication at all.
     """
 
     ref: ResourceRef
@@ -84,7 +80,6 @@ class DatabaseInstance:
     publicly_accessible: bool | Unknown
     kms_key_customer_managed: bool | Unknown
     directory_auth: bool | None | Unknown
-    tls_required: bool | None | Unknown
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ from hitrust_policies.model import (
     CryptoKey,
     DatabaseAuditing,
     DatabaseInstance,
+    DatabaseTransport,
     DnsZone,
     FileSystem,
     FunctionUrl,
@@ -131,9 +132,8 @@ def listener(**kw: Any) -> TlsListener:
     return TlsListener(ref("lb:443"), **{**base, **kw})
 
 
-def db(engine: str, encrypted: Any, public: Any, cmk: Any = True, directory: Any = True,
-       tls: Any = True) -> DatabaseInstance:
-    return DatabaseInstance(ref("db"), engine, encrypted, public, cmk, directory, tls)
+def db(engine: str, encrypted: Any, public: Any, cmk: Any = True, directory: Any = True) -> DatabaseInstance:
+    return DatabaseInstance(ref("db"), engine, encrypted, public, cmk, directory)
 
 
 def vault(**kw: Any) -> SecretStore:
@@ -709,11 +709,11 @@ CASES: list[Case] = [
     Case("net-function-url-auth-required", "none", FunctionUrl(ref("fn"), False), "FAIL",
          "function URL accepts unauthenticated requests (AuthType NONE)"),
     Case("net-function-url-auth-required", "denied", FunctionUrl(ref("fn"), U), "UNKNOWN"),
-    Case("enc-database-tls-required", "forced", db("postgres", True, False, tls=True), "PASS"),
-    Case("enc-database-tls-required", "no-switch", db("oracle-ee", True, False, tls=None), "PASS"),
-    Case("enc-database-tls-required", "plaintext-allowed", db("mysql", True, False, tls=False), "FAIL",
+    Case("enc-database-tls-required", "forced", DatabaseTransport(ref("db"), "postgres", True), "PASS"),
+    Case("enc-database-tls-required", "no-switch", DatabaseTransport(ref("db"), "oracle-ee", None), "PASS"),
+    Case("enc-database-tls-required", "plaintext-allowed", DatabaseTransport(ref("db"), "mysql", False), "FAIL",
          "mysql database accepts unencrypted client connections"),
-    Case("enc-database-tls-required", "group-denied", db("postgres", True, False, tls=U), "UNKNOWN"),
+    Case("enc-database-tls-required", "group-denied", DatabaseTransport(ref("db"), "postgres", U), "UNKNOWN"),
     Case("enc-database-internode-encrypted", "node-to-node", NodeTransport(ref("search"), "opensearch", True),
          "PASS"),
     Case("enc-database-internode-encrypted", "plain", NodeTransport(ref("cache"), "redis", False), "FAIL",

@@ -1,6 +1,6 @@
 """Encryption at rest for managed databases."""
 
-from hitrust_policies.model import DatabaseInstance, NodeTransport
+from hitrust_policies.model import DatabaseInstance, DatabaseTransport, NodeTransport
 from hitrust_policies.rules.registry import rule
 
 
@@ -79,7 +79,7 @@ def enc_database_storage_kms(db: DatabaseInstance):
         "or TRUSTED_CLIENT_CERTIFICATE_REQUIRED).",
     },
 )
-def enc_database_tls_required(db: DatabaseInstance):
+def enc_database_tls_required(db: DatabaseTransport):
     """A database that also takes plaintext logins lets one misconfigured client send credentials and PHI
     in the clear; only the server can make TLS the rule rather than the client's choice.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import DatabaseAuditing, DatabaseInstance, NodeTransport
+from hitrust_policies.model import DatabaseAuditing, DatabaseInstance, DatabaseTransport, NodeTransport
 from hitrust_policies.sources import aws_search_cache as search
 from hitrust_policies.sources.live.aws.collector import Ctx, collector
 from hitrust_policies.sources.live.aws.kms_keys import KeyManagers
@@ -16,9 +16,10 @@ from hitrust_policies.sources.live.aws.kms_keys import KeyManagers
 BATCH = 5  # DescribeDomains' limit
 
 
-@collector("opensearch-domains", service="opensearch", kinds=(DatabaseInstance, DatabaseAuditing, NodeTransport),
+@collector("opensearch-domains", service="opensearch",
+           kinds=(DatabaseInstance, DatabaseAuditing, NodeTransport, DatabaseTransport),
            calls=("opensearch:ListDomainNames", "opensearch:DescribeDomains", "kms:DescribeKey"))
-def opensearch_domains(ctx: Ctx) -> Iterator[DatabaseInstance | DatabaseAuditing | NodeTransport]:
+def opensearch_domains(ctx: Ctx) -> Iterator[Any]:
     client = ctx.client("opensearch")
     keys = KeyManagers(ctx)
     names = [d["DomainName"] for d in client.list_domain_names().get("DomainNames", [])]
@@ -28,7 +29,7 @@ def opensearch_domains(ctx: Ctx) -> Iterator[DatabaseInstance | DatabaseAuditing
 
 
 def _domain(ctx: Ctx, keys: KeyManagers, domain: dict[str, Any],
-            ) -> Iterator[DatabaseInstance | DatabaseAuditing | NodeTransport]:
+            ) -> Iterator[Any]:
     name = domain["DomainName"]
     ref = ctx.ref(search.OPENSEARCH_TYPE, domain.get("ARN") or ctx.arn("es", f"domain/{name}"), name)
     at_rest = domain.get("EncryptionAtRestOptions") or {}
@@ -43,8 +44,9 @@ def _domain(ctx: Ctx, keys: KeyManagers, domain: dict[str, Any],
                                                  domain.get("AccessPolicies")),
         kms_key_customer_managed=keys.key_is_customers(at_rest.get("KmsKeyId"), ctx.region) if encrypted else False,
         directory_auth=True,
-        tls_required=bool((domain.get("DomainEndpointOptions") or {}).get("EnforceHTTPS")),
     )
+    yield DatabaseTransport(ref=ref, engine=engine,
+                            tls_required=bool((domain.get("DomainEndpointOptions") or {}).get("EnforceHTTPS")))
     yield NodeTransport(ref=ref, engine=engine,
                         encrypted=bool((domain.get("NodeToNodeEncryptionOptions") or {}).get("Enabled")))
     audit = (domain.get("LogPublishingOptions") or {}).get("AUDIT_LOGS") or {}

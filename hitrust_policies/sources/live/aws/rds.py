@@ -20,15 +20,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import DatabaseAuditing, DatabaseInstance, ResourceRef, Unknown
+from hitrust_policies.model import DatabaseAuditing, DatabaseInstance, DatabaseTransport, ResourceRef, Unknown
 from hitrust_policies.sources import aws_kms, aws_rds
 from hitrust_policies.sources.live.aws.collector import Ctx, collector
 
 
-@collector("rds-instances", service="rds", kinds=(DatabaseInstance, DatabaseAuditing),
+@collector("rds-instances", service="rds", kinds=(DatabaseInstance, DatabaseAuditing, DatabaseTransport),
            calls=("rds:DescribeDBInstances", "kms:DescribeKey", "rds:DescribeDBParameters",
                   "rds:DescribeDBClusters", "rds:DescribeDBClusterParameters"))
-def rds_instances(ctx: Ctx) -> Iterator[DatabaseInstance | DatabaseAuditing]:
+def rds_instances(ctx: Ctx) -> Iterator[DatabaseInstance | DatabaseAuditing | DatabaseTransport]:
     keys: dict[str, Any] = {}
     tls = _TlsParameters(ctx)
 
@@ -59,8 +59,8 @@ def rds_instances(ctx: Ctx) -> Iterator[DatabaseInstance | DatabaseAuditing]:
             directory_auth=aws_rds.directory_auth(db.get("Engine", ""),
                                                   bool(db.get("IAMDatabaseAuthenticationEnabled")),
                                                   bool(db.get("DomainMemberships"))),
-            tls_required=tls.required(db),
         )
+        yield DatabaseTransport(ref=ref, engine=db.get("Engine", ""), tls_required=tls.required(db))
 
 
 @collector("rds-clusters", service="rds", kinds=(DatabaseAuditing,), calls=("rds:DescribeDBClusters",))

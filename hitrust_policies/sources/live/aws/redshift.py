@@ -7,15 +7,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import DatabaseInstance, Unknown
+from hitrust_policies.model import DatabaseInstance, DatabaseTransport, Unknown
 from hitrust_policies.sources import aws_redshift
 from hitrust_policies.sources.live.aws.collector import Ctx, collector
 from hitrust_policies.sources.live.aws.kms_keys import KeyManagers
 
 
-@collector("redshift-clusters", service="redshift", kinds=(DatabaseInstance,),
+@collector("redshift-clusters", service="redshift", kinds=(DatabaseInstance, DatabaseTransport),
            calls=("redshift:DescribeClusters", "kms:DescribeKey", "redshift:DescribeClusterParameters"))
-def redshift_clusters(ctx: Ctx) -> Iterator[DatabaseInstance]:
+def redshift_clusters(ctx: Ctx) -> Iterator[DatabaseInstance | DatabaseTransport]:
     keys = KeyManagers(ctx)
     groups: dict[str, Any] = {}
 
@@ -33,12 +33,13 @@ def redshift_clusters(ctx: Ctx) -> Iterator[DatabaseInstance]:
         name = cluster["ClusterIdentifier"]
         encrypted = bool(cluster.get("Encrypted"))
         customer: Any = keys.key_is_customers(cluster.get("KmsKeyId"), ctx.region) if encrypted else False
+        ref = ctx.ref(aws_redshift.NATIVE_TYPE, ctx.arn("redshift", f"cluster:{name}"), name)
         yield DatabaseInstance(
-            ref=ctx.ref(aws_redshift.NATIVE_TYPE, ctx.arn("redshift", f"cluster:{name}"), name),
+            ref=ref,
             engine=aws_redshift.ENGINE,
             storage_encrypted=encrypted,
             publicly_accessible=bool(cluster.get("PubliclyAccessible")),
             kms_key_customer_managed=customer,
             directory_auth=aws_redshift.DIRECTORY_AUTH,
-            tls_required=require_ssl(cluster),
         )
+        yield DatabaseTransport(ref=ref, engine=aws_redshift.ENGINE, tls_required=require_ssl(cluster))

@@ -84,7 +84,6 @@ def _directory_auth(ctx: Ctx, server: dict[str, Any], engine: Engine) -> Any:
 
 def _server(ctx: Ctx, server: dict[str, Any], engine: Engine) -> Iterator[DatabaseInstance | TlsListener | IngressRule]:
     public = az.flexible_public(prop(server, "properties", "network", "publicNetworkAccess"))
-    secure = _parameter(ctx, engine.secure_transport, server["id"])
     yield DatabaseInstance(
         ref=ctx.ref(server),
         engine=engine.name,
@@ -92,8 +91,8 @@ def _server(ctx: Ctx, server: dict[str, Any], engine: Engine) -> Iterator[Databa
         publicly_accessible=public,
         kms_key_customer_managed=az.flexible_customer_key(prop(server, "properties", "dataEncryption", "type")),
         directory_auth=_directory_auth(ctx, server, engine),
-        tls_required=secure if isinstance(secure, Unknown) else az.server_parameter_on(secure),
     )
+    secure = _parameter(ctx, engine.secure_transport, server["id"])
     tls = _parameter(ctx, engine.tls, server["id"])
     yield TlsListener(
         ref=ctx.ref(server, part="endpoint"),

@@ -107,7 +107,6 @@ def sql_servers(ctx: Ctx, rows: list[dict[str, Any]]
             publicly_accessible=public,
             kms_key_customer_managed=customer_key,
             directory_auth=directory,
-            tls_required=True,  # Azure SQL Database encrypts every connection; no setting turns it off
         )
 
     yield from ctx.fan_out(one, databases)

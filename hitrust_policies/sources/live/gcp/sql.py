@@ -6,14 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import (
-    DatabaseInstance,
-    MySqlSettings,
-    PostgresSettings,
-    SqlServerSettings,
-    TlsListener,
-    Unknown,
-)
+from hitrust_policies.model import DatabaseInstance, MySqlSettings, PostgresSettings, SqlServerSettings, TlsListener
 from hitrust_policies.sources import gcp_semantics as gcp
 from hitrust_policies.sources.live.gcp.families import Ctx, data, dig, family
 
@@ -32,7 +25,6 @@ def sql_instances(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Any]:
         ip = dig(instance, "settings", "ipConfiguration") or {}
         networks = [str(n.get("value", "")) for n in ip.get("authorizedNetworks") or ()]
         engine = gcp.sql_engine(instance.get("databaseVersion"))
-        plaintext = gcp.sql_plaintext_routes(ip.get("sslMode"), ip.get("requireSsl"))
         yield DatabaseInstance(
             ref=ctx.ref(asset),
             engine=engine,
@@ -41,13 +33,12 @@ def sql_instances(ctx: Ctx, assets: list[dict[str, Any]]) -> Iterator[Any]:
             kms_key_customer_managed=bool(dig(instance, "diskEncryptionConfiguration", "kmsKeyName")),
             directory_auth=gcp.sql_directory_auth(engine, dig(instance, "settings", "databaseFlags") or (),
                                                   dig(instance, "settings", "activeDirectoryConfig", "domain")),
-            tls_required=plaintext if isinstance(plaintext, Unknown) else not plaintext,
         )
         yield TlsListener(
             ref=ctx.ref(asset, part="endpoint"),
             protocol="TLS",
             min_tls_version=gcp.sql_min_tls(),
-            plaintext_routes=plaintext,
+            plaintext_routes=gcp.sql_plaintext_routes(ip.get("sslMode"), ip.get("requireSsl")),
         )
         yield from gcp.sql_engine_settings(engine, ctx.ref(asset, part="flags"),
                                            dig(instance, "settings", "databaseFlags"))

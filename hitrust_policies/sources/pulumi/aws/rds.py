@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from hitrust_policies.model import KMS, DatabaseAuditing, DatabaseInstance, Unknown
+from hitrust_policies.model import KMS, DatabaseAuditing, DatabaseInstance, DatabaseTransport, Unknown
 from hitrust_policies.sources import aws_rds
 from hitrust_policies.sources.pulumi.aws.s3 import key_customer_managed
 from hitrust_policies.sources.pulumi.props import to_bool
@@ -86,19 +86,20 @@ def _tls_required(res: PulumiResource, stack: Stack, engine: Any) -> Any:
     return aws_rds.tls_required(engine, res.props.get("engineVersion"), value)
 
 
-@pulumi_adapter("aws:rds/instance:Instance", produces=DatabaseInstance, joins=True)
-def db_instance(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance]:
+@pulumi_adapter("aws:rds/instance:Instance", produces=(DatabaseInstance, DatabaseTransport), joins=True)
+def db_instance(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance | DatabaseTransport]:
     engine = res.props.get("engine", Unknown("engine not set (inherited from a snapshot or source)"))
     encrypted = _storage_encrypted(res)
+    ref = res.ref("identifier")
     yield DatabaseInstance(
-        ref=res.ref("identifier"),
+        ref=ref,
         engine=engine,
         storage_encrypted=encrypted,
         publicly_accessible=to_bool(res.props.get("publiclyAccessible"), False),
         kms_key_customer_managed=_customer_key(res, stack, encrypted),
         directory_auth=_directory_auth(res, engine),
-        tls_required=_tls_required(res, stack, engine),
     )
+    yield DatabaseTransport(ref=ref, engine=engine, tls_required=_tls_required(res, stack, engine))
 
 
 @pulumi_adapter("aws:rds/instance:Instance", "aws:rds/cluster:Cluster", produces=DatabaseAuditing)

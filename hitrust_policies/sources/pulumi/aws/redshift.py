@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from hitrust_policies.model import KMS, DatabaseInstance, Unknown
+from hitrust_policies.model import KMS, DatabaseInstance, DatabaseTransport, Unknown
 from hitrust_policies.sources import aws_redshift
 from hitrust_policies.sources.pulumi.aws.rds import group_value
 from hitrust_policies.sources.pulumi.aws.s3 import key_customer_managed
@@ -51,19 +51,20 @@ def _require_ssl(res: PulumiResource, stack: Stack) -> Any:
     return False if value is None else aws_redshift.require_ssl(value)
 
 
-@pulumi_adapter("aws:redshift/cluster:Cluster", produces=DatabaseInstance, joins=True)
-def cluster(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance]:
+@pulumi_adapter("aws:redshift/cluster:Cluster", produces=(DatabaseInstance, DatabaseTransport), joins=True)
+def cluster(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance | DatabaseTransport]:
     encrypted = _encrypted(res)
     customer: Any = encrypted
     if encrypted is True:
         customer = key_customer_managed(KMS, res.props.get("kmsKeyId"), res.property_dependencies.get("kmsKeyId", ()),
                                         stack)
+    ref = res.ref("clusterIdentifier")
     yield DatabaseInstance(
-        ref=res.ref("clusterIdentifier"),
+        ref=ref,
         engine=aws_redshift.ENGINE,
         storage_encrypted=encrypted,
         publicly_accessible=to_bool(res.props.get("publiclyAccessible"), False),
         kms_key_customer_managed=customer,
         directory_auth=aws_redshift.DIRECTORY_AUTH,
-        tls_required=_require_ssl(res, stack),
     )
+    yield DatabaseTransport(ref=ref, engine=aws_redshift.ENGINE, tls_required=_require_ssl(res, stack))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from hitrust_policies.model import KMS, DatabaseAuditing, DatabaseInstance, NodeTransport, Unknown
+from hitrust_policies.model import KMS, DatabaseAuditing, DatabaseInstance, DatabaseTransport, NodeTransport, Unknown
 from hitrust_policies.sources import aws_search_cache as sc
 from hitrust_policies.sources.pulumi.aws.s3 import key_customer_managed
 from hitrust_policies.sources.pulumi.props import to_bool
@@ -57,8 +57,9 @@ def _audit(res: PulumiResource) -> Any:
     return False
 
 
-@pulumi_adapter(DOMAIN, produces=(DatabaseInstance, DatabaseAuditing, NodeTransport), joins=True)
-def domain(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance | DatabaseAuditing | NodeTransport]:
+@pulumi_adapter(DOMAIN, produces=(DatabaseInstance, DatabaseAuditing, NodeTransport, DatabaseTransport),
+                joins=True)
+def domain(res: PulumiResource, stack: Stack) -> Iterator[Any]:
     ref = res.ref("domainName")
     engine = sc.search_engine(res.props.get("engineVersion"))
     encrypted = to_bool(res.props.get("encryptAtRest.enabled"), False)
@@ -72,16 +73,17 @@ def domain(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance | Dat
                                              _access_policy(res, stack)),
         kms_key_customer_managed=_key(res, stack, encrypted, "encryptAtRest.kmsKeyId"),
         directory_auth=True,
-        tls_required=(endpoint if isinstance(endpoint, Unknown) else
-                      Unknown("domainEndpointOptions not set: the service's default for enforceHttps applies")
-                      if endpoint is None else to_bool(res.props.get("domainEndpointOptions.enforceHttps"), True)),
     )
+    yield DatabaseTransport(ref=ref, engine=engine, tls_required=(
+        endpoint if isinstance(endpoint, Unknown) else
+        Unknown("domainEndpointOptions not set: the service's default for enforceHttps applies")
+        if endpoint is None else to_bool(res.props.get("domainEndpointOptions.enforceHttps"), True)))
     yield NodeTransport(ref=ref, engine=engine, encrypted=to_bool(res.props.get("nodeToNodeEncryption.enabled"), False))
     yield DatabaseAuditing(ref=ref, enabled=_audit(res), storage_retention_days=None)
 
 
-@pulumi_adapter(REPLICATION_GROUP, produces=(DatabaseInstance, NodeTransport), joins=True)
-def replication_group(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance | NodeTransport]:
+@pulumi_adapter(REPLICATION_GROUP, produces=(DatabaseInstance, NodeTransport, DatabaseTransport), joins=True)
+def replication_group(res: PulumiResource, stack: Stack) -> Iterator[Any]:
     engine = sc.cache_engine(res.props.get("engine"))
     default = engine if isinstance(engine, Unknown) else engine == "valkey"
     encrypted = to_bool(res.props.get("atRestEncryptionEnabled"), default)
@@ -96,6 +98,7 @@ def replication_group(res: PulumiResource, stack: Stack) -> Iterator[DatabaseIns
         kms_key_customer_managed=_key(res, stack, encrypted, "kmsKeyId") if key is not None else (
             encrypted if isinstance(encrypted, Unknown) else False),
         directory_auth=None,
-        tls_required=sc.cache_tls_required(transit, res.props.get("transitEncryptionMode")),
     )
+    yield DatabaseTransport(ref=ref, engine=engine,
+                            tls_required=sc.cache_tls_required(transit, res.props.get("transitEncryptionMode")))
     yield NodeTransport(ref=ref, engine=engine, encrypted=transit)

@@ -72,7 +72,6 @@ def _directory_auth(server: PulumiResource, stack: Stack) -> Any:
 def flexible_server(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance | TlsListener]:
     key_type = res.props.get("dataEncryption.type")
     ref = arm.ref(res, SERVER_NAME)
-    secure = _parameter(res, stack, "require_secure_transport")
     yield DatabaseInstance(
         ref=ref,
         engine=ENGINE[res.type],
@@ -80,8 +79,8 @@ def flexible_server(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInsta
         publicly_accessible=_public(res),
         kms_key_customer_managed=key_type if isinstance(key_type, Unknown) else az.flexible_customer_key(key_type),
         directory_auth=_directory_auth(res, stack),
-        tls_required=secure if isinstance(secure, Unknown) else az.server_parameter_on(secure),
     )
+    secure = _parameter(res, stack, "require_secure_transport")
     tls = _parameter(res, stack, TLS_PARAMETER[res.type])
     yield TlsListener(
         ref=replace(ref, part="endpoint"),

@@ -131,5 +131,4 @@ def database(res: PulumiResource, stack: Stack) -> Iterator[DatabaseInstance]:
         publicly_accessible=_public(parent, res),
         kms_key_customer_managed=_customer_key(parent, res, stack),
         directory_auth=_entra_admin(parent, res, stack),
-        tls_required=True,  # Azure SQL Database encrypts every connection; no setting turns it off
     )

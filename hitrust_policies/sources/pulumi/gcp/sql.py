@@ -92,7 +92,6 @@ def database_instance(res: PulumiResource, stack: Stack) -> Iterator[Any]:
     version = res.props.get("databaseVersion")
     engine = version if isinstance(version, Unknown) else gcp.sql_engine(version)
     ref = names.ref(res)
-    plaintext = _plaintext_routes(res)
     yield DatabaseInstance(
         ref=ref,
         engine=engine,
@@ -100,8 +99,7 @@ def database_instance(res: PulumiResource, stack: Stack) -> Iterator[Any]:
         publicly_accessible=_public(res),
         kms_key_customer_managed=_customer_key(res),
         directory_auth=_directory_auth(res, engine),
-        tls_required=plaintext if isinstance(plaintext, Unknown) else not plaintext,
     )
     yield TlsListener(ref=replace(ref, part="endpoint"), protocol="TLS", min_tls_version=gcp.sql_min_tls(),
-                      plaintext_routes=plaintext)
+                      plaintext_routes=_plaintext_routes(res))
     yield from gcp.sql_engine_settings(engine, replace(ref, part="flags"), res.props.get("settings.databaseFlags"))

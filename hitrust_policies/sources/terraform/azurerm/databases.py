@@ -68,10 +68,9 @@ def _directory_auth(server: Planned) -> Any:
 
 @azurerm_adapter(POSTGRES, produces=(DatabaseInstance, TlsListener))
 def postgresql_flexible_server(server: Planned, plan: Plan) -> Iterator[DatabaseInstance | TlsListener]:
-    secure = _parameter(server, plan, "require_secure_transport")
     yield DatabaseInstance(ref=server.ref(), engine=ENGINE, storage_encrypted=True, publicly_accessible=_public(server),
-                           kms_key_customer_managed=_customer_key(server), directory_auth=_directory_auth(server),
-                           tls_required=secure if isinstance(secure, Unknown) else az.server_parameter_on(secure))
+                           kms_key_customer_managed=_customer_key(server), directory_auth=_directory_auth(server))
+    secure = _parameter(server, plan, "require_secure_transport")
     tls = _parameter(server, plan, TLS_PARAMETER)
     yield TlsListener(
         ref=replace(server.ref(), part="endpoint"), protocol="TLS",
@@ -96,11 +95,10 @@ def mysql_flexible_server(server: Planned, plan: Plan) -> Iterator[DatabaseInsta
     """As `postgresql_flexible_server`; the TLS floor is the ``tls_version`` parameter, directory logins an
     ``azurerm_mysql_flexible_server_active_directory_administrator`` naming the server through ``server_id``.
     Spellings: ``public_network_access`` (v4.x) or the computed ``public_network_access_enabled``."""
-    secure = _parameter(server, plan, "require_secure_transport")
     yield DatabaseInstance(ref=server.ref(), engine="mysql", storage_encrypted=True,
                            publicly_accessible=_public(server), kms_key_customer_managed=_customer_key(server),
-                           directory_auth=_mysql_directory_auth(server, plan),
-                           tls_required=secure if isinstance(secure, Unknown) else az.server_parameter_on(secure))
+                           directory_auth=_mysql_directory_auth(server, plan))
+    secure = _parameter(server, plan, "require_secure_transport")
     tls = _parameter(server, plan, "tls_version")
     yield TlsListener(
         ref=replace(server.ref(), part="endpoint"), protocol="TLS",

@@ -141,5 +141,4 @@ def mssql_database(db: Planned, plan: Plan) -> Iterator[DatabaseInstance]:
         publicly_accessible=public if isinstance(public, Unknown) else az.sql_public(public),
         kms_key_customer_managed=_customer_key(server, plan) if server else missing,
         directory_auth=_entra_admin(server) if server else missing,
-        tls_required=True,  # Azure SQL Database encrypts every connection; no setting turns it off
     )
