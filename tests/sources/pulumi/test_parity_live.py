@@ -32,7 +32,8 @@ def program() -> None:
                                  egress=[{"protocol": "-1", "from_port": 0, "to_port": 0,
                                           "cidr_blocks": ["0.0.0.0/0"]}])
     aws.rds.Instance("db", identifier="parity-db", engine="postgres", engine_version="14.9",
-                     instance_class="db.t3.micro", allocated_storage=20, publicly_accessible=True, username="app", password="password123")
+                     instance_class="db.t3.micro", allocated_storage=20, publicly_accessible=True, username="app",
+                     password="password123")
     aws.cloudwatch.LogGroup("logs", name="/parity/app", retention_in_days=30)
     aws.cloudtrail.Trail("trail", name="parity-trail", s3_bucket_name="phi-parity", is_multi_region_trail=True)
     policy = aws.iam.Policy("admin", name="parity-admin", policy=ADMIN)
