@@ -468,6 +468,34 @@ def _edge(session: Any) -> None:
         {"op": "replace", "path": "/accessLogSettings/format", "value": "$context.requestId"}])
 
 
+def _database_tls(session: Any) -> None:
+    """patients-db moves to a parameter group forcing TLS (rds.force_ssl=1); the EU MySQL replica and the Redshift
+    warehouse stay on their default groups, which take plaintext clients."""
+    rds = session.client("rds", region_name="us-east-1")
+    rds.create_db_parameter_group(DBParameterGroupName="acme-tls-only", DBParameterGroupFamily="postgres16",
+                                  Description="TLS-only client connections")
+    rds.modify_db_parameter_group(DBParameterGroupName="acme-tls-only", Parameters=[
+        {"ParameterName": "rds.force_ssl", "ParameterValue": "1", "ApplyMethod": "immediate"}])
+    rds.modify_db_instance(DBInstanceIdentifier="patients-db", DBParameterGroupName="acme-tls-only",
+                           ApplyImmediately=True)
+    _search_and_cache(session)
+
+
+def _search_and_cache(session: Any) -> None:
+    """A claims search domain inside the VPC with HTTPS only, node-to-node encryption and audit logs; a session
+    cache nobody encrypted, at rest or in transit."""
+    session.client("opensearch", region_name="us-east-1").create_domain(
+        DomainName="claims-search", EngineVersion="OpenSearch_2.11", VPCOptions={"SubnetIds": ["subnet-claims"]},
+        EncryptionAtRestOptions={"Enabled": True, "KmsKeyId": "alias/aws/es"},
+        NodeToNodeEncryptionOptions={"Enabled": True},
+        DomainEndpointOptions={"EnforceHTTPS": True, "TLSSecurityPolicy": "Policy-Min-TLS-1-2-2019-07"},
+        LogPublishingOptions={"AUDIT_LOGS": {"Enabled": True, "CloudWatchLogsLogGroupArn":
+                                             "arn:aws:logs:us-east-1:123456789012:log-group:/search/audit"}})
+    session.client("elasticache", region_name="us-east-1").create_replication_group(
+        ReplicationGroupId="sessions-cache", ReplicationGroupDescription="web sessions", Engine="redis",
+        CacheNodeType="cache.t3.micro")
+
+
 def seed(session: Any) -> None:
     """Create the demo account's resources (mutating calls: the seeder, never the scanner)."""
     _s3(session)
@@ -493,6 +521,7 @@ def seed(session: Any) -> None:
     _notebooks(session, nets["us-east-1"])
     _containers(session, nets["us-east-1"])
     _edge(session)
+    _database_tls(session)
 
 
 def _narrower_grants(session: Any) -> None:

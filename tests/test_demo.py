@@ -144,6 +144,16 @@ def test_demo_covers_both_regions_and_every_domain(scan) -> None:
         ("net-web-firewall-attached", "patient-portal", "FAIL"),  # internet-facing ALBs without a web ACL
         ("net-web-firewall-attached", "legacy-api", "FAIL"),
         ("net-web-firewall-attached", "claims-api/prod", "FAIL"),
+        ("enc-database-tls-required", "patients-db", "PASS"),  # rds.force_ssl=1 in its parameter group
+        ("enc-database-tls-required", "analytics-replica", "FAIL"),  # MySQL default group: plaintext allowed
+        ("enc-database-tls-required", "claims-warehouse", "FAIL"),  # Redshift default group: require_ssl false
+        ("enc-database-tls-required", "claims-search", "PASS"),  # OpenSearch: HTTPS enforced
+        ("enc-database-internode-encrypted", "claims-search", "PASS"),  # node-to-node encryption
+        ("log-database-auditing", "claims-search", "PASS"),  # OpenSearch audit logs published
+        ("net-database-not-public", "claims-search", "PASS"),  # inside the VPC
+        ("enc-database-storage-encrypted", "sessions-cache", "FAIL"),  # ElastiCache: nothing encrypted
+        ("enc-database-tls-required", "sessions-cache", "FAIL"),
+        ("enc-database-internode-encrypted", "sessions-cache", "FAIL"),
     ],
 )
 def test_demo_verdicts(scan, rule_id: str, name: str, status: str) -> None:

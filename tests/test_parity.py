@@ -161,7 +161,7 @@ def data_program() -> None:
                    tags={"Name": "plain-disk"})
     aws.rds.Instance("patients-db", identifier="patients-db", engine="postgres", instance_class="db.t3.micro",
                      allocated_storage=20, storage_encrypted=True, publicly_accessible=False,
-                     username="app", password="correct-horse-1")
+                     username="app", password="correct-horse-1", engine_version="16.3")
     aws.rds.Instance("reports-db", identifier="reports-db", engine="mysql", instance_class="db.t3.micro",
                      allocated_storage=20, publicly_accessible=True, username="app", password="correct-horse-2")
 
@@ -174,7 +174,8 @@ def data_seed(session: Any) -> None:
     rds.create_db_instance(DBInstanceIdentifier="patients-db", Engine="postgres", DBInstanceClass="db.t3.micro",
                            AllocatedStorage=20, StorageEncrypted=True, PubliclyAccessible=False,
                            KmsKeyId="alias/aws/rds",  # the default key, which moto otherwise names by a literal
-                           MasterUsername="app", MasterUserPassword="correct-horse-1")
+                           MasterUsername="app", MasterUserPassword="correct-horse-1",
+                           EngineVersion="16.3")  # PostgreSQL 15+: rds.force_ssl on by default
     rds.create_db_instance(DBInstanceIdentifier="reports-db", Engine="mysql", DBInstanceClass="db.t3.micro",
                            AllocatedStorage=20, PubliclyAccessible=True, MasterUsername="app",
                            MasterUserPassword="correct-horse-2")

@@ -23,7 +23,8 @@ def databases_program() -> None:
     for name, engine, logs in (("audited-db", "mysql", ["audit", "error"]), ("errors-db", "mysql", ["error"]),
                                ("silent-pg", "postgres", [])):
         aws.rds.Instance(name, identifier=name, engine=engine, instance_class="db.t3.micro", allocated_storage=20,
-                         enabled_cloudwatch_logs_exports=logs, username="app", password="correct-horse-1")
+                         enabled_cloudwatch_logs_exports=logs, username="app", password="correct-horse-1",
+                         engine_version="14.9" if engine == "postgres" else None)
     for name, engine, logs in (("aurora-pg", "aurora-postgresql", ["postgresql"]), ("aurora-quiet", "aurora-mysql",
                                                                                     ["slowquery"])):
         aws.rds.Cluster(name, cluster_identifier=name, engine=engine, enabled_cloudwatch_logs_exports=logs,
@@ -35,7 +36,8 @@ def databases_seed(session: Any) -> None:
     for name, engine, logs in (("audited-db", "mysql", ["audit", "error"]), ("errors-db", "mysql", ["error"]),
                                ("silent-pg", "postgres", [])):
         rds.create_db_instance(DBInstanceIdentifier=name, Engine=engine, DBInstanceClass="db.t3.micro",
-                               AllocatedStorage=20, EnableCloudwatchLogsExports=logs, **LOGIN)
+                               AllocatedStorage=20, EnableCloudwatchLogsExports=logs, **LOGIN,
+                               **({"EngineVersion": "14.9"} if engine == "postgres" else {}))
     for name, engine, logs in (("aurora-pg", "aurora-postgresql", ["postgresql"]), ("aurora-quiet", "aurora-mysql",
                                                                                     ["slowquery"])):
         rds.create_db_cluster(DBClusterIdentifier=name, Engine=engine, EnableCloudwatchLogsExports=logs, **LOGIN)

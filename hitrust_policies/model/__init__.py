@@ -58,6 +58,7 @@ from hitrust_policies.model.network import (
     internet_admits,
     opening_id,
 )
+from hitrust_policies.model.node_transport import DatabaseTransport, NodeTransport
 from hitrust_policies.model.notebook import NotebookInstance
 from hitrust_policies.model.ref import ResourceRef
 from hitrust_policies.model.replication import ReplicationInstance
@@ -150,6 +151,8 @@ KINDS: tuple[type, ...] = (
     ContainerService,
     ContainerTaskDefinition,
     WebFirewallAttachment,
+    NodeTransport,
+    DatabaseTransport,
 )
 """Every resource kind; a meta-test checks each is frozen and carries a ``ref``."""
 
@@ -240,4 +243,6 @@ __all__ = [
     "ContainerService",
     "ContainerTaskDefinition",
     "WebFirewallAttachment",
+    "NodeTransport",
+    "DatabaseTransport",
 ]

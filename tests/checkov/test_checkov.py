@@ -44,6 +44,7 @@ STORAGE_COMMON = {
     ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "aws_kms_key.stale", "FAILED"),
     ("CKV_HITRUST_ENC_CRYPTO_KEY_ROTATION", "aws_kms_key.data", "PASSED"),
     ("CKV_HITRUST_ENC_DATABASE_STORAGE_ENCRYPTED", "aws_db_instance.bad", "FAILED"),
+    ("CKV_HITRUST_ENC_DATABASE_TLS_REQUIRED", "aws_db_instance.bad", "FAILED"),  # MySQL on the default group
     ("CKV_HITRUST_ENC_DATABASE_STORAGE_ENCRYPTED", "aws_db_instance.good", "PASSED"),
     ("CKV_HITRUST_ENC_DATABASE_STORAGE_KMS", "aws_db_instance.bad", "FAILED"),
     ("CKV_HITRUST_IAM_DATABASE_DIRECTORY_AUTH", "aws_db_instance.bad", "FAILED"),

@@ -20,6 +20,7 @@ def test_per_policy_enforcement_overrides_all(pack):
         ("enc-database-storage-kms", "bad-db", A),
         ("iam-database-directory-auth", "bad-db", A),
         ("log-database-auditing", "bad-db", A),
+        ("enc-database-tls-required", "bad-db", A),
     }
 
 
@@ -29,7 +30,8 @@ def test_all_object_form_and_disabled(pack):
     assert keys(pack.run(captured(storage.databases), config)) == {("net-database-not-public", "bad-db", M),
                                                                    ("enc-database-storage-kms", "bad-db", M),
                                                                    ("iam-database-directory-auth", "bad-db", M),
-                                                                   ("log-database-auditing", "bad-db", M)}
+                                                                   ("log-database-auditing", "bad-db", M),
+                                                                   ("enc-database-tls-required", "bad-db", M)}
 
 
 def test_remediate_is_reported_as_mandatory(pack):

@@ -92,6 +92,7 @@ CASES = {
         ("enc-database-storage-kms", "app-db", M),  # so no key at all
         ("iam-database-directory-auth", "app-db", M),  # MySQL with password logins only
         ("log-database-auditing", "app-db", M),  # exports no audit log to CloudWatch Logs
+        ("enc-database-tls-required", "app-db", M),  # MySQL on the default parameter group: plaintext accepted
         ("log-network-flow-logs", "app-net-vpc", M),  # the component's VPC has no FlowLog
         # app-db is not publicly accessible; its group opens 3306 to the VPC CIDR only
     ], config={"dbUser": "app", "dbPassword": "not-a-real-password"}),

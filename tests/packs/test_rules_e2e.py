@@ -7,6 +7,7 @@ their violations. Levels are forced to mandatory so UNKNOWN (advisory) stands ou
 
 import pytest
 
+import tests.pulumi_programs.aws_encryption as aws_encryption
 import tests.pulumi_programs.aws_logging as aws_logging
 import tests.pulumi_programs.aws_network as aws_network
 from tests.packs.helpers import MANDATORY, captured, keys
@@ -118,6 +119,7 @@ CASES = {
         ("enc-database-storage-kms", "bad-db", M),  # good-db: a key of the stack
         ("iam-database-directory-auth", "bad-db", M),  # good-db: IAM database authentication
         ("log-database-auditing", "bad-db", M),  # good-db exports its postgresql log
+        ("enc-database-tls-required", "bad-db", M),  # MySQL on the default group (good-db: PostgreSQL 16)
     }),
     "admin-ports-open": (network.open_admin_ports, True, {
         ("net-ingress-rule-admin-ports", "web", M),  # inline block, SSH
@@ -329,6 +331,35 @@ CASES = {
         *(("log-request-logging", name, M) for name in ("guarded-alb", "open-alb", "internal-alb", "claims-api-prod",
                                                           "claims-api-dev", "internal-api-prod")),
     }),
+    "search-and-cache": (aws_encryption.search_and_cache, True, {
+        ("enc-crypto-key-rotation", "search-key", M),
+        *((rule, "open-search", M) for rule in (
+            "enc-database-storage-encrypted", "enc-database-storage-kms", "enc-database-tls-required",
+            "enc-database-internode-encrypted", "log-database-auditing", "net-database-not-public")),
+        ("enc-database-storage-kms", "migrating-cache", M),
+        ("enc-database-tls-required", "migrating-cache", M),  # transit in preferred mode: plaintext accepted
+        *((rule, "plain-cache", M) for rule in ("enc-database-storage-encrypted", "enc-database-storage-kms",
+                                                "enc-database-tls-required", "enc-database-internode-encrypted")),
+        *((rule, "valkey-cache", M) for rule in ("enc-database-storage-kms", "enc-database-tls-required",
+                                                 "enc-database-internode-encrypted")),  # encrypted at rest only
+        ("enc-database-storage-encrypted", "late-cache", M),
+        ("enc-database-storage-kms", "late-cache", M),
+        ("enc-database-tls-required", "late-cache", A),  # transit flag computed at preview
+        ("enc-database-internode-encrypted", "late-cache", A),
+    }),
+    "database-tls": (aws_encryption.database_tls, True, {
+        ("enc-crypto-key-rotation", "tls-key", M),
+        *((rule, db, M) for db in ("mysql-open", "mysql-shared", "oracle-db", "pg-late", "pg-unversioned",
+                                   "pg14-default", "pg14-forced", "pg16-default")
+          for rule in ("enc-database-storage-encrypted", "enc-database-storage-kms", "iam-database-directory-auth",
+                       "log-database-auditing")),
+        *(("enc-database-storage-kms", w, M) for w in ("tls-warehouse", "tuned-warehouse", "unnamed-warehouse",
+                                                         "v1-warehouse")),
+        *(("enc-database-tls-required", db, M) for db in ("mysql-open", "pg14-default", "tuned-warehouse",
+                                                          "v1-warehouse")),
+        *(("enc-database-tls-required", db, A) for db in ("mysql-shared", "pg-late", "pg-unversioned",
+                                                          "unnamed-warehouse")),
+    }),
 
 }
 
@@ -408,6 +439,7 @@ def test_default_levels_block_critical_and_high_only(pack):
         ("enc-database-storage-kms", "bad-db", A),  # medium
         ("iam-database-directory-auth", "bad-db", A),  # medium
         ("log-database-auditing", "bad-db", A),  # medium
+        ("enc-database-tls-required", "bad-db", M),  # high
     }
     assert keys(pack.run(captured(logging.log_groups))) == {("log-log-group-retention", "short-logs", A)}
 

@@ -119,3 +119,75 @@ def efs_transport() -> None:
     late = aws.efs.FileSystem("late-share", encrypted=True, tags={"Name": "late-share"})
     aws.efs.FileSystemPolicy("late-share-policy", file_system_id=late.id, policy=late.arn.apply(
         lambda arn: json.dumps({"Version": "2012-10-17", "Statement": [{**deny("*"), "Resource": arn}]})))
+
+
+def database_tls() -> None:
+    """Databases and the parameter groups that make them refuse plaintext: RDS instances on a group of the stack
+    forcing TLS, on a group leaving it off, on engine defaults (PostgreSQL 14: off, 16: on, unversioned: unknown),
+    on a group declared elsewhere, on a group whose value waits on another resource; Redshift clusters on a group
+    requiring SSL, on one that does not set it, on default.redshift-1.0 and on none named."""
+    import pulumi_aws as aws
+
+    login = {"instance_class": "db.t3.micro", "allocated_storage": 20, "username": "admin_user",
+             "password": "Correct-Horse-9", "skip_final_snapshot": True}
+    forced = aws.rds.ParameterGroup("pg-tls", name="pg-tls", family="postgres14",
+                                    parameters=[{"name": "rds.force_ssl", "value": "1"}])
+    tuned = aws.rds.ParameterGroup("mysql-tuned", name="mysql-tuned", family="mysql8.0",
+                                   parameters=[{"name": "max_connections", "value": "500"}])
+    key = aws.kms.Key("tls-key")
+    late = aws.rds.ParameterGroup("late-tls", name="late-tls", family="postgres14", parameters=[
+        {"name": "rds.force_ssl", "value": key.key_id.apply(lambda _: "1")}])
+    for name, engine, version, group in (("pg14-forced", "postgres", "14.9", forced.name),
+                                         ("pg14-default", "postgres", "14.9", None),
+                                         ("pg16-default", "postgres", "16.3", None),
+                                         ("pg-unversioned", "postgres", None, None),
+                                         ("mysql-open", "mysql", "8.0.35", tuned.name),
+                                         ("mysql-shared", "mysql", "8.0.35", "shared-mysql"),
+                                         ("pg-late", "postgres", "14.9", late.name),
+                                         ("oracle-db", "oracle-ee", "19", None)):
+        aws.rds.Instance(name, identifier=name, engine=engine, engine_version=version, parameter_group_name=group,
+                         **login)
+    base = {"node_type": "ra3.xlplus", "cluster_type": "single-node", "master_username": "admin",
+            "master_password": "Correct-Horse-9", "skip_final_snapshot": True}
+    ssl = aws.redshift.ParameterGroup("warehouse-tls", name="warehouse-tls", family="redshift-1.0",
+                                      parameters=[{"name": "require_ssl", "value": "true"}])
+    plain = aws.redshift.ParameterGroup("warehouse-tuned", name="warehouse-tuned", family="redshift-1.0",
+                                        parameters=[{"name": "enable_user_activity_logging", "value": "true"}])
+    for name, group in (("tls-warehouse", ssl.name), ("tuned-warehouse", plain.name),
+                        ("v1-warehouse", "default.redshift-1.0"), ("unnamed-warehouse", None)):
+        aws.redshift.Cluster(name, cluster_identifier=name, cluster_parameter_group_name=group, **base)
+
+
+def search_and_cache() -> None:
+    """OpenSearch domains: one in a VPC with everything on and a key of the stack, one on the provider defaults
+    outside a VPC whose separate domain policy admits anyone; ElastiCache groups: one encrypted both ways with a key
+    of the stack, one in transit's preferred mode, one on the defaults (Redis: nothing on), a Valkey one on its
+    defaults (encrypted at rest), one whose transit flag waits on another resource."""
+    import json
+
+    import pulumi_aws as aws
+
+    key = aws.kms.Key("search-key")
+    aws.opensearch.Domain(
+        "phi-search", domain_name="phi-search", engine_version="OpenSearch_2.11",
+        encrypt_at_rest={"enabled": True, "kms_key_id": key.arn}, node_to_node_encryption={"enabled": True},
+        domain_endpoint_options={"enforce_https": True, "tls_security_policy": "Policy-Min-TLS-1-2-2019-07"},
+        vpc_options={"subnet_ids": ["subnet-0a1b2c3d"]},
+        log_publishing_options=[{"log_type": "AUDIT_LOGS", "cloudwatch_log_group_arn":
+                                 "arn:aws:logs:us-east-1:123456789012:log-group:/search/audit"}])
+    open_search = aws.opensearch.Domain("open-search", domain_name="open-search", engine_version="OpenSearch_2.11",
+                                        domain_endpoint_options={"enforce_https": False})
+    aws.opensearch.DomainPolicy("open-search-policy", domain_name=open_search.domain_name, access_policies=json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "es:*", "Resource": "*"}]}))
+    base = {"description": "sessions", "node_type": "cache.t3.micro"}
+    aws.elasticache.ReplicationGroup("phi-cache", replication_group_id="phi-cache", at_rest_encryption_enabled=True,
+                                     kms_key_id=key.arn, transit_encryption_enabled=True,
+                                     transit_encryption_mode="required", **base)
+    aws.elasticache.ReplicationGroup("migrating-cache", replication_group_id="migrating-cache",
+                                     at_rest_encryption_enabled=True, transit_encryption_enabled=True,
+                                     transit_encryption_mode="preferred", **base)
+    aws.elasticache.ReplicationGroup("plain-cache", replication_group_id="plain-cache", **base)
+    aws.elasticache.ReplicationGroup("valkey-cache", replication_group_id="valkey-cache", engine="valkey", **base)
+    aws.elasticache.ReplicationGroup("late-cache", replication_group_id="late-cache",
+                                     transit_encryption_enabled=key.key_id.apply(lambda _: True), **base)

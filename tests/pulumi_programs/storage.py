@@ -122,8 +122,8 @@ def databases() -> None:
     import pulumi_aws as aws
 
     key = aws.kms.Key("phi-db-key", description="phi-db storage", enable_key_rotation=True)
-    aws.rds.Instance("good-db", identifier="phi-db", engine="postgres", instance_class="db.t3.micro",
-                     allocated_storage=20, storage_encrypted=True, kms_key_id=key.arn,
+    aws.rds.Instance("good-db", identifier="phi-db", engine="postgres", engine_version="16.3",
+                     instance_class="db.t3.micro", allocated_storage=20, storage_encrypted=True, kms_key_id=key.arn,
                      iam_database_authentication_enabled=True, enabled_cloudwatch_logs_exports=["postgresql"],
                      username="app",
                      password=pulumi.Output.secret("hunter2-db-password"))

@@ -34,6 +34,7 @@ from hitrust_policies.model import (
     CryptoKey,
     DatabaseAuditing,
     DatabaseInstance,
+    DatabaseTransport,
     DnsZone,
     FileSystem,
     FunctionUrl,
@@ -52,6 +53,7 @@ from hitrust_policies.model import (
     Network,
     NetworkAcl,
     NetworkWatcher,
+    NodeTransport,
     ObjectStore,
     PasswordPolicy,
     PolicyGrant,
@@ -736,6 +738,16 @@ CASES: list[Case] = [
         "* may lambda:InvokeFunction",)), "FAIL",
          "the lambda function's policy grants the public: * may lambda:InvokeFunction"),
     Case("net-resource-policy-not-public", "denied", ResourcePolicy(ref("q"), "queue", U), "UNKNOWN"),
+    Case("enc-database-tls-required", "forced", DatabaseTransport(ref("db"), "postgres", True), "PASS"),
+    Case("enc-database-tls-required", "no-switch", DatabaseTransport(ref("db"), "oracle-ee", None), "PASS"),
+    Case("enc-database-tls-required", "plaintext-allowed", DatabaseTransport(ref("db"), "mysql", False), "FAIL",
+         "mysql database accepts unencrypted client connections"),
+    Case("enc-database-tls-required", "group-denied", DatabaseTransport(ref("db"), "postgres", U), "UNKNOWN"),
+    Case("enc-database-internode-encrypted", "node-to-node", NodeTransport(ref("search"), "opensearch", True),
+         "PASS"),
+    Case("enc-database-internode-encrypted", "plain", NodeTransport(ref("cache"), "redis", False), "FAIL",
+         "redis nodes exchange data unencrypted"),
+    Case("enc-database-internode-encrypted", "denied", NodeTransport(ref("search"), "opensearch", U), "UNKNOWN"),
 ]
 
 # log-alert-*: one ChangeAlerting per account, each rule reading its own category's gap.

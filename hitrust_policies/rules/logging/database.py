@@ -37,7 +37,9 @@ def log_database_auditing(audit: DatabaseAuditing):
     rds-postgresql-logs-to-cloudwatch and Security Hub RDS.34 (Aurora MySQL audit logs). Prowler
     rds_instance_integration_cloudwatch_logs passes any export (an error log alone: a false PASS);
     rds-logging-enabled's every log type (slow query, general) asks for performance logs, not audit.
-    CloudWatch Logs keeps them as long as its log group's retention (log-log-group-retention).
+    CloudWatch Logs keeps them as long as its log group's retention (log-log-group-retention). OpenSearch
+    domains: audit logs published (``LogPublishingOptions`` ``AUDIT_LOGS``), AWS Config
+    opensearch-audit-logging-enabled, Security Hub Opensearch.5.
     """
     if not audit.enabled:
         return "server auditing is off"

@@ -22,8 +22,12 @@ def net_database_not_public(db: DatabaseInstance):
     """A public endpoint puts a PHI database one leaked password from the internet.
 
     Follows AWS Config rds-instance-public-access-check / redshift-cluster-public-access-check and Prowler
-    rds_instance_no_public_access / redshift_cluster_public_access (PubliclyAccessible). A database with no
-    endpoint of its own (``publicly_accessible`` None: DynamoDB) has nothing to expose and passes.
+    rds_instance_no_public_access / redshift_cluster_public_access (PubliclyAccessible). OpenSearch domains
+    outside a VPC whose access policy admits any principal without a narrowing condition: Prowler
+    opensearch_service_domains_not_publicly_accessible (AWS Config opensearch-in-vpc-only fails every domain
+    outside a VPC, a policy-limited one included: stricter than "public").
+    ElastiCache nodes have no public endpoint. A database with no endpoint of its own (``publicly_accessible``
+    None: DynamoDB) has nothing to expose and passes.
     """
     if db.publicly_accessible:
         return "database has a public endpoint"

@@ -119,6 +119,11 @@ TOKENS: dict[str, str] = {
     "aws_api_gateway_rest_api": "aws:apigateway/restApi:RestApi",
     "aws_api_gateway_stage": "aws:apigateway/stage:Stage",
     "aws_wafv2_web_acl_association": "aws:wafv2/webAclAssociation:WebAclAssociation",
+    "aws_db_parameter_group": "aws:rds/parameterGroup:ParameterGroup",
+    "aws_redshift_parameter_group": "aws:redshift/parameterGroup:ParameterGroup",
+    "aws_opensearch_domain": "aws:opensearch/domain:Domain",
+    "aws_opensearch_domain_policy": "aws:opensearch/domainPolicy:DomainPolicy",
+    "aws_elasticache_replication_group": "aws:elasticache/replicationGroup:ReplicationGroup",
 }
 
 SINGULAR = frozenset({"ingress", "egress"})  # pulumi-aws keeps these names as they are

@@ -78,6 +78,28 @@ def test_snapshots(preview: bool) -> None:
 
 
 @BOTH
+def test_database_tls(preview: bool) -> None:
+    """Parameter groups joined through the stack; engine defaults where none is set; a group the stack does not
+    declare, an unversioned PostgreSQL and a Redshift cluster on an unnamed default group are UNKNOWN."""
+    late = "UNKNOWN" if preview else "PASS"  # the group's value is an output computed at preview
+    tls = "enc-database-tls-required"
+    assert verdicts(aws_encryption.database_tls, preview, tls) == expect(f"""
+        {tls}  pg14-forced        PASS
+        {tls}  pg14-default       FAIL
+        {tls}  pg16-default       PASS
+        {tls}  pg-unversioned     UNKNOWN
+        {tls}  mysql-open         FAIL
+        {tls}  mysql-shared       UNKNOWN
+        {tls}  pg-late            {late}
+        {tls}  oracle-db          PASS
+        {tls}  tls-warehouse      PASS
+        {tls}  tuned-warehouse    FAIL
+        {tls}  v1-warehouse       FAIL
+        {tls}  unnamed-warehouse  UNKNOWN
+    """)
+
+
+@BOTH
 def test_secrets(preview: bool) -> None:
     """Rotation joined from SecretRotation; a stack key or an alias is the customer's, no key is aws/secretsmanager.
     A rotation whose secretId is computed at preview (and depends on no secret) leaves every secret UNKNOWN then."""
@@ -121,4 +143,51 @@ def test_efs_file_system_policies(preview: bool) -> None:
         {rule}  writes-only    FAIL
         {rule}  scratch-share  FAIL
         {rule}  late-share     {"UNKNOWN" if preview else "PASS"}
+    """)
+
+
+@BOTH
+def test_search_and_cache(preview: bool) -> None:
+    """Provider defaults where nothing is set; a separate domain policy joined; a key of the stack is the customer's."""
+    late = "UNKNOWN" if preview else "PASS"  # the transit flag is an output computed at preview
+    enc, kms, public = "enc-database-storage-encrypted", "enc-database-storage-kms", "net-database-not-public"
+    tls, nodes, audit = "enc-database-tls-required", "enc-database-internode-encrypted", "log-database-auditing"
+    assert verdicts(aws_encryption.search_and_cache, preview, enc, kms, public, tls, nodes, audit) == expect(f"""
+        {enc}     phi-search       PASS
+        {enc}     open-search      FAIL
+        {kms}     phi-search       PASS
+        {kms}     open-search      FAIL
+        {public}  phi-search       PASS
+        {public}  open-search      FAIL
+        {tls}     phi-search       PASS
+        {tls}     open-search      FAIL
+        {nodes}   phi-search       PASS
+        {nodes}   open-search      FAIL
+        {audit}   phi-search       PASS
+        {audit}   open-search      FAIL
+        {enc}     phi-cache        PASS
+        {enc}     migrating-cache  PASS
+        {enc}     plain-cache      FAIL
+        {enc}     valkey-cache     PASS
+        {enc}     late-cache       FAIL
+        {kms}     phi-cache        PASS
+        {kms}     migrating-cache  FAIL
+        {kms}     plain-cache      FAIL
+        {kms}     valkey-cache     FAIL
+        {kms}     late-cache       FAIL
+        {public}  phi-cache        PASS
+        {public}  migrating-cache  PASS
+        {public}  plain-cache      PASS
+        {public}  valkey-cache     PASS
+        {public}  late-cache       PASS
+        {tls}     phi-cache        PASS
+        {tls}     migrating-cache  FAIL
+        {tls}     plain-cache      FAIL
+        {tls}     valkey-cache     FAIL
+        {tls}     late-cache       {late}
+        {nodes}   phi-cache        PASS
+        {nodes}   migrating-cache  PASS
+        {nodes}   plain-cache      FAIL
+        {nodes}   valkey-cache     FAIL
+        {nodes}   late-cache       {late}
     """)

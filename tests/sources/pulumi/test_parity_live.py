@@ -31,8 +31,9 @@ def program() -> None:
     aws.ec2.DefaultSecurityGroup("default-sg", vpc_id="vpc-default",
                                  egress=[{"protocol": "-1", "from_port": 0, "to_port": 0,
                                           "cidr_blocks": ["0.0.0.0/0"]}])
-    aws.rds.Instance("db", identifier="parity-db", engine="postgres", instance_class="db.t3.micro",
-                     allocated_storage=20, publicly_accessible=True, username="app", password="password123")
+    aws.rds.Instance("db", identifier="parity-db", engine="postgres", engine_version="14.9",
+                     instance_class="db.t3.micro", allocated_storage=20, publicly_accessible=True, username="app",
+                     password="password123")
     aws.cloudwatch.LogGroup("logs", name="/parity/app", retention_in_days=30)
     aws.cloudtrail.Trail("trail", name="parity-trail", s3_bucket_name="phi-parity", is_multi_region_trail=True)
     policy = aws.iam.Policy("admin", name="parity-admin", policy=ADMIN)
@@ -53,7 +54,8 @@ def seed(session) -> None:
         for port in (22, 443)])
     session.client("rds").create_db_instance(
         DBInstanceIdentifier="parity-db", Engine="postgres", DBInstanceClass="db.t3.micro", AllocatedStorage=20,
-        PubliclyAccessible=True, MasterUsername="app", MasterUserPassword="password123")
+        PubliclyAccessible=True, MasterUsername="app", MasterUserPassword="password123",
+        EngineVersion="14.9")  # PostgreSQL 14: rds.force_ssl off by default
     logs = session.client("logs")
     logs.create_log_group(logGroupName="/parity/app")
     logs.put_retention_policy(logGroupName="/parity/app", retentionInDays=30)

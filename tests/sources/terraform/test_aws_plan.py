@@ -39,6 +39,10 @@ EXPECTED = {
         ("enc-database-storage-kms", "aws_db_instance.pending", U),
         ("iam-database-directory-auth", "aws_db_instance.pending", F),
         ("net-database-not-public", "aws_db_instance.pending", P),
+        ("enc-database-tls-required", "aws_db_instance.bad", F),  # MySQL on the default group
+        # PostgreSQL without engine_version: the default of rds.force_ssl depends on the major version
+        ("enc-database-tls-required", "aws_db_instance.good", U),
+        ("enc-database-tls-required", "aws_db_instance.pending", U),
         *[("log-database-auditing", f"aws_db_instance.{d}", F) for d in ("good", "bad", "pending")],  # no exports
         ("enc-block-volume-encrypted", "aws_ebs_volume.computed", U),
         ("enc-block-volume-kms", "aws_ebs_volume.computed", U),
@@ -154,6 +158,8 @@ EXPECTED = {
             ("iam-database-directory-auth", F), ("net-database-not-public", P))],
         ("enc-crypto-key-rotation", "aws_kms_key.logs", F),
         ("net-crypto-key-not-public", "aws_kms_key.logs", P),
+        # MySQL on the default parameter group: require_secure_transport OFF
+        *[("enc-database-tls-required", f"aws_db_instance.{d}", F) for d in ("audited", "errors_only")],
     ],
     "request_logs": [
         ("log-request-logging", "aws_lb.logged", P),
@@ -193,6 +199,8 @@ EXPECTED = {
         ("iam-database-directory-auth", "aws_redshift_cluster.phi", P),  # IAM credentials always on offer
         ("iam-database-directory-auth", "aws_redshift_cluster.defaults", P),
         ("iam-database-directory-auth", "aws_redshift_cluster.legacy", P),
+        # no parameter group named: which default group AWS assigns is not in the plan
+        *[("enc-database-tls-required", f"aws_redshift_cluster.{c}", U) for c in ("phi", "defaults", "legacy")],
     ],
     "kinesis": [
         ("enc-crypto-key-rotation", "aws_kms_key.events", P),
@@ -346,6 +354,43 @@ EXPECTED = {
         ("log-request-logging", "aws_api_gateway_stage.dev", F),
         ("log-log-group-retention", "aws_cloudwatch_log_group.claims_access", P),
         ("enc-log-group-audit-kms", "aws_cloudwatch_log_group.claims_access", P),
+    ],
+    "database_tls": [
+        ("enc-database-tls-required", "aws_db_instance.pg14_forced", P),  # rds.force_ssl=1 in its group
+        ("enc-database-tls-required", "aws_db_instance.pg14_default", F),  # PostgreSQL 14's default: off
+        ("enc-database-tls-required", "aws_db_instance.pg16_default", P),  # PostgreSQL 15+'s default: on
+        ("enc-database-tls-required", "aws_db_instance.mysql_open", F),  # the group leaves it OFF
+        ("enc-database-tls-required", "aws_db_instance.mysql_shared", U),  # a group outside the plan
+        ("enc-database-tls-required", "aws_redshift_cluster.tls", P),
+        ("enc-database-tls-required", "aws_redshift_cluster.v1", F),  # default.redshift-1.0: require_ssl false
+        *[(rule, f"aws_db_instance.{i}", status) for i in ("pg14_forced", "pg14_default", "pg16_default",
+                                                             "mysql_open", "mysql_shared")
+          for rule, status in (("enc-database-storage-encrypted", P), ("enc-database-storage-kms", F),
+                               ("iam-database-directory-auth", F), ("log-database-auditing", F),
+                               ("net-database-not-public", P))],
+        *[(rule, f"aws_redshift_cluster.{c}", status) for c in ("tls", "v1")
+          for rule, status in (("enc-database-storage-encrypted", P), ("enc-database-storage-kms", F),
+                               ("iam-database-directory-auth", P), ("net-database-not-public", P))],
+        # OpenSearch: encrypt_at_rest / node_to_node_encryption left out are blocks the provider computes
+        *[(rule, "aws_opensearch_domain.phi", P) for rule in (
+            "enc-database-storage-encrypted", "enc-database-internode-encrypted", "enc-database-tls-required",
+            "iam-database-directory-auth", "log-database-auditing", "net-database-not-public")],
+        ("enc-database-storage-kms", "aws_opensearch_domain.phi", F),  # no kms_key_id: the aws/es key
+        *[(rule, "aws_opensearch_domain.open", U) for rule in (
+            "enc-database-storage-encrypted", "enc-database-storage-kms", "enc-database-internode-encrypted")],
+        ("enc-database-tls-required", "aws_opensearch_domain.open", F),
+        ("iam-database-directory-auth", "aws_opensearch_domain.open", P),
+        ("log-database-auditing", "aws_opensearch_domain.open", F),
+        ("net-database-not-public", "aws_opensearch_domain.open", F),  # no VPC; its domain policy admits anyone
+        *[(rule, "aws_elasticache_replication_group.phi", P) for rule in (
+            "enc-database-storage-encrypted", "enc-database-internode-encrypted", "enc-database-tls-required",
+            "iam-database-directory-auth", "net-database-not-public")],
+        ("enc-database-storage-kms", "aws_elasticache_replication_group.phi", F),  # the service's default key
+        *[(rule, "aws_elasticache_replication_group.plain", F) for rule in (
+            "enc-database-storage-encrypted", "enc-database-storage-kms", "enc-database-internode-encrypted",
+            "enc-database-tls-required")],
+        *[(rule, "aws_elasticache_replication_group.plain", P) for rule in (
+            "iam-database-directory-auth", "net-database-not-public")],
     ],
 }
 

@@ -60,6 +60,8 @@ SERVICE_MODULES += ("sagemaker",)
 SERVICE_MODULES += ("ecs",)
 SERVICE_MODULES += ("ec2_launch_templates",)
 SERVICE_MODULES += ("cloudfront", "apigateway", "wafv2")
+SERVICE_MODULES += ("opensearch", "elasticache")
+IAM_PREFIX["opensearch"] = "es"  # OpenSearch Service kept the Elasticsearch Service's IAM prefix
 
 
 def iam_action(call: str) -> str:

@@ -27,6 +27,7 @@ from hitrust_policies.sources.pulumi.aws import (  # noqa: F401
     resource_policy,
     s3,
     sagemaker,
+    search_cache,
     secretsmanager,
     snapshot,
     sns,

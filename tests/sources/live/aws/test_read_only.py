@@ -95,6 +95,22 @@ def seed_every_kind(session: boto3.Session) -> None:
     session.client("rds").create_db_instance(
         DBInstanceIdentifier="phi-db", Engine="postgres", DBInstanceClass="db.t3.micro", MasterUsername="admin_user",
         MasterUserPassword="Correct-Horse-9", AllocatedStorage=20)
+    rds = session.client("rds")
+    rds.create_db_parameter_group(DBParameterGroupName="phi-tls", DBParameterGroupFamily="postgres16",
+                                  Description="TLS only")
+    rds.create_db_instance(DBInstanceIdentifier="phi-db-tls", Engine="postgres", DBInstanceClass="db.t3.micro",
+                           MasterUsername="admin_user", MasterUserPassword="Correct-Horse-9", AllocatedStorage=20,
+                           DBParameterGroupName="phi-tls")
+    rds.create_db_cluster_parameter_group(DBClusterParameterGroupName="phi-aurora-tls", Description="TLS only",
+                                          DBParameterGroupFamily="aurora-postgresql16")
+    rds.create_db_cluster(DBClusterIdentifier="phi-aurora", Engine="aurora-postgresql", MasterUsername="admin_user",
+                          MasterUserPassword="Correct-Horse-9", DBClusterParameterGroupName="phi-aurora-tls")
+    rds.create_db_instance(DBInstanceIdentifier="phi-aurora-1", Engine="aurora-postgresql",
+                           DBInstanceClass="db.t3.medium", DBClusterIdentifier="phi-aurora")
+    session.client("opensearch").create_domain(DomainName="phi-search", EncryptionAtRestOptions={"Enabled": True})
+    session.client("elasticache").create_replication_group(
+        ReplicationGroupId="phi-cache", ReplicationGroupDescription="sessions", Engine="redis",
+        CacheNodeType="cache.t3.micro", AtRestEncryptionEnabled=True, KmsKeyId=kms.create_key()["KeyMetadata"]["Arn"])
     session.client("sqs").create_queue(QueueName="phi-orders")
     session.client("sns").create_topic(Name="phi-alerts")
     session.client("efs").create_file_system(CreationToken="phi-shared", Encrypted=True)

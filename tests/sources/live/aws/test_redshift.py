@@ -79,3 +79,51 @@ def test_throttled_listing_is_unknown(session: boto3.Session) -> None:
                                "(redshift-clusters in us-east-1)")
     apply_denials(session, case, code="ThrottlingException", status=400)
     check(scan(session, "redshift-clusters", CANARY), case)
+
+
+TLS = "enc-database-tls-required"
+
+
+def seed_tls(session: boto3.Session) -> None:
+    """tls-warehouse uses its own parameter group, set to require_ssl=true; open-warehouse the default group
+    (require_ssl false). moto stores parameter groups but not their modified values: its answer for phi-tls
+    is given require_ssl=true after it parses, as AWS lists the value in effect."""
+    redshift = session.client("redshift")
+    redshift.create_cluster_parameter_group(ParameterGroupName="phi-tls", ParameterGroupFamily="redshift-1.0",
+                                            Description="TLS only")
+    for name, extra in (("tls-warehouse", {"ClusterParameterGroupName": "phi-tls"}), ("open-warehouse", {})):
+        redshift.create_cluster(ClusterIdentifier=name, NodeType="ra3.xlplus", ClusterType="single-node",
+                                MasterUsername="admin", MasterUserPassword="Correct-Horse-9", Encrypted=True, **extra)
+
+    def remember(params: dict, context: dict, **_: object) -> None:
+        context["hitrust-group"] = params.get("ParameterGroupName")
+
+    def fill(parsed: dict, context: dict, **_: object) -> None:
+        if context.get("hitrust-group") == "phi-tls":
+            for p in parsed.get("Parameters", []):
+                if p["ParameterName"] == "require_ssl":
+                    p["ParameterValue"], p["Source"] = "true", "user"
+
+    session.events.register("provide-client-params.redshift.DescribeClusterParameters", remember)
+    session.events.register("after-call.redshift.DescribeClusterParameters", fill)
+
+
+TLS_CASES = [
+    Case("require-ssl", table(f"""
+        {TLS}  tls-warehouse   PASS
+        {TLS}  open-warehouse  FAIL
+    """)),
+    Case("parameters-denied", table(f"""
+        {TLS}  tls-warehouse   UNKNOWN
+        {TLS}  open-warehouse  UNKNOWN
+    """), denied=(("redshift", "DescribeClusterParameters"),),
+        unknown_reason="AccessDenied: redshift:DescribeClusterParameters"),
+]
+
+
+@pytest.mark.parametrize("case", TLS_CASES, ids=lambda c: c.id)
+def test_require_ssl(session: boto3.Session, case: Case) -> None:
+    """require_ssl read once per parameter group, default groups included (they list their values too)."""
+    seed_tls(session)
+    apply_denials(session, case)
+    check(scan(session, "redshift-clusters", CANARY), case)
