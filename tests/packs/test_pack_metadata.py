@@ -25,6 +25,7 @@ def test_one_policy_per_rule_the_pack_can_check(pack):
         "log-network-watcher-enabled",
         "log-log-export-all-entries",
         "log-posture-monitoring-enabled",  # a stack can only turn Security Hub on
+        "log-audit-trail-object-data-events",  # account-wide, as the multi-region coverage
     }
     assert not live_only & set(names)
 
