@@ -97,16 +97,20 @@ CASES = {
         # no metadata_options: launched with the default, IMDSv1 answered too
         *(("net-instance-metadata-tokens", name, M) for name in ("bastion", "app", "legacy", "elsewhere", "nat")),
     }),
-    "messaging-compliant": (messaging.compliant, True, set()),
+    "messaging-compliant": (messaging.compliant, True, {
+        ("enc-file-system-tls-only", "shared", M),  # no file system policy refuses plaintext mounts
+    }),
     "messaging-noncompliant": (messaging.noncompliant, True, {
         ("enc-message-queue-encrypted", "legacy-intake", M),  # SSE-SQS turned off, no KMS key
         ("enc-message-queue-encrypted", "phi-alerts", M),  # a topic without a KMS key
         ("enc-file-system-encrypted", "scratch", M),  # encrypted left to its default, false
+        ("enc-file-system-tls-only", "scratch", M),
     }),
     "messaging-noncompliant-update": (messaging.noncompliant, False, {
         ("enc-message-queue-encrypted", "legacy-intake", M),
         ("enc-message-queue-encrypted", "phi-alerts", M),
         ("enc-file-system-encrypted", "scratch", M),
+        ("enc-file-system-tls-only", "scratch", M),
     }),
     "messaging-unresolved": (messaging.unresolved, True, {
         ("enc-message-queue-encrypted", "late-queue", A),  # SSE-SQS off, key not created yet

@@ -320,6 +320,8 @@ EXPECTED = {
         ("net-replication-instance-not-public", "aws_dms_replication_instance.public", F),
         # left out: known only after apply in the plan, but the provider sends false for it (as pulumi-aws)
         ("net-replication-instance-not-public", "aws_dms_replication_instance.unset", P),
+        ("enc-file-system-encrypted", "aws_efs_file_system.staging", P),
+        ("enc-file-system-tls-only", "aws_efs_file_system.staging", P),
     ],
     "compute": [
         ("log-network-flow-logs", "aws_vpc.fn", F),

@@ -64,7 +64,7 @@ def rds_snapshots(ctx: Ctx) -> Iterator[Snapshot]:
                            list(ctx.paginate("rds", "DescribeDBClusterSnapshots", "DBClusterSnapshots")))
 
 
-@collector("ebs-snapshots", service="ec2", kinds=(Snapshot,),
+@collector("ec2-snapshots", service="ec2", kinds=(Snapshot,),
            calls=("ec2:DescribeSnapshots", "ec2:DescribeSnapshotAttribute"))
 def ebs_snapshots(ctx: Ctx) -> Iterator[Snapshot]:
     ec2 = ctx.client("ec2")

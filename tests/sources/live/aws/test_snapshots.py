@@ -120,15 +120,15 @@ CASES = [
         {ENC}  partner-db-snap            FAIL
         {ENC}  phi-cluster-snap           PASS
         {ENC}  open-cluster-snap          FAIL
-        {ENC}  ebs-snapshots in us-east-1  UNKNOWN
+        {ENC}  ec2-snapshots in us-east-1  UNKNOWN
         {PUB}  phi-db-snap                PASS
         {PUB}  shared-db-snap             FAIL
         {PUB}  partner-db-snap            PASS
         {PUB}  phi-cluster-snap           PASS
         {PUB}  open-cluster-snap          FAIL
-        {PUB}  ebs-snapshots in us-east-1  UNKNOWN
+        {PUB}  ec2-snapshots in us-east-1  UNKNOWN
     """), denied=(("ec2", "DescribeSnapshots"),),
-        unknown_reason="AccessDenied: ec2:DescribeSnapshots (ebs-snapshots in us-east-1)"),
+        unknown_reason="AccessDenied: ec2:DescribeSnapshots (ec2-snapshots in us-east-1)"),
 ]
 
 
@@ -136,7 +136,7 @@ CASES = [
 def test_snapshots(session: boto3.Session, case: Case) -> None:
     seed(session)
     apply_denials(session, case)
-    check(scan(session, "rds-snapshots", "ebs-snapshots", CANARY), case, automated)
+    check(scan(session, "rds-snapshots", "ec2-snapshots", CANARY), case, automated)
 
 
 def test_throttled_attribute_read_is_unknown(session: boto3.Session) -> None:
@@ -144,12 +144,12 @@ def test_throttled_attribute_read_is_unknown(session: boto3.Session) -> None:
     case = Case("throttled", CASES[1].expected, denied=CASES[1].denied,
                 unknown_reason="Throttled (retries exhausted): rds:DescribeDBSnapshotAttributes")
     apply_denials(session, case, code="Throttling", status=400)
-    check(scan(session, "rds-snapshots", "ebs-snapshots", CANARY), case, automated)
+    check(scan(session, "rds-snapshots", "ec2-snapshots", CANARY), case, automated)
 
 
 def test_refs(session: boto3.Session) -> None:
     seed(session)
-    result = scan(session, "rds-snapshots", "ebs-snapshots", CANARY)
+    result = scan(session, "rds-snapshots", "ec2-snapshots", CANARY)
     refs = {r.ref.name: r.ref for r in result.resources if r.ref.native_type.endswith("Snapshot")}
     assert refs["shared-db-snap"].native_id == "arn:aws:rds:us-east-1:123456789012:snapshot:shared-db-snap"
     assert refs["open-cluster-snap"].native_type == "AWS::RDS::DBClusterSnapshot"

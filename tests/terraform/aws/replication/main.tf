@@ -17,3 +17,22 @@ resource "aws_dms_replication_instance" "unset" {
   replication_instance_id    = "default-migration-tf"
   replication_instance_class = "dms.t3.micro"
 }
+
+# The migration's staging share, whose policy refuses plaintext mounts (a join in the plan).
+resource "aws_efs_file_system" "staging" {
+  encrypted = true
+  tags      = { Name = "migration-staging-tf" }
+}
+
+resource "aws_efs_file_system_policy" "staging" {
+  file_system_id = aws_efs_file_system.staging.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Deny"
+      Principal = { AWS = "*" }
+      Action    = "*"
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  })
+}
