@@ -543,3 +543,21 @@ EXPECTED["edge"] += [
 # internet-facing ALBs without an aws_wafv2_web_acl_association
 EXPECTED["platform"] += [("net-web-firewall-attached", "aws_lb.front", F)]
 EXPECTED["request_logs"] += [("net-web-firewall-attached", lb, F) for lb in ("aws_alb.bucket_only", "aws_lb.logged")]
+
+
+# Rules of one scenario judging another's resources (each scenario was written beside the others):
+# the compute scenario's functions grant nobody (no aws_lambda_permission), and run outside a VPC where
+# the resource-policy scenario declares no vpc_config; its secrets have no rotation and the default key.
+EXPECTED["compute"] += [("net-resource-policy-not-public", f"aws_lambda_function.{f}", P)
+                        for f in ("in_vpc", "public", "shared_subnets")]
+EXPECTED["platform"] += [(r, "aws_iam_user.ops", U) for r in ("iam-identity-console-unused",
+                                                              "iam-identity-single-active-key")]
+EXPECTED["resource_policies"] += [
+    ("enc-secret-kms", "aws_secretsmanager_secret.org", F),
+    ("iam-secret-rotation-enabled", "aws_secretsmanager_secret.org", F),
+    *[("net-function-in-private-network", f"aws_lambda_function.{f}", F) for f in ("open", "partner")],
+]
+EXPECTED["secrets"] += [("net-resource-policy-not-public", f"aws_secretsmanager_secret.{s}", P)
+                        for s in ("legacy", "partner", "phi")]
+# the snapshot scenario's instances name no parameter group and no engine version: TLS cannot be told
+EXPECTED["snapshots"] += [("enc-database-tls-required", f"aws_db_instance.{i}", U) for i in ("phi", "plain")]

@@ -76,5 +76,6 @@ def test_joins_read_what_they_need(session: boto3.Session) -> None:
     assert names("log-log-group-retention") == ["cloudtrail-trails", "ec2-vpcs", "logs-log-groups"]
     assert names("log-audit-coverage-multi-region") == ["cloudtrail-trails"]
     assert names("enc-block-volume-encrypted", "net-database-not-public") == [
-        "ec2-volumes", "elasticache-replication-groups", "opensearch-domains", "rds-instances", "redshift-clusters"]
+        "dynamodb-tables", "ec2-volumes", "elasticache-replication-groups", "opensearch-domains", "rds-instances",
+        "redshift-clusters"]
     assert aws_collectors(select_rules()) is None  # no filter: every collector, as before

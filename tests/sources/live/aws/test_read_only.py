@@ -127,8 +127,6 @@ def seed_every_kind(session: boto3.Session) -> None:
     session.client("ecr").create_repository(repositoryName="phi-images")
     session.client("rds").create_db_snapshot(DBSnapshotIdentifier="phi-db-manual", DBInstanceIdentifier="phi-db")
     session.client("ec2").create_snapshot(VolumeId=ec2.describe_volumes()["Volumes"][0]["VolumeId"])
-    session.client("rds").create_db_cluster(DBClusterIdentifier="phi-aurora", Engine="aurora-postgresql",
-                                            MasterUsername="admin_user", MasterUserPassword="Correct-Horse-9")
     session.client("rds").create_db_cluster_snapshot(DBClusterSnapshotIdentifier="phi-aurora-manual",
                                                      DBClusterIdentifier="phi-aurora")
     table_key = session.client("kms").create_key()["KeyMetadata"]["Arn"]

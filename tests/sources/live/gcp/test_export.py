@@ -109,6 +109,8 @@ def test_export_gives_the_live_findings(fake: FakeGcp, tmp_path: Path) -> None:
         enc-log-group-audit-kms                   phi-prod/global/_Required  FAIL
         iam-credential-rotated                    ci@phi-dev.iam.gserviceaccount.com/9b71f2    FAIL
         iam-credential-rotated                    etl@phi-prod.iam.gserviceaccount.com/5e3a0c  PASS
+        iam-credential-unused                     ci@phi-dev.iam.gserviceaccount.com/9b71f2    PASS
+        iam-credential-unused                     etl@phi-prod.iam.gserviceaccount.com/5e3a0c  PASS
         iam-service-account-no-user-keys          ci@phi-dev.iam.gserviceaccount.com/9b71f2    FAIL
         iam-service-account-no-user-keys          etl@phi-prod.iam.gserviceaccount.com/5e3a0c  FAIL
         iam-policy-grant-no-admin  projects/phi-dev/roles/editor/serviceAccount:ci@phi-dev.iam.gserviceaccount.com  FAIL
