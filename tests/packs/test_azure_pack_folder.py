@@ -27,7 +27,7 @@ AZURE_RULES = {
     "enc-web-app-ftps-only", "net-web-app-remote-debugging-off",
     "iam-web-app-managed-identity", "enc-infrastructure-encryption-enabled", "enc-message-queue-encrypted",
     "net-network-default-absent", "net-instance-ip-forwarding-off",
-    "enc-crypto-key-rotation", "net-crypto-key-not-public",
+    "enc-crypto-key-rotation", "net-crypto-key-not-public", "enc-crypto-key-not-pending-deletion",
     "iam-policy-grant-no-service-wildcard", "iam-policy-grant-no-kms-decrypt-all-keys",
 }
 
