@@ -144,7 +144,7 @@ def efs_seed(session: Any) -> None:
             efs.put_file_system_policy(FileSystemId=fid, Policy=json.dumps(EFS_TLS))
 
 
-TLS, NODES = "enc-database-tls-required", "enc-database-internode-encrypted"
+DB_TLS, NODES = "enc-database-tls-required", "enc-database-internode-encrypted"
 
 
 def database_tls_program() -> None:
@@ -304,13 +304,13 @@ SCENARIOS += [
              frozenset({(WAF, "open-alb"), (WAF, "legacy.example.com"), (WAF, "claims-api/dev")}),
              must_pass=frozenset({(WAF, "guarded-alb"), (WAF, "portal.example.com"), (WAF, "claims-api/prod")})),
     Scenario("database-tls", database_tls_program, database_tls_seed,
-             frozenset({"tls-db", "open-db", "tls-warehouse"}), frozenset({(TLS, "open-db")}),
-             must_pass=frozenset({(TLS, "tls-db"), (TLS, "tls-warehouse")})),
+             frozenset({"tls-db", "open-db", "tls-warehouse"}), frozenset({(DB_TLS, "open-db")}),
+             must_pass=frozenset({(DB_TLS, "tls-db"), (DB_TLS, "tls-warehouse")})),
     Scenario("search-and-cache", search_cache_program, search_cache_seed,
              frozenset({"phi-search", "plain-search", "phi-cache", "plain-cache"}),
-             frozenset({(NODES, "plain-search"), (TLS, "plain-cache"), (ENC, "plain-cache"), (NODES, "plain-cache"),
+             frozenset({(NODES, "plain-search"), (DB_TLS, "plain-cache"), (ENC, "plain-cache"), (NODES, "plain-cache"),
                         ("log-database-auditing", "plain-search")}),
-             must_pass=frozenset({(NODES, "phi-search"), (TLS, "phi-search"), (TLS, "phi-cache"),
+             must_pass=frozenset({(NODES, "phi-search"), (DB_TLS, "phi-search"), (DB_TLS, "phi-cache"),
                                   ("log-database-auditing", "phi-search")})),
 ]
 

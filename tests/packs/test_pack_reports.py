@@ -63,6 +63,7 @@ EXPECTED_UNKNOWN = {
 EXPECTED_PASS = {
     ("net-crypto-key-not-public", "kms:bucket-key"), ("net-crypto-key-not-public", "kms:late-key"),
     ("enc-crypto-key-rotation", "kms:bucket-key"), ("enc-crypto-key-rotation", "kms:late-key"),
+    ("enc-crypto-key-not-pending-deletion", "kms:bucket-key"), ("enc-crypto-key-not-pending-deletion", "kms:late-key"),
     *(("enc-object-store-default-encryption", f"s3:{b}") for b in ("bare", "partial", "late-bucket", "records")),
     *(("net-object-store-public-access-blocked", f"s3:{b}") for b in ("bare", "algo-bucket", "late-bucket",
                                                                        "records")),

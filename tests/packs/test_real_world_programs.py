@@ -74,9 +74,11 @@ CASES = {
         ("iam-policy-grant-no-service-wildcard", "table-access", A),
         ("iam-policy-grant-no-kms-decrypt-all-keys", "table-access", A),
         ("net-function-in-private-network", "handler", M),  # no vpc_config: Lambda's own network
+        ("enc-database-storage-kms", "counter", M),  # the table keeps DynamoDB's own key (no customer key)
     ], update=[
         ("log-log-group-retention", "handler-logs", M),
         ("net-function-in-private-network", "handler", M),
+        ("enc-database-storage-kms", "counter", M),
         # the role's inline policy grants three DynamoDB actions on one table: not admin
     ]),
     "fargate": Case(fargate.program, [

@@ -316,6 +316,33 @@ CASES = {
         ("net-resource-policy-not-public", "late-queue", A),  # its policy is built from the queue's ARN
         ("enc-message-queue-encrypted", "open-topic", M),  # SNS has no default encryption
         ("enc-message-queue-encrypted", "default-topic", M),
+        # the secrets neither rotate nor name a key (aws/secretsmanager); the functions run outside any VPC
+        *((rule, name, M) for rule in ("enc-secret-kms", "iam-secret-rotation-enabled")
+          for name in ("open-secret", "org-secret")),
+        *(("net-function-in-private-network", name, M) for name in ("open-fn", "partner-fn", "plain-fn")),
+    }),
+    # encrypted as their source, shared with all or not; a snapshot of an instance outside the stack cannot be
+    # told (advisory), nor the sharing computed at preview; the instances and clusters fail their own rules
+    "snapshots": (aws_encryption.snapshots, True, {
+        *(("enc-snapshot-encrypted", n, M) for n in ("shared-db-snap", "open-cluster-snap", "plain-vol-snap")),
+        ("enc-snapshot-encrypted", "outside-db-snap", A),
+        *(("net-snapshot-not-public", n, M) for n in ("shared-db-snap", "open-cluster-snap")),
+        ("net-snapshot-not-public", "late-db-snap", A),
+        ("enc-block-volume-encrypted", "plain-vol", M), ("enc-block-volume-kms", "plain-vol", M),
+        ("enc-block-volume-kms", "phi-vol", A),
+        ("enc-database-storage-encrypted", "plain-db", M),
+        *((rule, db, M) for rule in ("enc-database-storage-kms", "iam-database-directory-auth")
+          for db in ("phi-db", "plain-db")),
+        *(("enc-database-tls-required", db, A) for db in ("phi-db", "plain-db")),  # no engine version pinned
+        *(("log-database-auditing", db, M) for db in ("phi-db", "plain-db", "phi-cluster", "open-cluster")),
+    }),
+    "secrets-update": (aws_encryption.secrets, False, {
+        ("enc-secret-kms", "legacy-token", M),  # aws/secretsmanager
+        *(("iam-secret-rotation-enabled", n, M) for n in ("legacy-token", "partner-api-key")),
+    }),
+    "replication-instances": (aws_network.replication_instances, True, {
+        ("net-replication-instance-not-public", "legacy-migration", M),
+        ("net-replication-instance-not-public", "late-migration", A),  # its flag waits on another resource
     }),
     # a distribution is two listeners (its HTTPS and HTTP sides): both fail the TLS rule on legacy and default
     "edge-distributions": (aws_edge.distributions, True, Verdicts({
@@ -381,7 +408,9 @@ def test_every_pack_policy_has_a_failing_case(pack):
     # Since January 2023 S3 encrypts every bucket (SSE-S3): no Pulumi program can produce an unencrypted
     # bucket, so this rule can only pass or be UNKNOWN from this source (see test_unknowns_and_secrets).
     # Only Google Cloud pre-opens a default network: an AWS default VPC passes net-network-default-absent.
-    assert policies - caught == {"enc-object-store-default-encryption", "net-network-default-absent"}
+    # A program cannot schedule a key's deletion: pulumi-aws keys are never pending deletion.
+    assert policies - caught == {"enc-object-store-default-encryption", "net-network-default-absent",
+                                 "enc-crypto-key-not-pending-deletion"}
 
 
 def test_classic_load_balancer_listeners(pack):
