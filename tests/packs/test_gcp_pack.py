@@ -26,7 +26,8 @@ needs_pulumi_gcp = pytest.mark.skipif(find_spec("pulumi_gcp") is None, reason="t
 M, A = "mandatory", "advisory"
 TLS = "enc-object-store-tls-only"
 GCP_RULES = {
-    "enc-block-volume-encrypted", "enc-block-volume-kms", "enc-crypto-key-rotation", "enc-crypto-key-not-pending-deletion",
+    "enc-block-volume-encrypted", "enc-block-volume-kms", "enc-crypto-key-rotation",
+    "enc-crypto-key-not-pending-deletion",
     "enc-database-storage-encrypted",
     "enc-database-storage-kms", "iam-database-directory-auth", "enc-object-store-default-encryption",
     "enc-object-store-kms", TLS, "log-network-flow-logs",
