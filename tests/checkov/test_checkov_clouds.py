@@ -19,7 +19,7 @@ from hitrust_policies.checkov.conf import judge  # noqa: E402
 from hitrust_policies.findings import Status  # noqa: E402
 from hitrust_policies.rules import get_rule  # noqa: E402
 from hitrust_policies.sources.terraform.scan import check_plans  # noqa: E402
-from tests.checkov.test_checkov import _cli, _in_process, _verdicts  # noqa: E402
+from tests.checkov.test_checkov import _cli, _in_process, _verdicts, with_key_deletion  # noqa: E402
 
 FIXTURES = Path(__file__).parents[1] / "terraform"
 
@@ -710,6 +710,7 @@ CLOUD_CASES = [(fixture, tf | NARROWER_GRANTS.get(fixture, set()), plan | NARROW
 def test_cli_google_azurerm_exact(fixture: str, tf: set[tuple[str, str, str]],
                                   plan: set[tuple[str, str, str]]) -> None:
     directory = FIXTURES / fixture
+    tf, plan = with_key_deletion(tf), with_key_deletion(plan)
     assert _verdicts(_cli("-d", str(directory), "--framework", "terraform")) == tf
     assert _verdicts(_cli("-f", str(directory / "plan.json"), "--framework", "terraform_plan")) == plan
     assert _check_terraform(directory / "plan.json") == plan
