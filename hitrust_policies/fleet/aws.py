@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from hitrust_policies.engine import CoverageGap
 from hitrust_policies.fleet.plan import GLOBAL, Scope, Unit
 from hitrust_policies.fleet.runner import UnitFailure
 from hitrust_policies.sources.live.aws.collector import OrganizationView, all_collectors
@@ -24,10 +23,8 @@ from hitrust_policies.sources.live.aws.errors import describe_failure
 from hitrust_policies.sources.live.aws.scan import (
     HOME_REGION,
     Collected,
-    Coverage,
     ScanError,
     ScanResult,
-    _gap_scope,
     client_pool,
     collect,
     finish,
@@ -127,9 +124,7 @@ def _failed_unit(failure: UnitFailure) -> Collected:
         if c is None:
             continue
         label = failure.unit.region if c.regional else "global"
-        reason = f"{failure.reason} ({name} in {'all regions' if label == 'global' else label})"
-        out.coverage.append(Coverage(name, label, "failed", 0, (reason,), account))
-        out.gaps.extend(CoverageGap(kind, _gap_scope(account, label, c), reason) for kind in c.kinds)
+        out.failed(c, account, label, f"{failure.reason} ({name} in {'all regions' if label == 'global' else label})")
     return out
 
 
@@ -159,8 +154,7 @@ def finish_account(scope: Scope, outcomes: Sequence[UnitResult | UnitFailure],
         failed = Collected()
         for c in chosen:
             for region in (regions if c.regional else ["global"]):
-                failed.coverage.append(Coverage(c.name, region, "failed", 0, (reason,), scope.id))
-                failed.gaps.extend(CoverageGap(k, _gap_scope(scope.id, region, c), reason) for k in c.kinds)
+                failed.failed(c, scope.id, region, reason)
         return ScanResult("aws", scope.id, regions, [], failed.gaps, sorted(failed.coverage,
                           key=lambda c: (c.collector, c.region)), calls, seconds, principal=principal)
 

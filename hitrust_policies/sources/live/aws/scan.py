@@ -274,6 +274,12 @@ class Collected:
         self.gaps += other.gaps
         self.coverage += other.coverage
 
+    def failed(self, c: Collector, account: str, label: str, reason: str) -> None:
+        """``c`` read nothing in ``label`` (a region, or "global"): failed coverage, and a gap per kind it yields,
+        so every rule over those kinds is UNKNOWN with ``reason``."""
+        self.coverage.append(Coverage(c.name, label, "failed", 0, (reason,), account))
+        self.gaps.extend(CoverageGap(kind, _gap_scope(account, label, c), reason) for kind in c.kinds)
+
 
 def collect(
     pool: ClientPool,
@@ -305,9 +311,7 @@ def collect(
             try:
                 items, ctx = future.result()
             except Exception as exc:
-                reason = _listing_failure(exc, c, label)
-                out.coverage.append(Coverage(c.name, label, "failed", 0, (reason,), account))
-                out.gaps.extend(CoverageGap(kind, _gap_scope(account, label, c), reason) for kind in c.kinds)
+                out.failed(c, account, label, _listing_failure(exc, c, label))
             else:
                 out.resources.extend(items)
                 status = "partial" if ctx.problems else "ok"
