@@ -12,7 +12,7 @@ import functools
 import threading
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -213,8 +213,13 @@ def scan_organization(
     retries: int = 1,
     timeout: float | None = None,
     progress: Any = None,
+    sink: Callable[[ScanResult], None] | None = None,
 ) -> ScanResult:
     """Scan many accounts as units on ``executor`` (threads, or a Dask client's executor).
+
+    With ``sink``, each account's `ScanResult` goes to it as soon as the account is finished and is not
+    kept: the result returned then names the accounts, regions and calls but holds no resources, gaps or
+    coverage (the sink has them), so memory is bounded by the open accounts, not the organization.
 
     The coordinator lists the accounts (``organizations:ListAccounts``), the regions when none are given
     (its own account's enabled regions) and, when the root-account collector runs, what only the
@@ -257,7 +262,12 @@ def scan_organization(
     finished: list[ScanResult] = []
 
     def on_scope(scope: Scope, outcomes: list[Any]) -> None:
-        finished.append(finish_account(scope, outcomes, options))
+        result = finish_account(scope, outcomes, options)
+        if sink is not None:
+            sink(result)
+            result = ScanResult(result.provider, result.account, result.regions, [], [], [], result.calls,
+                                result.seconds, principal=result.principal)
+        finished.append(result)
 
     run_plan(plan, functools.partial(run_unit, options=options), executor, on_scope, max_per_scope=max_per_scope,
              open_scopes=open_scopes, retries=retries, timeout=timeout, progress=progress)
