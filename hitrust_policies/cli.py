@@ -141,8 +141,16 @@ def _incomplete(exc: Exception) -> NoReturn:
 
 def _report_and_exit(scan: Any, rules: Any, fmt: str, output: Any, show_pass: bool, baseline: Any,
                      fail_on: str, suppressions: Any = None) -> NoReturn:
-    """What every ``scan <cloud>`` does with its result: evaluate, write the report, exit by the findings."""
-    findings, accepted = _suppress(scan.findings(rules), suppressions)
+    """What every ``scan <cloud>`` does with its result: evaluate, write the report, exit by the findings.
+    An organization scan on Dask (`fleet.stream.StreamedScan`) was evaluated scope by scope as it ran."""
+    if getattr(scan, "evaluated", None) is not None:
+        findings, accepted = scan.evaluated, scan.suppressions
+        if accepted is not None:
+            from hitrust_policies.suppressions import warn
+
+            warn(accepted)
+    else:
+        findings, accepted = _suppress(scan.findings(rules), suppressions)
     _write_evidence(_emit(scan, findings, fmt, output, show_pass, baseline, accepted))
     sys.exit(_exit_code(findings, scan.complete, fail_on))
 
@@ -360,7 +368,8 @@ def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None,
     try:
         with _Progress() as progress:
             if workers or scheduler:
-                scan = _scan_on_dask(workers, scheduler, max_per_scope, progress, accounts=account_list,
+                scan = _scan_on_dask(workers, scheduler, max_per_scope, progress, rules, accepted,
+                                     accounts=account_list,
                                      organization=organization, role_name=role_name, external_id=external_id,
                                      profile=profile, regions=region_list, collectors=collectors,
                                      endpoint_url=endpoint_url)
@@ -381,23 +390,28 @@ def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None,
     _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on, accepted)
 
 
-def _scan_on_dask(workers: int | None, scheduler: str | None, max_per_scope: int, progress: Any,
-                  **scan: Any) -> Any:
-    """The organization scan as units on Dask workers (a new local cluster, or ``scheduler``)."""
+def _scan_on_dask(workers: int | None, scheduler: str | None, max_per_scope: int, progress: Any, rules: Any,
+                  accepted: Any, **scan: Any) -> Any:
+    """The organization scan as units on Dask workers (a new local cluster, or ``scheduler``), each account
+    evaluated and written to disk as it finishes (`fleet.stream`), so memory does not grow with accounts."""
     try:
         from hitrust_policies.fleet.aws import executor_for, scan_organization
+        from hitrust_policies.fleet.stream import ScopeReports
+
         executor, close = executor_for(scheduler, workers)
     except ImportError as exc:
         raise click.UsageError(f"--workers / --scheduler need the fleet extra: pip install "
                                f"'hitrust-policies[fleet]' ({exc})") from None
     except OSError as exc:
         raise click.BadParameter(f"cannot reach the Dask scheduler: {exc}", param_hint="--scheduler") from None
+    sink = ScopeReports(rules, accepted, resources=bool(click.get_current_context().meta.get("hitrust.evidence")))
     try:
-        return scan_organization(executor=executor, max_per_scope=max_per_scope,
-                                 progress=lambda s: progress(s.done, s.total, f"accounts ({s.failed} with failures)"),
-                                 **scan)
+        merged = scan_organization(executor=executor, max_per_scope=max_per_scope, sink=sink,
+                                   progress=lambda s: progress(s.done, s.total, f"accounts ({s.failed} with failures)"),
+                                   **scan)
     finally:
         close()
+    return sink.scan(merged)
 
 
 AZURE_SUBSCRIPTION = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")

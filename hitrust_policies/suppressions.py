@@ -300,14 +300,16 @@ TagsOf = Callable[[Finding], "Mapping[str, str] | None"]
 
 
 def apply(findings: Iterable[Finding], entries: Iterable[Entry], today: date | None = None,
-          tags_of: TagsOf | None = None) -> tuple[list[Finding], SuppressionReport]:
+          tags_of: TagsOf | None = None, report: SuppressionReport | None = None,
+          ) -> tuple[list[Finding], SuppressionReport]:
     """Annotate the FAIL / UNKNOWN findings the entries cover; report what each entry matched.
 
     ``today`` (UTC) decides expiry (default: today); ``tags_of`` gives a finding's resource tags where
     the source knows them (None: not known - live scans and Terraform plans carry no tags in the model).
+    ``report``: one from an earlier call to count into (an organization applies the file scope by scope).
     """
     entries = list(entries)
-    report = SuppressionReport(entries, today or utc_today())
+    report = report or SuppressionReport(entries, today or utc_today())
     out = []
     for f in findings:
         entry = None

@@ -10,15 +10,17 @@ batch-import-findings --findings "$b"; done``.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from json.encoder import encode_basestring_ascii as _str  # type: ignore[attr-defined]
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from hitrust_policies.findings import Finding, Status, Suppression
 from hitrust_policies.outputs.run import ReportRun
 
+T = TypeVar("T")
 COMPLIANCE = {Status.PASS: "PASSED", Status.FAIL: "FAILED", Status.UNKNOWN: "NOT_AVAILABLE"}
 RESOURCE_TYPE = {
     "AWS::S3::Bucket": "AwsS3Bucket",
@@ -80,13 +82,16 @@ def to_asff(findings: Iterable[Finding]) -> list[dict[str, Any]]:
     return [finding(f, now=now) for f in findings]
 
 
-def batches(items: list[dict[str, Any]], size: int = 100) -> Iterator[list[dict[str, Any]]]:
-    """
+def batches(items: Iterable[T], size: int = 100) -> Iterator[list[T]]:
+    """Consecutive lists of at most ``size`` (one BatchImportFindings call each), from any iterable: a run's
+    findings may be a sequence on disk that is read once, in order, never sliced.
+
     >>> [len(b) for b in batches([{}] * 250)]
     [100, 100, 50]
     """
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
 
 
 def to_json(findings: Iterable[Finding]) -> str:
@@ -170,9 +175,8 @@ def write_asff(fh: IO[str], run: ReportRun, size: int = 100) -> None:
     stamp = datetime.fromisoformat(run.meta.generated_at.replace("Z", "+00:00")).astimezone(timezone.utc)
     item = _Items(stamp.strftime("%Y-%m-%dT%H:%M:%S.000Z"))
     fh.write("[")
-    findings = run.findings
-    for start in range(0, len(findings), size):
-        fh.write("\n[" if start == 0 else ",\n[")
-        fh.write(", ".join(item(f) for f in findings[start:start + size]))
+    for n, batch in enumerate(batches(run.findings, size)):
+        fh.write("\n[" if n == 0 else ",\n[")
+        fh.write(", ".join(item(f) for f in batch))
         fh.write("]")
     fh.write("\n]\n")

@@ -144,8 +144,18 @@ def _scrubbed(run: ReportRun, secrets: frozenset[str]) -> ReportRun:
 _dumps = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
 
 
-def _ref_key(ref: ResourceRef) -> tuple[str, str, str, str, str]:
+def ref_key(ref: ResourceRef) -> tuple[str, str, str, str, str]:
+    """A resource's identity in the bundle: what its findings point at."""
     return (ref.provider, ref.account or "", ref.native_id, ref.part or "", ref.native_type)
+
+
+_ref_key = ref_key
+
+
+def resource_order(value: object) -> tuple[str, tuple[str, ...]]:
+    """The total order of ``resources.jsonl``: kind, then identity."""
+    ref = getattr(value, "ref", None)
+    return (type(value).__name__, ref_key(ref) if isinstance(ref, ResourceRef) else ("", "", "", "", ""))
 
 
 def _ref_json(r: ResourceRef, secrets: frozenset[str]) -> dict[str, Any]:
@@ -182,20 +192,26 @@ def _finding_ids(run: ReportRun) -> dict[tuple[str, str, str, str, str], list[st
     return by_ref
 
 
-def _write_resources(fh: _HashingText, by_ref: dict[tuple[str, str, str, str, str], list[str]],
+def _write_resources(fh: _HashingText, by_ref: dict[tuple[str, str, str, str, str], list[str]] | None,
                      resources: Iterable[object], secrets: frozenset[str]) -> int:
-    rows = []
-    for value in resources:
-        ref = getattr(value, "ref", None)
-        key = _ref_key(ref) if isinstance(ref, ResourceRef) else ("", "", "", "", "")
-        rows.append((type(value).__name__, key, value))
-    rows.sort(key=lambda r: (r[0], r[1]))
-    for kind, key, value in rows:
+    """``resources``: model values (sorted here; their finding ids from ``by_ref``), or an already ordered
+    `Spill` of `fleet.stream.Evaluated` values carrying their own finding ids (an organization's, read
+    back from disk one at a time)."""
+    from hitrust_policies.outputs.spill import Spill
+
+    if isinstance(resources, Spill):
+        rows: Iterable[tuple[object, Iterable[str]]] = ((r.value, r.finding_ids) for r in resources)
+    else:
+        ordered = sorted(resources, key=resource_order)
+        rows = ((v, (by_ref or {}).get(resource_order(v)[1], ())) for v in ordered)
+    count = 0
+    for value, ids in rows:
         facts = jsonable(value, secrets)
         ref = facts.pop("ref", None) if isinstance(facts, dict) else None
-        fh.write(_dumps({"kind": kind, "ref": ref, "facts": facts, "finding_ids": sorted(by_ref.get(key, ()))})
+        fh.write(_dumps({"kind": type(value).__name__, "ref": ref, "facts": facts, "finding_ids": sorted(ids)})
                  + "\n")
-    return len(rows)
+        count += 1
+    return count
 
 
 def metadata(run: ReportRun, resources: int, secrets: frozenset[str] = frozenset()) -> dict[str, Any]:
@@ -236,9 +252,10 @@ def metadata(run: ReportRun, resources: int, secrets: frozenset[str] = frozenset
 
 def _write_files(directory: Path, run: ReportRun, resources: Iterable[object]) -> None:
     from hitrust_policies.outputs.html import write_html
+    from hitrust_policies.outputs.spill import Spill
 
     secrets = frozenset(getattr(run.scan, "secrets", frozenset()) or ())
-    by_ref = _finding_ids(run)
+    by_ref = None if isinstance(resources, Spill) else _finding_ids(run)
     if secrets:
         run = _scrubbed(run, secrets)
     digests: dict[str, str] = {}

@@ -69,4 +69,8 @@ class ReportRun:
     @classmethod
     def of(cls, scan: Any, findings: list[Finding], meta: RunMeta, changes: Any = None,
            suppressions: Any = None) -> ReportRun:
-        return cls(scan, sorted(findings, key=order_key), meta, changes, suppressions)
+        from hitrust_policies.outputs.spill import Spill
+
+        ordered = findings if isinstance(findings, Spill) and findings.key is order_key else sorted(
+            findings, key=order_key)  # a spill of findings is already in this order, and may not fit in memory
+        return cls(scan, ordered, meta, changes, suppressions)

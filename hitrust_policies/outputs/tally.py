@@ -69,16 +69,21 @@ class PerObject:
     """``fn(obj)`` once per distinct object (a rule's `References`, a shared `ResourceRef`), reused after.
 
     Keyed on identity, not equality: hashing a frozen dataclass walks all its fields, which costs more
-    than the work saved; the object is kept so its id cannot be reused while cached.
+    than the work saved; the object is kept so its id cannot be reused while cached. At most ``limit``
+    objects are kept: findings read back from disk (an organization's) each bring their own objects, and a
+    cache of all of them would hold the organization in memory.
     """
 
-    def __init__(self, fn: Callable[[Any], Any]) -> None:
+    def __init__(self, fn: Callable[[Any], Any], limit: int = 20_000) -> None:
         self._fn = fn
+        self._limit = limit
         self._by_id: dict[int, tuple[Any, Any]] = {}
 
     def __call__(self, obj: Any) -> Any:
         hit = self._by_id.get(id(obj))
         if hit is None or hit[0] is not obj:
+            if len(self._by_id) >= self._limit:
+                self._by_id.clear()
             hit = (obj, self._fn(obj))
             self._by_id[id(obj)] = hit
         return hit[1]

@@ -243,3 +243,79 @@ def test_workers_without_accounts_is_a_usage_error() -> None:
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert "--workers / --scheduler distribute an organization scan: add --accounts or --organization" in proc.stderr
+
+
+def _streamed_and_kept(org: dict[str, object], executor, entries, **kwargs):  # noqa: ANN001, ANN201
+    """One scan whose finished accounts go both to a `ScopeReports` sink (evaluated and spilled to disk as
+    they finish) and to a list (the in-memory path): the two reports of the same accounts."""
+    from hitrust_policies.fleet.stream import ScopeReports
+
+    chosen = [c for c in all_collectors() if c.name in ("ec2-volumes", "iam-password-policy")]
+    plan = plan_scan([Scope("aws", str(org[n])) for n in ("prod", "dev", "locked")], steps_of(chosen), REGIONS)
+    options = AwsFleetOptions(endpoint_url=str(org["url"]), regions=REGIONS)
+    sink, kept = ScopeReports(None, entries, resources=True), []
+
+    def on_scope(scope, outcomes):  # noqa: ANN001, ANN202
+        result = finish_account(scope, outcomes, options)
+        kept.append(result)
+        sink(result)
+
+    run_plan(plan, functools.partial(run_unit, options=options), executor, on_scope, **kwargs)
+    merged = merge_accounts(kept)
+    header = merge_accounts([type(r)(r.provider, r.account, r.regions, [], [], [], r.calls) for r in kept])
+    return sink, sink.scan(header), merged
+
+
+def _documents(scan, findings, suppressions, tmp: Path) -> dict[str, bytes]:  # noqa: ANN001
+    """Every report format and every evidence file of one run, as bytes."""
+    import io
+
+    from hitrust_policies.outputs.destinations import meta_for
+    from hitrust_policies.outputs.evidence import write_evidence
+    from hitrust_policies.outputs.formats import FORMATS
+    from hitrust_policies.outputs.run import ReportRun
+
+    run = ReportRun.of(scan, findings, meta_for(scan, "scan aws"), None, suppressions)
+    out = {}
+    for name, fmt in FORMATS.items():
+        buf = io.StringIO()
+        fmt.write(buf, run)
+        out[name] = buf.getvalue().encode()
+    bundle = write_evidence(tmp, run, scan.resources)
+    out.update({f"evidence/{p.name}": p.read_bytes() for p in sorted(bundle.iterdir())})
+    return out
+
+
+def test_reports_written_scope_by_scope_are_the_bytes_of_the_in_memory_report(
+        organization: dict[str, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Streaming changes where findings wait (on disk, scope by scope), not what is reported: every format and
+    the evidence bundle are byte-identical to the in-memory report of the same accounts, suppressions
+    included; and the streamed bytes do not depend on the order the accounts finished in."""
+    from hitrust_policies.suppressions import apply, load
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    path = tmp_path / "accepted.yaml"
+    path.write_text(json.dumps({"suppressions": [
+        {"rule": RULE, "name": "dev-scratch", "reason": "scratch disk, no PHI",
+         "owner": "platform@example.com", "ticket": "SEC-9", "expires": "2099-12-31"},
+        {"rule": "iam-password-policy-strong", "name": "nothing-matches", "reason": "unused",
+         "owner": "platform@example.com", "ticket": "SEC-10", "expires": "2099-12-31"}]}))
+    entries = load(path)
+    with ThreadPoolExecutor(max_workers=6) as six, ThreadPoolExecutor(max_workers=1) as one:
+        sink, streamed, merged = _streamed_and_kept(organization, six, entries, max_per_scope=4)
+        other, reversed_order, _ = _streamed_and_kept(organization, one, entries, max_per_scope=1, open_scopes=1)
+    findings, report = apply(merged.findings(), entries)
+    in_memory = _documents(merged, findings, report, tmp_path / "memory")
+    written = _documents(streamed, streamed.evaluated, streamed.suppressions, tmp_path / "streamed")
+    assert sorted(written) == sorted(in_memory) and "evidence/resources.jsonl" in written
+    assert [name for name in in_memory if written[name] != in_memory[name]] == []
+    again = _documents(reversed_order, reversed_order.evaluated, reversed_order.suppressions, tmp_path / "again")
+    assert [name for name in again if again[name] != written[name]] == []
+    doc = json.loads(written["json"])
+    dev = str(organization["dev"])
+    assert [(f["resource"]["account"], f["status"], f["suppressed"]) for f in doc["findings"]
+            if f["resource"]["name"] == "dev-scratch" and f["rule_id"] == RULE] == [(dev, "FAIL", True)]
+    assert [r["matched"] for r in doc["suppressions"]] == [1, 0]
+    assert len(streamed.evaluated) == len(findings) and streamed.complete is False
+    sink.close()
+    other.close()
