@@ -328,6 +328,9 @@ def scan_group() -> None:
 @click.option("--max-per-scope", type=click.IntRange(min=1), default=4, show_default=True,
               help="With --workers / --scheduler: at most this many units (one service in one region) of one "
                    "account run at once, to stay under the account's API rate limits.")
+@click.option("--max-per-service", "max_per_service", multiple=True, metavar="SERVICE=K",
+              help="With --workers / --scheduler: at most K units of this service (e.g. iam=1, ec2=2) of one "
+                   "account at once, for APIs whose quota is low or shared across regions. Repeatable.")
 @click.option("--fail-on", type=click.Choice((*SEVERITIES, "none")), default="low", show_default=True,
               help="Exit 1 if a FAIL finding has at least this severity.")
 @_rule_option_flag
@@ -336,7 +339,7 @@ def scan_group() -> None:
 @_with_rule_options
 def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None, organization: bool, role_name: str,
                  external_id: str | None, endpoint_url: str | None, workers: int | None, scheduler: str | None,
-                 max_per_scope: int, fail_on: str, rule_option: tuple[str, ...],
+                 max_per_scope: int, max_per_service: tuple[str, ...], fail_on: str, rule_option: tuple[str, ...],
                  fmt: str, output: str | None, show_pass: bool, baseline: str | None, suppressions: str | None,
                  rule_ids: tuple[str, ...], domains: tuple[str, ...], min_severity: str | None) -> None:
     """Scan AWS accounts: all enabled regions, concurrently, with read-only calls."""
@@ -362,6 +365,7 @@ def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None,
     bad = [a for a in account_list if not (a.isdigit() and len(a) == 12)]
     if bad:
         raise click.BadParameter(f"not a 12-digit AWS account id: {', '.join(bad)}", param_hint="--accounts")
+    service_limits = _service_limits(max_per_service)
     if (workers or scheduler) and not (account_list or organization):
         raise click.UsageError("--workers / --scheduler distribute an organization scan: add --accounts or "
                                "--organization")
@@ -369,7 +373,7 @@ def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None,
         with _Progress() as progress:
             if workers or scheduler:
                 scan = _scan_on_dask(workers, scheduler, max_per_scope, progress, rules, accepted,
-                                     accounts=account_list,
+                                     max_per_service=service_limits, accounts=account_list,
                                      organization=organization, role_name=role_name, external_id=external_id,
                                      profile=profile, regions=region_list, collectors=collectors,
                                      endpoint_url=endpoint_url)
@@ -390,6 +394,31 @@ def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None,
     _report_and_exit(scan, rules, fmt, output, show_pass, baseline, fail_on, accepted)
 
 
+def _fleet_status(state: Any, noun: str) -> str:
+    """The progress line of an organization scan: scopes done, failed and remaining.
+
+    >>> from hitrust_policies.fleet.runner import Progress
+    >>> _fleet_status(Progress(total=200, done=41, failed=2), "accounts")
+    'accounts: 41 done (2 with failures), 159 remaining'
+    """
+    return f"{noun}: {state.done} done ({state.failed} with failures), {state.remaining} remaining"
+
+
+def _service_limits(entries: tuple[str, ...]) -> dict[str, int]:
+    """``SERVICE=K`` flags as service -> K (a bad one is a usage error naming it).
+
+    >>> _service_limits(("iam=1", " ec2 = 2 "))
+    {'iam': 1, 'ec2': 2}
+    """
+    limits: dict[str, int] = {}
+    for entry in entries:
+        name, eq, number = (part.strip() for part in entry.partition("="))
+        if not (eq and name and number.isdigit() and int(number) >= 1):
+            raise click.BadParameter(f"expected SERVICE=K with K >= 1, got {entry!r}", param_hint="--max-per-service")
+        limits[name] = int(number)
+    return limits
+
+
 def _scan_on_dask(workers: int | None, scheduler: str | None, max_per_scope: int, progress: Any, rules: Any,
                   accepted: Any, **scan: Any) -> Any:
     """The organization scan as units on Dask workers (a new local cluster, or ``scheduler``), each account
@@ -407,7 +436,7 @@ def _scan_on_dask(workers: int | None, scheduler: str | None, max_per_scope: int
     sink = ScopeReports(rules, accepted, resources=bool(click.get_current_context().meta.get("hitrust.evidence")))
     try:
         merged = scan_organization(executor=executor, max_per_scope=max_per_scope, sink=sink,
-                                   progress=lambda s: progress(s.done, s.total, f"accounts ({s.failed} with failures)"),
+                                   progress=lambda s: progress(s.done, s.total, _fleet_status(s, "accounts")),
                                    **scan)
     finally:
         close()

@@ -9,9 +9,12 @@ A worker makes its own credentials: its environment (instance role, IRSA, a prof
 from __future__ import annotations
 
 import functools
+import os
+import socket
 import threading
 import time
-from collections import Counter
+import uuid
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,6 +53,7 @@ class AwsFleetOptions:
     max_workers: int = 8
     max_attempts: int = 5
     organization: OrganizationView | None = None
+    scan_id: str = field(default_factory=lambda: uuid.uuid4().hex)  # one scan's member sessions are its own
 
 
 @dataclass
@@ -61,6 +65,7 @@ class UnitResult:
     calls: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
     principal: str = ""
+    worker: str = ""  # host:pid; ``calls`` is that worker's running count for the account, not this unit's
 
 
 @functools.lru_cache(maxsize=4)
@@ -75,43 +80,124 @@ def _worker_session(profile: str | None, home_region: str) -> tuple[Any, threadi
     return session, threading.Lock()
 
 
-def run_unit(unit: Unit, options: AwsFleetOptions) -> UnitResult | UnitFailure:
-    """Run one unit where this function is called (a worker): credentials, clients and reads all made here.
-    A role that cannot be assumed or an account that cannot be identified is a `UnitFailure` (not retried
-    by raising: the answer will not change within a scan)."""
+MEMBER_TTL = 45 * 60.0  # assumed-role credentials last an hour by default; stop reusing them well before
+MEMBERS_KEPT = 16  # accounts whose member session a worker keeps (a scan has few accounts open at once)
+WORKER = f"{socket.gethostname()}:{os.getpid()}"
+
+
+@dataclass
+class _Member:
+    """One account as this worker reads it in one scan: its assumed-role session, its clients (created once
+    per service and region however many units of the account land here), who it is, and every call made
+    through it (a counter the session's clients feed from their first call)."""
+
+    pool: Any = None
+    principal: str = ""
+    failure: str = ""
+    made: float = field(default_factory=time.monotonic)
+    calls: Counter[str] = field(default_factory=Counter)
+    ready: threading.Event = field(default_factory=threading.Event)
+
+
+_members: OrderedDict[tuple[str, str], _Member] = OrderedDict()
+_members_lock = threading.Lock()
+
+
+def _count_calls(session: Any, calls: Counter[str]) -> None:
+    lock = threading.Lock()
+
+    def on_call(model: Any, **_: Any) -> None:
+        with lock:
+            calls[f"{model.service_model.service_name}:{model.name}"] += 1
+
+    session.events.register("before-call", on_call)  # before any client exists: every client copies it
+
+
+def _open_member(member: _Member, unit: Unit, options: AwsFleetOptions) -> None:
+    """Assume the member role, make its client pool and check whose credentials they are (once)."""
     from hitrust_policies.sources.live.aws.accounts import assumed_session
 
-    started = time.perf_counter()
     base, lock = _worker_session(options.profile, options.home_region)
-    session = base
     account = unit.scope.id
+    session = base
     if options.assume:
-        with lock:  # a boto3 session is not thread-safe; the member session it makes is this unit's own
+        with lock:  # a boto3 session is not thread-safe; the member session it makes is this account's own
             sts = base.client("sts", endpoint_url=options.endpoint_url)
         role_arn = f"arn:{sts.meta.partition}:iam::{account}:role/{options.role_name}"
+        member.calls["sts:AssumeRole"] += 1
         try:
             with lock:
                 session = assumed_session(base, role_arn, options.external_id, options.endpoint_url)
         except Exception as exc:
-            return UnitFailure(unit, describe_failure(exc, f"sts:AssumeRole {role_arn}"), 1)
+            member.failure = describe_failure(exc, f"sts:AssumeRole {role_arn}")
+            return
+        _count_calls(session, member.calls)
+    else:
+        with lock:
+            _count_calls(session, member.calls)
+    pool = client_pool(session, options.endpoint_url, options.max_workers, options.max_attempts)
+    try:
+        seen, member.principal = identify(pool, session.region_name or options.home_region)
+    except ScanError as exc:
+        member.failure = str(exc)
+        return
+    if seen != account:
+        member.failure = f"the credentials are for account {seen}, not {account}"
+        return
+    member.pool = pool
+
+
+def _member(unit: Unit, options: AwsFleetOptions) -> _Member:
+    """This scan's member session for the unit's account on this worker: made by the first unit of the
+    account here (the others wait for it), reused until it is old, then made again. A role that cannot be
+    assumed is remembered for the scan too: one refusal per worker, not one per unit."""
+    key = (options.scan_id, unit.scope.id)
+    with _members_lock:
+        member = _members.get(key)
+        stale = member is not None and (time.monotonic() - member.made > MEMBER_TTL or (
+            member.pool is not None and member.pool.cancelled))
+        if member is None or stale:
+            member = _members[key] = _Member()
+            mine = True
+            while len(_members) > MEMBERS_KEPT:
+                _members.popitem(last=False)
+        else:
+            _members.move_to_end(key)
+            mine = False
+    if mine:
+        try:
+            _open_member(member, unit, options)
+        except BaseException as exc:
+            member.failure = f"{type(exc).__name__}: {exc}"[:300]
+            with _members_lock:  # not remembered: the next unit tries again
+                if _members.get(key) is member:
+                    del _members[key]
+            raise
+        finally:
+            member.ready.set()
+    else:
+        member.ready.wait()
+    return member
+
+
+def run_unit(unit: Unit, options: AwsFleetOptions) -> UnitResult | UnitFailure:
+    """Run one unit where this function is called (a worker): credentials, clients and reads all made here.
+    A role that cannot be assumed or an account that cannot be identified is a `UnitFailure` (not retried
+    by raising: the answer will not change within a scan)."""
+    started = time.perf_counter()
+    member = _member(unit, options)
+    if member.pool is None:
+        return UnitFailure(unit, member.failure, 1)
     chosen = [c for c in all_collectors() if c.name in unit.steps]
     missing = sorted(set(unit.steps) - {c.name for c in chosen})
     if missing:
         return UnitFailure(unit, f"this worker has no collector named {', '.join(missing)} "
                                  "(workers and coordinator run different versions)", 1)
-    with recorded_calls(session) as calls:
-        pool = client_pool(session, options.endpoint_url, options.max_workers, options.max_attempts)
-        home = session.region_name or options.home_region
-        try:
-            seen, principal = identify(pool, home)
-        except ScanError as exc:
-            return UnitFailure(unit, str(exc), 1)
-        if seen != account:
-            return UnitFailure(unit, f"the credentials are for account {seen}, not {account}", 1)
-        region = home if unit.region == GLOBAL else unit.region
-        collected = collect(pool, account, principal, [(c, region) for c in chosen], list(options.regions),
-                            options.max_workers, None, options.organization)
-    return UnitResult(unit, collected, Counter(calls), time.perf_counter() - started, principal)
+    region = options.home_region if unit.region == GLOBAL else unit.region
+    collected = collect(member.pool, unit.scope.id, member.principal, [(c, region) for c in chosen],
+                        list(options.regions), options.max_workers, None, options.organization)
+    return UnitResult(unit, collected, Counter(member.calls), time.perf_counter() - started, member.principal,
+                      WORKER)
 
 
 def _failed_unit(failure: UnitFailure) -> Collected:
@@ -133,7 +219,7 @@ def finish_account(scope: Scope, outcomes: Sequence[UnitResult | UnitFailure],
     """One account's `ScanResult` from all its units: what failed is UNKNOWN for exactly those collectors and
     regions; the account-wide joins run over what was read."""
     merged = Collected()
-    calls: Counter[str] = Counter()
+    per_worker: dict[str, Counter[str]] = {}  # each worker's running count for the account: its largest is last
     seconds, principal = 0.0, ""
     names: set[str] = set()
     for outcome in outcomes:
@@ -142,9 +228,12 @@ def finish_account(scope: Scope, outcomes: Sequence[UnitResult | UnitFailure],
             merged.extend(_failed_unit(outcome))
         else:
             merged.extend(outcome.collected)
-            calls.update(outcome.calls)
+            seen = per_worker.get(outcome.worker)
+            if seen is None or outcome.calls.total() > seen.total():
+                per_worker[outcome.worker] = outcome.calls
             seconds += outcome.seconds
             principal = principal or outcome.principal
+    calls = sum(per_worker.values(), Counter())
     chosen = [c for c in all_collectors() if c.name in names]
     regions = sorted(options.regions)
     try:
@@ -214,6 +303,7 @@ def scan_organization(
     timeout: float | None = None,
     progress: Any = None,
     sink: Callable[[ScanResult], None] | None = None,
+    max_per_service: dict[str, int] | None = None,
 ) -> ScanResult:
     """Scan many accounts as units on ``executor`` (threads, or a Dask client's executor).
 
@@ -270,5 +360,6 @@ def scan_organization(
         finished.append(result)
 
     run_plan(plan, functools.partial(run_unit, options=options), executor, on_scope, max_per_scope=max_per_scope,
-             open_scopes=open_scopes, retries=retries, timeout=timeout, progress=progress)
+             open_scopes=open_scopes, retries=retries, timeout=timeout, progress=progress,
+             max_per_service=max_per_service)
     return merge_accounts(finished, own_calls, time.perf_counter() - started)

@@ -5,8 +5,9 @@ a ``dask.distributed.Client``, whose tasks run on the cluster's workers) and get
 completes. What it guarantees, whatever the executor:
 
 - at most ``max_per_scope`` units of one scope run at once (one account's API quotas are shared by every
-  worker scanning it), and at most ``open_scopes`` scopes are started and not finished, so what the
-  coordinator holds is bounded by a few scopes, not the organization;
+  worker scanning it), at most ``max_per_service[s]`` of them units of service ``s`` (services whose quota
+  is account-wide across regions, or low), and at most ``open_scopes`` scopes are started and not
+  finished, so what the coordinator holds is bounded by a few scopes, not the organization;
 - a unit that raises (a worker that died takes its task down with it: Dask reports ``KilledWorker``) or
   runs past ``timeout`` is tried again, at most ``retries`` more times, then comes back as a `UnitFailure`
   naming why: that unit's facts are UNKNOWN, the rest of the organization still reports; a `UnitFailure`
@@ -18,8 +19,8 @@ completes. What it guarantees, whatever the executor:
 from __future__ import annotations
 
 import time
-from collections import deque
-from collections.abc import Callable
+from collections import Counter, deque
+from collections.abc import Callable, Mapping
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass
 from typing import Any
@@ -66,6 +67,7 @@ def run_plan(
     timeout: float | None = None,
     progress: Callable[[Progress], None] | None = None,
     poll: float = 0.5,
+    max_per_service: Mapping[str, int] | None = None,
 ) -> Progress:
     """Run every unit of ``plan`` through ``work`` on ``executor``; call ``on_scope(scope, outcomes)`` as each
     scope completes (``outcomes``: ``work``'s results and `UnitFailure` values, in the plan's unit order).
@@ -76,6 +78,12 @@ def run_plan(
     outcomes: dict[Scope, dict[Unit, Any]] = {}
     inflight: dict[Future[Any], tuple[Unit, int, float]] = {}
     state = Progress(total=len(plan.scopes))
+    per_service = {k: max(1, v) for k, v in (max_per_service or {}).items()}
+    by_service: Counter[tuple[Scope, str]] = Counter()  # running units per (scope, service group)
+
+    def allowed(unit: Unit) -> bool:
+        limit = per_service.get(unit.group)
+        return limit is None or by_service[unit.scope, unit.group] < limit
 
     def open_more() -> None:
         while waiting and len(queues) < max(1, open_scopes):
@@ -90,20 +98,28 @@ def run_plan(
     def submit(unit: Unit, attempt: int) -> None:
         inflight[executor.submit(work, unit)] = (unit, attempt, time.monotonic())
         running[unit.scope] += 1
+        by_service[unit.scope, unit.group] += 1
 
     def fill() -> None:
         open_more()
         for scope, queue in queues.items():
+            held: list[Unit] = []  # units whose service is at its limit wait, in plan order, for the next fill
             while queue and running[scope] < max(1, max_per_scope):
-                submit(queue.popleft(), 1)
+                unit = queue.popleft()
+                if allowed(unit):
+                    submit(unit, 1)
+                else:
+                    held.append(unit)
+            queue.extendleft(reversed(held))
 
     def settle(unit: Unit, outcome: Any, attempt: int, transient: bool = False) -> None:
         """``transient``: the unit raised or ran out of time (worth another try); a `UnitFailure` the work
         returned is its answer (a role that cannot be assumed now will not be in a second)."""
         scope = unit.scope
         running[scope] -= 1
+        by_service[scope, unit.group] -= 1
         if transient and attempt <= retries:
-            submit(unit, attempt + 1)
+            submit(unit, attempt + 1)  # its own slot, just freed: a retry never waits behind new units
             return
         outcomes[scope][unit] = outcome
         if len(outcomes[scope]) == len(plan.units_of(scope)):

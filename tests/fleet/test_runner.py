@@ -75,3 +75,34 @@ def test_a_scope_without_units_is_done_at_once() -> None:
     with ThreadPoolExecutor(max_workers=1) as pool:
         state = run_plan(plan, lambda u: u, pool, lambda s, o: seen.append((s.id, o)))
     assert seen == [("p", [])] and state.done == 1
+
+
+def test_at_most_the_limit_of_units_of_one_service_per_scope_the_others_go_on() -> None:
+    """svc0 limited to 1 unit per scope (its quota is account-wide): its two regions run one after the other,
+    while the other services of the same scope use the scope's remaining slots."""
+    plan = plan_scan([Scope("aws", "a"), Scope("aws", "b")], STEPS, REGIONS)
+    lock = threading.Lock()
+    now: dict[tuple[str, str], int] = {}
+    peak: dict[tuple[str, str], int] = {}
+    per_scope_peak = {"a": 0, "b": 0}
+
+    def work(unit: Unit) -> str:
+        key = (unit.scope.id, unit.group)
+        with lock:
+            now[key] = now.get(key, 0) + 1
+            peak[key] = max(peak.get(key, 0), now[key])
+            busy = sum(v for (scope, _), v in now.items() if scope == unit.scope.id)
+            per_scope_peak[unit.scope.id] = max(per_scope_peak[unit.scope.id], busy)
+        time.sleep(0.3 if unit.group == "svc1" else 0.02)  # svc1's first region is still running when a slot frees
+        with lock:
+            now[key] -= 1
+        return unit.key
+
+    seen: list[tuple[Scope, list[str]]] = []
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        run_plan(plan, work, pool, lambda s, o: seen.append((s, o)), max_per_scope=4, open_scopes=2,
+                 max_per_service={"svc0": 1, "svc1": 2})
+    assert peak[("a", "svc0")] == peak[("b", "svc0")] == 1
+    assert peak[("a", "svc1")] == peak[("b", "svc1")] == 2
+    assert per_scope_peak == {"a": 4, "b": 4}
+    assert sorted(o for _, outcomes in seen for o in outcomes) == sorted(u.key for u in plan.units)

@@ -130,6 +130,10 @@ class ClientPool:
         not wait for hundreds of queued reads)."""
         self._cancelled.set()
 
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
     def _check_cancelled(self, **_: Any) -> None:
         if self._cancelled.is_set():
             raise ScanCancelled("scan cancelled")
