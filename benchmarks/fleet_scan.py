@@ -6,8 +6,10 @@ Run: python benchmarks/fleet_scan.py [--accounts 200] [--latency-ms 30] [--worke
 A moto server (its own process) holds an organization of ``--accounts`` members, each seeded with a few dozen
 resources in two regions; a loopback proxy in front of it adds ``--latency-ms`` to every request, roughly a
 cross-region AWS round trip, so the scan is bound by latency as a real one is. For each worker count, a fresh
-coordinator process runs ``scan_organization`` on a new LocalCluster (worker processes, 2 threads each) and
-reports wall time, its own peak RSS, each worker's peak RSS and API requests per account. ``--grow`` adds members
+coordinator process runs ``scan_organization`` on a new LocalCluster (worker processes, ``--threads`` each),
+evaluating and spilling each account as it finishes (`fleet.stream.ScopeReports`) and then writing the JSON
+report from disk, and reports wall time, its own peak RSS, each worker's peak RSS and API requests per
+account. ``--grow`` adds members
 and runs the largest worker count again: the coordinator's memory should stay flat as the organization grows.
 """
 
@@ -38,24 +40,34 @@ sys.stdin.read()
 COORDINATOR = r"""
 import json, resource, sys, time
 from hitrust_policies.fleet.aws import executor_for, scan_organization
+from hitrust_policies.fleet.stream import ScopeReports
+from hitrust_policies.outputs.destinations import meta_for
+from hitrust_policies.outputs.formats import FORMATS
+from hitrust_policies.outputs.run import ReportRun
 from hitrust_policies.sources.live.aws.collector import all_collectors
 url, workers, names, regions = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(","), sys.argv[4].split(",")
-executor, close = executor_for(None, workers)
+threads = int(sys.argv[5])
+executor, close = executor_for(None, workers, threads)
 client = executor._client
 started = time.perf_counter()
-scan = scan_organization(executor=executor, organization=True, regions=regions, endpoint_url=url,
-                         collectors=[c for c in all_collectors() if c.name in names], max_per_scope=4,
-                         open_scopes=max(8, 4 * workers))
+sink = ScopeReports(None, None)
+merged = scan_organization(executor=executor, organization=True, regions=regions, endpoint_url=url,
+                           collectors=[c for c in all_collectors() if c.name in names], max_per_scope=4,
+                           open_scopes=max(8, 2 * workers * threads), sink=sink)
+scanned = time.perf_counter() - started
+scan = sink.scan(merged)
+with open("/dev/null", "w") as fh:  # the JSON report, streamed from the spilled findings
+    FORMATS["json"].write(fh, ReportRun.of(scan, scan.evaluated, meta_for(scan, "scan aws")))
 wall = time.perf_counter() - started
-findings = scan.findings()
 def peak():
     import resource
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 worker_rss = sorted(client.run(peak).values())
 close()
-print(json.dumps({"wall_s": wall, "coordinator_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "worker_rss_mb": worker_rss, "accounts": len(scan.account.split(",")),
-                  "api_calls": sum(scan.calls.values()), "findings": len(findings), "resources": len(scan.resources),
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"wall_s": wall, "scan_s": scanned, "coordinator_rss_mb": rss,
+                  "worker_rss_mb": worker_rss, "accounts": len(merged.account.split(",")),
+                  "api_calls": sum(merged.calls.values()), "findings": len(scan.evaluated),
                   "complete": scan.complete}))
 """
 
@@ -95,8 +107,9 @@ def seed(url: str, accounts: int, start: int = 0) -> list[str]:
     return ids
 
 
-def coordinator(url: str, workers: int, collectors: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", COORDINATOR, url, str(workers), collectors, ",".join(REGIONS)],
+def coordinator(url: str, workers: int, collectors: str, threads: int) -> dict:
+    out = subprocess.run([sys.executable, "-c", COORDINATOR, url, str(workers), collectors, ",".join(REGIONS),
+                          str(threads)],
                          capture_output=True, text=True, env={**os.environ, **CREDENTIALS})
     if out.returncode:
         raise SystemExit(out.stderr[-3000:])
@@ -109,6 +122,7 @@ def main() -> None:
     parser.add_argument("--grow", type=int, default=400, help="then grow the organization to this many (0: skip)")
     parser.add_argument("--latency-ms", type=float, default=30.0)
     parser.add_argument("--workers", default="1,2,4,8")
+    parser.add_argument("--threads", type=int, default=2, help="threads per worker process")
     parser.add_argument("--collectors", default="ec2-volumes,ec2-security-groups,iam-users,kms-keys,"
                                                 "logs-log-groups,s3-buckets")
     args = parser.parse_args()
@@ -127,16 +141,16 @@ def main() -> None:
         counts = [int(w) for w in args.workers.split(",")]
         base = None
         for workers in counts:
-            m = coordinator(proxy.endpoint, workers, args.collectors)
+            m = coordinator(proxy.endpoint, workers, args.collectors, args.threads)
             base = base or m["wall_s"] * counts[0]
             print(f"  {workers} worker(s): wall {m['wall_s']:.1f} s (speedup {base / m['wall_s'] / counts[0]:.2f}x "
                   f"of {workers}x ideal), coordinator peak RSS {m['coordinator_rss_mb']:.0f} MB, workers' peak RSS "
                   f"{', '.join(f'{r:.0f}' for r in m['worker_rss_mb'])} MB, "
                   f"{m['api_calls'] / m['accounts']:.1f} API requests per account, {m['accounts']} accounts, "
-                  f"{m['findings']} findings, complete={m['complete']}")
+                  f"{m['findings']} findings, complete={m['complete']} (scan {m['scan_s']:.1f} s, then the report)")
         if args.grow > args.accounts:
             seed(upstream, args.grow - args.accounts, start=args.accounts)
-            m = coordinator(proxy.endpoint, counts[-1], args.collectors)
+            m = coordinator(proxy.endpoint, counts[-1], args.collectors, args.threads)
             print(f"  grown to {m['accounts']} accounts, {counts[-1]} workers: wall {m['wall_s']:.1f} s, coordinator "
                   f"peak RSS {m['coordinator_rss_mb']:.0f} MB, workers' peak RSS "
                   f"{', '.join(f'{r:.0f}' for r in m['worker_rss_mb'])} MB, "

@@ -265,16 +265,16 @@ def merge_accounts(results: Sequence[ScanResult], own_calls: Counter[str] | None
     return merged
 
 
-def executor_for(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
+def executor_for(scheduler: str | None, workers: int | None, threads: int = 2) -> tuple[Any, Any]:
     """(executor, closer): a Dask client's executor on ``scheduler`` (``tcp://host:port``) or on a new
-    `LocalCluster` of ``workers`` processes bound to 127.0.0.1."""
+    `LocalCluster` of ``workers`` processes of ``threads`` threads, bound to 127.0.0.1."""
     from distributed import Client, LocalCluster
 
     if scheduler:
         client = Client(scheduler)
         cluster = None
     else:
-        cluster = LocalCluster(n_workers=max(1, workers or 2), threads_per_worker=2, processes=True,
+        cluster = LocalCluster(n_workers=max(1, workers or 2), threads_per_worker=threads, processes=True,
                                host="127.0.0.1", dashboard_address=None)
         client = Client(cluster)
 
