@@ -297,6 +297,23 @@ def rules_cmd(fmt: str, rule_ids: tuple[str, ...], domains: tuple[str, ...], min
         Console(width=None if sys.stdout.isatty() else 160).print(table)
 
 
+def _fleet_options(targets: str, credentials: str, unit: str, scope: str) -> Any:
+    """``--workers``, ``--scheduler``, ``--max-per-scope``: one meaning for every cloud's organization scan,
+    worded with the cloud's own targets (``--accounts / --organization``), credentials and scope noun."""
+
+    def decorate(fn: Any) -> Any:
+        fn = click.option("--max-per-scope", type=click.IntRange(min=1), default=4, show_default=True,
+                          help=f"With --workers / --scheduler: at most this many units ({unit}) of one {scope} "
+                               f"run at once, to stay under the {scope}'s API rate limits.")(fn)
+        fn = click.option("--scheduler", metavar="URL",
+                          help=f"Run {targets} on an existing Dask cluster (tcp://HOST:PORT); its workers need "
+                               f"{credentials}.")(fn)
+        return click.option("--workers", type=click.IntRange(min=1),
+                            help=f"Run {targets} on a local Dask cluster of this many worker processes.")(fn)
+
+    return decorate
+
+
 @main.group("scan")
 def scan_group() -> None:
     """Scan a live cloud account (read-only)."""
@@ -312,14 +329,8 @@ def scan_group() -> None:
               help="Role assumed in each account for --accounts / --organization.")
 @click.option("--external-id", help="ExternalId the member roles' trust policy requires.")
 @click.option("--endpoint-url", hidden=True, help="Send every call to this endpoint (testing).")
-@click.option("--workers", type=click.IntRange(min=1),
-              help="Run --accounts / --organization on a local Dask cluster of this many worker processes.")
-@click.option("--scheduler", metavar="URL",
-              help="Run --accounts / --organization on an existing Dask cluster (tcp://HOST:PORT); its workers "
-                   "need their own AWS credentials allowed to assume --role-name.")
-@click.option("--max-per-scope", type=click.IntRange(min=1), default=4, show_default=True,
-              help="With --workers / --scheduler: at most this many units (one service in one region) of one "
-                   "account run at once, to stay under the account's API rate limits.")
+@_fleet_options("--accounts / --organization", "their own AWS credentials allowed to assume --role-name",
+                "one service in one region", "account")
 @click.option("--fail-on", type=click.Choice((*SEVERITIES, "none")), default="low", show_default=True,
               help="Exit 1 if a FAIL finding has at least this severity.")
 @_rule_option_flag
@@ -382,10 +393,16 @@ def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None,
 
 
 def _scan_on_dask(workers: int | None, scheduler: str | None, max_per_scope: int, progress: Any,
-                  **scan: Any) -> Any:
-    """The organization scan as units on Dask workers (a new local cluster, or ``scheduler``)."""
+                  fleet: str = "aws", **scan: Any) -> Any:
+    """The organization scan as units on Dask workers (a new local cluster, or ``scheduler``): AWS accounts,
+    Azure subscriptions or GCP projects, each cloud's fleet module planning and finishing its own scopes."""
+    import importlib
+
+    entry, noun = {"aws": ("scan_organization", "accounts"), "azure": ("scan_subscriptions", "subscriptions"),
+                   "gcp": ("scan_projects", "projects")}[fleet]
     try:
-        from hitrust_policies.fleet.aws import executor_for, scan_organization
+        from hitrust_policies.fleet.aws import executor_for
+        run = getattr(importlib.import_module(f"hitrust_policies.fleet.{fleet}"), entry)
         executor, close = executor_for(scheduler, workers)
     except ImportError as exc:
         raise click.UsageError(f"--workers / --scheduler need the fleet extra: pip install "
@@ -393,9 +410,8 @@ def _scan_on_dask(workers: int | None, scheduler: str | None, max_per_scope: int
     except OSError as exc:
         raise click.BadParameter(f"cannot reach the Dask scheduler: {exc}", param_hint="--scheduler") from None
     try:
-        return scan_organization(executor=executor, max_per_scope=max_per_scope,
-                                 progress=lambda s: progress(s.done, s.total, f"accounts ({s.failed} with failures)"),
-                                 **scan)
+        return run(executor=executor, max_per_scope=max_per_scope,
+                   progress=lambda s: progress(s.done, s.total, f"{noun} ({s.failed} with failures)"), **scan)
     finally:
         close()
 
@@ -419,6 +435,9 @@ AZURE_SUBSCRIPTION = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F
                    "instead of scanning. Repeatable.")
 @click.option("--print-export-query", is_flag=True,
               help="Print the az graph query commands whose saved results --from-export evaluates, and exit.")
+@_fleet_options("--subscription / --management-group / --all-subscriptions",
+                "their own Azure credential for --auth (managed identity, workload identity, AZURE_* variables)",
+                "one family of resources", "subscription")
 @click.option("--fail-on", type=click.Choice((*SEVERITIES, "none")), default="low", show_default=True,
               help="Exit 1 if a FAIL finding has at least this severity.")
 @_rule_option_flag
@@ -427,7 +446,8 @@ AZURE_SUBSCRIPTION = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F
 @_with_rule_options
 def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, management_groups: tuple[str, ...],
                    auth: str, cloud: str,
-                   arm_endpoint: str | None, exports: tuple[str, ...], print_export_query: bool, fail_on: str,
+                   arm_endpoint: str | None, exports: tuple[str, ...], print_export_query: bool,
+                   workers: int | None, scheduler: str | None, max_per_scope: int, fail_on: str,
                    rule_option: tuple[str, ...], fmt: str, output: str | None,
                    show_pass: bool, baseline: str | None, suppressions: str | None, rule_ids: tuple[str, ...],
                    domains: tuple[str, ...], min_severity: str | None) -> None:
@@ -441,6 +461,9 @@ def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, mana
     bad = [s for s in subscriptions if not AZURE_SUBSCRIPTION.match(s)]
     if bad:
         raise click.BadParameter(f"not a subscription id (a GUID): {', '.join(bad)}", param_hint="--subscription")
+    if (workers or scheduler) and exports:
+        raise click.UsageError("--workers / --scheduler distribute a scan of many subscriptions: give "
+                               "--subscription, --management-group or --all-subscriptions, not --from-export")
     if exports and (subscriptions or all_subscriptions or management_groups):
         raise click.UsageError("--from-export evaluates a file: it takes no --subscription / --all-subscriptions "
                                "/ --management-group")
@@ -469,9 +492,15 @@ def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, mana
             except AuthConfigError as exc:
                 raise click.BadParameter(str(exc), param_hint="--auth") from None
             with _Progress() as progress:
-                scan = scan_azure(credential=credential, cloud=cloud, arm_endpoint=arm_endpoint,
-                                  subscriptions=subscriptions, all_subscriptions=all_subscriptions,
-                                  management_groups=management_groups, progress=progress, families=families)
+                if workers or scheduler:
+                    scan = _scan_on_dask(workers, scheduler, max_per_scope, progress, fleet="azure",
+                                         credential=credential, auth=auth, cloud=cloud, arm_endpoint=arm_endpoint,
+                                         subscriptions=list(subscriptions), all_subscriptions=all_subscriptions,
+                                         management_groups=list(management_groups), families=families)
+                else:
+                    scan = scan_azure(credential=credential, cloud=cloud, arm_endpoint=arm_endpoint,
+                                      subscriptions=subscriptions, all_subscriptions=all_subscriptions,
+                                      management_groups=management_groups, progress=progress, families=families)
     except ExportError as exc:
         raise click.BadParameter(str(exc), param_hint="--from-export") from None
     except ScanError as exc:

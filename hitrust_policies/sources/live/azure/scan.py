@@ -183,28 +183,7 @@ def scan_azure(
     target = resolve_cloud(cloud, arm_endpoint)
     clients = Clients(credential, target, max_attempts, backoff)
     calls: Counter[str] = Counter()
-    tenant: str | None = None
-    chosen_subs = sorted(dict.fromkeys(s.strip().lower() for s in subscriptions if s.strip()))
-    if all_subscriptions:
-        try:
-            listed = clients.list_subscriptions(calls)
-        except Exception as exc:
-            raise ScanError(f"could not list subscriptions ({describe_failure(exc, SUBSCRIPTIONS_PERMISSION)})"
-                            ) from exc
-        tenant = next((t for _, t in listed if t), None)
-        chosen_subs = sorted(dict.fromkeys([*chosen_subs, *(s.lower() for s, _ in listed)]))
-    for group in management_groups:
-        try:
-            below = clients.management_group_subscriptions(group, calls)
-        except Exception as exc:
-            raise ScanError(f"could not list the subscriptions of management group {group} "
-                            f"({describe_failure(exc, MANAGEMENT_GROUP_PERMISSION)})") from exc
-        if not below:
-            raise ScanError(f"management group {group} has no subscription this credential can read")
-        tenant = tenant or next((t for _, t in below if t), None)
-        chosen_subs = sorted(dict.fromkeys([*chosen_subs, *(s.lower() for s, _ in below)]))
-    if not chosen_subs:
-        raise ScanError("no subscription to scan: the credential sees none (give --subscription)")
+    chosen_subs, tenant = list_subscriptions(clients, subscriptions, all_subscriptions, management_groups, calls)
     chosen = list(families) if families is not None else all_families()
     tasks = [(f, sub) for sub in chosen_subs for f in chosen]
     shared = SharedReads()
@@ -221,6 +200,36 @@ def scan_azure(
         reasons = sorted({p for r in reads for p in r.coverage.problems})
         raise ScanError(f"nothing could be read: {'; '.join(reasons)[:500]}")
     return result_of(reads, chosen_subs, tenant, time.perf_counter() - started, calls)
+
+
+def list_subscriptions(clients: Clients, subscriptions: Iterable[str], all_subscriptions: bool,
+                       management_groups: Iterable[str], calls: Counter[str]) -> tuple[list[str], str | None]:
+    """The subscriptions to scan, sorted, and their tenant when a listing named it: those given, every one
+    the credential sees (``all_subscriptions``), those below the management groups. A listing that fails,
+    a group with no readable subscription, or nothing at all is a `ScanError`."""
+    tenant: str | None = None
+    chosen = sorted(dict.fromkeys(s.strip().lower() for s in subscriptions if s.strip()))
+    if all_subscriptions:
+        try:
+            listed = clients.list_subscriptions(calls)
+        except Exception as exc:
+            raise ScanError(f"could not list subscriptions ({describe_failure(exc, SUBSCRIPTIONS_PERMISSION)})"
+                            ) from exc
+        tenant = next((t for _, t in listed if t), None)
+        chosen = sorted(dict.fromkeys([*chosen, *(s.lower() for s, _ in listed)]))
+    for group in management_groups:
+        try:
+            below = clients.management_group_subscriptions(group, calls)
+        except Exception as exc:
+            raise ScanError(f"could not list the subscriptions of management group {group} "
+                            f"({describe_failure(exc, MANAGEMENT_GROUP_PERMISSION)})") from exc
+        if not below:
+            raise ScanError(f"management group {group} has no subscription this credential can read")
+        tenant = tenant or next((t for _, t in below if t), None)
+        chosen = sorted(dict.fromkeys([*chosen, *(s.lower() for s, _ in below)]))
+    if not chosen:
+        raise ScanError("no subscription to scan: the credential sees none (give --subscription)")
+    return chosen, tenant
 
 
 @dataclass
