@@ -542,6 +542,10 @@ def _gcp_scopes(values: tuple[str, ...], pattern: re.Pattern[str], hint: str, wh
               help="Use the OAuth access token in this file (gcloud auth print-access-token) instead of "
                    "Application Default Credentials.")
 @click.option("--api-endpoint", help="Another Cloud Asset API endpoint (a Private Service Connect endpoint).")
+@_fleet_options("--project / --folder / --organization (each project below them a scope of its own)",
+                "their own Google credential (Application Default Credentials: workload identity, the metadata "
+                "server, GOOGLE_APPLICATION_CREDENTIALS; or --access-token-file on the worker)",
+                "one family of assets", "project")
 @click.option("--fail-on", type=click.Choice((*SEVERITIES, "none")), default="low", show_default=True,
               help="Exit 1 if a FAIL finding has at least this severity.")
 @_rule_option_flag
@@ -549,7 +553,8 @@ def _gcp_scopes(values: tuple[str, ...], pattern: re.Pattern[str], hint: str, wh
 @_suppressions_option
 @_with_rule_options
 def scan_gcp_cmd(projects: tuple[str, ...], folders: tuple[str, ...], organizations: tuple[str, ...],
-                 exports: tuple[str, ...], access_token_file: str | None, api_endpoint: str | None, fail_on: str,
+                 exports: tuple[str, ...], access_token_file: str | None, api_endpoint: str | None,
+                 workers: int | None, scheduler: str | None, max_per_scope: int, fail_on: str,
                  rule_option: tuple[str, ...], fmt: str, output: str | None, show_pass: bool, baseline: str | None,
                  suppressions: str | None, rule_ids: tuple[str, ...], domains: tuple[str, ...],
                  min_severity: str | None) -> None:
@@ -561,6 +566,9 @@ def scan_gcp_cmd(projects: tuple[str, ...], folders: tuple[str, ...], organizati
     _gcp_scopes(projects, GCP_PROJECT, "--project", "project id or number")
     _gcp_scopes(folders, GCP_NUMBER, "--folder", "folder number")
     _gcp_scopes(organizations, GCP_NUMBER, "--organization", "organization number")
+    if (workers or scheduler) and exports:
+        raise click.UsageError("--workers / --scheduler distribute a scan of many projects: give --project, "
+                               "--folder or --organization, not --from-export")
     if exports and (projects or folders or organizations):
         raise click.UsageError("--from-export evaluates files: it takes no --project / --folder / --organization")
     if not exports and not (projects or folders or organizations):
@@ -589,8 +597,15 @@ def scan_gcp_cmd(projects: tuple[str, ...], folders: tuple[str, ...], organizati
                 hint = "--api-endpoint" if "endpoint" in str(exc) else "--access-token-file"
                 raise click.BadParameter(str(exc), param_hint=hint) from None
             with _Progress() as progress:
-                scan = scan_gcp(credentials=creds, projects=projects, folders=folders, organizations=organizations,
-                                api_endpoint=api_endpoint, progress=progress, families=families)
+                if workers or scheduler:
+                    scan = _scan_on_dask(workers, scheduler, max_per_scope, progress, fleet="gcp", credentials=creds,
+                                         access_token_file=access_token_file, projects=list(projects),
+                                         folders=list(folders), organizations=list(organizations),
+                                         api_endpoint=api_endpoint, families=families)
+                else:
+                    scan = scan_gcp(credentials=creds, projects=projects, folders=folders,
+                                    organizations=organizations, api_endpoint=api_endpoint, progress=progress,
+                                    families=families)
     except ExportError as exc:
         raise click.BadParameter(str(exc), param_hint="--from-export") from None
     except ScanError as exc:

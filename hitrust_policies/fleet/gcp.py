@@ -233,7 +233,8 @@ def scan_projects(
     if not chosen_projects:
         raise ScanError("nothing to scan: give --project, --folder or --organization")
     chosen = list(families) if families is not None else all_families()
-    options = GcpFleetOptions(access_token_file=access_token_file, api_endpoint=api_endpoint,
+    token_file = os.path.abspath(access_token_file) if access_token_file else None  # the same path on every worker
+    options = GcpFleetOptions(access_token_file=token_file, api_endpoint=api_endpoint,
                               max_attempts=max_attempts, backoff=backoff, scan_id=uuid.uuid4().hex)
     plan = plan_scan([Scope("gcp", p) for p in chosen_projects], steps_of(chosen), group_by=group_by)
     finished: list[GcpScanResult] = []

@@ -153,7 +153,8 @@ def cluster(tenant: FakeAzure) -> Iterator[Any]:
 def test_dask_workers_exact_with_a_refused_subscription_and_a_killed_worker(tenant: FakeAzure, cluster: Any) -> None:
     result = scan(tenant, cluster.get_executor(pure=False), work=die_always, max_per_scope=2, retries=1)
     assert verdicts(result) == expected(dying=True)
-    [lost] = [f for f in result.findings() if f.resource.account == DYING and f.status is UNKNOWN and f.rule_id == TLS]
+    [lost] = [f for f in result.findings()
+              if f.resource.account == DYING and f.status is UNKNOWN and f.rule_id == TLS]
     assert lost.message.startswith("KilledWorker") and lost.message.endswith(
         f"(storage-accounts in subscription {DYING})")
     assert [(c.account, c.collector) for c in result.coverage if c.status == "failed"] == [
