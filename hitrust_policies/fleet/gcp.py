@@ -7,9 +7,12 @@ per worker process. The coordinator sends only the unit and `GcpFleetOptions` (t
 path, retry settings: no secret, no token), so nothing secret enters a task graph; it lists the projects
 below the folders and organizations itself (their project assets) and never reads a resource.
 
-Each project is read at its own scope, as ``scan gcp --project`` reads it: its folders' and organization's
-own IAM policies and sinks are not read by the fleet, so where one of them could change a project's audit
-logging or log export verdict that verdict is UNKNOWN and says so.
+Each project is read at its own scope, as ``scan gcp --project`` reads it, except for the families that join
+projects with their folders and organization (IAM policies and audit configs inherited down the hierarchy,
+sinks that include children, sinks writing to another project's bucket): below a ``--folder`` /
+``--organization`` those run once at that folder or organization, as ``scan gcp --organization`` runs them,
+as a scope of their own. So the fleet reports what the thread scan reports, and a project's audit logging is
+judged with its ancestors' configuration rather than UNKNOWN.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from hitrust_policies.fleet.plan import Grouping, Scope, Unit
+from hitrust_policies.fleet.plan import Grouping, ScanPlan, Scope, Unit
 from hitrust_policies.fleet.runner import UnitFailure
 from hitrust_policies.sources.live.aws.scan import Coverage, ScanError
 from hitrust_policies.sources.live.gcp.families import PERMISSIONS, PROJECT_TYPE, RESOURCE, Family, all_families, data
@@ -108,6 +111,19 @@ def _project_names(options: GcpFleetOptions, scope: str) -> tuple[dict[str, str]
     return names, naming, calls
 
 
+def _listed_at(scope: Scope) -> str:
+    """Where a scope's assets are listed: ``projects/ID`` for a project, a folder or organization as named."""
+    return scope.id if "/" in scope.id else f"projects/{scope.id}"
+
+
+def _joined(*plans: ScanPlan) -> ScanPlan:
+    """One plan of several plans' disjoint scopes (projects read alone, folders / organizations read for their
+    hierarchy), in scope order."""
+    by_scope = {scope: plan.units_of(scope) for plan in plans for scope in plan.scopes}
+    scopes = tuple(sorted(by_scope))
+    return ScanPlan(scopes, (), tuple(u for scope in scopes for u in by_scope[scope]), by_scope)
+
+
 def run_unit(unit: Unit, options: GcpFleetOptions) -> GcpUnitResult | UnitFailure:
     """Run one unit where this function is called (a worker): credential, client and listings all made here.
     A credential this worker cannot build is a `UnitFailure`; a family that cannot be read is failed
@@ -122,7 +138,7 @@ def run_unit(unit: Unit, options: GcpFleetOptions) -> GcpUnitResult | UnitFailur
     if missing:
         return UnitFailure(unit, f"this worker has no family named {', '.join(missing)} "
                                  "(workers and coordinator run different versions)", 1)
-    scope = f"projects/{unit.scope.id}"
+    scope = _listed_at(unit.scope)
     names, naming, calls = _project_names(options, scope)
     reads = [read_family(lister, by_name[name], scope, names) for name in unit.steps]
     if reads:
@@ -131,9 +147,10 @@ def run_unit(unit: Unit, options: GcpFleetOptions) -> GcpUnitResult | UnitFailur
 
 
 def finish_project(scope: Scope, outcomes: Sequence[GcpUnitResult | UnitFailure]) -> GcpScanResult:
-    """One project's result from all its units: a unit that failed is UNKNOWN for exactly its families."""
+    """One project's (or a folder's / an organization's hierarchy) result from all its units: a unit that
+    failed is UNKNOWN for exactly its families."""
     by_name = {f.name: f for f in all_families()}
-    name = f"projects/{scope.id}"
+    name = _listed_at(scope)
     reads: list[FamilyRead] = []
     naming: dict[str, Coverage] = {}
     seconds = 0.0
@@ -213,8 +230,10 @@ def scan_projects(
 
     The coordinator lists the projects below ``folders`` / ``organizations`` with ``credentials`` (its own;
     from ``access_token_file`` or ADC when not given and a listing is needed), plans, and hands out units
-    that name only families. With ``sink``, each project's result goes to it once finished and is not kept.
-    A project that cannot be read (403) is UNKNOWN for exactly its families; the rest report."""
+    that name only families: a project below them is read alone for every family but the hierarchy's, which
+    run once at each folder / organization given (a scope of their own); a project given alone is read for
+    every family. With ``sink``, each scope's result goes to it once finished and is not kept. A project that
+    cannot be read (403) is UNKNOWN for exactly its families; the rest report."""
     from hitrust_policies.fleet.plan import plan_scan, steps_of
     from hitrust_policies.fleet.runner import run_plan
     from hitrust_policies.sources.live.gcp.scan import scope_names
@@ -223,20 +242,27 @@ def scan_projects(
     calls: Counter[str] = Counter()
     given = [s.split("/", 1)[1] for s in scope_names(projects)]
     parents = scope_names((), folders, organizations)
+    below: list[str] = []
     if parents:
         from hitrust_policies.sources.live.gcp.auth import asset_client
         from hitrust_policies.sources.live.gcp.auth import credentials as make_credentials
 
         creds = credentials if credentials is not None else make_credentials(access_token_file)
-        given += projects_below(Lister(asset_client(creds, api_endpoint), max_attempts, backoff), parents, calls)
-    chosen_projects = sorted(dict.fromkeys(given))
-    if not chosen_projects:
+        below = projects_below(Lister(asset_client(creds, api_endpoint), max_attempts, backoff), parents, calls)
+    if not given and not below:
         raise ScanError("nothing to scan: give --project, --folder or --organization")
     chosen = list(families) if families is not None else all_families()
+    alone = [f for f in chosen if not f.hierarchy]
     token_file = os.path.abspath(access_token_file) if access_token_file else None  # the same path on every worker
     options = GcpFleetOptions(access_token_file=token_file, api_endpoint=api_endpoint,
                               max_attempts=max_attempts, backoff=backoff, scan_id=uuid.uuid4().hex)
-    plan = plan_scan([Scope("gcp", p) for p in chosen_projects], steps_of(chosen), group_by=group_by)
+    plans = [plan_scan([Scope("gcp", p) for p in given if p not in below], steps_of(chosen), group_by=group_by)]
+    if alone:
+        plans.append(plan_scan([Scope("gcp", p) for p in below], steps_of(alone), group_by=group_by))
+    if len(alone) < len(chosen):
+        plans.append(plan_scan([Scope("gcp", p) for p in parents], steps_of([f for f in chosen if f.hierarchy]),
+                               group_by=group_by))
+    plan = _joined(*plans)
     finished: list[GcpScanResult] = []
 
     def on_scope(scope: Scope, outcomes: list[Any]) -> None:

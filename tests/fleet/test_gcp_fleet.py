@@ -214,3 +214,49 @@ def test_workers_with_an_export_is_a_usage_error(tmp_path: Path) -> None:
                            "--from-export", str(export)], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert "--workers / --scheduler distribute a scan of many projects" in proc.stderr
+
+
+def test_an_organization_on_the_fleet_reports_what_the_thread_scan_reports(tmp_path: Path) -> None:
+    """Every family, `--organization` on the fleet and on threads: the same findings, ids, statuses and reasons.
+    Projects are read alone; the hierarchy's families run once at the organization, so a project's audit
+    logging is judged with the configuration its organization and folder set (prod inherits ADMIN_READ: PASS;
+    dev exempts a member: FAIL), not left UNKNOWN as a project-by-project read would leave it."""
+    from google.oauth2.credentials import Credentials
+
+    from hitrust_policies.sources.live.gcp.scan import scan_gcp
+
+    prod = ga.Project("phi-prod", "418274650321", folders=(FOLDER,), organization=ORG)
+    dev = ga.Project("phi-dev", "735106429884", organization=ORG)
+    lab = ga.Project("phi-lab", "735106429999", folders=(FOLDER,), organization=ORG)
+    fake = FakeGcp()
+    for p in (prod, dev, lab):
+        fake.add_project(p.id, p.number)
+        fake.add(ga.project(p), *ga.default_sinks(p), ga.disk(p, f"{p.id}-disk"), ga.bucket(p, f"{p.id}-records"),
+                 ga.bucket_policy(p, f"{p.id}-records"), ga.firewall(p, "ssh"))
+    fake.add(ga.organization(prod), ga.folder(prod, FOLDER),
+             ga.iam_policy(prod, ("roles/owner", ["group:admins@example.org"]), scope=f"organizations/{ORG}",
+                           audit=[ga.audit_config("allServices", "ADMIN_READ")]),
+             ga.iam_policy(prod, ("roles/browser", ["group:eng@example.org"]), scope=f"folders/{FOLDER}"),
+             ga.iam_policy(prod, ("roles/editor", ["user:ana@example.org"])),
+             ga.iam_policy(dev, ("roles/viewer", ["group:care@example.org"]), audit=[ga.audit_config(
+                 "allServices", "ADMIN_READ", exempt={"ADMIN_READ": ["user:ci@example.org"]})]),
+             ga.log_sink(lab, "everything", f"storage.googleapis.com/{prod.id}-records"))
+    token = tmp_path / "token"
+    token.write_text(TOKEN)
+    with fake:
+        threads = scan_gcp(credentials=Credentials(token=TOKEN), organizations=[ORG], api_endpoint=fake.endpoint,
+                           max_attempts=2, backoff=0.0)
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            fleet = scan_projects(executor=pool, credentials=Credentials(token=TOKEN), access_token_file=str(token),
+                                  organizations=[ORG], api_endpoint=fake.endpoint, max_attempts=2, backoff=0.0)
+    def findings(r: Any) -> list[tuple[str, Status, str]]:
+        return sorted((f.id, f.status, f.message) for f in r.findings())
+
+    assert findings(fleet) == findings(threads)
+    assert fleet.complete and threads.complete
+    audit = {(f.resource.name, f.status) for f in fleet.findings() if f.rule_id == "log-audit-coverage-multi-region"}
+    assert audit == {(prod.id, PASS), (dev.id, FAIL), (lab.id, PASS)}
+    assert fleet.scopes == [f"organizations/{ORG}", f"projects/{dev.id}", f"projects/{lab.id}", f"projects/{prod.id}"]
+    hierarchy = {f.name for f in all_families() if f.hierarchy}
+    assert {c.collector for c in fleet.coverage if c.account == f"organizations/{ORG}"} == hierarchy
+    assert not {c.collector for c in fleet.coverage if c.account.startswith("projects/")} & hierarchy
