@@ -203,3 +203,29 @@ def test_workers_without_subscriptions_to_list_is_a_usage_error() -> None:
                            "--from-export", __file__], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert "--workers / --scheduler distribute a scan of many subscriptions" in proc.stderr
+
+
+def test_a_management_group_streams_each_subscription_to_the_sink(tenant: FakeAzure) -> None:
+    """`--management-group` on the fleet: the coordinator lists the subscriptions below the group (Resource
+    Graph's resourcecontainers), each finished subscription's result goes to the sink and is not kept."""
+    from hitrust_policies.fleet.azure import scan_subscriptions
+    from tests.sources.live.azure.conftest import RecordingToken
+
+    group = "mg-fleet"
+    below = SUBS[2:5]
+    for sub in below:
+        tenant.management_groups[sub.lower()] = [group]
+    sunk: list[Any] = []
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            kept = scan_subscriptions(executor=pool, credential=RecordingToken(), auth="token",
+                                      arm_endpoint=tenant.endpoint, management_groups=[group],
+                                      families=[f for f in all_families() if f.name in FAMILIES], max_attempts=2,
+                                      backoff=0.0, sink=sunk.append)
+    finally:
+        for sub in below:
+            tenant.management_groups[sub.lower()] = []
+    assert sorted(s for r in sunk for s in r.subscriptions) == sorted(below) == kept.subscriptions
+    assert (kept.resources, kept.gaps, kept.coverage) == ([], [], [])
+    assert kept.tenant == tenant.tenant_id and kept.account == tenant.tenant_id
+    assert set().union(*(verdicts(r) for r in sunk)) == {row for row in expected() if row[0] in below}

@@ -260,3 +260,43 @@ def test_an_organization_on_the_fleet_reports_what_the_thread_scan_reports(tmp_p
     hierarchy = {f.name for f in all_families() if f.hierarchy}
     assert {c.collector for c in fleet.coverage if c.account == f"organizations/{ORG}"} == hierarchy
     assert not {c.collector for c in fleet.coverage if c.account.startswith("projects/")} & hierarchy
+
+
+def test_each_project_streams_to_the_sink(org: dict[str, Any]) -> None:
+    """With a sink, each finished project's result goes to it and is not kept; `--project` scopes given alone
+    are read for every chosen family."""
+    from google.oauth2.credentials import Credentials
+
+    sunk: list[Any] = []
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        kept = scan_projects(executor=pool, credentials=Credentials(token=TOKEN), access_token_file=org["token"],
+                             projects=[IDS[0], f"projects/{IDS[2]}"], api_endpoint=org["fake"].endpoint,
+                             families=[f for f in all_families() if f.name in FAMILIES], max_attempts=2,
+                             backoff=0.0, sink=sunk.append)
+    assert [s for r in sunk for s in r.scopes] == [f"projects/{IDS[0]}", f"projects/{IDS[2]}"]
+    assert kept.scopes == [f"projects/{IDS[0]}", f"projects/{IDS[2]}"]
+    assert (kept.resources, kept.gaps, kept.coverage) == ([], [], [])
+    assert set().union(*(verdicts(r) for r in sunk)) == {row for row in expected() if row[0] in (IDS[0], IDS[2])}
+
+
+def test_projects_pending_deletion_are_not_planned() -> None:
+    """Cloud Asset still lists a project pending deletion below its folder: the coordinator leaves it out."""
+    from collections import Counter
+
+    from google.oauth2.credentials import Credentials
+
+    from hitrust_policies.fleet.gcp import projects_below
+    from hitrust_policies.sources.live.gcp.auth import asset_client
+    from hitrust_policies.sources.live.gcp.scan import Lister
+
+    fake = FakeGcp()
+    leaving = ga.Project("phi-leaving", "418274659999", folders=(FOLDER,), organization=ORG)
+    for p in (PROJECTS[0], leaving):
+        fake.add_project(p.id, p.number)
+        fake.add(ga.project(p))
+    fake.resources[ga.project(leaving)["name"]]["resource"]["data"]["lifecycleState"] = "DELETE_REQUESTED"
+    with fake:
+        lister = Lister(asset_client(Credentials(token=TOKEN), fake.endpoint), 1, 0.0)
+        calls: Counter[str] = Counter()
+        assert projects_below(lister, [f"folders/{FOLDER}"], calls) == [PROJECTS[0].id]
+        assert calls == Counter({"cloudasset.assets.listResource": 1})
