@@ -305,6 +305,23 @@ def rules_cmd(fmt: str, rule_ids: tuple[str, ...], domains: tuple[str, ...], min
         Console(width=None if sys.stdout.isatty() else 160).print(table)
 
 
+def _fleet_options(targets: str, credentials: str, unit: str, scope: str) -> Any:
+    """``--workers``, ``--scheduler``, ``--max-per-scope``: one meaning for every cloud's organization scan,
+    worded with the cloud's own targets (``--accounts / --organization``), credentials and scope noun."""
+
+    def decorate(fn: Any) -> Any:
+        fn = click.option("--max-per-scope", type=click.IntRange(min=1), default=4, show_default=True,
+                          help=f"With --workers / --scheduler: at most this many units ({unit}) of one {scope} "
+                               f"run at once, to stay under the {scope}'s API rate limits.")(fn)
+        fn = click.option("--scheduler", metavar="URL",
+                          help=f"Run {targets} on an existing Dask cluster (tcp://HOST:PORT); its workers need "
+                               f"{credentials}.")(fn)
+        return click.option("--workers", type=click.IntRange(min=1),
+                            help=f"Run {targets} on a local Dask cluster of this many worker processes.")(fn)
+
+    return decorate
+
+
 @main.group("scan")
 def scan_group() -> None:
     """Scan a live cloud account (read-only)."""
@@ -320,14 +337,8 @@ def scan_group() -> None:
               help="Role assumed in each account for --accounts / --organization.")
 @click.option("--external-id", help="ExternalId the member roles' trust policy requires.")
 @click.option("--endpoint-url", hidden=True, help="Send every call to this endpoint (testing).")
-@click.option("--workers", type=click.IntRange(min=1),
-              help="Run --accounts / --organization on a local Dask cluster of this many worker processes.")
-@click.option("--scheduler", metavar="URL",
-              help="Run --accounts / --organization on an existing Dask cluster (tcp://HOST:PORT); its workers "
-                   "need their own AWS credentials allowed to assume --role-name.")
-@click.option("--max-per-scope", type=click.IntRange(min=1), default=4, show_default=True,
-              help="With --workers / --scheduler: at most this many units (one service in one region) of one "
-                   "account run at once, to stay under the account's API rate limits.")
+@_fleet_options("--accounts / --organization", "their own AWS credentials allowed to assume --role-name",
+                "one service in one region", "account")
 @click.option("--max-per-service", "max_per_service", multiple=True, metavar="SERVICE=K",
               help="With --workers / --scheduler: at most K units of this service (e.g. iam=1, ec2=2) of one "
                    "account at once, for APIs whose quota is low or shared across regions. Repeatable.")
@@ -420,13 +431,20 @@ def _service_limits(entries: tuple[str, ...]) -> dict[str, int]:
 
 
 def _scan_on_dask(workers: int | None, scheduler: str | None, max_per_scope: int, progress: Any, rules: Any,
-                  accepted: Any, **scan: Any) -> Any:
-    """The organization scan as units on Dask workers (a new local cluster, or ``scheduler``), each account
-    evaluated and written to disk as it finishes (`fleet.stream`), so memory does not grow with accounts."""
+                  accepted: Any, fleet: str = "aws", **scan: Any) -> Any:
+    """The organization scan as units on Dask workers (a new local cluster, or ``scheduler``): AWS accounts,
+    Azure subscriptions or GCP projects, each cloud's fleet module planning and finishing its own scopes, and
+    each scope evaluated and written to disk as it finishes (`fleet.stream`), so memory does not grow with
+    the organization."""
+    import importlib
+
+    entry, noun = {"aws": ("scan_organization", "accounts"), "azure": ("scan_subscriptions", "subscriptions"),
+                   "gcp": ("scan_projects", "projects")}[fleet]
     try:
-        from hitrust_policies.fleet.aws import executor_for, scan_organization
+        from hitrust_policies.fleet.aws import executor_for
         from hitrust_policies.fleet.stream import ScopeReports
 
+        run = getattr(importlib.import_module(f"hitrust_policies.fleet.{fleet}"), entry)
         executor, close = executor_for(scheduler, workers)
     except ImportError as exc:
         raise click.UsageError(f"--workers / --scheduler need the fleet extra: pip install "
@@ -435,9 +453,8 @@ def _scan_on_dask(workers: int | None, scheduler: str | None, max_per_scope: int
         raise click.BadParameter(f"cannot reach the Dask scheduler: {exc}", param_hint="--scheduler") from None
     sink = ScopeReports(rules, accepted, resources=bool(click.get_current_context().meta.get("hitrust.evidence")))
     try:
-        merged = scan_organization(executor=executor, max_per_scope=max_per_scope, sink=sink,
-                                   progress=lambda s: progress(s.done, s.total, _fleet_status(s, "accounts")),
-                                   **scan)
+        merged = run(executor=executor, max_per_scope=max_per_scope, sink=sink,
+                     progress=lambda s: progress(s.done, s.total, _fleet_status(s, noun)), **scan)
     finally:
         close()
     return sink.scan(merged)
@@ -462,6 +479,9 @@ AZURE_SUBSCRIPTION = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F
                    "instead of scanning. Repeatable.")
 @click.option("--print-export-query", is_flag=True,
               help="Print the az graph query commands whose saved results --from-export evaluates, and exit.")
+@_fleet_options("--subscription / --management-group / --all-subscriptions",
+                "their own Azure credential for --auth (managed identity, workload identity, AZURE_* variables)",
+                "one family of resources", "subscription")
 @click.option("--fail-on", type=click.Choice((*SEVERITIES, "none")), default="low", show_default=True,
               help="Exit 1 if a FAIL finding has at least this severity.")
 @_rule_option_flag
@@ -470,7 +490,8 @@ AZURE_SUBSCRIPTION = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F
 @_with_rule_options
 def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, management_groups: tuple[str, ...],
                    auth: str, cloud: str,
-                   arm_endpoint: str | None, exports: tuple[str, ...], print_export_query: bool, fail_on: str,
+                   arm_endpoint: str | None, exports: tuple[str, ...], print_export_query: bool,
+                   workers: int | None, scheduler: str | None, max_per_scope: int, fail_on: str,
                    rule_option: tuple[str, ...], fmt: str, output: str | None,
                    show_pass: bool, baseline: str | None, suppressions: str | None, rule_ids: tuple[str, ...],
                    domains: tuple[str, ...], min_severity: str | None) -> None:
@@ -484,6 +505,9 @@ def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, mana
     bad = [s for s in subscriptions if not AZURE_SUBSCRIPTION.match(s)]
     if bad:
         raise click.BadParameter(f"not a subscription id (a GUID): {', '.join(bad)}", param_hint="--subscription")
+    if (workers or scheduler) and exports:
+        raise click.UsageError("--workers / --scheduler distribute a scan of many subscriptions: give "
+                               "--subscription, --management-group or --all-subscriptions, not --from-export")
     if exports and (subscriptions or all_subscriptions or management_groups):
         raise click.UsageError("--from-export evaluates a file: it takes no --subscription / --all-subscriptions "
                                "/ --management-group")
@@ -512,9 +536,15 @@ def scan_azure_cmd(subscriptions: tuple[str, ...], all_subscriptions: bool, mana
             except AuthConfigError as exc:
                 raise click.BadParameter(str(exc), param_hint="--auth") from None
             with _Progress() as progress:
-                scan = scan_azure(credential=credential, cloud=cloud, arm_endpoint=arm_endpoint,
-                                  subscriptions=subscriptions, all_subscriptions=all_subscriptions,
-                                  management_groups=management_groups, progress=progress, families=families)
+                if workers or scheduler:
+                    scan = _scan_on_dask(workers, scheduler, max_per_scope, progress, rules, accepted, fleet="azure",
+                                         credential=credential, auth=auth, cloud=cloud, arm_endpoint=arm_endpoint,
+                                         subscriptions=list(subscriptions), all_subscriptions=all_subscriptions,
+                                         management_groups=list(management_groups), families=families)
+                else:
+                    scan = scan_azure(credential=credential, cloud=cloud, arm_endpoint=arm_endpoint,
+                                      subscriptions=subscriptions, all_subscriptions=all_subscriptions,
+                                      management_groups=management_groups, progress=progress, families=families)
     except ExportError as exc:
         raise click.BadParameter(str(exc), param_hint="--from-export") from None
     except ScanError as exc:
@@ -556,6 +586,10 @@ def _gcp_scopes(values: tuple[str, ...], pattern: re.Pattern[str], hint: str, wh
               help="Use the OAuth access token in this file (gcloud auth print-access-token) instead of "
                    "Application Default Credentials.")
 @click.option("--api-endpoint", help="Another Cloud Asset API endpoint (a Private Service Connect endpoint).")
+@_fleet_options("--project / --folder / --organization (each project below them a scope of its own)",
+                "their own Google credential (Application Default Credentials: workload identity, the metadata "
+                "server, GOOGLE_APPLICATION_CREDENTIALS; or --access-token-file on the worker)",
+                "one family of assets", "project")
 @click.option("--fail-on", type=click.Choice((*SEVERITIES, "none")), default="low", show_default=True,
               help="Exit 1 if a FAIL finding has at least this severity.")
 @_rule_option_flag
@@ -563,7 +597,8 @@ def _gcp_scopes(values: tuple[str, ...], pattern: re.Pattern[str], hint: str, wh
 @_suppressions_option
 @_with_rule_options
 def scan_gcp_cmd(projects: tuple[str, ...], folders: tuple[str, ...], organizations: tuple[str, ...],
-                 exports: tuple[str, ...], access_token_file: str | None, api_endpoint: str | None, fail_on: str,
+                 exports: tuple[str, ...], access_token_file: str | None, api_endpoint: str | None,
+                 workers: int | None, scheduler: str | None, max_per_scope: int, fail_on: str,
                  rule_option: tuple[str, ...], fmt: str, output: str | None, show_pass: bool, baseline: str | None,
                  suppressions: str | None, rule_ids: tuple[str, ...], domains: tuple[str, ...],
                  min_severity: str | None) -> None:
@@ -575,6 +610,9 @@ def scan_gcp_cmd(projects: tuple[str, ...], folders: tuple[str, ...], organizati
     _gcp_scopes(projects, GCP_PROJECT, "--project", "project id or number")
     _gcp_scopes(folders, GCP_NUMBER, "--folder", "folder number")
     _gcp_scopes(organizations, GCP_NUMBER, "--organization", "organization number")
+    if (workers or scheduler) and exports:
+        raise click.UsageError("--workers / --scheduler distribute a scan of many projects: give --project, "
+                               "--folder or --organization, not --from-export")
     if exports and (projects or folders or organizations):
         raise click.UsageError("--from-export evaluates files: it takes no --project / --folder / --organization")
     if not exports and not (projects or folders or organizations):
@@ -603,8 +641,16 @@ def scan_gcp_cmd(projects: tuple[str, ...], folders: tuple[str, ...], organizati
                 hint = "--api-endpoint" if "endpoint" in str(exc) else "--access-token-file"
                 raise click.BadParameter(str(exc), param_hint=hint) from None
             with _Progress() as progress:
-                scan = scan_gcp(credentials=creds, projects=projects, folders=folders, organizations=organizations,
-                                api_endpoint=api_endpoint, progress=progress, families=families)
+                if workers or scheduler:
+                    scan = _scan_on_dask(workers, scheduler, max_per_scope, progress, rules, accepted, fleet="gcp",
+                                         credentials=creds, access_token_file=access_token_file,
+                                         projects=list(projects), folders=list(folders),
+                                         organizations=list(organizations),
+                                         api_endpoint=api_endpoint, families=families)
+                else:
+                    scan = scan_gcp(credentials=creds, projects=projects, folders=folders,
+                                    organizations=organizations, api_endpoint=api_endpoint, progress=progress,
+                                    families=families)
     except ExportError as exc:
         raise click.BadParameter(str(exc), param_hint="--from-export") from None
     except ScanError as exc:

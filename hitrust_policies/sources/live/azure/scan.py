@@ -14,7 +14,6 @@ Graph does not carry are UNKNOWN there, and say so.
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -184,9 +183,32 @@ def scan_azure(
     target = resolve_cloud(cloud, arm_endpoint)
     clients = Clients(credential, target, max_attempts, backoff)
     calls: Counter[str] = Counter()
-    lock = threading.Lock()
+    chosen_subs, tenant = list_subscriptions(clients, subscriptions, all_subscriptions, management_groups, calls)
+    chosen = list(families) if families is not None else all_families()
+    tasks = [(f, sub) for sub in chosen_subs for f in chosen]
+    shared = SharedReads()
+    reads: list[FamilyRead] = []
+    with cancelling(ThreadPoolExecutor(max_workers=max_workers)) as executor:
+        futures = {executor.submit(read_family, clients, f, sub, shared): (f, sub) for f, sub in tasks}
+        for done, future in enumerate(as_completed(futures), 1):
+            f, sub = futures[future]
+            reads.append(future.result())
+            if progress:
+                progress(done, len(tasks), f"{f.name} {sub}")
+
+    if reads and all(r.coverage.status == "failed" for r in reads):
+        reasons = sorted({p for r in reads for p in r.coverage.problems})
+        raise ScanError(f"nothing could be read: {'; '.join(reasons)[:500]}")
+    return result_of(reads, chosen_subs, tenant, time.perf_counter() - started, calls)
+
+
+def list_subscriptions(clients: Clients, subscriptions: Iterable[str], all_subscriptions: bool,
+                       management_groups: Iterable[str], calls: Counter[str]) -> tuple[list[str], str | None]:
+    """The subscriptions to scan, sorted, and their tenant when a listing named it: those given, every one
+    the credential sees (``all_subscriptions``), those below the management groups. A listing that fails,
+    a group with no readable subscription, or nothing at all is a `ScanError`."""
     tenant: str | None = None
-    chosen_subs = sorted(dict.fromkeys(s.strip().lower() for s in subscriptions if s.strip()))
+    chosen = sorted(dict.fromkeys(s.strip().lower() for s in subscriptions if s.strip()))
     if all_subscriptions:
         try:
             listed = clients.list_subscriptions(calls)
@@ -194,7 +216,7 @@ def scan_azure(
             raise ScanError(f"could not list subscriptions ({describe_failure(exc, SUBSCRIPTIONS_PERMISSION)})"
                             ) from exc
         tenant = next((t for _, t in listed if t), None)
-        chosen_subs = sorted(dict.fromkeys([*chosen_subs, *(s.lower() for s, _ in listed)]))
+        chosen = sorted(dict.fromkeys([*chosen, *(s.lower() for s, _ in listed)]))
     for group in management_groups:
         try:
             below = clients.management_group_subscriptions(group, calls)
@@ -204,65 +226,79 @@ def scan_azure(
         if not below:
             raise ScanError(f"management group {group} has no subscription this credential can read")
         tenant = tenant or next((t for _, t in below if t), None)
-        chosen_subs = sorted(dict.fromkeys([*chosen_subs, *(s.lower() for s, _ in below)]))
-    if not chosen_subs:
+        chosen = sorted(dict.fromkeys([*chosen, *(s.lower() for s, _ in below)]))
+    if not chosen:
         raise ScanError("no subscription to scan: the credential sees none (give --subscription)")
-    chosen = list(families) if families is not None else all_families()
-    tasks = [(f, sub) for sub in chosen_subs for f in chosen]
-    shared = SharedReads()
+    return chosen, tenant
 
-    def run(f: Family, sub: str) -> tuple[list[Any], Ctx, str]:
-        local: Counter[str] = Counter()
-        try:
-            rows, truncated = clients.query(f, sub, local)
-        finally:
-            with lock:
-                calls.update(local)
-        ctx = Ctx(sub, "live", clients.get, graph_reader=clients.graph_get, shared=shared)
+
+@dataclass
+class FamilyRead:
+    """What one family read in one subscription: its model values, its coverage, the gaps that make its
+    kinds UNKNOWN there, and the calls it made. The thread scan and the fleet's workers both make these,
+    so a subscription's report is built the same way whichever ran it."""
+
+    family: str
+    subscription: str
+    items: list[Any]
+    coverage: Coverage
+    gaps: list[CoverageGap]
+    calls: Counter[str] = field(default_factory=Counter)
+
+
+def failed_family(f: Family, subscription: str, reason: str, calls: Counter[str] | None = None) -> FamilyRead:
+    """A family that read nothing in a subscription (denied, throttled out, its worker lost): failed
+    coverage and a gap per kind, so every rule over those kinds is UNKNOWN there with ``reason``."""
+    return FamilyRead(f.name, subscription, [], Coverage(f.name, "global", "failed", 0, (reason,), subscription),
+                      [CoverageGap(kind, _scope(subscription, f), reason) for kind in f.kinds], calls or Counter())
+
+
+def read_family(clients: Clients, f: Family, subscription: str, shared: SharedReads | None) -> FamilyRead:
+    """One family in one subscription: its Resource Graph rows (every page), its adapter's ARM reads; a
+    query that fails is `failed_family`, a truncated one keeps its rows and gaps the rest."""
+    calls: Counter[str] = Counter()
+    try:
+        rows, truncated = clients.query(f, subscription, calls)
+        ctx = Ctx(subscription, "live", clients.get, graph_reader=clients.graph_get, shared=shared)
         items = _adapt(f, ctx, rows)
-        with lock:
-            calls.update(ctx.calls)
-        return items, ctx, truncated
+    except Exception as exc:
+        reason = f"{describe_failure(exc, GRAPH_PERMISSION)} ({f.name} in subscription {subscription})"
+        return failed_family(f, subscription, reason, calls)
+    calls.update(ctx.calls)
+    problems = list(dict.fromkeys(ctx.problems))
+    gaps: list[CoverageGap] = []
+    if truncated:
+        problems.insert(0, truncated)
+        gaps = [CoverageGap(kind, _scope(subscription, f), truncated) for kind in f.kinds]
+    status = "partial" if problems else "ok"
+    if f.query is None and problems and len(problems) >= len(set(ctx.calls)):
+        status = "failed"  # a subscription-level family whose every read failed read nothing
+    return FamilyRead(f.name, subscription, items,
+                      Coverage(f.name, "global", status, len(items), tuple(problems), subscription), gaps, calls)
 
+
+def result_of(reads: Iterable[FamilyRead], subscriptions: list[str], tenant: str | None, seconds: float,
+              calls: Counter[str] | None = None) -> AzureScanResult:
+    """The result of some subscriptions from their family reads (``calls``: the listing calls made besides)."""
     resources: list[Any] = []
     gaps: list[CoverageGap] = []
     coverage: list[Coverage] = []
-    with cancelling(ThreadPoolExecutor(max_workers=max_workers)) as executor:
-        futures = {executor.submit(run, f, sub): (f, sub) for f, sub in tasks}
-        for done, future in enumerate(as_completed(futures), 1):
-            f, sub = futures[future]
-            try:
-                items, ctx, truncated = future.result()
-            except Exception as exc:
-                reason = f"{describe_failure(exc, GRAPH_PERMISSION)} ({f.name} in subscription {sub})"
-                coverage.append(Coverage(f.name, "global", "failed", 0, (reason,), sub))
-                gaps.extend(CoverageGap(kind, _scope(sub, f), reason) for kind in f.kinds)
-            else:
-                resources.extend(items)
-                problems = list(dict.fromkeys(ctx.problems))
-                if truncated:
-                    problems.insert(0, truncated)
-                    gaps.extend(CoverageGap(kind, _scope(sub, f), truncated) for kind in f.kinds)
-                status = "partial" if problems else "ok"
-                if f.query is None and problems and len(problems) >= len(set(ctx.calls)):
-                    status = "failed"  # a subscription-level family whose every read failed read nothing
-                coverage.append(Coverage(f.name, "global", status, len(items), tuple(problems), sub))
-            if progress:
-                progress(done, len(tasks), f"{f.name} {sub}")
-
-    if coverage and all(c.status == "failed" for c in coverage):
-        reasons = sorted({p for c in coverage for p in c.problems})
-        raise ScanError(f"nothing could be read: {'; '.join(reasons)[:500]}")
-    return _result(resources, gaps, coverage, calls, chosen_subs, tenant, started)
+    total: Counter[str] = Counter(calls or {})
+    for read in reads:
+        resources.extend(read.items)
+        gaps.extend(read.gaps)
+        coverage.append(read.coverage)
+        total.update(read.calls)
+    return _result(resources, gaps, coverage, total, subscriptions, tenant, seconds)
 
 
 def _result(resources: list[Any], gaps: list[CoverageGap], coverage: list[Coverage], calls: Counter[str],
-            subs: list[str], tenant: str | None, started: float) -> AzureScanResult:
+            subs: list[str], tenant: str | None, seconds: float) -> AzureScanResult:
     coverage.sort(key=lambda c: (c.account, c.collector))
     regions = sorted({r.ref.region for r in resources if getattr(r.ref, "region", "")})
     account = tenant or (subs[0] if len(subs) == 1 else f"{len(subs)} subscriptions")
     return AzureScanResult("azure", account, regions, resources, gaps, coverage, calls,
-                           time.perf_counter() - started, subscriptions=subs, tenant=tenant)
+                           seconds, subscriptions=subs, tenant=tenant)
 
 
 def load_export(path: str | Path) -> list[dict[str, Any]]:
@@ -308,4 +344,4 @@ def scan_export(rows: list[dict[str, Any]], families: Iterable[Family] | None = 
     if not resources:
         raise ScanError("the export holds no row of a type the scanner evaluates "
                         f"({', '.join(t for f in chosen for t in f.types)})")
-    return _result(resources, [], coverage, Counter(), sorted(by_sub), None, started)
+    return _result(resources, [], coverage, Counter(), sorted(by_sub), None, time.perf_counter() - started)

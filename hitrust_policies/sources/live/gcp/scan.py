@@ -16,7 +16,6 @@ adapters, streaming the file and keeping only the asset types the scanner evalua
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -176,76 +175,114 @@ def scan_gcp(
     lister = Lister(asset_client(credentials, api_endpoint), max_attempts, backoff)
     chosen = list(families) if families is not None else all_families()
     calls: Counter[str] = Counter()
-    lock = threading.Lock()
     coverage: list[Coverage] = []
     names: dict[str, str] = {}
 
-    def listed(scope: str, types: Iterable[str], content: str) -> list[dict[str, Any]]:
-        local: Counter[str] = Counter()
-        try:
-            return lister.list(scope, types, content, local)
-        finally:
-            with lock:
-                calls.update(local)
-
     with cancelling(ThreadPoolExecutor(max_workers=max_workers)) as executor:
-        futures = {executor.submit(listed, scope, [PROJECT_TYPE], RESOURCE): scope for scope in scopes}
+        futures = {executor.submit(read_project_names, lister, scope): scope for scope in scopes}
         for future in as_completed(futures):
-            scope = futures[future]
-            try:
-                names.update(project_ids(future.result()))
-            except Exception as exc:
-                reason = f"{describe_failure(exc, PERMISSIONS[RESOURCE])} (projects in {scope})"
-                coverage.append(Coverage("projects", "global", "failed", 0, (reason,), scope))
+            found, failed, used = future.result()
+            names.update(found)
+            calls.update(used)
+            if failed is not None:
+                coverage.append(failed)
 
-    def run(f: Family, scope: str) -> tuple[list[Any], Ctx]:
-        assets = listed(scope, f.asset_types, RESOURCE)
+    reads: list[FamilyRead] = []
+    tasks = [(f, scope) for scope in scopes for f in chosen]
+    with cancelling(ThreadPoolExecutor(max_workers=max_workers)) as executor:
+        futures2 = {executor.submit(read_family, lister, f, scope, names): (f, scope) for f, scope in tasks}
+        for done, future in enumerate(as_completed(futures2), 1):
+            f, scope = futures2[future]
+            reads.append(future.result())
+            if progress:
+                progress(done, len(tasks), f"{f.name} {scope}")
+
+    if tasks and all(r.coverage.status == "failed" for r in reads):
+        reasons = sorted({p for c in [*coverage, *(r.coverage for r in reads)] for p in c.problems})
+        raise ScanError(f"nothing could be read: {'; '.join(reasons)[:500]}")
+    return result_of(reads, scopes, time.perf_counter() - started, calls, coverage)
+
+
+@dataclass
+class FamilyRead:
+    """What one family read in one scope: its model values, its coverage, the gaps that make its kinds
+    UNKNOWN there, and the calls it made. The thread scan and the fleet's workers both make these, so a
+    project's report is built the same way whichever ran it."""
+
+    family: str
+    scope: str
+    items: list[Any]
+    coverage: Coverage
+    gaps: list[CoverageGap]
+    calls: Counter[str] = field(default_factory=Counter)
+
+
+def read_project_names(lister: Lister, scope: str) -> tuple[dict[str, str], Coverage | None, Counter[str]]:
+    """Project number -> id of the projects under ``scope`` (resources named by number are renamed with
+    it), the failed ``projects`` coverage when the listing failed, and the calls made."""
+    calls: Counter[str] = Counter()
+    try:
+        return project_ids(lister.list(scope, [PROJECT_TYPE], RESOURCE, calls)), None, calls
+    except Exception as exc:
+        reason = f"{describe_failure(exc, PERMISSIONS[RESOURCE])} (projects in {scope})"
+        return {}, Coverage("projects", "global", "failed", 0, (reason,), scope), calls
+
+
+def failed_family(f: Family, scope: str, reason: str, calls: Counter[str] | None = None) -> FamilyRead:
+    """A family that read nothing in a scope (denied, throttled out, its worker lost): failed coverage and
+    a gap per kind, so every rule over those kinds is UNKNOWN there with ``reason``."""
+    return FamilyRead(f.name, scope, [], Coverage(f.name, "global", "failed", 0, (reason,), scope),
+                      [CoverageGap(kind, _scope_ref(scope, f), reason) for kind in f.kinds], calls or Counter())
+
+
+def read_family(lister: Lister, f: Family, scope: str, names: dict[str, str]) -> FamilyRead:
+    """One family in one scope: its resources and, where it reads them, their IAM policies (a failed IAM
+    listing makes the facts drawn from them Unknown); a resource listing that fails is `failed_family`."""
+    calls: Counter[str] = Counter()
+    try:
+        assets = lister.list(scope, f.asset_types, RESOURCE, calls)
         ctx = Ctx(scope, "live", names)
         if f.iam:
             try:
-                listed_policies = listed(scope, f.asset_types, IAM_POLICY)
+                listed_policies = lister.list(scope, f.asset_types, IAM_POLICY, calls)
                 ctx.policies = {a["name"]: (a.get("iam_policy") or {}).get("bindings") or [] for a in listed_policies}
                 ctx.audit_configs = _audit_configs(listed_policies)
             except Exception as exc:
                 reason = f"{describe_failure(exc, PERMISSIONS[IAM_POLICY])} ({f.name} in {scope})"
                 ctx.policies_missing = Unknown(reason)
                 ctx.problems.append(reason)
-        return _adapt(f, ctx, assets), ctx
+        items = _adapt(f, ctx, assets)
+    except Exception as exc:
+        return failed_family(f, scope, f"{describe_failure(exc, PERMISSIONS[RESOURCE])} ({f.name} in {scope})",
+                             calls)
+    problems = tuple(dict.fromkeys(ctx.problems))
+    return FamilyRead(f.name, scope, items,
+                      Coverage(f.name, "global", "partial" if problems else "ok", len(items), problems, scope), [],
+                      calls)
 
+
+def result_of(reads: Iterable[FamilyRead], scopes: list[str], seconds: float, calls: Counter[str] | None = None,
+              coverage: Iterable[Coverage] = ()) -> GcpScanResult:
+    """The result of some scopes from their family reads (``calls`` and ``coverage``: the project-naming
+    listings' own)."""
     resources: list[Any] = []
     gaps: list[CoverageGap] = []
-    tasks = [(f, scope) for scope in scopes for f in chosen]
-    with cancelling(ThreadPoolExecutor(max_workers=max_workers)) as executor:
-        futures2 = {executor.submit(run, f, scope): (f, scope) for f, scope in tasks}
-        for done, future in enumerate(as_completed(futures2), 1):
-            f, scope = futures2[future]
-            try:
-                items, ctx = future.result()
-            except Exception as exc:
-                reason = f"{describe_failure(exc, PERMISSIONS[RESOURCE])} ({f.name} in {scope})"
-                coverage.append(Coverage(f.name, "global", "failed", 0, (reason,), scope))
-                gaps.extend(CoverageGap(kind, _scope_ref(scope, f), reason) for kind in f.kinds)
-            else:
-                resources.extend(items)
-                problems = tuple(dict.fromkeys(ctx.problems))
-                coverage.append(Coverage(f.name, "global", "partial" if problems else "ok", len(items), problems,
-                                         scope))
-            if progress:
-                progress(done, len(tasks), f"{f.name} {scope}")
-
-    if coverage and all(c.status == "failed" for c in coverage if c.collector != "projects") and tasks:
-        reasons = sorted({p for c in coverage for p in c.problems})
-        raise ScanError(f"nothing could be read: {'; '.join(reasons)[:500]}")
-    return _result(resources, gaps, coverage, calls, scopes, started)
+    rows: list[Coverage] = list(coverage)
+    total: Counter[str] = Counter(calls or {})
+    for read in reads:
+        resources.extend(read.items)
+        gaps.extend(read.gaps)
+        rows.append(read.coverage)
+        total.update(read.calls)
+    return _result(resources, gaps, rows, total, scopes, seconds)
 
 
 def _result(resources: list[Any], gaps: list[CoverageGap], coverage: list[Coverage], calls: Counter[str],
-            scopes: list[str], started: float) -> GcpScanResult:
+            scopes: list[str], seconds: float) -> GcpScanResult:
     coverage.sort(key=lambda c: (c.account, c.collector))
     regions = sorted({r.ref.region for r in resources if getattr(r.ref, "region", "")})
     account = scopes[0] if len(scopes) == 1 else f"{len(scopes)} scopes"
-    return GcpScanResult("gcp", account, regions, resources, gaps, coverage, calls, time.perf_counter() - started,
-                         scopes=scopes)
+    return GcpScanResult("gcp", account, regions, resources, gaps, coverage, calls, seconds, scopes=scopes)
 
 
 # --- export files --------------------------------------------------------------------------------------
@@ -358,7 +395,7 @@ def scan_export(paths: Iterable[str | Path], families: Iterable[Family] | None =
                          partial.get((name, project), ()), project if "/" in project else f"projects/{project}")
                 for (name, project), n in counts.items()]
     projects = sorted({c.account for c in coverage})
-    return _result([item for _, item in items], [], coverage, Counter(), projects, started)
+    return _result([item for _, item in items], [], coverage, Counter(), projects, time.perf_counter() - started)
 
 
 def _export_scope(reader: Ctx, asset: dict[str, Any]) -> str:
