@@ -441,7 +441,7 @@ def _scan_on_dask(workers: int | None, scheduler: str | None, max_per_scope: int
     entry, noun = {"aws": ("scan_organization", "accounts"), "azure": ("scan_subscriptions", "subscriptions"),
                    "gcp": ("scan_projects", "projects")}[fleet]
     try:
-        from hitrust_policies.fleet.aws import executor_for
+        from hitrust_policies.fleet.cluster import executor_for
         from hitrust_policies.fleet.stream import ScopeReports
 
         run = getattr(importlib.import_module(f"hitrust_policies.fleet.{fleet}"), entry)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from hitrust_policies.fleet.cluster import executor_for as executor_for  # the public name callers used
 from hitrust_policies.fleet.plan import GLOBAL, Scope, Unit
 from hitrust_policies.fleet.runner import UnitFailure
 from hitrust_policies.sources.live.aws.collector import OrganizationView, all_collectors
@@ -263,27 +264,6 @@ def merge_accounts(results: Sequence[ScanResult], own_calls: Counter[str] | None
         merged.calls.update(r.calls)
     merged.regions = sorted(regions)
     return merged
-
-
-def executor_for(scheduler: str | None, workers: int | None, threads: int = 2) -> tuple[Any, Any]:
-    """(executor, closer): a Dask client's executor on ``scheduler`` (``tcp://host:port``) or on a new
-    `LocalCluster` of ``workers`` processes of ``threads`` threads, bound to 127.0.0.1."""
-    from distributed import Client, LocalCluster
-
-    if scheduler:
-        client = Client(scheduler)
-        cluster = None
-    else:
-        cluster = LocalCluster(n_workers=max(1, workers or 2), threads_per_worker=threads, processes=True,
-                               host="127.0.0.1", dashboard_address=None)
-        client = Client(cluster)
-
-    def close() -> None:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-
-    return client.get_executor(pure=False), close
 
 
 def scan_organization(

@@ -131,7 +131,9 @@ def die_always(unit, options):  # noqa: ANN001, ANN201
 @pytest.fixture(scope="module")
 def cluster(organization: dict[str, object]) -> Iterator[object]:
     import dask
-    from distributed import Client, LocalCluster
+    from distributed import Client
+
+    from hitrust_policies.fleet.cluster import local_cluster
 
     os.environ["FLEET_DEV"] = str(organization["dev"])
     # one task per worker process, so a worker that dies takes only its own unit down; a task whose worker
@@ -139,8 +141,7 @@ def cluster(organization: dict[str, object]) -> Iterator[object]:
     # worker-saturation 1.0: the scheduler sends a worker no task beyond the one it runs (none is collateral)
     with dask.config.set({"distributed.scheduler.allowed-failures": 0,
                           "distributed.scheduler.worker-saturation": 1.0}):
-        local = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                             dashboard_address=None)
+        local = local_cluster(2, threads=1)
         client = Client(local)
         yield client
         client.close()

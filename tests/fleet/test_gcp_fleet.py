@@ -143,12 +143,13 @@ def die_always(unit: Any, options: GcpFleetOptions) -> Any:
 @pytest.fixture(scope="module")
 def cluster(org: dict[str, Any]) -> Iterator[Any]:
     import dask
-    from distributed import Client, LocalCluster
+    from distributed import Client
+
+    from hitrust_policies.fleet.cluster import local_cluster
 
     with dask.config.set({"distributed.scheduler.allowed-failures": 0,
                           "distributed.scheduler.worker-saturation": 1.0}):
-        local = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                             dashboard_address=None)
+        local = local_cluster(2, threads=1)
         client = Client(local)
         yield client
         client.close()
