@@ -5,7 +5,10 @@ Run: python benchmarks/fleet_scan.py [--accounts 200] [--latency-ms 30] [--worke
 
 A moto server (its own process) holds an organization of ``--accounts`` members, each seeded with a few dozen
 resources in two regions; a loopback proxy in front of it adds ``--latency-ms`` to every request, roughly a
-cross-region AWS round trip, so the scan is bound by latency as a real one is. For each worker count, a fresh
+cross-region AWS round trip, so the scan is bound by latency as a real one is. moto answers on the same
+machine, and on a small one its CPU time would be what is measured: an untimed warm-up scan records moto's
+answers and the timed scans replay them (same account, same request, same answer; ``--no-replay`` to ask
+moto every time). For each worker count, a fresh
 coordinator process runs ``scan_organization`` on a new LocalCluster (worker processes, ``--threads`` each),
 evaluating and spilling each account as it finishes (`fleet.stream.ScopeReports`) and then writing the JSON
 report from disk, and reports wall time, its own peak RSS, each worker's peak RSS and API requests per
@@ -116,6 +119,13 @@ def coordinator(url: str, workers: int, collectors: str, threads: int) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def warm(proxy: object, workers: int, args: argparse.Namespace) -> None:
+    """One untimed scan, so every timed one replays moto's answers (see `AwsProxy` ``replay``)."""
+    t = time.perf_counter()
+    m = coordinator(proxy.endpoint, workers, args.collectors, args.threads)  # type: ignore[attr-defined]
+    print(f"  warm-up scan ({m['accounts']} accounts, answers recorded) in {time.perf_counter() - t:.0f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--accounts", type=int, default=200)
@@ -123,6 +133,9 @@ def main() -> None:
     parser.add_argument("--latency-ms", type=float, default=30.0)
     parser.add_argument("--workers", default="1,2,4,8")
     parser.add_argument("--threads", type=int, default=2, help="threads per worker process")
+    parser.add_argument("--no-replay", dest="replay", action="store_false",
+                        help="ask moto every time (by default a warm-up scan records moto's answers and the timed "
+                             "scans replay them: moto's CPU is a real cloud's, not the scanner's)")
     parser.add_argument("--collectors", default="ec2-volumes,ec2-security-groups,iam-users,kms-keys,"
                                                 "logs-log-groups,s3-buckets")
     args = parser.parse_args()
@@ -137,8 +150,10 @@ def main() -> None:
         seed(upstream, args.accounts)
         print(f"seeded {args.accounts} member accounts (+ management) in {time.perf_counter() - t:.0f} s; "
               f"latency {args.latency_ms:g} ms per request; collectors {args.collectors}; regions {REGIONS}")
-        proxy = AwsProxy(upstream, latency=args.latency_ms / 1000).start()
+        proxy = AwsProxy(upstream, latency=args.latency_ms / 1000, replay=args.replay).start()
         counts = [int(w) for w in args.workers.split(",")]
+        if args.replay:
+            warm(proxy, counts[-1], args)
         base = None
         for workers in counts:
             m = coordinator(proxy.endpoint, workers, args.collectors, args.threads)
@@ -150,6 +165,8 @@ def main() -> None:
                   f"{m['findings']} findings, complete={m['complete']} (scan {m['scan_s']:.1f} s, then the report)")
         if args.grow > args.accounts:
             seed(upstream, args.grow - args.accounts, start=args.accounts)
+            if args.replay:
+                warm(proxy, counts[-1], args)
             m = coordinator(proxy.endpoint, counts[-1], args.collectors, args.threads)
             print(f"  grown to {m['accounts']} accounts, {counts[-1]} workers: wall {m['wall_s']:.1f} s, coordinator "
                   f"peak RSS {m['coordinator_rss_mb']:.0f} MB, workers' peak RSS "

@@ -5,10 +5,18 @@ answers every request at once and lets any ``sts:AssumeRole`` succeed. Workers i
 cluster) cannot share botocore event hooks with a test, so the proxy is where both are injected: it adds
 ``latency`` seconds to every request and answers ``AssumeRole`` into a ``refused`` account with the
 AccessDenied error STS sends. Everything else is forwarded unchanged to ``upstream``. Bound to 127.0.0.1.
+
+``replay``: answer a request seen before (same account, operation and parameters) with the answer moto
+gave it, without asking moto again. A scan only reads, so the answer cannot have changed; what this takes
+out is moto's own CPU time, which a real cloud spends on its side, not on the scanning machine: a benchmark
+on a small machine then measures the scanner under latency, not moto. An account is known by its access
+key: the proxy learns which account each assumed-role key belongs to from the ``AssumeRole`` exchanges it
+relays (those are never replayed).
 """
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 import urllib.error
@@ -28,10 +36,15 @@ DENIED = """<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
 
 
 class AwsProxy(LoopbackServer):
-    def __init__(self, upstream: str, latency: float = 0.0, refused: frozenset[str] = frozenset()) -> None:
+    def __init__(self, upstream: str, latency: float = 0.0, refused: frozenset[str] = frozenset(),
+                 replay: bool = False) -> None:
         self.upstream = upstream.rstrip("/")
         self.latency = latency
         self.refused = refused
+        self.replay = replay
+        self.replayed = 0
+        self._answers: dict[tuple[str, ...], tuple[int, bytes, dict[str, str]]] = {}
+        self._accounts: dict[str, str] = {}  # assumed-role access key id -> its account
         self.requests: Counter[str] = Counter()  # by X-Amz-Target or Action, for the benchmark's request counts
         self._lock = threading.Lock()
         self._server = None
@@ -58,14 +71,36 @@ class AwsProxy(LoopbackServer):
                 if action == "AssumeRole" and any(f":{a}:" in role for a in proxy.refused):
                     self._answer(403, DENIED.format(arn=role).encode(), {"Content-Type": "text/xml"})
                     return
+                key = None
+                if proxy.replay and action != "AssumeRole":
+                    credential = (self.headers.get("Authorization") or "").partition("Credential=")[2].split("/")[0]
+                    who = proxy._accounts.get(credential, credential)
+                    key = (who, self.command, self.path, self.headers.get("X-Amz-Target") or "", body.decode(
+                        "utf-8", "replace"))
+                    with proxy._lock:
+                        seen = proxy._answers.get(key)
+                        proxy.replayed += seen is not None
+                    if seen is not None:
+                        self._answer(*seen)
+                        return
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
                 request = urllib.request.Request(proxy.upstream + self.path, data=body or None, method=self.command,
                                                  headers=headers)
                 try:
                     with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 (loopback only)
-                        self._answer(response.status, response.read(), dict(response.headers.items()))
+                        answer = (response.status, response.read(), dict(response.headers.items()))
                 except urllib.error.HTTPError as err:
-                    self._answer(err.code, err.read(), dict(err.headers.items()))
+                    answer = (err.code, err.read(), dict(err.headers.items()))
+                if action == "AssumeRole" and answer[0] == 200:
+                    match = re.search(rb"<AccessKeyId>([^<]+)</AccessKeyId>", answer[1])
+                    account = re.search(r"::(\d{12}):", role)
+                    if match and account:
+                        with proxy._lock:
+                            proxy._accounts[match.group(1).decode()] = account.group(1)
+                if key is not None and answer[0] == 200:
+                    with proxy._lock:
+                        proxy._answers[key] = answer
+                self._answer(*answer)
 
             def _answer(self, status: int, payload: bytes, headers: dict[str, str]) -> None:
                 self.send_response(status)

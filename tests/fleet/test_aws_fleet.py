@@ -321,3 +321,26 @@ def test_reports_written_scope_by_scope_are_the_bytes_of_the_in_memory_report(
     assert len(streamed.evaluated) == len(findings) and streamed.complete is False
     sink.close()
     other.close()
+
+
+def test_the_benchmark_proxy_replays_an_accounts_answers_and_never_mixes_accounts(
+        organization: dict[str, object]) -> None:
+    """Replay takes moto's CPU out of a benchmark, never the account boundary: a read asked again with the same
+    account's credentials gets moto's first answer; the same read with another account's key goes to moto."""
+    upstream = str(organization["proxy"].upstream)
+    proxy = AwsProxy(upstream, replay=True).start()
+    try:
+        session = boto3.Session(region_name="us-east-1")
+        names = {}
+        for n in ("prod", "dev"):
+            member = assumed_session(session, f"arn:aws:iam::{organization[n]}:role/hitrust-scanner",
+                                     endpoint_url=proxy.endpoint)
+            ec2 = member.client("ec2", region_name="us-east-1", endpoint_url=proxy.endpoint)
+            first = ec2.describe_volumes()["Volumes"]
+            again = member.client("ec2", region_name="us-east-1", endpoint_url=proxy.endpoint).describe_volumes()
+            names[n] = (first, again["Volumes"])
+        assert names["prod"][0] == names["prod"][1] and len(names["prod"][0]) == 1
+        assert names["dev"][0] == names["dev"][1] == []  # dev's volume is in us-west-2: not prod's answer
+        assert proxy.replayed == 2 and proxy.requests["AssumeRole"] == 2
+    finally:
+        proxy.stop()
