@@ -27,7 +27,7 @@ class ResourceRef:
     region: str | None = None
     source: str = "manual"  # live | pulumi | terraform | manual
     part: str | None = None
-    observed_at: str | None = field(default=None, compare=False)
+    observed_at: str | None = field(default=None, compare=False, metadata={"omit_if_none": True})
 
     @classmethod
     def manual(cls, name: str, native_type: str = "manual", provider: str = "aws") -> ResourceRef:

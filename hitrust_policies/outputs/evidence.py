@@ -115,7 +115,8 @@ def jsonable(value: Any, secrets: frozenset[str] = frozenset(), name: str = "") 
         return jsonable(value.value, secrets, name)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: (SECRET if f.metadata.get("secret") else jsonable(getattr(value, f.name), secrets, f.name))
-                for f in dataclasses.fields(value)}
+                for f in dataclasses.fields(value)
+                if not (f.metadata.get("omit_if_none") and getattr(value, f.name) is None)}
     if isinstance(value, dict):
         return {str(k): jsonable(v, secrets, str(k)) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
     if isinstance(value, (set, frozenset)):

@@ -157,3 +157,50 @@ def test_an_unreadable_aggregator_is_config_unavailable_with_the_reason(
         with pytest.raises(ConfigUnavailable) as raised:
             through_config(fake, account, aggregator=aggregator)
     assert str(raised.value) == reason
+
+
+def test_reports_show_capture_time_and_the_path_each_coverage_row_took(account: boto3.Session) -> None:
+    """JSON (validated against the shipped schema), SARIF, CSV and the table say when Config captured the facts;
+    a direct scan's reports are unchanged (no capture time, no path key)."""
+    import csv
+    import io
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    from hitrust_policies.outputs import json_report
+    from hitrust_policies.outputs.formats import FORMATS
+    from hitrust_policies.outputs.run import ReportRun, RunMeta
+
+    with fake_for(account) as fake:
+        config, _ = through_config(fake, account)
+    direct = scan(account, "ec2-volumes")
+
+    def written(name: str, result: ScanResult) -> str:
+        out = io.StringIO()
+        FORMATS[name].write(out, ReportRun.of(result, result.findings(), RunMeta("0.1.0", CAPTURED, "scan aws")))
+        return out.getvalue()
+
+    doc = json.loads(written("json", config))
+    Draft202012Validator(json_report.schema()).validate(doc)
+    assert {f["resource"]["observed_at"] for f in doc["findings"]} == {CAPTURED}
+    assert {(c["collector"], c["path"]) for c in doc["coverage"]} == {("ec2-security-groups", "config"),
+                                                                     ("ec2-volumes", "config")}
+    plain = json.loads(written("json", direct))
+    Draft202012Validator(json_report.schema()).validate(plain)
+    assert not any("observed_at" in f["resource"] for f in plain["findings"])
+    assert not any("path" in c for c in plain["coverage"])
+    results = json.loads(written("sarif", config))["runs"][0]["results"]
+    assert len(results) == 8 and {r["properties"]["observedAt"] for r in results} == {CAPTURED}
+    rows = list(csv.DictReader(io.StringIO(written("csv", config), newline="")))
+    assert {r["observed_at"] for r in rows} == {CAPTURED}
+    assert {r["observed_at"] for r in csv.DictReader(io.StringIO(written("csv", direct), newline=""))} == {""}
+    assert ("Read through AWS Config: 2 of 2 coverage rows (ec2-security-groups, ec2-volumes); facts captured "
+            f"{CAPTURED} to {CAPTURED}; the rest read directly.") in written("table", config).replace("\n", " ")
+    # SARIF's fast template writes what its reference builder does, capture time included
+    from hitrust_policies.outputs.sarif import _Lines, result
+    from hitrust_policies.outputs.tally import dumps_sorted
+
+    index = {f.rule_id: i for i, f in enumerate(config.findings())}
+    lines = _Lines(index, None)
+    assert all(lines(f) == dumps_sorted(result(f, index[f.rule_id])) for f in config.findings())
