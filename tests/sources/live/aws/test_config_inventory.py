@@ -198,8 +198,8 @@ def test_reports_show_capture_time_and_the_path_each_coverage_row_took(account: 
     assert ("Read through AWS Config: 2 of 2 coverage rows (ec2-security-groups, ec2-volumes); facts captured "
             f"{CAPTURED} to {CAPTURED}; the rest read directly.") in written("table", config).replace("\n", " ")
     # SARIF's fast template writes what its reference builder does, capture time included
+    from hitrust_policies.outputs.json_stream import dumps_sorted
     from hitrust_policies.outputs.sarif import _Lines, result
-    from hitrust_policies.outputs.tally import dumps_sorted
 
     index = {f.rule_id: i for i, f in enumerate(config.findings())}
     lines = _Lines(index, None)
