@@ -320,6 +320,12 @@ def scan_group() -> None:
 @click.option("--max-per-scope", type=click.IntRange(min=1), default=4, show_default=True,
               help="With --workers / --scheduler: at most this many units (one service in one region) of one "
                    "account run at once, to stay under the account's API rate limits.")
+@click.option("--config-aggregator", metavar="NAME",
+              help="With --accounts / --organization: read what this AWS Config aggregator records (one query per "
+                   "resource type for the organization) and call the services directly only for the rest.")
+@click.option("--config-region", metavar="REGION", help="The region of --config-aggregator (default: the home "
+              "region).")
+@click.option("--config-endpoint-url", hidden=True, help="Send AWS Config calls to this endpoint (testing).")
 @click.option("--fail-on", type=click.Choice((*SEVERITIES, "none")), default="low", show_default=True,
               help="Exit 1 if a FAIL finding has at least this severity.")
 @_rule_option_flag
@@ -328,7 +334,8 @@ def scan_group() -> None:
 @_with_rule_options
 def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None, organization: bool, role_name: str,
                  external_id: str | None, endpoint_url: str | None, workers: int | None, scheduler: str | None,
-                 max_per_scope: int, fail_on: str, rule_option: tuple[str, ...],
+                 max_per_scope: int, config_aggregator: str | None, config_region: str | None,
+                 config_endpoint_url: str | None, fail_on: str, rule_option: tuple[str, ...],
                  fmt: str, output: str | None, show_pass: bool, baseline: str | None, suppressions: str | None,
                  rule_ids: tuple[str, ...], domains: tuple[str, ...], min_severity: str | None) -> None:
     """Scan AWS accounts: all enabled regions, concurrently, with read-only calls."""
@@ -357,13 +364,25 @@ def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None,
     if (workers or scheduler) and not (account_list or organization):
         raise click.UsageError("--workers / --scheduler distribute an organization scan: add --accounts or "
                                "--organization")
+    if (config_aggregator or config_region) and not (account_list or organization):
+        raise click.UsageError("--config-aggregator reads an organization's AWS Config aggregator: add --accounts "
+                               "or --organization")
+    if config_region and not config_aggregator:
+        raise click.UsageError("--config-region is the region of --config-aggregator: add --config-aggregator")
+    config = ({"config_aggregator": config_aggregator, "config_region": config_region,
+               "config_endpoint_url": config_endpoint_url} if config_aggregator else {})
     try:
         with _Progress() as progress:
             if workers or scheduler:
                 scan = _scan_on_dask(workers, scheduler, max_per_scope, progress, accounts=account_list,
                                      organization=organization, role_name=role_name, external_id=external_id,
                                      profile=profile, regions=region_list, collectors=collectors,
-                                     endpoint_url=endpoint_url)
+                                     endpoint_url=endpoint_url, **config)
+            elif config:
+                scan = _scan_on_threads(progress, accounts=account_list, organization=organization,
+                                        role_name=role_name, external_id=external_id, profile=profile,
+                                        regions=region_list, collectors=collectors, endpoint_url=endpoint_url,
+                                        **config)
             elif account_list or organization:
                 from hitrust_policies.sources.live.aws.accounts import scan_accounts
 
@@ -398,6 +417,19 @@ def _scan_on_dask(workers: int | None, scheduler: str | None, max_per_scope: int
                                  **scan)
     finally:
         close()
+
+
+def _scan_on_threads(progress: Any, **scan: Any) -> Any:
+    """The organization scan as units on threads in this process (the AWS Config path plans units per account
+    and region the same way on threads as on Dask)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from hitrust_policies.fleet.aws import scan_organization
+
+    with ThreadPoolExecutor(max_workers=8) as executor:
+        return scan_organization(executor=executor,
+                                 progress=lambda s: progress(s.done, s.total, f"accounts ({s.failed} with failures)"),
+                                 **scan)
 
 
 AZURE_SUBSCRIPTION = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")

@@ -6,9 +6,13 @@ falls back to the direct path for everything."""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import boto3
@@ -16,7 +20,7 @@ import pytest
 
 from hitrust_policies.findings import Status
 from hitrust_policies.fleet.aws import scan_organization
-from hitrust_policies.sources.live.aws.accounts import assumed_session
+from hitrust_policies.sources.live.aws.accounts import CONFIG_CALLS, assumed_session
 from hitrust_policies.sources.live.aws.collector import all_collectors
 from hitrust_policies.sources.live.aws.scan import ScanResult
 from hitrust_policies.testing.aws_proxy import AwsProxy
@@ -131,6 +135,10 @@ def test_config_path_same_verdicts_and_ids_as_the_direct_path(organization: dict
         *((dev, c, "us-west-2", ok, "api") for c in ("ec2-security-groups", "ec2-volumes")),
         *((locked, c, r, "failed", "api") for c in ("ec2-security-groups", "ec2-volumes") for r in REGIONS)}
     assert direct.calls["ec2:DescribeVolumes"] == 4 and config.calls["ec2:DescribeVolumes"] == 1
+    # the coordinator's Config calls are the ones its shipped policy grants
+    assert {k: v for k, v in config.calls.items() if k.startswith("config:")} == {
+        "config:SelectAggregateResourceConfig": 4, "config:DescribeConfigurationAggregatorSourcesStatus": 1}
+    assert {k for k in config.calls if k.startswith("config:")} <= set(CONFIG_CALLS)
     assert {f.resource.observed_at for f in config.findings() if f.resource.account == prod
             and f.rule_id != "iam-password-policy-strong"} == {CAPTURED}
 
@@ -145,3 +153,35 @@ def test_an_unreadable_aggregator_falls_back_to_the_direct_path(organization: di
     assert verdicts(config) == verdicts(direct)
     assert {p[-1] for p in paths(config)} == {"api"}
     assert paths(config) == paths(direct)
+
+
+@pytest.mark.parametrize("where", [(), ("--workers", "1")], ids=["threads", "dask"])
+def test_the_command_line_reads_the_aggregator_on_threads_and_on_dask(organization: dict[str, Any], tmp_path: Path,
+                                                                       where: tuple[str, ...]) -> None:
+    """`hitrust scan aws --accounts ... --config-aggregator org`: exact verdicts, capture times and each coverage
+    row's path in the JSON report, whether the units run on threads or on a local Dask cluster."""
+    prod, dev, locked = organization["prod"], organization["dev"], organization["locked"]
+    out = tmp_path / "org.json"
+    with fake_for(organization) as fake:
+        proc = subprocess.run([sys.executable, "-m", "hitrust_policies.cli", "scan", "aws", "--endpoint-url",
+                               organization["url"], "--regions", ",".join(REGIONS), "--accounts",
+                               f"{prod},{dev},{locked}", *where, "--config-aggregator", "org",
+                               "--config-endpoint-url", fake.endpoint, "--rule", "enc-block-volume-encrypted",
+                               "--format", "json", "--output", str(out)], capture_output=True, text=True,
+                              timeout=300, env={**os.environ, **CREDENTIALS})
+    assert proc.returncode == 1, proc.stderr
+    doc = json.loads(out.read_text())
+    assert {(f["resource"]["account"], f["resource"]["name"], f["status"], f["resource"].get("observed_at"))
+            for f in doc["findings"]} == {
+        (prod, "prod-data", "PASS", CAPTURED), (dev, "dev-scratch", "FAIL", None),
+        (locked, "ec2-volumes in us-east-1", "UNKNOWN", None), (locked, "ec2-volumes in us-west-2", "UNKNOWN", None)}
+    assert {(c["account"], c["region"], c["status"], c["path"]) for c in doc["coverage"]} == {
+        (prod, "us-east-1", "ok", "config"), (prod, "us-west-2", "ok", "config"),
+        (dev, "us-east-1", "ok", "config"), (dev, "us-west-2", "ok", "api"),
+        (locked, "us-east-1", "failed", "api"), (locked, "us-west-2", "failed", "api")}
+
+
+def test_the_aggregator_needs_an_organization_scan() -> None:
+    proc = subprocess.run([sys.executable, "-m", "hitrust_policies.cli", "scan", "aws", "--config-aggregator",
+                           "org"], capture_output=True, text=True, timeout=60, env={**os.environ, **CREDENTIALS})
+    assert proc.returncode == 2 and "--config-aggregator reads an organization's AWS Config aggregator" in proc.stderr

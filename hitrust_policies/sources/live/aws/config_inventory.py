@@ -48,9 +48,6 @@ PAGE = 100  # the largest Limit Config accepts for an advanced query page
 RECORDER = "AWS::Config::ConfigurationRecorder"
 FIELDS = ("resourceId", "resourceName", "resourceType", "accountId", "awsRegion", "arn", "configuration",
           "tags", "configurationItemCaptureTime")
-# The calls the Config path makes (declared so the scanner's IAM policy is derived from them).
-CALLS = ("config:SelectAggregateResourceConfig", "config:SelectResourceConfig",
-         "config:DescribeConfigurationAggregators", "config:DescribeConfigurationAggregatorSourcesStatus")
 
 CI = dict[str, Any]
 Where = tuple[str, str]  # (account, region)
