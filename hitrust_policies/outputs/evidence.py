@@ -39,6 +39,7 @@ from hitrust_policies.findings import Status
 from hitrust_policies.model.facts import Unknown
 from hitrust_policies.model.ref import ResourceRef
 from hitrust_policies.outputs.run import ReportRun, elapsed
+from hitrust_policies.outputs.tally import add_paths
 from hitrust_policies.redaction import SECRET, mask, mask_findings
 
 FINDINGS, RESOURCES, METADATA, REPORT, MANIFEST = (
@@ -209,6 +210,7 @@ def metadata(run: ReportRun, resources: int, secrets: frozenset[str] = frozenset
         suppressed += f.suppressed
     coverage = [{"account": c.account, "collector": c.collector, "region": c.region, "status": c.status,
                  "resources": c.resources, "problems": list(c.problems)} for c in scan.coverage]
+    add_paths(coverage, scan.coverage)
     calls = getattr(scan, "calls", None) or {}
     data = {
         "format": FORMAT, "format_version": FORMAT_VERSION,

@@ -155,6 +155,22 @@ def test_an_unreadable_aggregator_falls_back_to_the_direct_path(organization: di
     assert paths(config) == paths(direct)
 
 
+def test_an_account_config_covers_wholly_runs_no_unit(organization: dict[str, Any]) -> None:
+    """Only replaced collectors chosen and every region covered: the account's plan is empty, its result is
+    Config's alone, and no call reaches the account (no role assumed, no Describe)."""
+    prod = organization["prod"]
+    chosen = [c for c in all_collectors() if c.name in ("ec2-volumes", "ec2-security-groups")]
+    with fake_for(organization) as fake, ThreadPoolExecutor(max_workers=2) as pool:
+        result = scan_organization(executor=pool, accounts=[prod], regions=REGIONS, collectors=chosen,
+                                   endpoint_url=organization["url"], config_aggregator="org",
+                                   config_endpoint_url=fake.endpoint)
+    assert {(f.rule_id, f.resource.name, f.status) for f in result.findings() if f.rule_id in RULES} == {
+        ("enc-block-volume-encrypted", "prod-data", PASS), ("net-ingress-rule-admin-ports", "bastion", FAIL)}
+    assert {c.path for c in result.coverage} == {"config"} and result.complete
+    assert set(result.calls) == {"config:SelectAggregateResourceConfig",
+                                 "config:DescribeConfigurationAggregatorSourcesStatus"}
+
+
 @pytest.mark.parametrize("where", [(), ("--workers", "1")], ids=["threads", "dask"])
 def test_the_command_line_reads_the_aggregator_on_threads_and_on_dask(organization: dict[str, Any], tmp_path: Path,
                                                                        where: tuple[str, ...]) -> None:
