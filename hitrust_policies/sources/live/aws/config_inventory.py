@@ -47,7 +47,9 @@ log = logging.getLogger(__name__)
 PAGE = 100  # the largest Limit Config accepts for an advanced query page
 RECORDER = "AWS::Config::ConfigurationRecorder"
 FIELDS = ("resourceId", "resourceName", "resourceType", "accountId", "awsRegion", "arn", "configuration",
-          "tags", "configurationItemCaptureTime")
+          "tags", "configurationItemCaptureTime", "configurationItemStatus")
+# Items that stand for no resource now: deleted since (or never recorded), kept by Config as history.
+GONE = frozenset({"ResourceDeleted", "ResourceDeletedNotRecorded", "ResourceNotRecorded"})
 
 CI = dict[str, Any]
 Where = tuple[str, str]  # (account, region)
@@ -242,7 +244,7 @@ def query(resource_type: str) -> str:
     fields and are grouped here, not queried apart).
 
     >>> query("AWS::EC2::Volume")  # doctest: +ELLIPSIS
-    "SELECT resourceId, resourceName, ..., configurationItemCaptureTime WHERE resourceType = 'AWS::EC2::Volume'"
+    "SELECT resourceId, resourceName, ..., configurationItemStatus WHERE resourceType = 'AWS::EC2::Volume'"
     """
     return f"SELECT {', '.join(FIELDS)} WHERE resourceType = '{resource_type}'"
 
@@ -298,7 +300,8 @@ def read_inventory(client: Any, aggregator: str | None, replacements: Sequence[R
     for resource_type in sorted({t for r in replacements for t in r.types}):
         try:
             for ci in select(client, query(resource_type), aggregator, inventory.calls):
-                grouped[ci["accountId"], ci["awsRegion"], resource_type].append(ci)
+                if ci.get("configurationItemStatus") not in GONE:
+                    grouped[ci["accountId"], ci["awsRegion"], resource_type].append(ci)
         except Exception as exc:
             inventory.failed_types[resource_type] = describe_failure(exc, f"{operation} {resource_type}")
             log.warning("AWS Config: %s; its collectors read directly", inventory.failed_types[resource_type])

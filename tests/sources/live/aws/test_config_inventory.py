@@ -14,7 +14,7 @@ import pytest
 from botocore.config import Config
 
 from hitrust_policies.sources.live.aws.collector import all_collectors
-from hitrust_policies.sources.live.aws.config_inventory import ConfigUnavailable, read_inventory
+from hitrust_policies.sources.live.aws.config_inventory import ConfigUnavailable, query, read_inventory
 from hitrust_policies.sources.live.aws.scan import ScanResult, finish
 from hitrust_policies.testing.config_fake import ConfigFake, Fault, configuration_item, record_account
 from tests.sources.live.aws.conftest import ACCOUNT, HOME, moto_account, new_session, scan, table, verdicts
@@ -109,13 +109,22 @@ def test_pages_past_one_hundred_items_are_all_read() -> None:
         fake.add_sources([ACCOUNT], [HOME])
         session = boto3.Session(region_name=HOME, aws_access_key_id="x", aws_secret_access_key="y")
         inventory = read_inventory(session.client("config", endpoint_url=fake.endpoint), "org")
-        pages = fake.expressions.count("SELECT resourceId, resourceName, resourceType, accountId, awsRegion, arn, "
-                                       "configuration, tags, configurationItemCaptureTime WHERE resourceType = "
-                                       "'AWS::EC2::SecurityGroup'")
+        pages = fake.expressions.count(query("AWS::EC2::SecurityGroup"))
     assert pages == 3  # 100 + 100 + 50
     collected, names = inventory.collected(ACCOUNT, [HOME])
     assert names == ["ec2-security-groups", "ec2-volumes"]  # volumes: recorded, and there are none
     assert sorted(r.ref.name for r in collected.resources) == sorted(f"g{i}" for i in range(250))
+
+
+def test_an_item_for_a_deleted_resource_is_not_a_resource(account: boto3.Session) -> None:
+    fake = fake_for(account)
+    gone = configuration_item(ACCOUNT, HOME, "AWS::EC2::Volume", "vol-0gone", None,
+                              f"arn:aws:ec2:{HOME}:{ACCOUNT}:volume/vol-0gone", {}, CAPTURED)
+    gone["configurationItemStatus"] = "ResourceDeleted"
+    fake.items.append(gone)
+    with fake:
+        config, _ = through_config(fake, account)
+    assert verdicts(config.findings(), RULES) == EXPECTED
 
 
 def test_a_type_the_recorder_skips_is_read_directly(account: boto3.Session) -> None:
