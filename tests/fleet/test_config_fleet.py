@@ -6,10 +6,12 @@ falls back to the direct path for everything."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
 import sys
+import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -45,6 +47,8 @@ def organization() -> Iterator[dict[str, Any]]:
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     url = f"http://127.0.0.1:{server._server.server_port}"
+    reset = functools.partial(urllib.request.urlopen, urllib.request.Request(f"{url}/moto-api/reset", method="POST"))
+    reset()  # moto's state is per process, not per server: another module's organization may still be there
     session = boto3.Session(region_name="us-east-1")
     org = session.client("organizations", endpoint_url=url)
     org.create_organization(FeatureSet="ALL")
@@ -69,6 +73,7 @@ def organization() -> Iterator[dict[str, Any]]:
     proxy = AwsProxy(url, refused=frozenset({locked})).start()
     yield {"url": proxy.endpoint, "prod": prod, "dev": dev, "locked": locked, "items": items}
     proxy.stop()
+    reset()
     server.stop()
     for k, v in saved.items():
         if v is None:
