@@ -342,6 +342,12 @@ def scan_group() -> None:
 @click.option("--max-per-service", "max_per_service", multiple=True, metavar="SERVICE=K",
               help="With --workers / --scheduler: at most K units of this service (e.g. iam=1, ec2=2) of one "
                    "account at once, for APIs whose quota is low or shared across regions. Repeatable.")
+@click.option("--config-aggregator", metavar="NAME",
+              help="With --accounts / --organization: read what this AWS Config aggregator records (one query per "
+                   "resource type for the organization) and call the services directly only for the rest.")
+@click.option("--config-region", metavar="REGION", help="The region of --config-aggregator (default: the home "
+              "region).")
+@click.option("--config-endpoint-url", hidden=True, help="Send AWS Config calls to this endpoint (testing).")
 @click.option("--fail-on", type=click.Choice((*SEVERITIES, "none")), default="low", show_default=True,
               help="Exit 1 if a FAIL finding has at least this severity.")
 @_rule_option_flag
@@ -350,7 +356,9 @@ def scan_group() -> None:
 @_with_rule_options
 def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None, organization: bool, role_name: str,
                  external_id: str | None, endpoint_url: str | None, workers: int | None, scheduler: str | None,
-                 max_per_scope: int, max_per_service: tuple[str, ...], fail_on: str, rule_option: tuple[str, ...],
+                 max_per_scope: int, max_per_service: tuple[str, ...], config_aggregator: str | None,
+                 config_region: str | None, config_endpoint_url: str | None, fail_on: str,
+                 rule_option: tuple[str, ...],
                  fmt: str, output: str | None, show_pass: bool, baseline: str | None, suppressions: str | None,
                  rule_ids: tuple[str, ...], domains: tuple[str, ...], min_severity: str | None) -> None:
     """Scan AWS accounts: all enabled regions, concurrently, with read-only calls."""
@@ -380,6 +388,13 @@ def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None,
     if (workers or scheduler) and not (account_list or organization):
         raise click.UsageError("--workers / --scheduler distribute an organization scan: add --accounts or "
                                "--organization")
+    if (config_aggregator or config_region) and not (account_list or organization):
+        raise click.UsageError("--config-aggregator reads an organization's AWS Config aggregator: add --accounts "
+                               "or --organization")
+    if config_region and not config_aggregator:
+        raise click.UsageError("--config-region is the region of --config-aggregator: add --config-aggregator")
+    config = ({"config_aggregator": config_aggregator, "config_region": config_region,
+               "config_endpoint_url": config_endpoint_url} if config_aggregator else {})
     try:
         with _Progress() as progress:
             if workers or scheduler:
@@ -387,7 +402,12 @@ def scan_aws_cmd(profile: str | None, regions: str | None, accounts: str | None,
                                      max_per_service=service_limits, accounts=account_list,
                                      organization=organization, role_name=role_name, external_id=external_id,
                                      profile=profile, regions=region_list, collectors=collectors,
-                                     endpoint_url=endpoint_url)
+                                     endpoint_url=endpoint_url, **config)
+            elif config:
+                scan = _scan_on_threads(progress, rules, accepted, accounts=account_list, organization=organization,
+                                        role_name=role_name, external_id=external_id, profile=profile,
+                                        regions=region_list, collectors=collectors, endpoint_url=endpoint_url,
+                                        **config)
             elif account_list or organization:
                 from hitrust_policies.sources.live.aws.accounts import scan_accounts
 
@@ -457,6 +477,22 @@ def _scan_on_dask(workers: int | None, scheduler: str | None, max_per_scope: int
                      progress=lambda s: progress(s.done, s.total, _fleet_status(s, noun)), **scan)
     finally:
         close()
+    return sink.scan(merged)
+
+
+def _scan_on_threads(progress: Any, rules: Any, accepted: Any, **scan: Any) -> Any:
+    """The organization scan as units on threads in this process (the AWS Config path plans units per account
+    and region the same way on threads as on Dask), each account written to disk as it finishes."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from hitrust_policies.fleet.aws import scan_organization
+    from hitrust_policies.fleet.stream import ScopeReports
+
+    sink = ScopeReports(rules, accepted, resources=bool(click.get_current_context().meta.get("hitrust.evidence")))
+    with ThreadPoolExecutor(max_workers=8) as executor:
+        merged = scan_organization(executor=executor, sink=sink,
+                                   progress=lambda s: progress(s.done, s.total, _fleet_status(s, "accounts")),
+                                   **scan)
     return sink.scan(merged)
 
 

@@ -158,4 +158,6 @@ class Finding:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["status"] = self.status.value
+        if self.resource.observed_at is None:  # only facts from a recorded inventory say when they were captured
+            del data["resource"]["observed_at"]
         return data

@@ -216,13 +216,17 @@ def _failed_unit(failure: UnitFailure) -> Collected:
 
 
 def finish_account(scope: Scope, outcomes: Sequence[UnitResult | UnitFailure],
-                   options: AwsFleetOptions) -> ScanResult:
+                   options: AwsFleetOptions, config: Collected | None = None,
+                   config_steps: Sequence[str] = ()) -> ScanResult:
     """One account's `ScanResult` from all its units: what failed is UNKNOWN for exactly those collectors and
-    regions; the account-wide joins run over what was read."""
+    regions; the account-wide joins run over what was read. ``config``: what the AWS Config path read for the
+    account (``config_steps``: the collectors it stands for), next to the units' reads."""
     merged = Collected()
     per_worker: dict[str, Counter[str]] = {}  # each worker's running count for the account: its largest is last
     seconds, principal = 0.0, ""
-    names: set[str] = set()
+    names: set[str] = set(config_steps)
+    if config is not None:
+        merged.extend(config)
     for outcome in outcomes:
         names.update(outcome.unit.steps)
         if isinstance(outcome, UnitFailure):
@@ -284,6 +288,9 @@ def scan_organization(
     progress: Any = None,
     sink: Callable[[ScanResult], None] | None = None,
     max_per_service: dict[str, int] | None = None,
+    config_aggregator: str | None = None,
+    config_region: str | None = None,
+    config_endpoint_url: str | None = None,
 ) -> ScanResult:
     """Scan many accounts as units on ``executor`` (threads, or a Dask client's executor).
 
@@ -294,7 +301,11 @@ def scan_organization(
     The coordinator lists the accounts (``organizations:ListAccounts``), the regions when none are given
     (its own account's enabled regions) and, when the root-account collector runs, what only the
     management account can see; then it plans and hands out units. Each account's result is finished when
-    its last unit is back; an account whose role cannot be assumed is UNKNOWN for every collector."""
+    its last unit is back; an account whose role cannot be assumed is UNKNOWN for every collector.
+
+    ``config_aggregator``: read what an AWS Config aggregator (in ``config_region``, default the home region)
+    holds with one paged query per resource type, and plan direct units only for the rest (`fleet.aws_config`).
+    """
     from hitrust_policies.fleet.plan import plan_scan, steps_of
     from hitrust_policies.fleet.runner import run_plan
     from hitrust_policies.sources.live.aws.accounts import organization_accounts
@@ -325,14 +336,27 @@ def scan_organization(
         view = None
         if any(c.name == "iam-root-account" for c in chosen):
             view = read_organization_view(session.client("iam", region_name=home, endpoint_url=endpoint_url))
+        config_path = None
+        if config_aggregator:
+            from hitrust_policies.fleet.aws_config import read_config_path
+
+            config_path, _ = read_config_path(session, config_aggregator, config_region or home,
+                                              config_endpoint_url or endpoint_url, [c.name for c in chosen])
     options = AwsFleetOptions(role_name=role_name, external_id=external_id, profile=profile,
                               endpoint_url=endpoint_url, regions=tuple(sorted(set(regions))), home_region=home,
                               organization=view)
     plan = plan_scan([Scope("aws", a) for a in targets], steps_of(chosen), options.regions)
+    if config_path is not None:
+        from hitrust_policies.fleet.aws_config import without_replaced
+
+        plan = without_replaced(plan, config_path)
     finished: list[ScanResult] = []
 
     def on_scope(scope: Scope, outcomes: list[Any]) -> None:
-        result = finish_account(scope, outcomes, options)
+        from hitrust_policies.fleet.aws_config import config_part
+
+        config, config_steps = config_part(config_path, scope.id, options.regions)
+        result = finish_account(scope, outcomes, options, config, config_steps)
         if sink is not None:
             sink(result)
             result = ScanResult(result.provider, result.account, result.regions, [], [], [], result.calls,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,6 +14,9 @@ class ResourceRef:
     tests compare across sources (the physical name where known). ``part`` tells apart
     several model values drawn from one native resource (each opening of a security
     group): findings on them get distinct ids while still pointing at the resource.
+    ``observed_at``: when the facts were captured, where the source is a recorded inventory rather than a
+    live read (AWS Config's ``configurationItemCaptureTime``); not part of the identity (``compare=False``),
+    so equality, hashing and finding ids are the same whichever path read the resource.
     """
 
     provider: str  # aws | azure | gcp
@@ -24,6 +27,7 @@ class ResourceRef:
     region: str | None = None
     source: str = "manual"  # live | pulumi | terraform | manual
     part: str | None = None
+    observed_at: str | None = field(default=None, compare=False, metadata={"omit_if_none": True})
 
     @classmethod
     def manual(cls, name: str, native_type: str = "manual", provider: str = "aws") -> ResourceRef:

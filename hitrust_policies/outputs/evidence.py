@@ -39,6 +39,7 @@ from hitrust_policies.findings import Status
 from hitrust_policies.model.facts import Unknown
 from hitrust_policies.model.ref import ResourceRef
 from hitrust_policies.outputs.run import ReportRun, elapsed
+from hitrust_policies.outputs.tally import add_paths
 from hitrust_policies.redaction import SECRET, mask, mask_findings
 
 FINDINGS, RESOURCES, METADATA, REPORT, MANIFEST = (
@@ -115,7 +116,8 @@ def jsonable(value: Any, secrets: frozenset[str] = frozenset(), name: str = "") 
         return jsonable(value.value, secrets, name)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: (SECRET if f.metadata.get("secret") else jsonable(getattr(value, f.name), secrets, f.name))
-                for f in dataclasses.fields(value)}
+                for f in dataclasses.fields(value)
+                if not (f.metadata.get("omit_if_none") and getattr(value, f.name) is None)}
     if isinstance(value, dict):
         return {str(k): jsonable(v, secrets, str(k)) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
     if isinstance(value, (set, frozenset)):
@@ -224,6 +226,7 @@ def metadata(run: ReportRun, resources: int, secrets: frozenset[str] = frozenset
         suppressed += f.suppressed
     coverage = [{"account": c.account, "collector": c.collector, "region": c.region, "status": c.status,
                  "resources": c.resources, "problems": list(c.problems)} for c in scan.coverage]
+    add_paths(coverage, scan.coverage)
     calls = getattr(scan, "calls", None) or {}
     data = {
         "format": FORMAT, "format_version": FORMAT_VERSION,

@@ -11,6 +11,7 @@ from typing import Any
 from hitrust_policies.findings import Finding, Status
 from hitrust_policies.outputs.run import elapsed
 from hitrust_policies.outputs.suppressions import render_suppressions, suppression_mark, suppression_note
+from hitrust_policies.outputs.tally import add_paths
 from hitrust_policies.rules.registry import SEVERITIES
 
 STATUS_STYLE = {Status.FAIL: "bold red", Status.UNKNOWN: "yellow", Status.PASS: "green"}
@@ -46,6 +47,9 @@ def to_document(scan: Any, findings: list[Finding], changes: Any = None, suppres
         if changes is not None:
             row["change"] = changes.change_of(f)
         rows.append(row)
+    coverage = [{"account": c.account, "collector": c.collector, "region": c.region, "status": c.status,
+                 "resources": c.resources, "problems": list(c.problems)} for c in scan.coverage]
+    add_paths(coverage, scan.coverage)
     doc = {
         "tool": {"name": "hitrust-policies", "version": __version__},
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -54,11 +58,7 @@ def to_document(scan: Any, findings: list[Finding], changes: Any = None, suppres
         "regions": scan.regions,
         "regions_read": scan.regions_read,
         "complete": scan.complete,
-        "coverage": [
-            {"account": c.account, "collector": c.collector, "region": c.region, "status": c.status,
-             "resources": c.resources, "problems": list(c.problems)}
-            for c in scan.coverage
-        ],
+        "coverage": coverage,
         "api_calls": sum(scan.calls.values()),
         "summary": summary(findings),
         "findings": rows,
@@ -220,6 +220,9 @@ def render_table(scan: Any, findings: list[Finding], console: Any, show_pass: bo
         for c in failed:
             cov.add_row(c.account, c.collector, c.region, c.status, "; ".join(c.problems))
         console.print(cov)
+    note = config_note(scan, findings)
+    if note:
+        console.print(note)
     if changes is not None:
         console.print(f"Since baseline: {len(changes.new)} new, {len(changes.persisting)} persisting, "
                       f"{len(changes.resolved)} resolved")
@@ -228,6 +231,21 @@ def render_table(scan: Any, findings: list[Finding], console: Any, show_pass: bo
     if suppressions is not None:
         render_suppressions(suppressions, console)
     console.print(_summary_line(scan, findings))
+
+
+def config_note(scan: Any, findings: Iterable[Finding]) -> str | None:
+    """Which coverage rows came from an AWS Config inventory and how old its facts are (None: no Config path).
+
+    Config's facts are as fresh as its last recording, so a report read from it says so next to the coverage.
+    """
+    config = [c for c in scan.coverage if getattr(c, "path", "api") == "config"]
+    if not config:
+        return None
+    times = sorted({f.resource.observed_at for f in findings if f.resource.observed_at})
+    when = f"; facts captured {times[0]} to {times[-1]}" if times else ""
+    collectors = ", ".join(sorted({c.collector for c in config}))
+    return (f"Read through AWS Config: {len(config)} of {len(scan.coverage)} coverage rows ({collectors}){when}; "
+            "the rest read directly.")
 
 
 def _summary_line(scan: Any, findings: list[Finding], bold: bool = True) -> str:
@@ -295,6 +313,9 @@ def write_table(fh: Any, run: Any, show_pass: bool = False, width: int = 200) ->
         fh.write("\nCoverage problems (their rules report UNKNOWN): account, collector, region, status, reason\n")
         for c in failed:
             fh.write(f"  {c.account}  {c.collector}  {c.region}  {c.status}  {'; '.join(c.problems)}\n")
+    note = config_note(scan, run.findings)
+    if note:
+        fh.write(f"\n{note}\n")
     if changes is not None:
         fh.write(f"\nSince baseline: {len(changes.new)} new, {len(changes.persisting)} persisting, "
                  f"{len(changes.resolved)} resolved\n")

@@ -103,6 +103,8 @@ def result(f: Finding, rule_index: int, plan_file: str | None = None) -> dict[st
                        "provider": r.provider, "account": r.account or "", "region": r.region or "",
                        "source": r.source, "suppressed": f.suppressed},
     }
+    if r.observed_at is not None:  # when AWS Config captured the facts (the Config path)
+        out["properties"]["observedAt"] = r.observed_at
     suppressions = _suppression(f)
     if suppressions is not None:
         out["suppressions"] = suppressions
@@ -126,7 +128,8 @@ class _Lines:
                                                           "kind": "resource"}]}
         if self.plan_file is not None and r.source == "terraform":
             location["physicalLocation"] = {"artifactLocation": {"uri": self.plan_file}}
-        props = (f'{{"account": {_str(r.account or "")}, "provider": {_str(r.provider)}, '
+        observed = "" if r.observed_at is None else f'"observedAt": {_str(r.observed_at)}, '
+        props = (f'{{"account": {_str(r.account or "")}, {observed}"provider": {_str(r.provider)}, '
                  f'"region": {_str(r.region or "")}, "resourceType": {_str(r.native_type)}, "severity": "')
         return dumps_sorted([location]), props, f'", "source": {_str(r.source)}, "status": "', r.name
 

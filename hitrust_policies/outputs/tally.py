@@ -54,8 +54,12 @@ def references_dict(refs: References) -> dict[str, Any]:
 
 
 def resource_dict(r: ResourceRef) -> dict[str, Any]:
-    return {"provider": r.provider, "native_type": r.native_type, "native_id": r.native_id, "name": r.name,
-            "account": r.account, "region": r.region, "source": r.source, "part": r.part}
+    """A resource as JSON; ``observed_at`` only where a recorded inventory (AWS Config) supplied the facts."""
+    out = {"provider": r.provider, "native_type": r.native_type, "native_id": r.native_id, "name": r.name,
+           "account": r.account, "region": r.region, "source": r.source, "part": r.part}
+    if r.observed_at is not None:
+        out["observed_at"] = r.observed_at
+    return out
 
 
 def suppression_dict(s: Suppression | None) -> dict[str, Any] | None:
@@ -93,7 +97,17 @@ def coverage_rows(scan: Any) -> list[dict[str, Any]]:
     """The scan's coverage in a total order (account, collector, region), as JSON."""
     rows = [{"account": c.account, "collector": c.collector, "region": c.region, "status": c.status,
              "resources": c.resources, "problems": list(c.problems)} for c in scan.coverage]
+    add_paths(rows, scan.coverage)
     return sorted(rows, key=lambda r: (r["account"], r["collector"], r["region"], r["status"]))
+
+
+def add_paths(rows: list[dict[str, Any]], coverage: Any) -> None:
+    """Say which path each coverage row took (``api``: the service's own calls; ``config``: an AWS Config
+    inventory) when the scan used the Config path anywhere; other scans' rows stay as they were."""
+    paths = [getattr(c, "path", "api") for c in coverage]
+    if "config" in paths:
+        for row, path in zip(rows, paths, strict=True):
+            row["path"] = path
 
 
 def run_header(run: Any) -> dict[str, Any]:

@@ -34,6 +34,11 @@ from hitrust_policies.sources.live.cancelling import cancelling
 
 # made by the scanning principal only; ListOrganizationsFeatures: member accounts cannot ask the organization
 ACCOUNT_CALLS = ("sts:AssumeRole", "organizations:ListAccounts", "iam:ListOrganizationsFeatures")
+# the AWS Config fast path (config_inventory), read by the scanning principal where the aggregator lives: each is
+# at access level Read in the Service Authorization Reference (Select* runs a query; it changes nothing)
+CONFIG_CALLS = ("config:SelectAggregateResourceConfig", "config:DescribeConfigurationAggregatorSourcesStatus",
+                "config:SelectResourceConfig")
+ACCOUNT_CALLS += CONFIG_CALLS
 
 
 def organization_accounts(session: Any, endpoint_url: str | None = None) -> list[str]:

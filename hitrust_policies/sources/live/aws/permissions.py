@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hitrust_policies.sources.live.aws.accounts import CONFIG_CALLS
 from hitrust_policies.sources.live.aws.collector import all_collectors, iam_action
 
 # Calls the scan itself makes outside collectors.
@@ -39,8 +40,9 @@ def iam_policy() -> dict[str, Any]:
 
 def caller_policy(role_name: str = "hitrust-scanner") -> dict[str, Any]:
     """What the scanning principal needs for ``--accounts`` / ``--organization``: to assume the member
-    role, to list the organization's accounts, and to read the organization's centralized root access
-    features (member accounts cannot; without it their root MFA verdict may stay UNKNOWN)."""
+    role, to list the organization's accounts, to read the organization's centralized root access
+    features (member accounts cannot; without it their root MFA verdict may stay UNKNOWN), and, for
+    ``--config-aggregator``, to query the AWS Config aggregator and its sources' status."""
     return {
         "Version": "2012-10-17",
         "Statement": [
@@ -50,5 +52,6 @@ def caller_policy(role_name: str = "hitrust-scanner") -> dict[str, Any]:
              "Resource": "*"},
             {"Sid": "ReadOrganizationRootAccess", "Effect": "Allow", "Action": ["iam:ListOrganizationsFeatures"],
              "Resource": "*"},
+            {"Sid": "ReadConfigAggregator", "Effect": "Allow", "Action": sorted(CONFIG_CALLS), "Resource": "*"},
         ],
     }

@@ -91,6 +91,7 @@ class Coverage:
     resources: int
     problems: tuple[str, ...] = ()
     account: str = ""
+    path: str = "api"  # how it was read: "api" (the service's own calls) or "config" (an AWS Config inventory)
 
 
 @dataclass
