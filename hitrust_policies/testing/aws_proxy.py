@@ -11,7 +11,8 @@ gave it, without asking moto again. A scan only reads, so the answer cannot have
 out is moto's own CPU time, which a real cloud spends on its side, not on the scanning machine: a benchmark
 on a small machine then measures the scanner under latency, not moto. An account is known by its access
 key: the proxy learns which account each assumed-role key belongs to from the ``AssumeRole`` exchanges it
-relays (those are never replayed).
+relays. Calls whose answer moves on by itself are never replayed: ``AssumeRole`` (new keys) and
+``GenerateCredentialReport`` (STARTED, then COMPLETE: a replayed STARTED would keep a scanner polling).
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ DENIED = """<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
   <Message>User is not authorized to perform: sts:AssumeRole on resource: {arn}</Message></Error>
   <RequestId>00000000-0000-0000-0000-000000000000</RequestId>
 </ErrorResponse>"""
+
+
+NOT_REPLAYED = frozenset({"AssumeRole", "GenerateCredentialReport"})
 
 
 class AwsProxy(LoopbackServer):
@@ -72,7 +76,7 @@ class AwsProxy(LoopbackServer):
                     self._answer(403, DENIED.format(arn=role).encode(), {"Content-Type": "text/xml"})
                     return
                 key = None
-                if proxy.replay and action != "AssumeRole":
+                if proxy.replay and action not in NOT_REPLAYED:
                     credential = (self.headers.get("Authorization") or "").partition("Credential=")[2].split("/")[0]
                     who = proxy._accounts.get(credential, credential)
                     key = (who, self.command, self.path, self.headers.get("X-Amz-Target") or "", body.decode(
