@@ -256,18 +256,12 @@ def finish_account(scope: Scope, outcomes: Sequence[UnitResult | UnitFailure],
 def merge_accounts(results: Sequence[ScanResult], own_calls: Counter[str] | None = None,
                    seconds: float = 0.0) -> ScanResult:
     """Many accounts' results as one (in account order, whatever order they completed in)."""
+    from hitrust_policies.fleet.results import combine
+
     ordered = sorted(results, key=lambda r: r.account)
-    merged = ScanResult("aws", ",".join(r.account for r in ordered), [], [], [], [], Counter(own_calls or {}),
-                        seconds)
-    regions: set[str] = set()
-    for r in ordered:
-        regions.update(r.regions)
-        merged.resources += r.resources
-        merged.gaps += r.gaps
-        merged.coverage += r.coverage
-        merged.calls.update(r.calls)
-    merged.regions = sorted(regions)
-    return merged
+    c = combine(ordered, own_calls)
+    return ScanResult("aws", ",".join(r.account for r in ordered), c.regions, c.resources, c.gaps, c.coverage,
+                      c.calls, seconds)
 
 
 def scan_organization(

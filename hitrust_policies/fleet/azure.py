@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hitrust_policies.fleet.plan import Grouping, Scope, Unit
+from hitrust_policies.fleet.results import combine
 from hitrust_policies.fleet.runner import UnitFailure
 from hitrust_policies.sources.live.azure.families import Family, SharedReads, all_families
 from hitrust_policies.sources.live.azure.scan import (
@@ -112,18 +113,9 @@ def merge_subscriptions(results: Iterable[AzureScanResult], tenant: str | None =
     """Many subscriptions' results as one, in subscription order whatever order they completed in."""
     ordered = sorted(results, key=lambda r: r.subscriptions)
     subs = [s for r in ordered for s in r.subscriptions]
-    calls: Counter[str] = Counter(own_calls or {})
-    resources: list[Any] = []
-    gaps: list[Any] = []
-    coverage: list[Any] = []
-    for r in ordered:
-        resources += r.resources
-        gaps += r.gaps
-        coverage += r.coverage
-        calls.update(r.calls)
-    regions = sorted({region for r in ordered for region in r.regions})
+    c = combine(ordered, own_calls)
     account = tenant or (subs[0] if len(subs) == 1 else f"{len(subs)} subscriptions")
-    return AzureScanResult("azure", account, regions, resources, gaps, coverage, calls, seconds,
+    return AzureScanResult("azure", account, c.regions, c.resources, c.gaps, c.coverage, c.calls, seconds,
                            subscriptions=subs, tenant=tenant)
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hitrust_policies.fleet.plan import Grouping, ScanPlan, Scope, Unit
+from hitrust_policies.fleet.results import combine
 from hitrust_policies.fleet.runner import UnitFailure
 from hitrust_policies.sources.live.aws.scan import Coverage, ScanError
 from hitrust_policies.sources.live.gcp.families import PERMISSIONS, PROJECT_TYPE, RESOURCE, Family, all_families, data
@@ -171,18 +172,10 @@ def merge_projects(results: Iterable[GcpScanResult], own_calls: Counter[str] | N
     """Many projects' results as one, in project order whatever order they completed in."""
     ordered = sorted(results, key=lambda r: r.scopes)
     scopes = [s for r in ordered for s in r.scopes]
-    calls: Counter[str] = Counter(own_calls or {})
-    resources: list[Any] = []
-    gaps: list[Any] = []
-    coverage: list[Any] = []
-    for r in ordered:
-        resources += r.resources
-        gaps += r.gaps
-        coverage += r.coverage
-        calls.update(r.calls)
-    regions = sorted({region for r in ordered for region in r.regions})
+    c = combine(ordered, own_calls)
     account = scopes[0] if len(scopes) == 1 else f"{len(scopes)} scopes"
-    return GcpScanResult("gcp", account, regions, resources, gaps, coverage, calls, seconds, scopes=scopes)
+    return GcpScanResult("gcp", account, c.regions, c.resources, c.gaps, c.coverage, c.calls, seconds,
+                         scopes=scopes)
 
 
 def projects_below(lister: Lister, parents: Iterable[str], calls: Counter[str]) -> list[str]:

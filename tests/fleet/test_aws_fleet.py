@@ -23,6 +23,7 @@ from hitrust_policies.fleet.runner import run_plan
 from hitrust_policies.sources.live.aws.accounts import assumed_session
 from hitrust_policies.sources.live.aws.collector import all_collectors
 from hitrust_policies.testing.aws_proxy import AwsProxy
+from tests.fleet.clusters import strict_cluster
 
 PASS, FAIL, UNKNOWN = Status.PASS, Status.FAIL, Status.UNKNOWN
 RULE = "enc-block-volume-encrypted"
@@ -130,22 +131,9 @@ def die_always(unit, options):  # noqa: ANN001, ANN201
 
 @pytest.fixture(scope="module")
 def cluster(organization: dict[str, object]) -> Iterator[object]:
-    import dask
-    from distributed import Client
-
-    from hitrust_policies.fleet.cluster import local_cluster
-
     os.environ["FLEET_DEV"] = str(organization["dev"])
-    # one task per worker process, so a worker that dies takes only its own unit down; a task whose worker
-    # dies once is failed at once (KilledWorker) and the coordinator's own retry decides what happens next;
-    # worker-saturation 1.0: the scheduler sends a worker no task beyond the one it runs (none is collateral)
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0,
-                          "distributed.scheduler.worker-saturation": 1.0}):
-        local = local_cluster(2, threads=1)
-        client = Client(local)
+    with strict_cluster() as client:
         yield client
-        client.close()
-        local.close()
     os.environ.pop("FLEET_DEV", None)
 
 

@@ -25,6 +25,7 @@ from hitrust_policies.fleet.runner import run_plan
 from hitrust_policies.sources.live.azure.families import all_families
 from hitrust_policies.testing import azure_rows as rows
 from hitrust_policies.testing.azure_fake import FakeAzure
+from tests.fleet.clusters import strict_cluster
 
 PASS, FAIL, UNKNOWN = Status.PASS, Status.FAIL, Status.UNKNOWN
 TLS, DISK = "enc-object-store-tls-only", "enc-block-volume-encrypted"
@@ -137,18 +138,8 @@ def die_always(unit: Any, options: AzureFleetOptions) -> Any:
 @pytest.fixture(scope="module")
 def cluster(tenant: FakeAzure) -> Iterator[Any]:
     """Two worker processes started after AZURE_ACCESS_TOKEN is set: their own environment holds it."""
-    import dask
-    from distributed import Client
-
-    from hitrust_policies.fleet.cluster import local_cluster
-
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0,
-                          "distributed.scheduler.worker-saturation": 1.0}):
-        local = local_cluster(2, threads=1)
-        client = Client(local)
+    with strict_cluster() as client:
         yield client
-        client.close()
-        local.close()
 
 
 def test_dask_workers_exact_with_a_refused_subscription_and_a_killed_worker(tenant: FakeAzure, cluster: Any) -> None:

@@ -25,6 +25,7 @@ from hitrust_policies.fleet.runner import run_plan
 from hitrust_policies.sources.live.gcp.families import all_families
 from hitrust_policies.testing import gcp_assets as ga
 from hitrust_policies.testing.gcp_fake import FakeGcp
+from tests.fleet.clusters import strict_cluster
 
 pytest.importorskip("google.cloud.asset_v1")
 
@@ -142,18 +143,8 @@ def die_always(unit: Any, options: GcpFleetOptions) -> Any:
 
 @pytest.fixture(scope="module")
 def cluster(org: dict[str, Any]) -> Iterator[Any]:
-    import dask
-    from distributed import Client
-
-    from hitrust_policies.fleet.cluster import local_cluster
-
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0,
-                          "distributed.scheduler.worker-saturation": 1.0}):
-        local = local_cluster(2, threads=1)
-        client = Client(local)
+    with strict_cluster() as client:
         yield client
-        client.close()
-        local.close()
 
 
 def test_dask_workers_exact_with_a_refused_project_and_a_killed_worker(org: dict[str, Any], cluster: Any) -> None:
