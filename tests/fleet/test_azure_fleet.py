@@ -10,7 +10,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -25,7 +24,7 @@ from hitrust_policies.fleet.runner import run_plan
 from hitrust_policies.sources.live.azure.families import all_families
 from hitrust_policies.testing import azure_rows as rows
 from hitrust_policies.testing.azure_fake import FakeAzure
-from tests.fleet.clusters import strict_cluster
+from tests.fleet.clusters import Reversed, shape, strict_cluster
 
 PASS, FAIL, UNKNOWN = Status.PASS, Status.FAIL, Status.UNKNOWN
 TLS, DISK = "enc-object-store-tls-only", "enc-block-volume-encrypted"
@@ -97,30 +96,7 @@ def test_threads_every_subscription_exact_and_the_refused_one_unknown(tenant: Fa
     assert result.subscriptions == sorted(SUBS) and result.account == "6 subscriptions" and not result.complete
 
 
-class Reversed(ThreadPoolExecutor):
-    """Runs every unit, the first submitted last: completion order is the reverse of the plan's."""
-
-    def __init__(self, units: int) -> None:
-        super().__init__(max_workers=units)
-        self.count = 0
-        self.units = units
-
-    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
-        delay = 0.05 * (self.units - self.count)
-        self.count += 1
-
-        def late() -> Any:
-            time.sleep(delay)
-            return fn(*args, **kwargs)
-
-        return super().submit(late)
-
-
 def test_results_do_not_depend_on_completion_order(tenant: FakeAzure) -> None:
-    def shape(r: Any) -> tuple[list[Any], list[Any]]:
-        return ([(f.id, f.status, f.message) for f in r.findings()],
-                [(c.account, c.collector, c.status, c.resources, c.problems) for c in r.coverage])
-
     units = len(SUBS) * len(FAMILIES)
     with ThreadPoolExecutor(max_workers=1) as one, Reversed(units) as backwards:
         serial = scan(tenant, one, max_per_scope=1, open_scopes=1)

@@ -10,7 +10,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -25,7 +24,7 @@ from hitrust_policies.fleet.runner import run_plan
 from hitrust_policies.sources.live.gcp.families import all_families
 from hitrust_policies.testing import gcp_assets as ga
 from hitrust_policies.testing.gcp_fake import FakeGcp
-from tests.fleet.clusters import strict_cluster
+from tests.fleet.clusters import Reversed, shape, strict_cluster
 
 pytest.importorskip("google.cloud.asset_v1")
 
@@ -103,30 +102,7 @@ def test_threads_every_project_exact_and_the_refused_one_unknown(org: dict[str, 
     assert result.scopes == [f"projects/{p}" for p in sorted(IDS)] and not result.complete
 
 
-class Reversed(ThreadPoolExecutor):
-    """Runs every unit, the first submitted last: completion order is the reverse of the plan's."""
-
-    def __init__(self, units: int) -> None:
-        super().__init__(max_workers=units)
-        self.count = 0
-        self.units = units
-
-    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
-        delay = 0.05 * (self.units - self.count)
-        self.count += 1
-
-        def late() -> Any:
-            time.sleep(delay)
-            return fn(*args, **kwargs)
-
-        return super().submit(late)
-
-
 def test_results_do_not_depend_on_completion_order(org: dict[str, Any]) -> None:
-    def shape(r: Any) -> tuple[list[Any], list[Any]]:
-        return ([(f.id, f.status, f.message) for f in r.findings()],
-                [(c.account, c.collector, c.status, c.resources, c.problems) for c in r.coverage])
-
     units = len(IDS) * len(FAMILIES)
     with ThreadPoolExecutor(max_workers=1) as one, Reversed(units) as backwards:
         serial = scan(org, one, max_per_scope=1, open_scopes=1)
