@@ -166,6 +166,7 @@ def main() -> None:
         if args.grow > args.accounts:
             seed(upstream, args.grow - args.accounts, start=args.accounts)
             if args.replay:
+                proxy.forget()  # the organization changed: its account list, for one, must be asked again
                 warm(proxy, counts[-1], args)
             m = coordinator(proxy.endpoint, counts[-1], args.collectors, args.threads)
             print(f"  grown to {m['accounts']} accounts, {counts[-1]} workers: wall {m['wall_s']:.1f} s, coordinator "

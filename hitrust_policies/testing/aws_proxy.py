@@ -53,6 +53,12 @@ class AwsProxy(LoopbackServer):
         self._lock = threading.Lock()
         self._server = None
 
+    def forget(self) -> None:
+        """Drop the recorded answers: the simulated cloud changed (a benchmark grew its organization), so an
+        old answer (the account list) would now be wrong."""
+        with self._lock:
+            self._answers.clear()
+
     def handler(self) -> type[BaseHTTPRequestHandler]:
         proxy = self
 
