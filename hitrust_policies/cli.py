@@ -462,7 +462,6 @@ def _scan_on_dask(workers: int | None, scheduler: str | None, max_per_scope: int
                    "gcp": ("scan_projects", "projects")}[fleet]
     try:
         from hitrust_policies.fleet.cluster import executor_for
-        from hitrust_policies.fleet.stream import ScopeReports
 
         run = getattr(importlib.import_module(f"hitrust_policies.fleet.{fleet}"), entry)
         executor, close = executor_for(scheduler, workers)
@@ -471,7 +470,7 @@ def _scan_on_dask(workers: int | None, scheduler: str | None, max_per_scope: int
                                f"'hitrust-policies[fleet]' ({exc})") from None
     except OSError as exc:
         raise click.BadParameter(f"cannot reach the Dask scheduler: {exc}", param_hint="--scheduler") from None
-    sink = ScopeReports(rules, accepted, resources=bool(click.get_current_context().meta.get("hitrust.evidence")))
+    sink = _scope_reports(rules, accepted)
     try:
         merged = run(executor=executor, max_per_scope=max_per_scope, sink=sink,
                      progress=lambda s: progress(s.done, s.total, _fleet_status(s, noun)), **scan)
@@ -480,15 +479,22 @@ def _scan_on_dask(workers: int | None, scheduler: str | None, max_per_scope: int
     return sink.scan(merged)
 
 
+def _scope_reports(rules: Any, accepted: Any) -> Any:
+    """The sink of an organization scan: each scope evaluated and spilled as it finishes (resources kept
+    only when --evidence asked for a bundle)."""
+    from hitrust_policies.fleet.stream import ScopeReports
+
+    return ScopeReports(rules, accepted, resources=bool(click.get_current_context().meta.get("hitrust.evidence")))
+
+
 def _scan_on_threads(progress: Any, rules: Any, accepted: Any, **scan: Any) -> Any:
     """The organization scan as units on threads in this process (the AWS Config path plans units per account
     and region the same way on threads as on Dask), each account written to disk as it finishes."""
     from concurrent.futures import ThreadPoolExecutor
 
     from hitrust_policies.fleet.aws import scan_organization
-    from hitrust_policies.fleet.stream import ScopeReports
 
-    sink = ScopeReports(rules, accepted, resources=bool(click.get_current_context().meta.get("hitrust.evidence")))
+    sink = _scope_reports(rules, accepted)
     with ThreadPoolExecutor(max_workers=8) as executor:
         merged = scan_organization(executor=executor, sink=sink,
                                    progress=lambda s: progress(s.done, s.total, _fleet_status(s, "accounts")),

@@ -52,11 +52,10 @@ def read_config_path(session: Any, aggregator: str | None, region: str, endpoint
     replacements = tuple(r for r in REPLACEMENTS if r.collector in names)
     if not replacements:
         return None, "no chosen collector can be read from AWS Config"
-    if client_config is None:  # what every scan client gets: standard retries with backoff, bounded timeouts
-        from botocore.config import Config
+    if client_config is None:
+        from hitrust_policies.sources.live.aws.scan import client_config as scan_client_config
 
-        client_config = Config(retries={"mode": "standard", "total_max_attempts": 5}, connect_timeout=5,
-                               read_timeout=20)
+        client_config = scan_client_config()
     client = session.client("config", region_name=region, endpoint_url=endpoint_url, config=client_config)
     try:
         inventory = read_inventory(client, aggregator, replacements, partition=client.meta.partition)

@@ -207,11 +207,15 @@ def scan_aws(
 
 def client_pool(session: Any, endpoint_url: str | None, max_workers: int = 16, max_attempts: int = 5) -> ClientPool:
     """The clients one account's scan shares: standard retries with backoff, bounded timeouts."""
+    return ClientPool(session, client_config(max_attempts, max_workers), endpoint_url)
+
+
+def client_config(max_attempts: int = 5, max_workers: int = 10) -> Any:
+    """What every scan client gets: standard retries with backoff, bounded timeouts, a pool per thread."""
     from botocore.config import Config
 
-    config = Config(retries={"mode": "standard", "total_max_attempts": max_attempts}, connect_timeout=5,
-                    read_timeout=20, max_pool_connections=max_workers)
-    return ClientPool(session, config, endpoint_url)
+    return Config(retries={"mode": "standard", "total_max_attempts": max_attempts}, connect_timeout=5,
+                  read_timeout=20, max_pool_connections=max_workers)
 
 
 def identify(pool: ClientPool, home: str) -> tuple[str, str]:
